@@ -1,0 +1,134 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using BlinkInfra.Config;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace BlinkInfra.Cli;
+
+/// <summary>
+/// A stack file, stacks/Pulumi.&lt;stack&gt;.yaml, read the way the Pulumi CLI hands it to a
+/// program: every `config:` key to a string, structured values as JSON text, secure values as
+/// secrets (which cannot be decrypted offline, so they are masked).
+/// </summary>
+public sealed record StackFile(string StackName, string Path, ImmutableSortedDictionary<string, string> Config, ImmutableSortedSet<string> SecretKeys)
+{
+    public const string FilePrefix = "Pulumi.";
+    public const string FileSuffix = ".yaml";
+
+    /// <summary>The value a secure config value gets offline.</summary>
+    public const string UndecryptedSecret = "[secret]";
+
+    public RawStackConfig ToRaw() => new(StackName, Config.Where(kv => kv.Key.StartsWith(ConfigKeys.Namespace + ":", StringComparison.Ordinal))
+        .ToImmutableSortedDictionary(StringComparer.Ordinal));
+
+    /// <summary>PULUMI_CONFIG as the language host sets it.</summary>
+    public string ToPulumiConfigJson()
+    {
+        var json = new JsonObject();
+        foreach (var (key, value) in Config)
+            json[key] = value;
+        return json.ToJsonString();
+    }
+
+    public string ToPulumiConfigSecretKeysJson() => new JsonArray(SecretKeys.Select(k => (JsonNode?)JsonValue.Create(k)).ToArray()).ToJsonString();
+
+    public static string StackNameOf(string path)
+    {
+        var fileName = System.IO.Path.GetFileName(path);
+        return fileName.StartsWith(FilePrefix, StringComparison.Ordinal) && fileName.EndsWith(FileSuffix, StringComparison.Ordinal)
+            ? fileName[FilePrefix.Length..^FileSuffix.Length]
+            : throw new StackFileException($"{path}: a stack file is named Pulumi.<stack>.yaml");
+    }
+
+    public static StackFile Load(string path)
+    {
+        var stackName = StackNameOf(path);
+        if (!File.Exists(path))
+            throw new StackFileException($"{path}: no such stack file");
+
+        var stream = new YamlStream();
+        try
+        {
+            using var reader = new StreamReader(path);
+            stream.Load(reader);
+        }
+        catch (YamlException e)
+        {
+            throw new StackFileException($"{path}: not valid YAML at line {e.Start.Line}, column {e.Start.Column}: {e.Message}");
+        }
+
+        var config = ImmutableSortedDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
+        var secrets = ImmutableSortedSet.CreateBuilder<string>(StringComparer.Ordinal);
+        var root = stream.Documents.FirstOrDefault()?.RootNode as YamlMappingNode;
+        if (root != null && root.Children.TryGetValue(new YamlScalarNode("config"), out var configNode))
+        {
+            if (configNode is not YamlMappingNode entries)
+                throw new StackFileException($"{path}: `config` must be a mapping of keys to values");
+            foreach (var (keyNode, valueNode) in entries.Children)
+            {
+                var key = ((YamlScalarNode)keyNode).Value ?? "";
+                if (!key.Contains(':', StringComparison.Ordinal))
+                    key = $"{ConfigKeys.Namespace}:{key}";
+                if (IsSecure(valueNode))
+                {
+                    secrets.Add(key);
+                    config[key] = UndecryptedSecret;
+                }
+                else
+                {
+                    config[key] = valueNode is YamlScalarNode scalar ? scalar.Value ?? "" : ToJson(valueNode)!.ToJsonString();
+                }
+            }
+        }
+
+        return new StackFile(stackName, path, config.ToImmutable(), secrets.ToImmutable());
+    }
+
+    private static bool IsSecure(YamlNode node)
+        => node is YamlMappingNode { Children.Count: 1 } map && map.Children.ContainsKey(new YamlScalarNode("secure"));
+
+    /// <summary>YAML to JSON with plain scalars typed as YAML 1.2 types them (numbers, booleans, null).</summary>
+    private static JsonNode? ToJson(YamlNode node)
+    {
+        switch (node)
+        {
+            case YamlMappingNode map:
+                var obj = new JsonObject();
+                foreach (var (key, value) in map.Children)
+                    obj[((YamlScalarNode)key).Value ?? ""] = ToJson(value);
+                return obj;
+            case YamlSequenceNode sequence:
+                return new JsonArray(sequence.Children.Select(ToJson).ToArray());
+            case YamlScalarNode scalar:
+                var text = scalar.Value ?? "";
+                if (scalar.Style is ScalarStyle.SingleQuoted or ScalarStyle.DoubleQuoted or ScalarStyle.Literal or ScalarStyle.Folded)
+                    return JsonValue.Create(text);
+                if (text is "true" or "false")
+                    return JsonValue.Create(text == "true");
+                if (text is "null" or "~" or "")
+                    return null;
+                if (long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var integer))
+                    return JsonValue.Create(integer);
+                if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && text.Any(char.IsDigit))
+                    return JsonValue.Create(number);
+                return JsonValue.Create(text);
+            default:
+                return null;
+        }
+    }
+}
+
+/// <summary>A stack file that cannot be read; the CLI reports its message and exits with code 2.</summary>
+public sealed class StackFileException : Exception
+{
+    public StackFileException(string message) : base(message)
+    {
+    }
+}

@@ -1,0 +1,28 @@
+using System.Linq;
+using System.Net;
+using BlinkInfra.Facts;
+using BlinkInfra.Network;
+
+namespace BlinkInfra.Config;
+
+/// <summary>The defaults a stack gets for what its config leaves out, and small parsing helpers.</summary>
+public static class SpecDefaults
+{
+    public const BillingMode Billing = BillingMode.PayAsYouGo;
+    public const string ExclusiveMode = "exclusive";
+    public const string VpcCidrBlock = "10.0.0.0/16";
+    public const int VswitchPrefixLength = 24;
+
+    /// <summary>Tag keys BlinkInfra sets on every resource it creates.</summary>
+    public const string TagPrefix = "blink.io/";
+
+    public static BillingMode? ParseBilling(string text)
+        => AlibabaCloud.BillingModes.Where(b => b.Name == text).Select(b => (BillingMode?)b.Mode).FirstOrDefault();
+
+    public static string BillingName(BillingMode billing)
+        => AlibabaCloud.BillingModes.First(b => b.Mode == billing).Name;
+
+    /// <summary>The VPC block of a network config, defaulted, or null when it does not parse.</summary>
+    public static IPNetwork2? VpcNetwork(NetworkConfig network)
+        => Cidr.TryParse(network.CidrBlock ?? (network.VpcId is null ? VpcCidrBlock : null), out var vpc, out _) ? vpc : null;
+}

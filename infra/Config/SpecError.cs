@@ -1,0 +1,41 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace BlinkInfra.Config;
+
+/// <summary>
+/// One thing wrong with a stack's config: the full config key (as `pulumi config set --path` spells
+/// it), the value given (null when the key is missing), what is wrong and what is allowed.
+/// </summary>
+public sealed record SpecError(string Key, string? Given, string Problem)
+{
+    public string Message => Given is null
+        ? $"{Key} is missing: {Problem}"
+        : $"{Key} = {Quote(Given)}: {Problem}";
+
+    public override string ToString() => Message;
+
+    private static string Quote(string value) => "\"" + value.Replace("\"", "\\\"") + "\"";
+}
+
+/// <summary>Raised when a stack's config is invalid; carries every error, in key order.</summary>
+public sealed class SpecException : Exception
+{
+    public SpecException(IEnumerable<SpecError> errors)
+        : this(errors.ToList())
+    {
+    }
+
+    private SpecException(List<SpecError> errors)
+        : base(Describe(errors))
+    {
+        Errors = errors;
+    }
+
+    public IReadOnlyList<SpecError> Errors { get; }
+
+    public static string Describe(IReadOnlyCollection<SpecError> errors)
+        => $"the stack's config is invalid ({errors.Count} error{(errors.Count == 1 ? "" : "s")}):\n"
+           + string.Join("\n", errors.Select(e => "  " + e.Message));
+}

@@ -1,0 +1,171 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.IO;
+using System.Linq;
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using BlinkInfra.Facts;
+using BlinkInfra.Network;
+using FluentValidation.Results;
+using Microsoft.Extensions.Configuration;
+
+namespace BlinkInfra.Config;
+
+/// <summary>
+/// The project's config as the Pulumi engine hands it to a program: full keys
+/// ("blink-infra:cluster") to values, structured values as JSON text.
+/// </summary>
+public sealed record RawStackConfig(string StackName, ImmutableSortedDictionary<string, string> Values)
+{
+    /// <summary>Reads the config of the running deployment, once, through Pulumi's own Config.</summary>
+    public static RawStackConfig FromDeployment()
+    {
+        var config = new Pulumi.Config(ConfigKeys.Namespace);
+        var values = ImmutableSortedDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
+        foreach (var section in ConfigKeys.Sections)
+        {
+            if (config.Get(section) is { } value)
+                values[ConfigKeys.Section(section)] = value;
+        }
+
+        // Pulumi.Config cannot list keys; the language host's PULUMI_CONFIG can, so a misspelt
+        // top-level key is still reported.
+        foreach (var key in PulumiConfigEnvironment.Keys())
+        {
+            if (key.StartsWith(ConfigKeys.Namespace + ":", StringComparison.Ordinal) && !values.ContainsKey(key))
+                values[key] = "";
+        }
+
+        return new RawStackConfig(Pulumi.Deployment.Instance.StackName, values.ToImmutable());
+    }
+}
+
+/// <summary>The keys of PULUMI_CONFIG, the variable through which the engine passes config.</summary>
+public static class PulumiConfigEnvironment
+{
+    public static IEnumerable<string> Keys()
+    {
+        var json = Environment.GetEnvironmentVariable("PULUMI_CONFIG");
+        if (string.IsNullOrEmpty(json))
+            return Array.Empty<string>();
+        using var document = JsonDocument.Parse(json);
+        return document.RootElement.EnumerateObject().Select(p => p.Name).ToList();
+    }
+}
+
+/// <summary>
+/// Binds a stack's config into the typed <see cref="StackSpec"/>: stack file values, then
+/// BLINK_-prefixed environment variables over them; shape checks, validation, then planning.
+/// Every problem is collected and reported together, before any resource is declared.
+/// </summary>
+public static class SpecLoader
+{
+    /// <summary>Loads the spec, or throws <see cref="SpecException"/> listing every error.</summary>
+    public static StackSpec Load(RawStackConfig raw)
+    {
+        var (spec, errors) = TryLoad(raw);
+        return errors.Count > 0 ? throw new SpecException(errors) : spec!;
+    }
+
+    public static (StackSpec? Spec, IReadOnlyList<SpecError> Errors) TryLoad(RawStackConfig raw)
+    {
+        var errors = new List<SpecError>();
+        errors.AddRange(ConfigShape.CheckSections(raw.Values.Keys));
+
+        var builder = new ConfigurationBuilder();
+        foreach (var section in ConfigKeys.Sections)
+        {
+            if (!raw.Values.TryGetValue(ConfigKeys.Section(section), out var text))
+                continue;
+            JsonNode? node;
+            try
+            {
+                node = JsonNode.Parse(text);
+            }
+            catch (JsonException)
+            {
+                node = JsonValue.Create(text);
+            }
+            if (node is not JsonObject)
+            {
+                errors.Add(new SpecError(ConfigKeys.Section(section), text, "an object belongs here; see the config reference in README.md"));
+                continue;
+            }
+            var wrapped = new JsonObject { [section] = node.DeepClone() };
+            builder.AddJsonStream(new MemoryStream(Encoding.UTF8.GetBytes(wrapped.ToJsonString())));
+        }
+        builder.AddEnvironmentVariables(ConfigKeys.EnvironmentPrefix);
+        var configuration = builder.Build();
+
+        errors.AddRange(ConfigShape.Check(configuration));
+        if (errors.Count > 0)
+            return (null, errors);
+
+        var config = configuration.Get<StackConfig>() ?? new StackConfig();
+        var cluster = config.Cluster ?? new ClusterConfig();
+        var network = config.Network ?? new NetworkConfig();
+        // The cluster name defaults to the stack's name, and is checked like a given one.
+        cluster.Name ??= raw.StackName;
+
+        var clusterResult = new ClusterValidator().Validate(cluster);
+        errors.AddRange(ToErrors(clusterResult, "cluster"));
+        var region = clusterResult.Errors.Any(e => e.PropertyName is nameof(ClusterConfig.Region) or nameof(ClusterConfig.Billing))
+            ? null
+            : cluster.Region;
+        errors.AddRange(ToErrors(new NetworkValidator(region).Validate(network), "network"));
+        if (errors.Count > 0)
+            return (null, errors);
+
+        var networkSpec = BuildNetwork(network, errors);
+        if (errors.Count > 0)
+            return (null, errors);
+
+        var billing = SpecDefaults.ParseBilling(cluster.Billing ?? "") ?? SpecDefaults.Billing;
+        var clusterSpec = new ClusterSpec(
+            cluster.Name,
+            cluster.Region!,
+            billing,
+            cluster.Tags.ToImmutableSortedDictionary(StringComparer.Ordinal));
+        return (new StackSpec(clusterSpec, networkSpec!), errors);
+    }
+
+    private static IEnumerable<SpecError> ToErrors(ValidationResult result, string section)
+        => result.Errors.Select(failure => new SpecError(
+            $"{ConfigKeys.Section(section)}.{ConfigKeys.PathFromPropertyChain(failure.PropertyName)}",
+            failure.AttemptedValue is null ? null : Convert.ToString(failure.AttemptedValue, System.Globalization.CultureInfo.InvariantCulture),
+            failure.ErrorMessage));
+
+    /// <summary>Plans the vSwitch blocks of the zones that do not give one.</summary>
+    private static NetworkSpec? BuildNetwork(NetworkConfig network, List<SpecError> errors)
+    {
+        var vpc = SpecDefaults.VpcNetwork(network)!;
+        var prefix = network.VswitchPrefixLength ?? SpecDefaults.VswitchPrefixLength;
+        if (prefix < vpc.Cidr)
+        {
+            errors.Add(new SpecError($"{ConfigKeys.Section("network")}.vswitchPrefixLength", prefix.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                $"a vSwitch cannot be larger than its VPC ({vpc}); allowed: {Math.Max((int)vpc.Cidr, AlibabaCloud.VswitchMinPrefixLength)} to {AlibabaCloud.VswitchMaxPrefixLength}"));
+            return null;
+        }
+
+        var explicitBlocks = network.Zones.Select(z => z.CidrBlock is null ? null : IPNetwork2.Parse(z.CidrBlock)).ToList();
+        var used = network.UsedCidrBlocks.Select(IPNetwork2.Parse).ToList();
+        var plan = CidrPlanner.Plan(new CidrPlanner.Request(vpc, (byte)prefix, explicitBlocks, used));
+        if (plan == null)
+        {
+            var needed = explicitBlocks.Count(b => b is null);
+            var taken = used.Concat(explicitBlocks.OfType<IPNetwork2>()).ToList();
+            var free = CidrPlanner.FreeBlocks(vpc, (byte)prefix, taken, needed);
+            errors.Add(new SpecError($"{ConfigKeys.Section("network")}.zones", string.Join(", ", network.Zones.Select(z => z.Id)),
+                $"{needed} zone(s) need a free /{prefix} block each but the VPC's {vpc} has {free} left; allowed: a larger network.cidrBlock, a longer network.vswitchPrefixLength, fewer zones, or explicit zones[].cidrBlock"));
+            return null;
+        }
+
+        var zones = network.Zones
+            .Select((zone, i) => new ZoneSpec(zone.Id!, plan[i].ToString(), Planned: zone.CidrBlock is null))
+            .ToImmutableArray();
+        return new NetworkSpec(network.VpcId, vpc.ToString(), used.Select(u => u.ToString()).ToImmutableArray(), zones);
+    }
+}

@@ -1,0 +1,71 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+
+namespace BlinkInfra.Facts;
+
+/// <summary>The two ways Realtime Compute exclusive mode was sold.</summary>
+public enum BillingMode
+{
+    PayAsYouGo,
+    Subscription,
+}
+
+/// <summary>
+/// Facts about Alibaba Cloud that BlinkInfra relies on, kept here as data so no rule is a literal
+/// somewhere else. Each block names where it comes from.
+/// </summary>
+public static class AlibabaCloud
+{
+    /// <summary>The config spelling of each billing mode.</summary>
+    public static readonly ImmutableArray<(string Name, BillingMode Mode)> BillingModes = ImmutableArray.Create(
+        ("pay-as-you-go", BillingMode.PayAsYouGo),
+        ("subscription", BillingMode.Subscription));
+
+    // Source: Alibaba Cloud Realtime Compute for Apache Flink (Blink) exclusive mode, "Regions" of the
+    // purchase page: pay-as-you-go in cn-hangzhou, cn-beijing, cn-shanghai and cn-shenzhen;
+    // subscription also in cn-zhangjiakou, cn-hongkong and ap-southeast-1.
+    private static readonly ImmutableArray<string> PayAsYouGoRegions = ImmutableArray.Create(
+        "cn-hangzhou", "cn-beijing", "cn-shanghai", "cn-shenzhen");
+
+    private static readonly ImmutableArray<string> SubscriptionRegions = PayAsYouGoRegions.AddRange(new[]
+    {
+        "cn-zhangjiakou", "cn-hongkong", "ap-southeast-1",
+    });
+
+    /// <summary>The regions a cluster may be created in, for a billing mode, in the product's order.</summary>
+    public static ImmutableArray<string> RegionsFor(BillingMode billing)
+        => billing == BillingMode.Subscription ? SubscriptionRegions : PayAsYouGoRegions;
+
+    // Source: Alibaba Cloud ECS "Regions and zones" (DescribeZones) for the regions above, as of
+    // 2026. A zone Alibaba opens later is added here, in one place.
+    private static readonly ImmutableDictionary<string, ImmutableArray<string>> ZonesByRegion =
+        new Dictionary<string, string[]>
+        {
+            ["cn-hangzhou"] = new[] { "b", "e", "f", "g", "h", "i", "j", "k" },
+            ["cn-beijing"] = new[] { "a", "c", "e", "f", "g", "h", "i", "j", "k", "l" },
+            ["cn-shanghai"] = new[] { "a", "b", "e", "f", "g", "l", "m", "n" },
+            ["cn-shenzhen"] = new[] { "a", "c", "d", "e", "f" },
+            ["cn-zhangjiakou"] = new[] { "a", "b", "c" },
+            ["cn-hongkong"] = new[] { "b", "c", "d" },
+            ["ap-southeast-1"] = new[] { "a", "b", "c" },
+        }.ToImmutableDictionary(kv => kv.Key, kv => kv.Value.Select(suffix => $"{kv.Key}-{suffix}").ToImmutableArray());
+
+    /// <summary>The zones of a region this table knows (empty for a region it does not).</summary>
+    public static ImmutableArray<string> ZonesOf(string region)
+        => ZonesByRegion.TryGetValue(region, out var zones) ? zones : ImmutableArray<string>.Empty;
+
+    // Source: Alibaba Cloud VPC documentation, "Plan networks" and CreateVpc: a VPC's IPv4 CIDR block
+    // is 10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16, one of their subnets, or a custom block, with a
+    // mask of 8 to 28 bits; these ranges cannot be used as VPC CIDR blocks.
+    public const int VpcMinPrefixLength = 8;
+    public const int VpcMaxPrefixLength = 28;
+
+    public static readonly ImmutableArray<string> VpcForbiddenCidrs = ImmutableArray.Create(
+        "0.0.0.0/8", "100.64.0.0/10", "127.0.0.0/8", "169.254.0.0/16", "224.0.0.0/4");
+
+    // Source: Alibaba Cloud VPC documentation, CreateVSwitch: a vSwitch's CIDR block lies inside its
+    // VPC's and has a mask of 16 to 29 bits.
+    public const int VswitchMinPrefixLength = 16;
+    public const int VswitchMaxPrefixLength = 29;
+}

@@ -1,0 +1,168 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Reflection;
+using System.Threading.Tasks;
+using Pulumi;
+using Pulumi.Testing;
+using Pulumi.Utilities;
+
+namespace BlinkInfra.Plan;
+
+/// <summary>
+/// Watches a stack run under mocks and turns what it declared into a <see cref="StackPlan"/>. It
+/// sees each resource twice, through public Pulumi API only, so it works on both SDKs: a resource
+/// transformation records the resource with its args and options in declaration order, and the mocks
+/// record the inputs the provider would receive. Secrets are found on the args' outputs and masked.
+/// </summary>
+public sealed class PlanRecorder : IMocks
+{
+    private readonly object _lock = new();
+    private readonly List<(Resource Resource, ResourceArgs Args, ResourceOptions Options)> _declared = new();
+    private readonly Dictionary<(string Type, string Name), MockResourceArgs> _registered = new();
+
+    /// <summary>The transformation to put on the stack: it records and changes nothing.</summary>
+    public ResourceTransformation Transformation => args =>
+    {
+        lock (_lock)
+        {
+            _declared.Add((args.Resource, args.Args, args.Options));
+        }
+        return null;
+    };
+
+    /// <summary>The id a planned resource gets: a reference that says where the value will come from.</summary>
+    public static string IdOf(string name) => $"${{{name}.id}}";
+
+    public Task<(string? id, object state)> NewResourceAsync(MockResourceArgs args)
+    {
+        lock (_lock)
+        {
+            _registered[(args.Type ?? "", args.Name ?? "")] = args;
+        }
+        // The state is the inputs: what a created resource reports back for what it was given.
+        return Task.FromResult<(string?, object)>((IdOf(args.Name ?? ""), args.Inputs));
+    }
+
+    public Task<object> CallAsync(MockCallArgs args)
+        => Task.FromResult<object>(ImmutableDictionary<string, object>.Empty);
+
+    public async Task<StackPlan> BuildAsync(string project, string stack, string sdk)
+    {
+        List<(Resource Resource, ResourceArgs Args, ResourceOptions Options)> declared;
+        lock (_lock)
+        {
+            declared = _declared.ToList();
+        }
+
+        var byUrn = new Dictionary<string, ResourceRef>();
+        foreach (var (resource, _, _) in declared)
+            byUrn[await OutputUtilities.GetValueAsync(resource.Urn)] = RefOf(resource);
+        var stackResource = declared.Select(d => d.Resource).FirstOrDefault(r => r is Stack);
+
+        var resources = ImmutableArray.CreateBuilder<PlannedResource>(declared.Count);
+        foreach (var (resource, args, options) in declared)
+        {
+            var self = RefOf(resource);
+            _registered.TryGetValue((self.Type, self.Name), out var registered);
+            var inputs = await InputInspector.InspectAsync(args);
+            var parent = resource is Stack ? null : options.Parent ?? stackResource;
+
+            resources.Add(new PlannedResource(
+                self.Type,
+                self.Name,
+                resource is CustomResource,
+                parent is null ? null : RefOf(parent),
+                (await ResolveDependsOnAsync(options)).Select(RefOf).ToImmutableArray(),
+                inputs.Dependencies
+                    .Where(kv => kv.Value.Count > 0)
+                    .ToImmutableSortedDictionary(kv => kv.Key, kv => kv.Value.Select(RefOf).OrderBy(r => r.ToString(), StringComparer.Ordinal).ToImmutableArray(), StringComparer.Ordinal),
+                ProviderOf(registered, byUrn),
+                JsonValues.MaskedInputs(registered?.Inputs ?? ImmutableDictionary<string, object>.Empty, inputs.SecretNames)));
+        }
+
+        return new StackPlan(project, stack, sdk, resources.ToImmutable());
+    }
+
+    private static ResourceRef RefOf(Resource resource) => new(resource.GetResourceType(), resource.GetResourceName());
+
+    private static async Task<ImmutableArray<Resource>> ResolveDependsOnAsync(ResourceOptions options)
+    {
+        var resources = await OutputUtilities.GetValueAsync(options.DependsOn.ToOutput());
+        return resources.IsDefault ? ImmutableArray<Resource>.Empty : resources.Where(r => r != null).ToImmutableArray();
+    }
+
+    /// <summary>The provider a resource registered with: its reference is "urn::id".</summary>
+    private static ResourceRef? ProviderOf(MockResourceArgs? registered, Dictionary<string, ResourceRef> byUrn)
+    {
+        var reference = registered?.Provider;
+        if (string.IsNullOrEmpty(reference))
+            return null;
+        var separator = reference.LastIndexOf("::", StringComparison.Ordinal);
+        return separator > 0 && byUrn.TryGetValue(reference[..separator], out var provider) ? provider : null;
+    }
+}
+
+/// <summary>Reads an args object's [Input] members through public Pulumi API: secrecy and dependencies per input.</summary>
+internal static class InputInspector
+{
+    public sealed record Inspection(ImmutableHashSet<string> SecretNames, ImmutableDictionary<string, ImmutableHashSet<Resource>> Dependencies);
+
+    private static readonly MethodInfo InspectGeneric = typeof(InputInspector).GetMethod(nameof(InspectInputAsync), BindingFlags.NonPublic | BindingFlags.Static)!;
+
+    public static async Task<Inspection> InspectAsync(ResourceArgs args)
+    {
+        var secrets = ImmutableHashSet.CreateBuilder<string>(StringComparer.Ordinal);
+        var dependencies = ImmutableDictionary.CreateBuilder<string, ImmutableHashSet<Resource>>(StringComparer.Ordinal);
+        foreach (var (name, value) in InputValues(args))
+        {
+            if (value is null || InputValueType(value.GetType()) is not { } valueType)
+                continue;
+            var task = (Task<(bool IsSecret, ImmutableHashSet<Resource> Resources)>)InspectGeneric.MakeGenericMethod(valueType).Invoke(null, new[] { value })!;
+            var (isSecret, resources) = await task;
+            if (isSecret)
+                secrets.Add(name);
+            dependencies[name] = resources;
+        }
+        return new Inspection(secrets.ToImmutable(), dependencies.ToImmutable());
+    }
+
+    private static async Task<(bool IsSecret, ImmutableHashSet<Resource> Resources)> InspectInputAsync<T>(Input<T> input)
+    {
+        var output = input.ToOutput();
+        return (await Output.IsSecretAsync(output), await OutputUtilities.GetDependenciesAsync(output));
+    }
+
+    /// <summary>The input name (from its [Input] attribute's first argument) and value of each input member.</summary>
+    private static IEnumerable<(string Name, object? Value)> InputValues(ResourceArgs args)
+    {
+        const BindingFlags flags = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly;
+        for (var type = args.GetType(); type != null && type != typeof(object); type = type.BaseType)
+        {
+            foreach (var member in type.GetFields(flags).Cast<MemberInfo>().Concat(type.GetProperties(flags)))
+            {
+                var attribute = member.GetCustomAttributesData().FirstOrDefault(a => a.AttributeType == typeof(InputAttribute));
+                if (attribute?.ConstructorArguments.FirstOrDefault().Value is not string name)
+                    continue;
+                yield return (name, member switch
+                {
+                    FieldInfo field => field.GetValue(args),
+                    PropertyInfo property => property.GetValue(args),
+                    _ => null,
+                });
+            }
+        }
+    }
+
+    /// <summary>The T of the Input&lt;T&gt; a value is (InputList and InputMap are inputs of collections).</summary>
+    private static Type? InputValueType(Type type)
+    {
+        for (var current = type; current != null; current = current.BaseType)
+        {
+            if (current.IsGenericType && current.GetGenericTypeDefinition() == typeof(Input<>))
+                return current.GetGenericArguments()[0];
+        }
+        return null;
+    }
+}

@@ -1,0 +1,54 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.Json.Nodes;
+using Spectre.Console;
+
+namespace BlinkInfra.Plan;
+
+/// <summary>Prints a plan as `pulumi preview` does: the resource tree under its components, then counts by type.</summary>
+public static class PlanRenderer
+{
+    // Inputs too long or too noisy for one line of the tree; the JSON plan has them all.
+    private static readonly HashSet<string> HiddenInputs = new(StringComparer.Ordinal) { "description", "tags" };
+
+    public static void Render(StackPlan plan, IAnsiConsole console)
+    {
+        var root = plan.Resources.FirstOrDefault(r => r.Parent is null);
+        if (root is null)
+        {
+            console.MarkupLine("[yellow]The stack declares no resources.[/]");
+            return;
+        }
+
+        var tree = new Tree(Label(root));
+        AddChildren(plan, root, tree.AddNode);
+        console.Write(tree);
+        console.WriteLine();
+
+        var table = new Table().AddColumn("Type").AddColumn(new TableColumn("Count").RightAligned());
+        foreach (var group in plan.Resources.GroupBy(r => r.Type).OrderBy(g => g.Key, StringComparer.Ordinal))
+            table.AddRow(Markup.Escape(group.Key), group.Count().ToString(System.Globalization.CultureInfo.InvariantCulture));
+        table.AddRow("[bold]total[/]", $"[bold]{plan.Resources.Length}[/]");
+        console.Write(table);
+    }
+
+    private static void AddChildren(StackPlan plan, PlannedResource parent, Func<string, TreeNode> add)
+    {
+        foreach (var child in plan.ChildrenOf(parent))
+        {
+            var node = add(Label(child));
+            AddChildren(plan, child, node.AddNode);
+        }
+    }
+
+    private static string Label(PlannedResource resource)
+    {
+        var keyInputs = resource.Inputs
+            .Where(kv => !HiddenInputs.Contains(kv.Key) && kv.Value is JsonValue)
+            .Select(kv => $"{kv.Key}={kv.Value!.ToJsonString().Trim('"')}");
+        var inputs = string.Join(" ", keyInputs);
+        return $"[green]+[/] [bold]{Markup.Escape(resource.Type)}[/] {Markup.Escape(resource.Name)}"
+               + (inputs.Length > 0 ? $" [grey]{Markup.Escape(inputs)}[/]" : "");
+    }
+}

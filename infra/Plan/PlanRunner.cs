@@ -1,0 +1,63 @@
+using System;
+using System.Threading.Tasks;
+using BlinkInfra.Cli;
+using BlinkInfra.Config;
+using Pulumi;
+using Pulumi.Testing;
+
+namespace BlinkInfra.Plan;
+
+/// <summary>
+/// Runs a stack offline: its config goes to the program through PULUMI_CONFIG, as the engine would
+/// pass it, and the program runs under mocks that record what it declares.
+/// </summary>
+public static class PlanRunner
+{
+    /// <summary>Plans a stack file; throws <see cref="SpecException"/> when its config is invalid.</summary>
+    public static async Task<StackPlan> PlanAsync(StackFile stackFile)
+    {
+        // Validate first, so invalid config is reported as such and no resource is declared.
+        SpecLoader.Load(stackFile.ToRaw());
+
+        var recorder = new PlanRecorder();
+        var options = new BlinkStackOptions { Transformations = [recorder.Transformation] };
+        using (new ScopedEnvironment(("PULUMI_CONFIG", stackFile.ToPulumiConfigJson()), ("PULUMI_CONFIG_SECRET_KEYS", stackFile.ToPulumiConfigSecretKeysJson())))
+        {
+            await Deployment.TestWithServiceProviderAsync<BlinkStack>(
+                recorder,
+                new StackServices(() => new BlinkStack(options)),
+                new TestOptions { ProjectName = ConfigKeys.Namespace, StackName = stackFile.StackName, IsPreview = true });
+        }
+
+        return await recorder.BuildAsync(ConfigKeys.Namespace, stackFile.StackName, SdkInfo.Kind);
+    }
+
+    /// <summary>Hands Pulumi the one stack instance to run.</summary>
+    private sealed class StackServices : IServiceProvider
+    {
+        private readonly Func<BlinkStack> _create;
+
+        public StackServices(Func<BlinkStack> create) => _create = create;
+
+        public object? GetService(Type serviceType) => serviceType == typeof(BlinkStack) ? _create() : null;
+    }
+}
+
+/// <summary>Sets environment variables for a scope and restores what was there before.</summary>
+public sealed class ScopedEnvironment : IDisposable
+{
+    private readonly (string Name, string? Previous)[] _saved;
+
+    public ScopedEnvironment(params (string Name, string? Value)[] variables)
+    {
+        _saved = Array.ConvertAll(variables, v => (v.Name, Environment.GetEnvironmentVariable(v.Name)));
+        foreach (var (name, value) in variables)
+            Environment.SetEnvironmentVariable(name, value);
+    }
+
+    public void Dispose()
+    {
+        foreach (var (name, previous) in _saved)
+            Environment.SetEnvironmentVariable(name, previous);
+    }
+}

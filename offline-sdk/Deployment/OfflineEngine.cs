@@ -1,0 +1,311 @@
+// The offline SDK's engine: what the real SDK does through Deployment, Runner, MockEngine and
+// MockMonitor (sdk/Pulumi/Deployment/*.cs and sdk/Pulumi/Testing/MockMonitor.cs of
+// pulumi/pulumi-dotnet) when a program runs under Deployment.TestAsync. It never talks to a Pulumi
+// engine: every registration goes to the IMocks the test supplied.
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Reflection;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using Pulumi.Testing;
+
+namespace Pulumi
+{
+    internal sealed class OfflineEngine
+    {
+        private static readonly AsyncLocal<OfflineEngine?> CurrentEngine = new();
+
+        private readonly object _lock = new();
+        private readonly List<Task> _tracked = new();
+        private readonly List<Resource> _resources = new();
+        private readonly List<Exception> _failures = new();
+        private Task _registrationChain = Task.CompletedTask;
+
+        public OfflineEngine(IMocks mocks, TestOptions? options)
+        {
+            Mocks = mocks;
+            ProjectName = options?.ProjectName ?? "project";
+            StackName = options?.StackName ?? "stack";
+            OrganizationName = options?.OrganizationName ?? "organization";
+            IsDryRun = options?.IsPreview ?? true;
+            // Read when the deployment is created, exactly as the language host passes them.
+            AllConfig = ParseConfig(Environment.GetEnvironmentVariable("PULUMI_CONFIG"));
+            ConfigSecretKeys = ParseSecretKeys(Environment.GetEnvironmentVariable("PULUMI_CONFIG_SECRET_KEYS"));
+        }
+
+        public static OfflineEngine? Current => CurrentEngine.Value;
+
+        public static OfflineEngine Require()
+            => Current ?? throw new InvalidOperationException("Trying to acquire Deployment.Instance before 'Run' was called.");
+
+        public IMocks Mocks { get; }
+        public string ProjectName { get; }
+        public string StackName { get; }
+        public string OrganizationName { get; }
+        public bool IsDryRun { get; }
+        public ImmutableDictionary<string, string> AllConfig { get; }
+        public ImmutableHashSet<string> ConfigSecretKeys { get; }
+        public Stack? Stack { get; set; }
+
+        public void Track(Task task)
+        {
+            lock (_lock)
+            {
+                _tracked.Add(task);
+            }
+        }
+
+        /// <summary>Runs a program (the stack factory) and waits for every registration and output it started.</summary>
+        public static async Task<(ImmutableArray<Resource> Resources, Exception? Error)> RunAsync(OfflineEngine engine, Action program)
+        {
+            CurrentEngine.Value = engine;
+            try
+            {
+                try
+                {
+                    program();
+                }
+                catch (Exception exception)
+                {
+                    engine.Fail(exception);
+                }
+
+                await engine.WaitForTrackedAsync().ConfigureAwait(false);
+            }
+            finally
+            {
+                CurrentEngine.Value = null;
+            }
+
+            var errors = engine._failures.Select(Describe).Distinct().ToList();
+            Exception? error = errors.Count switch
+            {
+                0 => null,
+                1 => new RunException(errors[0]),
+                _ => new AggregateException(errors.Select(e => new RunException(e))),
+            };
+            lock (engine._lock)
+            {
+                return (engine._resources.ToImmutableArray(), error);
+            }
+        }
+
+        private static string Describe(Exception exception)
+            => exception is RunException
+                ? exception.Message
+                : $"Running program '{Assembly.GetEntryAssembly()?.Location}' failed with an unhandled exception:\n{exception}";
+
+        private void Fail(Exception exception)
+        {
+            while (exception is AggregateException { InnerExceptions.Count: 1 } aggregate)
+                exception = aggregate.InnerExceptions[0];
+            lock (_lock)
+            {
+                if (!_failures.Contains(exception))
+                    _failures.Add(exception);
+            }
+        }
+
+        private async Task WaitForTrackedAsync()
+        {
+            var seen = 0;
+            while (true)
+            {
+                Task[] pending;
+                lock (_lock)
+                {
+                    if (seen == _tracked.Count)
+                        return;
+                    pending = _tracked.Skip(seen).ToArray();
+                    seen = _tracked.Count;
+                }
+
+                foreach (var task in pending)
+                {
+                    try
+                    {
+                        await task.ConfigureAwait(false);
+                    }
+                    catch (Exception exception)
+                    {
+                        Fail(exception);
+                    }
+                }
+            }
+        }
+
+        /// <summary>
+        /// Queues a resource's registration. Registrations run one after another in construction
+        /// order, so a program always registers its resources in the same order.
+        /// </summary>
+        public void RegisterResource(Resource resource, bool custom, ResourceArgs args, ResourceOptions options)
+        {
+            lock (_lock)
+            {
+                var previous = _registrationChain;
+                _registrationChain = RegisterAfterAsync(previous, resource, custom, args, options);
+                _tracked.Add(_registrationChain);
+            }
+        }
+
+        private async Task RegisterAfterAsync(Task previous, Resource resource, bool custom, ResourceArgs args, ResourceOptions options)
+        {
+            try
+            {
+                await previous.ConfigureAwait(false);
+            }
+            catch
+            {
+                // The earlier registration's failure is reported on its own.
+            }
+
+            try
+            {
+                await RegisterAsync(resource, custom, args, options).ConfigureAwait(false);
+            }
+            catch (Exception exception)
+            {
+                foreach (var source in resource.CompletionSources.Values)
+                    source.SetException(exception);
+                throw;
+            }
+        }
+
+        private async Task RegisterAsync(Resource resource, bool custom, ResourceArgs args, ResourceOptions options)
+        {
+            var type = resource.GetResourceType();
+            var name = resource.GetResourceName();
+
+            // Explicit dependencies are awaited before registration, as in the real SDK.
+            var dependsOn = await options.DependsOn.ToOutput().DataTask.ConfigureAwait(false);
+            foreach (var dependency in dependsOn.IsKnown ? dependsOn.Value : ImmutableArray<Resource>.Empty)
+            {
+                if (dependency != null)
+                    await dependency.Urn.DataTask.ConfigureAwait(false);
+            }
+
+            var inputs = (ImmutableDictionary<string, object>)(await Serializer.SerializeAsync(args).ConfigureAwait(false)).Value!;
+            var parentUrn = resource.ParentResource is { } parent
+                ? (await parent.Urn.DataTask.ConfigureAwait(false)).Value
+                : "";
+            var providerReference = "";
+            if (resource.ProviderForRegistration is { } provider)
+            {
+                var providerUrn = (await provider.Urn.DataTask.ConfigureAwait(false)).Value;
+                var providerId = (await provider.Id.DataTask.ConfigureAwait(false)).Value;
+                providerReference = $"{providerUrn}::{providerId}";
+            }
+
+            lock (_lock)
+            {
+                _resources.Add(resource);
+            }
+
+            var urn = NewUrn(parentUrn, type, name);
+            var self = ImmutableHashSet.Create(resource);
+            if (type == Stack.RootStackTypeName)
+            {
+                Complete(resource, self, urn, id: null, ImmutableDictionary<string, object?>.Empty);
+                return;
+            }
+
+            var (id, state) = await Mocks.NewResourceAsync(new MockResourceArgs
+            {
+                Type = type,
+                Name = name,
+                Inputs = inputs,
+                Provider = providerReference,
+                Id = null,
+            }).ConfigureAwait(false);
+
+            var serializedState = await Serializer.SerializeStateAsync(state).ConfigureAwait(false);
+            Complete(resource, self, urn, custom ? id : null, serializedState);
+        }
+
+        private void Complete(Resource resource, ImmutableHashSet<Resource> self, string urn, string? id, ImmutableDictionary<string, object?> state)
+        {
+            foreach (var (outputName, source) in resource.CompletionSources)
+            {
+                switch (outputName)
+                {
+                    case "urn":
+                        source.SetValue(self, urn, isKnown: true, isSecret: false);
+                        break;
+                    case "id":
+                        source.SetValue(self, id ?? "", isKnown: !(IsDryRun && string.IsNullOrEmpty(id)), isSecret: false);
+                        break;
+                    default:
+                        if (state.TryGetValue(outputName, out var value))
+                            source.SetValue(self, Converter.Convert(value, source.TargetType, $"{resource.GetResourceType()}.{outputName}"), isKnown: true, isSecret: false);
+                        else
+                            source.SetValue(self, Converter.DefaultOf(source.TargetType), isKnown: !IsDryRun, isSecret: false);
+                        break;
+                }
+            }
+        }
+
+        /// <summary>The URN the real MockMonitor gives: the parent's first type segment qualifies the child's.</summary>
+        private string NewUrn(string parentUrn, string type, string name)
+        {
+            if (!string.IsNullOrEmpty(parentUrn))
+            {
+                var qualifiedType = parentUrn.Split("::")[2];
+                type = qualifiedType.Split('$').First() + "$" + type;
+            }
+            return "urn:pulumi:" + string.Join("::", StackName, ProjectName, type, name);
+        }
+
+        public void RegisterResourceOutputs(Resource resource, Task<IDictionary<string, object?>> outputs)
+            => Track(RegisterResourceOutputsAsync(resource, outputs));
+
+        private async Task RegisterResourceOutputsAsync(Resource resource, Task<IDictionary<string, object?>> outputsTask)
+        {
+            var outputs = await outputsTask.ConfigureAwait(false);
+            var urn = (await resource.Urn.DataTask.ConfigureAwait(false)).Value;
+            var serialized = ImmutableDictionary.CreateBuilder<string, Output<object?>>();
+            foreach (var (key, value) in outputs)
+            {
+                var data = await Serializer.SerializeAsync(value).ConfigureAwait(false);
+                if (data.Value != null)
+                    serialized[key] = new Output<object?>(Task.FromResult(new OutputData<object?>(ImmutableHashSet<Resource>.Empty, data.Value, data.IsKnown, data.IsSecret)));
+            }
+            await Mocks.RegisterResourceOutputs(new MockRegisterResourceOutputsRequest(urn, serialized.ToImmutable())).ConfigureAwait(false);
+        }
+
+        private static ImmutableDictionary<string, string> ParseConfig(string? json)
+        {
+            var config = ImmutableDictionary.CreateBuilder<string, string>();
+            if (json != null)
+            {
+                using var document = JsonDocument.Parse(json);
+                foreach (var property in document.RootElement.EnumerateObject())
+                    config[CleanKey(property.Name)] = property.Value.ToString();
+            }
+            return config.ToImmutable();
+        }
+
+        private static ImmutableHashSet<string> ParseSecretKeys(string? json)
+        {
+            var keys = ImmutableHashSet.CreateBuilder<string>();
+            if (json != null)
+            {
+                using var document = JsonDocument.Parse(json);
+                foreach (var element in document.RootElement.EnumerateArray())
+                    keys.Add(element.ToString());
+            }
+            return keys.ToImmutable();
+        }
+
+        /// <summary>"project:config:key" (the language host's older form) becomes "project:key".</summary>
+        private static string CleanKey(string key)
+        {
+            var index = key.IndexOf(':', StringComparison.Ordinal);
+            return index > 0 && key[(index + 1)..].StartsWith("config:", StringComparison.Ordinal)
+                ? key[..index] + ":" + key[(index + 1 + "config:".Length)..]
+                : key;
+        }
+    }
+}

@@ -1,0 +1,203 @@
+// What the real SDK does in sdk/Pulumi/Serialization (Serializer.cs, Deserializer.cs, Converter.cs)
+// between a program and MockMonitor: inputs become the plain values IMocks sees (numbers as double,
+// maps as ImmutableDictionary<string, object>, lists as ImmutableArray<object>, secrets unwrapped,
+// null and unknown entries left out), and mock state becomes typed [Output] values.
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Linq;
+using System.Reflection;
+using System.Threading.Tasks;
+
+namespace Pulumi
+{
+    internal static class Serializer
+    {
+        internal readonly record struct Serialized(object? Value, bool IsKnown, bool IsSecret, ImmutableHashSet<Resource> Resources)
+        {
+            public static Serialized Known(object? value) => new(value, true, false, ImmutableHashSet<Resource>.Empty);
+        }
+
+        public static async Task<Serialized> SerializeAsync(object? value)
+        {
+            switch (value)
+            {
+                case null:
+                    return Serialized.Known(null);
+                case string or bool:
+                    return Serialized.Known(value);
+                case int or long or short or byte or uint or ulong or ushort or sbyte or float or double or decimal:
+                    return Serialized.Known(Convert.ToDouble(value, CultureInfo.InvariantCulture));
+                case IInput input:
+                    return await SerializeOutputAsync(input.ToUntypedOutput()).ConfigureAwait(false);
+                case IOutput output:
+                    return await SerializeOutputAsync(output).ConfigureAwait(false);
+                case CustomResource custom:
+                    return await SerializeOutputAsync(custom.Id).ConfigureAwait(false);
+                case Resource resource:
+                    return await SerializeOutputAsync(resource.Urn).ConfigureAwait(false);
+                case InputArgs args:
+                    return await SerializeArgsAsync(args).ConfigureAwait(false);
+                case IDictionary dictionary:
+                    return await SerializeMapAsync(dictionary).ConfigureAwait(false);
+                case IEnumerable list:
+                    return await SerializeListAsync(list).ConfigureAwait(false);
+                default:
+                    throw new InvalidOperationException($"{value.GetType().FullName} is not a supported argument type.");
+            }
+        }
+
+        /// <summary>Normalises what IMocks.NewResourceAsync returned into serialized values keyed by output name.</summary>
+        public static async Task<ImmutableDictionary<string, object?>> SerializeStateAsync(object? state)
+        {
+            if (state == null)
+                return ImmutableDictionary<string, object?>.Empty;
+            var serialized = await SerializeAsync(state).ConfigureAwait(false);
+            return serialized.Value is ImmutableDictionary<string, object> map
+                ? map.ToImmutableDictionary(kv => kv.Key, kv => (object?)kv.Value)
+                : throw new InvalidOperationException($"{state.GetType().FullName} is not a supported argument type.");
+        }
+
+        private static async Task<Serialized> SerializeOutputAsync(IOutput output)
+        {
+            var data = await output.GetDataAsync().ConfigureAwait(false);
+            if (!data.IsKnown)
+                return new Serialized(null, false, data.IsSecret, data.Resources);
+            var inner = await SerializeAsync(data.Value).ConfigureAwait(false);
+            return new Serialized(inner.Value, inner.IsKnown, data.IsSecret || inner.IsSecret, data.Resources.Union(inner.Resources));
+        }
+
+        private static async Task<Serialized> SerializeArgsAsync(InputArgs args)
+        {
+            var builder = ImmutableDictionary.CreateBuilder<string, object>();
+            var isSecret = false;
+            var resources = ImmutableHashSet<Resource>.Empty;
+            foreach (var (name, member) in InputMembers(args.GetType()))
+            {
+                var value = member switch
+                {
+                    PropertyInfo property => property.GetValue(args),
+                    FieldInfo field => field.GetValue(args),
+                    _ => null,
+                };
+                var serialized = await SerializeAsync(value).ConfigureAwait(false);
+                resources = resources.Union(serialized.Resources);
+                isSecret |= serialized.IsSecret;
+                if (serialized.IsKnown && serialized.Value != null)
+                    builder[name] = serialized.Value;
+            }
+            return new Serialized(builder.ToImmutable(), true, isSecret, resources);
+        }
+
+        /// <summary>The [Input] members of an args type, its own and inherited, public or not, in declaration order.</summary>
+        public static IEnumerable<(string Name, MemberInfo Member)> InputMembers(Type type)
+        {
+            const BindingFlags flags = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly;
+            for (var current = type; current != null && current != typeof(object); current = current.BaseType)
+            {
+                foreach (var member in current.GetFields(flags).Cast<MemberInfo>().Concat(current.GetProperties(flags)))
+                {
+                    if (member.GetCustomAttribute<InputAttribute>() is { } attribute)
+                        yield return (attribute.Name, member);
+                }
+            }
+        }
+
+        private static async Task<Serialized> SerializeMapAsync(IDictionary dictionary)
+        {
+            var builder = ImmutableDictionary.CreateBuilder<string, object>();
+            var isKnown = true;
+            var isSecret = false;
+            var resources = ImmutableHashSet<Resource>.Empty;
+            foreach (DictionaryEntry entry in dictionary)
+            {
+                var serialized = await SerializeAsync(entry.Value).ConfigureAwait(false);
+                isKnown &= serialized.IsKnown;
+                isSecret |= serialized.IsSecret;
+                resources = resources.Union(serialized.Resources);
+                if (serialized.Value != null)
+                    builder[(string)entry.Key] = serialized.Value;
+            }
+            return new Serialized(isKnown ? builder.ToImmutable() : null, isKnown, isSecret, resources);
+        }
+
+        private static async Task<Serialized> SerializeListAsync(IEnumerable list)
+        {
+            if (IsDefaultImmutableArray(list))
+                return Serialized.Known(null);
+            var builder = ImmutableArray.CreateBuilder<object>();
+            var isKnown = true;
+            var isSecret = false;
+            var resources = ImmutableHashSet<Resource>.Empty;
+            foreach (var element in list)
+            {
+                var serialized = await SerializeAsync(element).ConfigureAwait(false);
+                isKnown &= serialized.IsKnown;
+                isSecret |= serialized.IsSecret;
+                resources = resources.Union(serialized.Resources);
+                builder.Add(serialized.Value!);
+            }
+            return new Serialized(isKnown ? builder.ToImmutable() : null, isKnown, isSecret, resources);
+        }
+
+        private static bool IsDefaultImmutableArray(object value)
+        {
+            var type = value.GetType();
+            return type.IsGenericType
+                && type.GetGenericTypeDefinition() == typeof(ImmutableArray<>)
+                && (bool)type.GetProperty(nameof(ImmutableArray<int>.IsDefault))!.GetValue(value)!;
+        }
+    }
+
+    /// <summary>Turns serialized values back into the types [Output] properties declare.</summary>
+    internal static class Converter
+    {
+        public static object? DefaultOf(Type type)
+            => type.IsValueType ? Activator.CreateInstance(type) : null;
+
+        public static object? Convert(object? value, Type target, string context)
+        {
+            if (Nullable.GetUnderlyingType(target) is { } underlying)
+                return value == null ? null : Convert(value, underlying, context);
+            if (value == null)
+                return DefaultOf(target);
+            if (target == typeof(object))
+                return value;
+            if (target == typeof(string))
+                return value as string ?? System.Convert.ToString(value, CultureInfo.InvariantCulture);
+            if (target == typeof(bool) || target == typeof(int) || target == typeof(double) || target == typeof(long))
+                return System.Convert.ChangeType(value, target, CultureInfo.InvariantCulture);
+
+            if (target.IsGenericType && target.GetGenericTypeDefinition() == typeof(ImmutableArray<>) && value is IEnumerable list)
+            {
+                var elementType = target.GetGenericArguments()[0];
+                var elements = list.Cast<object?>().Select(e => Convert(e, elementType, context)).ToArray();
+                var array = Array.CreateInstance(elementType, elements.Length);
+                for (var i = 0; i < elements.Length; i++)
+                    array.SetValue(elements[i], i);
+                return typeof(ImmutableArray).GetMethods()
+                    .Single(m => m.Name == nameof(ImmutableArray.Create) && m.GetParameters() is [{ ParameterType.IsArray: true }])
+                    .MakeGenericMethod(elementType)
+                    .Invoke(null, new object[] { array });
+            }
+
+            if (target.IsGenericType && target.GetGenericTypeDefinition() == typeof(ImmutableDictionary<,>) && value is IDictionary map)
+            {
+                var valueType = target.GetGenericArguments()[1];
+                var pairType = typeof(KeyValuePair<,>).MakeGenericType(typeof(string), valueType);
+                var pairs = Array.CreateInstance(pairType, map.Count);
+                var index = 0;
+                foreach (DictionaryEntry entry in map)
+                    pairs.SetValue(Activator.CreateInstance(pairType, entry.Key, Convert(entry.Value, valueType, context)), index++);
+                return typeof(ImmutableDictionary).GetMethods()
+                    .Single(m => m.Name == nameof(ImmutableDictionary.CreateRange) && m.GetParameters().Length == 1)
+                    .MakeGenericMethod(typeof(string), valueType)
+                    .Invoke(null, new object[] { pairs });
+            }
+
+            throw new InvalidOperationException($"Unexpected target type '{target.FullName}' when converting {context}.");
+        }
+    }
+}
