@@ -9,4 +9,13 @@ using Spectre.Console;
 if (!string.IsNullOrEmpty(Environment.GetEnvironmentVariable("PULUMI_MONITOR")))
     return await Pulumi.Deployment.RunAsync<BlinkStack>();
 
-return await BlinkCli.RunAsync(args, AnsiConsole.Console, Console.Error);
+// Into a pipe or a file: no colour codes, and lines wide enough that the tree does not wrap.
+var console = AnsiConsole.Create(new AnsiConsoleSettings
+{
+    Ansi = Console.IsOutputRedirected ? AnsiSupport.No : AnsiSupport.Detect,
+    ColorSystem = Console.IsOutputRedirected ? ColorSystemSupport.NoColors : ColorSystemSupport.Detect,
+});
+if (Console.IsOutputRedirected)
+    console.Profile.Width = 200;
+
+return await BlinkCli.RunAsync(args, console, Console.Error);

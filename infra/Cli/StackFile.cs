@@ -53,11 +53,16 @@ public sealed record StackFile(string StackName, string Path, ImmutableSortedDic
         if (!File.Exists(path))
             throw new StackFileException($"{path}: no such stack file");
 
+        return Parse(File.ReadAllText(path), stackName, path);
+    }
+
+    /// <summary>Reads a stack file's text; <paramref name="path"/> only names it in messages.</summary>
+    public static StackFile Parse(string yaml, string stackName, string path)
+    {
         var stream = new YamlStream();
         try
         {
-            using var reader = new StreamReader(path);
-            stream.Load(reader);
+            stream.Load(new StringReader(yaml));
         }
         catch (YamlException e)
         {

@@ -19,7 +19,7 @@ public sealed record SpecError(string Key, string? Given, string Problem)
     private static string Quote(string value) => "\"" + value.Replace("\"", "\\\"") + "\"";
 }
 
-/// <summary>Raised when a stack's config is invalid; carries every error, in key order.</summary>
+/// <summary>Raised when a stack's config is invalid; carries every error, section by section in rule order.</summary>
 public sealed class SpecException : Exception
 {
     public SpecException(IEnumerable<SpecError> errors)

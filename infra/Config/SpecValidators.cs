@@ -17,14 +17,17 @@ namespace BlinkInfra.Config;
 public sealed class ClusterValidator : AbstractValidator<ClusterConfig>
 {
     // ACK cluster and resource names are built from it, so: lower-case DNS label, at most 40 characters.
-    private static readonly Regex NamePattern = new("^[a-z][a-z0-9-]{0,38}[a-z0-9]$", RegexOptions.CultureInvariant);
-    private const string NameRule = "lower-case letters, digits and '-', starting with a letter, 2 to 40 characters";
+    private static readonly Regex NamePattern = new("^[a-z]([a-z0-9-]{0,38}[a-z0-9])?$", RegexOptions.CultureInvariant);
+    private const string NameRule = "lower-case letters, digits and '-', starting with a letter and not ending with '-', at most 40 characters";
 
-    public ClusterValidator()
+    /// <param name="nameFromStack">True when the name was not given and defaults to the stack's name.</param>
+    public ClusterValidator(bool nameFromStack = false)
     {
         RuleFor(c => c.Name)
             .Must(name => name is null || NamePattern.IsMatch(name))
-            .WithMessage($"not a valid cluster name; allowed: {NameRule}");
+            .WithMessage(nameFromStack
+                ? $"not a valid cluster name (it defaults to the stack's name; set blink-infra:cluster.name); allowed: {NameRule}"
+                : $"not a valid cluster name; allowed: {NameRule}");
 
         RuleFor(c => c.Billing)
             .Must(billing => billing is null || SpecDefaults.ParseBilling(billing) is not null)

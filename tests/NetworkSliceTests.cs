@@ -1,0 +1,188 @@
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading.Tasks;
+using BlinkInfra.Network;
+using BlinkInfra.Plan;
+using BlinkInfra.Security;
+using NUnit.Framework;
+using Pulumi;
+using Pulumi.Testing;
+
+namespace BlinkInfra.Tests;
+
+/// <summary>The first slice of infrastructure, run under mocks: what is declared, with which inputs, wired how.</summary>
+public class NetworkSliceTests
+{
+    private const string VpcType = "alicloud:vpc/network:Network";
+    private const string SwitchType = "alicloud:vpc/switch:Switch";
+    private const string SecurityGroupType = "alicloud:ecs/securityGroup:SecurityGroup";
+    private const string ProviderType = "pulumi:providers:alicloud";
+
+    [Test]
+    public async Task Dev_stack_declares_provider_vpc_one_vswitch_per_zone_and_security_group()
+    {
+        var (resources, mocks) = await StackRunner.RunAsync(StackRunner.DevConfig);
+
+        Assert.That(resources.Select(r => $"{r.GetResourceType()} {r.GetResourceName()}"), Is.EqualTo(new[]
+        {
+            "pulumi:pulumi:Stack blink-infra-dev",
+            $"{ProviderType} blink-dev-alicloud",
+            $"{ClusterNetwork.TypeToken} blink-dev",
+            $"{VpcType} blink-dev-vpc",
+            $"{SwitchType} blink-dev-vsw-cn-hangzhou-h",
+            $"{SwitchType} blink-dev-vsw-cn-hangzhou-i",
+            $"{SwitchType} blink-dev-vsw-cn-hangzhou-j",
+            $"{ClusterSecurity.TypeToken} blink-dev",
+            $"{SecurityGroupType} blink-dev-sg-cluster",
+        }));
+        Assert.That(mocks.Resources, Has.Count.EqualTo(8), "every resource but the stack itself reaches the mocks");
+    }
+
+    [Test]
+    public async Task Vpc_takes_the_spec_cidr_name_and_tags()
+    {
+        var (_, mocks) = await StackRunner.RunAsync(StackRunner.DevConfig);
+
+        var vpc = mocks.Single(VpcType, "blink-dev-vpc").Inputs;
+        Assert.That(vpc["cidrBlock"], Is.EqualTo("10.10.0.0/16"));
+        Assert.That(vpc["vpcName"], Is.EqualTo("blink-dev-vpc"));
+        Assert.That((ImmutableDictionary<string, object>)vpc["tags"], Is.EquivalentTo(new System.Collections.Generic.Dictionary<string, object>
+        {
+            ["team"] = "data-platform",
+            ["blink.io/cluster"] = "blink-dev",
+            ["blink.io/stack"] = "dev",
+            ["blink.io/managed-by"] = "blink-infra",
+        }));
+    }
+
+    [Test]
+    public async Task Each_vswitch_takes_its_vpc_id_from_the_vpc_id_output_and_its_planned_cidr()
+    {
+        var (_, mocks) = await StackRunner.RunAsync(StackRunner.DevConfig);
+
+        var switches = mocks.OfType(SwitchType);
+        Assert.That(switches.Select(s => s.Inputs["zoneId"]), Is.EqualTo(new[] { "cn-hangzhou-h", "cn-hangzhou-i", "cn-hangzhou-j" }));
+        Assert.That(switches.Select(s => s.Inputs["cidrBlock"]), Is.EqualTo(new[] { "10.10.0.0/20", "10.10.16.0/20", "10.10.32.0/20" }));
+        foreach (var vswitch in switches)
+        {
+            Assert.That(vswitch.Inputs["vpcId"], Is.EqualTo("blink-dev-vpc-id"), $"vSwitch {vswitch.Name} must use the VPC's Id output");
+            Assert.That(vswitch.Inputs["vswitchName"], Is.EqualTo($"blink-dev-{vswitch.Inputs["zoneId"]}"));
+        }
+    }
+
+    [Test]
+    public async Task Security_group_is_a_vpc_group_in_the_cluster_vpc_with_explicit_inner_access()
+    {
+        var (_, mocks) = await StackRunner.RunAsync(StackRunner.DevConfig);
+
+        var group = mocks.Single(SecurityGroupType, "blink-dev-sg-cluster").Inputs;
+        Assert.That(group["vpcId"], Is.EqualTo("blink-dev-vpc-id"));
+        Assert.That(group["securityGroupType"], Is.EqualTo("normal"));
+        Assert.That(group["innerAccessPolicy"], Is.EqualTo("Accept"));
+        Assert.That(group["securityGroupName"], Is.EqualTo("blink-dev-cluster"));
+    }
+
+    [Test]
+    public async Task Every_cloud_resource_uses_the_explicit_provider_pinned_to_the_spec_region()
+    {
+        var (_, mocks) = await StackRunner.RunAsync(StackRunner.DevConfig);
+
+        var provider = mocks.Single(ProviderType, "blink-dev-alicloud");
+        Assert.That(provider.Inputs["region"], Is.EqualTo("cn-hangzhou"));
+        const string providerReference = "urn:pulumi:dev::blink-infra::pulumi:pulumi:Stack$pulumi:providers:alicloud::blink-dev-alicloud::blink-dev-alicloud-id";
+        foreach (var resource in mocks.Resources.Where(r => r.Type!.StartsWith("alicloud:")))
+            Assert.That(resource.Provider, Is.EqualTo(providerReference), $"{resource.Type} {resource.Name} must use the stack's provider");
+    }
+
+    [Test]
+    public async Task Children_are_parented_to_their_component_and_components_to_the_stack()
+    {
+        var plan = await PlanRunner.PlanAsync(StackRunner.Stack(StackRunner.DevConfig));
+
+        var parents = plan.Resources.ToDictionary(r => r.Name + " " + r.Type, r => r.Parent?.ToString());
+        Assert.Multiple(() =>
+        {
+            Assert.That(parents[$"blink-dev-vpc {VpcType}"], Is.EqualTo($"{ClusterNetwork.TypeToken}::blink-dev"));
+            Assert.That(parents[$"blink-dev-vsw-cn-hangzhou-h {SwitchType}"], Is.EqualTo($"{ClusterNetwork.TypeToken}::blink-dev"));
+            Assert.That(parents[$"blink-dev-sg-cluster {SecurityGroupType}"], Is.EqualTo($"{ClusterSecurity.TypeToken}::blink-dev"));
+            Assert.That(parents[$"blink-dev {ClusterNetwork.TypeToken}"], Is.EqualTo("pulumi:pulumi:Stack::blink-infra-dev"));
+            Assert.That(parents[$"blink-dev {ClusterSecurity.TypeToken}"], Is.EqualTo("pulumi:pulumi:Stack::blink-infra-dev"));
+            Assert.That(parents["blink-infra-dev pulumi:pulumi:Stack"], Is.Null);
+        });
+    }
+
+    [Test]
+    public async Task Components_register_their_outputs()
+    {
+        var (_, mocks) = await StackRunner.RunAsync(StackRunner.DevConfig);
+
+        var network = mocks.RegisteredOutputs.Single(o => o.Urn.EndsWith($"{ClusterNetwork.TypeToken}::blink-dev"));
+        Assert.That(network.Outputs.Keys, Is.EquivalentTo(new[] { "vpcId", "vswitchIds" }));
+        Assert.That(await Pulumi.Utilities.OutputUtilities.GetValueAsync(network.Outputs["vpcId"]), Is.EqualTo("blink-dev-vpc-id"));
+        var security = mocks.RegisteredOutputs.Single(o => o.Urn.EndsWith($"{ClusterSecurity.TypeToken}::blink-dev"));
+        Assert.That(security.Outputs.Keys, Is.EquivalentTo(new[] { "clusterSecurityGroupId" }));
+    }
+
+    [Test]
+    public async Task Existing_vpc_is_not_created_and_its_id_wires_the_vswitches()
+    {
+        var (_, mocks) = await StackRunner.RunAsync("""
+            config:
+              blink-infra:cluster:
+                name: blink-shared-vpc
+                region: cn-shanghai
+              blink-infra:network:
+                vpcId: vpc-uf6f7l4fg90abcdef
+                cidrBlock: 172.16.0.0/12
+                usedCidrBlocks: [172.16.0.0/24, 172.16.1.0/24]
+                zones:
+                  - id: cn-shanghai-l
+                  - id: cn-shanghai-m
+                    cidrBlock: 172.16.8.0/24
+            """);
+
+        Assert.That(mocks.OfType(VpcType), Is.Empty);
+        var switches = mocks.OfType(SwitchType);
+        Assert.That(switches.Select(s => s.Inputs["vpcId"]).Distinct(), Is.EqualTo(new[] { "vpc-uf6f7l4fg90abcdef" }));
+        Assert.That(switches.Select(s => s.Inputs["cidrBlock"]), Is.EqualTo(new[] { "172.16.2.0/24", "172.16.8.0/24" }),
+            "the planned block skips the blocks in use; the explicit one is kept");
+        Assert.That(mocks.Single(SecurityGroupType, "blink-shared-vpc-sg-cluster").Inputs["vpcId"], Is.EqualTo("vpc-uf6f7l4fg90abcdef"));
+    }
+
+    [Test]
+    public async Task Same_config_declares_the_same_resources_in_the_same_order()
+    {
+        var first = await PlanRunner.PlanAsync(StackRunner.Stack(StackRunner.DevConfig));
+        var second = await PlanRunner.PlanAsync(StackRunner.Stack(StackRunner.DevConfig));
+
+        Assert.That(second.ToJson(), Is.EqualTo(first.ToJson()));
+    }
+
+    [Test]
+    public void Invalid_config_stops_the_stack_before_any_resource_is_registered()
+    {
+        var mocks = new RecordingMocks();
+        var options = new BlinkStackOptions { Config = StackRunner.Stack("""
+            config:
+              blink-infra:cluster:
+                region: eu-west-1
+              blink-infra:network:
+                zones: [{id: cn-hangzhou-h}]
+            """).ToRaw() };
+
+        var error = Assert.ThrowsAsync<RunException>(() => Deployment.TestWithServiceProviderAsync<BlinkStack>(
+            mocks, new ServiceProviderOf(() => new BlinkStack(options)), new TestOptions { ProjectName = StackRunner.Project, StackName = "dev" }));
+
+        Assert.That(error!.Message, Is.EqualTo(
+            "the stack's config is invalid (1 error):\n" +
+            "  blink-infra:cluster.region = \"eu-west-1\": not a region for pay-as-you-go billing; allowed: cn-hangzhou, cn-beijing, cn-shanghai, cn-shenzhen"));
+        Assert.That(mocks.Resources, Is.Empty);
+    }
+
+    private sealed class ServiceProviderOf : System.IServiceProvider
+    {
+        private readonly System.Func<BlinkStack> _create;
+        public ServiceProviderOf(System.Func<BlinkStack> create) => _create = create;
+        public object? GetService(System.Type serviceType) => _create();
+    }
+}
