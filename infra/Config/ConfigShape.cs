@@ -30,14 +30,20 @@ public static class ConfigShape
     }
 
     /// <summary>Top-level keys of the namespace that BlinkInfra does not read.</summary>
-    public static IEnumerable<SpecError> CheckSections(IEnumerable<string> fullKeys)
-        => fullKeys
-            .Where(key => key.StartsWith(ConfigKeys.Namespace + ":", StringComparison.Ordinal))
-            .Select(key => key[(ConfigKeys.Namespace.Length + 1)..])
-            .Where(section => !ConfigKeys.Sections.Contains(section))
-            .OrderBy(section => section, StringComparer.Ordinal)
-            .Select(section => new SpecError(ConfigKeys.Section(section), "…",
+    public static IEnumerable<SpecError> CheckSections(IReadOnlyDictionary<string, string> values)
+        => values
+            .Where(kv => kv.Key.StartsWith(ConfigKeys.Namespace + ":", StringComparison.Ordinal)
+                         && !ConfigKeys.Sections.Contains(kv.Key[(ConfigKeys.Namespace.Length + 1)..]))
+            .OrderBy(kv => kv.Key, StringComparer.Ordinal)
+            .Select(kv => new SpecError(kv.Key, Shorten(kv.Value),
                 $"unknown key; allowed keys under {ConfigKeys.Namespace}: {string.Join(", ", ConfigKeys.Sections)}"));
+
+    /// <summary>The allowed keys of a section, for messages.</summary>
+    public static string AllowedKeys(string section)
+        => string.Join(", ", typeof(StackConfig).GetProperty(section, BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase)!
+            .PropertyType.GetProperties().Select(p => ConfigKeys.Camel(p.Name)));
+
+    private static string Shorten(string value) => value.Length <= 60 ? value : value[..57] + "...";
 
     private static IEnumerable<SpecError> CheckValue(IConfigurationSection section, Type type, string key)
     {
@@ -62,8 +68,16 @@ public static class ConfigShape
             }
             var valueType = underlying.GetGenericArguments()[1];
             foreach (var child in children)
+            {
+                // Microsoft.Extensions.Configuration splits keys at ':', so "a:b" arrives as a map "a" holding "b".
+                if (child.GetChildren().Any())
+                {
+                    yield return new SpecError($"{key}[\"{child.Key}\"]", "{…}", $"a single value belongs here, and a key cannot contain ':'; allowed: {Describe(valueType)}");
+                    continue;
+                }
                 foreach (var error in CheckValue(child, valueType, $"{key}[\"{child.Key}\"]"))
                     yield return error;
+            }
             yield break;
         }
 

@@ -11,7 +11,7 @@ namespace BlinkInfra.Config;
 public sealed record SpecError(string Key, string? Given, string Problem)
 {
     public string Message => Given is null
-        ? $"{Key} is missing: {Problem}"
+        ? $"{Key} is missing; {Problem}"
         : $"{Key} = {Quote(Given)}: {Problem}";
 
     public override string ToString() => Message;

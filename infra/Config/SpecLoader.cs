@@ -36,7 +36,7 @@ public sealed record RawStackConfig(string StackName, ImmutableSortedDictionary<
         foreach (var key in PulumiConfigEnvironment.Keys())
         {
             if (key.StartsWith(ConfigKeys.Namespace + ":", StringComparison.Ordinal) && !values.ContainsKey(key))
-                values[key] = "";
+                values[key] = config.Get(key[(ConfigKeys.Namespace.Length + 1)..]) ?? "";
         }
 
         return new RawStackConfig(Pulumi.Deployment.Instance.StackName, values.ToImmutable());
@@ -73,7 +73,7 @@ public static class SpecLoader
     public static (StackSpec? Spec, IReadOnlyList<SpecError> Errors) TryLoad(RawStackConfig raw)
     {
         var errors = new List<SpecError>();
-        errors.AddRange(ConfigShape.CheckSections(raw.Values.Keys));
+        errors.AddRange(ConfigShape.CheckSections(raw.Values));
 
         var builder = new ConfigurationBuilder();
         foreach (var section in ConfigKeys.Sections)
@@ -91,7 +91,7 @@ public static class SpecLoader
             }
             if (node is not JsonObject)
             {
-                errors.Add(new SpecError(ConfigKeys.Section(section), text, "an object belongs here; see the config reference in README.md"));
+                errors.Add(new SpecError(ConfigKeys.Section(section), text, $"an object belongs here; allowed keys: {ConfigShape.AllowedKeys(section)}"));
                 continue;
             }
             var wrapped = new JsonObject { [section] = node.DeepClone() };
@@ -108,9 +108,10 @@ public static class SpecLoader
         var cluster = config.Cluster ?? new ClusterConfig();
         var network = config.Network ?? new NetworkConfig();
         // The cluster name defaults to the stack's name, and is checked like a given one.
+        var nameFromStack = cluster.Name is null;
         cluster.Name ??= raw.StackName;
 
-        var clusterResult = new ClusterValidator().Validate(cluster);
+        var clusterResult = new ClusterValidator(nameFromStack).Validate(cluster);
         errors.AddRange(ToErrors(clusterResult, "cluster"));
         var region = clusterResult.Errors.Any(e => e.PropertyName is nameof(ClusterConfig.Region) or nameof(ClusterConfig.Billing))
             ? null
@@ -135,8 +136,19 @@ public static class SpecLoader
     private static IEnumerable<SpecError> ToErrors(ValidationResult result, string section)
         => result.Errors.Select(failure => new SpecError(
             $"{ConfigKeys.Section(section)}.{ConfigKeys.PathFromPropertyChain(failure.PropertyName)}",
-            failure.AttemptedValue is null ? null : Convert.ToString(failure.AttemptedValue, System.Globalization.CultureInfo.InvariantCulture),
+            Given(failure.AttemptedValue),
             failure.ErrorMessage));
+
+    /// <summary>How a value given appears in a message; lists as their items, zones by id.</summary>
+    private static string? Given(object? value)
+        => value switch
+        {
+            null => null,
+            string text => text,
+            IEnumerable<ZoneConfig> zones => "[" + string.Join(", ", zones.Select(z => z.Id)) + "]",
+            System.Collections.IEnumerable items => "[" + string.Join(", ", items.Cast<object?>()) + "]",
+            _ => Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture),
+        };
 
     /// <summary>Plans the vSwitch blocks of the zones that do not give one.</summary>
     private static NetworkSpec? BuildNetwork(NetworkConfig network, List<SpecError> errors)

@@ -40,6 +40,7 @@ public sealed class ClusterValidator : AbstractValidator<ClusterConfig>
                 : $"unknown mode; allowed: {SpecDefaults.ExclusiveMode}");
 
         RuleFor(c => c.Region)
+            .Cascade(CascadeMode.Stop)
             .NotEmpty()
             .WithMessage(c => $"allowed for {BillingName(c)} billing: {string.Join(", ", AlibabaCloud.RegionsFor(Billing(c)))}")
             .Must((c, region) => AlibabaCloud.RegionsFor(Billing(c)).Contains(region!))
@@ -109,11 +110,11 @@ public sealed class NetworkValidator : AbstractValidator<NetworkConfig>
                 if (cidr is null)
                     return;
                 if (!Cidr.TryParse(cidr, out var vpc, out var problem))
-                    context.AddFailure(problem);
+                    context.Fail(cidr, problem);
                 else if (vpc.Cidr is < AlibabaCloud.VpcMinPrefixLength or > AlibabaCloud.VpcMaxPrefixLength)
-                    context.AddFailure($"a VPC's mask is /{AlibabaCloud.VpcMinPrefixLength} to /{AlibabaCloud.VpcMaxPrefixLength}; allowed: a block such as 10.0.0.0/16");
+                    context.Fail(cidr, $"a VPC's mask is /{AlibabaCloud.VpcMinPrefixLength} to /{AlibabaCloud.VpcMaxPrefixLength}; allowed: a block such as 10.0.0.0/16");
                 else if (AlibabaCloud.VpcForbiddenCidrs.Select(IPNetwork2.Parse).FirstOrDefault(vpc.Overlap) is { } reserved)
-                    context.AddFailure($"overlaps {reserved}, which Alibaba Cloud reserves; allowed: 10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16 or their subnets, or another block outside {string.Join(", ", AlibabaCloud.VpcForbiddenCidrs)}");
+                    context.Fail(cidr, $"overlaps {reserved}, which Alibaba Cloud reserves; allowed: 10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16 or their subnets, or another block outside {string.Join(", ", AlibabaCloud.VpcForbiddenCidrs)}");
             });
 
         RuleFor(n => n.VswitchPrefixLength)
@@ -129,9 +130,9 @@ public sealed class NetworkValidator : AbstractValidator<NetworkConfig>
             .Custom((cidr, context) =>
             {
                 if (!Cidr.TryParse(cidr, out var used, out var problem))
-                    context.AddFailure(problem);
+                    context.Fail(cidr, problem);
                 else if (SpecDefaults.VpcNetwork(context.InstanceToValidate) is { } vpc && !vpc.Contains(used))
-                    context.AddFailure($"outside the VPC's {vpc}; allowed: blocks inside it");
+                    context.Fail(cidr, $"outside the VPC's {vpc}; allowed: blocks inside it");
             });
 
         RuleFor(n => n.Zones)
@@ -160,6 +161,7 @@ public sealed class ZoneValidator : AbstractValidator<ZoneConfig>
     public ZoneValidator(string? region, NetworkConfig network)
     {
         RuleFor(z => z.Id)
+            .Cascade(CascadeMode.Stop)
             .NotEmpty()
             .WithMessage(region is null ? "a zone id is required" : $"allowed: zones of {region}: {string.Join(", ", AlibabaCloud.ZonesOf(region))}");
 
@@ -175,19 +177,19 @@ public sealed class ZoneValidator : AbstractValidator<ZoneConfig>
                     return;
                 if (!Cidr.TryParse(cidr, out var block, out var problem))
                 {
-                    context.AddFailure(problem);
+                    context.Fail(cidr, problem);
                     return;
                 }
                 if (block.Cidr is < AlibabaCloud.VswitchMinPrefixLength or > AlibabaCloud.VswitchMaxPrefixLength)
                 {
-                    context.AddFailure($"a vSwitch's mask is /{AlibabaCloud.VswitchMinPrefixLength} to /{AlibabaCloud.VswitchMaxPrefixLength}; allowed: a block such as 10.0.1.0/24");
+                    context.Fail(cidr, $"a vSwitch's mask is /{AlibabaCloud.VswitchMinPrefixLength} to /{AlibabaCloud.VswitchMaxPrefixLength}; allowed: a block such as 10.0.1.0/24");
                     return;
                 }
                 if (SpecDefaults.VpcNetwork(network) is not { } vpc)
                     return;
                 if (!vpc.Contains(block))
                 {
-                    context.AddFailure($"outside the VPC's {vpc}; allowed: a block inside it");
+                    context.Fail(cidr, $"outside the VPC's {vpc}; allowed: a block inside it");
                     return;
                 }
                 var clash = network.UsedCidrBlocks.Concat(network.Zones.Where(z => !ReferenceEquals(z, context.InstanceToValidate)).Select(z => z.CidrBlock))
@@ -195,7 +197,14 @@ public sealed class ZoneValidator : AbstractValidator<ZoneConfig>
                     .OfType<IPNetwork2>()
                     .FirstOrDefault(block.Overlap);
                 if (clash != null)
-                    context.AddFailure($"overlaps {clash}; allowed: a block that overlaps no other zone's block and no usedCidrBlocks");
+                    context.Fail(cidr, $"overlaps {clash}; allowed: a block that overlaps no other zone's block and no usedCidrBlocks");
             });
     }
+}
+
+internal static class ValidationContextExtensions
+{
+    /// <summary>Adds a failure for the property being validated that records the value given.</summary>
+    public static void Fail<T>(this ValidationContext<T> context, object? given, string problem)
+        => context.AddFailure(new ValidationFailure(context.PropertyPath, problem) { AttemptedValue = given });
 }
