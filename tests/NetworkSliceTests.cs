@@ -123,10 +123,7 @@ public class NetworkSliceTests
         Assert.That(security.Outputs.Keys, Is.EquivalentTo(new[] { "clusterSecurityGroupId" }));
     }
 
-    [Test]
-    public async Task Existing_vpc_is_not_created_and_its_id_wires_the_vswitches()
-    {
-        var (_, mocks) = await StackRunner.RunAsync("""
+    private const string ExistingVpcConfig = """
             config:
               blink-infra:cluster:
                 name: blink-shared-vpc
@@ -139,7 +136,13 @@ public class NetworkSliceTests
                   - id: cn-shanghai-l
                   - id: cn-shanghai-m
                     cidrBlock: 172.16.8.0/24
-            """);
+            """;
+
+    [Test]
+    public async Task Existing_vpc_is_not_created_and_its_id_wires_the_vswitches()
+    {
+        var mocks = new RecordingMocks { CallResult = _ => StackRunner.NetworksResult("vpc-uf6f7l4fg90abcdef", "172.16.0.0/12") };
+        await StackRunner.RunAsync(ExistingVpcConfig, mocks: mocks);
 
         Assert.That(mocks.OfType(VpcType), Is.Empty);
         var switches = mocks.OfType(SwitchType);
@@ -147,6 +150,37 @@ public class NetworkSliceTests
         Assert.That(switches.Select(s => s.Inputs["cidrBlock"]), Is.EqualTo(new[] { "172.16.2.0/24", "172.16.8.0/24" }),
             "the planned block skips the blocks in use; the explicit one is kept");
         Assert.That(mocks.Single(SecurityGroupType, "blink-shared-vpc-sg-cluster").Inputs["vpcId"], Is.EqualTo("vpc-uf6f7l4fg90abcdef"));
+    }
+
+    [Test]
+    public async Task Existing_vpc_is_looked_up_by_id_through_the_stack_provider()
+    {
+        var mocks = new RecordingMocks { CallResult = _ => StackRunner.NetworksResult("vpc-uf6f7l4fg90abcdef", "172.16.0.0/12") };
+        await StackRunner.RunAsync(ExistingVpcConfig, mocks: mocks);
+
+        var call = mocks.Calls.Single();
+        Assert.That(call.Token, Is.EqualTo("alicloud:vpc/getNetworks:getNetworks"));
+        Assert.That(call.Args["ids"], Is.EqualTo(new[] { "vpc-uf6f7l4fg90abcdef" }));
+        Assert.That(call.Provider, Does.StartWith("urn:pulumi:dev::blink-infra::pulumi:pulumi:Stack$pulumi:providers:alicloud::blink-shared-vpc-alicloud::"));
+    }
+
+    [Test]
+    public void Existing_vpc_with_another_cidr_block_stops_the_stack_naming_the_key()
+    {
+        var mocks = new RecordingMocks { CallResult = _ => StackRunner.NetworksResult("vpc-uf6f7l4fg90abcdef", "10.0.0.0/8") };
+
+        var error = Assert.ThrowsAsync<RunException>(() => StackRunner.RunAsync(ExistingVpcConfig, mocks: mocks));
+
+        Assert.That(error!.Message, Is.EqualTo("blink-infra:network.cidrBlock = \"172.16.0.0/12\": VPC vpc-uf6f7l4fg90abcdef has 10.0.0.0/8; allowed: 10.0.0.0/8"));
+        Assert.That(mocks.OfType(SwitchType), Is.Empty, "no vSwitch is declared into a VPC whose blocks were misplanned");
+    }
+
+    [Test]
+    public void Existing_vpc_that_does_not_exist_stops_the_stack_naming_the_key()
+    {
+        var error = Assert.ThrowsAsync<RunException>(() => StackRunner.RunAsync(ExistingVpcConfig));
+
+        Assert.That(error!.Message, Is.EqualTo("blink-infra:network.vpcId = \"vpc-uf6f7l4fg90abcdef\": no VPC with this id in the stack's region; allowed: the id of an existing VPC of that region"));
     }
 
     [Test]

@@ -27,8 +27,21 @@ public sealed class RecordingMocks : IMocks
         return Task.FromResult<(string?, object)>(($"{args.Name}-id", args.Inputs));
     }
 
+    private readonly List<MockCallArgs> _calls = new();
+
+    public IReadOnlyList<MockCallArgs> Calls
+    {
+        get { lock (_calls) return _calls.ToList(); }
+    }
+
+    /// <summary>What invokes return; an empty result when unset.</summary>
+    public Func<MockCallArgs, object>? CallResult { get; set; }
+
     public Task<object> CallAsync(MockCallArgs args)
-        => Task.FromResult<object>(ImmutableDictionary<string, object>.Empty);
+    {
+        lock (_calls) _calls.Add(args);
+        return Task.FromResult(CallResult?.Invoke(args) ?? ImmutableDictionary<string, object>.Empty);
+    }
 
     public Task RegisterResourceOutputs(MockRegisterResourceOutputsRequest args)
     {
@@ -67,15 +80,22 @@ public static class StackRunner
     public static StackFile Stack(string yaml, string stackName = "dev") => StackFile.Parse(yaml, stackName, $"Pulumi.{stackName}.yaml");
 
     /// <summary>Runs the stack with the config injected (not through PULUMI_CONFIG).</summary>
-    public static async Task<(ImmutableArray<Resource> Resources, RecordingMocks Mocks)> RunAsync(string yaml, string stackName = "dev")
+    public static async Task<(ImmutableArray<Resource> Resources, RecordingMocks Mocks)> RunAsync(string yaml, string stackName = "dev", RecordingMocks? mocks = null)
     {
-        var mocks = new RecordingMocks();
+        mocks ??= new RecordingMocks();
         var options = new BlinkStackOptions { Config = Stack(yaml, stackName).ToRaw() };
         var resources = await Deployment.TestWithServiceProviderAsync<BlinkStack>(
             mocks, new SingleStack(() => new BlinkStack(options)),
             new TestOptions { ProjectName = Project, StackName = stackName, IsPreview = false });
         return (resources, mocks);
     }
+
+    /// <summary>An invoke result for alicloud:vpc/getNetworks:getNetworks that finds one VPC.</summary>
+    public static object NetworksResult(string id, string cidrBlock)
+        => new Dictionary<string, object>
+        {
+            ["vpcs"] = ImmutableArray.Create<object>(new Dictionary<string, object> { ["id"] = id, ["cidrBlock"] = cidrBlock }),
+        };
 
     private sealed class SingleStack : IServiceProvider
     {

@@ -7,6 +7,23 @@ using Pulumi.AliCloud.Vpc;
 
 namespace BlinkInfra.Network;
 
+/// <summary>The checks an existing VPC given by id must pass.</summary>
+public static class ExistingVpc
+{
+    public const string LookupToken = "alicloud:vpc/getNetworks:getNetworks";
+
+    /// <summary>The VPC's id when the lookup found it with the CIDR block the spec gives; a RunException naming the key otherwise.</summary>
+    public static string Check(GetNetworksResult result, string vpcId, string specCidrBlock)
+    {
+        var vpc = result.Vpcs.IsDefault ? null : result.Vpcs.FirstOrDefault(v => v.Id == vpcId);
+        if (vpc is null)
+            throw new RunException($"{ConfigKeys.Section("network")}.vpcId = \"{vpcId}\": no VPC with this id in the stack's region; allowed: the id of an existing VPC of that region");
+        if (vpc.CidrBlock != specCidrBlock)
+            throw new RunException($"{ConfigKeys.Section("network")}.cidrBlock = \"{specCidrBlock}\": VPC {vpcId} has {vpc.CidrBlock}; allowed: {vpc.CidrBlock}");
+        return vpc.Id;
+    }
+}
+
 /// <summary>What <see cref="ClusterNetwork"/> is built from.</summary>
 public sealed record ClusterNetworkArgs(NetworkSpec Spec, IReadOnlyDictionary<string, string> Tags);
 
@@ -32,7 +49,10 @@ public sealed class ClusterNetwork : ComponentResource
         var spec = args.Spec;
         if (spec.ExistingVpcId is { } existingVpcId)
         {
-            VpcId = Output.Create(existingVpcId);
+            // The plan carved the vSwitches from the CIDR block the spec says the VPC has: check that
+            // the VPC exists in the stack's region and really has it, before any vSwitch is created.
+            var found = GetNetworks.Invoke(new GetNetworksInvokeArgs { Ids = { existingVpcId } }, new InvokeOptions { Parent = this });
+            VpcId = found.Apply(result => ExistingVpc.Check(result, existingVpcId, spec.VpcCidrBlock));
         }
         else
         {

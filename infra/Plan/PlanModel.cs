@@ -29,6 +29,11 @@ public sealed record PlannedResource(
     public ResourceRef Ref => new(Type, Name);
 }
 
+/// <summary>A data-source lookup the program made, answered offline from the spec.</summary>
+public sealed record PlannedInvoke(
+    [property: JsonPropertyName("token")] string Token,
+    [property: JsonPropertyName("args")] JsonObject Args);
+
 /// <summary>
 /// What a stack declares, resolved offline under mocks: every resource in declaration order. The
 /// JSON form (`plan --json`) is what `diff` reads back.
@@ -37,7 +42,8 @@ public sealed record StackPlan(
     [property: JsonPropertyName("project")] string Project,
     [property: JsonPropertyName("stack")] string Stack,
     [property: JsonPropertyName("sdk")] string Sdk,
-    [property: JsonPropertyName("resources")] ImmutableArray<PlannedResource> Resources)
+    [property: JsonPropertyName("resources")] ImmutableArray<PlannedResource> Resources,
+    [property: JsonPropertyName("invokes")] ImmutableArray<PlannedInvoke> Invokes)
 {
     /// <summary>The text inputs hold where a value is a secret.</summary>
     public const string SecretMask = "[secret]";

@@ -21,6 +21,17 @@ public sealed class PlanRecorder : IMocks
     private readonly object _lock = new();
     private readonly List<(Resource Resource, ResourceArgs Args, ResourceOptions Options)> _declared = new();
     private readonly Dictionary<(string Type, string Name), MockResourceArgs> _registered = new();
+    private readonly List<PlannedInvoke> _invokes = new();
+    private readonly Func<MockCallArgs, object?> _answerInvoke;
+
+    /// <param name="answerInvoke">
+    /// Answers the program's invokes (data-source lookups) offline; what it returns stands for what
+    /// the cloud would say, and the plan lists every invoke so a reader sees what was assumed.
+    /// </param>
+    public PlanRecorder(Func<MockCallArgs, object?>? answerInvoke = null)
+    {
+        _answerInvoke = answerInvoke ?? (_ => null);
+    }
 
     /// <summary>The transformation to put on the stack: it records and changes nothing.</summary>
     public ResourceTransformation Transformation => args =>
@@ -46,7 +57,13 @@ public sealed class PlanRecorder : IMocks
     }
 
     public Task<object> CallAsync(MockCallArgs args)
-        => Task.FromResult<object>(ImmutableDictionary<string, object>.Empty);
+    {
+        lock (_lock)
+        {
+            _invokes.Add(new PlannedInvoke(args.Token ?? "", JsonValues.MaskedInputs(args.Args, ImmutableHashSet<string>.Empty)));
+        }
+        return Task.FromResult(_answerInvoke(args) ?? ImmutableDictionary<string, object>.Empty);
+    }
 
     public async Task<StackPlan> BuildAsync(string project, string stack, string sdk)
     {
@@ -82,7 +99,12 @@ public sealed class PlanRecorder : IMocks
                 JsonValues.MaskedInputs(registered?.Inputs ?? ImmutableDictionary<string, object>.Empty, inputs.SecretNames)));
         }
 
-        return new StackPlan(project, stack, sdk, resources.ToImmutable());
+        ImmutableArray<PlannedInvoke> invokes;
+        lock (_lock)
+        {
+            invokes = _invokes.OrderBy(i => i.Token, StringComparer.Ordinal).ThenBy(i => i.Args.ToJsonString(), StringComparer.Ordinal).ToImmutableArray();
+        }
+        return new StackPlan(project, stack, sdk, resources.ToImmutable(), invokes);
     }
 
     private static ResourceRef RefOf(Resource resource) => new(resource.GetResourceType(), resource.GetResourceName());

@@ -31,6 +31,13 @@ public static class PlanRenderer
             table.AddRow(Markup.Escape(group.Key), group.Count().ToString(System.Globalization.CultureInfo.InvariantCulture));
         table.AddRow("[bold]total[/]", $"[bold]{plan.Resources.Length}[/]");
         console.Write(table);
+
+        if (plan.Invokes.Length > 0)
+        {
+            console.MarkupLine("Lookups answered offline from the spec (`pulumi preview` asks the cloud):");
+            foreach (var invoke in plan.Invokes)
+                console.MarkupLine($"  [grey]{Markup.Escape(invoke.Token)} {Markup.Escape(invoke.Args.ToJsonString())}[/]");
+        }
     }
 
     private static void AddChildren(StackPlan plan, PlannedResource parent, Func<string, TreeNode> add)

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Threading.Tasks;
 using BlinkInfra.Cli;
 using BlinkInfra.Config;
@@ -17,9 +18,9 @@ public static class PlanRunner
     public static async Task<StackPlan> PlanAsync(StackFile stackFile)
     {
         // Validate first, so invalid config is reported as such and no resource is declared.
-        SpecLoader.Load(stackFile.ToRaw());
+        var spec = SpecLoader.Load(stackFile.ToRaw());
 
-        var recorder = new PlanRecorder();
+        var recorder = new PlanRecorder(call => OfflineAnswers.Answer(spec, call));
         var options = new BlinkStackOptions { Transformations = [recorder.Transformation] };
         using (new ScopedEnvironment(("PULUMI_CONFIG", stackFile.ToPulumiConfigJson()), ("PULUMI_CONFIG_SECRET_KEYS", stackFile.ToPulumiConfigSecretKeysJson())))
         {
@@ -40,6 +41,28 @@ public static class PlanRunner
         public StackServices(Func<BlinkStack> create) => _create = create;
 
         public object? GetService(Type serviceType) => serviceType == typeof(BlinkStack) ? _create() : null;
+    }
+}
+
+/// <summary>
+/// What a plan assumes the cloud would answer to the program's lookups: what the spec states. An
+/// existing VPC is taken to exist with the CIDR block the spec gives; `pulumi preview` checks it.
+/// </summary>
+public static class OfflineAnswers
+{
+    public static object? Answer(StackSpec spec, MockCallArgs call)
+    {
+        if (call.Token == Network.ExistingVpc.LookupToken && spec.Network.ExistingVpcId is { } vpcId)
+        {
+            return new Dictionary<string, object>
+            {
+                ["vpcs"] = new object[]
+                {
+                    new Dictionary<string, object> { ["id"] = vpcId, ["cidrBlock"] = spec.Network.VpcCidrBlock },
+                },
+            };
+        }
+        return null;
     }
 }
 

@@ -81,6 +81,9 @@ namespace Pulumi
         public string StackName => _engine.StackName;
 
         public string ProjectName => _engine.ProjectName;
+
+        public Output<T> Invoke<T>(string token, InvokeArgs args, InvokeOptions? options = null)
+            => new(_engine.InvokeAsync<T>(token, args, options));
     }
 
     public class RunException : Exception

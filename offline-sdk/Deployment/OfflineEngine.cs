@@ -258,6 +258,36 @@ namespace Pulumi
             return "urn:pulumi:" + string.Join("::", StackName, ProjectName, type, name);
         }
 
+        /// <summary>
+        /// Runs an invoke through the mocks' CallAsync: the arguments are awaited and serialized like
+        /// resource inputs, the provider is the one given or the parent's for the token's package, and
+        /// the result is converted into T (an [OutputType] class).
+        /// </summary>
+        public async Task<OutputData<T>> InvokeAsync<T>(string token, InvokeArgs args, InvokeOptions? options)
+        {
+            var serialized = await Serializer.SerializeAsync(args).ConfigureAwait(false);
+            if (!serialized.IsKnown)
+                return new OutputData<T>(serialized.Resources, default!, false, serialized.IsSecret);
+
+            var providerReference = "";
+            if ((options?.Provider ?? options?.Parent?.GetProvider(token)) is { } provider)
+            {
+                var providerUrn = (await provider.Urn.DataTask.ConfigureAwait(false)).Value;
+                var providerId = (await provider.Id.DataTask.ConfigureAwait(false)).Value;
+                providerReference = $"{providerUrn}::{providerId}";
+            }
+
+            var result = await Mocks.CallAsync(new MockCallArgs
+            {
+                Token = token,
+                Args = (ImmutableDictionary<string, object>)serialized.Value!,
+                Provider = providerReference,
+            }).ConfigureAwait(false);
+            var state = await Serializer.SerializeStateAsync(result).ConfigureAwait(false);
+            var value = (T)Converter.Convert(state.ToImmutableDictionary(kv => kv.Key, kv => kv.Value), typeof(T), token)!;
+            return new OutputData<T>(serialized.Resources, value, true, serialized.IsSecret);
+        }
+
         public void RegisterResourceOutputs(Resource resource, Task<IDictionary<string, object?>> outputs)
             => Track(RegisterResourceOutputsAsync(resource, outputs));
 

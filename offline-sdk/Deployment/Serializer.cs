@@ -197,7 +197,21 @@ namespace Pulumi
                     .Invoke(null, new object[] { pairs });
             }
 
+            if (target.GetCustomAttribute<OutputTypeAttribute>() != null && value is IDictionary fields)
+                return ConvertOutputType(fields, target, context);
+
             throw new InvalidOperationException($"Unexpected target type '{target.FullName}' when converting {context}.");
+        }
+
+        /// <summary>Builds an [OutputType] object through its [OutputConstructor], matching parameters by name.</summary>
+        private static object ConvertOutputType(IDictionary fields, Type target, string context)
+        {
+            var constructor = target.GetConstructors(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance)
+                .Single(c => c.GetCustomAttribute<OutputConstructorAttribute>() != null);
+            var arguments = constructor.GetParameters()
+                .Select(p => Convert(fields.Contains(p.Name!) ? fields[p.Name!] : null, p.ParameterType, $"{context}.{p.Name}"))
+                .ToArray();
+            return constructor.Invoke(arguments);
         }
     }
 }
