@@ -1,0 +1,151 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Text.Json.Nodes;
+using System.Threading.Tasks;
+using BlinkInfra.Cli;
+using BlinkInfra.Plan;
+using NUnit.Framework;
+using Spectre.Console;
+
+namespace BlinkInfra.Tests;
+
+/// <summary>The program started directly: verbs, output, exit codes.</summary>
+public class CliTests
+{
+    private static async Task<(int Exit, string Out, string Err)> Run(params string[] args)
+    {
+        var output = new StringWriter();
+        var errors = new StringWriter();
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = AnsiSupport.No,
+            ColorSystem = ColorSystemSupport.NoColors,
+            Out = new AnsiConsoleOutput(output),
+        });
+        console.Profile.Width = 250;
+        var previousOut = Console.Out;
+        Console.SetOut(output);
+        try
+        {
+            var exit = await BlinkCli.RunAsync(args, console, errors);
+            return (exit, output.ToString(), errors.ToString());
+        }
+        finally
+        {
+            Console.SetOut(previousOut);
+        }
+    }
+
+    private static string WriteStack(string name, string yaml)
+    {
+        var dir = Path.Combine(Path.GetTempPath(), $"blink-cli-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(dir);
+        var path = Path.Combine(dir, $"Pulumi.{name}.yaml");
+        File.WriteAllText(path, yaml);
+        return path;
+    }
+
+    [Test]
+    public async Task Plan_of_the_dev_stack_prints_the_tree_and_counts_and_says_which_sdk()
+    {
+        var (exit, output, errors) = await Run("plan", "--stack", "dev");
+
+        Assert.That(exit, Is.EqualTo(0), errors);
+        Assert.That(output, Does.Contain($"SDK: {SdkInfo.Description}"));
+        Assert.That(output, Does.Contain("+ pulumi:pulumi:Stack blink-infra-dev"));
+        Assert.That(output, Does.Contain("├── + blink:network:ClusterNetwork blink-dev"));
+        Assert.That(output, Does.Contain("│   ├── + alicloud:vpc/network:Network blink-dev-vpc cidrBlock=10.10.0.0/16 vpcName=blink-dev-vpc"));
+        Assert.That(output, Does.Contain("+ alicloud:vpc/switch:Switch blink-dev-vsw-cn-hangzhou-h cidrBlock=10.10.0.0/20 vpcId=${blink-dev-vpc.id} vswitchName=blink-dev-cn-hangzhou-h zoneId=cn-hangzhou-h"));
+        Assert.That(output, Does.Contain("└── + alicloud:ecs/securityGroup:SecurityGroup blink-dev-sg-cluster"));
+        Assert.That(output, Does.Match(@"alicloud:vpc/switch:Switch\s+│\s+3"));
+        Assert.That(output, Does.Match(@"total\s+│\s+9"));
+    }
+
+    [Test]
+    public async Task Plan_with_json_writes_the_plan_file()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"blink-plan-{Guid.NewGuid():N}.json");
+
+        var (exit, _, errors) = await Run("plan", "--stack", "dev", "--json", path);
+
+        Assert.That(exit, Is.EqualTo(0), errors);
+        var json = JsonNode.Parse(File.ReadAllText(path))!;
+        Assert.That((string?)json["stack"], Is.EqualTo("dev"));
+        Assert.That(json["resources"]!.AsArray(), Has.Count.EqualTo(9));
+        File.Delete(path);
+    }
+
+    [Test]
+    public async Task Plan_of_any_stack_file_by_path()
+    {
+        var path = WriteStack("qa", StackRunner.DevConfig.Replace("name: blink-dev", "name: blink-qa"));
+
+        var (exit, output, errors) = await Run("plan", "--config", path);
+
+        Assert.That(exit, Is.EqualTo(0), errors);
+        Assert.That(output, Does.Contain("+ pulumi:pulumi:Stack blink-infra-qa"));
+        Assert.That(output, Does.Contain("blink-qa-vpc"));
+    }
+
+    [Test]
+    public async Task Invalid_config_exits_2_with_each_error_and_no_stack_trace()
+    {
+        var path = WriteStack("bad", """
+            config:
+              blink-infra:cluster:
+                name: blink-bad
+                region: cn-hongkong
+                mode: shared
+              blink-infra:network:
+                zones: [{id: cn-hongkong-b}]
+            """);
+
+        var (exit, output, errors) = await Run("plan", "--config", path);
+
+        Assert.That(exit, Is.EqualTo(2));
+        Assert.That(errors, Is.EqualTo(
+            "error: the stack's config is invalid (2 errors):\n" +
+            "  blink-infra:cluster.mode = \"shared\": shared mode was retired on 2019-12-24; use exclusive mode; allowed: exclusive\n" +
+            "  blink-infra:cluster.region = \"cn-hongkong\": offered with subscription billing only (set blink-infra:cluster.billing to subscription); allowed for pay-as-you-go billing: cn-hangzhou, cn-beijing, cn-shanghai, cn-shenzhen\n"));
+        Assert.That(output + errors, Does.Not.Contain("   at "));
+        Assert.That(output, Does.Not.Contain("pulumi:pulumi:Stack"), "nothing is planned");
+    }
+
+    [Test]
+    public async Task Unreadable_stack_files_and_bad_command_lines_exit_2()
+    {
+        var (unknownStack, _, unknownError) = await Run("plan", "--stack", "nope");
+        Assert.That(unknownStack, Is.EqualTo(2));
+        Assert.That(unknownError, Does.StartWith("error: no stack \"nope\": ").And.EndWith("does not exist; stacks here: dev\n"));
+
+        var (neither, _, neitherError) = await Run("plan");
+        Assert.That(neither, Is.EqualTo(2));
+        Assert.That(neitherError, Is.EqualTo("error: give exactly one of --stack NAME or --config PATH\n"));
+
+        var brokenYaml = WriteStack("broken", "config:\n  blink-infra:cluster: [unclosed\n");
+        var (broken, _, brokenError) = await Run("plan", "--config", brokenYaml);
+        Assert.That(broken, Is.EqualTo(2));
+        Assert.That(brokenError, Does.StartWith($"error: {brokenYaml}: not valid YAML at line "));
+
+        var (badFlag, _, badFlagError) = await Run("plan", "--stack", "dev", "--bogus");
+        Assert.That(badFlag, Is.EqualTo(2));
+        Assert.That(badFlagError, Does.Contain("error: Unrecognized command or argument '--bogus'."));
+
+        var (misnamed, _, misnamedError) = await Run("plan", "--config", Path.Combine(Path.GetTempPath(), "stack.yaml"));
+        Assert.That(misnamed, Is.EqualTo(2));
+        Assert.That(misnamedError, Does.EndWith("stack.yaml: a stack file is named Pulumi.<stack>.yaml\n"));
+    }
+
+    [Test]
+    public async Task Help_lists_the_verbs_and_their_flags()
+    {
+        var (exit, output, _) = await Run("--help");
+        Assert.That(exit, Is.EqualTo(0));
+        Assert.That(output, Does.Contain("plan"));
+
+        var (planExit, planHelp, _) = await Run("plan", "--help");
+        Assert.That(planExit, Is.EqualTo(0));
+        Assert.That(planHelp, Does.Contain("--stack").And.Contain("--config").And.Contain("--json"));
+    }
+}
