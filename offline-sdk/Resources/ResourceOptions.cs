@@ -38,7 +38,7 @@ namespace Pulumi
     {
     }
 
-    public sealed class StackOptions
+    public class StackOptions
     {
         private List<ResourceTransformation>? _resourceTransformations;
 
