@@ -119,13 +119,13 @@ public class OfflineSdkBehaviourTests
     }
 
     [Test]
-    public async Task Resources_register_in_declaration_order_and_the_stack_never_reaches_the_mocks()
+    public async Task Every_resource_reaches_the_mocks_once_but_the_stack_which_is_returned_first()
     {
         var mocks = new RecordingMocks();
         var (resources, _) = await StackRunner.RunAsync(StackRunner.DevConfig, mocks: mocks);
 
         Assert.That(resources.First(), Is.InstanceOf<Stack>());
-        Assert.That(mocks.Resources.Select(r => r.Name), Is.EqualTo(resources.Skip(1).Select(r => r.GetResourceName())));
+        Assert.That(mocks.Resources.Select(r => $"{r.Type} {r.Name}"), Is.EquivalentTo(resources.Skip(1).Select(r => $"{r.GetResourceType()} {r.GetResourceName()}")));
         Assert.That(mocks.Resources.Any(r => r.Type == "pulumi:pulumi:Stack"), Is.False);
         Assert.That(await OutputUtilities.GetValueAsync(resources.First().Urn), Is.EqualTo("urn:pulumi:dev::blink-infra::pulumi:pulumi:Stack::blink-infra-dev"));
     }
@@ -191,6 +191,24 @@ public class OfflineSdkBehaviourTests
             "blink-dev-vsw-cn-hangzhou-h:blink-dev", "blink-dev-vsw-cn-hangzhou-i:blink-dev", "blink-dev-vsw-cn-hangzhou-j:blink-dev",
             "blink-dev:", "blink-dev-sg-cluster:blink-dev",
         }));
+    }
+
+    [Test]
+    public async Task A_transformation_can_change_a_resource_args_before_it_registers()
+    {
+        var mocks = new RecordingMocks();
+        await Run(mocks, () =>
+        {
+            ResourceTransformation renameGroups = args => args.Args is SecurityGroupArgs groupArgs
+                ? new ResourceTransformationResult(new SecurityGroupArgs { SecurityGroupName = "renamed", VpcId = groupArgs.VpcId }, args.Options)
+                : null;
+            new SecurityGroup("sg", new SecurityGroupArgs { SecurityGroupName = "original", VpcId = "vpc-1" },
+                new CustomResourceOptions { ResourceTransformations = { renameGroups } });
+            return new Dictionary<string, object?>();
+        });
+
+        Assert.That(mocks.Single("alicloud:ecs/securityGroup:SecurityGroup", "sg").Inputs,
+            Is.EquivalentTo(new Dictionary<string, object> { ["securityGroupName"] = "renamed", ["vpcId"] = "vpc-1" }));
     }
 
     [Test]

@@ -55,6 +55,31 @@ public sealed class RecordingMocks : IMocks
     public IReadOnlyList<MockResourceArgs> OfType(string type) => Resources.Where(r => r.Type == type).ToList();
 }
 
+/// <summary>What a failed run under mocks reports.</summary>
+public static class RunErrors
+{
+    /// <summary>
+    /// The distinct messages of the errors a run failed with. One failure can reach the engine through
+    /// several resources that wait on it; the SDK then reports it once or as an AggregateException.
+    /// </summary>
+    public static async Task<string[]> Of(Func<Task> run)
+    {
+        try
+        {
+            await run();
+        }
+        catch (AggregateException errors)
+        {
+            return errors.Flatten().InnerExceptions.Select(e => e.Message).Distinct().ToArray();
+        }
+        catch (Exception error)
+        {
+            return new[] { error.Message };
+        }
+        return Array.Empty<string>();
+    }
+}
+
 /// <summary>Runs BlinkStack under mocks with config given as stack-file YAML.</summary>
 public static class StackRunner
 {

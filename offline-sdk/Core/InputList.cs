@@ -9,7 +9,7 @@ namespace Pulumi
 {
     public sealed class InputList<T> : Input<ImmutableArray<T>>, IEnumerable
     {
-        public InputList() : this(Output.Create(ImmutableArray<T>.Empty))
+        internal InputList() : this(Output.Create(ImmutableArray<T>.Empty))
         {
         }
 

@@ -20,12 +20,6 @@ namespace Pulumi
             => _outputValue = Output.Tuple(_outputValue, value.ToOutput())
                 .Apply(pair => pair.Item1.Add(key, pair.Item2));
 
-        public Input<TValue> this[string key]
-        {
-            set => _outputValue = Output.Tuple(_outputValue, value.ToOutput())
-                .Apply(pair => pair.Item1.SetItem(key, pair.Item2));
-        }
-
         public static implicit operator InputMap<TValue>(Dictionary<string, TValue> values)
             => Output.Create(values.ToImmutableDictionary());
 

@@ -39,7 +39,7 @@ namespace Pulumi
                 OfflineEngine.Current?.Track(dataTask);
         }
 
-        public static Output<T> Create(Task<T> value)
+        internal static Output<T> Create(Task<T> value)
             => new(CreateDataAsync(value, isSecret: false));
 
         internal static async Task<OutputData<T>> CreateDataAsync(Task<T> value, bool isSecret)
@@ -95,9 +95,6 @@ namespace Pulumi
                 innerData.IsKnown,
                 data.IsSecret || innerData.IsSecret);
         }
-
-        public override string ToString()
-            => $"Calling [ToString] on an [Output<T>] is not supported.\n\nTo get the value of an Output<T> as an Output<string> consider:\n1. o.Apply(v => $\"prefix{{v}}suffix\")\n2. Output.Format($\"prefix{{hostname}}suffix\");\n\nSee https://www.pulumi.com/docs/concepts/inputs-outputs for more details.\nThis function may throw in a future version of Pulumi.";
 
         async Task<OutputData<object?>> IOutput.GetDataAsync()
         {

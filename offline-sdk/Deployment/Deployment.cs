@@ -80,9 +80,9 @@ namespace Pulumi
 
         public string StackName => _engine.StackName;
 
-        public string ProjectName => _engine.ProjectName;
+        internal string ProjectName => _engine.ProjectName;
 
-        public Output<T> Invoke<T>(string token, InvokeArgs args, InvokeOptions? options = null)
+        internal Output<T> Invoke<T>(string token, InvokeArgs args, InvokeOptions? options = null)
             => new(_engine.InvokeAsync<T>(token, args, options));
     }
 

@@ -15,8 +15,6 @@ namespace Pulumi
     public class InvokeOptions
     {
         public Resource? Parent { get; set; }
-
-        public ProviderResource? Provider { get; set; }
     }
 
     [AttributeUsage(AttributeTargets.Class)]

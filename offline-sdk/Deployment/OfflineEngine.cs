@@ -29,7 +29,6 @@ namespace Pulumi
             Mocks = mocks;
             ProjectName = options?.ProjectName ?? "project";
             StackName = options?.StackName ?? "stack";
-            OrganizationName = options?.OrganizationName ?? "organization";
             IsDryRun = options?.IsPreview ?? true;
             // Read when the deployment is created, exactly as the language host passes them.
             AllConfig = ParseConfig(Environment.GetEnvironmentVariable("PULUMI_CONFIG"));
@@ -44,7 +43,6 @@ namespace Pulumi
         public IMocks Mocks { get; }
         public string ProjectName { get; }
         public string StackName { get; }
-        public string OrganizationName { get; }
         public bool IsDryRun { get; }
         public ImmutableDictionary<string, string> AllConfig { get; }
         public ImmutableHashSet<string> ConfigSecretKeys { get; }
@@ -218,7 +216,6 @@ namespace Pulumi
                 Name = name,
                 Inputs = inputs,
                 Provider = providerReference,
-                Id = null,
             }).ConfigureAwait(false);
 
             var serializedState = await Serializer.SerializeStateAsync(state).ConfigureAwait(false);
@@ -270,7 +267,7 @@ namespace Pulumi
                 return new OutputData<T>(serialized.Resources, default!, false, serialized.IsSecret);
 
             var providerReference = "";
-            if ((options?.Provider ?? options?.Parent?.GetProvider(token)) is { } provider)
+            if (options?.Parent?.GetProvider(token) is { } provider)
             {
                 var providerUrn = (await provider.Urn.DataTask.ConfigureAwait(false)).Value;
                 var providerId = (await provider.Id.DataTask.ConfigureAwait(false)).Value;

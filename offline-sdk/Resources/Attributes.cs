@@ -22,7 +22,7 @@ namespace Pulumi
     [AttributeUsage(AttributeTargets.Field | AttributeTargets.Property)]
     public sealed class OutputAttribute : Attribute
     {
-        public string? Name { get; }
+        internal string? Name { get; }
 
         public OutputAttribute(string? name = null)
         {
@@ -33,8 +33,8 @@ namespace Pulumi
     [AttributeUsage(AttributeTargets.Class, Inherited = false)]
     public class ResourceTypeAttribute : Attribute
     {
-        public string Type { get; }
-        public string? Version { get; }
+        internal string Type { get; }
+        internal string? Version { get; }
 
         public ResourceTypeAttribute(string type, string? version)
         {

@@ -11,7 +11,7 @@ namespace Pulumi
         public ResourceArgs Args { get; }
         public ResourceOptions Options { get; }
 
-        public ResourceTransformationArgs(Resource resource, ResourceArgs args, ResourceOptions options)
+        internal ResourceTransformationArgs(Resource resource, ResourceArgs args, ResourceOptions options)
         {
             Resource = resource;
             Args = args;
@@ -21,8 +21,8 @@ namespace Pulumi
 
     public readonly struct ResourceTransformationResult
     {
-        public ResourceArgs Args { get; }
-        public ResourceOptions Options { get; }
+        internal ResourceArgs Args { get; }
+        internal ResourceOptions Options { get; }
 
         public ResourceTransformationResult(ResourceArgs args, ResourceOptions options)
         {

@@ -15,15 +15,22 @@ namespace Pulumi.Testing
 
     public class MockResourceArgs
     {
+        internal MockResourceArgs()
+        {
+        }
+
         public string? Type { get; set; }
         public string? Name { get; set; }
         public ImmutableDictionary<string, object> Inputs { get; set; } = ImmutableDictionary<string, object>.Empty;
         public string? Provider { get; set; }
-        public string? Id { get; set; }
     }
 
     public class MockCallArgs
     {
+        internal MockCallArgs()
+        {
+        }
+
         public string? Token { get; set; }
         public ImmutableDictionary<string, object> Args { get; set; } = ImmutableDictionary<string, object>.Empty;
         public string? Provider { get; set; }
@@ -34,7 +41,7 @@ namespace Pulumi.Testing
         public readonly string Urn;
         public readonly ImmutableDictionary<string, Output<object?>> Outputs;
 
-        public MockRegisterResourceOutputsRequest(string urn, ImmutableDictionary<string, Output<object?>> outputs)
+        internal MockRegisterResourceOutputsRequest(string urn, ImmutableDictionary<string, Output<object?>> outputs)
         {
             Urn = urn;
             Outputs = outputs;
@@ -45,7 +52,6 @@ namespace Pulumi.Testing
     {
         public string? ProjectName { get; set; }
         public string? StackName { get; set; }
-        public string? OrganizationName { get; set; }
         public bool? IsPreview { get; set; }
     }
 }
