@@ -1,5 +1,5 @@
 // Mirrors sdk/Pulumi/Resources/InvokeArgs.cs, sdk/Pulumi/Deployment/InvokeOptions.cs and the output
-// type attributes of sdk/Pulumi/Serialization (OutputTypeAttribute.cs, OutputConstructorAttribute.cs)
+// type attributes of sdk/Pulumi/Serialization/Attributes.cs
 // of pulumi/pulumi-dotnet (Pulumi 3.112.1). Invokes run through IMocks.CallAsync, as MockMonitor does.
 using System;
 

@@ -1,5 +1,5 @@
-// Mirrors the attributes of sdk/Pulumi/Serialization (InputAttribute, OutputAttribute) and
-// sdk/Pulumi/Resources/ResourceTypeAttribute.cs of pulumi/pulumi-dotnet (Pulumi 3.112.1).
+// Mirrors InputAttribute, OutputAttribute and ResourceTypeAttribute of sdk/Pulumi/Serialization/Attributes.cs
+// of pulumi/pulumi-dotnet (Pulumi 3.112.1).
 using System;
 
 namespace Pulumi
