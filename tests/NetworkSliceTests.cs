@@ -207,7 +207,7 @@ public class NetworkSliceTests
             """).ToRaw() };
 
         var error = Assert.ThrowsAsync<RunException>(() => Deployment.TestWithServiceProviderAsync<BlinkStack>(
-            mocks, new ServiceProviderOf(() => new BlinkStack(options)), new TestOptions { ProjectName = StackRunner.Project, StackName = "dev" }));
+            mocks, new SingleStackProvider(() => new BlinkStack(options)), new TestOptions { ProjectName = StackRunner.Project, StackName = "dev" }));
 
         Assert.That(error!.Message, Is.EqualTo(
             "the stack's config is invalid (1 error):\n" +
@@ -215,10 +215,4 @@ public class NetworkSliceTests
         Assert.That(mocks.Resources, Is.Empty);
     }
 
-    private sealed class ServiceProviderOf : System.IServiceProvider
-    {
-        private readonly System.Func<BlinkStack> _create;
-        public ServiceProviderOf(System.Func<BlinkStack> create) => _create = create;
-        public object? GetService(System.Type serviceType) => _create();
-    }
 }

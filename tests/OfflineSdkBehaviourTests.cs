@@ -183,7 +183,7 @@ public class OfflineSdkBehaviourTests
             Config = StackRunner.Stack(StackRunner.DevConfig).ToRaw(),
             Transformations = [args => { seen.Add($"{args.Resource.GetResourceName()}:{args.Options.Parent?.GetResourceName()}"); return null; }],
         };
-        await Deployment.TestWithServiceProviderAsync<BlinkStack>(recorder, new Provider(() => new BlinkStack(options)), Options);
+        await Deployment.TestWithServiceProviderAsync<BlinkStack>(recorder, new SingleStackProvider(() => new BlinkStack(options)), Options);
 
         Assert.That(seen, Is.EqualTo(new[]
         {
@@ -242,10 +242,4 @@ public class OfflineSdkBehaviourTests
         Assert.That(errors.ToString(), Does.StartWith("error: this program was built against BlinkInfra's offline Pulumi SDK (offline-sdk/), which runs stacks under mocks only and cannot deploy."));
     }
 
-    private sealed class Provider : IServiceProvider
-    {
-        private readonly Func<BlinkStack> _create;
-        public Provider(Func<BlinkStack> create) => _create = create;
-        public object? GetService(Type serviceType) => _create();
-    }
 }

@@ -110,7 +110,7 @@ public static class StackRunner
         mocks ??= new RecordingMocks();
         var options = new BlinkStackOptions { Config = Stack(yaml, stackName).ToRaw() };
         var resources = await Deployment.TestWithServiceProviderAsync<BlinkStack>(
-            mocks, new SingleStack(() => new BlinkStack(options)),
+            mocks, new Plan.SingleStackProvider(() => new BlinkStack(options)),
             new TestOptions { ProjectName = Project, StackName = stackName, IsPreview = false });
         return (resources, mocks);
     }
@@ -121,11 +121,4 @@ public static class StackRunner
         {
             ["vpcs"] = ImmutableArray.Create<object>(new Dictionary<string, object> { ["id"] = id, ["cidrBlock"] = cidrBlock }),
         };
-
-    private sealed class SingleStack : IServiceProvider
-    {
-        private readonly Func<BlinkStack> _create;
-        public SingleStack(Func<BlinkStack> create) => _create = create;
-        public object? GetService(Type serviceType) => serviceType == typeof(BlinkStack) ? _create() : null;
-    }
 }

@@ -26,22 +26,26 @@ public static class PlanRunner
         {
             await Deployment.TestWithServiceProviderAsync<BlinkStack>(
                 recorder,
-                new StackServices(() => new BlinkStack(options)),
+                new SingleStackProvider(() => new BlinkStack(options)),
                 new TestOptions { ProjectName = ConfigKeys.Namespace, StackName = stackFile.StackName, IsPreview = true });
         }
 
         return await recorder.BuildAsync(ConfigKeys.Namespace, stackFile.StackName, SdkInfo.Kind);
     }
 
-    /// <summary>Hands Pulumi the one stack instance to run.</summary>
-    private sealed class StackServices : IServiceProvider
-    {
-        private readonly Func<BlinkStack> _create;
+}
 
-        public StackServices(Func<BlinkStack> create) => _create = create;
+/// <summary>
+/// Hands Pulumi's TestWithServiceProviderAsync the stack to run, built with its options; the way to
+/// run a stack whose constructor takes arguments.
+/// </summary>
+public sealed class SingleStackProvider : IServiceProvider
+{
+    private readonly Func<BlinkStack> _create;
 
-        public object? GetService(Type serviceType) => serviceType == typeof(BlinkStack) ? _create() : null;
-    }
+    public SingleStackProvider(Func<BlinkStack> create) => _create = create;
+
+    public object? GetService(Type serviceType) => serviceType == typeof(BlinkStack) ? _create() : null;
 }
 
 /// <summary>
