@@ -1,4 +1,6 @@
 using System.Collections.Immutable;
+using System.Linq;
+using BlinkInfra.Compute;
 using BlinkInfra.Config;
 using BlinkInfra.Network;
 using BlinkInfra.Security;
@@ -31,6 +33,12 @@ public sealed class BlinkStack : Stack
     [Output("clusterSecurityGroupId")]
     public Output<string> ClusterSecurityGroupId { get; private set; }
 
+    [Output("clusterId")]
+    public Output<string> ClusterId { get; private set; }
+
+    [Output("nodePoolIds")]
+    public Output<ImmutableDictionary<string, string>> NodePoolIds { get; private set; }
+
     public BlinkStack() : this(new BlinkStackOptions())
     {
     }
@@ -57,14 +65,24 @@ public sealed class BlinkStack : Stack
         {
             Region = spec.Cluster.Region,
         });
-        var componentOptions = new ComponentResourceOptions { Provider = provider };
+        ComponentResourceOptions WithProvider() => new() { Provider = provider };
 
-        var network = new ClusterNetwork(name, new ClusterNetworkArgs(spec.Network, tags), componentOptions);
-        var security = new ClusterSecurity(name, new ClusterSecurityArgs(network.VpcId, tags), new ComponentResourceOptions { Provider = provider });
+        var network = new ClusterNetwork(name, new ClusterNetworkArgs(spec.Network, tags), WithProvider());
+        var security = new ClusterSecurity(name, new ClusterSecurityArgs(network.VpcId, tags), WithProvider());
+        var compute = new ClusterCompute(name, new ClusterComputeArgs(
+            spec.Compute,
+            spec.Cluster.Billing,
+            spec.Network.Zones.Select(z => z.ZoneId).ToImmutableArray(),
+            network.VswitchIds,
+            network.PodVswitchIds,
+            security.ClusterSecurityGroupId,
+            tags), WithProvider());
 
         VpcId = network.VpcId;
         VswitchIds = network.VswitchIds;
         ClusterSecurityGroupId = security.ClusterSecurityGroupId;
+        ClusterId = compute.ClusterId;
+        NodePoolIds = compute.NodePoolIds;
     }
 
     private static StackOptions ToStackOptions(BlinkStackOptions options)

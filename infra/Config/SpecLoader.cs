@@ -107,6 +107,7 @@ public static class SpecLoader
         var config = configuration.Get<StackConfig>() ?? new StackConfig();
         var cluster = config.Cluster ?? new ClusterConfig();
         var network = config.Network ?? new NetworkConfig();
+        var compute = config.Compute ?? new ComputeConfig();
         // The cluster name defaults to the stack's name, and is checked like a given one.
         var nameFromStack = cluster.Name is null;
         cluster.Name ??= raw.StackName;
@@ -117,10 +118,16 @@ public static class SpecLoader
             ? null
             : cluster.Region;
         errors.AddRange(ToErrors(new NetworkValidator(region).Validate(network), "network"));
+        var zoneIds = network.Zones.Select(z => z.Id).OfType<string>().ToList();
+        errors.AddRange(ToErrors(new ComputeValidator(zoneIds).Validate(compute), "compute"));
         if (errors.Count > 0)
             return (null, errors);
 
         var networkSpec = BuildNetwork(network, errors);
+        if (errors.Count > 0)
+            return (null, errors);
+
+        var computeSpec = ComputeSpecBuilder.Build(compute, networkSpec!, errors);
         if (errors.Count > 0)
             return (null, errors);
 
@@ -130,7 +137,7 @@ public static class SpecLoader
             cluster.Region!,
             billing,
             cluster.Tags.ToImmutableSortedDictionary(StringComparer.Ordinal));
-        return (new StackSpec(clusterSpec, networkSpec!), errors);
+        return (new StackSpec(clusterSpec, networkSpec!, computeSpec!), errors);
     }
 
     private static IEnumerable<SpecError> ToErrors(ValidationResult result, string section)
@@ -151,6 +158,19 @@ public static class SpecLoader
         };
 
     /// <summary>Plans the vSwitch blocks of the zones that do not give one.</summary>
+    private static IReadOnlyList<IPNetwork2>? PlanOrReport(IPNetwork2 vpc, byte prefix, List<IPNetwork2?> explicitBlocks, List<IPNetwork2> used,
+        NetworkConfig network, string what, List<SpecError> errors)
+    {
+        var plan = CidrPlanner.Plan(new CidrPlanner.Request(vpc, prefix, explicitBlocks, used));
+        if (plan != null)
+            return plan;
+        var needed = explicitBlocks.Count(b => b is null);
+        var free = CidrPlanner.FreeBlocks(vpc, prefix, used.Concat(explicitBlocks.OfType<IPNetwork2>()).ToList(), needed);
+        errors.Add(new SpecError($"{ConfigKeys.Section("network")}.zones", string.Join(", ", network.Zones.Select(z => z.Id)),
+            $"{needed} zone(s) need a free /{prefix} {what} block each but the VPC's {vpc} has {free} left; allowed: a larger network.cidrBlock, longer network.vswitchPrefixLength or podVswitchPrefixLength, fewer zones, or explicit zones[].cidrBlock and podCidrBlock"));
+        return null;
+    }
+
     private static NetworkSpec? BuildNetwork(NetworkConfig network, List<SpecError> errors)
     {
         var vpc = SpecDefaults.VpcNetwork(network)!;
@@ -162,21 +182,28 @@ public static class SpecLoader
             return null;
         }
 
-        var explicitBlocks = network.Zones.Select(z => z.CidrBlock is null ? null : IPNetwork2.Parse(z.CidrBlock)).ToList();
-        var used = network.UsedCidrBlocks.Select(IPNetwork2.Parse).ToList();
-        var plan = CidrPlanner.Plan(new CidrPlanner.Request(vpc, (byte)prefix, explicitBlocks, used));
-        if (plan == null)
+        var podPrefix = network.PodVswitchPrefixLength ?? Math.Max(ClusterDefaults.PodVswitchPrefixLength, (int)vpc.Cidr);
+        if (podPrefix < vpc.Cidr)
         {
-            var needed = explicitBlocks.Count(b => b is null);
-            var taken = used.Concat(explicitBlocks.OfType<IPNetwork2>()).ToList();
-            var free = CidrPlanner.FreeBlocks(vpc, (byte)prefix, taken, needed);
-            errors.Add(new SpecError($"{ConfigKeys.Section("network")}.zones", string.Join(", ", network.Zones.Select(z => z.Id)),
-                $"{needed} zone(s) need a free /{prefix} block each but the VPC's {vpc} has {free} left; allowed: a larger network.cidrBlock, a longer network.vswitchPrefixLength, fewer zones, or explicit zones[].cidrBlock"));
+            errors.Add(new SpecError($"{ConfigKeys.Section("network")}.podVswitchPrefixLength", podPrefix.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                $"a vSwitch cannot be larger than its VPC ({vpc}); allowed: {Math.Max((int)vpc.Cidr, AlibabaCloud.VswitchMinPrefixLength)} to {AlibabaCloud.VswitchMaxPrefixLength}"));
             return null;
         }
 
+        var used = network.UsedCidrBlocks.Select(IPNetwork2.Parse).ToList();
+        var explicitNodeBlocks = network.Zones.Select(z => z.CidrBlock is null ? null : IPNetwork2.Parse(z.CidrBlock)).ToList();
+        var explicitPodBlocks = network.Zones.Select(z => z.PodCidrBlock is null ? null : IPNetwork2.Parse(z.PodCidrBlock)).ToList();
+
+        // Node vSwitches first, then pod vSwitches around them; blocks given for either are kept.
+        var nodePlan = PlanOrReport(vpc, (byte)prefix, explicitNodeBlocks, used.Concat(explicitPodBlocks.OfType<IPNetwork2>()).ToList(), network, "vSwitch", errors);
+        if (nodePlan == null)
+            return null;
+        var podPlan = PlanOrReport(vpc, (byte)podPrefix, explicitPodBlocks, used.Concat(nodePlan).ToList(), network, "pod vSwitch", errors);
+        if (podPlan == null)
+            return null;
+
         var zones = network.Zones
-            .Select((zone, i) => new ZoneSpec(zone.Id!, plan[i].ToString(), Planned: zone.CidrBlock is null))
+            .Select((zone, i) => new ZoneSpec(zone.Id!, nodePlan[i].ToString(), Planned: zone.CidrBlock is null, podPlan[i].ToString(), PodPlanned: zone.PodCidrBlock is null))
             .ToImmutableArray();
         return new NetworkSpec(network.VpcId, vpc.ToString(), used.Select(u => u.ToString()).ToImmutableArray(), zones);
     }

@@ -121,6 +121,10 @@ public sealed class NetworkValidator : AbstractValidator<NetworkConfig>
             .InclusiveBetween(AlibabaCloud.VswitchMinPrefixLength, AlibabaCloud.VswitchMaxPrefixLength)
             .WithMessage($"allowed: {AlibabaCloud.VswitchMinPrefixLength} to {AlibabaCloud.VswitchMaxPrefixLength}, and not shorter than the VPC's mask");
 
+        RuleFor(n => n.PodVswitchPrefixLength)
+            .InclusiveBetween(AlibabaCloud.VswitchMinPrefixLength, AlibabaCloud.VswitchMaxPrefixLength)
+            .WithMessage($"allowed: {AlibabaCloud.VswitchMinPrefixLength} to {AlibabaCloud.VswitchMaxPrefixLength}, and not shorter than the VPC's mask");
+
         RuleFor(n => n.UsedCidrBlocks)
             .Empty()
             .When(n => n.VpcId is null)
@@ -170,35 +174,44 @@ public sealed class ZoneValidator : AbstractValidator<ZoneConfig>
             .When(z => region is not null && !string.IsNullOrEmpty(z.Id))
             .WithMessage(_ => $"not a zone of {region}; allowed: {string.Join(", ", AlibabaCloud.ZonesOf(region!))}");
 
-        RuleFor(z => z.CidrBlock)
-            .Custom((cidr, context) =>
-            {
-                if (cidr is null)
-                    return;
-                if (!Cidr.TryParse(cidr, out var block, out var problem))
-                {
-                    context.Fail(cidr, problem);
-                    return;
-                }
-                if (block.Cidr is < AlibabaCloud.VswitchMinPrefixLength or > AlibabaCloud.VswitchMaxPrefixLength)
-                {
-                    context.Fail(cidr, $"a vSwitch's mask is /{AlibabaCloud.VswitchMinPrefixLength} to /{AlibabaCloud.VswitchMaxPrefixLength}; allowed: a block such as 10.0.1.0/24");
-                    return;
-                }
-                if (SpecDefaults.VpcNetwork(network) is not { } vpc)
-                    return;
-                if (!vpc.Contains(block))
-                {
-                    context.Fail(cidr, $"outside the VPC's {vpc}; allowed: a block inside it");
-                    return;
-                }
-                var clash = network.UsedCidrBlocks.Concat(network.Zones.Where(z => !ReferenceEquals(z, context.InstanceToValidate)).Select(z => z.CidrBlock))
-                    .Select(text => Cidr.TryParse(text, out var other, out _) ? other : null)
-                    .OfType<IPNetwork2>()
-                    .FirstOrDefault(block.Overlap);
-                if (clash != null)
-                    context.Fail(cidr, $"overlaps {clash}; allowed: a block that overlaps no other zone's block and no usedCidrBlocks");
-            });
+        RuleFor(z => z.CidrBlock).Custom((cidr, context) => CheckBlock(cidr, context, network, isPod: false));
+        RuleFor(z => z.PodCidrBlock).Custom((cidr, context) => CheckBlock(cidr, context, network, isPod: true));
+    }
+
+    /// <summary>A zone's node or pod block: a vSwitch-sized block inside the VPC that overlaps no other block of the network.</summary>
+    private static void CheckBlock(string? cidr, ValidationContext<ZoneConfig> context, NetworkConfig network, bool isPod)
+    {
+        if (cidr is null)
+            return;
+        if (!Cidr.TryParse(cidr, out var block, out var problem))
+        {
+            context.Fail(cidr, problem);
+            return;
+        }
+        if (block.Cidr is < AlibabaCloud.VswitchMinPrefixLength or > AlibabaCloud.VswitchMaxPrefixLength)
+        {
+            context.Fail(cidr, $"a vSwitch's mask is /{AlibabaCloud.VswitchMinPrefixLength} to /{AlibabaCloud.VswitchMaxPrefixLength}; allowed: a block such as 10.0.1.0/24");
+            return;
+        }
+        if (SpecDefaults.VpcNetwork(network) is not { } vpc)
+            return;
+        if (!vpc.Contains(block))
+        {
+            context.Fail(cidr, $"outside the VPC's {vpc}; allowed: a block inside it");
+            return;
+        }
+        var self = context.InstanceToValidate;
+        var others = network.UsedCidrBlocks.Concat(network.Zones.SelectMany(z => new[]
+        {
+            ReferenceEquals(z, self) && !isPod ? null : z.CidrBlock,
+            ReferenceEquals(z, self) && isPod ? null : z.PodCidrBlock,
+        }));
+        var clash = others
+            .Select(text => Cidr.TryParse(text, out var other, out _) ? other : null)
+            .OfType<IPNetwork2>()
+            .FirstOrDefault(block.Overlap);
+        if (clash != null)
+            context.Fail(cidr, $"overlaps {clash}; allowed: a block that overlaps no other zone's block and no usedCidrBlocks");
     }
 }
 
@@ -207,4 +220,8 @@ internal static class ValidationContextExtensions
     /// <summary>Adds a failure for the property being validated that records the value given.</summary>
     public static void Fail<T>(this ValidationContext<T> context, object? given, string problem)
         => context.AddFailure(new ValidationFailure(context.PropertyPath, problem) { AttemptedValue = given });
+
+    /// <summary>Adds a failure for a property of the object being validated, wherever it sits in the config.</summary>
+    public static void FailAt<T>(this ValidationContext<T> context, string property, object? given, string problem)
+        => context.AddFailure(new ValidationFailure(context.PropertyChain.BuildPropertyPath(property), problem) { AttemptedValue = given });
 }

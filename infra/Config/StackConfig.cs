@@ -12,6 +12,7 @@ public sealed class StackConfig
 {
     public ClusterConfig? Cluster { get; set; }
     public NetworkConfig? Network { get; set; }
+    public ComputeConfig? Compute { get; set; }
 }
 
 /// <summary>`blink-infra:cluster`.</summary>
@@ -31,6 +32,7 @@ public sealed class NetworkConfig
     public string? CidrBlock { get; set; }
     public List<string> UsedCidrBlocks { get; set; } = new();
     public int? VswitchPrefixLength { get; set; }
+    public int? PodVswitchPrefixLength { get; set; }
     public List<ZoneConfig> Zones { get; set; } = new();
 }
 
@@ -39,4 +41,48 @@ public sealed class ZoneConfig
 {
     public string? Id { get; set; }
     public string? CidrBlock { get; set; }
+    public string? PodCidrBlock { get; set; }
+}
+
+/// <summary>`blink-infra:compute`.</summary>
+public sealed class ComputeConfig
+{
+    public bool? HighAvailability { get; set; }
+    public MastersConfig? Masters { get; set; }
+    public KubernetesConfig? Kubernetes { get; set; }
+    public List<WorkerPoolConfig> WorkerPools { get; set; } = new();
+}
+
+/// <summary>`blink-infra:compute.masters`.</summary>
+public sealed class MastersConfig
+{
+    public string? InstanceType { get; set; }
+    public string? ImageId { get; set; }
+    public bool? Trusted { get; set; }
+}
+
+/// <summary>`blink-infra:compute.kubernetes`.</summary>
+public sealed class KubernetesConfig
+{
+    public string? ClusterSpec { get; set; }
+    public string? Version { get; set; }
+    public string? ServiceCidr { get; set; }
+    public bool? ApiServerPublic { get; set; }
+}
+
+/// <summary>One item of `blink-infra:compute.workerPools`.</summary>
+public sealed class WorkerPoolConfig
+{
+    public string? Name { get; set; }
+    public string? Family { get; set; }
+    public string? Kind { get; set; }
+    public List<string> InstanceTypes { get; set; } = new();
+    public int? Nodes { get; set; }
+    public int? MinNodes { get; set; }
+    public int? MaxNodes { get; set; }
+    public int? ComputeUnits { get; set; }
+    public List<string> Zones { get; set; } = new();
+    public bool? Trusted { get; set; }
+    public string? GpuDriverVersion { get; set; }
+    public string? ImageId { get; set; }
 }

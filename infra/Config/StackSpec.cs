@@ -6,7 +6,7 @@ namespace BlinkInfra.Config;
 // The typed, validated spec the components are built from. Everything in it has been checked and
 // defaulted; components never read config themselves.
 
-public sealed record StackSpec(ClusterSpec Cluster, NetworkSpec Network);
+public sealed record StackSpec(ClusterSpec Cluster, NetworkSpec Network, ComputeSpec Compute);
 
 public sealed record ClusterSpec(
     string Name,
@@ -21,5 +21,35 @@ public sealed record NetworkSpec(
     ImmutableArray<string> UsedCidrBlocks,
     ImmutableArray<ZoneSpec> Zones);
 
-/// <summary>One zone of the cluster and the CIDR block of its vSwitch (given or planned).</summary>
-public sealed record ZoneSpec(string ZoneId, string CidrBlock, bool Planned);
+/// <summary>One zone of the cluster and the CIDR blocks of its node and pod vSwitches (given or planned).</summary>
+public sealed record ZoneSpec(string ZoneId, string CidrBlock, bool Planned, string PodCidrBlock, bool PodPlanned);
+
+/// <summary>The cluster's Kubernetes, masters and worker pools.</summary>
+public sealed record ComputeSpec(
+    bool HighAvailability,
+    KubernetesSpec Kubernetes,
+    MasterSpec Masters,
+    ImmutableArray<WorkerPoolSpec> WorkerPools,
+    int? TotalComputeUnits);
+
+public sealed record KubernetesSpec(string ClusterSpec, string? Version, string ServiceCidr, bool ApiServerPublic);
+
+/// <summary>The master machines: one per zone listed (3 in HA mode, 1 otherwise).</summary>
+public sealed record MasterSpec(string InstanceType, string ImageId, ImmutableArray<string> Zones, bool SizedByLadder);
+
+/// <summary>A pool's size: a fixed node count, or autoscaling between a minimum and a maximum.</summary>
+public sealed record PoolSize(int MinNodes, int MaxNodes, bool Autoscaling, int? RequestedComputeUnits)
+{
+    public int? DesiredNodes => Autoscaling ? null : MaxNodes;
+}
+
+public sealed record WorkerPoolSpec(
+    string Name,
+    string Family,
+    MachineKind Kind,
+    ImmutableArray<string> InstanceTypes,
+    PoolSize Size,
+    ImmutableArray<string> Zones,
+    string? GpuDriverVersion,
+    string? ImageId,
+    int? ComputeUnitsPerNode);

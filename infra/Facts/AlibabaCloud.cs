@@ -69,3 +69,39 @@ public static class AlibabaCloud
     public const int VswitchMinPrefixLength = 16;
     public const int VswitchMaxPrefixLength = 29;
 }
+
+/// <summary>Defaults for the cluster's Kubernetes and machines.</summary>
+public static class ClusterDefaults
+{
+    // Source: Alibaba Cloud Container Service for Kubernetes (ACK), CreateCluster: a managed Pro
+    // cluster is cluster_spec "ack.pro.small"; ACK no longer creates dedicated clusters (own masters)
+    // since 2024-08-21, so BlinkInfra's masters are ECS machines joined as a tainted node pool.
+    public const string ClusterSpec = "ack.pro.small";
+
+    // Source: ACK, "Plan the network of an ACK cluster": the Service CIDR is a /16 to /24 inside
+    // 10.0.0.0/8, 172.16-31.0.0/16 or 192.168.0.0/16, and must not overlap the VPC. The first of
+    // these that does not overlap the cluster's VPC is the default.
+    public static readonly ImmutableArray<string> ServiceCidrCandidates = ImmutableArray.Create("172.21.0.0/20", "192.168.0.0/20", "10.96.0.0/20");
+    public const int ServiceCidrMinPrefixLength = 16;
+    public const int ServiceCidrMaxPrefixLength = 24;
+
+    // Source: ACK, Terway network plug-in: pods take addresses from pod vSwitches, one per zone.
+    public const string TerwayAddon = "terway-eniip";
+    public const int PodVswitchPrefixLength = 20;
+
+    // Source: Alibaba Cloud Linux 3 (the OS ACK supports by default), public image of the ECS image
+    // list; masters.imageId overrides it.
+    public const string MasterImageId = "aliyun_3_x64_20G_alibase_20240819.vhd";
+
+    // Masters are general-purpose machines; the CU ladder's sizes are g7.xlarge, 2xlarge and 4xlarge.
+    public const string MasterFamily = "g7";
+    public const string SystemDiskCategory = "cloud_essd";
+    public const int SystemDiskSizeGiB = 120;
+
+    // Source: ACK, "Specify an NVIDIA driver version for nodes by adding a label": node pools labelled
+    // ack.aliyun.com/nvidia-driver-version get that driver.
+    public const string NvidiaDriverLabel = "ack.aliyun.com/nvidia-driver-version";
+
+    // ECS charge types per billing mode (ECS CreateInstance InstanceChargeType).
+    public static string ChargeType(BillingMode billing) => billing == BillingMode.Subscription ? "PrePaid" : "PostPaid";
+}

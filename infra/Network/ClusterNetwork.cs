@@ -39,9 +39,13 @@ public sealed class ClusterNetwork : ComponentResource
     [Output("vpcId")]
     public Output<string> VpcId { get; private set; }
 
-    /// <summary>The cluster vSwitches' ids by zone.</summary>
+    /// <summary>The cluster vSwitches' ids by zone: machines and the control plane's ENIs.</summary>
     [Output("vswitchIds")]
     public Output<ImmutableDictionary<string, string>> VswitchIds { get; private set; }
+
+    /// <summary>The pod vSwitches' ids by zone: Terway gives pods addresses from these.</summary>
+    [Output("podVswitchIds")]
+    public Output<ImmutableDictionary<string, string>> PodVswitchIds { get; private set; }
 
     public ClusterNetwork(string name, ClusterNetworkArgs args, ComponentResourceOptions? options = null)
         : base(TypeToken, name, options)
@@ -66,24 +70,33 @@ public sealed class ClusterNetwork : ComponentResource
             VpcId = vpc.Id;
         }
 
-        var vswitches = spec.Zones.Select(zone => (zone.ZoneId, Switch: new Switch($"{name}-vsw-{zone.ZoneId}", new SwitchArgs
-        {
-            VswitchName = $"{name}-{zone.ZoneId}",
-            VpcId = VpcId,
-            ZoneId = zone.ZoneId,
-            CidrBlock = zone.CidrBlock,
-            Description = $"BlinkInfra cluster {name}, zone {zone.ZoneId}",
-            Tags = Tagging.ToInputMap(args.Tags),
-        }, new CustomResourceOptions { Parent = this }))).ToList();
-
-        VswitchIds = Output.All(vswitches.Select(v => v.Switch.Id))
-            .Apply(ids => vswitches.Select((v, i) => (v.ZoneId, Id: ids[i]))
-                .ToImmutableDictionary(pair => pair.ZoneId, pair => pair.Id));
+        VswitchIds = DeclareVswitches(name, "vsw", "", spec.Zones.Select(z => (z.ZoneId, z.CidrBlock)), args.Tags);
+        PodVswitchIds = DeclareVswitches(name, "pod-vsw", "pods ", spec.Zones.Select(z => (z.ZoneId, z.PodCidrBlock)), args.Tags);
 
         RegisterOutputs(new Dictionary<string, object?>
         {
             ["vpcId"] = VpcId,
             ["vswitchIds"] = VswitchIds,
+            ["podVswitchIds"] = PodVswitchIds,
         });
+    }
+
+    /// <summary>One vSwitch per zone, named "&lt;name&gt;-&lt;role&gt;-&lt;zone&gt;"; their ids by zone.</summary>
+    private Output<ImmutableDictionary<string, string>> DeclareVswitches(
+        string name, string role, string purpose, IEnumerable<(string ZoneId, string CidrBlock)> zones, IReadOnlyDictionary<string, string> tags)
+    {
+        var vswitches = zones.Select(zone => (zone.ZoneId, Switch: new Switch($"{name}-{role}-{zone.ZoneId}", new SwitchArgs
+        {
+            VswitchName = $"{name}-{role}-{zone.ZoneId}",
+            VpcId = VpcId,
+            ZoneId = zone.ZoneId,
+            CidrBlock = zone.CidrBlock,
+            Description = $"BlinkInfra cluster {name}, {purpose}zone {zone.ZoneId}",
+            Tags = Tagging.ToInputMap(tags),
+        }, new CustomResourceOptions { Parent = this }))).ToList();
+
+        return Output.All(vswitches.Select(v => v.Switch.Id))
+            .Apply(ids => vswitches.Select((v, i) => (v.ZoneId, Id: ids[i]))
+                .ToImmutableDictionary(pair => pair.ZoneId, pair => pair.Id));
     }
 }

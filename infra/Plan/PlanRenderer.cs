@@ -49,11 +49,25 @@ public static class PlanRenderer
         }
     }
 
+    /// <summary>
+    /// One input on one line: scalars bare, lists in brackets, Kubernetes-style labels and taints
+    /// (objects with key and value, and an effect) as key=value[:effect], other objects as JSON.
+    /// </summary>
+    private static string Compact(JsonNode node)
+        => node switch
+        {
+            JsonValue value => value.ToJsonString().Trim('"'),
+            JsonArray array => "[" + string.Join(",", array.Select(item => item is null ? "null" : Compact(item))) + "]",
+            JsonObject obj when obj["key"] is JsonValue key && obj.Count <= 3 && obj.All(p => p.Key is "key" or "value" or "effect")
+                => $"{Compact(key)}={(obj["value"] is { } v ? Compact(v) : "")}{(obj["effect"] is { } effect ? ":" + Compact(effect) : "")}",
+            _ => node.ToJsonString(),
+        };
+
     private static string Label(PlannedResource resource)
     {
         var keyInputs = resource.Inputs
-            .Where(kv => !HiddenInputs.Contains(kv.Key) && kv.Value is JsonValue)
-            .Select(kv => $"{kv.Key}={kv.Value!.ToJsonString().Trim('"')}");
+            .Where(kv => !HiddenInputs.Contains(kv.Key) && kv.Value is not null)
+            .Select(kv => $"{kv.Key}={Compact(kv.Value!)}");
         var inputs = string.Join(" ", keyInputs);
         return $"[green]+[/] [bold]{Markup.Escape(resource.Type)}[/] {Markup.Escape(resource.Name)}"
                + (inputs.Length > 0 ? $" [grey]{Markup.Escape(inputs)}[/]" : "");

@@ -9,7 +9,7 @@ namespace Pulumi
 {
     public sealed class InputList<T> : Input<ImmutableArray<T>>, IEnumerable
     {
-        internal InputList() : this(Output.Create(ImmutableArray<T>.Empty))
+        public InputList() : this(Output.Create(ImmutableArray<T>.Empty))
         {
         }
 

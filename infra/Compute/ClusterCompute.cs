@@ -1,0 +1,212 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using BlinkInfra.Config;
+using BlinkInfra.Facts;
+using BlinkInfra.Network;
+using Pulumi;
+using Pulumi.AliCloud.CS;
+using Pulumi.AliCloud.CS.Inputs;
+using Pulumi.AliCloud.Ecs;
+
+namespace BlinkInfra.Compute;
+
+/// <summary>What <see cref="ClusterCompute"/> is built from.</summary>
+public sealed record ClusterComputeArgs(
+    ComputeSpec Spec,
+    BillingMode Billing,
+    ImmutableArray<string> Zones,
+    Output<ImmutableDictionary<string, string>> VswitchIds,
+    Output<ImmutableDictionary<string, string>> PodVswitchIds,
+    Input<string> SecurityGroupId,
+    IReadOnlyDictionary<string, string> Tags);
+
+/// <summary>
+/// The cluster's machines: an ACK managed Pro cluster with Terway pod networking, the master machines
+/// (3 in HA mode, one per zone in a deployment set, 1 otherwise) joined as a tainted "masters" node
+/// pool, and one node pool per worker pool. Node counts are node-pool inputs, so a pool of 1000
+/// machines declares as many resources as one of 2.
+/// </summary>
+public sealed class ClusterCompute : ComponentResource
+{
+    public const string TypeToken = "blink:compute:ClusterCompute";
+
+    [Output("clusterId")]
+    public Output<string> ClusterId { get; private set; }
+
+    [Output("masterInstanceIds")]
+    public Output<ImmutableArray<string>> MasterInstanceIds { get; private set; }
+
+    [Output("nodePoolIds")]
+    public Output<ImmutableDictionary<string, string>> NodePoolIds { get; private set; }
+
+    public ClusterCompute(string name, ClusterComputeArgs args, ComponentResourceOptions? options = null)
+        : base(TypeToken, name, options)
+    {
+        var spec = args.Spec;
+        var childOptions = new CustomResourceOptions { Parent = this };
+
+        var clusterArgs = new ManagedKubernetesArgs
+        {
+            Name = name,
+            ClusterSpec = spec.Kubernetes.ClusterSpec,
+            VswitchIds = InZones(args.VswitchIds, args.Zones),
+            PodVswitchIds = InZones(args.PodVswitchIds, args.Zones),
+            ServiceCidr = spec.Kubernetes.ServiceCidr,
+            ProxyMode = "ipvs",
+            SecurityGroupId = args.SecurityGroupId,
+            // The API server stays inside the VPC unless the spec asks; egress is the network's NAT, not ACK's.
+            SlbInternetEnabled = spec.Kubernetes.ApiServerPublic,
+            NewNatGateway = false,
+            Addons = { new ManagedKubernetesAddonArgs { Name = ClusterDefaults.TerwayAddon } },
+            Tags = Tagging.ToInputMap(args.Tags),
+        };
+        // No version: ACK installs its latest.
+        if (spec.Kubernetes.Version is { } version)
+            clusterArgs.Version = version;
+        var cluster = new ManagedKubernetes($"{name}-ack", clusterArgs, childOptions);
+        ClusterId = cluster.Id;
+
+        var masters = DeclareMasters(name, args, childOptions);
+        MasterInstanceIds = Output.All(masters.Select(m => m.Id));
+
+        var mastersPool = new NodePool($"{name}-pool-{NodeRoles.MastersPoolName}", new NodePoolArgs
+        {
+            ClusterId = cluster.Id,
+            NodePoolName = NodeRoles.MastersPoolName,
+            VswitchIds = InZones(args.VswitchIds, spec.Masters.Zones),
+            InstanceTypes = { spec.Masters.InstanceType },
+            Instances = MasterInstanceIds,
+            KeepInstanceName = true,
+            SecurityGroupIds = { args.SecurityGroupId },
+            Labels = Labels((NodeRoles.RoleLabel, NodeRoles.MasterRole), (NodeRoles.PoolLabel, NodeRoles.MastersPoolName)),
+            Taints = { Taint(NodeRoles.RoleLabel, NodeRoles.MasterRole) },
+            Tags = Tagging.ToInputMap(args.Tags),
+        }, childOptions);
+
+        var pools = spec.WorkerPools.Select(pool => (pool.Name, Pool: DeclareWorkerPool(name, pool, cluster, args, childOptions))).ToList();
+        NodePoolIds = Output.All(new[] { mastersPool.Id }.Concat(pools.Select(p => p.Pool.Id)))
+            .Apply(ids => new[] { NodeRoles.MastersPoolName }.Concat(pools.Select(p => p.Name))
+                .Select((poolName, i) => (poolName, Id: ids[i]))
+                .ToImmutableDictionary(p => p.poolName, p => p.Id));
+
+        RegisterOutputs(new Dictionary<string, object?>
+        {
+            ["clusterId"] = ClusterId,
+            ["masterInstanceIds"] = MasterInstanceIds,
+            ["nodePoolIds"] = NodePoolIds,
+        });
+    }
+
+    private List<Instance> DeclareMasters(string name, ClusterComputeArgs args, CustomResourceOptions childOptions)
+    {
+        var spec = args.Spec;
+        // In HA mode the masters sit in a deployment set with the Availability strategy: each on its own physical server.
+        var deploymentSet = spec.HighAvailability
+            ? new EcsDeploymentSet($"{name}-masters-ds", new EcsDeploymentSetArgs
+            {
+                DeploymentSetName = $"{name}-masters",
+                Strategy = "Availability",
+                Description = $"BlinkInfra cluster {name}: the high-availability masters",
+            }, childOptions)
+            : null;
+
+        return spec.Masters.Zones.Select(zone =>
+        {
+            var instanceArgs = new InstanceArgs
+            {
+                InstanceName = $"{name}-master-{zone}",
+                HostName = $"{name}-master-{zone}",
+                Description = $"BlinkInfra cluster {name}: master in {zone}",
+                InstanceType = spec.Masters.InstanceType,
+                ImageId = spec.Masters.ImageId,
+                AvailabilityZone = zone,
+                VswitchId = args.VswitchIds.Apply(ids => ids[zone]),
+                SecurityGroups = { args.SecurityGroupId },
+                // No public IP: the cluster reaches the internet only through the network's NAT gateway.
+                InternetMaxBandwidthOut = 0,
+                SystemDiskCategory = ClusterDefaults.SystemDiskCategory,
+                SystemDiskSize = ClusterDefaults.SystemDiskSizeGiB,
+                InstanceChargeType = ClusterDefaults.ChargeType(args.Billing),
+                Tags = Tagging.ToInputMap(new Dictionary<string, string>(args.Tags) { [NodeRoles.RoleLabel] = NodeRoles.MasterRole }),
+            };
+            if (deploymentSet != null)
+                instanceArgs.DeploymentSetId = deploymentSet.Id;
+            if (args.Billing == BillingMode.Subscription)
+            {
+                // Subscription machines: monthly, renewed automatically, like the cluster they serve.
+                instanceArgs.Period = 1;
+                instanceArgs.PeriodUnit = "Month";
+                instanceArgs.RenewalStatus = "AutoRenewal";
+                instanceArgs.AutoRenewPeriod = 1;
+            }
+            return new Instance($"{name}-master-{zone}", instanceArgs, childOptions);
+        }).ToList();
+    }
+
+    private static NodePool DeclareWorkerPool(string name, WorkerPoolSpec pool, ManagedKubernetes cluster, ClusterComputeArgs args, CustomResourceOptions childOptions)
+    {
+        var labels = new List<(string, string)>
+        {
+            (NodeRoles.RoleLabel, NodeRoles.WorkerRole),
+            (NodeRoles.PoolLabel, pool.Name),
+            (NodeRoles.FamilyLabel, pool.Family),
+        };
+        var taints = new InputList<NodePoolTaintArgs>();
+        if (pool.Kind != MachineKind.Cpu)
+        {
+            // Only jobs that tolerate the accelerator taint land on GPU and FPGA machines.
+            labels.Add((NodeRoles.AcceleratorLabel, NodeRoles.AcceleratorName(pool.Kind)));
+            taints.Add(Taint(NodeRoles.AcceleratorLabel, NodeRoles.AcceleratorName(pool.Kind)));
+        }
+        if (pool.GpuDriverVersion is { } driver)
+            labels.Add((ClusterDefaults.NvidiaDriverLabel, driver));
+
+        var poolArgs = new NodePoolArgs
+        {
+            ClusterId = cluster.Id,
+            NodePoolName = pool.Name,
+            VswitchIds = InZones(args.VswitchIds, pool.Zones),
+            InstanceTypes = pool.InstanceTypes.ToArray(),
+            SecurityGroupIds = { args.SecurityGroupId },
+            SystemDiskCategory = ClusterDefaults.SystemDiskCategory,
+            SystemDiskSize = ClusterDefaults.SystemDiskSizeGiB,
+            InstanceChargeType = ClusterDefaults.ChargeType(args.Billing),
+            Labels = Labels(labels.ToArray()),
+            Taints = taints,
+            Tags = Tagging.ToInputMap(args.Tags),
+        };
+        // A fixed pool has a desired size (ACK takes it as text); an autoscaling pool a scaling range.
+        if (pool.Size.DesiredNodes is { } desired)
+            poolArgs.DesiredSize = desired.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        else
+            poolArgs.ScalingConfig = new NodePoolScalingConfigArgs { Enable = true, MinSize = pool.Size.MinNodes, MaxSize = pool.Size.MaxNodes };
+        if (pool.ImageId is { } imageId)
+        {
+            poolArgs.ImageId = imageId;
+            poolArgs.ImageType = "Custom";
+        }
+        if (args.Billing == BillingMode.Subscription)
+        {
+            poolArgs.Period = 1;
+            poolArgs.PeriodUnit = "Month";
+            poolArgs.AutoRenew = true;
+        }
+        return new NodePool($"{name}-pool-{pool.Name}", poolArgs, childOptions);
+    }
+
+    /// <summary>The ids of the zones' vSwitches, in the order of the zones.</summary>
+    private static Output<ImmutableArray<string>> InZones(Output<ImmutableDictionary<string, string>> vswitchIds, ImmutableArray<string> zones)
+        => vswitchIds.Apply(ids => zones.Select(zone => ids[zone]).ToImmutableArray());
+
+    private static InputList<NodePoolLabelArgs> Labels(params (string Key, string Value)[] labels)
+    {
+        var list = new InputList<NodePoolLabelArgs>();
+        foreach (var (key, value) in labels)
+            list.Add(new NodePoolLabelArgs { Key = key, Value = value });
+        return list;
+    }
+
+    private static NodePoolTaintArgs Taint(string key, string value)
+        => new() { Key = key, Value = value, Effect = NodeRoles.NoSchedule };
+}

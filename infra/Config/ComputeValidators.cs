@@ -1,0 +1,193 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.RegularExpressions;
+using BlinkInfra.Facts;
+using BlinkInfra.Network;
+using FluentValidation;
+using FluentValidation.Results;
+
+namespace BlinkInfra.Config;
+
+/// <summary>Rules for `blink-infra:compute` that need nothing but its own values and the network's zones.</summary>
+public sealed class ComputeValidator : AbstractValidator<ComputeConfig>
+{
+    private static readonly Regex VersionPattern = new(@"^\d+\.\d+\.\d+-aliyun\.\d+$", RegexOptions.CultureInvariant);
+
+    public ComputeValidator(IReadOnlyList<string> zones)
+    {
+        RuleFor(c => c.Kubernetes!.ClusterSpec)
+            .Must(spec => spec is null or ClusterDefaults.ClusterSpec)
+            .WithMessage($"not an ACK managed Pro cluster spec; allowed: {ClusterDefaults.ClusterSpec}")
+            .OverridePropertyName("Kubernetes.ClusterSpec")
+            .When(c => c.Kubernetes != null);
+
+        RuleFor(c => c.Kubernetes!.Version)
+            .Must(version => version is null || VersionPattern.IsMatch(version))
+            .WithMessage("not an ACK Kubernetes version; allowed: a version ACK offers, such as 1.31.1-aliyun.1, or none for the latest")
+            .OverridePropertyName("Kubernetes.Version")
+            .When(c => c.Kubernetes != null);
+
+        RuleFor(c => c.Kubernetes!.ServiceCidr)
+            .Custom((cidr, context) =>
+            {
+                if (cidr is null)
+                    return;
+                if (!Cidr.TryParse(cidr, out var block, out var problem))
+                    context.Fail(cidr, problem);
+                else if (block.Cidr is < ClusterDefaults.ServiceCidrMinPrefixLength or > ClusterDefaults.ServiceCidrMaxPrefixLength)
+                    context.Fail(cidr, $"a Service CIDR's mask is /{ClusterDefaults.ServiceCidrMinPrefixLength} to /{ClusterDefaults.ServiceCidrMaxPrefixLength}; allowed: a block such as 172.21.0.0/20");
+            })
+            .When(c => c.Kubernetes != null);
+
+        RuleFor(c => c.Masters!.InstanceType)
+            .Must((c, type) => type is null || c.Masters!.Trusted == true || InstanceCatalog.Type(type) is { } known && InstanceCatalog.Family(known.Family)!.Kind == MachineKind.Cpu)
+            .WithMessage((c, type) => InstanceCatalog.Type(type!) is null
+                ? $"unknown instance type; allowed: a CPU type BlinkInfra knows ({string.Join(", ", InstanceCatalog.Types.Where(t => InstanceCatalog.Family(t.Family)!.Kind == MachineKind.Cpu).Select(t => t.Name))}), or masters.trusted: true"
+                : "masters run the engine's control plane on CPU machines; allowed: a CPU instance type (families g7, c7, r7)")
+            .OverridePropertyName("Masters.InstanceType")
+            .When(c => c.Masters != null);
+
+        RuleFor(c => c.Masters!.ImageId)
+            .Must(image => image is null || image.Trim().Length > 0)
+            .WithMessage("an empty image id; allowed: an ECS image id, or none for Alibaba Cloud Linux 3")
+            .OverridePropertyName("Masters.ImageId")
+            .When(c => c.Masters != null);
+
+        RuleFor(c => c.WorkerPools)
+            .NotEmpty()
+            .WithMessage("at least one worker pool is required; allowed: a list of pools, each with name, family, instanceTypes and a size");
+
+        RuleForEach(c => c.WorkerPools).SetValidator(new WorkerPoolValidator(zones));
+
+        RuleFor(c => c.WorkerPools).Custom((pools, context) =>
+        {
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            for (var i = 0; i < pools.Count; i++)
+            {
+                if (pools[i].Name is { } name && !seen.Add(name))
+                    context.AddFailure(new ValidationFailure($"WorkerPools[{i}].Name", "used by another pool; allowed: a name of its own") { AttemptedValue = name });
+            }
+        });
+    }
+}
+
+/// <summary>Rules for one item of `blink-infra:compute.workerPools`.</summary>
+public sealed class WorkerPoolValidator : AbstractValidator<WorkerPoolConfig>
+{
+    private static readonly Regex NamePattern = new("^[a-z]([a-z0-9-]{0,30}[a-z0-9])?$", RegexOptions.CultureInvariant);
+    private static readonly Regex DriverPattern = new(@"^\d+(\.\d+){1,2}$", RegexOptions.CultureInvariant);
+    public const string ReservedName = "masters";
+
+    private static readonly string KnownFamilies = string.Join(", ", InstanceCatalog.Families.Select(f => f.Name));
+    private static readonly string Kinds = "cpu, gpu, fpga";
+
+    public WorkerPoolValidator(IReadOnlyList<string> zones)
+    {
+        RuleFor(p => p.Name)
+            .Cascade(CascadeMode.Stop)
+            .NotEmpty()
+            .WithMessage("allowed: lower-case letters, digits and '-', starting with a letter, at most 32 characters")
+            .Must(name => NamePattern.IsMatch(name!) && name != ReservedName)
+            .WithMessage($"not a valid pool name; allowed: lower-case letters, digits and '-', starting with a letter, at most 32 characters, not \"{ReservedName}\"");
+
+        RuleFor(p => p.Family)
+            .Cascade(CascadeMode.Stop)
+            .NotEmpty()
+            .WithMessage($"allowed: {KnownFamilies}")
+            .Must((p, family) => p.Trusted == true || InstanceCatalog.Family(family!) != null)
+            .WithMessage($"unknown instance family; allowed: {KnownFamilies}, or trusted: true with kind");
+
+        RuleFor(p => p.Kind)
+            .Must(kind => ComputeFacts.ParseKind(kind!) != null)
+            .When(p => p.Kind != null)
+            .WithMessage($"unknown machine kind; allowed: {Kinds}");
+
+        RuleFor(p => p.Kind)
+            .NotEmpty()
+            .When(p => p.Trusted == true && p.Family != null && InstanceCatalog.Family(p.Family) == null)
+            .WithMessage($"a trusted family BlinkInfra does not know needs its kind; allowed: {Kinds}");
+
+        RuleFor(p => p.InstanceTypes)
+            .NotEmpty()
+            .WithMessage(p => p.Family is { } family && InstanceCatalog.TypesOf(family).Any()
+                ? $"at least one instance type is required; allowed: types of {family}: {string.Join(", ", InstanceCatalog.TypesOf(family).Select(t => t.Name))}"
+                : "at least one instance type is required");
+
+        RuleForEach(p => p.InstanceTypes).Custom((type, context) =>
+        {
+            var pool = context.InstanceToValidate;
+            var family = InstanceCatalog.FamilyOfTypeName(type);
+            if (family is null)
+                context.Fail(type, "not an ECS instance type name; allowed: names such as ecs.g7.2xlarge");
+            else if (pool.Family != null && family != pool.Family)
+                context.Fail(type, $"of family {family}, not the pool's {pool.Family}; allowed: types of {pool.Family}");
+            else if (pool.Trusted != true && InstanceCatalog.Type(type) is null)
+                context.Fail(type, $"unknown instance type; allowed: types of {family}: {string.Join(", ", InstanceCatalog.TypesOf(family).Select(t => t.Name))}, or trusted: true");
+        });
+
+        RuleFor(p => p).Custom((pool, context) =>
+        {
+            var given = new[] { pool.Nodes != null, pool.ComputeUnits != null, pool.MinNodes != null || pool.MaxNodes != null }.Count(g => g);
+            if (given != 1)
+                context.FailAt("Nodes", Sizes(pool), $"{(given == 0 ? "no size given" : "more than one size given")}; allowed: exactly one of nodes, computeUnits, or minNodes with maxNodes");
+        });
+
+        RuleFor(p => p.Nodes).GreaterThanOrEqualTo(1).WithMessage($"allowed: 1 to {ComputeUnits.MaxWorkers}");
+        RuleFor(p => p.ComputeUnits).GreaterThanOrEqualTo(1).WithMessage($"allowed: 1 to {ComputeUnits.MaxClusterComputeUnits}");
+        RuleFor(p => p.MinNodes).GreaterThanOrEqualTo(0).WithMessage($"allowed: 0 to maxNodes");
+        RuleFor(p => p.MinNodes).NotNull().When(p => p.MaxNodes != null).WithMessage("autoscaling needs both minNodes and maxNodes; allowed: 0 to maxNodes");
+        RuleFor(p => p.MaxNodes).NotNull().When(p => p.MinNodes != null).WithMessage($"autoscaling needs both minNodes and maxNodes; allowed: minNodes to {ComputeUnits.MaxWorkers}");
+        RuleFor(p => p.MaxNodes)
+            .Must((p, max) => max >= Math.Max(1, p.MinNodes ?? 0))
+            .When(p => p.MaxNodes != null)
+            .WithMessage(p => $"below minNodes or zero; allowed: {Math.Max(1, p.MinNodes ?? 0)} to {ComputeUnits.MaxWorkers}");
+
+        RuleFor(p => p.ComputeUnits)
+            .Must((p, _) => p.InstanceTypes.All(t => InstanceCatalog.Type(t) != null))
+            .When(p => p.ComputeUnits != null && p.Trusted == true)
+            .WithMessage("a pool of trusted instance types BlinkInfra does not know cannot be sized in CU; allowed: nodes, or minNodes with maxNodes");
+
+        RuleForEach(p => p.Zones).Custom((zone, context) =>
+        {
+            if (!zones.Contains(zone))
+                context.Fail(zone, $"not a zone of the cluster's network; allowed: {string.Join(", ", zones)}");
+        });
+
+        RuleFor(p => p.GpuDriverVersion)
+            .Must((p, _) => ComputeFacts.KindOf(p) == MachineKind.Gpu)
+            .When(p => p.GpuDriverVersion != null)
+            .WithMessage("only GPU pools have an NVIDIA driver; allowed: no gpuDriverVersion on this pool");
+
+        RuleFor(p => p.GpuDriverVersion)
+            .Must(version => DriverPattern.IsMatch(version!))
+            .When(p => p.GpuDriverVersion != null && ComputeFacts.KindOf(p) == MachineKind.Gpu)
+            .WithMessage("not an NVIDIA driver version; allowed: a version ACK offers, such as 535.161.08");
+
+        RuleFor(p => p.ImageId)
+            .NotEmpty()
+            .When(p => ComputeFacts.KindOf(p) == MachineKind.Fpga)
+            .WithMessage("an FPGA pool needs the FPGA image Alibaba Cloud shares with your account through a support ticket; allowed: that image's id (m-...)");
+    }
+
+    private static string Sizes(WorkerPoolConfig pool)
+    {
+        var parts = new List<string>();
+        if (pool.Nodes != null) parts.Add($"nodes: {pool.Nodes}");
+        if (pool.ComputeUnits != null) parts.Add($"computeUnits: {pool.ComputeUnits}");
+        if (pool.MinNodes != null) parts.Add($"minNodes: {pool.MinNodes}");
+        if (pool.MaxNodes != null) parts.Add($"maxNodes: {pool.MaxNodes}");
+        return parts.Count == 0 ? "none" : string.Join(", ", parts);
+    }
+}
+
+/// <summary>What a pool's family and config say about its machines.</summary>
+public static class ComputeFacts
+{
+    public static MachineKind? ParseKind(string text)
+        => text switch { "cpu" => MachineKind.Cpu, "gpu" => MachineKind.Gpu, "fpga" => MachineKind.Fpga, _ => null };
+
+    /// <summary>The pool's kind: its known family's, or the kind a trusted pool declares.</summary>
+    public static MachineKind? KindOf(WorkerPoolConfig pool)
+        => pool.Family is { } family && InstanceCatalog.Family(family) is { } known ? known.Kind : pool.Kind is { } kind ? ParseKind(kind) : null;
+}

@@ -1,0 +1,98 @@
+// Mirrors sdk/dotnet/CS/ManagedKubernetes.cs and sdk/dotnet/CS/Inputs/ManagedKubernetesAddonArgs.cs of
+// pulumi/pulumi-alicloud (Pulumi.AliCloud 3.105.0).
+using Pulumi;
+
+namespace Pulumi.AliCloud.CS
+{
+    [AliCloudResourceType("alicloud:cs/managedKubernetes:ManagedKubernetes")]
+    public partial class ManagedKubernetes : global::Pulumi.CustomResource
+    {
+        public ManagedKubernetes(string name, ManagedKubernetesArgs? args = null, CustomResourceOptions? options = null)
+            : base("alicloud:cs/managedKubernetes:ManagedKubernetes", name, args ?? new ManagedKubernetesArgs(), options)
+        {
+        }
+    }
+
+    public sealed class ManagedKubernetesArgs : global::Pulumi.ResourceArgs
+    {
+        [Input("addons")]
+        private InputList<Inputs.ManagedKubernetesAddonArgs>? _addons;
+
+        public InputList<Inputs.ManagedKubernetesAddonArgs> Addons
+        {
+            get => _addons ??= new InputList<Inputs.ManagedKubernetesAddonArgs>();
+            set => _addons = value;
+        }
+
+        [Input("clusterSpec")]
+        public Input<string>? ClusterSpec { get; set; }
+
+        [Input("name")]
+        public Input<string>? Name { get; set; }
+
+        [Input("newNatGateway")]
+        public Input<bool>? NewNatGateway { get; set; }
+
+        [Input("podVswitchIds")]
+        private InputList<string>? _podVswitchIds;
+
+        public InputList<string> PodVswitchIds
+        {
+            get => _podVswitchIds ??= new InputList<string>();
+            set => _podVswitchIds = value;
+        }
+
+        [Input("proxyMode")]
+        public Input<string>? ProxyMode { get; set; }
+
+        [Input("securityGroupId")]
+        public Input<string>? SecurityGroupId { get; set; }
+
+        [Input("serviceCidr")]
+        public Input<string>? ServiceCidr { get; set; }
+
+        [Input("slbInternetEnabled")]
+        public Input<bool>? SlbInternetEnabled { get; set; }
+
+        [Input("tags")]
+        private InputMap<string>? _tags;
+
+        public InputMap<string> Tags
+        {
+            get => _tags ??= new InputMap<string>();
+            set => _tags = value;
+        }
+
+        [Input("version")]
+        public Input<string>? Version { get; set; }
+
+        [Input("vswitchIds")]
+        private InputList<string>? _vswitchIds;
+
+        public InputList<string> VswitchIds
+        {
+            get => _vswitchIds ??= new InputList<string>();
+            set => _vswitchIds = value;
+        }
+
+        public ManagedKubernetesArgs()
+        {
+        }
+    }
+}
+
+namespace Pulumi.AliCloud.CS.Inputs
+{
+    public sealed class ManagedKubernetesAddonArgs : global::Pulumi.ResourceArgs
+    {
+        [Input("config")]
+        public Input<string>? Config { get; set; }
+
+        [Input("name")]
+        public Input<string>? Name { get; set; }
+
+        public ManagedKubernetesAddonArgs()
+        {
+        }
+    }
+}

@@ -1,0 +1,172 @@
+// Mirrors sdk/dotnet/CS/NodePool.cs and sdk/dotnet/CS/Inputs/NodePoolLabelArgs.cs, NodePoolTaintArgs.cs
+// and NodePoolScalingConfigArgs.cs of pulumi/pulumi-alicloud (Pulumi.AliCloud 3.105.0).
+using Pulumi;
+
+namespace Pulumi.AliCloud.CS
+{
+    [AliCloudResourceType("alicloud:cs/nodePool:NodePool")]
+    public partial class NodePool : global::Pulumi.CustomResource
+    {
+        public NodePool(string name, NodePoolArgs args, CustomResourceOptions? options = null)
+            : base("alicloud:cs/nodePool:NodePool", name, args ?? new NodePoolArgs(), options)
+        {
+        }
+    }
+
+    public sealed class NodePoolArgs : global::Pulumi.ResourceArgs
+    {
+        [Input("autoRenew")]
+        public Input<bool>? AutoRenew { get; set; }
+
+        [Input("clusterId", required: true)]
+        public Input<string> ClusterId { get; set; } = null!;
+
+        [Input("desiredSize")]
+        public Input<string>? DesiredSize { get; set; }
+
+        [Input("imageId")]
+        public Input<string>? ImageId { get; set; }
+
+        [Input("imageType")]
+        public Input<string>? ImageType { get; set; }
+
+        [Input("instanceChargeType")]
+        public Input<string>? InstanceChargeType { get; set; }
+
+        [Input("instanceTypes")]
+        private InputList<string>? _instanceTypes;
+
+        public InputList<string> InstanceTypes
+        {
+            get => _instanceTypes ??= new InputList<string>();
+            set => _instanceTypes = value;
+        }
+
+        [Input("instances")]
+        private InputList<string>? _instances;
+
+        public InputList<string> Instances
+        {
+            get => _instances ??= new InputList<string>();
+            set => _instances = value;
+        }
+
+        [Input("keepInstanceName")]
+        public Input<bool>? KeepInstanceName { get; set; }
+
+        [Input("labels")]
+        private InputList<Inputs.NodePoolLabelArgs>? _labels;
+
+        public InputList<Inputs.NodePoolLabelArgs> Labels
+        {
+            get => _labels ??= new InputList<Inputs.NodePoolLabelArgs>();
+            set => _labels = value;
+        }
+
+        [Input("nodePoolName")]
+        public Input<string>? NodePoolName { get; set; }
+
+        [Input("period")]
+        public Input<int>? Period { get; set; }
+
+        [Input("periodUnit")]
+        public Input<string>? PeriodUnit { get; set; }
+
+        [Input("scalingConfig")]
+        public Input<Inputs.NodePoolScalingConfigArgs>? ScalingConfig { get; set; }
+
+        [Input("securityGroupIds")]
+        private InputList<string>? _securityGroupIds;
+
+        public InputList<string> SecurityGroupIds
+        {
+            get => _securityGroupIds ??= new InputList<string>();
+            set => _securityGroupIds = value;
+        }
+
+        [Input("systemDiskCategory")]
+        public Input<string>? SystemDiskCategory { get; set; }
+
+        [Input("systemDiskSize")]
+        public Input<int>? SystemDiskSize { get; set; }
+
+        [Input("tags")]
+        private InputMap<string>? _tags;
+
+        public InputMap<string> Tags
+        {
+            get => _tags ??= new InputMap<string>();
+            set => _tags = value;
+        }
+
+        [Input("taints")]
+        private InputList<Inputs.NodePoolTaintArgs>? _taints;
+
+        public InputList<Inputs.NodePoolTaintArgs> Taints
+        {
+            get => _taints ??= new InputList<Inputs.NodePoolTaintArgs>();
+            set => _taints = value;
+        }
+
+        [Input("vswitchIds")]
+        private InputList<string>? _vswitchIds;
+
+        public InputList<string> VswitchIds
+        {
+            get => _vswitchIds ??= new InputList<string>();
+            set => _vswitchIds = value;
+        }
+
+        public NodePoolArgs()
+        {
+        }
+    }
+}
+
+namespace Pulumi.AliCloud.CS.Inputs
+{
+    public sealed class NodePoolLabelArgs : global::Pulumi.ResourceArgs
+    {
+        [Input("key", required: true)]
+        public Input<string> Key { get; set; } = null!;
+
+        [Input("value")]
+        public Input<string>? Value { get; set; }
+
+        public NodePoolLabelArgs()
+        {
+        }
+    }
+
+    public sealed class NodePoolTaintArgs : global::Pulumi.ResourceArgs
+    {
+        [Input("effect")]
+        public Input<string>? Effect { get; set; }
+
+        [Input("key", required: true)]
+        public Input<string> Key { get; set; } = null!;
+
+        [Input("value")]
+        public Input<string>? Value { get; set; }
+
+        public NodePoolTaintArgs()
+        {
+        }
+    }
+
+    public sealed class NodePoolScalingConfigArgs : global::Pulumi.ResourceArgs
+    {
+        [Input("enable")]
+        public Input<bool>? Enable { get; set; }
+
+        [Input("maxSize")]
+        public Input<int>? MaxSize { get; set; }
+
+        [Input("minSize")]
+        public Input<int>? MinSize { get; set; }
+
+        public NodePoolScalingConfigArgs()
+        {
+        }
+    }
+}
