@@ -56,10 +56,11 @@ public class CliTests
         Assert.That(output, Does.Contain("+ pulumi:pulumi:Stack blink-infra-dev"));
         Assert.That(output, Does.Contain("├── + blink:network:ClusterNetwork blink-dev"));
         Assert.That(output, Does.Contain("│   ├── + alicloud:vpc/network:Network blink-dev-vpc cidrBlock=10.10.0.0/16 vpcName=blink-dev-vpc"));
-        Assert.That(output, Does.Contain("+ alicloud:vpc/switch:Switch blink-dev-vsw-cn-hangzhou-h cidrBlock=10.10.0.0/20 vpcId=${blink-dev-vpc.id} vswitchName=blink-dev-cn-hangzhou-h zoneId=cn-hangzhou-h"));
-        Assert.That(output, Does.Contain("└── + alicloud:ecs/securityGroup:SecurityGroup blink-dev-sg-cluster"));
-        Assert.That(output, Does.Match(@"alicloud:vpc/switch:Switch\s+│\s+3"));
-        Assert.That(output, Does.Match(@"total\s+│\s+9"));
+        Assert.That(output, Does.Contain("+ alicloud:vpc/switch:Switch blink-dev-vsw-cn-hangzhou-h cidrBlock=10.10.0.0/20 vpcId=${blink-dev-vpc.id} vswitchName=blink-dev-vsw-cn-hangzhou-h zoneId=cn-hangzhou-h"));
+        Assert.That(output, Does.Contain("│   └── + alicloud:ecs/securityGroup:SecurityGroup blink-dev-sg-cluster"));
+        Assert.That(output, Does.Contain("taints=[blink.io/role=master:NoSchedule]"));
+        Assert.That(output, Does.Match(@"alicloud:vpc/switch:Switch\s+│\s+6"));
+        Assert.That(output, Does.Match(@"total\s+│\s+17"));
     }
 
     [Test]
@@ -72,7 +73,7 @@ public class CliTests
         Assert.That(exit, Is.EqualTo(0), errors);
         var json = JsonNode.Parse(File.ReadAllText(path))!;
         Assert.That((string?)json["stack"], Is.EqualTo("dev"));
-        Assert.That(json["resources"]!.AsArray(), Has.Count.EqualTo(9));
+        Assert.That(json["resources"]!.AsArray(), Has.Count.EqualTo(17));
         File.Delete(path);
     }
 
@@ -99,7 +100,7 @@ public class CliTests
                 mode: shared
               blink-infra:network:
                 zones: [{id: cn-hongkong-b}]
-            """);
+            """ + StackRunner.SmallCompute);
 
         var (exit, output, errors) = await Run("plan", "--config", path);
 
@@ -117,7 +118,7 @@ public class CliTests
     {
         var (unknownStack, _, unknownError) = await Run("plan", "--stack", "nope");
         Assert.That(unknownStack, Is.EqualTo(2));
-        Assert.That(unknownError, Does.StartWith("error: no stack \"nope\": ").And.EndWith("does not exist; stacks here: dev\n"));
+        Assert.That(unknownError, Does.StartWith("error: no stack \"nope\": ").And.EndWith("does not exist; stacks here: dev, gpu-shanghai, prod-hangzhou\n"));
 
         var (neither, _, neitherError) = await Run("plan");
         Assert.That(neither, Is.EqualTo(2));

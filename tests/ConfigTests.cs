@@ -10,9 +10,12 @@ namespace BlinkInfra.Tests;
 /// <summary>Binding the stack config into the typed spec, and every message invalid config gets.</summary>
 public class ConfigTests
 {
-    private static (StackSpec? Spec, IReadOnlyList<SpecError> Errors) Load(string cluster, string network, string extra = "", string stackName = "dev")
+    private const string SmallCompute = "highAvailability: false\nworkerPools:\n  - name: cpu\n    family: g7\n    instanceTypes: [ecs.g7.xlarge]\n    nodes: 2";
+
+    private static (StackSpec? Spec, IReadOnlyList<SpecError> Errors) Load(string cluster, string network, string extra = "", string stackName = "dev", string compute = SmallCompute)
     {
-        var yaml = "config:\n  blink-infra:cluster:\n" + Indent(cluster) + "  blink-infra:network:\n" + Indent(network) + extra;
+        var yaml = "config:\n  blink-infra:cluster:\n" + Indent(cluster) + "  blink-infra:network:\n" + Indent(network)
+                   + "  blink-infra:compute:\n" + Indent(compute) + extra;
         return SpecLoader.TryLoad(StackRunner.Stack(yaml, stackName).ToRaw());
     }
 
@@ -41,8 +44,8 @@ public class ConfigTests
         Assert.That(spec.Network.VpcCidrBlock, Is.EqualTo("192.168.0.0/16"));
         Assert.That(spec.Network.Zones, Is.EqualTo(new[]
         {
-            new ZoneSpec("cn-zhangjiakou-a", "192.168.0.0/22", Planned: true),
-            new ZoneSpec("cn-zhangjiakou-b", "192.168.100.0/24", Planned: false),
+            new ZoneSpec("cn-zhangjiakou-a", "192.168.0.0/22", Planned: true, "192.168.16.0/20", PodPlanned: true),
+            new ZoneSpec("cn-zhangjiakou-b", "192.168.100.0/24", Planned: false, "192.168.32.0/20", PodPlanned: true),
         }));
     }
 
@@ -56,6 +59,7 @@ public class ConfigTests
         Assert.That(spec.Cluster.Billing, Is.EqualTo(BillingMode.PayAsYouGo));
         Assert.That(spec.Network.VpcCidrBlock, Is.EqualTo("10.0.0.0/16"));
         Assert.That(spec.Network.Zones.Select(z => z.CidrBlock), Is.EqualTo(new[] { "10.0.0.0/24", "10.0.1.0/24" }));
+        Assert.That(spec.Network.Zones.Select(z => z.PodCidrBlock), Is.EqualTo(new[] { "10.0.16.0/20", "10.0.32.0/20" }), "pod vSwitches are planned after the node vSwitches");
     }
 
     [Test]
@@ -97,7 +101,7 @@ public class ConfigTests
         yield return Case("unknown key", "name: blink-dev\nregion: cn-hangzhou\nregoin: x", Network,
             "blink-infra:cluster.regoin = \"x\": unknown key; allowed keys under blink-infra:cluster: name, region, billing, mode, tags");
         yield return Case("nested unknown key", Cluster, "zones:\n  - id: cn-hangzhou-h\n    cidr: 10.0.0.0/24",
-            "blink-infra:network.zones[0].cidr = \"10.0.0.0/24\": unknown key; allowed keys under blink-infra:network.zones[0]: id, cidrBlock");
+            "blink-infra:network.zones[0].cidr = \"10.0.0.0/24\": unknown key; allowed keys under blink-infra:network.zones[0]: id, cidrBlock, podCidrBlock");
         yield return Case("object where a value belongs", "name: blink-dev\nregion:\n  id: cn-hangzhou", Network,
             "blink-infra:cluster.region = \"{…}\": a single value belongs here; allowed: a string");
         yield return Case("not a whole number", Cluster, "vswitchPrefixLength: twenty\nzones:\n  - id: cn-hangzhou-h",
@@ -164,7 +168,7 @@ public class ConfigTests
         yield return Case("tag key with a colon", "name: blink-dev\nregion: cn-hangzhou\ntags:\n  acs:owner: me", Network,
             "blink-infra:cluster.tags[\"acs\"] = \"{…}\": a single value belongs here, and a key cannot contain ':'; allowed: a string");
         yield return Case("zones do not fit", Cluster, "cidrBlock: 10.0.0.0/23\nzones:\n  - id: cn-hangzhou-h\n  - id: cn-hangzhou-i\n  - id: cn-hangzhou-j",
-            "blink-infra:network.zones = \"cn-hangzhou-h, cn-hangzhou-i, cn-hangzhou-j\": 3 zone(s) need a free /24 block each but the VPC's 10.0.0.0/23 has 2 left; allowed: a larger network.cidrBlock, a longer network.vswitchPrefixLength, fewer zones, or explicit zones[].cidrBlock");
+            "blink-infra:network.zones = \"cn-hangzhou-h, cn-hangzhou-i, cn-hangzhou-j\": 3 zone(s) need a free /24 vSwitch block each but the VPC's 10.0.0.0/23 has 2 left; allowed: a larger network.cidrBlock, longer network.vswitchPrefixLength or podVswitchPrefixLength, fewer zones, or explicit zones[].cidrBlock and podCidrBlock");
     }
 
     [TestCaseSource(nameof(SingleErrors))]
@@ -197,8 +201,8 @@ public class ConfigTests
     {
         Assert.That(Messages(Cluster, Network, extra: "  blink-infra:clustr:\n    region: cn-hangzhou\n  blink-infra:network2: x\n"), Is.EqualTo(new[]
         {
-            "blink-infra:clustr = \"{\\\"region\\\":\\\"cn-hangzhou\\\"}\": unknown key; allowed keys under blink-infra: cluster, network",
-            "blink-infra:network2 = \"x\": unknown key; allowed keys under blink-infra: cluster, network",
+            "blink-infra:clustr = \"{\\\"region\\\":\\\"cn-hangzhou\\\"}\": unknown key; allowed keys under blink-infra: cluster, network, compute",
+            "blink-infra:network2 = \"x\": unknown key; allowed keys under blink-infra: cluster, network, compute",
         }));
 
         var errors = SpecLoader.TryLoad(StackRunner.Stack("config:\n  blink-infra:cluster: cn-hangzhou\n").ToRaw()).Errors;
