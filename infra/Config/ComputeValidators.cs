@@ -122,7 +122,7 @@ public sealed class WorkerPoolValidator : AbstractValidator<WorkerPoolConfig>
                 context.Fail(type, "not an ECS instance type name; allowed: names such as ecs.g7.2xlarge");
             else if (pool.Family != null && family != pool.Family)
                 context.Fail(type, $"of family {family}, not the pool's {pool.Family}; allowed: types of {pool.Family}");
-            else if (pool.Trusted != true && InstanceCatalog.Type(type) is null)
+            else if (pool.Trusted != true && InstanceCatalog.Family(family) != null && InstanceCatalog.Type(type) is null)
                 context.Fail(type, $"unknown instance type; allowed: types of {family}: {string.Join(", ", InstanceCatalog.TypesOf(family).Select(t => t.Name))}, or trusted: true");
         });
 

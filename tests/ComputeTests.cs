@@ -1,0 +1,351 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading.Tasks;
+using BlinkInfra.Compute;
+using BlinkInfra.Config;
+using BlinkInfra.Facts;
+using BlinkInfra.Plan;
+using NUnit.Framework;
+using Pulumi.Testing;
+
+namespace BlinkInfra.Tests;
+
+/// <summary>The compute slice: the ACK cluster, the masters and their pool, worker pools, and the sizing rules.</summary>
+public class ComputeTests
+{
+    private const string ClusterType = "alicloud:cs/managedKubernetes:ManagedKubernetes";
+    private const string NodePoolType = "alicloud:cs/nodePool:NodePool";
+    private const string InstanceType = "alicloud:ecs/instance:Instance";
+    private const string DeploymentSetType = "alicloud:ecs/ecsDeploymentSet:EcsDeploymentSet";
+
+    private static string Stack(string compute, string zones = "[{id: cn-hangzhou-h}, {id: cn-hangzhou-i}, {id: cn-hangzhou-j}]", string billing = "pay-as-you-go")
+        => $"""
+            config:
+              blink-infra:cluster:
+                name: blink-t
+                region: cn-hangzhou
+                billing: {billing}
+              blink-infra:network:
+                cidrBlock: 10.0.0.0/16
+                zones: {zones}
+              blink-infra:compute:
+            {string.Concat(compute.Split('\n').Select(line => "    " + line + "\n"))}
+            """;
+
+    private static string[] Errors(string yaml)
+        => SpecLoader.TryLoad(StackRunner.Stack(yaml).ToRaw()).Errors.Select(e => e.Message).ToArray();
+
+    private static ComputeSpec Spec(string yaml)
+    {
+        var (spec, errors) = SpecLoader.TryLoad(StackRunner.Stack(yaml).ToRaw());
+        Assert.That(errors.Select(e => e.Message), Is.Empty);
+        return spec!.Compute;
+    }
+
+    private const string CpuPool = "workerPools:\n  - name: cpu\n    family: g7\n    instanceTypes: [ecs.g7.2xlarge]\n    nodes: 3";
+
+    private static IEnumerable<string> LabelsOf(MockResourceArgs pool)
+        => ((ImmutableArray<object>)pool.Inputs["labels"]).Cast<ImmutableDictionary<string, object>>().Select(l => $"{l["key"]}={l["value"]}");
+
+    private static IEnumerable<string> TaintsOf(MockResourceArgs pool)
+        => pool.Inputs.TryGetValue("taints", out var taints)
+            ? ((ImmutableArray<object>)taints).Cast<ImmutableDictionary<string, object>>().Select(t => $"{t["key"]}={t["value"]}:{t["effect"]}")
+            : Enumerable.Empty<string>();
+
+    [Test]
+    public async Task High_availability_declares_three_masters_in_three_zones_in_an_availability_deployment_set()
+    {
+        var (_, mocks) = await StackRunner.RunAsync(Stack("highAvailability: true\n" + CpuPool));
+
+        var set = mocks.Single(DeploymentSetType, "blink-t-masters-ds");
+        Assert.That(set.Inputs["strategy"], Is.EqualTo("Availability"));
+        var masters = mocks.OfType(InstanceType).OrderBy(m => m.Name).ToList();
+        Assert.That(masters.Select(m => m.Inputs["availabilityZone"]), Is.EqualTo(new[] { "cn-hangzhou-h", "cn-hangzhou-i", "cn-hangzhou-j" }));
+        foreach (var master in masters)
+        {
+            var zone = (string)master.Inputs["availabilityZone"];
+            Assert.That(master.Inputs["deploymentSetId"], Is.EqualTo("blink-t-masters-ds-id"), master.Name);
+            Assert.That(master.Inputs["vswitchId"], Is.EqualTo($"blink-t-vsw-{zone}-id"), $"{master.Name} must sit in its zone's vSwitch");
+            Assert.That(master.Inputs["securityGroups"], Is.EqualTo(new[] { "blink-t-sg-cluster-id" }));
+            Assert.That(master.Inputs["internetMaxBandwidthOut"], Is.EqualTo(0.0), "no public IP");
+            Assert.That(master.Inputs["instanceType"], Is.EqualTo("ecs.g7.xlarge"), "24 CU: the 4-core 16 GiB step of the ladder");
+            Assert.That(master.Inputs["instanceChargeType"], Is.EqualTo("PostPaid"));
+        }
+    }
+
+    [Test]
+    public async Task Without_high_availability_one_master_and_no_deployment_set()
+    {
+        var (_, mocks) = await StackRunner.RunAsync(Stack("highAvailability: false\n" + CpuPool));
+
+        Assert.That(mocks.OfType(InstanceType).Select(m => m.Name), Is.EqualTo(new[] { "blink-t-master-cn-hangzhou-h" }));
+        Assert.That(mocks.OfType(DeploymentSetType), Is.Empty);
+        Assert.That(mocks.Single(InstanceType, "blink-t-master-cn-hangzhou-h").Inputs.ContainsKey("deploymentSetId"), Is.False);
+    }
+
+    [Test]
+    public async Task Masters_join_the_cluster_as_a_tainted_and_labelled_masters_pool()
+    {
+        var (_, mocks) = await StackRunner.RunAsync(Stack("highAvailability: true\n" + CpuPool));
+
+        var pool = mocks.Single(NodePoolType, "blink-t-pool-masters");
+        Assert.That(pool.Inputs["clusterId"], Is.EqualTo("blink-t-ack-id"));
+        Assert.That(pool.Inputs["nodePoolName"], Is.EqualTo("masters"));
+        Assert.That(pool.Inputs["instances"], Is.EquivalentTo(new[] { "blink-t-master-cn-hangzhou-h-id", "blink-t-master-cn-hangzhou-i-id", "blink-t-master-cn-hangzhou-j-id" }));
+        Assert.That(pool.Inputs["vswitchIds"], Is.EqualTo(new[] { "blink-t-vsw-cn-hangzhou-h-id", "blink-t-vsw-cn-hangzhou-i-id", "blink-t-vsw-cn-hangzhou-j-id" }));
+        Assert.That(pool.Inputs["instanceTypes"], Is.EqualTo(new[] { "ecs.g7.xlarge" }));
+        Assert.That(LabelsOf(pool), Is.EqualTo(new[] { "blink.io/role=master", "blink.io/pool=masters" }));
+        Assert.That(TaintsOf(pool), Is.EqualTo(new[] { "blink.io/role=master:NoSchedule" }));
+        Assert.That(pool.Inputs.ContainsKey("desiredSize"), Is.False, "a pool of attached machines has no desired size");
+    }
+
+    [Test]
+    public async Task The_cluster_is_managed_pro_with_terway_pod_vswitches_a_private_api_server_and_no_nat_of_its_own()
+    {
+        var (_, mocks) = await StackRunner.RunAsync(Stack("highAvailability: false\n" + CpuPool));
+
+        var cluster = mocks.Single(ClusterType, "blink-t-ack").Inputs;
+        Assert.That(cluster["clusterSpec"], Is.EqualTo("ack.pro.small"));
+        Assert.That(cluster["name"], Is.EqualTo("blink-t"));
+        Assert.That(cluster["vswitchIds"], Is.EqualTo(new[] { "blink-t-vsw-cn-hangzhou-h-id", "blink-t-vsw-cn-hangzhou-i-id", "blink-t-vsw-cn-hangzhou-j-id" }));
+        Assert.That(cluster["podVswitchIds"], Is.EqualTo(new[] { "blink-t-pod-vsw-cn-hangzhou-h-id", "blink-t-pod-vsw-cn-hangzhou-i-id", "blink-t-pod-vsw-cn-hangzhou-j-id" }));
+        Assert.That(((ImmutableArray<object>)cluster["addons"]).Cast<ImmutableDictionary<string, object>>().Select(a => a["name"]), Is.EqualTo(new[] { "terway-eniip" }));
+        Assert.That(cluster["serviceCidr"], Is.EqualTo("172.21.0.0/20"));
+        Assert.That(cluster["slbInternetEnabled"], Is.EqualTo(false));
+        Assert.That(cluster["newNatGateway"], Is.EqualTo(false));
+        Assert.That(cluster["securityGroupId"], Is.EqualTo("blink-t-sg-cluster-id"));
+        Assert.That(cluster.ContainsKey("version"), Is.False, "no version: ACK's latest");
+    }
+
+    [Test]
+    public async Task Worker_pools_carry_family_and_pool_labels_their_vswitches_and_size()
+    {
+        var (_, mocks) = await StackRunner.RunAsync(Stack("highAvailability: false\nworkerPools:\n  - name: cpu\n    family: g7\n    instanceTypes: [ecs.g7.2xlarge, ecs.g7.4xlarge]\n    nodes: 3\n    zones: [cn-hangzhou-i, cn-hangzhou-j]\n  - name: elastic\n    family: c7\n    instanceTypes: [ecs.c7.2xlarge]\n    minNodes: 0\n    maxNodes: 10"));
+
+        var cpu = mocks.Single(NodePoolType, "blink-t-pool-cpu");
+        Assert.That(cpu.Inputs["nodePoolName"], Is.EqualTo("cpu"));
+        Assert.That(cpu.Inputs["instanceTypes"], Is.EqualTo(new[] { "ecs.g7.2xlarge", "ecs.g7.4xlarge" }));
+        Assert.That(cpu.Inputs["desiredSize"], Is.EqualTo("3"));
+        Assert.That(cpu.Inputs["vswitchIds"], Is.EqualTo(new[] { "blink-t-vsw-cn-hangzhou-i-id", "blink-t-vsw-cn-hangzhou-j-id" }));
+        Assert.That(cpu.Inputs["securityGroupIds"], Is.EqualTo(new[] { "blink-t-sg-cluster-id" }));
+        Assert.That(LabelsOf(cpu), Is.EqualTo(new[] { "blink.io/role=worker", "blink.io/pool=cpu", "blink.io/family=g7" }));
+        Assert.That(TaintsOf(cpu), Is.Empty, "CPU pools take any job");
+
+        var elastic = mocks.Single(NodePoolType, "blink-t-pool-elastic");
+        Assert.That(elastic.Inputs.ContainsKey("desiredSize"), Is.False);
+        Assert.That(elastic.Inputs["scalingConfig"], Is.EquivalentTo(new Dictionary<string, object> { ["enable"] = true, ["minSize"] = 0.0, ["maxSize"] = 10.0 }));
+    }
+
+    [Test]
+    public async Task Gpu_pools_are_tainted_and_can_pin_the_nvidia_driver()
+    {
+        var (_, mocks) = await StackRunner.RunAsync(Stack("highAvailability: false\n" + CpuPool + "\n  - name: gpu\n    family: gn7i\n    instanceTypes: [ecs.gn7i-c16g1.4xlarge]\n    nodes: 2\n    gpuDriverVersion: \"535.161.08\""));
+
+        var gpu = mocks.Single(NodePoolType, "blink-t-pool-gpu");
+        Assert.That(TaintsOf(gpu), Is.EqualTo(new[] { "blink.io/accelerator=gpu:NoSchedule" }));
+        Assert.That(LabelsOf(gpu), Is.EqualTo(new[]
+        {
+            "blink.io/role=worker", "blink.io/pool=gpu", "blink.io/family=gn7i", "blink.io/accelerator=gpu", "ack.aliyun.com/nvidia-driver-version=535.161.08",
+        }));
+    }
+
+    [Test]
+    public async Task Fpga_pools_are_tainted_and_boot_the_fpga_image()
+    {
+        var (_, mocks) = await StackRunner.RunAsync(Stack("highAvailability: false\n" + CpuPool + "\n  - name: fpga\n    family: f3\n    instanceTypes: [ecs.f3-c16f1.4xlarge]\n    nodes: 1\n    imageId: m-bp1fpgaimage0001"));
+
+        var fpga = mocks.Single(NodePoolType, "blink-t-pool-fpga");
+        Assert.That(TaintsOf(fpga), Is.EqualTo(new[] { "blink.io/accelerator=fpga:NoSchedule" }));
+        Assert.That(fpga.Inputs["imageId"], Is.EqualTo("m-bp1fpgaimage0001"));
+        Assert.That(fpga.Inputs["imageType"], Is.EqualTo("Custom"));
+    }
+
+    [Test]
+    public async Task Subscription_billing_buys_machines_monthly_with_auto_renewal()
+    {
+        var (_, mocks) = await StackRunner.RunAsync(Stack("highAvailability: false\n" + CpuPool, billing: "subscription"));
+
+        var master = mocks.OfType(InstanceType).Single().Inputs;
+        Assert.That(master["instanceChargeType"], Is.EqualTo("PrePaid"));
+        Assert.That(master["period"], Is.EqualTo(1.0));
+        Assert.That(master["periodUnit"], Is.EqualTo("Month"));
+        Assert.That(master["renewalStatus"], Is.EqualTo("AutoRenewal"));
+        var pool = mocks.Single(NodePoolType, "blink-t-pool-cpu").Inputs;
+        Assert.That(pool["instanceChargeType"], Is.EqualTo("PrePaid"));
+        Assert.That(pool["autoRenew"], Is.EqualTo(true));
+    }
+
+    [Test]
+    public async Task A_thousand_workers_declare_as_many_resources_as_two()
+    {
+        static string Pool(int nodes) => $"highAvailability: true\nworkerPools:\n  - name: cpu\n    family: c7\n    instanceTypes: [ecs.c7.large]\n    nodes: {nodes}";
+
+        var small = await PlanRunner.PlanAsync(StackRunner.Stack(Stack(Pool(2))));
+        var large = await PlanRunner.PlanAsync(StackRunner.Stack(Stack(Pool(ComputeUnits.MaxWorkers - 200))));
+
+        Assert.That(large.Resources.Length, Is.EqualTo(small.Resources.Length));
+        Assert.That(large.Resources.Single(r => r.Name == "blink-t-pool-cpu").Inputs["desiredSize"]!.GetValue<string>(), Is.EqualTo("800"));
+    }
+
+    [TestCase(80, "ecs.g7.xlarge")]
+    [TestCase(81, "ecs.g7.2xlarge")]
+    [TestCase(160, "ecs.g7.2xlarge")]
+    [TestCase(161, "ecs.g7.4xlarge")]
+    [TestCase(800, "ecs.g7.4xlarge")]
+    public void Master_size_follows_the_cu_ladder(int computeUnits, string master)
+    {
+        // ecs.c7.large is 2 cores and 4 GiB: exactly 1 CU, so nodes count CU one by one.
+        var spec = Spec(Stack($"highAvailability: true\nworkerPools:\n  - name: cpu\n    family: c7\n    instanceTypes: [ecs.c7.large]\n    nodes: {computeUnits}"));
+
+        Assert.That(spec.TotalComputeUnits, Is.EqualTo(computeUnits));
+        Assert.That(spec.Masters.InstanceType, Is.EqualTo(master));
+        Assert.That(spec.Masters.SizedByLadder, Is.True);
+    }
+
+    [Test]
+    public void More_than_800_cu_is_refused()
+    {
+        Assert.That(Errors(Stack("workerPools:\n  - name: cpu\n    family: c7\n    instanceTypes: [ecs.c7.large]\n    nodes: 801")), Is.EqualTo(new[]
+        {
+            "blink-infra:compute.workerPools = \"[cpu]\": the pools total 801 CU but one master serves at most 800 CU; allowed: at most 800 CU in total",
+        }));
+    }
+
+    [TestCase("ecs.g7.2xlarge", 100, 13)]
+    [TestCase("ecs.c7.2xlarge", 100, 25)]
+    [TestCase("ecs.r7.xlarge", 8, 2)]
+    [TestCase("ecs.gn6i-c4g1.xlarge", 10, 4)]
+    public void A_pool_sized_in_cu_gets_enough_nodes_of_its_instance_type(string type, int computeUnits, int nodes)
+    {
+        var family = InstanceCatalog.FamilyOfTypeName(type);
+        var spec = Spec(Stack($"workerPools:\n  - name: pool\n    family: {family}\n    instanceTypes: [{type}]\n    computeUnits: {computeUnits}"));
+
+        Assert.That(spec.WorkerPools.Single().Size, Is.EqualTo(new PoolSize(nodes, nodes, Autoscaling: false, RequestedComputeUnits: computeUnits)));
+    }
+
+    [Test]
+    public void A_pool_of_several_types_is_sized_by_its_smallest()
+    {
+        var spec = Spec(Stack("workerPools:\n  - name: cpu\n    family: g7\n    instanceTypes: [ecs.g7.4xlarge, ecs.g7.2xlarge]\n    computeUnits: 64"));
+
+        Assert.That(spec.WorkerPools.Single().ComputeUnitsPerNode, Is.EqualTo(8));
+        Assert.That(spec.WorkerPools.Single().Size.MaxNodes, Is.EqualTo(8));
+    }
+
+    [Test]
+    public void High_availability_with_fewer_than_three_zones_is_refused()
+    {
+        Assert.That(Errors(Stack("highAvailability: true\n" + CpuPool, zones: "[{id: cn-hangzhou-h}, {id: cn-hangzhou-i}]")), Is.EqualTo(new[]
+        {
+            "blink-infra:network.zones = \"[cn-hangzhou-h, cn-hangzhou-i]\": blink-infra:compute.highAvailability is true: its 3 masters need 3 distinct zones; allowed: 3 or more zones, or highAvailability: false",
+        }));
+    }
+
+    [Test]
+    public void High_availability_is_the_default()
+    {
+        Assert.That(Spec(Stack(CpuPool)).HighAvailability, Is.True);
+        Assert.That(Spec(Stack(CpuPool)).Masters.Zones, Is.EqualTo(new[] { "cn-hangzhou-h", "cn-hangzhou-i", "cn-hangzhou-j" }));
+    }
+
+    private static IEnumerable<TestCaseData> ComputeErrors()
+    {
+        TestCaseData Case(string name, string compute, string message) => new TestCaseData(compute, message).SetName(name);
+
+        yield return Case("no worker pool", "highAvailability: false",
+            "blink-infra:compute.workerPools = \"[]\": at least one worker pool is required; allowed: a list of pools, each with name, family, instanceTypes and a size");
+        yield return Case("unknown family", "workerPools:\n  - name: cpu\n    family: g9\n    instanceTypes: [ecs.g9.xlarge]\n    nodes: 2",
+            "blink-infra:compute.workerPools[0].family = \"g9\": unknown instance family; allowed: g7, c7, r7, gn6i, gn7i, gn6v, f1, f3, or trusted: true with kind");
+        yield return Case("unknown type", "workerPools:\n  - name: cpu\n    family: g7\n    instanceTypes: [ecs.g7.5xlarge]\n    nodes: 2",
+            "blink-infra:compute.workerPools[0].instanceTypes[0] = \"ecs.g7.5xlarge\": unknown instance type; allowed: types of g7: ecs.g7.large, ecs.g7.xlarge, ecs.g7.2xlarge, ecs.g7.3xlarge, ecs.g7.4xlarge, ecs.g7.6xlarge, ecs.g7.8xlarge, ecs.g7.16xlarge, or trusted: true");
+        yield return Case("type of another family", "workerPools:\n  - name: cpu\n    family: g7\n    instanceTypes: [ecs.c7.xlarge]\n    nodes: 2",
+            "blink-infra:compute.workerPools[0].instanceTypes[0] = \"ecs.c7.xlarge\": of family c7, not the pool's g7; allowed: types of g7");
+        yield return Case("no size", "workerPools:\n  - name: cpu\n    family: g7\n    instanceTypes: [ecs.g7.xlarge]",
+            "blink-infra:compute.workerPools[0].nodes = \"none\": no size given; allowed: exactly one of nodes, computeUnits, or minNodes with maxNodes");
+        yield return Case("two sizes", "workerPools:\n  - name: cpu\n    family: g7\n    instanceTypes: [ecs.g7.xlarge]\n    nodes: 2\n    computeUnits: 8",
+            "blink-infra:compute.workerPools[0].nodes = \"nodes: 2, computeUnits: 8\": more than one size given; allowed: exactly one of nodes, computeUnits, or minNodes with maxNodes");
+        yield return Case("fewer than 2 workers", "workerPools:\n  - name: cpu\n    family: g7\n    instanceTypes: [ecs.g7.xlarge]\n    nodes: 1",
+            "blink-infra:compute.workerPools = \"[cpu]\": the pools have as few as 1 workers; allowed: 2 to 1000 workers in total");
+        yield return Case("autoscaling from 1 is fewer than 2 workers", "workerPools:\n  - name: cpu\n    family: g7\n    instanceTypes: [ecs.g7.xlarge]\n    minNodes: 1\n    maxNodes: 5",
+            "blink-infra:compute.workerPools = \"[cpu]\": the pools have as few as 1 workers; allowed: 2 to 1000 workers in total");
+        // Trusted types of unknown size, so only the worker count is at stake, not the CU total.
+        yield return Case("more than 1000 workers", "masters:\n  instanceType: ecs.g7.4xlarge\nworkerPools:\n  - name: a\n    family: g8i\n    kind: cpu\n    trusted: true\n    instanceTypes: [ecs.g8i.large]\n    nodes: 600\n  - name: b\n    family: g8i\n    kind: cpu\n    trusted: true\n    instanceTypes: [ecs.g8i.large]\n    minNodes: 0\n    maxNodes: 401",
+            "blink-infra:compute.workerPools = \"[a, b]\": the pools have up to 1001 workers; allowed: 2 to 1000 workers in total");
+        yield return Case("fpga without image", "workerPools:\n  - name: fpga\n    family: f1\n    instanceTypes: [ecs.f1-c8f1.2xlarge]\n    nodes: 2",
+            "blink-infra:compute.workerPools[0].imageId is missing; an FPGA pool needs the FPGA image Alibaba Cloud shares with your account through a support ticket; allowed: that image's id (m-...)");
+        yield return Case("driver on a cpu pool", "workerPools:\n  - name: cpu\n    family: g7\n    instanceTypes: [ecs.g7.xlarge]\n    nodes: 2\n    gpuDriverVersion: \"535.161.08\"",
+            "blink-infra:compute.workerPools[0].gpuDriverVersion = \"535.161.08\": only GPU pools have an NVIDIA driver; allowed: no gpuDriverVersion on this pool");
+        yield return Case("malformed driver", "workerPools:\n  - name: gpu\n    family: gn6i\n    instanceTypes: [ecs.gn6i-c4g1.xlarge]\n    nodes: 2\n    gpuDriverVersion: latest",
+            "blink-infra:compute.workerPools[0].gpuDriverVersion = \"latest\": not an NVIDIA driver version; allowed: a version ACK offers, such as 535.161.08");
+        yield return Case("pool zone outside the network", "workerPools:\n  - name: cpu\n    family: g7\n    instanceTypes: [ecs.g7.xlarge]\n    nodes: 2\n    zones: [cn-hangzhou-k]",
+            "blink-infra:compute.workerPools[0].zones[0] = \"cn-hangzhou-k\": not a zone of the cluster's network; allowed: cn-hangzhou-h, cn-hangzhou-i, cn-hangzhou-j");
+        yield return Case("reserved pool name", "workerPools:\n  - name: masters\n    family: g7\n    instanceTypes: [ecs.g7.xlarge]\n    nodes: 2",
+            "blink-infra:compute.workerPools[0].name = \"masters\": not a valid pool name; allowed: lower-case letters, digits and '-', starting with a letter, at most 32 characters, not \"masters\"");
+        yield return Case("pool name twice", "workerPools:\n  - name: cpu\n    family: g7\n    instanceTypes: [ecs.g7.xlarge]\n    nodes: 2\n  - name: cpu\n    family: c7\n    instanceTypes: [ecs.c7.xlarge]\n    nodes: 2",
+            "blink-infra:compute.workerPools[1].name = \"cpu\": used by another pool; allowed: a name of its own");
+        yield return Case("master too small", "masters:\n  instanceType: ecs.g7.xlarge\nworkerPools:\n  - name: cpu\n    family: c7\n    instanceTypes: [ecs.c7.large]\n    nodes: 100",
+            "blink-infra:compute.masters.instanceType = \"ecs.g7.xlarge\": ecs.g7.xlarge (4 cores, 16 GiB) serves up to 80 CU but the worker pools total 100 CU; allowed: a master of at least 8 cores and 32 GiB");
+        yield return Case("gpu master", "masters:\n  instanceType: ecs.gn6i-c4g1.xlarge\n" + CpuPool,
+            "blink-infra:compute.masters.instanceType = \"ecs.gn6i-c4g1.xlarge\": masters run the engine's control plane on CPU machines; allowed: a CPU instance type (families g7, c7, r7)");
+        yield return Case("service cidr overlapping the vpc", "kubernetes:\n  serviceCidr: 10.0.128.0/20\n" + CpuPool,
+            "blink-infra:compute.kubernetes.serviceCidr = \"10.0.128.0/20\": overlaps the VPC's 10.0.0.0/16; allowed: a block outside it, such as 172.21.0.0/20");
+        yield return Case("service cidr mask", "kubernetes:\n  serviceCidr: 172.21.0.0/26\n" + CpuPool,
+            "blink-infra:compute.kubernetes.serviceCidr = \"172.21.0.0/26\": a Service CIDR's mask is /16 to /24; allowed: a block such as 172.21.0.0/20");
+        yield return Case("not a managed pro spec", "kubernetes:\n  clusterSpec: ack.standard\n" + CpuPool,
+            "blink-infra:compute.kubernetes.clusterSpec = \"ack.standard\": not an ACK managed Pro cluster spec; allowed: ack.pro.small");
+        yield return Case("trusted unknown type needs a master size", "workerPools:\n  - name: cpu\n    family: g8i\n    kind: cpu\n    trusted: true\n    instanceTypes: [ecs.g8i.2xlarge]\n    nodes: 2",
+            "blink-infra:compute.masters.instanceType is missing; a pool uses trusted instance types whose size BlinkInfra does not know, so the master size cannot be derived from the CU ladder; allowed: a master instance type such as ecs.g7.2xlarge");
+        yield return Case("trusted unknown family needs its kind", "masters:\n  instanceType: ecs.g7.2xlarge\nworkerPools:\n  - name: cpu\n    family: g8i\n    trusted: true\n    instanceTypes: [ecs.g8i.2xlarge]\n    nodes: 2",
+            "blink-infra:compute.workerPools[0].kind is missing; a trusted family BlinkInfra does not know needs its kind; allowed: cpu, gpu, fpga");
+    }
+
+    [TestCaseSource(nameof(ComputeErrors))]
+    public void Invalid_compute_config_gets_one_clear_message(string compute, string message)
+    {
+        Assert.That(Errors(Stack(compute)), Is.EqualTo(new[] { message }));
+    }
+
+    [Test]
+    public void A_trusted_pool_of_a_family_the_catalogue_lacks_is_accepted()
+    {
+        var spec = Spec(Stack("masters:\n  instanceType: ecs.g7.2xlarge\nworkerPools:\n  - name: cpu\n    family: g8i\n    kind: cpu\n    trusted: true\n    instanceTypes: [ecs.g8i.2xlarge]\n    nodes: 2"));
+
+        Assert.That(spec.WorkerPools.Single().Kind, Is.EqualTo(MachineKind.Cpu));
+        Assert.That(spec.TotalComputeUnits, Is.Null);
+        Assert.That(spec.Masters.InstanceType, Is.EqualTo("ecs.g7.2xlarge"));
+    }
+
+    [Test]
+    public void The_service_cidr_default_avoids_the_vpc()
+    {
+        var yaml = Stack(CpuPool).Replace("cidrBlock: 10.0.0.0/16", "cidrBlock: 172.16.0.0/12");
+
+        Assert.That(Spec(yaml).Kubernetes.ServiceCidr, Is.EqualTo("192.168.0.0/20"));
+    }
+
+    [Test]
+    public async Task The_example_stacks_plan_their_cluster_masters_and_pools()
+    {
+        var expectations = new (string Stack, int Masters, bool DeploymentSet, string MasterType, string[] Pools)[]
+        {
+            ("dev", 1, false, "ecs.g7.xlarge", new[] { "masters", "cpu" }),
+            ("prod-hangzhou", 3, true, "ecs.g7.2xlarge", new[] { "masters", "cpu" }),
+            ("gpu-shanghai", 3, true, "ecs.g7.2xlarge", new[] { "masters", "cpu", "gpu" }),
+        };
+        foreach (var (stack, masterCount, deploymentSet, masterType, pools) in expectations)
+        {
+            var file = Cli.StackFile.Load(System.IO.Path.Combine(Conformance.ConformanceTests.ProjectRoot, "stacks", $"Pulumi.{stack}.yaml"));
+            var plan = await PlanRunner.PlanAsync(file);
+
+            var masters = plan.Resources.Where(r => r.Type == InstanceType).ToList();
+            Assert.That(masters, Has.Count.EqualTo(masterCount), stack);
+            Assert.That(masters.Select(m => m.Inputs["availabilityZone"]!.GetValue<string>()).Distinct().Count(), Is.EqualTo(masterCount), $"{stack}: masters in distinct zones");
+            Assert.That(masters.Select(m => m.Inputs["instanceType"]!.GetValue<string>()).Distinct(), Is.EqualTo(new[] { masterType }), stack);
+            Assert.That(plan.Resources.Any(r => r.Type == DeploymentSetType), Is.EqualTo(deploymentSet), stack);
+            Assert.That(plan.Resources.Count(r => r.Type == ClusterType), Is.EqualTo(1), stack);
+            Assert.That(plan.Resources.Where(r => r.Type == NodePoolType).Select(r => r.Inputs["nodePoolName"]!.GetValue<string>()), Is.EqualTo(pools), stack);
+            Assert.That(plan.Resources.Where(r => r.Type is InstanceType or NodePoolType or ClusterType or DeploymentSetType).All(r => r.Parent!.Type == ClusterCompute.TypeToken), stack);
+        }
+    }
+}
