@@ -30,8 +30,11 @@ public sealed class BlinkStack : Stack
     [Output("vswitchIds")]
     public Output<ImmutableDictionary<string, string>> VswitchIds { get; private set; }
 
-    [Output("clusterSecurityGroupId")]
-    public Output<string> ClusterSecurityGroupId { get; private set; }
+    [Output("mastersSecurityGroupId")]
+    public Output<string> MastersSecurityGroupId { get; private set; }
+
+    [Output("workersSecurityGroupId")]
+    public Output<string> WorkersSecurityGroupId { get; private set; }
 
     [Output("clusterId")]
     public Output<string> ClusterId { get; private set; }
@@ -68,19 +71,42 @@ public sealed class BlinkStack : Stack
         ComponentResourceOptions WithProvider() => new() { Provider = provider };
 
         var network = new ClusterNetwork(name, new ClusterNetworkArgs(spec.Network, tags), WithProvider());
-        var security = new ClusterSecurity(name, new ClusterSecurityArgs(network.VpcId, tags), WithProvider());
+        var zones = spec.Network.Zones.Select(z => z.ZoneId).ToImmutableArray();
+        var security = new ClusterSecurity(name, new ClusterSecurityArgs(network.VpcId, spec.Security, tags), WithProvider());
         var compute = new ClusterCompute(name, new ClusterComputeArgs(
             spec.Compute,
             spec.Cluster.Billing,
-            spec.Network.Zones.Select(z => z.ZoneId).ToImmutableArray(),
+            zones,
             network.VswitchIds,
             network.PodVswitchIds,
-            security.ClusterSecurityGroupId,
+            security.MastersSecurityGroupId,
+            security.WorkersSecurityGroupId,
             tags), WithProvider());
+
+        if (spec.DataAccess.Enabled)
+        {
+            // Across accounts the ENIs are the tenant's: a provider of their own, assuming the tenant's role.
+            var tenantProvider = spec.DataAccess.CrossAccount is { } cross
+                ? new Pulumi.AliCloud.Provider($"{name}-tenant-alicloud", new Pulumi.AliCloud.ProviderArgs
+                {
+                    Region = spec.Cluster.Region,
+                    AssumeRole = new Pulumi.AliCloud.Inputs.ProviderAssumeRoleArgs { RoleArn = cross.TenantRoleArn, SessionName = $"blink-infra-{name}" },
+                })
+                : null;
+            new DataAccess(name, new DataAccessArgs(
+                spec.DataAccess, network.VpcId, spec.Compute.Masters.Zones, compute.MasterIdsByZone, tenantProvider, tags), WithProvider());
+        }
+
+        if (spec.Network.InternetEgress.Enabled)
+        {
+            new InternetEgress(name, new InternetEgressArgs(
+                spec.Network.InternetEgress, network.VpcId, zones, network.VswitchIds, network.PodVswitchIds, tags), WithProvider());
+        }
 
         VpcId = network.VpcId;
         VswitchIds = network.VswitchIds;
-        ClusterSecurityGroupId = security.ClusterSecurityGroupId;
+        MastersSecurityGroupId = security.MastersSecurityGroupId;
+        WorkersSecurityGroupId = security.WorkersSecurityGroupId;
         ClusterId = compute.ClusterId;
         NodePoolIds = compute.NodePoolIds;
     }

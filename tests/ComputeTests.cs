@@ -67,7 +67,7 @@ public class ComputeTests
             var zone = (string)master.Inputs["availabilityZone"];
             Assert.That(master.Inputs["deploymentSetId"], Is.EqualTo("blink-t-masters-ds-id"), master.Name);
             Assert.That(master.Inputs["vswitchId"], Is.EqualTo($"blink-t-vsw-{zone}-id"), $"{master.Name} must sit in its zone's vSwitch");
-            Assert.That(master.Inputs["securityGroups"], Is.EqualTo(new[] { "blink-t-sg-cluster-id" }));
+            Assert.That(master.Inputs["securityGroups"], Is.EqualTo(new[] { "blink-t-sg-masters-id" }));
             Assert.That(master.Inputs["internetMaxBandwidthOut"], Is.EqualTo(0.0), "no public IP");
             Assert.That(master.Inputs["instanceType"], Is.EqualTo("ecs.g7.xlarge"), "24 CU: the 4-core 16 GiB step of the ladder");
             Assert.That(master.Inputs["instanceChargeType"], Is.EqualTo("PostPaid"));
@@ -98,6 +98,7 @@ public class ComputeTests
         Assert.That(LabelsOf(pool), Is.EqualTo(new[] { "blink.io/role=master", "blink.io/pool=masters" }));
         Assert.That(TaintsOf(pool), Is.EqualTo(new[] { "blink.io/role=master:NoSchedule" }));
         Assert.That(pool.Inputs.ContainsKey("desiredSize"), Is.False, "a pool of attached machines has no desired size");
+        Assert.That(pool.Inputs["securityGroupIds"], Is.EqualTo(new[] { "blink-t-sg-masters-id" }));
     }
 
     [Test]
@@ -114,7 +115,7 @@ public class ComputeTests
         Assert.That(cluster["serviceCidr"], Is.EqualTo("172.21.0.0/20"));
         Assert.That(cluster["slbInternetEnabled"], Is.EqualTo(false));
         Assert.That(cluster["newNatGateway"], Is.EqualTo(false));
-        Assert.That(cluster["securityGroupId"], Is.EqualTo("blink-t-sg-cluster-id"));
+        Assert.That(cluster["securityGroupId"], Is.EqualTo("blink-t-sg-workers-id"), "the control plane's ENIs join the workers' group");
         Assert.That(cluster.ContainsKey("version"), Is.False, "no version: ACK's latest");
     }
 
@@ -128,7 +129,7 @@ public class ComputeTests
         Assert.That(cpu.Inputs["instanceTypes"], Is.EqualTo(new[] { "ecs.g7.2xlarge", "ecs.g7.4xlarge" }));
         Assert.That(cpu.Inputs["desiredSize"], Is.EqualTo("3"));
         Assert.That(cpu.Inputs["vswitchIds"], Is.EqualTo(new[] { "blink-t-vsw-cn-hangzhou-i-id", "blink-t-vsw-cn-hangzhou-j-id" }));
-        Assert.That(cpu.Inputs["securityGroupIds"], Is.EqualTo(new[] { "blink-t-sg-cluster-id" }));
+        Assert.That(cpu.Inputs["securityGroupIds"], Is.EqualTo(new[] { "blink-t-sg-workers-id" }));
         Assert.That(LabelsOf(cpu), Is.EqualTo(new[] { "blink.io/role=worker", "blink.io/pool=cpu", "blink.io/family=g7" }));
         Assert.That(TaintsOf(cpu), Is.Empty, "CPU pools take any job");
 

@@ -25,7 +25,7 @@ public class NetworkSliceTests
 
         // The real SDK registers resources as their inputs resolve, so only the set is fixed here;
         // declaration order is the plan's (see PlanTests).
-        Assert.That(resources.Select(r => $"{r.GetResourceType()} {r.GetResourceName()}").Where(r => !r.Contains(":cs/") && !r.Contains("ecs/instance") && !r.Contains("compute")), Is.EquivalentTo(new[]
+        Assert.That(resources.Select(r => $"{r.GetResourceType()} {r.GetResourceName()}").Where(r => !r.Contains(":cs/") && !r.Contains("ecs/instance") && !r.Contains("compute") && !r.Contains("securityGroupRule")), Is.EquivalentTo(new[]
         {
             "pulumi:pulumi:Stack blink-infra-dev",
             $"{ProviderType} blink-dev-alicloud",
@@ -38,7 +38,8 @@ public class NetworkSliceTests
             $"{SwitchType} blink-dev-pod-vsw-cn-hangzhou-i",
             $"{SwitchType} blink-dev-pod-vsw-cn-hangzhou-j",
             $"{ClusterSecurity.TypeToken} blink-dev",
-            $"{SecurityGroupType} blink-dev-sg-cluster",
+            $"{SecurityGroupType} blink-dev-sg-masters",
+            $"{SecurityGroupType} blink-dev-sg-workers",
         }));
         Assert.That(mocks.Resources, Has.Count.EqualTo(resources.Length - 1), "every resource but the stack itself reaches the mocks");
     }
@@ -83,11 +84,14 @@ public class NetworkSliceTests
     {
         var (_, mocks) = await StackRunner.RunAsync(StackRunner.DevConfig);
 
-        var group = mocks.Single(SecurityGroupType, "blink-dev-sg-cluster").Inputs;
-        Assert.That(group["vpcId"], Is.EqualTo("blink-dev-vpc-id"));
-        Assert.That(group["securityGroupType"], Is.EqualTo("normal"));
-        Assert.That(group["innerAccessPolicy"], Is.EqualTo("Accept"));
-        Assert.That(group["securityGroupName"], Is.EqualTo("blink-dev-cluster"));
+        foreach (var role in new[] { "masters", "workers" })
+        {
+            var group = mocks.Single(SecurityGroupType, $"blink-dev-sg-{role}").Inputs;
+            Assert.That(group["vpcId"], Is.EqualTo("blink-dev-vpc-id"));
+            Assert.That(group["securityGroupType"], Is.EqualTo("normal"));
+            Assert.That(group["innerAccessPolicy"], Is.EqualTo("Accept"));
+            Assert.That(group["securityGroupName"], Is.EqualTo($"blink-dev-{role}"));
+        }
     }
 
     [Test]
@@ -112,7 +116,7 @@ public class NetworkSliceTests
         {
             Assert.That(parents[$"blink-dev-vpc {VpcType}"], Is.EqualTo($"{ClusterNetwork.TypeToken}::blink-dev"));
             Assert.That(parents[$"blink-dev-vsw-cn-hangzhou-h {SwitchType}"], Is.EqualTo($"{ClusterNetwork.TypeToken}::blink-dev"));
-            Assert.That(parents[$"blink-dev-sg-cluster {SecurityGroupType}"], Is.EqualTo($"{ClusterSecurity.TypeToken}::blink-dev"));
+            Assert.That(parents[$"blink-dev-sg-masters {SecurityGroupType}"], Is.EqualTo($"{ClusterSecurity.TypeToken}::blink-dev"));
             Assert.That(parents[$"blink-dev {ClusterNetwork.TypeToken}"], Is.EqualTo("pulumi:pulumi:Stack::blink-infra-dev"));
             Assert.That(parents[$"blink-dev {ClusterSecurity.TypeToken}"], Is.EqualTo("pulumi:pulumi:Stack::blink-infra-dev"));
             Assert.That(parents["blink-infra-dev pulumi:pulumi:Stack"], Is.Null);
@@ -128,7 +132,7 @@ public class NetworkSliceTests
         Assert.That(network.Outputs.Keys, Is.EquivalentTo(new[] { "vpcId", "vswitchIds", "podVswitchIds" }));
         Assert.That(await Pulumi.Utilities.OutputUtilities.GetValueAsync(network.Outputs["vpcId"]), Is.EqualTo("blink-dev-vpc-id"));
         var security = mocks.RegisteredOutputs.Single(o => o.Urn.EndsWith($"{ClusterSecurity.TypeToken}::blink-dev"));
-        Assert.That(security.Outputs.Keys, Is.EquivalentTo(new[] { "clusterSecurityGroupId" }));
+        Assert.That(security.Outputs.Keys, Is.EquivalentTo(new[] { "mastersSecurityGroupId", "workersSecurityGroupId" }));
     }
 
     private const string ExistingVpcConfig = """
@@ -157,7 +161,7 @@ public class NetworkSliceTests
         Assert.That(switches.Select(s => s.Inputs["vpcId"]).Distinct(), Is.EqualTo(new[] { "vpc-uf6f7l4fg90abcdef" }));
         Assert.That(switches.Select(s => s.Inputs["cidrBlock"]), Is.EqualTo(new[] { "172.16.2.0/24", "172.16.8.0/24" }),
             "the planned block skips the blocks in use; the explicit one is kept");
-        Assert.That(mocks.Single(SecurityGroupType, "blink-shared-vpc-sg-cluster").Inputs["vpcId"], Is.EqualTo("vpc-uf6f7l4fg90abcdef"));
+        Assert.That(mocks.Single(SecurityGroupType, "blink-shared-vpc-sg-workers").Inputs["vpcId"], Is.EqualTo("vpc-uf6f7l4fg90abcdef"));
     }
 
     [Test]

@@ -190,7 +190,7 @@ public class OfflineSdkBehaviourTests
             "proj-stk:", "blink-dev-alicloud:", "blink-dev:", "blink-dev-vpc:blink-dev",
             "blink-dev-vsw-cn-hangzhou-h:blink-dev", "blink-dev-vsw-cn-hangzhou-i:blink-dev", "blink-dev-vsw-cn-hangzhou-j:blink-dev",
             "blink-dev-pod-vsw-cn-hangzhou-h:blink-dev", "blink-dev-pod-vsw-cn-hangzhou-i:blink-dev", "blink-dev-pod-vsw-cn-hangzhou-j:blink-dev",
-            "blink-dev:", "blink-dev-sg-cluster:blink-dev",
+            "blink-dev:", "blink-dev-sg-masters:blink-dev",
         }));
     }
 

@@ -28,7 +28,7 @@ public class PlanTests
         Assert.That((string?)json["sdk"], Is.EqualTo(SdkInfo.Kind));
 
         var resources = json["resources"]!.AsArray().Select(r => r!.AsObject()).ToList();
-        Assert.That(resources, Has.Count.EqualTo(17));
+        Assert.That(resources, Has.Count.EqualTo(29));
         foreach (var resource in resources)
         {
             var keys = resource.Select(p => p.Key).ToList();

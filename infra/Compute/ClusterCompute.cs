@@ -18,7 +18,8 @@ public sealed record ClusterComputeArgs(
     ImmutableArray<string> Zones,
     Output<ImmutableDictionary<string, string>> VswitchIds,
     Output<ImmutableDictionary<string, string>> PodVswitchIds,
-    Input<string> SecurityGroupId,
+    Input<string> MastersSecurityGroupId,
+    Input<string> WorkersSecurityGroupId,
     IReadOnlyDictionary<string, string> Tags);
 
 /// <summary>
@@ -37,6 +38,10 @@ public sealed class ClusterCompute : ComponentResource
     [Output("masterInstanceIds")]
     public Output<ImmutableArray<string>> MasterInstanceIds { get; private set; }
 
+    /// <summary>The master machines' ids by zone.</summary>
+    [Output("masterIdsByZone")]
+    public Output<ImmutableDictionary<string, string>> MasterIdsByZone { get; private set; }
+
     [Output("nodePoolIds")]
     public Output<ImmutableDictionary<string, string>> NodePoolIds { get; private set; }
 
@@ -54,7 +59,8 @@ public sealed class ClusterCompute : ComponentResource
             PodVswitchIds = InZones(args.PodVswitchIds, args.Zones),
             ServiceCidr = spec.Kubernetes.ServiceCidr,
             ProxyMode = "ipvs",
-            SecurityGroupId = args.SecurityGroupId,
+            // The control plane's ENIs join the workers' group, which lets masters reach the API server.
+            SecurityGroupId = args.WorkersSecurityGroupId,
             // The API server stays inside the VPC unless the spec asks; egress is the network's NAT, not ACK's.
             SlbInternetEnabled = spec.Kubernetes.ApiServerPublic,
             NewNatGateway = false,
@@ -69,6 +75,7 @@ public sealed class ClusterCompute : ComponentResource
 
         var masters = DeclareMasters(name, args, childOptions);
         MasterInstanceIds = Output.All(masters.Select(m => m.Id));
+        MasterIdsByZone = MasterInstanceIds.Apply(ids => spec.Masters.Zones.Select((zone, i) => (zone, Id: ids[i])).ToImmutableDictionary(p => p.zone, p => p.Id));
 
         var mastersPool = new NodePool($"{name}-pool-{NodeRoles.MastersPoolName}", new NodePoolArgs
         {
@@ -78,7 +85,7 @@ public sealed class ClusterCompute : ComponentResource
             InstanceTypes = { spec.Masters.InstanceType },
             Instances = MasterInstanceIds,
             KeepInstanceName = true,
-            SecurityGroupIds = { args.SecurityGroupId },
+            SecurityGroupIds = { args.MastersSecurityGroupId },
             Labels = Labels((NodeRoles.RoleLabel, NodeRoles.MasterRole), (NodeRoles.PoolLabel, NodeRoles.MastersPoolName)),
             Taints = { Taint(NodeRoles.RoleLabel, NodeRoles.MasterRole) },
             Tags = Tagging.ToInputMap(args.Tags),
@@ -94,6 +101,7 @@ public sealed class ClusterCompute : ComponentResource
         {
             ["clusterId"] = ClusterId,
             ["masterInstanceIds"] = MasterInstanceIds,
+            ["masterIdsByZone"] = MasterIdsByZone,
             ["nodePoolIds"] = NodePoolIds,
         });
     }
@@ -122,7 +130,7 @@ public sealed class ClusterCompute : ComponentResource
                 ImageId = spec.Masters.ImageId,
                 AvailabilityZone = zone,
                 VswitchId = args.VswitchIds.Apply(ids => ids[zone]),
-                SecurityGroups = { args.SecurityGroupId },
+                SecurityGroups = { args.MastersSecurityGroupId },
                 // No public IP: the cluster reaches the internet only through the network's NAT gateway.
                 InternetMaxBandwidthOut = 0,
                 SystemDiskCategory = ClusterDefaults.SystemDiskCategory,
@@ -168,7 +176,7 @@ public sealed class ClusterCompute : ComponentResource
             NodePoolName = pool.Name,
             VswitchIds = InZones(args.VswitchIds, pool.Zones),
             InstanceTypes = pool.InstanceTypes.ToArray(),
-            SecurityGroupIds = { args.SecurityGroupId },
+            SecurityGroupIds = { args.WorkersSecurityGroupId },
             SystemDiskCategory = ClusterDefaults.SystemDiskCategory,
             SystemDiskSize = ClusterDefaults.SystemDiskSizeGiB,
             InstanceChargeType = ClusterDefaults.ChargeType(args.Billing),

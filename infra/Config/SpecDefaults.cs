@@ -13,6 +13,10 @@ public static class SpecDefaults
     public const string VpcCidrBlock = "10.0.0.0/16";
     public const int VswitchPrefixLength = 24;
 
+    // Source: Alibaba Cloud EIP, pay-by-traffic bandwidth: 1 to 200 Mbit/s.
+    public const int EgressBandwidthMbps = 100;
+    public const int EgressMaxBandwidthMbps = 200;
+
     /// <summary>Tag keys BlinkInfra sets on every resource it creates.</summary>
     public const string TagPrefix = "blink.io/";
 

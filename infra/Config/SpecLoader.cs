@@ -108,6 +108,8 @@ public static class SpecLoader
         var cluster = config.Cluster ?? new ClusterConfig();
         var network = config.Network ?? new NetworkConfig();
         var compute = config.Compute ?? new ComputeConfig();
+        var security = config.Security ?? new SecurityConfig();
+        var dataAccess = config.DataAccess ?? new DataAccessConfig();
         // The cluster name defaults to the stack's name, and is checked like a given one.
         var nameFromStack = cluster.Name is null;
         cluster.Name ??= raw.StackName;
@@ -120,6 +122,8 @@ public static class SpecLoader
         errors.AddRange(ToErrors(new NetworkValidator(region).Validate(network), "network"));
         var zoneIds = network.Zones.Select(z => z.Id).OfType<string>().ToList();
         errors.AddRange(ToErrors(new ComputeValidator(zoneIds).Validate(compute), "compute"));
+        errors.AddRange(ToErrors(new SecurityValidator().Validate(security), "security"));
+        errors.AddRange(ToErrors(new DataAccessValidator(region).Validate(dataAccess), "dataAccess"));
         if (errors.Count > 0)
             return (null, errors);
 
@@ -131,13 +135,18 @@ public static class SpecLoader
         if (errors.Count > 0)
             return (null, errors);
 
+        var securitySpec = IsolationSpecBuilder.BuildSecurity(security);
+        var dataAccessSpec = IsolationSpecBuilder.BuildDataAccess(dataAccess, networkSpec!, computeSpec!, errors);
+        if (errors.Count > 0)
+            return (null, errors);
+
         var billing = SpecDefaults.ParseBilling(cluster.Billing ?? "") ?? SpecDefaults.Billing;
         var clusterSpec = new ClusterSpec(
             cluster.Name,
             cluster.Region!,
             billing,
             cluster.Tags.ToImmutableSortedDictionary(StringComparer.Ordinal));
-        return (new StackSpec(clusterSpec, networkSpec!, computeSpec!), errors);
+        return (new StackSpec(clusterSpec, networkSpec!, computeSpec!, securitySpec, dataAccessSpec!), errors);
     }
 
     private static IEnumerable<SpecError> ToErrors(ValidationResult result, string section)
@@ -205,6 +214,7 @@ public static class SpecLoader
         var zones = network.Zones
             .Select((zone, i) => new ZoneSpec(zone.Id!, nodePlan[i].ToString(), Planned: zone.CidrBlock is null, podPlan[i].ToString(), PodPlanned: zone.PodCidrBlock is null))
             .ToImmutableArray();
-        return new NetworkSpec(network.VpcId, vpc.ToString(), used.Select(u => u.ToString()).ToImmutableArray(), zones);
+        var egress = new InternetEgressSpec(network.InternetEgress?.Enabled ?? false, network.InternetEgress?.BandwidthMbps ?? SpecDefaults.EgressBandwidthMbps);
+        return new NetworkSpec(network.VpcId, vpc.ToString(), used.Select(u => u.ToString()).ToImmutableArray(), zones, egress);
     }
 }

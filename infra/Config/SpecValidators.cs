@@ -125,6 +125,12 @@ public sealed class NetworkValidator : AbstractValidator<NetworkConfig>
             .InclusiveBetween(AlibabaCloud.VswitchMinPrefixLength, AlibabaCloud.VswitchMaxPrefixLength)
             .WithMessage($"allowed: {AlibabaCloud.VswitchMinPrefixLength} to {AlibabaCloud.VswitchMaxPrefixLength}, and not shorter than the VPC's mask");
 
+        RuleFor(n => n.InternetEgress!.BandwidthMbps)
+            .InclusiveBetween(1, SpecDefaults.EgressMaxBandwidthMbps)
+            .WithMessage($"allowed: 1 to {SpecDefaults.EgressMaxBandwidthMbps} Mbit/s (an EIP billed by traffic)")
+            .OverridePropertyName("InternetEgress.BandwidthMbps")
+            .When(n => n.InternetEgress != null);
+
         RuleFor(n => n.UsedCidrBlocks)
             .Empty()
             .When(n => n.VpcId is null)

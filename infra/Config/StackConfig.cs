@@ -13,6 +13,8 @@ public sealed class StackConfig
     public ClusterConfig? Cluster { get; set; }
     public NetworkConfig? Network { get; set; }
     public ComputeConfig? Compute { get; set; }
+    public SecurityConfig? Security { get; set; }
+    public DataAccessConfig? DataAccess { get; set; }
 }
 
 /// <summary>`blink-infra:cluster`.</summary>
@@ -34,6 +36,63 @@ public sealed class NetworkConfig
     public int? VswitchPrefixLength { get; set; }
     public int? PodVswitchPrefixLength { get; set; }
     public List<ZoneConfig> Zones { get; set; } = new();
+    public InternetEgressConfig? InternetEgress { get; set; }
+}
+
+/// <summary>`blink-infra:network.internetEgress`.</summary>
+public sealed class InternetEgressConfig
+{
+    public bool? Enabled { get; set; }
+    public int? BandwidthMbps { get; set; }
+}
+
+/// <summary>`blink-infra:security`.</summary>
+public sealed class SecurityConfig
+{
+    public List<PeerGroupConfig> PeerGroups { get; set; } = new();
+}
+
+/// <summary>One item of `blink-infra:security.peerGroups`: another security group allowed in.</summary>
+public sealed class PeerGroupConfig
+{
+    public string? SecurityGroupId { get; set; }
+    public string? Role { get; set; }
+    public string? Protocol { get; set; }
+    public string? Ports { get; set; }
+    public string? Description { get; set; }
+}
+
+/// <summary>`blink-infra:dataAccess`.</summary>
+public sealed class DataAccessConfig
+{
+    public List<DataVswitchConfig> Vswitches { get; set; } = new();
+    public CrossAccountConfig? CrossAccount { get; set; }
+    public List<DataEndpointConfig> Endpoints { get; set; } = new();
+}
+
+/// <summary>One of the customer's vSwitches the cluster reaches through an ENI.</summary>
+public sealed class DataVswitchConfig
+{
+    public string? Id { get; set; }
+    public string? Zone { get; set; }
+    public string? VpcId { get; set; }
+}
+
+/// <summary>`blink-infra:dataAccess.crossAccount`: the ENIs live in a tenant's account.</summary>
+public sealed class CrossAccountConfig
+{
+    public string? TenantRoleArn { get; set; }
+    public string? PlatformAccountId { get; set; }
+}
+
+/// <summary>One source or sink of the customer's.</summary>
+public sealed class DataEndpointConfig
+{
+    public string? Name { get; set; }
+    public string? Kind { get; set; }
+    public string? Host { get; set; }
+    public string? Cidr { get; set; }
+    public int? Port { get; set; }
 }
 
 /// <summary>One item of `blink-infra:network.zones`.</summary>

@@ -6,7 +6,32 @@ namespace BlinkInfra.Config;
 // The typed, validated spec the components are built from. Everything in it has been checked and
 // defaulted; components never read config themselves.
 
-public sealed record StackSpec(ClusterSpec Cluster, NetworkSpec Network, ComputeSpec Compute);
+public sealed record StackSpec(ClusterSpec Cluster, NetworkSpec Network, ComputeSpec Compute, SecuritySpec Security, DataAccessSpec DataAccess);
+
+/// <summary>Other security groups let into the cluster.</summary>
+public sealed record SecuritySpec(ImmutableArray<PeerGroupSpec> PeerGroups);
+
+/// <summary>Ingress from another security group into one role's group.</summary>
+public sealed record PeerGroupSpec(string SecurityGroupId, string Role, string Protocol, string PortRange, string? Description);
+
+/// <summary>The ENIs into the customer's VPC and the endpoints reached through them.</summary>
+public sealed record DataAccessSpec(
+    ImmutableArray<DataVswitchSpec> Vswitches,
+    CrossAccountSpec? CrossAccount,
+    ImmutableArray<DataEndpointSpec> Endpoints)
+{
+    public bool Enabled => Vswitches.Length > 0;
+}
+
+public sealed record DataVswitchSpec(string Id, string Zone, string VpcId);
+
+public sealed record CrossAccountSpec(string TenantRoleArn, string PlatformAccountId);
+
+/// <summary>A source or sink: the CIDR its egress rule opens, its port, and the host jobs connect to.</summary>
+public sealed record DataEndpointSpec(string Name, string Kind, string? Host, string Cidr, int Port);
+
+/// <summary>Internet egress through a NAT gateway and an EIP; off unless enabled.</summary>
+public sealed record InternetEgressSpec(bool Enabled, int BandwidthMbps);
 
 public sealed record ClusterSpec(
     string Name,
@@ -19,7 +44,8 @@ public sealed record NetworkSpec(
     string? ExistingVpcId,
     string VpcCidrBlock,
     ImmutableArray<string> UsedCidrBlocks,
-    ImmutableArray<ZoneSpec> Zones);
+    ImmutableArray<ZoneSpec> Zones,
+    InternetEgressSpec InternetEgress);
 
 /// <summary>One zone of the cluster and the CIDR blocks of its node and pod vSwitches (given or planned).</summary>
 public sealed record ZoneSpec(string ZoneId, string CidrBlock, bool Planned, string PodCidrBlock, bool PodPlanned);

@@ -48,12 +48,37 @@ public sealed class PlanRecorder : IMocks
 
     public Task<(string? id, object state)> NewResourceAsync(MockResourceArgs args)
     {
+        Resource? declared;
         lock (_lock)
         {
             _registered[(args.Type ?? "", args.Name ?? "")] = args;
+            declared = _declared.Select(d => d.Resource).FirstOrDefault(r => r.GetResourceType() == args.Type && r.GetResourceName() == args.Name);
         }
-        // The state is the inputs: what a created resource reports back for what it was given.
-        return Task.FromResult<(string?, object)>((IdOf(args.Name ?? ""), args.Inputs));
+        // The state is the inputs, what a created resource reports back for what it was given, plus a
+        // reference for each text output the provider computes (a NAT gateway's SNAT table, an EIP's address).
+        var state = args.Inputs;
+        foreach (var output in ComputedTextOutputs(declared))
+        {
+            if (!state.ContainsKey(output))
+                state = state.SetItem(output, $"${{{args.Name}.{output}}}");
+        }
+        return Task.FromResult<(string?, object)>((IdOf(args.Name ?? ""), state));
+    }
+
+    /// <summary>The names of a resource's [Output] properties of type Output&lt;string&gt;, but urn and id.</summary>
+    private static IEnumerable<string> ComputedTextOutputs(Resource? resource)
+    {
+        if (resource is null)
+            yield break;
+        foreach (var property in resource.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance))
+        {
+            var attribute = property.GetCustomAttributesData().FirstOrDefault(a => a.AttributeType == typeof(OutputAttribute));
+            if (attribute?.ConstructorArguments.FirstOrDefault().Value is string name && name is not ("urn" or "id")
+                && property.PropertyType == typeof(Output<string>))
+            {
+                yield return name;
+            }
+        }
     }
 
     public Task<object> CallAsync(MockCallArgs args)

@@ -82,7 +82,19 @@ namespace Pulumi
                     FieldInfo field => field.GetValue(args),
                     _ => null,
                 };
+                var attribute = member.GetCustomAttribute<InputAttribute>()!;
+                if (attribute.IsRequired && value == null)
+                {
+                    var fullName = $"[Input] {args.GetType().FullName}.{member.Name}";
+                    throw new ArgumentNullException(member.Name, $"{fullName} is required but was not given a value");
+                }
+
                 var serialized = await SerializeAsync(value).ConfigureAwait(false);
+                if (attribute.Json && serialized.IsKnown && serialized.Value != null)
+                {
+                    // As the real SDK: the value travels as JSON text (protobuf's JSON formatting).
+                    serialized = serialized with { Value = ProtobufJson(serialized.Value) };
+                }
                 resources = resources.Union(serialized.Resources);
                 isSecret |= serialized.IsSecret;
                 if (serialized.IsKnown && serialized.Value != null)
@@ -90,6 +102,20 @@ namespace Pulumi
             }
             return new Serialized(builder.ToImmutable(), true, isSecret, resources);
         }
+
+        /// <summary>JSON text of a serialized value in the layout of protobuf's JsonFormatter: { "key": value, ... }.</summary>
+        private static string ProtobufJson(object value)
+            => value switch
+            {
+                string text => System.Text.Json.JsonSerializer.Serialize(text),
+                bool flag => flag ? "true" : "false",
+                double number => number.ToString("R", CultureInfo.InvariantCulture),
+                ImmutableDictionary<string, object> map => map.Count == 0
+                    ? "{ }"
+                    : "{ " + string.Join(", ", map.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => $"{System.Text.Json.JsonSerializer.Serialize(kv.Key)}: {ProtobufJson(kv.Value)}")) + " }",
+                ImmutableArray<object> list => "[ " + string.Join(", ", list.Select(ProtobufJson)) + " ]",
+                _ => throw new InvalidOperationException($"{value.GetType().FullName} cannot be written as JSON."),
+            };
 
         /// <summary>The [Input] members of an args type, its own and inherited, public or not, in declaration order.</summary>
         public static IEnumerable<(string Name, MemberInfo Member)> InputMembers(Type type)

@@ -1,0 +1,176 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Net;
+using System.Text.RegularExpressions;
+using BlinkInfra.Facts;
+using BlinkInfra.Network;
+using FluentValidation;
+using FluentValidation.Results;
+
+namespace BlinkInfra.Config;
+
+/// <summary>Port ranges as security group rules take them: "from/to", "-1/-1" for protocols without ports.</summary>
+public static class PortRanges
+{
+    /// <summary>Normalises "8081" or "6121/6122" for a protocol; null with a problem when it does not fit.</summary>
+    public static string? Normalise(string protocol, string? ports, out string problem)
+    {
+        problem = "";
+        if (ClusterPorts.IsPortless(protocol))
+        {
+            if (ports is null or "-1/-1")
+                return "-1/-1";
+            problem = $"{protocol} has no ports; allowed: -1/-1 or no ports";
+            return null;
+        }
+        if (ports is null)
+        {
+            problem = $"{protocol} needs ports; allowed: a port such as 8081, or a range such as 6121/6122, within 1 to 65535";
+            return null;
+        }
+        var parts = ports.Split('/');
+        if (parts.Length is 1 or 2
+            && int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var from)
+            && int.TryParse(parts[^1], NumberStyles.None, CultureInfo.InvariantCulture, out var to)
+            && from is >= 1 and <= 65535 && to is >= 1 and <= 65535 && from <= to)
+        {
+            return $"{from}/{to}";
+        }
+        problem = "not a port range; allowed: a port such as 8081, or a range such as 6121/6122, within 1 to 65535";
+        return null;
+    }
+}
+
+/// <summary>Rules for `blink-infra:security`.</summary>
+public sealed class SecurityValidator : AbstractValidator<SecurityConfig>
+{
+    public static readonly string[] Roles = { "masters", "workers" };
+    private static readonly Regex GroupIdPattern = new("^sg-[a-z0-9]{6,}$", RegexOptions.CultureInvariant);
+
+    public SecurityValidator()
+    {
+        RuleForEach(s => s.PeerGroups).ChildRules(peer =>
+        {
+            peer.RuleFor(p => p.SecurityGroupId)
+                .Cascade(CascadeMode.Stop)
+                .NotEmpty().WithMessage("allowed: the id of the security group to let in, such as sg-bp1a2b3c4d5e6f")
+                .Must(id => GroupIdPattern.IsMatch(id!)).WithMessage("not a security group id; allowed: an id such as sg-bp1a2b3c4d5e6f");
+            peer.RuleFor(p => p.Role)
+                .Must(role => role is null || Roles.Contains(role))
+                .WithMessage($"unknown role; allowed: {string.Join(", ", Roles)}");
+            peer.RuleFor(p => p.Protocol)
+                .Cascade(CascadeMode.Stop)
+                .NotEmpty().WithMessage($"allowed: {string.Join(", ", ClusterPorts.Protocols)}")
+                .Must(protocol => ClusterPorts.Protocols.Contains(protocol!))
+                .WithMessage($"not a protocol the provider takes; allowed: {string.Join(", ", ClusterPorts.Protocols)} (lower case)");
+            peer.RuleFor(p => p.Ports).Custom((ports, context) =>
+            {
+                var protocol = context.InstanceToValidate.Protocol;
+                if (protocol != null && ClusterPorts.Protocols.Contains(protocol) && PortRanges.Normalise(protocol, ports, out var problem) is null)
+                    context.Fail(ports, problem);
+            });
+        });
+    }
+}
+
+/// <summary>Rules for `blink-infra:dataAccess` on their own; the checks against the masters' zones and VPC come later.</summary>
+public sealed class DataAccessValidator : AbstractValidator<DataAccessConfig>
+{
+    private static readonly Regex VswitchIdPattern = new("^vsw-[a-z0-9]{6,}$", RegexOptions.CultureInvariant);
+    private static readonly Regex VpcIdPattern = new("^vpc-[a-z0-9]{6,}$", RegexOptions.CultureInvariant);
+    private static readonly Regex RoleArnPattern = new(@"^acs:ram::\d+:role/[A-Za-z0-9._-]+$", RegexOptions.CultureInvariant);
+    private static readonly Regex AccountIdPattern = new(@"^\d{16}$", RegexOptions.CultureInvariant);
+    private static readonly Regex EndpointNamePattern = new("^[a-z][a-z0-9-]{0,62}$", RegexOptions.CultureInvariant);
+    public const int WidestEndpointPrefix = 8;
+
+    public DataAccessValidator(string? region)
+    {
+        RuleForEach(d => d.Vswitches).ChildRules(vswitch =>
+        {
+            vswitch.RuleFor(v => v.Id)
+                .Cascade(CascadeMode.Stop)
+                .NotEmpty().WithMessage("allowed: the id of a vSwitch of the customer's, such as vsw-bp1a2b3c4d5e6f")
+                .Must(id => VswitchIdPattern.IsMatch(id!)).WithMessage("not a vSwitch id; allowed: an id such as vsw-bp1a2b3c4d5e6f");
+            vswitch.RuleFor(v => v.Zone)
+                .Cascade(CascadeMode.Stop)
+                .NotEmpty().WithMessage(region is null ? "the vSwitch's zone is required" : $"the vSwitch's zone is required; allowed: zones of {region}: {string.Join(", ", AlibabaCloud.ZonesOf(region))}")
+                .Must(zone => region is null || AlibabaCloud.ZonesOf(region).Contains(zone!))
+                .WithMessage(_ => $"not a zone of the stack's region {region}: an ENI reaches only its own region; allowed: {string.Join(", ", AlibabaCloud.ZonesOf(region!))}");
+            vswitch.RuleFor(v => v.VpcId)
+                .Cascade(CascadeMode.Stop)
+                .NotEmpty().WithMessage("the vSwitch's VPC is required; allowed: a VPC id such as vpc-bp1a2b3c4d5e6f")
+                .Must(id => VpcIdPattern.IsMatch(id!)).WithMessage("not a VPC id; allowed: an id such as vpc-bp1a2b3c4d5e6f");
+        });
+
+        RuleFor(d => d.Vswitches).Custom((vswitches, context) =>
+        {
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            for (var i = 0; i < vswitches.Count; i++)
+            {
+                if (vswitches[i].Id is { } id && !seen.Add(id))
+                    context.AddFailure(new ValidationFailure($"Vswitches[{i}].Id", "listed twice; allowed: each vSwitch once") { AttemptedValue = id });
+            }
+        });
+
+        RuleFor(d => d.CrossAccount!.TenantRoleArn)
+            .Cascade(CascadeMode.Stop)
+            .NotEmpty().WithMessage("the RAM role the stack assumes in the tenant's account is required; allowed: an ARN such as acs:ram::1234567890123456:role/blink-tenant")
+            .Must(arn => RoleArnPattern.IsMatch(arn!)).WithMessage("not a RAM role ARN; allowed: an ARN such as acs:ram::1234567890123456:role/blink-tenant")
+            .OverridePropertyName("CrossAccount.TenantRoleArn")
+            .When(d => d.CrossAccount != null);
+
+        RuleFor(d => d.CrossAccount!.PlatformAccountId)
+            .Cascade(CascadeMode.Stop)
+            .NotEmpty().WithMessage("the account that hosts the cluster and attaches the ENIs is required; allowed: a 16-digit Alibaba Cloud account id")
+            .Must(id => AccountIdPattern.IsMatch(id!)).WithMessage("not an Alibaba Cloud account id; allowed: 16 digits")
+            .OverridePropertyName("CrossAccount.PlatformAccountId")
+            .When(d => d.CrossAccount != null);
+
+        RuleFor(d => d.Endpoints)
+            .Empty()
+            .When(d => d.Vswitches.Count == 0)
+            .WithMessage("endpoints are reached through the data-access ENIs; allowed: endpoints together with dataAccess.vswitches");
+
+        RuleForEach(d => d.Endpoints).ChildRules(endpoint =>
+        {
+            endpoint.RuleFor(e => e.Name)
+                .Cascade(CascadeMode.Stop)
+                .NotEmpty().WithMessage("allowed: lower-case letters, digits and '-', starting with a letter")
+                .Must(name => EndpointNamePattern.IsMatch(name!)).WithMessage("not a valid endpoint name; allowed: lower-case letters, digits and '-', starting with a letter, at most 63 characters");
+            endpoint.RuleFor(e => e.Kind)
+                .Cascade(CascadeMode.Stop)
+                .NotEmpty().WithMessage($"allowed: {DataEndpointKinds.Names}")
+                .Must(kind => DataEndpointKinds.Find(kind!) != null).WithMessage($"unknown kind of source or sink; allowed: {DataEndpointKinds.Names}");
+            endpoint.RuleFor(e => e.Port)
+                .InclusiveBetween(1, 65535).WithMessage("allowed: 1 to 65535, or none for the kind's usual port");
+            endpoint.RuleFor(e => e.Cidr).Custom((cidr, context) =>
+            {
+                var host = context.InstanceToValidate.Host;
+                if (cidr is null)
+                {
+                    if (host is null)
+                        context.Fail(null, "an endpoint needs the addresses its egress rule opens; allowed: cidr, or host as an IPv4 address");
+                    else if (!IPAddress.TryParse(host, out var address) || address.AddressFamily != System.Net.Sockets.AddressFamily.InterNetwork)
+                        context.Fail(null, $"host \"{host}\" is a name, and a security group rule needs addresses; allowed: the CIDR block of the endpoint's addresses");
+                    return;
+                }
+                if (!Cidr.TryParse(cidr, out var block, out var problem))
+                    context.Fail(cidr, problem);
+                else if (block.Cidr < WidestEndpointPrefix)
+                    context.Fail(cidr, $"wider than /{WidestEndpointPrefix}: an endpoint's rule opens its port to these addresses only; allowed: the endpoint's own block, /{WidestEndpointPrefix} or narrower");
+            });
+        });
+
+        RuleFor(d => d.Endpoints).Custom((endpoints, context) =>
+        {
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            for (var i = 0; i < endpoints.Count; i++)
+            {
+                if (endpoints[i].Name is { } name && !seen.Add(name))
+                    context.AddFailure(new ValidationFailure($"Endpoints[{i}].Name", "used by another endpoint; allowed: a name of its own") { AttemptedValue = name });
+            }
+        });
+    }
+}
