@@ -24,7 +24,14 @@ public sealed class RecordingMocks : IMocks
     public Task<(string? id, object state)> NewResourceAsync(MockResourceArgs args)
     {
         lock (_resources) _resources.Add(args);
-        return Task.FromResult<(string?, object)>(($"{args.Name}-id", args.Inputs));
+        // The state echoes the inputs, plus what the provider computes for the types that need it.
+        var state = args.Type switch
+        {
+            "alicloud:vpc/natGateway:NatGateway" => args.Inputs.SetItem("snatTableIds", $"{args.Name}-snat-table,{args.Name}-other-table"),
+            "alicloud:ecs/eipAddress:EipAddress" => args.Inputs.SetItem("ipAddress", "203.0.113.7"),
+            _ => args.Inputs,
+        };
+        return Task.FromResult<(string?, object)>(($"{args.Name}-id", state));
     }
 
     private readonly List<MockCallArgs> _calls = new();

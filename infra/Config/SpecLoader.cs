@@ -161,10 +161,22 @@ public static class SpecLoader
         {
             null => null,
             string text => text,
-            IEnumerable<ZoneConfig> zones => "[" + string.Join(", ", zones.Select(z => z.Id)) + "]",
-            System.Collections.IEnumerable items => "[" + string.Join(", ", items.Cast<object?>()) + "]",
+            System.Collections.IEnumerable items => "[" + string.Join(", ", items.Cast<object?>().Select(NameOf)) + "]",
             _ => Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture),
         };
+
+    /// <summary>A list item in a message: a config object by its name or id, anything else as text.</summary>
+    private static string? NameOf(object? item)
+    {
+        if (item is null || item is string || item.GetType().IsPrimitive)
+            return Convert.ToString(item, System.Globalization.CultureInfo.InvariantCulture);
+        foreach (var identity in new[] { "Name", "Id", "SecurityGroupId" })
+        {
+            if (item.GetType().GetProperty(identity)?.GetValue(item) is string value)
+                return value;
+        }
+        return item.GetType().Name;
+    }
 
     /// <summary>Plans the vSwitch blocks of the zones that do not give one.</summary>
     private static IReadOnlyList<IPNetwork2>? PlanOrReport(IPNetwork2 vpc, byte prefix, List<IPNetwork2?> explicitBlocks, List<IPNetwork2> used,
