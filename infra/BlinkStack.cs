@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Linq;
 using BlinkInfra.Compute;
 using BlinkInfra.Config;
+using BlinkInfra.Engine;
 using BlinkInfra.Network;
 using BlinkInfra.Security;
 using Pulumi;
@@ -42,6 +43,9 @@ public sealed class BlinkStack : Stack
     [Output("nodePoolIds")]
     public Output<ImmutableDictionary<string, string>> NodePoolIds { get; private set; }
 
+    [Output("stateBucket")]
+    public Output<string> StateBucket { get; private set; }
+
     public BlinkStack() : this(new BlinkStackOptions())
     {
     }
@@ -60,6 +64,8 @@ public sealed class BlinkStack : Stack
         }
 
         var name = spec.Cluster.Name;
+        // The one secret key: read here, with the rest of the config, and kept a Pulumi secret.
+        var endpointCredentials = new Pulumi.Config(ConfigKeys.Namespace).GetSecret(ConfigKeys.EndpointCredentials);
         var tags = Tagging.For(spec.Cluster, Deployment.Instance.StackName);
 
         // One explicit provider pinned to the spec's region, so the region the spec validated is
@@ -97,6 +103,10 @@ public sealed class BlinkStack : Stack
                 spec.DataAccess, network.VpcId, spec.Compute.Masters.Zones, compute.MasterIdsByZone, tenantProvider, tags), WithProvider());
         }
 
+        var engine = new FlinkEngine(name, new FlinkEngineArgs(
+            spec.Engine, spec.Compute, spec.DataAccess, spec.Cluster.Region, compute.ClusterId, compute.RrsaMetadata, compute.NodePools,
+            endpointCredentials, tags), WithProvider());
+
         if (spec.Network.InternetEgress.Enabled)
         {
             new InternetEgress(name, new InternetEgressArgs(
@@ -109,6 +119,7 @@ public sealed class BlinkStack : Stack
         WorkersSecurityGroupId = security.WorkersSecurityGroupId;
         ClusterId = compute.ClusterId;
         NodePoolIds = compute.NodePoolIds;
+        StateBucket = engine.BucketName;
     }
 
     private static StackOptions ToStackOptions(BlinkStackOptions options)

@@ -60,7 +60,7 @@ public class CliTests
         Assert.That(output, Does.Contain("│   ├── + alicloud:ecs/securityGroup:SecurityGroup blink-dev-sg-masters"));
         Assert.That(output, Does.Contain("taints=[blink.io/role=master:NoSchedule]"));
         Assert.That(output, Does.Match(@"alicloud:vpc/switch:Switch\s+│\s+6"));
-        Assert.That(output, Does.Match(@"total\s+│\s+29"));
+        Assert.That(output, Does.Match(@"total\s+│\s+43"));
     }
 
     [Test]
@@ -73,7 +73,7 @@ public class CliTests
         Assert.That(exit, Is.EqualTo(0), errors);
         var json = JsonNode.Parse(File.ReadAllText(path))!;
         Assert.That((string?)json["stack"], Is.EqualTo("dev"));
-        Assert.That(json["resources"]!.AsArray(), Has.Count.EqualTo(29));
+        Assert.That(json["resources"]!.AsArray(), Has.Count.EqualTo(43));
         File.Delete(path);
     }
 

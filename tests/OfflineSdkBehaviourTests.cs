@@ -176,14 +176,13 @@ public class OfflineSdkBehaviourTests
     [Test]
     public async Task Stack_transformations_see_every_resource_with_its_options()
     {
-        var recorder = new PlanRecorder();
         var seen = new List<string>();
         var options = new BlinkStackOptions
         {
             Config = StackRunner.Stack(StackRunner.DevConfig).ToRaw(),
             Transformations = [args => { seen.Add($"{args.Resource.GetResourceName()}:{args.Options.Parent?.GetResourceName()}"); return null; }],
         };
-        await Deployment.TestWithServiceProviderAsync<BlinkStack>(recorder, new SingleStackProvider(() => new BlinkStack(options)), Options);
+        await Deployment.TestWithServiceProviderAsync<BlinkStack>(new RecordingMocks(), new SingleStackProvider(() => new BlinkStack(options)), Options);
 
         Assert.That(seen.Take(12), Is.EqualTo(new[]
         {

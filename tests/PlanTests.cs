@@ -28,7 +28,7 @@ public class PlanTests
         Assert.That((string?)json["sdk"], Is.EqualTo(SdkInfo.Kind));
 
         var resources = json["resources"]!.AsArray().Select(r => r!.AsObject()).ToList();
-        Assert.That(resources, Has.Count.EqualTo(29));
+        Assert.That(resources, Has.Count.EqualTo(43));
         foreach (var resource in resources)
         {
             var keys = resource.Select(p => p.Key).ToList();
@@ -45,6 +45,7 @@ public class PlanTests
               "dependsOn": [],
               "propertyDependencies": { "vpcId": [ { "type": "alicloud:vpc/network:Network", "name": "blink-dev-vpc" } ] },
               "provider": { "type": "pulumi:providers:alicloud", "name": "blink-dev-alicloud" },
+              "protect": false,
               "inputs": {
                 "cidrBlock": "10.10.0.0/20",
                 "description": "BlinkInfra cluster blink-dev, zone cn-hangzhou-h",
@@ -105,8 +106,11 @@ public class PlanTests
                 zones: [{id: cn-shanghai-l}]
             """ + StackRunner.SmallCompute));
 
-        Assert.That(plan.Invokes.Select(i => $"{i.Token} {i.Args.ToJsonString()}"),
-            Is.EqualTo(new[] { """alicloud:vpc/getNetworks:getNetworks {"ids":["vpc-uf6f7l4fg90abcdef"]}""" }));
+        Assert.That(plan.Invokes.Select(i => $"{i.Token} {i.Args.ToJsonString()}"), Is.EqualTo(new[]
+        {
+            """alicloud:cs/getClusterCredential:getClusterCredential {"clusterId":"${blink-byo-ack.id}"}""",
+            """alicloud:vpc/getNetworks:getNetworks {"ids":["vpc-uf6f7l4fg90abcdef"]}""",
+        }));
         Assert.That(plan.Resources.Where(r => r.Type == "alicloud:vpc/switch:Switch").Select(r => r.Inputs["vpcId"]!.GetValue<string>()).Distinct(),
             Is.EqualTo(new[] { "vpc-uf6f7l4fg90abcdef" }));
     }

@@ -29,6 +29,8 @@ public sealed class RecordingMocks : IMocks
         {
             "alicloud:vpc/natGateway:NatGateway" => args.Inputs.SetItem("snatTableIds", $"{args.Name}-snat-table,{args.Name}-other-table"),
             "alicloud:ecs/eipAddress:EipAddress" => args.Inputs.SetItem("ipAddress", "203.0.113.7"),
+            "alicloud:cs/managedKubernetes:ManagedKubernetes" => args.Inputs.SetItem("rrsaMetadata", ImmutableDictionary<string, object>.Empty
+                .Add("ramOidcProviderArn", $"acs:ram::1234567890123456:oidc-provider/ack-rrsa-{args.Name}-id")),
             _ => args.Inputs,
         };
         return Task.FromResult<(string?, object)>(($"{args.Name}-id", state));
@@ -47,8 +49,16 @@ public sealed class RecordingMocks : IMocks
     public Task<object> CallAsync(MockCallArgs args)
     {
         lock (_calls) _calls.Add(args);
-        return Task.FromResult(CallResult?.Invoke(args) ?? ImmutableDictionary<string, object>.Empty);
+        if (CallResult != null)
+            return Task.FromResult(CallResult(args));
+        // A cluster's credentials: a kubeconfig naming the cluster.
+        return Task.FromResult<object>(args.Token == "alicloud:cs/getClusterCredential:getClusterCredential"
+            ? ImmutableDictionary<string, object>.Empty.Add("kubeConfig", $"apiVersion: v1\nkind: Config\n# {args.Args["clusterId"]}\n")
+            : ImmutableDictionary<string, object>.Empty);
     }
+
+    /// <summary>The calls that are not the engine's routine credential lookup.</summary>
+    public IReadOnlyList<MockCallArgs> Lookups => Calls.Where(c => c.Token != "alicloud:cs/getClusterCredential:getClusterCredential").ToList();
 
     public Task RegisterResourceOutputs(MockRegisterResourceOutputsRequest args)
     {

@@ -7,6 +7,7 @@ using BlinkInfra.Network;
 using Pulumi;
 using Pulumi.AliCloud.CS;
 using Pulumi.AliCloud.CS.Inputs;
+using Pulumi.AliCloud.CS.Outputs;
 using Pulumi.AliCloud.Ecs;
 
 namespace BlinkInfra.Compute;
@@ -45,6 +46,13 @@ public sealed class ClusterCompute : ComponentResource
     [Output("nodePoolIds")]
     public Output<ImmutableDictionary<string, string>> NodePoolIds { get; private set; }
 
+    /// <summary>The cluster's RRSA OIDC provider, which the engine's RAM role trusts.</summary>
+    [Output("rrsaMetadata")]
+    public Output<ManagedKubernetesRrsaMetadata> RrsaMetadata { get; private set; }
+
+    /// <summary>The node pools, masters first: what Kubernetes objects wait for.</summary>
+    public ImmutableArray<Resource> NodePools { get; }
+
     public ClusterCompute(string name, ClusterComputeArgs args, ComponentResourceOptions? options = null)
         : base(TypeToken, name, options)
     {
@@ -64,7 +72,13 @@ public sealed class ClusterCompute : ComponentResource
             // The API server stays inside the VPC unless the spec asks; egress is the network's NAT, not ACK's.
             SlbInternetEnabled = spec.Kubernetes.ApiServerPublic,
             NewNatGateway = false,
-            Addons = { new ManagedKubernetesAddonArgs { Name = ClusterDefaults.TerwayAddon } },
+            // RRSA lets pods assume RAM roles through the cluster's OIDC provider: no access keys.
+            EnableRrsa = true,
+            Addons =
+            {
+                new ManagedKubernetesAddonArgs { Name = ClusterDefaults.TerwayAddon },
+                new ManagedKubernetesAddonArgs { Name = FlinkDefaults.PodIdentityAddon },
+            },
             Tags = Tagging.ToInputMap(args.Tags),
         };
         // No version: ACK installs its latest.
@@ -72,6 +86,7 @@ public sealed class ClusterCompute : ComponentResource
             clusterArgs.Version = version;
         var cluster = new ManagedKubernetes($"{name}-ack", clusterArgs, childOptions);
         ClusterId = cluster.Id;
+        RrsaMetadata = cluster.RrsaMetadata;
 
         var masters = DeclareMasters(name, args, childOptions);
         MasterInstanceIds = Output.All(masters.Select(m => m.Id));
@@ -92,6 +107,7 @@ public sealed class ClusterCompute : ComponentResource
         }, childOptions);
 
         var pools = spec.WorkerPools.Select(pool => (pool.Name, Pool: DeclareWorkerPool(name, pool, cluster, args, childOptions))).ToList();
+        NodePools = new Resource[] { mastersPool }.Concat(pools.Select(p => p.Pool)).ToImmutableArray();
         NodePoolIds = Output.All(new[] { mastersPool.Id }.Concat(pools.Select(p => p.Pool.Id)))
             .Apply(ids => new[] { NodeRoles.MastersPoolName }.Concat(pools.Select(p => p.Name))
                 .Select((poolName, i) => (poolName, Id: ids[i]))

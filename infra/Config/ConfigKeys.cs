@@ -13,9 +13,19 @@ public static class ConfigKeys
     /// <summary>The prefix of environment variables layered over the stack file (BLINK_cluster__region).</summary>
     public const string EnvironmentPrefix = "BLINK_";
 
-    /// <summary>The top-level keys BlinkInfra reads, in the order StackConfig declares them.</summary>
+    /// <summary>
+    /// `blink-infra:endpointCredentials`: a secret (`pulumi config set --secret`), a JSON object of
+    /// endpoint name to {username, password}. It is never bound into the spec: it stays a Pulumi
+    /// secret from the config to the Kubernetes Secret the engine declares.
+    /// </summary>
+    public const string EndpointCredentials = "endpointCredentials";
+
+    /// <summary>The top-level keys BlinkInfra reads: StackConfig's sections, then the secret ones.</summary>
     public static readonly ImmutableArray<string> Sections = typeof(StackConfig).GetProperties()
-        .Select(p => Camel(p.Name)).ToImmutableArray();
+        .Select(p => Camel(p.Name)).Append(EndpointCredentials).ToImmutableArray();
+
+    /// <summary>The sections bound into the spec.</summary>
+    public static readonly ImmutableArray<string> BoundSections = Sections.Remove(EndpointCredentials);
 
     public static string Section(string section) => $"{Namespace}:{section}";
 

@@ -25,7 +25,7 @@ public sealed record RawStackConfig(string StackName, ImmutableSortedDictionary<
     {
         var config = new Pulumi.Config(ConfigKeys.Namespace);
         var values = ImmutableSortedDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
-        foreach (var section in ConfigKeys.Sections)
+        foreach (var section in ConfigKeys.BoundSections)
         {
             if (config.Get(section) is { } value)
                 values[ConfigKeys.Section(section)] = value;
@@ -35,8 +35,10 @@ public sealed record RawStackConfig(string StackName, ImmutableSortedDictionary<
         // top-level key is still reported.
         foreach (var key in PulumiConfigEnvironment.Keys())
         {
-            if (key.StartsWith(ConfigKeys.Namespace + ":", StringComparison.Ordinal) && !values.ContainsKey(key))
-                values[key] = config.Get(key[(ConfigKeys.Namespace.Length + 1)..]) ?? "";
+            var section = key.StartsWith(ConfigKeys.Namespace + ":", StringComparison.Ordinal) ? key[(ConfigKeys.Namespace.Length + 1)..] : null;
+            // Only keys BlinkInfra does not know are read here, to be reported: never the secret ones.
+            if (section != null && !ConfigKeys.Sections.Contains(section))
+                values[key] = config.Get(section) ?? "";
         }
 
         return new RawStackConfig(Pulumi.Deployment.Instance.StackName, values.ToImmutable());
@@ -76,7 +78,7 @@ public static class SpecLoader
         errors.AddRange(ConfigShape.CheckSections(raw.Values));
 
         var builder = new ConfigurationBuilder();
-        foreach (var section in ConfigKeys.Sections)
+        foreach (var section in ConfigKeys.BoundSections)
         {
             if (!raw.Values.TryGetValue(ConfigKeys.Section(section), out var text))
                 continue;
@@ -110,6 +112,7 @@ public static class SpecLoader
         var compute = config.Compute ?? new ComputeConfig();
         var security = config.Security ?? new SecurityConfig();
         var dataAccess = config.DataAccess ?? new DataAccessConfig();
+        var engine = config.Engine ?? new EngineConfig();
         // The cluster name defaults to the stack's name, and is checked like a given one.
         var nameFromStack = cluster.Name is null;
         cluster.Name ??= raw.StackName;
@@ -124,6 +127,7 @@ public static class SpecLoader
         errors.AddRange(ToErrors(new ComputeValidator(zoneIds).Validate(compute), "compute"));
         errors.AddRange(ToErrors(new SecurityValidator().Validate(security), "security"));
         errors.AddRange(ToErrors(new DataAccessValidator(region).Validate(dataAccess), "dataAccess"));
+        errors.AddRange(ToErrors(new EngineValidator().Validate(engine), "engine"));
         if (errors.Count > 0)
             return (null, errors);
 
@@ -146,7 +150,10 @@ public static class SpecLoader
             cluster.Region!,
             billing,
             cluster.Tags.ToImmutableSortedDictionary(StringComparer.Ordinal));
-        return (new StackSpec(clusterSpec, networkSpec!, computeSpec!, securitySpec, dataAccessSpec!), errors);
+        var engineSpec = EngineSpecBuilder.Build(engine, clusterSpec, computeSpec!, errors);
+        if (errors.Count > 0)
+            return (null, errors);
+        return (new StackSpec(clusterSpec, networkSpec!, computeSpec!, securitySpec, dataAccessSpec!, engineSpec!), errors);
     }
 
     private static IEnumerable<SpecError> ToErrors(ValidationResult result, string section)

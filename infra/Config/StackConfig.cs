@@ -15,6 +15,30 @@ public sealed class StackConfig
     public ComputeConfig? Compute { get; set; }
     public SecurityConfig? Security { get; set; }
     public DataAccessConfig? DataAccess { get; set; }
+    public EngineConfig? Engine { get; set; }
+}
+
+/// <summary>`blink-infra:engine`.</summary>
+public sealed class EngineConfig
+{
+    public string? Namespace { get; set; }
+    public string? Bucket { get; set; }
+    public int? JobManagerReplicas { get; set; }
+    public int? CheckpointIntervalSeconds { get; set; }
+    public List<JobConfig> Jobs { get; set; } = new();
+}
+
+/// <summary>One item of `blink-infra:engine.jobs`: a job of UDF jars, run on a pool's session cluster.</summary>
+public sealed class JobConfig
+{
+    public string? Name { get; set; }
+    public string? Pool { get; set; }
+    public string? JarPath { get; set; }
+    public string? EntryClass { get; set; }
+    public int? Parallelism { get; set; }
+    public string? UpgradeMode { get; set; }
+    public List<string> Args { get; set; } = new();
+    public Dictionary<string, string> Config { get; set; } = new();
 }
 
 /// <summary>`blink-infra:cluster`.</summary>

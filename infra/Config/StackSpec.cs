@@ -6,7 +6,27 @@ namespace BlinkInfra.Config;
 // The typed, validated spec the components are built from. Everything in it has been checked and
 // defaulted; components never read config themselves.
 
-public sealed record StackSpec(ClusterSpec Cluster, NetworkSpec Network, ComputeSpec Compute, SecuritySpec Security, DataAccessSpec DataAccess);
+public sealed record StackSpec(ClusterSpec Cluster, NetworkSpec Network, ComputeSpec Compute, SecuritySpec Security, DataAccessSpec DataAccess, EngineSpec Engine);
+
+/// <summary>The Flink engine: where it runs, its state bucket, HA, and the jobs it runs.</summary>
+public sealed record EngineSpec(
+    string Namespace,
+    string Bucket,
+    bool HighAvailability,
+    int JobManagerReplicas,
+    int CheckpointIntervalSeconds,
+    ImmutableArray<JobSpec> Jobs);
+
+/// <summary>A job: its jar under the bucket's udf/ prefix, the pool whose session cluster runs it, and how it upgrades.</summary>
+public sealed record JobSpec(
+    string Name,
+    string Pool,
+    string JarPath,
+    string? EntryClass,
+    int Parallelism,
+    string UpgradeMode,
+    ImmutableArray<string> Args,
+    ImmutableSortedDictionary<string, string> Config);
 
 /// <summary>Other security groups let into the cluster.</summary>
 public sealed record SecuritySpec(ImmutableArray<PeerGroupSpec> PeerGroups);

@@ -23,6 +23,7 @@ public sealed record PlannedResource(
     [property: JsonPropertyName("dependsOn")] ImmutableArray<ResourceRef> DependsOn,
     [property: JsonPropertyName("propertyDependencies")] ImmutableSortedDictionary<string, ImmutableArray<ResourceRef>> PropertyDependencies,
     [property: JsonPropertyName("provider")] ResourceRef? Provider,
+    [property: JsonPropertyName("protect")] bool Protect,
     [property: JsonPropertyName("inputs")] JsonObject Inputs)
 {
     [JsonIgnore]

@@ -57,26 +57,44 @@ public sealed class PlanRecorder : IMocks
         // The state is the inputs, what a created resource reports back for what it was given, plus a
         // reference for each text output the provider computes (a NAT gateway's SNAT table, an EIP's address).
         var state = args.Inputs;
-        foreach (var output in ComputedTextOutputs(declared))
+        foreach (var (output, value) in ComputedOutputs(declared, args.Name ?? ""))
         {
             if (!state.ContainsKey(output))
-                state = state.SetItem(output, $"${{{args.Name}.{output}}}");
+                state = state.SetItem(output, value);
         }
         return Task.FromResult<(string?, object)>((IdOf(args.Name ?? ""), state));
     }
 
-    /// <summary>The names of a resource's [Output] properties of type Output&lt;string&gt;, but urn and id.</summary>
-    private static IEnumerable<string> ComputedTextOutputs(Resource? resource)
+    /// <summary>
+    /// A reference for each output the provider computes that the program may read: a text output
+    /// becomes "${resource.output}", an output object (an [OutputType] class) a map of such references
+    /// for its text fields. Urn and id are the engine's own.
+    /// </summary>
+    private static IEnumerable<(string Name, object Value)> ComputedOutputs(Resource? resource, string resourceName)
     {
         if (resource is null)
             yield break;
         foreach (var property in resource.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance))
         {
             var attribute = property.GetCustomAttributesData().FirstOrDefault(a => a.AttributeType == typeof(OutputAttribute));
-            if (attribute?.ConstructorArguments.FirstOrDefault().Value is string name && name is not ("urn" or "id")
-                && property.PropertyType == typeof(Output<string>))
+            if (attribute?.ConstructorArguments.FirstOrDefault().Value is not string name || name is "urn" or "id"
+                || !property.PropertyType.IsGenericType || property.PropertyType.GetGenericTypeDefinition() != typeof(Output<>))
             {
-                yield return name;
+                continue;
+            }
+            var valueType = property.PropertyType.GetGenericArguments()[0];
+            if (valueType == typeof(string))
+            {
+                yield return (name, $"${{{resourceName}.{name}}}");
+            }
+            else if (valueType.GetCustomAttributesData().Any(a => a.AttributeType == typeof(OutputTypeAttribute)))
+            {
+                var fields = valueType.GetConstructors(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance)
+                    .Where(c => c.GetCustomAttributesData().Any(a => a.AttributeType == typeof(OutputConstructorAttribute)))
+                    .SelectMany(c => c.GetParameters())
+                    .Where(p => p.ParameterType == typeof(string))
+                    .ToImmutableDictionary(p => p.Name!, p => (object)$"${{{resourceName}.{name}.{p.Name}}}");
+                yield return (name, fields);
             }
         }
     }
@@ -121,6 +139,7 @@ public sealed class PlanRecorder : IMocks
                     .Where(kv => kv.Value.Count > 0)
                     .ToImmutableSortedDictionary(kv => kv.Key, kv => kv.Value.Select(RefOf).OrderBy(r => r.ToString(), StringComparer.Ordinal).ToImmutableArray(), StringComparer.Ordinal),
                 ProviderOf(registered, byUrn),
+                options.Protect == true,
                 JsonValues.MaskedInputs(registered?.Inputs ?? ImmutableDictionary<string, object>.Empty, inputs.SecretNames)));
         }
 

@@ -56,12 +56,14 @@ public static class PlanRenderer
     private static string Compact(JsonNode node)
         => node switch
         {
-            JsonValue value => value.ToJsonString().Trim('"'),
+            JsonValue value => value.TryGetValue<string>(out var text) ? text : value.ToJsonString(),
             JsonArray array => "[" + string.Join(",", array.Select(item => item is null ? "null" : Compact(item))) + "]",
             JsonObject obj when obj["key"] is JsonValue key && obj.Count <= 3 && obj.All(p => p.Key is "key" or "value" or "effect")
                 => $"{Compact(key)}={(obj["value"] is { } v ? Compact(v) : "")}{(obj["effect"] is { } effect ? ":" + Compact(effect) : "")}",
-            _ => node.ToJsonString(),
+            _ => node.ToJsonString(Unescaped),
         };
+
+    private static readonly System.Text.Json.JsonSerializerOptions Unescaped = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     private static string Label(PlannedResource resource)
     {

@@ -21,6 +21,8 @@ namespace Pulumi
             set => _dependsOn = value;
         }
 
+        public bool? Protect { get; set; }
+
         public ProviderResource? Provider { get; set; }
 
         public List<ResourceTransformation> ResourceTransformations

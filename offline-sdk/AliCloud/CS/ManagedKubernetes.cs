@@ -1,4 +1,5 @@
-// Mirrors sdk/dotnet/CS/ManagedKubernetes.cs and sdk/dotnet/CS/Inputs/ManagedKubernetesAddonArgs.cs of
+// Mirrors sdk/dotnet/CS/ManagedKubernetes.cs, sdk/dotnet/CS/Inputs/ManagedKubernetesAddonArgs.cs and
+// sdk/dotnet/CS/Outputs/ManagedKubernetesRrsaMetadata.cs of
 // pulumi/pulumi-alicloud (Pulumi.AliCloud 3.105.0).
 using Pulumi;
 
@@ -7,6 +8,9 @@ namespace Pulumi.AliCloud.CS
     [AliCloudResourceType("alicloud:cs/managedKubernetes:ManagedKubernetes")]
     public partial class ManagedKubernetes : global::Pulumi.CustomResource
     {
+        [Output("rrsaMetadata")]
+        public Output<Outputs.ManagedKubernetesRrsaMetadata> RrsaMetadata { get; private set; } = null!;
+
         public ManagedKubernetes(string name, ManagedKubernetesArgs? args = null, CustomResourceOptions? options = null)
             : base("alicloud:cs/managedKubernetes:ManagedKubernetes", name, args ?? new ManagedKubernetesArgs(), options)
         {
@@ -26,6 +30,9 @@ namespace Pulumi.AliCloud.CS
 
         [Input("clusterSpec")]
         public Input<string>? ClusterSpec { get; set; }
+
+        [Input("enableRrsa")]
+        public Input<bool>? EnableRrsa { get; set; }
 
         [Input("name")]
         public Input<string>? Name { get; set; }
@@ -90,6 +97,21 @@ namespace Pulumi.AliCloud.CS.Inputs
 
         public ManagedKubernetesAddonArgs()
         {
+        }
+    }
+}
+
+namespace Pulumi.AliCloud.CS.Outputs
+{
+    [OutputType]
+    public sealed class ManagedKubernetesRrsaMetadata
+    {
+        public readonly string RamOidcProviderArn;
+
+        [OutputConstructor]
+        private ManagedKubernetesRrsaMetadata(string ramOidcProviderArn)
+        {
+            RamOidcProviderArn = ramOidcProviderArn;
         }
     }
 }

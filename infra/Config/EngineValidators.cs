@@ -1,0 +1,119 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Text.RegularExpressions;
+using BlinkInfra.Facts;
+using FluentValidation;
+using FluentValidation.Results;
+
+namespace BlinkInfra.Config;
+
+/// <summary>Rules for `blink-infra:engine` on its own; the checks against HA and the pools come with the spec.</summary>
+public sealed class EngineValidator : AbstractValidator<EngineConfig>
+{
+    private static readonly Regex DnsLabel = new("^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$", RegexOptions.CultureInvariant);
+    // Source: Alibaba Cloud OSS, bucket naming: 3 to 63 lower-case letters, digits and hyphens, starting and ending with a letter or digit.
+    private static readonly Regex BucketName = new("^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$", RegexOptions.CultureInvariant);
+    private static readonly Regex JavaClass = new(@"^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)*$", RegexOptions.CultureInvariant);
+
+    public EngineValidator()
+    {
+        RuleFor(e => e.Namespace)
+            .Must(ns => ns is null || DnsLabel.IsMatch(ns))
+            .WithMessage("not a Kubernetes namespace name; allowed: lower-case letters, digits and '-', at most 63 characters");
+        RuleFor(e => e.Bucket)
+            .Must(bucket => bucket is null || BucketName.IsMatch(bucket))
+            .WithMessage("not an OSS bucket name; allowed: 3 to 63 lower-case letters, digits and '-', starting and ending with a letter or digit");
+        RuleFor(e => e.JobManagerReplicas)
+            .GreaterThanOrEqualTo(1)
+            .WithMessage("allowed: 1, or more with blink-infra:compute.highAvailability");
+        RuleFor(e => e.CheckpointIntervalSeconds)
+            .GreaterThanOrEqualTo(0)
+            .WithMessage("allowed: seconds between checkpoints, or 0 to turn checkpoints off");
+
+        RuleForEach(e => e.Jobs).ChildRules(job =>
+        {
+            job.RuleFor(j => j.Name)
+                .Cascade(CascadeMode.Stop)
+                .NotEmpty().WithMessage("allowed: lower-case letters, digits and '-', starting with a letter")
+                .Must(name => DnsLabel.IsMatch(name!)).WithMessage("not a valid job name; allowed: lower-case letters, digits and '-', starting with a letter, at most 63 characters");
+            job.RuleFor(j => j.Pool)
+                .NotEmpty().WithMessage("the worker pool whose session cluster runs the job is required; allowed: a name of blink-infra:compute.workerPools");
+            job.RuleFor(j => j.JarPath)
+                .Cascade(CascadeMode.Stop)
+                .NotEmpty().WithMessage($"allowed: the jar's path under the state bucket's {FlinkDefaults.UdfPrefix} prefix, such as {FlinkDefaults.UdfPrefix}orders-enrich-1.0.jar")
+                .Must(path => path!.StartsWith(FlinkDefaults.UdfPrefix, StringComparison.Ordinal) && path.EndsWith(".jar", StringComparison.Ordinal) && !path.Contains("..", StringComparison.Ordinal) && !path.Contains("//", StringComparison.Ordinal))
+                .WithMessage($"not a jar under the bucket's {FlinkDefaults.UdfPrefix} prefix; allowed: a path such as {FlinkDefaults.UdfPrefix}orders-enrich-1.0.jar");
+            job.RuleFor(j => j.EntryClass)
+                .Must(entry => entry is null || JavaClass.IsMatch(entry))
+                .WithMessage("not a Java class name; allowed: a fully qualified class such as com.example.OrdersEnrich, or none for the jar's manifest");
+            job.RuleFor(j => j.Parallelism)
+                .GreaterThanOrEqualTo(1).WithMessage("allowed: 1 or more");
+            job.RuleFor(j => j.UpgradeMode)
+                .Must(mode => mode is null || FlinkDefaults.UpgradeModes.Contains(mode))
+                .WithMessage($"unknown upgrade mode; allowed: {string.Join(", ", FlinkDefaults.UpgradeModes)}");
+        });
+
+        RuleFor(e => e.Jobs).Custom((jobs, context) =>
+        {
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            for (var i = 0; i < jobs.Count; i++)
+            {
+                if (jobs[i].Name is { } name && !seen.Add(name))
+                    context.AddFailure(new ValidationFailure($"Jobs[{i}].Name", "used by another job; allowed: a name of its own") { AttemptedValue = name });
+            }
+        });
+    }
+}
+
+/// <summary>Builds the engine spec: HA from the compute spec, and each job checked against its pool and the HA mode.</summary>
+public static class EngineSpecBuilder
+{
+    private static string Key(string path) => $"{ConfigKeys.Section("engine")}.{path}";
+
+    public static EngineSpec? Build(EngineConfig engine, ClusterSpec cluster, ComputeSpec compute, List<SpecError> errors)
+    {
+        var errorCount = errors.Count;
+        var highAvailability = compute.HighAvailability;
+        var replicas = engine.JobManagerReplicas ?? (highAvailability ? FlinkDefaults.HighAvailabilityJobManagers : 1);
+        if (!highAvailability && replicas > 1)
+        {
+            errors.Add(new SpecError(Key("jobManagerReplicas"), replicas.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                "more than one JobManager needs Kubernetes HA, which blink-infra:compute.highAvailability turns on; allowed: 1 without high availability"));
+        }
+        if (highAvailability && replicas < 2)
+        {
+            errors.Add(new SpecError(Key("jobManagerReplicas"), replicas.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                "high availability keeps a standby JobManager; allowed: 2 or more with blink-infra:compute.highAvailability"));
+        }
+
+        var interval = engine.CheckpointIntervalSeconds ?? FlinkDefaults.CheckpointIntervalSeconds;
+        var pools = compute.WorkerPools.ToDictionary(p => p.Name);
+        var jobs = ImmutableArray.CreateBuilder<JobSpec>();
+        for (var i = 0; i < engine.Jobs.Count; i++)
+        {
+            var job = engine.Jobs[i];
+            var mode = job.UpgradeMode ?? "savepoint";
+            if (!pools.TryGetValue(job.Pool!, out var pool))
+            {
+                errors.Add(new SpecError(Key($"jobs[{i}].pool"), job.Pool,
+                    $"job {job.Name} runs on a pool the cluster does not have; allowed: {string.Join(", ", pools.Keys)}"));
+                continue;
+            }
+            if (mode == "last-state" && (!highAvailability || interval == 0))
+            {
+                errors.Add(new SpecError(Key($"jobs[{i}].upgradeMode"), mode,
+                    $"job {job.Name} restarts from its last checkpoint, which needs HA (blink-infra:compute.highAvailability{(highAvailability ? "" : ", off here")}) and checkpoints (blink-infra:engine.checkpointIntervalSeconds{(interval == 0 ? ", 0 here" : "")}); allowed: stateless or savepoint"));
+                continue;
+            }
+            jobs.Add(new JobSpec(job.Name!, pool.Name, job.JarPath!, job.EntryClass, job.Parallelism ?? 1, mode,
+                job.Args.ToImmutableArray(), job.Config.ToImmutableSortedDictionary(StringComparer.Ordinal)));
+        }
+
+        return errors.Count > errorCount
+            ? null
+            : new EngineSpec(engine.Namespace ?? FlinkDefaults.JobsNamespace, engine.Bucket ?? $"{cluster.Name}-flink-state",
+                highAvailability, replicas, interval, jobs.ToImmutable());
+    }
+}

@@ -1,0 +1,129 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Linq;
+using BlinkInfra.Config;
+using BlinkInfra.Facts;
+using Pulumi;
+using Pulumi.Kubernetes.ApiExtensions;
+using KubernetesCustomResource = Pulumi.Kubernetes.ApiExtensions.CustomResource;
+using Pulumi.Kubernetes.Types.Inputs.Meta.V1;
+
+namespace BlinkInfra.Engine;
+
+/// <summary>The args of a Flink operator resource: the CRD's apiVersion and kind, and its spec as a JSON-shaped tree.</summary>
+public sealed class FlinkResourceArgs : CustomResourceArgs
+{
+    public FlinkResourceArgs(string kind) : base(FlinkDefaults.ApiVersion, kind)
+    {
+    }
+
+    [Input("spec")]
+    public Input<ImmutableDictionary<string, object>>? Spec { get; set; }
+}
+
+/// <summary>
+/// The FlinkDeployment and FlinkSessionJob objects, built as the operator's CRDs define them
+/// (../shared/flink-operator-1.15.0; the tests check each against the CRD's schema).
+/// </summary>
+public static class FlinkResources
+{
+    private static ImmutableDictionary<string, object> Map(params (string Key, object? Value)[] entries)
+        => entries.Where(e => e.Value != null).ToImmutableDictionary(e => e.Key, e => e.Value!);
+
+    private static ImmutableArray<object> List(params object[] items) => ImmutableArray.Create(items);
+
+    /// <summary>The session cluster's name in Kubernetes: one per worker pool.</summary>
+    public static string SessionName(string pool) => $"session-{pool}";
+
+    /// <summary>The TaskManager of a pool: one per machine, using all but one core of its smallest type.</summary>
+    public static (double Cpu, string Memory, int Slots, int Gpus) TaskManagerOf(WorkerPoolSpec pool)
+    {
+        var cores = Math.Max(1, (pool.ComputeUnitsPerNode ?? 2) - 1);
+        var gpus = pool.Kind == MachineKind.Gpu
+            ? pool.InstanceTypes.Select(InstanceCatalog.Type).Where(t => t != null).Select(t => t!.Accelerators).DefaultIfEmpty(1).Min()
+            : 0;
+        return (cores, $"{cores * ComputeUnits.MemoryGiBPerCu * 1024}m", cores, gpus);
+    }
+
+    public static KubernetesCustomResource SessionCluster(string resourceName, WorkerPoolSpec pool, EngineSpec engine, string region, CustomResourceOptions options)
+    {
+        var name = SessionName(pool.Name);
+        var taskManager = TaskManagerOf(pool);
+        var configuration = new Dictionary<string, object>
+        {
+            ["taskmanager.numberOfTaskSlots"] = taskManager.Slots.ToString(CultureInfo.InvariantCulture),
+            ["state.checkpoints.dir"] = $"oss://{engine.Bucket}/checkpoints/{name}",
+            ["state.savepoints.dir"] = $"oss://{engine.Bucket}/savepoints/{name}",
+            ["fs.oss.endpoint"] = FlinkDefaults.OssInternalEndpoint(region),
+        };
+        if (engine.CheckpointIntervalSeconds > 0)
+            configuration["execution.checkpointing.interval"] = $"{engine.CheckpointIntervalSeconds}s";
+        if (engine.HighAvailability)
+        {
+            configuration["high-availability.type"] = "kubernetes";
+            configuration["high-availability.storageDir"] = $"oss://{engine.Bucket}/ha/{name}";
+        }
+
+        // Every Flink container loads the OSS filesystem plugin, so state can live on the bucket.
+        var pluginEnv = List(Map(("name", "ENABLE_BUILT_IN_PLUGINS"), ("value", FlinkDefaults.OssPluginJar)));
+
+        var jobManagerPod = Map(
+            ("nodeSelector", MasterPlacement.NodeSelector()),
+            ("tolerations", MasterPlacement.Tolerations()),
+            ("affinity", engine.HighAvailability
+                ? Map(("podAntiAffinity", Map(("requiredDuringSchedulingIgnoredDuringExecution", List(Map(
+                    ("labelSelector", Map(("matchLabels", Map(("app", name), ("component", "jobmanager"))))),
+                    ("topologyKey", FlinkDefaults.ZoneTopologyKey)))))))
+                : null));
+
+        var taskManagerContainer = Map(("name", FlinkDefaults.MainContainer),
+            ("resources", taskManager.Gpus > 0 ? Map(("limits", Map((FlinkDefaults.GpuResource, taskManager.Gpus.ToString(CultureInfo.InvariantCulture))))) : null));
+        var taskManagerPod = Map(
+            ("nodeSelector", Map((NodeRoles.PoolLabel, pool.Name))),
+            ("tolerations", pool.Kind == MachineKind.Cpu ? null : List(MasterPlacement.Toleration(NodeRoles.AcceleratorLabel, NodeRoles.AcceleratorName(pool.Kind)))),
+            ("containers", taskManager.Gpus > 0 ? List(taskManagerContainer) : null));
+
+        var spec = Map(
+            ("image", FlinkDefaults.Image),
+            ("flinkVersion", FlinkDefaults.FlinkVersion),
+            ("serviceAccount", FlinkDefaults.ServiceAccount),
+            ("mode", "native"),
+            ("flinkConfiguration", configuration.ToImmutableDictionary()),
+            ("podTemplate", Map(("spec", Map(("containers", List(Map(("name", FlinkDefaults.MainContainer), ("env", pluginEnv)))))))),
+            ("jobManager", Map(
+                ("replicas", engine.JobManagerReplicas),
+                ("resource", Map(("cpu", FlinkDefaults.JobManagerCpu), ("memory", FlinkDefaults.JobManagerMemory))),
+                ("podTemplate", Map(("spec", jobManagerPod))))),
+            ("taskManager", Map(
+                ("resource", Map(("cpu", taskManager.Cpu), ("memory", taskManager.Memory))),
+                ("podTemplate", Map(("spec", taskManagerPod))))));
+
+        return new KubernetesCustomResource(resourceName, new FlinkResourceArgs(FlinkDefaults.DeploymentKind)
+        {
+            Metadata = new ObjectMetaArgs { Name = name, Namespace = engine.Namespace, Labels = { { NodeRoles.PoolLabel, pool.Name } } },
+            Spec = spec,
+        }, options);
+    }
+
+    public static KubernetesCustomResource SessionJob(string resourceName, JobSpec job, EngineSpec engine, CustomResourceOptions options)
+    {
+        var spec = Map(
+            ("deploymentName", SessionName(job.Pool)),
+            ("job", Map(
+                ("jarURI", $"oss://{engine.Bucket}/{job.JarPath}"),
+                ("entryClass", job.EntryClass),
+                ("args", job.Args.IsEmpty ? null : job.Args.Cast<object>().ToImmutableArray()),
+                ("parallelism", job.Parallelism),
+                ("upgradeMode", job.UpgradeMode),
+                ("state", "running"))),
+            ("flinkConfiguration", job.Config.IsEmpty ? null : job.Config.ToImmutableDictionary(kv => kv.Key, kv => (object)kv.Value)));
+
+        return new KubernetesCustomResource(resourceName, new FlinkResourceArgs(FlinkDefaults.SessionJobKind)
+        {
+            Metadata = new ObjectMetaArgs { Name = job.Name, Namespace = engine.Namespace },
+            Spec = spec,
+        }, options);
+    }
+}

@@ -1,0 +1,58 @@
+using System.Collections.Immutable;
+
+namespace BlinkInfra.Facts;
+
+/// <summary>
+/// The Flink engine's pinned versions and defaults, in one place.
+/// Sources: the Apache Flink Kubernetes Operator 1.15.0 Helm chart (../shared/flink-operator-1.15.0:
+/// Chart.yaml version and appVersion 1.15.0; its CRDs' flinkVersion enum, which ends at v2_2); the
+/// Flink 1.20 documentation (the OSS filesystem plugin flink-oss-fs-hadoop, Kubernetes HA services,
+/// checkpoint and savepoint directories); ACK RRSA (the ack-pod-identity-webhook add-on, the
+/// pod-identity.alibabacloud.com annotations, the OIDC trust policy).
+/// </summary>
+public static class FlinkDefaults
+{
+    public const string OperatorChart = "flink-kubernetes-operator";
+    public const string OperatorVersion = "1.15.0";
+    public const string OperatorRepository = "https://downloads.apache.org/flink/flink-kubernetes-operator-1.15.0/";
+    public const string OperatorNamespace = "flink-operator";
+
+    /// <summary>The CRDs the operator serves: group/version, and the kinds BlinkInfra declares.</summary>
+    public const string ApiVersion = "flink.apache.org/v1beta1";
+    public const string DeploymentKind = "FlinkDeployment";
+    public const string SessionJobKind = "FlinkSessionJob";
+
+    /// <summary>The Flink the session clusters run: the CRD's flinkVersion, the image, the OSS plugin jar.</summary>
+    public const string FlinkVersion = "v1_20";
+    public const string Image = "flink:1.20.1-scala_2.12-java17";
+    public const string OssPluginJar = "flink-oss-fs-hadoop-1.20.1.jar";
+
+    public const string JobsNamespace = "flink";
+    public const string ServiceAccount = "blink-flink";
+    public const string MainContainer = "flink-main-container";
+
+    public const double JobManagerCpu = 1;
+    public const string JobManagerMemory = "2048m";
+    public const int HighAvailabilityJobManagers = 2;
+    public const int CheckpointIntervalSeconds = 60;
+
+    /// <summary>Upgrade modes a session job may use (the FlinkSessionJob CRD's enum).</summary>
+    public static readonly ImmutableArray<string> UpgradeModes = ImmutableArray.Create("stateless", "savepoint", "last-state");
+
+    // ACK RRSA: the add-on that injects credentials, and the labels and annotations it reads.
+    public const string PodIdentityAddon = "ack-pod-identity-webhook";
+    public const string PodIdentityInjectionLabel = "pod-identity.alibabacloud.com/injection";
+    public const string PodIdentityRoleAnnotation = "pod-identity.alibabacloud.com/role-name";
+
+    /// <summary>The bucket's prefix for the jars of user-defined functions and jobs.</summary>
+    public const string UdfPrefix = "udf/";
+
+    /// <summary>The label Kubernetes puts on nodes with their zone, for spreading JobManagers.</summary>
+    public const string ZoneTopologyKey = "topology.kubernetes.io/zone";
+
+    /// <summary>The extended resource GPU machines offer on ACK.</summary>
+    public const string GpuResource = "nvidia.com/gpu";
+
+    /// <summary>The OSS endpoint inside a region's VPCs.</summary>
+    public static string OssInternalEndpoint(string region) => $"oss-{region}-internal.aliyuncs.com";
+}

@@ -1,0 +1,366 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.IO;
+using System.Linq;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Threading.Tasks;
+using BlinkInfra.Cli;
+using BlinkInfra.Config;
+using BlinkInfra.Engine;
+using BlinkInfra.Plan;
+using Json.Schema;
+using NUnit.Framework;
+using Pulumi;
+using Pulumi.Testing;
+using YamlDotNet.RepresentationModel;
+
+namespace BlinkInfra.Tests;
+
+/// <summary>The Flink engine: provider, operator, state bucket and RRSA, session clusters, jobs and endpoints.</summary>
+public class EngineTests
+{
+    private const string DeploymentType = "kubernetes:flink.apache.org/v1beta1:FlinkDeployment";
+    private const string SessionJobType = "kubernetes:flink.apache.org/v1beta1:FlinkSessionJob";
+
+    private static string Stack(bool highAvailability = true, string engine = "", string pools = "")
+        => $$"""
+            config:
+              blink-infra:cluster:
+                name: blink-t
+                region: cn-hangzhou
+              blink-infra:network:
+                zones: [{id: cn-hangzhou-h}, {id: cn-hangzhou-i}, {id: cn-hangzhou-j}]
+              blink-infra:compute:
+                highAvailability: {{(highAvailability ? "true" : "false")}}
+                workerPools:
+                  - {name: cpu, family: g7, instanceTypes: [ecs.g7.2xlarge], nodes: 3}
+            {{pools}}
+              blink-infra:engine:
+                bucket: blink-t-state
+            {{engine}}
+            """;
+
+    private const string GpuPool = "      - {name: gpu, family: gn6i, instanceTypes: [ecs.gn6i-c24g1.12xlarge], nodes: 1, gpuDriverVersion: \"535.161.08\"}";
+
+    private static string[] Errors(string yaml) => SpecLoader.TryLoad(StackRunner.Stack(yaml).ToRaw()).Errors.Select(e => e.Message).ToArray();
+
+    private static JsonObject Spec(PlannedResource resource) => resource.Inputs["spec"]!.AsObject();
+
+    [Test]
+    public async Task Kubernetes_objects_use_a_provider_built_from_the_clusters_credentials_that_waits_for_the_node_pools()
+    {
+        var plan = await PlanRunner.PlanAsync(StackRunner.Stack(Stack()));
+
+        var provider = plan.Resources.Single(r => r.Type == "pulumi:providers:kubernetes");
+        Assert.That(provider.Inputs["kubeconfig"]!.GetValue<string>(), Is.EqualTo(StackPlan.SecretMask), "the kubeconfig is a secret");
+        Assert.That(provider.PropertyDependencies["kubeconfig"], Is.EqualTo(new[] { new ResourceRef("alicloud:cs/managedKubernetes:ManagedKubernetes", "blink-t-ack") }));
+        Assert.That(provider.DependsOn, Is.EqualTo(new[]
+        {
+            new ResourceRef("alicloud:cs/nodePool:NodePool", "blink-t-pool-masters"),
+            new ResourceRef("alicloud:cs/nodePool:NodePool", "blink-t-pool-cpu"),
+        }));
+        var kubernetesObjects = plan.Resources.Where(r => r.Type.StartsWith("kubernetes:", StringComparison.Ordinal)).ToList();
+        Assert.That(kubernetesObjects, Is.Not.Empty);
+        Assert.That(kubernetesObjects.Select(r => r.Provider), Has.All.EqualTo(provider.Ref), "passed explicitly to every Kubernetes object");
+
+        var (_, mocks) = await StackRunner.RunAsync(Stack());
+        var lookup = mocks.Calls.Single(c => c.Token == ClusterAccess.CredentialToken);
+        Assert.That(lookup.Args["clusterId"], Is.EqualTo("blink-t-ack-id"));
+        Assert.That(mocks.Single("pulumi:providers:kubernetes", "blink-t-k8s").Inputs["kubeconfig"], Does.Contain("blink-t-ack-id"));
+    }
+
+    [Test]
+    public async Task The_operator_is_the_pinned_chart_on_the_masters_with_its_webhook_switched_off()
+    {
+        var (_, mocks) = await StackRunner.RunAsync(Stack());
+
+        var release = mocks.Single("kubernetes:helm.sh/v3:Release", "blink-t-operator").Inputs;
+        Assert.That((release["chart"], release["version"], release["namespace"]), Is.EqualTo(("flink-kubernetes-operator", "1.15.0", "flink-operator")));
+        Assert.That(((ImmutableDictionary<string, object>)release["repositoryOpts"])["repo"], Is.EqualTo("https://downloads.apache.org/flink/flink-kubernetes-operator-1.15.0/"));
+        var values = JsonValues.ToNode(release["values"])!.ToJsonString();
+        Assert.That(values, Is.EqualTo("""{"image":{"tag":"1.15.0"},"jobServiceAccount":{"create":false},"operatorPod":{"nodeSelector":{"blink.io/role":"master"},"tolerations":[{"effect":"NoSchedule","key":"blink.io/role","operator":"Equal","value":"master"}]},"watchNamespaces":["flink"],"webhook":{"create":false}}"""));
+        Assert.That(mocks.Single("kubernetes:core/v1:Namespace", "blink-t-ns-operator").Inputs["metadata"], Is.EquivalentTo(new Dictionary<string, object> { ["name"] = "flink-operator" }));
+    }
+
+    [Test]
+    public async Task State_lives_in_a_private_encrypted_versioned_protected_bucket()
+    {
+        var plan = await PlanRunner.PlanAsync(StackRunner.Stack(Stack()));
+
+        var bucket = plan.Resources.Single(r => r.Type == "alicloud:oss/bucket:Bucket");
+        Assert.That(bucket.Protect, Is.True);
+        Assert.That(bucket.Inputs.ToJsonString(), Is.EqualTo("""{"acl":"private","bucket":"blink-t-state","serverSideEncryptionRule":{"sseAlgorithm":"AES256"},"tags":{"blink.io/cluster":"blink-t","blink.io/managed-by":"blink-infra","blink.io/stack":"dev"},"versioning":{"status":"Enabled"}}"""));
+    }
+
+    [Test]
+    public async Task The_engine_reaches_its_bucket_through_rrsa_with_a_least_privilege_policy_and_no_access_key()
+    {
+        var (_, mocks) = await StackRunner.RunAsync(Stack());
+
+        var trust = JsonNode.Parse((string)mocks.Single("alicloud:ram/role:Role", "blink-t-flink-role").Inputs["assumeRolePolicyDocument"])!;
+        Assert.That(trust.ToJsonString(), Is.EqualTo("""{"Version":"1","Statement":[{"Action":"sts:AssumeRole","Effect":"Allow","Principal":{"Federated":["acs:ram::1234567890123456:oidc-provider/ack-rrsa-blink-t-ack-id"]},"Condition":{"StringEquals":{"oidc:aud":"sts.aliyuncs.com","oidc:sub":"system:serviceaccount:flink:blink-flink"}}}]}"""));
+        var policy = JsonNode.Parse((string)mocks.Single("alicloud:ram/policy:Policy", "blink-t-flink-policy").Inputs["policyDocument"])!;
+        Assert.That(policy["Statement"]![0]!["Resource"]!.ToJsonString(), Is.EqualTo("""["acs:oss:*:*:blink-t-state","acs:oss:*:*:blink-t-state/*"]"""));
+        var attachment = mocks.Single("alicloud:ram/rolePolicyAttachment:RolePolicyAttachment", "blink-t-flink-role-policy").Inputs;
+        Assert.That((attachment["roleName"], attachment["policyName"], attachment["policyType"]), Is.EqualTo(("blink-t-flink", "blink-t-flink-state", "Custom")));
+
+        var account = mocks.Single("kubernetes:core/v1:ServiceAccount", "blink-t-sa-flink").Inputs;
+        Assert.That(JsonValues.ToNode(account["metadata"])!.ToJsonString(), Is.EqualTo("""{"annotations":{"pod-identity.alibabacloud.com/role-name":"blink-t-flink"},"name":"blink-flink","namespace":"flink"}"""));
+        var jobsNamespace = mocks.Single("kubernetes:core/v1:Namespace", "blink-t-ns-jobs").Inputs;
+        Assert.That(JsonValues.ToNode(jobsNamespace["metadata"])!.ToJsonString(), Is.EqualTo("""{"labels":{"pod-identity.alibabacloud.com/injection":"on"},"name":"flink"}"""));
+        Assert.That(mocks.Resources.SelectMany(r => r.Inputs.Keys), Has.None.Contains("accessKey").And.None.Contains("secretKey"));
+    }
+
+    [Test]
+    public async Task The_engines_service_account_may_edit_configmaps_for_kubernetes_ha()
+    {
+        var (_, mocks) = await StackRunner.RunAsync(Stack());
+
+        var rules = JsonValues.ToNode(mocks.Single("kubernetes:rbac.authorization.k8s.io/v1:Role", "blink-t-role-flink").Inputs["rules"])!.AsArray();
+        Assert.That(rules.Select(r => r!["resources"]!.ToJsonString()), Does.Contain("""["configmaps"]"""));
+        Assert.That(rules[0]!["verbs"]!.ToJsonString(), Is.EqualTo("""["get","list","watch","create","update","patch","delete"]"""));
+        var binding = mocks.Single("kubernetes:rbac.authorization.k8s.io/v1:RoleBinding", "blink-t-rolebinding-flink").Inputs;
+        Assert.That(JsonValues.ToNode(binding["subjects"])!.ToJsonString(), Is.EqualTo("""[{"kind":"ServiceAccount","name":"blink-flink","namespace":"flink"}]"""));
+        Assert.That(JsonValues.ToNode(binding["roleRef"])!.ToJsonString(), Is.EqualTo("""{"apiGroup":"rbac.authorization.k8s.io","kind":"Role","name":"blink-flink"}"""));
+    }
+
+    [Test]
+    public async Task Kubernetes_resources_fill_in_their_api_version_and_kind()
+    {
+        var namespaceArgs = new Pulumi.Kubernetes.Types.Inputs.Core.V1.NamespaceArgs();
+        var configMapArgs = new Pulumi.Kubernetes.Types.Inputs.Core.V1.ConfigMapArgs();
+        var secretArgs = new Pulumi.Kubernetes.Types.Inputs.Core.V1.SecretArgs();
+        var accountArgs = new Pulumi.Kubernetes.Types.Inputs.Core.V1.ServiceAccountArgs();
+        var roleArgs = new Pulumi.Kubernetes.Types.Inputs.Rbac.V1.RoleArgs();
+        var bindingArgs = new Pulumi.Kubernetes.Types.Inputs.Rbac.V1.RoleBindingArgs { RoleRef = new Pulumi.Kubernetes.Types.Inputs.Rbac.V1.RoleRefArgs { Kind = "Role", Name = "r" } };
+        var flinkArgs = new FlinkResourceArgs("FlinkDeployment");
+        await Deployment.TestAsync(new RecordingMocks(), new TestOptions { IsPreview = false }, () =>
+        {
+            new Pulumi.Kubernetes.Core.V1.Namespace("ns", namespaceArgs);
+            new Pulumi.Kubernetes.Core.V1.ConfigMap("cm", configMapArgs);
+            new Pulumi.Kubernetes.Core.V1.Secret("secret", secretArgs);
+            new Pulumi.Kubernetes.Core.V1.ServiceAccount("sa", accountArgs);
+            new Pulumi.Kubernetes.Rbac.V1.Role("role", roleArgs);
+            new Pulumi.Kubernetes.Rbac.V1.RoleBinding("binding", bindingArgs);
+            return new Dictionary<string, object?>();
+        });
+
+        async Task<string> Text(Input<string>? input) => await Pulumi.Utilities.OutputUtilities.GetValueAsync(input.ToOutput());
+        Assert.That((await Text(namespaceArgs.ApiVersion), await Text(namespaceArgs.Kind)), Is.EqualTo(("v1", "Namespace")));
+        Assert.That((await Text(configMapArgs.ApiVersion), await Text(configMapArgs.Kind)), Is.EqualTo(("v1", "ConfigMap")));
+        Assert.That((await Text(secretArgs.ApiVersion), await Text(secretArgs.Kind)), Is.EqualTo(("v1", "Secret")));
+        Assert.That((await Text(accountArgs.ApiVersion), await Text(accountArgs.Kind)), Is.EqualTo(("v1", "ServiceAccount")));
+        Assert.That((await Text(roleArgs.ApiVersion), await Text(roleArgs.Kind)), Is.EqualTo(("rbac.authorization.k8s.io/v1", "Role")));
+        Assert.That((await Text(bindingArgs.ApiVersion), await Text(bindingArgs.Kind)), Is.EqualTo(("rbac.authorization.k8s.io/v1", "RoleBinding")));
+        Assert.That((await Text(flinkArgs.ApiVersion), await Text(flinkArgs.Kind)), Is.EqualTo(("flink.apache.org/v1beta1", "FlinkDeployment")));
+    }
+
+    [Test]
+    public async Task With_high_availability_each_pool_gets_a_session_cluster_with_kubernetes_ha_on_the_bucket()
+    {
+        var plan = await PlanRunner.PlanAsync(StackRunner.Stack(Stack(pools: GpuPool)));
+
+        var sessions = plan.Resources.Where(r => r.Type == DeploymentType).ToList();
+        Assert.That(sessions.Select(s => s.Inputs["metadata"]!["name"]!.GetValue<string>()), Is.EqualTo(new[] { "session-cpu", "session-gpu" }));
+        var cpu = Spec(sessions[0]);
+        Assert.That(cpu["flinkConfiguration"]!["high-availability.type"]!.GetValue<string>(), Is.EqualTo("kubernetes"));
+        Assert.That(cpu["flinkConfiguration"]!["high-availability.storageDir"]!.GetValue<string>(), Is.EqualTo("oss://blink-t-state/ha/session-cpu"));
+        Assert.That(cpu["flinkConfiguration"]!["state.checkpoints.dir"]!.GetValue<string>(), Is.EqualTo("oss://blink-t-state/checkpoints/session-cpu"));
+        Assert.That(cpu["flinkConfiguration"]!["state.savepoints.dir"]!.GetValue<string>(), Is.EqualTo("oss://blink-t-state/savepoints/session-cpu"));
+        Assert.That(cpu["flinkVersion"]!.GetValue<string>(), Is.EqualTo("v1_20"));
+        Assert.That(cpu["serviceAccount"]!.GetValue<string>(), Is.EqualTo("blink-flink"));
+        Assert.That(cpu["jobManager"]!["replicas"]!.GetValue<long>(), Is.EqualTo(2));
+        var jobManagerPod = cpu["jobManager"]!["podTemplate"]!["spec"]!;
+        Assert.That(jobManagerPod["nodeSelector"]!.ToJsonString(), Is.EqualTo("""{"blink.io/role":"master"}"""));
+        Assert.That(jobManagerPod["affinity"]!.ToJsonString(), Is.EqualTo("""{"podAntiAffinity":{"requiredDuringSchedulingIgnoredDuringExecution":[{"labelSelector":{"matchLabels":{"app":"session-cpu","component":"jobmanager"}},"topologyKey":"topology.kubernetes.io/zone"}]}}"""));
+        Assert.That(cpu["taskManager"]!["podTemplate"]!["spec"]!["nodeSelector"]!.ToJsonString(), Is.EqualTo("""{"blink.io/pool":"cpu"}"""));
+        Assert.That(cpu["podTemplate"]!.ToJsonString(), Does.Contain("""{"name":"ENABLE_BUILT_IN_PLUGINS","value":"flink-oss-fs-hadoop-1.20.1.jar"}"""));
+
+        var gpuTaskManager = Spec(sessions[1])["taskManager"]!["podTemplate"]!["spec"]!;
+        Assert.That(gpuTaskManager["tolerations"]!.ToJsonString(), Is.EqualTo("""[{"effect":"NoSchedule","key":"blink.io/accelerator","operator":"Equal","value":"gpu"}]"""));
+        Assert.That(gpuTaskManager["containers"]!.ToJsonString(), Is.EqualTo("""[{"name":"flink-main-container","resources":{"limits":{"nvidia.com/gpu":"2"}}}]"""));
+        Assert.That(sessions.All(s => s.DependsOn.Contains(new ResourceRef("kubernetes:helm.sh/v3:Release", "blink-t-operator"))), "the CRDs come with the operator");
+    }
+
+    [Test]
+    public async Task Without_high_availability_one_jobmanager_and_no_ha_settings()
+    {
+        var plan = await PlanRunner.PlanAsync(StackRunner.Stack(Stack(highAvailability: false)));
+
+        var spec = Spec(plan.Resources.Single(r => r.Type == DeploymentType));
+        Assert.That(spec["jobManager"]!["replicas"]!.GetValue<long>(), Is.EqualTo(1));
+        Assert.That(spec["flinkConfiguration"]!.AsObject().Select(p => p.Key), Has.None.StartsWith("high-availability"));
+        Assert.That(spec["jobManager"]!["podTemplate"]!["spec"]!.AsObject().ContainsKey("affinity"), Is.False);
+    }
+
+    [Test]
+    public async Task Jobs_become_session_jobs_of_their_pools_cluster_with_jars_from_the_bucket()
+    {
+        var plan = await PlanRunner.PlanAsync(StackRunner.Stack(Stack(engine: """
+                jobs:
+                  - name: orders-enrich
+                    pool: cpu
+                    jarPath: udf/orders-enrich-1.0.jar
+                    entryClass: com.example.OrdersEnrich
+                    parallelism: 4
+                    upgradeMode: last-state
+                    args: [--window, 5m]
+                    config: {pipeline.max-parallelism: "128"}
+            """)));
+
+        var job = plan.Resources.Single(r => r.Type == SessionJobType);
+        Assert.That(job.Inputs["metadata"]!.ToJsonString(), Is.EqualTo("""{"name":"orders-enrich","namespace":"flink"}"""));
+        Assert.That(Spec(job).ToJsonString(), Is.EqualTo("""{"deploymentName":"session-cpu","flinkConfiguration":{"pipeline.max-parallelism":"128"},"job":{"args":["--window","5m"],"entryClass":"com.example.OrdersEnrich","jarURI":"oss://blink-t-state/udf/orders-enrich-1.0.jar","parallelism":4,"state":"running","upgradeMode":"last-state"}}"""));
+        Assert.That(job.DependsOn, Is.EqualTo(new[] { new ResourceRef(DeploymentType, "blink-t-flink-cpu") }));
+    }
+
+    [Test]
+    public async Task Endpoints_reach_jobs_as_a_configmap_and_credentials_only_as_a_secret()
+    {
+        var yaml = Stack(highAvailability: false).Replace("""
+              blink-infra:network:
+            """, """
+              blink-infra:network:
+                vpcId: vpc-bp1customer00001
+                cidrBlock: 10.0.0.0/16
+            """) + """
+              blink-infra:dataAccess:
+                vswitches: [{id: vsw-bp1customerh0001, zone: cn-hangzhou-h, vpcId: vpc-bp1customer00001}]
+                endpoints:
+                  - {name: orders, kind: kafka, host: 10.0.9.9}
+                  - {name: warehouse, kind: rds, host: 10.0.9.10, cidr: 10.0.9.0/24}
+            """;
+        using var _ = new ScopedEnvironment(
+            ("PULUMI_CONFIG", """{"blink-infra:endpointCredentials":"{\"warehouse\":{\"username\":\"etl\",\"password\":\"s3cr3t\"}}"}"""),
+            ("PULUMI_CONFIG_SECRET_KEYS", """["blink-infra:endpointCredentials"]"""));
+        var mocks = new RecordingMocks { CallResult = call => call.Token == ClusterAccess.CredentialToken
+            ? ImmutableDictionary<string, object>.Empty.Add("kubeConfig", "k")
+            : StackRunner.NetworksResult("vpc-bp1customer00001", "10.0.0.0/16") };
+        await StackRunner.RunAsync(yaml, mocks: mocks);
+
+        var data = (ImmutableDictionary<string, object>)mocks.Single("kubernetes:core/v1:ConfigMap", "blink-t-endpoints").Inputs["data"];
+        Assert.That(data, Is.EquivalentTo(new Dictionary<string, object>
+        {
+            ["orders.kind"] = "kafka", ["orders.port"] = "9092", ["orders.cidr"] = "10.0.9.9/32", ["orders.host"] = "10.0.9.9",
+            ["orders.properties.bootstrap.servers"] = "10.0.9.9:9092",
+            ["warehouse.kind"] = "rds", ["warehouse.port"] = "3306", ["warehouse.cidr"] = "10.0.9.0/24", ["warehouse.host"] = "10.0.9.10",
+            ["warehouse.url"] = "jdbc:mysql://10.0.9.10:3306",
+        }));
+        var secret = mocks.Single("kubernetes:core/v1:Secret", "blink-t-endpoint-credentials").Inputs;
+        Assert.That(secret["stringData"], Is.EquivalentTo(new Dictionary<string, object> { ["warehouse.username"] = "etl", ["warehouse.password"] = "s3cr3t" }));
+        Assert.That(data.Values, Has.None.EqualTo("s3cr3t"));
+    }
+
+    [Test]
+    public void Credentials_for_an_endpoint_the_spec_does_not_list_stop_the_stack_naming_the_key()
+    {
+        var endpoints = ImmutableArray.Create(new DataEndpointSpec("orders", "kafka", "10.0.0.1", "10.0.0.1/32", 9092));
+
+        Assert.That(() => EndpointSettings.Credentials("""{"billing":{"username":"u","password":"p"}}""", endpoints),
+            Throws.TypeOf<RunException>().With.Message.EqualTo("blink-infra:endpointCredentials: \"billing\" is not an endpoint of blink-infra:dataAccess.endpoints; allowed: orders"));
+        Assert.That(() => EndpointSettings.Credentials("""{"orders":{"username":"u"}}""", endpoints),
+            Throws.TypeOf<RunException>().With.Message.EqualTo("blink-infra:endpointCredentials: \"orders\" has no password; allowed: {\"username\": ..., \"password\": ...}"));
+        Assert.That(() => EndpointSettings.Credentials("orders:u:p", endpoints),
+            Throws.TypeOf<RunException>().With.Message.EqualTo("blink-infra:endpointCredentials: not JSON; allowed: an object of endpoint name to {\"username\": ..., \"password\": ...}"));
+    }
+
+    private static IEnumerable<TestCaseData> EngineErrors()
+    {
+        TestCaseData Case(string name, string yaml, string message) => new TestCaseData(yaml, message).SetName(name);
+
+        yield return Case("last-state without HA", Stack(highAvailability: false, engine: "    jobs: [{name: j, pool: cpu, jarPath: udf/j.jar, upgradeMode: last-state}]"),
+            "blink-infra:engine.jobs[0].upgradeMode = \"last-state\": job j restarts from its last checkpoint, which needs HA (blink-infra:compute.highAvailability, off here) and checkpoints (blink-infra:engine.checkpointIntervalSeconds); allowed: stateless or savepoint");
+        yield return Case("last-state without checkpoints", Stack(engine: "    checkpointIntervalSeconds: 0\n    jobs: [{name: j, pool: cpu, jarPath: udf/j.jar, upgradeMode: last-state}]"),
+            "blink-infra:engine.jobs[0].upgradeMode = \"last-state\": job j restarts from its last checkpoint, which needs HA (blink-infra:compute.highAvailability) and checkpoints (blink-infra:engine.checkpointIntervalSeconds, 0 here); allowed: stateless or savepoint");
+        yield return Case("job on a gpu pool the cluster lacks", Stack(engine: "    jobs: [{name: infer, pool: gpu, jarPath: udf/infer.jar}]"),
+            "blink-infra:engine.jobs[0].pool = \"gpu\": job infer runs on a pool the cluster does not have; allowed: cpu");
+        yield return Case("jar outside udf", Stack(engine: "    jobs: [{name: j, pool: cpu, jarPath: ../etc/j.jar}]"),
+            "blink-infra:engine.jobs[0].jarPath = \"../etc/j.jar\": not a jar under the bucket's udf/ prefix; allowed: a path such as udf/orders-enrich-1.0.jar");
+        yield return Case("unknown upgrade mode", Stack(engine: "    jobs: [{name: j, pool: cpu, jarPath: udf/j.jar, upgradeMode: rolling}]"),
+            "blink-infra:engine.jobs[0].upgradeMode = \"rolling\": unknown upgrade mode; allowed: stateless, savepoint, last-state");
+        yield return Case("two jobmanagers without HA", Stack(highAvailability: false, engine: "    jobManagerReplicas: 2"),
+            "blink-infra:engine.jobManagerReplicas = \"2\": more than one JobManager needs Kubernetes HA, which blink-infra:compute.highAvailability turns on; allowed: 1 without high availability");
+        yield return Case("one jobmanager with HA", Stack(engine: "    jobManagerReplicas: 1"),
+            "blink-infra:engine.jobManagerReplicas = \"1\": high availability keeps a standby JobManager; allowed: 2 or more with blink-infra:compute.highAvailability");
+        yield return Case("bucket name", Stack().Replace("bucket: blink-t-state", "bucket: Blink_State"),
+            "blink-infra:engine.bucket = \"Blink_State\": not an OSS bucket name; allowed: 3 to 63 lower-case letters, digits and '-', starting and ending with a letter or digit");
+    }
+
+    [TestCaseSource(nameof(EngineErrors))]
+    public void Invalid_engine_config_gets_one_clear_message(string yaml, string message)
+    {
+        Assert.That(Errors(yaml), Is.EqualTo(new[] { message }));
+    }
+
+    // The operator's CRDs, read once: the openAPIV3Schema of each kind's served version.
+    private static readonly Lazy<Dictionary<string, JsonSchema>> Schemas = new(() =>
+    {
+        var directory = Path.GetFullPath(Path.Combine(Conformance.ConformanceTests.ProjectRoot, "..", "shared", "flink-operator-1.15.0"));
+        return new[] { ("FlinkDeployment", "flinkdeployments.flink.apache.org-v1.yml"), ("FlinkSessionJob", "flinksessionjobs.flink.apache.org-v1.yml") }
+            .ToDictionary(p => p.Item1, p => SchemaOf(Path.Combine(directory, p.Item2)));
+    });
+
+    private static JsonSchema SchemaOf(string crdPath)
+    {
+        var yaml = new YamlStream();
+        yaml.Load(new StringReader(File.ReadAllText(crdPath)));
+        var crd = YamlJson.ToJson(yaml.Documents[0].RootNode)!;
+        var version = crd["spec"]!["versions"]!.AsArray().Single(v => v!["name"]!.GetValue<string>() == "v1beta1")!;
+        return JsonSchema.FromText(version["schema"]!["openAPIV3Schema"]!.ToJsonString());
+    }
+
+    [Test]
+    public async Task Every_flink_object_of_every_example_stack_matches_the_operators_crd()
+    {
+        if (!Directory.Exists(Path.GetFullPath(Path.Combine(Conformance.ConformanceTests.ProjectRoot, "..", "shared", "flink-operator-1.15.0"))))
+            Assert.Ignore("../shared/flink-operator-1.15.0 holds the CRDs; it is not beside this checkout");
+
+        var checkedObjects = 0;
+        foreach (var path in Directory.GetFiles(Path.Combine(Conformance.ConformanceTests.ProjectRoot, "stacks"), "Pulumi.*.yaml").OrderBy(p => p))
+        {
+            var plan = await PlanRunner.PlanAsync(StackFile.Load(path));
+            foreach (var resource in plan.Resources.Where(r => r.Type is DeploymentType or SessionJobType))
+            {
+                var kind = resource.Inputs["kind"]!.GetValue<string>();
+                var result = Schemas.Value[kind].Evaluate(JsonNode.Parse(resource.Inputs.ToJsonString()), new EvaluationOptions { OutputFormat = OutputFormat.List });
+                var errors = result.Details.Where(d => d.Errors != null).SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation}: {e.Value}"));
+                Assert.That(result.IsValid, $"{Path.GetFileName(path)} {resource.Name}:\n  " + string.Join("\n  ", errors));
+                checkedObjects++;
+            }
+        }
+        Assert.That(checkedObjects, Is.GreaterThanOrEqualTo(5), "every example stack declares session clusters, and some jobs");
+    }
+
+    [Test]
+    public void The_schema_check_refuses_what_the_crd_does_not_allow()
+    {
+        if (!Directory.Exists(Path.GetFullPath(Path.Combine(Conformance.ConformanceTests.ProjectRoot, "..", "shared", "flink-operator-1.15.0"))))
+            Assert.Ignore("../shared/flink-operator-1.15.0 holds the CRDs; it is not beside this checkout");
+
+        var bad = JsonNode.Parse("""{"apiVersion":"flink.apache.org/v1beta1","kind":"FlinkDeployment","spec":{"flinkVersion":"v9_9","jobManager":{"replicas":"two"}}}""");
+        Assert.That(Schemas.Value["FlinkDeployment"].Evaluate(bad).IsValid, Is.False);
+    }
+}
+
+/// <summary>YAML documents as JSON, plain scalars typed as YAML 1.2 types them.</summary>
+public static class YamlJson
+{
+    public static JsonNode? ToJson(YamlNode node)
+        => node switch
+        {
+            YamlMappingNode map => new JsonObject(map.Children.Select(kv => KeyValuePair.Create(((YamlScalarNode)kv.Key).Value!, ToJson(kv.Value)))),
+            YamlSequenceNode sequence => new JsonArray(sequence.Children.Select(ToJson).ToArray()),
+            YamlScalarNode scalar when scalar.Style is YamlDotNet.Core.ScalarStyle.Plain => scalar.Value switch
+            {
+                "true" => JsonValue.Create(true),
+                "false" => JsonValue.Create(false),
+                "null" or "~" => null,
+                var text when long.TryParse(text, out var number) => JsonValue.Create(number),
+                var text => JsonValue.Create(text),
+            },
+            YamlScalarNode scalar => JsonValue.Create(scalar.Value),
+            _ => null,
+        };
+}
