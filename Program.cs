@@ -2,12 +2,21 @@ using System;
 using System.Threading.Tasks;
 using BlinkInfra;
 using BlinkInfra.Cli;
+using BlinkInfra.Plan;
+using BlinkInfra.Policies;
+using System.Collections.Immutable;
+using System.Linq;
 using Spectre.Console;
 
-// Started by the Pulumi engine (which sets PULUMI_MONITOR), the program deploys the stack.
-// Started directly, it is the offline CLI.
+// Started by the Pulumi engine (which sets PULUMI_MONITOR), the program checks its policies and then
+// deploys the stack. Started directly, it is the offline CLI.
 if (!string.IsNullOrEmpty(Environment.GetEnvironmentVariable("PULUMI_MONITOR")))
-    return await Pulumi.Deployment.RunAsync<BlinkStack>();
+{
+    return await EngineGate.RunAsync(
+        EngineGate.FromEnvironment(EngineGate.ProcessEnvironment()),
+        report => Pulumi.Deployment.RunAsync<BlinkStack>(new SingleStackProvider(() => new BlinkStack(new BlinkStackOptions { Advisories = report.Advisories.ToImmutableArray() }))),
+        Console.Error);
+}
 
 // Into a pipe or a file: no colour codes, and lines wide enough that the tree does not wrap.
 var console = AnsiConsole.Create(new AnsiConsoleSettings

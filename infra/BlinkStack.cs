@@ -15,6 +15,9 @@ public sealed class BlinkStackOptions
     /// <summary>The config to build from; null reads the running deployment's config.</summary>
     public RawStackConfig? Config { get; init; }
 
+    /// <summary>Advisory policy violations found before the deployment: logged as warnings.</summary>
+    public ImmutableArray<BlinkInfra.Policies.Violation> Advisories { get; init; } = ImmutableArray<BlinkInfra.Policies.Violation>.Empty;
+
     /// <summary>Transformations run on every resource, such as the plan's recorder.</summary>
     public ImmutableArray<ResourceTransformation> Transformations { get; init; } = ImmutableArray<ResourceTransformation>.Empty;
 }
@@ -64,6 +67,8 @@ public sealed class BlinkStack : Stack
         }
 
         var name = spec.Cluster.Name;
+        foreach (var advisory in options.Advisories)
+            Log.Warn($"[advisory] {advisory.Policy} ({advisory.ResourceType ?? "stack"}{(advisory.ResourceName is null ? "" : ": " + advisory.ResourceName)}): {advisory.Message}");
         // The one secret key: read here, with the rest of the config, and kept a Pulumi secret.
         var endpointCredentials = new Pulumi.Config(ConfigKeys.Namespace).GetSecret(ConfigKeys.EndpointCredentials);
         var tags = Tagging.For(spec.Cluster, Deployment.Instance.StackName);

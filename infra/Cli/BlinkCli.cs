@@ -31,10 +31,22 @@ public static class BlinkCli
         };
         plan.SetAction((parse, _) => PlanAsync(parse.GetValue(stackOption), parse.GetValue(configOption), parse.GetValue(jsonOption), console, errors));
 
+        var checkStack = new Option<string?>("--stack") { Description = "Check a stack of this project, planned offline: stacks/Pulumi.<NAME>.yaml" };
+        var checkConfig = new Option<string?>("--config") { Description = "Check any stack file, Pulumi.<stack>.yaml, planned offline" };
+        var checkPlan = new Option<string?>("--plan") { Description = "Check a plan saved by `plan --json`" };
+        var checkState = new Option<string?>("--state") { Description = "Check the resources of a `pulumi stack export` file (a live stack)" };
+        var checkJson = new Option<string?>("--json") { Description = "Also write the report as JSON to this file" };
+        var check = new Command("check", "Check a stack against the policy packs; exit 0 without mandatory violations, 1 with, 2 for invalid input")
+        {
+            checkStack, checkConfig, checkPlan, checkState, checkJson,
+        };
+        check.SetAction((parse, _) => CheckAsync(parse.GetValue(checkStack), parse.GetValue(checkConfig), parse.GetValue(checkPlan), parse.GetValue(checkState), parse.GetValue(checkJson), console, errors));
+
         var root = new RootCommand("BlinkInfra: dedicated Flink (Blink exclusive mode) clusters on Alibaba Cloud, as a Pulumi program.\n"
                                    + "Run by `pulumi up` it deploys the stack; run directly it works offline on the stack files.")
         {
             plan,
+            check,
         };
 
         var parseResult = root.Parse(args);
@@ -74,6 +86,71 @@ public static class BlinkCli
         {
             await errors.WriteLineAsync($"error: {e.Message}");
             return InvalidInput;
+        }
+    }
+
+    private static async Task<int> CheckAsync(string? stack, string? configPath, string? planPath, string? statePath, string? jsonPath, IAnsiConsole console, TextWriter errors)
+    {
+        try
+        {
+            var sources = new[] { stack, configPath, planPath, statePath }.Count(s => s != null);
+            if (sources != 1)
+                throw new StackFileException("give exactly one of --stack NAME, --config PATH, --plan FILE or --state FILE");
+
+            StackPlan subject;
+            if (planPath != null)
+                subject = ReadPlan(planPath);
+            else if (statePath != null)
+                subject = ReadState(statePath);
+            else
+                subject = await PlanRunner.PlanAsync(StackFile.Load(ResolveStackFile(stack, configPath)));
+
+            var report = Policies.PolicyEngine.Evaluate(subject, Policies.PolicyReportRenderer.Overrides(subject));
+            console.Profile.Out.Writer.Write(Policies.PolicyReportRenderer.Text(report));
+            if (jsonPath != null)
+                await File.WriteAllTextAsync(jsonPath, Policies.PolicyReportRenderer.Json(report) + "\n");
+            return report.HasMandatory ? Failure : Success;
+        }
+        catch (StackFileException e)
+        {
+            await errors.WriteLineAsync($"error: {e.Message}");
+            return InvalidInput;
+        }
+        catch (SpecException e)
+        {
+            await errors.WriteLineAsync($"error: {e.Message}");
+            return InvalidInput;
+        }
+    }
+
+    /// <summary>A plan written by `plan --json`.</summary>
+    public static StackPlan ReadPlan(string path)
+    {
+        try
+        {
+            var text = File.ReadAllText(path);
+            var node = System.Text.Json.Nodes.JsonNode.Parse(text);
+            if (node is null || StateFile.LooksLikeState(node))
+                throw new StackFileException($"{path}: not a plan written by `plan --json`{(node is null ? "" : " (it is a state export: use --state)")}");
+            return System.Text.Json.JsonSerializer.Deserialize<StackPlan>(text, StackPlan.JsonOptions)
+                   ?? throw new StackFileException($"{path}: not a plan written by `plan --json`");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Text.Json.JsonException)
+        {
+            throw new StackFileException($"{path}: cannot be read as a plan: {e.Message}");
+        }
+    }
+
+    /// <summary>A `pulumi stack export` file.</summary>
+    public static StackPlan ReadState(string path)
+    {
+        try
+        {
+            return StateFile.Load(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Text.Json.JsonException or InvalidDataException or InvalidOperationException or NullReferenceException)
+        {
+            throw new StackFileException($"{path}: cannot be read as a `pulumi stack export` file: {e.Message}");
         }
     }
 

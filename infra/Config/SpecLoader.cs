@@ -45,6 +45,25 @@ public sealed record RawStackConfig(string StackName, ImmutableSortedDictionary<
     }
 }
 
+/// <summary>`blink-infra:policy.levels`: each key a policy of the packs, each value a level.</summary>
+public static class PolicyLevels
+{
+    public static IEnumerable<SpecError> Check(PolicyConfig policy)
+    {
+        foreach (var (name, level) in policy.Levels.OrderBy(kv => kv.Key, StringComparer.Ordinal))
+        {
+            var key = $"{ConfigKeys.Section("policy")}.levels[\"{name}\"]";
+            if (!BlinkInfra.Policies.PolicyEngine.PolicyNames.Contains(name))
+                yield return new SpecError(key, level, $"unknown policy \"{name}\"; allowed: {string.Join(", ", BlinkInfra.Policies.PolicyEngine.PolicyNames)}");
+            else if (BlinkInfra.Policies.EnforcementLevels.Parse(level) is null)
+                yield return new SpecError(key, level, $"unknown enforcement level; allowed: {BlinkInfra.Policies.EnforcementLevels.Names}");
+        }
+    }
+
+    public static PolicySpec Build(PolicyConfig policy)
+        => new(policy.Levels.ToImmutableSortedDictionary(kv => kv.Key, kv => BlinkInfra.Policies.EnforcementLevels.Parse(kv.Value)!.Value, StringComparer.Ordinal));
+}
+
 /// <summary>The keys of PULUMI_CONFIG, the variable through which the engine passes config.</summary>
 public static class PulumiConfigEnvironment
 {
@@ -113,6 +132,7 @@ public static class SpecLoader
         var security = config.Security ?? new SecurityConfig();
         var dataAccess = config.DataAccess ?? new DataAccessConfig();
         var engine = config.Engine ?? new EngineConfig();
+        var policy = config.Policy ?? new PolicyConfig();
         // The cluster name defaults to the stack's name, and is checked like a given one.
         var nameFromStack = cluster.Name is null;
         cluster.Name ??= raw.StackName;
@@ -128,6 +148,7 @@ public static class SpecLoader
         errors.AddRange(ToErrors(new SecurityValidator().Validate(security), "security"));
         errors.AddRange(ToErrors(new DataAccessValidator(region).Validate(dataAccess), "dataAccess"));
         errors.AddRange(ToErrors(new EngineValidator().Validate(engine), "engine"));
+        errors.AddRange(PolicyLevels.Check(policy));
         if (errors.Count > 0)
             return (null, errors);
 
@@ -153,7 +174,7 @@ public static class SpecLoader
         var engineSpec = EngineSpecBuilder.Build(engine, clusterSpec, computeSpec!, errors);
         if (errors.Count > 0)
             return (null, errors);
-        return (new StackSpec(clusterSpec, networkSpec!, computeSpec!, securitySpec, dataAccessSpec!, engineSpec!), errors);
+        return (new StackSpec(clusterSpec, networkSpec!, computeSpec!, securitySpec, dataAccessSpec!, engineSpec!, PolicyLevels.Build(policy)), errors);
     }
 
     private static IEnumerable<SpecError> ToErrors(ValidationResult result, string section)

@@ -16,6 +16,13 @@ public sealed class StackConfig
     public SecurityConfig? Security { get; set; }
     public DataAccessConfig? DataAccess { get; set; }
     public EngineConfig? Engine { get; set; }
+    public PolicyConfig? Policy { get; set; }
+}
+
+/// <summary>`blink-infra:policy`: enforcement levels this stack overrides, by policy name.</summary>
+public sealed class PolicyConfig
+{
+    public Dictionary<string, string> Levels { get; set; } = new();
 }
 
 /// <summary>`blink-infra:engine`.</summary>

@@ -30,6 +30,20 @@ public sealed record PlannedResource(
     public ResourceRef Ref => new(Type, Name);
 }
 
+/// <summary>
+/// What the stack's config said, as far as policies need it: the resources alone do not tell the
+/// billing mode, the mode, or what the stack explicitly allows. A state file infers what it can.
+/// </summary>
+public sealed record StackSettings(
+    [property: JsonPropertyName("region")] string? Region,
+    [property: JsonPropertyName("billing")] string? Billing,
+    [property: JsonPropertyName("mode")] string Mode,
+    [property: JsonPropertyName("highAvailability")] bool? HighAvailability,
+    [property: JsonPropertyName("apiServerPublic")] bool ApiServerPublic,
+    [property: JsonPropertyName("dataVswitchIds")] ImmutableArray<string> DataVswitchIds,
+    [property: JsonPropertyName("stateBucket")] string? StateBucket,
+    [property: JsonPropertyName("policyLevels")] ImmutableSortedDictionary<string, string>? PolicyLevels = null);
+
 /// <summary>A data-source lookup the program made, answered offline from the spec.</summary>
 public sealed record PlannedInvoke(
     [property: JsonPropertyName("token")] string Token,
@@ -43,6 +57,7 @@ public sealed record StackPlan(
     [property: JsonPropertyName("project")] string Project,
     [property: JsonPropertyName("stack")] string Stack,
     [property: JsonPropertyName("sdk")] string Sdk,
+    [property: JsonPropertyName("settings")] StackSettings? Settings,
     [property: JsonPropertyName("resources")] ImmutableArray<PlannedResource> Resources,
     [property: JsonPropertyName("invokes")] ImmutableArray<PlannedInvoke> Invokes)
 {

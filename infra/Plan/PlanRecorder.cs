@@ -108,7 +108,7 @@ public sealed class PlanRecorder : IMocks
         return Task.FromResult(_answerInvoke(args) ?? ImmutableDictionary<string, object>.Empty);
     }
 
-    public async Task<StackPlan> BuildAsync(string project, string stack, string sdk)
+    public async Task<StackPlan> BuildAsync(string project, string stack, string sdk, StackSettings? settings = null)
     {
         List<(Resource Resource, ResourceArgs Args, ResourceOptions Options)> declared;
         lock (_lock)
@@ -148,7 +148,7 @@ public sealed class PlanRecorder : IMocks
         {
             invokes = _invokes.OrderBy(i => i.Token, StringComparer.Ordinal).ThenBy(i => i.Args.ToJsonString(), StringComparer.Ordinal).ToImmutableArray();
         }
-        return new StackPlan(project, stack, sdk, resources.ToImmutable(), invokes);
+        return new StackPlan(project, stack, sdk, settings, resources.ToImmutable(), invokes);
     }
 
     private static ResourceRef RefOf(Resource resource) => new(resource.GetResourceType(), resource.GetResourceName());

@@ -1,5 +1,7 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
 using System.Threading.Tasks;
 using BlinkInfra.Cli;
 using BlinkInfra.Config;
@@ -30,9 +32,19 @@ public static class PlanRunner
                 new TestOptions { ProjectName = ConfigKeys.Namespace, StackName = stackFile.StackName, IsPreview = true });
         }
 
-        return await recorder.BuildAsync(ConfigKeys.Namespace, stackFile.StackName, SdkInfo.Kind);
+        return await recorder.BuildAsync(ConfigKeys.Namespace, stackFile.StackName, SdkInfo.Kind, SettingsOf(spec));
     }
 
+    /// <summary>What policies need to know of the spec beyond the resources.</summary>
+    public static StackSettings SettingsOf(StackSpec spec)
+        => new(spec.Cluster.Region,
+            SpecDefaults.BillingName(spec.Cluster.Billing),
+            SpecDefaults.ExclusiveMode,
+            spec.Compute.HighAvailability,
+            spec.Compute.Kubernetes.ApiServerPublic,
+            spec.DataAccess.Vswitches.Select(v => v.Id).ToImmutableArray(),
+            spec.Engine.Bucket,
+            spec.Policy.Levels.ToImmutableSortedDictionary(kv => kv.Key, kv => Policies.EnforcementLevels.Name(kv.Value), StringComparer.Ordinal));
 }
 
 /// <summary>

@@ -30,6 +30,12 @@ namespace Pulumi
             return Task.FromResult(1);
         }
 
+        public static Task<int> RunAsync<TStack>(IServiceProvider serviceProvider) where TStack : Stack
+        {
+            Console.Error.WriteLine(CannotDeployMessage);
+            return Task.FromResult(1);
+        }
+
         public static Task<ImmutableArray<Resource>> TestAsync<TStack>(IMocks mocks, TestOptions? options = null)
             where TStack : Stack, new()
             => TestAsync(mocks, options, () => new TStack());
@@ -93,6 +99,20 @@ namespace Pulumi
         }
 
         public RunException(string message, Exception innerException) : base(message, innerException)
+        {
+        }
+    }
+}
+
+namespace Pulumi
+{
+    /// <summary>
+    /// Mirrors sdk/Pulumi/Log.cs of pulumi/pulumi-dotnet (Pulumi 3.112.1). Under mocks the real SDK's
+    /// engine keeps errors (they fail the run) and drops the rest; so does this one.
+    /// </summary>
+    public static class Log
+    {
+        public static void Warn(string message, Resource? resource = null, int? streamId = null, bool? ephemeral = null)
         {
         }
     }

@@ -1,0 +1,110 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.IO;
+using System.Linq;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using BlinkInfra.Facts;
+
+namespace BlinkInfra.Plan;
+
+/// <summary>
+/// A `pulumi stack export` file (deployment version 3) read as a plan: each resource's type, name
+/// (the URN's last part), parent, dependencies, provider, protect flag and inputs, so a live stack can
+/// be checked and diffed like a plan. Secret values (the export's secret signature) read as masked.
+/// </summary>
+public static class StateFile
+{
+    /// <summary>The signature key the Pulumi CLI puts on secret values in state.</summary>
+    public const string SecretSignature = "4dabf18193072939515e22adb298388d";
+
+    public static bool LooksLikeState(JsonNode root) => root["deployment"] is JsonObject;
+
+    public static StackPlan Load(string path) => Read(JsonNode.Parse(File.ReadAllText(path)) ?? throw new InvalidDataException($"{path}: empty"), path);
+
+    public static StackPlan Read(JsonNode root, string path)
+    {
+        var version = root["version"]?.GetValue<int>();
+        if (version is not 3)
+            throw new InvalidDataException($"{path}: not a `pulumi stack export` file of deployment version 3 (version: {version?.ToString() ?? "none"})");
+        var resources = root["deployment"]?["resources"] as JsonArray ?? new JsonArray();
+
+        var byUrn = new Dictionary<string, ResourceRef>(StringComparer.Ordinal);
+        foreach (var resource in resources.OfType<JsonObject>())
+        {
+            var urn = resource["urn"]!.GetValue<string>();
+            byUrn[urn] = new ResourceRef(resource["type"]!.GetValue<string>(), NameOf(urn));
+        }
+
+        ResourceRef? Ref(string? urn) => urn is null ? null : byUrn.GetValueOrDefault(urn);
+        ResourceRef? ProviderRef(string? reference)
+            => reference is null ? null : Ref(reference[..Math.Max(0, reference.LastIndexOf("::", StringComparison.Ordinal))]);
+
+        var planned = resources.OfType<JsonObject>().Select(resource =>
+        {
+            var urn = resource["urn"]!.GetValue<string>();
+            var propertyDependencies = (resource["propertyDependencies"] as JsonObject ?? new JsonObject())
+                .Where(kv => kv.Value is JsonArray { Count: > 0 })
+                .ToImmutableSortedDictionary(
+                    kv => kv.Key,
+                    kv => kv.Value!.AsArray().Select(u => Ref(u!.GetValue<string>())).OfType<ResourceRef>().OrderBy(r => r.ToString(), StringComparer.Ordinal).ToImmutableArray(),
+                    StringComparer.Ordinal);
+            var explicitDependencies = (resource["dependencies"] as JsonArray ?? new JsonArray())
+                .Select(u => u!.GetValue<string>())
+                .Where(u => !propertyDependencies.Values.SelectMany(v => v).Contains(Ref(u)))
+                .Select(Ref).OfType<ResourceRef>().ToImmutableArray();
+            return new PlannedResource(
+                byUrn[urn].Type,
+                byUrn[urn].Name,
+                resource["custom"]?.GetValue<bool>() ?? false,
+                Ref(resource["parent"]?.GetValue<string>()),
+                explicitDependencies,
+                propertyDependencies,
+                ProviderRef(resource["provider"]?.GetValue<string>()),
+                resource["protect"]?.GetValue<bool>() ?? false,
+                Unsecret(resource["inputs"] as JsonObject ?? new JsonObject()));
+        }).ToImmutableArray();
+
+        var stackUrn = byUrn.Keys.FirstOrDefault() ?? "urn:pulumi:stack::project::pulumi:pulumi:Stack::project-stack";
+        var parts = stackUrn.Split("::");
+        var stack = parts[0]["urn:pulumi:".Length..];
+        return new StackPlan(parts.Length > 1 ? parts[1] : "", stack, "state", null, planned, ImmutableArray<PlannedInvoke>.Empty);
+    }
+
+    /// <summary>The name part of a URN: what follows the last "::".</summary>
+    public static string NameOf(string urn) => urn[(urn.LastIndexOf("::", StringComparison.Ordinal) + 2)..];
+
+    /// <summary>Inputs with each secret value (an object carrying the secret signature) masked.</summary>
+    private static JsonObject Unsecret(JsonObject inputs)
+    {
+        JsonNode? Walk(JsonNode? node) => node switch
+        {
+            JsonObject obj when obj.ContainsKey(SecretSignature) => JsonValue.Create(StackPlan.SecretMask),
+            JsonObject obj => new JsonObject(obj.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => KeyValuePair.Create(kv.Key, Walk(kv.Value)))),
+            JsonArray array => new JsonArray(array.Select(Walk).ToArray()),
+            null => null,
+            _ => node.DeepClone(),
+        };
+        return (JsonObject)Walk(inputs)!;
+    }
+
+    /// <summary>What the resources tell of the settings a state file does not carry.</summary>
+    public static StackSettings InferSettings(ImmutableArray<PlannedResource> resources)
+    {
+        string? Text(PlannedResource r, string key) => r.Inputs[key] is JsonValue v && v.TryGetValue<string>(out var t) ? t : null;
+
+        var provider = resources.FirstOrDefault(r => r.Type == "pulumi:providers:alicloud" && r.Inputs["assumeRole"] is null);
+        var prepaid = resources.Any(r => r.Type is "alicloud:ecs/instance:Instance" or "alicloud:cs/nodePool:NodePool" && Text(r, "instanceChargeType") == "PrePaid");
+        var masters = resources.Count(r => r.Type == "alicloud:ecs/instance:Instance" && r.Inputs["tags"]?[NodeRoles.RoleLabel]?.GetValue<string>() == NodeRoles.MasterRole);
+        var bucket = resources.FirstOrDefault(r => r.Type == "alicloud:oss/bucket:Bucket");
+        return new StackSettings(
+            provider is null ? null : Text(provider, "region"),
+            prepaid ? "subscription" : "pay-as-you-go",
+            "exclusive",
+            masters switch { 3 => true, 1 => false, _ => null },
+            false,
+            resources.Where(r => r.Type == "alicloud:ecs/ecsNetworkInterface:EcsNetworkInterface").Select(r => Text(r, "vswitchId")).OfType<string>().ToImmutableArray(),
+            bucket is null ? null : Text(bucket, "bucket"));
+    }
+}

@@ -1,0 +1,45 @@
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text.Json;
+using BlinkInfra.Plan;
+
+namespace BlinkInfra.Policies;
+
+/// <summary>Reports as the Pulumi CLI prints policy violations, and as JSON for machines.</summary>
+public static class PolicyReportRenderer
+{
+    public static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true };
+
+    public static void Write(PolicyReport report, TextWriter writer)
+    {
+        var policies = PolicyEngine.Packs.Sum(p => p.Policies.Length);
+        writer.WriteLine($"Policy packs: {string.Join(", ", report.Packs)}");
+        foreach (var violation in report.Violations)
+        {
+            var subject = violation.ResourceType is null ? "stack" : $"{violation.ResourceType}: {violation.ResourceName}";
+            writer.WriteLine($"[{EnforcementLevels.Name(violation.Level)}] {violation.Policy} ({subject})");
+            writer.WriteLine($"    {violation.Pack}: {violation.Message}");
+        }
+        var mandatory = report.Violations.Count(v => v.Level == EnforcementLevel.Mandatory);
+        var advisory = report.Violations.Count(v => v.Level == EnforcementLevel.Advisory);
+        writer.WriteLine(report.Violations.IsEmpty
+            ? $"No policy violations: {policies} policies of {report.Packs.Length} packs checked."
+            : $"{mandatory} mandatory and {advisory} advisory violation(s); {policies} policies of {report.Packs.Length} packs checked.");
+    }
+
+    public static string Text(PolicyReport report)
+    {
+        var writer = new StringWriter { NewLine = "\n" };
+        Write(report, writer);
+        return writer.ToString();
+    }
+
+    public static string Json(PolicyReport report) => JsonSerializer.Serialize(report, JsonOptions);
+
+    /// <summary>The stack's overrides of enforcement levels, as a plan records them.</summary>
+    public static IReadOnlyDictionary<string, EnforcementLevel> Overrides(StackPlan plan)
+        => (plan.Settings?.PolicyLevels ?? System.Collections.Immutable.ImmutableSortedDictionary<string, string>.Empty)
+            .Where(kv => EnforcementLevels.Parse(kv.Value) is not null)
+            .ToDictionary(kv => kv.Key, kv => EnforcementLevels.Parse(kv.Value)!.Value);
+}
