@@ -26,7 +26,7 @@ public static class PolicyEngine
         {
             foreach (var policy in pack.Policies)
             {
-                var level = overrides?.GetValueOrDefault(policy.Name) is { } overridden ? overridden : policy.DefaultLevel;
+                var level = overrides != null && overrides.TryGetValue(policy.Name, out var overridden) ? overridden : policy.DefaultLevel;
                 if (level == EnforcementLevel.Disabled)
                     continue;
                 violations.AddRange(policy.Check(input).Select(found => new Violation(

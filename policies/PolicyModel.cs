@@ -106,7 +106,9 @@ public static class Inputs
         => resource.Inputs[key] is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
 
     public static double? Number(this PlannedResource resource, string key)
-        => resource.Inputs[key] is JsonValue value && value.TryGetValue<double>(out var number) ? number : null;
+        => resource.Inputs[key] is JsonValue value && value.GetValueKind() == System.Text.Json.JsonValueKind.Number
+            ? double.Parse(value.ToJsonString(), System.Globalization.CultureInfo.InvariantCulture)
+            : null;
 
     public static bool? Flag(this PlannedResource resource, string key)
         => resource.Inputs[key] is JsonValue value && value.TryGetValue<bool>(out var flag) ? flag : null;

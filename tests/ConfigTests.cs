@@ -201,8 +201,8 @@ public class ConfigTests
     {
         Assert.That(Messages(Cluster, Network, extra: "  blink-infra:clustr:\n    region: cn-hangzhou\n  blink-infra:network2: x\n"), Is.EqualTo(new[]
         {
-            "blink-infra:clustr = \"{\\\"region\\\":\\\"cn-hangzhou\\\"}\": unknown key; allowed keys under blink-infra: cluster, network, compute, security, dataAccess, engine, endpointCredentials",
-            "blink-infra:network2 = \"x\": unknown key; allowed keys under blink-infra: cluster, network, compute, security, dataAccess, engine, endpointCredentials",
+            "blink-infra:clustr = \"{\\\"region\\\":\\\"cn-hangzhou\\\"}\": unknown key; allowed keys under blink-infra: cluster, network, compute, security, dataAccess, engine, policy, endpointCredentials",
+            "blink-infra:network2 = \"x\": unknown key; allowed keys under blink-infra: cluster, network, compute, security, dataAccess, engine, policy, endpointCredentials",
         }));
 
         var errors = SpecLoader.TryLoad(StackRunner.Stack("config:\n  blink-infra:cluster: cn-hangzhou\n").ToRaw()).Errors;

@@ -22,10 +22,11 @@ public class PlanTests
         var plan = await PlanRunner.PlanAsync(StackRunner.Stack(StackRunner.DevConfig));
         var json = JsonNode.Parse(plan.ToJson())!.AsObject();
 
-        Assert.That(json.Select(p => p.Key), Is.EqualTo(new[] { "project", "stack", "sdk", "resources", "invokes" }));
+        Assert.That(json.Select(p => p.Key), Is.EqualTo(new[] { "project", "stack", "sdk", "settings", "resources", "invokes" }));
         Assert.That((string?)json["project"], Is.EqualTo("blink-infra"));
         Assert.That((string?)json["stack"], Is.EqualTo("dev"));
         Assert.That((string?)json["sdk"], Is.EqualTo(SdkInfo.Kind));
+        Assert.That(json["settings"]!.ToJsonString(), Is.EqualTo("""{"region":"cn-hangzhou","billing":"pay-as-you-go","mode":"exclusive","highAvailability":false,"apiServerPublic":false,"dataVswitchIds":[],"stateBucket":"blink-dev-flink-state","policyLevels":{}}"""));
 
         var resources = json["resources"]!.AsArray().Select(r => r!.AsObject()).ToList();
         Assert.That(resources, Has.Count.EqualTo(43));

@@ -1,0 +1,96 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Text.Json.Nodes;
+using System.Threading.Tasks;
+using BlinkInfra.Cli;
+using BlinkInfra.Plan;
+using NUnit.Framework;
+using Spectre.Console;
+
+namespace BlinkInfra.Tests;
+
+/// <summary>The `check` verb: stacks, saved plans and state exports; reports and exit codes.</summary>
+public class CheckCliTests
+{
+    public static string Fixture(string name) => Path.Combine(AppContext.BaseDirectory, "Fixtures", name);
+
+    private static async Task<(int Exit, string Out, string Err)> Run(params string[] args)
+    {
+        var output = new StringWriter();
+        var errors = new StringWriter();
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors, Out = new AnsiConsoleOutput(output) });
+        var exit = await BlinkCli.RunAsync(args, console, errors);
+        return (exit, output.ToString(), errors.ToString());
+    }
+
+    [Test]
+    public async Task A_clean_stack_exits_0()
+    {
+        var (exit, output, errors) = await Run("check", "--stack", "dev");
+
+        Assert.That(exit, Is.EqualTo(0), errors);
+        Assert.That(output, Does.EndWith("No policy violations: 20 policies of 6 packs checked.\n"));
+    }
+
+    [Test]
+    public async Task A_saved_plan_with_a_mandatory_violation_exits_1_and_writes_the_json_report()
+    {
+        var plan = await PlanRunner.PlanAsync(StackFile.Load(Path.Combine(Conformance.ConformanceTests.ProjectRoot, "stacks", "Pulumi.dev.yaml")));
+        var broken = plan with { Settings = plan.Settings! with { Mode = "shared" } };
+        var planPath = Path.Combine(Path.GetTempPath(), $"blink-plan-{Guid.NewGuid():N}.json");
+        var reportPath = planPath + ".report.json";
+        await File.WriteAllTextAsync(planPath, broken.ToJson());
+
+        var (exit, output, _) = await Run("check", "--plan", planPath, "--json", reportPath);
+
+        Assert.That(exit, Is.EqualTo(1));
+        Assert.That(output, Does.Contain("[mandatory] exclusive-mode-only (stack)\n    blink-mode@1.0.0: mode shared: shared mode was retired on 2019-12-24; use exclusive mode\n"));
+        var report = JsonNode.Parse(await File.ReadAllTextAsync(reportPath))!;
+        Assert.That(report["violations"]!.AsArray().Select(v => (string?)v!["policy"]), Does.Contain("exclusive-mode-only"));
+        File.Delete(planPath);
+        File.Delete(reportPath);
+    }
+
+    [Test]
+    public async Task A_live_stack_is_audited_from_its_state_export()
+    {
+        var (exit, output, errors) = await Run("check", "--state", Fixture("dev-stack-export.json"));
+
+        Assert.That(exit, Is.EqualTo(1), errors);
+        Assert.That(output, Does.Contain(
+            "[mandatory] no-ingress-from-internet (alicloud:ecs/securityGroupRule:SecurityGroupRule: blink-dev-sgr-masters-from-anywhere-ssh)\n" +
+            "    blink-isolation@1.0.0: ingress from 0.0.0.0/0 on tcp 22/22 lets the internet in; allowed: a source security group or a private block\n"));
+        Assert.That(output, Does.Not.Contain("no-plaintext-secrets"), "the state's secret kubeconfig reads as masked");
+    }
+
+    [Test]
+    public async Task Invalid_input_exits_2()
+    {
+        Assert.That((await Run("check")).Exit, Is.EqualTo(2));
+        Assert.That((await Run("check", "--stack", "dev", "--state", Fixture("dev-stack-export.json"))).Exit, Is.EqualTo(2));
+        var (exit, _, errors) = await Run("check", "--plan", Fixture("dev-stack-export.json"));
+        Assert.That(exit, Is.EqualTo(2));
+        Assert.That(errors, Does.Contain("it is a state export: use --state"));
+        var badStack = Path.Combine(Path.GetTempPath(), $"blink-{Guid.NewGuid():N}", "Pulumi.bad.yaml");
+        Directory.CreateDirectory(Path.GetDirectoryName(badStack)!);
+        await File.WriteAllTextAsync(badStack, "config:\n  blink-infra:cluster: {region: mars}\n");
+        Assert.That((await Run("check", "--config", badStack)).Exit, Is.EqualTo(2), "invalid config");
+    }
+
+    [Test]
+    public void A_state_export_reads_as_a_plan_of_its_resources()
+    {
+        var plan = StateFile.Load(Fixture("dev-stack-export.json"));
+
+        Assert.That(plan.Stack, Is.EqualTo("dev"));
+        Assert.That(plan.Project, Is.EqualTo("blink-infra"));
+        var vswitch = plan.Resources.Single(r => r.Name == "blink-dev-vsw-cn-hangzhou-h");
+        Assert.That(vswitch.Parent, Is.EqualTo(new ResourceRef("blink:network:ClusterNetwork", "blink-dev")));
+        Assert.That(vswitch.Provider, Is.EqualTo(new ResourceRef("pulumi:providers:alicloud", "blink-dev-alicloud")));
+        Assert.That(vswitch.PropertyDependencies["vpcId"], Is.EqualTo(new[] { new ResourceRef("alicloud:vpc/network:Network", "blink-dev-vpc") }));
+        Assert.That(vswitch.DependsOn, Is.Empty, "dependencies that come from inputs are property dependencies");
+        Assert.That(plan.Resources.Single(r => r.Name == "blink-dev-k8s").Inputs["kubeconfig"]!.GetValue<string>(), Is.EqualTo("[secret]"));
+        Assert.That(StateFile.InferSettings(plan.Resources).Region, Is.EqualTo("cn-hangzhou"));
+    }
+}

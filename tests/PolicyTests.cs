@@ -1,0 +1,227 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.IO;
+using System.Linq;
+using System.Text.Json.Nodes;
+using System.Threading.Tasks;
+using BlinkInfra.Cli;
+using BlinkInfra.Plan;
+using BlinkInfra.Policies;
+using NUnit.Framework;
+using Pulumi;
+using Pulumi.Testing;
+
+namespace BlinkInfra.Tests;
+
+/// <summary>Each policy with a passing fixture (an example stack's plan) and a failing one (that plan with one thing changed).</summary>
+public class PolicyTests
+{
+    private static readonly Dictionary<string, StackPlan> Plans = new();
+
+    private static async Task<StackPlan> PlanOf(string stack)
+    {
+        if (!Plans.TryGetValue(stack, out var plan))
+        {
+            plan = await PlanRunner.PlanAsync(StackFile.Load(Path.Combine(Conformance.ConformanceTests.ProjectRoot, "stacks", $"Pulumi.{stack}.yaml")));
+            Plans[stack] = plan;
+        }
+        return plan;
+    }
+
+    /// <summary>The plan with one resource's inputs (or flags) changed.</summary>
+    private static StackPlan Change(StackPlan plan, string name, Action<JsonObject> inputs, bool? protect = null)
+        => plan with
+        {
+            Resources = plan.Resources.Select(r =>
+            {
+                if (r.Name != name)
+                    return r;
+                var changed = (JsonObject)r.Inputs.DeepClone();
+                inputs(changed);
+                return r with { Inputs = changed, Protect = protect ?? r.Protect };
+            }).ToImmutableArray(),
+        };
+
+    private static string[] Found(StackPlan plan, string policy, IReadOnlyDictionary<string, EnforcementLevel>? overrides = null)
+        => PolicyEngine.Evaluate(plan, overrides).Violations.Where(v => v.Policy == policy)
+            .Select(v => $"[{EnforcementLevels.Name(v.Level)}] {v.Pack} {v.ResourceType ?? "stack"}:{v.ResourceName} {v.Message}").ToArray();
+
+    public delegate StackPlan Breaker(StackPlan plan);
+
+    private static IEnumerable<TestCaseData> Cases()
+    {
+        TestCaseData Case(string policy, string stack, Breaker breaker, string violation) => new TestCaseData(policy, stack, breaker, violation).SetName(policy);
+
+        yield return Case("region-allowed-for-billing", "dev", p => p with { Settings = p.Settings! with { Region = "cn-hongkong" } },
+            "[mandatory] blink-region@1.0.0 stack: region cn-hongkong is not offered for pay-as-you-go billing; allowed: cn-hangzhou, cn-beijing, cn-shanghai, cn-shenzhen");
+        yield return Case("zones-in-region", "dev", p => Change(p, "blink-dev-vsw-cn-hangzhou-h", i => i["zoneId"] = "cn-shanghai-l"),
+            "[mandatory] blink-region@1.0.0 alicloud:vpc/switch:Switch:blink-dev-vsw-cn-hangzhou-h zone cn-shanghai-l is not a zone of the stack's region cn-hangzhou; allowed: cn-hangzhou-b, cn-hangzhou-e, cn-hangzhou-f, cn-hangzhou-g, cn-hangzhou-h, cn-hangzhou-i, cn-hangzhou-j, cn-hangzhou-k");
+        yield return Case("resources-in-stack-region", "dev", p => Change(p, "blink-dev-alicloud", i => i["region"] = "cn-beijing"),
+            "[mandatory] blink-region@1.0.0 pulumi:providers:alicloud:blink-dev-alicloud provider region cn-beijing is not the stack's region cn-hangzhou; allowed: cn-hangzhou");
+        yield return Case("no-ingress-from-internet", "dev", p => Change(p, "blink-dev-sgr-masters-from-workers-tcp-8081-8081", i => { i.Remove("sourceSecurityGroupId"); i["cidrIp"] = "0.0.0.0/0"; }),
+            "[mandatory] blink-isolation@1.0.0 alicloud:ecs/securityGroupRule:SecurityGroupRule:blink-dev-sgr-masters-from-workers-tcp-8081-8081 ingress from 0.0.0.0/0 on tcp 8081/8081 lets the internet in; allowed: a source security group or a private block");
+        yield return Case("no-public-ip", "dev", p => Change(p, "blink-dev-master-cn-hangzhou-h", i => i["internetMaxBandwidthOut"] = 10),
+            "[mandatory] blink-isolation@1.0.0 alicloud:ecs/instance:Instance:blink-dev-master-cn-hangzhou-h internetMaxBandwidthOut 10 gives the machine a public IP; allowed: 0 (internet through the NAT gateway)");
+        yield return Case("internet-only-through-nat", "prod-hangzhou", p => Change(p, "blink-prod-eip-nat", i => i["instanceType"] = "EcsInstance"),
+            "[mandatory] blink-isolation@1.0.0 alicloud:ecs/eipAssociation:EipAssociation:blink-prod-eip-nat an EIP associated with a EcsInstance reaches the internet around the NAT gateway; allowed: instanceType Nat");
+        yield return Case("vpc-security-groups", "dev", p => Change(p, "blink-dev-sg-workers", i => i.Remove("vpcId")),
+            "[mandatory] blink-isolation@1.0.0 alicloud:ecs/securityGroup:SecurityGroup:blink-dev-sg-workers a classic-network group; allowed: a VPC group (vpcId) of type normal or enterprise");
+        yield return Case("least-privilege-data-egress", "prod-hangzhou", p => Change(p, "blink-prod-sgr-data-to-orders-kafka", i => { i["ipProtocol"] = "all"; i["portRange"] = "-1/-1"; i["cidrIp"] = "10.0.0.0/8"; }),
+            "[mandatory] blink-isolation@1.0.0 alicloud:ecs/securityGroupRule:SecurityGroupRule:blink-prod-sgr-data-to-orders-kafka egress on all ports to 10.0.0.0/8; allowed: one port to an endpoint's block, or all ports to a /16 or narrower");
+        yield return Case("enis-in-declared-vswitches", "prod-hangzhou", p => Change(p, "blink-prod-eni-cn-hangzhou-h", i => i["vswitchId"] = "vsw-bp1elsewhere00001"),
+            "[mandatory] blink-isolation@1.0.0 alicloud:ecs/ecsNetworkInterface:EcsNetworkInterface:blink-prod-eni-cn-hangzhou-h vSwitch vsw-bp1elsewhere00001 is not one of blink-infra:dataAccess.vswitches; allowed: vsw-bp1ordersh00001, vsw-bp1ordersi00001, vsw-bp1ordersj00001");
+        yield return Case("private-api-server", "dev", p => Change(p, "blink-dev-ack", i => i["slbInternetEnabled"] = true),
+            "[mandatory] blink-isolation@1.0.0 alicloud:cs/managedKubernetes:ManagedKubernetes:blink-dev-ack the API server is exposed to the internet, which the stack does not allow; allowed: slbInternetEnabled false, or blink-infra:compute.kubernetes.apiServerPublic true");
+        yield return Case("three-masters-three-zones", "prod-hangzhou", p => Change(p, "blink-prod-master-cn-hangzhou-j", i => i["availabilityZone"] = "cn-hangzhou-h"),
+            "[mandatory] blink-ha@1.0.0 stack: high availability has 3 master(s) in 2 zone(s); allowed: 3 masters in 3 distinct zones");
+        yield return Case("jobmanager-ha-on-bucket", "prod-hangzhou", p => Change(p, "blink-prod-flink-cpu", i => i["spec"]!["flinkConfiguration"]!["high-availability.storageDir"] = "file:///tmp/ha"),
+            "[mandatory] blink-ha@1.0.0 kubernetes:flink.apache.org/v1beta1:FlinkDeployment:blink-prod-flink-cpu high-availability.storageDir file:///tmp/ha is not on the state bucket; allowed: oss://blink-prod-hangzhou-flink-state/...");
+        yield return Case("accelerator-pools-tainted", "gpu-shanghai", p => Change(p, "blink-gpu-pool-gpu", i => i.Remove("taints")),
+            "[mandatory] blink-hardware@1.0.0 alicloud:cs/nodePool:NodePool:blink-gpu-pool-gpu a GPU pool without the taint blink.io/accelerator=gpu:NoSchedule; allowed: that taint");
+        yield return Case("fpga-pools-have-image", "dev", p => Change(p, "blink-dev-pool-cpu", i => { i["instanceTypes"] = new JsonArray("ecs.f3-c16f1.4xlarge"); i["taints"] = JsonNode.Parse("""[{"key":"blink.io/accelerator","value":"fpga","effect":"NoSchedule"}]"""); }),
+            "[mandatory] blink-hardware@1.0.0 alicloud:cs/nodePool:NodePool:blink-dev-pool-cpu an FPGA pool without an image; allowed: the FPGA image Alibaba Cloud shares by a support ticket (imageId)");
+        yield return Case("instance-families-known", "dev", p => Change(p, "blink-dev-pool-cpu", i => i["instanceTypes"] = new JsonArray("ecs.g8i.2xlarge")),
+            "[advisory] blink-hardware@1.0.0 alicloud:cs/nodePool:NodePool:blink-dev-pool-cpu instance type ecs.g8i.2xlarge is not in BlinkInfra's catalogue, which cannot say it is offered in cn-hangzhou; allowed: g7, c7, r7, gn6i, gn7i, gn6v, f1, f3 types the catalogue lists");
+        yield return Case("exclusive-mode-only", "dev", p => p with { Settings = p.Settings! with { Mode = "shared" } },
+            "[mandatory] blink-mode@1.0.0 stack: mode shared: shared mode was retired on 2019-12-24; use exclusive mode");
+        yield return Case("udfs-in-exclusive-mode-only", "prod-hangzhou", p => p with { Settings = p.Settings! with { Mode = "shared" } },
+            "[mandatory] blink-mode@1.0.0 kubernetes:flink.apache.org/v1beta1:FlinkSessionJob:blink-prod-job-orders-enrich a UDF job in shared mode; allowed: exclusive mode");
+        yield return Case("state-bucket-locked-down", "dev", p => Change(p, "blink-dev-state", i => i["acl"] = "public-read"),
+            "[mandatory] blink-data-protection@1.0.0 alicloud:oss/bucket:Bucket:blink-dev-state acl public-read; allowed: private");
+        yield return Case("state-bucket-protected", "dev", p => Change(p, "blink-dev-state", _ => { }, protect: false),
+            "[mandatory] blink-data-protection@1.0.0 alicloud:oss/bucket:Bucket:blink-dev-state the bucket is not protected; allowed: protect: true");
+        yield return Case("no-plaintext-secrets", "dev", p => Change(p, "blink-dev-k8s", i => i["kubeconfig"] = "apiVersion: v1"),
+            "[mandatory] blink-data-protection@1.0.0 pulumi:providers:kubernetes:blink-dev-k8s input kubeconfig holds a credential in plain text; allowed: a Pulumi secret");
+    }
+
+    [TestCaseSource(nameof(Cases))]
+    public async Task Each_policy_passes_its_example_and_fails_with_one_exact_message(string policy, string stack, Breaker breaker, string violation)
+    {
+        var plan = await PlanOf(stack);
+
+        Assert.That(Found(plan, policy), Is.Empty, $"the {stack} example passes {policy}");
+        Assert.That(Found(breaker(plan), policy), Is.EqualTo(new[] { violation }));
+    }
+
+    [Test]
+    public void Every_policy_has_a_case()
+    {
+        Assert.That(Cases().Select(c => (string)c.Arguments[0]!), Is.EquivalentTo(PolicyEngine.PolicyNames));
+    }
+
+    [Test]
+    public async Task The_example_stacks_pass_every_mandatory_policy()
+    {
+        foreach (var stack in new[] { "dev", "prod-hangzhou", "gpu-shanghai" })
+            Assert.That(PolicyEngine.Evaluate(await PlanOf(stack)).Violations, Is.Empty, stack);
+    }
+
+    [Test]
+    public async Task A_stack_can_override_a_level_or_disable_a_policy()
+    {
+        var broken = Change(await PlanOf("dev"), "blink-dev-pool-cpu", i => i["instanceTypes"] = new JsonArray("ecs.g8i.2xlarge"));
+
+        Assert.That(Found(broken, "instance-families-known", new Dictionary<string, EnforcementLevel> { ["instance-families-known"] = EnforcementLevel.Mandatory }).Single(), Does.StartWith("[mandatory]"));
+        Assert.That(Found(broken, "instance-families-known", new Dictionary<string, EnforcementLevel> { ["instance-families-known"] = EnforcementLevel.Disabled }), Is.Empty);
+    }
+
+    [Test]
+    public async Task Reports_are_sorted_by_level_policy_and_resource_and_print_like_pulumi()
+    {
+        var plan = await PlanOf("dev");
+        plan = Change(plan, "blink-dev-pool-cpu", i => i["instanceTypes"] = new JsonArray("ecs.g8i.2xlarge"));
+        plan = Change(plan, "blink-dev-state", i => i["acl"] = "public-read", protect: false);
+        plan = Change(plan, "blink-dev-master-cn-hangzhou-h", i => i["internetMaxBandwidthOut"] = 5);
+
+        var report = PolicyEngine.Evaluate(plan);
+
+        Assert.That(PolicyReportRenderer.Text(report), Is.EqualTo(
+            "Policy packs: blink-region@1.0.0, blink-isolation@1.0.0, blink-ha@1.0.0, blink-hardware@1.0.0, blink-mode@1.0.0, blink-data-protection@1.0.0\n" +
+            "[mandatory] no-public-ip (alicloud:ecs/instance:Instance: blink-dev-master-cn-hangzhou-h)\n" +
+            "    blink-isolation@1.0.0: internetMaxBandwidthOut 5 gives the machine a public IP; allowed: 0 (internet through the NAT gateway)\n" +
+            "[mandatory] state-bucket-locked-down (alicloud:oss/bucket:Bucket: blink-dev-state)\n" +
+            "    blink-data-protection@1.0.0: acl public-read; allowed: private\n" +
+            "[mandatory] state-bucket-protected (alicloud:oss/bucket:Bucket: blink-dev-state)\n" +
+            "    blink-data-protection@1.0.0: the bucket is not protected; allowed: protect: true\n" +
+            "[advisory] instance-families-known (alicloud:cs/nodePool:NodePool: blink-dev-pool-cpu)\n" +
+            "    blink-hardware@1.0.0: instance type ecs.g8i.2xlarge is not in BlinkInfra's catalogue, which cannot say it is offered in cn-hangzhou; allowed: g7, c7, r7, gn6i, gn7i, gn6v, f1, f3 types the catalogue lists\n" +
+            "3 mandatory and 1 advisory violation(s); 20 policies of 6 packs checked.\n"));
+        Assert.That(JsonNode.Parse(PolicyReportRenderer.Json(report))!["violations"]![0]!.ToJsonString(),
+            Is.EqualTo("""{"pack":"blink-isolation@1.0.0","policy":"no-public-ip","level":"Mandatory","resourceType":"alicloud:ecs/instance:Instance","resourceName":"blink-dev-master-cn-hangzhou-h","message":"internetMaxBandwidthOut 5 gives the machine a public IP; allowed: 0 (internet through the NAT gateway)"}"""));
+    }
+
+    private const string TrustedFamilyStack = """
+        config:
+          blink-infra:cluster: {name: blink-t, region: cn-hangzhou}
+          blink-infra:network:
+            zones: [{id: cn-hangzhou-h}]
+          blink-infra:compute:
+            highAvailability: false
+            masters: {instanceType: ecs.g7.xlarge}
+            workerPools:
+              - {name: cpu, family: g8i, kind: cpu, trusted: true, instanceTypes: [ecs.g8i.2xlarge], nodes: 2}
+        """;
+
+    [Test]
+    public async Task Under_the_engine_a_mandatory_violation_registers_no_resource_at_all()
+    {
+        var engine = new RecordingMocks();
+        var errors = new StringWriter();
+        var deployed = false;
+
+        var exit = await EngineGate.RunAsync(
+            StackRunner.Stack(TrustedFamilyStack + "\n  blink-infra:policy:\n    levels: {instance-families-known: mandatory}\n"),
+            async _ =>
+            {
+                deployed = true;
+                await Deployment.TestWithServiceProviderAsync<BlinkStack>(engine, new SingleStackProvider(() => new BlinkStack()), new TestOptions());
+                return 0;
+            },
+            errors);
+
+        Assert.That(exit, Is.EqualTo(1));
+        Assert.That(deployed, Is.False);
+        Assert.That(engine.Resources, Is.Empty, "nothing reached the engine");
+        Assert.That(errors.ToString(), Does.Contain("[mandatory] instance-families-known (alicloud:cs/nodePool:NodePool: blink-t-pool-cpu)")
+            .And.EndWith("error: mandatory policy violations: nothing was registered with the engine\n"));
+    }
+
+    [Test]
+    public async Task Under_the_engine_advisories_are_handed_to_the_stack_and_the_deployment_goes_on()
+    {
+        PolicyReport? handed = null;
+
+        var exit = await EngineGate.RunAsync(StackRunner.Stack(TrustedFamilyStack), report => { handed = report; return Task.FromResult(0); }, new StringWriter());
+
+        Assert.That(exit, Is.EqualTo(0));
+        Assert.That(handed!.Advisories.Select(v => v.Policy), Is.EqualTo(new[] { "instance-families-known" }));
+    }
+
+    [Test]
+    public void The_engine_environment_becomes_a_stack_file()
+    {
+        var file = EngineGate.FromEnvironment(new Dictionary<string, string?>
+        {
+            ["PULUMI_STACK"] = "prod",
+            ["PULUMI_CONFIG"] = """{"blink-infra:cluster":"{\"region\":\"cn-beijing\"}","blink-infra:endpointCredentials":"{}"}""",
+            ["PULUMI_CONFIG_SECRET_KEYS"] = """["blink-infra:endpointCredentials"]""",
+        });
+
+        Assert.That(file.StackName, Is.EqualTo("prod"));
+        Assert.That(file.Config["blink-infra:cluster"], Is.EqualTo("""{"region":"cn-beijing"}"""));
+        Assert.That(file.SecretKeys, Is.EqualTo(new[] { "blink-infra:endpointCredentials" }));
+    }
+
+    [Test]
+    public void Unknown_policy_names_and_levels_in_config_are_refused()
+    {
+        var errors = BlinkInfra.Config.SpecLoader.TryLoad(StackRunner.Stack(TrustedFamilyStack + "\n  blink-infra:policy:\n    levels: {no-such-policy: advisory, no-public-ip: warn}\n").ToRaw()).Errors;
+
+        Assert.That(errors.Select(e => e.Message), Is.EqualTo(new[]
+        {
+            $"blink-infra:policy.levels[\"no-public-ip\"] = \"warn\": unknown enforcement level; allowed: mandatory, advisory, disabled",
+            $"blink-infra:policy.levels[\"no-such-policy\"] = \"advisory\": unknown policy \"no-such-policy\"; allowed: {string.Join(", ", PolicyEngine.PolicyNames)}",
+        }));
+    }
+}
