@@ -13,29 +13,7 @@ namespace BlinkInfra.Tests;
 /// <summary>The program started directly: verbs, output, exit codes.</summary>
 public class CliTests
 {
-    private static async Task<(int Exit, string Out, string Err)> Run(params string[] args)
-    {
-        var output = new StringWriter();
-        var errors = new StringWriter();
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Ansi = AnsiSupport.No,
-            ColorSystem = ColorSystemSupport.NoColors,
-            Out = new AnsiConsoleOutput(output),
-        });
-        console.Profile.Width = 250;
-        var previousOut = Console.Out;
-        Console.SetOut(output);
-        try
-        {
-            var exit = await BlinkCli.RunAsync(args, console, errors);
-            return (exit, output.ToString(), errors.ToString());
-        }
-        finally
-        {
-            Console.SetOut(previousOut);
-        }
-    }
+    private static Task<(int Exit, string Out, string Err)> Run(params string[] args) => CliRunner.Run(args);
 
     private static string WriteStack(string name, string yaml)
     {
@@ -143,10 +121,18 @@ public class CliTests
     {
         var (exit, output, _) = await Run("--help");
         Assert.That(exit, Is.EqualTo(0));
-        Assert.That(output, Does.Contain("plan"));
+        Assert.That(output, Does.Contain("plan").And.Contain("check").And.Contain("diff").And.Contain("bench"));
 
         var (planExit, planHelp, _) = await Run("plan", "--help");
         Assert.That(planExit, Is.EqualTo(0));
-        Assert.That(planHelp, Does.Contain("--stack").And.Contain("--config").And.Contain("--json"));
+        Assert.That(planHelp, Does.Contain("--stack").And.Contain("--config").And.Contain("--json").And.Contain("--graph"));
+
+        var (diffExit, diffHelp, _) = await Run("diff", "--help");
+        Assert.That(diffExit, Is.EqualTo(0));
+        Assert.That(diffHelp, Does.Contain("--against").And.Contain("--json"));
+
+        var (benchExit, benchHelp, _) = await Run("bench", "--help");
+        Assert.That(benchExit, Is.EqualTo(0));
+        Assert.That(benchHelp, Does.Contain("--runs"));
     }
 }

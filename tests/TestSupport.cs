@@ -1,11 +1,13 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.IO;
 using System.Linq;
 using System.Threading.Tasks;
 using BlinkInfra.Cli;
 using Pulumi;
 using Pulumi.Testing;
+using Spectre.Console;
 
 namespace BlinkInfra.Tests;
 
@@ -156,4 +158,33 @@ public static class StackRunner
         {
             ["vpcs"] = ImmutableArray.Create<object>(new Dictionary<string, object> { ["id"] = id, ["cidrBlock"] = cidrBlock }),
         };
+}
+
+/// <summary>Runs the CLI as a user would, capturing what it prints: plain text, wide lines, no colours.</summary>
+public static class CliRunner
+{
+    public static async Task<(int Exit, string Out, string Err)> Run(params string[] args)
+    {
+        var output = new StringWriter();
+        var errors = new StringWriter();
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = AnsiSupport.No,
+            ColorSystem = ColorSystemSupport.NoColors,
+            Out = new AnsiConsoleOutput(output),
+        });
+        console.Profile.Width = 400;
+        // Anything written to Console.Out directly (System.CommandLine's help) lands in the same capture.
+        var previousOut = Console.Out;
+        Console.SetOut(output);
+        try
+        {
+            var exit = await BlinkCli.RunAsync(args, console, errors);
+            return (exit, output.ToString(), errors.ToString());
+        }
+        finally
+        {
+            Console.SetOut(previousOut);
+        }
+    }
 }

@@ -24,12 +24,31 @@ public static class BlinkCli
         var stackOption = new Option<string?>("--stack") { Description = "The stack to plan: stacks/Pulumi.<NAME>.yaml of this project" };
         var configOption = new Option<string?>("--config") { Description = "Any stack file, Pulumi.<stack>.yaml, instead of --stack" };
         var jsonOption = new Option<string?>("--json") { Description = "Also write the plan as JSON to this file" };
+        var graphOption = new Option<string?>("--graph") { Description = "Also write the dependency graph (Mermaid) to this file" };
 
         var plan = new Command("plan", "Run a stack offline under mocks and print the resources it declares, as a tree with counts by type")
         {
-            stackOption, configOption, jsonOption,
+            stackOption, configOption, jsonOption, graphOption,
         };
-        plan.SetAction((parse, _) => PlanAsync(parse.GetValue(stackOption), parse.GetValue(configOption), parse.GetValue(jsonOption), console, errors));
+        plan.SetAction((parse, _) => PlanAsync(parse.GetValue(stackOption), parse.GetValue(configOption), parse.GetValue(jsonOption), parse.GetValue(graphOption), console, errors));
+
+        var diffStack = new Option<string?>("--stack") { Description = "The stack to plan now: stacks/Pulumi.<NAME>.yaml" };
+        var diffConfig = new Option<string?>("--config") { Description = "Any stack file to plan now, instead of --stack" };
+        var diffAgainst = new Option<string?>("--against") { Description = "What to compare with: a plan written by `plan --json`, or a `pulumi stack export` file" };
+        var diffJson = new Option<string?>("--json") { Description = "Also write the steps, shaped like `pulumi preview --json`, to this file" };
+        var diff = new Command("diff", "Compare a stack planned now with a saved plan or a state export; exit 0 without changes, 2 with changes, 1 on error")
+        {
+            diffStack, diffConfig, diffAgainst, diffJson,
+        };
+        diff.SetAction((parse, _) => DiffAsync(parse.GetValue(diffStack), parse.GetValue(diffConfig), parse.GetValue(diffAgainst), parse.GetValue(diffJson), console, errors));
+
+        var benchStack = new Option<string?>("--stack") { Description = "The stack to plan (default: the example stack with the most resources)" };
+        var benchRuns = new Option<int>("--runs") { Description = "How many plans to time", DefaultValueFactory = _ => 20 };
+        var bench = new Command("bench", "Plan a stack repeatedly and print the median wall time and peak memory")
+        {
+            benchStack, benchRuns,
+        };
+        bench.SetAction((parse, _) => BenchAsync(parse.GetValue(benchStack), parse.GetValue(benchRuns), console, errors));
 
         var checkStack = new Option<string?>("--stack") { Description = "Check a stack of this project, planned offline: stacks/Pulumi.<NAME>.yaml" };
         var checkConfig = new Option<string?>("--config") { Description = "Check any stack file, Pulumi.<stack>.yaml, planned offline" };
@@ -47,6 +66,8 @@ public static class BlinkCli
         {
             plan,
             check,
+            diff,
+            bench,
         };
 
         var parseResult = root.Parse(args);
@@ -61,7 +82,7 @@ public static class BlinkCli
         return await parseResult.InvokeAsync();
     }
 
-    private static async Task<int> PlanAsync(string? stack, string? configPath, string? jsonPath, IAnsiConsole console, TextWriter errors)
+    private static async Task<int> PlanAsync(string? stack, string? configPath, string? jsonPath, string? graphPath, IAnsiConsole console, TextWriter errors)
     {
         try
         {
@@ -74,6 +95,11 @@ public static class BlinkCli
             {
                 await File.WriteAllTextAsync(jsonPath, result.ToJson() + "\n");
                 console.MarkupLine($"Plan written to {Markup.Escape(jsonPath)}");
+            }
+            if (graphPath != null)
+            {
+                await File.WriteAllTextAsync(graphPath, PlanGraph.Mermaid(result));
+                console.MarkupLine($"Dependency graph (Mermaid) written to {Markup.Escape(graphPath)}");
             }
             return Success;
         }
@@ -121,6 +147,78 @@ public static class BlinkCli
             await errors.WriteLineAsync($"error: {e.Message}");
             return InvalidInput;
         }
+    }
+
+    /// <summary>Exit codes of `diff`, as `terraform plan -detailed-exitcode`.</summary>
+    public const int NoChanges = 0;
+    public const int DiffError = 1;
+    public const int Changes = 2;
+
+    private static async Task<int> DiffAsync(string? stack, string? configPath, string? against, string? jsonPath, IAnsiConsole console, TextWriter errors)
+    {
+        try
+        {
+            if (against is null)
+                throw new StackFileException("--against FILE is required: a plan written by `plan --json` or a `pulumi stack export` file");
+            var old = ReadPlanOrState(against);
+            var now = await PlanRunner.PlanAsync(StackFile.Load(ResolveStackFile(stack, configPath)));
+            var steps = PlanDiff.Compare(old, now);
+            console.Profile.Out.Writer.Write(PlanDiff.Text(steps));
+            if (jsonPath != null)
+                await File.WriteAllTextAsync(jsonPath, PlanDiff.Json(steps).ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }) + "\n");
+            return PlanDiff.HasChanges(steps) ? Changes : NoChanges;
+        }
+        catch (Exception e) when (e is StackFileException or SpecException)
+        {
+            await errors.WriteLineAsync($"error: {e.Message}");
+            return DiffError;
+        }
+    }
+
+    /// <summary>A file of either kind: a state export when it has a deployment, a plan otherwise.</summary>
+    public static StackPlan ReadPlanOrState(string path)
+    {
+        System.Text.Json.Nodes.JsonNode? node;
+        try
+        {
+            node = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(path));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Text.Json.JsonException)
+        {
+            throw new StackFileException($"{path}: cannot be read: {e.Message}");
+        }
+        return node is not null && StateFile.LooksLikeState(node) ? ReadState(path) : ReadPlan(path);
+    }
+
+    private static async Task<int> BenchAsync(string? stack, int runs, IAnsiConsole console, TextWriter errors)
+    {
+        try
+        {
+            if (runs < 1)
+                throw new StackFileException("--runs must be 1 or more");
+            var path = stack is null ? LargestExampleStack() : ResolveStackFile(stack, null);
+            var stackFile = StackFile.Load(path);
+            var report = await PlanBenchmark.RunAsync(stackFile, runs);
+            console.Profile.Out.Writer.Write(report.Text());
+            return Success;
+        }
+        catch (Exception e) when (e is StackFileException or SpecException)
+        {
+            await errors.WriteLineAsync($"error: {e.Message}");
+            return InvalidInput;
+        }
+    }
+
+    /// <summary>The example stack that declares the most resources.</summary>
+    private static string LargestExampleStack()
+    {
+        var root = ProjectRoot.Find() ?? throw new StackFileException("no Pulumi.yaml found in this folder or above it");
+        var largest = Directory.GetFiles(Path.Combine(root, ProjectRoot.StackConfigDir), "Pulumi.*.yaml")
+            .OrderBy(p => p, StringComparer.Ordinal)
+            .Select(p => (Path: p, Count: PlanRunner.PlanAsync(StackFile.Load(p)).GetAwaiter().GetResult().Resources.Length))
+            .OrderByDescending(p => p.Count)
+            .FirstOrDefault();
+        return largest.Path ?? throw new StackFileException("no example stacks");
     }
 
     /// <summary>A plan written by `plan --json`.</summary>

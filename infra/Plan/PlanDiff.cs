@@ -1,0 +1,237 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.IO;
+using System.Linq;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+using System.Text.RegularExpressions;
+using BlinkInfra.Facts;
+
+namespace BlinkInfra.Plan;
+
+/// <summary>What happens to a resource, as `pulumi preview` names it.</summary>
+public enum DiffOp
+{
+    Same,
+    Create,
+    Update,
+    Replace,
+    Delete,
+}
+
+/// <summary>One input that differs: old and new (masked when secret), and whether it forces replacement.</summary>
+public sealed record InputChange(string Key, JsonNode? Old, JsonNode? New, bool ForcesReplacement, bool KnownAfterApply);
+
+/// <summary>One resource's step: its op, its inputs before and after, and the inputs that changed.</summary>
+public sealed record DiffStep(DiffOp Op, string Urn, string Type, string Name, JsonObject? OldInputs, JsonObject? NewInputs, ImmutableArray<InputChange> Changes)
+{
+    public ImmutableArray<string> ReplaceReasons => Changes.Where(c => c.ForcesReplacement).Select(c => c.Key).ToImmutableArray();
+}
+
+/// <summary>
+/// Compares a stack's plan with an earlier plan or a state export, resource by resource (type and
+/// name), input by input. Only inputs are compared, so computed outputs never show as changes; a value
+/// that refers to another resource's output ("${vpc.id}") is known only after apply, and counts as a
+/// change only when that resource is created or replaced. Replacement comes from the table of inputs
+/// each provider cannot change in place.
+/// </summary>
+public static class PlanDiff
+{
+    private static readonly Regex Reference = new(@"\$\{([^.}]+)\.[^}]+\}", RegexOptions.CultureInvariant);
+
+    /// <summary>Inputs the engine adds itself and a plan does not have.</summary>
+    private static bool IgnoredInput(string type, string key) => type.StartsWith("pulumi:providers:", StringComparison.Ordinal) && key == "version";
+
+    public static ImmutableArray<DiffStep> Compare(StackPlan old, StackPlan now)
+    {
+        var oldByRef = old.Resources.GroupBy(r => r.Ref).ToDictionary(g => g.Key, g => g.First());
+        var nowByRef = now.Resources.GroupBy(r => r.Ref).ToDictionary(g => g.Key, g => g.First());
+        string UrnNow(PlannedResource r) => Urn(now.Stack, now.Project, r, nowByRef);
+
+        // Resources new or replaced make the references to them unknown until apply: iterate to a fixed point.
+        var fresh = new HashSet<string>(now.Resources.Where(r => !oldByRef.ContainsKey(r.Ref)).Select(r => r.Name), StringComparer.Ordinal);
+        Dictionary<ResourceRef, DiffStep> steps;
+        while (true)
+        {
+            steps = now.Resources.Where(r => oldByRef.ContainsKey(r.Ref))
+                .ToDictionary(r => r.Ref, r => StepOf(UrnNow(r), oldByRef[r.Ref], r, fresh));
+            var replaced = steps.Values.Where(s => s.Op == DiffOp.Replace).Select(s => s.Name).Where(n => !fresh.Contains(n)).ToList();
+            if (replaced.Count == 0)
+                break;
+            fresh.UnionWith(replaced);
+        }
+
+        var result = ImmutableArray.CreateBuilder<DiffStep>();
+        foreach (var resource in now.Resources)
+        {
+            result.Add(steps.TryGetValue(resource.Ref, out var step)
+                ? step
+                : new DiffStep(DiffOp.Create, UrnNow(resource), resource.Type, resource.Name, null, resource.Inputs,
+                    resource.Inputs.Select(kv => new InputChange(kv.Key, null, kv.Value, false, IsComputed(kv.Value))).ToImmutableArray()));
+        }
+        foreach (var resource in old.Resources.Where(r => !nowByRef.ContainsKey(r.Ref)))
+        {
+            result.Add(new DiffStep(DiffOp.Delete, Urn(old.Stack, old.Project, resource, oldByRef), resource.Type, resource.Name, resource.Inputs, null,
+                resource.Inputs.Select(kv => new InputChange(kv.Key, kv.Value, null, false, false)).ToImmutableArray()));
+        }
+        return result.ToImmutable();
+    }
+
+    /// <summary>
+    /// The resource's URN as Pulumi forms it: its type qualified by the types of its parents, the
+    /// stack resource excepted ("blink:network:ClusterNetwork$alicloud:vpc/network:Network").
+    /// </summary>
+    public static string Urn(string stack, string project, PlannedResource resource, IReadOnlyDictionary<ResourceRef, PlannedResource> byRef)
+    {
+        var type = resource.Type;
+        var seen = new HashSet<ResourceRef> { resource.Ref };
+        for (var parent = resource.Parent; parent is not null && parent.Type != RootStackType && seen.Add(parent); parent = byRef.TryGetValue(parent, out var p) ? p.Parent : null)
+            type = parent.Type + "$" + type;
+        return $"urn:pulumi:{stack}::{project}::{type}::{resource.Name}";
+    }
+
+    private const string RootStackType = "pulumi:pulumi:Stack";
+
+    private static DiffStep StepOf(string urn, PlannedResource old, PlannedResource now, HashSet<string> fresh)
+    {
+        var oldInputs = (JsonObject)old.Inputs.DeepClone();
+        var newInputs = (JsonObject)now.Inputs.DeepClone();
+        var replacePaths = ReplacementInputs.Of(now.Type);
+        var changes = ImmutableArray.CreateBuilder<InputChange>();
+        foreach (var key in old.Inputs.Select(kv => kv.Key).Union(now.Inputs.Select(kv => kv.Key)).OrderBy(k => k, StringComparer.Ordinal))
+        {
+            if (IgnoredInput(now.Type, key))
+                continue;
+            var before = oldInputs[key];
+            var after = newInputs[key];
+            var (changed, knownAfterApply) = Differs(before, after, fresh);
+            if (!changed)
+                continue;
+            if (IsMasked(before) || IsMasked(after))
+            {
+                // A value that is secret on either side is shown masked on both, in the text and in the inputs.
+                before = oldInputs[key] = before is null ? null : JsonValue.Create(StackPlan.SecretMask);
+                after = newInputs[key] = after is null ? null : JsonValue.Create(StackPlan.SecretMask);
+            }
+            var forces = replacePaths.Any(path => path == key || (path.StartsWith(key + ".", StringComparison.Ordinal) && NestedDiffers(before, after, path[(key.Length + 1)..])));
+            changes.Add(new InputChange(key, before?.DeepClone(), after?.DeepClone(), forces, knownAfterApply));
+        }
+        var op = changes.Count == 0 ? DiffOp.Same : changes.Any(c => c.ForcesReplacement) ? DiffOp.Replace : DiffOp.Update;
+        return new DiffStep(op, urn, now.Type, now.Name, oldInputs, newInputs, changes.ToImmutable());
+    }
+
+    /// <summary>Whether a value changed, and whether its new value is only known after apply.</summary>
+    private static (bool Changed, bool KnownAfterApply) Differs(JsonNode? before, JsonNode? after, HashSet<string> fresh)
+    {
+        if (after is not null && IsComputed(after))
+        {
+            // A reference to a resource created or replaced is unknown until apply, even where the
+            // reference reads the same; one to an existing, kept resource stands for the value it has.
+            var referenced = Reference.Matches(after.ToJsonString()).Select(m => m.Groups[1].Value);
+            return referenced.Any(fresh.Contains) ? (true, true) : (false, false);
+        }
+        if (JsonNode.DeepEquals(before, after))
+            return (false, false);
+        if (IsMasked(before) && IsMasked(after))
+            return (false, false);
+        return (true, false);
+    }
+
+    private static bool NestedDiffers(JsonNode? before, JsonNode? after, string path)
+        => !JsonNode.DeepEquals(Select(before, path), Select(after, path));
+
+    /// <summary>The values at a dotted path; through arrays, the values of each element.</summary>
+    private static JsonNode? Select(JsonNode? node, string path)
+    {
+        foreach (var step in path.Split('.'))
+        {
+            node = node switch
+            {
+                JsonObject obj => obj[step]?.DeepClone(),
+                JsonArray array => new JsonArray(array.Select(item => item is JsonObject o ? o[step]?.DeepClone() : null).ToArray()),
+                _ => null,
+            };
+        }
+        return node;
+    }
+
+    private static bool IsMasked(JsonNode? node) => node is JsonValue value && value.TryGetValue<string>(out var text) && text == StackPlan.SecretMask;
+
+    private static bool IsComputed(JsonNode? node) => node is not null && node.ToJsonString().Contains("${", StringComparison.Ordinal);
+
+    /// <summary>The counts of a diff by op.</summary>
+    public static ImmutableSortedDictionary<DiffOp, int> Summary(ImmutableArray<DiffStep> steps)
+        => steps.GroupBy(s => s.Op).ToImmutableSortedDictionary(g => g.Key, g => g.Count());
+
+    public static bool HasChanges(ImmutableArray<DiffStep> steps) => steps.Any(s => s.Op != DiffOp.Same);
+
+    private static readonly JsonSerializerOptions Unescaped = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    private static string Show(JsonNode? node) => node is null ? "null" : node.ToJsonString(Unescaped);
+
+    /// <summary>The diff as `pulumi preview --diff` prints it: a line per changed resource, its inputs below, a summary.</summary>
+    public static string Text(ImmutableArray<DiffStep> steps)
+    {
+        var writer = new StringWriter { NewLine = "\n" };
+        foreach (var step in steps.Where(s => s.Op != DiffOp.Same))
+        {
+            var symbol = step.Op switch { DiffOp.Create => "+", DiffOp.Delete => "-", DiffOp.Replace => "+-", _ => "~" };
+            writer.WriteLine($"{symbol} {step.Type} {step.Name} ({step.Op.ToString().ToLowerInvariant()})");
+            foreach (var change in step.Changes)
+            {
+                var line = step.Op switch
+                {
+                    DiffOp.Create => $"    + {change.Key}: {Show(change.New)}",
+                    DiffOp.Delete => $"    - {change.Key}: {Show(change.Old)}",
+                    _ when change.Old is null => $"    + {change.Key}: {Show(change.New)}",
+                    _ when change.New is null => $"    - {change.Key}: {Show(change.Old)}",
+                    _ => $"    ~ {change.Key}: {Show(change.Old)} => {Show(change.New)}",
+                };
+                if (change.KnownAfterApply)
+                    line += " (known after apply)";
+                if (change.ForcesReplacement)
+                    line += " (forces replacement)";
+                writer.WriteLine(line);
+            }
+        }
+        var summary = Summary(steps);
+        int Count(DiffOp op) => summary.GetValueOrDefault(op);
+        writer.WriteLine(HasChanges(steps)
+            ? $"Resources: + {Count(DiffOp.Create)} to create, ~ {Count(DiffOp.Update)} to update, +- {Count(DiffOp.Replace)} to replace, - {Count(DiffOp.Delete)} to delete, {Count(DiffOp.Same)} unchanged"
+            : $"No changes: {Count(DiffOp.Same)} resources unchanged");
+        return writer.ToString();
+    }
+
+    /// <summary>The diff shaped like `pulumi preview --json`: steps with op, urn, old and new inputs, diffs and replace reasons.</summary>
+    public static JsonObject Json(ImmutableArray<DiffStep> steps)
+    {
+        var json = new JsonArray();
+        foreach (var step in steps)
+        {
+            var detailed = new JsonObject();
+            foreach (var change in step.Changes.Where(_ => step.Op is DiffOp.Update or DiffOp.Replace))
+            {
+                var kind = change.Old is null ? "add" : change.New is null ? "delete" : "update";
+                detailed[change.Key] = new JsonObject { ["kind"] = change.ForcesReplacement ? kind + "-replace" : kind };
+            }
+            json.Add(new JsonObject
+            {
+                ["op"] = step.Op.ToString().ToLowerInvariant(),
+                ["urn"] = step.Urn,
+                ["type"] = step.Type,
+                ["name"] = step.Name,
+                ["oldInputs"] = step.OldInputs?.DeepClone(),
+                ["newInputs"] = step.NewInputs?.DeepClone(),
+                ["diffs"] = new JsonArray(step.Op is DiffOp.Update or DiffOp.Replace ? step.Changes.Select(c => (JsonNode?)JsonValue.Create(c.Key)).ToArray() : Array.Empty<JsonNode?>()),
+                ["replaceReasons"] = new JsonArray(step.ReplaceReasons.Select(r => (JsonNode?)JsonValue.Create(r)).ToArray()),
+                ["detailedDiff"] = detailed,
+            });
+        }
+        var summary = new JsonObject();
+        foreach (var (op, count) in Summary(steps))
+            summary[op.ToString().ToLowerInvariant()] = count;
+        return new JsonObject { ["steps"] = json, ["changeSummary"] = summary };
+    }
+}

@@ -1,0 +1,338 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Text.Json.Nodes;
+using System.Threading.Tasks;
+using BlinkInfra.Cli;
+using BlinkInfra.Facts;
+using BlinkInfra.Plan;
+using NUnit.Framework;
+using Spectre.Console;
+
+namespace BlinkInfra.Tests;
+
+/// <summary>
+/// The `diff` verb: every op, replacement from the provider's table, secrets masked, saved plans and
+/// state exports as the old side, the text and JSON forms and the exit codes; `plan --graph`; `bench`.
+/// </summary>
+public class DiffTests
+{
+    private static string DevStackFile => Path.Combine(Conformance.ConformanceTests.ProjectRoot, "stacks", "Pulumi.dev.yaml");
+
+    private static Task<(int Exit, string Out, string Err)> Run(params string[] args) => CliRunner.Run(args);
+
+    private static string TempFile(string suffix) => Path.Combine(Path.GetTempPath(), $"blink-diff-{Guid.NewGuid():N}{suffix}");
+
+    /// <summary>The dev stack's plan as JSON, edited by the test to stand for what was deployed before.</summary>
+    private static async Task<JsonObject> DevPlanJson()
+        => JsonNode.Parse((await PlanRunner.PlanAsync(StackFile.Load(DevStackFile))).ToJson())!.AsObject();
+
+    private static JsonObject Resource(JsonObject plan, string name)
+        => plan["resources"]!.AsArray().Select(r => r!.AsObject()).Single(r => (string?)r["name"] == name);
+
+    private static async Task<string> Save(JsonObject plan)
+    {
+        var path = TempFile(".json");
+        await File.WriteAllTextAsync(path, plan.ToJsonString());
+        return path;
+    }
+
+    [Test]
+    public async Task Planning_the_same_stack_twice_and_diffing_gives_no_changes_and_exit_0()
+    {
+        var planPath = TempFile(".json");
+        Assert.That((await Run("plan", "--stack", "dev", "--json", planPath)).Exit, Is.EqualTo(0));
+
+        var (exit, output, errors) = await Run("diff", "--stack", "dev", "--against", planPath);
+
+        Assert.That(errors, Is.Empty);
+        Assert.That(exit, Is.EqualTo(BlinkCli.NoChanges));
+        Assert.That(output, Is.EqualTo("No changes: 43 resources unchanged\n"));
+        File.Delete(planPath);
+    }
+
+    [Test]
+    public async Task Every_op_is_found_and_printed_like_pulumi_preview_diff()
+    {
+        var old = await DevPlanJson();
+        // Update: a description the provider changes in place.
+        Resource(old, "blink-dev-vpc")["inputs"]!["description"] = "the old description";
+        // Replace: a port range the provider cannot change on a rule.
+        Resource(old, "blink-dev-sgr-workers-from-masters-tcp-6121-6122")["inputs"]!["portRange"] = "6121/6121";
+        // Create: the old plan did not have the endpoints ConfigMap.
+        var resources = old["resources"]!.AsArray();
+        resources.Remove(Resource(old, "blink-dev-endpoints"));
+        // Delete: the old plan had a rule the stack no longer declares.
+        var extra = Resource(old, "blink-dev-sgr-workers-from-masters-tcp-6121-6122").DeepClone().AsObject();
+        extra["name"] = "blink-dev-sgr-workers-from-masters-tcp-8080-8080";
+        extra["inputs"]!["portRange"] = "8080/8080";
+        extra["inputs"]!["description"] = "from masters: retired web UI";
+        resources.Add(extra);
+        var against = await Save(old);
+
+        var (exit, output, errors) = await Run("diff", "--stack", "dev", "--against", against);
+
+        Assert.That(errors, Is.Empty);
+        Assert.That(exit, Is.EqualTo(BlinkCli.Changes));
+        Assert.That(output, Does.Contain(
+            "~ alicloud:vpc/network:Network blink-dev-vpc (update)\n" +
+            "    ~ description: \"the old description\" => \"BlinkInfra cluster blink-dev\"\n"));
+        Assert.That(output, Does.Contain(
+            "+- alicloud:ecs/securityGroupRule:SecurityGroupRule blink-dev-sgr-workers-from-masters-tcp-6121-6122 (replace)\n" +
+            "    ~ portRange: \"6121/6121\" => \"6121/6122\" (forces replacement)\n"));
+        Assert.That(output, Does.Contain(
+            "+ kubernetes:core/v1:ConfigMap blink-dev-endpoints (create)\n" +
+            "    + apiVersion: \"v1\"\n"));
+        Assert.That(output, Does.Contain(
+            "- alicloud:ecs/securityGroupRule:SecurityGroupRule blink-dev-sgr-workers-from-masters-tcp-8080-8080 (delete)\n" +
+            "    - description: \"from masters: retired web UI\"\n"));
+        Assert.That(output, Does.EndWith("Resources: + 1 to create, ~ 1 to update, +- 1 to replace, - 1 to delete, 40 unchanged\n"));
+        Assert.That(output, Does.Not.Contain("blink-dev-vsw-cn-hangzhou-h"), "unchanged resources are not listed");
+        File.Delete(against);
+    }
+
+    [Test]
+    public async Task Replacement_comes_from_the_providers_table_and_cascades_only_through_inputs_that_force_it()
+    {
+        Assert.That(ReplacementInputs.Of("alicloud:vpc/switch:Switch"), Does.Contain("cidrBlock"));
+        Assert.That(ReplacementInputs.Of("alicloud:vpc/switch:Switch"), Does.Not.Contain("description"));
+        Assert.That(ReplacementInputs.Of("alicloud:cs/managedKubernetes:ManagedKubernetes"), Does.Contain("serviceCidr"));
+        Assert.That(ReplacementInputs.Source, Does.StartWith("aliyun/terraform-provider-alicloud v1.285.0"));
+
+        var old = await DevPlanJson();
+        Resource(old, "blink-dev-vsw-cn-hangzhou-h")["inputs"]!["cidrBlock"] = "10.10.240.0/20";
+        Resource(old, "blink-dev-ack")["inputs"]!["serviceCidr"] = "172.22.0.0/20";
+        var oldPlan = System.Text.Json.JsonSerializer.Deserialize<StackPlan>(old.ToJsonString())!;
+        var now = await PlanRunner.PlanAsync(StackFile.Load(DevStackFile));
+
+        var steps = PlanDiff.Compare(oldPlan, now);
+        var text = PlanDiff.Text(steps);
+
+        var vswitch = steps.Single(s => s.Name == "blink-dev-vsw-cn-hangzhou-h");
+        Assert.That(vswitch.Op, Is.EqualTo(DiffOp.Replace));
+        Assert.That(vswitch.ReplaceReasons, Is.EqualTo(new[] { "cidrBlock" }));
+        Assert.That(text, Does.Contain("    ~ cidrBlock: \"10.10.240.0/20\" => \"10.10.0.0/20\" (forces replacement)\n"));
+        Assert.That(steps.Single(s => s.Name == "blink-dev-ack").ReplaceReasons, Is.EqualTo(new[] { "serviceCidr" }));
+
+        // The master machine sits in the replaced vSwitch: its vswitchId is known only after apply. The
+        // provider moves an instance to another vSwitch in place (vswitch_id is not ForceNew): an update.
+        Assert.That(ReplacementInputs.Of("alicloud:ecs/instance:Instance"), Does.Not.Contain("vswitchId"));
+        var master = steps.Single(s => s.Name == "blink-dev-master-cn-hangzhou-h");
+        Assert.That(master.Op, Is.EqualTo(DiffOp.Update));
+        var vswitchId = master.Changes.Single();
+        Assert.That(vswitchId.Key, Is.EqualTo("vswitchId"));
+        Assert.That(vswitchId.KnownAfterApply, Is.True);
+        Assert.That(vswitchId.ForcesReplacement, Is.False);
+        Assert.That(text, Does.Contain("    ~ vswitchId: \"${blink-dev-vsw-cn-hangzhou-h.id}\" => \"${blink-dev-vsw-cn-hangzhou-h.id}\" (known after apply)"));
+
+        // A resource that only refers to kept resources does not change.
+        Assert.That(steps.Single(s => s.Name == "blink-dev-vsw-cn-hangzhou-i").Op, Is.EqualTo(DiffOp.Same));
+        Assert.That(steps.Single(s => s.Name == "blink-dev-vpc").Op, Is.EqualTo(DiffOp.Same));
+    }
+
+    [Test]
+    public async Task A_nested_input_in_the_table_forces_replacement_only_when_that_field_changes()
+    {
+        const string master = "blink-dev-master-cn-hangzhou-h";
+        var table = ReplacementInputs.Of("alicloud:ecs/instance:Instance");
+        Assert.That(table, Does.Contain("dataDisks.size"));
+        Assert.That(table, Does.Not.Contain("dataDisks").And.Not.Contain("dataDisks.performanceLevel"));
+
+        static JsonArray Disks(int size, string level) => new(new JsonObject { ["category"] = "cloud_essd", ["performanceLevel"] = level, ["size"] = size });
+        async Task<StackPlan> WithDisks(JsonArray disks)
+        {
+            var json = await DevPlanJson();
+            Resource(json, master)["inputs"]!["dataDisks"] = disks;
+            return System.Text.Json.JsonSerializer.Deserialize<StackPlan>(json.ToJsonString())!;
+        }
+        var now = await WithDisks(Disks(200, "PL1"));
+
+        var resized = PlanDiff.Compare(await WithDisks(Disks(100, "PL1")), now).Single(s => s.Name == master);
+        Assert.That(resized.Op, Is.EqualTo(DiffOp.Replace));
+        Assert.That(resized.ReplaceReasons, Is.EqualTo(new[] { "dataDisks" }));
+
+        var faster = PlanDiff.Compare(await WithDisks(Disks(200, "PL0")), now).Single(s => s.Name == master);
+        Assert.That(faster.Op, Is.EqualTo(DiffOp.Update), "the disk's performance level changes in place");
+        Assert.That(faster.ReplaceReasons, Is.Empty);
+    }
+
+    [Test]
+    public async Task Kubernetes_objects_are_replaced_as_pulumi_kubernetes_decides()
+    {
+        Assert.That(ReplacementInputs.Of("kubernetes:core/v1:ConfigMap"), Is.EqualTo(new[] { "metadata.name", "metadata.namespace", "binaryData", "data" }));
+        Assert.That(ReplacementInputs.Of("kubernetes:core/v1:Namespace"), Is.EqualTo(new[] { "metadata.name", "metadata.namespace" }));
+        Assert.That(ReplacementInputs.Of("kubernetes:helm.sh/v3:Release"), Is.EqualTo(new[] { "name", "namespace" }));
+
+        var old = await DevPlanJson();
+        Resource(old, "blink-dev-endpoints")["inputs"]!["data"] = new JsonObject { ["kafka"] = "old:9092" };
+        Resource(old, "blink-dev-sa-flink")["inputs"]!["metadata"]!["labels"] = new JsonObject { ["team"] = "old" };
+        var oldPlan = System.Text.Json.JsonSerializer.Deserialize<StackPlan>(old.ToJsonString())!;
+        var now = await PlanRunner.PlanAsync(StackFile.Load(DevStackFile));
+
+        var steps = PlanDiff.Compare(oldPlan, now);
+
+        var endpoints = steps.Single(s => s.Name == "blink-dev-endpoints");
+        Assert.That(endpoints.Op, Is.EqualTo(DiffOp.Replace), "a ConfigMap's data is replaced, not patched");
+        Assert.That(PlanDiff.Text(steps), Does.Contain("    ~ data: {\"kafka\":\"old:9092\"} => {} (forces replacement)\n"));
+        var serviceAccount = steps.Single(s => s.Name == "blink-dev-sa-flink");
+        Assert.That(serviceAccount.Op, Is.EqualTo(DiffOp.Update), "metadata changed, but not the name or namespace");
+        Assert.That(serviceAccount.ReplaceReasons, Is.Empty);
+    }
+
+    [Test]
+    public async Task Secrets_are_masked_on_both_sides_in_text_and_json()
+    {
+        var old = await DevPlanJson();
+        // The old kubeconfig was stored in plaintext; it is secret now.
+        Resource(old, "blink-dev-k8s")["inputs"]!["kubeconfig"] = "apiVersion: v1\nusers: [{name: admin, user: {token: hunter2}}]";
+        var against = await Save(old);
+        var stepsPath = TempFile(".steps.json");
+
+        var (exit, output, _) = await Run("diff", "--stack", "dev", "--against", against, "--json", stepsPath);
+
+        Assert.That(exit, Is.EqualTo(BlinkCli.Changes));
+        Assert.That(output, Does.Contain(
+            "~ pulumi:providers:kubernetes blink-dev-k8s (update)\n" +
+            "    ~ kubeconfig: \"[secret]\" => \"[secret]\"\n"));
+        var stepsJson = await File.ReadAllTextAsync(stepsPath);
+        Assert.That(output + stepsJson, Does.Not.Contain("hunter2"));
+        var step = JsonNode.Parse(stepsJson)!["steps"]!.AsArray().Single(s => (string?)s!["name"] == "blink-dev-k8s")!;
+        Assert.That((string?)step["oldInputs"]!["kubeconfig"], Is.EqualTo("[secret]"));
+        Assert.That((string?)step["newInputs"]!["kubeconfig"], Is.EqualTo("[secret]"));
+
+        // Both sides secret: the values cannot be compared, and are not reported as a change.
+        var unchanged = await Save(await DevPlanJson());
+        Assert.That((await Run("diff", "--stack", "dev", "--against", unchanged)).Exit, Is.EqualTo(BlinkCli.NoChanges));
+        File.Delete(against);
+        File.Delete(unchanged);
+        File.Delete(stepsPath);
+    }
+
+    [Test]
+    public async Task A_pulumi_stack_export_is_diffed_by_inputs_only_with_its_secrets_masked()
+    {
+        var stepsPath = TempFile(".steps.json");
+
+        var (exit, output, errors) = await Run("diff", "--stack", "dev", "--against", CheckCliTests.Fixture("dev-stack-export.json"), "--json", stepsPath);
+
+        Assert.That(errors, Is.Empty);
+        Assert.That(exit, Is.EqualTo(BlinkCli.Changes));
+        Assert.That(output, Does.Contain(
+            "- alicloud:ecs/securityGroupRule:SecurityGroupRule blink-dev-sgr-masters-from-anywhere-ssh (delete)\n" +
+            "    - cidrIp: \"0.0.0.0/0\"\n"));
+        Assert.That(output, Does.EndWith("Resources: + 37 to create, ~ 0 to update, +- 0 to replace, - 1 to delete, 6 unchanged\n"));
+
+        var steps = JsonNode.Parse(await File.ReadAllTextAsync(stepsPath))!["steps"]!.AsArray().Select(s => s!.AsObject()).ToList();
+        string? Op(string name) => (string?)steps.Single(s => (string?)s["name"] == name)["op"];
+        // The VPC's outputs in the state (its id, route table, router) are not inputs: no change.
+        Assert.That(Op("blink-dev-vpc"), Is.EqualTo("same"));
+        // The state's kubeconfig is ciphertext, the plan's a secret: both masked, no change.
+        Assert.That(Op("blink-dev-k8s"), Is.EqualTo("same"));
+        Assert.That(Op("blink-dev-vsw-cn-hangzhou-i"), Is.EqualTo("create"));
+        Assert.That(Op("blink-dev-sgr-masters-from-anywhere-ssh"), Is.EqualTo("delete"));
+        Assert.That(stepsJson(steps), Does.Not.Contain("cGxhaW4gdGV4dCB3b3VsZCBiZSBoZXJl"), "the ciphertext is not copied out");
+        File.Delete(stepsPath);
+
+        static string stepsJson(System.Collections.Generic.List<JsonObject> steps) => string.Join("\n", steps.Select(s => s.ToJsonString()));
+    }
+
+    [Test]
+    public async Task Json_steps_are_shaped_like_pulumi_preview_json()
+    {
+        var old = await DevPlanJson();
+        Resource(old, "blink-dev-vsw-cn-hangzhou-h")["inputs"]!["cidrBlock"] = "10.10.240.0/20";
+        Resource(old, "blink-dev-vsw-cn-hangzhou-h")["inputs"]!["description"] = "old";
+        var oldPlan = System.Text.Json.JsonSerializer.Deserialize<StackPlan>(old.ToJsonString())!;
+        var now = await PlanRunner.PlanAsync(StackFile.Load(DevStackFile));
+
+        var json = PlanDiff.Json(PlanDiff.Compare(oldPlan, now));
+
+        var step = json["steps"]!.AsArray().Single(s => (string?)s!["name"] == "blink-dev-vsw-cn-hangzhou-h")!.AsObject();
+        Assert.That(step.Select(p => p.Key), Is.EqualTo(new[] { "op", "urn", "type", "name", "oldInputs", "newInputs", "diffs", "replaceReasons", "detailedDiff" }));
+        Assert.That((string?)step["op"], Is.EqualTo("replace"));
+        Assert.That((string?)step["urn"], Is.EqualTo("urn:pulumi:dev::blink-infra::blink:network:ClusterNetwork$alicloud:vpc/switch:Switch::blink-dev-vsw-cn-hangzhou-h"));
+        Assert.That((string?)step["oldInputs"]!["cidrBlock"], Is.EqualTo("10.10.240.0/20"));
+        Assert.That((string?)step["newInputs"]!["cidrBlock"], Is.EqualTo("10.10.0.0/20"));
+        Assert.That(step["diffs"]!.ToJsonString(), Is.EqualTo("""["cidrBlock","description"]"""));
+        Assert.That(step["replaceReasons"]!.ToJsonString(), Is.EqualTo("""["cidrBlock"]"""));
+        Assert.That(step["detailedDiff"]!.ToJsonString(), Is.EqualTo("""{"cidrBlock":{"kind":"update-replace"},"description":{"kind":"update"}}"""));
+        var stackStep = json["steps"]!.AsArray().Single(s => (string?)s!["type"] == "pulumi:pulumi:Stack")!;
+        Assert.That((string?)stackStep["urn"], Is.EqualTo("urn:pulumi:dev::blink-infra::pulumi:pulumi:Stack::blink-infra-dev"));
+        Assert.That((string?)json["steps"]!.AsArray().Single(s => (string?)s!["name"] == "blink-dev-alicloud")!["urn"],
+            Is.EqualTo("urn:pulumi:dev::blink-infra::pulumi:providers:alicloud::blink-dev-alicloud"), "children of the stack carry no parent type");
+        Assert.That((int?)json["changeSummary"]!["replace"], Is.GreaterThanOrEqualTo(1));
+        Assert.That(json["changeSummary"]!["delete"], Is.Null, "only ops that occur are counted");
+    }
+
+    [Test]
+    public async Task Errors_exit_1()
+    {
+        var (exit, _, errors) = await Run("diff", "--stack", "dev");
+        Assert.That(exit, Is.EqualTo(BlinkCli.DiffError));
+        Assert.That(errors, Is.EqualTo("error: --against FILE is required: a plan written by `plan --json` or a `pulumi stack export` file\n"));
+
+        var missing = TempFile(".json");
+        (exit, _, errors) = await Run("diff", "--stack", "dev", "--against", missing);
+        Assert.That(exit, Is.EqualTo(BlinkCli.DiffError));
+        Assert.That(errors, Does.StartWith($"error: {missing}: cannot be read: "));
+
+        var notJson = TempFile(".json");
+        await File.WriteAllTextAsync(notJson, "resources: [");
+        (exit, _, errors) = await Run("diff", "--stack", "dev", "--against", notJson);
+        Assert.That(exit, Is.EqualTo(BlinkCli.DiffError));
+        Assert.That(errors, Does.StartWith($"error: {notJson}: cannot be read: "));
+
+        var badStack = Path.Combine(Path.GetTempPath(), $"blink-{Guid.NewGuid():N}", "Pulumi.bad.yaml");
+        Directory.CreateDirectory(Path.GetDirectoryName(badStack)!);
+        await File.WriteAllTextAsync(badStack, "config:\n  blink-infra:cluster: {region: mars}\n");
+        (exit, _, errors) = await Run("diff", "--config", badStack, "--against", CheckCliTests.Fixture("dev-stack-export.json"));
+        Assert.That(exit, Is.EqualTo(BlinkCli.DiffError));
+        Assert.That(errors, Does.Contain("blink-infra:cluster.region = \"mars\""));
+        Assert.That(errors, Does.Not.Contain("   at "), "no stack trace");
+        File.Delete(notJson);
+    }
+
+    [Test]
+    public async Task Plan_graph_writes_the_dependency_graph_as_mermaid()
+    {
+        var graphPath = TempFile(".mmd");
+
+        var (exit, output, _) = await Run("plan", "--stack", "dev", "--graph", graphPath);
+
+        Assert.That(exit, Is.EqualTo(0));
+        Assert.That(output, Does.Contain($"Dependency graph (Mermaid) written to {graphPath}"));
+        var graph = await File.ReadAllLinesAsync(graphPath);
+        Assert.That(graph[0], Is.EqualTo("flowchart LR"));
+        string Node(string type, string name) => graph.Single(l => l.EndsWith($"[\"{type}<br/>{name}\"]", StringComparison.Ordinal)).Trim().Split('[')[0];
+        var component = Node("blink:network:ClusterNetwork", "blink-dev");
+        var vpc = Node("alicloud:vpc/network:Network", "blink-dev-vpc");
+        var vswitch = Node("alicloud:vpc/switch:Switch", "blink-dev-vsw-cn-hangzhou-h");
+        var ack = Node("alicloud:cs/managedKubernetes:ManagedKubernetes", "blink-dev-ack");
+        Assert.That(graph, Does.Contain($"  {component} -.-> {vpc}"), "parent to child");
+        Assert.That(graph, Does.Contain($"  {vpc} --> {vswitch}"), "input dependency");
+        Assert.That(graph, Does.Contain($"  {vswitch} --> {ack}"));
+        var pools = Node("alicloud:cs/nodePool:NodePool", "blink-dev-pool-cpu");
+        Assert.That(graph, Does.Contain($"  {pools} --> {Node("pulumi:providers:kubernetes", "blink-dev-k8s")}"), "explicit dependsOn");
+        Assert.That(graph.Count(l => l.Contains("[\"", StringComparison.Ordinal)), Is.EqualTo(43), "one node per resource");
+        File.Delete(graphPath);
+    }
+
+    [Test]
+    public async Task Bench_plans_the_stack_repeatedly_and_reports_its_figures()
+    {
+        var report = await PlanBenchmark.RunAsync(StackFile.Load(DevStackFile), runs: 3);
+
+        Assert.That(report.Stack, Is.EqualTo("dev"));
+        Assert.That(report.Resources, Is.EqualTo(43));
+        Assert.That(report.Runs, Is.EqualTo(3));
+        Assert.That(report.FastestMs, Is.LessThanOrEqualTo(report.MedianMs));
+        Assert.That(report.MedianMs, Is.LessThanOrEqualTo(report.P90Ms));
+        Assert.That(report.PeakWorkingSetMiB, Is.GreaterThan(0));
+        Assert.That(report.Text(), Does.StartWith("bench: stack dev, 43 resources, 3 plans (after one warm-up)\nwall time per plan: median "));
+        Assert.That(report.Text(), Does.Contain("memory: peak working set "));
+
+        var (exit, _, errors) = await Run("bench", "--runs", "0");
+        Assert.That(exit, Is.EqualTo(2));
+        Assert.That(errors, Is.EqualTo("error: --runs must be 1 or more\n"));
+    }
+}
