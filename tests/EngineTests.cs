@@ -185,6 +185,21 @@ public class EngineTests
     }
 
     [Test]
+    public async Task An_fpga_pools_session_cluster_is_pinned_to_that_pool_and_tolerates_only_the_fpga_taint()
+    {
+        const string fpgaPool = "      - {name: fpga, family: f3, instanceTypes: [ecs.f3-c16f1.4xlarge], nodes: 1, imageId: m-bp1fpgaimage0001}";
+        var plan = await PlanRunner.PlanAsync(StackRunner.Stack(Stack(pools: fpgaPool)));
+
+        var sessions = plan.Resources.Where(r => r.Type == DeploymentType).ToDictionary(r => r.Inputs["metadata"]!["name"]!.GetValue<string>());
+        var fpgaTaskManager = Spec(sessions["session-fpga"])["taskManager"]!["podTemplate"]!["spec"]!;
+        Assert.That(fpgaTaskManager["nodeSelector"]!.ToJsonString(), Is.EqualTo("""{"blink.io/pool":"fpga"}"""));
+        Assert.That(fpgaTaskManager["tolerations"]!.ToJsonString(), Is.EqualTo("""[{"effect":"NoSchedule","key":"blink.io/accelerator","operator":"Equal","value":"fpga"}]"""));
+        Assert.That(fpgaTaskManager.AsObject().ContainsKey("containers"), Is.False, "no GPU limit on an FPGA machine");
+        var cpuTaskManager = Spec(sessions["session-cpu"])["taskManager"]!["podTemplate"]!["spec"]!;
+        Assert.That(cpuTaskManager.AsObject().ContainsKey("tolerations"), Is.False, "CPU TaskManagers never land on accelerator machines");
+    }
+
+    [Test]
     public async Task Without_high_availability_one_jobmanager_and_no_ha_settings()
     {
         var plan = await PlanRunner.PlanAsync(StackRunner.Stack(Stack(highAvailability: false)));
