@@ -92,6 +92,24 @@ public class DiffTests
     }
 
     [Test]
+    public async Task Resources_are_matched_by_urn_so_a_resource_moved_to_another_parent_is_deleted_and_created()
+    {
+        var old = await DevPlanJson();
+        // Before, the Kubernetes provider sat at the top of the stack; now the engine component owns it.
+        Resource(old, "blink-dev-k8s")["parent"] = new JsonObject { ["type"] = "pulumi:pulumi:Stack", ["name"] = "blink-infra-dev" };
+        var oldPlan = System.Text.Json.JsonSerializer.Deserialize<StackPlan>(old.ToJsonString())!;
+        var now = await PlanRunner.PlanAsync(StackFile.Load(DevStackFile));
+
+        var steps = PlanDiff.Compare(oldPlan, now).Where(s => s.Name == "blink-dev-k8s").ToList();
+
+        Assert.That(steps.Select(s => (s.Op, s.Urn)), Is.EqualTo(new[]
+        {
+            (DiffOp.Create, "urn:pulumi:dev::blink-infra::blink:engine:FlinkEngine$pulumi:providers:kubernetes::blink-dev-k8s"),
+            (DiffOp.Delete, "urn:pulumi:dev::blink-infra::pulumi:providers:kubernetes::blink-dev-k8s"),
+        }));
+    }
+
+    [Test]
     public async Task Replacement_comes_from_the_providers_table_and_cascades_only_through_inputs_that_force_it()
     {
         Assert.That(ReplacementInputs.Of("alicloud:vpc/switch:Switch"), Does.Contain("cidrBlock"));
@@ -220,7 +238,7 @@ public class DiffTests
         Assert.That(output, Does.Contain(
             "- alicloud:ecs/securityGroupRule:SecurityGroupRule blink-dev-sgr-masters-from-anywhere-ssh (delete)\n" +
             "    - cidrIp: \"0.0.0.0/0\"\n"));
-        Assert.That(output, Does.EndWith("Resources: + 37 to create, ~ 0 to update, +- 0 to replace, - 1 to delete, 6 unchanged\n"));
+        Assert.That(output, Does.EndWith("Resources: + 35 to create, ~ 0 to update, +- 0 to replace, - 1 to delete, 8 unchanged\n"));
 
         var steps = JsonNode.Parse(await File.ReadAllTextAsync(stepsPath))!["steps"]!.AsArray().Select(s => s!.AsObject()).ToList();
         string? Op(string name) => (string?)steps.Single(s => (string?)s["name"] == name)["op"];

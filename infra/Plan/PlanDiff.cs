@@ -44,19 +44,26 @@ public static class PlanDiff
     /// <summary>Inputs the engine adds itself and a plan does not have.</summary>
     private static bool IgnoredInput(string type, string key) => type.StartsWith("pulumi:providers:", StringComparison.Ordinal) && key == "version";
 
+    /// <summary>
+    /// The steps from <paramref name="old"/> to <paramref name="now"/>. Resources are matched by URN,
+    /// as Pulumi matches them: a resource moved under another parent, or to another stack or project,
+    /// is a different resource (deleted and created), as it would be without an alias.
+    /// </summary>
     public static ImmutableArray<DiffStep> Compare(StackPlan old, StackPlan now)
     {
         var oldByRef = old.Resources.GroupBy(r => r.Ref).ToDictionary(g => g.Key, g => g.First());
         var nowByRef = now.Resources.GroupBy(r => r.Ref).ToDictionary(g => g.Key, g => g.First());
-        string UrnNow(PlannedResource r) => Urn(now.Stack, now.Project, r, nowByRef);
+        var oldByUrn = old.Resources.GroupBy(r => Urn(old.Stack, old.Project, r, oldByRef)).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        var nowUrns = now.Resources.Select(r => Urn(now.Stack, now.Project, r, nowByRef)).ToList();
+        var kept = nowUrns.Select((urn, i) => (Urn: urn, Resource: now.Resources[i])).Where(p => oldByUrn.ContainsKey(p.Urn)).ToList();
 
         // Resources new or replaced make the references to them unknown until apply: iterate to a fixed point.
-        var fresh = new HashSet<string>(now.Resources.Where(r => !oldByRef.ContainsKey(r.Ref)).Select(r => r.Name), StringComparer.Ordinal);
-        Dictionary<ResourceRef, DiffStep> steps;
+        var keptNames = kept.Select(p => p.Resource.Name).ToHashSet(StringComparer.Ordinal);
+        var fresh = new HashSet<string>(now.Resources.Select(r => r.Name).Where(n => !keptNames.Contains(n)), StringComparer.Ordinal);
+        Dictionary<string, DiffStep> steps;
         while (true)
         {
-            steps = now.Resources.Where(r => oldByRef.ContainsKey(r.Ref))
-                .ToDictionary(r => r.Ref, r => StepOf(UrnNow(r), oldByRef[r.Ref], r, fresh));
+            steps = kept.ToDictionary(p => p.Urn, p => StepOf(p.Urn, oldByUrn[p.Urn], p.Resource, fresh), StringComparer.Ordinal);
             var replaced = steps.Values.Where(s => s.Op == DiffOp.Replace).Select(s => s.Name).Where(n => !fresh.Contains(n)).ToList();
             if (replaced.Count == 0)
                 break;
@@ -64,16 +71,22 @@ public static class PlanDiff
         }
 
         var result = ImmutableArray.CreateBuilder<DiffStep>();
-        foreach (var resource in now.Resources)
+        for (var i = 0; i < now.Resources.Length; i++)
         {
-            result.Add(steps.TryGetValue(resource.Ref, out var step)
+            var resource = now.Resources[i];
+            result.Add(steps.TryGetValue(nowUrns[i], out var step)
                 ? step
-                : new DiffStep(DiffOp.Create, UrnNow(resource), resource.Type, resource.Name, null, resource.Inputs,
+                : new DiffStep(DiffOp.Create, nowUrns[i], resource.Type, resource.Name, null, resource.Inputs,
                     resource.Inputs.Select(kv => new InputChange(kv.Key, null, kv.Value, false, IsComputed(kv.Value))).ToImmutableArray()));
         }
-        foreach (var resource in old.Resources.Where(r => !nowByRef.ContainsKey(r.Ref)))
+        // Deletions in the old side's order, so the same inputs always give the same steps.
+        var deleted = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var resource in old.Resources)
         {
-            result.Add(new DiffStep(DiffOp.Delete, Urn(old.Stack, old.Project, resource, oldByRef), resource.Type, resource.Name, resource.Inputs, null,
+            var urn = Urn(old.Stack, old.Project, resource, oldByRef);
+            if (steps.ContainsKey(urn) || !deleted.Add(urn))
+                continue;
+            result.Add(new DiffStep(DiffOp.Delete, urn, resource.Type, resource.Name, resource.Inputs, null,
                 resource.Inputs.Select(kv => new InputChange(kv.Key, kv.Value, null, false, false)).ToImmutableArray()));
         }
         return result.ToImmutable();
