@@ -349,6 +349,10 @@ public class DiffTests
         Assert.That(report.Text(), Does.StartWith("bench: stack dev, 43 resources, 3 plans (after one warm-up)\nwall time per plan: median "));
         Assert.That(report.Text(), Does.Contain("memory: peak working set "));
 
+        var (largestExit, largest, _) = await Run("bench", "--runs", "1");
+        Assert.That(largestExit, Is.EqualTo(0));
+        Assert.That(largest, Does.StartWith("bench: stack prod-hangzhou, 69 resources, 1 plans"), "by default the example stack with the most resources");
+
         var (exit, _, errors) = await Run("bench", "--runs", "0");
         Assert.That(exit, Is.EqualTo(2));
         Assert.That(errors, Is.EqualTo("error: --runs must be 1 or more\n"));

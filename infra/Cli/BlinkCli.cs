@@ -196,7 +196,7 @@ public static class BlinkCli
         {
             if (runs < 1)
                 throw new StackFileException("--runs must be 1 or more");
-            var path = stack is null ? LargestExampleStack() : ResolveStackFile(stack, null);
+            var path = stack is null ? await LargestExampleStackAsync() : ResolveStackFile(stack, null);
             var stackFile = StackFile.Load(path);
             var report = await PlanBenchmark.RunAsync(stackFile, runs);
             console.Profile.Out.Writer.Write(report.Text());
@@ -210,15 +210,18 @@ public static class BlinkCli
     }
 
     /// <summary>The example stack that declares the most resources.</summary>
-    private static string LargestExampleStack()
+    private static async Task<string> LargestExampleStackAsync()
     {
         var root = ProjectRoot.Find() ?? throw new StackFileException("no Pulumi.yaml found in this folder or above it");
-        var largest = Directory.GetFiles(Path.Combine(root, ProjectRoot.StackConfigDir), "Pulumi.*.yaml")
-            .OrderBy(p => p, StringComparer.Ordinal)
-            .Select(p => (Path: p, Count: PlanRunner.PlanAsync(StackFile.Load(p)).GetAwaiter().GetResult().Resources.Length))
-            .OrderByDescending(p => p.Count)
-            .FirstOrDefault();
-        return largest.Path ?? throw new StackFileException("no example stacks");
+        string? largest = null;
+        var most = -1;
+        foreach (var path in Directory.GetFiles(Path.Combine(root, ProjectRoot.StackConfigDir), "Pulumi.*.yaml").OrderBy(p => p, StringComparer.Ordinal))
+        {
+            var count = (await PlanRunner.PlanAsync(StackFile.Load(path))).Resources.Length;
+            if (count > most)
+                (largest, most) = (path, count);
+        }
+        return largest ?? throw new StackFileException($"no stacks in {Path.Combine(root, ProjectRoot.StackConfigDir)}");
     }
 
     /// <summary>A plan written by `plan --json`.</summary>
