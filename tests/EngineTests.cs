@@ -200,6 +200,26 @@ public class EngineTests
     }
 
     [Test]
+    public async Task A_stacks_image_and_flink_settings_reach_every_session_cluster()
+    {
+        const string engine = "    image: registry.cn-hangzhou.aliyuncs.com/acme/flink:1.20.1-rrsa\n    flinkConfiguration: {fs.oss.credentials.provider: com.acme.flink.RrsaCredentialsProvider, restart-strategy.type: exponential-delay}";
+        var plan = await PlanRunner.PlanAsync(StackRunner.Stack(Stack(engine: engine, pools: GpuPool)));
+
+        var sessions = plan.Resources.Where(r => r.Type == DeploymentType).Select(Spec).ToList();
+        Assert.That(sessions, Has.Count.EqualTo(2));
+        foreach (var spec in sessions)
+        {
+            Assert.That(spec["image"]!.GetValue<string>(), Is.EqualTo("registry.cn-hangzhou.aliyuncs.com/acme/flink:1.20.1-rrsa"));
+            Assert.That(spec["flinkConfiguration"]!["fs.oss.credentials.provider"]!.GetValue<string>(), Is.EqualTo("com.acme.flink.RrsaCredentialsProvider"));
+            Assert.That(spec["flinkConfiguration"]!["restart-strategy.type"]!.GetValue<string>(), Is.EqualTo("exponential-delay"));
+            Assert.That(spec["flinkConfiguration"]!["high-availability.type"]!.GetValue<string>(), Is.EqualTo("kubernetes"), "the spec's own settings stay");
+        }
+
+        var defaults = await PlanRunner.PlanAsync(StackRunner.Stack(Stack()));
+        Assert.That(Spec(defaults.Resources.Single(r => r.Type == DeploymentType))["image"]!.GetValue<string>(), Is.EqualTo("flink:1.20.1-scala_2.12-java17"));
+    }
+
+    [Test]
     public async Task Without_high_availability_one_jobmanager_and_no_ha_settings()
     {
         var plan = await PlanRunner.PlanAsync(StackRunner.Stack(Stack(highAvailability: false)));
@@ -299,6 +319,12 @@ public class EngineTests
             "blink-infra:engine.jobManagerReplicas = \"2\": more than one JobManager needs Kubernetes HA, which blink-infra:compute.highAvailability turns on; allowed: 1 without high availability");
         yield return Case("one jobmanager with HA", Stack(engine: "    jobManagerReplicas: 1"),
             "blink-infra:engine.jobManagerReplicas = \"1\": high availability keeps a standby JobManager; allowed: 2 or more with blink-infra:compute.highAvailability");
+        yield return Case("image reference", Stack(engine: "    image: \"flink 1.20\""),
+            "blink-infra:engine.image = \"flink 1.20\": not a container image reference; allowed: [registry/]repository[:tag][@sha256:digest] of a Flink 1.20 image, such as registry.cn-hangzhou.aliyuncs.com/acme/flink:1.20.1-rrsa");
+        yield return Case("a setting the spec owns", Stack(engine: "    flinkConfiguration: {state.checkpoints.dir: \"oss://elsewhere/cp\"}"),
+            "blink-infra:engine.flinkConfiguration[state.checkpoints.dir] = \"oss://elsewhere/cp\": set by BlinkInfra from blink-infra:engine.bucket; allowed: any other Flink setting");
+        yield return Case("an HA setting", Stack(engine: "    flinkConfiguration: {high-availability.type: zookeeper}"),
+            "blink-infra:engine.flinkConfiguration[high-availability.type] = \"zookeeper\": set by BlinkInfra from blink-infra:compute.highAvailability; allowed: any other Flink setting");
         yield return Case("bucket name", Stack().Replace("bucket: blink-t-state", "bucket: Blink_State"),
             "blink-infra:engine.bucket = \"Blink_State\": not an OSS bucket name; allowed: 3 to 63 lower-case letters, digits and '-', starting and ending with a letter or digit");
     }

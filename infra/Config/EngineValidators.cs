@@ -15,6 +15,8 @@ public sealed class EngineValidator : AbstractValidator<EngineConfig>
     private static readonly Regex DnsLabel = new("^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$", RegexOptions.CultureInvariant);
     // Source: Alibaba Cloud OSS, bucket naming: 3 to 63 lower-case letters, digits and hyphens, starting and ending with a letter or digit.
     private static readonly Regex BucketName = new("^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$", RegexOptions.CultureInvariant);
+    // Source: the OCI distribution spec's reference grammar (host[:port]/path components, tag, digest), simplified to lower-case paths.
+    private static readonly Regex ImageReference = new(@"^[a-z0-9]+([._-][a-z0-9]+)*(:[0-9]+)?(/[a-z0-9]+([._-][a-z0-9]+)*)*(:[A-Za-z0-9_][A-Za-z0-9_.-]{0,127})?(@sha256:[a-f0-9]{64})?$", RegexOptions.CultureInvariant);
     private static readonly Regex JavaClass = new(@"^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)*$", RegexOptions.CultureInvariant);
 
     public EngineValidator()
@@ -31,6 +33,18 @@ public sealed class EngineValidator : AbstractValidator<EngineConfig>
         RuleFor(e => e.CheckpointIntervalSeconds)
             .GreaterThanOrEqualTo(0)
             .WithMessage("allowed: seconds between checkpoints, or 0 to turn checkpoints off");
+
+        RuleFor(e => e.Image)
+            .Must(image => image is null || ImageReference.IsMatch(image))
+            .WithMessage("not a container image reference; allowed: [registry/]repository[:tag][@sha256:digest] of a Flink 1.20 image, such as registry.cn-hangzhou.aliyuncs.com/acme/flink:1.20.1-rrsa");
+        RuleFor(e => e.FlinkConfiguration).Custom((settings, context) =>
+        {
+            foreach (var (setting, value) in settings.OrderBy(p => p.Key, StringComparer.Ordinal))
+            {
+                if (FlinkDefaults.SpecSourceOf(setting) is { } source)
+                    context.AddFailure(new ValidationFailure($"FlinkConfiguration[{setting}]", $"set by BlinkInfra from {source}; allowed: any other Flink setting") { AttemptedValue = value });
+            }
+        });
 
         RuleForEach(e => e.Jobs).ChildRules(job =>
         {
@@ -114,6 +128,7 @@ public static class EngineSpecBuilder
         return errors.Count > errorCount
             ? null
             : new EngineSpec(engine.Namespace ?? FlinkDefaults.JobsNamespace, engine.Bucket ?? $"{cluster.Name}-flink-state",
-                highAvailability, replicas, interval, jobs.ToImmutable());
+                highAvailability, replicas, interval, engine.Image ?? FlinkDefaults.Image,
+                engine.FlinkConfiguration.ToImmutableSortedDictionary(StringComparer.Ordinal), jobs.ToImmutable());
     }
 }

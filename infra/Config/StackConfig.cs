@@ -32,6 +32,8 @@ public sealed class EngineConfig
     public string? Bucket { get; set; }
     public int? JobManagerReplicas { get; set; }
     public int? CheckpointIntervalSeconds { get; set; }
+    public string? Image { get; set; }
+    public Dictionary<string, string> FlinkConfiguration { get; set; } = new();
     public List<JobConfig> Jobs { get; set; } = new();
 }
 

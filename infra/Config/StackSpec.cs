@@ -18,6 +18,8 @@ public sealed record EngineSpec(
     bool HighAvailability,
     int JobManagerReplicas,
     int CheckpointIntervalSeconds,
+    string Image,
+    ImmutableSortedDictionary<string, string> FlinkConfiguration,
     ImmutableArray<JobSpec> Jobs);
 
 /// <summary>A job: its jar under the bucket's udf/ prefix, the pool whose session cluster runs it, and how it upgrades.</summary>

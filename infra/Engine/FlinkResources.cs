@@ -65,6 +65,9 @@ public static class FlinkResources
             configuration["high-availability.type"] = "kubernetes";
             configuration["high-availability.storageDir"] = $"oss://{engine.Bucket}/ha/{name}";
         }
+        // The stack's own settings; validation keeps them off the keys above.
+        foreach (var (setting, value) in engine.FlinkConfiguration)
+            configuration[setting] = value;
 
         // Every Flink container loads the OSS filesystem plugin, so state can live on the bucket.
         var pluginEnv = List(Map(("name", "ENABLE_BUILT_IN_PLUGINS"), ("value", FlinkDefaults.OssPluginJar)));
@@ -86,7 +89,7 @@ public static class FlinkResources
             ("containers", taskManager.Gpus > 0 ? List(taskManagerContainer) : null));
 
         var spec = Map(
-            ("image", FlinkDefaults.Image),
+            ("image", engine.Image),
             ("flinkVersion", FlinkDefaults.FlinkVersion),
             ("serviceAccount", FlinkDefaults.ServiceAccount),
             ("mode", "native"),

@@ -1,3 +1,6 @@
+using System.Linq;
+using System.Collections.Generic;
+using System;
 using System.Collections.Immutable;
 
 namespace BlinkInfra.Facts;
@@ -26,6 +29,24 @@ public static class FlinkDefaults
     public const string FlinkVersion = "v1_20";
     public const string Image = "flink:1.20.1-scala_2.12-java17";
     public const string OssPluginJar = "flink-oss-fs-hadoop-1.20.1.jar";
+
+    /// <summary>
+    /// Flink settings the program derives from the spec, with where each comes from: a stack's
+    /// `engine.flinkConfiguration` may not set them (a `high-availability.*` key is covered by its prefix).
+    /// </summary>
+    public static readonly ImmutableSortedDictionary<string, string> SettingsFromSpec = new Dictionary<string, string>
+    {
+        ["taskmanager.numberOfTaskSlots"] = "the pool's instance types",
+        ["state.checkpoints.dir"] = "blink-infra:engine.bucket",
+        ["state.savepoints.dir"] = "blink-infra:engine.bucket",
+        ["execution.checkpointing.interval"] = "blink-infra:engine.checkpointIntervalSeconds",
+        ["fs.oss.endpoint"] = "blink-infra:cluster.region",
+        ["high-availability."] = "blink-infra:compute.highAvailability",
+    }.ToImmutableSortedDictionary(StringComparer.Ordinal);
+
+    /// <summary>Where a Flink setting comes from when the program sets it, or null when a stack may set it.</summary>
+    public static string? SpecSourceOf(string setting)
+        => SettingsFromSpec.FirstOrDefault(p => p.Key.EndsWith('.') ? setting.StartsWith(p.Key, StringComparison.Ordinal) : setting == p.Key).Value;
 
     public const string JobsNamespace = "flink";
     public const string ServiceAccount = "blink-flink";
