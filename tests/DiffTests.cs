@@ -351,7 +351,7 @@ public class DiffTests
 
         var (largestExit, largest, _) = await Run("bench", "--runs", "1");
         Assert.That(largestExit, Is.EqualTo(0));
-        Assert.That(largest, Does.StartWith("bench: stack prod-hangzhou, 69 resources, 1 plans"), "by default the example stack with the most resources");
+        Assert.That(largest, Does.StartWith("bench: stack prod-hangzhou, 72 resources, 1 plans"), "by default the example stack with the most resources");
 
         var (exit, _, errors) = await Run("bench", "--runs", "0");
         Assert.That(exit, Is.EqualTo(2));

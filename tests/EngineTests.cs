@@ -95,6 +95,52 @@ public class EngineTests
     }
 
     [Test]
+    public async Task With_jobs_the_operator_reads_their_jars_through_rrsa_with_a_read_only_role_on_udf()
+    {
+        const string engine = "    operatorImage: registry.cn-hangzhou.aliyuncs.com/acme/flink-kubernetes-operator:1.15.0-oss\n" +
+                              "    flinkConfiguration: {fs.oss.credentials.provider: com.acme.flink.RrsaCredentialsProvider, restart-strategy.type: fixed-delay}\n" +
+                              "    jobs: [{name: enrich, pool: cpu, jarPath: udf/enrich.jar}]";
+        var (_, mocks) = await StackRunner.RunAsync(Stack(engine: engine));
+
+        var trust = JsonNode.Parse((string)mocks.Single("alicloud:ram/role:Role", "blink-t-operator-role").Inputs["assumeRolePolicyDocument"])!;
+        Assert.That(trust["Statement"]![0]!["Condition"]!["StringEquals"]!["oidc:sub"]!.GetValue<string>(), Is.EqualTo("system:serviceaccount:flink-operator:flink-operator"));
+        var policy = mocks.Single("alicloud:ram/policy:Policy", "blink-t-operator-policy").Inputs;
+        Assert.That((string)policy["policyDocument"], Is.EqualTo("""{"Version":"1","Statement":[{"Effect":"Allow","Action":["oss:GetObject"],"Resource":["acs:oss:*:*:blink-t-state/udf/*"]}]}"""));
+        var attachment = mocks.Single("alicloud:ram/rolePolicyAttachment:RolePolicyAttachment", "blink-t-operator-role-policy").Inputs;
+        Assert.That((attachment["roleName"], attachment["policyName"]), Is.EqualTo(("blink-t-flink-operator", "blink-t-flink-operator-jars")));
+
+        var operatorNamespace = mocks.Single("kubernetes:core/v1:Namespace", "blink-t-ns-operator").Inputs;
+        Assert.That(JsonValues.ToNode(operatorNamespace["metadata"])!.ToJsonString(), Is.EqualTo("""{"labels":{"pod-identity.alibabacloud.com/injection":"on"},"name":"flink-operator"}"""));
+        var values = JsonValues.ToNode(mocks.Single("kubernetes:helm.sh/v3:Release", "blink-t-operator").Inputs["values"])!;
+        Assert.That(values["image"]!.ToJsonString(), Is.EqualTo("""{"repository":"registry.cn-hangzhou.aliyuncs.com/acme/flink-kubernetes-operator","tag":"1.15.0-oss"}"""));
+        Assert.That(values["operatorServiceAccount"]!.ToJsonString(), Is.EqualTo("""{"annotations":{"pod-identity.alibabacloud.com/role-name":"blink-t-flink-operator"}}"""));
+        Assert.That(values["defaultConfiguration"]!["flink-conf.yaml"]!.GetValue<string>(), Is.EqualTo(
+            "kubernetes.operator.metrics.reporter.slf4j.factory.class: org.apache.flink.metrics.slf4j.Slf4jReporterFactory\n" +
+            "kubernetes.operator.metrics.reporter.slf4j.interval: 5 MINUTE\n" +
+            "kubernetes.operator.reconcile.interval: 15 s\n" +
+            "kubernetes.operator.observer.progress-check.interval: 5 s\n" +
+            "fs.oss.endpoint: oss-cn-hangzhou-internal.aliyuncs.com\n" +
+            "fs.oss.credentials.provider: com.acme.flink.RrsaCredentialsProvider\n"), "the chart's lines kept, then only the OSS settings");
+        var plan = await PlanRunner.PlanAsync(StackRunner.Stack(Stack(engine: engine)));
+        Assert.That(plan.Resources.Single(r => r.Name == "blink-t-operator").DependsOn,
+            Does.Contain(new ResourceRef("alicloud:ram/rolePolicyAttachment:RolePolicyAttachment", "blink-t-operator-role-policy")), "the role is usable before the operator starts");
+    }
+
+    [Test]
+    public async Task Without_jobs_the_operator_has_no_role_and_an_image_reference_splits_for_the_chart()
+    {
+        var (_, mocks) = await StackRunner.RunAsync(Stack());
+        Assert.That(mocks.OfType("alicloud:ram/role:Role").Select(r => r.Name), Is.EqualTo(new[] { "blink-t-flink-role" }));
+
+        Assert.That(JsonValues.ToNode(OperatorValues.Image(null))!.ToJsonString(), Is.EqualTo("""{"tag":"1.15.0"}"""));
+        Assert.That(JsonValues.ToNode(OperatorValues.Image("registry.example.com:5000/flink/operator"))!.ToJsonString(),
+            Is.EqualTo("""{"repository":"registry.example.com:5000/flink/operator","tag":"1.15.0"}"""), "a registry port is not a tag");
+        var digest = "sha256:" + new string('a', 64);
+        Assert.That(JsonValues.ToNode(OperatorValues.Image($"acme/operator:1.15.0@{digest}"))!.ToJsonString(),
+            Is.EqualTo($$"""{"digest":"{{digest}}","repository":"acme/operator","tag":"1.15.0"}"""));
+    }
+
+    [Test]
     public async Task The_engine_reaches_its_bucket_through_rrsa_with_a_least_privilege_policy_and_no_access_key()
     {
         var (_, mocks) = await StackRunner.RunAsync(Stack());
@@ -321,6 +367,8 @@ public class EngineTests
             "blink-infra:engine.jobManagerReplicas = \"1\": high availability keeps a standby JobManager; allowed: 2 or more with blink-infra:compute.highAvailability");
         yield return Case("image reference", Stack(engine: "    image: \"flink 1.20\""),
             "blink-infra:engine.image = \"flink 1.20\": not a container image reference; allowed: [registry/]repository[:tag][@sha256:digest] of a Flink 1.20 image, such as registry.cn-hangzhou.aliyuncs.com/acme/flink:1.20.1-rrsa");
+        yield return Case("operator image reference", Stack(engine: "    operatorImage: \"Operator:latest\""),
+            "blink-infra:engine.operatorImage = \"Operator:latest\": not a container image reference; allowed: [registry/]repository[:tag][@sha256:digest] of a Flink Kubernetes Operator 1.15.0 image with the OSS filesystem plugin, such as registry.cn-hangzhou.aliyuncs.com/acme/flink-kubernetes-operator:1.15.0-oss");
         yield return Case("a setting the spec owns", Stack(engine: "    flinkConfiguration: {state.checkpoints.dir: \"oss://elsewhere/cp\"}"),
             "blink-infra:engine.flinkConfiguration[state.checkpoints.dir] = \"oss://elsewhere/cp\": set by BlinkInfra from blink-infra:engine.bucket; allowed: any other Flink setting");
         yield return Case("an HA setting", Stack(engine: "    flinkConfiguration: {high-availability.type: zookeeper}"),

@@ -37,6 +37,9 @@ public sealed class EngineValidator : AbstractValidator<EngineConfig>
         RuleFor(e => e.Image)
             .Must(image => image is null || ImageReference.IsMatch(image))
             .WithMessage("not a container image reference; allowed: [registry/]repository[:tag][@sha256:digest] of a Flink 1.20 image, such as registry.cn-hangzhou.aliyuncs.com/acme/flink:1.20.1-rrsa");
+        RuleFor(e => e.OperatorImage)
+            .Must(image => image is null || ImageReference.IsMatch(image))
+            .WithMessage("not a container image reference; allowed: [registry/]repository[:tag][@sha256:digest] of a Flink Kubernetes Operator 1.15.0 image with the OSS filesystem plugin, such as registry.cn-hangzhou.aliyuncs.com/acme/flink-kubernetes-operator:1.15.0-oss");
         RuleFor(e => e.FlinkConfiguration).Custom((settings, context) =>
         {
             foreach (var (setting, value) in settings.OrderBy(p => p.Key, StringComparer.Ordinal))
@@ -128,7 +131,7 @@ public static class EngineSpecBuilder
         return errors.Count > errorCount
             ? null
             : new EngineSpec(engine.Namespace ?? FlinkDefaults.JobsNamespace, engine.Bucket ?? $"{cluster.Name}-flink-state",
-                highAvailability, replicas, interval, engine.Image ?? FlinkDefaults.Image,
+                highAvailability, replicas, interval, engine.Image ?? FlinkDefaults.Image, engine.OperatorImage,
                 engine.FlinkConfiguration.ToImmutableSortedDictionary(StringComparer.Ordinal), jobs.ToImmutable());
     }
 }

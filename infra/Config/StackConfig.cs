@@ -33,6 +33,7 @@ public sealed class EngineConfig
     public int? JobManagerReplicas { get; set; }
     public int? CheckpointIntervalSeconds { get; set; }
     public string? Image { get; set; }
+    public string? OperatorImage { get; set; }
     public Dictionary<string, string> FlinkConfiguration { get; set; } = new();
     public List<JobConfig> Jobs { get; set; } = new();
 }

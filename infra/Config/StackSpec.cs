@@ -19,6 +19,7 @@ public sealed record EngineSpec(
     int JobManagerReplicas,
     int CheckpointIntervalSeconds,
     string Image,
+    string? OperatorImage,
     ImmutableSortedDictionary<string, string> FlinkConfiguration,
     ImmutableArray<JobSpec> Jobs);
 

@@ -97,6 +97,34 @@ public sealed class FlinkEngine : ComponentResource
         }, cloud());
         RoleName = role.RoleName;
 
+        // The operator downloads session jobs' jars from the bucket's udf/ prefix itself: a role of its
+        // own through RRSA, read-only on that prefix, exactly when the stack has jobs.
+        RolePolicyAttachment? operatorAccess = null;
+        var operatorRoleName = $"{name}-flink-operator";
+        if (!spec.Jobs.IsEmpty)
+        {
+            var operatorRole = new RamRole($"{name}-operator-role", new RamRoleArgs
+            {
+                RoleName = operatorRoleName,
+                Description = $"BlinkInfra cluster {name}: the Flink operator reads job jars from {spec.Bucket}/{FlinkDefaults.UdfPrefix}",
+                AssumeRolePolicyDocument = args.Rrsa.Apply(rrsa => Documents.RrsaTrust(
+                    rrsa?.RamOidcProviderArn ?? throw new RunException($"cluster {name} reports no RRSA OIDC provider; the operator's role cannot trust it (is RRSA enabled on the cluster?)"),
+                    FlinkDefaults.OperatorNamespace, FlinkDefaults.OperatorServiceAccount)),
+            }, cloud());
+            var operatorPolicy = new Policy($"{name}-operator-policy", new PolicyArgs
+            {
+                PolicyName = $"{name}-flink-operator-jars",
+                Description = $"BlinkInfra cluster {name}: read job jars under {spec.Bucket}/{FlinkDefaults.UdfPrefix}, nothing else",
+                PolicyDocument = Documents.JarRead(spec.Bucket),
+            }, cloud());
+            operatorAccess = new RolePolicyAttachment($"{name}-operator-role-policy", new RolePolicyAttachmentArgs
+            {
+                RoleName = operatorRole.RoleName,
+                PolicyName = operatorPolicy.PolicyName,
+                PolicyType = "Custom",
+            }, cloud());
+        }
+
         // Kubernetes, through a provider of this cluster's own, once its nodes are there.
         var credential = GetClusterCredential.Invoke(new GetClusterCredentialInvokeArgs { ClusterId = args.ClusterId }, new InvokeOptions { Parent = this });
         var kubernetes = new KubernetesProvider($"{name}-k8s", new KubernetesProviderArgs
@@ -112,9 +140,12 @@ public sealed class FlinkEngine : ComponentResource
             return options;
         }
 
+        var operatorNamespaceMetadata = new ObjectMetaArgs { Name = FlinkDefaults.OperatorNamespace };
+        if (operatorAccess != null)
+            operatorNamespaceMetadata.Labels.Add(FlinkDefaults.PodIdentityInjectionLabel, "on");
         var operatorNamespace = new Namespace($"{name}-ns-operator", new NamespaceArgs
         {
-            Metadata = new ObjectMetaArgs { Name = FlinkDefaults.OperatorNamespace },
+            Metadata = operatorNamespaceMetadata,
         }, InCluster());
         var jobsNamespace = new Namespace($"{name}-ns-jobs", new NamespaceArgs
         {
@@ -133,8 +164,8 @@ public sealed class FlinkEngine : ComponentResource
             RepositoryOpts = new RepositoryOptsArgs { Repo = FlinkDefaults.OperatorRepository },
             Namespace = FlinkDefaults.OperatorNamespace,
             Atomic = true,
-            Values = OperatorValues.For(spec.Namespace),
-        }, InCluster(operatorNamespace, jobsNamespace));
+            Values = OperatorValues.For(spec, args.Region, operatorAccess != null ? operatorRoleName : null),
+        }, operatorAccess != null ? InCluster(operatorNamespace, jobsNamespace, operatorAccess) : InCluster(operatorNamespace, jobsNamespace));
 
         var serviceAccount = new ServiceAccount($"{name}-sa-flink", new ServiceAccountArgs
         {
@@ -222,6 +253,19 @@ public static class Documents
             }),
         }.ToJsonString(Compact);
 
+    /// <summary>Read-only on the bucket's job jars: what the operator needs to submit session jobs.</summary>
+    public static string JarRead(string bucket)
+        => new JsonObject
+        {
+            ["Version"] = "1",
+            ["Statement"] = new JsonArray(new JsonObject
+            {
+                ["Effect"] = "Allow",
+                ["Action"] = new JsonArray("oss:GetObject"),
+                ["Resource"] = new JsonArray($"acs:oss:*:*:{bucket}/{FlinkDefaults.UdfPrefix}*"),
+            }),
+        }.ToJsonString(Compact);
+
     /// <summary>Least privilege on the state bucket: its objects and listing, no other bucket.</summary>
     public static string BucketAccess(string bucket)
         => new JsonObject
@@ -236,14 +280,55 @@ public static class Documents
         }.ToJsonString(Compact);
 }
 
-/// <summary>The operator chart's values: on the masters, watching the jobs' namespace, webhook off.</summary>
+/// <summary>
+/// The operator chart's values: on the masters, watching the jobs' namespace, webhook off; its image
+/// (the stack's, or the chart's at the pinned version); with jobs, its RRSA role and OSS endpoint.
+/// </summary>
 public static class OperatorValues
 {
-    public static InputMap<object> For(string jobsNamespace)
+    public static InputMap<object> For(EngineSpec spec, string region, string? rrsaRoleName)
+    {
+        var values = Base(spec.Namespace, spec.OperatorImage);
+        if (rrsaRoleName != null)
+        {
+            values.Add("operatorServiceAccount", ImmutableDictionary<string, object>.Empty
+                .Add("annotations", ImmutableDictionary<string, object>.Empty.Add(FlinkDefaults.PodIdentityRoleAnnotation, rrsaRoleName)));
+            // The operator reads jars through Flink's OSS filesystem: the region's internal endpoint, and
+            // the stack's fs.oss.* settings (such as its credentials provider), after the chart's own lines.
+            var lines = FlinkDefaults.OperatorChartConfiguration
+                .Append($"fs.oss.endpoint: {FlinkDefaults.OssInternalEndpoint(region)}")
+                .Concat(spec.FlinkConfiguration.Where(p => p.Key.StartsWith("fs.oss.", StringComparison.Ordinal)).Select(p => $"{p.Key}: {p.Value}"));
+            values.Add("defaultConfiguration", ImmutableDictionary<string, object>.Empty
+                .Add("create", true)
+                .Add("append", true)
+                .Add("flink-conf.yaml", string.Join("\n", lines) + "\n"));
+        }
+        return values;
+    }
+
+    /// <summary>An image reference as the chart takes it: repository, tag, digest.</summary>
+    public static ImmutableDictionary<string, object> Image(string? reference)
+    {
+        if (reference is null)
+            return ImmutableDictionary<string, object>.Empty.Add("tag", FlinkDefaults.OperatorVersion);
+        var image = ImmutableDictionary<string, object>.Empty;
+        var at = reference.IndexOf('@', StringComparison.Ordinal);
+        if (at >= 0)
+        {
+            image = image.Add("digest", reference[(at + 1)..]);
+            reference = reference[..at];
+        }
+        var colon = reference.LastIndexOf(':');
+        if (colon > reference.LastIndexOf('/'))
+            return image.Add("repository", reference[..colon]).Add("tag", reference[(colon + 1)..]);
+        return image.Add("repository", reference).Add("tag", FlinkDefaults.OperatorVersion);
+    }
+
+    private static InputMap<object> Base(string jobsNamespace, string? operatorImage)
         => new()
         {
             { "watchNamespaces", ImmutableArray.Create<object>(jobsNamespace) },
-            { "image", ImmutableDictionary<string, object>.Empty.Add("tag", FlinkDefaults.OperatorVersion) },
+            { "image", Image(operatorImage) },
             // The webhook needs cert-manager, which this stack does not install: it is switched off
             // deliberately, and the CRDs' own schema still validates what is submitted.
             { "webhook", ImmutableDictionary<string, object>.Empty.Add("create", false) },

@@ -1,7 +1,7 @@
-using System.Linq;
-using System.Collections.Generic;
 using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 
 namespace BlinkInfra.Facts;
 
@@ -19,6 +19,18 @@ public static class FlinkDefaults
     public const string OperatorVersion = "1.15.0";
     public const string OperatorRepository = "https://downloads.apache.org/flink/flink-kubernetes-operator-1.15.0/";
     public const string OperatorNamespace = "flink-operator";
+    /// <summary>The chart's operatorServiceAccount.name.</summary>
+    public const string OperatorServiceAccount = "flink-operator";
+
+    /// <summary>
+    /// The chart's own defaultConfiguration."flink-conf.yaml" overrides (values.yaml of 1.15.0): setting
+    /// that key replaces the chart's text, so the operator's OSS settings are appended to these lines.
+    /// </summary>
+    public static readonly ImmutableArray<string> OperatorChartConfiguration = ImmutableArray.Create(
+        "kubernetes.operator.metrics.reporter.slf4j.factory.class: org.apache.flink.metrics.slf4j.Slf4jReporterFactory",
+        "kubernetes.operator.metrics.reporter.slf4j.interval: 5 MINUTE",
+        "kubernetes.operator.reconcile.interval: 15 s",
+        "kubernetes.operator.observer.progress-check.interval: 5 s");
 
     /// <summary>The CRDs the operator serves: group/version, and the kinds BlinkInfra declares.</summary>
     public const string ApiVersion = "flink.apache.org/v1beta1";
