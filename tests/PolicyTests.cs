@@ -49,6 +49,25 @@ public class PolicyTests
 
     public delegate StackPlan Breaker(StackPlan plan);
 
+    /// <summary>A session job the plan did not have, on one of its session clusters.</summary>
+    private static PlannedResource SessionJobOn(StackPlan plan, string deployment, string jarUri)
+    {
+        var engine = plan.Resources.Single(r => r.Type == "blink:engine:FlinkEngine");
+        var inputs = new JsonObject
+        {
+            ["apiVersion"] = "flink.apache.org/v1beta1",
+            ["kind"] = "FlinkSessionJob",
+            ["metadata"] = new JsonObject { ["name"] = "added", ["namespace"] = "flink" },
+            ["spec"] = new JsonObject
+            {
+                ["deploymentName"] = deployment,
+                ["job"] = new JsonObject { ["jarURI"] = jarUri, ["parallelism"] = 1, ["upgradeMode"] = "savepoint", ["state"] = "running" },
+            },
+        };
+        return new PlannedResource("kubernetes:flink.apache.org/v1beta1:FlinkSessionJob", "blink-dev-job-added", true, engine.Ref,
+            ImmutableArray<ResourceRef>.Empty, ImmutableSortedDictionary<string, ImmutableArray<ResourceRef>>.Empty, null, false, inputs);
+    }
+
     private static IEnumerable<TestCaseData> Cases()
     {
         TestCaseData Case(string policy, string stack, Breaker breaker, string violation) => new TestCaseData(policy, stack, breaker, violation).SetName(policy);
@@ -91,6 +110,10 @@ public class PolicyTests
             "[mandatory] blink-data-protection@1.0.0 alicloud:oss/bucket:Bucket:blink-dev-state acl public-read; allowed: private");
         yield return Case("state-bucket-protected", "dev", p => Change(p, "blink-dev-state", _ => { }, protect: false),
             "[mandatory] blink-data-protection@1.0.0 alicloud:oss/bucket:Bucket:blink-dev-state the bucket is not protected; allowed: protect: true");
+        yield return Case("flink-reads-oss-through-rrsa", "dev", p => Change(p, "blink-dev-flink-cpu", i => i["spec"]!["flinkConfiguration"]!["high-availability.type"] = "kubernetes"),
+            "[advisory] blink-data-protection@1.0.0 kubernetes:flink.apache.org/v1beta1:FlinkDeployment:blink-dev-flink-cpu the stock image flink:1.20.1-scala_2.12-java17 cannot read OSS with RRSA credentials (FLINK-38987), which HA metadata need; allowed: blink-infra:engine.image with an RRSA-capable credentials provider, named in blink-infra:engine.flinkConfiguration fs.oss.credentials.provider");
+        yield return Case("operator-reads-oss-jars", "dev", p => p with { Resources = p.Resources.Add(SessionJobOn(p, "session-cpu", "oss://blink-dev-flink-state/udf/enrich.jar")) },
+            "[advisory] blink-data-protection@1.0.0 kubernetes:helm.sh/v3:Release:blink-dev-operator 1 session job(s) load jars from oss://, which the stock operator image cannot read (no filesystem plugin, FLINK-30851); allowed: blink-infra:engine.operatorImage with flink-oss-fs-hadoop under plugins/");
         yield return Case("no-plaintext-secrets", "dev", p => Change(p, "blink-dev-k8s", i => i["kubeconfig"] = "apiVersion: v1"),
             "[mandatory] blink-data-protection@1.0.0 pulumi:providers:kubernetes:blink-dev-k8s input kubeconfig holds a credential in plain text; allowed: a Pulumi secret");
     }
@@ -111,10 +134,28 @@ public class PolicyTests
     }
 
     [Test]
-    public async Task The_example_stacks_pass_every_mandatory_policy()
+    public async Task The_example_stacks_pass_every_mandatory_policy_and_warn_where_stock_images_cannot_reach_oss()
     {
-        foreach (var stack in new[] { "dev", "prod-hangzhou", "gpu-shanghai" })
-            Assert.That(PolicyEngine.Evaluate(await PlanOf(stack)).Violations, Is.Empty, stack);
+        string[] Advisories(PolicyReport report) => report.Advisories.Select(v => $"{v.Policy} {v.ResourceName}").ToArray();
+
+        var dev = PolicyEngine.Evaluate(await PlanOf("dev"));
+        Assert.That(dev.Violations, Is.Empty, "dev: no HA and no jobs, so nothing reads the bucket yet");
+        var prod = PolicyEngine.Evaluate(await PlanOf("prod-hangzhou"));
+        Assert.That(prod.Violations.Where(v => v.Level == EnforcementLevel.Mandatory), Is.Empty);
+        Assert.That(Advisories(prod), Is.EqualTo(new[] { "flink-reads-oss-through-rrsa blink-prod-flink-cpu", "operator-reads-oss-jars blink-prod-operator" }));
+        var gpu = PolicyEngine.Evaluate(await PlanOf("gpu-shanghai"));
+        Assert.That(gpu.Violations.Where(v => v.Level == EnforcementLevel.Mandatory), Is.Empty);
+        Assert.That(Advisories(gpu), Is.EqualTo(new[] { "flink-reads-oss-through-rrsa blink-gpu-flink-cpu", "flink-reads-oss-through-rrsa blink-gpu-flink-gpu", "operator-reads-oss-jars blink-gpu-operator" }));
+    }
+
+    [Test]
+    public async Task Images_of_the_stacks_own_satisfy_the_oss_advisories()
+    {
+        var plan = await PlanOf("prod-hangzhou");
+        plan = Change(plan, "blink-prod-flink-cpu", i => i["spec"]!["image"] = "registry.cn-hangzhou.aliyuncs.com/acme/flink:1.20.1-rrsa");
+        plan = Change(plan, "blink-prod-operator", i => i["values"]!["image"]!["repository"] = "registry.cn-hangzhou.aliyuncs.com/acme/flink-kubernetes-operator");
+
+        Assert.That(PolicyEngine.Evaluate(plan).Violations, Is.Empty);
     }
 
     [Test]
@@ -146,7 +187,7 @@ public class PolicyTests
             "    blink-data-protection@1.0.0: the bucket is not protected; allowed: protect: true\n" +
             "[advisory] instance-families-known (alicloud:cs/nodePool:NodePool: blink-dev-pool-cpu)\n" +
             "    blink-hardware@1.0.0: instance type ecs.g8i.2xlarge is not in BlinkInfra's catalogue, which cannot say it is offered in cn-hangzhou; allowed: g7, c7, r7, gn6i, gn7i, gn6v, f1, f3 types the catalogue lists\n" +
-            "3 mandatory and 1 advisory violation(s); 20 policies of 6 packs checked.\n"));
+            "3 mandatory and 1 advisory violation(s); 22 policies of 6 packs checked.\n"));
         Assert.That(JsonNode.Parse(PolicyReportRenderer.Json(report))!["violations"]![0]!.ToJsonString(),
             Is.EqualTo("""{"pack":"blink-isolation@1.0.0","policy":"no-public-ip","level":"Mandatory","resourceType":"alicloud:ecs/instance:Instance","resourceName":"blink-dev-master-cn-hangzhou-h","message":"internetMaxBandwidthOut 5 gives the machine a public IP; allowed: 0 (internet through the NAT gateway)"}"""));
     }

@@ -3,14 +3,18 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Text.Json.Nodes;
+using BlinkInfra.Facts;
 using BlinkInfra.Plan;
 
 namespace BlinkInfra.Policies.Packs;
 
-/// <summary>blink-data-protection: the state bucket, and secrets kept secret.</summary>
+/// <summary>blink-data-protection: the state bucket, secrets kept secret, and the engine able to reach its state.</summary>
 public static class DataProtectionPack
 {
     private const string Bucket = "alicloud:oss/bucket:Bucket";
+    private const string FlinkDeployment = "kubernetes:flink.apache.org/v1beta1:FlinkDeployment";
+    private const string SessionJob = "kubernetes:flink.apache.org/v1beta1:FlinkSessionJob";
+    private const string HelmRelease = "kubernetes:helm.sh/v3:Release";
 
     /// <summary>Input keys that hold credentials; their values must be Pulumi secrets.</summary>
     private static readonly string[] SecretishKeys = { "password", "secretKey", "accessKey", "securityToken", "kubeconfig", "privateKey", "token" };
@@ -35,7 +39,32 @@ public static class DataProtectionPack
 
         new StackPolicy("no-plaintext-secrets", "No credential travels as plain text in an input.", EnforcementLevel.Mandatory, input =>
             input.Resources.SelectMany(resource => PlainSecrets(resource.Inputs, "")
-                .Select(path => ((PlannedResource?)resource, $"input {path} holds a credential in plain text; allowed: a Pulumi secret"))))));
+                .Select(path => ((PlannedResource?)resource, $"input {path} holds a credential in plain text; allowed: a Pulumi secret")))),
+
+        // Stock Flink 1.20's OSS filesystem reads access keys only; RRSA support is an open change (FLINK-38987).
+        new ResourcePolicy("flink-reads-oss-through-rrsa", "Session clusters that need the bucket run an image that can read it through RRSA.", EnforcementLevel.Advisory,
+            ImmutableArray.Create(FlinkDeployment), (deployment, input) =>
+            {
+                var name = deployment.At("metadata", "name")?.GetValue<string>();
+                var haOnBucket = deployment.At("spec", "flinkConfiguration", "high-availability.type") is not null;
+                var runsJobs = input.OfType(SessionJob).Any(job => job.At("spec", "deploymentName")?.GetValue<string>() == name);
+                var image = deployment.At("spec", "image")?.GetValue<string>();
+                if (!(haOnBucket || runsJobs) || image != FlinkDefaults.Image)
+                    return Array.Empty<string>();
+                var needs = haOnBucket && runsJobs ? "HA metadata and its jobs' checkpoints" : haOnBucket ? "HA metadata" : "its jobs' checkpoints";
+                return new[] { $"the stock image {image} cannot read OSS with RRSA credentials (FLINK-38987), which {needs} need; allowed: blink-infra:engine.image with an RRSA-capable credentials provider, named in blink-infra:engine.flinkConfiguration fs.oss.credentials.provider" };
+            }),
+
+        new ResourcePolicy("operator-reads-oss-jars", "The operator can download session jobs' jars from oss://.", EnforcementLevel.Advisory,
+            ImmutableArray.Create(HelmRelease), (release, input) =>
+            {
+                if (release.Text("chart") != FlinkDefaults.OperatorChart)
+                    return Array.Empty<string>();
+                var ossJobs = input.OfType(SessionJob).Count(job => job.At("spec", "job", "jarURI")?.GetValue<string>()?.StartsWith("oss://", StringComparison.Ordinal) == true);
+                if (ossJobs == 0 || release.At("values", "image", "repository") is not null)
+                    return Array.Empty<string>();
+                return new[] { $"{ossJobs} session job(s) load jars from oss://, which the stock operator image cannot read (no filesystem plugin, FLINK-30851); allowed: blink-infra:engine.operatorImage with flink-oss-fs-hadoop under plugins/" };
+            })));
 
     private static IEnumerable<string> PlainSecrets(JsonNode? node, string path)
     {
