@@ -61,7 +61,6 @@ public sealed class FlinkEngine : ComponentResource
         : base(TypeToken, name, options)
     {
         var spec = args.Spec;
-        var cloud = () => new CustomResourceOptions { Parent = this };
 
         // State: private, encrypted, versioned, and protected from deletion by Pulumi.
         var bucket = new Bucket($"{name}-state", new BucketArgs
@@ -75,26 +74,15 @@ public sealed class FlinkEngine : ComponentResource
         BucketName = Output.Create(spec.Bucket);
 
         // RRSA: a RAM role the engine's service account assumes through the cluster's OIDC provider.
-        var role = new RamRole($"{name}-flink-role", new RamRoleArgs
-        {
-            RoleName = $"{name}-flink",
-            Description = $"BlinkInfra cluster {name}: the Flink engine's access to its state bucket",
-            AssumeRolePolicyDocument = args.Rrsa.Apply(rrsa => Documents.RrsaTrust(
-                rrsa?.RamOidcProviderArn ?? throw new RunException($"cluster {name} reports no RRSA OIDC provider; the engine's role cannot trust it (is RRSA enabled on the cluster?)"),
-                spec.Namespace, FlinkDefaults.ServiceAccount)),
-        }, cloud());
-        var policy = new Policy($"{name}-flink-policy", new PolicyArgs
-        {
-            PolicyName = $"{name}-flink-state",
-            Description = $"BlinkInfra cluster {name}: read and write the state bucket {spec.Bucket}, nothing else",
-            PolicyDocument = Documents.BucketAccess(spec.Bucket),
-        }, cloud());
-        new RolePolicyAttachment($"{name}-flink-role-policy", new RolePolicyAttachmentArgs
-        {
-            RoleName = role.RoleName,
-            PolicyName = policy.PolicyName,
-            PolicyType = "Custom",
-        }, cloud());
+        var (role, _) = RrsaAccess($"{name}-flink", args.Rrsa, new RrsaGrant(
+            RoleName: $"{name}-flink",
+            Who: "the engine",
+            RoleDescription: $"BlinkInfra cluster {name}: the Flink engine's access to its state bucket",
+            Namespace: spec.Namespace,
+            ServiceAccount: FlinkDefaults.ServiceAccount,
+            PolicyName: $"{name}-flink-state",
+            PolicyDescription: $"BlinkInfra cluster {name}: read and write the state bucket {spec.Bucket}, nothing else",
+            PolicyDocument: Documents.BucketAccess(spec.Bucket)), name);
         RoleName = role.RoleName;
 
         // The operator downloads session jobs' jars from the bucket's udf/ prefix itself: a role of its
@@ -103,26 +91,15 @@ public sealed class FlinkEngine : ComponentResource
         var operatorRoleName = $"{name}-flink-operator";
         if (!spec.Jobs.IsEmpty)
         {
-            var operatorRole = new RamRole($"{name}-operator-role", new RamRoleArgs
-            {
-                RoleName = operatorRoleName,
-                Description = $"BlinkInfra cluster {name}: the Flink operator reads job jars from {spec.Bucket}/{FlinkDefaults.UdfPrefix}",
-                AssumeRolePolicyDocument = args.Rrsa.Apply(rrsa => Documents.RrsaTrust(
-                    rrsa?.RamOidcProviderArn ?? throw new RunException($"cluster {name} reports no RRSA OIDC provider; the operator's role cannot trust it (is RRSA enabled on the cluster?)"),
-                    FlinkDefaults.OperatorNamespace, FlinkDefaults.OperatorServiceAccount)),
-            }, cloud());
-            var operatorPolicy = new Policy($"{name}-operator-policy", new PolicyArgs
-            {
-                PolicyName = $"{name}-flink-operator-jars",
-                Description = $"BlinkInfra cluster {name}: read job jars under {spec.Bucket}/{FlinkDefaults.UdfPrefix}, nothing else",
-                PolicyDocument = Documents.JarRead(spec.Bucket),
-            }, cloud());
-            operatorAccess = new RolePolicyAttachment($"{name}-operator-role-policy", new RolePolicyAttachmentArgs
-            {
-                RoleName = operatorRole.RoleName,
-                PolicyName = operatorPolicy.PolicyName,
-                PolicyType = "Custom",
-            }, cloud());
+            (_, operatorAccess) = RrsaAccess($"{name}-operator", args.Rrsa, new RrsaGrant(
+                RoleName: operatorRoleName,
+                Who: "the operator",
+                RoleDescription: $"BlinkInfra cluster {name}: the Flink operator reads job jars from {spec.Bucket}/{FlinkDefaults.UdfPrefix}",
+                Namespace: FlinkDefaults.OperatorNamespace,
+                ServiceAccount: FlinkDefaults.OperatorServiceAccount,
+                PolicyName: $"{name}-flink-operator-jars",
+                PolicyDescription: $"BlinkInfra cluster {name}: read job jars under {spec.Bucket}/{FlinkDefaults.UdfPrefix}, nothing else",
+                PolicyDocument: Documents.JarRead(spec.Bucket)), name);
         }
 
         // Kubernetes, through a provider of this cluster's own, once its nodes are there.
@@ -218,6 +195,36 @@ public sealed class FlinkEngine : ComponentResource
             ["bucketName"] = BucketName,
             ["roleName"] = RoleName,
         });
+    }
+
+    /// <summary>What one service account may do through RRSA: its role, and the one policy attached to it.</summary>
+    private sealed record RrsaGrant(string RoleName, string Who, string RoleDescription, string Namespace, string ServiceAccount,
+        string PolicyName, string PolicyDescription, string PolicyDocument);
+
+    /// <summary>A RAM role trusted by one service account through the cluster's OIDC provider, with its policy attached.</summary>
+    private (RamRole Role, RolePolicyAttachment Attachment) RrsaAccess(string prefix, Output<ManagedKubernetesRrsaMetadata> rrsa, RrsaGrant grant, string clusterName)
+    {
+        var role = new RamRole($"{prefix}-role", new RamRoleArgs
+        {
+            RoleName = grant.RoleName,
+            Description = grant.RoleDescription,
+            AssumeRolePolicyDocument = rrsa.Apply(metadata => Documents.RrsaTrust(
+                metadata?.RamOidcProviderArn ?? throw new RunException($"cluster {clusterName} reports no RRSA OIDC provider; the role of {grant.Who} cannot trust it (is RRSA enabled on the cluster?)"),
+                grant.Namespace, grant.ServiceAccount)),
+        }, new CustomResourceOptions { Parent = this });
+        var policy = new Policy($"{prefix}-policy", new PolicyArgs
+        {
+            PolicyName = grant.PolicyName,
+            Description = grant.PolicyDescription,
+            PolicyDocument = grant.PolicyDocument,
+        }, new CustomResourceOptions { Parent = this });
+        var attachment = new RolePolicyAttachment($"{prefix}-role-policy", new RolePolicyAttachmentArgs
+        {
+            RoleName = role.RoleName,
+            PolicyName = policy.PolicyName,
+            PolicyType = "Custom",
+        }, new CustomResourceOptions { Parent = this });
+        return (role, attachment);
     }
 }
 
