@@ -10,15 +10,8 @@ namespace Pulumi.Kubernetes.Core.V1
     public partial class Namespace : KubernetesResource
     {
         public Namespace(string name, NamespaceArgs? args = null, CustomResourceOptions? options = null)
-            : base("kubernetes:core/v1:Namespace", name, WithKind(args ?? new NamespaceArgs()), options)
+            : base("kubernetes:core/v1:Namespace", name, KubernetesArgs.Stamped(args ?? new NamespaceArgs(), a => { a.ApiVersion = "v1"; a.Kind = "Namespace"; }), options)
         {
-        }
-
-        private static NamespaceArgs WithKind(NamespaceArgs args)
-        {
-            args.ApiVersion = "v1";
-            args.Kind = "Namespace";
-            return args;
         }
     }
 
@@ -26,15 +19,8 @@ namespace Pulumi.Kubernetes.Core.V1
     public partial class ConfigMap : KubernetesResource
     {
         public ConfigMap(string name, ConfigMapArgs? args = null, CustomResourceOptions? options = null)
-            : base("kubernetes:core/v1:ConfigMap", name, WithKind(args ?? new ConfigMapArgs()), options)
+            : base("kubernetes:core/v1:ConfigMap", name, KubernetesArgs.Stamped(args ?? new ConfigMapArgs(), a => { a.ApiVersion = "v1"; a.Kind = "ConfigMap"; }), options)
         {
-        }
-
-        private static ConfigMapArgs WithKind(ConfigMapArgs args)
-        {
-            args.ApiVersion = "v1";
-            args.Kind = "ConfigMap";
-            return args;
         }
     }
 
@@ -42,15 +28,8 @@ namespace Pulumi.Kubernetes.Core.V1
     public partial class Secret : KubernetesResource
     {
         public Secret(string name, SecretArgs? args = null, CustomResourceOptions? options = null)
-            : base("kubernetes:core/v1:Secret", name, WithKind(args ?? new SecretArgs()), options)
+            : base("kubernetes:core/v1:Secret", name, KubernetesArgs.Stamped(args ?? new SecretArgs(), a => { a.ApiVersion = "v1"; a.Kind = "Secret"; }), options)
         {
-        }
-
-        private static SecretArgs WithKind(SecretArgs args)
-        {
-            args.ApiVersion = "v1";
-            args.Kind = "Secret";
-            return args;
         }
     }
 
@@ -58,15 +37,8 @@ namespace Pulumi.Kubernetes.Core.V1
     public partial class ServiceAccount : KubernetesResource
     {
         public ServiceAccount(string name, ServiceAccountArgs? args = null, CustomResourceOptions? options = null)
-            : base("kubernetes:core/v1:ServiceAccount", name, WithKind(args ?? new ServiceAccountArgs()), options)
+            : base("kubernetes:core/v1:ServiceAccount", name, KubernetesArgs.Stamped(args ?? new ServiceAccountArgs(), a => { a.ApiVersion = "v1"; a.Kind = "ServiceAccount"; }), options)
         {
-        }
-
-        private static ServiceAccountArgs WithKind(ServiceAccountArgs args)
-        {
-            args.ApiVersion = "v1";
-            args.Kind = "ServiceAccount";
-            return args;
         }
     }
 }

@@ -15,6 +15,16 @@ namespace Pulumi.Kubernetes
         }
     }
 
+    /// <summary>The real resources set their args' apiVersion and kind before registering; so do these.</summary>
+    internal static class KubernetesArgs
+    {
+        internal static TArgs Stamped<TArgs>(TArgs args, System.Action<TArgs> setApiVersionAndKind)
+        {
+            setApiVersionAndKind(args);
+            return args;
+        }
+    }
+
     public abstract class KubernetesResource : global::Pulumi.CustomResource
     {
         private protected KubernetesResource(string type, string name, ResourceArgs? args, CustomResourceOptions? options = null)

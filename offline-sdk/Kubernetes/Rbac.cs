@@ -9,15 +9,8 @@ namespace Pulumi.Kubernetes.Rbac.V1
     public partial class Role : KubernetesResource
     {
         public Role(string name, RoleArgs? args = null, CustomResourceOptions? options = null)
-            : base("kubernetes:rbac.authorization.k8s.io/v1:Role", name, WithKind(args ?? new RoleArgs()), options)
+            : base("kubernetes:rbac.authorization.k8s.io/v1:Role", name, KubernetesArgs.Stamped(args ?? new RoleArgs(), a => { a.ApiVersion = "rbac.authorization.k8s.io/v1"; a.Kind = "Role"; }), options)
         {
-        }
-
-        private static RoleArgs WithKind(RoleArgs args)
-        {
-            args.ApiVersion = "rbac.authorization.k8s.io/v1";
-            args.Kind = "Role";
-            return args;
         }
     }
 
@@ -25,15 +18,8 @@ namespace Pulumi.Kubernetes.Rbac.V1
     public partial class RoleBinding : KubernetesResource
     {
         public RoleBinding(string name, RoleBindingArgs? args = null, CustomResourceOptions? options = null)
-            : base("kubernetes:rbac.authorization.k8s.io/v1:RoleBinding", name, WithKind(args ?? new RoleBindingArgs()), options)
+            : base("kubernetes:rbac.authorization.k8s.io/v1:RoleBinding", name, KubernetesArgs.Stamped(args ?? new RoleBindingArgs(), a => { a.ApiVersion = "rbac.authorization.k8s.io/v1"; a.Kind = "RoleBinding"; }), options)
         {
-        }
-
-        private static RoleBindingArgs WithKind(RoleBindingArgs args)
-        {
-            args.ApiVersion = "rbac.authorization.k8s.io/v1";
-            args.Kind = "RoleBinding";
-            return args;
         }
     }
 }
