@@ -53,7 +53,9 @@ public static class PlanDiff
     {
         var oldByRef = old.Resources.GroupBy(r => r.Ref).ToDictionary(g => g.Key, g => g.First());
         var nowByRef = now.Resources.GroupBy(r => r.Ref).ToDictionary(g => g.Key, g => g.First());
-        var oldByUrn = old.Resources.GroupBy(r => Urn(old.Stack, old.Project, r, oldByRef)).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        var oldUrns = old.Resources.Select(r => Urn(old.Stack, old.Project, r, oldByRef)).ToList();
+        var oldByUrn = oldUrns.Select((urn, i) => (Urn: urn, Resource: old.Resources[i])).GroupBy(p => p.Urn)
+            .ToDictionary(g => g.Key, g => g.First().Resource, StringComparer.Ordinal);
         var nowUrns = now.Resources.Select(r => Urn(now.Stack, now.Project, r, nowByRef)).ToList();
         var kept = nowUrns.Select((urn, i) => (Urn: urn, Resource: now.Resources[i])).Where(p => oldByUrn.ContainsKey(p.Urn)).ToList();
 
@@ -81,9 +83,9 @@ public static class PlanDiff
         }
         // Deletions in the old side's order, so the same inputs always give the same steps.
         var deleted = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var resource in old.Resources)
+        for (var i = 0; i < old.Resources.Length; i++)
         {
-            var urn = Urn(old.Stack, old.Project, resource, oldByRef);
+            var (urn, resource) = (oldUrns[i], old.Resources[i]);
             if (steps.ContainsKey(urn) || !deleted.Add(urn))
                 continue;
             result.Add(new DiffStep(DiffOp.Delete, urn, resource.Type, resource.Name, resource.Inputs, null,
