@@ -72,6 +72,23 @@ public class CheckCliTests
     }
 
     [Test]
+    public async Task A_malformed_state_export_is_an_input_error_naming_what_is_missing()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"blink-state-{Guid.NewGuid():N}.json");
+        await File.WriteAllTextAsync(path, """{"version":3,"deployment":{"resources":[{"urn":"urn:pulumi:dev::blink-infra::pulumi:pulumi:Stack::blink-infra-dev","dependencies":[null]},{"type":"alicloud:vpc/network:Network"}]}}""");
+
+        var (exit, output, errors) = await Run("check", "--state", path);
+        Assert.That(exit, Is.EqualTo(2), output);
+        Assert.That(errors, Is.EqualTo($"error: {path}: cannot be read as a `pulumi stack export` file: deployment.resources[0] has no type\n"));
+
+        await File.WriteAllTextAsync(path, """{"version":3,"deployment":{"resources":[{"urn":"blink-dev-vpc","type":"alicloud:vpc/network:Network"}]}}""");
+        (exit, _, errors) = await Run("diff", "--stack", "dev", "--against", path);
+        Assert.That(exit, Is.EqualTo(1));
+        Assert.That(errors, Does.EndWith("deployment.resources[0].urn blink-dev-vpc is not a Pulumi URN (urn:pulumi:<stack>::<project>::<type>::<name>)\n"));
+        File.Delete(path);
+    }
+
+    [Test]
     public void A_state_export_reads_as_a_plan_of_its_resources()
     {
         var plan = StateFile.Load(Fixture("dev-stack-export.json"));

@@ -1,6 +1,7 @@
 using System;
 using System.CommandLine;
 using System.IO;
+using System.Text.Json;
 using System.Linq;
 using System.Threading.Tasks;
 using BlinkInfra.Config;
@@ -178,16 +179,8 @@ public static class BlinkCli
     /// <summary>A file of either kind: a state export when it has a deployment, a plan otherwise.</summary>
     public static StackPlan ReadPlanOrState(string path)
     {
-        System.Text.Json.Nodes.JsonNode? node;
-        try
-        {
-            node = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(path));
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Text.Json.JsonException)
-        {
-            throw new StackFileException($"{path}: cannot be read: {e.Message}");
-        }
-        return node is not null && StateFile.LooksLikeState(node) ? ReadState(path) : ReadPlan(path);
+        var node = ParseJson(path, "");
+        return StateFile.LooksLikeState(node) ? StateFrom(node, path) : PlanFrom(node, path);
     }
 
     private static async Task<int> BenchAsync(string? stack, int runs, IAnsiConsole console, TextWriter errors)
@@ -227,29 +220,49 @@ public static class BlinkCli
     /// <summary>A plan written by `plan --json`.</summary>
     public static StackPlan ReadPlan(string path)
     {
+        var node = ParseJson(path, " as a plan");
+        if (StateFile.LooksLikeState(node))
+            throw new StackFileException($"{path}: not a plan written by `plan --json` (it is a state export: use --state)");
+        return PlanFrom(node, path);
+    }
+
+    /// <summary>A `pulumi stack export` file.</summary>
+    public static StackPlan ReadState(string path) => StateFrom(ParseJson(path, " as a `pulumi stack export` file"), path);
+
+    /// <summary>A file's JSON, read and parsed once; what cannot be is an input error naming the file.</summary>
+    private static System.Text.Json.Nodes.JsonNode ParseJson(string path, string asWhat)
+    {
         try
         {
-            var text = File.ReadAllText(path);
-            var node = System.Text.Json.Nodes.JsonNode.Parse(text);
-            if (node is null || StateFile.LooksLikeState(node))
-                throw new StackFileException($"{path}: not a plan written by `plan --json`{(node is null ? "" : " (it is a state export: use --state)")}");
-            return System.Text.Json.JsonSerializer.Deserialize<StackPlan>(text, StackPlan.JsonOptions)
-                   ?? throw new StackFileException($"{path}: not a plan written by `plan --json`");
+            return System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(path))
+                ?? throw new StackFileException($"{path}: cannot be read{asWhat}: the file holds null");
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Text.Json.JsonException)
+        {
+            throw new StackFileException($"{path}: cannot be read{asWhat}: {e.Message}");
+        }
+    }
+
+    private static StackPlan PlanFrom(System.Text.Json.Nodes.JsonNode node, string path)
+    {
+        try
+        {
+            return node.Deserialize<StackPlan>(StackPlan.JsonOptions)
+                   ?? throw new StackFileException($"{path}: not a plan written by `plan --json`");
+        }
+        catch (System.Text.Json.JsonException e)
         {
             throw new StackFileException($"{path}: cannot be read as a plan: {e.Message}");
         }
     }
 
-    /// <summary>A `pulumi stack export` file.</summary>
-    public static StackPlan ReadState(string path)
+    private static StackPlan StateFrom(System.Text.Json.Nodes.JsonNode node, string path)
     {
         try
         {
-            return StateFile.Load(path);
+            return StateFile.Read(node);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Text.Json.JsonException or InvalidDataException or InvalidOperationException or NullReferenceException)
+        catch (Exception e) when (e is InvalidDataException or InvalidOperationException or System.Text.Json.JsonException)
         {
             throw new StackFileException($"{path}: cannot be read as a `pulumi stack export` file: {e.Message}");
         }

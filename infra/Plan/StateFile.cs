@@ -21,20 +21,25 @@ public static class StateFile
 
     public static bool LooksLikeState(JsonNode root) => root["deployment"] is JsonObject;
 
-    public static StackPlan Load(string path) => Read(JsonNode.Parse(File.ReadAllText(path)) ?? throw new InvalidDataException($"{path}: empty"), path);
+    public static StackPlan Load(string path) => Read(JsonNode.Parse(File.ReadAllText(path)) ?? throw new InvalidDataException("the file holds null"));
 
-    public static StackPlan Read(JsonNode root, string path)
+    /// <summary>An export's resources as a plan; what does not fit the format throws InvalidDataException saying what.</summary>
+    public static StackPlan Read(JsonNode root)
     {
         var version = root["version"]?.GetValue<int>();
         if (version is not 3)
-            throw new InvalidDataException($"{path}: not a `pulumi stack export` file of deployment version 3 (version: {version?.ToString() ?? "none"})");
+            throw new InvalidDataException($"not of deployment version 3 (version: {version?.ToString() ?? "none"})");
         var resources = root["deployment"]?["resources"] as JsonArray ?? new JsonArray();
 
         var byUrn = new Dictionary<string, ResourceRef>(StringComparer.Ordinal);
+        var index = 0;
         foreach (var resource in resources.OfType<JsonObject>())
         {
-            var urn = resource["urn"]!.GetValue<string>();
-            byUrn[urn] = new ResourceRef(resource["type"]!.GetValue<string>(), NameOf(urn));
+            var urn = Required(resource, "urn", index);
+            if (!urn.StartsWith(UrnPrefix, StringComparison.Ordinal) || urn.Split("::").Length < 4)
+                throw new InvalidDataException($"deployment.resources[{index}].urn {urn} is not a Pulumi URN (urn:pulumi:<stack>::<project>::<type>::<name>)");
+            byUrn[urn] = new ResourceRef(Required(resource, "type", index), NameOf(urn));
+            index++;
         }
 
         ResourceRef? Ref(string? urn) => urn is null ? null : byUrn.GetValueOrDefault(urn);
@@ -43,16 +48,16 @@ public static class StateFile
 
         var planned = resources.OfType<JsonObject>().Select(resource =>
         {
-            var urn = resource["urn"]!.GetValue<string>();
+            var urn = resource["urn"]!.GetValue<string>(); // checked above
             var propertyDependencies = (resource["propertyDependencies"] as JsonObject ?? new JsonObject())
                 .Where(kv => kv.Value is JsonArray { Count: > 0 })
                 .ToImmutableSortedDictionary(
                     kv => kv.Key,
-                    kv => kv.Value!.AsArray().Select(u => Ref(u!.GetValue<string>())).OfType<ResourceRef>().OrderBy(r => r.ToString(), StringComparer.Ordinal).ToImmutableArray(),
+                    kv => kv.Value!.AsArray().Select(u => Ref(u?.GetValue<string>())).OfType<ResourceRef>().OrderBy(r => r.ToString(), StringComparer.Ordinal).ToImmutableArray(),
                     StringComparer.Ordinal);
             var explicitDependencies = (resource["dependencies"] as JsonArray ?? new JsonArray())
-                .Select(u => u!.GetValue<string>())
-                .Where(u => !propertyDependencies.Values.SelectMany(v => v).Contains(Ref(u)))
+                .Select(u => u?.GetValue<string>())
+                .Where(u => u is not null && !propertyDependencies.Values.SelectMany(v => v).Contains(Ref(u)))
                 .Select(Ref).OfType<ResourceRef>().ToImmutableArray();
             return new PlannedResource(
                 byUrn[urn].Type,
@@ -68,9 +73,17 @@ public static class StateFile
 
         var stackUrn = byUrn.Keys.FirstOrDefault() ?? "urn:pulumi:stack::project::pulumi:pulumi:Stack::project-stack";
         var parts = stackUrn.Split("::");
-        var stack = parts[0]["urn:pulumi:".Length..];
+        var stack = parts[0][UrnPrefix.Length..];
         return new StackPlan(parts.Length > 1 ? parts[1] : "", stack, "state", null, planned, ImmutableArray<PlannedInvoke>.Empty);
     }
+
+    private const string UrnPrefix = "urn:pulumi:";
+
+    /// <summary>A text field every resource of an export has; its absence names the resource and the field.</summary>
+    private static string Required(JsonObject resource, string field, int index)
+        => resource[field] is JsonValue value && value.TryGetValue<string>(out var text)
+            ? text
+            : throw new InvalidDataException($"deployment.resources[{index}] has no {field}");
 
     /// <summary>The name part of a URN: what follows the last "::".</summary>
     public static string NameOf(string urn) => urn[(urn.LastIndexOf("::", StringComparison.Ordinal) + 2)..];
