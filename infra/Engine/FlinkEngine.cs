@@ -142,7 +142,7 @@ public sealed class FlinkEngine : ComponentResource
             Namespace = FlinkDefaults.OperatorNamespace,
             Atomic = true,
             Values = OperatorValues.For(spec, args.Region, operatorAccess != null ? operatorRoleName : null),
-        }, operatorAccess != null ? InCluster(operatorNamespace, jobsNamespace, operatorAccess) : InCluster(operatorNamespace, jobsNamespace));
+        }, InCluster(new Resource?[] { operatorNamespace, jobsNamespace, operatorAccess }.OfType<Resource>().ToArray()));
 
         var serviceAccount = new ServiceAccount($"{name}-sa-flink", new ServiceAccountArgs
         {
