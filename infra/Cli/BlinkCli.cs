@@ -31,7 +31,7 @@ public static class BlinkCli
         {
             stackOption, configOption, jsonOption, graphOption,
         };
-        plan.SetAction((parse, _) => PlanAsync(parse.GetValue(stackOption), parse.GetValue(configOption), parse.GetValue(jsonOption), parse.GetValue(graphOption), console, errors));
+        plan.SetAction((parse, _) => ExitOnInputError(() => PlanAsync(parse.GetValue(stackOption), parse.GetValue(configOption), parse.GetValue(jsonOption), parse.GetValue(graphOption), console), InvalidInput, errors));
 
         var diffStack = new Option<string?>("--stack") { Description = "The stack to plan now: stacks/Pulumi.<NAME>.yaml" };
         var diffConfig = new Option<string?>("--config") { Description = "Any stack file to plan now, instead of --stack" };
@@ -41,7 +41,7 @@ public static class BlinkCli
         {
             diffStack, diffConfig, diffAgainst, diffJson,
         };
-        diff.SetAction((parse, _) => DiffAsync(parse.GetValue(diffStack), parse.GetValue(diffConfig), parse.GetValue(diffAgainst), parse.GetValue(diffJson), console, errors));
+        diff.SetAction((parse, _) => ExitOnInputError(() => DiffAsync(parse.GetValue(diffStack), parse.GetValue(diffConfig), parse.GetValue(diffAgainst), parse.GetValue(diffJson), console), DiffError, errors));
 
         var benchStack = new Option<string?>("--stack") { Description = "The stack to plan (default: the example stack with the most resources)" };
         var benchRuns = new Option<int>("--runs") { Description = "How many plans to time", DefaultValueFactory = _ => 20 };
@@ -49,7 +49,7 @@ public static class BlinkCli
         {
             benchStack, benchRuns,
         };
-        bench.SetAction((parse, _) => BenchAsync(parse.GetValue(benchStack), parse.GetValue(benchRuns), console, errors));
+        bench.SetAction((parse, _) => ExitOnInputError(() => BenchAsync(parse.GetValue(benchStack), parse.GetValue(benchRuns), console), InvalidInput, errors));
 
         var checkStack = new Option<string?>("--stack") { Description = "Check a stack of this project, planned offline: stacks/Pulumi.<NAME>.yaml" };
         var checkConfig = new Option<string?>("--config") { Description = "Check any stack file, Pulumi.<stack>.yaml, planned offline" };
@@ -60,7 +60,7 @@ public static class BlinkCli
         {
             checkStack, checkConfig, checkPlan, checkState, checkJson,
         };
-        check.SetAction((parse, _) => CheckAsync(parse.GetValue(checkStack), parse.GetValue(checkConfig), parse.GetValue(checkPlan), parse.GetValue(checkState), parse.GetValue(checkJson), console, errors));
+        check.SetAction((parse, _) => ExitOnInputError(() => CheckAsync(parse.GetValue(checkStack), parse.GetValue(checkConfig), parse.GetValue(checkPlan), parse.GetValue(checkState), parse.GetValue(checkJson), console), InvalidInput, errors));
 
         var root = new RootCommand("BlinkInfra: dedicated Flink (Blink exclusive mode) clusters on Alibaba Cloud, as a Pulumi program.\n"
                                    + "Run by `pulumi up` it deploys the stack; run directly it works offline on the stack files.")
@@ -83,71 +83,62 @@ public static class BlinkCli
         return await parseResult.InvokeAsync();
     }
 
-    private static async Task<int> PlanAsync(string? stack, string? configPath, string? jsonPath, string? graphPath, IAnsiConsole console, TextWriter errors)
+    /// <summary>
+    /// Runs a verb; invalid input (a stack file, config, a flag) prints one "error:" line, no stack
+    /// trace, and exits with the verb's code for it.
+    /// </summary>
+    private static async Task<int> ExitOnInputError(Func<Task<int>> verb, int exitCode, TextWriter errors)
     {
         try
         {
-            var stackFile = StackFile.Load(ResolveStackFile(stack, configPath));
-            console.MarkupLine($"[grey]SDK: {Markup.Escape(SdkInfo.Description)}[/]");
-            console.MarkupLine($"Planning stack [bold]{Markup.Escape(stackFile.StackName)}[/] from {Markup.Escape(stackFile.Path)}");
-            var result = await PlanRunner.PlanAsync(stackFile);
-            PlanRenderer.Render(result, console);
-            if (jsonPath != null)
-            {
-                await File.WriteAllTextAsync(jsonPath, result.ToJson() + "\n");
-                console.MarkupLine($"Plan written to {Markup.Escape(jsonPath)}");
-            }
-            if (graphPath != null)
-            {
-                await File.WriteAllTextAsync(graphPath, PlanGraph.Mermaid(result));
-                console.MarkupLine($"Dependency graph (Mermaid) written to {Markup.Escape(graphPath)}");
-            }
-            return Success;
+            return await verb();
         }
-        catch (StackFileException e)
+        catch (Exception e) when (e is StackFileException or SpecException)
         {
             await errors.WriteLineAsync($"error: {e.Message}");
-            return InvalidInput;
-        }
-        catch (SpecException e)
-        {
-            await errors.WriteLineAsync($"error: {e.Message}");
-            return InvalidInput;
+            return exitCode;
         }
     }
 
-    private static async Task<int> CheckAsync(string? stack, string? configPath, string? planPath, string? statePath, string? jsonPath, IAnsiConsole console, TextWriter errors)
+    private static async Task<int> PlanAsync(string? stack, string? configPath, string? jsonPath, string? graphPath, IAnsiConsole console)
     {
-        try
+        var stackFile = StackFile.Load(ResolveStackFile(stack, configPath));
+        console.MarkupLine($"[grey]SDK: {Markup.Escape(SdkInfo.Description)}[/]");
+        console.MarkupLine($"Planning stack [bold]{Markup.Escape(stackFile.StackName)}[/] from {Markup.Escape(stackFile.Path)}");
+        var result = await PlanRunner.PlanAsync(stackFile);
+        PlanRenderer.Render(result, console);
+        if (jsonPath != null)
         {
-            var sources = new[] { stack, configPath, planPath, statePath }.Count(s => s != null);
-            if (sources != 1)
-                throw new StackFileException("give exactly one of --stack NAME, --config PATH, --plan FILE or --state FILE");
+            await File.WriteAllTextAsync(jsonPath, result.ToJson() + "\n");
+            console.MarkupLine($"Plan written to {Markup.Escape(jsonPath)}");
+        }
+        if (graphPath != null)
+        {
+            await File.WriteAllTextAsync(graphPath, PlanGraph.Mermaid(result));
+            console.MarkupLine($"Dependency graph (Mermaid) written to {Markup.Escape(graphPath)}");
+        }
+        return Success;
+    }
 
-            StackPlan subject;
-            if (planPath != null)
-                subject = ReadPlan(planPath);
-            else if (statePath != null)
-                subject = ReadState(statePath);
-            else
-                subject = await PlanRunner.PlanAsync(StackFile.Load(ResolveStackFile(stack, configPath)));
+    private static async Task<int> CheckAsync(string? stack, string? configPath, string? planPath, string? statePath, string? jsonPath, IAnsiConsole console)
+    {
+        var sources = new[] { stack, configPath, planPath, statePath }.Count(s => s != null);
+        if (sources != 1)
+            throw new StackFileException("give exactly one of --stack NAME, --config PATH, --plan FILE or --state FILE");
 
-            var report = Policies.PolicyEngine.Evaluate(subject, Policies.PolicyReportRenderer.Overrides(subject));
-            console.Profile.Out.Writer.Write(Policies.PolicyReportRenderer.Text(report));
-            if (jsonPath != null)
-                await File.WriteAllTextAsync(jsonPath, Policies.PolicyReportRenderer.Json(report) + "\n");
-            return report.HasMandatory ? Failure : Success;
-        }
-        catch (StackFileException e)
-        {
-            await errors.WriteLineAsync($"error: {e.Message}");
-            return InvalidInput;
-        }
-        catch (SpecException e)
-        {
-            await errors.WriteLineAsync($"error: {e.Message}");
-            return InvalidInput;
-        }
+        StackPlan subject;
+        if (planPath != null)
+            subject = ReadPlan(planPath);
+        else if (statePath != null)
+            subject = ReadState(statePath);
+        else
+            subject = await PlanRunner.PlanAsync(StackFile.Load(ResolveStackFile(stack, configPath)));
+
+        var report = Policies.PolicyEngine.Evaluate(subject, Policies.PolicyReportRenderer.Overrides(subject));
+        console.Profile.Out.Writer.Write(Policies.PolicyReportRenderer.Text(report));
+        if (jsonPath != null)
+            await File.WriteAllTextAsync(jsonPath, Policies.PolicyReportRenderer.Json(report) + "\n");
+        return report.HasMandatory ? Failure : Success;
     }
 
     /// <summary>Exit codes of `diff`, as `terraform plan -detailed-exitcode`.</summary>
@@ -155,25 +146,17 @@ public static class BlinkCli
     public const int DiffError = 1;
     public const int Changes = 2;
 
-    private static async Task<int> DiffAsync(string? stack, string? configPath, string? against, string? jsonPath, IAnsiConsole console, TextWriter errors)
+    private static async Task<int> DiffAsync(string? stack, string? configPath, string? against, string? jsonPath, IAnsiConsole console)
     {
-        try
-        {
-            if (against is null)
-                throw new StackFileException("--against FILE is required: a plan written by `plan --json` or a `pulumi stack export` file");
-            var old = ReadPlanOrState(against);
-            var now = await PlanRunner.PlanAsync(StackFile.Load(ResolveStackFile(stack, configPath)));
-            var steps = PlanDiff.Compare(old, now);
-            console.Profile.Out.Writer.Write(PlanDiff.Text(steps));
-            if (jsonPath != null)
-                await File.WriteAllTextAsync(jsonPath, PlanDiff.Json(steps).ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }) + "\n");
-            return PlanDiff.HasChanges(steps) ? Changes : NoChanges;
-        }
-        catch (Exception e) when (e is StackFileException or SpecException)
-        {
-            await errors.WriteLineAsync($"error: {e.Message}");
-            return DiffError;
-        }
+        if (against is null)
+            throw new StackFileException("--against FILE is required: a plan written by `plan --json` or a `pulumi stack export` file");
+        var old = ReadPlanOrState(against);
+        var now = await PlanRunner.PlanAsync(StackFile.Load(ResolveStackFile(stack, configPath)));
+        var steps = PlanDiff.Compare(old, now);
+        console.Profile.Out.Writer.Write(PlanDiff.Text(steps));
+        if (jsonPath != null)
+            await File.WriteAllTextAsync(jsonPath, PlanDiff.Json(steps).ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }) + "\n");
+        return PlanDiff.HasChanges(steps) ? Changes : NoChanges;
     }
 
     /// <summary>A file of either kind: a state export when it has a deployment, a plan otherwise.</summary>
@@ -183,23 +166,15 @@ public static class BlinkCli
         return StateFile.LooksLikeState(node) ? StateFrom(node, path) : PlanFrom(node, path);
     }
 
-    private static async Task<int> BenchAsync(string? stack, int runs, IAnsiConsole console, TextWriter errors)
+    private static async Task<int> BenchAsync(string? stack, int runs, IAnsiConsole console)
     {
-        try
-        {
-            if (runs < 1)
-                throw new StackFileException("--runs must be 1 or more");
-            var path = stack is null ? await LargestExampleStackAsync() : ResolveStackFile(stack, null);
-            var stackFile = StackFile.Load(path);
-            var report = await PlanBenchmark.RunAsync(stackFile, runs);
-            console.Profile.Out.Writer.Write(report.Text());
-            return Success;
-        }
-        catch (Exception e) when (e is StackFileException or SpecException)
-        {
-            await errors.WriteLineAsync($"error: {e.Message}");
-            return InvalidInput;
-        }
+        if (runs < 1)
+            throw new StackFileException("--runs must be 1 or more");
+        var path = stack is null ? await LargestExampleStackAsync() : ResolveStackFile(stack, null);
+        var stackFile = StackFile.Load(path);
+        var report = await PlanBenchmark.RunAsync(stackFile, runs);
+        console.Profile.Out.Writer.Write(report.Text());
+        return Success;
     }
 
     /// <summary>The example stack that declares the most resources.</summary>
