@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using System.Linq;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Threading.Tasks;
 using BlinkInfra.Cli;
@@ -23,9 +24,14 @@ public class DiffTests
 
     private static string TempFile(string suffix) => Path.Combine(Path.GetTempPath(), $"blink-diff-{Guid.NewGuid():N}{suffix}");
 
+    private static Task<StackPlan> DevPlan() => PlanRunner.PlanAsync(StackFile.Load(DevStackFile));
+
     /// <summary>The dev stack's plan as JSON, edited by the test to stand for what was deployed before.</summary>
     private static async Task<JsonObject> DevPlanJson()
-        => JsonNode.Parse((await PlanRunner.PlanAsync(StackFile.Load(DevStackFile))).ToJson())!.AsObject();
+        => JsonNode.Parse((await DevPlan()).ToJson())!.AsObject();
+
+    /// <summary>An edited plan, read back as `diff` reads a saved plan.</summary>
+    private static StackPlan AsPlan(JsonObject json) => json.Deserialize<StackPlan>(StackPlan.JsonOptions)!;
 
     private static JsonObject Resource(JsonObject plan, string name)
         => plan["resources"]!.AsArray().Select(r => r!.AsObject()).Single(r => (string?)r["name"] == name);
@@ -97,8 +103,8 @@ public class DiffTests
         var old = await DevPlanJson();
         // Before, the Kubernetes provider sat at the top of the stack; now the engine component owns it.
         Resource(old, "blink-dev-k8s")["parent"] = new JsonObject { ["type"] = "pulumi:pulumi:Stack", ["name"] = "blink-infra-dev" };
-        var oldPlan = System.Text.Json.JsonSerializer.Deserialize<StackPlan>(old.ToJsonString())!;
-        var now = await PlanRunner.PlanAsync(StackFile.Load(DevStackFile));
+        var oldPlan = AsPlan(old);
+        var now = await DevPlan();
 
         var steps = PlanDiff.Compare(oldPlan, now).Where(s => s.Name == "blink-dev-k8s").ToList();
 
@@ -120,8 +126,8 @@ public class DiffTests
         var old = await DevPlanJson();
         Resource(old, "blink-dev-vsw-cn-hangzhou-h")["inputs"]!["cidrBlock"] = "10.10.240.0/20";
         Resource(old, "blink-dev-ack")["inputs"]!["serviceCidr"] = "172.22.0.0/20";
-        var oldPlan = System.Text.Json.JsonSerializer.Deserialize<StackPlan>(old.ToJsonString())!;
-        var now = await PlanRunner.PlanAsync(StackFile.Load(DevStackFile));
+        var oldPlan = AsPlan(old);
+        var now = await DevPlan();
 
         var steps = PlanDiff.Compare(oldPlan, now);
         var text = PlanDiff.Text(steps);
@@ -161,7 +167,7 @@ public class DiffTests
         {
             var json = await DevPlanJson();
             Resource(json, master)["inputs"]!["dataDisks"] = disks;
-            return System.Text.Json.JsonSerializer.Deserialize<StackPlan>(json.ToJsonString())!;
+            return AsPlan(json);
         }
         var now = await WithDisks(Disks(200, "PL1"));
 
@@ -184,8 +190,8 @@ public class DiffTests
         var old = await DevPlanJson();
         Resource(old, "blink-dev-endpoints")["inputs"]!["data"] = new JsonObject { ["kafka"] = "old:9092" };
         Resource(old, "blink-dev-sa-flink")["inputs"]!["metadata"]!["labels"] = new JsonObject { ["team"] = "old" };
-        var oldPlan = System.Text.Json.JsonSerializer.Deserialize<StackPlan>(old.ToJsonString())!;
-        var now = await PlanRunner.PlanAsync(StackFile.Load(DevStackFile));
+        var oldPlan = AsPlan(old);
+        var now = await DevPlan();
 
         var steps = PlanDiff.Compare(oldPlan, now);
 
@@ -260,8 +266,8 @@ public class DiffTests
         var old = await DevPlanJson();
         Resource(old, "blink-dev-vsw-cn-hangzhou-h")["inputs"]!["cidrBlock"] = "10.10.240.0/20";
         Resource(old, "blink-dev-vsw-cn-hangzhou-h")["inputs"]!["description"] = "old";
-        var oldPlan = System.Text.Json.JsonSerializer.Deserialize<StackPlan>(old.ToJsonString())!;
-        var now = await PlanRunner.PlanAsync(StackFile.Load(DevStackFile));
+        var oldPlan = AsPlan(old);
+        var now = await DevPlan();
 
         var json = PlanDiff.Json(PlanDiff.Compare(oldPlan, now));
 
