@@ -1,20 +1,18 @@
 using System;
-using System.Threading.Tasks;
 using BlinkInfra;
 using BlinkInfra.Cli;
+using BlinkInfra.Host;
 using BlinkInfra.Plan;
-using BlinkInfra.Policies;
-using System.Collections.Immutable;
-using System.Linq;
 using Spectre.Console;
 
-// Started by the Pulumi engine (which sets PULUMI_MONITOR), the program checks its policies and then
-// deploys the stack. Started directly, it is the offline CLI.
+// The host: the one place that wires the tools around the program. Started by the Pulumi engine
+// (which sets PULUMI_MONITOR), it checks its policies and then deploys the stack. Started directly,
+// it is the offline CLI.
 if (!string.IsNullOrEmpty(Environment.GetEnvironmentVariable("PULUMI_MONITOR")))
 {
     return await EngineGate.RunAsync(
         EngineGate.FromEnvironment(EngineGate.ProcessEnvironment()),
-        report => Pulumi.Deployment.RunAsync<BlinkStack>(new SingleStackProvider(() => new BlinkStack(new BlinkStackOptions { Advisories = report.Advisories.ToImmutableArray() }))),
+        (spec, options) => Pulumi.Deployment.RunAsync<BlinkStack>(new SingleStackProvider(() => new BlinkStack(spec, options))),
         Console.Error);
 }
 

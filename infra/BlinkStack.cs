@@ -9,22 +9,19 @@ using Pulumi;
 
 namespace BlinkInfra;
 
-/// <summary>How a <see cref="BlinkStack"/> is run: where its config comes from and what watches it.</summary>
+/// <summary>How a <see cref="BlinkStack"/> is run: what it tells the engine first, and what watches it.</summary>
 public sealed class BlinkStackOptions
 {
-    /// <summary>The config to build from; null reads the running deployment's config.</summary>
-    public RawStackConfig? Config { get; init; }
-
-    /// <summary>Advisory policy violations found before the deployment: logged as warnings.</summary>
-    public ImmutableArray<BlinkInfra.Policies.Violation> Advisories { get; init; } = ImmutableArray<BlinkInfra.Policies.Violation>.Empty;
+    /// <summary>Warnings for the engine's log, such as the advisory findings of a check made before the run.</summary>
+    public ImmutableArray<string> Warnings { get; init; } = ImmutableArray<string>.Empty;
 
     /// <summary>Transformations run on every resource, such as the plan's recorder.</summary>
     public ImmutableArray<ResourceTransformation> Transformations { get; init; } = ImmutableArray<ResourceTransformation>.Empty;
 }
 
 /// <summary>
-/// The BlinkInfra stack: config is read once and validated into a spec before any resource is
-/// declared, then the components are built from the spec.
+/// The BlinkInfra stack: built from a spec that was read and validated once, before the program ran
+/// (see <see cref="SpecLoader"/>); it reads no config itself.
 /// </summary>
 public sealed class BlinkStack : Stack
 {
@@ -49,28 +46,11 @@ public sealed class BlinkStack : Stack
     [Output("stateBucket")]
     public Output<string> StateBucket { get; private set; }
 
-    public BlinkStack() : this(new BlinkStackOptions())
+    public BlinkStack(StackSpec spec, BlinkStackOptions? options = null) : base(ToStackOptions(options ??= new BlinkStackOptions()))
     {
-    }
-
-    public BlinkStack(BlinkStackOptions options) : base(ToStackOptions(options))
-    {
-        StackSpec spec;
-        try
-        {
-            spec = SpecLoader.Load(options.Config ?? RawStackConfig.FromDeployment());
-        }
-        catch (SpecException invalid)
-        {
-            // A RunException is reported by the engine as its message alone, without a stack trace.
-            throw new RunException(invalid.Message);
-        }
-
         var name = spec.Cluster.Name;
-        foreach (var advisory in options.Advisories)
-            Log.Warn($"[advisory] {advisory.Policy} ({advisory.ResourceType ?? "stack"}{(advisory.ResourceName is null ? "" : ": " + advisory.ResourceName)}): {advisory.Message}");
-        // The one secret key: read here, with the rest of the config, and kept a Pulumi secret.
-        var endpointCredentials = new Pulumi.Config(ConfigKeys.Namespace).GetSecret(ConfigKeys.EndpointCredentials);
+        foreach (var warning in options.Warnings)
+            Log.Warn(warning);
         var tags = Tagging.For(spec.Cluster, Deployment.Instance.StackName);
 
         // One explicit provider pinned to the spec's region, so the region the spec validated is
@@ -110,7 +90,7 @@ public sealed class BlinkStack : Stack
 
         var engine = new FlinkEngine(name, new FlinkEngineArgs(
             spec.Engine, spec.Compute, spec.DataAccess, spec.Cluster.Region, compute.ClusterId, compute.RrsaMetadata, compute.NodePools,
-            endpointCredentials, tags), WithProvider());
+            spec.EndpointCredentials, tags), WithProvider());
 
         if (spec.Network.InternetEgress.Enabled)
         {

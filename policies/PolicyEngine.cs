@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using BlinkInfra.Config;
 using BlinkInfra.Plan;
 using BlinkInfra.Policies.Packs;
 
@@ -11,7 +12,7 @@ namespace BlinkInfra.Policies;
 public static class PolicyEngine
 {
     public static readonly ImmutableArray<PolicyPack> Packs = ImmutableArray.Create(
-        RegionPack.Pack, IsolationPack.Pack, HighAvailabilityPack.Pack, HardwarePack.Pack, ModePack.Pack, DataProtectionPack.Pack);
+        RegionPack.Create(), IsolationPack.Create(), HighAvailabilityPack.Create(), HardwarePack.Create(), DataProtectionPack.Create());
 
     /// <summary>Every policy's name, in pack order: the names `blink-infra:policy.levels` takes.</summary>
     public static readonly ImmutableArray<string> PolicyNames = Packs.SelectMany(p => p.Policies).Select(p => p.Name).ToImmutableArray();
@@ -26,7 +27,7 @@ public static class PolicyEngine
         {
             foreach (var policy in pack.Policies)
             {
-                var level = overrides != null && overrides.TryGetValue(policy.Name, out var overridden) ? overridden : policy.DefaultLevel;
+                var level = overrides != null && overrides.TryGetValue(policy.Name, out var overridden) ? overridden : policy.Level;
                 if (level == EnforcementLevel.Disabled)
                     continue;
                 violations.AddRange(policy.Check(input).Select(found => new Violation(

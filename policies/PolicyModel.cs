@@ -4,34 +4,16 @@ using System.Collections.Immutable;
 using System.Linq;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
+using BlinkInfra.Config;
 using BlinkInfra.Plan;
 
 namespace BlinkInfra.Policies;
-
-/// <summary>How a violation of a policy is treated: it stops a deployment, it is reported, or the policy is off.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<EnforcementLevel>))]
-public enum EnforcementLevel
-{
-    Mandatory,
-    Advisory,
-    Disabled,
-}
-
-public static class EnforcementLevels
-{
-    public static string Name(EnforcementLevel level) => level.ToString().ToLowerInvariant();
-
-    public static EnforcementLevel? Parse(string text)
-        => Enum.GetValues<EnforcementLevel>().Cast<EnforcementLevel?>().FirstOrDefault(l => Name(l!.Value) == text);
-
-    public static string Names => string.Join(", ", Enum.GetValues<EnforcementLevel>().Select(Name));
-}
 
 /// <summary>What policies read: the stack's settings and its resources, as CrossGuard gives them (type, name, inputs, parent, dependencies).</summary>
 public sealed record PolicyInput(StackSettings Settings, ImmutableArray<PlannedResource> Resources)
 {
     public static PolicyInput Of(StackPlan plan)
-        => new(plan.Settings ?? StateFile.InferSettings(plan.Resources), plan.Resources);
+        => new(plan.Settings ?? StackSettings.FromResources(plan.Resources), plan.Resources);
 
     public IEnumerable<PlannedResource> OfType(string type) => Resources.Where(r => r.Type == type);
 }
@@ -45,8 +27,11 @@ public sealed record Violation(
     [property: JsonPropertyName("resourceName")] string? ResourceName,
     [property: JsonPropertyName("message")] string Message);
 
-/// <summary>A policy: a name, what it checks, and its level unless the stack overrides it.</summary>
-public abstract record Policy(string Name, string Description, EnforcementLevel DefaultLevel)
+/// <summary>
+/// A policy: a name, what it checks, and its enforcement level (the stack's override, where it gives
+/// one, replaces it). Each is made by a small factory of its pack that takes the level.
+/// </summary>
+public abstract record Policy(string Name, string Description, EnforcementLevel Level)
 {
     /// <summary>Messages for what violates the policy, each with the resource it is about (none for the stack).</summary>
     public abstract IEnumerable<(PlannedResource? Resource, string Message)> Check(PolicyInput input);
@@ -54,10 +39,10 @@ public abstract record Policy(string Name, string Description, EnforcementLevel 
 
 /// <summary>A policy over one resource at a time, for the resources of some types.</summary>
 public sealed record ResourcePolicy(
-    string Name, string Description, EnforcementLevel DefaultLevel,
+    string Name, string Description, EnforcementLevel Level,
     ImmutableArray<string> Types,
     Func<PlannedResource, PolicyInput, IEnumerable<string>> Validate)
-    : Policy(Name, Description, DefaultLevel)
+    : Policy(Name, Description, Level)
 {
     public override IEnumerable<(PlannedResource? Resource, string Message)> Check(PolicyInput input)
         => input.Resources.Where(r => Types.Contains(r.Type)).SelectMany(r => Validate(r, input).Select(message => ((PlannedResource?)r, message)));
@@ -65,9 +50,9 @@ public sealed record ResourcePolicy(
 
 /// <summary>A policy over the whole stack.</summary>
 public sealed record StackPolicy(
-    string Name, string Description, EnforcementLevel DefaultLevel,
+    string Name, string Description, EnforcementLevel Level,
     Func<PolicyInput, IEnumerable<(PlannedResource? Resource, string Message)>> Validate)
-    : Policy(Name, Description, DefaultLevel)
+    : Policy(Name, Description, Level)
 {
     public override IEnumerable<(PlannedResource? Resource, string Message)> Check(PolicyInput input) => Validate(input);
 }

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
+using BlinkInfra.Config;
 using BlinkInfra.Plan;
 
 namespace BlinkInfra.Policies;
@@ -35,11 +36,13 @@ public static class PolicyReportRenderer
         return writer.ToString();
     }
 
+    /// <summary>An advisory violation as one warning line for the engine's log.</summary>
+    public static string Warning(Violation violation)
+        => $"[{EnforcementLevels.Name(violation.Level)}] {violation.Policy} ({violation.ResourceType ?? "stack"}{(violation.ResourceName is null ? "" : ": " + violation.ResourceName)}): {violation.Message}";
+
     public static string Json(PolicyReport report) => JsonSerializer.Serialize(report, JsonOptions);
 
     /// <summary>The stack's overrides of enforcement levels, as a plan records them.</summary>
     public static IReadOnlyDictionary<string, EnforcementLevel> Overrides(StackPlan plan)
-        => (plan.Settings?.PolicyLevels ?? System.Collections.Immutable.ImmutableSortedDictionary<string, string>.Empty)
-            .Where(kv => EnforcementLevels.Parse(kv.Value) is not null)
-            .ToDictionary(kv => kv.Key, kv => EnforcementLevels.Parse(kv.Value)!.Value);
+        => plan.Settings?.PolicyLevels ?? System.Collections.Immutable.ImmutableSortedDictionary<string, EnforcementLevel>.Empty;
 }

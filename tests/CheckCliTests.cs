@@ -23,14 +23,14 @@ public class CheckCliTests
         var (exit, output, errors) = await Run("check", "--stack", "dev");
 
         Assert.That(exit, Is.EqualTo(0), errors);
-        Assert.That(output, Does.EndWith("No policy violations: 22 policies of 6 packs checked.\n"));
+        Assert.That(output, Does.EndWith("No policy violations: 20 policies of 5 packs checked.\n"));
     }
 
     [Test]
     public async Task A_saved_plan_with_a_mandatory_violation_exits_1_and_writes_the_json_report()
     {
-        var plan = await PlanRunner.PlanAsync(StackFile.Load(Path.Combine(Conformance.ConformanceTests.ProjectRoot, "stacks", "Pulumi.dev.yaml")));
-        var broken = plan with { Settings = plan.Settings! with { Mode = "shared" } };
+        var plan = await BlinkCli.PlanStackAsync(StackFile.Load(Path.Combine(Conformance.ConformanceTests.ProjectRoot, "stacks", "Pulumi.dev.yaml")));
+        var broken = plan with { Settings = plan.Settings! with { Region = "cn-hongkong" } };
         var planPath = Path.Combine(Path.GetTempPath(), $"blink-plan-{Guid.NewGuid():N}.json");
         var reportPath = planPath + ".report.json";
         await File.WriteAllTextAsync(planPath, broken.ToJson());
@@ -38,9 +38,9 @@ public class CheckCliTests
         var (exit, output, _) = await Run("check", "--plan", planPath, "--json", reportPath);
 
         Assert.That(exit, Is.EqualTo(1));
-        Assert.That(output, Does.Contain("[mandatory] exclusive-mode-only (stack)\n    blink-mode@1.0.0: mode shared: shared mode was retired on 2019-12-24; use exclusive mode\n"));
+        Assert.That(output, Does.Contain("[mandatory] region-allowed-for-billing (stack)\n    blink-region@1.0.0: region cn-hongkong is not offered for pay-as-you-go billing; allowed: cn-hangzhou, cn-beijing, cn-shanghai, cn-shenzhen\n"));
         var report = JsonNode.Parse(await File.ReadAllTextAsync(reportPath))!;
-        Assert.That(report["violations"]!.AsArray().Select(v => (string?)v!["policy"]), Does.Contain("exclusive-mode-only"));
+        Assert.That(report["violations"]!.AsArray().Select(v => (string?)v!["policy"]), Does.Contain("region-allowed-for-billing"));
         File.Delete(planPath);
         File.Delete(reportPath);
     }
@@ -91,7 +91,7 @@ public class CheckCliTests
     [Test]
     public void A_state_export_reads_as_a_plan_of_its_resources()
     {
-        var plan = StateFile.Load(Fixture("dev-stack-export.json"));
+        var plan = PlanFiles.ReadState(Fixture("dev-stack-export.json"));
 
         Assert.That(plan.Stack, Is.EqualTo("dev"));
         Assert.That(plan.Project, Is.EqualTo("blink-infra"));
@@ -101,6 +101,6 @@ public class CheckCliTests
         Assert.That(vswitch.PropertyDependencies["vpcId"], Is.EqualTo(new[] { new ResourceRef("alicloud:vpc/network:Network", "blink-dev-vpc") }));
         Assert.That(vswitch.DependsOn, Is.Empty, "dependencies that come from inputs are property dependencies");
         Assert.That(plan.Resources.Single(r => r.Name == "blink-dev-k8s").Inputs["kubeconfig"]!.GetValue<string>(), Is.EqualTo("[secret]"));
-        Assert.That(StateFile.InferSettings(plan.Resources).Region, Is.EqualTo("cn-hangzhou"));
+        Assert.That(StackSettings.FromResources(plan.Resources).Region, Is.EqualTo("cn-hangzhou"));
     }
 }

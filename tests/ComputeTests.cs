@@ -34,11 +34,11 @@ public class ComputeTests
             """;
 
     private static string[] Errors(string yaml)
-        => SpecLoader.TryLoad(StackRunner.Stack(yaml).ToRaw()).Errors.Select(e => e.Message).ToArray();
+        => SpecLoader.TryLoad(StackRunner.Stack(yaml).ToRaw(), PolicyEngine.PolicyNames).Errors.Select(e => e.Message).ToArray();
 
     private static ComputeSpec Spec(string yaml)
     {
-        var (spec, errors) = SpecLoader.TryLoad(StackRunner.Stack(yaml).ToRaw());
+        var (spec, errors) = SpecLoader.TryLoad(StackRunner.Stack(yaml).ToRaw(), PolicyEngine.PolicyNames);
         Assert.That(errors.Select(e => e.Message), Is.Empty);
         return spec!.Compute;
     }
@@ -183,8 +183,8 @@ public class ComputeTests
     {
         static string Pool(int nodes) => $"highAvailability: true\nworkerPools:\n  - name: cpu\n    family: c7\n    instanceTypes: [ecs.c7.large]\n    nodes: {nodes}";
 
-        var small = await PlanRunner.PlanAsync(StackRunner.Stack(Stack(Pool(2))));
-        var large = await PlanRunner.PlanAsync(StackRunner.Stack(Stack(Pool(ComputeUnits.MaxWorkers - 200))));
+        var small = await BlinkCli.PlanStackAsync(StackRunner.Stack(Stack(Pool(2))));
+        var large = await BlinkCli.PlanStackAsync(StackRunner.Stack(Stack(Pool(ComputeUnits.MaxWorkers - 200))));
 
         Assert.That(large.Resources.Length, Is.EqualTo(small.Resources.Length));
         Assert.That(large.Resources.Single(r => r.Name == "blink-t-pool-cpu").Inputs["desiredSize"]!.GetValue<string>(), Is.EqualTo("800"));
@@ -337,8 +337,8 @@ public class ComputeTests
         };
         foreach (var (stack, masterCount, deploymentSet, masterType, pools) in expectations)
         {
-            var file = Cli.StackFile.Load(System.IO.Path.Combine(Conformance.ConformanceTests.ProjectRoot, "stacks", $"Pulumi.{stack}.yaml"));
-            var plan = await PlanRunner.PlanAsync(file);
+            var file = StackFile.Load(System.IO.Path.Combine(Conformance.ConformanceTests.ProjectRoot, "stacks", $"Pulumi.{stack}.yaml"));
+            var plan = await BlinkCli.PlanStackAsync(file);
 
             var masters = plan.Resources.Where(r => r.Type == InstanceType).ToList();
             Assert.That(masters, Has.Count.EqualTo(masterCount), stack);

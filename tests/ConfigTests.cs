@@ -16,7 +16,7 @@ public class ConfigTests
     {
         var yaml = "config:\n  blink-infra:cluster:\n" + Indent(cluster) + "  blink-infra:network:\n" + Indent(network)
                    + "  blink-infra:compute:\n" + Indent(compute) + extra;
-        return SpecLoader.TryLoad(StackRunner.Stack(yaml, stackName).ToRaw());
+        return SpecLoader.TryLoad(StackRunner.Stack(yaml, stackName).ToRaw(), PolicyEngine.PolicyNames);
     }
 
     private static string Indent(string block)
@@ -65,7 +65,7 @@ public class ConfigTests
     [Test]
     public void Environment_variables_with_the_BLINK_prefix_override_the_stack_file()
     {
-        using var _ = new Plan.ScopedEnvironment(("BLINK_cluster__region", "cn-shenzhen"), ("BLINK_network__zones__0__id", "cn-shenzhen-e"));
+        using var _ = new ScopedEnvironment(("BLINK_cluster__region", "cn-shenzhen"), ("BLINK_network__zones__0__id", "cn-shenzhen-e"));
 
         var (spec, errors) = Load(Cluster, Network);
 
@@ -77,7 +77,7 @@ public class ConfigTests
     [Test]
     public void An_environment_variable_for_an_unknown_key_is_reported_by_its_config_key()
     {
-        using var _ = new Plan.ScopedEnvironment(("BLINK_cluster__regoin", "cn-shenzhen"));
+        using var _ = new ScopedEnvironment(("BLINK_cluster__regoin", "cn-shenzhen"));
 
         Assert.That(Messages(), Is.EqualTo(new[]
         {
@@ -205,7 +205,7 @@ public class ConfigTests
             "blink-infra:network2 = \"x\": unknown key; allowed keys under blink-infra: cluster, network, compute, security, dataAccess, engine, policy, endpointCredentials",
         }));
 
-        var errors = SpecLoader.TryLoad(StackRunner.Stack("config:\n  blink-infra:cluster: cn-hangzhou\n").ToRaw()).Errors;
+        var errors = SpecLoader.TryLoad(StackRunner.Stack("config:\n  blink-infra:cluster: cn-hangzhou\n").ToRaw(), PolicyEngine.PolicyNames).Errors;
         Assert.That(errors.Select(e => e.Message), Is.EqualTo(new[]
         {
             "blink-infra:cluster = \"cn-hangzhou\": an object belongs here; allowed keys: name, region, billing, mode, tags",

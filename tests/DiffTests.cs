@@ -24,7 +24,7 @@ public class DiffTests
 
     private static string TempFile(string suffix) => Path.Combine(Path.GetTempPath(), $"blink-diff-{Guid.NewGuid():N}{suffix}");
 
-    private static Task<StackPlan> DevPlan() => PlanRunner.PlanAsync(StackFile.Load(DevStackFile));
+    private static Task<StackPlan> DevPlan() => BlinkCli.PlanStackAsync(StackFile.Load(DevStackFile));
 
     /// <summary>The dev stack's plan as JSON, edited by the test to stand for what was deployed before.</summary>
     private static async Task<JsonObject> DevPlanJson()
@@ -344,7 +344,8 @@ public class DiffTests
     [Test]
     public async Task Bench_plans_the_stack_repeatedly_and_reports_its_figures()
     {
-        var report = await PlanBenchmark.RunAsync(StackFile.Load(DevStackFile), runs: 3);
+        var stackFile = StackFile.Load(DevStackFile);
+        var report = await PlanBenchmark.RunAsync(stackFile.StackName, () => BlinkCli.PlanStackAsync(stackFile), runs: 3);
 
         Assert.That(report.Stack, Is.EqualTo("dev"));
         Assert.That(report.Resources, Is.EqualTo(43));

@@ -44,17 +44,17 @@ public class EngineTests
 
     private const string GpuPool = "      - {name: gpu, family: gn6i, instanceTypes: [ecs.gn6i-c24g1.12xlarge], nodes: 1, gpuDriverVersion: \"535.161.08\"}";
 
-    private static string[] Errors(string yaml) => SpecLoader.TryLoad(StackRunner.Stack(yaml).ToRaw()).Errors.Select(e => e.Message).ToArray();
+    private static string[] Errors(string yaml) => SpecLoader.TryLoad(StackRunner.Stack(yaml).ToRaw(), PolicyEngine.PolicyNames).Errors.Select(e => e.Message).ToArray();
 
     private static JsonObject Spec(PlannedResource resource) => resource.Inputs["spec"]!.AsObject();
 
     [Test]
     public async Task Kubernetes_objects_use_a_provider_built_from_the_clusters_credentials_that_waits_for_the_node_pools()
     {
-        var plan = await PlanRunner.PlanAsync(StackRunner.Stack(Stack()));
+        var plan = await BlinkCli.PlanStackAsync(StackRunner.Stack(Stack()));
 
         var provider = plan.Resources.Single(r => r.Type == "pulumi:providers:kubernetes");
-        Assert.That(provider.Inputs["kubeconfig"]!.GetValue<string>(), Is.EqualTo(StackPlan.SecretMask), "the kubeconfig is a secret");
+        Assert.That(provider.Inputs["kubeconfig"]!.GetValue<string>(), Is.EqualTo(Secrets.Mask), "the kubeconfig is a secret");
         Assert.That(provider.PropertyDependencies["kubeconfig"], Is.EqualTo(new[] { new ResourceRef("alicloud:cs/managedKubernetes:ManagedKubernetes", "blink-t-ack") }));
         Assert.That(provider.DependsOn, Is.EqualTo(new[]
         {
@@ -87,7 +87,7 @@ public class EngineTests
     [Test]
     public async Task State_lives_in_a_private_encrypted_versioned_protected_bucket()
     {
-        var plan = await PlanRunner.PlanAsync(StackRunner.Stack(Stack()));
+        var plan = await BlinkCli.PlanStackAsync(StackRunner.Stack(Stack()));
 
         var bucket = plan.Resources.Single(r => r.Type == "alicloud:oss/bucket:Bucket");
         Assert.That(bucket.Protect, Is.True);
@@ -121,7 +121,7 @@ public class EngineTests
             "kubernetes.operator.observer.progress-check.interval: 5 s\n" +
             "fs.oss.endpoint: oss-cn-hangzhou-internal.aliyuncs.com\n" +
             "fs.oss.credentials.provider: com.acme.flink.RrsaCredentialsProvider\n"), "the chart's lines kept, then only the OSS settings");
-        var plan = await PlanRunner.PlanAsync(StackRunner.Stack(Stack(engine: engine)));
+        var plan = await BlinkCli.PlanStackAsync(StackRunner.Stack(Stack(engine: engine)));
         Assert.That(plan.Resources.Single(r => r.Name == "blink-t-operator").DependsOn,
             Does.Contain(new ResourceRef("alicloud:ram/rolePolicyAttachment:RolePolicyAttachment", "blink-t-operator-role-policy")), "the role is usable before the operator starts");
     }
@@ -206,7 +206,7 @@ public class EngineTests
     [Test]
     public async Task With_high_availability_each_pool_gets_a_session_cluster_with_kubernetes_ha_on_the_bucket()
     {
-        var plan = await PlanRunner.PlanAsync(StackRunner.Stack(Stack(pools: GpuPool)));
+        var plan = await BlinkCli.PlanStackAsync(StackRunner.Stack(Stack(pools: GpuPool)));
 
         var sessions = plan.Resources.Where(r => r.Type == DeploymentType).ToList();
         Assert.That(sessions.Select(s => s.Inputs["metadata"]!["name"]!.GetValue<string>()), Is.EqualTo(new[] { "session-cpu", "session-gpu" }));
@@ -234,7 +234,7 @@ public class EngineTests
     public async Task An_fpga_pools_session_cluster_is_pinned_to_that_pool_and_tolerates_only_the_fpga_taint()
     {
         const string fpgaPool = "      - {name: fpga, family: f3, instanceTypes: [ecs.f3-c16f1.4xlarge], nodes: 1, imageId: m-bp1fpgaimage0001}";
-        var plan = await PlanRunner.PlanAsync(StackRunner.Stack(Stack(pools: fpgaPool)));
+        var plan = await BlinkCli.PlanStackAsync(StackRunner.Stack(Stack(pools: fpgaPool)));
 
         var sessions = plan.Resources.Where(r => r.Type == DeploymentType).ToDictionary(r => r.Inputs["metadata"]!["name"]!.GetValue<string>());
         var fpgaTaskManager = Spec(sessions["session-fpga"])["taskManager"]!["podTemplate"]!["spec"]!;
@@ -249,7 +249,7 @@ public class EngineTests
     public async Task A_stacks_image_and_flink_settings_reach_every_session_cluster()
     {
         const string engine = "    image: registry.cn-hangzhou.aliyuncs.com/acme/flink:1.20.1-rrsa\n    flinkConfiguration: {fs.oss.credentials.provider: com.acme.flink.RrsaCredentialsProvider, restart-strategy.type: exponential-delay}";
-        var plan = await PlanRunner.PlanAsync(StackRunner.Stack(Stack(engine: engine, pools: GpuPool)));
+        var plan = await BlinkCli.PlanStackAsync(StackRunner.Stack(Stack(engine: engine, pools: GpuPool)));
 
         var sessions = plan.Resources.Where(r => r.Type == DeploymentType).Select(Spec).ToList();
         Assert.That(sessions, Has.Count.EqualTo(2));
@@ -261,14 +261,14 @@ public class EngineTests
             Assert.That(spec["flinkConfiguration"]!["high-availability.type"]!.GetValue<string>(), Is.EqualTo("kubernetes"), "the spec's own settings stay");
         }
 
-        var defaults = await PlanRunner.PlanAsync(StackRunner.Stack(Stack()));
+        var defaults = await BlinkCli.PlanStackAsync(StackRunner.Stack(Stack()));
         Assert.That(Spec(defaults.Resources.Single(r => r.Type == DeploymentType))["image"]!.GetValue<string>(), Is.EqualTo("flink:1.20.1-scala_2.12-java17"));
     }
 
     [Test]
     public async Task Without_high_availability_one_jobmanager_and_no_ha_settings()
     {
-        var plan = await PlanRunner.PlanAsync(StackRunner.Stack(Stack(highAvailability: false)));
+        var plan = await BlinkCli.PlanStackAsync(StackRunner.Stack(Stack(highAvailability: false)));
 
         var spec = Spec(plan.Resources.Single(r => r.Type == DeploymentType));
         Assert.That(spec["jobManager"]!["replicas"]!.GetValue<long>(), Is.EqualTo(1));
@@ -279,7 +279,7 @@ public class EngineTests
     [Test]
     public async Task Jobs_become_session_jobs_of_their_pools_cluster_with_jars_from_the_bucket()
     {
-        var plan = await PlanRunner.PlanAsync(StackRunner.Stack(Stack(engine: """
+        var plan = await BlinkCli.PlanStackAsync(StackRunner.Stack(Stack(engine: """
                 jobs:
                   - name: orders-enrich
                     pool: cpu
@@ -313,13 +313,11 @@ public class EngineTests
                   - {name: orders, kind: kafka, host: 10.0.9.9}
                   - {name: warehouse, kind: rds, host: 10.0.9.10, cidr: 10.0.9.0/24}
             """;
-        using var _ = new ScopedEnvironment(
-            ("PULUMI_CONFIG", """{"blink-infra:endpointCredentials":"{\"warehouse\":{\"username\":\"etl\",\"password\":\"s3cr3t\"}}"}"""),
-            ("PULUMI_CONFIG_SECRET_KEYS", """["blink-infra:endpointCredentials"]"""));
+        var raw = StackRunner.WithSecret(yaml, "blink-infra:endpointCredentials", """{"warehouse":{"username":"etl","password":"s3cr3t"}}""");
         var mocks = new RecordingMocks { CallResult = call => call.Token == ClusterAccess.CredentialToken
             ? ImmutableDictionary<string, object>.Empty.Add("kubeConfig", "k")
             : StackRunner.NetworksResult("vpc-bp1customer00001", "10.0.0.0/16") };
-        await StackRunner.RunAsync(yaml, mocks: mocks);
+        await StackRunner.RunAsync(SpecLoader.Load(raw, PolicyEngine.PolicyNames), mocks);
 
         var data = (ImmutableDictionary<string, object>)mocks.Single("kubernetes:core/v1:ConfigMap", "blink-t-endpoints").Inputs["data"];
         Assert.That(data, Is.EquivalentTo(new Dictionary<string, object>
@@ -335,16 +333,16 @@ public class EngineTests
     }
 
     [Test]
-    public void Credentials_for_an_endpoint_the_spec_does_not_list_stop_the_stack_naming_the_key()
+    public void Credentials_for_an_endpoint_the_spec_does_not_list_are_refused_before_any_resource_without_showing_the_value()
     {
-        var endpoints = ImmutableArray.Create(new DataEndpointSpec("orders", "kafka", "10.0.0.1", "10.0.0.1/32", 9092));
+        string[] Errors(string credentials)
+            => SpecLoader.TryLoad(StackRunner.WithSecret(Stack(), "blink-infra:endpointCredentials", credentials), PolicyEngine.PolicyNames).Errors.Select(e => e.Message).ToArray();
 
-        Assert.That(() => EndpointSettings.Credentials("""{"billing":{"username":"u","password":"p"}}""", endpoints),
-            Throws.TypeOf<RunException>().With.Message.EqualTo("blink-infra:endpointCredentials: \"billing\" is not an endpoint of blink-infra:dataAccess.endpoints; allowed: orders"));
-        Assert.That(() => EndpointSettings.Credentials("""{"orders":{"username":"u"}}""", endpoints),
-            Throws.TypeOf<RunException>().With.Message.EqualTo("blink-infra:endpointCredentials: \"orders\" has no password; allowed: {\"username\": ..., \"password\": ...}"));
-        Assert.That(() => EndpointSettings.Credentials("orders:u:p", endpoints),
-            Throws.TypeOf<RunException>().With.Message.EqualTo("blink-infra:endpointCredentials: not JSON; allowed: an object of endpoint name to {\"username\": ..., \"password\": ...}"));
+        Assert.That(Errors("""{"billing":{"username":"u","password":"p"}}"""),
+            Is.EqualTo(new[] { "blink-infra:endpointCredentials = \"[secret]\": \"billing\" is not an endpoint of blink-infra:dataAccess.endpoints; allowed: none, the stack declares no endpoints" }));
+        Assert.That(Errors("""{"billing":{"username":"u","password":"p2"}}""")[0], Does.Not.Contain("p2"));
+        Assert.That(Errors("orders:u:p"),
+            Is.EqualTo(new[] { "blink-infra:endpointCredentials = \"[secret]\": not JSON; allowed: an object of endpoint name to {\"username\": ..., \"password\": ...}" }));
     }
 
     private static IEnumerable<TestCaseData> EngineErrors()
@@ -423,7 +421,7 @@ public class EngineTests
         var checkedObjects = 0;
         foreach (var path in Directory.GetFiles(Path.Combine(Conformance.ConformanceTests.ProjectRoot, "stacks"), "Pulumi.*.yaml").OrderBy(p => p))
         {
-            var plan = await PlanRunner.PlanAsync(StackFile.Load(path));
+            var plan = await BlinkCli.PlanStackAsync(StackFile.Load(path));
             foreach (var resource in plan.Resources.Where(r => r.Type is DeploymentType or SessionJobType))
             {
                 var kind = resource.Inputs["kind"]!.GetValue<string>();

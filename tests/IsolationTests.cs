@@ -58,7 +58,7 @@ public class IsolationTests
         return mocks;
     }
 
-    private static string[] Errors(string yaml) => SpecLoader.TryLoad(StackRunner.Stack(yaml).ToRaw()).Errors.Select(e => e.Message).ToArray();
+    private static string[] Errors(string yaml) => SpecLoader.TryLoad(StackRunner.Stack(yaml).ToRaw(), PolicyEngine.PolicyNames).Errors.Select(e => e.Message).ToArray();
 
     private static IEnumerable<StackFile> ExampleStacks()
         => Directory.GetFiles(Path.Combine(Conformance.ConformanceTests.ProjectRoot, "stacks"), "Pulumi.*.yaml").OrderBy(p => p).Select(StackFile.Load);
@@ -68,7 +68,7 @@ public class IsolationTests
     {
         foreach (var stack in ExampleStacks())
         {
-            var plan = await PlanRunner.PlanAsync(stack);
+            var plan = await BlinkCli.PlanStackAsync(stack);
             foreach (var rule in plan.Resources.Where(r => r.Type == RuleType))
             {
                 var inputs = rule.Inputs;
@@ -168,7 +168,7 @@ public class IsolationTests
         Assert.That(mocks.Single(EniType, "blink-t-eni-cn-hangzhou-h").Provider, Is.EqualTo(tenantReference));
         Assert.That(mocks.Single(AttachmentType, "blink-t-eni-attach-cn-hangzhou-h").Provider, Does.Contain("::blink-t-alicloud::"), "the platform attaches");
 
-        var plan = await PlanRunner.PlanAsync(StackRunner.Stack(yaml));
+        var plan = await BlinkCli.PlanStackAsync(StackRunner.Stack(yaml));
         Assert.That(plan.Resources.Single(r => r.Name == "blink-t-eni-attach-cn-hangzhou-h").DependsOn,
             Is.EqualTo(new[] { new ResourceRef(PermissionType, "blink-t-eni-permission-cn-hangzhou-h") }));
     }
@@ -237,7 +237,7 @@ public class IsolationTests
     [Test]
     public async Task The_egress_chain_orders_create_and_destroy_safely()
     {
-        var plan = await PlanRunner.PlanAsync(StackRunner.Stack(Stack(network: "    internetEgress: {enabled: true}")));
+        var plan = await BlinkCli.PlanStackAsync(StackRunner.Stack(Stack(network: "    internetEgress: {enabled: true}")));
 
         ResourceRef Ref(string type, string name) => new(type, name);
         var association = plan.Resources.Single(r => r.Name == "blink-t-eip-nat");

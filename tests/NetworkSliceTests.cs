@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Linq;
+using System.IO;
 using System.Threading.Tasks;
 using BlinkInfra.Network;
 using BlinkInfra.Plan;
@@ -110,7 +111,7 @@ public class NetworkSliceTests
     [Test]
     public async Task Children_are_parented_to_their_component_and_components_to_the_stack()
     {
-        var plan = await PlanRunner.PlanAsync(StackRunner.Stack(StackRunner.DevConfig));
+        var plan = await BlinkCli.PlanStackAsync(StackRunner.Stack(StackRunner.DevConfig));
 
         var parents = plan.Resources.ToDictionary(r => r.Name + " " + r.Type, r => r.Parent?.ToString());
         Assert.Multiple(() =>
@@ -199,30 +200,35 @@ public class NetworkSliceTests
     [Test]
     public async Task Same_config_declares_the_same_resources_in_the_same_order()
     {
-        var first = await PlanRunner.PlanAsync(StackRunner.Stack(StackRunner.DevConfig));
-        var second = await PlanRunner.PlanAsync(StackRunner.Stack(StackRunner.DevConfig));
+        var first = await BlinkCli.PlanStackAsync(StackRunner.Stack(StackRunner.DevConfig));
+        var second = await BlinkCli.PlanStackAsync(StackRunner.Stack(StackRunner.DevConfig));
 
         Assert.That(second.ToJson(), Is.EqualTo(first.ToJson()));
     }
 
     [Test]
-    public void Invalid_config_stops_the_stack_before_any_resource_is_registered()
+    public async Task Invalid_config_stops_the_program_before_any_resource_is_registered()
     {
         var mocks = new RecordingMocks();
-        var options = new BlinkStackOptions { Config = StackRunner.Stack("""
+        var errors = new StringWriter();
+        var raw = StackRunner.Stack("""
             config:
               blink-infra:cluster:
                 region: eu-west-1
               blink-infra:network:
                 zones: [{id: cn-hangzhou-h}]
-            """ + StackRunner.SmallCompute).ToRaw() };
+            """ + StackRunner.SmallCompute).ToRaw();
 
-        var error = Assert.ThrowsAsync<RunException>(() => Deployment.TestWithServiceProviderAsync<BlinkStack>(
-            mocks, new SingleStackProvider(() => new BlinkStack(options)), new TestOptions { ProjectName = StackRunner.Project, StackName = "dev" }));
+        var exit = await EngineGate.RunAsync(raw, async (spec, options) =>
+        {
+            await StackRunner.RunAsync(spec, mocks, options: options);
+            return 0;
+        }, errors);
 
-        Assert.That(error!.Message, Is.EqualTo(
-            "the stack's config is invalid (1 error):\n" +
-            "  blink-infra:cluster.region = \"eu-west-1\": not a region for pay-as-you-go billing; allowed: cn-hangzhou, cn-beijing, cn-shanghai, cn-shenzhen"));
+        Assert.That(exit, Is.EqualTo(1));
+        Assert.That(errors.ToString(), Is.EqualTo(
+            "error: the stack's config is invalid (1 error):\n" +
+            "  blink-infra:cluster.region = \"eu-west-1\": not a region for pay-as-you-go billing; allowed: cn-hangzhou, cn-beijing, cn-shanghai, cn-shenzhen\n"));
         Assert.That(mocks.Resources, Is.Empty);
     }
 

@@ -179,10 +179,9 @@ public class OfflineSdkBehaviourTests
         var seen = new List<string>();
         var options = new BlinkStackOptions
         {
-            Config = StackRunner.Stack(StackRunner.DevConfig).ToRaw(),
             Transformations = [args => { seen.Add($"{args.Resource.GetResourceName()}:{args.Options.Parent?.GetResourceName()}"); return null; }],
         };
-        await Deployment.TestWithServiceProviderAsync<BlinkStack>(new RecordingMocks(), new SingleStackProvider(() => new BlinkStack(options)), Options);
+        await Deployment.TestWithServiceProviderAsync<BlinkStack>(new RecordingMocks(), new SingleStackProvider(() => new BlinkStack(StackRunner.Spec(StackRunner.DevConfig), options)), Options);
 
         Assert.That(seen.Take(12), Is.EqualTo(new[]
         {
@@ -232,7 +231,8 @@ public class OfflineSdkBehaviourTests
         Console.SetError(errors);
         try
         {
-            Assert.That(Deployment.RunAsync<BlinkStack>().Result, Is.EqualTo(1));
+            var spec = StackRunner.Spec(StackRunner.DevConfig);
+            Assert.That(Deployment.RunAsync<BlinkStack>(new SingleStackProvider(() => new BlinkStack(spec))).Result, Is.EqualTo(1));
         }
         finally
         {

@@ -19,7 +19,7 @@ public class PlanTests
     [Test]
     public async Task Plan_json_has_the_stack_and_for_every_resource_type_name_parent_dependencies_provider_and_inputs()
     {
-        var plan = await PlanRunner.PlanAsync(StackRunner.Stack(StackRunner.DevConfig));
+        var plan = await BlinkCli.PlanStackAsync(StackRunner.Stack(StackRunner.DevConfig));
         var json = JsonNode.Parse(plan.ToJson())!.AsObject();
 
         Assert.That(json.Select(p => p.Key), Is.EqualTo(new[] { "project", "stack", "sdk", "settings", "resources", "invokes" }));
@@ -96,7 +96,7 @@ public class PlanTests
     [Test]
     public async Task Plan_of_an_existing_vpc_lists_the_lookup_it_answered_from_the_spec()
     {
-        var plan = await PlanRunner.PlanAsync(StackRunner.Stack("""
+        var plan = await BlinkCli.PlanStackAsync(StackRunner.Stack("""
             config:
               blink-infra:cluster:
                 name: blink-byo
@@ -119,7 +119,7 @@ public class PlanTests
     [Test]
     public async Task Plan_written_as_json_reads_back_the_same()
     {
-        var plan = await PlanRunner.PlanAsync(StackRunner.Stack(StackRunner.DevConfig));
+        var plan = await BlinkCli.PlanStackAsync(StackRunner.Stack(StackRunner.DevConfig));
         var path = Path.Combine(Path.GetTempPath(), $"blink-plan-{System.Guid.NewGuid():N}.json");
         await File.WriteAllTextAsync(path, plan.ToJson());
 

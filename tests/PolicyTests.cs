@@ -23,7 +23,7 @@ public class PolicyTests
     {
         if (!Plans.TryGetValue(stack, out var plan))
         {
-            plan = await PlanRunner.PlanAsync(StackFile.Load(Path.Combine(Conformance.ConformanceTests.ProjectRoot, "stacks", $"Pulumi.{stack}.yaml")));
+            plan = await BlinkCli.PlanStackAsync(StackFile.Load(Path.Combine(Conformance.ConformanceTests.ProjectRoot, "stacks", $"Pulumi.{stack}.yaml")));
             Plans[stack] = plan;
         }
         return plan;
@@ -102,10 +102,6 @@ public class PolicyTests
             "[mandatory] blink-hardware@1.0.0 alicloud:cs/nodePool:NodePool:blink-dev-pool-cpu an FPGA pool without an image; allowed: the FPGA image Alibaba Cloud shares by a support ticket (imageId)");
         yield return Case("instance-families-known", "dev", p => Change(p, "blink-dev-pool-cpu", i => i["instanceTypes"] = new JsonArray("ecs.g8i.2xlarge")),
             "[advisory] blink-hardware@1.0.0 alicloud:cs/nodePool:NodePool:blink-dev-pool-cpu instance type ecs.g8i.2xlarge is not in BlinkInfra's catalogue, which cannot say it is offered in cn-hangzhou; allowed: g7, c7, r7, gn6i, gn7i, gn6v, f1, f3 types the catalogue lists");
-        yield return Case("exclusive-mode-only", "dev", p => p with { Settings = p.Settings! with { Mode = "shared" } },
-            "[mandatory] blink-mode@1.0.0 stack: mode shared: shared mode was retired on 2019-12-24; use exclusive mode");
-        yield return Case("udfs-in-exclusive-mode-only", "prod-hangzhou", p => p with { Settings = p.Settings! with { Mode = "shared" } },
-            "[mandatory] blink-mode@1.0.0 kubernetes:flink.apache.org/v1beta1:FlinkSessionJob:blink-prod-job-orders-enrich a UDF job in shared mode; allowed: exclusive mode");
         yield return Case("state-bucket-locked-down", "dev", p => Change(p, "blink-dev-state", i => i["acl"] = "public-read"),
             "[mandatory] blink-data-protection@1.0.0 alicloud:oss/bucket:Bucket:blink-dev-state acl public-read; allowed: private");
         yield return Case("state-bucket-protected", "dev", p => Change(p, "blink-dev-state", _ => { }, protect: false),
@@ -178,7 +174,7 @@ public class PolicyTests
         var report = PolicyEngine.Evaluate(plan);
 
         Assert.That(PolicyReportRenderer.Text(report), Is.EqualTo(
-            "Policy packs: blink-region@1.0.0, blink-isolation@1.0.0, blink-ha@1.0.0, blink-hardware@1.0.0, blink-mode@1.0.0, blink-data-protection@1.0.0\n" +
+            "Policy packs: blink-region@1.0.0, blink-isolation@1.0.0, blink-ha@1.0.0, blink-hardware@1.0.0, blink-data-protection@1.0.0\n" +
             "[mandatory] no-public-ip (alicloud:ecs/instance:Instance: blink-dev-master-cn-hangzhou-h)\n" +
             "    blink-isolation@1.0.0: internetMaxBandwidthOut 5 gives the machine a public IP; allowed: 0 (internet through the NAT gateway)\n" +
             "[mandatory] state-bucket-locked-down (alicloud:oss/bucket:Bucket: blink-dev-state)\n" +
@@ -187,7 +183,7 @@ public class PolicyTests
             "    blink-data-protection@1.0.0: the bucket is not protected; allowed: protect: true\n" +
             "[advisory] instance-families-known (alicloud:cs/nodePool:NodePool: blink-dev-pool-cpu)\n" +
             "    blink-hardware@1.0.0: instance type ecs.g8i.2xlarge is not in BlinkInfra's catalogue, which cannot say it is offered in cn-hangzhou; allowed: g7, c7, r7, gn6i, gn7i, gn6v, f1, f3 types the catalogue lists\n" +
-            "3 mandatory and 1 advisory violation(s); 22 policies of 6 packs checked.\n"));
+            "3 mandatory and 1 advisory violation(s); 20 policies of 5 packs checked.\n"));
         Assert.That(JsonNode.Parse(PolicyReportRenderer.Json(report))!["violations"]![0]!.ToJsonString(),
             Is.EqualTo("""{"pack":"blink-isolation@1.0.0","policy":"no-public-ip","level":"Mandatory","resourceType":"alicloud:ecs/instance:Instance","resourceName":"blink-dev-master-cn-hangzhou-h","message":"internetMaxBandwidthOut 5 gives the machine a public IP; allowed: 0 (internet through the NAT gateway)"}"""));
     }
@@ -212,11 +208,11 @@ public class PolicyTests
         var deployed = false;
 
         var exit = await EngineGate.RunAsync(
-            StackRunner.Stack(TrustedFamilyStack + "\n  blink-infra:policy:\n    levels: {instance-families-known: mandatory}\n"),
-            async _ =>
+            StackRunner.Stack(TrustedFamilyStack + "\n  blink-infra:policy:\n    levels: {instance-families-known: mandatory}\n").ToRaw(),
+            async (spec, options) =>
             {
                 deployed = true;
-                await Deployment.TestWithServiceProviderAsync<BlinkStack>(engine, new SingleStackProvider(() => new BlinkStack()), new TestOptions());
+                await StackRunner.RunAsync(spec, engine, options: options);
                 return 0;
             },
             errors);
@@ -231,16 +227,17 @@ public class PolicyTests
     [Test]
     public async Task Under_the_engine_advisories_are_handed_to_the_stack_and_the_deployment_goes_on()
     {
-        PolicyReport? handed = null;
+        BlinkStackOptions? handed = null;
 
-        var exit = await EngineGate.RunAsync(StackRunner.Stack(TrustedFamilyStack), report => { handed = report; return Task.FromResult(0); }, new StringWriter());
+        var exit = await EngineGate.RunAsync(StackRunner.Stack(TrustedFamilyStack).ToRaw(), (_, options) => { handed = options; return Task.FromResult(0); }, new StringWriter());
 
         Assert.That(exit, Is.EqualTo(0));
-        Assert.That(handed!.Advisories.Select(v => v.Policy), Is.EqualTo(new[] { "instance-families-known" }));
+        Assert.That(handed!.Warnings, Has.Length.EqualTo(1));
+        Assert.That(handed.Warnings[0], Does.StartWith("[advisory] instance-families-known (alicloud:cs/nodePool:NodePool: blink-t-pool-cpu): "));
     }
 
     [Test]
-    public void The_engine_environment_becomes_a_stack_file()
+    public void The_engine_environment_becomes_the_raw_config()
     {
         var file = EngineGate.FromEnvironment(new Dictionary<string, string?>
         {
@@ -250,14 +247,14 @@ public class PolicyTests
         });
 
         Assert.That(file.StackName, Is.EqualTo("prod"));
-        Assert.That(file.Config["blink-infra:cluster"], Is.EqualTo("""{"region":"cn-beijing"}"""));
+        Assert.That(file.Values["blink-infra:cluster"], Is.EqualTo("""{"region":"cn-beijing"}"""));
         Assert.That(file.SecretKeys, Is.EqualTo(new[] { "blink-infra:endpointCredentials" }));
     }
 
     [Test]
     public void Unknown_policy_names_and_levels_in_config_are_refused()
     {
-        var errors = BlinkInfra.Config.SpecLoader.TryLoad(StackRunner.Stack(TrustedFamilyStack + "\n  blink-infra:policy:\n    levels: {no-such-policy: advisory, no-public-ip: warn}\n").ToRaw()).Errors;
+        var errors = SpecLoader.TryLoad(StackRunner.Stack(TrustedFamilyStack + "\n  blink-infra:policy:\n    levels: {no-such-policy: advisory, no-public-ip: warn}\n").ToRaw(), PolicyEngine.PolicyNames).Errors;
 
         Assert.That(errors.Select(e => e.Message), Is.EqualTo(new[]
         {

@@ -1,5 +1,4 @@
 using System.Linq;
-using BlinkInfra.Cli;
 using NUnit.Framework;
 
 namespace BlinkInfra.Tests;
@@ -24,8 +23,6 @@ public class StackFileTests
         Assert.That(file.Config["blink-infra:network"],
             Is.EqualTo("""{"vswitchPrefixLength":22,"enabled":true,"quoted":"22","nothing":null,"zones":[{"id":"cn-hangzhou-h"}]}"""));
         Assert.That(file.Config["alicloud:region"], Is.EqualTo("cn-hangzhou"), "plain values stay plain strings");
-        Assert.That(file.ToPulumiConfigJson(),
-            Is.EqualTo("""{"alicloud:region":"cn-hangzhou","blink-infra:network":"{\u0022vswitchPrefixLength\u0022:22,\u0022enabled\u0022:true,\u0022quoted\u0022:\u002222\u0022,\u0022nothing\u0022:null,\u0022zones\u0022:[{\u0022id\u0022:\u0022cn-hangzhou-h\u0022}]}"}"""));
     }
 
     [Test]
@@ -37,13 +34,24 @@ public class StackFileTests
     }
 
     [Test]
-    public void Secure_values_are_secret_keys_and_masked_offline()
+    public void Secure_values_are_secret_keys_whose_values_cannot_be_read_offline()
     {
         var file = StackFile.Parse("config:\n  blink-infra:token:\n    secure: v1:abcdef\n", "dev", "Pulumi.dev.yaml");
 
         Assert.That(file.SecretKeys, Is.EqualTo(new[] { "blink-infra:token" }));
-        Assert.That(file.Config["blink-infra:token"], Is.EqualTo("[secret]"));
-        Assert.That(file.ToPulumiConfigSecretKeysJson(), Is.EqualTo("""["blink-infra:token"]"""));
+        Assert.That(file.Config.ContainsKey("blink-infra:token"), Is.False, "no value stands for the undecrypted secret");
+        Assert.That(file.ToRaw().IsUndecrypted("blink-infra:token"), Is.True);
+    }
+
+    [Test]
+    public void Blink_environment_variables_are_captured_with_the_config_once()
+    {
+        var file = StackFile.Parse("config:\n  blink-infra:cluster: {}\n", "dev", "Pulumi.dev.yaml");
+        RawStackConfig raw;
+        using (new ScopedEnvironment(("BLINK_cluster__region", "cn-beijing")))
+            raw = file.ToRaw();
+
+        Assert.That(raw.Overrides, Is.EqualTo(new System.Collections.Generic.Dictionary<string, string> { ["BLINK_cluster__region"] = "cn-beijing" }));
     }
 
     [Test]

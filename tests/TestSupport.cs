@@ -4,7 +4,6 @@ using System.Collections.Immutable;
 using System.IO;
 using System.Linq;
 using System.Threading.Tasks;
-using BlinkInfra.Cli;
 using Pulumi;
 using Pulumi.Testing;
 using Spectre.Console;
@@ -141,15 +140,27 @@ public static class StackRunner
 
     public static StackFile Stack(string yaml, string stackName = "dev") => StackFile.Parse(yaml, stackName, $"Pulumi.{stackName}.yaml");
 
-    /// <summary>Runs the stack with the config injected (not through PULUMI_CONFIG).</summary>
+    /// <summary>A stack file's spec, loaded as the CLI and the engine gate load it.</summary>
+    public static StackSpec Spec(string yaml, string stackName = "dev") => SpecLoader.Load(Stack(yaml, stackName).ToRaw(), PolicyEngine.PolicyNames);
+
+    /// <summary>A stack file's config with one secret as the engine passes it: decrypted, its key among the secret keys.</summary>
+    public static RawStackConfig WithSecret(string yaml, string key, string value)
+    {
+        var raw = Stack(yaml).ToRaw();
+        return raw with { Values = raw.Values.SetItem(key, value), SecretKeys = raw.SecretKeys.Add(key) };
+    }
+
+    /// <summary>Runs the stack built from a spec, under mocks.</summary>
+    public static async Task<ImmutableArray<Resource>> RunAsync(StackSpec spec, RecordingMocks mocks, string stackName = "dev", BlinkStackOptions? options = null)
+        => await Deployment.TestWithServiceProviderAsync<BlinkStack>(
+            mocks, new SingleStackProvider(() => new BlinkStack(spec, options)),
+            new TestOptions { ProjectName = Project, StackName = stackName, IsPreview = false });
+
+    /// <summary>Runs the stack of a stack file's config.</summary>
     public static async Task<(ImmutableArray<Resource> Resources, RecordingMocks Mocks)> RunAsync(string yaml, string stackName = "dev", RecordingMocks? mocks = null)
     {
         mocks ??= new RecordingMocks();
-        var options = new BlinkStackOptions { Config = Stack(yaml, stackName).ToRaw() };
-        var resources = await Deployment.TestWithServiceProviderAsync<BlinkStack>(
-            mocks, new Plan.SingleStackProvider(() => new BlinkStack(options)),
-            new TestOptions { ProjectName = Project, StackName = stackName, IsPreview = false });
-        return (resources, mocks);
+        return (await RunAsync(Spec(yaml, stackName), mocks, stackName), mocks);
     }
 
     /// <summary>An invoke result for alicloud:vpc/getNetworks:getNetworks that finds one VPC.</summary>
@@ -186,5 +197,24 @@ public static class CliRunner
         {
             Console.SetOut(previousOut);
         }
+    }
+}
+
+/// <summary>Sets environment variables for a scope and restores what was there before.</summary>
+public sealed class ScopedEnvironment : IDisposable
+{
+    private readonly (string Name, string? Previous)[] _saved;
+
+    public ScopedEnvironment(params (string Name, string? Value)[] variables)
+    {
+        _saved = Array.ConvertAll(variables, v => (v.Name, Environment.GetEnvironmentVariable(v.Name)));
+        foreach (var (name, value) in variables)
+            Environment.SetEnvironmentVariable(name, value);
+    }
+
+    public void Dispose()
+    {
+        foreach (var (name, previous) in _saved)
+            Environment.SetEnvironmentVariable(name, previous);
     }
 }

@@ -19,11 +19,6 @@ public sealed class StackConfig
     public PolicyConfig? Policy { get; set; }
 }
 
-/// <summary>`blink-infra:policy`: enforcement levels this stack overrides, by policy name.</summary>
-public sealed class PolicyConfig
-{
-    public Dictionary<string, string> Levels { get; set; } = new();
-}
 
 /// <summary>`blink-infra:engine`.</summary>
 public sealed class EngineConfig

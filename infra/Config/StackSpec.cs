@@ -6,10 +6,8 @@ namespace BlinkInfra.Config;
 // The typed, validated spec the components are built from. Everything in it has been checked and
 // defaulted; components never read config themselves.
 
-public sealed record StackSpec(ClusterSpec Cluster, NetworkSpec Network, ComputeSpec Compute, SecuritySpec Security, DataAccessSpec DataAccess, EngineSpec Engine, PolicySpec Policy);
+public sealed record StackSpec(ClusterSpec Cluster, NetworkSpec Network, ComputeSpec Compute, SecuritySpec Security, DataAccessSpec DataAccess, EngineSpec Engine, PolicySpec Policy, EndpointCredentials? EndpointCredentials);
 
-/// <summary>The enforcement levels the stack overrides, by policy name.</summary>
-public sealed record PolicySpec(ImmutableSortedDictionary<string, BlinkInfra.Policies.EnforcementLevel> Levels);
 
 /// <summary>The Flink engine: where it runs, its state bucket, HA, and the jobs it runs.</summary>
 public sealed record EngineSpec(

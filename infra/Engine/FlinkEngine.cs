@@ -39,7 +39,7 @@ public sealed record FlinkEngineArgs(
     Input<string> ClusterId,
     Output<ManagedKubernetesRrsaMetadata> Rrsa,
     ImmutableArray<Resource> NodePools,
-    Output<string>? EndpointCredentials,
+    EndpointCredentials? EndpointCredentials,
     IReadOnlyDictionary<string, string> Tags);
 
 /// <summary>
@@ -176,7 +176,8 @@ public sealed class FlinkEngine : ComponentResource
             {
                 Metadata = new ObjectMetaArgs { Name = "blink-endpoint-credentials", Namespace = spec.Namespace },
                 Type = "Opaque",
-                StringData = credentials.Apply(text => EndpointSettings.Credentials(text, args.DataAccess.Endpoints)),
+                // A Pulumi secret from the config to the cluster: never in a plan, a log or the state in clear.
+                StringData = Output.CreateSecret(credentials.Entries.ToImmutableDictionary()),
             }, InCluster(jobsNamespace));
         }
 

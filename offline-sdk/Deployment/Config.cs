@@ -13,8 +13,5 @@ namespace Pulumi
 
         public string? Get(string key)
             => OfflineEngine.Require().AllConfig.TryGetValue($"{_name}:{key}", out var value) ? value : null;
-
-        public Output<string>? GetSecret(string key)
-            => Get(key) is { } value ? Output.CreateSecret(value) : null;
     }
 }

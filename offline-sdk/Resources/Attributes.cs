@@ -33,7 +33,7 @@ namespace Pulumi
     [AttributeUsage(AttributeTargets.Class, Inherited = false)]
     public class ResourceTypeAttribute : Attribute
     {
-        internal string Type { get; }
+        public string Type { get; }
         internal string? Version { get; }
 
         public ResourceTypeAttribute(string type, string? version)

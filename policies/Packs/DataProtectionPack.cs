@@ -5,23 +5,31 @@ using System.Linq;
 using System.Text.Json.Nodes;
 using BlinkInfra.Facts;
 using BlinkInfra.Plan;
+using BlinkInfra.Config;
+using BlinkInfra.Engine;
 
 namespace BlinkInfra.Policies.Packs;
 
 /// <summary>blink-data-protection: the state bucket, secrets kept secret, and the engine able to reach its state.</summary>
 public static class DataProtectionPack
 {
-    private const string Bucket = "alicloud:oss/bucket:Bucket";
-    private const string FlinkDeployment = "kubernetes:flink.apache.org/v1beta1:FlinkDeployment";
-    private const string SessionJob = "kubernetes:flink.apache.org/v1beta1:FlinkSessionJob";
-    private const string HelmRelease = "kubernetes:helm.sh/v3:Release";
-
     /// <summary>Input keys that hold credentials; their values must be Pulumi secrets.</summary>
     private static readonly string[] SecretishKeys = { "password", "secretKey", "accessKey", "securityToken", "kubeconfig", "privateKey", "token" };
 
-    public static readonly PolicyPack Pack = new("blink-data-protection", "1.0.0", ImmutableArray.Create<Policy>(
-        new ResourcePolicy("state-bucket-locked-down", "The state bucket is private, encrypted and versioned.", EnforcementLevel.Mandatory,
-            ImmutableArray.Create(Bucket), (bucket, _) =>
+    public const string Name = "blink-data-protection";
+
+    /// <summary>The pack's policies, each at its default level.</summary>
+    public static PolicyPack Create() => new(Name, "1.0.0", ImmutableArray.Create<Policy>(
+        StateBucketLockedDown(),
+        StateBucketProtected(),
+        NoPlaintextSecrets(),
+        FlinkReadsOssThroughRrsa(),
+        OperatorReadsOssJars()));
+
+    /// <summary>state-bucket-locked-down: The state bucket is private, encrypted and versioned.</summary>
+    public static ResourcePolicy StateBucketLockedDown(EnforcementLevel level = EnforcementLevel.Mandatory)
+        => new("state-bucket-locked-down", "The state bucket is private, encrypted and versioned.", level,
+            ImmutableArray.Create(TypeTokens.Of<Pulumi.AliCloud.Oss.Bucket>()), (bucket, _) =>
             {
                 var problems = new List<string>();
                 if (bucket.Text("acl") != "private")
@@ -31,40 +39,48 @@ public static class DataProtectionPack
                 if (bucket.At("versioning", "status")?.GetValue<string>() != "Enabled")
                     problems.Add("versioning is off; allowed: versioning Enabled");
                 return problems;
-            }),
+            });
 
-        new ResourcePolicy("state-bucket-protected", "The state bucket is protected from deletion by Pulumi.", EnforcementLevel.Mandatory,
-            ImmutableArray.Create(Bucket), (bucket, _) =>
-                bucket.Protect ? Array.Empty<string>() : new[] { "the bucket is not protected; allowed: protect: true" }),
+    /// <summary>state-bucket-protected: The state bucket is protected from deletion by Pulumi.</summary>
+    public static ResourcePolicy StateBucketProtected(EnforcementLevel level = EnforcementLevel.Mandatory)
+        => new("state-bucket-protected", "The state bucket is protected from deletion by Pulumi.", level,
+            ImmutableArray.Create(TypeTokens.Of<Pulumi.AliCloud.Oss.Bucket>()), (bucket, _) =>
+                bucket.Protect ? Array.Empty<string>() : new[] { "the bucket is not protected; allowed: protect: true" });
 
-        new StackPolicy("no-plaintext-secrets", "No credential travels as plain text in an input.", EnforcementLevel.Mandatory, input =>
+    /// <summary>no-plaintext-secrets: No credential travels as plain text in an input.</summary>
+    public static StackPolicy NoPlaintextSecrets(EnforcementLevel level = EnforcementLevel.Mandatory)
+        => new("no-plaintext-secrets", "No credential travels as plain text in an input.", level, input =>
             input.Resources.SelectMany(resource => PlainSecrets(resource.Inputs, "")
-                .Select(path => ((PlannedResource?)resource, $"input {path} holds a credential in plain text; allowed: a Pulumi secret")))),
+                .Select(path => ((PlannedResource?)resource, $"input {path} holds a credential in plain text; allowed: a Pulumi secret"))));
 
-        // Stock Flink 1.20's OSS filesystem reads access keys only; RRSA support is an open change (FLINK-38987).
-        new ResourcePolicy("flink-reads-oss-through-rrsa", "Session clusters that need the bucket run an image that can read it through RRSA.", EnforcementLevel.Advisory,
-            ImmutableArray.Create(FlinkDeployment), (deployment, input) =>
+    /// <summary>flink-reads-oss-through-rrsa: Session clusters that need the bucket run an image that can read it through RRSA.</summary>
+    // Stock Flink 1.20's OSS filesystem reads access keys only; RRSA support is an open change (FLINK-38987).
+    public static ResourcePolicy FlinkReadsOssThroughRrsa(EnforcementLevel level = EnforcementLevel.Advisory)
+        => new("flink-reads-oss-through-rrsa", "Session clusters that need the bucket run an image that can read it through RRSA.", level,
+            ImmutableArray.Create(FlinkResources.DeploymentType), (deployment, input) =>
             {
                 var name = deployment.At("metadata", "name")?.GetValue<string>();
                 var haOnBucket = deployment.At("spec", "flinkConfiguration", "high-availability.type") is not null;
-                var runsJobs = input.OfType(SessionJob).Any(job => job.At("spec", "deploymentName")?.GetValue<string>() == name);
+                var runsJobs = input.OfType(FlinkResources.SessionJobType).Any(job => job.At("spec", "deploymentName")?.GetValue<string>() == name);
                 var image = deployment.At("spec", "image")?.GetValue<string>();
                 if (!(haOnBucket || runsJobs) || image != FlinkDefaults.Image)
                     return Array.Empty<string>();
                 var needs = haOnBucket && runsJobs ? "HA metadata and its jobs' checkpoints" : haOnBucket ? "HA metadata" : "its jobs' checkpoints";
                 return new[] { $"the stock image {image} cannot read OSS with RRSA credentials (FLINK-38987), which {needs} need; allowed: blink-infra:engine.image with an RRSA-capable credentials provider, named in blink-infra:engine.flinkConfiguration fs.oss.credentials.provider" };
-            }),
+            });
 
-        new ResourcePolicy("operator-reads-oss-jars", "The operator can download session jobs' jars from oss://.", EnforcementLevel.Advisory,
-            ImmutableArray.Create(HelmRelease), (release, input) =>
+    /// <summary>operator-reads-oss-jars: The operator can download session jobs' jars from oss://.</summary>
+    public static ResourcePolicy OperatorReadsOssJars(EnforcementLevel level = EnforcementLevel.Advisory)
+        => new("operator-reads-oss-jars", "The operator can download session jobs' jars from oss://.", level,
+            ImmutableArray.Create(TypeTokens.Of<Pulumi.Kubernetes.Helm.V3.Release>()), (release, input) =>
             {
                 if (release.Text("chart") != FlinkDefaults.OperatorChart)
                     return Array.Empty<string>();
-                var ossJobs = input.OfType(SessionJob).Count(job => job.At("spec", "job", "jarURI")?.GetValue<string>()?.StartsWith("oss://", StringComparison.Ordinal) == true);
+                var ossJobs = input.OfType(FlinkResources.SessionJobType).Count(job => job.At("spec", "job", "jarURI")?.GetValue<string>()?.StartsWith("oss://", StringComparison.Ordinal) == true);
                 if (ossJobs == 0 || release.At("values", "image", "repository") is not null)
                     return Array.Empty<string>();
                 return new[] { $"{ossJobs} session job(s) load jars from oss://, which the stock operator image cannot read (no filesystem plugin, FLINK-30851); allowed: blink-infra:engine.operatorImage with flink-oss-fs-hadoop under plugins/" };
-            })));
+            });
 
     private static IEnumerable<string> PlainSecrets(JsonNode? node, string path)
     {
@@ -75,9 +91,9 @@ public static class DataProtectionPack
                 {
                     var childPath = path.Length == 0 ? key : $"{path}.{key}";
                     var secretish = SecretishKeys.Any(s => key.EndsWith(s, StringComparison.OrdinalIgnoreCase));
-                    if (secretish && value is JsonValue plain && plain.TryGetValue<string>(out var text) && text != StackPlan.SecretMask)
+                    if (secretish && value is JsonValue plain && plain.TryGetValue<string>(out var text) && text != Secrets.Mask)
                         yield return childPath;
-                    else if (key == "stringData" && value is JsonObject data && data.Any(kv => kv.Value is not JsonValue v || !v.TryGetValue<string>(out var s) || s != StackPlan.SecretMask))
+                    else if (key == "stringData" && value is JsonObject data && data.Any(kv => kv.Value is not JsonValue v || !v.TryGetValue<string>(out var s) || s != Secrets.Mask))
                         yield return childPath;
                     else
                         foreach (var nested in PlainSecrets(value, childPath))

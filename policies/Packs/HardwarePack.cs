@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using BlinkInfra.Facts;
+using BlinkInfra.Config;
 using BlinkInfra.Plan;
 
 namespace BlinkInfra.Policies.Packs;
@@ -10,15 +11,22 @@ namespace BlinkInfra.Policies.Packs;
 /// <summary>blink-hardware: accelerators only for jobs that ask, FPGA images, known instance families.</summary>
 public static class HardwarePack
 {
-    private const string NodePool = "alicloud:cs/nodePool:NodePool";
-
     private static MachineKind KindOf(PlannedResource pool)
         => pool.Texts("instanceTypes").Select(InstanceCatalog.FamilyOfTypeName).OfType<string>()
             .Select(InstanceCatalog.Family).OfType<InstanceFamily>().Select(f => f.Kind).DefaultIfEmpty(MachineKind.Cpu).Max();
 
-    public static readonly PolicyPack Pack = new("blink-hardware", "1.0.0", ImmutableArray.Create<Policy>(
-        new ResourcePolicy("accelerator-pools-tainted", "GPU and FPGA pools are tainted so only jobs that ask for them land there.", EnforcementLevel.Mandatory,
-            ImmutableArray.Create(NodePool), (pool, _) =>
+    public const string Name = "blink-hardware";
+
+    /// <summary>The pack's policies, each at its default level.</summary>
+    public static PolicyPack Create() => new(Name, "1.0.0", ImmutableArray.Create<Policy>(
+        AcceleratorPoolsTainted(),
+        FpgaPoolsHaveImage(),
+        InstanceFamiliesKnown()));
+
+    /// <summary>accelerator-pools-tainted: GPU and FPGA pools are tainted so only jobs that ask for them land there.</summary>
+    public static ResourcePolicy AcceleratorPoolsTainted(EnforcementLevel level = EnforcementLevel.Mandatory)
+        => new("accelerator-pools-tainted", "GPU and FPGA pools are tainted so only jobs that ask for them land there.", level,
+            ImmutableArray.Create(TypeTokens.Of<Pulumi.AliCloud.CS.NodePool>()), (pool, _) =>
             {
                 var kind = KindOf(pool);
                 if (kind == MachineKind.Cpu)
@@ -28,19 +36,23 @@ public static class HardwarePack
                 return tainted
                     ? Array.Empty<string>()
                     : new[] { $"a {accelerator.ToUpperInvariant()} pool without the taint {NodeRoles.AcceleratorLabel}={accelerator}:{NodeRoles.NoSchedule}; allowed: that taint" };
-            }),
+            });
 
-        new ResourcePolicy("fpga-pools-have-image", "FPGA pools boot the FPGA image shared with the account.", EnforcementLevel.Mandatory,
-            ImmutableArray.Create(NodePool), (pool, _) =>
+    /// <summary>fpga-pools-have-image: FPGA pools boot the FPGA image shared with the account.</summary>
+    public static ResourcePolicy FpgaPoolsHaveImage(EnforcementLevel level = EnforcementLevel.Mandatory)
+        => new("fpga-pools-have-image", "FPGA pools boot the FPGA image shared with the account.", level,
+            ImmutableArray.Create(TypeTokens.Of<Pulumi.AliCloud.CS.NodePool>()), (pool, _) =>
                 KindOf(pool) == MachineKind.Fpga && pool.Text("imageId") is null
                     ? new[] { "an FPGA pool without an image; allowed: the FPGA image Alibaba Cloud shares by a support ticket (imageId)" }
-                    : Array.Empty<string>()),
+                    : Array.Empty<string>());
 
-        new ResourcePolicy("instance-families-known", "Machines are of families the catalogue knows for the region.", EnforcementLevel.Advisory,
-            ImmutableArray.Create(NodePool, "alicloud:ecs/instance:Instance"), (machine, input) =>
+    /// <summary>instance-families-known: Machines are of families the catalogue knows for the region.</summary>
+    public static ResourcePolicy InstanceFamiliesKnown(EnforcementLevel level = EnforcementLevel.Advisory)
+        => new("instance-families-known", "Machines are of families the catalogue knows for the region.", level,
+            ImmutableArray.Create(TypeTokens.Of<Pulumi.AliCloud.CS.NodePool>(), TypeTokens.Of<Pulumi.AliCloud.Ecs.Instance>()), (machine, input) =>
             {
-                var types = machine.Type == NodePool ? machine.Texts("instanceTypes") : new[] { machine.Text("instanceType") }.OfType<string>();
+                var types = machine.Type == TypeTokens.Of<Pulumi.AliCloud.CS.NodePool>() ? machine.Texts("instanceTypes") : new[] { machine.Text("instanceType") }.OfType<string>();
                 return types.Where(t => InstanceCatalog.Type(t) is null)
                     .Select(t => $"instance type {t} is not in BlinkInfra's catalogue, which cannot say it is offered in {input.Settings.Region}; allowed: {string.Join(", ", InstanceCatalog.Families.Select(f => f.Name))} types the catalogue lists");
-            })));
+            });
 }

@@ -3,6 +3,8 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using BlinkInfra.Facts;
+using BlinkInfra.Config;
+using BlinkInfra.Engine;
 using BlinkInfra.Plan;
 
 namespace BlinkInfra.Policies.Packs;
@@ -10,23 +12,31 @@ namespace BlinkInfra.Policies.Packs;
 /// <summary>blink-ha: in HA mode, three masters in three zones and JobManager HA on the state bucket.</summary>
 public static class HighAvailabilityPack
 {
-    private const string FlinkDeployment = "kubernetes:flink.apache.org/v1beta1:FlinkDeployment";
+    public const string Name = "blink-ha";
 
-    public static readonly PolicyPack Pack = new("blink-ha", "1.0.0", ImmutableArray.Create<Policy>(
-        new StackPolicy("three-masters-three-zones", "In HA mode the stack has 3 masters in 3 distinct zones.", EnforcementLevel.Mandatory, input =>
+    /// <summary>The pack's policies, each at its default level.</summary>
+    public static PolicyPack Create() => new(Name, "1.0.0", ImmutableArray.Create<Policy>(
+        ThreeMastersThreeZones(),
+        JobmanagerHaOnBucket()));
+
+    /// <summary>three-masters-three-zones: In HA mode the stack has 3 masters in 3 distinct zones.</summary>
+    public static StackPolicy ThreeMastersThreeZones(EnforcementLevel level = EnforcementLevel.Mandatory)
+        => new("three-masters-three-zones", "In HA mode the stack has 3 masters in 3 distinct zones.", level, input =>
         {
             if (input.Settings.HighAvailability is not true)
                 return Enumerable.Empty<(PlannedResource?, string)>();
-            var masters = input.OfType("alicloud:ecs/instance:Instance")
+            var masters = input.OfType(TypeTokens.Of<Pulumi.AliCloud.Ecs.Instance>())
                 .Where(m => m.At("tags", NodeRoles.RoleLabel)?.GetValue<string>() == NodeRoles.MasterRole).ToList();
             var zones = masters.Select(m => m.Text("availabilityZone")).Distinct().Count();
             return masters.Count == ComputeUnits.HighAvailabilityMasters && zones == ComputeUnits.HighAvailabilityMasters
                 ? Enumerable.Empty<(PlannedResource?, string)>()
                 : new[] { ((PlannedResource?)null, $"high availability has {masters.Count} master(s) in {zones} zone(s); allowed: 3 masters in 3 distinct zones") };
-        }),
+        });
 
-        new ResourcePolicy("jobmanager-ha-on-bucket", "In HA mode every session cluster runs Kubernetes HA with its storage on the state bucket and a standby JobManager.", EnforcementLevel.Mandatory,
-            ImmutableArray.Create(FlinkDeployment), (deployment, input) =>
+    /// <summary>jobmanager-ha-on-bucket: In HA mode every session cluster runs Kubernetes HA with its storage on the state bucket and a standby JobManager.</summary>
+    public static ResourcePolicy JobmanagerHaOnBucket(EnforcementLevel level = EnforcementLevel.Mandatory)
+        => new("jobmanager-ha-on-bucket", "In HA mode every session cluster runs Kubernetes HA with its storage on the state bucket and a standby JobManager.", level,
+            ImmutableArray.Create(FlinkResources.DeploymentType), (deployment, input) =>
             {
                 if (input.Settings.HighAvailability is not true)
                     return Array.Empty<string>();
@@ -40,5 +50,5 @@ public static class HighAvailabilityPack
                 if (deployment.At("spec", "jobManager", "replicas")?.GetValue<long>() is not > 1)
                     problems.Add("one JobManager only; allowed: 2 or more");
                 return problems;
-            })));
+            });
 }

@@ -30,20 +30,6 @@ public sealed record PlannedResource(
     public ResourceRef Ref => new(Type, Name);
 }
 
-/// <summary>
-/// What the stack's config said, as far as policies need it: the resources alone do not tell the
-/// billing mode, the mode, or what the stack explicitly allows. A state file infers what it can.
-/// </summary>
-public sealed record StackSettings(
-    [property: JsonPropertyName("region")] string? Region,
-    [property: JsonPropertyName("billing")] string? Billing,
-    [property: JsonPropertyName("mode")] string Mode,
-    [property: JsonPropertyName("highAvailability")] bool? HighAvailability,
-    [property: JsonPropertyName("apiServerPublic")] bool ApiServerPublic,
-    [property: JsonPropertyName("dataVswitchIds")] ImmutableArray<string> DataVswitchIds,
-    [property: JsonPropertyName("stateBucket")] string? StateBucket,
-    [property: JsonPropertyName("policyLevels")] ImmutableSortedDictionary<string, string>? PolicyLevels = null);
-
 /// <summary>A data-source lookup the program made, answered offline from the spec.</summary>
 public sealed record PlannedInvoke(
     [property: JsonPropertyName("token")] string Token,
@@ -61,9 +47,6 @@ public sealed record StackPlan(
     [property: JsonPropertyName("resources")] ImmutableArray<PlannedResource> Resources,
     [property: JsonPropertyName("invokes")] ImmutableArray<PlannedInvoke> Invokes)
 {
-    /// <summary>The text inputs hold where a value is a secret.</summary>
-    public const string SecretMask = "[secret]";
-
     public static readonly JsonSerializerOptions JsonOptions = new()
     {
         WriteIndented = true,

@@ -8,8 +8,10 @@ using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
 using BlinkInfra.Facts;
+using BlinkInfra.Config;
+using BlinkInfra.Plan;
 
-namespace BlinkInfra.Plan;
+namespace BlinkInfra.Diff;
 
 /// <summary>What happens to a resource, as `pulumi preview` names it.</summary>
 public enum DiffOp
@@ -127,8 +129,8 @@ public static class PlanDiff
             if (IsMasked(before) || IsMasked(after))
             {
                 // A value that is secret on either side is shown masked on both, in the text and in the inputs.
-                before = oldInputs[key] = before is null ? null : JsonValue.Create(StackPlan.SecretMask);
-                after = newInputs[key] = after is null ? null : JsonValue.Create(StackPlan.SecretMask);
+                before = oldInputs[key] = before is null ? null : JsonValue.Create(Secrets.Mask);
+                after = newInputs[key] = after is null ? null : JsonValue.Create(Secrets.Mask);
             }
             var forces = replacePaths.Any(path => path == key || (path.StartsWith(key + ".", StringComparison.Ordinal) && NestedDiffers(before, after, path[(key.Length + 1)..])));
             changes.Add(new InputChange(key, before?.DeepClone(), after?.DeepClone(), forces, knownAfterApply));
@@ -172,7 +174,7 @@ public static class PlanDiff
         return node;
     }
 
-    private static bool IsMasked(JsonNode? node) => node is JsonValue value && value.TryGetValue<string>(out var text) && text == StackPlan.SecretMask;
+    private static bool IsMasked(JsonNode? node) => node is JsonValue value && value.TryGetValue<string>(out var text) && text == Secrets.Mask;
 
     private static bool IsComputed(JsonNode? node) => node is not null && node.ToJsonString().Contains("${", StringComparison.Ordinal);
 

@@ -5,7 +5,10 @@ using System.Text.Json;
 using System.Linq;
 using System.Threading.Tasks;
 using BlinkInfra.Config;
+using BlinkInfra.Diff;
 using BlinkInfra.Plan;
+using BlinkInfra.Policies;
+using BlinkInfra.Stacks;
 using Spectre.Console;
 
 namespace BlinkInfra.Cli;
@@ -100,12 +103,16 @@ public static class BlinkCli
         }
     }
 
+    /// <summary>A stack file loaded into its spec, once, and planned offline.</summary>
+    public static Task<StackPlan> PlanStackAsync(StackFile stackFile)
+        => Planner.PlanAsync(SpecLoader.Load(stackFile.ToRaw(), PolicyEngine.PolicyNames), stackFile.StackName);
+
     private static async Task<int> PlanAsync(string? stack, string? configPath, string? jsonPath, string? graphPath, IAnsiConsole console)
     {
         var stackFile = StackFile.Load(ResolveStackFile(stack, configPath));
         console.MarkupLine($"[grey]SDK: {Markup.Escape(SdkInfo.Description)}[/]");
         console.MarkupLine($"Planning stack [bold]{Markup.Escape(stackFile.StackName)}[/] from {Markup.Escape(stackFile.Path)}");
-        var result = await PlanRunner.PlanAsync(stackFile);
+        var result = await PlanStackAsync(stackFile);
         PlanRenderer.Render(result, console);
         if (jsonPath != null)
         {
@@ -128,16 +135,16 @@ public static class BlinkCli
 
         StackPlan subject;
         if (planPath != null)
-            subject = ReadPlan(planPath);
+            subject = PlanFiles.ReadPlan(planPath);
         else if (statePath != null)
-            subject = ReadState(statePath);
+            subject = PlanFiles.ReadState(statePath);
         else
-            subject = await PlanRunner.PlanAsync(StackFile.Load(ResolveStackFile(stack, configPath)));
+            subject = await PlanStackAsync(StackFile.Load(ResolveStackFile(stack, configPath)));
 
-        var report = Policies.PolicyEngine.Evaluate(subject, Policies.PolicyReportRenderer.Overrides(subject));
-        console.Profile.Out.Writer.Write(Policies.PolicyReportRenderer.Text(report));
+        var report = PolicyEngine.Evaluate(subject, PolicyReportRenderer.Overrides(subject));
+        console.Profile.Out.Writer.Write(PolicyReportRenderer.Text(report));
         if (jsonPath != null)
-            await File.WriteAllTextAsync(jsonPath, Policies.PolicyReportRenderer.Json(report) + "\n");
+            await File.WriteAllTextAsync(jsonPath, PolicyReportRenderer.Json(report) + "\n");
         return report.HasMandatory ? Failure : Success;
     }
 
@@ -150,20 +157,13 @@ public static class BlinkCli
     {
         if (against is null)
             throw new StackFileException("--against FILE is required: a plan written by `plan --json` or a `pulumi stack export` file");
-        var old = ReadPlanOrState(against);
-        var now = await PlanRunner.PlanAsync(StackFile.Load(ResolveStackFile(stack, configPath)));
+        var old = PlanFiles.ReadPlanOrState(against);
+        var now = await PlanStackAsync(StackFile.Load(ResolveStackFile(stack, configPath)));
         var steps = PlanDiff.Compare(old, now);
         console.Profile.Out.Writer.Write(PlanDiff.Text(steps));
         if (jsonPath != null)
             await File.WriteAllTextAsync(jsonPath, PlanDiff.Json(steps).ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }) + "\n");
         return PlanDiff.HasChanges(steps) ? Changes : NoChanges;
-    }
-
-    /// <summary>A file of either kind: a state export when it has a deployment, a plan otherwise.</summary>
-    public static StackPlan ReadPlanOrState(string path)
-    {
-        var node = ParseJson(path, "");
-        return StateFile.LooksLikeState(node) ? StateFrom(node, path) : PlanFrom(node, path);
     }
 
     private static async Task<int> BenchAsync(string? stack, int runs, IAnsiConsole console)
@@ -172,7 +172,7 @@ public static class BlinkCli
             throw new StackFileException("--runs must be 1 or more");
         var path = stack is null ? await LargestExampleStackAsync() : ResolveStackFile(stack, null);
         var stackFile = StackFile.Load(path);
-        var report = await PlanBenchmark.RunAsync(stackFile, runs);
+        var report = await PlanBenchmark.RunAsync(stackFile.StackName, () => PlanStackAsync(stackFile), runs);
         console.Profile.Out.Writer.Write(report.Text());
         return Success;
     }
@@ -185,62 +185,11 @@ public static class BlinkCli
         var most = -1;
         foreach (var path in Directory.GetFiles(Path.Combine(root, ProjectRoot.StackConfigDir), "Pulumi.*.yaml").OrderBy(p => p, StringComparer.Ordinal))
         {
-            var count = (await PlanRunner.PlanAsync(StackFile.Load(path))).Resources.Length;
+            var count = (await PlanStackAsync(StackFile.Load(path))).Resources.Length;
             if (count > most)
                 (largest, most) = (path, count);
         }
         return largest ?? throw new StackFileException($"no stacks in {Path.Combine(root, ProjectRoot.StackConfigDir)}");
-    }
-
-    /// <summary>A plan written by `plan --json`.</summary>
-    public static StackPlan ReadPlan(string path)
-    {
-        var node = ParseJson(path, " as a plan");
-        if (StateFile.LooksLikeState(node))
-            throw new StackFileException($"{path}: not a plan written by `plan --json` (it is a state export: use --state)");
-        return PlanFrom(node, path);
-    }
-
-    /// <summary>A `pulumi stack export` file.</summary>
-    public static StackPlan ReadState(string path) => StateFrom(ParseJson(path, " as a `pulumi stack export` file"), path);
-
-    /// <summary>A file's JSON, read and parsed once; what cannot be is an input error naming the file.</summary>
-    private static System.Text.Json.Nodes.JsonNode ParseJson(string path, string asWhat)
-    {
-        try
-        {
-            return System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(path))
-                ?? throw new StackFileException($"{path}: cannot be read{asWhat}: the file holds null");
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Text.Json.JsonException)
-        {
-            throw new StackFileException($"{path}: cannot be read{asWhat}: {e.Message}");
-        }
-    }
-
-    private static StackPlan PlanFrom(System.Text.Json.Nodes.JsonNode node, string path)
-    {
-        try
-        {
-            return node.Deserialize<StackPlan>(StackPlan.JsonOptions)
-                   ?? throw new StackFileException($"{path}: not a plan written by `plan --json`");
-        }
-        catch (System.Text.Json.JsonException e)
-        {
-            throw new StackFileException($"{path}: cannot be read as a plan: {e.Message}");
-        }
-    }
-
-    private static StackPlan StateFrom(System.Text.Json.Nodes.JsonNode node, string path)
-    {
-        try
-        {
-            return StateFile.Read(node);
-        }
-        catch (Exception e) when (e is InvalidDataException or InvalidOperationException or System.Text.Json.JsonException)
-        {
-            throw new StackFileException($"{path}: cannot be read as a `pulumi stack export` file: {e.Message}");
-        }
     }
 
     /// <summary>--stack NAME means stacks/Pulumi.NAME.yaml of the project; --config PATH any stack file.</summary>
@@ -261,25 +210,5 @@ public static class BlinkCli
             throw new StackFileException($"no stack \"{stack}\": {path} does not exist; stacks here: {string.Join(", ", known)}");
         }
         return path;
-    }
-}
-
-/// <summary>Finds the project: the folder holding Pulumi.yaml, above the working directory or else above the program.</summary>
-public static class ProjectRoot
-{
-    /// <summary>Where the stack files are; Pulumi.yaml's stackConfigDir says the same.</summary>
-    public const string StackConfigDir = "stacks";
-
-    public static string? Find()
-        => FindFrom(Directory.GetCurrentDirectory()) ?? FindFrom(AppContext.BaseDirectory);
-
-    private static string? FindFrom(string start)
-    {
-        for (var dir = new DirectoryInfo(start); dir != null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Pulumi.yaml")))
-                return dir.FullName;
-        }
-        return null;
     }
 }

@@ -5,6 +5,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using System.Linq;
 using System.Text.Json.Nodes;
+using BlinkInfra.Config;
 
 namespace BlinkInfra.Plan;
 
@@ -15,7 +16,7 @@ public static class JsonValues
     {
         var result = new JsonObject();
         foreach (var (key, value) in inputs.OrderBy(kv => kv.Key, StringComparer.Ordinal))
-            result[key] = secretNames.Contains(key) ? JsonValue.Create(StackPlan.SecretMask) : ToNode(value);
+            result[key] = secretNames.Contains(key) ? JsonValue.Create(Secrets.Mask) : ToNode(value);
         return result;
     }
 

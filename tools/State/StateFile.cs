@@ -5,9 +5,10 @@ using System.IO;
 using System.Linq;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using BlinkInfra.Facts;
+using BlinkInfra.Config;
+using BlinkInfra.Plan;
 
-namespace BlinkInfra.Plan;
+namespace BlinkInfra.State;
 
 /// <summary>
 /// A `pulumi stack export` file (deployment version 3) read as a plan: each resource's type, name
@@ -20,8 +21,6 @@ public static class StateFile
     public const string SecretSignature = "4dabf18193072939515e22adb298388d";
 
     public static bool LooksLikeState(JsonNode root) => root["deployment"] is JsonObject;
-
-    public static StackPlan Load(string path) => Read(JsonNode.Parse(File.ReadAllText(path)) ?? throw new InvalidDataException("the file holds null"));
 
     /// <summary>An export's resources as a plan; what does not fit the format throws InvalidDataException saying what.</summary>
     public static StackPlan Read(JsonNode root)
@@ -93,31 +92,12 @@ public static class StateFile
     {
         JsonNode? Walk(JsonNode? node) => node switch
         {
-            JsonObject obj when obj.ContainsKey(SecretSignature) => JsonValue.Create(StackPlan.SecretMask),
+            JsonObject obj when obj.ContainsKey(SecretSignature) => JsonValue.Create(Secrets.Mask),
             JsonObject obj => new JsonObject(obj.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => KeyValuePair.Create(kv.Key, Walk(kv.Value)))),
             JsonArray array => new JsonArray(array.Select(Walk).ToArray()),
             null => null,
             _ => node.DeepClone(),
         };
         return (JsonObject)Walk(inputs)!;
-    }
-
-    /// <summary>What the resources tell of the settings a state file does not carry.</summary>
-    public static StackSettings InferSettings(ImmutableArray<PlannedResource> resources)
-    {
-        string? Text(PlannedResource r, string key) => r.Inputs[key] is JsonValue v && v.TryGetValue<string>(out var t) ? t : null;
-
-        var provider = resources.FirstOrDefault(r => r.Type == "pulumi:providers:alicloud" && r.Inputs["assumeRole"] is null);
-        var prepaid = resources.Any(r => r.Type is "alicloud:ecs/instance:Instance" or "alicloud:cs/nodePool:NodePool" && Text(r, "instanceChargeType") == "PrePaid");
-        var masters = resources.Count(r => r.Type == "alicloud:ecs/instance:Instance" && r.Inputs["tags"]?[NodeRoles.RoleLabel]?.GetValue<string>() == NodeRoles.MasterRole);
-        var bucket = resources.FirstOrDefault(r => r.Type == "alicloud:oss/bucket:Bucket");
-        return new StackSettings(
-            provider is null ? null : Text(provider, "region"),
-            prepaid ? "subscription" : "pay-as-you-go",
-            "exclusive",
-            masters switch { 3 => true, 1 => false, _ => null },
-            false,
-            resources.Where(r => r.Type == "alicloud:ecs/ecsNetworkInterface:EcsNetworkInterface").Select(r => Text(r, "vswitchId")).OfType<string>().ToImmutableArray(),
-            bucket is null ? null : Text(bucket, "bucket"));
     }
 }

@@ -4,7 +4,7 @@ using System.Linq;
 using System.Net;
 using System.Net.Sockets;
 
-namespace BlinkInfra.Network;
+namespace BlinkInfra.Config;
 
 /// <summary>IPv4 CIDR blocks as config gives them: strict parsing, no guessing of masks.</summary>
 public static class Cidr

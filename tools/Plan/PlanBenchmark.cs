@@ -4,7 +4,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Linq;
 using System.Threading.Tasks;
-using BlinkInfra.Cli;
 
 namespace BlinkInfra.Plan;
 
@@ -20,15 +19,16 @@ public static class PlanBenchmark
                 $"memory: peak working set {PeakWorkingSetMiB:F1} MiB, {AllocatedMiBPerPlan:F1} MiB allocated per plan\n");
     }
 
-    public static async Task<Report> RunAsync(StackFile stackFile, int runs)
+    /// <summary>Times <paramref name="plan"/>, which loads and plans the stack as the plan verb does.</summary>
+    public static async Task<Report> RunAsync(string stackName, Func<Task<StackPlan>> plan, int runs)
     {
-        var warmUp = await PlanRunner.PlanAsync(stackFile);
+        var warmUp = await plan();
         var times = new List<double>(runs);
         var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
         for (var i = 0; i < runs; i++)
         {
             var watch = Stopwatch.StartNew();
-            await PlanRunner.PlanAsync(stackFile);
+            await plan();
             times.Add(watch.Elapsed.TotalMilliseconds);
         }
         var allocated = (GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore) / (double)runs;
@@ -36,7 +36,7 @@ public static class PlanBenchmark
         double At(double quantile) => times[Math.Min(times.Count - 1, (int)Math.Ceiling(quantile * times.Count) - 1)];
         using var process = Process.GetCurrentProcess();
         process.Refresh();
-        return new Report(stackFile.StackName, warmUp.Resources.Length, runs, At(0.5), At(0.9), times[0],
+        return new Report(stackName, warmUp.Resources.Length, runs, At(0.5), At(0.9), times[0],
             process.PeakWorkingSet64 / 1024.0 / 1024.0, allocated / 1024.0 / 1024.0);
     }
 }

@@ -10,34 +10,30 @@ using BlinkInfra.Config;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
-namespace BlinkInfra.Cli;
+namespace BlinkInfra.Stacks;
 
 /// <summary>
 /// A stack file, stacks/Pulumi.&lt;stack&gt;.yaml, read the way the Pulumi CLI hands it to a
-/// program: every `config:` key to a string, structured values as JSON text, secure values as
-/// secrets (which cannot be decrypted offline, so they are masked).
+/// program: every `config:` key to a string, structured values as JSON text. Secure values cannot be
+/// decrypted offline: their keys are in <see cref="SecretKeys"/>, their values nowhere.
 /// </summary>
 public sealed record StackFile(string StackName, string Path, ImmutableSortedDictionary<string, string> Config, ImmutableSortedSet<string> SecretKeys)
 {
     public const string FilePrefix = "Pulumi.";
     public const string FileSuffix = ".yaml";
 
-    /// <summary>The value a secure config value gets offline.</summary>
-    public const string UndecryptedSecret = "[secret]";
-
-    public RawStackConfig ToRaw() => new(StackName, Config.Where(kv => kv.Key.StartsWith(ConfigKeys.Namespace + ":", StringComparison.Ordinal))
-        .ToImmutableSortedDictionary(StringComparer.Ordinal));
-
-    /// <summary>PULUMI_CONFIG as the language host sets it.</summary>
-    public string ToPulumiConfigJson()
+    /// <summary>
+    /// The project's keys as the program reads them, once, with this process's BLINK_ environment
+    /// variables layered over them.
+    /// </summary>
+    public RawStackConfig ToRaw()
     {
-        var json = new JsonObject();
-        foreach (var (key, value) in Config)
-            json[key] = value;
-        return json.ToJsonString();
+        static bool Ours(string key) => key.StartsWith(ConfigKeys.Namespace + ":", StringComparison.Ordinal);
+        return new RawStackConfig(StackName,
+            Config.Where(kv => Ours(kv.Key)).ToImmutableSortedDictionary(StringComparer.Ordinal),
+            SecretKeys.Where(Ours).ToImmutableSortedSet(StringComparer.Ordinal),
+            ImmutableSortedDictionary<string, string>.Empty).WithProcessOverrides();
     }
-
-    public string ToPulumiConfigSecretKeysJson() => new JsonArray(SecretKeys.Select(k => (JsonNode?)JsonValue.Create(k)).ToArray()).ToJsonString();
 
     public static string StackNameOf(string path)
     {
@@ -84,7 +80,6 @@ public sealed record StackFile(string StackName, string Path, ImmutableSortedDic
                 if (IsSecure(valueNode))
                 {
                     secrets.Add(key);
-                    config[key] = UndecryptedSecret;
                 }
                 else
                 {
