@@ -13,8 +13,6 @@ namespace BlinkInfra.Tests;
 /// <summary>The `check` verb: stacks, saved plans and state exports; reports and exit codes.</summary>
 public class CheckCliTests
 {
-    public static string Fixture(string name) => Path.Combine(AppContext.BaseDirectory, "Fixtures", name);
-
     private static Task<(int Exit, string Out, string Err)> Run(params string[] args) => CliRunner.Run(args);
 
     [Test]
@@ -29,7 +27,7 @@ public class CheckCliTests
     [Test]
     public async Task A_saved_plan_with_a_mandatory_violation_exits_1_and_writes_the_json_report()
     {
-        var plan = await BlinkCli.PlanStackAsync(StackFile.Load(Path.Combine(Conformance.ConformanceTests.ProjectRoot, "stacks", "Pulumi.dev.yaml")));
+        var plan = await BlinkCli.PlanStackAsync(StackFile.Load(TestPaths.ExampleStack("dev")));
         var broken = plan with { Settings = plan.Settings! with { Region = "cn-hongkong" } };
         var planPath = Path.Combine(Path.GetTempPath(), $"blink-plan-{Guid.NewGuid():N}.json");
         var reportPath = planPath + ".report.json";
@@ -48,7 +46,7 @@ public class CheckCliTests
     [Test]
     public async Task A_live_stack_is_audited_from_its_state_export()
     {
-        var (exit, output, errors) = await Run("check", "--state", Fixture("dev-stack-export.json"));
+        var (exit, output, errors) = await Run("check", "--state", TestPaths.Fixture("dev-stack-export.json"));
 
         Assert.That(exit, Is.EqualTo(1), errors);
         Assert.That(output, Does.Contain(
@@ -61,8 +59,8 @@ public class CheckCliTests
     public async Task Invalid_input_exits_2()
     {
         Assert.That((await Run("check")).Exit, Is.EqualTo(2));
-        Assert.That((await Run("check", "--stack", "dev", "--state", Fixture("dev-stack-export.json"))).Exit, Is.EqualTo(2));
-        var (exit, _, errors) = await Run("check", "--plan", Fixture("dev-stack-export.json"));
+        Assert.That((await Run("check", "--stack", "dev", "--state", TestPaths.Fixture("dev-stack-export.json"))).Exit, Is.EqualTo(2));
+        var (exit, _, errors) = await Run("check", "--plan", TestPaths.Fixture("dev-stack-export.json"));
         Assert.That(exit, Is.EqualTo(2));
         Assert.That(errors, Does.Contain("it is a state export: use --state"));
         var badStack = Path.Combine(Path.GetTempPath(), $"blink-{Guid.NewGuid():N}", "Pulumi.bad.yaml");
@@ -91,7 +89,7 @@ public class CheckCliTests
     [Test]
     public void A_state_export_reads_as_a_plan_of_its_resources()
     {
-        var plan = PlanFiles.ReadState(Fixture("dev-stack-export.json"));
+        var plan = PlanFiles.ReadState(TestPaths.Fixture("dev-stack-export.json"));
 
         Assert.That(plan.Stack, Is.EqualTo("dev"));
         Assert.That(plan.Project, Is.EqualTo("blink-infra"));

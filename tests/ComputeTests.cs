@@ -337,7 +337,7 @@ public class ComputeTests
         };
         foreach (var (stack, masterCount, deploymentSet, masterType, pools) in expectations)
         {
-            var file = StackFile.Load(System.IO.Path.Combine(Conformance.ConformanceTests.ProjectRoot, "stacks", $"Pulumi.{stack}.yaml"));
+            var file = StackFile.Load(TestPaths.ExampleStack(stack));
             var plan = await BlinkCli.PlanStackAsync(file);
 
             var masters = plan.Resources.Where(r => r.Type == InstanceType).ToList();

@@ -18,7 +18,7 @@ namespace BlinkInfra.Tests;
 /// </summary>
 public class DiffTests
 {
-    private static string DevStackFile => Path.Combine(Conformance.ConformanceTests.ProjectRoot, "stacks", "Pulumi.dev.yaml");
+    private static string DevStackFile => TestPaths.ExampleStack("dev");
 
     private static Task<(int Exit, string Out, string Err)> Run(params string[] args) => CliRunner.Run(args);
 
@@ -237,7 +237,7 @@ public class DiffTests
     {
         var stepsPath = TempFile(".steps.json");
 
-        var (exit, output, errors) = await Run("diff", "--stack", "dev", "--against", CheckCliTests.Fixture("dev-stack-export.json"), "--json", stepsPath);
+        var (exit, output, errors) = await Run("diff", "--stack", "dev", "--against", TestPaths.Fixture("dev-stack-export.json"), "--json", stepsPath);
 
         Assert.That(errors, Is.Empty);
         Assert.That(exit, Is.EqualTo(BlinkCli.Changes));
@@ -309,7 +309,7 @@ public class DiffTests
         var badStack = Path.Combine(Path.GetTempPath(), $"blink-{Guid.NewGuid():N}", "Pulumi.bad.yaml");
         Directory.CreateDirectory(Path.GetDirectoryName(badStack)!);
         await File.WriteAllTextAsync(badStack, "config:\n  blink-infra:cluster: {region: mars}\n");
-        (exit, _, errors) = await Run("diff", "--config", badStack, "--against", CheckCliTests.Fixture("dev-stack-export.json"));
+        (exit, _, errors) = await Run("diff", "--config", badStack, "--against", TestPaths.Fixture("dev-stack-export.json"));
         Assert.That(exit, Is.EqualTo(BlinkCli.DiffError));
         Assert.That(errors, Does.Contain("blink-infra:cluster.region = \"mars\""));
         Assert.That(errors, Does.Not.Contain("   at "), "no stack trace");

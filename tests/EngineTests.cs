@@ -394,12 +394,12 @@ public class EngineTests
     });
 
     /// <summary>The CRDs as the repository carries them (tests/Fixtures/flink-operator-1.15.0).</summary>
-    private static string VendoredCrds => CheckCliTests.Fixture("flink-operator-1.15.0");
+    private static string VendoredCrds => TestPaths.Fixture("flink-operator-1.15.0");
 
     [Test]
     public void The_vendored_crds_are_the_operators_own()
     {
-        var shared = Path.GetFullPath(Path.Combine(Conformance.ConformanceTests.ProjectRoot, "..", "shared", "flink-operator-1.15.0"));
+        var shared = TestPaths.Shared("flink-operator-1.15.0");
         if (!Directory.Exists(shared))
             Assert.Ignore("../shared/flink-operator-1.15.0 is not beside this checkout; the vendored copy stands alone");
         foreach (var (_, file) in CrdFiles)
@@ -419,7 +419,7 @@ public class EngineTests
     public async Task Every_flink_object_of_every_example_stack_matches_the_operators_crd()
     {
         var checkedObjects = 0;
-        foreach (var path in Directory.GetFiles(Path.Combine(Conformance.ConformanceTests.ProjectRoot, "stacks"), "Pulumi.*.yaml").OrderBy(p => p))
+        foreach (var path in TestPaths.ExampleStacks())
         {
             var plan = await BlinkCli.PlanStackAsync(StackFile.Load(path));
             foreach (var resource in plan.Resources.Where(r => r.Type is DeploymentType or SessionJobType))

@@ -61,7 +61,7 @@ public class IsolationTests
     private static string[] Errors(string yaml) => SpecLoader.TryLoad(StackRunner.Stack(yaml).ToRaw(), PolicyEngine.PolicyNames).Errors.Select(e => e.Message).ToArray();
 
     private static IEnumerable<StackFile> ExampleStacks()
-        => Directory.GetFiles(Path.Combine(Conformance.ConformanceTests.ProjectRoot, "stacks"), "Pulumi.*.yaml").OrderBy(p => p).Select(StackFile.Load);
+        => TestPaths.ExampleStacks().Select(StackFile.Load);
 
     [Test]
     public async Task Every_rule_of_every_example_stack_is_in_the_providers_terms_and_none_lets_the_internet_in()

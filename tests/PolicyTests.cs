@@ -23,7 +23,7 @@ public class PolicyTests
     {
         if (!Plans.TryGetValue(stack, out var plan))
         {
-            plan = await BlinkCli.PlanStackAsync(StackFile.Load(Path.Combine(Conformance.ConformanceTests.ProjectRoot, "stacks", $"Pulumi.{stack}.yaml")));
+            plan = await BlinkCli.PlanStackAsync(StackFile.Load(TestPaths.ExampleStack(stack)));
             Plans[stack] = plan;
         }
         return plan;

@@ -5,7 +5,6 @@ using System.Globalization;
 using System.Linq;
 using System.Net;
 using BlinkInfra.Facts;
-using BlinkInfra.Network;
 
 namespace BlinkInfra.Config;
 

@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text.RegularExpressions;
 using BlinkInfra.Facts;
-using BlinkInfra.Network;
 using FluentValidation;
 using FluentValidation.Results;
 

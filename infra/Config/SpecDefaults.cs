@@ -1,7 +1,6 @@
 using System.Linq;
 using System.Net;
 using BlinkInfra.Facts;
-using BlinkInfra.Network;
 
 namespace BlinkInfra.Config;
 

@@ -4,7 +4,6 @@ using System.Linq;
 using System.Net;
 using System.Text.RegularExpressions;
 using BlinkInfra.Facts;
-using BlinkInfra.Network;
 using FluentValidation;
 using FluentValidation.Results;
 

@@ -15,23 +15,10 @@ namespace BlinkInfra.Tests.Conformance;
 /// </summary>
 public class ConformanceTests
 {
-    public static string ProjectRoot
-    {
-        get
-        {
-            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir != null; dir = dir.Parent)
-            {
-                if (File.Exists(Path.Combine(dir.FullName, "Pulumi.yaml")))
-                    return dir.FullName;
-            }
-            throw new InvalidOperationException("no Pulumi.yaml above the test binaries");
-        }
-    }
-
-    public static string GoldenPath => Path.Combine(ProjectRoot, "offline-sdk", "real-api.golden.txt");
+    public static string GoldenPath => Path.Combine(TestPaths.ProjectRoot, "offline-sdk", "real-api.golden.txt");
 
     /// <summary>../shared/pulumi-api beside the repository, where this workplace keeps the full listing.</summary>
-    public static string SharedListingDirectory => Path.GetFullPath(Path.Combine(ProjectRoot, "..", "shared", "pulumi-api"));
+    public static string SharedListingDirectory => TestPaths.Shared("pulumi-api");
 
     private static readonly string[] ListingFiles = { "Pulumi.api.txt", "Pulumi.AliCloud.api.txt", "Pulumi.Kubernetes.api.txt" };
 

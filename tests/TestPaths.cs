@@ -1,0 +1,42 @@
+using System;
+using System.IO;
+
+namespace BlinkInfra.Tests;
+
+/// <summary>Where the tests find what they read: the project, its example stacks, the vendored fixtures and ../shared.</summary>
+public static class TestPaths
+{
+    /// <summary>The folder holding Pulumi.yaml, above the test binaries.</summary>
+    public static string ProjectRoot
+    {
+        get
+        {
+            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir != null; dir = dir.Parent)
+            {
+                if (File.Exists(Path.Combine(dir.FullName, "Pulumi.yaml")))
+                    return dir.FullName;
+            }
+            throw new InvalidOperationException("no Pulumi.yaml above the test binaries");
+        }
+    }
+
+    /// <summary>An example stack's file: stacks/Pulumi.&lt;stack&gt;.yaml.</summary>
+    public static string ExampleStack(string stack) => Path.Combine(ProjectRoot, "stacks", $"Pulumi.{stack}.yaml");
+
+    /// <summary>Every example stack's file, in name order.</summary>
+    public static string[] ExampleStacks()
+    {
+        var files = Directory.GetFiles(Path.Combine(ProjectRoot, "stacks"), "Pulumi.*.yaml");
+        Array.Sort(files, StringComparer.Ordinal);
+        return files;
+    }
+
+    /// <summary>A fixture copied beside the test binaries from tests/Fixtures.</summary>
+    public static string Fixture(string name) => Path.Combine(AppContext.BaseDirectory, "Fixtures", name);
+
+    /// <summary>A fixture's place in the source tree, for tests that rewrite it on request.</summary>
+    public static string FixtureSource(string name) => Path.Combine(ProjectRoot, "tests", "Fixtures", name);
+
+    /// <summary>../shared beside the repository, where this workplace keeps facts about the real packages.</summary>
+    public static string Shared(string name) => Path.GetFullPath(Path.Combine(ProjectRoot, "..", "shared", name));
+}
