@@ -9,16 +9,6 @@ using Pulumi;
 
 namespace BlinkInfra;
 
-/// <summary>How a <see cref="BlinkStack"/> is run: what it tells the engine first, and what watches it.</summary>
-public sealed class BlinkStackOptions
-{
-    /// <summary>Warnings for the engine's log, such as the advisory findings of a check made before the run.</summary>
-    public ImmutableArray<string> Warnings { get; init; } = ImmutableArray<string>.Empty;
-
-    /// <summary>Transformations run on every resource, such as the plan's recorder.</summary>
-    public ImmutableArray<ResourceTransformation> Transformations { get; init; } = ImmutableArray<ResourceTransformation>.Empty;
-}
-
 /// <summary>
 /// The BlinkInfra stack: built from a spec that was read and validated once, before the program ran
 /// (see <see cref="SpecLoader"/>); it reads no config itself.

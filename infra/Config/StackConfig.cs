@@ -3,9 +3,9 @@ using System.Collections.Generic;
 namespace BlinkInfra.Config;
 
 // The stack's config as written under the `blink-infra:` namespace of stacks/Pulumi.<stack>.yaml,
-// bound as-is by Microsoft.Extensions.Configuration. Nothing here is trusted: SpecValidator checks
-// it and SpecBuilder turns it into the typed StackSpec the components use. Property names are the
-// config keys in camelCase.
+// bound as-is by Microsoft.Extensions.Configuration. Nothing here is trusted: SpecLoader checks its
+// shape (ConfigShape), each section's validator checks its values, and the section builders turn it
+// into the typed StackSpec the components use. Property names are the config keys in camelCase.
 
 /// <summary>All sections BlinkInfra reads, each one top-level key of the `blink-infra:` namespace.</summary>
 public sealed class StackConfig

@@ -30,9 +30,9 @@ public static class RegionPack
             return Enumerable.Empty<(PlannedResource?, string)>();
         });
 
-    /// <summary>zones-in-region: Every vSwitch, machine and ENI zone belongs to the stack's region.</summary>
+    /// <summary>zones-in-region: Every vSwitch's and machine's zone belongs to the stack's region.</summary>
     public static ResourcePolicy ZonesInRegion(EnforcementLevel level = EnforcementLevel.Mandatory)
-        => new("zones-in-region", "Every vSwitch, machine and ENI zone belongs to the stack's region.", level,
+        => new("zones-in-region", "Every vSwitch's and machine's zone belongs to the stack's region.", level,
             ImmutableArray.Create(TypeTokens.Of<Pulumi.AliCloud.Vpc.Switch>(), TypeTokens.Of<Pulumi.AliCloud.Ecs.Instance>()), (resource, input) =>
             {
                 var zone = resource.Text("zoneId") ?? resource.Text("availabilityZone");

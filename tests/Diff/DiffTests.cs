@@ -130,7 +130,7 @@ public class DiffTests
         var now = await DevPlan();
 
         var steps = PlanDiff.Compare(oldPlan, now);
-        var text = PlanDiff.Text(steps);
+        var text = DiffText.Of(steps);
 
         var vswitch = steps.Single(s => s.Name == "blink-dev-vsw-cn-hangzhou-h");
         Assert.That(vswitch.Op, Is.EqualTo(DiffOp.Replace));
@@ -197,7 +197,7 @@ public class DiffTests
 
         var endpoints = steps.Single(s => s.Name == "blink-dev-endpoints");
         Assert.That(endpoints.Op, Is.EqualTo(DiffOp.Replace), "a ConfigMap's data is replaced, not patched");
-        Assert.That(PlanDiff.Text(steps), Does.Contain("    ~ data: {\"kafka\":\"old:9092\"} => {} (forces replacement)\n"));
+        Assert.That(DiffText.Of(steps), Does.Contain("    ~ data: {\"kafka\":\"old:9092\"} => {} (forces replacement)\n"));
         var serviceAccount = steps.Single(s => s.Name == "blink-dev-sa-flink");
         Assert.That(serviceAccount.Op, Is.EqualTo(DiffOp.Update), "metadata changed, but not the name or namespace");
         Assert.That(serviceAccount.ReplaceReasons, Is.Empty);
@@ -269,7 +269,7 @@ public class DiffTests
         var oldPlan = AsPlan(old);
         var now = await DevPlan();
 
-        var json = PlanDiff.Json(PlanDiff.Compare(oldPlan, now));
+        var json = DiffJson.Of(PlanDiff.Compare(oldPlan, now));
 
         var step = json["steps"]!.AsArray().Single(s => (string?)s!["name"] == "blink-dev-vsw-cn-hangzhou-h")!.AsObject();
         Assert.That(step.Select(p => p.Key), Is.EqualTo(new[] { "op", "urn", "type", "name", "oldInputs", "newInputs", "diffs", "replaceReasons", "detailedDiff" }));

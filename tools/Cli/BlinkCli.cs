@@ -160,9 +160,9 @@ public static class BlinkCli
         var old = PlanFiles.ReadPlanOrState(against);
         var now = await PlanStackAsync(StackFile.Load(ResolveStackFile(stack, configPath)));
         var steps = PlanDiff.Compare(old, now);
-        console.Profile.Out.Writer.Write(PlanDiff.Text(steps));
+        console.Profile.Out.Writer.Write(DiffText.Of(steps));
         if (jsonPath != null)
-            await File.WriteAllTextAsync(jsonPath, PlanDiff.Json(steps).ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }) + "\n");
+            await File.WriteAllTextAsync(jsonPath, DiffJson.Of(steps).ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }) + "\n");
         return PlanDiff.HasChanges(steps) ? Changes : NoChanges;
     }
 

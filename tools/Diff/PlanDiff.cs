@@ -13,28 +13,9 @@ using BlinkInfra.Plan;
 
 namespace BlinkInfra.Diff;
 
-/// <summary>What happens to a resource, as `pulumi preview` names it.</summary>
-public enum DiffOp
-{
-    Same,
-    Create,
-    Update,
-    Replace,
-    Delete,
-}
-
-/// <summary>One input that differs: old and new (masked when secret), and whether it forces replacement.</summary>
-public sealed record InputChange(string Key, JsonNode? Old, JsonNode? New, bool ForcesReplacement, bool KnownAfterApply);
-
-/// <summary>One resource's step: its op, its inputs before and after, and the inputs that changed.</summary>
-public sealed record DiffStep(DiffOp Op, string Urn, string Type, string Name, JsonObject? OldInputs, JsonObject? NewInputs, ImmutableArray<InputChange> Changes)
-{
-    public ImmutableArray<string> ReplaceReasons => Changes.Where(c => c.ForcesReplacement).Select(c => c.Key).ToImmutableArray();
-}
-
 /// <summary>
-/// Compares a stack's plan with an earlier plan or a state export, resource by resource (type and
-/// name), input by input. Only inputs are compared, so computed outputs never show as changes; a value
+/// Compares a stack's plan with an earlier plan or a state export, resource by resource (matched by
+/// URN, as Pulumi matches them), input by input. Only inputs are compared, so computed outputs never show as changes; a value
 /// that refers to another resource's output ("${vpc.id}") is known only after apply, and counts as a
 /// change only when that resource is created or replaced. Replacement comes from the table of inputs
 /// each provider cannot change in place.
@@ -183,72 +164,4 @@ public static class PlanDiff
         => steps.GroupBy(s => s.Op).ToImmutableSortedDictionary(g => g.Key, g => g.Count());
 
     public static bool HasChanges(ImmutableArray<DiffStep> steps) => steps.Any(s => s.Op != DiffOp.Same);
-
-    private static readonly JsonSerializerOptions Unescaped = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
-    private static string Show(JsonNode? node) => node is null ? "null" : node.ToJsonString(Unescaped);
-
-    /// <summary>The diff as `pulumi preview --diff` prints it: a line per changed resource, its inputs below, a summary.</summary>
-    public static string Text(ImmutableArray<DiffStep> steps)
-    {
-        var writer = new StringWriter { NewLine = "\n" };
-        foreach (var step in steps.Where(s => s.Op != DiffOp.Same))
-        {
-            var symbol = step.Op switch { DiffOp.Create => "+", DiffOp.Delete => "-", DiffOp.Replace => "+-", _ => "~" };
-            writer.WriteLine($"{symbol} {step.Type} {step.Name} ({step.Op.ToString().ToLowerInvariant()})");
-            foreach (var change in step.Changes)
-            {
-                var line = step.Op switch
-                {
-                    DiffOp.Create => $"    + {change.Key}: {Show(change.New)}",
-                    DiffOp.Delete => $"    - {change.Key}: {Show(change.Old)}",
-                    _ when change.Old is null => $"    + {change.Key}: {Show(change.New)}",
-                    _ when change.New is null => $"    - {change.Key}: {Show(change.Old)}",
-                    _ => $"    ~ {change.Key}: {Show(change.Old)} => {Show(change.New)}",
-                };
-                if (change.KnownAfterApply)
-                    line += " (known after apply)";
-                if (change.ForcesReplacement)
-                    line += " (forces replacement)";
-                writer.WriteLine(line);
-            }
-        }
-        var summary = Summary(steps);
-        int Count(DiffOp op) => summary.GetValueOrDefault(op);
-        writer.WriteLine(HasChanges(steps)
-            ? $"Resources: + {Count(DiffOp.Create)} to create, ~ {Count(DiffOp.Update)} to update, +- {Count(DiffOp.Replace)} to replace, - {Count(DiffOp.Delete)} to delete, {Count(DiffOp.Same)} unchanged"
-            : $"No changes: {Count(DiffOp.Same)} resources unchanged");
-        return writer.ToString();
-    }
-
-    /// <summary>The diff shaped like `pulumi preview --json`: steps with op, urn, old and new inputs, diffs and replace reasons.</summary>
-    public static JsonObject Json(ImmutableArray<DiffStep> steps)
-    {
-        var json = new JsonArray();
-        foreach (var step in steps)
-        {
-            var detailed = new JsonObject();
-            foreach (var change in step.Changes.Where(_ => step.Op is DiffOp.Update or DiffOp.Replace))
-            {
-                var kind = change.Old is null ? "add" : change.New is null ? "delete" : "update";
-                detailed[change.Key] = new JsonObject { ["kind"] = change.ForcesReplacement ? kind + "-replace" : kind };
-            }
-            json.Add(new JsonObject
-            {
-                ["op"] = step.Op.ToString().ToLowerInvariant(),
-                ["urn"] = step.Urn,
-                ["type"] = step.Type,
-                ["name"] = step.Name,
-                ["oldInputs"] = step.OldInputs?.DeepClone(),
-                ["newInputs"] = step.NewInputs?.DeepClone(),
-                ["diffs"] = new JsonArray(step.Op is DiffOp.Update or DiffOp.Replace ? step.Changes.Select(c => (JsonNode?)JsonValue.Create(c.Key)).ToArray() : Array.Empty<JsonNode?>()),
-                ["replaceReasons"] = new JsonArray(step.ReplaceReasons.Select(r => (JsonNode?)JsonValue.Create(r)).ToArray()),
-                ["detailedDiff"] = detailed,
-            });
-        }
-        var summary = new JsonObject();
-        foreach (var (op, count) in Summary(steps))
-            summary[op.ToString().ToLowerInvariant()] = count;
-        return new JsonObject { ["steps"] = json, ["changeSummary"] = summary };
-    }
 }

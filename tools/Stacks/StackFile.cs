@@ -124,11 +124,3 @@ public sealed record StackFile(string StackName, string Path, ImmutableSortedDic
         }
     }
 }
-
-/// <summary>A stack file that cannot be read; the CLI reports its message and exits with code 2.</summary>
-public sealed class StackFileException : Exception
-{
-    public StackFileException(string message) : base(message)
-    {
-    }
-}

@@ -1,0 +1,42 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+using BlinkInfra.Config;
+using BlinkInfra.Plan;
+
+namespace BlinkInfra.Policies;
+
+/// <summary>Reading a resource's inputs as policies need them.</summary>
+public static class Inputs
+{
+    public static string? Text(this PlannedResource resource, string key)
+        => resource.Inputs[key] is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
+
+    public static double? Number(this PlannedResource resource, string key)
+        => resource.Inputs[key] is JsonValue value && value.GetValueKind() == System.Text.Json.JsonValueKind.Number
+            ? double.Parse(value.ToJsonString(), System.Globalization.CultureInfo.InvariantCulture)
+            : null;
+
+    public static bool? Flag(this PlannedResource resource, string key)
+        => resource.Inputs[key] is JsonValue value && value.TryGetValue<bool>(out var flag) ? flag : null;
+
+    public static JsonNode? At(this PlannedResource resource, params string[] path)
+    {
+        JsonNode? node = resource.Inputs;
+        foreach (var step in path)
+            node = node is JsonObject obj ? obj[step] : null;
+        return node;
+    }
+
+    public static IEnumerable<JsonObject> Objects(this PlannedResource resource, string key)
+        => resource.Inputs[key] is JsonArray array ? array.OfType<JsonObject>() : Enumerable.Empty<JsonObject>();
+
+    public static IEnumerable<string> Texts(this PlannedResource resource, string key)
+        => resource.Inputs[key] is JsonArray array ? array.OfType<JsonValue>().Select(v => v.TryGetValue<string>(out var t) ? t : v.ToJsonString()) : Enumerable.Empty<string>();
+
+    public static string? Field(this JsonObject obj, string key)
+        => obj[key] is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
+}

@@ -1,0 +1,11 @@
+namespace BlinkInfra.Diff;
+
+/// <summary>What happens to a resource, as `pulumi preview` names it.</summary>
+public enum DiffOp
+{
+    Same,
+    Create,
+    Update,
+    Replace,
+    Delete,
+}

@@ -1,0 +1,37 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+
+namespace BlinkInfra.Plan;
+
+/// <summary>
+/// What a stack declares, resolved offline under mocks: every resource in declaration order. The
+/// JSON form (`plan --json`) is what `diff` reads back.
+/// </summary>
+public sealed record StackPlan(
+    [property: JsonPropertyName("project")] string Project,
+    [property: JsonPropertyName("stack")] string Stack,
+    [property: JsonPropertyName("sdk")] string Sdk,
+    [property: JsonPropertyName("settings")] StackSettings? Settings,
+    [property: JsonPropertyName("resources")] ImmutableArray<PlannedResource> Resources,
+    [property: JsonPropertyName("invokes")] ImmutableArray<PlannedInvoke> Invokes)
+{
+    public static readonly JsonSerializerOptions JsonOptions = new()
+    {
+        WriteIndented = true,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    };
+
+    public string ToJson() => JsonSerializer.Serialize(this, JsonOptions);
+
+    public IEnumerable<PlannedResource> ChildrenOf(PlannedResource parent)
+    {
+        foreach (var resource in Resources)
+        {
+            if (resource.Parent == parent.Ref)
+                yield return resource;
+        }
+    }
+}

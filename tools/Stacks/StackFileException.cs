@@ -1,0 +1,21 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using BlinkInfra.Config;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace BlinkInfra.Stacks;
+
+/// <summary>A stack file that cannot be read; the CLI reports its message and exits with code 2.</summary>
+public sealed class StackFileException : Exception
+{
+    public StackFileException(string message) : base(message)
+    {
+    }
+}
