@@ -1,10 +1,4 @@
 using System.Collections.Immutable;
-using System.Linq;
-using BlinkInfra.Compute;
-using BlinkInfra.Config;
-using BlinkInfra.Engine;
-using BlinkInfra.Network;
-using BlinkInfra.Security;
 using Pulumi;
 
 namespace BlinkInfra;

@@ -1,9 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Collections.Immutable;
-using System.Linq;
-using System.Text.Json.Nodes;
-using System.Text.Json.Serialization;
 using BlinkInfra.Config;
 using BlinkInfra.Plan;
 

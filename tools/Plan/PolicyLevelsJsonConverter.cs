@@ -1,12 +1,9 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Linq;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using BlinkInfra.Config;
-using BlinkInfra.Facts;
 using Pulumi.AliCloud.CS;
 using Pulumi.AliCloud.Ecs;
 using Pulumi.AliCloud.Oss;

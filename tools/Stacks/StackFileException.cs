@@ -1,12 +1,4 @@
 using System;
-using System.Collections.Generic;
-using System.Collections.Immutable;
-using System.Globalization;
-using System.IO;
-using System.Linq;
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using BlinkInfra.Config;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
