@@ -118,14 +118,7 @@ public static class StackRunner
               - id: cn-hangzhou-h
               - id: cn-hangzhou-i
               - id: cn-hangzhou-j
-          blink-infra:compute:
-            highAvailability: false
-            workerPools:
-              - name: cpu
-                family: g7
-                instanceTypes: [ecs.g7.xlarge]
-                nodes: 2
-        """;
+        """ + SmallCompute;
 
     /// <summary>A compute block for tests about other sections: one master, one small CPU pool.</summary>
     public const string SmallCompute = "\n" + """
