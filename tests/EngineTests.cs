@@ -231,6 +231,23 @@ public class EngineTests
     }
 
     [Test]
+    public async Task TaskManagers_request_what_a_machine_offers_after_the_systems_share_a_slot_per_cu()
+    {
+        var (spec, _) = SpecLoader.TryLoad(StackRunner.Stack(Stack(pools: GpuPool)).ToRaw());
+        var plan = await PlanRunner.PlanAsync(StackRunner.Stack(Stack(pools: GpuPool)));
+
+        var sessions = plan.Resources.Where(r => r.Type == DeploymentType).Select(Spec).ToList();
+        // ecs.g7.2xlarge, 8 cores 32 GiB: 6 CU by Alibaba's sizing table, so 6 cores, 24 GiB, 6 slots.
+        Assert.That(sessions[0]["taskManager"]!["resource"]!.ToJsonString(), Is.EqualTo("""{"cpu":6,"memory":"24576m"}"""));
+        Assert.That(sessions[0]["flinkConfiguration"]!["taskmanager.numberOfTaskSlots"]!.GetValue<string>(), Is.EqualTo("6"));
+        // ecs.gn6i-c24g1.12xlarge, 48 cores 186 GiB: the 56-core row withholds 4 cores and 16 GiB.
+        Assert.That(sessions[1]["taskManager"]!["resource"]!.ToJsonString(), Is.EqualTo("""{"cpu":44,"memory":"174080m"}"""));
+        Assert.That(sessions[1]["flinkConfiguration"]!["taskmanager.numberOfTaskSlots"]!.GetValue<string>(), Is.EqualTo("42"));
+        // One model: each pool's slots are the CU its machines count for in sizing.
+        Assert.That(spec!.Compute.WorkerPools.Select(p => p.ComputeUnitsPerNode), Is.EqualTo(new int?[] { 6, 42 }));
+    }
+
+    [Test]
     public async Task An_fpga_pools_session_cluster_is_pinned_to_that_pool_and_tolerates_only_the_fpga_taint()
     {
         const string fpgaPool = "      - {name: fpga, family: f3, instanceTypes: [ecs.f3-c16f1.4xlarge], nodes: 1, imageId: m-bp1fpgaimage0001}";

@@ -1,3 +1,4 @@
+using System.Linq;
 using BlinkInfra.Facts;
 using NUnit.Framework;
 
@@ -20,5 +21,38 @@ public class FactTablesTests
         Assert.That(AlibabaCloud.ZonesOf("cn-hongkong"), Is.EqualTo(new[] { "cn-hongkong-b", "cn-hongkong-c", "cn-hongkong-d" }));
         foreach (var region in AlibabaCloud.RegionsFor(BillingMode.Subscription))
             Assert.That(AlibabaCloud.ZonesOf(region), Is.Not.Empty.And.All.StartsWith(region), region);
+    }
+
+    // Source: Realtime Compute exclusive mode, "Specification selection" (read 2026-11-27).
+    [TestCase(4, 16, 3)]
+    [TestCase(8, 32, 6)]
+    [TestCase(16, 64, 13)]
+    [TestCase(24, 96, 21)]
+    [TestCase(64, 256, 60)]
+    public void A_worker_offers_the_cu_alibabas_sizing_table_gives(int cores, int memoryGiB, int computeUnits)
+    {
+        Assert.That(WorkerResources.UsableOf(cores, memoryGiB), Is.EqualTo(new UsableResources(computeUnits, computeUnits * 4)));
+        var g7 = InstanceCatalog.TypesOf("g7").Single(t => t.Cores == cores);
+        Assert.That(g7.ComputeUnitCount, Is.EqualTo(computeUnits), g7.Name);
+    }
+
+    [Test]
+    public void Machines_between_or_beyond_the_tables_rows_withhold_what_the_next_larger_row_does()
+    {
+        Assert.That(WorkerResources.UsableOf(12, 48), Is.EqualTo(new UsableResources(9, 36)), "as 16 cores: 3 withheld");
+        Assert.That(WorkerResources.UsableOf(2, 8), Is.EqualTo(new UsableResources(1, 4)), "as 4 cores: 1 withheld");
+        Assert.That(WorkerResources.UsableOf(96, 372), Is.EqualTo(new UsableResources(92, 356)), "as the largest row: 4 withheld");
+        Assert.That(InstanceCatalog.Type("ecs.c7.2xlarge")!.ComputeUnitCount, Is.EqualTo(2), "8 cores 16 GiB: 6 cores but 8 GiB left, the memory runs out first");
+    }
+
+    // Source: "Specification selection": 4c16g up to 80 CU, 8c32g 160, 16c64g 800, 24c96g 800 and more.
+    [Test]
+    public void The_master_ladder_ends_with_24_cores_for_800_cu_and_more()
+    {
+        Assert.That(ComputeUnits.MasterLadder.Select(s => (s.Cores, s.MemoryGiB, s.MaxComputeUnits)), Is.EqualTo(new (int, int, int?)[]
+        {
+            (4, 16, 80), (8, 32, 160), (16, 64, 800), (24, 96, null),
+        }));
+        Assert.That((ComputeUnits.MinWorkers, ComputeUnits.MaxWorkers), Is.EqualTo((2, 1000)), "ALIYUN::FOAS::Cluster SlaveNumber");
     }
 }

@@ -43,7 +43,7 @@ public static class ComputeSpecBuilder
         }
 
         int? totalCu = pools.All(p => p.ComputeUnitsPerNode != null) ? pools.Sum(p => p.Size.MaxNodes * p.ComputeUnitsPerNode!.Value) : null;
-        var masters = BuildMasters(compute.Masters, totalCu, poolNames, zones.Take(masterCount).ToImmutableArray(), errors);
+        var masters = BuildMasters(compute.Masters, totalCu, zones.Take(masterCount).ToImmutableArray(), errors);
         var kubernetes = BuildKubernetes(compute.Kubernetes, network, errors);
 
         return errors.Count > errorCount ? null : new ComputeSpec(highAvailability, kubernetes!, masters!, pools, totalCu);
@@ -53,13 +53,14 @@ public static class ComputeSpecBuilder
     {
         var kind = ComputeFacts.KindOf(pool)!.Value;
         var knownTypes = pool.InstanceTypes.Select(InstanceCatalog.Type).ToList();
-        // Sized by the smallest type, so the pool has at least its CU whichever type ACK launches.
-        int? cuPerNode = knownTypes.All(t => t != null) ? knownTypes.Min(t => t!.ComputeUnitCount) : null;
+        // What every type of the pool offers after the system's share, so the pool has at least its
+        // CU, and its TaskManager fits, whichever type ACK launches.
+        var usable = knownTypes.All(t => t != null) ? UsableResources.CommonTo(knownTypes.Select(t => t!.Usable)) : null;
 
         PoolSize size;
         if (pool.ComputeUnits is { } cus)
         {
-            var nodes = (int)Math.Ceiling(cus / (double)cuPerNode!.Value);
+            var nodes = (int)Math.Ceiling(cus / (double)usable!.ComputeUnitCount);
             size = new PoolSize(nodes, nodes, Autoscaling: false, RequestedComputeUnits: cus);
         }
         else if (pool.Nodes is { } nodes)
@@ -80,23 +81,22 @@ public static class ComputeSpecBuilder
             pool.Zones.Count > 0 ? pool.Zones.ToImmutableArray() : clusterZones,
             pool.GpuDriverVersion,
             pool.ImageId,
-            cuPerNode);
+            usable);
     }
 
-    private static MasterSpec? BuildMasters(MastersConfig? masters, int? totalCu, string poolNames, ImmutableArray<string> zones, List<SpecError> errors)
+    private static MasterSpec? BuildMasters(MastersConfig? masters, int? totalCu, ImmutableArray<string> zones, List<SpecError> errors)
     {
         var imageId = masters?.ImageId ?? ClusterDefaults.MasterImageId;
         if (masters?.InstanceType is { } given)
         {
             if (InstanceCatalog.Type(given) is { } known && totalCu is { } needed)
             {
-                var served = ComputeUnits.ServedBy(known.Cores, known.MemoryGiB);
-                if (served < needed)
+                var served = ComputeUnits.StepOf(known.Cores, known.MemoryGiB);
+                if (served is null || !served.Serves(needed))
                 {
                     var step = ComputeUnits.MasterFor(needed);
-                    errors.Add(new SpecError(Key("masters.instanceType"), given, step is null
-                        ? $"the worker pools total {needed} CU, more than any master serves; allowed: pools of at most {ComputeUnits.MaxClusterComputeUnits} CU in total"
-                        : $"{given} ({known.Cores} cores, {known.MemoryGiB} GiB) serves up to {served} CU but the worker pools total {needed} CU; allowed: a master of at least {step.Cores} cores and {step.MemoryGiB} GiB"));
+                    errors.Add(new SpecError(Key("masters.instanceType"), given,
+                        $"{given} ({known.Cores} cores, {known.MemoryGiB} GiB) serves up to {served?.MaxComputeUnits ?? 0} CU but the worker pools total {needed} CU; allowed: a master of at least {step.Cores} cores and {step.MemoryGiB} GiB"));
                     return null;
                 }
             }
@@ -110,13 +110,7 @@ public static class ComputeSpecBuilder
             return null;
         }
 
-        if (ComputeUnits.MasterFor(total) is not { } ladderStep)
-        {
-            errors.Add(new SpecError(Key("workerPools"), poolNames,
-                $"the pools total {total} CU but one master serves at most {ComputeUnits.MaxClusterComputeUnits} CU; allowed: at most {ComputeUnits.MaxClusterComputeUnits} CU in total"));
-            return null;
-        }
-
+        var ladderStep = ComputeUnits.MasterFor(total);
         var type = InstanceCatalog.TypesOf(ClusterDefaults.MasterFamily)
             .First(t => t.Cores == ladderStep.Cores && t.MemoryGiB == ladderStep.MemoryGiB);
         return new MasterSpec(type.Name, imageId, zones, SizedByLadder: true);

@@ -37,14 +37,18 @@ public static class FlinkResources
     /// <summary>The session cluster's name in Kubernetes: one per worker pool.</summary>
     public static string SessionName(string pool) => $"session-{pool}";
 
-    /// <summary>The TaskManager of a pool: one per machine, using all but one core of its smallest type.</summary>
+    /// <summary>
+    /// The TaskManager of a pool: one per machine, requesting what each of its machines offers after
+    /// the system's share (the same model the pool's CU come from, infra/Facts WorkerResources), a
+    /// slot per CU. A pool of types BlinkInfra does not know gets one CU's worth.
+    /// </summary>
     public static (double Cpu, string Memory, int Slots, int Gpus) TaskManagerOf(WorkerPoolSpec pool)
     {
-        var cores = Math.Max(1, (pool.ComputeUnitsPerNode ?? 2) - 1);
+        var usable = pool.UsablePerNode ?? new UsableResources(ComputeUnits.CoresPerCu, ComputeUnits.MemoryGiBPerCu);
         var gpus = pool.Kind == MachineKind.Gpu
             ? pool.InstanceTypes.Select(InstanceCatalog.Type).Where(t => t != null).Select(t => t!.Accelerators).DefaultIfEmpty(1).Min()
             : 0;
-        return (cores, $"{cores * ComputeUnits.MemoryGiBPerCu * 1024}m", cores, gpus);
+        return (usable.Cores, $"{usable.MemoryGiB * 1024}m", usable.ComputeUnitCount, gpus);
     }
 
     public static KubernetesCustomResource SessionCluster(string resourceName, WorkerPoolSpec pool, EngineSpec engine, string region, CustomResourceOptions options)
