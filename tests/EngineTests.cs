@@ -213,8 +213,10 @@ public class EngineTests
         var cpu = Spec(sessions[0]);
         Assert.That(cpu["flinkConfiguration"]!["high-availability.type"]!.GetValue<string>(), Is.EqualTo("kubernetes"));
         Assert.That(cpu["flinkConfiguration"]!["high-availability.storageDir"]!.GetValue<string>(), Is.EqualTo("oss://blink-t-state/ha/session-cpu"));
-        Assert.That(cpu["flinkConfiguration"]!["state.checkpoints.dir"]!.GetValue<string>(), Is.EqualTo("oss://blink-t-state/checkpoints/session-cpu"));
-        Assert.That(cpu["flinkConfiguration"]!["state.savepoints.dir"]!.GetValue<string>(), Is.EqualTo("oss://blink-t-state/savepoints/session-cpu"));
+        Assert.That(cpu["flinkConfiguration"]!["execution.checkpointing.dir"]!.GetValue<string>(), Is.EqualTo("oss://blink-t-state/checkpoints/session-cpu"));
+        Assert.That(cpu["flinkConfiguration"]!["execution.checkpointing.savepoint-dir"]!.GetValue<string>(), Is.EqualTo("oss://blink-t-state/savepoints/session-cpu"));
+        Assert.That(cpu["flinkConfiguration"]!.AsObject().Select(p => p.Key), Has.None.StartsWith("state.").And.None.EqualTo("high-availability"),
+            "Flink 1.20's current names, not the deprecated ones it falls back to");
         Assert.That(cpu["flinkVersion"]!.GetValue<string>(), Is.EqualTo("v1_20"));
         Assert.That(cpu["serviceAccount"]!.GetValue<string>(), Is.EqualTo("blink-flink"));
         Assert.That(cpu["jobManager"]!["replicas"]!.GetValue<long>(), Is.EqualTo(2));
@@ -386,8 +388,16 @@ public class EngineTests
             "blink-infra:engine.image = \"flink 1.20\": not a container image reference; allowed: [registry/]repository[:tag][@sha256:digest] of a Flink 1.20 image, such as registry.cn-hangzhou.aliyuncs.com/acme/flink:1.20.1-rrsa");
         yield return Case("operator image reference", Stack(engine: "    operatorImage: \"Operator:latest\""),
             "blink-infra:engine.operatorImage = \"Operator:latest\": not a container image reference; allowed: [registry/]repository[:tag][@sha256:digest] of a Flink Kubernetes Operator 1.15.0 image with the OSS filesystem plugin, such as registry.cn-hangzhou.aliyuncs.com/acme/flink-kubernetes-operator:1.15.0-oss");
-        yield return Case("a setting the spec owns", Stack(engine: "    flinkConfiguration: {state.checkpoints.dir: \"oss://elsewhere/cp\"}"),
-            "blink-infra:engine.flinkConfiguration[state.checkpoints.dir] = \"oss://elsewhere/cp\": set by BlinkInfra from blink-infra:engine.bucket; allowed: any other Flink setting");
+        yield return Case("a setting the spec owns", Stack(engine: "    flinkConfiguration: {execution.checkpointing.dir: \"oss://elsewhere/cp\"}"),
+            "blink-infra:engine.flinkConfiguration[execution.checkpointing.dir] = \"oss://elsewhere/cp\": set by BlinkInfra from blink-infra:engine.bucket; allowed: any other Flink setting");
+        yield return Case("the deprecated name of a setting the spec owns", Stack(engine: "    flinkConfiguration: {state.checkpoints.dir: \"oss://elsewhere/cp\"}"),
+            "blink-infra:engine.flinkConfiguration[state.checkpoints.dir] = \"oss://elsewhere/cp\": Flink reads it for execution.checkpointing.dir, which BlinkInfra sets from blink-infra:engine.bucket; allowed: any other Flink setting");
+        yield return Case("the oldest name of the savepoint directory", Stack(engine: "    flinkConfiguration: {savepoints.state.backend.fs.dir: \"oss://elsewhere/sp\"}"),
+            "blink-infra:engine.flinkConfiguration[savepoints.state.backend.fs.dir] = \"oss://elsewhere/sp\": Flink reads it for execution.checkpointing.savepoint-dir, which BlinkInfra sets from blink-infra:engine.bucket; allowed: any other Flink setting");
+        yield return Case("the bare high-availability key", Stack(engine: "    flinkConfiguration: {high-availability: zookeeper}"),
+            "blink-infra:engine.flinkConfiguration[high-availability] = \"zookeeper\": Flink reads it for high-availability.type, which BlinkInfra sets from blink-infra:compute.highAvailability; allowed: any other Flink setting");
+        yield return Case("an old HA key", Stack(engine: "    flinkConfiguration: {recovery.zookeeper.storageDir: \"hdfs:///ha\"}"),
+            "blink-infra:engine.flinkConfiguration[recovery.zookeeper.storageDir] = \"hdfs:///ha\": set by BlinkInfra from blink-infra:compute.highAvailability; allowed: any other Flink setting");
         yield return Case("an HA setting", Stack(engine: "    flinkConfiguration: {high-availability.type: zookeeper}"),
             "blink-infra:engine.flinkConfiguration[high-availability.type] = \"zookeeper\": set by BlinkInfra from blink-infra:compute.highAvailability; allowed: any other Flink setting");
         yield return Case("bucket name", Stack().Replace("bucket: blink-t-state", "bucket: Blink_State"),

@@ -55,4 +55,17 @@ public class FactTablesTests
         }));
         Assert.That((ComputeUnits.MinWorkers, ComputeUnits.MaxWorkers), Is.EqualTo((2, 1000)), "ALIYUN::FOAS::Cluster SlaveNumber");
     }
+
+    // Source: Flink's CheckpointingOptions and HighAvailabilityOptions (read 2026-11-27).
+    [Test]
+    public void Derived_flink_settings_are_guarded_under_every_name_flink_reads()
+    {
+        Assert.That(FlinkDefaults.DerivedSettingReadAs("state.checkpoints.dir")!.Key, Is.EqualTo("execution.checkpointing.dir"));
+        Assert.That(FlinkDefaults.DerivedSettingReadAs("state.backend.fs.checkpointdir")!.Key, Is.EqualTo("execution.checkpointing.dir"));
+        Assert.That(FlinkDefaults.DerivedSettingReadAs("state.savepoints.dir")!.Key, Is.EqualTo("execution.checkpointing.savepoint-dir"));
+        Assert.That(FlinkDefaults.DerivedSettingReadAs("high-availability")!.Key, Is.EqualTo("high-availability.type"));
+        Assert.That(FlinkDefaults.DerivedSettingReadAs("recovery.mode")!.Key, Is.EqualTo("high-availability.type"));
+        Assert.That(FlinkDefaults.DerivedSettingReadAs("high-availability-extra"), Is.Null, "a prefix covers its own family only");
+        Assert.That(FlinkDefaults.DerivedSettingReadAs("fs.oss.credentials.provider"), Is.Null);
+    }
 }

@@ -55,19 +55,20 @@ public static class FlinkResources
     {
         var name = SessionName(pool.Name);
         var taskManager = TaskManagerOf(pool);
+        // Flink 1.20's current names (infra/Facts FlinkDefaults), not the deprecated ones it falls back to.
         var configuration = new Dictionary<string, object>
         {
-            ["taskmanager.numberOfTaskSlots"] = taskManager.Slots.ToString(CultureInfo.InvariantCulture),
-            ["state.checkpoints.dir"] = $"oss://{engine.Bucket}/checkpoints/{name}",
-            ["state.savepoints.dir"] = $"oss://{engine.Bucket}/savepoints/{name}",
-            ["fs.oss.endpoint"] = FlinkDefaults.OssInternalEndpoint(region),
+            [FlinkDefaults.TaskSlots] = taskManager.Slots.ToString(CultureInfo.InvariantCulture),
+            [FlinkDefaults.CheckpointsDir] = $"oss://{engine.Bucket}/checkpoints/{name}",
+            [FlinkDefaults.SavepointsDir] = $"oss://{engine.Bucket}/savepoints/{name}",
+            [FlinkDefaults.OssEndpoint] = FlinkDefaults.OssInternalEndpoint(region),
         };
         if (engine.CheckpointIntervalSeconds > 0)
-            configuration["execution.checkpointing.interval"] = $"{engine.CheckpointIntervalSeconds}s";
+            configuration[FlinkDefaults.CheckpointInterval] = $"{engine.CheckpointIntervalSeconds}s";
         if (engine.HighAvailability)
         {
-            configuration["high-availability.type"] = "kubernetes";
-            configuration["high-availability.storageDir"] = $"oss://{engine.Bucket}/ha/{name}";
+            configuration[FlinkDefaults.HighAvailabilityType] = "kubernetes";
+            configuration[FlinkDefaults.HighAvailabilityStorageDir] = $"oss://{engine.Bucket}/ha/{name}";
         }
         // The stack's own settings; validation keeps them off the keys above.
         foreach (var (setting, value) in engine.FlinkConfiguration)
