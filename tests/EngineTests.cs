@@ -217,6 +217,11 @@ public class EngineTests
         Assert.That(cpu["flinkConfiguration"]!["execution.checkpointing.savepoint-dir"]!.GetValue<string>(), Is.EqualTo("oss://blink-t-state/savepoints/session-cpu"));
         Assert.That(cpu["flinkConfiguration"]!.AsObject().Select(p => p.Key), Has.None.StartsWith("state.").And.None.EqualTo("high-availability"),
             "Flink 1.20's current names, not the deprecated ones it falls back to");
+        Assert.That(new[] { "taskmanager.data.port", "taskmanager.rpc.port", "jobmanager.rpc.port", "blob.server.port", "rest.port", "high-availability.jobmanager.port" }
+            .Select(key => $"{key}={cpu["flinkConfiguration"]![key]?.GetValue<string>()}"), Is.EqualTo(new[]
+        {
+            "taskmanager.data.port=6121", "taskmanager.rpc.port=6122", "jobmanager.rpc.port=6123", "blob.server.port=6124", "rest.port=8081", "high-availability.jobmanager.port=6123",
+        }), "every port the rules open, pinned; with HA the JobManager's RPC listens on the HA port");
         Assert.That(cpu["flinkVersion"]!.GetValue<string>(), Is.EqualTo("v1_20"));
         Assert.That(cpu["serviceAccount"]!.GetValue<string>(), Is.EqualTo("blink-flink"));
         Assert.That(cpu["jobManager"]!["replicas"]!.GetValue<long>(), Is.EqualTo(2));
@@ -396,6 +401,12 @@ public class EngineTests
             "blink-infra:engine.flinkConfiguration[savepoints.state.backend.fs.dir] = \"oss://elsewhere/sp\": Flink reads it for execution.checkpointing.savepoint-dir, which BlinkInfra sets from blink-infra:engine.bucket; allowed: any other Flink setting");
         yield return Case("the bare high-availability key", Stack(engine: "    flinkConfiguration: {high-availability: zookeeper}"),
             "blink-infra:engine.flinkConfiguration[high-availability] = \"zookeeper\": Flink reads it for high-availability.type, which BlinkInfra sets from blink-infra:compute.highAvailability; allowed: any other Flink setting");
+        yield return Case("a pinned port", Stack(engine: "    flinkConfiguration: {taskmanager.data.port: \"0\"}"),
+            "blink-infra:engine.flinkConfiguration[taskmanager.data.port] = \"0\": set by BlinkInfra from the cluster's security group rules (infra/Facts/ClusterPorts.cs); allowed: any other Flink setting");
+        yield return Case("another name of a pinned port", Stack(engine: "    flinkConfiguration: {rest.bind-port: \"8080-8090\"}"),
+            "blink-infra:engine.flinkConfiguration[rest.bind-port] = \"8080-8090\": Flink reads it for rest.port, which BlinkInfra sets from the cluster's security group rules (infra/Facts/ClusterPorts.cs); allowed: any other Flink setting");
+        yield return Case("the HA JobManager port", Stack(engine: "    flinkConfiguration: {high-availability.jobmanager.port: \"50100-50200\"}"),
+            "blink-infra:engine.flinkConfiguration[high-availability.jobmanager.port] = \"50100-50200\": set by BlinkInfra from blink-infra:compute.highAvailability; allowed: any other Flink setting");
         yield return Case("an old HA key", Stack(engine: "    flinkConfiguration: {recovery.zookeeper.storageDir: \"hdfs:///ha\"}"),
             "blink-infra:engine.flinkConfiguration[recovery.zookeeper.storageDir] = \"hdfs:///ha\": set by BlinkInfra from blink-infra:compute.highAvailability; allowed: any other Flink setting");
         yield return Case("an HA setting", Stack(engine: "    flinkConfiguration: {high-availability.type: zookeeper}"),

@@ -68,4 +68,17 @@ public class FactTablesTests
         Assert.That(FlinkDefaults.DerivedSettingReadAs("high-availability-extra"), Is.Null, "a prefix covers its own family only");
         Assert.That(FlinkDefaults.DerivedSettingReadAs("fs.oss.credentials.provider"), Is.Null);
     }
+
+    // Source: Flink 1.20's options (NettyShuffleEnvironmentOptions, TaskManagerOptions, JobManagerOptions,
+    // BlobServerOptions, RestOptions), read 2026-11-27.
+    [Test]
+    public void Flink_ports_are_pinned_under_flinks_own_names()
+    {
+        Assert.That(FlinkPorts.All.Select(p => $"{p.Setting}={p.Number}"), Is.EqualTo(new[]
+        {
+            "taskmanager.data.port=6121", "taskmanager.rpc.port=6122", "jobmanager.rpc.port=6123", "blob.server.port=6124", "rest.port=8081",
+        }));
+        Assert.That(FlinkPorts.Rest.OtherNames, Is.EquivalentTo(new[] { "rest.bind-port", "web.port", "jobmanager.web.port" }));
+        Assert.That(FlinkDefaults.DerivedSettingReadAs("taskmanager.data.bind-port")!.Key, Is.EqualTo("taskmanager.data.port"));
+    }
 }

@@ -105,6 +105,49 @@ public class IsolationTests
     }
 
     [Test]
+    public async Task Every_port_a_session_cluster_listens_on_is_the_port_a_rule_opens()
+    {
+        foreach (var stack in ExampleStacks())
+        {
+            var plan = await PlanRunner.PlanAsync(stack);
+            // The rules between masters and workers: "-from-masters-" ones are on the workers.
+            var rules = plan.Resources
+                .Where(r => r.Type == RuleType && (r.Name.Contains("-from-masters-", System.StringComparison.Ordinal) || r.Name.Contains("-from-workers-", System.StringComparison.Ordinal)))
+                .Select(r => (
+                    Workers: r.Name.Contains("-from-masters-", System.StringComparison.Ordinal),
+                    Protocol: r.Inputs["ipProtocol"]!.GetValue<string>(),
+                    Range: r.Inputs["portRange"]!.GetValue<string>().Split('/').Select(int.Parse).ToArray()))
+                .ToList();
+            bool Opens(bool onWorkers, int port) => rules.Any(r => r.Workers == onWorkers && r.Protocol == "tcp" && r.Range[0] <= port && port <= r.Range[1]);
+
+            foreach (var session in plan.Resources.Where(r => r.Type == "kubernetes:flink.apache.org/v1beta1:FlinkDeployment"))
+            {
+                var configuration = session.Inputs["spec"]!["flinkConfiguration"]!.AsObject();
+                var where = $"{stack.StackName}: {session.Name}";
+                // The data port is random unless set (taskmanager.data.port defaults to 0): it must be set.
+                Assert.That(configuration["taskmanager.data.port"]?.GetValue<string>(), Is.EqualTo("6121"), where);
+                foreach (var (key, value) in configuration.Where(p => p.Key.EndsWith(".port", System.StringComparison.Ordinal)))
+                {
+                    var port = int.Parse(value!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture);
+                    var onWorkers = key.StartsWith("taskmanager.", System.StringComparison.Ordinal);
+                    Assert.That(Opens(onWorkers, port), $"{where}: {key} {port} has no rule on the {(onWorkers ? "workers" : "masters")}");
+                }
+            }
+        }
+    }
+
+    [Test]
+    public void Rules_for_flink_ports_follow_the_pinned_numbers_one_per_run_of_consecutive_ports()
+    {
+        var data = FlinkPorts.TaskManagerData;
+        var far = data with { Number = 7000 };
+
+        Assert.That(FlinkPorts.Tcp("p", data, FlinkPorts.TaskManagerRpc).Select(t => t.PortRange), Is.EqualTo(new[] { "6121/6122" }));
+        Assert.That(FlinkPorts.Tcp("p", far, FlinkPorts.TaskManagerRpc).Select(t => t.PortRange), Is.EqualTo(new[] { "6122/6122", "7000/7000" }), "never a range over ports nothing listens on");
+        Assert.That(ClusterPorts.WorkersFromMasters[0], Is.EqualTo(new ClusterPorts.Traffic("tcp", "6121/6122", "Flink TaskManager data and RPC")));
+    }
+
+    [Test]
     public async Task Peer_groups_are_let_in_by_source_group_on_their_ports()
     {
         var mocks = await Run(Stack("""

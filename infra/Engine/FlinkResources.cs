@@ -65,10 +65,15 @@ public static class FlinkResources
         };
         if (engine.CheckpointIntervalSeconds > 0)
             configuration[FlinkDefaults.CheckpointInterval] = $"{engine.CheckpointIntervalSeconds}s";
+        // Every port the security group rules open, pinned to the number they open (Flink's data port
+        // is random otherwise), so the rules and the cluster cannot disagree.
+        foreach (var port in FlinkPorts.All)
+            configuration[port.Setting] = port.Number.ToString(CultureInfo.InvariantCulture);
         if (engine.HighAvailability)
         {
             configuration[FlinkDefaults.HighAvailabilityType] = "kubernetes";
             configuration[FlinkDefaults.HighAvailabilityStorageDir] = $"oss://{engine.Bucket}/ha/{name}";
+            configuration[FlinkPorts.HighAvailabilityJobManagerPort] = FlinkPorts.JobManagerRpc.Number.ToString(CultureInfo.InvariantCulture);
         }
         // The stack's own settings; validation keeps them off the keys above.
         foreach (var (setting, value) in engine.FlinkConfiguration)

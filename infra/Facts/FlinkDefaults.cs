@@ -86,7 +86,11 @@ public static class FlinkDefaults
         new DerivedSetting(CheckpointInterval, "blink-infra:engine.checkpointIntervalSeconds"),
         new DerivedSetting(OssEndpoint, "blink-infra:cluster.region"),
         new DerivedSetting(HighAvailabilityType, "blink-infra:compute.highAvailability",
-            ImmutableArray.Create("high-availability", "recovery.mode"), ImmutableArray.Create("high-availability.", "recovery.")));
+            ImmutableArray.Create("high-availability", "recovery.mode"), ImmutableArray.Create("high-availability.", "recovery.")))
+        .AddRange(FlinkPorts.All.Select(port => new DerivedSetting(port.Setting, PortsSource, port.OtherNames, ImmutableArray<string>.Empty)));
+
+    /// <summary>Where the pinned ports come from: the rules that let the cluster's traffic through.</summary>
+    public const string PortsSource = "the cluster's security group rules (infra/Facts/ClusterPorts.cs)";
 
     /// <summary>The derived setting Flink reads this name for, or null when a stack may set it.</summary>
     public static DerivedSetting? DerivedSettingReadAs(string name) => SettingsFromSpec.FirstOrDefault(setting => setting.IsReadAs(name));
