@@ -81,4 +81,14 @@ public class FactTablesTests
         Assert.That(FlinkPorts.Rest.OtherNames, Is.EquivalentTo(new[] { "rest.bind-port", "web.port", "jobmanager.web.port" }));
         Assert.That(FlinkDefaults.DerivedSettingReadAs("taskmanager.data.bind-port")!.Key, Is.EqualTo("taskmanager.data.port"));
     }
+
+    // Source: terraform-provider-alicloud, alicloud_security_group_rule (ip_protocol's validation;
+    // description documented as 1 to 512 characters, as ECS AuthorizeSecurityGroup has it).
+    [Test]
+    public void Security_group_rules_take_the_providers_protocols_and_descriptions()
+    {
+        Assert.That(ClusterPorts.Protocols, Is.EqualTo(new[] { "tcp", "udp", "icmp", "icmpv6", "gre", "all" }));
+        Assert.That(ClusterPorts.Protocols.Where(ClusterPorts.IsPortless), Is.EqualTo(new[] { "icmp", "icmpv6", "gre", "all" }));
+        Assert.That((ClusterPorts.RuleDescriptionMinLength, ClusterPorts.RuleDescriptionMaxLength), Is.EqualTo((1, 512)));
+    }
 }

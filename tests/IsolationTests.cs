@@ -80,6 +80,7 @@ public class IsolationTests
                 Assert.That(inputs["priority"]!.GetValue<long>(), Is.InRange(1, 100), where);
                 Assert.That(new[] { "cidrIp", "sourceSecurityGroupId", "prefixListId" }.Count(inputs.ContainsKey), Is.EqualTo(1), $"{where}: exactly one of cidr, source group, prefix list");
                 Assert.That(inputs["nicType"]!.GetValue<string>(), Is.EqualTo("intranet"), where);
+                Assert.That(inputs["description"]!.GetValue<string>().Length, Is.InRange(ClusterPorts.RuleDescriptionMinLength, ClusterPorts.RuleDescriptionMaxLength), where);
                 Assert.That(inputs["type"]!.GetValue<string>() == "ingress" && inputs.ContainsKey("cidrIp") && inputs["cidrIp"]!.GetValue<string>() is "0.0.0.0/0" or "::/0",
                     Is.False, $"{where} opens ingress to the internet");
             }
@@ -150,11 +151,13 @@ public class IsolationTests
     [Test]
     public async Task Peer_groups_are_let_in_by_source_group_on_their_ports()
     {
-        var mocks = await Run(Stack("""
+        var longest = new string('x', ClusterPorts.RuleDescriptionMaxLength);
+        var mocks = await Run(Stack($$"""
               blink-infra:security:
                 peerGroups:
                   - {securityGroupId: sg-bp1bastion0001, protocol: tcp, ports: "8081", description: web UI}
                   - {securityGroupId: sg-bp1monitor0001, role: workers, protocol: icmp}
+                  - {securityGroupId: sg-bp1monitor0001, role: workers, protocol: icmpv6, description: {{longest}}}
             """));
 
         var web = mocks.Single(RuleType, "blink-t-sgr-masters-from-sg-bp1bastion0001-tcp-8081-8081").Inputs;
@@ -166,6 +169,8 @@ public class IsolationTests
         var ping = mocks.Single(RuleType, "blink-t-sgr-workers-from-sg-bp1monitor0001-icmp-any").Inputs;
         Assert.That(ping["securityGroupId"], Is.EqualTo("blink-t-sg-workers-id"));
         Assert.That(ping["portRange"], Is.EqualTo("-1/-1"));
+        var ping6 = mocks.Single(RuleType, "blink-t-sgr-workers-from-sg-bp1monitor0001-icmpv6-any").Inputs;
+        Assert.That((ping6["ipProtocol"], ping6["portRange"], ping6["description"]), Is.EqualTo(("icmpv6", "-1/-1", longest)), "icmpv6 is a protocol the provider takes, without ports; 512 characters a description it takes");
     }
 
     [Test]
@@ -319,7 +324,9 @@ public class IsolationTests
         yield return Case("cross account without a platform account", Stack(DataAccess(vpc: "vpc-bp1tenant000001", crossAccount: "    crossAccount: {tenantRoleArn: \"acs:ram::1234567890123456:role/t\"}\n")),
             "blink-infra:dataAccess.crossAccount.platformAccountId is missing; the account that hosts the cluster and attaches the ENIs is required; allowed: a 16-digit Alibaba Cloud account id");
         yield return Case("upper-case protocol", Stack("  blink-infra:security:\n    peerGroups: [{securityGroupId: sg-bp1bastion0001, protocol: TCP, ports: \"22\"}]\n"),
-            "blink-infra:security.peerGroups[0].protocol = \"TCP\": not a protocol the provider takes; allowed: tcp, udp, icmp, gre, all (lower case)");
+            "blink-infra:security.peerGroups[0].protocol = \"TCP\": not a protocol the provider takes; allowed: tcp, udp, icmp, icmpv6, gre, all (lower case)");
+        yield return Case("description over 512 characters", Stack("  blink-infra:security:\n    peerGroups: [{securityGroupId: sg-bp1bastion0001, protocol: icmp, description: " + new string('d', 513) + "}]\n"),
+            "blink-infra:security.peerGroups[0].description = \"" + new string('d', 513) + "\": a rule's description of 513 characters; allowed: 1 to 512 characters, or none for BlinkInfra's own");
         yield return Case("tcp without ports", Stack("  blink-infra:security:\n    peerGroups: [{securityGroupId: sg-bp1bastion0001, protocol: tcp}]\n"),
             "blink-infra:security.peerGroups[0].ports is missing; tcp needs ports; allowed: a port such as 8081, or a range such as 6121/6122, within 1 to 65535");
         yield return Case("icmp with ports", Stack("  blink-infra:security:\n    peerGroups: [{securityGroupId: sg-bp1bastion0001, protocol: icmp, ports: \"8\"}]\n"),

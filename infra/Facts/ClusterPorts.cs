@@ -80,11 +80,24 @@ public static class ClusterPorts
             new Traffic("icmp", "-1/-1", "path MTU discovery and diagnostics"),
         }).ToImmutableArray();
 
-    /// <summary>The protocols a security group rule takes (source: SHARED facts, ip_protocol of alicloud_security_group_rule).</summary>
-    public static readonly ImmutableArray<string> Protocols = ImmutableArray.Create("tcp", "udp", "icmp", "gre", "all");
+    /// <summary>
+    /// The protocols a security group rule takes. Source: terraform-provider-alicloud,
+    /// resource_alicloud_security_group_rule.go, ip_protocol's validation: tcp, udp, icmp, icmpv6,
+    /// gre, all (read 2026-11-27).
+    /// </summary>
+    public static readonly ImmutableArray<string> Protocols = ImmutableArray.Create("tcp", "udp", "icmp", "icmpv6", "gre", "all");
 
-    /// <summary>Protocols without ports, whose port range is "-1/-1".</summary>
-    public static bool IsPortless(string protocol) => protocol is "icmp" or "gre" or "all";
+    /// <summary>Protocols without ports, whose port range is "-1/-1" (the provider: only tcp and udp take ports).</summary>
+    public static bool IsPortless(string protocol) => protocol is "icmp" or "icmpv6" or "gre" or "all";
+
+    /// <summary>
+    /// A rule's description: 1 to 512 characters. Source: the provider's documentation of
+    /// alicloud_security_group_rule's description and ECS AuthorizeSecurityGroup's
+    /// Permissions.N.Description (read 2026-11-27); the provider passes it to ECS without checking
+    /// it itself, so a longer one fails only at apply.
+    /// </summary>
+    public const int RuleDescriptionMinLength = 1;
+    public const int RuleDescriptionMaxLength = 512;
 }
 
 /// <summary>A kind of source or sink the cluster's jobs reach, with its usual port.</summary>
