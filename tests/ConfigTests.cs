@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Threading.Tasks;
 using BlinkInfra.Config;
 using BlinkInfra.Facts;
 using NUnit.Framework;
@@ -246,5 +247,29 @@ public class ConfigTests
     public void A_stack_in_a_zone_of_its_region_is_accepted(string region, string zone)
     {
         Assert.That(Messages($"name: blink-dev\nregion: {region}", $"zones:\n  - id: {zone}"), Is.Empty);
+    }
+
+    private static string ClusterWithTags(int count)
+        => "name: blink-dev\nregion: cn-hangzhou\ntags:\n" + string.Concat(Enumerable.Range(1, count).Select(i => $"  tag{i}: v{i}\n"));
+
+    [Test]
+    public void Tags_leave_room_for_blinkinfras_own_within_alibaba_clouds_20()
+    {
+        Assert.That(Messages(ClusterWithTags(16)), Is.Empty, "16 of the stack's and 4 of BlinkInfra's on a master machine: 20");
+        Assert.That(Messages(ClusterWithTags(17)), Is.EqualTo(new[]
+        {
+            "blink-infra:cluster.tags = \"17 tags\": Alibaba Cloud allows 20 tags on a resource and BlinkInfra puts up to 4 of its own on one (blink.io/cluster, blink.io/stack, blink.io/managed-by, blink.io/role on master machines); allowed: at most 16 tags",
+        }));
+    }
+
+    [Test]
+    public async Task No_resource_carries_more_than_20_tags()
+    {
+        var yaml = StackRunner.DevConfig.Replace("    tags:\n      team: data-platform\n", "    tags:\n" + string.Concat(Enumerable.Range(1, 16).Select(i => $"      tag{i}: v{i}\n")));
+        var (_, mocks) = await StackRunner.RunAsync(yaml);
+
+        var tagged = mocks.Resources.Where(r => r.Inputs.ContainsKey("tags")).ToList();
+        Assert.That(tagged, Is.Not.Empty);
+        Assert.That(tagged.Select(r => ((System.Collections.Immutable.ImmutableDictionary<string, object>)r.Inputs["tags"]).Count).Max(), Is.EqualTo(AlibabaCloud.MaxTagsPerResource));
     }
 }

@@ -91,4 +91,11 @@ public class FactTablesTests
         Assert.That(ClusterPorts.Protocols.Where(ClusterPorts.IsPortless), Is.EqualTo(new[] { "icmp", "icmpv6", "gre", "all" }));
         Assert.That((ClusterPorts.RuleDescriptionMinLength, ClusterPorts.RuleDescriptionMaxLength), Is.EqualTo((1, 512)));
     }
+
+    // Source: Alibaba Cloud TagResources (VPC, ECS, SLB, RDS): up to 20 tags on each instance.
+    [Test]
+    public void A_resource_carries_at_most_20_tags()
+    {
+        Assert.That(AlibabaCloud.MaxTagsPerResource, Is.EqualTo(20));
+    }
 }

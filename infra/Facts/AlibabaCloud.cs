@@ -65,6 +65,10 @@ public static class AlibabaCloud
     public static ImmutableArray<string> ZonesOf(string region)
         => ZonesByRegion.TryGetValue(region, out var zones) ? zones : ImmutableArray<string>.Empty;
 
+    // Source: Alibaba Cloud Tag limits as each service's TagResources states them (VPC, ECS, SLB, RDS:
+    // "You can add up to 20 tags to each instance"), read 2026-11-27.
+    public const int MaxTagsPerResource = 20;
+
     // Source: Alibaba Cloud VPC documentation, "Plan networks" and CreateVpc: a VPC's IPv4 CIDR block
     // is 10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16, one of their subnets, or a custom block, with a
     // mask of 8 to 28 bits; these ranges cannot be used as VPC CIDR blocks.
