@@ -318,7 +318,9 @@ public class ComputeTests
         yield return Case("gpu master", "masters:\n  instanceType: ecs.gn6i-c4g1.xlarge\n" + CpuPool,
             "blink-infra:compute.masters.instanceType = \"ecs.gn6i-c4g1.xlarge\": masters run the engine's control plane on CPU machines; allowed: a CPU instance type (families g7, c7, r7)");
         yield return Case("service cidr overlapping the vpc", "kubernetes:\n  serviceCidr: 10.0.128.0/20\n" + CpuPool,
-            "blink-infra:compute.kubernetes.serviceCidr = \"10.0.128.0/20\": overlaps the VPC's 10.0.0.0/16; allowed: a block outside it, such as 172.21.0.0/20");
+            "blink-infra:compute.kubernetes.serviceCidr = \"10.0.128.0/20\": overlaps the VPC's 10.0.0.0/16, which the cluster must reach; allowed: a block outside it, such as 172.21.0.0/20");
+        yield return Case("service cidr outside the private ranges", "kubernetes:\n  serviceCidr: 100.100.0.0/20\n" + CpuPool,
+            "blink-infra:compute.kubernetes.serviceCidr = \"100.100.0.0/20\": outside the private ranges ACK takes a Service CIDR from; allowed: a /16 to /24 block inside 10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16, such as 172.21.0.0/20");
         yield return Case("service cidr mask", "kubernetes:\n  serviceCidr: 172.21.0.0/26\n" + CpuPool,
             "blink-infra:compute.kubernetes.serviceCidr = \"172.21.0.0/26\": a Service CIDR's mask is /16 to /24; allowed: a block such as 172.21.0.0/20");
         yield return Case("not a managed pro spec", "kubernetes:\n  clusterSpec: ack.standard\n" + CpuPool,

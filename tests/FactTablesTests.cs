@@ -98,4 +98,12 @@ public class FactTablesTests
     {
         Assert.That(AlibabaCloud.MaxTagsPerResource, Is.EqualTo(20));
     }
+
+    // Source: ACK CreateCluster, service_cidr: 10.0.0.0/16-24, 172.16-31.0.0/16-24, 192.168.0.0/16-24.
+    [Test]
+    public void The_service_cidr_comes_from_the_private_ranges_with_a_16_to_24_mask()
+    {
+        Assert.That(ClusterDefaults.ServiceCidrRanges, Is.EqualTo(new[] { "10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16" }));
+        Assert.That((ClusterDefaults.ServiceCidrMinPrefixLength, ClusterDefaults.ServiceCidrMaxPrefixLength), Is.EqualTo((16, 24)));
+    }
 }

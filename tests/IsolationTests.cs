@@ -299,6 +299,21 @@ public class IsolationTests
         }
     }
 
+    [Test]
+    public void The_service_cidr_overlaps_no_data_endpoint_the_cluster_must_reach()
+    {
+        static string WithServiceCidr(string yaml, string cidr) => yaml.Replace("  blink-infra:compute:\n", $"  blink-infra:compute:\n    kubernetes: {{serviceCidr: {cidr}}}\n");
+        var endpoints = Stack(DataAccess(endpoints: "      - {name: warehouse, kind: analyticdb, cidr: 192.168.4.0/24}\n      - {name: orders, kind: kafka, cidr: 172.21.8.0/24}\n"));
+
+        Assert.That(Errors(WithServiceCidr(endpoints, "192.168.0.0/20")), Is.EqualTo(new[]
+        {
+            "blink-infra:compute.kubernetes.serviceCidr = \"192.168.0.0/20\": overlaps data endpoint warehouse's 192.168.4.0/24, which the cluster must reach; allowed: a block outside it, such as 10.96.0.0/20",
+        }));
+        Assert.That(Errors(WithServiceCidr(endpoints, "192.168.16.0/20")), Is.Empty);
+        var (spec, _) = SpecLoader.TryLoad(StackRunner.Stack(endpoints).ToRaw());
+        Assert.That(spec!.Compute.Kubernetes.ServiceCidr, Is.EqualTo("10.96.0.0/20"), "the default skips the candidates the endpoints overlap");
+    }
+
     private static IEnumerable<TestCaseData> IsolationErrors()
     {
         TestCaseData Case(string name, string yaml, string message) => new TestCaseData(yaml, message).SetName(name);

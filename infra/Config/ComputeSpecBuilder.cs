@@ -20,7 +20,8 @@ public static class ComputeSpecBuilder
 
     private static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);
 
-    public static ComputeSpec? Build(ComputeConfig compute, NetworkSpec network, List<SpecError> errors)
+    /// <param name="reached">What the cluster must reach outside its VPC, by what names it (such as a data endpoint), with its block.</param>
+    public static ComputeSpec? Build(ComputeConfig compute, NetworkSpec network, IReadOnlyList<(string What, string Cidr)> reached, List<SpecError> errors)
     {
         var errorCount = errors.Count;
         var highAvailability = compute.HighAvailability ?? true;
@@ -44,7 +45,7 @@ public static class ComputeSpecBuilder
 
         int? totalCu = pools.All(p => p.ComputeUnitsPerNode != null) ? pools.Sum(p => p.Size.MaxNodes * p.ComputeUnitsPerNode!.Value) : null;
         var masters = BuildMasters(compute.Masters, totalCu, zones.Take(masterCount).ToImmutableArray(), errors);
-        var kubernetes = BuildKubernetes(compute.Kubernetes, network, errors);
+        var kubernetes = BuildKubernetes(compute.Kubernetes, network, reached, errors);
 
         return errors.Count > errorCount ? null : new ComputeSpec(highAvailability, kubernetes!, masters!, pools, totalCu);
     }
@@ -116,23 +117,41 @@ public static class ComputeSpecBuilder
         return new MasterSpec(type.Name, imageId, zones, SizedByLadder: true);
     }
 
-    private static KubernetesSpec? BuildKubernetes(KubernetesConfig? kubernetes, NetworkSpec network, List<SpecError> errors)
+    private static KubernetesSpec? BuildKubernetes(KubernetesConfig? kubernetes, NetworkSpec network, IReadOnlyList<(string What, string Cidr)> reached, List<SpecError> errors)
     {
-        var vpc = IPNetwork2.Parse(network.VpcCidrBlock);
+        // Nodes route Service addresses to Services, so the Service CIDR overlaps nothing the cluster
+        // must reach: its VPC (the node and pod vSwitches lie inside it) and the data endpoints.
+        var avoided = new[] { (What: "the VPC's", Block: IPNetwork2.Parse(network.VpcCidrBlock)) }
+            .Concat(reached.Select(r => (r.What, Block: IPNetwork2.Parse(r.Cidr))))
+            .ToList();
+        string? ClashOf(string cidr)
+        {
+            var block = IPNetwork2.Parse(cidr);
+            var clash = avoided.FirstOrDefault(a => a.Block.Overlap(block));
+            return clash.What is null ? null : $"{clash.What} {clash.Block}";
+        }
+        var free = ClusterDefaults.ServiceCidrCandidates.FirstOrDefault(candidate => ClashOf(candidate) is null);
+
         string serviceCidr;
         if (kubernetes?.ServiceCidr is { } given)
         {
-            if (IPNetwork2.Parse(given).Overlap(vpc))
+            if (ClashOf(given) is { } clash)
             {
                 errors.Add(new SpecError(Key("kubernetes.serviceCidr"), given,
-                    $"overlaps the VPC's {vpc}; allowed: a block outside it, such as {ClusterDefaults.ServiceCidrCandidates.First(c => !IPNetwork2.Parse(c).Overlap(vpc))}"));
+                    $"overlaps {clash}, which the cluster must reach; allowed: a block outside it{(free is null ? "" : $", such as {free}")}"));
                 return null;
             }
             serviceCidr = given;
         }
+        else if (free is null)
+        {
+            errors.Add(new SpecError(Key("kubernetes.serviceCidr"), null,
+                $"every default Service CIDR ({string.Join(", ", ClusterDefaults.ServiceCidrCandidates)}) overlaps the VPC or a data endpoint; allowed: a /{ClusterDefaults.ServiceCidrMinPrefixLength} to /{ClusterDefaults.ServiceCidrMaxPrefixLength} block inside {string.Join(", ", ClusterDefaults.ServiceCidrRanges)} that overlaps neither"));
+            return null;
+        }
         else
         {
-            serviceCidr = ClusterDefaults.ServiceCidrCandidates.First(candidate => !IPNetwork2.Parse(candidate).Overlap(vpc));
+            serviceCidr = free;
         }
 
         return new KubernetesSpec(kubernetes?.ClusterSpec ?? ClusterDefaults.ClusterSpec, kubernetes?.Version, serviceCidr, kubernetes?.ApiServerPublic ?? false);

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Net;
 using System.Text.RegularExpressions;
 using BlinkInfra.Facts;
 using BlinkInfra.Network;
@@ -37,6 +38,8 @@ public sealed class ComputeValidator : AbstractValidator<ComputeConfig>
                     context.Fail(cidr, problem);
                 else if (block.Cidr is < ClusterDefaults.ServiceCidrMinPrefixLength or > ClusterDefaults.ServiceCidrMaxPrefixLength)
                     context.Fail(cidr, $"a Service CIDR's mask is /{ClusterDefaults.ServiceCidrMinPrefixLength} to /{ClusterDefaults.ServiceCidrMaxPrefixLength}; allowed: a block such as 172.21.0.0/20");
+                else if (!ClusterDefaults.ServiceCidrRanges.Any(range => IPNetwork2.Parse(range).Contains(block)))
+                    context.Fail(cidr, $"outside the private ranges ACK takes a Service CIDR from; allowed: a /{ClusterDefaults.ServiceCidrMinPrefixLength} to /{ClusterDefaults.ServiceCidrMaxPrefixLength} block inside {string.Join(", ", ClusterDefaults.ServiceCidrRanges)}, such as 172.21.0.0/20");
             })
             .When(c => c.Kubernetes != null);
 

@@ -92,9 +92,13 @@ public static class ClusterDefaults
     // since 2024-08-21, so BlinkInfra's masters are ECS machines joined as a tainted node pool.
     public const string ClusterSpec = "ack.pro.small";
 
-    // Source: ACK, "Plan the network of an ACK cluster": the Service CIDR is a /16 to /24 inside
-    // 10.0.0.0/8, 172.16-31.0.0/16 or 192.168.0.0/16, and must not overlap the VPC. The first of
-    // these that does not overlap the cluster's VPC is the default.
+    // Source: ACK CreateCluster, service_cidr (read 2026-11-27): "Valid values: 10.0.0.0/16-24,
+    // 172.16-31.0.0/16-24, and 192.168.0.0/16-24. The Service CIDR block cannot overlap with the VPC
+    // CIDR block or the CIDR blocks of existing clusters in the VPC"; ACK's network planning adds
+    // that it must not overlap the vSwitches (pods' included) nor what the cluster must reach, since
+    // a node routes Service addresses to Services. The first candidate that overlaps neither the
+    // VPC nor the data endpoints is the default.
+    public static readonly ImmutableArray<string> ServiceCidrRanges = ImmutableArray.Create("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16");
     public static readonly ImmutableArray<string> ServiceCidrCandidates = ImmutableArray.Create("172.21.0.0/20", "192.168.0.0/20", "10.96.0.0/20");
     public const int ServiceCidrMinPrefixLength = 16;
     public const int ServiceCidrMaxPrefixLength = 24;
