@@ -152,7 +152,7 @@ public sealed class ClusterCompute : ComponentResource
                 SystemDiskCategory = ClusterDefaults.SystemDiskCategory,
                 SystemDiskSize = ClusterDefaults.SystemDiskSizeGiB,
                 InstanceChargeType = ClusterDefaults.ChargeType(args.Billing),
-                Tags = Tagging.ToInputMap(new Dictionary<string, string>(args.Tags) { [NodeRoles.RoleLabel] = NodeRoles.MasterRole }),
+                Tags = Tagging.ToInputMap(Tagging.ForMasterInstance(args.Tags)),
             };
             if (deploymentSet != null)
                 instanceArgs.DeploymentSetId = deploymentSet.Id;

@@ -19,7 +19,8 @@ public static class ComputeSpecBuilder
 
     private static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);
 
-    public static ComputeSpec? Build(ComputeConfig compute, NetworkSpec network, List<SpecError> errors)
+    /// <param name="reached">What the cluster must reach outside its VPC, by what names it (such as a data endpoint), with its block.</param>
+    public static ComputeSpec? Build(ComputeConfig compute, NetworkSpec network, IReadOnlyList<(string What, string Cidr)> reached, List<SpecError> errors)
     {
         var errorCount = errors.Count;
         var highAvailability = compute.HighAvailability ?? true;
@@ -42,8 +43,8 @@ public static class ComputeSpecBuilder
         }
 
         int? totalCu = pools.All(p => p.ComputeUnitsPerNode != null) ? pools.Sum(p => p.Size.MaxNodes * p.ComputeUnitsPerNode!.Value) : null;
-        var masters = BuildMasters(compute.Masters, totalCu, poolNames, zones.Take(masterCount).ToImmutableArray(), errors);
-        var kubernetes = BuildKubernetes(compute.Kubernetes, network, errors);
+        var masters = BuildMasters(compute.Masters, totalCu, zones.Take(masterCount).ToImmutableArray(), errors);
+        var kubernetes = BuildKubernetes(compute.Kubernetes, network, reached, errors);
 
         return errors.Count > errorCount ? null : new ComputeSpec(highAvailability, kubernetes!, masters!, pools, totalCu);
     }
@@ -52,13 +53,14 @@ public static class ComputeSpecBuilder
     {
         var kind = ComputeFacts.KindOf(pool)!.Value;
         var knownTypes = pool.InstanceTypes.Select(InstanceCatalog.Type).ToList();
-        // Sized by the smallest type, so the pool has at least its CU whichever type ACK launches.
-        int? cuPerNode = knownTypes.All(t => t != null) ? knownTypes.Min(t => t!.ComputeUnitCount) : null;
+        // What every type of the pool offers after the system's share, so the pool has at least its
+        // CU, and its TaskManager fits, whichever type ACK launches.
+        var usable = knownTypes.All(t => t != null) ? UsableResources.CommonTo(knownTypes.Select(t => t!.Usable)) : null;
 
         PoolSize size;
         if (pool.ComputeUnits is { } cus)
         {
-            var nodes = (int)Math.Ceiling(cus / (double)cuPerNode!.Value);
+            var nodes = (int)Math.Ceiling(cus / (double)usable!.ComputeUnitCount);
             size = new PoolSize(nodes, nodes, Autoscaling: false, RequestedComputeUnits: cus);
         }
         else if (pool.Nodes is { } nodes)
@@ -79,23 +81,22 @@ public static class ComputeSpecBuilder
             pool.Zones.Count > 0 ? pool.Zones.ToImmutableArray() : clusterZones,
             pool.GpuDriverVersion,
             pool.ImageId,
-            cuPerNode);
+            usable);
     }
 
-    private static MasterSpec? BuildMasters(MastersConfig? masters, int? totalCu, string poolNames, ImmutableArray<string> zones, List<SpecError> errors)
+    private static MasterSpec? BuildMasters(MastersConfig? masters, int? totalCu, ImmutableArray<string> zones, List<SpecError> errors)
     {
         var imageId = masters?.ImageId ?? ClusterDefaults.MasterImageId;
         if (masters?.InstanceType is { } given)
         {
             if (InstanceCatalog.Type(given) is { } known && totalCu is { } needed)
             {
-                var served = ComputeUnits.ServedBy(known.Cores, known.MemoryGiB);
-                if (served < needed)
+                var served = ComputeUnits.StepOf(known.Cores, known.MemoryGiB);
+                if (served is null || !served.Serves(needed))
                 {
                     var step = ComputeUnits.MasterFor(needed);
-                    errors.Add(new SpecError(Key("masters.instanceType"), given, step is null
-                        ? $"the worker pools total {needed} CU, more than any master serves; allowed: pools of at most {ComputeUnits.MaxClusterComputeUnits} CU in total"
-                        : $"{given} ({known.Cores} cores, {known.MemoryGiB} GiB) serves up to {served} CU but the worker pools total {needed} CU; allowed: a master of at least {step.Cores} cores and {step.MemoryGiB} GiB"));
+                    errors.Add(new SpecError(Key("masters.instanceType"), given,
+                        $"{given} ({known.Cores} cores, {known.MemoryGiB} GiB) serves up to {served?.MaxComputeUnits ?? 0} CU but the worker pools total {needed} CU; allowed: a master of at least {step.Cores} cores and {step.MemoryGiB} GiB"));
                     return null;
                 }
             }
@@ -109,35 +110,47 @@ public static class ComputeSpecBuilder
             return null;
         }
 
-        if (ComputeUnits.MasterFor(total) is not { } ladderStep)
-        {
-            errors.Add(new SpecError(Key("workerPools"), poolNames,
-                $"the pools total {total} CU but one master serves at most {ComputeUnits.MaxClusterComputeUnits} CU; allowed: at most {ComputeUnits.MaxClusterComputeUnits} CU in total"));
-            return null;
-        }
-
+        var ladderStep = ComputeUnits.MasterFor(total);
         var type = InstanceCatalog.TypesOf(ClusterDefaults.MasterFamily)
             .First(t => t.Cores == ladderStep.Cores && t.MemoryGiB == ladderStep.MemoryGiB);
         return new MasterSpec(type.Name, imageId, zones, SizedByLadder: true);
     }
 
-    private static KubernetesSpec? BuildKubernetes(KubernetesConfig? kubernetes, NetworkSpec network, List<SpecError> errors)
+    private static KubernetesSpec? BuildKubernetes(KubernetesConfig? kubernetes, NetworkSpec network, IReadOnlyList<(string What, string Cidr)> reached, List<SpecError> errors)
     {
-        var vpc = IPNetwork2.Parse(network.VpcCidrBlock);
+        // Nodes route Service addresses to Services, so the Service CIDR overlaps nothing the cluster
+        // must reach: its VPC (the node and pod vSwitches lie inside it) and the data endpoints.
+        var avoided = new[] { (What: "the VPC's", Block: IPNetwork2.Parse(network.VpcCidrBlock)) }
+            .Concat(reached.Select(r => (r.What, Block: IPNetwork2.Parse(r.Cidr))))
+            .ToList();
+        string? ClashOf(string cidr)
+        {
+            var block = IPNetwork2.Parse(cidr);
+            var clash = avoided.FirstOrDefault(a => a.Block.Overlap(block));
+            return clash.What is null ? null : $"{clash.What} {clash.Block}";
+        }
+        var free = ClusterDefaults.ServiceCidrCandidates.FirstOrDefault(candidate => ClashOf(candidate) is null);
+
         string serviceCidr;
         if (kubernetes?.ServiceCidr is { } given)
         {
-            if (IPNetwork2.Parse(given).Overlap(vpc))
+            if (ClashOf(given) is { } clash)
             {
                 errors.Add(new SpecError(Key("kubernetes.serviceCidr"), given,
-                    $"overlaps the VPC's {vpc}; allowed: a block outside it, such as {ClusterDefaults.ServiceCidrCandidates.First(c => !IPNetwork2.Parse(c).Overlap(vpc))}"));
+                    $"overlaps {clash}, which the cluster must reach; allowed: a block outside it{(free is null ? "" : $", such as {free}")}"));
                 return null;
             }
             serviceCidr = given;
         }
+        else if (free is null)
+        {
+            errors.Add(new SpecError(Key("kubernetes.serviceCidr"), null,
+                $"every default Service CIDR ({string.Join(", ", ClusterDefaults.ServiceCidrCandidates)}) overlaps the VPC or a data endpoint; allowed: a /{ClusterDefaults.ServiceCidrMinPrefixLength} to /{ClusterDefaults.ServiceCidrMaxPrefixLength} block inside {string.Join(", ", ClusterDefaults.ServiceCidrRanges)} that overlaps neither"));
+            return null;
+        }
         else
         {
-            serviceCidr = ClusterDefaults.ServiceCidrCandidates.First(candidate => !IPNetwork2.Parse(candidate).Overlap(vpc));
+            serviceCidr = free;
         }
 
         return new KubernetesSpec(kubernetes?.ClusterSpec ?? ClusterDefaults.ClusterSpec, kubernetes?.Version, serviceCidr, kubernetes?.ApiServerPublic ?? false);

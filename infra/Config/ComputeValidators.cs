@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Net;
 using System.Text.RegularExpressions;
 using BlinkInfra.Facts;
 using FluentValidation;
@@ -36,6 +37,8 @@ public sealed class ComputeValidator : AbstractValidator<ComputeConfig>
                     context.Fail(cidr, problem);
                 else if (block.Cidr is < ClusterDefaults.ServiceCidrMinPrefixLength or > ClusterDefaults.ServiceCidrMaxPrefixLength)
                     context.Fail(cidr, $"a Service CIDR's mask is /{ClusterDefaults.ServiceCidrMinPrefixLength} to /{ClusterDefaults.ServiceCidrMaxPrefixLength}; allowed: a block such as 172.21.0.0/20");
+                else if (!ClusterDefaults.ServiceCidrRanges.Any(range => IPNetwork2.Parse(range).Contains(block)))
+                    context.Fail(cidr, $"outside the private ranges ACK takes a Service CIDR from; allowed: a /{ClusterDefaults.ServiceCidrMinPrefixLength} to /{ClusterDefaults.ServiceCidrMaxPrefixLength} block inside {string.Join(", ", ClusterDefaults.ServiceCidrRanges)}, such as 172.21.0.0/20");
             })
             .When(c => c.Kubernetes != null);
 
@@ -123,6 +126,12 @@ public sealed class WorkerPoolValidator : AbstractValidator<WorkerPoolConfig>
                 context.Fail(type, $"of family {family}, not the pool's {pool.Family}; allowed: types of {pool.Family}");
             else if (pool.Trusted != true && InstanceCatalog.Family(family) != null && InstanceCatalog.Type(type) is null)
                 context.Fail(type, $"unknown instance type; allowed: types of {family}: {string.Join(", ", InstanceCatalog.TypesOf(family).Select(t => t.Name))}, or trusted: true");
+            else if (InstanceCatalog.Type(type) is { ComputeUnitCount: < 1 } small)
+            {
+                var share = WorkerResources.SystemShareOf(small.Cores);
+                var bigEnough = InstanceCatalog.TypesOf(family).Where(t => t.ComputeUnitCount >= 1).Select(t => t.Name);
+                context.Fail(type, $"{small.Cores} cores and {small.MemoryGiB} GiB leave no CU once the system has its share ({share.Cores} core, {share.MemoryGiB} GiB); allowed: a worker type that offers at least 1 CU: {string.Join(", ", bigEnough)}");
+            }
         });
 
         RuleFor(p => p).Custom((pool, context) =>
@@ -133,7 +142,7 @@ public sealed class WorkerPoolValidator : AbstractValidator<WorkerPoolConfig>
         });
 
         RuleFor(p => p.Nodes).GreaterThanOrEqualTo(1).WithMessage($"allowed: 1 to {ComputeUnits.MaxWorkers}");
-        RuleFor(p => p.ComputeUnits).GreaterThanOrEqualTo(1).WithMessage($"allowed: 1 to {ComputeUnits.MaxClusterComputeUnits}");
+        RuleFor(p => p.ComputeUnits).GreaterThanOrEqualTo(1).WithMessage($"allowed: 1 or more, the pools' workers {ComputeUnits.MinWorkers} to {ComputeUnits.MaxWorkers} in all");
         RuleFor(p => p.MinNodes).GreaterThanOrEqualTo(0).WithMessage($"allowed: 0 to maxNodes");
         RuleFor(p => p.MinNodes).NotNull().When(p => p.MaxNodes != null).WithMessage("autoscaling needs both minNodes and maxNodes; allowed: 0 to maxNodes");
         RuleFor(p => p.MaxNodes).NotNull().When(p => p.MinNodes != null).WithMessage($"autoscaling needs both minNodes and maxNodes; allowed: minNodes to {ComputeUnits.MaxWorkers}");

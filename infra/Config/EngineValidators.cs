@@ -44,8 +44,12 @@ public sealed class EngineValidator : AbstractValidator<EngineConfig>
         {
             foreach (var (setting, value) in settings.OrderBy(p => p.Key, StringComparer.Ordinal))
             {
-                if (FlinkDefaults.SpecSourceOf(setting) is { } source)
-                    context.AddFailure(new ValidationFailure($"FlinkConfiguration[{setting}]", $"set by BlinkInfra from {source}; allowed: any other Flink setting") { AttemptedValue = value });
+                if (FlinkDefaults.DerivedSettingReadAs(setting) is not { } derived)
+                    continue;
+                var problem = setting == derived.Key || derived.Prefixes.Any(prefix => setting.StartsWith(prefix, StringComparison.Ordinal))
+                    ? $"set by BlinkInfra from {derived.Source}"
+                    : $"Flink reads it for {derived.Key}, which BlinkInfra sets from {derived.Source}";
+                context.AddFailure(new ValidationFailure($"FlinkConfiguration[{setting}]", $"{problem}; allowed: any other Flink setting") { AttemptedValue = value });
             }
         });
 

@@ -64,6 +64,10 @@ public sealed class SecurityValidator : AbstractValidator<SecurityConfig>
                 .NotEmpty().WithMessage($"allowed: {string.Join(", ", ClusterPorts.Protocols)}")
                 .Must(protocol => ClusterPorts.Protocols.Contains(protocol!))
                 .WithMessage($"not a protocol the provider takes; allowed: {string.Join(", ", ClusterPorts.Protocols)} (lower case)");
+            peer.RuleFor(p => p.Description)
+                .Length(ClusterPorts.RuleDescriptionMinLength, ClusterPorts.RuleDescriptionMaxLength)
+                .When(p => p.Description != null)
+                .WithMessage(p => $"a rule's description of {p.Description!.Length} characters; allowed: {ClusterPorts.RuleDescriptionMinLength} to {ClusterPorts.RuleDescriptionMaxLength} characters, or none for BlinkInfra's own");
             peer.RuleFor(p => p.Ports).Custom((ports, context) =>
             {
                 var protocol = context.InstanceToValidate.Protocol;

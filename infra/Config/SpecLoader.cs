@@ -104,7 +104,8 @@ public static class SpecLoader
         if (errors.Count > 0)
             return (null, errors);
 
-        var computeSpec = ComputeSpecBuilder.Build(compute, networkSpec!, errors);
+        var reached = dataAccess.Endpoints.Select(e => ($"data endpoint {e.Name}'s", e.Cidr ?? $"{e.Host}/32")).ToList();
+        var computeSpec = ComputeSpecBuilder.Build(compute, networkSpec!, reached, errors);
         if (errors.Count > 0)
             return (null, errors);
 

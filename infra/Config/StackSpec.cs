@@ -102,4 +102,8 @@ public sealed record WorkerPoolSpec(
     ImmutableArray<string> Zones,
     string? GpuDriverVersion,
     string? ImageId,
-    int? ComputeUnitsPerNode);
+    UsableResources? UsablePerNode)
+{
+    /// <summary>The CU each machine of the pool offers, whichever of its types ACK launches; null for types BlinkInfra does not know.</summary>
+    public int? ComputeUnitsPerNode => UsablePerNode?.ComputeUnitCount;
+}

@@ -42,33 +42,43 @@ public static class FlinkResources
     /// <summary>The session cluster's name in Kubernetes: one per worker pool.</summary>
     public static string SessionName(string pool) => $"session-{pool}";
 
-    /// <summary>The TaskManager of a pool: one per machine, using all but one core of its smallest type.</summary>
+    /// <summary>
+    /// The TaskManager of a pool: one per machine, requesting what each of its machines offers after
+    /// the system's share (the same model the pool's CU come from, infra/Facts WorkerResources), a
+    /// slot per CU. A pool of types BlinkInfra does not know gets one CU's worth.
+    /// </summary>
     public static (double Cpu, string Memory, int Slots, int Gpus) TaskManagerOf(WorkerPoolSpec pool)
     {
-        var cores = Math.Max(1, (pool.ComputeUnitsPerNode ?? 2) - 1);
+        var usable = pool.UsablePerNode ?? new UsableResources(ComputeUnits.CoresPerCu, ComputeUnits.MemoryGiBPerCu);
         var gpus = pool.Kind == MachineKind.Gpu
             ? pool.InstanceTypes.Select(InstanceCatalog.Type).Where(t => t != null).Select(t => t!.Accelerators).DefaultIfEmpty(1).Min()
             : 0;
-        return (cores, $"{cores * ComputeUnits.MemoryGiBPerCu * 1024}m", cores, gpus);
+        return (usable.Cores, $"{usable.MemoryGiB * 1024}m", usable.ComputeUnitCount, gpus);
     }
 
     public static KubernetesCustomResource SessionCluster(string resourceName, WorkerPoolSpec pool, EngineSpec engine, string region, CustomResourceOptions options)
     {
         var name = SessionName(pool.Name);
         var taskManager = TaskManagerOf(pool);
+        // Flink 1.20's current names (infra/Facts FlinkDefaults), not the deprecated ones it falls back to.
         var configuration = new Dictionary<string, object>
         {
-            ["taskmanager.numberOfTaskSlots"] = taskManager.Slots.ToString(CultureInfo.InvariantCulture),
-            ["state.checkpoints.dir"] = $"oss://{engine.Bucket}/checkpoints/{name}",
-            ["state.savepoints.dir"] = $"oss://{engine.Bucket}/savepoints/{name}",
-            ["fs.oss.endpoint"] = FlinkDefaults.OssInternalEndpoint(region),
+            [FlinkDefaults.TaskSlots] = taskManager.Slots.ToString(CultureInfo.InvariantCulture),
+            [FlinkDefaults.CheckpointsDir] = $"oss://{engine.Bucket}/checkpoints/{name}",
+            [FlinkDefaults.SavepointsDir] = $"oss://{engine.Bucket}/savepoints/{name}",
+            [FlinkDefaults.OssEndpoint] = FlinkDefaults.OssInternalEndpoint(region),
         };
         if (engine.CheckpointIntervalSeconds > 0)
-            configuration["execution.checkpointing.interval"] = $"{engine.CheckpointIntervalSeconds}s";
+            configuration[FlinkDefaults.CheckpointInterval] = $"{engine.CheckpointIntervalSeconds}s";
+        // Every port the security group rules open, pinned to the number they open (Flink's data port
+        // is random otherwise), so the rules and the cluster cannot disagree.
+        foreach (var port in FlinkPorts.All)
+            configuration[port.Setting] = port.Number.ToString(CultureInfo.InvariantCulture);
         if (engine.HighAvailability)
         {
-            configuration["high-availability.type"] = "kubernetes";
-            configuration["high-availability.storageDir"] = $"oss://{engine.Bucket}/ha/{name}";
+            configuration[FlinkDefaults.HighAvailabilityType] = "kubernetes";
+            configuration[FlinkDefaults.HighAvailabilityStorageDir] = $"oss://{engine.Bucket}/ha/{name}";
+            configuration[FlinkPorts.HighAvailabilityJobManagerPort] = FlinkPorts.JobManagerRpc.Number.ToString(CultureInfo.InvariantCulture);
         }
         // The stack's own settings; validation keeps them off the keys above.
         foreach (var (setting, value) in engine.FlinkConfiguration)

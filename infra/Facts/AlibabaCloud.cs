@@ -37,23 +37,37 @@ public static class AlibabaCloud
     public static ImmutableArray<string> RegionsFor(BillingMode billing)
         => billing == BillingMode.Subscription ? SubscriptionRegions : PayAsYouGoRegions;
 
-    // Source: Alibaba Cloud ECS "Regions and zones" (DescribeZones) for the regions above, as of
-    // 2026. A zone Alibaba opens later is added here, in one place.
+    // The zones of each region, as full zone ids (Singapore's have no dash before the letter:
+    // ap-southeast-1a). Read 2026-11-27 from:
+    // - Alibaba Cloud Elastic Container Instance, "Regions and zones supported by ECI"
+    //   (https://help.aliyun.com/en/eci/product-overview/regions-and-zones and its zh edition), the
+    //   fullest public per-zone list: Hangzhou b, e-k; Shanghai a-g, k-n; Beijing c-l; Zhangjiakou a-c;
+    //   Shenzhen a-e; Hong Kong b-d; Singapore ap-southeast-1a to 1c;
+    // - Alibaba Cloud ALB, "Regions and zones supported by ALB": Shenzhen zone F as well;
+    // - Alibaba Cloud ECS, "Regions and zones": the China (Beijing) region has 12 zones, Beijing Zone A
+    //   and Zone B among them (so a to l).
+    // Zones open and close: refresh this table from the live list with
+    // `aliyun ecs DescribeZones --RegionId <region>` (or the provider's alicloud_zones data source)
+    // and change the date above.
     private static readonly ImmutableDictionary<string, ImmutableArray<string>> ZonesByRegion =
         new Dictionary<string, string[]>
         {
-            ["cn-hangzhou"] = new[] { "b", "e", "f", "g", "h", "i", "j", "k" },
-            ["cn-beijing"] = new[] { "a", "c", "e", "f", "g", "h", "i", "j", "k", "l" },
-            ["cn-shanghai"] = new[] { "a", "b", "e", "f", "g", "l", "m", "n" },
-            ["cn-shenzhen"] = new[] { "a", "c", "d", "e", "f" },
-            ["cn-zhangjiakou"] = new[] { "a", "b", "c" },
-            ["cn-hongkong"] = new[] { "b", "c", "d" },
-            ["ap-southeast-1"] = new[] { "a", "b", "c" },
-        }.ToImmutableDictionary(kv => kv.Key, kv => kv.Value.Select(suffix => $"{kv.Key}-{suffix}").ToImmutableArray());
+            ["cn-hangzhou"] = new[] { "cn-hangzhou-b", "cn-hangzhou-e", "cn-hangzhou-f", "cn-hangzhou-g", "cn-hangzhou-h", "cn-hangzhou-i", "cn-hangzhou-j", "cn-hangzhou-k" },
+            ["cn-beijing"] = new[] { "cn-beijing-a", "cn-beijing-b", "cn-beijing-c", "cn-beijing-d", "cn-beijing-e", "cn-beijing-f", "cn-beijing-g", "cn-beijing-h", "cn-beijing-i", "cn-beijing-j", "cn-beijing-k", "cn-beijing-l" },
+            ["cn-shanghai"] = new[] { "cn-shanghai-a", "cn-shanghai-b", "cn-shanghai-c", "cn-shanghai-d", "cn-shanghai-e", "cn-shanghai-f", "cn-shanghai-g", "cn-shanghai-k", "cn-shanghai-l", "cn-shanghai-m", "cn-shanghai-n" },
+            ["cn-shenzhen"] = new[] { "cn-shenzhen-a", "cn-shenzhen-b", "cn-shenzhen-c", "cn-shenzhen-d", "cn-shenzhen-e", "cn-shenzhen-f" },
+            ["cn-zhangjiakou"] = new[] { "cn-zhangjiakou-a", "cn-zhangjiakou-b", "cn-zhangjiakou-c" },
+            ["cn-hongkong"] = new[] { "cn-hongkong-b", "cn-hongkong-c", "cn-hongkong-d" },
+            ["ap-southeast-1"] = new[] { "ap-southeast-1a", "ap-southeast-1b", "ap-southeast-1c" },
+        }.ToImmutableDictionary(kv => kv.Key, kv => kv.Value.ToImmutableArray());
 
     /// <summary>The zones of a region this table knows (empty for a region it does not).</summary>
     public static ImmutableArray<string> ZonesOf(string region)
         => ZonesByRegion.TryGetValue(region, out var zones) ? zones : ImmutableArray<string>.Empty;
+
+    // Source: Alibaba Cloud Tag limits as each service's TagResources states them (VPC, ECS, SLB, RDS:
+    // "You can add up to 20 tags to each instance"), read 2026-11-27.
+    public const int MaxTagsPerResource = 20;
 
     // Source: Alibaba Cloud VPC documentation, "Plan networks" and CreateVpc: a VPC's IPv4 CIDR block
     // is 10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16, one of their subnets, or a custom block, with a
@@ -78,9 +92,13 @@ public static class ClusterDefaults
     // since 2024-08-21, so BlinkInfra's masters are ECS machines joined as a tainted node pool.
     public const string ClusterSpec = "ack.pro.small";
 
-    // Source: ACK, "Plan the network of an ACK cluster": the Service CIDR is a /16 to /24 inside
-    // 10.0.0.0/8, 172.16-31.0.0/16 or 192.168.0.0/16, and must not overlap the VPC. The first of
-    // these that does not overlap the cluster's VPC is the default.
+    // Source: ACK CreateCluster, service_cidr (read 2026-11-27): "Valid values: 10.0.0.0/16-24,
+    // 172.16-31.0.0/16-24, and 192.168.0.0/16-24. The Service CIDR block cannot overlap with the VPC
+    // CIDR block or the CIDR blocks of existing clusters in the VPC"; ACK's network planning adds
+    // that it must not overlap the vSwitches (pods' included) nor what the cluster must reach, since
+    // a node routes Service addresses to Services. The first candidate that overlaps neither the
+    // VPC nor the data endpoints is the default.
+    public static readonly ImmutableArray<string> ServiceCidrRanges = ImmutableArray.Create("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16");
     public static readonly ImmutableArray<string> ServiceCidrCandidates = ImmutableArray.Create("172.21.0.0/20", "192.168.0.0/20", "10.96.0.0/20");
     public const int ServiceCidrMinPrefixLength = 16;
     public const int ServiceCidrMaxPrefixLength = 24;

@@ -1,14 +1,58 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 
 namespace BlinkInfra.Facts;
 
 /// <summary>
+/// The ports Flink listens on between masters and workers, pinned: every session cluster's Flink
+/// configuration sets each (infra/Engine FlinkResources), and the security group rules are derived
+/// from the same values (<see cref="ClusterPorts"/>), so the rules and the cluster cannot disagree.
+/// Sources, read 2026-11-27: Flink 1.20's options: taskmanager.data.port defaults to 0, a random port
+/// (NettyShuffleEnvironmentOptions; its bind port taskmanager.data.bind-port falls back to it);
+/// taskmanager.rpc.port and blob.server.port default to "0" (TaskManagerOptions, BlobServerOptions);
+/// jobmanager.rpc.port defaults to 6123, rest.port to 8081 (its deprecated key web.port; rest.bind-port
+/// falls back to it, deprecated keys web.port and jobmanager.web.port); each *.bind-port falls back
+/// to its port. Flink's native Kubernetes deployment (KubernetesClusterDescriptor) pins only the
+/// TaskManager RPC, blob and REST ports (to 6122, 6124, 8081) and, with HA,
+/// high-availability.jobmanager.port; the Flink Kubernetes Operator pins none (its FlinkConfigBuilder
+/// and chart configuration), so the data port, which carries the shuffle, was random.
+/// </summary>
+public static class FlinkPorts
+{
+    /// <summary>A port Flink listens on: the setting the program writes, its number, and the other names Flink reads for it.</summary>
+    public sealed record Port(string Setting, int Number, string Purpose, ImmutableArray<string> OtherNames);
+
+    public static readonly Port TaskManagerData = new("taskmanager.data.port", 6121, "Flink TaskManager data", ImmutableArray.Create("taskmanager.data.bind-port"));
+    public static readonly Port TaskManagerRpc = new("taskmanager.rpc.port", 6122, "Flink TaskManager RPC", ImmutableArray.Create("taskmanager.rpc.bind-port"));
+    public static readonly Port JobManagerRpc = new("jobmanager.rpc.port", 6123, "Flink JobManager RPC", ImmutableArray.Create("jobmanager.rpc.bind-port"));
+    public static readonly Port BlobServer = new("blob.server.port", 6124, "Flink blob server", ImmutableArray<string>.Empty);
+    public static readonly Port Rest = new("rest.port", 8081, "Flink REST", ImmutableArray.Create("rest.bind-port", "web.port", "jobmanager.web.port"));
+
+    public static readonly ImmutableArray<Port> All = ImmutableArray.Create(TaskManagerData, TaskManagerRpc, JobManagerRpc, BlobServer, Rest);
+
+    /// <summary>With HA, the JobManager's RPC listens on this setting instead of jobmanager.rpc.port (HighAvailabilityOptions, default "0").</summary>
+    public const string HighAvailabilityJobManagerPort = "high-availability.jobmanager.port";
+
+    /// <summary>TCP traffic to these ports: one rule per run of consecutive port numbers.</summary>
+    public static IEnumerable<ClusterPorts.Traffic> Tcp(string purpose, params Port[] ports)
+    {
+        var numbers = ports.Select(p => p.Number).OrderBy(n => n).ToList();
+        var start = 0;
+        for (var i = 1; i <= numbers.Count; i++)
+        {
+            if (i < numbers.Count && numbers[i] == numbers[i - 1] + 1)
+                continue;
+            yield return new ClusterPorts.Traffic("tcp", $"{numbers[start]}/{numbers[i - 1]}", purpose);
+            start = i;
+        }
+    }
+}
+
+/// <summary>
 /// The ports the cluster and the engine use between masters and workers, and no more.
-/// Sources: Apache Flink configuration (jobmanager.rpc.port 6123, blob.server.port 6124, rest.port
-/// 8081; the Flink Kubernetes Operator sets taskmanager.rpc.port 6122 and taskmanager.data.port
-/// 6121), ACK (kubelet 10250, API server 6443), the Flink Kubernetes Operator's admission webhook
-/// (9443) and cluster DNS (53).
+/// Sources: Flink's ports as <see cref="FlinkPorts"/> pins them; ACK (kubelet 10250, API server
+/// 6443), the Flink Kubernetes Operator's admission webhook (9443) and cluster DNS (53).
 /// </summary>
 public static class ClusterPorts
 {
@@ -16,27 +60,44 @@ public static class ClusterPorts
     public sealed record Traffic(string Protocol, string PortRange, string Purpose);
 
     /// <summary>What workers (TaskManagers, kubelets, the API server's ENIs, CoreDNS) accept from masters.</summary>
-    public static readonly ImmutableArray<Traffic> WorkersFromMasters = ImmutableArray.Create(
-        new Traffic("tcp", "6121/6122", "Flink TaskManager data and RPC"),
-        new Traffic("tcp", "6443/6443", "Kubernetes API server"),
-        new Traffic("tcp", "10250/10250", "kubelet"),
-        new Traffic("tcp", "53/53", "cluster DNS"),
-        new Traffic("udp", "53/53", "cluster DNS"),
-        new Traffic("icmp", "-1/-1", "path MTU discovery and diagnostics"));
+    public static readonly ImmutableArray<Traffic> WorkersFromMasters = FlinkPorts.Tcp("Flink TaskManager data and RPC", FlinkPorts.TaskManagerData, FlinkPorts.TaskManagerRpc)
+        .Concat(new[]
+        {
+            new Traffic("tcp", "6443/6443", "Kubernetes API server"),
+            new Traffic("tcp", "10250/10250", "kubelet"),
+            new Traffic("tcp", "53/53", "cluster DNS"),
+            new Traffic("udp", "53/53", "cluster DNS"),
+            new Traffic("icmp", "-1/-1", "path MTU discovery and diagnostics"),
+        }).ToImmutableArray();
 
     /// <summary>What masters (JobManagers, the operator, kubelets) accept from workers and the control plane.</summary>
-    public static readonly ImmutableArray<Traffic> MastersFromWorkers = ImmutableArray.Create(
-        new Traffic("tcp", "6123/6124", "Flink JobManager RPC and blob server"),
-        new Traffic("tcp", "8081/8081", "Flink REST"),
-        new Traffic("tcp", "9443/9443", "Flink Kubernetes Operator webhook"),
-        new Traffic("tcp", "10250/10250", "kubelet"),
-        new Traffic("icmp", "-1/-1", "path MTU discovery and diagnostics"));
+    public static readonly ImmutableArray<Traffic> MastersFromWorkers = FlinkPorts.Tcp("Flink JobManager RPC and blob server", FlinkPorts.JobManagerRpc, FlinkPorts.BlobServer)
+        .Concat(FlinkPorts.Tcp("Flink REST", FlinkPorts.Rest))
+        .Concat(new[]
+        {
+            new Traffic("tcp", "9443/9443", "Flink Kubernetes Operator webhook"),
+            new Traffic("tcp", "10250/10250", "kubelet"),
+            new Traffic("icmp", "-1/-1", "path MTU discovery and diagnostics"),
+        }).ToImmutableArray();
 
-    /// <summary>The protocols a security group rule takes (source: SHARED facts, ip_protocol of alicloud_security_group_rule).</summary>
-    public static readonly ImmutableArray<string> Protocols = ImmutableArray.Create("tcp", "udp", "icmp", "gre", "all");
+    /// <summary>
+    /// The protocols a security group rule takes. Source: terraform-provider-alicloud,
+    /// resource_alicloud_security_group_rule.go, ip_protocol's validation: tcp, udp, icmp, icmpv6,
+    /// gre, all (read 2026-11-27).
+    /// </summary>
+    public static readonly ImmutableArray<string> Protocols = ImmutableArray.Create("tcp", "udp", "icmp", "icmpv6", "gre", "all");
 
-    /// <summary>Protocols without ports, whose port range is "-1/-1".</summary>
-    public static bool IsPortless(string protocol) => protocol is "icmp" or "gre" or "all";
+    /// <summary>Protocols without ports, whose port range is "-1/-1" (the provider: only tcp and udp take ports).</summary>
+    public static bool IsPortless(string protocol) => protocol is "icmp" or "icmpv6" or "gre" or "all";
+
+    /// <summary>
+    /// A rule's description: 1 to 512 characters. Source: the provider's documentation of
+    /// alicloud_security_group_rule's description and ECS AuthorizeSecurityGroup's
+    /// Permissions.N.Description (read 2026-11-27); the provider passes it to ECS without checking
+    /// it itself, so a longer one fails only at apply.
+    /// </summary>
+    public const int RuleDescriptionMinLength = 1;
+    public const int RuleDescriptionMaxLength = 512;
 }
 
 /// <summary>A kind of source or sink the cluster's jobs reach, with its usual port.</summary>

@@ -42,23 +42,58 @@ public static class FlinkDefaults
     public const string Image = "flink:1.20.1-scala_2.12-java17";
     public const string OssPluginJar = "flink-oss-fs-hadoop-1.20.1.jar";
 
-    /// <summary>
-    /// Flink settings the program derives from the spec, with where each comes from: a stack's
-    /// `engine.flinkConfiguration` may not set them (a `high-availability.*` key is covered by its prefix).
-    /// </summary>
-    public static readonly ImmutableSortedDictionary<string, string> SettingsFromSpec = new Dictionary<string, string>
-    {
-        ["taskmanager.numberOfTaskSlots"] = "the pool's instance types",
-        ["state.checkpoints.dir"] = "blink-infra:engine.bucket",
-        ["state.savepoints.dir"] = "blink-infra:engine.bucket",
-        ["execution.checkpointing.interval"] = "blink-infra:engine.checkpointIntervalSeconds",
-        ["fs.oss.endpoint"] = "blink-infra:cluster.region",
-        ["high-availability."] = "blink-infra:compute.highAvailability",
-    }.ToImmutableSortedDictionary(StringComparer.Ordinal);
+    // Flink 1.20's names for the settings the program writes. Source: Flink's CheckpointingOptions
+    // (execution.checkpointing.dir, deprecated keys state.checkpoints.dir and
+    // state.backend.fs.checkpointdir; execution.checkpointing.savepoint-dir, deprecated keys
+    // state.savepoints.dir and savepoints.state.backend.fs.dir; execution.checkpointing.interval) and
+    // HighAvailabilityOptions (high-availability.type, deprecated keys high-availability and
+    // recovery.mode; every other HA option under high-availability., their old names under
+    // recovery.), read 2026-11-27. The issue that asked for this named only the first of each set of
+    // old names; Flink reads all of them.
+    public const string CheckpointsDir = "execution.checkpointing.dir";
+    public const string SavepointsDir = "execution.checkpointing.savepoint-dir";
+    public const string CheckpointInterval = "execution.checkpointing.interval";
+    public const string TaskSlots = "taskmanager.numberOfTaskSlots";
+    public const string OssEndpoint = "fs.oss.endpoint";
+    public const string HighAvailabilityType = "high-availability.type";
+    public const string HighAvailabilityStorageDir = "high-availability.storageDir";
 
-    /// <summary>Where a Flink setting comes from when the program sets it, or null when a stack may set it.</summary>
-    public static string? SpecSourceOf(string setting)
-        => SettingsFromSpec.FirstOrDefault(p => p.Key.EndsWith('.') ? setting.StartsWith(p.Key, StringComparison.Ordinal) : setting == p.Key).Value;
+    /// <summary>
+    /// A Flink setting the program derives from the spec: the name it writes, every other name Flink
+    /// reads for the same setting (deprecated keys, fallbacks), name prefixes that belong to it, and
+    /// where its value comes from.
+    /// </summary>
+    public sealed record DerivedSetting(string Key, string Source, ImmutableArray<string> OtherNames, ImmutableArray<string> Prefixes)
+    {
+        public DerivedSetting(string key, string source, params string[] otherNames)
+            : this(key, source, otherNames.ToImmutableArray(), ImmutableArray<string>.Empty)
+        {
+        }
+
+        /// <summary>Whether Flink reads this name for the setting.</summary>
+        public bool IsReadAs(string name)
+            => name == Key || OtherNames.Contains(name) || Prefixes.Any(prefix => name.StartsWith(prefix, StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// The settings the program derives, each under every name Flink reads for it: a stack's
+    /// `engine.flinkConfiguration` may set none of them, in any spelling.
+    /// </summary>
+    public static readonly ImmutableArray<DerivedSetting> SettingsFromSpec = ImmutableArray.Create(
+        new DerivedSetting(TaskSlots, "the pool's instance types"),
+        new DerivedSetting(CheckpointsDir, "blink-infra:engine.bucket", "state.checkpoints.dir", "state.backend.fs.checkpointdir"),
+        new DerivedSetting(SavepointsDir, "blink-infra:engine.bucket", "state.savepoints.dir", "savepoints.state.backend.fs.dir"),
+        new DerivedSetting(CheckpointInterval, "blink-infra:engine.checkpointIntervalSeconds"),
+        new DerivedSetting(OssEndpoint, "blink-infra:cluster.region"),
+        new DerivedSetting(HighAvailabilityType, "blink-infra:compute.highAvailability",
+            ImmutableArray.Create("high-availability", "recovery.mode"), ImmutableArray.Create("high-availability.", "recovery.")))
+        .AddRange(FlinkPorts.All.Select(port => new DerivedSetting(port.Setting, PortsSource, port.OtherNames, ImmutableArray<string>.Empty)));
+
+    /// <summary>Where the pinned ports come from: the rules that let the cluster's traffic through.</summary>
+    public const string PortsSource = "the cluster's security group rules (infra/Facts/ClusterPorts.cs)";
+
+    /// <summary>The derived setting Flink reads this name for, or null when a stack may set it.</summary>
+    public static DerivedSetting? DerivedSettingReadAs(string name) => SettingsFromSpec.FirstOrDefault(setting => setting.IsReadAs(name));
 
     public const string JobsNamespace = "flink";
     public const string ServiceAccount = "blink-flink";

@@ -19,8 +19,11 @@ public sealed record InstanceFamily(string Name, MachineKind Kind, string Descri
 /// <summary>An ECS instance type: its family, vCPU cores, memory and accelerators.</summary>
 public sealed record InstanceType(string Name, string Family, int Cores, int MemoryGiB, int Accelerators = 0, string? AcceleratorModel = null)
 {
-    /// <summary>The Realtime Compute units one machine of this type provides (see <see cref="ComputeUnits"/>).</summary>
-    public int ComputeUnitCount => ComputeUnits.Of(Cores, MemoryGiB);
+    /// <summary>What one machine of this type offers Flink as a worker (see <see cref="WorkerResources"/>).</summary>
+    public UsableResources Usable => WorkerResources.UsableOf(Cores, MemoryGiB);
+
+    /// <summary>The Realtime Compute units one worker of this type really offers.</summary>
+    public int ComputeUnitCount => Usable.ComputeUnitCount;
 }
 
 /// <summary>
@@ -100,11 +103,70 @@ public static class InstanceCatalog
     public static IEnumerable<InstanceType> TypesOf(string family) => Types.Where(t => t.Family == family);
 }
 
+/// <summary>The cores and memory a worker offers Flink, and the CU they make (1 CU = 1 core and 4 GiB).</summary>
+public sealed record UsableResources(int Cores, int MemoryGiB)
+{
+    public int ComputeUnitCount => Math.Max(0, Math.Min(Cores / ComputeUnits.CoresPerCu, MemoryGiB / ComputeUnits.MemoryGiBPerCu));
+
+    /// <summary>What fits on every machine of several: the fewest cores and the least memory among them.</summary>
+    public static UsableResources CommonTo(IEnumerable<UsableResources> machines)
+    {
+        var list = machines.ToList();
+        return new UsableResources(list.Min(m => m.Cores), list.Min(m => m.MemoryGiB));
+    }
+}
+
 /// <summary>
-/// Realtime Compute sizing. Source: the exclusive-mode provisioning API of Realtime Compute (Blink):
-/// 1 CU is 1 vCPU core and 4 GiB of memory; a 4-core 16 GiB master serves up to 80 CU, 8 cores
-/// 32 GiB up to 160 CU, 16 cores 64 GiB up to 800 CU; a cluster has 2 to 1000 workers and 1 or 3
-/// masters.
+/// The one model of what a worker machine offers Flink after the system's share (the operating
+/// system, Kubernetes and the cluster's own daemons, the traffic with other nodes): CU sizing and
+/// TaskManager requests both read it, so what the pools promise is what the TaskManagers get.
+/// Source: Alibaba Cloud Realtime Compute (Blink) exclusive mode, "Specification selection"
+/// (https://www.alibabacloud.com/help/ja/flink/specification-selection, read 2026-11-27): a worker
+/// cannot give all its resources to computing; the CU each worker model really offers is 4 cores
+/// 16 GB: 3 CU, 8/32: 6, 16/64: 13, 24/96: 21, 32/128: 28, 56/224: 52, 64/256: 60 (the page calls
+/// its table empirical). Those machines are 1 core to 4 GiB, so the system's share of each is the
+/// cores it withholds and 4 GiB per withheld core. A machine of a size between two rows withholds
+/// what the larger row withholds, one below the table what the 4-core row does, one above it what
+/// the largest row does; a machine of another shape (c7, r7, GPU, FPGA) withholds what a machine of
+/// its cores does, and its CU is whichever of its usable cores and memory runs out first.
+/// </summary>
+public static class WorkerResources
+{
+    /// <summary>A worker model of the source's table and the CU it really offers.</summary>
+    public sealed record WorkerModel(int Cores, int MemoryGiB, int UsableComputeUnits)
+    {
+        public int WithheldCores => Cores - UsableComputeUnits;
+    }
+
+    public static readonly ImmutableArray<WorkerModel> SizingTable = ImmutableArray.Create(
+        new WorkerModel(4, 16, 3),
+        new WorkerModel(8, 32, 6),
+        new WorkerModel(16, 64, 13),
+        new WorkerModel(24, 96, 21),
+        new WorkerModel(32, 128, 28),
+        new WorkerModel(56, 224, 52),
+        new WorkerModel(64, 256, 60));
+
+    /// <summary>The system's share of a machine with this many cores: cores, and 4 GiB for each.</summary>
+    public static UsableResources SystemShareOf(int cores)
+    {
+        var row = SizingTable.FirstOrDefault(model => model.Cores >= cores) ?? SizingTable[^1];
+        return new UsableResources(row.WithheldCores, row.WithheldCores * ComputeUnits.MemoryGiBPerCu);
+    }
+
+    /// <summary>What a machine of this size offers Flink once the system has its share.</summary>
+    public static UsableResources UsableOf(int cores, int memoryGiB)
+    {
+        var share = SystemShareOf(cores);
+        return new UsableResources(Math.Max(0, cores - share.Cores), Math.Max(0, memoryGiB - share.MemoryGiB));
+    }
+}
+
+/// <summary>
+/// Realtime Compute sizing. Sources: the exclusive-mode provisioning API (ALIYUN::FOAS::Cluster:
+/// SlaveNumber 2 to 1000, MasterNumber 1 or 3); "Specification selection" (read 2026-11-27, see
+/// <see cref="WorkerResources"/>): 1 CU is 1 core and 4 GB; the master model follows the cluster's
+/// most CU: 4 cores 16 GB up to 80 CU, 8/32 up to 160, 16/64 up to 800, 24/96 for 800 CU and more.
 /// </summary>
 public static class ComputeUnits
 {
@@ -114,23 +176,22 @@ public static class ComputeUnits
     public const int MaxWorkers = 1000;
     public const int HighAvailabilityMasters = 3;
 
-    /// <summary>A master size and the most CU it serves, smallest first.</summary>
-    public sealed record MasterStep(int Cores, int MemoryGiB, int MaxComputeUnits);
+    /// <summary>A master size and the most CU it serves, smallest first; the top step serves any number (null).</summary>
+    public sealed record MasterStep(int Cores, int MemoryGiB, int? MaxComputeUnits)
+    {
+        public bool Serves(int clusterComputeUnits) => MaxComputeUnits is not { } max || clusterComputeUnits <= max;
+    }
 
     public static readonly ImmutableArray<MasterStep> MasterLadder = ImmutableArray.Create(
         new MasterStep(4, 16, 80),
         new MasterStep(8, 32, 160),
-        new MasterStep(16, 64, 800));
+        new MasterStep(16, 64, 800),
+        new MasterStep(24, 96, null));
 
-    public static int MaxClusterComputeUnits => MasterLadder[^1].MaxComputeUnits;
+    /// <summary>The smallest master step that serves a cluster of this many CU.</summary>
+    public static MasterStep MasterFor(int clusterComputeUnits) => MasterLadder.First(step => step.Serves(clusterComputeUnits));
 
-    /// <summary>The CU a machine provides: whichever of its cores and its memory runs out first.</summary>
-    public static int Of(int cores, int memoryGiB) => Math.Min(cores / CoresPerCu, memoryGiB / MemoryGiBPerCu);
-
-    /// <summary>The smallest master step that serves a cluster of this many CU; null above the ladder.</summary>
-    public static MasterStep? MasterFor(int clusterComputeUnits) => MasterLadder.FirstOrDefault(step => clusterComputeUnits <= step.MaxComputeUnits);
-
-    /// <summary>The most CU a master of this size serves (0 below the first step).</summary>
-    public static int ServedBy(int cores, int memoryGiB)
-        => MasterLadder.Where(step => cores >= step.Cores && memoryGiB >= step.MemoryGiB).Select(step => step.MaxComputeUnits).DefaultIfEmpty(0).Max();
+    /// <summary>The largest step a master of this size meets; null below the first.</summary>
+    public static MasterStep? StepOf(int cores, int memoryGiB)
+        => MasterLadder.LastOrDefault(step => cores >= step.Cores && memoryGiB >= step.MemoryGiB);
 }

@@ -69,7 +69,7 @@ public class ComputeTests
             Assert.That(master.Inputs["vswitchId"], Is.EqualTo($"blink-t-vsw-{zone}-id"), $"{master.Name} must sit in its zone's vSwitch");
             Assert.That(master.Inputs["securityGroups"], Is.EqualTo(new[] { "blink-t-sg-masters-id" }));
             Assert.That(master.Inputs["internetMaxBandwidthOut"], Is.EqualTo(0.0), "no public IP");
-            Assert.That(master.Inputs["instanceType"], Is.EqualTo("ecs.g7.xlarge"), "24 CU: the 4-core 16 GiB step of the ladder");
+            Assert.That(master.Inputs["instanceType"], Is.EqualTo("ecs.g7.xlarge"), "18 CU (3 machines of 6): the 4-core 16 GiB step of the ladder");
             Assert.That(master.Inputs["instanceChargeType"], Is.EqualTo("PostPaid"));
         }
     }
@@ -181,7 +181,7 @@ public class ComputeTests
     [Test]
     public async Task A_thousand_workers_declare_as_many_resources_as_two()
     {
-        static string Pool(int nodes) => $"highAvailability: true\nworkerPools:\n  - name: cpu\n    family: c7\n    instanceTypes: [ecs.c7.large]\n    nodes: {nodes}";
+        static string Pool(int nodes) => $"highAvailability: true\nworkerPools:\n  - name: cpu\n    family: g7\n    instanceTypes: [ecs.g7.large]\n    nodes: {nodes}";
 
         var small = await BlinkCli.PlanStackAsync(StackRunner.Stack(Stack(Pool(2))));
         var large = await BlinkCli.PlanStackAsync(StackRunner.Stack(Stack(Pool(ComputeUnits.MaxWorkers - 200))));
@@ -195,10 +195,13 @@ public class ComputeTests
     [TestCase(160, "ecs.g7.2xlarge")]
     [TestCase(161, "ecs.g7.4xlarge")]
     [TestCase(800, "ecs.g7.4xlarge")]
+    [TestCase(801, "ecs.g7.6xlarge")]
+    [TestCase(1000, "ecs.g7.6xlarge")]
     public void Master_size_follows_the_cu_ladder(int computeUnits, string master)
     {
-        // ecs.c7.large is 2 cores and 4 GiB: exactly 1 CU, so nodes count CU one by one.
-        var spec = Spec(Stack($"highAvailability: true\nworkerPools:\n  - name: cpu\n    family: c7\n    instanceTypes: [ecs.c7.large]\n    nodes: {computeUnits}"));
+        // ecs.g7.large is 2 cores and 8 GiB: 1 core and 4 GiB once the system has its share, exactly
+        // 1 CU, so nodes count CU one by one.
+        var spec = Spec(Stack($"highAvailability: true\nworkerPools:\n  - name: cpu\n    family: g7\n    instanceTypes: [ecs.g7.large]\n    nodes: {computeUnits}"));
 
         Assert.That(spec.TotalComputeUnits, Is.EqualTo(computeUnits));
         Assert.That(spec.Masters.InstanceType, Is.EqualTo(master));
@@ -206,18 +209,22 @@ public class ComputeTests
     }
 
     [Test]
-    public void More_than_800_cu_is_refused()
+    public void More_than_800_cu_need_a_master_of_24_cores_and_96_gib()
     {
-        Assert.That(Errors(Stack("workerPools:\n  - name: cpu\n    family: c7\n    instanceTypes: [ecs.c7.large]\n    nodes: 801")), Is.EqualTo(new[]
+        Assert.That(Errors(Stack("masters:\n  instanceType: ecs.g7.4xlarge\nworkerPools:\n  - name: cpu\n    family: g7\n    instanceTypes: [ecs.g7.large]\n    nodes: 801")), Is.EqualTo(new[]
         {
-            "blink-infra:compute.workerPools = \"[cpu]\": the pools total 801 CU but one master serves at most 800 CU; allowed: at most 800 CU in total",
+            "blink-infra:compute.masters.instanceType = \"ecs.g7.4xlarge\": ecs.g7.4xlarge (16 cores, 64 GiB) serves up to 800 CU but the worker pools total 801 CU; allowed: a master of at least 24 cores and 96 GiB",
         }));
+        Assert.That(Spec(Stack("masters:\n  instanceType: ecs.g7.6xlarge\nworkerPools:\n  - name: cpu\n    family: g7\n    instanceTypes: [ecs.g7.16xlarge]\n    nodes: 1000")).TotalComputeUnits, Is.EqualTo(60_000),
+            "the top step serves any number of CU; the workers stay within 1000");
     }
 
-    [TestCase("ecs.g7.2xlarge", 100, 13)]
-    [TestCase("ecs.c7.2xlarge", 100, 25)]
-    [TestCase("ecs.r7.xlarge", 8, 2)]
-    [TestCase("ecs.gn6i-c4g1.xlarge", 10, 4)]
+    // The CU of each machine are those it offers once the system has its share (Alibaba's sizing
+    // table): 8c32g 6, 8c16g 2 (its memory runs out first), 4c32g 3, 4c15g 2.
+    [TestCase("ecs.g7.2xlarge", 100, 17)]
+    [TestCase("ecs.c7.2xlarge", 100, 50)]
+    [TestCase("ecs.r7.xlarge", 8, 3)]
+    [TestCase("ecs.gn6i-c4g1.xlarge", 10, 5)]
     public void A_pool_sized_in_cu_gets_enough_nodes_of_its_instance_type(string type, int computeUnits, int nodes)
     {
         var family = InstanceCatalog.FamilyOfTypeName(type);
@@ -231,8 +238,28 @@ public class ComputeTests
     {
         var spec = Spec(Stack("workerPools:\n  - name: cpu\n    family: g7\n    instanceTypes: [ecs.g7.4xlarge, ecs.g7.2xlarge]\n    computeUnits: 64"));
 
-        Assert.That(spec.WorkerPools.Single().ComputeUnitsPerNode, Is.EqualTo(8));
-        Assert.That(spec.WorkerPools.Single().Size.MaxNodes, Is.EqualTo(8));
+        Assert.That(spec.WorkerPools.Single().UsablePerNode, Is.EqualTo(new UsableResources(6, 24)));
+        Assert.That(spec.WorkerPools.Single().ComputeUnitsPerNode, Is.EqualTo(6));
+        Assert.That(spec.WorkerPools.Single().Size.MaxNodes, Is.EqualTo(11));
+    }
+
+    [Test]
+    public void The_prod_examples_128_cu_take_22_machines_of_8_cores()
+    {
+        var file = Cli.StackFile.Load(System.IO.Path.Combine(Conformance.ConformanceTests.ProjectRoot, "stacks", "Pulumi.prod-hangzhou.yaml"));
+        var compute = SpecLoader.Load(file.ToRaw()).Compute;
+
+        Assert.That(compute.WorkerPools.Single().Size, Is.EqualTo(new PoolSize(22, 22, Autoscaling: false, RequestedComputeUnits: 128)), "8 cores and 32 GiB offer 6 CU, not 8: 128 / 6 rounded up");
+        Assert.That(compute.TotalComputeUnits, Is.EqualTo(132));
+    }
+
+    [Test]
+    public void A_worker_type_that_offers_no_cu_is_refused()
+    {
+        Assert.That(Errors(Stack("workerPools:\n  - name: cpu\n    family: c7\n    instanceTypes: [ecs.c7.large]\n    nodes: 2")), Is.EqualTo(new[]
+        {
+            "blink-infra:compute.workerPools[0].instanceTypes[0] = \"ecs.c7.large\": 2 cores and 4 GiB leave no CU once the system has its share (1 core, 4 GiB); allowed: a worker type that offers at least 1 CU: ecs.c7.xlarge, ecs.c7.2xlarge, ecs.c7.4xlarge, ecs.c7.8xlarge, ecs.c7.16xlarge",
+        }));
     }
 
     [Test]
@@ -286,12 +313,14 @@ public class ComputeTests
             "blink-infra:compute.workerPools[0].name = \"masters\": not a valid pool name; allowed: lower-case letters, digits and '-', starting with a letter, at most 32 characters, not \"masters\"");
         yield return Case("pool name twice", "workerPools:\n  - name: cpu\n    family: g7\n    instanceTypes: [ecs.g7.xlarge]\n    nodes: 2\n  - name: cpu\n    family: c7\n    instanceTypes: [ecs.c7.xlarge]\n    nodes: 2",
             "blink-infra:compute.workerPools[1].name = \"cpu\": used by another pool; allowed: a name of its own");
-        yield return Case("master too small", "masters:\n  instanceType: ecs.g7.xlarge\nworkerPools:\n  - name: cpu\n    family: c7\n    instanceTypes: [ecs.c7.large]\n    nodes: 100",
+        yield return Case("master too small", "masters:\n  instanceType: ecs.g7.xlarge\nworkerPools:\n  - name: cpu\n    family: g7\n    instanceTypes: [ecs.g7.large]\n    nodes: 100",
             "blink-infra:compute.masters.instanceType = \"ecs.g7.xlarge\": ecs.g7.xlarge (4 cores, 16 GiB) serves up to 80 CU but the worker pools total 100 CU; allowed: a master of at least 8 cores and 32 GiB");
         yield return Case("gpu master", "masters:\n  instanceType: ecs.gn6i-c4g1.xlarge\n" + CpuPool,
             "blink-infra:compute.masters.instanceType = \"ecs.gn6i-c4g1.xlarge\": masters run the engine's control plane on CPU machines; allowed: a CPU instance type (families g7, c7, r7)");
         yield return Case("service cidr overlapping the vpc", "kubernetes:\n  serviceCidr: 10.0.128.0/20\n" + CpuPool,
-            "blink-infra:compute.kubernetes.serviceCidr = \"10.0.128.0/20\": overlaps the VPC's 10.0.0.0/16; allowed: a block outside it, such as 172.21.0.0/20");
+            "blink-infra:compute.kubernetes.serviceCidr = \"10.0.128.0/20\": overlaps the VPC's 10.0.0.0/16, which the cluster must reach; allowed: a block outside it, such as 172.21.0.0/20");
+        yield return Case("service cidr outside the private ranges", "kubernetes:\n  serviceCidr: 100.100.0.0/20\n" + CpuPool,
+            "blink-infra:compute.kubernetes.serviceCidr = \"100.100.0.0/20\": outside the private ranges ACK takes a Service CIDR from; allowed: a /16 to /24 block inside 10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16, such as 172.21.0.0/20");
         yield return Case("service cidr mask", "kubernetes:\n  serviceCidr: 172.21.0.0/26\n" + CpuPool,
             "blink-infra:compute.kubernetes.serviceCidr = \"172.21.0.0/26\": a Service CIDR's mask is /16 to /24; allowed: a block such as 172.21.0.0/20");
         yield return Case("not a managed pro spec", "kubernetes:\n  clusterSpec: ack.standard\n" + CpuPool,
@@ -333,7 +362,8 @@ public class ComputeTests
         {
             ("dev", 1, false, "ecs.g7.xlarge", new[] { "masters", "cpu" }),
             ("prod-hangzhou", 3, true, "ecs.g7.2xlarge", new[] { "masters", "cpu" }),
-            ("gpu-shanghai", 3, true, "ecs.g7.2xlarge", new[] { "masters", "cpu", "gpu" }),
+            // 4 machines of 8c32g (6 CU) and up to 4 of 16c60g (12 CU): 72 CU, the 4-core step.
+            ("gpu-shanghai", 3, true, "ecs.g7.xlarge", new[] { "masters", "cpu", "gpu" }),
         };
         foreach (var (stack, masterCount, deploymentSet, masterType, pools) in expectations)
         {

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Threading.Tasks;
 using BlinkInfra.Config;
 using BlinkInfra.Facts;
 using NUnit.Framework;
@@ -123,7 +124,7 @@ public class ConfigTests
             "blink-infra:cluster.region is missing; allowed for pay-as-you-go billing: cn-hangzhou, cn-beijing, cn-shanghai, cn-shenzhen");
         yield return Case("region outside the billing mode", "name: blink-dev\nregion: eu-central-1\nbilling: subscription", Network,
             "blink-infra:cluster.region = \"eu-central-1\": not a region for subscription billing; allowed: cn-hangzhou, cn-beijing, cn-shanghai, cn-shenzhen, cn-zhangjiakou, cn-hongkong, ap-southeast-1");
-        yield return Case("subscription-only region", "name: blink-dev\nregion: ap-southeast-1", "zones:\n  - id: ap-southeast-1-a",
+        yield return Case("subscription-only region", "name: blink-dev\nregion: ap-southeast-1", "zones:\n  - id: ap-southeast-1a",
             "blink-infra:cluster.region = \"ap-southeast-1\": offered with subscription billing only (set blink-infra:cluster.billing to subscription); allowed for pay-as-you-go billing: cn-hangzhou, cn-beijing, cn-shanghai, cn-shenzhen");
         yield return Case("reserved tag key", "name: blink-dev\nregion: cn-hangzhou\ntags:\n  aliyun-owner: me", Network,
             "blink-infra:cluster.tags[\"aliyun-owner\"] = \"me\": tag key \"aliyun-owner\" is not allowed; allowed: keys and values of at most 128 characters, not starting with \"aliyun\", \"acs:\" or \"blink.io/\", without \"http://\" or \"https://\"");
@@ -216,5 +217,59 @@ public class ConfigTests
     public void Keys_of_other_namespaces_are_left_alone()
     {
         Assert.That(Messages(Cluster, Network, extra: "  alicloud:region: cn-beijing\n"), Is.Empty);
+    }
+
+    [Test]
+    public void A_singapore_stack_takes_singapores_zone_ids()
+    {
+        var (spec, errors) = Load("name: blink-sg\nregion: ap-southeast-1\nbilling: subscription",
+            "zones:\n  - id: ap-southeast-1a\n  - id: ap-southeast-1b\n  - id: ap-southeast-1c");
+
+        Assert.That(errors, Is.Empty);
+        Assert.That(spec!.Network.Zones.Select(z => z.ZoneId), Is.EqualTo(new[] { "ap-southeast-1a", "ap-southeast-1b", "ap-southeast-1c" }));
+    }
+
+    [Test]
+    public void A_singapore_zone_id_with_a_dash_before_its_letter_is_refused()
+    {
+        Assert.That(Messages("name: blink-sg\nregion: ap-southeast-1\nbilling: subscription", "zones:\n  - id: ap-southeast-1-a"), Is.EqualTo(new[]
+        {
+            "blink-infra:network.zones[0].id = \"ap-southeast-1-a\": not a zone of ap-southeast-1; allowed: ap-southeast-1a, ap-southeast-1b, ap-southeast-1c",
+        }));
+    }
+
+    // Zones the table once lacked, so valid stacks in them were refused.
+    [TestCase("cn-shanghai", "cn-shanghai-c")]
+    [TestCase("cn-shanghai", "cn-shanghai-d")]
+    [TestCase("cn-shanghai", "cn-shanghai-k")]
+    [TestCase("cn-beijing", "cn-beijing-d")]
+    [TestCase("cn-shenzhen", "cn-shenzhen-b")]
+    public void A_stack_in_a_zone_of_its_region_is_accepted(string region, string zone)
+    {
+        Assert.That(Messages($"name: blink-dev\nregion: {region}", $"zones:\n  - id: {zone}"), Is.Empty);
+    }
+
+    private static string ClusterWithTags(int count)
+        => "name: blink-dev\nregion: cn-hangzhou\ntags:\n" + string.Concat(Enumerable.Range(1, count).Select(i => $"  tag{i}: v{i}\n"));
+
+    [Test]
+    public void Tags_leave_room_for_blinkinfras_own_within_alibaba_clouds_20()
+    {
+        Assert.That(Messages(ClusterWithTags(16)), Is.Empty, "16 of the stack's and 4 of BlinkInfra's on a master machine: 20");
+        Assert.That(Messages(ClusterWithTags(17)), Is.EqualTo(new[]
+        {
+            "blink-infra:cluster.tags = \"17 tags\": Alibaba Cloud allows 20 tags on a resource and BlinkInfra puts up to 4 of its own on one (blink.io/cluster, blink.io/stack, blink.io/managed-by, blink.io/role on master machines); allowed: at most 16 tags",
+        }));
+    }
+
+    [Test]
+    public async Task No_resource_carries_more_than_20_tags()
+    {
+        var yaml = StackRunner.DevConfig.Replace("    tags:\n      team: data-platform\n", "    tags:\n" + string.Concat(Enumerable.Range(1, 16).Select(i => $"      tag{i}: v{i}\n")));
+        var (_, mocks) = await StackRunner.RunAsync(yaml);
+
+        var tagged = mocks.Resources.Where(r => r.Inputs.ContainsKey("tags")).ToList();
+        Assert.That(tagged, Is.Not.Empty);
+        Assert.That(tagged.Select(r => ((System.Collections.Immutable.ImmutableDictionary<string, object>)r.Inputs["tags"]).Count).Max(), Is.EqualTo(AlibabaCloud.MaxTagsPerResource));
     }
 }

@@ -213,8 +213,15 @@ public class EngineTests
         var cpu = Spec(sessions[0]);
         Assert.That(cpu["flinkConfiguration"]!["high-availability.type"]!.GetValue<string>(), Is.EqualTo("kubernetes"));
         Assert.That(cpu["flinkConfiguration"]!["high-availability.storageDir"]!.GetValue<string>(), Is.EqualTo("oss://blink-t-state/ha/session-cpu"));
-        Assert.That(cpu["flinkConfiguration"]!["state.checkpoints.dir"]!.GetValue<string>(), Is.EqualTo("oss://blink-t-state/checkpoints/session-cpu"));
-        Assert.That(cpu["flinkConfiguration"]!["state.savepoints.dir"]!.GetValue<string>(), Is.EqualTo("oss://blink-t-state/savepoints/session-cpu"));
+        Assert.That(cpu["flinkConfiguration"]!["execution.checkpointing.dir"]!.GetValue<string>(), Is.EqualTo("oss://blink-t-state/checkpoints/session-cpu"));
+        Assert.That(cpu["flinkConfiguration"]!["execution.checkpointing.savepoint-dir"]!.GetValue<string>(), Is.EqualTo("oss://blink-t-state/savepoints/session-cpu"));
+        Assert.That(cpu["flinkConfiguration"]!.AsObject().Select(p => p.Key), Has.None.StartsWith("state.").And.None.EqualTo("high-availability"),
+            "Flink 1.20's current names, not the deprecated ones it falls back to");
+        Assert.That(new[] { "taskmanager.data.port", "taskmanager.rpc.port", "jobmanager.rpc.port", "blob.server.port", "rest.port", "high-availability.jobmanager.port" }
+            .Select(key => $"{key}={cpu["flinkConfiguration"]![key]?.GetValue<string>()}"), Is.EqualTo(new[]
+        {
+            "taskmanager.data.port=6121", "taskmanager.rpc.port=6122", "jobmanager.rpc.port=6123", "blob.server.port=6124", "rest.port=8081", "high-availability.jobmanager.port=6123",
+        }), "every port the rules open, pinned; with HA the JobManager's RPC listens on the HA port");
         Assert.That(cpu["flinkVersion"]!.GetValue<string>(), Is.EqualTo("v1_20"));
         Assert.That(cpu["serviceAccount"]!.GetValue<string>(), Is.EqualTo("blink-flink"));
         Assert.That(cpu["jobManager"]!["replicas"]!.GetValue<long>(), Is.EqualTo(2));
@@ -228,6 +235,23 @@ public class EngineTests
         Assert.That(gpuTaskManager["tolerations"]!.ToJsonString(), Is.EqualTo("""[{"effect":"NoSchedule","key":"blink.io/accelerator","operator":"Equal","value":"gpu"}]"""));
         Assert.That(gpuTaskManager["containers"]!.ToJsonString(), Is.EqualTo("""[{"name":"flink-main-container","resources":{"limits":{"nvidia.com/gpu":"2"}}}]"""));
         Assert.That(sessions.All(s => s.DependsOn.Contains(new ResourceRef("kubernetes:helm.sh/v3:Release", "blink-t-operator"))), "the CRDs come with the operator");
+    }
+
+    [Test]
+    public async Task TaskManagers_request_what_a_machine_offers_after_the_systems_share_a_slot_per_cu()
+    {
+        var (spec, _) = SpecLoader.TryLoad(StackRunner.Stack(Stack(pools: GpuPool)).ToRaw());
+        var plan = await PlanRunner.PlanAsync(StackRunner.Stack(Stack(pools: GpuPool)));
+
+        var sessions = plan.Resources.Where(r => r.Type == DeploymentType).Select(Spec).ToList();
+        // ecs.g7.2xlarge, 8 cores 32 GiB: 6 CU by Alibaba's sizing table, so 6 cores, 24 GiB, 6 slots.
+        Assert.That(sessions[0]["taskManager"]!["resource"]!.ToJsonString(), Is.EqualTo("""{"cpu":6,"memory":"24576m"}"""));
+        Assert.That(sessions[0]["flinkConfiguration"]!["taskmanager.numberOfTaskSlots"]!.GetValue<string>(), Is.EqualTo("6"));
+        // ecs.gn6i-c24g1.12xlarge, 48 cores 186 GiB: the 56-core row withholds 4 cores and 16 GiB.
+        Assert.That(sessions[1]["taskManager"]!["resource"]!.ToJsonString(), Is.EqualTo("""{"cpu":44,"memory":"174080m"}"""));
+        Assert.That(sessions[1]["flinkConfiguration"]!["taskmanager.numberOfTaskSlots"]!.GetValue<string>(), Is.EqualTo("42"));
+        // One model: each pool's slots are the CU its machines count for in sizing.
+        Assert.That(spec!.Compute.WorkerPools.Select(p => p.ComputeUnitsPerNode), Is.EqualTo(new int?[] { 6, 42 }));
     }
 
     [Test]
@@ -367,8 +391,22 @@ public class EngineTests
             "blink-infra:engine.image = \"flink 1.20\": not a container image reference; allowed: [registry/]repository[:tag][@sha256:digest] of a Flink 1.20 image, such as registry.cn-hangzhou.aliyuncs.com/acme/flink:1.20.1-rrsa");
         yield return Case("operator image reference", Stack(engine: "    operatorImage: \"Operator:latest\""),
             "blink-infra:engine.operatorImage = \"Operator:latest\": not a container image reference; allowed: [registry/]repository[:tag][@sha256:digest] of a Flink Kubernetes Operator 1.15.0 image with the OSS filesystem plugin, such as registry.cn-hangzhou.aliyuncs.com/acme/flink-kubernetes-operator:1.15.0-oss");
-        yield return Case("a setting the spec owns", Stack(engine: "    flinkConfiguration: {state.checkpoints.dir: \"oss://elsewhere/cp\"}"),
-            "blink-infra:engine.flinkConfiguration[state.checkpoints.dir] = \"oss://elsewhere/cp\": set by BlinkInfra from blink-infra:engine.bucket; allowed: any other Flink setting");
+        yield return Case("a setting the spec owns", Stack(engine: "    flinkConfiguration: {execution.checkpointing.dir: \"oss://elsewhere/cp\"}"),
+            "blink-infra:engine.flinkConfiguration[execution.checkpointing.dir] = \"oss://elsewhere/cp\": set by BlinkInfra from blink-infra:engine.bucket; allowed: any other Flink setting");
+        yield return Case("the deprecated name of a setting the spec owns", Stack(engine: "    flinkConfiguration: {state.checkpoints.dir: \"oss://elsewhere/cp\"}"),
+            "blink-infra:engine.flinkConfiguration[state.checkpoints.dir] = \"oss://elsewhere/cp\": Flink reads it for execution.checkpointing.dir, which BlinkInfra sets from blink-infra:engine.bucket; allowed: any other Flink setting");
+        yield return Case("the oldest name of the savepoint directory", Stack(engine: "    flinkConfiguration: {savepoints.state.backend.fs.dir: \"oss://elsewhere/sp\"}"),
+            "blink-infra:engine.flinkConfiguration[savepoints.state.backend.fs.dir] = \"oss://elsewhere/sp\": Flink reads it for execution.checkpointing.savepoint-dir, which BlinkInfra sets from blink-infra:engine.bucket; allowed: any other Flink setting");
+        yield return Case("the bare high-availability key", Stack(engine: "    flinkConfiguration: {high-availability: zookeeper}"),
+            "blink-infra:engine.flinkConfiguration[high-availability] = \"zookeeper\": Flink reads it for high-availability.type, which BlinkInfra sets from blink-infra:compute.highAvailability; allowed: any other Flink setting");
+        yield return Case("a pinned port", Stack(engine: "    flinkConfiguration: {taskmanager.data.port: \"0\"}"),
+            "blink-infra:engine.flinkConfiguration[taskmanager.data.port] = \"0\": set by BlinkInfra from the cluster's security group rules (infra/Facts/ClusterPorts.cs); allowed: any other Flink setting");
+        yield return Case("another name of a pinned port", Stack(engine: "    flinkConfiguration: {rest.bind-port: \"8080-8090\"}"),
+            "blink-infra:engine.flinkConfiguration[rest.bind-port] = \"8080-8090\": Flink reads it for rest.port, which BlinkInfra sets from the cluster's security group rules (infra/Facts/ClusterPorts.cs); allowed: any other Flink setting");
+        yield return Case("the HA JobManager port", Stack(engine: "    flinkConfiguration: {high-availability.jobmanager.port: \"50100-50200\"}"),
+            "blink-infra:engine.flinkConfiguration[high-availability.jobmanager.port] = \"50100-50200\": set by BlinkInfra from blink-infra:compute.highAvailability; allowed: any other Flink setting");
+        yield return Case("an old HA key", Stack(engine: "    flinkConfiguration: {recovery.zookeeper.storageDir: \"hdfs:///ha\"}"),
+            "blink-infra:engine.flinkConfiguration[recovery.zookeeper.storageDir] = \"hdfs:///ha\": set by BlinkInfra from blink-infra:compute.highAvailability; allowed: any other Flink setting");
         yield return Case("an HA setting", Stack(engine: "    flinkConfiguration: {high-availability.type: zookeeper}"),
             "blink-infra:engine.flinkConfiguration[high-availability.type] = \"zookeeper\": set by BlinkInfra from blink-infra:compute.highAvailability; allowed: any other Flink setting");
         yield return Case("bucket name", Stack().Replace("bucket: blink-t-state", "bucket: Blink_State"),

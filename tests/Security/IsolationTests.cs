@@ -80,6 +80,7 @@ public class IsolationTests
                 Assert.That(inputs["priority"]!.GetValue<long>(), Is.InRange(1, 100), where);
                 Assert.That(new[] { "cidrIp", "sourceSecurityGroupId", "prefixListId" }.Count(inputs.ContainsKey), Is.EqualTo(1), $"{where}: exactly one of cidr, source group, prefix list");
                 Assert.That(inputs["nicType"]!.GetValue<string>(), Is.EqualTo("intranet"), where);
+                Assert.That(inputs["description"]!.GetValue<string>().Length, Is.InRange(ClusterPorts.RuleDescriptionMinLength, ClusterPorts.RuleDescriptionMaxLength), where);
                 Assert.That(inputs["type"]!.GetValue<string>() == "ingress" && inputs.ContainsKey("cidrIp") && inputs["cidrIp"]!.GetValue<string>() is "0.0.0.0/0" or "::/0",
                     Is.False, $"{where} opens ingress to the internet");
             }
@@ -105,13 +106,58 @@ public class IsolationTests
     }
 
     [Test]
+    public async Task Every_port_a_session_cluster_listens_on_is_the_port_a_rule_opens()
+    {
+        foreach (var stack in ExampleStacks())
+        {
+            var plan = await PlanRunner.PlanAsync(stack);
+            // The rules between masters and workers: "-from-masters-" ones are on the workers.
+            var rules = plan.Resources
+                .Where(r => r.Type == RuleType && (r.Name.Contains("-from-masters-", System.StringComparison.Ordinal) || r.Name.Contains("-from-workers-", System.StringComparison.Ordinal)))
+                .Select(r => (
+                    Workers: r.Name.Contains("-from-masters-", System.StringComparison.Ordinal),
+                    Protocol: r.Inputs["ipProtocol"]!.GetValue<string>(),
+                    Range: r.Inputs["portRange"]!.GetValue<string>().Split('/').Select(int.Parse).ToArray()))
+                .ToList();
+            bool Opens(bool onWorkers, int port) => rules.Any(r => r.Workers == onWorkers && r.Protocol == "tcp" && r.Range[0] <= port && port <= r.Range[1]);
+
+            foreach (var session in plan.Resources.Where(r => r.Type == "kubernetes:flink.apache.org/v1beta1:FlinkDeployment"))
+            {
+                var configuration = session.Inputs["spec"]!["flinkConfiguration"]!.AsObject();
+                var where = $"{stack.StackName}: {session.Name}";
+                // The data port is random unless set (taskmanager.data.port defaults to 0): it must be set.
+                Assert.That(configuration["taskmanager.data.port"]?.GetValue<string>(), Is.EqualTo("6121"), where);
+                foreach (var (key, value) in configuration.Where(p => p.Key.EndsWith(".port", System.StringComparison.Ordinal)))
+                {
+                    var port = int.Parse(value!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture);
+                    var onWorkers = key.StartsWith("taskmanager.", System.StringComparison.Ordinal);
+                    Assert.That(Opens(onWorkers, port), $"{where}: {key} {port} has no rule on the {(onWorkers ? "workers" : "masters")}");
+                }
+            }
+        }
+    }
+
+    [Test]
+    public void Rules_for_flink_ports_follow_the_pinned_numbers_one_per_run_of_consecutive_ports()
+    {
+        var data = FlinkPorts.TaskManagerData;
+        var far = data with { Number = 7000 };
+
+        Assert.That(FlinkPorts.Tcp("p", data, FlinkPorts.TaskManagerRpc).Select(t => t.PortRange), Is.EqualTo(new[] { "6121/6122" }));
+        Assert.That(FlinkPorts.Tcp("p", far, FlinkPorts.TaskManagerRpc).Select(t => t.PortRange), Is.EqualTo(new[] { "6122/6122", "7000/7000" }), "never a range over ports nothing listens on");
+        Assert.That(ClusterPorts.WorkersFromMasters[0], Is.EqualTo(new ClusterPorts.Traffic("tcp", "6121/6122", "Flink TaskManager data and RPC")));
+    }
+
+    [Test]
     public async Task Peer_groups_are_let_in_by_source_group_on_their_ports()
     {
-        var mocks = await Run(Stack("""
+        var longest = new string('x', ClusterPorts.RuleDescriptionMaxLength);
+        var mocks = await Run(Stack($$"""
               blink-infra:security:
                 peerGroups:
                   - {securityGroupId: sg-bp1bastion0001, protocol: tcp, ports: "8081", description: web UI}
                   - {securityGroupId: sg-bp1monitor0001, role: workers, protocol: icmp}
+                  - {securityGroupId: sg-bp1monitor0001, role: workers, protocol: icmpv6, description: {{longest}}}
             """));
 
         var web = mocks.Single(RuleType, "blink-t-sgr-masters-from-sg-bp1bastion0001-tcp-8081-8081").Inputs;
@@ -123,6 +169,8 @@ public class IsolationTests
         var ping = mocks.Single(RuleType, "blink-t-sgr-workers-from-sg-bp1monitor0001-icmp-any").Inputs;
         Assert.That(ping["securityGroupId"], Is.EqualTo("blink-t-sg-workers-id"));
         Assert.That(ping["portRange"], Is.EqualTo("-1/-1"));
+        var ping6 = mocks.Single(RuleType, "blink-t-sgr-workers-from-sg-bp1monitor0001-icmpv6-any").Inputs;
+        Assert.That((ping6["ipProtocol"], ping6["portRange"], ping6["description"]), Is.EqualTo(("icmpv6", "-1/-1", longest)), "icmpv6 is a protocol the provider takes, without ports; 512 characters a description it takes");
     }
 
     [Test]
@@ -251,6 +299,21 @@ public class IsolationTests
         }
     }
 
+    [Test]
+    public void The_service_cidr_overlaps_no_data_endpoint_the_cluster_must_reach()
+    {
+        static string WithServiceCidr(string yaml, string cidr) => yaml.Replace("  blink-infra:compute:\n", $"  blink-infra:compute:\n    kubernetes: {{serviceCidr: {cidr}}}\n");
+        var endpoints = Stack(DataAccess(endpoints: "      - {name: warehouse, kind: analyticdb, cidr: 192.168.4.0/24}\n      - {name: orders, kind: kafka, cidr: 172.21.8.0/24}\n"));
+
+        Assert.That(Errors(WithServiceCidr(endpoints, "192.168.0.0/20")), Is.EqualTo(new[]
+        {
+            "blink-infra:compute.kubernetes.serviceCidr = \"192.168.0.0/20\": overlaps data endpoint warehouse's 192.168.4.0/24, which the cluster must reach; allowed: a block outside it, such as 10.96.0.0/20",
+        }));
+        Assert.That(Errors(WithServiceCidr(endpoints, "192.168.16.0/20")), Is.Empty);
+        var (spec, _) = SpecLoader.TryLoad(StackRunner.Stack(endpoints).ToRaw());
+        Assert.That(spec!.Compute.Kubernetes.ServiceCidr, Is.EqualTo("10.96.0.0/20"), "the default skips the candidates the endpoints overlap");
+    }
+
     private static IEnumerable<TestCaseData> IsolationErrors()
     {
         TestCaseData Case(string name, string yaml, string message) => new TestCaseData(yaml, message).SetName(name);
@@ -276,7 +339,9 @@ public class IsolationTests
         yield return Case("cross account without a platform account", Stack(DataAccess(vpc: "vpc-bp1tenant000001", crossAccount: "    crossAccount: {tenantRoleArn: \"acs:ram::1234567890123456:role/t\"}\n")),
             "blink-infra:dataAccess.crossAccount.platformAccountId is missing; the account that hosts the cluster and attaches the ENIs is required; allowed: a 16-digit Alibaba Cloud account id");
         yield return Case("upper-case protocol", Stack("  blink-infra:security:\n    peerGroups: [{securityGroupId: sg-bp1bastion0001, protocol: TCP, ports: \"22\"}]\n"),
-            "blink-infra:security.peerGroups[0].protocol = \"TCP\": not a protocol the provider takes; allowed: tcp, udp, icmp, gre, all (lower case)");
+            "blink-infra:security.peerGroups[0].protocol = \"TCP\": not a protocol the provider takes; allowed: tcp, udp, icmp, icmpv6, gre, all (lower case)");
+        yield return Case("description over 512 characters", Stack("  blink-infra:security:\n    peerGroups: [{securityGroupId: sg-bp1bastion0001, protocol: icmp, description: " + new string('d', 513) + "}]\n"),
+            "blink-infra:security.peerGroups[0].description = \"" + new string('d', 513) + "\": a rule's description of 513 characters; allowed: 1 to 512 characters, or none for BlinkInfra's own");
         yield return Case("tcp without ports", Stack("  blink-infra:security:\n    peerGroups: [{securityGroupId: sg-bp1bastion0001, protocol: tcp}]\n"),
             "blink-infra:security.peerGroups[0].ports is missing; tcp needs ports; allowed: a port such as 8081, or a range such as 6121/6122, within 1 to 65535");
         yield return Case("icmp with ports", Stack("  blink-infra:security:\n    peerGroups: [{securityGroupId: sg-bp1bastion0001, protocol: icmp, ports: \"8\"}]\n"),

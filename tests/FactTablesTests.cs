@@ -1,0 +1,109 @@
+using System.Linq;
+using BlinkInfra.Facts;
+using NUnit.Framework;
+
+namespace BlinkInfra.Tests;
+
+/// <summary>
+/// A few values of each table in infra/Facts, pinned as their sources give them, so an edit that
+/// drifts from the source fails here. Each test names the source the comment beside the table names.
+/// </summary>
+public class FactTablesTests
+{
+    // Source: "Regions and zones supported by ECI" and "Regions and zones" (read 2026-11-27).
+    [Test]
+    public void Zones_are_the_full_zone_ids_of_each_region()
+    {
+        Assert.That(AlibabaCloud.ZonesOf("ap-southeast-1"), Is.EqualTo(new[] { "ap-southeast-1a", "ap-southeast-1b", "ap-southeast-1c" }));
+        Assert.That(AlibabaCloud.ZonesOf("cn-shanghai"), Is.SupersetOf(new[] { "cn-shanghai-c", "cn-shanghai-d", "cn-shanghai-k", "cn-shanghai-n" }));
+        Assert.That(AlibabaCloud.ZonesOf("cn-beijing"), Has.Length.EqualTo(12).And.Contains("cn-beijing-d"));
+        Assert.That(AlibabaCloud.ZonesOf("cn-shenzhen"), Is.EqualTo(new[] { "cn-shenzhen-a", "cn-shenzhen-b", "cn-shenzhen-c", "cn-shenzhen-d", "cn-shenzhen-e", "cn-shenzhen-f" }));
+        Assert.That(AlibabaCloud.ZonesOf("cn-hongkong"), Is.EqualTo(new[] { "cn-hongkong-b", "cn-hongkong-c", "cn-hongkong-d" }));
+        foreach (var region in AlibabaCloud.RegionsFor(BillingMode.Subscription))
+            Assert.That(AlibabaCloud.ZonesOf(region), Is.Not.Empty.And.All.StartsWith(region), region);
+    }
+
+    // Source: Realtime Compute exclusive mode, "Specification selection" (read 2026-11-27).
+    [TestCase(4, 16, 3)]
+    [TestCase(8, 32, 6)]
+    [TestCase(16, 64, 13)]
+    [TestCase(24, 96, 21)]
+    [TestCase(64, 256, 60)]
+    public void A_worker_offers_the_cu_alibabas_sizing_table_gives(int cores, int memoryGiB, int computeUnits)
+    {
+        Assert.That(WorkerResources.UsableOf(cores, memoryGiB), Is.EqualTo(new UsableResources(computeUnits, computeUnits * 4)));
+        var g7 = InstanceCatalog.TypesOf("g7").Single(t => t.Cores == cores);
+        Assert.That(g7.ComputeUnitCount, Is.EqualTo(computeUnits), g7.Name);
+    }
+
+    [Test]
+    public void Machines_between_or_beyond_the_tables_rows_withhold_what_the_next_larger_row_does()
+    {
+        Assert.That(WorkerResources.UsableOf(12, 48), Is.EqualTo(new UsableResources(9, 36)), "as 16 cores: 3 withheld");
+        Assert.That(WorkerResources.UsableOf(2, 8), Is.EqualTo(new UsableResources(1, 4)), "as 4 cores: 1 withheld");
+        Assert.That(WorkerResources.UsableOf(96, 372), Is.EqualTo(new UsableResources(92, 356)), "as the largest row: 4 withheld");
+        Assert.That(InstanceCatalog.Type("ecs.c7.2xlarge")!.ComputeUnitCount, Is.EqualTo(2), "8 cores 16 GiB: 6 cores but 8 GiB left, the memory runs out first");
+    }
+
+    // Source: "Specification selection": 4c16g up to 80 CU, 8c32g 160, 16c64g 800, 24c96g 800 and more.
+    [Test]
+    public void The_master_ladder_ends_with_24_cores_for_800_cu_and_more()
+    {
+        Assert.That(ComputeUnits.MasterLadder.Select(s => (s.Cores, s.MemoryGiB, s.MaxComputeUnits)), Is.EqualTo(new (int, int, int?)[]
+        {
+            (4, 16, 80), (8, 32, 160), (16, 64, 800), (24, 96, null),
+        }));
+        Assert.That((ComputeUnits.MinWorkers, ComputeUnits.MaxWorkers), Is.EqualTo((2, 1000)), "ALIYUN::FOAS::Cluster SlaveNumber");
+    }
+
+    // Source: Flink's CheckpointingOptions and HighAvailabilityOptions (read 2026-11-27).
+    [Test]
+    public void Derived_flink_settings_are_guarded_under_every_name_flink_reads()
+    {
+        Assert.That(FlinkDefaults.DerivedSettingReadAs("state.checkpoints.dir")!.Key, Is.EqualTo("execution.checkpointing.dir"));
+        Assert.That(FlinkDefaults.DerivedSettingReadAs("state.backend.fs.checkpointdir")!.Key, Is.EqualTo("execution.checkpointing.dir"));
+        Assert.That(FlinkDefaults.DerivedSettingReadAs("state.savepoints.dir")!.Key, Is.EqualTo("execution.checkpointing.savepoint-dir"));
+        Assert.That(FlinkDefaults.DerivedSettingReadAs("high-availability")!.Key, Is.EqualTo("high-availability.type"));
+        Assert.That(FlinkDefaults.DerivedSettingReadAs("recovery.mode")!.Key, Is.EqualTo("high-availability.type"));
+        Assert.That(FlinkDefaults.DerivedSettingReadAs("high-availability-extra"), Is.Null, "a prefix covers its own family only");
+        Assert.That(FlinkDefaults.DerivedSettingReadAs("fs.oss.credentials.provider"), Is.Null);
+    }
+
+    // Source: Flink 1.20's options (NettyShuffleEnvironmentOptions, TaskManagerOptions, JobManagerOptions,
+    // BlobServerOptions, RestOptions), read 2026-11-27.
+    [Test]
+    public void Flink_ports_are_pinned_under_flinks_own_names()
+    {
+        Assert.That(FlinkPorts.All.Select(p => $"{p.Setting}={p.Number}"), Is.EqualTo(new[]
+        {
+            "taskmanager.data.port=6121", "taskmanager.rpc.port=6122", "jobmanager.rpc.port=6123", "blob.server.port=6124", "rest.port=8081",
+        }));
+        Assert.That(FlinkPorts.Rest.OtherNames, Is.EquivalentTo(new[] { "rest.bind-port", "web.port", "jobmanager.web.port" }));
+        Assert.That(FlinkDefaults.DerivedSettingReadAs("taskmanager.data.bind-port")!.Key, Is.EqualTo("taskmanager.data.port"));
+    }
+
+    // Source: terraform-provider-alicloud, alicloud_security_group_rule (ip_protocol's validation;
+    // description documented as 1 to 512 characters, as ECS AuthorizeSecurityGroup has it).
+    [Test]
+    public void Security_group_rules_take_the_providers_protocols_and_descriptions()
+    {
+        Assert.That(ClusterPorts.Protocols, Is.EqualTo(new[] { "tcp", "udp", "icmp", "icmpv6", "gre", "all" }));
+        Assert.That(ClusterPorts.Protocols.Where(ClusterPorts.IsPortless), Is.EqualTo(new[] { "icmp", "icmpv6", "gre", "all" }));
+        Assert.That((ClusterPorts.RuleDescriptionMinLength, ClusterPorts.RuleDescriptionMaxLength), Is.EqualTo((1, 512)));
+    }
+
+    // Source: Alibaba Cloud TagResources (VPC, ECS, SLB, RDS): up to 20 tags on each instance.
+    [Test]
+    public void A_resource_carries_at_most_20_tags()
+    {
+        Assert.That(AlibabaCloud.MaxTagsPerResource, Is.EqualTo(20));
+    }
+
+    // Source: ACK CreateCluster, service_cidr: 10.0.0.0/16-24, 172.16-31.0.0/16-24, 192.168.0.0/16-24.
+    [Test]
+    public void The_service_cidr_comes_from_the_private_ranges_with_a_16_to_24_mask()
+    {
+        Assert.That(ClusterDefaults.ServiceCidrRanges, Is.EqualTo(new[] { "10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16" }));
+        Assert.That((ClusterDefaults.ServiceCidrMinPrefixLength, ClusterDefaults.ServiceCidrMaxPrefixLength), Is.EqualTo((16, 24)));
+    }
+}
