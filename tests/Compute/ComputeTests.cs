@@ -246,8 +246,7 @@ public class ComputeTests
     [Test]
     public void The_prod_examples_128_cu_take_22_machines_of_8_cores()
     {
-        var file = Cli.StackFile.Load(System.IO.Path.Combine(Conformance.ConformanceTests.ProjectRoot, "stacks", "Pulumi.prod-hangzhou.yaml"));
-        var compute = SpecLoader.Load(file.ToRaw()).Compute;
+        var compute = SpecLoader.Load(StackFile.Load(TestPaths.ExampleStack("prod-hangzhou")).ToRaw(), PolicyEngine.PolicyNames).Compute;
 
         Assert.That(compute.WorkerPools.Single().Size, Is.EqualTo(new PoolSize(22, 22, Autoscaling: false, RequestedComputeUnits: 128)), "8 cores and 32 GiB offer 6 CU, not 8: 128 / 6 rounded up");
         Assert.That(compute.TotalComputeUnits, Is.EqualTo(132));

@@ -240,8 +240,8 @@ public class EngineTests
     [Test]
     public async Task TaskManagers_request_what_a_machine_offers_after_the_systems_share_a_slot_per_cu()
     {
-        var (spec, _) = SpecLoader.TryLoad(StackRunner.Stack(Stack(pools: GpuPool)).ToRaw());
-        var plan = await PlanRunner.PlanAsync(StackRunner.Stack(Stack(pools: GpuPool)));
+        var (spec, _) = SpecLoader.TryLoad(StackRunner.Stack(Stack(pools: GpuPool)).ToRaw(), PolicyEngine.PolicyNames);
+        var plan = await BlinkCli.PlanStackAsync(StackRunner.Stack(Stack(pools: GpuPool)));
 
         var sessions = plan.Resources.Where(r => r.Type == DeploymentType).Select(Spec).ToList();
         // ecs.g7.2xlarge, 8 cores 32 GiB: 6 CU by Alibaba's sizing table, so 6 cores, 24 GiB, 6 slots.

@@ -110,7 +110,7 @@ public class IsolationTests
     {
         foreach (var stack in ExampleStacks())
         {
-            var plan = await PlanRunner.PlanAsync(stack);
+            var plan = await BlinkCli.PlanStackAsync(stack);
             // The rules between masters and workers: "-from-masters-" ones are on the workers.
             var rules = plan.Resources
                 .Where(r => r.Type == RuleType && (r.Name.Contains("-from-masters-", System.StringComparison.Ordinal) || r.Name.Contains("-from-workers-", System.StringComparison.Ordinal)))
@@ -310,7 +310,7 @@ public class IsolationTests
             "blink-infra:compute.kubernetes.serviceCidr = \"192.168.0.0/20\": overlaps data endpoint warehouse's 192.168.4.0/24, which the cluster must reach; allowed: a block outside it, such as 10.96.0.0/20",
         }));
         Assert.That(Errors(WithServiceCidr(endpoints, "192.168.16.0/20")), Is.Empty);
-        var (spec, _) = SpecLoader.TryLoad(StackRunner.Stack(endpoints).ToRaw());
+        var (spec, _) = SpecLoader.TryLoad(StackRunner.Stack(endpoints).ToRaw(), PolicyEngine.PolicyNames);
         Assert.That(spec!.Compute.Kubernetes.ServiceCidr, Is.EqualTo("10.96.0.0/20"), "the default skips the candidates the endpoints overlap");
     }
 
