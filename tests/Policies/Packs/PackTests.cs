@@ -1,0 +1,125 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using BlinkInfra.Policies.Packs;
+using NUnit.Framework;
+using Pulumi.AliCloud.CS;
+using Pulumi.AliCloud.Ecs;
+using Pulumi.AliCloud.Oss;
+using static BlinkInfra.Tests.Policies.Packs.PolicyFixture;
+
+namespace BlinkInfra.Tests.Policies.Packs;
+
+/// <summary>Each policy of each pack, on its own: a minimal passing fixture finds nothing, a minimal failing one finds exactly the expected message.</summary>
+public class PackTests
+{
+    public sealed record Case(Func<Policy> Make, PolicyInput Passing, PolicyInput Failing, string[] Expected);
+
+    private static readonly string Rule = Token<SecurityGroupRule>();
+    private static readonly string Pool = Token<NodePool>();
+
+    private static IEnumerable<TestCaseData> Cases()
+    {
+        TestCaseData C(string name, Func<Policy> make, PolicyInput passing, PolicyInput failing, params string[] expected)
+            => new TestCaseData(new Case(make, passing, failing, expected)).SetName(name);
+
+        // blink-region
+        yield return C("region-allowed-for-billing", () => RegionPack.RegionAllowedForBilling(),
+            Input(Settings(region: "cn-hongkong", billing: "subscription")),
+            Input(Settings(region: "cn-hongkong")),
+            "stack: region cn-hongkong is not offered for pay-as-you-go billing; allowed: cn-hangzhou, cn-beijing, cn-shanghai, cn-shenzhen");
+        yield return C("zones-in-region", () => RegionPack.ZonesInRegion(),
+            Input(Resource(Token<Pulumi.AliCloud.Vpc.Switch>(), "vsw", """{"zoneId":"cn-hangzhou-h"}""")),
+            Input(Resource(Token<Pulumi.AliCloud.Vpc.Switch>(), "vsw", """{"zoneId":"cn-beijing-a"}""")),
+            "vsw: zone cn-beijing-a is not a zone of the stack's region cn-hangzhou; allowed: " + string.Join(", ", BlinkInfra.Facts.AlibabaCloud.ZonesOf("cn-hangzhou")));
+        yield return C("resources-in-stack-region", () => RegionPack.ResourcesInStackRegion(),
+            Input(Resource(Token<Pulumi.AliCloud.Provider>(), "p", """{"region":"cn-hangzhou"}""")),
+            Input(Resource(Token<Pulumi.AliCloud.Provider>(), "p", "{}")),
+            "p: provider region (none: alicloud:region decides) is not the stack's region cn-hangzhou; allowed: cn-hangzhou");
+
+        // blink-isolation
+        yield return C("no-ingress-from-internet", () => IsolationPack.NoIngressFromInternet(),
+            Input(Resource(Rule, "r", """{"type":"ingress","policy":"accept","cidrIp":"10.0.0.0/8","ipProtocol":"tcp","portRange":"22/22"}"""),
+                Resource(Rule, "drop", """{"type":"ingress","policy":"drop","cidrIp":"0.0.0.0/0","ipProtocol":"all","portRange":"-1/-1"}""")),
+            Input(Resource(Rule, "r", """{"type":"ingress","policy":"accept","ipv6CidrIp":"::/0","ipProtocol":"tcp","portRange":"22/22"}""")),
+            "r: ingress from ::/0 on tcp 22/22 lets the internet in; allowed: a source security group or a private block");
+        yield return C("no-public-ip", () => IsolationPack.NoPublicIp(),
+            Input(Resource(Pool, "pool", """{"internetMaxBandwidthOut":0}""")),
+            Input(Resource(Pool, "pool", """{"internetMaxBandwidthOut":5}""")),
+            "pool: internetMaxBandwidthOut 5 gives the machine a public IP; allowed: 0 (internet through the NAT gateway)");
+        yield return C("internet-only-through-nat", () => IsolationPack.InternetOnlyThroughNat(),
+            Input(Resource(Token<EipAssociation>(), "eip", """{"instanceType":"Nat"}"""), Resource(Token<ManagedKubernetes>(), "ack", """{"newNatGateway":false}""")),
+            Input(Resource(Token<EipAssociation>(), "eip", "{}"), Resource(Token<ManagedKubernetes>(), "ack", "{}")),
+            "eip: an EIP associated with a machine reaches the internet around the NAT gateway; allowed: instanceType Nat",
+            "ack: the cluster would create a NAT gateway of its own; allowed: newNatGateway false (the stack's NAT gateway)");
+        yield return C("vpc-security-groups", () => IsolationPack.VpcSecurityGroups(),
+            Input(Resource(Token<SecurityGroup>(), "sg", """{"vpcId":"vpc-1","securityGroupType":"normal"}""")),
+            Input(Resource(Token<SecurityGroup>(), "sg", """{"vpcId":"vpc-1"}""")),
+            "sg: a classic group; allowed: a VPC group (vpcId) of type normal or enterprise");
+        yield return C("least-privilege-data-egress", () => IsolationPack.LeastPrivilegeDataEgress(),
+            Input(Resource(Rule, "r", """{"type":"egress","policy":"accept","cidrIp":"10.1.0.0/16","ipProtocol":"all","portRange":"-1/-1"}""")),
+            Input(Resource(Rule, "r", """{"type":"egress","policy":"accept","cidrIp":"10.0.0.0/15","ipProtocol":"tcp","portRange":"1/65535"}""")),
+            "r: egress on all ports to 10.0.0.0/15; allowed: one port to an endpoint's block, or all ports to a /16 or narrower");
+        yield return C("enis-in-declared-vswitches", () => IsolationPack.EnisInDeclaredVswitches(),
+            Input(Settings(dataVswitchIds: new[] { "vsw-a" }), Resource(Token<EcsNetworkInterface>(), "eni", """{"vswitchId":"vsw-a"}""")),
+            Input(Settings(dataVswitchIds: new[] { "vsw-a" }), Resource(Token<EcsNetworkInterface>(), "eni", """{"vswitchId":"vsw-b"}""")),
+            "eni: vSwitch vsw-b is not one of blink-infra:dataAccess.vswitches; allowed: vsw-a");
+        yield return C("private-api-server", () => IsolationPack.PrivateApiServer(),
+            Input(Settings(apiServerPublic: true), Resource(Token<ManagedKubernetes>(), "ack", """{"slbInternetEnabled":true}""")),
+            Input(Resource(Token<ManagedKubernetes>(), "ack", """{"slbInternetEnabled":true}""")),
+            "ack: the API server is exposed to the internet, which the stack does not allow; allowed: slbInternetEnabled false, or blink-infra:compute.kubernetes.apiServerPublic true");
+
+        // blink-hardware
+        yield return C("accelerator-pools-tainted", () => HardwarePack.AcceleratorPoolsTainted(),
+            Input(Resource(Pool, "gpu", """{"instanceTypes":["ecs.gn7i-c8g1.2xlarge"],"taints":[{"key":"blink.io/accelerator","value":"gpu","effect":"NoSchedule"}]}"""),
+                Resource(Pool, "cpu", """{"instanceTypes":["ecs.g7.xlarge"]}""")),
+            Input(Resource(Pool, "gpu", """{"instanceTypes":["ecs.gn7i-c8g1.2xlarge"]}""")),
+            "gpu: a GPU pool without the taint blink.io/accelerator=gpu:NoSchedule; allowed: that taint");
+        yield return C("fpga-pools-have-image", () => HardwarePack.FpgaPoolsHaveImage(),
+            Input(Resource(Pool, "fpga", """{"instanceTypes":["ecs.f3-c16f1.4xlarge"],"imageId":"m-fpga"}""")),
+            Input(Resource(Pool, "fpga", """{"instanceTypes":["ecs.f3-c16f1.4xlarge"]}""")),
+            "fpga: an FPGA pool without an image; allowed: the FPGA image Alibaba Cloud shares by a support ticket (imageId)");
+        yield return C("instance-families-known", () => HardwarePack.InstanceFamiliesKnown(),
+            Input(Resource(Pool, "cpu", """{"instanceTypes":["ecs.g7.xlarge"]}""")),
+            Input(Resource(Pool, "cpu", """{"instanceTypes":["ecs.g9.huge"]}""")),
+            "cpu: instance type ecs.g9.huge is not in BlinkInfra's catalogue, which cannot say it is offered in cn-hangzhou; allowed: "
+            + string.Join(", ", BlinkInfra.Facts.InstanceCatalog.Families.Select(f => f.Name)) + " types the catalogue lists");
+
+        // blink-data-protection
+        yield return C("state-bucket-protected", () => DataProtectionPack.StateBucketProtected(),
+            Input(Resource(Token<Bucket>(), "state", "{}", protect: true)),
+            Input(Resource(Token<Bucket>(), "state", "{}")),
+            "state: the bucket is not protected; allowed: protect: true");
+        yield return C("no-plaintext-secrets", () => DataProtectionPack.NoPlaintextSecrets(),
+            Input(Resource(Token<Pulumi.Kubernetes.Core.V1.Secret>(), "s", """{"stringData":{"a":"[secret]"},"metadata":{"name":"x"}}""")),
+            Input(Resource(Token<Pulumi.Kubernetes.Core.V1.Secret>(), "s", """{"stringData":{"a":"clear"}}"""),
+                Resource(Token<Pulumi.AliCloud.Provider>(), "p", """{"assumeRole":{"accessKey":"AKID"}}""")),
+            "s: input stringData holds a credential in plain text; allowed: a Pulumi secret",
+            "p: input assumeRole.accessKey holds a credential in plain text; allowed: a Pulumi secret");
+    }
+
+    [TestCaseSource(nameof(Cases))]
+    public void Passes_its_minimal_fixture_and_fails_the_other_with_the_exact_message(Case policyCase)
+    {
+        var policy = policyCase.Make();
+
+        Assert.That(Found(policy, policyCase.Passing), Is.Empty);
+        Assert.That(Found(policy, policyCase.Failing), Is.EqualTo(policyCase.Expected));
+    }
+
+    [Test]
+    public void Each_factory_takes_its_level()
+    {
+        Assert.That(IsolationPack.NoPublicIp().Level, Is.EqualTo(EnforcementLevel.Mandatory));
+        Assert.That(IsolationPack.NoPublicIp(EnforcementLevel.Advisory).Level, Is.EqualTo(EnforcementLevel.Advisory));
+        Assert.That(HardwarePack.InstanceFamiliesKnown().Level, Is.EqualTo(EnforcementLevel.Advisory));
+    }
+
+    [Test]
+    public void Every_policy_of_the_packs_has_a_minimal_case_here_or_in_its_pack_file()
+    {
+        var covered = Cases().Select(c => c.TestName!).Concat(HighAvailabilityPackTests.Covered).Concat(DataProtectionFlinkTests.Covered).ToHashSet();
+
+        Assert.That(PolicyEngine.PolicyNames.Where(n => !covered.Contains(n)), Is.Empty);
+    }
+}
