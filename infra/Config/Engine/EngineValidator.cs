@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Collections.Immutable;
 using System.Linq;
 using System.Text.RegularExpressions;
 using BlinkInfra.Facts;
@@ -85,57 +84,5 @@ public sealed class EngineValidator : AbstractValidator<EngineConfig>
                     context.AddFailure(new ValidationFailure($"Jobs[{i}].Name", "used by another job; allowed: a name of its own") { AttemptedValue = name });
             }
         });
-    }
-}
-
-/// <summary>Builds the engine spec: HA from the compute spec, and each job checked against its pool and the HA mode.</summary>
-public static class EngineSpecBuilder
-{
-    private static string Key(string path) => $"{ConfigKeys.Section("engine")}.{path}";
-
-    public static EngineSpec? Build(EngineConfig engine, ClusterSpec cluster, ComputeSpec compute, List<SpecError> errors)
-    {
-        var errorCount = errors.Count;
-        var highAvailability = compute.HighAvailability;
-        var replicas = engine.JobManagerReplicas ?? (highAvailability ? FlinkDefaults.HighAvailabilityJobManagers : 1);
-        if (!highAvailability && replicas > 1)
-        {
-            errors.Add(new SpecError(Key("jobManagerReplicas"), replicas.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                "more than one JobManager needs Kubernetes HA, which blink-infra:compute.highAvailability turns on; allowed: 1 without high availability"));
-        }
-        if (highAvailability && replicas < 2)
-        {
-            errors.Add(new SpecError(Key("jobManagerReplicas"), replicas.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                "high availability keeps a standby JobManager; allowed: 2 or more with blink-infra:compute.highAvailability"));
-        }
-
-        var interval = engine.CheckpointIntervalSeconds ?? FlinkDefaults.CheckpointIntervalSeconds;
-        var pools = compute.WorkerPools.ToDictionary(p => p.Name);
-        var jobs = ImmutableArray.CreateBuilder<JobSpec>();
-        for (var i = 0; i < engine.Jobs.Count; i++)
-        {
-            var job = engine.Jobs[i];
-            var mode = job.UpgradeMode ?? "savepoint";
-            if (!pools.TryGetValue(job.Pool!, out var pool))
-            {
-                errors.Add(new SpecError(Key($"jobs[{i}].pool"), job.Pool,
-                    $"job {job.Name} runs on a pool the cluster does not have; allowed: {string.Join(", ", pools.Keys)}"));
-                continue;
-            }
-            if (mode == "last-state" && (!highAvailability || interval == 0))
-            {
-                errors.Add(new SpecError(Key($"jobs[{i}].upgradeMode"), mode,
-                    $"job {job.Name} restarts from its last checkpoint, which needs HA (blink-infra:compute.highAvailability{(highAvailability ? "" : ", off here")}) and checkpoints (blink-infra:engine.checkpointIntervalSeconds{(interval == 0 ? ", 0 here" : "")}); allowed: stateless or savepoint"));
-                continue;
-            }
-            jobs.Add(new JobSpec(job.Name!, pool.Name, job.JarPath!, job.EntryClass, job.Parallelism ?? 1, mode,
-                job.Args.ToImmutableArray(), job.Config.ToImmutableSortedDictionary(StringComparer.Ordinal)));
-        }
-
-        return errors.Count > errorCount
-            ? null
-            : new EngineSpec(engine.Namespace ?? FlinkDefaults.JobsNamespace, engine.Bucket ?? $"{cluster.Name}-flink-state",
-                highAvailability, replicas, interval, engine.Image ?? FlinkDefaults.Image, engine.OperatorImage,
-                engine.FlinkConfiguration.ToImmutableSortedDictionary(StringComparer.Ordinal), jobs.ToImmutable());
     }
 }

@@ -1,0 +1,13 @@
+using System.Collections.Generic;
+
+namespace BlinkInfra.Config;
+
+/// <summary>`blink-infra:cluster`.</summary>
+public sealed class ClusterConfig
+{
+    public string? Name { get; set; }
+    public string? Region { get; set; }
+    public string? Billing { get; set; }
+    public string? Mode { get; set; }
+    public Dictionary<string, string> Tags { get; set; } = new();
+}

@@ -1,0 +1,93 @@
+using System;
+using System.Linq;
+using System.Net;
+using System.Text.RegularExpressions;
+using BlinkInfra.Facts;
+using FluentValidation;
+using FluentValidation.Results;
+
+namespace BlinkInfra.Config;
+
+// One validator per config section. Each failure's message is the "what is wrong; allowed: …" part
+// of a SpecError; SpecLoader adds the key (from the property chain) and the value given.
+
+/// <summary>Rules for `blink-infra:cluster`.</summary>
+public sealed class ClusterValidator : AbstractValidator<ClusterConfig>
+{
+    // ACK cluster and resource names are built from it, so: lower-case DNS label, at most 40 characters.
+    private static readonly Regex NamePattern = new("^[a-z]([a-z0-9-]{0,38}[a-z0-9])?$", RegexOptions.CultureInvariant);
+    private const string NameRule = "lower-case letters, digits and '-', starting with a letter and not ending with '-', at most 40 characters";
+
+    /// <param name="nameFromStack">True when the name was not given and defaults to the stack's name.</param>
+    public ClusterValidator(bool nameFromStack = false)
+    {
+        RuleFor(c => c.Name)
+            .Must(name => name is null || NamePattern.IsMatch(name))
+            .WithMessage(nameFromStack
+                ? $"not a valid cluster name (it defaults to the stack's name; set blink-infra:cluster.name); allowed: {NameRule}"
+                : $"not a valid cluster name; allowed: {NameRule}");
+
+        RuleFor(c => c.Billing)
+            .Must(billing => billing is null || SpecDefaults.ParseBilling(billing) is not null)
+            .WithMessage($"unknown billing mode; allowed: {string.Join(", ", AlibabaCloud.BillingModes.Select(b => b.Name))}");
+
+        RuleFor(c => c.Mode)
+            .Must(mode => mode is null or SpecDefaults.ExclusiveMode)
+            .WithMessage(c => c.Mode == "shared"
+                ? $"shared mode was retired on 2019-12-24; use exclusive mode; allowed: {SpecDefaults.ExclusiveMode}"
+                : $"unknown mode; allowed: {SpecDefaults.ExclusiveMode}");
+
+        RuleFor(c => c.Region)
+            .Cascade(CascadeMode.Stop)
+            .NotEmpty()
+            .WithMessage(c => $"allowed for {BillingName(c)} billing: {string.Join(", ", AlibabaCloud.RegionsFor(Billing(c)))}")
+            .Must((c, region) => AlibabaCloud.RegionsFor(Billing(c)).Contains(region!))
+            .WithMessage((c, region) => RegionProblem(c, region!))
+            .When(c => c.Billing is null || SpecDefaults.ParseBilling(c.Billing) is not null);
+
+        RuleFor(c => c.Tags).Custom((tags, context) =>
+        {
+            // BlinkInfra's own tags count towards the limit: 3 on every resource and a 4th, blink.io/role,
+            // on master machines (infra/Compute ClusterCompute), so 16 are left, not the 17 a count of 3
+            // would leave.
+            var left = AlibabaCloud.MaxTagsPerResource - OwnTags.AtMost;
+            if (tags.Count > left)
+                context.Fail($"{tags.Count} tags", $"Alibaba Cloud allows {AlibabaCloud.MaxTagsPerResource} tags on a resource and BlinkInfra puts up to {OwnTags.AtMost} of its own on one ({string.Join(", ", OwnTags.MasterInstanceKeys)} on master machines); allowed: at most {left} tags");
+            foreach (var (key, value) in tags.OrderBy(t => t.Key, StringComparer.Ordinal))
+            {
+                var problem = TagProblem(key, value);
+                if (problem != null)
+                    context.AddFailure(new ValidationFailure($"Tags[\"{key}\"]", problem) { AttemptedValue = value });
+            }
+        });
+    }
+
+    private static BillingMode Billing(ClusterConfig c) => SpecDefaults.ParseBilling(c.Billing ?? "") ?? SpecDefaults.Billing;
+
+    private static string BillingName(ClusterConfig c) => SpecDefaults.BillingName(Billing(c));
+
+    private static string RegionProblem(ClusterConfig c, string region)
+    {
+        var allowed = string.Join(", ", AlibabaCloud.RegionsFor(Billing(c)));
+        return Billing(c) == BillingMode.PayAsYouGo && AlibabaCloud.RegionsFor(BillingMode.Subscription).Contains(region)
+            ? $"offered with subscription billing only (set blink-infra:cluster.billing to subscription); allowed for pay-as-you-go billing: {allowed}"
+            : $"not a region for {BillingName(c)} billing; allowed: {allowed}";
+    }
+
+    // Source: Alibaba Cloud Tag documentation (TagResources): keys up to 128 characters and values up
+    // to 128, neither starting with "aliyun" or "acs:" nor containing "http://" or "https://".
+    // "blink.io/" keys are BlinkInfra's own.
+    private static string? TagProblem(string key, string value)
+    {
+        const string allowed = "allowed: keys and values of at most 128 characters, not starting with \"aliyun\", \"acs:\" or \"blink.io/\", without \"http://\" or \"https://\"";
+        var invalid = (string s) => s.StartsWith("aliyun", StringComparison.OrdinalIgnoreCase)
+                                    || s.StartsWith("acs:", StringComparison.OrdinalIgnoreCase)
+                                    || s.Contains("http://", StringComparison.OrdinalIgnoreCase)
+                                    || s.Contains("https://", StringComparison.OrdinalIgnoreCase);
+        if (key.Length is 0 or > 128 || invalid(key) || key.StartsWith(SpecDefaults.TagPrefix, StringComparison.Ordinal))
+            return $"tag key \"{key}\" is not allowed; {allowed}";
+        if (value.Length > 128 || invalid(value))
+            return $"tag value is not allowed; {allowed}";
+        return null;
+    }
+}

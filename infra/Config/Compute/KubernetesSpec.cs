@@ -1,0 +1,4 @@
+
+namespace BlinkInfra.Config;
+
+public sealed record KubernetesSpec(string ClusterSpec, string? Version, string ServiceCidr, bool ApiServerPublic);

@@ -1,0 +1,16 @@
+using System.Collections.Generic;
+
+namespace BlinkInfra.Config;
+
+/// <summary>`blink-infra:engine`.</summary>
+public sealed class EngineConfig
+{
+    public string? Namespace { get; set; }
+    public string? Bucket { get; set; }
+    public int? JobManagerReplicas { get; set; }
+    public int? CheckpointIntervalSeconds { get; set; }
+    public string? Image { get; set; }
+    public string? OperatorImage { get; set; }
+    public Dictionary<string, string> FlinkConfiguration { get; set; } = new();
+    public List<JobConfig> Jobs { get; set; } = new();
+}

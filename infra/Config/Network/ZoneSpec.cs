@@ -1,0 +1,5 @@
+
+namespace BlinkInfra.Config;
+
+/// <summary>One zone of the cluster and the CIDR blocks of its node and pod vSwitches (given or planned).</summary>
+public sealed record ZoneSpec(string ZoneId, string CidrBlock, bool Planned, string PodCidrBlock, bool PodPlanned);

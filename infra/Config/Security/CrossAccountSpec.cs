@@ -1,0 +1,4 @@
+
+namespace BlinkInfra.Config;
+
+public sealed record CrossAccountSpec(string TenantRoleArn, string PlatformAccountId);

@@ -1,0 +1,11 @@
+using System.Collections.Generic;
+
+namespace BlinkInfra.Config;
+
+/// <summary>`blink-infra:dataAccess`.</summary>
+public sealed class DataAccessConfig
+{
+    public List<DataVswitchConfig> Vswitches { get; set; } = new();
+    public CrossAccountConfig? CrossAccount { get; set; }
+    public List<DataEndpointConfig> Endpoints { get; set; } = new();
+}

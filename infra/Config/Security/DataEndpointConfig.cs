@@ -1,0 +1,12 @@
+
+namespace BlinkInfra.Config;
+
+/// <summary>One source or sink of the customer's.</summary>
+public sealed class DataEndpointConfig
+{
+    public string? Name { get; set; }
+    public string? Kind { get; set; }
+    public string? Host { get; set; }
+    public string? Cidr { get; set; }
+    public int? Port { get; set; }
+}

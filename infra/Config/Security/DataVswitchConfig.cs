@@ -1,0 +1,10 @@
+
+namespace BlinkInfra.Config;
+
+/// <summary>One of the customer's vSwitches the cluster reaches through an ENI.</summary>
+public sealed class DataVswitchConfig
+{
+    public string? Id { get; set; }
+    public string? Zone { get; set; }
+    public string? VpcId { get; set; }
+}

@@ -1,0 +1,9 @@
+using System.Collections.Generic;
+
+namespace BlinkInfra.Config;
+
+/// <summary>`blink-infra:security`.</summary>
+public sealed class SecurityConfig
+{
+    public List<PeerGroupConfig> PeerGroups { get; set; } = new();
+}
