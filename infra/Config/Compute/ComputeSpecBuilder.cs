@@ -32,7 +32,7 @@ public static class ComputeSpecBuilder
                 $"{Key("highAvailability")} is true: its {masterCount} masters need {masterCount} distinct zones; allowed: {masterCount} or more zones, or highAvailability: false"));
         }
 
-        var pools = compute.WorkerPools.Select((pool, i) => BuildPool(pool, i, zones)).ToImmutableArray();
+        var pools = compute.WorkerPools.Select(pool => WorkerPoolSpec.From(pool, zones)).ToImmutableArray();
         var minWorkers = pools.Sum(p => p.Size.MinNodes);
         var maxWorkers = pools.Sum(p => p.Size.MaxNodes);
         var poolNames = "[" + string.Join(", ", pools.Select(p => p.Name)) + "]";
@@ -47,41 +47,6 @@ public static class ComputeSpecBuilder
         var kubernetes = BuildKubernetes(compute.Kubernetes, network, reached, errors);
 
         return errors.Count > errorCount ? null : new ComputeSpec(highAvailability, kubernetes!, masters!, pools, totalCu);
-    }
-
-    private static WorkerPoolSpec BuildPool(WorkerPoolConfig pool, int index, ImmutableArray<string> clusterZones)
-    {
-        var kind = ComputeFacts.KindOf(pool)!.Value;
-        var knownTypes = pool.InstanceTypes.Select(InstanceCatalog.Type).ToList();
-        // What every type of the pool offers after the system's share, so the pool has at least its
-        // CU, and its TaskManager fits, whichever type ACK launches.
-        var usable = knownTypes.All(t => t != null) ? UsableResources.CommonTo(knownTypes.Select(t => t!.Usable)) : null;
-
-        PoolSize size;
-        if (pool.ComputeUnits is { } cus)
-        {
-            var nodes = (int)Math.Ceiling(cus / (double)usable!.ComputeUnitCount);
-            size = new PoolSize(nodes, nodes, Autoscaling: false, RequestedComputeUnits: cus);
-        }
-        else if (pool.Nodes is { } nodes)
-        {
-            size = new PoolSize(nodes, nodes, Autoscaling: false, RequestedComputeUnits: null);
-        }
-        else
-        {
-            size = new PoolSize(pool.MinNodes!.Value, pool.MaxNodes!.Value, Autoscaling: true, RequestedComputeUnits: null);
-        }
-
-        return new WorkerPoolSpec(
-            pool.Name!,
-            pool.Family!,
-            kind,
-            pool.InstanceTypes.ToImmutableArray(),
-            size,
-            pool.Zones.Count > 0 ? pool.Zones.ToImmutableArray() : clusterZones,
-            pool.GpuDriverVersion,
-            pool.ImageId,
-            usable);
     }
 
     private static MasterSpec? BuildMasters(MastersConfig? masters, int? totalCu, ImmutableArray<string> zones, List<SpecError> errors)

@@ -1,8 +1,11 @@
+using System;
 using System.Collections.Immutable;
+using System.Linq;
 using BlinkInfra.Facts;
 
 namespace BlinkInfra.Config;
 
+/// <summary>A worker pool: its machines, size, zones and what each of its machines offers.</summary>
 public sealed record WorkerPoolSpec(
     string Name,
     string Family,
@@ -16,4 +19,43 @@ public sealed record WorkerPoolSpec(
 {
     /// <summary>The CU each machine of the pool offers, whichever of its types ACK launches; null for types BlinkInfra does not know.</summary>
     public int? ComputeUnitsPerNode => UsablePerNode?.ComputeUnitCount;
+
+    /// <summary>
+    /// A validated pool's spec: its size (a node count, autoscaling bounds, or CU turned into nodes by
+    /// what each of its types offers) and zones (its own, or the cluster's).
+    /// </summary>
+    public static WorkerPoolSpec From(WorkerPoolConfig pool, ImmutableArray<string> clusterZones)
+    {
+        var kind = ComputeFacts.KindOf(pool)!.Value;
+        var knownTypes = pool.InstanceTypes.Select(InstanceCatalog.Type).ToList();
+        // What every type of the pool offers after the system's share, so the pool has at least its
+        // CU, and its TaskManager fits, whichever type ACK launches.
+        var usable = knownTypes.All(t => t != null) ? UsableResources.CommonTo(knownTypes.Select(t => t!.Usable)) : null;
+
+        PoolSize size;
+        if (pool.ComputeUnits is { } cus)
+        {
+            var nodes = (int)Math.Ceiling(cus / (double)usable!.ComputeUnitCount);
+            size = new PoolSize(nodes, nodes, Autoscaling: false, RequestedComputeUnits: cus);
+        }
+        else if (pool.Nodes is { } nodes)
+        {
+            size = new PoolSize(nodes, nodes, Autoscaling: false, RequestedComputeUnits: null);
+        }
+        else
+        {
+            size = new PoolSize(pool.MinNodes!.Value, pool.MaxNodes!.Value, Autoscaling: true, RequestedComputeUnits: null);
+        }
+
+        return new(
+            pool.Name!,
+            pool.Family!,
+            kind,
+            pool.InstanceTypes.ToImmutableArray(),
+            size,
+            pool.Zones.Count > 0 ? pool.Zones.ToImmutableArray() : clusterZones,
+            pool.GpuDriverVersion,
+            pool.ImageId,
+            usable);
+    }
 }
