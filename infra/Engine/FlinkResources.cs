@@ -12,17 +12,6 @@ using Pulumi.Kubernetes.Types.Inputs.Meta.V1;
 
 namespace BlinkInfra.Engine;
 
-/// <summary>The args of a Flink operator resource: the CRD's apiVersion and kind, and its spec as a JSON-shaped tree.</summary>
-public sealed class FlinkResourceArgs : CustomResourceArgs
-{
-    public FlinkResourceArgs(string kind) : base(FlinkDefaults.ApiVersion, kind)
-    {
-    }
-
-    [Input("spec")]
-    public Input<ImmutableDictionary<string, object>>? Spec { get; set; }
-}
-
 /// <summary>
 /// The FlinkDeployment and FlinkSessionJob objects, built as the operator's CRDs define them
 /// (../shared/flink-operator-1.15.0; the tests check each against the CRD's schema).
