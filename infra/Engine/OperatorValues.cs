@@ -59,8 +59,13 @@ public static class OperatorValues
             // The webhook needs cert-manager, which this stack does not install: it is switched off
             // deliberately, and the CRDs' own schema still validates what is submitted.
             { "webhook", ImmutableDictionary<string, object>.Empty.Add("create", false) },
-            // BlinkInfra creates the jobs' service account itself, with its RRSA role.
+            // BlinkInfra creates the jobs' service account itself, with its RRSA role, and its role and
+            // binding (FlinkRbac): the chart's would bind a role to a service account "flink" that does
+            // not exist, and stay behind on uninstall (helm.sh/resource-policy: keep).
             { "jobServiceAccount", ImmutableDictionary<string, object>.Empty.Add("create", false) },
+            { "rbac", ImmutableDictionary<string, object>.Empty
+                .Add("jobRole", ImmutableDictionary<string, object>.Empty.Add("create", false))
+                .Add("jobRoleBinding", ImmutableDictionary<string, object>.Empty.Add("create", false)) },
             { "operatorPod", ImmutableDictionary<string, object>.Empty
                 .Add("nodeSelector", MasterPlacement.NodeSelector())
                 .Add("tolerations", MasterPlacement.Tolerations()) },
