@@ -317,7 +317,6 @@ public class EngineTests
                 cidrBlock: 10.0.0.0/16
             """) + """
               blink-infra:dataAccess:
-                vswitches: [{id: vsw-bp1customerh0001, zone: cn-hangzhou-h, vpcId: vpc-bp1customer00001}]
                 endpoints:
                   - {name: orders, kind: kafka, host: 10.0.9.9}
                   - {name: warehouse, kind: rds, host: 10.0.9.10, cidr: 10.0.9.0/24}

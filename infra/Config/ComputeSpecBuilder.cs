@@ -85,7 +85,8 @@ public static class ComputeSpecBuilder
 
     private static MasterSpec? BuildMasters(MastersConfig? masters, int? totalCu, string poolNames, ImmutableArray<string> zones, List<SpecError> errors)
     {
-        var imageId = masters?.ImageId ?? ClusterDefaults.MasterImageId;
+        // No image: ACK's own for the pool (Alibaba Cloud Linux 3).
+        var imageId = masters?.ImageId;
         if (masters?.InstanceType is { } given)
         {
             if (InstanceCatalog.Type(given) is { } known && totalCu is { } needed)

@@ -50,7 +50,7 @@ public sealed class ComputeValidator : AbstractValidator<ComputeConfig>
 
         RuleFor(c => c.Masters!.ImageId)
             .Must(image => image is null || image.Trim().Length > 0)
-            .WithMessage("an empty image id; allowed: an ECS image id, or none for Alibaba Cloud Linux 3")
+            .WithMessage("an empty image id; allowed: an ECS image id, or none for ACK's Alibaba Cloud Linux 3 image")
             .OverridePropertyName("Masters.ImageId")
             .When(c => c.Masters != null);
 

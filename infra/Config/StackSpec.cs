@@ -84,8 +84,8 @@ public sealed record ComputeSpec(
 
 public sealed record KubernetesSpec(string ClusterSpec, string? Version, string ServiceCidr, bool ApiServerPublic);
 
-/// <summary>The master machines: one per zone listed (3 in HA mode, 1 otherwise).</summary>
-public sealed record MasterSpec(string InstanceType, string ImageId, ImmutableArray<string> Zones, bool SizedByLadder);
+/// <summary>The master machines (the nodes of the JobManagers and the operator): one per zone listed (3 in HA mode, 1 otherwise); no image id for ACK's own.</summary>
+public sealed record MasterSpec(string InstanceType, string? ImageId, ImmutableArray<string> Zones, bool SizedByLadder);
 
 /// <summary>A pool's size: a fixed node count, or autoscaling between a minimum and a maximum.</summary>
 public sealed record PoolSize(int MinNodes, int MaxNodes, bool Autoscaling, int? RequestedComputeUnits)

@@ -75,7 +75,8 @@ public static class ClusterDefaults
 {
     // Source: Alibaba Cloud Container Service for Kubernetes (ACK), CreateCluster: a managed Pro
     // cluster is cluster_spec "ack.pro.small"; ACK no longer creates dedicated clusters (own masters)
-    // since 2024-08-21, so BlinkInfra's masters are ECS machines joined as a tainted node pool.
+    // since 2024-08-21: ACK runs the control plane, and BlinkInfra's master machines are a tainted node
+    // pool of ACK's, the nodes of the JobManagers and the operator.
     public const string ClusterSpec = "ack.pro.small";
 
     // Source: ACK, "Plan the network of an ACK cluster": the Service CIDR is a /16 to /24 inside
@@ -89,9 +90,9 @@ public static class ClusterDefaults
     public const string TerwayAddon = "terway-eniip";
     public const int PodVswitchPrefixLength = 20;
 
-    // Source: Alibaba Cloud Linux 3 (the OS ACK supports by default), public image of the ECS image
-    // list; masters.imageId overrides it.
-    public const string MasterImageId = "aliyun_3_x64_20G_alibase_20240819.vhd";
+    // Source: terraform-provider-alicloud v1.285.0, alicloud_cs_kubernetes_node_pool multi_az_policy:
+    // BALANCE "distributes ECS instances evenly among the multi-zone specified by the scaling group".
+    public const string BalancedAcrossZones = "BALANCE";
 
     // Masters are general-purpose machines; the CU ladder's sizes are g7.xlarge, 2xlarge and 4xlarge.
     public const string MasterFamily = "g7";
