@@ -268,7 +268,11 @@ public class EngineTests
             Assert.That(spec["flinkConfiguration"]!["fs.oss.credentials.provider"]!.GetValue<string>(), Is.EqualTo("com.acme.flink.RrsaCredentialsProvider"));
             Assert.That(spec["flinkConfiguration"]!["restart-strategy.type"]!.GetValue<string>(), Is.EqualTo("exponential-delay"));
             Assert.That(spec["flinkConfiguration"]!["high-availability.type"]!.GetValue<string>(), Is.EqualTo("kubernetes"), "the spec's own settings stay");
+            Assert.That(spec["podTemplate"], Is.Null, "an image of the stack's own carries the OSS plugin under plugins/: no second copy from opt/");
         }
+        Assert.That(Facts.FlinkDefaults.IsStockImage("registry-vpc.cn-hangzhou.aliyuncs.com/mirror/flink:1.20.1-scala_2.12-java17"), Is.True, "a mirror keeping the stock tag is stock");
+        Assert.That(Facts.FlinkDefaults.IsStockImage("flink:1.20"), Is.True);
+        Assert.That(Facts.FlinkDefaults.IsStockImage("registry.cn-hangzhou.aliyuncs.com/acme/flink:1.20.1-rrsa"), Is.False);
 
         var defaults = await BlinkCli.PlanStackAsync(StackRunner.Stack(Stack()));
         Assert.That(Spec(defaults.Resources.Single(r => r.Type == DeploymentType))["image"]!.GetValue<string>(), Is.EqualTo("flink:1.20.1-scala_2.12-java17"));

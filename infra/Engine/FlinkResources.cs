@@ -63,8 +63,14 @@ public static class FlinkResources
         foreach (var (setting, value) in engine.FlinkConfiguration)
             configuration[setting] = value;
 
-        // Every Flink container loads the OSS filesystem plugin, so state can live on the bucket.
-        var pluginEnv = List(Map(("name", "ENABLE_BUILT_IN_PLUGINS"), ("value", FlinkDefaults.OssPluginJar)));
+        // Every Flink container loads the OSS filesystem plugin, so state can live on the bucket: the stock
+        // image links it from opt/ at start (ENABLE_BUILT_IN_PLUGINS, Flink's docker-entrypoint.sh); an
+        // image of the stack's own carries it under plugins/ with its credentials provider beside it
+        // (images/flink-rrsa/), where a second copy would register the oss:// scheme twice.
+        var podTemplate = FlinkDefaults.IsStockImage(engine.Image)
+            ? Map(("spec", Map(("containers", List(Map(("name", FlinkDefaults.MainContainer),
+                ("env", List(Map(("name", "ENABLE_BUILT_IN_PLUGINS"), ("value", FlinkDefaults.OssPluginJar))))))))))
+            : null;
 
         var jobManagerPod = Map(
             ("nodeSelector", MasterPlacement.NodeSelector()),
@@ -88,7 +94,7 @@ public static class FlinkResources
             ("serviceAccount", FlinkDefaults.ServiceAccount),
             ("mode", "native"),
             ("flinkConfiguration", configuration.ToImmutableDictionary()),
-            ("podTemplate", Map(("spec", Map(("containers", List(Map(("name", FlinkDefaults.MainContainer), ("env", pluginEnv)))))))),
+            ("podTemplate", podTemplate),
             ("jobManager", Map(
                 ("replicas", engine.JobManagerReplicas),
                 ("resource", Map(("cpu", FlinkDefaults.JobManagerCpu), ("memory", FlinkDefaults.JobManagerMemory))),

@@ -17,7 +17,8 @@ public static class HighAvailabilityPack
     /// <summary>The pack's policies, each at its default level.</summary>
     public static PolicyPack Create() => new(Name, "1.0.0", ImmutableArray.Create<Policy>(
         ThreeMastersThreeZones(),
-        JobmanagerHaOnBucket()));
+        JobmanagerHaOnBucket(),
+        HaMetadataReadableThroughRrsa()));
 
     /// <summary>three-masters-three-zones: In HA mode the master machines are 3 nodes spread over 3 zones, each on its own server.</summary>
     // The masters pool's vSwitches are the network's node vSwitches, one per zone: distinct vSwitches are
@@ -62,5 +63,24 @@ public static class HighAvailabilityPack
                 if (deployment.At("spec", "jobManager", "replicas")?.GetValue<long>() is not > 1)
                     problems.Add("one JobManager only; allowed: 2 or more");
                 return problems;
+            });
+
+    /// <summary>ha-metadata-readable-through-rrsa: In HA mode every session cluster runs an image that can read its HA metadata on the bucket through RRSA.</summary>
+    // Stock Flink 1.20's OSS filesystem reads access keys only (FLINK-38987): its JobManagers fail on
+    // high-availability.storageDir and never start. What is advice without HA is a broken cluster with it.
+    public static ResourcePolicy HaMetadataReadableThroughRrsa(EnforcementLevel level = EnforcementLevel.Mandatory)
+        => new("ha-metadata-readable-through-rrsa", "In HA mode every session cluster runs an image that can read its HA metadata on the bucket through RRSA.", level,
+            ImmutableArray.Create(FlinkResources.DeploymentType), (deployment, input) =>
+            {
+                if (input.Settings.HighAvailability is not true || deployment.At("spec", "flinkConfiguration", "high-availability.storageDir") is null)
+                    return Array.Empty<string>();
+                var image = deployment.At("spec", "image")?.GetValue<string>() ?? "(none)";
+                var provider = deployment.At("spec", "flinkConfiguration", FlinkDefaults.OssCredentialsProvider)?.GetValue<string>();
+                if (!FlinkDefaults.IsStockImage(image) && provider is not null)
+                    return Array.Empty<string>();
+                var why = FlinkDefaults.IsStockImage(image)
+                    ? $"the stock image {image} cannot read OSS with RRSA credentials (FLINK-38987)"
+                    : $"no {FlinkDefaults.OssCredentialsProvider} is set, so Flink's OSS filesystem looks for access keys";
+                return new[] { $"{why}, so the JobManagers fail on high-availability.storageDir and never start; allowed: blink-infra:engine.image with an RRSA-capable credentials provider (images/flink-rrsa/), named in blink-infra:engine.flinkConfiguration {FlinkDefaults.OssCredentialsProvider}" };
             });
 }
