@@ -104,6 +104,7 @@ public class EngineTests
 
         var trust = JsonNode.Parse((string)mocks.Single("alicloud:ram/role:Role", "blink-t-operator-role").Inputs["assumeRolePolicyDocument"])!;
         Assert.That(trust["Statement"]![0]!["Condition"]!["StringEquals"]!["oidc:sub"]!.GetValue<string>(), Is.EqualTo("system:serviceaccount:flink-operator:flink-operator"));
+        Assert.That(trust["Statement"]![0]!["Condition"]!["StringEquals"]!.AsObject().Select(c => c.Key), Is.EqualTo(new[] { "oidc:iss", "oidc:aud", "oidc:sub" }));
         var policy = mocks.Single("alicloud:ram/policy:Policy", "blink-t-operator-policy").Inputs;
         Assert.That((string)policy["policyDocument"], Is.EqualTo("""{"Version":"1","Statement":[{"Effect":"Allow","Action":["oss:GetObject"],"Resource":["acs:oss:*:*:blink-t-state/udf/*"]}]}"""));
         var attachment = mocks.Single("alicloud:ram/rolePolicyAttachment:RolePolicyAttachment", "blink-t-operator-role-policy").Inputs;
@@ -146,7 +147,8 @@ public class EngineTests
         var (_, mocks) = await StackRunner.RunAsync(Stack());
 
         var trust = JsonNode.Parse((string)mocks.Single("alicloud:ram/role:Role", "blink-t-flink-role").Inputs["assumeRolePolicyDocument"])!;
-        Assert.That(trust.ToJsonString(), Is.EqualTo("""{"Version":"1","Statement":[{"Action":"sts:AssumeRole","Effect":"Allow","Principal":{"Federated":["acs:ram::1234567890123456:oidc-provider/ack-rrsa-blink-t-ack-id"]},"Condition":{"StringEquals":{"oidc:aud":"sts.aliyuncs.com","oidc:sub":"system:serviceaccount:flink:blink-flink"}}}]}"""));
+        Assert.That(trust.ToJsonString(), Is.EqualTo("""{"Version":"1","Statement":[{"Action":"sts:AssumeRole","Effect":"Allow","Principal":{"Federated":["acs:ram::1234567890123456:oidc-provider/ack-rrsa-blink-t-ack-id"]},"Condition":{"StringEquals":{"oidc:iss":"https://oidc-ack-cn-hangzhou.oss-cn-hangzhou.aliyuncs.com/blink-t-ack-id","oidc:aud":"sts.aliyuncs.com","oidc:sub":"system:serviceaccount:flink:blink-flink"}}}]}"""),
+            "ACK's RRSA template: the cluster's issuer, STS as audience, this service account as subject");
         var policy = JsonNode.Parse((string)mocks.Single("alicloud:ram/policy:Policy", "blink-t-flink-policy").Inputs["policyDocument"])!;
         Assert.That(policy["Statement"]![0]!["Resource"]!.ToJsonString(), Is.EqualTo("""["acs:oss:*:*:blink-t-state","acs:oss:*:*:blink-t-state/*"]"""));
         var attachment = mocks.Single("alicloud:ram/rolePolicyAttachment:RolePolicyAttachment", "blink-t-flink-role-policy").Inputs;

@@ -9,8 +9,13 @@ public static class Documents
 {
     private static readonly JsonSerializerOptions Compact = new() { WriteIndented = false };
 
-    /// <summary>Trust for RRSA: only the engine's service account, through the cluster's OIDC provider.</summary>
-    public static string RrsaTrust(string oidcProviderArn, string @namespace, string serviceAccount)
+    /// <summary>
+    /// Trust for RRSA: only one service account, through the cluster's OIDC provider, with tokens of that
+    /// cluster's issuer for STS. Source: ACK, "Use RRSA to authorize pods to access different cloud
+    /// services", and the policy `ack-ram-tool rrsa associate-role` writes
+    /// (AliyunContainerService/ack-ram-tool): StringEquals on oidc:iss, oidc:aud and oidc:sub.
+    /// </summary>
+    public static string RrsaTrust(string oidcProviderArn, string issuerUrl, string @namespace, string serviceAccount)
         => new JsonObject
         {
             ["Version"] = "1",
@@ -23,6 +28,7 @@ public static class Documents
                 {
                     ["StringEquals"] = new JsonObject
                     {
+                        ["oidc:iss"] = issuerUrl,
                         ["oidc:aud"] = "sts.aliyuncs.com",
                         ["oidc:sub"] = $"system:serviceaccount:{@namespace}:{serviceAccount}",
                     },

@@ -195,6 +195,7 @@ public sealed class FlinkEngine : ComponentResource
             Description = grant.RoleDescription,
             AssumeRolePolicyDocument = rrsa.Apply(metadata => Documents.RrsaTrust(
                 metadata?.RamOidcProviderArn ?? throw new RunException($"cluster {clusterName} reports no RRSA OIDC provider; the role of {grant.Who} cannot trust it (is RRSA enabled on the cluster?)"),
+                metadata.RrsaOidcIssuerUrl is { Length: > 0 } issuer ? issuer : throw new RunException($"cluster {clusterName} reports no RRSA OIDC issuer URL; the role of {grant.Who} cannot condition its trust on oidc:iss (is RRSA enabled on the cluster?)"),
                 grant.Namespace, grant.ServiceAccount)),
         }, new CustomResourceOptions { Parent = this });
         var policy = new Policy($"{prefix}-policy", new PolicyArgs

@@ -107,11 +107,13 @@ namespace Pulumi.AliCloud.CS.Outputs
     public sealed class ManagedKubernetesRrsaMetadata
     {
         public readonly string RamOidcProviderArn;
+        public readonly string RrsaOidcIssuerUrl;
 
         [OutputConstructor]
-        private ManagedKubernetesRrsaMetadata(string ramOidcProviderArn)
+        private ManagedKubernetesRrsaMetadata(string ramOidcProviderArn, string rrsaOidcIssuerUrl)
         {
             RamOidcProviderArn = ramOidcProviderArn;
+            RrsaOidcIssuerUrl = rrsaOidcIssuerUrl;
         }
     }
 }
