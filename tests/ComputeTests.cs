@@ -116,7 +116,21 @@ public class ComputeTests
         Assert.That(cluster["slbInternetEnabled"], Is.EqualTo(false));
         Assert.That(cluster["newNatGateway"], Is.EqualTo(false));
         Assert.That(cluster["securityGroupId"], Is.EqualTo("blink-t-sg-workers-id"), "the control plane's ENIs join the workers' group");
-        Assert.That(cluster.ContainsKey("version"), Is.False, "no version: ACK's latest");
+        Assert.That(cluster["version"], Is.EqualTo("1.35.2-aliyun.1"), "pinned: never ACK's latest of the day");
+        Assert.That(cluster["deletionProtection"], Is.EqualTo(true), "protected like the state bucket");
+    }
+
+    [Test]
+    public async Task A_stack_may_turn_deletion_protection_off_and_pin_another_version()
+    {
+        var (_, mocks) = await StackRunner.RunAsync(Stack("highAvailability: false\nkubernetes: {version: 1.36.1-aliyun.1, deletionProtection: false}\n" + CpuPool));
+
+        var cluster = mocks.Single(ClusterType, "blink-t-ack").Inputs;
+        Assert.That((cluster["version"], cluster["deletionProtection"]), Is.EqualTo(("1.36.1-aliyun.1", false)));
+        Assert.That(Errors(Stack("highAvailability: false\nkubernetes: {version: latest}\n" + CpuPool)), Is.EqualTo(new[]
+        {
+            "blink-infra:compute.kubernetes.version = \"latest\": not an ACK Kubernetes version; allowed: a version ACK offers, such as 1.35.2-aliyun.1, or none for that one",
+        }));
     }
 
     [Test]

@@ -65,6 +65,12 @@ public sealed class ClusterCompute : ComponentResource
             // The API server stays inside the VPC unless the spec asks; egress is the network's NAT, not ACK's.
             SlbInternetEnabled = spec.Kubernetes.ApiServerPublic,
             NewNatGateway = false,
+            // Pinned (terraform-provider-alicloud v1.285.0, alicloud_cs_managed_kubernetes `version`: empty
+            // takes the latest at creation, never upgraded; a higher one upgrades in place, lower is refused).
+            Version = spec.Kubernetes.Version,
+            // Like the protected state bucket, the cluster refuses deletion until the stack turns this off
+            // (`deletion_protection`, not ForceNew: an update).
+            DeletionProtection = spec.Kubernetes.DeletionProtection,
             // RRSA lets pods assume RAM roles through the cluster's OIDC provider: no access keys.
             EnableRrsa = true,
             Addons =
@@ -74,9 +80,6 @@ public sealed class ClusterCompute : ComponentResource
             },
             Tags = Tagging.ToInputMap(args.Tags),
         };
-        // No version: ACK installs its latest.
-        if (spec.Kubernetes.Version is { } version)
-            clusterArgs.Version = version;
         var cluster = new ManagedKubernetes($"{name}-ack", clusterArgs, childOptions);
         ClusterId = cluster.Id;
         RrsaMetadata = cluster.RrsaMetadata;

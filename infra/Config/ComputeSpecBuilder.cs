@@ -142,6 +142,7 @@ public static class ComputeSpecBuilder
             serviceCidr = ClusterDefaults.ServiceCidrCandidates.First(candidate => !IPNetwork2.Parse(candidate).Overlap(vpc));
         }
 
-        return new KubernetesSpec(kubernetes?.ClusterSpec ?? ClusterDefaults.ClusterSpec, kubernetes?.Version, serviceCidr, kubernetes?.ApiServerPublic ?? false);
+        return new KubernetesSpec(kubernetes?.ClusterSpec ?? ClusterDefaults.ClusterSpec, kubernetes?.Version ?? ClusterDefaults.KubernetesVersion, serviceCidr,
+            kubernetes?.ApiServerPublic ?? false, kubernetes?.DeletionProtection ?? true);
     }
 }

@@ -24,7 +24,7 @@ public sealed class ComputeValidator : AbstractValidator<ComputeConfig>
 
         RuleFor(c => c.Kubernetes!.Version)
             .Must(version => version is null || VersionPattern.IsMatch(version))
-            .WithMessage("not an ACK Kubernetes version; allowed: a version ACK offers, such as 1.31.1-aliyun.1, or none for the latest")
+            .WithMessage($"not an ACK Kubernetes version; allowed: a version ACK offers, such as {ClusterDefaults.KubernetesVersion}, or none for that one")
             .OverridePropertyName("Kubernetes.Version")
             .When(c => c.Kubernetes != null);
 

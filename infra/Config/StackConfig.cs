@@ -156,6 +156,7 @@ public sealed class KubernetesConfig
     public string? Version { get; set; }
     public string? ServiceCidr { get; set; }
     public bool? ApiServerPublic { get; set; }
+    public bool? DeletionProtection { get; set; }
 }
 
 /// <summary>One item of `blink-infra:compute.workerPools`.</summary>

@@ -82,7 +82,8 @@ public sealed record ComputeSpec(
     ImmutableArray<WorkerPoolSpec> WorkerPools,
     int? TotalComputeUnits);
 
-public sealed record KubernetesSpec(string ClusterSpec, string? Version, string ServiceCidr, bool ApiServerPublic);
+/// <summary>The cluster's Kubernetes: its spec, its pinned version, its Service CIDR, API server exposure and deletion protection.</summary>
+public sealed record KubernetesSpec(string ClusterSpec, string Version, string ServiceCidr, bool ApiServerPublic, bool DeletionProtection);
 
 /// <summary>The master machines (the nodes of the JobManagers and the operator): one per zone listed (3 in HA mode, 1 otherwise); no image id for ACK's own.</summary>
 public sealed record MasterSpec(string InstanceType, string? ImageId, ImmutableArray<string> Zones, bool SizedByLadder);

@@ -79,6 +79,13 @@ public static class ClusterDefaults
     // pool of ACK's, the nodes of the JobManagers and the operator.
     public const string ClusterSpec = "ack.pro.small";
 
+    // Source: ACK, "Kubernetes 1.35 release notes" (component versions: 1.35.1-aliyun.1 and
+    // 1.35.2-aliyun.1, the latter fixing CVE-2025-61732 and CVE-2025-68121) and "Support for Kubernetes
+    // versions" (1.35 released February 2026, end of support 2027-02-28), read 2026-11-27. Pinned, as
+    // terraform-provider-alicloud v1.285.0's alicloud_cs_managed_kubernetes `version` otherwise takes
+    // the latest at creation; raising it upgrades the control plane in place, lowering it is refused.
+    public const string KubernetesVersion = "1.35.2-aliyun.1";
+
     // Source: ACK, "Plan the network of an ACK cluster": the Service CIDR is a /16 to /24 inside
     // 10.0.0.0/8, 172.16-31.0.0/16 or 192.168.0.0/16, and must not overlap the VPC. The first of
     // these that does not overlap the cluster's VPC is the default.

@@ -31,6 +31,9 @@ namespace Pulumi.AliCloud.CS
         [Input("clusterSpec")]
         public Input<string>? ClusterSpec { get; set; }
 
+        [Input("deletionProtection")]
+        public Input<bool>? DeletionProtection { get; set; }
+
         [Input("enableRrsa")]
         public Input<bool>? EnableRrsa { get; set; }
 
