@@ -64,19 +64,10 @@ public sealed class BlinkStack : Stack
             security.WorkersSecurityGroupId,
             tags), WithProvider());
 
-        if (spec.DataAccess.Enabled)
-        {
-            // Across accounts the ENIs are the tenant's: a provider of their own, assuming the tenant's role.
-            var tenantProvider = spec.DataAccess.CrossAccount is { } cross
-                ? new Pulumi.AliCloud.Provider($"{name}-tenant-alicloud", new Pulumi.AliCloud.ProviderArgs
-                {
-                    Region = spec.Cluster.Region,
-                    AssumeRole = new Pulumi.AliCloud.Inputs.ProviderAssumeRoleArgs { RoleArn = cross.TenantRoleArn, SessionName = $"blink-infra-{name}" },
-                })
-                : null;
-            new DataAccess(name, new DataAccessArgs(
-                spec.DataAccess, network.VpcId, spec.Compute.Masters.Zones, compute.MasterIdsByZone, tenantProvider, tags), WithProvider());
-        }
+        // The data-access ENIs (DataAccess) were attached to master ECS instances; the master machines are
+        // now nodes their pool creates and replaces, with no instance for Pulumi to attach to, so the spec
+        // refuses dataAccess.vswitches (IsolationSpecBuilder) until their attachment is replaced, and the
+        // component is not declared.
 
         var engine = new FlinkEngine(name, new FlinkEngineArgs(
             spec.Engine, spec.Compute, spec.DataAccess, spec.Cluster.Region, compute.ClusterId, compute.RrsaMetadata, compute.NodePools,

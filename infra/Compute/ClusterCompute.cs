@@ -25,8 +25,8 @@ public sealed record ClusterComputeArgs(
 
 /// <summary>
 /// The cluster's machines: an ACK managed Pro cluster with Terway pod networking, the master machines
-/// (3 in HA mode, one per zone in a deployment set, 1 otherwise) joined as a tainted "masters" node
-/// pool, and one node pool per worker pool. Node counts are node-pool inputs, so a pool of 1000
+/// (the nodes of the JobManagers and the operator: a tainted "masters" node pool of 3 nodes over three
+/// zones in a deployment set in HA mode, 1 otherwise), and one node pool per worker pool. Node counts are node-pool inputs, so a pool of 1000
 /// machines declares as many resources as one of 2.
 /// </summary>
 public sealed class ClusterCompute : ComponentResource
@@ -35,13 +35,6 @@ public sealed class ClusterCompute : ComponentResource
 
     [Output("clusterId")]
     public Output<string> ClusterId { get; private set; }
-
-    [Output("masterInstanceIds")]
-    public Output<ImmutableArray<string>> MasterInstanceIds { get; private set; }
-
-    /// <summary>The master machines' ids by zone.</summary>
-    [Output("masterIdsByZone")]
-    public Output<ImmutableDictionary<string, string>> MasterIdsByZone { get; private set; }
 
     [Output("nodePoolIds")]
     public Output<ImmutableDictionary<string, string>> NodePoolIds { get; private set; }
@@ -72,6 +65,12 @@ public sealed class ClusterCompute : ComponentResource
             // The API server stays inside the VPC unless the spec asks; egress is the network's NAT, not ACK's.
             SlbInternetEnabled = spec.Kubernetes.ApiServerPublic,
             NewNatGateway = false,
+            // Pinned (terraform-provider-alicloud v1.285.0, alicloud_cs_managed_kubernetes `version`: empty
+            // takes the latest at creation, never upgraded; a higher one upgrades in place, lower is refused).
+            Version = spec.Kubernetes.Version,
+            // Like the protected state bucket, the cluster refuses deletion until the stack turns this off
+            // (`deletion_protection`, not ForceNew: an update).
+            DeletionProtection = spec.Kubernetes.DeletionProtection,
             // RRSA lets pods assume RAM roles through the cluster's OIDC provider: no access keys.
             EnableRrsa = true,
             Addons =
@@ -81,30 +80,11 @@ public sealed class ClusterCompute : ComponentResource
             },
             Tags = Tagging.ToInputMap(args.Tags),
         };
-        // No version: ACK installs its latest.
-        if (spec.Kubernetes.Version is { } version)
-            clusterArgs.Version = version;
         var cluster = new ManagedKubernetes($"{name}-ack", clusterArgs, childOptions);
         ClusterId = cluster.Id;
         RrsaMetadata = cluster.RrsaMetadata;
 
-        var masters = DeclareMasters(name, args, childOptions);
-        MasterInstanceIds = Output.All(masters.Select(m => m.Id));
-        MasterIdsByZone = MasterInstanceIds.Apply(ids => spec.Masters.Zones.Select((zone, i) => (zone, Id: ids[i])).ToImmutableDictionary(p => p.zone, p => p.Id));
-
-        var mastersPool = new NodePool($"{name}-pool-{NodeRoles.MastersPoolName}", new NodePoolArgs
-        {
-            ClusterId = cluster.Id,
-            NodePoolName = NodeRoles.MastersPoolName,
-            VswitchIds = InZones(args.VswitchIds, spec.Masters.Zones),
-            InstanceTypes = { spec.Masters.InstanceType },
-            Instances = MasterInstanceIds,
-            KeepInstanceName = true,
-            SecurityGroupIds = { args.MastersSecurityGroupId },
-            Labels = Labels((NodeRoles.RoleLabel, NodeRoles.MasterRole), (NodeRoles.PoolLabel, NodeRoles.MastersPoolName)),
-            Taints = { Taint(NodeRoles.RoleLabel, NodeRoles.MasterRole) },
-            Tags = Tagging.ToInputMap(args.Tags),
-        }, childOptions);
+        var mastersPool = DeclareMastersPool(name, cluster, args, childOptions);
 
         var pools = spec.WorkerPools.Select(pool => (pool.Name, Pool: DeclareWorkerPool(name, pool, cluster, args, childOptions))).ToList();
         NodePools = new Resource[] { mastersPool }.Concat(pools.Select(p => p.Pool)).ToImmutableArray();
@@ -116,56 +96,53 @@ public sealed class ClusterCompute : ComponentResource
         RegisterOutputs(new Dictionary<string, object?>
         {
             ["clusterId"] = ClusterId,
-            ["masterInstanceIds"] = MasterInstanceIds,
-            ["masterIdsByZone"] = MasterIdsByZone,
             ["nodePoolIds"] = NodePoolIds,
         });
     }
 
-    private List<Instance> DeclareMasters(string name, ClusterComputeArgs args, CustomResourceOptions childOptions)
+    /// <summary>
+    /// The master machines: the nodes of the JobManagers and the operator, as one node pool whose nodes
+    /// ACK creates, labels and taints itself (never ECS instances Pulumi also owns and joins through the
+    /// pool's `instances`: shrinking that list makes the provider remove them with ReleaseNode, and ACK's
+    /// tags on them read back as drift). 1 node, or 3 spread evenly over the first three zones
+    /// (multiAzPolicy BALANCE) in a deployment set with the Availability strategy, each on its own
+    /// physical server. Sources: terraform-provider-alicloud v1.285.0, resource
+    /// alicloud_cs_kubernetes_node_pool (desired_size, multi_az_policy, deployment_set_id: ForceNew,
+    /// set at creation only) and alicloud_ecs_deployment_set (strategy: ForceNew); ACK, "Associate a
+    /// deployment set with a node pool" (nodes join or leave only by scaling the pool; at most 20 ECS
+    /// instances per zone in a deployment set).
+    /// </summary>
+    private static NodePool DeclareMastersPool(string name, ManagedKubernetes cluster, ClusterComputeArgs args, CustomResourceOptions childOptions)
     {
         var spec = args.Spec;
-        // In HA mode the masters sit in a deployment set with the Availability strategy: each on its own physical server.
-        var deploymentSet = spec.HighAvailability
-            ? new EcsDeploymentSet($"{name}-masters-ds", new EcsDeploymentSetArgs
+        var poolArgs = new NodePoolArgs
+        {
+            ClusterId = cluster.Id,
+            NodePoolName = NodeRoles.MastersPoolName,
+            VswitchIds = InZones(args.VswitchIds, spec.Masters.Zones),
+            InstanceTypes = { spec.Masters.InstanceType },
+            DesiredSize = spec.Masters.Zones.Length.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            SecurityGroupIds = { args.MastersSecurityGroupId },
+            SystemDiskCategory = ClusterDefaults.SystemDiskCategory,
+            SystemDiskSize = ClusterDefaults.SystemDiskSizeGiB,
+            Labels = Labels((NodeRoles.RoleLabel, NodeRoles.MasterRole), (NodeRoles.PoolLabel, NodeRoles.MastersPoolName)),
+            Taints = { Taint(NodeRoles.RoleLabel, NodeRoles.MasterRole) },
+            Tags = Tagging.ToInputMap(Tagging.ForMasterMachines(args.Tags)),
+        };
+        ApplyImage(poolArgs, spec.Masters.ImageId);
+        ApplyBilling(poolArgs, args.Billing);
+        if (spec.HighAvailability)
+        {
+            var deploymentSet = new EcsDeploymentSet($"{name}-masters-ds", new EcsDeploymentSetArgs
             {
                 DeploymentSetName = $"{name}-masters",
                 Strategy = "Availability",
-                Description = $"BlinkInfra cluster {name}: the high-availability masters",
-            }, childOptions)
-            : null;
-
-        return spec.Masters.Zones.Select(zone =>
-        {
-            var instanceArgs = new InstanceArgs
-            {
-                InstanceName = $"{name}-master-{zone}",
-                HostName = $"{name}-master-{zone}",
-                Description = $"BlinkInfra cluster {name}: master in {zone}",
-                InstanceType = spec.Masters.InstanceType,
-                ImageId = spec.Masters.ImageId,
-                AvailabilityZone = zone,
-                VswitchId = args.VswitchIds.Apply(ids => ids[zone]),
-                SecurityGroups = { args.MastersSecurityGroupId },
-                // No public IP: the cluster reaches the internet only through the network's NAT gateway.
-                InternetMaxBandwidthOut = 0,
-                SystemDiskCategory = ClusterDefaults.SystemDiskCategory,
-                SystemDiskSize = ClusterDefaults.SystemDiskSizeGiB,
-                InstanceChargeType = ClusterDefaults.ChargeType(args.Billing),
-                Tags = Tagging.ToInputMap(Tagging.ForMasterInstance(args.Tags)),
-            };
-            if (deploymentSet != null)
-                instanceArgs.DeploymentSetId = deploymentSet.Id;
-            if (args.Billing == BillingMode.Subscription)
-            {
-                // Subscription machines: monthly, renewed automatically, like the cluster they serve.
-                instanceArgs.Period = 1;
-                instanceArgs.PeriodUnit = "Month";
-                instanceArgs.RenewalStatus = "AutoRenewal";
-                instanceArgs.AutoRenewPeriod = 1;
-            }
-            return new Instance($"{name}-master-{zone}", instanceArgs, childOptions);
-        }).ToList();
+                Description = $"BlinkInfra cluster {name}: the master machines (the nodes of the JobManagers and the operator), each on its own server",
+            }, childOptions);
+            poolArgs.DeploymentSetId = deploymentSet.Id;
+            poolArgs.MultiAzPolicy = ClusterDefaults.BalancedAcrossZones;
+        }
+        return new NodePool($"{name}-pool-{NodeRoles.MastersPoolName}", poolArgs, childOptions);
     }
 
     private static NodePool DeclareWorkerPool(string name, WorkerPoolSpec pool, ManagedKubernetes cluster, ClusterComputeArgs args, CustomResourceOptions childOptions)
@@ -195,7 +172,6 @@ public sealed class ClusterCompute : ComponentResource
             SecurityGroupIds = { args.WorkersSecurityGroupId },
             SystemDiskCategory = ClusterDefaults.SystemDiskCategory,
             SystemDiskSize = ClusterDefaults.SystemDiskSizeGiB,
-            InstanceChargeType = ClusterDefaults.ChargeType(args.Billing),
             Labels = Labels(labels.ToArray()),
             Taints = taints,
             Tags = Tagging.ToInputMap(args.Tags),
@@ -205,18 +181,29 @@ public sealed class ClusterCompute : ComponentResource
             poolArgs.DesiredSize = desired.ToString(System.Globalization.CultureInfo.InvariantCulture);
         else
             poolArgs.ScalingConfig = new NodePoolScalingConfigArgs { Enable = true, MinSize = pool.Size.MinNodes, MaxSize = pool.Size.MaxNodes };
-        if (pool.ImageId is { } imageId)
-        {
-            poolArgs.ImageId = imageId;
-            poolArgs.ImageType = "Custom";
-        }
-        if (args.Billing == BillingMode.Subscription)
-        {
-            poolArgs.Period = 1;
-            poolArgs.PeriodUnit = "Month";
-            poolArgs.AutoRenew = true;
-        }
+        ApplyImage(poolArgs, pool.ImageId);
+        ApplyBilling(poolArgs, args.Billing);
         return new NodePool($"{name}-pool-{pool.Name}", poolArgs, childOptions);
+    }
+
+    /// <summary>A pool's image: ACK's own (Alibaba Cloud Linux 3) unless the spec gives one, then as a custom image.</summary>
+    private static void ApplyImage(NodePoolArgs poolArgs, string? imageId)
+    {
+        if (imageId is null)
+            return;
+        poolArgs.ImageId = imageId;
+        poolArgs.ImageType = "Custom";
+    }
+
+    /// <summary>Machines are billed like the cluster: subscription ones monthly, renewed automatically.</summary>
+    private static void ApplyBilling(NodePoolArgs poolArgs, BillingMode billing)
+    {
+        poolArgs.InstanceChargeType = ClusterDefaults.ChargeType(billing);
+        if (billing != BillingMode.Subscription)
+            return;
+        poolArgs.Period = 1;
+        poolArgs.PeriodUnit = "Month";
+        poolArgs.AutoRenew = true;
     }
 
     /// <summary>The ids of the zones' vSwitches, in the order of the zones.</summary>

@@ -1,10 +1,6 @@
-using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Globalization;
 using System.Linq;
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using BlinkInfra.Config;
 using BlinkInfra.Facts;
 using BlinkInfra.Network;
@@ -29,18 +25,6 @@ using KubernetesProvider = Pulumi.Kubernetes.Provider;
 using KubernetesProviderArgs = Pulumi.Kubernetes.ProviderArgs;
 
 namespace BlinkInfra.Engine;
-
-/// <summary>What <see cref="FlinkEngine"/> is built from.</summary>
-public sealed record FlinkEngineArgs(
-    EngineSpec Spec,
-    ComputeSpec Compute,
-    DataAccessSpec DataAccess,
-    string Region,
-    Input<string> ClusterId,
-    Output<ManagedKubernetesRrsaMetadata> Rrsa,
-    ImmutableArray<Resource> NodePools,
-    EndpointCredentials? EndpointCredentials,
-    IReadOnlyDictionary<string, string> Tags);
 
 /// <summary>
 /// The Flink engine on the cluster: a Kubernetes provider from the cluster's credentials, the Flink
@@ -211,6 +195,7 @@ public sealed class FlinkEngine : ComponentResource
             Description = grant.RoleDescription,
             AssumeRolePolicyDocument = rrsa.Apply(metadata => Documents.RrsaTrust(
                 metadata?.RamOidcProviderArn ?? throw new RunException($"cluster {clusterName} reports no RRSA OIDC provider; the role of {grant.Who} cannot trust it (is RRSA enabled on the cluster?)"),
+                metadata.RrsaOidcIssuerUrl is { Length: > 0 } issuer ? issuer : throw new RunException($"cluster {clusterName} reports no RRSA OIDC issuer URL; the role of {grant.Who} cannot condition its trust on oidc:iss (is RRSA enabled on the cluster?)"),
                 grant.Namespace, grant.ServiceAccount)),
         }, new CustomResourceOptions { Parent = this });
         var policy = new Policy($"{prefix}-policy", new PolicyArgs
@@ -227,150 +212,4 @@ public sealed class FlinkEngine : ComponentResource
         }, new CustomResourceOptions { Parent = this });
         return (role, attachment);
     }
-}
-
-/// <summary>How the engine reaches the cluster's API server.</summary>
-public static class ClusterAccess
-{
-    public const string CredentialToken = "alicloud:cs/getClusterCredential:getClusterCredential";
-}
-
-/// <summary>The RAM policy documents of the engine, as JSON text.</summary>
-public static class Documents
-{
-    private static readonly JsonSerializerOptions Compact = new() { WriteIndented = false };
-
-    /// <summary>Trust for RRSA: only the engine's service account, through the cluster's OIDC provider.</summary>
-    public static string RrsaTrust(string oidcProviderArn, string @namespace, string serviceAccount)
-        => new JsonObject
-        {
-            ["Version"] = "1",
-            ["Statement"] = new JsonArray(new JsonObject
-            {
-                ["Action"] = "sts:AssumeRole",
-                ["Effect"] = "Allow",
-                ["Principal"] = new JsonObject { ["Federated"] = new JsonArray(oidcProviderArn) },
-                ["Condition"] = new JsonObject
-                {
-                    ["StringEquals"] = new JsonObject
-                    {
-                        ["oidc:aud"] = "sts.aliyuncs.com",
-                        ["oidc:sub"] = $"system:serviceaccount:{@namespace}:{serviceAccount}",
-                    },
-                },
-            }),
-        }.ToJsonString(Compact);
-
-    /// <summary>Read-only on the bucket's job jars: what the operator needs to submit session jobs.</summary>
-    public static string JarRead(string bucket)
-        => new JsonObject
-        {
-            ["Version"] = "1",
-            ["Statement"] = new JsonArray(new JsonObject
-            {
-                ["Effect"] = "Allow",
-                ["Action"] = new JsonArray("oss:GetObject"),
-                ["Resource"] = new JsonArray($"acs:oss:*:*:{bucket}/{FlinkDefaults.UdfPrefix}*"),
-            }),
-        }.ToJsonString(Compact);
-
-    /// <summary>Least privilege on the state bucket: its objects and listing, no other bucket.</summary>
-    public static string BucketAccess(string bucket)
-        => new JsonObject
-        {
-            ["Version"] = "1",
-            ["Statement"] = new JsonArray(new JsonObject
-            {
-                ["Effect"] = "Allow",
-                ["Action"] = new JsonArray("oss:GetObject", "oss:PutObject", "oss:DeleteObject", "oss:ListObjects", "oss:GetBucketInfo", "oss:AbortMultipartUpload", "oss:ListParts"),
-                ["Resource"] = new JsonArray($"acs:oss:*:*:{bucket}", $"acs:oss:*:*:{bucket}/*"),
-            }),
-        }.ToJsonString(Compact);
-}
-
-/// <summary>
-/// The operator chart's values: on the masters, watching the jobs' namespace, webhook off; its image
-/// (the stack's, or the chart's at the pinned version); with jobs, its RRSA role and OSS endpoint.
-/// </summary>
-public static class OperatorValues
-{
-    public static InputMap<object> For(EngineSpec spec, string region, string? rrsaRoleName)
-    {
-        var values = Base(spec.Namespace, spec.OperatorImage);
-        if (rrsaRoleName != null)
-        {
-            values.Add("operatorServiceAccount", ImmutableDictionary<string, object>.Empty
-                .Add("annotations", ImmutableDictionary<string, object>.Empty.Add(FlinkDefaults.PodIdentityRoleAnnotation, rrsaRoleName)));
-            // The operator reads jars through Flink's OSS filesystem: the region's internal endpoint, and
-            // the stack's fs.oss.* settings (such as its credentials provider), after the chart's own lines.
-            var lines = FlinkDefaults.OperatorChartConfiguration
-                .Append($"fs.oss.endpoint: {FlinkDefaults.OssInternalEndpoint(region)}")
-                .Concat(spec.FlinkConfiguration.Where(p => p.Key.StartsWith("fs.oss.", StringComparison.Ordinal)).Select(p => $"{p.Key}: {p.Value}"));
-            values.Add("defaultConfiguration", ImmutableDictionary<string, object>.Empty
-                .Add("create", true)
-                .Add("append", true)
-                .Add("flink-conf.yaml", string.Join("\n", lines) + "\n"));
-        }
-        return values;
-    }
-
-    /// <summary>An image reference as the chart takes it: repository, tag, digest.</summary>
-    public static ImmutableDictionary<string, object> Image(string? reference)
-    {
-        if (reference is null)
-            return ImmutableDictionary<string, object>.Empty.Add("tag", FlinkDefaults.OperatorVersion);
-        var image = ImmutableDictionary<string, object>.Empty;
-        var at = reference.IndexOf('@', StringComparison.Ordinal);
-        if (at >= 0)
-        {
-            image = image.Add("digest", reference[(at + 1)..]);
-            reference = reference[..at];
-        }
-        var colon = reference.LastIndexOf(':');
-        if (colon > reference.LastIndexOf('/'))
-            return image.Add("repository", reference[..colon]).Add("tag", reference[(colon + 1)..]);
-        return image.Add("repository", reference).Add("tag", FlinkDefaults.OperatorVersion);
-    }
-
-    private static InputMap<object> Base(string jobsNamespace, string? operatorImage)
-        => new()
-        {
-            { "watchNamespaces", ImmutableArray.Create<object>(jobsNamespace) },
-            { "image", Image(operatorImage) },
-            // The webhook needs cert-manager, which this stack does not install: it is switched off
-            // deliberately, and the CRDs' own schema still validates what is submitted.
-            { "webhook", ImmutableDictionary<string, object>.Empty.Add("create", false) },
-            // BlinkInfra creates the jobs' service account itself, with its RRSA role.
-            { "jobServiceAccount", ImmutableDictionary<string, object>.Empty.Add("create", false) },
-            { "operatorPod", ImmutableDictionary<string, object>.Empty
-                .Add("nodeSelector", MasterPlacement.NodeSelector())
-                .Add("tolerations", MasterPlacement.Tolerations()) },
-        };
-}
-
-/// <summary>Where the engine's control plane runs: on the masters, tolerating their taint.</summary>
-public static class MasterPlacement
-{
-    public static ImmutableDictionary<string, object> NodeSelector()
-        => ImmutableDictionary<string, object>.Empty.Add(NodeRoles.RoleLabel, NodeRoles.MasterRole);
-
-    public static ImmutableArray<object> Tolerations()
-        => ImmutableArray.Create<object>(Toleration(NodeRoles.RoleLabel, NodeRoles.MasterRole));
-
-    public static ImmutableDictionary<string, object> Toleration(string key, string value)
-        => ImmutableDictionary<string, object>.Empty
-            .Add("key", key).Add("operator", "Equal").Add("value", value).Add("effect", NodeRoles.NoSchedule);
-}
-
-/// <summary>What the engine's service account may do in its namespace: Kubernetes HA and native session clusters.</summary>
-public static class FlinkRbac
-{
-    public static InputList<PolicyRuleArgs> Rules()
-        => new()
-        {
-            // Kubernetes HA keeps leader election and job metadata in ConfigMaps.
-            new PolicyRuleArgs { ApiGroups = { "" }, Resources = { "configmaps" }, Verbs = { "get", "list", "watch", "create", "update", "patch", "delete" } },
-            // A native session cluster's JobManager starts and stops its TaskManager pods.
-            new PolicyRuleArgs { ApiGroups = { "" }, Resources = { "pods", "services" }, Verbs = { "get", "list", "watch", "create", "update", "patch", "delete" } },
-        };
 }

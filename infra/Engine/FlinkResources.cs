@@ -12,17 +12,6 @@ using Pulumi.Kubernetes.Types.Inputs.Meta.V1;
 
 namespace BlinkInfra.Engine;
 
-/// <summary>The args of a Flink operator resource: the CRD's apiVersion and kind, and its spec as a JSON-shaped tree.</summary>
-public sealed class FlinkResourceArgs : CustomResourceArgs
-{
-    public FlinkResourceArgs(string kind) : base(FlinkDefaults.ApiVersion, kind)
-    {
-    }
-
-    [Input("spec")]
-    public Input<ImmutableDictionary<string, object>>? Spec { get; set; }
-}
-
 /// <summary>
 /// The FlinkDeployment and FlinkSessionJob objects, built as the operator's CRDs define them
 /// (../shared/flink-operator-1.15.0; the tests check each against the CRD's schema).
@@ -84,8 +73,14 @@ public static class FlinkResources
         foreach (var (setting, value) in engine.FlinkConfiguration)
             configuration[setting] = value;
 
-        // Every Flink container loads the OSS filesystem plugin, so state can live on the bucket.
-        var pluginEnv = List(Map(("name", "ENABLE_BUILT_IN_PLUGINS"), ("value", FlinkDefaults.OssPluginJar)));
+        // Every Flink container loads the OSS filesystem plugin, so state can live on the bucket: the stock
+        // image links it from opt/ at start (ENABLE_BUILT_IN_PLUGINS, Flink's docker-entrypoint.sh); an
+        // image of the stack's own carries it under plugins/ with its credentials provider beside it
+        // (images/flink-rrsa/), where a second copy would register the oss:// scheme twice.
+        var podTemplate = FlinkDefaults.IsStockImage(engine.Image)
+            ? Map(("spec", Map(("containers", List(Map(("name", FlinkDefaults.MainContainer),
+                ("env", List(Map(("name", "ENABLE_BUILT_IN_PLUGINS"), ("value", FlinkDefaults.OssPluginJar))))))))))
+            : null;
 
         var jobManagerPod = Map(
             ("nodeSelector", MasterPlacement.NodeSelector()),
@@ -109,7 +104,7 @@ public static class FlinkResources
             ("serviceAccount", FlinkDefaults.ServiceAccount),
             ("mode", "native"),
             ("flinkConfiguration", configuration.ToImmutableDictionary()),
-            ("podTemplate", Map(("spec", Map(("containers", List(Map(("name", FlinkDefaults.MainContainer), ("env", pluginEnv)))))))),
+            ("podTemplate", podTemplate),
             ("jobManager", Map(
                 ("replicas", engine.JobManagerReplicas),
                 ("resource", Map(("cpu", FlinkDefaults.JobManagerCpu), ("memory", FlinkDefaults.JobManagerMemory))),

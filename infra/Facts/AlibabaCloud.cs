@@ -89,8 +89,16 @@ public static class ClusterDefaults
 {
     // Source: Alibaba Cloud Container Service for Kubernetes (ACK), CreateCluster: a managed Pro
     // cluster is cluster_spec "ack.pro.small"; ACK no longer creates dedicated clusters (own masters)
-    // since 2024-08-21, so BlinkInfra's masters are ECS machines joined as a tainted node pool.
+    // since 2024-08-21: ACK runs the control plane, and BlinkInfra's master machines are a tainted node
+    // pool of ACK's, the nodes of the JobManagers and the operator.
     public const string ClusterSpec = "ack.pro.small";
+
+    // Source: ACK, "Kubernetes 1.35 release notes" (component versions: 1.35.1-aliyun.1 and
+    // 1.35.2-aliyun.1, the latter fixing CVE-2025-61732 and CVE-2025-68121) and "Support for Kubernetes
+    // versions" (1.35 released February 2026, end of support 2027-02-28), read 2026-11-27. Pinned, as
+    // terraform-provider-alicloud v1.285.0's alicloud_cs_managed_kubernetes `version` otherwise takes
+    // the latest at creation; raising it upgrades the control plane in place, lowering it is refused.
+    public const string KubernetesVersion = "1.35.2-aliyun.1";
 
     // Source: ACK CreateCluster, service_cidr (read 2026-11-27): "Valid values: 10.0.0.0/16-24,
     // 172.16-31.0.0/16-24, and 192.168.0.0/16-24. The Service CIDR block cannot overlap with the VPC
@@ -107,9 +115,9 @@ public static class ClusterDefaults
     public const string TerwayAddon = "terway-eniip";
     public const int PodVswitchPrefixLength = 20;
 
-    // Source: Alibaba Cloud Linux 3 (the OS ACK supports by default), public image of the ECS image
-    // list; masters.imageId overrides it.
-    public const string MasterImageId = "aliyun_3_x64_20G_alibase_20240819.vhd";
+    // Source: terraform-provider-alicloud v1.285.0, alicloud_cs_kubernetes_node_pool multi_az_policy:
+    // BALANCE "distributes ECS instances evenly among the multi-zone specified by the scaling group".
+    public const string BalancedAcrossZones = "BALANCE";
 
     // Masters are general-purpose machines; the CU ladder's sizes are g7.xlarge, 2xlarge and 4xlarge.
     public const string MasterFamily = "g7";

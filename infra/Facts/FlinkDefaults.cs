@@ -39,7 +39,8 @@ public static class FlinkDefaults
 
     /// <summary>The Flink the session clusters run: the CRD's flinkVersion, the image, the OSS plugin jar.</summary>
     public const string FlinkVersion = "v1_20";
-    public const string Image = "flink:1.20.1-scala_2.12-java17";
+    public const string ImageTag = "1.20.1-scala_2.12-java17";
+    public const string Image = "flink:" + ImageTag;
     public const string OssPluginJar = "flink-oss-fs-hadoop-1.20.1.jar";
 
     // Flink 1.20's names for the settings the program writes. Source: Flink's CheckpointingOptions
@@ -120,6 +121,25 @@ public static class FlinkDefaults
 
     /// <summary>The extended resource GPU machines offer on ACK.</summary>
     public const string GpuResource = "nvidia.com/gpu";
+
+    /// <summary>The Flink setting that names the OSS filesystem's credentials provider class.</summary>
+    public const string OssCredentialsProvider = "fs.oss.credentials.provider";
+
+    /// <summary>
+    /// Whether an image is stock Flink (Docker Hub's official image, or a mirror of it that keeps its
+    /// tag): its OSS filesystem reads access keys only, not RRSA's OIDC token (FLINK-38987, apache/flink
+    /// PR #27529 closed unmerged as of 2026-11-27). An image of a stack's own carries a tag of its own.
+    /// </summary>
+    public static bool IsStockImage(string image)
+    {
+        var at = image.IndexOf('@', StringComparison.Ordinal);
+        var reference = at >= 0 ? image[..at] : image;
+        var colon = reference.LastIndexOf(':');
+        var slash = reference.LastIndexOf('/');
+        var (repository, tag) = colon > slash ? (reference[..colon], reference[(colon + 1)..]) : (reference, "latest");
+        var name = repository[(repository.LastIndexOf('/') + 1)..];
+        return name == "flink" && (repository is "flink" or "library/flink" or "docker.io/library/flink" || tag == ImageTag);
+    }
 
     /// <summary>The OSS endpoint inside a region's VPCs.</summary>
     public static string OssInternalEndpoint(string region) => $"oss-{region}-internal.aliyuncs.com";

@@ -17,8 +17,8 @@ public static class Tagging
             .SetItem(OwnTags.StackKey, stackName)
             .SetItem(OwnTags.ManagedByKey, "blink-infra");
 
-    /// <summary>A master machine's tags: the stack's, and its role.</summary>
-    public static IReadOnlyDictionary<string, string> ForMasterInstance(IReadOnlyDictionary<string, string> tags)
+    /// <summary>The master machines' tags: the stack's, and their role.</summary>
+    public static IReadOnlyDictionary<string, string> ForMasterMachines(IReadOnlyDictionary<string, string> tags)
         => new Dictionary<string, string>(tags) { [NodeRoles.RoleLabel] = NodeRoles.MasterRole };
 
     public static InputMap<string> ToInputMap(IReadOnlyDictionary<string, string> tags)

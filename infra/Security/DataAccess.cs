@@ -22,6 +22,8 @@ public sealed record DataAccessArgs(
 /// zone, in a data-access security group that lets out only to the endpoints the spec lists, attached
 /// to that master. Across accounts, the ENIs and their group live in the tenant's account (its own
 /// provider), which grants the platform account InstanceAttach before the platform attaches them.
+/// Not declared by the stack while the master machines are nodes of an ACK node pool (no instance to
+/// attach to): the spec refuses dataAccess.vswitches until the attachment is replaced.
 /// </summary>
 public sealed class DataAccess : ComponentResource
 {

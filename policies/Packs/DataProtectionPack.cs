@@ -53,20 +53,20 @@ public static class DataProtectionPack
             input.Resources.SelectMany(resource => PlainSecrets(resource.Inputs, "")
                 .Select(path => ((PlannedResource?)resource, $"input {path} holds a credential in plain text; allowed: a Pulumi secret"))));
 
-    /// <summary>flink-reads-oss-through-rrsa: Session clusters that need the bucket run an image that can read it through RRSA.</summary>
+    /// <summary>flink-reads-oss-through-rrsa: Session clusters whose jobs checkpoint to the bucket run an image that can read it through RRSA.</summary>
     // Stock Flink 1.20's OSS filesystem reads access keys only; RRSA support is an open change (FLINK-38987).
+    // With HA, blink-ha's mandatory ha-metadata-readable-through-rrsa covers the same session cluster.
     public static ResourcePolicy FlinkReadsOssThroughRrsa(EnforcementLevel level = EnforcementLevel.Advisory)
-        => new("flink-reads-oss-through-rrsa", "Session clusters that need the bucket run an image that can read it through RRSA.", level,
+        => new("flink-reads-oss-through-rrsa", "Session clusters whose jobs checkpoint to the bucket run an image that can read it through RRSA.", level,
             ImmutableArray.Create(FlinkResources.DeploymentType), (deployment, input) =>
             {
                 var name = deployment.At("metadata", "name")?.GetValue<string>();
-                var haOnBucket = deployment.At("spec", "flinkConfiguration", "high-availability.type") is not null;
+                var haOnBucket = deployment.At("spec", "flinkConfiguration", "high-availability.storageDir") is not null;
                 var runsJobs = input.OfType(FlinkResources.SessionJobType).Any(job => job.At("spec", "deploymentName")?.GetValue<string>() == name);
                 var image = deployment.At("spec", "image")?.GetValue<string>();
-                if (!(haOnBucket || runsJobs) || image != FlinkDefaults.Image)
+                if (haOnBucket || !runsJobs || image is null || !FlinkDefaults.IsStockImage(image))
                     return Array.Empty<string>();
-                var needs = haOnBucket && runsJobs ? "HA metadata and its jobs' checkpoints" : haOnBucket ? "HA metadata" : "its jobs' checkpoints";
-                return new[] { $"the stock image {image} cannot read OSS with RRSA credentials (FLINK-38987), which {needs} need; allowed: blink-infra:engine.image with an RRSA-capable credentials provider, named in blink-infra:engine.flinkConfiguration fs.oss.credentials.provider" };
+                return new[] { $"the stock image {image} cannot read OSS with RRSA credentials (FLINK-38987), which its jobs' checkpoints need; allowed: blink-infra:engine.image with an RRSA-capable credentials provider (images/flink-rrsa/), named in blink-infra:engine.flinkConfiguration {FlinkDefaults.OssCredentialsProvider}" };
             });
 
     /// <summary>operator-reads-oss-jars: The operator can download session jobs' jars from oss://.</summary>

@@ -8,7 +8,7 @@ using BlinkInfra.Plan;
 
 namespace BlinkInfra.Policies.Packs;
 
-/// <summary>blink-hardware: accelerators only for jobs that ask, FPGA images, known instance families.</summary>
+/// <summary>blink-hardware: accelerators only for jobs that ask, FPGA images, known instance families, machines made by their pools.</summary>
 public static class HardwarePack
 {
     private static MachineKind KindOf(PlannedResource pool)
@@ -21,7 +21,8 @@ public static class HardwarePack
     public static PolicyPack Create() => new(Name, "1.0.0", ImmutableArray.Create<Policy>(
         AcceleratorPoolsTainted(),
         FpgaPoolsHaveImage(),
-        InstanceFamiliesKnown()));
+        InstanceFamiliesKnown(),
+        PoolsCreateTheirNodes()));
 
     /// <summary>accelerator-pools-tainted: GPU and FPGA pools are tainted so only jobs that ask for them land there.</summary>
     public static ResourcePolicy AcceleratorPoolsTainted(EnforcementLevel level = EnforcementLevel.Mandatory)
@@ -49,10 +50,21 @@ public static class HardwarePack
     /// <summary>instance-families-known: Machines are of families the catalogue knows for the region.</summary>
     public static ResourcePolicy InstanceFamiliesKnown(EnforcementLevel level = EnforcementLevel.Advisory)
         => new("instance-families-known", "Machines are of families the catalogue knows for the region.", level,
-            ImmutableArray.Create(TypeTokens.Of<Pulumi.AliCloud.CS.NodePool>(), TypeTokens.Of<Pulumi.AliCloud.Ecs.Instance>()), (machine, input) =>
+            ImmutableArray.Create(TypeTokens.Of<Pulumi.AliCloud.CS.NodePool>()), (machine, input) =>
+                machine.Texts("instanceTypes").Where(t => InstanceCatalog.Type(t) is null)
+                    .Select(t => $"instance type {t} is not in BlinkInfra's catalogue, which cannot say it is offered in {input.Settings.Region}; allowed: {string.Join(", ", InstanceCatalog.Families.Select(f => f.Name))} types the catalogue lists"));
+
+    /// <summary>pools-create-their-nodes: Node pools create their machines; no ECS instance is joined to one.</summary>
+    // An instance joined through `instances` is owned twice: shrinking the list makes the provider remove
+    // it with ReleaseNode (terraform-provider-alicloud v1.285.0, alicloud_cs_kubernetes_node_pool), and
+    // ACK's tags on it read back as drift of the instance Pulumi also declares.
+    public static ResourcePolicy PoolsCreateTheirNodes(EnforcementLevel level = EnforcementLevel.Mandatory)
+        => new("pools-create-their-nodes", "Node pools create their machines; no ECS instance is joined to one.", level,
+            ImmutableArray.Create(TypeTokens.Of<Pulumi.AliCloud.CS.NodePool>()), (pool, _) =>
             {
-                var types = machine.Type == TypeTokens.Of<Pulumi.AliCloud.CS.NodePool>() ? machine.Texts("instanceTypes") : new[] { machine.Text("instanceType") }.OfType<string>();
-                return types.Where(t => InstanceCatalog.Type(t) is null)
-                    .Select(t => $"instance type {t} is not in BlinkInfra's catalogue, which cannot say it is offered in {input.Settings.Region}; allowed: {string.Join(", ", InstanceCatalog.Families.Select(f => f.Name))} types the catalogue lists");
+                var joined = pool.Texts("instances").Count();
+                return joined == 0
+                    ? Array.Empty<string>()
+                    : new[] { $"{joined} ECS instance(s) joined through instances, owned by both Pulumi and ACK; allowed: no instances, the pool's own nodes (desiredSize or scalingConfig)" };
             });
 }

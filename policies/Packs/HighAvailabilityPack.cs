@@ -17,20 +17,33 @@ public static class HighAvailabilityPack
     /// <summary>The pack's policies, each at its default level.</summary>
     public static PolicyPack Create() => new(Name, "1.0.0", ImmutableArray.Create<Policy>(
         ThreeMastersThreeZones(),
-        JobmanagerHaOnBucket()));
+        JobmanagerHaOnBucket(),
+        HaMetadataReadableThroughRrsa()));
 
-    /// <summary>three-masters-three-zones: In HA mode the stack has 3 masters in 3 distinct zones.</summary>
+    /// <summary>three-masters-three-zones: In HA mode the master machines are 3 nodes spread over 3 zones, each on its own server.</summary>
+    // The masters pool's vSwitches are the network's node vSwitches, one per zone: distinct vSwitches are
+    // distinct zones. BALANCE spreads the nodes evenly over them; a deployment set with the Availability
+    // strategy puts each on its own physical server.
     public static StackPolicy ThreeMastersThreeZones(EnforcementLevel level = EnforcementLevel.Mandatory)
-        => new("three-masters-three-zones", "In HA mode the stack has 3 masters in 3 distinct zones.", level, input =>
+        => new("three-masters-three-zones", "In HA mode the master machines are 3 nodes spread over 3 zones, each on its own server.", level, input =>
         {
             if (input.Settings.HighAvailability is not true)
                 return Enumerable.Empty<(PlannedResource?, string)>();
-            var masters = input.OfType(TypeTokens.Of<Pulumi.AliCloud.Ecs.Instance>())
-                .Where(m => m.At("tags", NodeRoles.RoleLabel)?.GetValue<string>() == NodeRoles.MasterRole).ToList();
-            var zones = masters.Select(m => m.Text("availabilityZone")).Distinct().Count();
-            return masters.Count == ComputeUnits.HighAvailabilityMasters && zones == ComputeUnits.HighAvailabilityMasters
-                ? Enumerable.Empty<(PlannedResource?, string)>()
-                : new[] { ((PlannedResource?)null, $"high availability has {masters.Count} master(s) in {zones} zone(s); allowed: 3 masters in 3 distinct zones") };
+            var pools = input.OfType(TypeTokens.Of<Pulumi.AliCloud.CS.NodePool>())
+                .Where(p => p.Objects("labels").Any(l => l.Field("key") == NodeRoles.RoleLabel && l.Field("value") == NodeRoles.MasterRole)).ToList();
+            if (pools.Count != 1)
+                return new[] { ((PlannedResource?)null, $"high availability has {pools.Count} master pool(s); allowed: one node pool labelled {NodeRoles.RoleLabel}={NodeRoles.MasterRole}") };
+            var pool = pools[0];
+            var nodes = pool.Text("desiredSize") ?? "(none)";
+            var zones = pool.Texts("vswitchIds").Distinct().Count();
+            var problems = new List<string>();
+            if (nodes != ComputeUnits.HighAvailabilityMasters.ToString(System.Globalization.CultureInfo.InvariantCulture) || zones != ComputeUnits.HighAvailabilityMasters)
+                problems.Add($"high availability has {nodes} master(s) over {zones} zone(s); allowed: desiredSize 3 over 3 vSwitches of distinct zones");
+            if (pool.Text("multiAzPolicy") != ClusterDefaults.BalancedAcrossZones)
+                problems.Add($"multiAzPolicy {pool.Text("multiAzPolicy") ?? "(none)"} may place masters in one zone; allowed: {ClusterDefaults.BalancedAcrossZones}");
+            if (pool.Text("deploymentSetId") is null)
+                problems.Add("no deployment set, so masters may share a physical server; allowed: deploymentSetId of a set with the Availability strategy");
+            return problems.Select(p => ((PlannedResource?)pool, p));
         });
 
     /// <summary>jobmanager-ha-on-bucket: In HA mode every session cluster runs Kubernetes HA with its storage on the state bucket and a standby JobManager.</summary>
@@ -50,5 +63,24 @@ public static class HighAvailabilityPack
                 if (deployment.At("spec", "jobManager", "replicas")?.GetValue<long>() is not > 1)
                     problems.Add("one JobManager only; allowed: 2 or more");
                 return problems;
+            });
+
+    /// <summary>ha-metadata-readable-through-rrsa: In HA mode every session cluster runs an image that can read its HA metadata on the bucket through RRSA.</summary>
+    // Stock Flink 1.20's OSS filesystem reads access keys only (FLINK-38987): its JobManagers fail on
+    // high-availability.storageDir and never start. What is advice without HA is a broken cluster with it.
+    public static ResourcePolicy HaMetadataReadableThroughRrsa(EnforcementLevel level = EnforcementLevel.Mandatory)
+        => new("ha-metadata-readable-through-rrsa", "In HA mode every session cluster runs an image that can read its HA metadata on the bucket through RRSA.", level,
+            ImmutableArray.Create(FlinkResources.DeploymentType), (deployment, input) =>
+            {
+                if (input.Settings.HighAvailability is not true || deployment.At("spec", "flinkConfiguration", "high-availability.storageDir") is null)
+                    return Array.Empty<string>();
+                var image = deployment.At("spec", "image")?.GetValue<string>() ?? "(none)";
+                var provider = deployment.At("spec", "flinkConfiguration", FlinkDefaults.OssCredentialsProvider)?.GetValue<string>();
+                if (!FlinkDefaults.IsStockImage(image) && provider is not null)
+                    return Array.Empty<string>();
+                var why = FlinkDefaults.IsStockImage(image)
+                    ? $"the stock image {image} cannot read OSS with RRSA credentials (FLINK-38987)"
+                    : $"no {FlinkDefaults.OssCredentialsProvider} is set, so Flink's OSS filesystem looks for access keys";
+                return new[] { $"{why}, so the JobManagers fail on high-availability.storageDir and never start; allowed: blink-infra:engine.image with an RRSA-capable credentials provider (images/flink-rrsa/), named in blink-infra:engine.flinkConfiguration {FlinkDefaults.OssCredentialsProvider}" };
             });
 }

@@ -37,7 +37,7 @@ public static class IsolationPack
     /// <summary>no-public-ip: No machine has a public IP.</summary>
     public static ResourcePolicy NoPublicIp(EnforcementLevel level = EnforcementLevel.Mandatory)
         => new("no-public-ip", "No machine has a public IP.", level,
-            ImmutableArray.Create(TypeTokens.Of<Pulumi.AliCloud.Ecs.Instance>(), TypeTokens.Of<Pulumi.AliCloud.CS.NodePool>()), (machine, _) =>
+            ImmutableArray.Create(TypeTokens.Of<Pulumi.AliCloud.CS.NodePool>()), (machine, _) =>
                 machine.Number("internetMaxBandwidthOut") is > 0
                     ? new[] { $"internetMaxBandwidthOut {machine.Number("internetMaxBandwidthOut")} gives the machine a public IP; allowed: 0 (internet through the NAT gateway)" }
                     : Array.Empty<string>());
@@ -79,7 +79,7 @@ public static class IsolationPack
         => new("enis-in-declared-vswitches", "ENIs sit in vSwitches the spec declared.", level,
             ImmutableArray.Create(TypeTokens.Of<Pulumi.AliCloud.Ecs.EcsNetworkInterface>()), (eni, input) =>
                 eni.Text("vswitchId") is { } vswitch && !input.Settings.DataVswitchIds.Contains(vswitch)
-                    ? new[] { $"vSwitch {vswitch} is not one of blink-infra:dataAccess.vswitches; allowed: {string.Join(", ", input.Settings.DataVswitchIds)}" }
+                    ? new[] { $"vSwitch {vswitch} is not one of blink-infra:dataAccess.vswitches; allowed: {(input.Settings.DataVswitchIds.IsEmpty ? "no ENI, as the stack lists no vSwitch" : string.Join(", ", input.Settings.DataVswitchIds))}" }
                     : Array.Empty<string>());
 
     /// <summary>private-api-server: The API server is not public unless the stack explicitly allows it.</summary>

@@ -30,12 +30,12 @@ public static class RegionPack
             return Enumerable.Empty<(PlannedResource?, string)>();
         });
 
-    /// <summary>zones-in-region: Every vSwitch's and machine's zone belongs to the stack's region.</summary>
+    /// <summary>zones-in-region: Every vSwitch zone, and so every machine's (node pools place machines in vSwitches), belongs to the stack's region.</summary>
     public static ResourcePolicy ZonesInRegion(EnforcementLevel level = EnforcementLevel.Mandatory)
-        => new("zones-in-region", "Every vSwitch's and machine's zone belongs to the stack's region.", level,
-            ImmutableArray.Create(TypeTokens.Of<Pulumi.AliCloud.Vpc.Switch>(), TypeTokens.Of<Pulumi.AliCloud.Ecs.Instance>()), (resource, input) =>
+        => new("zones-in-region", "Every vSwitch zone, and so every machine's, belongs to the stack's region.", level,
+            ImmutableArray.Create(TypeTokens.Of<Pulumi.AliCloud.Vpc.Switch>()), (resource, input) =>
             {
-                var zone = resource.Text("zoneId") ?? resource.Text("availabilityZone");
+                var zone = resource.Text("zoneId");
                 var region = input.Settings.Region;
                 return zone is null || region is null || AlibabaCloud.ZonesOf(region).Contains(zone)
                     ? Enumerable.Empty<string>()

@@ -38,7 +38,7 @@ public class CliTests
         Assert.That(output, Does.Contain("│   ├── + alicloud:ecs/securityGroup:SecurityGroup blink-dev-sg-masters"));
         Assert.That(output, Does.Contain("taints=[blink.io/role=master:NoSchedule]"));
         Assert.That(output, Does.Match(@"alicloud:vpc/switch:Switch\s+│\s+6"));
-        Assert.That(output, Does.Match(@"total\s+│\s+43"));
+        Assert.That(output, Does.Match(@"total\s+│\s+42"));
     }
 
     [Test]
@@ -51,7 +51,7 @@ public class CliTests
         Assert.That(exit, Is.EqualTo(0), errors);
         var json = JsonNode.Parse(File.ReadAllText(path))!;
         Assert.That((string?)json["stack"], Is.EqualTo("dev"));
-        Assert.That(json["resources"]!.AsArray(), Has.Count.EqualTo(43));
+        Assert.That(json["resources"]!.AsArray(), Has.Count.EqualTo(42));
         File.Delete(path);
     }
 

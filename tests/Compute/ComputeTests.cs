@@ -16,7 +16,6 @@ public class ComputeTests
 {
     private const string ClusterType = "alicloud:cs/managedKubernetes:ManagedKubernetes";
     private const string NodePoolType = "alicloud:cs/nodePool:NodePool";
-    private const string InstanceType = "alicloud:ecs/instance:Instance";
     private const string DeploymentSetType = "alicloud:ecs/ecsDeploymentSet:EcsDeploymentSet";
 
     private static string Stack(string compute, string zones = "[{id: cn-hangzhou-h}, {id: cn-hangzhou-i}, {id: cn-hangzhou-j}]", string billing = "pay-as-you-go")
@@ -54,51 +53,51 @@ public class ComputeTests
             : Enumerable.Empty<string>();
 
     [Test]
-    public async Task High_availability_declares_three_masters_in_three_zones_in_an_availability_deployment_set()
+    public async Task High_availability_declares_three_master_nodes_spread_over_three_zones_in_an_availability_deployment_set()
     {
         var (_, mocks) = await StackRunner.RunAsync(Stack("highAvailability: true\n" + CpuPool));
 
         var set = mocks.Single(DeploymentSetType, "blink-t-masters-ds");
         Assert.That(set.Inputs["strategy"], Is.EqualTo("Availability"));
-        var masters = mocks.OfType(InstanceType).OrderBy(m => m.Name).ToList();
-        Assert.That(masters.Select(m => m.Inputs["availabilityZone"]), Is.EqualTo(new[] { "cn-hangzhou-h", "cn-hangzhou-i", "cn-hangzhou-j" }));
-        foreach (var master in masters)
-        {
-            var zone = (string)master.Inputs["availabilityZone"];
-            Assert.That(master.Inputs["deploymentSetId"], Is.EqualTo("blink-t-masters-ds-id"), master.Name);
-            Assert.That(master.Inputs["vswitchId"], Is.EqualTo($"blink-t-vsw-{zone}-id"), $"{master.Name} must sit in its zone's vSwitch");
-            Assert.That(master.Inputs["securityGroups"], Is.EqualTo(new[] { "blink-t-sg-masters-id" }));
-            Assert.That(master.Inputs["internetMaxBandwidthOut"], Is.EqualTo(0.0), "no public IP");
-            Assert.That(master.Inputs["instanceType"], Is.EqualTo("ecs.g7.xlarge"), "18 CU (3 machines of 6): the 4-core 16 GiB step of the ladder");
-            Assert.That(master.Inputs["instanceChargeType"], Is.EqualTo("PostPaid"));
-        }
+        var pool = mocks.Single(NodePoolType, "blink-t-pool-masters").Inputs;
+        Assert.That(pool["desiredSize"], Is.EqualTo("3"), "ACK creates the three nodes itself");
+        Assert.That(pool["vswitchIds"], Is.EqualTo(new[] { "blink-t-vsw-cn-hangzhou-h-id", "blink-t-vsw-cn-hangzhou-i-id", "blink-t-vsw-cn-hangzhou-j-id" }));
+        Assert.That(pool["multiAzPolicy"], Is.EqualTo("BALANCE"), "one node in each zone's vSwitch");
+        Assert.That(pool["deploymentSetId"], Is.EqualTo("blink-t-masters-ds-id"), "each on its own physical server");
+        Assert.That(pool["instanceTypes"], Is.EqualTo(new[] { "ecs.g7.xlarge" }), "18 CU (3 machines of 6): the 4-core 16 GiB step of the ladder");
+        Assert.That(pool["instanceChargeType"], Is.EqualTo("PostPaid"));
+        Assert.That(pool.ContainsKey("internetMaxBandwidthOut"), Is.False, "no public IP");
     }
 
     [Test]
-    public async Task Without_high_availability_one_master_and_no_deployment_set()
+    public async Task Without_high_availability_one_master_node_and_no_deployment_set()
     {
         var (_, mocks) = await StackRunner.RunAsync(Stack("highAvailability: false\n" + CpuPool));
 
-        Assert.That(mocks.OfType(InstanceType).Select(m => m.Name), Is.EqualTo(new[] { "blink-t-master-cn-hangzhou-h" }));
+        var pool = mocks.Single(NodePoolType, "blink-t-pool-masters").Inputs;
+        Assert.That(pool["desiredSize"], Is.EqualTo("1"));
+        Assert.That(pool["vswitchIds"], Is.EqualTo(new[] { "blink-t-vsw-cn-hangzhou-h-id" }));
         Assert.That(mocks.OfType(DeploymentSetType), Is.Empty);
-        Assert.That(mocks.Single(InstanceType, "blink-t-master-cn-hangzhou-h").Inputs.ContainsKey("deploymentSetId"), Is.False);
+        Assert.That(pool.ContainsKey("deploymentSetId"), Is.False);
+        Assert.That(pool.ContainsKey("multiAzPolicy"), Is.False);
     }
 
     [Test]
-    public async Task Masters_join_the_cluster_as_a_tainted_and_labelled_masters_pool()
+    public async Task The_master_machines_are_a_tainted_and_labelled_node_pool_that_creates_its_own_nodes()
     {
         var (_, mocks) = await StackRunner.RunAsync(Stack("highAvailability: true\n" + CpuPool));
 
+        Assert.That(mocks.Resources.Select(r => r.Type), Has.None.EqualTo("alicloud:ecs/instance:Instance"), "no ECS instance that Pulumi and ACK would both own");
         var pool = mocks.Single(NodePoolType, "blink-t-pool-masters");
         Assert.That(pool.Inputs["clusterId"], Is.EqualTo("blink-t-ack-id"));
         Assert.That(pool.Inputs["nodePoolName"], Is.EqualTo("masters"));
-        Assert.That(pool.Inputs["instances"], Is.EquivalentTo(new[] { "blink-t-master-cn-hangzhou-h-id", "blink-t-master-cn-hangzhou-i-id", "blink-t-master-cn-hangzhou-j-id" }));
-        Assert.That(pool.Inputs["vswitchIds"], Is.EqualTo(new[] { "blink-t-vsw-cn-hangzhou-h-id", "blink-t-vsw-cn-hangzhou-i-id", "blink-t-vsw-cn-hangzhou-j-id" }));
-        Assert.That(pool.Inputs["instanceTypes"], Is.EqualTo(new[] { "ecs.g7.xlarge" }));
+        Assert.That(pool.Inputs.ContainsKey("instances"), Is.False, "nothing joined: the pool's own nodes");
         Assert.That(LabelsOf(pool), Is.EqualTo(new[] { "blink.io/role=master", "blink.io/pool=masters" }));
         Assert.That(TaintsOf(pool), Is.EqualTo(new[] { "blink.io/role=master:NoSchedule" }));
-        Assert.That(pool.Inputs.ContainsKey("desiredSize"), Is.False, "a pool of attached machines has no desired size");
         Assert.That(pool.Inputs["securityGroupIds"], Is.EqualTo(new[] { "blink-t-sg-masters-id" }));
+        Assert.That((pool.Inputs["systemDiskCategory"], pool.Inputs["systemDiskSize"]), Is.EqualTo(("cloud_essd", 120.0)));
+        Assert.That(pool.Inputs.ContainsKey("imageId"), Is.False, "ACK's own image unless masters.imageId gives one");
+        Assert.That(((ImmutableDictionary<string, object>)pool.Inputs["tags"])["blink.io/role"], Is.EqualTo("master"));
     }
 
     [Test]
@@ -117,7 +116,21 @@ public class ComputeTests
         Assert.That(cluster["slbInternetEnabled"], Is.EqualTo(false));
         Assert.That(cluster["newNatGateway"], Is.EqualTo(false));
         Assert.That(cluster["securityGroupId"], Is.EqualTo("blink-t-sg-workers-id"), "the control plane's ENIs join the workers' group");
-        Assert.That(cluster.ContainsKey("version"), Is.False, "no version: ACK's latest");
+        Assert.That(cluster["version"], Is.EqualTo("1.35.2-aliyun.1"), "pinned: never ACK's latest of the day");
+        Assert.That(cluster["deletionProtection"], Is.EqualTo(true), "protected like the state bucket");
+    }
+
+    [Test]
+    public async Task A_stack_may_turn_deletion_protection_off_and_pin_another_version()
+    {
+        var (_, mocks) = await StackRunner.RunAsync(Stack("highAvailability: false\nkubernetes: {version: 1.36.1-aliyun.1, deletionProtection: false}\n" + CpuPool));
+
+        var cluster = mocks.Single(ClusterType, "blink-t-ack").Inputs;
+        Assert.That((cluster["version"], cluster["deletionProtection"]), Is.EqualTo(("1.36.1-aliyun.1", false)));
+        Assert.That(Errors(Stack("highAvailability: false\nkubernetes: {version: latest}\n" + CpuPool)), Is.EqualTo(new[]
+        {
+            "blink-infra:compute.kubernetes.version = \"latest\": not an ACK Kubernetes version; allowed: a version ACK offers, such as 1.35.2-aliyun.1, or none for that one",
+        }));
     }
 
     [Test]
@@ -168,14 +181,11 @@ public class ComputeTests
     {
         var (_, mocks) = await StackRunner.RunAsync(Stack("highAvailability: false\n" + CpuPool, billing: "subscription"));
 
-        var master = mocks.OfType(InstanceType).Single().Inputs;
-        Assert.That(master["instanceChargeType"], Is.EqualTo("PrePaid"));
-        Assert.That(master["period"], Is.EqualTo(1.0));
-        Assert.That(master["periodUnit"], Is.EqualTo("Month"));
-        Assert.That(master["renewalStatus"], Is.EqualTo("AutoRenewal"));
-        var pool = mocks.Single(NodePoolType, "blink-t-pool-cpu").Inputs;
-        Assert.That(pool["instanceChargeType"], Is.EqualTo("PrePaid"));
-        Assert.That(pool["autoRenew"], Is.EqualTo(true));
+        foreach (var name in new[] { "blink-t-pool-masters", "blink-t-pool-cpu" })
+        {
+            var pool = mocks.Single(NodePoolType, name).Inputs;
+            Assert.That((pool["instanceChargeType"], pool["period"], pool["periodUnit"], pool["autoRenew"]), Is.EqualTo(("PrePaid", 1.0, "Month", true)), name);
+        }
     }
 
     [Test]
@@ -369,14 +379,16 @@ public class ComputeTests
             var file = StackFile.Load(TestPaths.ExampleStack(stack));
             var plan = await BlinkCli.PlanStackAsync(file);
 
-            var masters = plan.Resources.Where(r => r.Type == InstanceType).ToList();
-            Assert.That(masters, Has.Count.EqualTo(masterCount), stack);
-            Assert.That(masters.Select(m => m.Inputs["availabilityZone"]!.GetValue<string>()).Distinct().Count(), Is.EqualTo(masterCount), $"{stack}: masters in distinct zones");
-            Assert.That(masters.Select(m => m.Inputs["instanceType"]!.GetValue<string>()).Distinct(), Is.EqualTo(new[] { masterType }), stack);
+            Assert.That(plan.Resources.Select(r => r.Type), Has.None.EqualTo("alicloud:ecs/instance:Instance"), $"{stack}: no ECS instance joined to a pool");
+            var masters = plan.Resources.Single(r => r.Name.EndsWith("-pool-masters", System.StringComparison.Ordinal));
+            Assert.That(masters.Inputs["desiredSize"]!.GetValue<string>(), Is.EqualTo(masterCount.ToString(System.Globalization.CultureInfo.InvariantCulture)), stack);
+            Assert.That(masters.Inputs["vswitchIds"]!.AsArray().Select(v => v!.GetValue<string>()).Distinct().Count(), Is.EqualTo(masterCount), $"{stack}: masters over distinct zones' vSwitches");
+            Assert.That(masters.Inputs["instanceTypes"]!.AsArray().Select(t => t!.GetValue<string>()), Is.EqualTo(new[] { masterType }), stack);
+            Assert.That(plan.Resources.Where(r => r.Type == NodePoolType).SelectMany(r => r.Inputs["instances"]?.AsArray() ?? new System.Text.Json.Nodes.JsonArray()), Is.Empty, stack);
             Assert.That(plan.Resources.Any(r => r.Type == DeploymentSetType), Is.EqualTo(deploymentSet), stack);
             Assert.That(plan.Resources.Count(r => r.Type == ClusterType), Is.EqualTo(1), stack);
             Assert.That(plan.Resources.Where(r => r.Type == NodePoolType).Select(r => r.Inputs["nodePoolName"]!.GetValue<string>()), Is.EqualTo(pools), stack);
-            Assert.That(plan.Resources.Where(r => r.Type is InstanceType or NodePoolType or ClusterType or DeploymentSetType).All(r => r.Parent!.Type == ClusterCompute.TypeToken), stack);
+            Assert.That(plan.Resources.Where(r => r.Type is NodePoolType or ClusterType or DeploymentSetType).All(r => r.Parent!.Type == ClusterCompute.TypeToken), stack);
         }
     }
 }

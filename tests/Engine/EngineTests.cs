@@ -80,7 +80,7 @@ public class EngineTests
         Assert.That((release["chart"], release["version"], release["namespace"]), Is.EqualTo(("flink-kubernetes-operator", "1.15.0", "flink-operator")));
         Assert.That(((ImmutableDictionary<string, object>)release["repositoryOpts"])["repo"], Is.EqualTo("https://downloads.apache.org/flink/flink-kubernetes-operator-1.15.0/"));
         var values = JsonValues.ToNode(release["values"])!.ToJsonString();
-        Assert.That(values, Is.EqualTo("""{"image":{"tag":"1.15.0"},"jobServiceAccount":{"create":false},"operatorPod":{"nodeSelector":{"blink.io/role":"master"},"tolerations":[{"effect":"NoSchedule","key":"blink.io/role","operator":"Equal","value":"master"}]},"watchNamespaces":["flink"],"webhook":{"create":false}}"""));
+        Assert.That(values, Is.EqualTo("""{"image":{"tag":"1.15.0"},"jobServiceAccount":{"create":false},"operatorPod":{"nodeSelector":{"blink.io/role":"master"},"tolerations":[{"effect":"NoSchedule","key":"blink.io/role","operator":"Equal","value":"master"}]},"rbac":{"jobRole":{"create":false},"jobRoleBinding":{"create":false}},"watchNamespaces":["flink"],"webhook":{"create":false}}"""));
         Assert.That(mocks.Single("kubernetes:core/v1:Namespace", "blink-t-ns-operator").Inputs["metadata"], Is.EquivalentTo(new Dictionary<string, object> { ["name"] = "flink-operator" }));
     }
 
@@ -104,6 +104,7 @@ public class EngineTests
 
         var trust = JsonNode.Parse((string)mocks.Single("alicloud:ram/role:Role", "blink-t-operator-role").Inputs["assumeRolePolicyDocument"])!;
         Assert.That(trust["Statement"]![0]!["Condition"]!["StringEquals"]!["oidc:sub"]!.GetValue<string>(), Is.EqualTo("system:serviceaccount:flink-operator:flink-operator"));
+        Assert.That(trust["Statement"]![0]!["Condition"]!["StringEquals"]!.AsObject().Select(c => c.Key), Is.EqualTo(new[] { "oidc:iss", "oidc:aud", "oidc:sub" }));
         var policy = mocks.Single("alicloud:ram/policy:Policy", "blink-t-operator-policy").Inputs;
         Assert.That((string)policy["policyDocument"], Is.EqualTo("""{"Version":"1","Statement":[{"Effect":"Allow","Action":["oss:GetObject"],"Resource":["acs:oss:*:*:blink-t-state/udf/*"]}]}"""));
         var attachment = mocks.Single("alicloud:ram/rolePolicyAttachment:RolePolicyAttachment", "blink-t-operator-role-policy").Inputs;
@@ -146,7 +147,8 @@ public class EngineTests
         var (_, mocks) = await StackRunner.RunAsync(Stack());
 
         var trust = JsonNode.Parse((string)mocks.Single("alicloud:ram/role:Role", "blink-t-flink-role").Inputs["assumeRolePolicyDocument"])!;
-        Assert.That(trust.ToJsonString(), Is.EqualTo("""{"Version":"1","Statement":[{"Action":"sts:AssumeRole","Effect":"Allow","Principal":{"Federated":["acs:ram::1234567890123456:oidc-provider/ack-rrsa-blink-t-ack-id"]},"Condition":{"StringEquals":{"oidc:aud":"sts.aliyuncs.com","oidc:sub":"system:serviceaccount:flink:blink-flink"}}}]}"""));
+        Assert.That(trust.ToJsonString(), Is.EqualTo("""{"Version":"1","Statement":[{"Action":"sts:AssumeRole","Effect":"Allow","Principal":{"Federated":["acs:ram::1234567890123456:oidc-provider/ack-rrsa-blink-t-ack-id"]},"Condition":{"StringEquals":{"oidc:iss":"https://oidc-ack-cn-hangzhou.oss-cn-hangzhou.aliyuncs.com/blink-t-ack-id","oidc:aud":"sts.aliyuncs.com","oidc:sub":"system:serviceaccount:flink:blink-flink"}}}]}"""),
+            "ACK's RRSA template: the cluster's issuer, STS as audience, this service account as subject");
         var policy = JsonNode.Parse((string)mocks.Single("alicloud:ram/policy:Policy", "blink-t-flink-policy").Inputs["policyDocument"])!;
         Assert.That(policy["Statement"]![0]!["Resource"]!.ToJsonString(), Is.EqualTo("""["acs:oss:*:*:blink-t-state","acs:oss:*:*:blink-t-state/*"]"""));
         var attachment = mocks.Single("alicloud:ram/rolePolicyAttachment:RolePolicyAttachment", "blink-t-flink-role-policy").Inputs;
@@ -160,16 +162,25 @@ public class EngineTests
     }
 
     [Test]
-    public async Task The_engines_service_account_may_edit_configmaps_for_kubernetes_ha()
+    public async Task In_every_example_stack_the_engines_service_account_may_run_native_session_clusters_and_kubernetes_ha()
     {
-        var (_, mocks) = await StackRunner.RunAsync(Stack());
-
-        var rules = JsonValues.ToNode(mocks.Single("kubernetes:rbac.authorization.k8s.io/v1:Role", "blink-t-role-flink").Inputs["rules"])!.AsArray();
-        Assert.That(rules.Select(r => r!["resources"]!.ToJsonString()), Does.Contain("""["configmaps"]"""));
-        Assert.That(rules[0]!["verbs"]!.ToJsonString(), Is.EqualTo("""["get","list","watch","create","update","patch","delete"]"""));
-        var binding = mocks.Single("kubernetes:rbac.authorization.k8s.io/v1:RoleBinding", "blink-t-rolebinding-flink").Inputs;
-        Assert.That(JsonValues.ToNode(binding["subjects"])!.ToJsonString(), Is.EqualTo("""[{"kind":"ServiceAccount","name":"blink-flink","namespace":"flink"}]"""));
-        Assert.That(JsonValues.ToNode(binding["roleRef"])!.ToJsonString(), Is.EqualTo("""{"apiGroup":"rbac.authorization.k8s.io","kind":"Role","name":"blink-flink"}"""));
+        // The chart's job role (templates/rbac/_helpers.tpl, jobRbacRules): pods and configmaps, and apps
+        // deployments with their finalizers, which Flink's native client needs to own TaskManager pods.
+        const string verbs = """["get","list","watch","create","update","patch","delete"]""";
+        foreach (var path in Directory.GetFiles(Path.Combine(TestPaths.ProjectRoot, "stacks"), "Pulumi.*.yaml").OrderBy(p => p))
+        {
+            var plan = await BlinkCli.PlanStackAsync(StackFile.Load(path));
+            var role = plan.Resources.Single(r => r.Type == "kubernetes:rbac.authorization.k8s.io/v1:Role");
+            Assert.That(role.Inputs["rules"]!.ToJsonString(), Is.EqualTo(
+                $$"""[{"apiGroups":[""],"resources":["pods","configmaps","services"],"verbs":{{verbs}}},{"apiGroups":["apps"],"resources":["deployments","deployments/finalizers"],"verbs":{{verbs}}}]"""),
+                Path.GetFileName(path));
+            var binding = plan.Resources.Single(r => r.Type == "kubernetes:rbac.authorization.k8s.io/v1:RoleBinding");
+            Assert.That(binding.Inputs["subjects"]!.ToJsonString(), Is.EqualTo("""[{"kind":"ServiceAccount","name":"blink-flink","namespace":"flink"}]"""), Path.GetFileName(path));
+            Assert.That(binding.Inputs["roleRef"]!.ToJsonString(), Is.EqualTo("""{"apiGroup":"rbac.authorization.k8s.io","kind":"Role","name":"blink-flink"}"""), Path.GetFileName(path));
+            var values = plan.Resources.Single(r => r.Type == "kubernetes:helm.sh/v3:Release").Inputs["values"]!;
+            Assert.That(values["rbac"]!.ToJsonString(), Is.EqualTo("""{"jobRole":{"create":false},"jobRoleBinding":{"create":false}}"""),
+                "the chart's own job role would bind a service account that does not exist");
+        }
     }
 
     [Test]
@@ -283,7 +294,11 @@ public class EngineTests
             Assert.That(spec["flinkConfiguration"]!["fs.oss.credentials.provider"]!.GetValue<string>(), Is.EqualTo("com.acme.flink.RrsaCredentialsProvider"));
             Assert.That(spec["flinkConfiguration"]!["restart-strategy.type"]!.GetValue<string>(), Is.EqualTo("exponential-delay"));
             Assert.That(spec["flinkConfiguration"]!["high-availability.type"]!.GetValue<string>(), Is.EqualTo("kubernetes"), "the spec's own settings stay");
+            Assert.That(spec["podTemplate"], Is.Null, "an image of the stack's own carries the OSS plugin under plugins/: no second copy from opt/");
         }
+        Assert.That(Facts.FlinkDefaults.IsStockImage("registry-vpc.cn-hangzhou.aliyuncs.com/mirror/flink:1.20.1-scala_2.12-java17"), Is.True, "a mirror keeping the stock tag is stock");
+        Assert.That(Facts.FlinkDefaults.IsStockImage("flink:1.20"), Is.True);
+        Assert.That(Facts.FlinkDefaults.IsStockImage("registry.cn-hangzhou.aliyuncs.com/acme/flink:1.20.1-rrsa"), Is.False);
 
         var defaults = await BlinkCli.PlanStackAsync(StackRunner.Stack(Stack()));
         Assert.That(Spec(defaults.Resources.Single(r => r.Type == DeploymentType))["image"]!.GetValue<string>(), Is.EqualTo("flink:1.20.1-scala_2.12-java17"));
@@ -332,7 +347,6 @@ public class EngineTests
                 cidrBlock: 10.0.0.0/16
             """) + """
               blink-infra:dataAccess:
-                vswitches: [{id: vsw-bp1customerh0001, zone: cn-hangzhou-h, vpcId: vpc-bp1customer00001}]
                 endpoints:
                   - {name: orders, kind: kafka, host: 10.0.9.9}
                   - {name: warehouse, kind: rds, host: 10.0.9.10, cidr: 10.0.9.0/24}

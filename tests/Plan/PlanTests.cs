@@ -29,7 +29,7 @@ public class PlanTests
         Assert.That(json["settings"]!.ToJsonString(), Is.EqualTo("""{"region":"cn-hangzhou","billing":"pay-as-you-go","mode":"exclusive","highAvailability":false,"apiServerPublic":false,"dataVswitchIds":[],"stateBucket":"blink-dev-flink-state","policyLevels":{}}"""));
 
         var resources = json["resources"]!.AsArray().Select(r => r!.AsObject()).ToList();
-        Assert.That(resources, Has.Count.EqualTo(43));
+        Assert.That(resources, Has.Count.EqualTo(42));
         foreach (var resource in resources)
         {
             var keys = resource.Select(p => p.Key).ToList();

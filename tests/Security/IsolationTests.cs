@@ -173,10 +173,42 @@ public class IsolationTests
         Assert.That((ping6["ipProtocol"], ping6["portRange"], ping6["description"]), Is.EqualTo(("icmpv6", "-1/-1", longest)), "icmpv6 is a protocol the provider takes, without ports; 512 characters a description it takes");
     }
 
+    /// <summary>
+    /// The DataAccess component on its own, with the instances it attaches to: the stack does not declare
+    /// it while the master machines are nodes of an ACK pool (dataAccess.vswitches is refused), and these
+    /// tests keep it correct until its attachment is replaced.
+    /// </summary>
+    private static async Task<RecordingMocks> RunDataAccess(string endpoints = "", bool crossAccount = false, string vpc = CustomerVpc)
+    {
+        var zones = ImmutableArray.Create("cn-hangzhou-h", "cn-hangzhou-i", "cn-hangzhou-j");
+        var vswitches = zones.Select(z => new DataVswitchSpec($"vsw-bp1customer{z[^1]}0001", z, vpc)).ToImmutableArray();
+        var endpointSpecs = endpoints.Length == 0
+            ? ImmutableArray<DataEndpointSpec>.Empty
+            : StackRunner.Spec(Stack("  blink-infra:dataAccess:\n    endpoints:\n" + endpoints)).DataAccess.Endpoints;
+        var spec = new DataAccessSpec(vswitches, crossAccount ? new CrossAccountSpec("acs:ram::1234567890123456:role/blink-tenant", "6543210987654321") : null, endpointSpecs);
+        var mocks = new RecordingMocks();
+        await Pulumi.Deployment.TestAsync(mocks, new TestOptions { ProjectName = StackRunner.Project, StackName = "dev", IsPreview = false }, () =>
+        {
+            var provider = new Pulumi.AliCloud.Provider("blink-t-alicloud", new Pulumi.AliCloud.ProviderArgs { Region = "cn-hangzhou" });
+            var tenant = spec.CrossAccount is { } cross
+                ? new Pulumi.AliCloud.Provider("blink-t-tenant-alicloud", new Pulumi.AliCloud.ProviderArgs
+                {
+                    Region = "cn-hangzhou",
+                    AssumeRole = new Pulumi.AliCloud.Inputs.ProviderAssumeRoleArgs { RoleArn = cross.TenantRoleArn, SessionName = "blink-infra-blink-t" },
+                })
+                : null;
+            var masters = Pulumi.Output.Create(zones.ToImmutableDictionary(z => z, z => $"i-master-{z}"));
+            new DataAccess("blink-t", new DataAccessArgs(spec, CustomerVpc, zones, masters, tenant, new Dictionary<string, string>()),
+                new Pulumi.ComponentResourceOptions { Provider = provider });
+            return new Dictionary<string, object?>();
+        });
+        return mocks;
+    }
+
     [Test]
     public async Task Each_master_gets_an_eni_in_the_customers_vswitch_of_its_zone_attached_to_it()
     {
-        var mocks = await Run(Stack(DataAccess()));
+        var mocks = await RunDataAccess();
 
         var group = mocks.Single(GroupType, "blink-t-sg-data").Inputs;
         Assert.That(group["vpcId"], Is.EqualTo(CustomerVpc));
@@ -187,7 +219,7 @@ public class IsolationTests
             Assert.That(eni["vswitchId"], Is.EqualTo($"vsw-bp1customer{zone}0001"));
             Assert.That(eni["securityGroupIds"], Is.EqualTo(new[] { "blink-t-sg-data-id" }));
             var attachment = mocks.Single(AttachmentType, $"blink-t-eni-attach-cn-hangzhou-{zone}").Inputs;
-            Assert.That(attachment["instanceId"], Is.EqualTo($"blink-t-master-cn-hangzhou-{zone}-id"), "attached to the master of its own zone");
+            Assert.That(attachment["instanceId"], Is.EqualTo($"i-master-cn-hangzhou-{zone}"), "attached to the master of its own zone");
             Assert.That(attachment["networkInterfaceId"], Is.EqualTo($"blink-t-eni-cn-hangzhou-{zone}-id"));
         }
         Assert.That(mocks.OfType(PermissionType), Is.Empty);
@@ -198,12 +230,10 @@ public class IsolationTests
     public async Task Across_accounts_the_tenant_owns_the_eni_and_grants_the_platform_instance_attach()
     {
         const string tenantVpc = "vpc-bp1tenant000001";
-        var yaml = Stack(DataAccess(vpc: tenantVpc, crossAccount: "    crossAccount:\n      tenantRoleArn: acs:ram::1234567890123456:role/blink-tenant\n      platformAccountId: \"6543210987654321\"\n"));
-        var mocks = await Run(yaml);
+        var mocks = await RunDataAccess(crossAccount: true, vpc: tenantVpc);
 
-        var tenant = mocks.Single("pulumi:providers:alicloud", "blink-t-tenant-alicloud").Inputs;
-        Assert.That(tenant["region"], Is.EqualTo("cn-hangzhou"));
-        Assert.That(tenant["assumeRole"], Is.EqualTo("{ \"roleArn\": \"acs:ram::1234567890123456:role/blink-tenant\", \"sessionName\": \"blink-infra-blink-t\" }"),
+        Assert.That(mocks.Single("pulumi:providers:alicloud", "blink-t-tenant-alicloud").Inputs["assumeRole"],
+            Is.EqualTo("{ \"roleArn\": \"acs:ram::1234567890123456:role/blink-tenant\", \"sessionName\": \"blink-infra-blink-t\" }"),
             "provider inputs marked json travel as JSON text");
         const string tenantReference = "urn:pulumi:dev::blink-infra::pulumi:pulumi:Stack$pulumi:providers:alicloud::blink-t-tenant-alicloud::blink-t-tenant-alicloud-id";
         Assert.That(mocks.Single(GroupType, "blink-t-sg-data").Inputs["vpcId"], Is.EqualTo(tenantVpc));
@@ -215,16 +245,29 @@ public class IsolationTests
         Assert.That(permission.Inputs["networkInterfaceId"], Is.EqualTo("blink-t-eni-cn-hangzhou-h-id"));
         Assert.That(mocks.Single(EniType, "blink-t-eni-cn-hangzhou-h").Provider, Is.EqualTo(tenantReference));
         Assert.That(mocks.Single(AttachmentType, "blink-t-eni-attach-cn-hangzhou-h").Provider, Does.Contain("::blink-t-alicloud::"), "the platform attaches");
+    }
 
-        var plan = await BlinkCli.PlanStackAsync(StackRunner.Stack(yaml));
-        Assert.That(plan.Resources.Single(r => r.Name == "blink-t-eni-attach-cn-hangzhou-h").DependsOn,
-            Is.EqualTo(new[] { new ResourceRef(PermissionType, "blink-t-eni-permission-cn-hangzhou-h") }));
+    [Test]
+    public async Task The_stack_refuses_data_access_enis_while_the_masters_are_nodes_of_a_pool_and_keeps_the_endpoints()
+    {
+        Assert.That(Errors(Stack(DataAccess())), Is.EqualTo(new[]
+        {
+            "blink-infra:dataAccess.vswitches = \"[vsw-bp1customerh0001 (cn-hangzhou-h), vsw-bp1customeri0001 (cn-hangzhou-i), vsw-bp1customerj0001 (cn-hangzhou-j)]\": " +
+            "the data-access ENIs were attached to master ECS instances, and the master machines are now nodes of a node pool that ACK creates and replaces, with no instance to attach them to; their attachment is being replaced; " +
+            "allowed: no vswitches (meanwhile, carve the cluster inside the customer's VPC (blink-infra:network.vpcId), whose routes reach its vSwitches, and list the sources and sinks under dataAccess.endpoints alone)",
+        }));
+
+        var mocks = await Run(Stack("  blink-infra:dataAccess:\n    endpoints:\n      - {name: orders, kind: kafka, host: 10.0.9.9}\n"));
+        Assert.That(mocks.Resources.Select(r => r.Type), Has.None.EqualTo(EniType).And.None.EqualTo(AttachmentType).And.None.EqualTo("blink:security:DataAccess"),
+            "no ENI attached to nothing");
+        Assert.That(mocks.Single("kubernetes:core/v1:ConfigMap", "blink-t-endpoints").Inputs["data"],
+            Does.ContainKey("orders.properties.bootstrap.servers"), "jobs still learn their endpoints");
     }
 
     [TestCaseSource(typeof(DataEndpointKinds), nameof(DataEndpointKinds.All))]
     public async Task Each_endpoint_kind_opens_one_egress_rule_on_its_default_port(DataEndpointKind kind)
     {
-        var mocks = await Run(Stack(DataAccess(endpoints: $"      - {{name: sink, kind: {kind.Name}, host: 10.9.8.7}}\n")));
+        var mocks = await RunDataAccess(endpoints: $"      - {{name: sink, kind: {kind.Name}, host: 10.9.8.7}}\n");
 
         var rule = mocks.Single(RuleType, "blink-t-sgr-data-to-sink").Inputs;
         Assert.That(rule, Is.EquivalentTo(new Dictionary<string, object>
@@ -244,7 +287,7 @@ public class IsolationTests
     [Test]
     public async Task The_data_group_drops_everything_it_does_not_accept()
     {
-        var mocks = await Run(Stack(DataAccess(endpoints: "      - {name: orders, kind: kafka, cidr: 10.20.0.0/24, port: 9093}\n")));
+        var mocks = await RunDataAccess(endpoints: "      - {name: orders, kind: kafka, cidr: 10.20.0.0/24, port: 9093}\n");
 
         Assert.That(mocks.Single(RuleType, "blink-t-sgr-data-to-orders").Inputs["portRange"], Is.EqualTo("9093/9093"));
         var drop = mocks.Single(RuleType, "blink-t-sgr-data-drop-rest").Inputs;
@@ -258,7 +301,7 @@ public class IsolationTests
         var mocks = await Run(Stack());
 
         Assert.That(mocks.Resources.Where(r => r.Type is NatType or EipType or AssociationType or SnatType), Is.Empty);
-        Assert.That(mocks.OfType("alicloud:ecs/instance:Instance").All(i => (double)i.Inputs["internetMaxBandwidthOut"] == 0));
+        Assert.That(mocks.OfType("alicloud:cs/nodePool:NodePool").Select(p => p.Inputs.ContainsKey("internetMaxBandwidthOut")), Has.All.False);
     }
 
     [Test]
@@ -303,7 +346,7 @@ public class IsolationTests
     public void The_service_cidr_overlaps_no_data_endpoint_the_cluster_must_reach()
     {
         static string WithServiceCidr(string yaml, string cidr) => yaml.Replace("  blink-infra:compute:\n", $"  blink-infra:compute:\n    kubernetes: {{serviceCidr: {cidr}}}\n");
-        var endpoints = Stack(DataAccess(endpoints: "      - {name: warehouse, kind: analyticdb, cidr: 192.168.4.0/24}\n      - {name: orders, kind: kafka, cidr: 172.21.8.0/24}\n"));
+        var endpoints = Stack("  blink-infra:dataAccess:\n    endpoints:\n      - {name: warehouse, kind: analyticdb, cidr: 192.168.4.0/24}\n      - {name: orders, kind: kafka, cidr: 172.21.8.0/24}\n");
 
         Assert.That(Errors(WithServiceCidr(endpoints, "192.168.0.0/20")), Is.EqualTo(new[]
         {
@@ -318,12 +361,6 @@ public class IsolationTests
     {
         TestCaseData Case(string name, string yaml, string message) => new TestCaseData(yaml, message).SetName(name);
 
-        yield return Case("eni missing for a master zone", Stack(DataAccess(zones: "hi")),
-            "blink-infra:dataAccess.vswitches = \"[vsw-bp1customerh0001 (cn-hangzhou-h), vsw-bp1customeri0001 (cn-hangzhou-i)]\": the master in cn-hangzhou-j (blink-infra:network.zones) gets an ENI in a vSwitch of its own zone, and none is in cn-hangzhou-j; allowed: a vSwitch in each master zone: cn-hangzhou-h, cn-hangzhou-i, cn-hangzhou-j");
-        yield return Case("eni in another vpc", Stack(DataAccess(vpc: "vpc-bp1elsewhere0001", zones: "hij")).Replace("      - {id: vsw-bp1customeri0001, zone: cn-hangzhou-i, vpcId: vpc-bp1elsewhere0001}", "      - {id: vsw-bp1customeri0001, zone: cn-hangzhou-i, vpcId: vpc-bp1customer00001}").Replace("      - {id: vsw-bp1customerj0001, zone: cn-hangzhou-j, vpcId: vpc-bp1elsewhere0001}", "      - {id: vsw-bp1customerj0001, zone: cn-hangzhou-j, vpcId: vpc-bp1customer00001}"),
-            "blink-infra:dataAccess.vswitches[0].vpcId = \"vpc-bp1elsewhere0001\": an ENI must share its master's VPC, blink-infra:network.vpcId = vpc-bp1customer00001; allowed: vpc-bp1customer00001, or dataAccess.crossAccount");
-        yield return Case("eni with a vpc of the stack's own", Stack(DataAccess(zones: "h")).Replace($"    vpcId: {CustomerVpc}\n", "").Replace("zones: [{id: cn-hangzhou-h}, {id: cn-hangzhou-i}, {id: cn-hangzhou-j}]", "zones: [{id: cn-hangzhou-h}]").Replace("  blink-infra:compute:\n", "  blink-infra:compute:\n    highAvailability: false\n"),
-            $"blink-infra:dataAccess.vswitches[0].vpcId = \"{CustomerVpc}\": an ENI must share its master's VPC, and blink-infra:network creates a VPC of its own; allowed: blink-infra:network.vpcId set to this VPC (the cluster carved inside it), or dataAccess.crossAccount");
         yield return Case("vswitch outside the region", Stack(DataAccess(zones: "hij")).Replace("zone: cn-hangzhou-j", "zone: cn-shanghai-l"),
             "blink-infra:dataAccess.vswitches[2].zone = \"cn-shanghai-l\": not a zone of the stack's region cn-hangzhou: an ENI reaches only its own region; allowed: cn-hangzhou-b, cn-hangzhou-e, cn-hangzhou-f, cn-hangzhou-g, cn-hangzhou-h, cn-hangzhou-i, cn-hangzhou-j, cn-hangzhou-k");
         yield return Case("endpoint by name without a cidr", Stack(DataAccess(endpoints: "      - {name: logs, kind: log-service, host: cn-hangzhou-intranet.log.aliyuncs.com}\n")),
@@ -332,12 +369,10 @@ public class IsolationTests
             "blink-infra:dataAccess.endpoints[0].kind = \"redis\": unknown kind of source or sink; allowed: kafka, datahub, log-service, mq, analyticdb, rds, tablestore, hitsdb, hybriddb-mysql, hbase, elasticsearch");
         yield return Case("endpoint open to everything", Stack(DataAccess(endpoints: "      - {name: all, kind: kafka, cidr: 0.0.0.0/0}\n")),
             "blink-infra:dataAccess.endpoints[0].cidr = \"0.0.0.0/0\": wider than /8: an endpoint's rule opens its port to these addresses only; allowed: the endpoint's own block, /8 or narrower");
-        yield return Case("endpoints without enis", Stack("  blink-infra:dataAccess:\n    endpoints:\n      - {name: orders, kind: kafka, host: 10.0.9.9}\n"),
-            "blink-infra:dataAccess.endpoints = \"[orders]\": endpoints are reached through the data-access ENIs; allowed: endpoints together with dataAccess.vswitches");
-        yield return Case("cross account with vswitches of two vpcs", Stack(DataAccess(vpc: "vpc-bp1tenant000001", crossAccount: "    crossAccount: {tenantRoleArn: \"acs:ram::1234567890123456:role/t\", platformAccountId: \"6543210987654321\"}\n")).Replace("zone: cn-hangzhou-j, vpcId: vpc-bp1tenant000001", "zone: cn-hangzhou-j, vpcId: vpc-bp1tenant000002"),
-            "blink-infra:dataAccess.vswitches = \"[vsw-bp1customerh0001 (cn-hangzhou-h), vsw-bp1customeri0001 (cn-hangzhou-i), vsw-bp1customerj0001 (cn-hangzhou-j)]\": the tenant's ENIs share one data-access security group, which lives in one VPC, and these vSwitches are in vpc-bp1tenant000001, vpc-bp1tenant000002; allowed: vSwitches of one VPC");
-        yield return Case("cross account without a platform account", Stack(DataAccess(vpc: "vpc-bp1tenant000001", crossAccount: "    crossAccount: {tenantRoleArn: \"acs:ram::1234567890123456:role/t\"}\n")),
+        yield return Case("cross account without a platform account", Stack("  blink-infra:dataAccess:\n    crossAccount: {tenantRoleArn: \"acs:ram::1234567890123456:role/t\"}\n"),
             "blink-infra:dataAccess.crossAccount.platformAccountId is missing; the account that hosts the cluster and attaches the ENIs is required; allowed: a 16-digit Alibaba Cloud account id");
+        yield return Case("cross account while enis are refused", Stack("  blink-infra:dataAccess:\n    crossAccount: {tenantRoleArn: \"acs:ram::1234567890123456:role/t\", platformAccountId: \"6543210987654321\"}\n"),
+            "blink-infra:dataAccess.crossAccount.tenantRoleArn = \"acs:ram::1234567890123456:role/t\": the data-access ENIs were attached to master ECS instances, and the master machines are now nodes of a node pool that ACK creates and replaces, with no instance to attach them to; their attachment is being replaced; allowed: no crossAccount (meanwhile, carve the cluster inside the customer's VPC (blink-infra:network.vpcId), whose routes reach its vSwitches, and list the sources and sinks under dataAccess.endpoints alone)");
         yield return Case("upper-case protocol", Stack("  blink-infra:security:\n    peerGroups: [{securityGroupId: sg-bp1bastion0001, protocol: TCP, ports: \"22\"}]\n"),
             "blink-infra:security.peerGroups[0].protocol = \"TCP\": not a protocol the provider takes; allowed: tcp, udp, icmp, icmpv6, gre, all (lower case)");
         yield return Case("description over 512 characters", Stack("  blink-infra:security:\n    peerGroups: [{securityGroupId: sg-bp1bastion0001, protocol: icmp, description: " + new string('d', 513) + "}]\n"),

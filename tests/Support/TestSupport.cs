@@ -31,7 +31,8 @@ public sealed class RecordingMocks : IMocks
             "alicloud:vpc/natGateway:NatGateway" => args.Inputs.SetItem("snatTableIds", $"{args.Name}-snat-table,{args.Name}-other-table"),
             "alicloud:ecs/eipAddress:EipAddress" => args.Inputs.SetItem("ipAddress", "203.0.113.7"),
             "alicloud:cs/managedKubernetes:ManagedKubernetes" => args.Inputs.SetItem("rrsaMetadata", ImmutableDictionary<string, object>.Empty
-                .Add("ramOidcProviderArn", $"acs:ram::1234567890123456:oidc-provider/ack-rrsa-{args.Name}-id")),
+                .Add("ramOidcProviderArn", $"acs:ram::1234567890123456:oidc-provider/ack-rrsa-{args.Name}-id")
+                .Add("rrsaOidcIssuerUrl", $"https://oidc-ack-cn-hangzhou.oss-cn-hangzhou.aliyuncs.com/{args.Name}-id")),
             _ => args.Inputs,
         };
         return Task.FromResult<(string?, object)>(($"{args.Name}-id", state));

@@ -41,16 +41,19 @@ public sealed record StackSettings(
     /// <summary>What the resources of a live stack tell of the settings its state does not carry.</summary>
     public static StackSettings FromResources(ImmutableArray<PlannedResource> resources)
     {
-        var instance = TypeTokens.Of<Instance>();
         var provider = resources.FirstOrDefault(r => r.Type == TypeTokens.Of<Pulumi.AliCloud.Provider>() && r.Inputs["assumeRole"] is null);
-        var prepaid = resources.Any(r => (r.Type == instance || r.Type == TypeTokens.Of<NodePool>()) && Text(r, "instanceChargeType") == ClusterDefaults.ChargeType(BillingMode.Subscription));
-        var masters = resources.Count(r => r.Type == instance && r.Inputs["tags"]?[NodeRoles.RoleLabel]?.GetValue<string>() == NodeRoles.MasterRole);
+        var pools = resources.Where(r => r.Type == TypeTokens.Of<NodePool>()).ToList();
+        var prepaid = pools.Any(r => Text(r, "instanceChargeType") == ClusterDefaults.ChargeType(BillingMode.Subscription));
+        // The master machines: the node pool labelled with the master role, its desired size 3 with HA, 1 without.
+        var masters = pools.Where(r => r.Inputs["labels"] is JsonArray labels && labels.OfType<JsonObject>().Any(l =>
+                l["key"]?.GetValue<string>() == NodeRoles.RoleLabel && l["value"]?.GetValue<string>() == NodeRoles.MasterRole))
+            .Select(r => Text(r, "desiredSize")).FirstOrDefault();
         var bucket = resources.FirstOrDefault(r => r.Type == TypeTokens.Of<Bucket>());
         return new StackSettings(
             provider is null ? null : Text(provider, "region"),
             SpecDefaults.BillingName(prepaid ? BillingMode.Subscription : BillingMode.PayAsYouGo),
             SpecDefaults.ExclusiveMode,
-            masters switch { 3 => true, 1 => false, _ => null },
+            masters switch { "3" => true, "1" => false, _ => null },
             false,
             resources.Where(r => r.Type == TypeTokens.Of<EcsNetworkInterface>()).Select(r => Text(r, "vswitchId")).OfType<string>().ToImmutableArray(),
             bucket is null ? null : Text(bucket, "bucket"));

@@ -52,7 +52,7 @@ public sealed class ClusterValidator : AbstractValidator<ClusterConfig>
             // would leave.
             var left = AlibabaCloud.MaxTagsPerResource - OwnTags.AtMost;
             if (tags.Count > left)
-                context.Fail($"{tags.Count} tags", $"Alibaba Cloud allows {AlibabaCloud.MaxTagsPerResource} tags on a resource and BlinkInfra puts up to {OwnTags.AtMost} of its own on one ({string.Join(", ", OwnTags.MasterInstanceKeys)} on master machines); allowed: at most {left} tags");
+                context.Fail($"{tags.Count} tags", $"Alibaba Cloud allows {AlibabaCloud.MaxTagsPerResource} tags on a resource and BlinkInfra puts up to {OwnTags.AtMost} of its own on one ({string.Join(", ", OwnTags.MasterMachineKeys)} on master machines); allowed: at most {left} tags");
             foreach (var (key, value) in tags.OrderBy(t => t.Key, StringComparer.Ordinal))
             {
                 var problem = TagProblem(key, value);

@@ -15,8 +15,8 @@ public static class OwnTags
 
     /// <summary>BlinkInfra's own tags on every resource, and the one more a master machine carries (its role).</summary>
     public static readonly ImmutableArray<string> MarkerKeys = ImmutableArray.Create(ClusterKey, StackKey, ManagedByKey);
-    public static readonly ImmutableArray<string> MasterInstanceKeys = MarkerKeys.Add(NodeRoles.RoleLabel);
+    public static readonly ImmutableArray<string> MasterMachineKeys = MarkerKeys.Add(NodeRoles.RoleLabel);
 
     /// <summary>The most tags of BlinkInfra's own on one resource: a stack's tags share the rest of the cloud's limit.</summary>
-    public static int AtMost => MasterInstanceKeys.Length;
+    public static int AtMost => MasterMachineKeys.Length;
 }

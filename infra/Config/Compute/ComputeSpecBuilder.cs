@@ -51,7 +51,8 @@ public static class ComputeSpecBuilder
 
     private static MasterSpec? BuildMasters(MastersConfig? masters, int? totalCu, ImmutableArray<string> zones, List<SpecError> errors)
     {
-        var imageId = masters?.ImageId ?? ClusterDefaults.MasterImageId;
+        // No image: ACK's own for the pool (Alibaba Cloud Linux 3).
+        var imageId = masters?.ImageId;
         if (masters?.InstanceType is { } given)
         {
             if (InstanceCatalog.Type(given) is { } known && totalCu is { } needed)
@@ -118,6 +119,7 @@ public static class ComputeSpecBuilder
             serviceCidr = free;
         }
 
-        return new KubernetesSpec(kubernetes?.ClusterSpec ?? ClusterDefaults.ClusterSpec, kubernetes?.Version, serviceCidr, kubernetes?.ApiServerPublic ?? false);
+        return new KubernetesSpec(kubernetes?.ClusterSpec ?? ClusterDefaults.ClusterSpec, kubernetes?.Version ?? ClusterDefaults.KubernetesVersion, serviceCidr,
+            kubernetes?.ApiServerPublic ?? false, kubernetes?.DeletionProtection ?? true);
     }
 }

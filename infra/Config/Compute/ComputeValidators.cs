@@ -24,7 +24,7 @@ public sealed class ComputeValidator : AbstractValidator<ComputeConfig>
 
         RuleFor(c => c.Kubernetes!.Version)
             .Must(version => version is null || VersionPattern.IsMatch(version))
-            .WithMessage("not an ACK Kubernetes version; allowed: a version ACK offers, such as 1.31.1-aliyun.1, or none for the latest")
+            .WithMessage($"not an ACK Kubernetes version; allowed: a version ACK offers, such as {ClusterDefaults.KubernetesVersion}, or none for that one")
             .OverridePropertyName("Kubernetes.Version")
             .When(c => c.Kubernetes != null);
 
@@ -52,7 +52,7 @@ public sealed class ComputeValidator : AbstractValidator<ComputeConfig>
 
         RuleFor(c => c.Masters!.ImageId)
             .Must(image => image is null || image.Trim().Length > 0)
-            .WithMessage("an empty image id; allowed: an ECS image id, or none for Alibaba Cloud Linux 3")
+            .WithMessage("an empty image id; allowed: an ECS image id, or none for ACK's Alibaba Cloud Linux 3 image")
             .OverridePropertyName("Masters.ImageId")
             .When(c => c.Masters != null);
 

@@ -8,4 +8,5 @@ public sealed class KubernetesConfig
     public string? Version { get; set; }
     public string? ServiceCidr { get; set; }
     public bool? ApiServerPublic { get; set; }
+    public bool? DeletionProtection { get; set; }
 }

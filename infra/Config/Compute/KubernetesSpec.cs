@@ -1,4 +1,4 @@
-
 namespace BlinkInfra.Config;
 
-public sealed record KubernetesSpec(string ClusterSpec, string? Version, string ServiceCidr, bool ApiServerPublic);
+/// <summary>The cluster's Kubernetes: its spec, its pinned version, its Service CIDR, API server exposure and deletion protection.</summary>
+public sealed record KubernetesSpec(string ClusterSpec, string Version, string ServiceCidr, bool ApiServerPublic, bool DeletionProtection);

@@ -131,11 +131,6 @@ public sealed class DataAccessValidator : AbstractValidator<DataAccessConfig>
             .OverridePropertyName("CrossAccount.PlatformAccountId")
             .When(d => d.CrossAccount != null);
 
-        RuleFor(d => d.Endpoints)
-            .Empty()
-            .When(d => d.Vswitches.Count == 0)
-            .WithMessage("endpoints are reached through the data-access ENIs; allowed: endpoints together with dataAccess.vswitches");
-
         RuleForEach(d => d.Endpoints).ChildRules(endpoint =>
         {
             endpoint.RuleFor(e => e.Name)

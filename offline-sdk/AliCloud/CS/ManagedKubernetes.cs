@@ -31,6 +31,9 @@ namespace Pulumi.AliCloud.CS
         [Input("clusterSpec")]
         public Input<string>? ClusterSpec { get; set; }
 
+        [Input("deletionProtection")]
+        public Input<bool>? DeletionProtection { get; set; }
+
         [Input("enableRrsa")]
         public Input<bool>? EnableRrsa { get; set; }
 
@@ -107,11 +110,13 @@ namespace Pulumi.AliCloud.CS.Outputs
     public sealed class ManagedKubernetesRrsaMetadata
     {
         public readonly string RamOidcProviderArn;
+        public readonly string RrsaOidcIssuerUrl;
 
         [OutputConstructor]
-        private ManagedKubernetesRrsaMetadata(string ramOidcProviderArn)
+        private ManagedKubernetesRrsaMetadata(string ramOidcProviderArn, string rrsaOidcIssuerUrl)
         {
             RamOidcProviderArn = ramOidcProviderArn;
+            RrsaOidcIssuerUrl = rrsaOidcIssuerUrl;
         }
     }
 }

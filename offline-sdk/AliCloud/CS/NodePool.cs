@@ -21,6 +21,9 @@ namespace Pulumi.AliCloud.CS
         [Input("clusterId", required: true)]
         public Input<string> ClusterId { get; set; } = null!;
 
+        [Input("deploymentSetId")]
+        public Input<string>? DeploymentSetId { get; set; }
+
         [Input("desiredSize")]
         public Input<string>? DesiredSize { get; set; }
 
@@ -42,18 +45,6 @@ namespace Pulumi.AliCloud.CS
             set => _instanceTypes = value;
         }
 
-        [Input("instances")]
-        private InputList<string>? _instances;
-
-        public InputList<string> Instances
-        {
-            get => _instances ??= new InputList<string>();
-            set => _instances = value;
-        }
-
-        [Input("keepInstanceName")]
-        public Input<bool>? KeepInstanceName { get; set; }
-
         [Input("labels")]
         private InputList<Inputs.NodePoolLabelArgs>? _labels;
 
@@ -62,6 +53,9 @@ namespace Pulumi.AliCloud.CS
             get => _labels ??= new InputList<Inputs.NodePoolLabelArgs>();
             set => _labels = value;
         }
+
+        [Input("multiAzPolicy")]
+        public Input<string>? MultiAzPolicy { get; set; }
 
         [Input("nodePoolName")]
         public Input<string>? NodePoolName { get; set; }

@@ -15,7 +15,7 @@ public class DataProtectionFlinkTests
 
     private static PlannedResource Session(string image, bool ha)
     {
-        var configuration = ha ? """{"high-availability.type":"kubernetes"}""" : "{}";
+        var configuration = ha ? """{"high-availability.type":"kubernetes","high-availability.storageDir":"oss://state/ha"}""" : "{}";
         return Resource(FlinkResources.DeploymentType, "session-cpu",
             "{\"metadata\":{\"name\":\"session-cpu\"},\"spec\":{\"image\":\"" + image + "\",\"flinkConfiguration\":" + configuration + "}}");
     }
@@ -39,15 +39,16 @@ public class DataProtectionFlinkTests
     }
 
     [Test]
-    public void The_stock_image_is_named_where_the_session_cluster_needs_the_bucket()
+    public void The_stock_image_is_named_where_a_session_cluster_without_ha_runs_jobs()
     {
         var policy = DataProtectionPack.FlinkReadsOssThroughRrsa();
 
-        Assert.That(Found(policy, Input(Session(FlinkDefaults.Image, ha: false))), Is.Empty, "no HA and no jobs: the bucket is not needed");
-        Assert.That(Found(policy, Input(Session("registry.example/flink-rrsa:1.20", ha: true), Job("oss://state/udf/a.jar"))), Is.Empty, "an image of the stack's own");
-        Assert.That(Found(policy, Input(Session(FlinkDefaults.Image, ha: true), Job("oss://state/udf/a.jar"))), Is.EqualTo(new[]
+        Assert.That(Found(policy, Input(Session(FlinkDefaults.Image, ha: false))), Is.Empty, "no jobs: the bucket is not needed");
+        Assert.That(Found(policy, Input(Session("registry.example/flink-rrsa:1.20", ha: false), Job("oss://state/udf/a.jar"))), Is.Empty, "an image of the stack's own");
+        Assert.That(Found(policy, Input(Session(FlinkDefaults.Image, ha: true), Job("oss://state/udf/a.jar"))), Is.Empty, "with HA, ha-metadata-readable-through-rrsa decides, mandatorily");
+        Assert.That(Found(policy, Input(Session(FlinkDefaults.Image, ha: false), Job("oss://state/udf/a.jar"))), Is.EqualTo(new[]
         {
-            $"session-cpu: the stock image {FlinkDefaults.Image} cannot read OSS with RRSA credentials (FLINK-38987), which HA metadata and its jobs' checkpoints need; allowed: blink-infra:engine.image with an RRSA-capable credentials provider, named in blink-infra:engine.flinkConfiguration fs.oss.credentials.provider",
+            $"session-cpu: the stock image {FlinkDefaults.Image} cannot read OSS with RRSA credentials (FLINK-38987), which its jobs' checkpoints need; allowed: blink-infra:engine.image with an RRSA-capable credentials provider (images/flink-rrsa/), named in blink-infra:engine.flinkConfiguration {FlinkDefaults.OssCredentialsProvider}",
         }));
     }
 

@@ -2,7 +2,7 @@ using System.Collections.Generic;
 using BlinkInfra.Engine;
 using BlinkInfra.Policies.Packs;
 using NUnit.Framework;
-using Pulumi.AliCloud.Ecs;
+using System.Linq;
 using static BlinkInfra.Tests.Policies.Packs.PolicyFixture;
 
 namespace BlinkInfra.Tests.Policies.Packs;
@@ -10,25 +10,59 @@ namespace BlinkInfra.Tests.Policies.Packs;
 /// <summary>blink-ha's policies on minimal resource sets.</summary>
 public class HighAvailabilityPackTests
 {
-    public static readonly IEnumerable<string> Covered = new[] { "three-masters-three-zones", "jobmanager-ha-on-bucket" };
+    public static readonly IEnumerable<string> Covered = new[] { "three-masters-three-zones", "jobmanager-ha-on-bucket", "ha-metadata-readable-through-rrsa" };
 
-    private static PlannedResource Master(string name, string zone)
-        => Resource(Token<Instance>(), name, $$$"""{"availabilityZone":"{{{zone}}}","tags":{"blink.io/role":"master"}}""");
+    private static PlannedResource MastersPool(string desiredSize, string[] vswitchIds, string? multiAzPolicy = "BALANCE", string? deploymentSetId = "ds")
+    {
+        var inputs = new System.Text.Json.Nodes.JsonObject
+        {
+            ["desiredSize"] = desiredSize,
+            ["vswitchIds"] = new System.Text.Json.Nodes.JsonArray(System.Array.ConvertAll(vswitchIds, v => (System.Text.Json.Nodes.JsonNode?)v)),
+            ["labels"] = System.Text.Json.Nodes.JsonNode.Parse("""[{"key":"blink.io/role","value":"master"}]"""),
+        };
+        if (multiAzPolicy != null)
+            inputs["multiAzPolicy"] = multiAzPolicy;
+        if (deploymentSetId != null)
+            inputs["deploymentSetId"] = deploymentSetId;
+        return Resource(Token<Pulumi.AliCloud.CS.NodePool>(), "masters", inputs.ToJsonString());
+    }
 
     private static PlannedResource Session(string flinkConfiguration, int replicas)
         => Resource(FlinkResources.DeploymentType, "session",
             "{\"spec\":{\"flinkConfiguration\":" + flinkConfiguration + ",\"jobManager\":{\"replicas\":" + replicas + "}}}");
 
     [Test]
-    public void Three_masters_in_three_zones_pass_and_two_zones_fail()
+    public void A_masters_pool_of_three_balanced_nodes_in_a_deployment_set_passes_and_each_gap_is_named()
     {
         var policy = HighAvailabilityPack.ThreeMastersThreeZones();
         var ha = Settings(highAvailability: true);
 
-        Assert.That(Found(policy, Input(ha, Master("m1", "cn-hangzhou-h"), Master("m2", "cn-hangzhou-i"), Master("m3", "cn-hangzhou-j"))), Is.Empty);
-        Assert.That(Found(policy, Input(Settings(highAvailability: false), Master("m1", "cn-hangzhou-h"))), Is.Empty, "not in HA mode");
-        Assert.That(Found(policy, Input(ha, Master("m1", "cn-hangzhou-h"), Master("m2", "cn-hangzhou-h"), Master("m3", "cn-hangzhou-j"))),
-            Is.EqualTo(new[] { "stack: high availability has 3 master(s) in 2 zone(s); allowed: 3 masters in 3 distinct zones" }));
+        Assert.That(Found(policy, Input(ha, MastersPool("3", new[] { "vsw-h", "vsw-i", "vsw-j" }))), Is.Empty);
+        Assert.That(Found(policy, Input(Settings(highAvailability: false), MastersPool("1", new[] { "vsw-h" }, null, null))), Is.Empty, "not in HA mode");
+        Assert.That(Found(policy, Input(ha, MastersPool("3", new[] { "vsw-h", "vsw-h", "vsw-j" }, multiAzPolicy: null, deploymentSetId: null))), Is.EqualTo(new[]
+        {
+            "masters: high availability has 3 master(s) over 2 zone(s); allowed: desiredSize 3 over 3 vSwitches of distinct zones",
+            "masters: multiAzPolicy (none) may place masters in one zone; allowed: BALANCE",
+            "masters: no deployment set, so masters may share a physical server; allowed: deploymentSetId of a set with the Availability strategy",
+        }));
+        Assert.That(Found(policy, Input(ha)), Is.EqualTo(new[] { "stack: high availability has 0 master pool(s); allowed: one node pool labelled blink.io/role=master" }));
+    }
+
+    [Test]
+    public void Ha_session_clusters_need_an_image_of_their_own_that_names_its_credentials_provider()
+    {
+        var policy = HighAvailabilityPack.HaMetadataReadableThroughRrsa();
+        var ha = Settings(highAvailability: true);
+        PlannedResource Session(string image, string extra)
+            => Resource(FlinkResources.DeploymentType, "session",
+                "{\"spec\":{\"image\":\"" + image + "\",\"flinkConfiguration\":{\"high-availability.storageDir\":\"oss://state/ha\"" + extra + "}}}");
+        var provider = ",\"" + BlinkInfra.Facts.FlinkDefaults.OssCredentialsProvider + "\":\"io.example.Rrsa\"";
+
+        Assert.That(Found(policy, Input(ha, Session("registry.example/flink-rrsa:1.20", provider))), Is.Empty);
+        Assert.That(Found(policy, Input(ha, Session(BlinkInfra.Facts.FlinkDefaults.Image, provider))).Single(),
+            Does.StartWith($"session: the stock image {BlinkInfra.Facts.FlinkDefaults.Image} cannot read OSS with RRSA credentials (FLINK-38987), so the JobManagers fail on high-availability.storageDir and never start; allowed: "));
+        Assert.That(Found(policy, Input(ha, Session("registry.example/flink-rrsa:1.20", ""))).Single(),
+            Does.StartWith($"session: no {BlinkInfra.Facts.FlinkDefaults.OssCredentialsProvider} is set, so Flink's OSS filesystem looks for access keys, so the JobManagers fail"));
     }
 
     [Test]

@@ -85,6 +85,11 @@ public class PackTests
             "cpu: instance type ecs.g9.huge is not in BlinkInfra's catalogue, which cannot say it is offered in cn-hangzhou; allowed: "
             + string.Join(", ", BlinkInfra.Facts.InstanceCatalog.Families.Select(f => f.Name)) + " types the catalogue lists");
 
+        yield return C("pools-create-their-nodes", () => HardwarePack.PoolsCreateTheirNodes(),
+            Input(Resource(Pool, "cpu", """{"desiredSize":"2"}""")),
+            Input(Resource(Pool, "cpu", """{"instances":["i-1","i-2"]}""")),
+            "cpu: 2 ECS instance(s) joined through instances, owned by both Pulumi and ACK; allowed: no instances, the pool's own nodes (desiredSize or scalingConfig)");
+
         // blink-data-protection
         yield return C("state-bucket-protected", () => DataProtectionPack.StateBucketProtected(),
             Input(Resource(Token<Bucket>(), "state", "{}", protect: true)),

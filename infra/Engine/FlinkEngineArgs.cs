@@ -1,0 +1,19 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using BlinkInfra.Config;
+using Pulumi;
+using Pulumi.AliCloud.CS.Outputs;
+
+namespace BlinkInfra.Engine;
+
+/// <summary>What <see cref="FlinkEngine"/> is built from.</summary>
+public sealed record FlinkEngineArgs(
+    EngineSpec Spec,
+    ComputeSpec Compute,
+    DataAccessSpec DataAccess,
+    string Region,
+    Input<string> ClusterId,
+    Output<ManagedKubernetesRrsaMetadata> Rrsa,
+    ImmutableArray<Resource> NodePools,
+    EndpointCredentials? EndpointCredentials,
+    IReadOnlyDictionary<string, string> Tags);

@@ -1,0 +1,73 @@
+using System;
+using System.Collections.Immutable;
+using System.Linq;
+using BlinkInfra.Config;
+using BlinkInfra.Facts;
+using Pulumi;
+
+namespace BlinkInfra.Engine;
+
+/// <summary>
+/// The operator chart's values: on the masters, watching the jobs' namespace, webhook off; its image
+/// (the stack's, or the chart's at the pinned version); with jobs, its RRSA role and OSS endpoint.
+/// </summary>
+public static class OperatorValues
+{
+    public static InputMap<object> For(EngineSpec spec, string region, string? rrsaRoleName)
+    {
+        var values = Base(spec.Namespace, spec.OperatorImage);
+        if (rrsaRoleName != null)
+        {
+            values.Add("operatorServiceAccount", ImmutableDictionary<string, object>.Empty
+                .Add("annotations", ImmutableDictionary<string, object>.Empty.Add(FlinkDefaults.PodIdentityRoleAnnotation, rrsaRoleName)));
+            // The operator reads jars through Flink's OSS filesystem: the region's internal endpoint, and
+            // the stack's fs.oss.* settings (such as its credentials provider), after the chart's own lines.
+            var lines = FlinkDefaults.OperatorChartConfiguration
+                .Append($"fs.oss.endpoint: {FlinkDefaults.OssInternalEndpoint(region)}")
+                .Concat(spec.FlinkConfiguration.Where(p => p.Key.StartsWith("fs.oss.", StringComparison.Ordinal)).Select(p => $"{p.Key}: {p.Value}"));
+            values.Add("defaultConfiguration", ImmutableDictionary<string, object>.Empty
+                .Add("create", true)
+                .Add("append", true)
+                .Add("flink-conf.yaml", string.Join("\n", lines) + "\n"));
+        }
+        return values;
+    }
+
+    /// <summary>An image reference as the chart takes it: repository, tag, digest.</summary>
+    public static ImmutableDictionary<string, object> Image(string? reference)
+    {
+        if (reference is null)
+            return ImmutableDictionary<string, object>.Empty.Add("tag", FlinkDefaults.OperatorVersion);
+        var image = ImmutableDictionary<string, object>.Empty;
+        var at = reference.IndexOf('@', StringComparison.Ordinal);
+        if (at >= 0)
+        {
+            image = image.Add("digest", reference[(at + 1)..]);
+            reference = reference[..at];
+        }
+        var colon = reference.LastIndexOf(':');
+        if (colon > reference.LastIndexOf('/'))
+            return image.Add("repository", reference[..colon]).Add("tag", reference[(colon + 1)..]);
+        return image.Add("repository", reference).Add("tag", FlinkDefaults.OperatorVersion);
+    }
+
+    private static InputMap<object> Base(string jobsNamespace, string? operatorImage)
+        => new()
+        {
+            { "watchNamespaces", ImmutableArray.Create<object>(jobsNamespace) },
+            { "image", Image(operatorImage) },
+            // The webhook needs cert-manager, which this stack does not install: it is switched off
+            // deliberately, and the CRDs' own schema still validates what is submitted.
+            { "webhook", ImmutableDictionary<string, object>.Empty.Add("create", false) },
+            // BlinkInfra creates the jobs' service account itself, with its RRSA role, and its role and
+            // binding (FlinkRbac): the chart's would bind a role to a service account "flink" that does
+            // not exist, and stay behind on uninstall (helm.sh/resource-policy: keep).
+            { "jobServiceAccount", ImmutableDictionary<string, object>.Empty.Add("create", false) },
+            { "rbac", ImmutableDictionary<string, object>.Empty
+                .Add("jobRole", ImmutableDictionary<string, object>.Empty.Add("create", false))
+                .Add("jobRoleBinding", ImmutableDictionary<string, object>.Empty.Add("create", false)) },
+            { "operatorPod", ImmutableDictionary<string, object>.Empty
+                .Add("nodeSelector", MasterPlacement.NodeSelector())
+                .Add("tolerations", MasterPlacement.Tolerations()) },
+        };
+}
