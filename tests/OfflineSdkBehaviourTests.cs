@@ -224,6 +224,24 @@ public class OfflineSdkBehaviourTests
     }
 
     [Test]
+    public async Task A_helm_release_registers_compat_true_whatever_its_args_say()
+    {
+        var mocks = new RecordingMocks();
+        var args = new Pulumi.Kubernetes.Types.Inputs.Helm.V3.ReleaseArgs { Chart = "c", Compat = "false" };
+        await Run(mocks, () =>
+        {
+            new Pulumi.Kubernetes.Helm.V3.Release("rel", args);
+            new Pulumi.Kubernetes.Helm.V3.Release("bare", new Pulumi.Kubernetes.Types.Inputs.Helm.V3.ReleaseArgs { Chart = "c" });
+            return new Dictionary<string, object?>();
+        });
+
+        Assert.That(mocks.Single("kubernetes:helm.sh/v3:Release", "rel").Inputs,
+            Is.EquivalentTo(new Dictionary<string, object> { ["chart"] = "c", ["compat"] = "true" }), "pulumi-kubernetes' Release sets compat on the args it is given");
+        Assert.That(mocks.Single("kubernetes:helm.sh/v3:Release", "bare").Inputs["compat"], Is.EqualTo("true"));
+        Assert.That(await OutputUtilities.GetValueAsync(args.Compat!.ToOutput()), Is.EqualTo("true"), "the caller's args are changed too");
+    }
+
+    [Test]
     public void The_offline_sdk_cannot_deploy_and_says_so()
     {
         Assume.That(SdkInfo.IsOffline, "only the offline SDK refuses to deploy");
