@@ -1133,7 +1133,6 @@ namespace Pulumi.AliCloud.Vpc
     [global::Pulumi.Offline.Placeholder] public sealed class GetNetworkAclsArgs : global::Pulumi.InvokeArgs { private GetNetworkAclsArgs() { } }
     [global::Pulumi.Offline.Placeholder] public sealed class GetNetworkAclsInvokeArgs : global::Pulumi.InvokeArgs { private GetNetworkAclsInvokeArgs() { } }
     [global::Pulumi.OutputType()] [global::Pulumi.Offline.Placeholder] public sealed class GetNetworkAclsResult { private GetNetworkAclsResult() { } }
-    [global::Pulumi.Offline.Placeholder] public sealed class GetNetworksArgs : global::Pulumi.InvokeArgs { private GetNetworksArgs() { } }
     [global::Pulumi.Offline.Placeholder] public static class GetPbrRouteEntries { }
     [global::Pulumi.Offline.Placeholder] public sealed class GetPbrRouteEntriesArgs : global::Pulumi.InvokeArgs { private GetPbrRouteEntriesArgs() { } }
     [global::Pulumi.Offline.Placeholder] public sealed class GetPbrRouteEntriesInvokeArgs : global::Pulumi.InvokeArgs { private GetPbrRouteEntriesInvokeArgs() { } }

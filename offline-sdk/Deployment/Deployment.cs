@@ -89,7 +89,10 @@ namespace Pulumi
         internal string ProjectName => _engine.ProjectName;
 
         internal Output<T> Invoke<T>(string token, InvokeArgs args, InvokeOptions? options = null)
-            => new(_engine.InvokeAsync<T>(token, args, options));
+            => new(_engine.InvokeOutputAsync<T>(token, args, options));
+
+        internal Task<T> InvokeAsync<T>(string token, InvokeArgs args, InvokeOptions? options = null)
+            => _engine.InvokeAsync<T>(token, args, options);
     }
 
     public class RunException : Exception
