@@ -22,9 +22,10 @@ public static class ExistingVpc
     /// <remarks>
     /// The Task-returning InvokeAsync (GetNetworksArgs), not Invoke: the result is awaited here, and a
     /// failed lookup reaches only this caller (an Output-returning invoke is an output the real SDK's
-    /// runner reports on its own as well). With InvokeOptions.Provider the real SDK sends the provider's
-    /// reference "urn::id" (ProviderResource.RegisterAsync awaits the provider's URN and id), so the
-    /// provider is registered before the lookup; without one it would use the default provider, which
+    /// runner reports on its own as well). With InvokeOptions.Provider the real SDK (Deployment_Invoke.cs)
+    /// sends the provider's reference "urn::id": ProviderResource.RegisterAsync awaits the provider's URN
+    /// and id, and newer sources first await the registrations already queued. So the provider, and only
+    /// it, is registered before the lookup; without one the invoke would use the default provider, which
     /// is registered too and configured from alicloud:region instead of the spec's region.
     /// </remarks>
     public static async Task<string> LookupAsync(string vpcId, string specCidrBlock, ProviderResource provider)
