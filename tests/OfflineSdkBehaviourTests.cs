@@ -223,6 +223,19 @@ public class OfflineSdkBehaviourTests
     }
 
     [Test]
+    public async Task An_exception_in_an_apply_nothing_serializes_is_its_message_alone()
+    {
+        // TestAsync hands the callback's outputs back to the test; it does not register them.
+        var errors = await RunErrors.Of(() => Run(new RecordingMocks(), () =>
+        {
+            var vpc = new Pulumi.AliCloud.Vpc.Network("vpc", new NetworkArgs());
+            return new Dictionary<string, object?> { ["x"] = vpc.Id.Apply(id => id.Length > 0 ? throw new RunException("boom") : id) };
+        }));
+
+        Assert.That(errors, Is.EqualTo(new[] { "boom" }));
+    }
+
+    [Test]
     public async Task An_exception_in_an_apply_surfaces_in_every_input_and_invoke_argument_that_depends_on_it()
     {
         var mocks = new RecordingMocks { CallResult = _ => StackRunner.NetworksResult("vpc-1", "10.0.0.0/8") };

@@ -64,10 +64,8 @@ namespace Pulumi
             var (resources, error) = await OfflineEngine.RunAsync(engine, () =>
             {
                 var stack = createStack();
-                if (stack is TestStack testStack)
-                    testStack.RegisterTestOutputs();
-                else
-                    stack.RegisterPropertyOutputs();
+                // As the real runner: the stack's [Output] properties, none for a TestStack.
+                stack.RegisterPropertyOutputs();
             }).ConfigureAwait(false);
             if (error != null)
                 throw error;
