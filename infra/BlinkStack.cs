@@ -1,5 +1,8 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Diagnostics.CodeAnalysis;
 using System.Linq;
+using System.Threading.Tasks;
 using BlinkInfra.Compute;
 using BlinkInfra.Config;
 using BlinkInfra.Engine;
@@ -49,9 +52,81 @@ public sealed class BlinkStack : Stack
         {
             Region = spec.Cluster.Region,
         });
+
+        if (spec.Network.ExistingVpcId is not { } existingVpcId)
+        {
+            SetOutputs(Declare(spec, provider, checkedVpcId: null, tags));
+            return;
+        }
+
+        // A lookup that can invalidate the config (the existing VPC: is it there, with the CIDR block the
+        // spec planned in?) is awaited, and checked, before anything but the provider it goes through is
+        // declared. Checked inside an Apply, its RunException would surface under the real SDK in every
+        // input and invoke argument depending on it, as one "error serializing property" error with a
+        // stack trace each, instead of one line naming the key.
+        var declaring = DeclareAfterLookupAsync(spec, provider, existingVpcId, tags);
+        // Reports a failed lookup: a RunException, shown as its message alone. Nothing depends on this output.
+        _ = Output.Create(declaring);
+        // The stack's outputs: null after a failed lookup, so that registering them reports nothing more.
+        var declared = Output.Create(NullAfterFailure(declaring));
+        VpcId = declared.Apply(d => d?.VpcId);
+        VswitchIds = declared.Apply(d => d?.VswitchIds);
+        MastersSecurityGroupId = declared.Apply(d => d?.MastersSecurityGroupId);
+        WorkersSecurityGroupId = declared.Apply(d => d?.WorkersSecurityGroupId);
+        ClusterId = declared.Apply(d => d?.ClusterId);
+        NodePoolIds = declared.Apply(d => d?.NodePoolIds);
+        StateBucket = declared.Apply(d => d?.StateBucket);
+    }
+
+    /// <summary>The stack's outputs, as the components declare them.</summary>
+    private sealed record Declared(
+        Output<string> VpcId,
+        Output<ImmutableDictionary<string, string>> VswitchIds,
+        Output<string> MastersSecurityGroupId,
+        Output<string> WorkersSecurityGroupId,
+        Output<string> ClusterId,
+        Output<ImmutableDictionary<string, string>> NodePoolIds,
+        Output<string> StateBucket);
+
+    [MemberNotNull(nameof(VpcId), nameof(VswitchIds), nameof(MastersSecurityGroupId), nameof(WorkersSecurityGroupId), nameof(ClusterId), nameof(NodePoolIds), nameof(StateBucket))]
+    private void SetOutputs(Declared declared)
+    {
+        VpcId = declared.VpcId;
+        VswitchIds = declared.VswitchIds;
+        MastersSecurityGroupId = declared.MastersSecurityGroupId;
+        WorkersSecurityGroupId = declared.WorkersSecurityGroupId;
+        ClusterId = declared.ClusterId;
+        NodePoolIds = declared.NodePoolIds;
+        StateBucket = declared.StateBucket;
+    }
+
+    private static async Task<Declared> DeclareAfterLookupAsync(
+        StackSpec spec, Pulumi.AliCloud.Provider provider, string existingVpcId, IReadOnlyDictionary<string, string> tags)
+    {
+        var checkedVpcId = await ExistingVpc.LookupAsync(existingVpcId, spec.Network.VpcCidrBlock, provider).ConfigureAwait(false);
+        return Declare(spec, provider, checkedVpcId, tags);
+    }
+
+    private static async Task<Declared?> NullAfterFailure(Task<Declared> declaring)
+    {
+        try
+        {
+            return await declaring.ConfigureAwait(false);
+        }
+        catch
+        {
+            return null; // reported by the output made of `declaring` itself
+        }
+    }
+
+    /// <summary>The components, from the validated spec (and the existing VPC's id, once checked).</summary>
+    private static Declared Declare(
+        StackSpec spec, Pulumi.AliCloud.Provider provider, string? checkedVpcId, IReadOnlyDictionary<string, string> tags)
+    {
+        var name = spec.Cluster.Name;
         ComponentResourceOptions WithProvider() => new() { Provider = provider };
 
-        var network = new ClusterNetwork(name, new ClusterNetworkArgs(spec.Network, tags), WithProvider());
+        var network = new ClusterNetwork(name, new ClusterNetworkArgs(spec.Network, tags, checkedVpcId), WithProvider());
         var zones = spec.Network.Zones.Select(z => z.ZoneId).ToImmutableArray();
         var security = new ClusterSecurity(name, new ClusterSecurityArgs(network.VpcId, spec.Security, tags), WithProvider());
         var compute = new ClusterCompute(name, new ClusterComputeArgs(
@@ -79,13 +154,8 @@ public sealed class BlinkStack : Stack
                 spec.Network.InternetEgress, network.VpcId, zones, network.VswitchIds, network.PodVswitchIds, tags), WithProvider());
         }
 
-        VpcId = network.VpcId;
-        VswitchIds = network.VswitchIds;
-        MastersSecurityGroupId = security.MastersSecurityGroupId;
-        WorkersSecurityGroupId = security.WorkersSecurityGroupId;
-        ClusterId = compute.ClusterId;
-        NodePoolIds = compute.NodePoolIds;
-        StateBucket = engine.BucketName;
+        return new Declared(network.VpcId, network.VswitchIds, security.MastersSecurityGroupId, security.WorkersSecurityGroupId,
+            compute.ClusterId, compute.NodePoolIds, engine.BucketName);
     }
 
     private static StackOptions ToStackOptions(BlinkStackOptions options)

@@ -52,7 +52,8 @@ public sealed class FlinkEngine : ComponentResource
             BucketName = spec.Bucket,
             Acl = "private",
             ServerSideEncryptionRule = new BucketServerSideEncryptionRuleArgs { SseAlgorithm = "AES256" },
-            Versioning = new BucketVersioningArgs { Status = "Enabled" },
+            // Qualified: Pulumi.AliCloud.Oss also has a BucketVersioningArgs (the standalone BucketVersioning resource's).
+            Versioning = new Pulumi.AliCloud.Oss.Inputs.BucketVersioningArgs { Status = "Enabled" },
             Tags = Tagging.ToInputMap(args.Tags),
         }, new CustomResourceOptions { Parent = this, Protect = true });
         BucketName = Output.Create(spec.Bucket);

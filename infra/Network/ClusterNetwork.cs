@@ -1,6 +1,8 @@
+using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Threading.Tasks;
 using BlinkInfra.Config;
 using Pulumi;
 using Pulumi.AliCloud.Vpc;
@@ -11,6 +13,26 @@ namespace BlinkInfra.Network;
 public static class ExistingVpc
 {
     public const string LookupToken = "alicloud:vpc/getNetworks:getNetworks";
+
+    /// <summary>
+    /// Looks the VPC up by id through <paramref name="provider"/> (the stack's, pinned to the spec's
+    /// region) and checks it: its id, or a RunException naming the key. The stack awaits this before
+    /// declaring anything else, so a wrong VPC stops the run with that one message.
+    /// </summary>
+    /// <remarks>
+    /// The Task-returning InvokeAsync (GetNetworksArgs), not Invoke: the result is awaited here, and a
+    /// failed lookup reaches only this caller (an Output-returning invoke is an output the real SDK's
+    /// runner reports on its own as well). With InvokeOptions.Provider the real SDK (Deployment_Invoke.cs)
+    /// sends the provider's reference "urn::id": ProviderResource.RegisterAsync awaits the provider's URN
+    /// and id, and newer sources first await the registrations already queued. So the provider, and only
+    /// it, is registered before the lookup; without one the invoke would use the default provider, which
+    /// is registered too and configured from alicloud:region instead of the spec's region.
+    /// </remarks>
+    public static async Task<string> LookupAsync(string vpcId, string specCidrBlock, ProviderResource provider)
+    {
+        var result = await GetNetworks.InvokeAsync(new GetNetworksArgs { Ids = { vpcId } }, new InvokeOptions { Provider = provider }).ConfigureAwait(false);
+        return Check(result, vpcId, specCidrBlock);
+    }
 
     /// <summary>The VPC's id when the lookup found it with the CIDR block the spec gives; a RunException naming the key otherwise.</summary>
     public static string Check(GetNetworksResult result, string vpcId, string specCidrBlock)
@@ -24,8 +46,8 @@ public static class ExistingVpc
     }
 }
 
-/// <summary>What <see cref="ClusterNetwork"/> is built from.</summary>
-public sealed record ClusterNetworkArgs(NetworkSpec Spec, IReadOnlyDictionary<string, string> Tags);
+/// <summary>What <see cref="ClusterNetwork"/> is built from; an existing VPC's id once <see cref="ExistingVpc.LookupAsync"/> checked it.</summary>
+public sealed record ClusterNetworkArgs(NetworkSpec Spec, IReadOnlyDictionary<string, string> Tags, string? CheckedVpcId = null);
 
 /// <summary>
 /// The cluster's network: its VPC (created, or the customer's own given by id) and one vSwitch per
@@ -53,10 +75,10 @@ public sealed class ClusterNetwork : ComponentResource
         var spec = args.Spec;
         if (spec.ExistingVpcId is { } existingVpcId)
         {
-            // The plan carved the vSwitches from the CIDR block the spec says the VPC has: check that
-            // the VPC exists in the stack's region and really has it, before any vSwitch is created.
-            var found = GetNetworks.Invoke(new GetNetworksInvokeArgs { Ids = { existingVpcId } }, new InvokeOptions { Parent = this });
-            VpcId = found.Apply(result => ExistingVpc.Check(result, existingVpcId, spec.VpcCidrBlock));
+            // The plan carved the vSwitches from the CIDR block the spec says the VPC has: the stack
+            // checked that the VPC exists in its region and has it before declaring this component.
+            VpcId = Output.Create(args.CheckedVpcId == existingVpcId ? existingVpcId
+                : throw new ArgumentException($"VPC {existingVpcId} is declared into before ExistingVpc.LookupAsync checked it", nameof(args)));
         }
         else
         {

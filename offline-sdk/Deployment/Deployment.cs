@@ -64,10 +64,8 @@ namespace Pulumi
             var (resources, error) = await OfflineEngine.RunAsync(engine, () =>
             {
                 var stack = createStack();
-                if (stack is TestStack testStack)
-                    testStack.RegisterTestOutputs();
-                else
-                    stack.RegisterPropertyOutputs();
+                // As the real runner: the stack's [Output] properties, none for a TestStack.
+                stack.RegisterPropertyOutputs();
             }).ConfigureAwait(false);
             if (error != null)
                 throw error;
@@ -89,7 +87,10 @@ namespace Pulumi
         internal string ProjectName => _engine.ProjectName;
 
         internal Output<T> Invoke<T>(string token, InvokeArgs args, InvokeOptions? options = null)
-            => new(_engine.InvokeAsync<T>(token, args, options));
+            => new(_engine.InvokeOutputAsync<T>(token, args, options));
+
+        internal Task<T> InvokeAsync<T>(string token, InvokeArgs args, InvokeOptions? options = null)
+            => _engine.InvokeAsync<T>(token, args, options);
     }
 
     public class RunException : Exception

@@ -15,6 +15,9 @@ namespace Pulumi
     public class InvokeOptions
     {
         public Resource? Parent { get; set; }
+
+        /// <summary>The provider the invoke goes through; without it, the parent's for the token's package.</summary>
+        public ProviderResource? Provider { get; set; }
     }
 
     [AttributeUsage(AttributeTargets.Class)]

@@ -21,7 +21,8 @@ namespace Pulumi
         private readonly object _lock = new();
         private readonly List<Task> _tracked = new();
         private readonly List<Resource> _resources = new();
-        private readonly List<Exception> _failures = new();
+        /// <summary>What the run reports, in order: errors logged to the engine, and exceptions (described at the end).</summary>
+        private readonly List<object> _failures = new();
         private Task _registrationChain = Task.CompletedTask;
 
         public OfflineEngine(IMocks mocks, TestOptions? options)
@@ -78,7 +79,14 @@ namespace Pulumi
                 CurrentEngine.Value = null;
             }
 
-            var errors = engine._failures.Select(Describe).Distinct().ToList();
+            // The real runner logs an exception once per task that carries it (every output derived from
+            // a failed one, every output of a resource whose registration failed); the same message
+            // several times tells a reader nothing more, so each distinct message is reported once.
+            List<string> errors;
+            lock (engine._lock)
+            {
+                errors = engine._failures.Select(f => f as string ?? Describe((Exception)f)).Distinct().ToList();
+            }
             Exception? error = errors.Count switch
             {
                 0 => null,
@@ -95,6 +103,15 @@ namespace Pulumi
             => exception is RunException
                 ? exception.Message
                 : $"Running program '{Assembly.GetEntryAssembly()?.Location}' failed with an unhandled exception:\n{exception}";
+
+        /// <summary>An error the SDK logs to the engine itself (as Log.Error does), failing the run.</summary>
+        private void LogError(string message)
+        {
+            lock (_lock)
+            {
+                _failures.Add(message);
+            }
+        }
 
         private void Fail(Exception exception)
         {
@@ -185,7 +202,7 @@ namespace Pulumi
                     await dependency.Urn.DataTask.ConfigureAwait(false);
             }
 
-            var inputs = (ImmutableDictionary<string, object>)(await Serializer.SerializeAsync(args).ConfigureAwait(false)).Value!;
+            var inputs = (ImmutableDictionary<string, object>)(await Serializer.SerializePropertiesAsync(args).ConfigureAwait(false)).Value!;
             var parentUrn = resource.ParentResource is { } parent
                 ? (await parent.Urn.DataTask.ConfigureAwait(false)).Value
                 : "";
@@ -256,18 +273,45 @@ namespace Pulumi
         }
 
         /// <summary>
-        /// Runs an invoke through the mocks' CallAsync: the arguments are awaited and serialized like
-        /// resource inputs, the provider is the one given or the parent's for the token's package, and
-        /// the result is converted into T (an [OutputType] class).
+        /// An Output-returning invoke (GetNetworks.Invoke), as the real SDK's RawInvoke: when its
+        /// arguments cannot be serialized (an exception inside an Apply they depend on), it logs
+        /// "Error serializing arguments for invoke &lt;token&gt;: &lt;exception&gt;" to the engine
+        /// and the output fails with that exception, which the run reports again as unhandled.
         /// </summary>
-        public async Task<OutputData<T>> InvokeAsync<T>(string token, InvokeArgs args, InvokeOptions? options)
+        public async Task<OutputData<T>> InvokeOutputAsync<T>(string token, InvokeArgs args, InvokeOptions? options)
         {
-            var serialized = await Serializer.SerializeAsync(args).ConfigureAwait(false);
+            Serializer.Serialized serialized;
+            try
+            {
+                serialized = await Serializer.SerializePropertiesAsync(args).ConfigureAwait(false);
+            }
+            catch (Exception exception)
+            {
+                LogError($"Error serializing arguments for invoke {token}: {exception}");
+                throw;
+            }
             if (!serialized.IsKnown)
                 return new OutputData<T>(serialized.Resources, default!, false, serialized.IsSecret);
+            return await CallAsync<T>(token, serialized, options).ConfigureAwait(false);
+        }
 
+        /// <summary>A Task-returning invoke (GetNetworks.InvokeAsync): its failures reach only its caller.</summary>
+        public async Task<T> InvokeAsync<T>(string token, InvokeArgs args, InvokeOptions? options)
+        {
+            var serialized = await Serializer.SerializePropertiesAsync(args).ConfigureAwait(false);
+            return (await CallAsync<T>(token, serialized, options).ConfigureAwait(false)).Value;
+        }
+
+        /// <summary>
+        /// Runs an invoke through the mocks' CallAsync: the provider is the one given, else the
+        /// parent's for the token's package (as the real GetProvider), and its reference "urn::id"
+        /// waits for its registration (ProviderResource.RegisterAsync); the result is converted into
+        /// T (an [OutputType] class).
+        /// </summary>
+        private async Task<OutputData<T>> CallAsync<T>(string token, Serializer.Serialized serialized, InvokeOptions? options)
+        {
             var providerReference = "";
-            if (options?.Parent?.GetProvider(token) is { } provider)
+            if ((options?.Provider ?? options?.Parent?.GetProvider(token)) is { } provider)
             {
                 var providerUrn = (await provider.Urn.DataTask.ConfigureAwait(false)).Value;
                 var providerId = (await provider.Id.DataTask.ConfigureAwait(false)).Value;
@@ -295,7 +339,16 @@ namespace Pulumi
             var serialized = ImmutableDictionary.CreateBuilder<string, Output<object?>>();
             foreach (var (key, value) in outputs)
             {
-                var data = await Serializer.SerializeAsync(value).ConfigureAwait(false);
+                Serializer.Serialized data;
+                try
+                {
+                    data = await Serializer.SerializeAsync(value).ConfigureAwait(false);
+                }
+                catch (Exception inner)
+                {
+                    // The real SDK serializes registered outputs as it does inputs (SerializeAllPropertiesAsync).
+                    throw Serializer.PropertyError(key, inner);
+                }
                 if (data.Value != null)
                     serialized[key] = new Output<object?>(Task.FromResult(new OutputData<object?>(ImmutableHashSet<Resource>.Empty, data.Value, data.IsKnown, data.IsSecret)));
             }

@@ -39,7 +39,7 @@ namespace Pulumi
                 case Resource resource:
                     return await SerializeOutputAsync(resource.Urn).ConfigureAwait(false);
                 case InputArgs args:
-                    return await SerializeArgsAsync(args).ConfigureAwait(false);
+                    return await SerializeArgsAsync(args, topLevel: false).ConfigureAwait(false);
                 case IDictionary dictionary:
                     return await SerializeMapAsync(dictionary).ConfigureAwait(false);
                 case IEnumerable list:
@@ -69,7 +69,21 @@ namespace Pulumi
             return new Serialized(inner.Value, inner.IsKnown, data.IsSecret || inner.IsSecret, data.Resources.Union(inner.Resources));
         }
 
-        private static async Task<Serialized> SerializeArgsAsync(InputArgs args)
+        /// <summary>
+        /// A resource's inputs or an invoke's arguments, as the real SDK serializes them (its
+        /// SerializeFilteredPropertiesRawAsync): a failure while serializing a property's value, such
+        /// as an exception thrown inside an Apply the value depends on, becomes an
+        /// InvalidOperationException "error serializing property "name": ..." wrapping it. Nested
+        /// input types are not wrapped again, so a chain names one property per resource or invoke.
+        /// </summary>
+        public static Task<Serialized> SerializePropertiesAsync(InputArgs args)
+            => SerializeArgsAsync(args, topLevel: true);
+
+        /// <summary>The error a property's serialization fails with, as the real SDK words it.</summary>
+        public static InvalidOperationException PropertyError(string name, Exception inner)
+            => new($"error serializing property \"{name}\": {inner.Message}", inner);
+
+        private static async Task<Serialized> SerializeArgsAsync(InputArgs args, bool topLevel)
         {
             var builder = ImmutableDictionary.CreateBuilder<string, object>();
             var isSecret = false;
@@ -89,7 +103,15 @@ namespace Pulumi
                     throw new ArgumentNullException(member.Name, $"{fullName} is required but was not given a value");
                 }
 
-                var serialized = await SerializeAsync(value).ConfigureAwait(false);
+                Serialized serialized;
+                try
+                {
+                    serialized = await SerializeAsync(value).ConfigureAwait(false);
+                }
+                catch (Exception inner) when (topLevel)
+                {
+                    throw PropertyError(name, inner);
+                }
                 if (attribute.Json && serialized.IsKnown && serialized.Value != null)
                 {
                     // As the real SDK: the value travels as JSON text (protobuf's JSON formatting).

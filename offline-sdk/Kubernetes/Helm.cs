@@ -9,8 +9,19 @@ namespace Pulumi.Kubernetes.Helm.V3
     public partial class Release : KubernetesResource
     {
         public Release(string name, ReleaseArgs? args = null, CustomResourceOptions? options = null)
-            : base("kubernetes:helm.sh/v3:Release", name, args ?? new ReleaseArgs(), options)
+            : base("kubernetes:helm.sh/v3:Release", name, WithCompat(args), options)
         {
+        }
+
+        /// <summary>
+        /// As the real Release (its MakeArgs): the args always register compat "true", set on the args
+        /// the caller passed, whatever they held.
+        /// </summary>
+        private static ReleaseArgs WithCompat(ReleaseArgs? args)
+        {
+            args ??= new ReleaseArgs();
+            args.Compat = "true";
+            return args;
         }
     }
 }
@@ -24,6 +35,9 @@ namespace Pulumi.Kubernetes.Types.Inputs.Helm.V3
 
         [Input("chart", required: true)]
         public Input<string> Chart { get; set; } = null!;
+
+        [Input("compat")]
+        public Input<string>? Compat { get; set; }
 
         [Input("name")]
         public Input<string>? Name { get; set; }

@@ -36,7 +36,11 @@ namespace Pulumi
         }
     }
 
-    /// <summary>The stack TestAsync wraps around a callback, as the real SDK's internal TestStack.</summary>
+    /// <summary>
+    /// The stack TestAsync wraps around a callback, as the real SDK's internal TestStack: the callback's
+    /// outputs are handed back to the test, not registered (the stack has no [Output] property, so it
+    /// registers no output, and a failing output among them is not serialized).
+    /// </summary>
     internal sealed class TestStack : Stack
     {
         public IDictionary<string, object?> Outputs { get; }
@@ -45,7 +49,5 @@ namespace Pulumi
         {
             Outputs = createResources();
         }
-
-        internal void RegisterTestOutputs() => RegisterOutputs(Outputs);
     }
 }

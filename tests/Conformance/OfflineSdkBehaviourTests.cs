@@ -211,15 +211,73 @@ public class OfflineSdkBehaviourTests
     }
 
     [Test]
-    public void An_exception_in_an_apply_fails_the_run_with_its_message()
+    public async Task A_run_exception_thrown_outside_any_output_is_its_message_alone()
     {
-        var error = Assert.ThrowsAsync<RunException>(() => Run(new RecordingMocks(), () =>
+        var mocks = new RecordingMocks();
+
+        var errors = await RunErrors.Of(() => Run(mocks, () => throw new RunException("boom")));
+
+        Assert.That(errors, Is.EqualTo(new[] { "boom" }));
+        Assert.That(mocks.Resources, Is.Empty);
+    }
+
+    [Test]
+    public async Task An_exception_in_an_apply_nothing_serializes_is_its_message_alone()
+    {
+        // TestAsync hands the callback's outputs back to the test; it does not register them.
+        var errors = await RunErrors.Of(() => Run(new RecordingMocks(), () =>
         {
             var vpc = new Pulumi.AliCloud.Vpc.Network("vpc", new NetworkArgs());
             return new Dictionary<string, object?> { ["x"] = vpc.Id.Apply(id => id.Length > 0 ? throw new RunException("boom") : id) };
         }));
 
-        Assert.That(error!.Message, Is.EqualTo("boom"));
+        Assert.That(errors, Is.EqualTo(new[] { "boom" }));
+    }
+
+    [Test]
+    public async Task An_exception_in_an_apply_surfaces_in_every_input_and_invoke_argument_that_depends_on_it()
+    {
+        var mocks = new RecordingMocks { CallResult = _ => StackRunner.NetworksResult("vpc-1", "10.0.0.0/8") };
+
+        var errors = await RunErrors.Of(() => Run(mocks, () =>
+        {
+            var vpc = new Pulumi.AliCloud.Vpc.Network("vpc", new NetworkArgs());
+            var failing = vpc.Id.Apply(id => id.Length > 0 ? throw new RunException("boom") : id);
+            new Switch("vsw", new SwitchArgs { VpcId = failing, ZoneId = "cn-hangzhou-h" });
+            GetNetworks.Invoke(new GetNetworksInvokeArgs { Ids = { failing } });
+            return new Dictionary<string, object?>();
+        }));
+
+        // The exception itself, as its message alone (the output it failed is reported by the runner) ...
+        Assert.That(errors, Does.Contain("boom"));
+        // ... and again wherever it is serialized: the vSwitch's registration fails, with a stack trace ...
+        Assert.That(errors.Where(e => e.StartsWith("Running program '", StringComparison.Ordinal)
+                && e.Contains("' failed with an unhandled exception:\nSystem.InvalidOperationException: error serializing property \"vpcId\": boom\n", StringComparison.Ordinal)
+                && e.Contains(" ---> Pulumi.RunException: boom", StringComparison.Ordinal)),
+            Is.Not.Empty, string.Join("\n---\n", errors));
+        Assert.That(mocks.OfType("alicloud:vpc/switch:Switch"), Is.Empty, "a registration whose inputs fail never reaches the engine");
+        // ... and the invoke logs its own error before its output fails the same way.
+        Assert.That(errors.Where(e => e.StartsWith("Error serializing arguments for invoke alicloud:vpc/getNetworks:getNetworks: System.InvalidOperationException: error serializing property \"ids\": boom", StringComparison.Ordinal)),
+            Is.Not.Empty, string.Join("\n---\n", errors));
+        Assert.That(mocks.Lookups, Is.Empty, "an invoke whose arguments fail is not called");
+    }
+
+    [Test]
+    public async Task A_helm_release_registers_compat_true_whatever_its_args_say()
+    {
+        var mocks = new RecordingMocks();
+        var args = new Pulumi.Kubernetes.Types.Inputs.Helm.V3.ReleaseArgs { Chart = "c", Compat = "false" };
+        await Run(mocks, () =>
+        {
+            new Pulumi.Kubernetes.Helm.V3.Release("rel", args);
+            new Pulumi.Kubernetes.Helm.V3.Release("bare", new Pulumi.Kubernetes.Types.Inputs.Helm.V3.ReleaseArgs { Chart = "c" });
+            return new Dictionary<string, object?>();
+        });
+
+        Assert.That(mocks.Single("kubernetes:helm.sh/v3:Release", "rel").Inputs,
+            Is.EquivalentTo(new Dictionary<string, object> { ["chart"] = "c", ["compat"] = "true" }), "pulumi-kubernetes' Release sets compat on the args it is given");
+        Assert.That(mocks.Single("kubernetes:helm.sh/v3:Release", "bare").Inputs["compat"], Is.EqualTo("true"));
+        Assert.That(await OutputUtilities.GetValueAsync(args.Compat!.ToOutput()), Is.EqualTo("true"), "the caller's args are changed too");
     }
 
     [Test]

@@ -79,6 +79,8 @@ public class EngineTests
         var release = mocks.Single("kubernetes:helm.sh/v3:Release", "blink-t-operator").Inputs;
         Assert.That((release["chart"], release["version"], release["namespace"]), Is.EqualTo(("flink-kubernetes-operator", "1.15.0", "flink-operator")));
         Assert.That(((ImmutableDictionary<string, object>)release["repositoryOpts"])["repo"], Is.EqualTo("https://downloads.apache.org/flink/flink-kubernetes-operator-1.15.0/"));
+        Assert.That(release.Keys, Is.EquivalentTo(new[] { "atomic", "chart", "compat", "name", "namespace", "repositoryOpts", "values", "version" }),
+            "compat is the one input pulumi-kubernetes' Release adds itself");
         var values = JsonValues.ToNode(release["values"])!.ToJsonString();
         Assert.That(values, Is.EqualTo("""{"image":{"tag":"1.15.0"},"jobServiceAccount":{"create":false},"operatorPod":{"nodeSelector":{"blink.io/role":"master"},"tolerations":[{"effect":"NoSchedule","key":"blink.io/role","operator":"Equal","value":"master"}]},"rbac":{"jobRole":{"create":false},"jobRoleBinding":{"create":false}},"watchNamespaces":["flink"],"webhook":{"create":false}}"""));
         Assert.That(mocks.Single("kubernetes:core/v1:Namespace", "blink-t-ns-operator").Inputs["metadata"], Is.EquivalentTo(new Dictionary<string, object> { ["name"] = "flink-operator" }));

@@ -198,6 +198,20 @@ public class NetworkSliceTests
     }
 
     [Test]
+    public async Task A_failed_existing_vpc_lookup_registers_nothing_but_the_provider_it_goes_through()
+    {
+        var mocks = new RecordingMocks();
+
+        var (resources, error) = await StackRunner.TryRunAsync(ExistingVpcConfig, mocks: mocks);
+
+        // The lookup goes through the stack's provider, pinned to the spec's region: the real SDK sends
+        // the provider's "urn::id", so the provider is registered first. Nothing else is declared.
+        Assert.That(error, Is.InstanceOf<RunException>(), "one error, reported as its message alone");
+        Assert.That(mocks.Resources.Select(r => $"{r.Type} {r.Name}"), Is.EqualTo(new[] { $"{ProviderType} blink-shared-vpc-alicloud" }));
+        Assert.That(mocks.Lookups.Select(c => c.Token), Is.EqualTo(new[] { ExistingVpc.LookupToken }));
+    }
+
+    [Test]
     public async Task Same_config_declares_the_same_resources_in_the_same_order()
     {
         var first = await BlinkCli.PlanStackAsync(StackRunner.Stack(StackRunner.DevConfig));

@@ -20,7 +20,7 @@ public class ExamplePlanTests
     [TestCaseSource(nameof(Stacks))]
     public async Task The_example_plan_is_unchanged(string stack)
     {
-        // The real SDK registers what the offline one mirrors plus an input or two of its own (see offline-sdk/README.md).
+        // The plan records which SDK made it ("sdk": "offline"); under the real SDK the rest is meant to agree (offline-sdk/README.md).
         Assume.That(SdkInfo.IsOffline, "the pinned plans are the offline SDK's");
         var json = (await BlinkCli.PlanStackAsync(StackFile.Load(TestPaths.ExampleStack(stack)))).ToJson() + "\n";
         var pinned = TestPaths.FixtureSource(Path.Combine("plans", $"{stack}.json"));

@@ -157,6 +157,20 @@ public static class StackRunner
         return (await RunAsync(Spec(yaml, stackName), mocks, stackName), mocks);
     }
 
+    /// <summary>Runs the stack as <see cref="RunAsync"/> does; the error it failed with, if any, instead of throwing.</summary>
+    public static async Task<(ImmutableArray<Resource> Resources, Exception? Error)> TryRunAsync(string yaml, string stackName = "dev", RecordingMocks? mocks = null)
+    {
+        try
+        {
+            var (resources, _) = await RunAsync(yaml, stackName, mocks);
+            return (resources, null);
+        }
+        catch (Exception error)
+        {
+            return (ImmutableArray<Resource>.Empty, error);
+        }
+    }
+
     /// <summary>An invoke result for alicloud:vpc/getNetworks:getNetworks that finds one VPC.</summary>
     public static object NetworksResult(string id, string cidrBlock)
         => new Dictionary<string, object>
