@@ -103,7 +103,7 @@ public sealed class BlinkStack : Stack
     private static async Task<Declared> DeclareAfterLookupAsync(
         StackSpec spec, Pulumi.AliCloud.Provider provider, string existingVpcId, IReadOnlyDictionary<string, string> tags)
     {
-        var checkedVpcId = await ExistingVpc.LookupAsync(existingVpcId, spec.Network.VpcCidrBlock, provider).ConfigureAwait(false);
+        var checkedVpcId = await ExistingVpc.LookupAsync(existingVpcId, spec.Network.VpcCidrBlock.ToString(), provider).ConfigureAwait(false);
         return Declare(spec, provider, checkedVpcId, tags);
     }
 

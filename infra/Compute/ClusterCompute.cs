@@ -58,7 +58,7 @@ public sealed class ClusterCompute : ComponentResource
             ClusterSpec = spec.Kubernetes.ClusterSpec,
             VswitchIds = InZones(args.VswitchIds, args.Zones),
             PodVswitchIds = InZones(args.PodVswitchIds, args.Zones),
-            ServiceCidr = spec.Kubernetes.ServiceCidr,
+            ServiceCidr = spec.Kubernetes.ServiceCidr.ToString(),
             ProxyMode = "ipvs",
             // The control plane's ENIs join the workers' group, which lets masters reach the API server.
             SecurityGroupId = args.WorkersSecurityGroupId,

@@ -85,15 +85,15 @@ public sealed class ClusterNetwork : ComponentResource
             var vpc = new Pulumi.AliCloud.Vpc.Network($"{name}-vpc", new NetworkArgs
             {
                 VpcName = $"{name}-vpc",
-                CidrBlock = spec.VpcCidrBlock,
+                CidrBlock = spec.VpcCidrBlock.ToString(),
                 Description = $"BlinkInfra cluster {name}",
                 Tags = Tagging.ToInputMap(args.Tags),
             }, new CustomResourceOptions { Parent = this });
             VpcId = vpc.Id;
         }
 
-        VswitchIds = DeclareVswitches(name, "vsw", "", spec.Zones.Select(z => (z.ZoneId, z.CidrBlock)), args.Tags);
-        PodVswitchIds = DeclareVswitches(name, "pod-vsw", "pods ", spec.Zones.Select(z => (z.ZoneId, z.PodCidrBlock)), args.Tags);
+        VswitchIds = DeclareVswitches(name, "vsw", "", spec.Zones.Select(z => (z.ZoneId, z.CidrBlock.ToString())), args.Tags);
+        PodVswitchIds = DeclareVswitches(name, "pod-vsw", "pods ", spec.Zones.Select(z => (z.ZoneId, z.PodCidrBlock.ToString())), args.Tags);
 
         RegisterOutputs(new Dictionary<string, object?>
         {

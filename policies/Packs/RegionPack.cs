@@ -22,7 +22,7 @@ public static class RegionPack
         => new("region-allowed-for-billing", "The stack's region is offered for its billing mode.", level, input =>
         {
             var settings = input.Settings;
-            var billing = settings.Billing == "subscription" ? BillingMode.Subscription : BillingMode.PayAsYouGo;
+            var billing = SpecDefaults.ParseBilling(settings.Billing ?? "") ?? BillingMode.PayAsYouGo;
             if (settings.Region is { } region && !AlibabaCloud.RegionsFor(billing).Contains(region))
             {
                 return new[] { ((PlannedResource?)null, $"region {region} is not offered for {settings.Billing} billing; allowed: {string.Join(", ", AlibabaCloud.RegionsFor(billing))}") };

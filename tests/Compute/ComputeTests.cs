@@ -215,7 +215,6 @@ public class ComputeTests
 
         Assert.That(spec.TotalComputeUnits, Is.EqualTo(computeUnits));
         Assert.That(spec.Masters.InstanceType, Is.EqualTo(master));
-        Assert.That(spec.Masters.SizedByLadder, Is.True);
     }
 
     [Test]
@@ -361,7 +360,7 @@ public class ComputeTests
     {
         var yaml = Stack(CpuPool).Replace("cidrBlock: 10.0.0.0/16", "cidrBlock: 172.16.0.0/12");
 
-        Assert.That(Spec(yaml).Kubernetes.ServiceCidr, Is.EqualTo("192.168.0.0/20"));
+        Assert.That(Spec(yaml).Kubernetes.ServiceCidr, Is.EqualTo(System.Net.IPNetwork2.Parse("192.168.0.0/20")));
     }
 
     [Test]

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Net;
 using System.Threading.Tasks;
 using BlinkInfra.Config;
 using BlinkInfra.Facts;
@@ -42,11 +43,11 @@ public class ConfigTests
         Assert.That(spec.Cluster.Billing, Is.EqualTo(BillingMode.Subscription));
         Assert.That(spec.Cluster.Tags, Is.EquivalentTo(new Dictionary<string, string> { ["team"] = "data", ["cost-center"] = "42" }));
         Assert.That(spec.Network.ExistingVpcId, Is.Null);
-        Assert.That(spec.Network.VpcCidrBlock, Is.EqualTo("192.168.0.0/16"));
+        Assert.That(spec.Network.VpcCidrBlock, Is.EqualTo(IPNetwork2.Parse("192.168.0.0/16")));
         Assert.That(spec.Network.Zones, Is.EqualTo(new[]
         {
-            new ZoneSpec("cn-zhangjiakou-a", "192.168.0.0/22", Planned: true, "192.168.16.0/20", PodPlanned: true),
-            new ZoneSpec("cn-zhangjiakou-b", "192.168.100.0/24", Planned: false, "192.168.32.0/20", PodPlanned: true),
+            new ZoneSpec("cn-zhangjiakou-a", IPNetwork2.Parse("192.168.0.0/22"), IPNetwork2.Parse("192.168.16.0/20")),
+            new ZoneSpec("cn-zhangjiakou-b", IPNetwork2.Parse("192.168.100.0/24"), IPNetwork2.Parse("192.168.32.0/20")),
         }));
     }
 
@@ -58,9 +59,9 @@ public class ConfigTests
         Assert.That(errors, Is.Empty);
         Assert.That(spec!.Cluster.Name, Is.EqualTo("staging"), "the cluster name defaults to the stack name");
         Assert.That(spec.Cluster.Billing, Is.EqualTo(BillingMode.PayAsYouGo));
-        Assert.That(spec.Network.VpcCidrBlock, Is.EqualTo("10.0.0.0/16"));
-        Assert.That(spec.Network.Zones.Select(z => z.CidrBlock), Is.EqualTo(new[] { "10.0.0.0/24", "10.0.1.0/24" }));
-        Assert.That(spec.Network.Zones.Select(z => z.PodCidrBlock), Is.EqualTo(new[] { "10.0.16.0/20", "10.0.32.0/20" }), "pod vSwitches are planned after the node vSwitches");
+        Assert.That(spec.Network.VpcCidrBlock, Is.EqualTo(IPNetwork2.Parse("10.0.0.0/16")));
+        Assert.That(spec.Network.Zones.Select(z => z.CidrBlock.ToString()), Is.EqualTo(new[] { "10.0.0.0/24", "10.0.1.0/24" }));
+        Assert.That(spec.Network.Zones.Select(z => z.PodCidrBlock.ToString()), Is.EqualTo(new[] { "10.0.16.0/20", "10.0.32.0/20" }), "pod vSwitches are planned after the node vSwitches");
     }
 
     [Test]

@@ -354,7 +354,7 @@ public class IsolationTests
         }));
         Assert.That(Errors(WithServiceCidr(endpoints, "192.168.16.0/20")), Is.Empty);
         var (spec, _) = SpecLoader.TryLoad(StackRunner.Stack(endpoints).ToRaw(), PolicyEngine.PolicyNames);
-        Assert.That(spec!.Compute.Kubernetes.ServiceCidr, Is.EqualTo("10.96.0.0/20"), "the default skips the candidates the endpoints overlap");
+        Assert.That(spec!.Compute.Kubernetes.ServiceCidr, Is.EqualTo(System.Net.IPNetwork2.Parse("10.96.0.0/20")), "the default skips the candidates the endpoints overlap");
     }
 
     private static IEnumerable<TestCaseData> IsolationErrors()

@@ -42,11 +42,11 @@ public static class ComputeSpecBuilder
                 $"the pools have {(maxWorkers > ComputeUnits.MaxWorkers ? $"up to {maxWorkers}" : $"as few as {minWorkers}")} workers; allowed: {ComputeUnits.MinWorkers} to {ComputeUnits.MaxWorkers} workers in total"));
         }
 
-        int? totalCu = pools.All(p => p.ComputeUnitsPerNode != null) ? pools.Sum(p => p.Size.MaxNodes * p.ComputeUnitsPerNode!.Value) : null;
+        var totalCu = ComputeSpec.TotalComputeUnitsOf(pools);
         var masters = BuildMasters(compute.Masters, totalCu, zones.Take(masterCount).ToImmutableArray(), errors);
         var kubernetes = BuildKubernetes(compute.Kubernetes, network, reached, errors);
 
-        return errors.Count > errorCount ? null : new ComputeSpec(highAvailability, kubernetes!, masters!, pools, totalCu);
+        return errors.Count > errorCount ? null : new ComputeSpec(highAvailability, kubernetes!, masters!, pools);
     }
 
     private static MasterSpec? BuildMasters(MastersConfig? masters, int? totalCu, ImmutableArray<string> zones, List<SpecError> errors)
@@ -66,7 +66,7 @@ public static class ComputeSpecBuilder
                     return null;
                 }
             }
-            return new MasterSpec(given, imageId, zones, SizedByLadder: false);
+            return new MasterSpec(given, imageId, zones);
         }
 
         if (totalCu is not { } total)
@@ -79,14 +79,14 @@ public static class ComputeSpecBuilder
         var ladderStep = ComputeUnits.MasterFor(total);
         var type = InstanceCatalog.TypesOf(ClusterDefaults.MasterFamily)
             .First(t => t.Cores == ladderStep.Cores && t.MemoryGiB == ladderStep.MemoryGiB);
-        return new MasterSpec(type.Name, imageId, zones, SizedByLadder: true);
+        return new MasterSpec(type.Name, imageId, zones);
     }
 
     private static KubernetesSpec? BuildKubernetes(KubernetesConfig? kubernetes, NetworkSpec network, IReadOnlyList<(string What, string Cidr)> reached, List<SpecError> errors)
     {
         // Nodes route Service addresses to Services, so the Service CIDR overlaps nothing the cluster
         // must reach: its VPC (the node and pod vSwitches lie inside it) and the data endpoints.
-        var avoided = new[] { (What: "the VPC's", Block: IPNetwork2.Parse(network.VpcCidrBlock)) }
+        var avoided = new[] { (What: "the VPC's", Block: network.VpcCidrBlock) }
             .Concat(reached.Select(r => (r.What, Block: IPNetwork2.Parse(r.Cidr))))
             .ToList();
         string? ClashOf(string cidr)
@@ -97,7 +97,7 @@ public static class ComputeSpecBuilder
         }
         var free = ClusterDefaults.ServiceCidrCandidates.FirstOrDefault(candidate => ClashOf(candidate) is null);
 
-        string serviceCidr;
+        IPNetwork2 serviceCidr;
         if (kubernetes?.ServiceCidr is { } given)
         {
             if (ClashOf(given) is { } clash)
@@ -106,7 +106,7 @@ public static class ComputeSpecBuilder
                     $"overlaps {clash}, which the cluster must reach; allowed: a block outside it{(free is null ? "" : $", such as {free}")}"));
                 return null;
             }
-            serviceCidr = given;
+            serviceCidr = IPNetwork2.Parse(given);
         }
         else if (free is null)
         {
@@ -116,7 +116,7 @@ public static class ComputeSpecBuilder
         }
         else
         {
-            serviceCidr = free;
+            serviceCidr = IPNetwork2.Parse(free);
         }
 
         return new KubernetesSpec(kubernetes?.ClusterSpec ?? ClusterDefaults.ClusterSpec, kubernetes?.Version ?? ClusterDefaults.KubernetesVersion, serviceCidr,

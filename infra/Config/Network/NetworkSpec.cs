@@ -1,11 +1,11 @@
 using System.Collections.Immutable;
+using System.Net;
 
 namespace BlinkInfra.Config;
 
-/// <summary>The cluster's VPC: created (ExistingVpcId null) or the customer's own, given by id.</summary>
+/// <summary>The cluster's VPC: created (ExistingVpcId null) or the customer's own, given by id; its block and its zones.</summary>
 public sealed record NetworkSpec(
     string? ExistingVpcId,
-    string VpcCidrBlock,
-    ImmutableArray<string> UsedCidrBlocks,
+    IPNetwork2 VpcCidrBlock,
     ImmutableArray<ZoneSpec> Zones,
     InternetEgressSpec InternetEgress);

@@ -56,9 +56,9 @@ public static class NetworkSpecBuilder
             return null;
 
         var zones = network.Zones
-            .Select((zone, i) => new ZoneSpec(zone.Id!, nodePlan[i].ToString(), Planned: zone.CidrBlock is null, podPlan[i].ToString(), PodPlanned: zone.PodCidrBlock is null))
+            .Select((zone, i) => new ZoneSpec(zone.Id!, nodePlan[i], podPlan[i]))
             .ToImmutableArray();
         var egress = new InternetEgressSpec(network.InternetEgress?.Enabled ?? false, network.InternetEgress?.BandwidthMbps ?? SpecDefaults.EgressBandwidthMbps);
-        return new NetworkSpec(network.VpcId, vpc.ToString(), used.Select(u => u.ToString()).ToImmutableArray(), zones, egress);
+        return new NetworkSpec(network.VpcId, vpc, zones, egress);
     }
 }
