@@ -53,6 +53,8 @@ public static class StateExports
             }
             if (resource.Parent is not null)
                 record["parent"] = urns[resource.Parent];
+            if (resource.Protect)
+                record["protect"] = true;
             if (resource.Provider is not null)
                 record["provider"] = $"{urns[resource.Provider]}::{Id(byRef[resource.Provider])}";
             record["propertyDependencies"] = new JsonObject(resource.PropertyDependencies.Select(kv =>
