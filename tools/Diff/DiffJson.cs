@@ -92,11 +92,11 @@ public static class DiffJson
         {
             case (JsonObject o, JsonObject n):
                 foreach (var key in o.Select(kv => kv.Key).Union(n.Select(kv => kv.Key)).OrderBy(k => k, StringComparer.Ordinal))
-                    Walk(o.ContainsKey(key) ? o[key] ?? JsonValue.Create((string?)null) : null, n.ContainsKey(key) ? n[key] ?? JsonValue.Create((string?)null) : null, path + Segment(key, first: false), paths);
+                    Walk(o[key], n[key], path + Segment(key, first: false), paths);
                 break;
             case (JsonArray o, JsonArray n):
                 for (var i = 0; i < Math.Max(o.Count, n.Count); i++)
-                    Walk(i < o.Count ? o[i] ?? JsonValue.Create((string?)null) : null, i < n.Count ? n[i] ?? JsonValue.Create((string?)null) : null, $"{path}[{i}]", paths);
+                    Walk(i < o.Count ? o[i] : null, i < n.Count ? n[i] : null, $"{path}[{i}]", paths);
                 break;
             default:
                 if (!JsonNode.DeepEquals(old, now))
