@@ -91,9 +91,11 @@ public static class DataProtectionPack
                 {
                     var childPath = path.Length == 0 ? key : $"{path}.{key}";
                     var secretish = SecretishKeys.Any(s => key.EndsWith(s, StringComparison.OrdinalIgnoreCase));
-                    if (secretish && value is JsonValue plain && plain.TryGetValue<string>(out var text) && text != Secrets.Mask)
+                    // An empty string holds no credential: it is what a provider fills in for one not given
+                    // (pulumi-kubernetes' Helm release records repositoryOpts.password: "").
+                    if (secretish && value is JsonValue plain && plain.TryGetValue<string>(out var text) && text.Length > 0 && text != Secrets.Mask)
                         yield return childPath;
-                    else if (key == "stringData" && value is JsonObject data && data.Any(kv => kv.Value is not JsonValue v || !v.TryGetValue<string>(out var s) || s != Secrets.Mask))
+                    else if (key == "stringData" && value is JsonObject data && data.Any(kv => kv.Value is not JsonValue v || !v.TryGetValue<string>(out var s) || (s.Length > 0 && s != Secrets.Mask)))
                         yield return childPath;
                     else
                         foreach (var nested in PlainSecrets(value, childPath))

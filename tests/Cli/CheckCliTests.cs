@@ -96,7 +96,7 @@ public class CheckCliTests
 
         var (exit, output, errors) = await Run("check", "--state", path);
         Assert.That(exit, Is.EqualTo(2), output);
-        Assert.That(errors, Is.EqualTo($"error: {path}: cannot be read as a `pulumi stack export` file: deployment.resources[0] has no type\n"));
+        Assert.That(errors, Is.EqualTo($"error: {path}: cannot be read as a Pulumi state: deployment.resources[0] has no type\n"));
 
         await File.WriteAllTextAsync(path, """{"version":3,"deployment":{"resources":[{"urn":"blink-dev-vpc","type":"alicloud:vpc/network:Network"}]}}""");
         (exit, _, errors) = await Run("diff", "--stack", "dev", "--against", path);
@@ -108,7 +108,7 @@ public class CheckCliTests
     [Test]
     public void A_state_export_reads_as_a_plan_of_its_resources()
     {
-        var plan = PlanFiles.ReadState(TestPaths.Fixture("dev-stack-export.json"));
+        var plan = PlanFiles.ReadState(TestPaths.Fixture("dev-stack-export.json")).ToPlan();
 
         Assert.That(plan.Stack, Is.EqualTo("dev"));
         Assert.That(plan.Project, Is.EqualTo("blink-infra"));

@@ -7,6 +7,7 @@ using System.Threading.Tasks;
 using BlinkInfra.Cli;
 using BlinkInfra.Facts;
 using BlinkInfra.Plan;
+using BlinkInfra.State;
 using NUnit.Framework;
 using Spectre.Console;
 
@@ -224,9 +225,9 @@ public class DiffTests
             "    ~ kubeconfig: \"[secret]\" => \"[secret]\"\n"));
         var stepsJson = await File.ReadAllTextAsync(stepsPath);
         Assert.That(output + stepsJson, Does.Not.Contain("hunter2"));
-        var step = JsonNode.Parse(stepsJson)!["steps"]!.AsArray().Single(s => (string?)s!["name"] == "blink-dev-k8s")!;
-        Assert.That((string?)step["oldInputs"]!["kubeconfig"], Is.EqualTo("[secret]"));
-        Assert.That((string?)step["newInputs"]!["kubeconfig"], Is.EqualTo("[secret]"));
+        var step = JsonNode.Parse(stepsJson)!["steps"]!.AsArray().Single(s => ((string?)s!["urn"])!.EndsWith("::blink-dev-k8s", StringComparison.Ordinal))!;
+        Assert.That((string?)step["oldState"]!["inputs"]!["kubeconfig"], Is.EqualTo("[secret]"));
+        Assert.That((string?)step["newState"]!["inputs"]!["kubeconfig"], Is.EqualTo("[secret]"));
 
         // Both sides secret: the values cannot be compared, and are not reported as a change.
         var unchanged = await Save(await DevPlanJson());
@@ -241,7 +242,7 @@ public class DiffTests
     {
         var stepsPath = TempFile(".steps.json");
 
-        var (exit, output, errors) = await Run("diff", "--stack", "dev", "--against", TestPaths.Fixture("dev-stack-export.json"), "--json", stepsPath);
+        var (exit, output, errors) = await Run("diff", "--stack", "dev", "--against", TestPaths.Fixture("dev-stack-export.json"), "--json", stepsPath, "--show-sames");
 
         Assert.That(errors, Is.Empty);
         Assert.That(exit, Is.EqualTo(BlinkCli.Changes));
@@ -251,7 +252,7 @@ public class DiffTests
         Assert.That(output, Does.EndWith("Resources: + 34 to create, ~ 0 to update, +- 0 to replace, - 1 to delete, 8 unchanged\n"));
 
         var steps = JsonNode.Parse(await File.ReadAllTextAsync(stepsPath))!["steps"]!.AsArray().Select(s => s!.AsObject()).ToList();
-        string? Op(string name) => (string?)steps.Single(s => (string?)s["name"] == name)["op"];
+        string? Op(string name) => (string?)steps.Single(s => ((string?)s["urn"])!.EndsWith("::" + name, StringComparison.Ordinal))["op"];
         // The VPC's outputs in the state (its id, route table, router) are not inputs: no change.
         Assert.That(Op("blink-dev-vpc"), Is.EqualTo("same"));
         // The state's kubeconfig is ciphertext, the plan's a secret: both masked, no change.
@@ -264,32 +265,90 @@ public class DiffTests
         static string stepsJson(System.Collections.Generic.List<JsonObject> steps) => string.Join("\n", steps.Select(s => s.ToJsonString()));
     }
 
+    private static JsonObject Step(JsonObject digest, string name)
+        => digest["steps"]!.AsArray().Select(s => s!.AsObject()).Single(s => ((string?)s["urn"])!.EndsWith("::" + name, StringComparison.Ordinal));
+
     [Test]
-    public async Task Json_steps_are_shaped_like_pulumi_preview_json()
+    public async Task Json_steps_are_written_as_pulumi_preview_json_writes_them()
     {
         var old = await DevPlanJson();
         Resource(old, "blink-dev-vsw-cn-hangzhou-h")["inputs"]!["cidrBlock"] = "10.10.240.0/20";
         Resource(old, "blink-dev-vsw-cn-hangzhou-h")["inputs"]!["description"] = "old";
+        Resource(old, "blink-dev-vpc")["inputs"]!["tags"]!["env"] = "staging";
+        Resource(old, "blink-dev-vpc")["inputs"]!["tags"]!["blink.io/stack"] = "qa";
         var oldPlan = AsPlan(old);
         var now = await DevPlan();
 
         var json = DiffJson.Of(PlanDiff.Compare(oldPlan, now));
 
-        var step = json["steps"]!.AsArray().Single(s => (string?)s!["name"] == "blink-dev-vsw-cn-hangzhou-h")!.AsObject();
-        Assert.That(step.Select(p => p.Key), Is.EqualTo(new[] { "op", "urn", "type", "name", "oldInputs", "newInputs", "diffs", "replaceReasons", "detailedDiff" }));
+        var step = Step(json, "blink-dev-vsw-cn-hangzhou-h");
+        Assert.That(step.Select(p => p.Key), Is.EqualTo(new[] { "op", "urn", "provider", "oldState", "newState", "diffReasons", "replaceReasons", "detailedDiff" }));
         Assert.That((string?)step["op"], Is.EqualTo("replace"));
         Assert.That((string?)step["urn"], Is.EqualTo("urn:pulumi:dev::blink-infra::blink:network:ClusterNetwork$alicloud:vpc/switch:Switch::blink-dev-vsw-cn-hangzhou-h"));
-        Assert.That((string?)step["oldInputs"]!["cidrBlock"], Is.EqualTo("10.10.240.0/20"));
-        Assert.That((string?)step["newInputs"]!["cidrBlock"], Is.EqualTo("10.10.0.0/20"));
-        Assert.That(step["diffs"]!.ToJsonString(), Is.EqualTo("""["cidrBlock","description"]"""));
+        Assert.That((string?)step["provider"], Is.EqualTo($"urn:pulumi:dev::blink-infra::pulumi:providers:alicloud::blink-dev-alicloud::{StateValues.Unknown}"),
+            "a plan does not know the provider's id");
+        var oldState = step["oldState"]!.AsObject();
+        Assert.That(oldState.Select(p => p.Key), Is.EqualTo(new[] { "urn", "custom", "type", "inputs", "parent", "dependencies", "provider", "propertyDependencies" }));
+        Assert.That((string?)oldState["parent"], Is.EqualTo("urn:pulumi:dev::blink-infra::blink:network:ClusterNetwork::blink-dev"));
+        Assert.That((string?)oldState["inputs"]!["cidrBlock"], Is.EqualTo("10.10.240.0/20"));
+        Assert.That((string?)step["newState"]!["inputs"]!["cidrBlock"], Is.EqualTo("10.10.0.0/20"));
+        Assert.That(step["diffReasons"]!.ToJsonString(), Is.EqualTo("""["cidrBlock","description"]"""));
         Assert.That(step["replaceReasons"]!.ToJsonString(), Is.EqualTo("""["cidrBlock"]"""));
-        Assert.That(step["detailedDiff"]!.ToJsonString(), Is.EqualTo("""{"cidrBlock":{"kind":"update-replace"},"description":{"kind":"update"}}"""));
-        var stackStep = json["steps"]!.AsArray().Single(s => (string?)s!["type"] == "pulumi:pulumi:Stack")!;
-        Assert.That((string?)stackStep["urn"], Is.EqualTo("urn:pulumi:dev::blink-infra::pulumi:pulumi:Stack::blink-infra-dev"));
-        Assert.That((string?)json["steps"]!.AsArray().Single(s => (string?)s!["name"] == "blink-dev-alicloud")!["urn"],
-            Is.EqualTo("urn:pulumi:dev::blink-infra::pulumi:providers:alicloud::blink-dev-alicloud"), "children of the stack carry no parent type");
-        Assert.That((int?)json["changeSummary"]!["replace"], Is.GreaterThanOrEqualTo(1));
+        Assert.That(step["detailedDiff"]!.ToJsonString(), Is.EqualTo("""{"cidrBlock":{"kind":"update-replace","inputDiff":true},"description":{"kind":"update","inputDiff":true}}"""));
+
+        // Nested changes are property paths; a key that is no identifier is quoted.
+        var vpc = Step(json, "blink-dev-vpc");
+        Assert.That(vpc["detailedDiff"]!.ToJsonString(), Is.EqualTo("""{"tags[\u0022blink.io/stack\u0022]":{"kind":"update","inputDiff":true},"tags.env":{"kind":"update","inputDiff":true}}"""));
+        Assert.That(vpc["replaceReasons"], Is.Null, "empty fields are left out");
+
+        // A reference to the replaced vSwitch is unknown until apply, written as Pulumi's unknown value.
+        var masters = Step(json, "blink-dev-pool-masters");
+        Assert.That((string?)masters["newState"]!["inputs"]!["vswitchIds"]![0], Is.EqualTo(StateValues.Unknown));
+        Assert.That((string?)masters["oldState"]!["inputs"]!["vswitchIds"]![0], Is.EqualTo("${blink-dev-vsw-cn-hangzhou-h.id}"));
+
+        // Unchanged resources are counted, not listed, the stack resource excepted (as Pulumi lists it).
+        var listed = json["steps"]!.AsArray().Select(s => (string?)s!["op"]).ToList();
+        Assert.That(listed.Count(op => op == "same"), Is.EqualTo(1));
+        Assert.That((string?)Step(json, "blink-infra-dev")["op"], Is.EqualTo("same"));
+        Assert.That(Step(json, "blink-infra-dev")["detailedDiff"], Is.Null);
+        Assert.That(Step(json, "blink-infra-dev").ContainsKey("detailedDiff"), "detailedDiff is always written, as Pulumi writes it");
+        Assert.That((int?)json["changeSummary"]!["same"], Is.EqualTo(PlanDiff.Compare(oldPlan, now).Count(s => s.Op == DiffOp.Same)).And.GreaterThan(30));
         Assert.That(json["changeSummary"]!["delete"], Is.Null, "only ops that occur are counted");
+        var everything = DiffJson.Of(PlanDiff.Compare(oldPlan, now), showSames: true);
+        Assert.That(everything["steps"]!.AsArray().Count, Is.EqualTo(now.Resources.Length), "--show-sames lists every step");
+    }
+
+    [Test]
+    public async Task Json_steps_have_the_shape_of_a_pulumi_preview_json_fixture()
+    {
+        // The fixture is written in the shape `pulumi preview --json` gives (Pulumi v3.2xx), one step per op.
+        var preview = JsonNode.Parse(await File.ReadAllTextAsync(TestPaths.Fixture("preview/preview-json-shape.json")))!.AsObject();
+        var old = await DevPlanJson();
+        Resource(old, "blink-dev-vsw-cn-hangzhou-h")["inputs"]!["cidrBlock"] = "10.10.240.0/20";
+        Resource(old, "blink-dev-vpc")["inputs"]!["tags"]!["env"] = "staging";
+        var resources = old["resources"]!.AsArray();
+        resources.Remove(Resource(old, "blink-dev-endpoints"));
+        var extra = Resource(old, "blink-dev-sgr-workers-from-masters-tcp-6121-6122").DeepClone().AsObject();
+        extra["name"] = "blink-dev-sgr-retired";
+        resources.Add(extra);
+        var ours = DiffJson.Of(PlanDiff.Compare(AsPlan(old), await DevPlan()));
+
+        Assert.That(ours.Select(p => p.Key), Is.SubsetOf(preview.Select(p => p.Key)));
+        Assert.That(ours.Select(p => p.Key).ToList(), Is.EqualTo(preview.Select(p => p.Key).Where(ours.ContainsKey).ToList()), "in Pulumi's order");
+        var recordFields = preview["steps"]!.AsArray().SelectMany(s => new[] { s!["oldState"], s["newState"] }).OfType<JsonObject>().SelectMany(r => r.Select(p => p.Key)).ToHashSet();
+        foreach (var op in new[] { "same", "create", "update", "replace", "delete" })
+        {
+            var theirs = preview["steps"]!.AsArray().Select(s => s!.AsObject()).First(s => (string?)s["op"] == op);
+            var mine = ours["steps"]!.AsArray().Select(s => s!.AsObject()).First(s => (string?)s["op"] == op);
+            var expected = theirs.Select(p => p.Key).Where(k => k != "provider" || mine.ContainsKey("provider")).ToList();
+            Assert.That(mine.Select(p => p.Key).ToList(), Is.EqualTo(expected), $"the fields of a {op} step");
+            foreach (var state in new[] { mine["oldState"], mine["newState"] }.OfType<JsonObject>())
+                Assert.That(state.Select(p => p.Key), Is.SubsetOf(recordFields), $"the fields of a {op} step's resource records");
+            if (theirs["detailedDiff"] is JsonObject diffs)
+                foreach (var (_, entry) in mine["detailedDiff"]!.AsObject())
+                    Assert.That(entry!.AsObject().Select(p => p.Key), Is.EqualTo(diffs.First().Value!.AsObject().Select(p => p.Key)));
+        }
+        Assert.That(Step(ours, "blink-dev-vpc")["detailedDiff"]!.AsObject().Select(p => p.Key), Is.EqualTo(new[] { "tags.env" }));
     }
 
     [Test]
@@ -297,7 +356,7 @@ public class DiffTests
     {
         var (exit, _, errors) = await Run("diff", "--stack", "dev");
         Assert.That(exit, Is.EqualTo(BlinkCli.DiffError));
-        Assert.That(errors, Is.EqualTo("error: --against FILE is required: a plan written by `plan --json` or a `pulumi stack export` file\n"));
+        Assert.That(errors, Is.EqualTo("error: --against FILE is required: a plan written by `plan --json`, a `pulumi stack export` file or a local backend's state file\n"));
 
         var missing = TempFile(".json");
         (exit, _, errors) = await Run("diff", "--stack", "dev", "--against", missing);

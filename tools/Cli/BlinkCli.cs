@@ -38,13 +38,14 @@ public static class BlinkCli
 
         var diffStack = new Option<string?>("--stack") { Description = "The stack to plan now: stacks/Pulumi.<NAME>.yaml" };
         var diffConfig = new Option<string?>("--config") { Description = "Any stack file to plan now, instead of --stack" };
-        var diffAgainst = new Option<string?>("--against") { Description = "What to compare with: a plan written by `plan --json`, or a `pulumi stack export` file" };
-        var diffJson = new Option<string?>("--json") { Description = "Also write the steps, shaped like `pulumi preview --json`, to this file" };
-        var diff = new Command("diff", "Compare a stack planned now with a saved plan or a state export; exit 0 without changes, 2 with changes, 1 on error")
+        var diffAgainst = new Option<string?>("--against") { Description = "What to compare with: a plan written by `plan --json`, a `pulumi stack export` file, or a local backend's state file" };
+        var diffJson = new Option<string?>("--json") { Description = "Also write the steps, as `pulumi preview --json` writes them, to this file" };
+        var diffShowSames = new Option<bool>("--show-sames") { Description = "List unchanged resources in the --json steps too (they are always counted)" };
+        var diff = new Command("diff", "Compare a stack planned now with a saved plan or a Pulumi state; exit 0 without changes, 2 with changes, 1 on error")
         {
-            diffStack, diffConfig, diffAgainst, diffJson,
+            diffStack, diffConfig, diffAgainst, diffJson, diffShowSames,
         };
-        diff.SetAction((parse, _) => ExitOnInputError(() => DiffAsync(parse.GetValue(diffStack), parse.GetValue(diffConfig), parse.GetValue(diffAgainst), parse.GetValue(diffJson), console), DiffError, errors));
+        diff.SetAction((parse, _) => ExitOnInputError(() => DiffAsync(parse.GetValue(diffStack), parse.GetValue(diffConfig), parse.GetValue(diffAgainst), parse.GetValue(diffJson), parse.GetValue(diffShowSames), console, errors), DiffError, errors));
 
         var benchStack = new Option<string?>("--stack") { Description = "The stack to plan (default: the example stack with the most resources)" };
         var benchRuns = new Option<int>("--runs") { Description = "How many plans to time", DefaultValueFactory = _ => 20 };
@@ -57,13 +58,13 @@ public static class BlinkCli
         var checkStack = new Option<string?>("--stack") { Description = "Check a stack of this project, planned offline: stacks/Pulumi.<NAME>.yaml" };
         var checkConfig = new Option<string?>("--config") { Description = "Check any stack file, Pulumi.<stack>.yaml, planned offline" };
         var checkPlan = new Option<string?>("--plan") { Description = "Check a plan saved by `plan --json`" };
-        var checkState = new Option<string?>("--state") { Description = "Check the resources of a `pulumi stack export` file (a live stack)" };
+        var checkState = new Option<string?>("--state") { Description = "Check the live resources of a Pulumi state: a `pulumi stack export` file or a local backend's state file" };
         var checkJson = new Option<string?>("--json") { Description = "Also write the report as JSON to this file" };
         var check = new Command("check", "Check a stack against the policy packs; exit 0 without mandatory violations, 1 with, 2 for invalid input")
         {
             checkStack, checkConfig, checkPlan, checkState, checkJson,
         };
-        check.SetAction((parse, _) => ExitOnInputError(() => CheckAsync(parse.GetValue(checkStack), parse.GetValue(checkConfig), parse.GetValue(checkPlan), parse.GetValue(checkState), parse.GetValue(checkJson), console), InvalidInput, errors));
+        check.SetAction((parse, _) => ExitOnInputError(() => CheckAsync(parse.GetValue(checkStack), parse.GetValue(checkConfig), parse.GetValue(checkPlan), parse.GetValue(checkState), parse.GetValue(checkJson), console, errors), InvalidInput, errors));
 
         var root = new RootCommand("BlinkInfra: dedicated Flink (Blink exclusive mode) clusters on Alibaba Cloud, as a Pulumi program.\n"
                                    + "Run by `pulumi up` it deploys the stack; run directly it works offline on the stack files.")
@@ -127,7 +128,7 @@ public static class BlinkCli
         return Success;
     }
 
-    private static async Task<int> CheckAsync(string? stack, string? configPath, string? planPath, string? statePath, string? jsonPath, IAnsiConsole console)
+    private static async Task<int> CheckAsync(string? stack, string? configPath, string? planPath, string? statePath, string? jsonPath, IAnsiConsole console, TextWriter errors)
     {
         var sources = new[] { stack, configPath, planPath, statePath }.Count(s => s != null);
         if (sources != 1)
@@ -137,7 +138,12 @@ public static class BlinkCli
         if (planPath != null)
             subject = PlanFiles.ReadPlan(planPath);
         else if (statePath != null)
-            subject = PlanFiles.ReadState(statePath);
+        {
+            var state = PlanFiles.ReadState(statePath);
+            foreach (var warning in state.Warnings)
+                await errors.WriteLineAsync($"warning: {warning}");
+            subject = state.ToPlan();
+        }
         else
             subject = await PlanStackAsync(StackFile.Load(ResolveStackFile(stack, configPath)));
 
@@ -153,16 +159,23 @@ public static class BlinkCli
     public const int DiffError = 1;
     public const int Changes = 2;
 
-    private static async Task<int> DiffAsync(string? stack, string? configPath, string? against, string? jsonPath, IAnsiConsole console)
+    private static async Task<int> DiffAsync(string? stack, string? configPath, string? against, string? jsonPath, bool showSames, IAnsiConsole console, TextWriter errors)
     {
         if (against is null)
-            throw new StackFileException("--against FILE is required: a plan written by `plan --json` or a `pulumi stack export` file");
-        var old = PlanFiles.ReadPlanOrState(against);
+            throw new StackFileException("--against FILE is required: a plan written by `plan --json`, a `pulumi stack export` file or a local backend's state file");
+        var (oldPlan, oldState) = PlanFiles.ReadPlanOrState(against);
+        var old = oldState ?? PlanDiff.AsState(oldPlan!);
         var now = await PlanStackAsync(StackFile.Load(ResolveStackFile(stack, configPath)));
+        var warnings = old.Warnings.ToList();
+        if (old.Resources.Length > 0 && (old.Project != now.Project || old.Stack != now.Stack))
+            warnings.Add($"{against} holds stack {old.Stack} of project {old.Project}, not stack {now.Stack} of project {now.Project} as planned: "
+                         + "its resources have other URNs, so all of them show as deleted and the plan's as created");
+        foreach (var warning in warnings)
+            await errors.WriteLineAsync($"warning: {warning}");
         var steps = PlanDiff.Compare(old, now);
         console.Profile.Out.Writer.Write(DiffText.Of(steps));
         if (jsonPath != null)
-            await File.WriteAllTextAsync(jsonPath, DiffJson.Of(steps).ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }) + "\n");
+            await File.WriteAllTextAsync(jsonPath, DiffJson.Of(steps, showSames, warnings).ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }) + "\n");
         return PlanDiff.HasChanges(steps) ? Changes : NoChanges;
     }
 

@@ -1,20 +1,34 @@
 using System;
+using System.Collections.Immutable;
 using System.IO;
+using System.Linq;
+using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using BlinkInfra.Plan;
 using BlinkInfra.Stacks;
 using BlinkInfra.State;
 
 namespace BlinkInfra.Cli;
 
-/// <summary>The JSON files the verbs read back: plans written by `plan --json` and `pulumi stack export` files.</summary>
+/// <summary>
+/// The JSON files the verbs read back: plans written by `plan --json`, and Pulumi state in any form
+/// (`pulumi stack export` files, a local backend's state file), in UTF-8 (with or without a byte-order
+/// mark) or UTF-16 (what `pulumi stack export > file` gives in Windows PowerShell).
+/// </summary>
 public static class PlanFiles
 {
-    /// <summary>A file of either kind: a state export when it has a deployment, a plan otherwise.</summary>
-    public static StackPlan ReadPlanOrState(string path)
+    private const string PlanExpected = "a plan written by `plan --json`";
+    private const string StateExpected = "a Pulumi state: a `pulumi stack export` file or a local backend's .pulumi/stacks/<project>/<stack>.json";
+
+    /// <summary>A file of either kind: a state when it has a `deployment` or a `checkpoint`, a plan otherwise.</summary>
+    public static (StackPlan? Plan, StateSnapshot? State) ReadPlanOrState(string path)
     {
         var node = ParseJson(path, "");
-        return StateFile.LooksLikeState(node) ? StateFrom(node, path) : PlanFrom(node, path);
+        if (StateFile.LooksLikeState(node))
+            return (null, StateFrom(node, path));
+        RefuseOther(node, path, $"{PlanExpected} or {StateExpected}");
+        return (PlanFrom(node, path), null);
     }
 
     /// <summary>A plan written by `plan --json`.</summary>
@@ -23,48 +37,111 @@ public static class PlanFiles
         var node = ParseJson(path, " as a plan");
         if (StateFile.LooksLikeState(node))
             throw new StackFileException($"{path}: not a plan written by `plan --json` (it is a state export: use --state)");
+        RefuseOther(node, path, PlanExpected);
         return PlanFrom(node, path);
     }
 
-    /// <summary>A `pulumi stack export` file.</summary>
-    public static StackPlan ReadState(string path) => StateFrom(ParseJson(path, " as a `pulumi stack export` file"), path);
+    /// <summary>A Pulumi state file of any form.</summary>
+    public static StateSnapshot ReadState(string path)
+    {
+        var node = ParseJson(path, " as a `pulumi stack export` file");
+        if (!StateFile.LooksLikeState(node))
+        {
+            RefuseOther(node, path, StateExpected);
+            throw new StackFileException($"{path}: {What(node)}, not {StateExpected}");
+        }
+        return StateFrom(node, path);
+    }
+
+    /// <summary>What a JSON file that is neither a plan nor a state looks like, for the one-line error.</summary>
+    private static string What(JsonNode node) => node switch
+    {
+        JsonObject o when o.ContainsKey("steps") || o.ContainsKey("changeSummary") => "the steps of `diff --json` or `pulumi preview --json`",
+        JsonObject o when o.ContainsKey("violations") || o.ContainsKey("packs") => "a policy report of `check --json`",
+        JsonObject o when o.ContainsKey("resources") && o.ContainsKey("project") => "a plan written by `plan --json`",
+        JsonObject => "a JSON object with none of `resources` (a plan), `deployment` (a `pulumi stack export` file) or `checkpoint` (a local backend's state file)",
+        JsonArray => "a JSON list",
+        _ => "a single JSON value",
+    };
+
+    /// <summary>Refuses, in one line, a file that is not a plan: it says what the file is and what was expected.</summary>
+    private static void RefuseOther(JsonNode node, string path, string expected)
+    {
+        if (node is JsonObject o && o["resources"] is JsonArray && !o.ContainsKey("steps"))
+            return;
+        throw new StackFileException($"{path}: {What(node)}, not {expected}");
+    }
 
     /// <summary>A file's JSON, read and parsed once; what cannot be is an input error naming the file.</summary>
-    private static System.Text.Json.Nodes.JsonNode ParseJson(string path, string asWhat)
+    private static JsonNode ParseJson(string path, string asWhat)
     {
         try
         {
-            return System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(path))
+            return JsonNode.Parse(Decode(File.ReadAllBytes(path)))
                 ?? throw new StackFileException($"{path}: cannot be read{asWhat}: the file holds null");
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Text.Json.JsonException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException or DecoderFallbackException)
         {
             throw new StackFileException($"{path}: cannot be read{asWhat}: {e.Message}");
         }
     }
 
-    private static StackPlan PlanFrom(System.Text.Json.Nodes.JsonNode node, string path)
+    /// <summary>
+    /// Text in the encodings a JSON file reaches us in: a byte-order mark names UTF-8, UTF-16 or UTF-32;
+    /// without one, zero bytes beside ASCII ones mean UTF-16 (the first character of JSON is ASCII),
+    /// anything else is UTF-8. Invalid bytes are an error, never guessed.
+    /// </summary>
+    public static string Decode(byte[] bytes)
+    {
+        Encoding encoding;
+        var skip = 0;
+        if (bytes is [0xEF, 0xBB, 0xBF, ..]) (encoding, skip) = (new UTF8Encoding(false, true), 3);
+        else if (bytes is [0xFF, 0xFE, 0x00, 0x00, ..]) (encoding, skip) = (new UTF32Encoding(false, false, true), 4);
+        else if (bytes is [0x00, 0x00, 0xFE, 0xFF, ..]) (encoding, skip) = (new UTF32Encoding(true, false, true), 4);
+        else if (bytes is [0xFF, 0xFE, ..]) (encoding, skip) = (new UnicodeEncoding(false, false, true), 2);
+        else if (bytes is [0xFE, 0xFF, ..]) (encoding, skip) = (new UnicodeEncoding(true, false, true), 2);
+        else if (bytes is [not 0, 0, ..]) encoding = new UnicodeEncoding(false, false, true);
+        else if (bytes is [0, not 0, ..]) encoding = new UnicodeEncoding(true, false, true);
+        else encoding = new UTF8Encoding(false, true);
+        return encoding.GetString(bytes, skip, bytes.Length - skip);
+    }
+
+    private static StackPlan PlanFrom(JsonNode node, string path)
     {
         try
         {
-            return node.Deserialize<StackPlan>(StackPlan.JsonOptions)
-                   ?? throw new StackFileException($"{path}: not a plan written by `plan --json`");
+            var plan = node.Deserialize<StackPlan>(StackPlan.JsonOptions)
+                       ?? throw new StackFileException($"{path}: not {PlanExpected}");
+            if (plan.Resources.IsDefault || plan.Resources.Any(r => r is null || r.Type is null || r.Name is null || r.Inputs is null))
+                throw new StackFileException($"{path}: not {PlanExpected}: every resource needs a type, a name and inputs");
+            // Lists a hand-edited plan leaves out read as empty.
+            return plan with
+            {
+                Project = plan.Project ?? "",
+                Stack = plan.Stack ?? "",
+                Invokes = plan.Invokes.IsDefault ? ImmutableArray<PlannedInvoke>.Empty : plan.Invokes,
+                Resources = plan.Resources.Select(r => r with
+                {
+                    DependsOn = r.DependsOn.IsDefault ? ImmutableArray<ResourceRef>.Empty : r.DependsOn,
+                    PropertyDependencies = r.PropertyDependencies ?? ImmutableSortedDictionary<string, ImmutableArray<ResourceRef>>.Empty,
+                }).ToImmutableArray(),
+            };
         }
-        catch (System.Text.Json.JsonException e)
+        catch (JsonException e)
         {
             throw new StackFileException($"{path}: cannot be read as a plan: {e.Message}");
         }
     }
 
-    private static StackPlan StateFrom(System.Text.Json.Nodes.JsonNode node, string path)
+    private static StateSnapshot StateFrom(JsonNode node, string path)
     {
         try
         {
             return StateFile.Read(node);
         }
-        catch (Exception e) when (e is InvalidDataException or InvalidOperationException or System.Text.Json.JsonException)
+        catch (Exception e) when (e is InvalidDataException or InvalidOperationException or FormatException or JsonException)
         {
-            throw new StackFileException($"{path}: cannot be read as a `pulumi stack export` file: {e.Message}");
+            throw new StackFileException($"{path}: cannot be read as a Pulumi state: {e.Message}");
         }
     }
 }

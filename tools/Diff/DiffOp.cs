@@ -8,4 +8,7 @@ public enum DiffOp
     Update,
     Replace,
     Delete,
+
+    /// <summary>A copy left pending deletion by an earlier replacement is deleted (Pulumi's `delete-replaced`).</summary>
+    DeleteReplaced,
 }

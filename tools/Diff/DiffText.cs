@@ -19,14 +19,14 @@ public static class DiffText
         var writer = new StringWriter { NewLine = "\n" };
         foreach (var step in steps.Where(s => s.Op != DiffOp.Same))
         {
-            var symbol = step.Op switch { DiffOp.Create => "+", DiffOp.Delete => "-", DiffOp.Replace => "+-", _ => "~" };
-            writer.WriteLine($"{symbol} {step.Type} {step.Name} ({step.Op.ToString().ToLowerInvariant()})");
+            var symbol = step.Op switch { DiffOp.Create => "+", DiffOp.Delete or DiffOp.DeleteReplaced => "-", DiffOp.Replace => "+-", _ => "~" };
+            writer.WriteLine($"{symbol} {step.Type} {step.Name} ({DiffJson.OpName(step.Op)}{(step.Cause is null ? "" : ": " + step.Cause)})");
             foreach (var change in step.Changes)
             {
                 var line = step.Op switch
                 {
                     DiffOp.Create => $"    + {change.Key}: {Show(change.New)}",
-                    DiffOp.Delete => $"    - {change.Key}: {Show(change.Old)}",
+                    DiffOp.Delete or DiffOp.DeleteReplaced => $"    - {change.Key}: {Show(change.Old)}",
                     _ when change.Old is null => $"    + {change.Key}: {Show(change.New)}",
                     _ when change.New is null => $"    - {change.Key}: {Show(change.Old)}",
                     _ => $"    ~ {change.Key}: {Show(change.Old)} => {Show(change.New)}",
@@ -41,7 +41,7 @@ public static class DiffText
         var summary = PlanDiff.Summary(steps);
         int Count(DiffOp op) => summary.GetValueOrDefault(op);
         writer.WriteLine(PlanDiff.HasChanges(steps)
-            ? $"Resources: + {Count(DiffOp.Create)} to create, ~ {Count(DiffOp.Update)} to update, +- {Count(DiffOp.Replace)} to replace, - {Count(DiffOp.Delete)} to delete, {Count(DiffOp.Same)} unchanged"
+            ? $"Resources: + {Count(DiffOp.Create)} to create, ~ {Count(DiffOp.Update)} to update, +- {Count(DiffOp.Replace)} to replace, - {Count(DiffOp.Delete) + Count(DiffOp.DeleteReplaced)} to delete, {Count(DiffOp.Same)} unchanged"
             : $"No changes: {Count(DiffOp.Same)} resources unchanged");
         return writer.ToString();
     }

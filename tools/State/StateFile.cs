@@ -3,101 +3,184 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.IO;
 using System.Linq;
-using System.Text.Json;
 using System.Text.Json.Nodes;
-using BlinkInfra.Config;
 using BlinkInfra.Plan;
 
 namespace BlinkInfra.State;
 
 /// <summary>
-/// A `pulumi stack export` file (deployment version 3) read as a plan: each resource's type, name
-/// (the URN's last part), parent, dependencies, provider, protect flag and inputs, so a live stack can
-/// be checked and diffed like a plan. Secret values (the export's secret signature) read as masked.
+/// Pulumi state in every form Pulumi writes it, read as the engine reads it:
+/// - `pulumi stack export`: `{"version": 3, "deployment": {...}}`, or version 4 (with `features`) once a
+///   stack uses taint, hooks, views or refresh-before-update; versions 1 and 2 from old CLIs;
+/// - the local backend's file (`.pulumi/stacks/&lt;project&gt;/&lt;stack&gt;.json`):
+///   `{"version": 3, "checkpoint": {"stack": ..., "latest": {...deployment...}}}`.
+/// Source: pulumi/pulumi sdk/go/common/apitype (UntypedDeployment, VersionedCheckpoint, CheckpointV3,
+/// DeploymentV3, ResourceV3, OperationV2) and pkg/resource/stack/deployment.go (versions 1 to 4, the
+/// features of version 4). What does not fit throws InvalidDataException saying what.
 /// </summary>
 public static class StateFile
 {
-    /// <summary>The signature key the Pulumi CLI puts on secret values in state.</summary>
-    public const string SecretSignature = "4dabf18193072939515e22adb298388d";
+    /// <summary>The deployment versions Pulumi reads (DeploymentSchemaVersionOldestSupported to Latest).</summary>
+    private const int OldestVersion = 1, LatestVersion = 4;
 
-    public static bool LooksLikeState(JsonNode root) => root["deployment"] is JsonObject;
+    /// <summary>The features a version-4 deployment may name that Pulumi 3.x knows.</summary>
+    private static readonly string[] KnownFeatures = { "refreshBeforeUpdate", "views", "hooks", "taint" };
 
-    /// <summary>An export's resources as a plan; what does not fit the format throws InvalidDataException saying what.</summary>
-    public static StackPlan Read(JsonNode root)
+    private const string UrnPrefix = "urn:pulumi:";
+
+    /// <summary>Whether a file's JSON is a state: an export (`deployment`) or a local backend's checkpoint (`checkpoint`).</summary>
+    public static bool LooksLikeState(JsonNode root) => root is JsonObject obj && (obj.ContainsKey("deployment") || obj.ContainsKey("checkpoint"));
+
+    /// <summary>A state of any form; a form it cannot read is an InvalidDataException naming the form.</summary>
+    public static StateSnapshot Read(JsonNode root)
     {
-        var version = root["version"]?.GetValue<int>();
-        if (version is not 3)
-            throw new InvalidDataException($"not of deployment version 3 (version: {version?.ToString() ?? "none"})");
-        var resources = root["deployment"]?["resources"] as JsonArray ?? new JsonArray();
+        if (root is not JsonObject obj)
+            throw new InvalidDataException("not a JSON object, as every Pulumi state is");
+        var isCheckpoint = !obj.ContainsKey("deployment") && obj.ContainsKey("checkpoint");
+        var kind = isCheckpoint ? "a local backend's state file (`checkpoint`)" : "a `pulumi stack export` file (`deployment`)";
+        var version = obj["version"] is JsonValue v && v.TryGetValue<double>(out var number) && number == Math.Floor(number) ? (int?)number : null;
+        if (version is null || version < OldestVersion || version > LatestVersion)
+            throw new InvalidDataException($"{kind} of version {obj["version"]?.ToJsonString() ?? "(none)"}, which this reader does not know; it reads versions {OldestVersion} to {LatestVersion}, as Pulumi 3 writes them");
+        var form = $"{kind}, version {version}";
 
-        var byUrn = new Dictionary<string, ResourceRef>(StringComparer.Ordinal);
-        var index = 0;
-        foreach (var resource in resources.OfType<JsonObject>())
+        JsonObject? deployment;
+        string? checkpointStack = null;
+        if (isCheckpoint)
         {
-            var urn = Required(resource, "urn", index);
-            if (!urn.StartsWith(UrnPrefix, StringComparison.Ordinal) || urn.Split("::").Length < 4)
-                throw new InvalidDataException($"deployment.resources[{index}].urn {urn} is not a Pulumi URN (urn:pulumi:<stack>::<project>::<type>::<name>)");
-            byUrn[urn] = new ResourceRef(Required(resource, "type", index), NameOf(urn));
-            index++;
+            var checkpoint = obj["checkpoint"] as JsonObject ?? throw new InvalidDataException($"{form}: `checkpoint` is not an object");
+            checkpointStack = Text(checkpoint["stack"]);
+            // A stack never deployed has no `latest`: no resources.
+            deployment = checkpoint["latest"] switch
+            {
+                null => null,
+                JsonObject latest => latest,
+                _ => throw new InvalidDataException($"{form}: `checkpoint.latest` is not an object"),
+            };
+        }
+        else
+        {
+            deployment = obj["deployment"] as JsonObject ?? throw new InvalidDataException($"{form}: `deployment` is not an object");
         }
 
-        ResourceRef? Ref(string? urn) => urn is null ? null : byUrn.GetValueOrDefault(urn);
+        var warnings = ImmutableArray.CreateBuilder<string>();
+        if (version == 4)
+        {
+            var features = (obj["features"] as JsonArray ?? new JsonArray()).Select(Text).OfType<string>().ToList();
+            var unknown = features.Where(f => !KnownFeatures.Contains(f, StringComparer.Ordinal)).ToList();
+            if (unknown.Count > 0)
+                warnings.Add($"the state uses features this reader does not know ({string.Join(", ", unknown)}); their fields are ignored");
+        }
+
+        var resources = deployment?["resources"] switch
+        {
+            null => new JsonArray(),
+            JsonArray array => array,
+            _ => throw new InvalidDataException($"{form}: `resources` is not a list"),
+        };
+        var read = ReadResources(resources, isCheckpoint ? "checkpoint.latest.resources" : "deployment.resources");
+        warnings.AddRange(PendingOperations(deployment?["pending_operations"]));
+
+        var (stack, project) = read.Select(r => UrnParts(r.Urn)).FirstOrDefault();
+        stack ??= checkpointStack?.Split('/').Last() ?? "";
+        return new StateSnapshot(form, project ?? "", stack, read, warnings.ToImmutable());
+    }
+
+    private static ImmutableArray<StateResource> ReadResources(JsonArray resources, string where)
+    {
+        var refs = new Dictionary<string, ResourceRef>(StringComparer.Ordinal);
+        var records = new List<(JsonObject Resource, string Urn)>();
+        for (var index = 0; index < resources.Count; index++)
+        {
+            if (resources[index] is not JsonObject resource)
+                throw new InvalidDataException($"{where}[{index}] is not an object");
+            var urn = Required(resource, "urn", where, index);
+            if (UrnParts(urn).Stack is null)
+                throw new InvalidDataException($"{where}[{index}].urn {urn} is not a Pulumi URN (urn:pulumi:<stack>::<project>::<type>::<name>)");
+            refs[urn] = new ResourceRef(Required(resource, "type", where, index), NameOf(urn));
+            records.Add((resource, urn));
+        }
+
+        ResourceRef? Ref(string? urn) => urn is null ? null : refs.GetValueOrDefault(urn);
         ResourceRef? ProviderRef(string? reference)
             => reference is null ? null : Ref(reference[..Math.Max(0, reference.LastIndexOf("::", StringComparison.Ordinal))]);
 
-        var planned = resources.OfType<JsonObject>().Select(resource =>
+        return records.Select((entry, index) =>
         {
-            var urn = resource["urn"]!.GetValue<string>(); // checked above
+            var (resource, urn) = entry;
             var propertyDependencies = (resource["propertyDependencies"] as JsonObject ?? new JsonObject())
                 .Where(kv => kv.Value is JsonArray { Count: > 0 })
                 .ToImmutableSortedDictionary(
                     kv => kv.Key,
-                    kv => kv.Value!.AsArray().Select(u => Ref(u?.GetValue<string>())).OfType<ResourceRef>().OrderBy(r => r.ToString(), StringComparer.Ordinal).ToImmutableArray(),
+                    kv => kv.Value!.AsArray().Select(u => Ref(Text(u))).OfType<ResourceRef>().Distinct().OrderBy(r => r.ToString(), StringComparer.Ordinal).ToImmutableArray(),
                     StringComparer.Ordinal);
+            var fromProperties = propertyDependencies.Values.SelectMany(v => v).ToHashSet();
             var explicitDependencies = (resource["dependencies"] as JsonArray ?? new JsonArray())
-                .Select(u => u?.GetValue<string>())
-                .Where(u => u is not null && !propertyDependencies.Values.SelectMany(v => v).Contains(Ref(u)))
-                .Select(Ref).OfType<ResourceRef>().ToImmutableArray();
-            return new PlannedResource(
-                byUrn[urn].Type,
-                byUrn[urn].Name,
-                resource["custom"]?.GetValue<bool>() ?? false,
-                Ref(resource["parent"]?.GetValue<string>()),
+                .Select(u => Ref(Text(u))).OfType<ResourceRef>()
+                .Where(r => !fromProperties.Contains(r)).Distinct().ToImmutableArray();
+            var inputs = resource["inputs"] switch
+            {
+                null => new JsonObject(),
+                JsonObject o => o,
+                _ => throw new InvalidDataException($"{where}[{index}].inputs is not an object"),
+            };
+            var planned = new PlannedResource(
+                refs[urn].Type,
+                refs[urn].Name,
+                Flag(resource, "custom"),
+                Ref(Text(resource["parent"])),
                 explicitDependencies,
                 propertyDependencies,
-                ProviderRef(resource["provider"]?.GetValue<string>()),
-                resource["protect"]?.GetValue<bool>() ?? false,
-                Unsecret(resource["inputs"] as JsonObject ?? new JsonObject()));
+                ProviderRef(Text(resource["provider"])),
+                Flag(resource, "protect"),
+                StateValues.DeclaredInputs(inputs));
+            return new StateResource(
+                urn,
+                Text(resource["id"]),
+                planned,
+                (JsonObject)StateValues.Masked(resource)!,
+                Delete: Flag(resource, "delete"),
+                External: Flag(resource, "external") || Text(resource["viewOf"]) is { Length: > 0 },
+                PendingReplacement: Flag(resource, "pendingReplacement"),
+                Taint: Flag(resource, "taint"));
         }).ToImmutableArray();
-
-        var stackUrn = byUrn.Keys.FirstOrDefault() ?? "urn:pulumi:stack::project::pulumi:pulumi:Stack::project-stack";
-        var parts = stackUrn.Split("::");
-        var stack = parts[0][UrnPrefix.Length..];
-        return new StackPlan(parts.Length > 1 ? parts[1] : "", stack, "state", null, planned, ImmutableArray<PlannedInvoke>.Empty);
     }
 
-    private const string UrnPrefix = "urn:pulumi:";
-
-    /// <summary>A text field every resource of an export has; its absence names the resource and the field.</summary>
-    private static string Required(JsonObject resource, string field, int index)
-        => resource[field] is JsonValue value && value.TryGetValue<string>(out var text)
-            ? text
-            : throw new InvalidDataException($"deployment.resources[{index}] has no {field}");
-
-    /// <summary>The name part of a URN: what follows the last "::".</summary>
-    public static string NameOf(string urn) => urn[(urn.LastIndexOf("::", StringComparison.Ordinal) + 2)..];
-
-    /// <summary>Inputs with each secret value (an object carrying the secret signature) masked.</summary>
-    private static JsonObject Unsecret(JsonObject inputs)
+    /// <summary>
+    /// The operations an interrupted update left unfinished, as one warning saying what Pulumi would do
+    /// with them (pulumi/pulumi docs: "Recovering from an interrupted update"; `pulumi stack import`
+    /// removes pending operations from the snapshot it imports).
+    /// </summary>
+    private static IEnumerable<string> PendingOperations(JsonNode? node)
     {
-        JsonNode? Walk(JsonNode? node) => node switch
-        {
-            JsonObject obj when obj.ContainsKey(SecretSignature) => JsonValue.Create(Secrets.Mask),
-            JsonObject obj => new JsonObject(obj.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => KeyValuePair.Create(kv.Key, Walk(kv.Value)))),
-            JsonArray array => new JsonArray(array.Select(Walk).ToArray()),
-            null => null,
-            _ => node.DeepClone(),
-        };
-        return (JsonObject)Walk(inputs)!;
+        if (node is not JsonArray { Count: > 0 } operations)
+            yield break;
+        var listed = operations.Select(op => op is JsonObject o
+            ? $"{Text(o["resource"]?["urn"]) ?? "(no urn)"} (interrupted while {Text(o["type"]) ?? "(unknown)"})"
+            : "(not an object)");
+        yield return $"the state holds {operations.Count} pending operation(s) of an interrupted update: {string.Join(", ", listed)}. "
+                     + "Their resources may or may not exist as recorded, so this comparison may be wrong for them. "
+                     + "`pulumi refresh` reads each from the cloud and clears the operations (a pending create it asks about, or takes "
+                     + "--clear-pending-creates / --import-pending-creates URN ID); `pulumi stack export` then `pulumi stack import` "
+                     + "drops the operations and keeps the resources as recorded, so a create that did finish leaves its resource in the cloud unrecorded.";
     }
+
+    /// <summary>A text field every resource of a state has; its absence names the resource and the field.</summary>
+    private static string Required(JsonObject resource, string field, string where, int index)
+        => Text(resource[field]) is { Length: > 0 } text ? text : throw new InvalidDataException($"{where}[{index}] has no {field}");
+
+    private static string? Text(JsonNode? node) => node is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
+
+    private static bool Flag(JsonObject resource, string field) => resource[field] is JsonValue value && value.TryGetValue<bool>(out var flag) && flag;
+
+    /// <summary>A URN's stack and project, or nulls when it is not a URN.</summary>
+    private static (string? Stack, string? Project) UrnParts(string urn)
+    {
+        if (!urn.StartsWith(UrnPrefix, StringComparison.Ordinal))
+            return (null, null);
+        var parts = urn.Split("::", 4);
+        return parts.Length == 4 ? (parts[0][UrnPrefix.Length..], parts[1]) : (null, null);
+    }
+
+    /// <summary>The name part of a URN: what follows its type (names may hold "::").</summary>
+    public static string NameOf(string urn) => urn.Split("::", 4) is { Length: 4 } parts ? parts[3] : urn;
 }

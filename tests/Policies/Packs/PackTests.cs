@@ -96,7 +96,9 @@ public class PackTests
             Input(Resource(Token<Bucket>(), "state", "{}")),
             "state: the bucket is not protected; allowed: protect: true");
         yield return C("no-plaintext-secrets", () => DataProtectionPack.NoPlaintextSecrets(),
-            Input(Resource(Token<Pulumi.Kubernetes.Core.V1.Secret>(), "s", """{"stringData":{"a":"[secret]"},"metadata":{"name":"x"}}""")),
+            // Empty strings hold no credential: the Helm provider records repositoryOpts.password: "" when none is given.
+            Input(Resource(Token<Pulumi.Kubernetes.Core.V1.Secret>(), "s", """{"stringData":{"a":"[secret]","b":""},"metadata":{"name":"x"}}"""),
+                Resource(Token<Pulumi.Kubernetes.Helm.V3.Release>(), "r", """{"repositoryOpts":{"password":"","username":"","repo":"https://charts"}}""")),
             Input(Resource(Token<Pulumi.Kubernetes.Core.V1.Secret>(), "s", """{"stringData":{"a":"clear"}}"""),
                 Resource(Token<Pulumi.AliCloud.Provider>(), "p", """{"assumeRole":{"accessKey":"AKID"}}""")),
             "s: input stringData holds a credential in plain text; allowed: a Pulumi secret",
