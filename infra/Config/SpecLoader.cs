@@ -100,7 +100,7 @@ public static class SpecLoader
         if (errors.Count > 0)
             return (null, errors);
 
-        var networkSpec = NetworkSpecBuilder.Build(network, errors);
+        var networkSpec = NetworkSpecBuilder.Build(network, AlibabaCloud.ZonesOf(cluster.Region!), errors);
         if (errors.Count > 0)
             return (null, errors);
 

@@ -46,6 +46,9 @@ public static class AlibabaCloud
     // - Alibaba Cloud ALB, "Regions and zones supported by ALB": Shenzhen zone F as well;
     // - Alibaba Cloud ECS, "Regions and zones": the China (Beijing) region has 12 zones, Beijing Zone A
     //   and Zone B among them (so a to l).
+    // The order is CIDR planning's order (NetworkSpecBuilder reserves a block for every zone of the
+    // region in this order, so a stack's blocks never move when it adds or drops a zone): add a new
+    // zone at the END of its region's list, never in between, or stacks' planned blocks would move.
     // Zones open and close: refresh this table from the live list with
     // `aliyun ecs DescribeZones --RegionId <region>` (or the provider's alicloud_zones data source)
     // and change the date above.

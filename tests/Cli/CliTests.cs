@@ -34,7 +34,7 @@ public class CliTests
         Assert.That(output, Does.Contain("+ pulumi:pulumi:Stack blink-infra-dev"));
         Assert.That(output, Does.Contain("├── + blink:network:ClusterNetwork blink-dev"));
         Assert.That(output, Does.Contain("│   ├── + alicloud:vpc/network:Network blink-dev-vpc cidrBlock=10.10.0.0/16 vpcName=blink-dev-vpc"));
-        Assert.That(output, Does.Contain("+ alicloud:vpc/switch:Switch blink-dev-vsw-cn-hangzhou-h cidrBlock=10.10.0.0/20 vpcId=${blink-dev-vpc.id} vswitchName=blink-dev-vsw-cn-hangzhou-h zoneId=cn-hangzhou-h"));
+        Assert.That(output, Does.Contain("+ alicloud:vpc/switch:Switch blink-dev-vsw-cn-hangzhou-h cidrBlock=10.10.64.0/20 vpcId=${blink-dev-vpc.id} vswitchName=blink-dev-vsw-cn-hangzhou-h zoneId=cn-hangzhou-h"));
         Assert.That(output, Does.Contain("│   ├── + alicloud:ecs/securityGroup:SecurityGroup blink-dev-sg-masters"));
         Assert.That(output, Does.Contain("taints=[blink.io/role=master:NoSchedule]"));
         Assert.That(output, Does.Match(@"alicloud:vpc/switch:Switch\s+│\s+6"));

@@ -60,8 +60,8 @@ public class ConfigTests
         Assert.That(spec!.Cluster.Name, Is.EqualTo("staging"), "the cluster name defaults to the stack name");
         Assert.That(spec.Cluster.Billing, Is.EqualTo(BillingMode.PayAsYouGo));
         Assert.That(spec.Network.VpcCidrBlock, Is.EqualTo(IPNetwork2.Parse("10.0.0.0/16")));
-        Assert.That(spec.Network.Zones.Select(z => z.CidrBlock.ToString()), Is.EqualTo(new[] { "10.0.0.0/24", "10.0.1.0/24" }));
-        Assert.That(spec.Network.Zones.Select(z => z.PodCidrBlock.ToString()), Is.EqualTo(new[] { "10.0.16.0/20", "10.0.32.0/20" }), "pod vSwitches are planned after the node vSwitches");
+        Assert.That(spec.Network.Zones.Select(z => z.CidrBlock.ToString()), Is.EqualTo(new[] { "10.0.7.0/24", "10.0.8.0/24" }), "Beijing's zones h and i are its 8th and 9th: their reserved blocks");
+        Assert.That(spec.Network.Zones.Select(z => z.PodCidrBlock.ToString()), Is.EqualTo(new[] { "10.0.128.0/20", "10.0.144.0/20" }), "pod vSwitches are planned after the node vSwitches of all 12 zones");
     }
 
     [Test]

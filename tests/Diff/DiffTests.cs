@@ -136,7 +136,7 @@ public class DiffTests
         var vswitch = steps.Single(s => s.Name == "blink-dev-vsw-cn-hangzhou-h");
         Assert.That(vswitch.Op, Is.EqualTo(DiffOp.Replace));
         Assert.That(vswitch.ReplaceReasons, Is.EqualTo(new[] { "cidrBlock" }));
-        Assert.That(text, Does.Contain("    ~ cidrBlock: \"10.10.240.0/20\" => \"10.10.0.0/20\" (forces replacement)\n"));
+        Assert.That(text, Does.Contain("    ~ cidrBlock: \"10.10.240.0/20\" => \"10.10.64.0/20\" (forces replacement)\n"));
         Assert.That(steps.Single(s => s.Name == "blink-dev-ack").ReplaceReasons, Is.EqualTo(new[] { "serviceCidr" }));
 
         // The master machines' pool sits in the replaced vSwitch and the replaced cluster: its vswitchIds
@@ -291,7 +291,7 @@ public class DiffTests
         Assert.That(oldState.Select(p => p.Key), Is.EqualTo(new[] { "urn", "custom", "type", "inputs", "parent", "dependencies", "provider", "propertyDependencies" }));
         Assert.That((string?)oldState["parent"], Is.EqualTo("urn:pulumi:dev::blink-infra::blink:network:ClusterNetwork::blink-dev"));
         Assert.That((string?)oldState["inputs"]!["cidrBlock"], Is.EqualTo("10.10.240.0/20"));
-        Assert.That((string?)step["newState"]!["inputs"]!["cidrBlock"], Is.EqualTo("10.10.0.0/20"));
+        Assert.That((string?)step["newState"]!["inputs"]!["cidrBlock"], Is.EqualTo("10.10.64.0/20"));
         Assert.That(step["diffReasons"]!.ToJsonString(), Is.EqualTo("""["cidrBlock","description"]"""));
         Assert.That(step["replaceReasons"]!.ToJsonString(), Is.EqualTo("""["cidrBlock"]"""));
         Assert.That(step["detailedDiff"]!.ToJsonString(), Is.EqualTo("""{"cidrBlock":{"kind":"update-replace","inputDiff":true},"description":{"kind":"update","inputDiff":true}}"""));

@@ -70,9 +70,9 @@ public class NetworkSliceTests
 
         var switches = mocks.OfType(SwitchType).Where(s => s.Name!.Contains("-vsw-") && !s.Name.Contains("-pod-")).OrderBy(s => s.Name).ToList();
         Assert.That(switches.Select(s => s.Inputs["zoneId"]), Is.EqualTo(new[] { "cn-hangzhou-h", "cn-hangzhou-i", "cn-hangzhou-j" }));
-        Assert.That(switches.Select(s => s.Inputs["cidrBlock"]), Is.EqualTo(new[] { "10.10.0.0/20", "10.10.16.0/20", "10.10.32.0/20" }));
+        Assert.That(switches.Select(s => s.Inputs["cidrBlock"]), Is.EqualTo(new[] { "10.10.64.0/20", "10.10.80.0/20", "10.10.96.0/20" }));
         var podSwitches = mocks.OfType(SwitchType).Where(s => s.Name!.Contains("-pod-vsw-")).OrderBy(s => s.Name).ToList();
-        Assert.That(podSwitches.Select(s => s.Inputs["cidrBlock"]), Is.EqualTo(new[] { "10.10.48.0/20", "10.10.64.0/20", "10.10.80.0/20" }));
+        Assert.That(podSwitches.Select(s => s.Inputs["cidrBlock"]), Is.EqualTo(new[] { "10.10.192.0/20", "10.10.208.0/20", "10.10.224.0/20" }));
         Assert.That(podSwitches.Select(s => s.Inputs["vpcId"]).Distinct(), Is.EqualTo(new[] { "blink-dev-vpc-id" }));
         foreach (var vswitch in switches)
         {
@@ -161,8 +161,8 @@ public class NetworkSliceTests
         Assert.That(mocks.OfType(VpcType), Is.Empty);
         var switches = mocks.OfType(SwitchType).Where(s => !s.Name!.Contains("-pod-")).OrderBy(s => s.Name).ToList();
         Assert.That(switches.Select(s => s.Inputs["vpcId"]).Distinct(), Is.EqualTo(new[] { "vpc-uf6f7l4fg90abcdef" }));
-        Assert.That(switches.Select(s => s.Inputs["cidrBlock"]), Is.EqualTo(new[] { "172.16.2.0/24", "172.16.8.0/24" }),
-            "the planned block skips the blocks in use; the explicit one is kept");
+        Assert.That(switches.Select(s => s.Inputs["cidrBlock"]), Is.EqualTo(new[] { "172.16.11.0/24", "172.16.8.0/24" }),
+            "the planned blocks skip the blocks in use and the explicit one, which is kept: cn-shanghai-l is the 9th zone of its region and gets the 9th free block");
         Assert.That(mocks.Single(SecurityGroupType, "blink-shared-vpc-sg-workers").Inputs["vpcId"], Is.EqualTo("vpc-uf6f7l4fg90abcdef"));
     }
 

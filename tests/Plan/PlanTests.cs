@@ -48,7 +48,7 @@ public class PlanTests
               "provider": { "type": "pulumi:providers:alicloud", "name": "blink-dev-alicloud" },
               "protect": false,
               "inputs": {
-                "cidrBlock": "10.10.0.0/20",
+                "cidrBlock": "10.10.64.0/20",
                 "description": "BlinkInfra cluster blink-dev, zone cn-hangzhou-h",
                 "tags": { "blink.io/cluster": "blink-dev", "blink.io/managed-by": "blink-infra", "blink.io/stack": "dev", "team": "data-platform" },
                 "vpcId": "${blink-dev-vpc.id}",

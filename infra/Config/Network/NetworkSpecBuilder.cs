@@ -10,6 +10,47 @@ namespace BlinkInfra.Config;
 /// <summary>`blink-infra:network` into a <see cref="NetworkSpec"/>: the VPC block, and each zone's node and pod vSwitch blocks, given or planned.</summary>
 public static class NetworkSpecBuilder
 {
+    /// <summary>
+    /// Node and pod blocks for every zone of the region, in the catalogue's order, whether the stack
+    /// uses the zone or not; the stack's zones take theirs. A zone's block so depends only on its place
+    /// in the catalogue and on the blocks the config pins or marks used: adding or removing a zone, or
+    /// pinning one to the block it was planned, never moves another. Null when the VPC cannot hold a
+    /// block of each size for every zone of the region (then only the stack's zones are planned).
+    /// </summary>
+    private static (IReadOnlyList<IPNetwork2> Nodes, IReadOnlyList<IPNetwork2> Pods)? PlanStably(
+        IPNetwork2 vpc, byte prefix, byte podPrefix, NetworkConfig network, IReadOnlyList<string> regionZones, List<IPNetwork2> used)
+    {
+        var given = network.Zones.Where(z => z.Id is not null).GroupBy(z => z.Id!, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        if (given.Count != network.Zones.Count || given.Keys.Any(id => !regionZones.Contains(id)))
+            return null;
+        var explicitNodes = regionZones.Select(id => Parse(given.GetValueOrDefault(id)?.CidrBlock)).ToList();
+        var explicitPods = regionZones.Select(id => Parse(given.GetValueOrDefault(id)?.PodCidrBlock)).ToList();
+        var nodes = CidrPlanner.Plan(new CidrPlanner.Request(vpc, prefix, explicitNodes, used.Concat(explicitPods.OfType<IPNetwork2>()).ToList()));
+        if (nodes is null)
+            return null;
+        var pods = CidrPlanner.Plan(new CidrPlanner.Request(vpc, podPrefix, explicitPods, used.Concat(nodes).ToList()));
+        if (pods is null)
+            return null;
+        var place = regionZones.Select((id, i) => (id, i)).ToDictionary(p => p.id, p => p.i, StringComparer.Ordinal);
+        return (network.Zones.Select(z => nodes[place[z.Id!]]).ToList(), network.Zones.Select(z => pods[place[z.Id!]]).ToList());
+    }
+
+    /// <summary>The stack's zones alone, in their order, when the VPC is too small to hold a block for every zone of the region.</summary>
+    private static (IReadOnlyList<IPNetwork2> Nodes, IReadOnlyList<IPNetwork2> Pods)? PlanOrReport(
+        IPNetwork2 vpc, byte prefix, byte podPrefix, NetworkConfig network, List<IPNetwork2> used, List<SpecError> errors)
+    {
+        var explicitNodes = network.Zones.Select(z => Parse(z.CidrBlock)).ToList();
+        var explicitPods = network.Zones.Select(z => Parse(z.PodCidrBlock)).ToList();
+        // Node vSwitches first, then pod vSwitches around them; blocks given for either are kept.
+        var nodes = PlanOrReport(vpc, prefix, explicitNodes, used.Concat(explicitPods.OfType<IPNetwork2>()).ToList(), network, "vSwitch", errors);
+        if (nodes is null)
+            return null;
+        var pods = PlanOrReport(vpc, podPrefix, explicitPods, used.Concat(nodes).ToList(), network, "pod vSwitch", errors);
+        return pods is null ? null : (nodes, pods);
+    }
+
+    private static IPNetwork2? Parse(string? block) => block is null ? null : IPNetwork2.Parse(block);
+
     /// <summary>Plans the vSwitch blocks of the zones that do not give one.</summary>
     private static IReadOnlyList<IPNetwork2>? PlanOrReport(IPNetwork2 vpc, byte prefix, List<IPNetwork2?> explicitBlocks, List<IPNetwork2> used,
         NetworkConfig network, string what, List<SpecError> errors)
@@ -24,7 +65,12 @@ public static class NetworkSpecBuilder
         return null;
     }
 
-    public static NetworkSpec? Build(NetworkConfig network, List<SpecError> errors)
+    /// <param name="regionZones">
+    /// The region's zones in the catalogue's order, which is the planning order: a block is planned for
+    /// every zone of the region, present or not, so that adding, removing or pinning a zone never moves
+    /// another zone's block (see <see cref="PlanStably"/>).
+    /// </param>
+    public static NetworkSpec? Build(NetworkConfig network, IReadOnlyList<string> regionZones, List<SpecError> errors)
     {
         var vpc = SpecDefaults.VpcNetwork(network)!;
         var prefix = network.VswitchPrefixLength ?? SpecDefaults.VswitchPrefixLength;
@@ -44,19 +90,13 @@ public static class NetworkSpecBuilder
         }
 
         var used = network.UsedCidrBlocks.Select(IPNetwork2.Parse).ToList();
-        var explicitNodeBlocks = network.Zones.Select(z => z.CidrBlock is null ? null : IPNetwork2.Parse(z.CidrBlock)).ToList();
-        var explicitPodBlocks = network.Zones.Select(z => z.PodCidrBlock is null ? null : IPNetwork2.Parse(z.PodCidrBlock)).ToList();
-
-        // Node vSwitches first, then pod vSwitches around them; blocks given for either are kept.
-        var nodePlan = PlanOrReport(vpc, (byte)prefix, explicitNodeBlocks, used.Concat(explicitPodBlocks.OfType<IPNetwork2>()).ToList(), network, "vSwitch", errors);
-        if (nodePlan == null)
-            return null;
-        var podPlan = PlanOrReport(vpc, (byte)podPrefix, explicitPodBlocks, used.Concat(nodePlan).ToList(), network, "pod vSwitch", errors);
-        if (podPlan == null)
+        var planned = PlanStably(vpc, (byte)prefix, (byte)podPrefix, network, regionZones, used)
+                      ?? PlanOrReport(vpc, (byte)prefix, (byte)podPrefix, network, used, errors);
+        if (planned is null)
             return null;
 
         var zones = network.Zones
-            .Select((zone, i) => new ZoneSpec(zone.Id!, nodePlan[i], podPlan[i]))
+            .Select((zone, i) => new ZoneSpec(zone.Id!, planned.Value.Nodes[i], planned.Value.Pods[i]))
             .ToImmutableArray();
         var egress = new InternetEgressSpec(network.InternetEgress?.Enabled ?? false, network.InternetEgress?.BandwidthMbps ?? SpecDefaults.EgressBandwidthMbps);
         return new NetworkSpec(network.VpcId, vpc, zones, egress);
