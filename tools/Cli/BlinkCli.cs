@@ -19,27 +19,30 @@ namespace BlinkInfra.Cli;
 /// </summary>
 public static class BlinkCli
 {
+    /// <summary>What usage lines call the program: the script that builds and starts it.</summary>
+    public const string CommandName = "./blink";
+
     public const int Success = 0;
     public const int Failure = 1;
     public const int InvalidInput = 2;
 
     public static async Task<int> RunAsync(string[] args, IAnsiConsole console, TextWriter errors)
     {
-        var stackOption = new Option<string?>("--stack") { Description = "The stack to plan: stacks/Pulumi.<NAME>.yaml of this project" };
+        var stackOption = new Option<string?>("--stack", "-s") { Description = "The stack to plan: stacks/Pulumi.<NAME>.yaml of this project" };
         var configOption = new Option<string?>("--config") { Description = "Any stack file, Pulumi.<stack>.yaml, instead of --stack" };
-        var jsonOption = new Option<string?>("--json") { Description = "Also write the plan as JSON to this file" };
+        var jsonOption = new Option<string?>("--json") { Description = "Also write the plan as JSON to this file (- for standard output, instead of the tree)" };
         var graphOption = new Option<string?>("--graph") { Description = "Also write the dependency graph (Mermaid) to this file" };
 
-        var plan = new Command("plan", "Run a stack offline under mocks and print the resources it declares, as a tree with counts by type")
+        var plan = new Command("plan", "Run a stack offline under mocks, print the resources it declares as a tree with counts by type, and check them against the policy packs; exit 1 on a mandatory violation")
         {
             stackOption, configOption, jsonOption, graphOption,
         };
         plan.SetAction((parse, _) => ExitOnInputError(() => PlanAsync(parse.GetValue(stackOption), parse.GetValue(configOption), parse.GetValue(jsonOption), parse.GetValue(graphOption), console), InvalidInput, errors));
 
-        var diffStack = new Option<string?>("--stack") { Description = "The stack to plan now: stacks/Pulumi.<NAME>.yaml" };
+        var diffStack = new Option<string?>("--stack", "-s") { Description = "The stack to plan now: stacks/Pulumi.<NAME>.yaml" };
         var diffConfig = new Option<string?>("--config") { Description = "Any stack file to plan now, instead of --stack" };
         var diffAgainst = new Option<string?>("--against") { Description = "What to compare with: a plan written by `plan --json`, a `pulumi stack export` file, or a local backend's state file" };
-        var diffJson = new Option<string?>("--json") { Description = "Also write the steps, as `pulumi preview --json` writes them, to this file" };
+        var diffJson = new Option<string?>("--json") { Description = "Also write the steps, as `pulumi preview --json` writes them, to this file (- for standard output, instead of the text)" };
         var diffShowSames = new Option<bool>("--show-sames") { Description = "List unchanged resources in the --json steps too (they are always counted)" };
         var diff = new Command("diff", "Compare a stack planned now with a saved plan or a Pulumi state; exit 0 without changes, 2 with changes, 1 on error")
         {
@@ -47,7 +50,7 @@ public static class BlinkCli
         };
         diff.SetAction((parse, _) => ExitOnInputError(() => DiffAsync(parse.GetValue(diffStack), parse.GetValue(diffConfig), parse.GetValue(diffAgainst), parse.GetValue(diffJson), parse.GetValue(diffShowSames), console, errors), DiffError, errors));
 
-        var benchStack = new Option<string?>("--stack") { Description = "The stack to plan (default: the example stack with the most resources)" };
+        var benchStack = new Option<string?>("--stack", "-s") { Description = "The stack to plan (default: the example stack with the most resources)" };
         var benchRuns = new Option<int>("--runs") { Description = "How many plans to time", DefaultValueFactory = _ => 20 };
         var bench = new Command("bench", "Plan a stack repeatedly and print the median wall time and peak memory")
         {
@@ -55,32 +58,37 @@ public static class BlinkCli
         };
         bench.SetAction((parse, _) => ExitOnInputError(() => BenchAsync(parse.GetValue(benchStack), parse.GetValue(benchRuns), console), InvalidInput, errors));
 
-        var checkStack = new Option<string?>("--stack") { Description = "Check a stack of this project, planned offline: stacks/Pulumi.<NAME>.yaml" };
+        var checkStack = new Option<string?>("--stack", "-s") { Description = "Check a stack of this project, planned offline: stacks/Pulumi.<NAME>.yaml" };
         var checkConfig = new Option<string?>("--config") { Description = "Check any stack file, Pulumi.<stack>.yaml, planned offline" };
         var checkPlan = new Option<string?>("--plan") { Description = "Check a plan saved by `plan --json`" };
         var checkState = new Option<string?>("--state") { Description = "Check the live resources of a Pulumi state: a `pulumi stack export` file or a local backend's state file" };
-        var checkJson = new Option<string?>("--json") { Description = "Also write the report as JSON to this file" };
+        var checkJson = new Option<string?>("--json") { Description = "Also write the report as JSON to this file (- for standard output, instead of the text)" };
         var check = new Command("check", "Check a stack against the policy packs; exit 0 without mandatory violations, 1 with, 2 for invalid input")
         {
             checkStack, checkConfig, checkPlan, checkState, checkJson,
         };
         check.SetAction((parse, _) => ExitOnInputError(() => CheckAsync(parse.GetValue(checkStack), parse.GetValue(checkConfig), parse.GetValue(checkPlan), parse.GetValue(checkState), parse.GetValue(checkJson), console, errors), InvalidInput, errors));
 
-        var root = new RootCommand("BlinkInfra: dedicated Flink (Blink exclusive mode) clusters on Alibaba Cloud, as a Pulumi program.\n"
-                                   + "Run by `pulumi up` it deploys the stack; run directly it works offline on the stack files.")
+        // Named as users start it, ./blink, so usage lines read as commands to type.
+        var root = new Command(CommandName, "BlinkInfra: dedicated Flink (Blink exclusive mode) clusters on Alibaba Cloud, as a Pulumi program.\n"
+                                            + "Run by `pulumi up` it deploys the stack; run directly it works offline on the stack files.")
         {
             plan,
             check,
             diff,
             bench,
         };
+        root.Options.Add(new System.CommandLine.Help.HelpOption());
 
+        // `help` and `help VERB` read as `--help` and `VERB --help`.
+        if (args is ["help", .. var rest])
+            args = rest.Length == 0 ? ["--help"] : [.. rest, "--help"];
         var parseResult = root.Parse(args);
         if (parseResult.Errors.Count > 0)
         {
             foreach (var error in parseResult.Errors)
                 await errors.WriteLineAsync($"error: {error.Message}");
-            await errors.WriteLineAsync("Run with --help for the verbs and their flags.");
+            await errors.WriteLineAsync($"Run {CommandName} help for the verbs and their flags.");
             return InvalidInput;
         }
 
@@ -108,13 +116,29 @@ public static class BlinkCli
     public static Task<StackPlan> PlanStackAsync(StackFile stackFile)
         => Planner.PlanAsync(SpecLoader.Load(stackFile.ToRaw(), PolicyEngine.PolicyNames), stackFile.StackName);
 
+    /// <summary>`--json -`: the JSON goes to standard output, in place of the text.</summary>
+    private const string StandardOutput = "-";
+
     private static async Task<int> PlanAsync(string? stack, string? configPath, string? jsonPath, string? graphPath, IAnsiConsole console)
     {
         var stackFile = StackFile.Load(ResolveStackFile(stack, configPath));
+        var spec = SpecLoader.Load(stackFile.ToRaw(), PolicyEngine.PolicyNames);
+        var result = await Planner.PlanAsync(spec, stackFile.StackName);
+        var report = PolicyEngine.Evaluate(result, PolicyReportRenderer.Overrides(result));
+        if (jsonPath == StandardOutput)
+        {
+            console.Profile.Out.Writer.Write(result.ToJson() + "\n");
+            return report.HasMandatory ? Failure : Success;
+        }
+
         console.MarkupLine($"[grey]SDK: {Markup.Escape(SdkInfo.Description)}[/]");
         console.MarkupLine($"Planning stack [bold]{Markup.Escape(stackFile.StackName)}[/] from {Markup.Escape(stackFile.Path)}");
-        var result = await PlanStackAsync(stackFile);
         PlanRenderer.Render(result, console);
+        ZonesBlock.Render(spec.Network, console);
+        // As `pulumi preview --policy-pack` does: the report after the resources, and a mandatory
+        // violation fails the preview.
+        console.WriteLine();
+        console.Profile.Out.Writer.Write(PolicyReportRenderer.Text(report));
         if (jsonPath != null)
         {
             await File.WriteAllTextAsync(jsonPath, result.ToJson() + "\n");
@@ -125,7 +149,7 @@ public static class BlinkCli
             await File.WriteAllTextAsync(graphPath, PlanGraph.Mermaid(result));
             console.MarkupLine($"Dependency graph (Mermaid) written to {Markup.Escape(graphPath)}");
         }
-        return Success;
+        return report.HasMandatory ? Failure : Success;
     }
 
     private static async Task<int> CheckAsync(string? stack, string? configPath, string? planPath, string? statePath, string? jsonPath, IAnsiConsole console, TextWriter errors)
@@ -148,6 +172,11 @@ public static class BlinkCli
             subject = await PlanStackAsync(StackFile.Load(ResolveStackFile(stack, configPath)));
 
         var report = PolicyEngine.Evaluate(subject, PolicyReportRenderer.Overrides(subject));
+        if (jsonPath == StandardOutput)
+        {
+            console.Profile.Out.Writer.Write(PolicyReportRenderer.Json(report) + "\n");
+            return report.HasMandatory ? Failure : Success;
+        }
         console.Profile.Out.Writer.Write(PolicyReportRenderer.Text(report));
         if (jsonPath != null)
             await File.WriteAllTextAsync(jsonPath, PolicyReportRenderer.Json(report) + "\n");
@@ -173,9 +202,13 @@ public static class BlinkCli
         foreach (var warning in warnings)
             await errors.WriteLineAsync($"warning: {warning}");
         var steps = PlanDiff.Compare(old, now);
-        console.Profile.Out.Writer.Write(DiffText.Of(steps));
-        if (jsonPath != null)
-            await File.WriteAllTextAsync(jsonPath, DiffJson.Of(steps, showSames, warnings).ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }) + "\n");
+        var json = jsonPath is null ? null : DiffJson.Of(steps, showSames, warnings).ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }) + "\n";
+        if (jsonPath == StandardOutput)
+            console.Profile.Out.Writer.Write(json);
+        else
+            console.Profile.Out.Writer.Write(DiffText.Of(steps));
+        if (jsonPath is not null and not StandardOutput)
+            await File.WriteAllTextAsync(jsonPath, json);
         return PlanDiff.HasChanges(steps) ? Changes : NoChanges;
     }
 
