@@ -39,6 +39,10 @@ public static class SpecLoader
     {
         Interlocked.Increment(ref _loads);
         var errors = new List<SpecError>();
+        // The front door first: nothing that could crash the binder or hide a key gets further.
+        errors.AddRange(ConfigFrontDoor.Check(raw));
+        if (errors.Count > 0)
+            return (null, errors);
         errors.AddRange(ConfigShape.CheckSections(raw.Values));
 
         var builder = new ConfigurationBuilder();

@@ -221,7 +221,7 @@ public class PolicyTests
         Assert.That(deployed, Is.False);
         Assert.That(engine.Resources, Is.Empty, "nothing reached the engine");
         Assert.That(errors.ToString(), Does.Contain("[mandatory] instance-families-known (alicloud:cs/nodePool:NodePool: blink-t-pool-cpu)")
-            .And.EndWith("error: mandatory policy violations: nothing was registered with the engine\n"));
+            .And.EndWith("error: refused by policy (exit 1): mandatory policy violations: nothing was registered with the engine\n"));
     }
 
     [Test]

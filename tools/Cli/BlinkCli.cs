@@ -15,13 +15,15 @@ namespace BlinkInfra.Cli;
 
 /// <summary>
 /// The program started directly, without the Pulumi engine: offline verbs over the stack files.
-/// Exit codes: 0 success, 1 failure, 2 invalid input (config, stack file or command line).
+/// Exit codes: 0 success, 1 failure (a mandatory policy violated), 2 invalid input (config, stack
+/// file or command line), 3 an internal error (one line, no stack trace).
 /// </summary>
 public static class BlinkCli
 {
     public const int Success = 0;
     public const int Failure = 1;
     public const int InvalidInput = 2;
+    public const int InternalError = 3;
 
     public static async Task<int> RunAsync(string[] args, IAnsiConsole console, TextWriter errors)
     {
@@ -63,7 +65,7 @@ public static class BlinkCli
         {
             checkStack, checkConfig, checkPlan, checkState, checkJson,
         };
-        check.SetAction((parse, _) => ExitOnInputError(() => CheckAsync(parse.GetValue(checkStack), parse.GetValue(checkConfig), parse.GetValue(checkPlan), parse.GetValue(checkState), parse.GetValue(checkJson), console), InvalidInput, errors));
+        check.SetAction((parse, _) => ExitOnInputError(() => CheckAsync(parse.GetValue(checkStack), parse.GetValue(checkConfig), parse.GetValue(checkPlan), parse.GetValue(checkState), parse.GetValue(checkJson), console, errors), InvalidInput, errors));
 
         var root = new RootCommand("BlinkInfra: dedicated Flink (Blink exclusive mode) clusters on Alibaba Cloud, as a Pulumi program.\n"
                                    + "Run by `pulumi up` it deploys the stack; run directly it works offline on the stack files.")
@@ -96,10 +98,21 @@ public static class BlinkCli
         {
             return await verb();
         }
-        catch (Exception e) when (e is StackFileException or SpecException)
+        catch (SpecException e)
+        {
+            await errors.WriteLineAsync($"error: refused as invalid config (exit {exitCode}): {e.Message}");
+            return exitCode;
+        }
+        catch (StackFileException e)
         {
             await errors.WriteLineAsync($"error: {e.Message}");
             return exitCode;
+        }
+        catch (Exception e)
+        {
+            // A bug of the program's, not the input's: one line, no stack trace, its own code.
+            await errors.WriteLineAsync($"error: internal error (exit {InternalError}): {e.GetType().Name}: {e.Message.ReplaceLineEndings(" ")}");
+            return InternalError;
         }
     }
 
@@ -127,7 +140,7 @@ public static class BlinkCli
         return Success;
     }
 
-    private static async Task<int> CheckAsync(string? stack, string? configPath, string? planPath, string? statePath, string? jsonPath, IAnsiConsole console)
+    private static async Task<int> CheckAsync(string? stack, string? configPath, string? planPath, string? statePath, string? jsonPath, IAnsiConsole console, TextWriter errors)
     {
         var sources = new[] { stack, configPath, planPath, statePath }.Count(s => s != null);
         if (sources != 1)
@@ -145,7 +158,10 @@ public static class BlinkCli
         console.Profile.Out.Writer.Write(PolicyReportRenderer.Text(report));
         if (jsonPath != null)
             await File.WriteAllTextAsync(jsonPath, PolicyReportRenderer.Json(report) + "\n");
-        return report.HasMandatory ? Failure : Success;
+        if (!report.HasMandatory)
+            return Success;
+        await errors.WriteLineAsync($"error: refused by policy (exit {Failure}): {report.Violations.Count(v => v.Level == EnforcementLevel.Mandatory)} mandatory violation(s)");
+        return Failure;
     }
 
     /// <summary>Exit codes of `diff`, as `terraform plan -detailed-exitcode`.</summary>
