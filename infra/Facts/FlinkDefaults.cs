@@ -103,6 +103,11 @@ public static class FlinkDefaults
     public const string JobManagerMemory = "2048m";
     public const int HighAvailabilityJobManagers = 2;
     public const int CheckpointIntervalSeconds = 60;
+    /// <summary>A day: longer intervals are no checkpointing worth the name (and the bound keeps the value's arithmetic small).</summary>
+    public const int MaxCheckpointIntervalSeconds = 86_400;
+
+    /// <summary>Flink's largest (max) parallelism, 2^15 (KeyGroupRangeAssignment.UPPER_BOUND_MAX_PARALLELISM).</summary>
+    public const int MaxParallelism = 32_768;
 
     /// <summary>Upgrade modes a session job may use (the FlinkSessionJob CRD's enum).</summary>
     public static readonly ImmutableArray<string> UpgradeModes = ImmutableArray.Create("stateless", "savepoint", "last-state");

@@ -75,6 +75,11 @@ public sealed record StackFile(string StackName, string Path, ImmutableSortedDic
         {
             throw new StackFileException($"{path}: not valid YAML at line {e.Start.Line}, column {e.Start.Column}: {e.Message}");
         }
+        catch (ArgumentException e)
+        {
+            // YamlDotNet's node model refuses some event sequences its parser accepts.
+            throw new StackFileException($"{path}: not YAML a stack file can hold: {e.Message}");
+        }
 
         var config = ImmutableSortedDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
         var secrets = ImmutableSortedSet.CreateBuilder<string>(StringComparer.Ordinal);

@@ -33,16 +33,20 @@ public static class ComputeSpecBuilder
         }
 
         var pools = compute.WorkerPools.Select((pool, i) => BuildPool(pool, i, zones)).ToImmutableArray();
-        var minWorkers = pools.Sum(p => p.Size.MinNodes);
-        var maxWorkers = pools.Sum(p => p.Size.MaxNodes);
+        // Sums in long: each pool's count is bounded by its validator, but a sum of several is not an int's business.
+        var minWorkers = pools.Sum(p => (long)p.Size.MinNodes);
+        var maxWorkers = pools.Sum(p => (long)p.Size.MaxNodes);
         var poolNames = "[" + string.Join(", ", pools.Select(p => p.Name)) + "]";
         if (minWorkers < ComputeUnits.MinWorkers || maxWorkers > ComputeUnits.MaxWorkers)
         {
             errors.Add(new SpecError(Key("workerPools"), poolNames,
                 $"the pools have {(maxWorkers > ComputeUnits.MaxWorkers ? $"up to {maxWorkers}" : $"as few as {minWorkers}")} workers; allowed: {ComputeUnits.MinWorkers} to {ComputeUnits.MaxWorkers} workers in total"));
+            // Nothing below means anything for a cluster that cannot exist.
+            return null;
         }
 
-        int? totalCu = pools.All(p => p.ComputeUnitsPerNode != null) ? pools.Sum(p => p.Size.MaxNodes * p.ComputeUnitsPerNode!.Value) : null;
+        // At most 1000 workers of at most a machine's CU each: the total fits an int once the count is in bounds.
+        int? totalCu = pools.All(p => p.ComputeUnitsPerNode != null) ? checked((int)pools.Sum(p => (long)p.Size.MaxNodes * p.ComputeUnitsPerNode!.Value)) : null;
         var masters = BuildMasters(compute.Masters, totalCu, zones.Take(masterCount).ToImmutableArray(), errors);
         var kubernetes = BuildKubernetes(compute.Kubernetes, network, reached, errors);
 
@@ -60,6 +64,7 @@ public static class ComputeSpecBuilder
         PoolSize size;
         if (pool.ComputeUnits is { } cus)
         {
+            // cus is at most MaxComputeUnits (the validator), so the node count fits an int.
             var nodes = (int)Math.Ceiling(cus / (double)usable!.ComputeUnitCount);
             size = new PoolSize(nodes, nodes, Autoscaling: false, RequestedComputeUnits: cus);
         }

@@ -26,12 +26,13 @@ public sealed class EngineValidator : AbstractValidator<EngineConfig>
         RuleFor(e => e.Bucket)
             .Must(bucket => bucket is null || BucketName.IsMatch(bucket))
             .WithMessage("not an OSS bucket name; allowed: 3 to 63 lower-case letters, digits and '-', starting and ending with a letter or digit");
+        // JobManagers run on the masters, one per master zone (required anti-affinity on the zone), so at most 3.
         RuleFor(e => e.JobManagerReplicas)
-            .GreaterThanOrEqualTo(1)
-            .WithMessage("allowed: 1, or more with blink-infra:compute.highAvailability");
+            .InclusiveBetween(1, ComputeUnits.HighAvailabilityMasters)
+            .WithMessage($"allowed: 1, or 2 to {ComputeUnits.HighAvailabilityMasters} with blink-infra:compute.highAvailability (one JobManager per master zone)");
         RuleFor(e => e.CheckpointIntervalSeconds)
-            .GreaterThanOrEqualTo(0)
-            .WithMessage("allowed: seconds between checkpoints, or 0 to turn checkpoints off");
+            .InclusiveBetween(0, FlinkDefaults.MaxCheckpointIntervalSeconds)
+            .WithMessage($"allowed: seconds between checkpoints, at most {FlinkDefaults.MaxCheckpointIntervalSeconds} (a day), or 0 to turn checkpoints off");
 
         RuleFor(e => e.Image)
             .Must(image => image is null || ImageReference.IsMatch(image))
@@ -69,7 +70,7 @@ public sealed class EngineValidator : AbstractValidator<EngineConfig>
                 .Must(entry => entry is null || JavaClass.IsMatch(entry))
                 .WithMessage("not a Java class name; allowed: a fully qualified class such as com.example.OrdersEnrich, or none for the jar's manifest");
             job.RuleFor(j => j.Parallelism)
-                .GreaterThanOrEqualTo(1).WithMessage("allowed: 1 or more");
+                .InclusiveBetween(1, FlinkDefaults.MaxParallelism).WithMessage($"allowed: 1 to {FlinkDefaults.MaxParallelism}, Flink's largest parallelism");
             job.RuleFor(j => j.UpgradeMode)
                 .Must(mode => mode is null || FlinkDefaults.UpgradeModes.Contains(mode))
                 .WithMessage($"unknown upgrade mode; allowed: {string.Join(", ", FlinkDefaults.UpgradeModes)}");
