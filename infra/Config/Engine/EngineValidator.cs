@@ -21,8 +21,11 @@ public sealed class EngineValidator : AbstractValidator<EngineConfig>
     public EngineValidator()
     {
         RuleFor(e => e.Namespace)
+            .Cascade(CascadeMode.Stop)
             .Must(ns => ns is null || DnsLabel.IsMatch(ns))
-            .WithMessage("not a Kubernetes namespace name; allowed: lower-case letters, digits and '-', at most 63 characters");
+            .WithMessage("not a Kubernetes namespace name; allowed: lower-case letters, digits and '-', at most 63 characters")
+            .Must(ns => ns is null || !SystemNamespaces.IsSystem(ns))
+            .WithMessage($"a namespace of the cluster's own: BlinkInfra declares the engine's namespace (deleting it with the stack) and lets the Flink service account edit pods and ConfigMaps in it (infra/Facts/SystemNamespaces.cs); allowed: a namespace of the engine's own, such as {FlinkDefaults.JobsNamespace}, not {string.Join(", ", SystemNamespaces.Names)} or another {SystemNamespaces.ReservedPrefix}* name");
         RuleFor(e => e.Bucket)
             .Must(bucket => bucket is null || BucketName.IsMatch(bucket))
             .WithMessage("not an OSS bucket name; allowed: 3 to 63 lower-case letters, digits and '-', starting and ending with a letter or digit");
@@ -40,21 +43,11 @@ public sealed class EngineValidator : AbstractValidator<EngineConfig>
         RuleFor(e => e.OperatorImage)
             .Must(image => image is null || ImageReference.IsMatch(image))
             .WithMessage("not a container image reference; allowed: [registry/]repository[:tag][@sha256:digest] of a Flink Kubernetes Operator 1.15.0 image with the OSS filesystem plugin, such as registry.cn-hangzhou.aliyuncs.com/acme/flink-kubernetes-operator:1.15.0-oss");
-        RuleFor(e => e.FlinkConfiguration).Custom((settings, context) =>
-        {
-            foreach (var (setting, value) in settings.OrderBy(p => p.Key, StringComparer.Ordinal))
-            {
-                if (FlinkDefaults.DerivedSettingReadAs(setting) is not { } derived)
-                    continue;
-                var problem = setting == derived.Key || derived.Prefixes.Any(prefix => setting.StartsWith(prefix, StringComparison.Ordinal))
-                    ? $"set by BlinkInfra from {derived.Source}"
-                    : $"Flink reads it for {derived.Key}, which BlinkInfra sets from {derived.Source}";
-                context.AddFailure(new ValidationFailure($"FlinkConfiguration[{setting}]", $"{problem}; allowed: any other Flink setting") { AttemptedValue = value });
-            }
-        });
+        RuleFor(e => e.FlinkConfiguration).Custom((settings, context) => FlinkSettingsRules.Check(settings, nameof(EngineConfig.FlinkConfiguration), context));
 
         RuleForEach(e => e.Jobs).ChildRules(job =>
         {
+            job.RuleFor(j => j.Config).Custom((settings, context) => FlinkSettingsRules.Check(settings, nameof(JobConfig.Config), context));
             job.RuleFor(j => j.Name)
                 .Cascade(CascadeMode.Stop)
                 .NotEmpty().WithMessage("allowed: lower-case letters, digits and '-', starting with a letter")

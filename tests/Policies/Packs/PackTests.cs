@@ -93,9 +93,11 @@ public class PackTests
         yield return C("no-plaintext-secrets", () => DataProtectionPack.NoPlaintextSecrets(),
             Input(Resource(Token<Pulumi.Kubernetes.Core.V1.Secret>(), "s", """{"stringData":{"a":"[secret]"},"metadata":{"name":"x"}}""")),
             Input(Resource(Token<Pulumi.Kubernetes.Core.V1.Secret>(), "s", """{"stringData":{"a":"clear"}}"""),
-                Resource(Token<Pulumi.AliCloud.Provider>(), "p", """{"assumeRole":{"accessKey":"AKID"}}""")),
+                Resource(Token<Pulumi.AliCloud.Provider>(), "p", """{"assumeRole":{"accessKey":"AKID"}}"""),
+                Resource("kubernetes:flink.apache.org/v1beta1:FlinkDeployment", "f", """{"spec":{"flinkConfiguration":{"fs.oss.accessKeySecret":"clear","fs.oss.credentials.provider":"x"}}}""")),
             "s: input stringData holds a credential in plain text; allowed: a Pulumi secret",
-            "p: input assumeRole.accessKey holds a credential in plain text; allowed: a Pulumi secret");
+            "p: input assumeRole.accessKey holds a credential in plain text; allowed: a Pulumi secret",
+            "f: input spec.flinkConfiguration.fs.oss.accessKeySecret holds a credential in plain text; allowed: a Pulumi secret");
     }
 
     [TestCaseSource(nameof(Cases))]
