@@ -45,7 +45,11 @@ public static class AlibabaCloud
     //   Shenzhen a-e; Hong Kong b-d; Singapore ap-southeast-1a to 1c;
     // - Alibaba Cloud ALB, "Regions and zones supported by ALB": Shenzhen zone F as well;
     // - Alibaba Cloud ECS, "Regions and zones": the China (Beijing) region has 12 zones, Beijing Zone A
-    //   and Zone B among them (so a to l).
+    //   and Zone B among them (so a to l);
+    // - Alibaba Cloud ECS, zh edition of the same page (地域可用区选择指南与支持列表, help.aliyun.com),
+    //   every region's zone ids, re-read 2026-11-27 for issue 15: all seven regions as below, and
+    //   Shanghai has 12 zones, a-g and k-o (cn-shanghai-o was missing here); Hong Kong b-d;
+    //   Singapore ap-southeast-1a to 1c; Zhangjiakou a-c; Shenzhen a-f; Hangzhou b, e-k.
     // Zones open and close: refresh this table from the live list with
     // `aliyun ecs DescribeZones --RegionId <region>` (or the provider's alicloud_zones data source)
     // and change the date above.
@@ -54,7 +58,7 @@ public static class AlibabaCloud
         {
             ["cn-hangzhou"] = new[] { "cn-hangzhou-b", "cn-hangzhou-e", "cn-hangzhou-f", "cn-hangzhou-g", "cn-hangzhou-h", "cn-hangzhou-i", "cn-hangzhou-j", "cn-hangzhou-k" },
             ["cn-beijing"] = new[] { "cn-beijing-a", "cn-beijing-b", "cn-beijing-c", "cn-beijing-d", "cn-beijing-e", "cn-beijing-f", "cn-beijing-g", "cn-beijing-h", "cn-beijing-i", "cn-beijing-j", "cn-beijing-k", "cn-beijing-l" },
-            ["cn-shanghai"] = new[] { "cn-shanghai-a", "cn-shanghai-b", "cn-shanghai-c", "cn-shanghai-d", "cn-shanghai-e", "cn-shanghai-f", "cn-shanghai-g", "cn-shanghai-k", "cn-shanghai-l", "cn-shanghai-m", "cn-shanghai-n" },
+            ["cn-shanghai"] = new[] { "cn-shanghai-a", "cn-shanghai-b", "cn-shanghai-c", "cn-shanghai-d", "cn-shanghai-e", "cn-shanghai-f", "cn-shanghai-g", "cn-shanghai-k", "cn-shanghai-l", "cn-shanghai-m", "cn-shanghai-n", "cn-shanghai-o" },
             ["cn-shenzhen"] = new[] { "cn-shenzhen-a", "cn-shenzhen-b", "cn-shenzhen-c", "cn-shenzhen-d", "cn-shenzhen-e", "cn-shenzhen-f" },
             ["cn-zhangjiakou"] = new[] { "cn-zhangjiakou-a", "cn-zhangjiakou-b", "cn-zhangjiakou-c" },
             ["cn-hongkong"] = new[] { "cn-hongkong-b", "cn-hongkong-c", "cn-hongkong-d" },
