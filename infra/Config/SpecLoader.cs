@@ -108,7 +108,10 @@ public static class SpecLoader
         if (errors.Count > 0)
             return (null, errors);
 
-        var reached = dataAccess.Endpoints.Select(e => ($"data endpoint {e.Name}'s", e.Cidr ?? $"{e.Host}/32")).ToList();
+        // What the cluster reaches outside its own vSwitches: the Service CIDR must overlap none of it.
+        var reached = dataAccess.Endpoints.Select(e => ($"data endpoint {e.Name}'s", e.Cidr ?? $"{e.Host}/32"))
+            .Concat(dataAccess.Vswitches.Where(v => v.CidrBlock != null).Select(v => ($"tenant vSwitch {v.Id}'s", v.CidrBlock!)))
+            .ToList();
         var computeSpec = ComputeSpecBuilder.Build(compute, networkSpec!, reached, errors);
         if (errors.Count > 0)
             return (null, errors);

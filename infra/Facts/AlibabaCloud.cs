@@ -82,6 +82,20 @@ public static class AlibabaCloud
     public static readonly ImmutableArray<string> VpcForbiddenCidrs = ImmutableArray.Create(
         "0.0.0.0/8", "100.64.0.0/10", "127.0.0.0/8", "169.254.0.0/16", "224.0.0.0/4");
 
+    // Source: Alibaba Cloud VPC documentation, "VPCs and vSwitches" (read 2026-11-27): use the private
+    // ranges of RFC 1918 for a VPC; a custom block is allowed outside the reserved ones above, but the
+    // public addresses it covers are then routed inside the VPC, so the internet's hosts there are
+    // unreachable from it.
+    public static readonly ImmutableArray<string> PrivateRanges = ImmutableArray.Create("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16");
+
+    // Source: Alibaba Cloud VPC API, CreateVSwitch (https://www.alibabacloud.com/help/en/vpc/api-createvswitch,
+    // read 2026-11-27): "The first IP address and last three IP addresses of each vSwitch CIDR block are
+    // reserved", so a /24 offers 252 addresses.
+    public const int VswitchReservedAddresses = 4;
+
+    /// <summary>The addresses a vSwitch of this mask offers to ECS instances, ENIs and pods.</summary>
+    public static long UsableAddresses(int prefixLength) => (1L << (32 - prefixLength)) - VswitchReservedAddresses;
+
     // Source: Alibaba Cloud VPC documentation, CreateVSwitch: a vSwitch's CIDR block lies inside its
     // VPC's and has a mask of 16 to 29 bits.
     public const int VswitchMinPrefixLength = 16;

@@ -28,6 +28,7 @@ public class ComputeTests
                 billing: {billing}
               blink-infra:network:
                 cidrBlock: 10.0.0.0/16
+                vswitchPrefixLength: 22
                 zones: {zones}
               blink-infra:compute:
             {string.Concat(compute.Split('\n').Select(line => "    " + line + "\n"))}

@@ -48,6 +48,7 @@ public static class ComputeSpecBuilder
         // At most 1000 workers of at most a machine's CU each: the total fits an int once the count is in bounds.
         int? totalCu = pools.All(p => p.ComputeUnitsPerNode != null) ? checked((int)pools.Sum(p => (long)p.Size.MaxNodes * p.ComputeUnitsPerNode!.Value)) : null;
         var masters = BuildMasters(compute.Masters, totalCu, zones.Take(masterCount).ToImmutableArray(), errors);
+        VswitchCapacity.Check(pools, network, zones.Take(masterCount).ToImmutableArray(), errors);
         var kubernetes = BuildKubernetes(compute.Kubernetes, network, reached, errors);
 
         return errors.Count > errorCount ? null : new ComputeSpec(highAvailability, kubernetes!, masters!, pools, totalCu);

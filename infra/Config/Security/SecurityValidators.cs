@@ -101,6 +101,11 @@ public sealed class DataAccessValidator : AbstractValidator<DataAccessConfig>
                 .NotEmpty().WithMessage(region is null ? "the vSwitch's zone is required" : $"the vSwitch's zone is required; allowed: zones of {region}: {string.Join(", ", AlibabaCloud.ZonesOf(region))}")
                 .Must(zone => region is null || AlibabaCloud.ZonesOf(region).Contains(zone!))
                 .WithMessage(_ => $"not a zone of the stack's region {region}: an ENI reaches only its own region; allowed: {string.Join(", ", AlibabaCloud.ZonesOf(region!))}");
+            vswitch.RuleFor(v => v.CidrBlock).Custom((cidr, context) =>
+            {
+                if (cidr != null && !Cidr.TryParse(cidr, out _, out var problem))
+                    context.Fail(cidr, problem);
+            });
             vswitch.RuleFor(v => v.VpcId)
                 .Cascade(CascadeMode.Stop)
                 .NotEmpty().WithMessage("the vSwitch's VPC is required; allowed: a VPC id such as vpc-bp1a2b3c4d5e6f")
