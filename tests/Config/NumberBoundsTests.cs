@@ -53,3 +53,17 @@ public class NumberBoundsTests
         }));
     }
 }
+
+/// <summary>Free text the cloud or Kubernetes limits, refused past its limit naming the key.</summary>
+public class TextLimitTests
+{
+    [Test]
+    public void A_driver_version_longer_than_a_label_value_is_refused()
+    {
+        var yaml = StackRunner.DevConfig.Replace("      - name: cpu\n        family: g7\n        instanceTypes: [ecs.g7.xlarge]\n        nodes: 2",
+            "      - name: cpu\n        family: g7\n        instanceTypes: [ecs.g7.xlarge]\n        nodes: 2\n      - {name: gpu, family: gn7i, instanceTypes: [ecs.gn7i-c16g1.4xlarge], nodes: 1, gpuDriverVersion: \"1." + new string('1', 70) + "\"}");
+        var errors = SpecLoader.TryLoad(StackRunner.Stack(yaml).ToRaw(), PolicyEngine.PolicyNames).Errors.Select(e => e.Message);
+
+        Assert.That(errors, Has.One.EndWith("not an NVIDIA driver version; allowed: a version ACK offers, such as 535.161.08 (a label value: at most 63 characters)"));
+    }
+}

@@ -172,9 +172,10 @@ public sealed class WorkerPoolValidator : AbstractValidator<WorkerPoolConfig>
             .WithMessage("only GPU pools have an NVIDIA driver; allowed: no gpuDriverVersion on this pool");
 
         RuleFor(p => p.GpuDriverVersion)
-            .Must(version => DriverPattern.IsMatch(version!))
+            // A node-pool label's value: Kubernetes allows at most 63 characters (Labels and Selectors).
+            .Must(version => DriverPattern.IsMatch(version!) && version!.Length <= 63)
             .When(p => p.GpuDriverVersion != null && ComputeFacts.KindOf(p) == MachineKind.Gpu)
-            .WithMessage("not an NVIDIA driver version; allowed: a version ACK offers, such as 535.161.08");
+            .WithMessage("not an NVIDIA driver version; allowed: a version ACK offers, such as 535.161.08 (a label value: at most 63 characters)");
 
         RuleFor(p => p.ImageId)
             .NotEmpty()

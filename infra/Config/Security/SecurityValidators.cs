@@ -156,6 +156,12 @@ public sealed class DataAccessValidator : AbstractValidator<DataAccessConfig>
             endpoint.RuleFor(e => e.Cidr).Custom((cidr, context) =>
             {
                 var host = context.InstanceToValidate.Host;
+                // A host name is at most 253 characters (RFC 1035), the endpoints ConfigMap's value as given.
+                if (host is { Length: > 253 })
+                {
+                    context.Fail(null, $"host of {host.Length} characters; allowed: a host name of at most 253 characters (RFC 1035) or an IPv4 address");
+                    return;
+                }
                 if (cidr is null)
                 {
                     if (host is null)
