@@ -11,7 +11,7 @@ using Spectre.Console;
 if (!string.IsNullOrEmpty(Environment.GetEnvironmentVariable("PULUMI_MONITOR")))
 {
     return await EngineGate.RunAsync(
-        EngineGate.FromEnvironment(EngineGate.ProcessEnvironment()),
+        EngineGate.ProcessEnvironment(),
         (spec, options) => Pulumi.Deployment.RunAsync<BlinkStack>(new SingleStackProvider(() => new BlinkStack(spec, options))),
         Console.Error);
 }

@@ -36,14 +36,14 @@ public static class ConfigShape
                          && !ConfigKeys.Sections.Contains(kv.Key[(ConfigKeys.Namespace.Length + 1)..]))
             .OrderBy(kv => kv.Key, StringComparer.Ordinal)
             .Select(kv => new SpecError(kv.Key, Shorten(kv.Value),
-                $"unknown key; allowed keys under {ConfigKeys.Namespace}: {string.Join(", ", ConfigKeys.Sections)}"));
+                $"unknown key; {Suggestions.DidYouMean(kv.Key[(ConfigKeys.Namespace.Length + 1)..], ConfigKeys.Sections)}allowed keys under {ConfigKeys.Namespace}: {string.Join(", ", ConfigKeys.Sections)}"));
 
     /// <summary>The allowed keys of a section, for messages.</summary>
     public static string AllowedKeys(string section)
         => string.Join(", ", typeof(StackConfig).GetProperty(section, BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase)!
             .PropertyType.GetProperties().Select(p => ConfigKeys.Camel(p.Name)));
 
-    private static string Shorten(string value) => value.Length <= 60 ? value : value[..57] + "...";
+    private static string Shorten(string value) => ConfigFrontDoor.Shorten(value);
 
     private static IEnumerable<SpecError> CheckValue(IConfigurationSection section, Type type, string key)
     {
@@ -75,6 +75,11 @@ public static class ConfigShape
                     yield return new SpecError($"{key}[\"{child.Key}\"]", "{…}", $"a single value belongs here, and a key cannot contain ':'; allowed: {Describe(valueType)}");
                     continue;
                 }
+                if (child.Value is null)
+                {
+                    yield return new SpecError($"{key}[\"{child.Key}\"]", "null", $"an empty value; allowed: {Describe(valueType)}");
+                    continue;
+                }
                 foreach (var error in CheckValue(child, valueType, $"{key}[\"{child.Key}\"]"))
                     yield return error;
             }
@@ -96,6 +101,17 @@ public static class ConfigShape
                     yield return new SpecError($"{key}.{child.Key}", child.Value ?? "{…}", "a list belongs here, not a map");
                     continue;
                 }
+                // A null or empty item where an object belongs binds to nothing the validators could name.
+                if (!IsScalar(Nullable.GetUnderlyingType(elementType) ?? elementType) && !child.GetChildren().Any())
+                {
+                    yield return new SpecError($"{key}[{index}]", child.Value ?? "null", $"an empty item; allowed: an object with keys {string.Join(", ", elementType.GetProperties().Select(p => ConfigKeys.Camel(p.Name)))}");
+                    continue;
+                }
+                if (IsScalar(elementType) && child.Value is null)
+                {
+                    yield return new SpecError($"{key}[{index}]", "null", $"an empty item; allowed: {Describe(elementType)}");
+                    continue;
+                }
                 foreach (var error in CheckValue(child, elementType, $"{key}[{index}]"))
                     yield return error;
             }
@@ -112,10 +128,13 @@ public static class ConfigShape
 
         foreach (var child in children)
         {
-            var property = properties.FirstOrDefault(p => string.Equals(p.Name, child.Key, StringComparison.OrdinalIgnoreCase));
+            // Keys are spelled as documented: the binder would take "Region" for "region", but a
+            // stack's keys are case-sensitive everywhere else (Pulumi, the docs, the messages).
+            var property = properties.FirstOrDefault(p => ConfigKeys.Camel(p.Name) == child.Key);
             if (property == null)
             {
-                yield return new SpecError($"{key}.{child.Key}", child.Value ?? "{…}", $"unknown key; allowed keys under {key}: {allowed}");
+                var names = properties.Select(p => ConfigKeys.Camel(p.Name));
+                yield return new SpecError($"{key}.{child.Key}", child.Value ?? "{…}", $"unknown key; {Suggestions.DidYouMean(child.Key, names)}allowed keys under {key}: {allowed}");
                 continue;
             }
             foreach (var error in CheckValue(child, property.PropertyType, $"{key}.{ConfigKeys.Camel(property.Name)}"))

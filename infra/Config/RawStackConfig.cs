@@ -19,6 +19,13 @@ public sealed record RawStackConfig(
     ImmutableSortedSet<string> SecretKeys,
     ImmutableSortedDictionary<string, string> Overrides)
 {
+    /// <summary>
+    /// The stack's keys outside the project's namespace (`alicloud:region`, or a misspelt
+    /// `blink-infar:cluster`), each with its value as given (a secret's as the mask): the program reads
+    /// none of them, and the front door refuses any outside the providers' namespaces.
+    /// </summary>
+    public ImmutableSortedDictionary<string, string> OtherNamespaces { get; init; } = ImmutableSortedDictionary<string, string>.Empty;
+
     /// <summary>Values alone, no secrets and no overrides.</summary>
     public RawStackConfig(string stackName, ImmutableSortedDictionary<string, string> values)
         : this(stackName, values, ImmutableSortedSet<string>.Empty, ImmutableSortedDictionary<string, string>.Empty)

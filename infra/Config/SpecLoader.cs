@@ -39,6 +39,10 @@ public static class SpecLoader
     {
         Interlocked.Increment(ref _loads);
         var errors = new List<SpecError>();
+        // The front door first: nothing that could crash the binder or hide a key gets further.
+        errors.AddRange(ConfigFrontDoor.Check(raw));
+        if (errors.Count > 0)
+            return (null, errors);
         errors.AddRange(ConfigShape.CheckSections(raw.Values));
 
         var builder = new ConfigurationBuilder();
@@ -104,13 +108,16 @@ public static class SpecLoader
         if (errors.Count > 0)
             return (null, errors);
 
-        var reached = dataAccess.Endpoints.Select(e => ($"data endpoint {e.Name}'s", e.Cidr ?? $"{e.Host}/32")).ToList();
+        // What the cluster reaches outside its own vSwitches: the Service CIDR must overlap none of it.
+        var reached = dataAccess.Endpoints.Select(e => ($"data endpoint {e.Name}'s", e.Cidr ?? $"{e.Host}/32"))
+            .Concat(dataAccess.Vswitches.Where(v => v.CidrBlock != null).Select(v => ($"tenant vSwitch {v.Id}'s", v.CidrBlock!)))
+            .ToList();
         var computeSpec = ComputeSpecBuilder.Build(compute, networkSpec!, reached, errors);
         if (errors.Count > 0)
             return (null, errors);
 
         var securitySpec = IsolationSpecBuilder.BuildSecurity(security);
-        var dataAccessSpec = IsolationSpecBuilder.BuildDataAccess(dataAccess, errors);
+        var dataAccessSpec = IsolationSpecBuilder.BuildDataAccess(dataAccess, networkSpec!, errors);
         if (errors.Count > 0)
             return (null, errors);
 

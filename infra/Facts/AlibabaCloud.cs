@@ -45,7 +45,11 @@ public static class AlibabaCloud
     //   Shenzhen a-e; Hong Kong b-d; Singapore ap-southeast-1a to 1c;
     // - Alibaba Cloud ALB, "Regions and zones supported by ALB": Shenzhen zone F as well;
     // - Alibaba Cloud ECS, "Regions and zones": the China (Beijing) region has 12 zones, Beijing Zone A
-    //   and Zone B among them (so a to l).
+    //   and Zone B among them (so a to l);
+    // - Alibaba Cloud ECS, zh edition of the same page (地域可用区选择指南与支持列表, help.aliyun.com),
+    //   every region's zone ids, re-read 2026-11-27 for issue 15: all seven regions as below, and
+    //   Shanghai has 12 zones, a-g and k-o (cn-shanghai-o was missing here); Hong Kong b-d;
+    //   Singapore ap-southeast-1a to 1c; Zhangjiakou a-c; Shenzhen a-f; Hangzhou b, e-k.
     // The order is CIDR planning's order (NetworkSpecBuilder reserves a block for every zone of the
     // region in this order, so a stack's blocks never move when it adds or drops a zone): add a new
     // zone at the END of its region's list, never in between, or stacks' planned blocks would move.
@@ -57,7 +61,7 @@ public static class AlibabaCloud
         {
             ["cn-hangzhou"] = new[] { "cn-hangzhou-b", "cn-hangzhou-e", "cn-hangzhou-f", "cn-hangzhou-g", "cn-hangzhou-h", "cn-hangzhou-i", "cn-hangzhou-j", "cn-hangzhou-k" },
             ["cn-beijing"] = new[] { "cn-beijing-a", "cn-beijing-b", "cn-beijing-c", "cn-beijing-d", "cn-beijing-e", "cn-beijing-f", "cn-beijing-g", "cn-beijing-h", "cn-beijing-i", "cn-beijing-j", "cn-beijing-k", "cn-beijing-l" },
-            ["cn-shanghai"] = new[] { "cn-shanghai-a", "cn-shanghai-b", "cn-shanghai-c", "cn-shanghai-d", "cn-shanghai-e", "cn-shanghai-f", "cn-shanghai-g", "cn-shanghai-k", "cn-shanghai-l", "cn-shanghai-m", "cn-shanghai-n" },
+            ["cn-shanghai"] = new[] { "cn-shanghai-a", "cn-shanghai-b", "cn-shanghai-c", "cn-shanghai-d", "cn-shanghai-e", "cn-shanghai-f", "cn-shanghai-g", "cn-shanghai-k", "cn-shanghai-l", "cn-shanghai-m", "cn-shanghai-n", "cn-shanghai-o" },
             ["cn-shenzhen"] = new[] { "cn-shenzhen-a", "cn-shenzhen-b", "cn-shenzhen-c", "cn-shenzhen-d", "cn-shenzhen-e", "cn-shenzhen-f" },
             ["cn-zhangjiakou"] = new[] { "cn-zhangjiakou-a", "cn-zhangjiakou-b", "cn-zhangjiakou-c" },
             ["cn-hongkong"] = new[] { "cn-hongkong-b", "cn-hongkong-c", "cn-hongkong-d" },
@@ -80,6 +84,20 @@ public static class AlibabaCloud
 
     public static readonly ImmutableArray<string> VpcForbiddenCidrs = ImmutableArray.Create(
         "0.0.0.0/8", "100.64.0.0/10", "127.0.0.0/8", "169.254.0.0/16", "224.0.0.0/4");
+
+    // Source: Alibaba Cloud VPC documentation, "VPCs and vSwitches" (read 2026-11-27): use the private
+    // ranges of RFC 1918 for a VPC; a custom block is allowed outside the reserved ones above, but the
+    // public addresses it covers are then routed inside the VPC, so the internet's hosts there are
+    // unreachable from it.
+    public static readonly ImmutableArray<string> PrivateRanges = ImmutableArray.Create("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16");
+
+    // Source: Alibaba Cloud VPC API, CreateVSwitch (https://www.alibabacloud.com/help/en/vpc/api-createvswitch,
+    // read 2026-11-27): "The first IP address and last three IP addresses of each vSwitch CIDR block are
+    // reserved", so a /24 offers 252 addresses.
+    public const int VswitchReservedAddresses = 4;
+
+    /// <summary>The addresses a vSwitch of this mask offers to ECS instances, ENIs and pods.</summary>
+    public static long UsableAddresses(int prefixLength) => (1L << (32 - prefixLength)) - VswitchReservedAddresses;
 
     // Source: Alibaba Cloud VPC documentation, CreateVSwitch: a vSwitch's CIDR block lies inside its
     // VPC's and has a mask of 16 to 29 bits.

@@ -71,6 +71,9 @@ public static class FlinkDefaults
         {
         }
 
+        /// <summary>Every full name Flink reads for the setting.</summary>
+        public IEnumerable<string> Names => OtherNames.Prepend(Key);
+
         /// <summary>Whether Flink reads this name for the setting.</summary>
         public bool IsReadAs(string name)
             => name == Key || OtherNames.Contains(name) || Prefixes.Any(prefix => name.StartsWith(prefix, StringComparison.Ordinal));
@@ -96,6 +99,46 @@ public static class FlinkDefaults
     /// <summary>The derived setting Flink reads this name for, or null when a stack may set it.</summary>
     public static DerivedSetting? DerivedSettingReadAs(string name) => SettingsFromSpec.FirstOrDefault(setting => setting.IsReadAs(name));
 
+    /// <summary>
+    /// A Flink setting that would expose a service beyond what the stack's security design opens,
+    /// with the values that stay safe (none: any value is refused) and why.
+    /// </summary>
+    public sealed record ExposingSetting(string Key, ImmutableArray<string> SafeValues, string Reason);
+
+    // Sources, read 2026-11-27: Flink 1.20's KubernetesConfigOptions (kubernetes.rest-service.exposed.type:
+    // ClusterIP, NodePort, LoadBalancer or Headless_ClusterIP; kubernetes.hostnetwork.enabled;
+    // kubernetes.pod-template-file.*), RestOptions (rest.address, rest.bind-address),
+    // JobManagerOptions and TaskManagerOptions (jobmanager.rpc.address, jobmanager.bind-host,
+    // taskmanager.bind-host, taskmanager.host), QueryableStateOptions (queryable-state.enable) and
+    // ACK's cloud controller manager (a LoadBalancer Service gets an SLB instance).
+    public static readonly ImmutableArray<ExposingSetting> ExposingSettings = ImmutableArray.Create(
+        new ExposingSetting("kubernetes.rest-service.exposed.type", ImmutableArray.Create("ClusterIP", "Headless_ClusterIP"),
+            "NodePort or LoadBalancer exposes Flink's REST endpoint (which submits and cancels jobs) outside the cluster, a LoadBalancer through an SLB instance ACK creates"),
+        new ExposingSetting("kubernetes.hostnetwork.enabled", ImmutableArray.Create("false"),
+            "Flink's pods on their nodes' network listen on the nodes' addresses, outside what the security group rules were derived for"),
+        new ExposingSetting("queryable-state.enable", ImmutableArray.Create("false"),
+            "the queryable state proxy and server listen on ports no security group rule was derived for"),
+        new ExposingSetting("rest.bind-address", ImmutableArray<string>.Empty,
+            "where the REST endpoint listens, which Flink's Kubernetes integration sets for its ClusterIP service"),
+        new ExposingSetting("rest.address", ImmutableArray<string>.Empty,
+            "where clients find the REST endpoint, which Flink's Kubernetes integration sets to its service"),
+        new ExposingSetting("jobmanager.rpc.address", ImmutableArray<string>.Empty,
+            "where the JobManager's RPC is announced, which Flink's Kubernetes integration sets to its service"),
+        new ExposingSetting("jobmanager.bind-host", ImmutableArray<string>.Empty,
+            "where the JobManager listens, which Flink's Kubernetes integration sets"),
+        new ExposingSetting("taskmanager.bind-host", ImmutableArray<string>.Empty,
+            "where the TaskManagers listen, which Flink's Kubernetes integration sets"),
+        new ExposingSetting("taskmanager.host", ImmutableArray<string>.Empty,
+            "the address the TaskManagers announce, which Flink's Kubernetes integration sets to the pod's"),
+        new ExposingSetting("kubernetes.pod-template-file.default", ImmutableArray<string>.Empty,
+            "a pod template file replaces the one BlinkInfra sets (placement, tolerations, the OSS plugin) and can run pods on the host network"),
+        new ExposingSetting("kubernetes.pod-template-file.jobmanager", ImmutableArray<string>.Empty,
+            "a pod template file replaces the one BlinkInfra sets and can run pods on the host network"),
+        new ExposingSetting("kubernetes.pod-template-file.taskmanager", ImmutableArray<string>.Empty,
+            "a pod template file replaces the one BlinkInfra sets and can run pods on the host network"),
+        new ExposingSetting("kubernetes.pod-template-file", ImmutableArray<string>.Empty,
+            "a pod template file (the deprecated name of kubernetes.pod-template-file.default) replaces the one BlinkInfra sets"));
+
     public const string JobsNamespace = "flink";
     public const string ServiceAccount = "blink-flink";
     public const string MainContainer = "flink-main-container";
@@ -104,6 +147,11 @@ public static class FlinkDefaults
     public const string JobManagerMemory = "2048m";
     public const int HighAvailabilityJobManagers = 2;
     public const int CheckpointIntervalSeconds = 60;
+    /// <summary>A day: longer intervals are no checkpointing worth the name (and the bound keeps the value's arithmetic small).</summary>
+    public const int MaxCheckpointIntervalSeconds = 86_400;
+
+    /// <summary>Flink's largest (max) parallelism, 2^15 (KeyGroupRangeAssignment.UPPER_BOUND_MAX_PARALLELISM).</summary>
+    public const int MaxParallelism = 32_768;
 
     /// <summary>Upgrade modes a session job may use (the FlinkSessionJob CRD's enum).</summary>
     public static readonly ImmutableArray<string> UpgradeModes = ImmutableArray.Create("stateless", "savepoint", "last-state");

@@ -13,9 +13,6 @@ namespace BlinkInfra.Policies.Packs;
 /// <summary>blink-data-protection: the state bucket, secrets kept secret, and the engine able to reach its state.</summary>
 public static class DataProtectionPack
 {
-    /// <summary>Input keys that hold credentials; their values must be Pulumi secrets.</summary>
-    private static readonly string[] SecretishKeys = { "password", "secretKey", "accessKey", "securityToken", "kubeconfig", "privateKey", "token" };
-
     public const string Name = "blink-data-protection";
 
     /// <summary>The pack's policies, each at its default level.</summary>
@@ -90,7 +87,8 @@ public static class DataProtectionPack
                 foreach (var (key, value) in obj)
                 {
                     var childPath = path.Length == 0 ? key : $"{path}.{key}";
-                    var secretish = SecretishKeys.Any(s => key.EndsWith(s, StringComparison.OrdinalIgnoreCase));
+                    // Credentials by the documented names and patterns (infra/Facts/SecretNames.cs), the config's checks' own.
+                    var secretish = SecretNames.IsSecret(key);
                     // An empty string holds no credential: it is what a provider fills in for one not given
                     // (pulumi-kubernetes' Helm release records repositoryOpts.password: "").
                     if (secretish && value is JsonValue plain && plain.TryGetValue<string>(out var text) && text.Length > 0 && text != Secrets.Mask)

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Net;
+using BlinkInfra.Facts;
 using BlinkInfra.Network;
 using BlinkInfra.Config;
 using BlinkInfra.Plan;
@@ -24,7 +25,22 @@ public static class IsolationPack
         VpcSecurityGroups(),
         LeastPrivilegeDataEgress(),
         EnisInDeclaredVswitches(),
-        PrivateApiServer()));
+        PrivateApiServer(),
+        PrivateAddressSpace()));
+
+    /// <summary>private-address-space: The cluster's vSwitches lie in private address space (RFC 1918).</summary>
+    // Alibaba Cloud allows a VPC in public address space (outside its reserved ranges), but the VPC routes
+    // those addresses to itself: the internet's hosts at them become unreachable from the cluster.
+    public static ResourcePolicy PrivateAddressSpace(EnforcementLevel level = EnforcementLevel.Advisory)
+        => new("private-address-space", "The cluster's vSwitches lie in private address space (RFC 1918).", level,
+            ImmutableArray.Create(TypeTokens.Of<Pulumi.AliCloud.Vpc.Switch>()), (vswitch, _) =>
+            {
+                var cidr = vswitch.Text("cidrBlock");
+                if (cidr is null || !IPNetwork2.TryParse(cidr, out var block)
+                    || AlibabaCloud.PrivateRanges.Any(range => IPNetwork2.Parse(range).Contains(block)))
+                    return Array.Empty<string>();
+                return new[] { $"{cidr} is public address space: the VPC routes it to itself, so the internet's hosts at those addresses become unreachable from the cluster; allowed: blocks inside {string.Join(", ", AlibabaCloud.PrivateRanges)}" };
+            });
 
     /// <summary>no-ingress-from-internet: No security group rule lets in 0.0.0.0/0 or ::/0.</summary>
     public static ResourcePolicy NoIngressFromInternet(EnforcementLevel level = EnforcementLevel.Mandatory)

@@ -27,6 +27,7 @@ public class ComputeTests
                 billing: {billing}
               blink-infra:network:
                 cidrBlock: 10.0.0.0/16
+                vswitchPrefixLength: 22
                 zones: {zones}
               blink-infra:compute:
             {string.Concat(compute.Split('\n').Select(line => "    " + line + "\n"))}
@@ -314,7 +315,7 @@ public class ComputeTests
         yield return Case("driver on a cpu pool", "workerPools:\n  - name: cpu\n    family: g7\n    instanceTypes: [ecs.g7.xlarge]\n    nodes: 2\n    gpuDriverVersion: \"535.161.08\"",
             "blink-infra:compute.workerPools[0].gpuDriverVersion = \"535.161.08\": only GPU pools have an NVIDIA driver; allowed: no gpuDriverVersion on this pool");
         yield return Case("malformed driver", "workerPools:\n  - name: gpu\n    family: gn6i\n    instanceTypes: [ecs.gn6i-c4g1.xlarge]\n    nodes: 2\n    gpuDriverVersion: latest",
-            "blink-infra:compute.workerPools[0].gpuDriverVersion = \"latest\": not an NVIDIA driver version; allowed: a version ACK offers, such as 535.161.08");
+            "blink-infra:compute.workerPools[0].gpuDriverVersion = \"latest\": not an NVIDIA driver version; allowed: a version ACK offers, such as 535.161.08 (a label value: at most 63 characters)");
         yield return Case("pool zone outside the network", "workerPools:\n  - name: cpu\n    family: g7\n    instanceTypes: [ecs.g7.xlarge]\n    nodes: 2\n    zones: [cn-hangzhou-k]",
             "blink-infra:compute.workerPools[0].zones[0] = \"cn-hangzhou-k\": not a zone of the cluster's network; allowed: cn-hangzhou-h, cn-hangzhou-i, cn-hangzhou-j");
         yield return Case("reserved pool name", "workerPools:\n  - name: masters\n    family: g7\n    instanceTypes: [ecs.g7.xlarge]\n    nodes: 2",

@@ -83,7 +83,7 @@ public class ConfigTests
 
         Assert.That(Messages(), Is.EqualTo(new[]
         {
-            "blink-infra:cluster.regoin = \"cn-shenzhen\": unknown key; allowed keys under blink-infra:cluster: name, region, billing, mode, tags",
+            "blink-infra:cluster.regoin = \"cn-shenzhen\": unknown key; did you mean region? allowed keys under blink-infra:cluster: name, region, billing, mode, tags",
         }));
     }
 
@@ -101,9 +101,9 @@ public class ConfigTests
 
         // Shape
         yield return Case("unknown key", "name: blink-dev\nregion: cn-hangzhou\nregoin: x", Network,
-            "blink-infra:cluster.regoin = \"x\": unknown key; allowed keys under blink-infra:cluster: name, region, billing, mode, tags");
+            "blink-infra:cluster.regoin = \"x\": unknown key; did you mean region? allowed keys under blink-infra:cluster: name, region, billing, mode, tags");
         yield return Case("nested unknown key", Cluster, "zones:\n  - id: cn-hangzhou-h\n    cidr: 10.0.0.0/24",
-            "blink-infra:network.zones[0].cidr = \"10.0.0.0/24\": unknown key; allowed keys under blink-infra:network.zones[0]: id, cidrBlock, podCidrBlock");
+            "blink-infra:network.zones[0].cidr = \"10.0.0.0/24\": unknown key; did you mean cidrBlock? allowed keys under blink-infra:network.zones[0]: id, cidrBlock, podCidrBlock");
         yield return Case("object where a value belongs", "name: blink-dev\nregion:\n  id: cn-hangzhou", Network,
             "blink-infra:cluster.region = \"{…}\": a single value belongs here; allowed: a string");
         yield return Case("not a whole number", Cluster, "vswitchPrefixLength: twenty\nzones:\n  - id: cn-hangzhou-h",
@@ -203,8 +203,8 @@ public class ConfigTests
     {
         Assert.That(Messages(Cluster, Network, extra: "  blink-infra:clustr:\n    region: cn-hangzhou\n  blink-infra:network2: x\n"), Is.EqualTo(new[]
         {
-            "blink-infra:clustr = \"{\\\"region\\\":\\\"cn-hangzhou\\\"}\": unknown key; allowed keys under blink-infra: cluster, network, compute, security, dataAccess, engine, policy, endpointCredentials",
-            "blink-infra:network2 = \"x\": unknown key; allowed keys under blink-infra: cluster, network, compute, security, dataAccess, engine, policy, endpointCredentials",
+            "blink-infra:clustr = \"{\\\"region\\\":\\\"cn-hangzhou\\\"}\": unknown key; did you mean cluster? allowed keys under blink-infra: cluster, network, compute, security, dataAccess, engine, policy, endpointCredentials",
+            "blink-infra:network2 = \"x\": unknown key; did you mean network? allowed keys under blink-infra: cluster, network, compute, security, dataAccess, engine, policy, endpointCredentials",
         }));
 
         var errors = SpecLoader.TryLoad(StackRunner.Stack("config:\n  blink-infra:cluster: cn-hangzhou\n").ToRaw(), PolicyEngine.PolicyNames).Errors;

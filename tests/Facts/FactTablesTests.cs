@@ -15,7 +15,7 @@ public class FactTablesTests
     public void Zones_are_the_full_zone_ids_of_each_region()
     {
         Assert.That(AlibabaCloud.ZonesOf("ap-southeast-1"), Is.EqualTo(new[] { "ap-southeast-1a", "ap-southeast-1b", "ap-southeast-1c" }));
-        Assert.That(AlibabaCloud.ZonesOf("cn-shanghai"), Is.SupersetOf(new[] { "cn-shanghai-c", "cn-shanghai-d", "cn-shanghai-k", "cn-shanghai-n" }));
+        Assert.That(AlibabaCloud.ZonesOf("cn-shanghai"), Is.SupersetOf(new[] { "cn-shanghai-c", "cn-shanghai-d", "cn-shanghai-k", "cn-shanghai-n", "cn-shanghai-o" }));
         Assert.That(AlibabaCloud.ZonesOf("cn-beijing"), Has.Length.EqualTo(12).And.Contains("cn-beijing-d"));
         Assert.That(AlibabaCloud.ZonesOf("cn-shenzhen"), Is.EqualTo(new[] { "cn-shenzhen-a", "cn-shenzhen-b", "cn-shenzhen-c", "cn-shenzhen-d", "cn-shenzhen-e", "cn-shenzhen-f" }));
         Assert.That(AlibabaCloud.ZonesOf("cn-hongkong"), Is.EqualTo(new[] { "cn-hongkong-b", "cn-hongkong-c", "cn-hongkong-d" }));

@@ -239,9 +239,9 @@ public class NetworkSliceTests
             return 0;
         }, errors);
 
-        Assert.That(exit, Is.EqualTo(1));
+        Assert.That(exit, Is.EqualTo(2), "refused as invalid config, told apart from a policy's refusal");
         Assert.That(errors.ToString(), Is.EqualTo(
-            "error: the stack's config is invalid (1 error):\n" +
+            "error: refused as invalid config (exit 2): the stack's config is invalid (1 error):\n" +
             "  blink-infra:cluster.region = \"eu-west-1\": not a region for pay-as-you-go billing; allowed: cn-hangzhou, cn-beijing, cn-shanghai, cn-shenzhen\n"));
         Assert.That(mocks.Resources, Is.Empty);
     }

@@ -102,6 +102,8 @@ public class PolicyTests
             "[mandatory] blink-isolation@1.0.0 alicloud:ecs/ecsNetworkInterface:EcsNetworkInterface:blink-prod-eni-cn-hangzhou-h vSwitch vsw-bp1elsewhere00001 is not one of blink-infra:dataAccess.vswitches; allowed: no ENI, as the stack lists no vSwitch");
         yield return Case("private-api-server", "dev", p => Change(p, "blink-dev-ack", i => i["slbInternetEnabled"] = true),
             "[mandatory] blink-isolation@1.0.0 alicloud:cs/managedKubernetes:ManagedKubernetes:blink-dev-ack the API server is exposed to the internet, which the stack does not allow; allowed: slbInternetEnabled false, or blink-infra:compute.kubernetes.apiServerPublic true");
+        yield return Case("private-address-space", "dev", p => Change(p, "blink-dev-vsw-cn-hangzhou-h", i => i["cidrBlock"] = "11.0.0.0/20"),
+            "[advisory] blink-isolation@1.0.0 alicloud:vpc/switch:Switch:blink-dev-vsw-cn-hangzhou-h 11.0.0.0/20 is public address space: the VPC routes it to itself, so the internet's hosts at those addresses become unreachable from the cluster; allowed: blocks inside 10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16");
         yield return Case("three-masters-three-zones", "prod-hangzhou", p => Change(p, "blink-prod-pool-masters", i => i["vswitchIds"]![2] = "${blink-prod-vsw-cn-hangzhou-h.id}"),
             "[mandatory] blink-ha@1.0.0 alicloud:cs/nodePool:NodePool:blink-prod-pool-masters high availability has 3 master(s) over 2 zone(s); allowed: desiredSize 3 over 3 vSwitches of distinct zones");
         yield return Case("pools-create-their-nodes", "dev", p => Change(p, "blink-dev-pool-masters", i => i["instances"] = new JsonArray("i-bp1master0001")),
@@ -199,7 +201,7 @@ public class PolicyTests
             "    blink-data-protection@1.0.0: the bucket is not protected; allowed: protect: true\n" +
             "[advisory] instance-families-known (alicloud:cs/nodePool:NodePool: blink-dev-pool-cpu)\n" +
             "    blink-hardware@1.0.0: instance type ecs.g8i.2xlarge is not in BlinkInfra's catalogue, which cannot say it is offered in cn-hangzhou; allowed: g7, c7, r7, gn6i, gn7i, gn6v, f1, f3 types the catalogue lists\n" +
-            "3 mandatory and 1 advisory violation(s); 22 policies of 5 packs checked.\n"));
+            "3 mandatory and 1 advisory violation(s); 23 policies of 5 packs checked.\n"));
         Assert.That(JsonNode.Parse(PolicyReportRenderer.Json(report))!["violations"]![0]!.ToJsonString(),
             Is.EqualTo("""{"pack":"blink-isolation@1.0.0","policy":"no-public-ip","level":"Mandatory","resourceType":"alicloud:cs/nodePool:NodePool","resourceName":"blink-dev-pool-masters","message":"internetMaxBandwidthOut 5 gives the machine a public IP; allowed: 0 (internet through the NAT gateway)"}"""));
     }
@@ -237,7 +239,7 @@ public class PolicyTests
         Assert.That(deployed, Is.False);
         Assert.That(engine.Resources, Is.Empty, "nothing reached the engine");
         Assert.That(errors.ToString(), Does.Contain("[mandatory] instance-families-known (alicloud:cs/nodePool:NodePool: blink-t-pool-cpu)")
-            .And.EndWith("error: mandatory policy violations: nothing was registered with the engine\n"));
+            .And.EndWith("error: refused by policy (exit 1): mandatory policy violations: nothing was registered with the engine\n"));
     }
 
     [Test]

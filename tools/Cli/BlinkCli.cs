@@ -15,7 +15,8 @@ namespace BlinkInfra.Cli;
 
 /// <summary>
 /// The program started directly, without the Pulumi engine: offline verbs over the stack files.
-/// Exit codes: 0 success, 1 failure, 2 invalid input (config, stack file or command line).
+/// Exit codes: 0 success, 1 failure (a mandatory policy violated), 2 invalid input (config, stack
+/// file or command line), 3 an internal error (one line, no stack trace).
 /// </summary>
 public static class BlinkCli
 {
@@ -25,6 +26,7 @@ public static class BlinkCli
     public const int Success = 0;
     public const int Failure = 1;
     public const int InvalidInput = 2;
+    public const int InternalError = 3;
 
     public static async Task<int> RunAsync(string[] args, IAnsiConsole console, TextWriter errors)
     {
@@ -105,10 +107,21 @@ public static class BlinkCli
         {
             return await verb();
         }
-        catch (Exception e) when (e is StackFileException or SpecException)
+        catch (SpecException e)
+        {
+            await errors.WriteLineAsync($"error: refused as invalid config (exit {exitCode}): {e.Message}");
+            return exitCode;
+        }
+        catch (StackFileException e)
         {
             await errors.WriteLineAsync($"error: {e.Message}");
             return exitCode;
+        }
+        catch (Exception e)
+        {
+            // A bug of the program's, not the input's: one line, no stack trace, its own code.
+            await errors.WriteLineAsync($"error: internal error (exit {InternalError}): {e.GetType().Name}: {e.Message.ReplaceLineEndings(" ")}");
+            return InternalError;
         }
     }
 
@@ -180,7 +193,10 @@ public static class BlinkCli
         console.Profile.Out.Writer.Write(PolicyReportRenderer.Text(report));
         if (jsonPath != null)
             await File.WriteAllTextAsync(jsonPath, PolicyReportRenderer.Json(report) + "\n");
-        return report.HasMandatory ? Failure : Success;
+        if (!report.HasMandatory)
+            return Success;
+        await errors.WriteLineAsync($"error: refused by policy (exit {Failure}): {report.Violations.Count(v => v.Level == EnforcementLevel.Mandatory)} mandatory violation(s)");
+        return Failure;
     }
 
     /// <summary>Exit codes of `diff`, as `terraform plan -detailed-exitcode`.</summary>

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Globalization;
 using System.IO;
@@ -30,7 +31,12 @@ public sealed record StackFile(string StackName, string Path, ImmutableSortedDic
         return new RawStackConfig(StackName,
             Config.Where(kv => Ours(kv.Key)).ToImmutableSortedDictionary(StringComparer.Ordinal),
             SecretKeys.Where(Ours).ToImmutableSortedSet(StringComparer.Ordinal),
-            ImmutableSortedDictionary<string, string>.Empty).WithProcessOverrides();
+            ImmutableSortedDictionary<string, string>.Empty)
+        {
+            OtherNamespaces = Config.Where(kv => !Ours(kv.Key))
+                .Concat(SecretKeys.Where(k => !Ours(k)).Select(k => KeyValuePair.Create(k, Secrets.Mask)))
+                .ToImmutableSortedDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal),
+        }.WithProcessOverrides();
     }
 
     public static string StackNameOf(string path)
@@ -46,6 +52,9 @@ public sealed record StackFile(string StackName, string Path, ImmutableSortedDic
         var stackName = StackNameOf(path);
         if (!File.Exists(path))
             throw new StackFileException($"{path}: no such stack file");
+        var size = new FileInfo(path).Length;
+        if (size > ConfigLimits.MaxFileBytes)
+            throw new StackFileException($"{path}: {size} bytes; allowed: a stack file of at most {ConfigLimits.MaxFileBytes} bytes");
 
         return Parse(File.ReadAllText(path), stackName, path);
     }
@@ -53,14 +62,23 @@ public sealed record StackFile(string StackName, string Path, ImmutableSortedDic
     /// <summary>Reads a stack file's text; <paramref name="path"/> only names it in messages.</summary>
     public static StackFile Parse(string yaml, string stackName, string path)
     {
+        if (yaml.Length > ConfigLimits.MaxFileBytes)
+            throw new StackFileException($"{path}: {yaml.Length} characters; allowed: a stack file of at most {ConfigLimits.MaxFileBytes} bytes");
         var stream = new YamlStream();
         try
         {
+            // Events first: cycles, alias bombs, depth, sizes and repeated keys are refused before any node is built.
+            YamlGuard.Check(yaml, path);
             stream.Load(new StringReader(yaml));
         }
         catch (YamlException e)
         {
             throw new StackFileException($"{path}: not valid YAML at line {e.Start.Line}, column {e.Start.Column}: {e.Message}");
+        }
+        catch (ArgumentException e)
+        {
+            // YamlDotNet's node model refuses some event sequences its parser accepts.
+            throw new StackFileException($"{path}: not YAML a stack file can hold: {e.Message}");
         }
 
         var config = ImmutableSortedDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
@@ -70,11 +88,15 @@ public sealed record StackFile(string StackName, string Path, ImmutableSortedDic
         {
             if (configNode is not YamlMappingNode entries)
                 throw new StackFileException($"{path}: `config` must be a mapping of keys to values");
+            var seen = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
             foreach (var (keyNode, valueNode) in entries.Children)
             {
-                var key = ((YamlScalarNode)keyNode).Value ?? "";
-                if (!key.Contains(':', StringComparison.Ordinal))
-                    key = $"{ConfigKeys.Namespace}:{key}";
+                var written = ((YamlScalarNode)keyNode).Value ?? "";
+                var key = written.Contains(':', StringComparison.Ordinal) ? written : $"{ConfigKeys.Namespace}:{written}";
+                // "cluster" is "blink-infra:cluster": the two spellings name one key.
+                if (seen.TryGetValue(key, out var first))
+                    throw new StackFileException($"{path}: line {keyNode.Start.Line}, column {keyNode.Start.Column}: config key \"{written}\" is \"{first}\" again (a key without a namespace is the project's, and case is ignored); allowed: each key once");
+                seen[key] = written;
                 if (IsSecure(valueNode))
                 {
                     secrets.Add(key);
@@ -114,7 +136,8 @@ public sealed record StackFile(string StackName, string Path, ImmutableSortedDic
                     return null;
                 if (long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var integer))
                     return JsonValue.Create(integer);
-                if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && text.Any(char.IsDigit))
+                // A number JSON cannot hold (1e999 is infinity) stays the text it was.
+                if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && text.Any(char.IsDigit) && double.IsFinite(number))
                     return JsonValue.Create(number);
                 return JsonValue.Create(text);
             default:

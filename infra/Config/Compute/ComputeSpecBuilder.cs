@@ -33,17 +33,21 @@ public static class ComputeSpecBuilder
         }
 
         var pools = compute.WorkerPools.Select(pool => WorkerPoolSpec.From(pool, zones)).ToImmutableArray();
-        var minWorkers = pools.Sum(p => p.Size.MinNodes);
-        var maxWorkers = pools.Sum(p => p.Size.MaxNodes);
+        // Sums in long: each pool's count is bounded by its validator, but a sum of several is not an int's business.
+        var minWorkers = pools.Sum(p => (long)p.Size.MinNodes);
+        var maxWorkers = pools.Sum(p => (long)p.Size.MaxNodes);
         var poolNames = "[" + string.Join(", ", pools.Select(p => p.Name)) + "]";
         if (minWorkers < ComputeUnits.MinWorkers || maxWorkers > ComputeUnits.MaxWorkers)
         {
             errors.Add(new SpecError(Key("workerPools"), poolNames,
                 $"the pools have {(maxWorkers > ComputeUnits.MaxWorkers ? $"up to {maxWorkers}" : $"as few as {minWorkers}")} workers; allowed: {ComputeUnits.MinWorkers} to {ComputeUnits.MaxWorkers} workers in total"));
+            // Nothing below means anything for a cluster that cannot exist.
+            return null;
         }
 
         var totalCu = ComputeSpec.TotalComputeUnitsOf(pools);
         var masters = BuildMasters(compute.Masters, totalCu, zones.Take(masterCount).ToImmutableArray(), errors);
+        VswitchCapacity.Check(pools, network, zones.Take(masterCount).ToImmutableArray(), errors);
         var kubernetes = BuildKubernetes(compute.Kubernetes, network, reached, errors);
 
         return errors.Count > errorCount ? null : new ComputeSpec(highAvailability, kubernetes!, masters!, pools);

@@ -81,6 +81,9 @@ public sealed class WorkerPoolValidator : AbstractValidator<WorkerPoolConfig>
     private static readonly Regex DriverPattern = new(@"^\d+(\.\d+){1,2}$", RegexOptions.CultureInvariant);
     public const string ReservedName = "masters";
 
+    /// <summary>The most CU a pool may ask for: the cluster's most workers, each of the catalogue's largest.</summary>
+    public static readonly int MaxComputeUnits = ComputeUnits.MaxWorkers * InstanceCatalog.Types.Max(t => t.ComputeUnitCount);
+
     private static readonly string KnownFamilies = string.Join(", ", InstanceCatalog.Families.Select(f => f.Name));
     private static readonly string Kinds = "cpu, gpu, fpga";
 
@@ -141,15 +144,16 @@ public sealed class WorkerPoolValidator : AbstractValidator<WorkerPoolConfig>
                 context.FailAt("Nodes", Sizes(pool), $"{(given == 0 ? "no size given" : "more than one size given")}; allowed: exactly one of nodes, computeUnits, or minNodes with maxNodes");
         });
 
-        RuleFor(p => p.Nodes).GreaterThanOrEqualTo(1).WithMessage($"allowed: 1 to {ComputeUnits.MaxWorkers}");
-        RuleFor(p => p.ComputeUnits).GreaterThanOrEqualTo(1).WithMessage($"allowed: 1 or more, the pools' workers {ComputeUnits.MinWorkers} to {ComputeUnits.MaxWorkers} in all");
-        RuleFor(p => p.MinNodes).GreaterThanOrEqualTo(0).WithMessage($"allowed: 0 to maxNodes");
+        // Every number bounded: a pool never has more than the cluster's most workers, so no sum overflows.
+        RuleFor(p => p.Nodes).InclusiveBetween(1, ComputeUnits.MaxWorkers).WithMessage($"allowed: 1 to {ComputeUnits.MaxWorkers}");
+        RuleFor(p => p.ComputeUnits).InclusiveBetween(1, MaxComputeUnits).WithMessage($"allowed: 1 to {MaxComputeUnits} (the pools' workers are {ComputeUnits.MinWorkers} to {ComputeUnits.MaxWorkers} in all)");
+        RuleFor(p => p.MinNodes).InclusiveBetween(0, ComputeUnits.MaxWorkers).WithMessage($"allowed: 0 to maxNodes");
         RuleFor(p => p.MinNodes).NotNull().When(p => p.MaxNodes != null).WithMessage("autoscaling needs both minNodes and maxNodes; allowed: 0 to maxNodes");
         RuleFor(p => p.MaxNodes).NotNull().When(p => p.MinNodes != null).WithMessage($"autoscaling needs both minNodes and maxNodes; allowed: minNodes to {ComputeUnits.MaxWorkers}");
         RuleFor(p => p.MaxNodes)
-            .Must((p, max) => max >= Math.Max(1, p.MinNodes ?? 0))
+            .Must((p, max) => max >= Math.Max(1, p.MinNodes ?? 0) && max <= ComputeUnits.MaxWorkers)
             .When(p => p.MaxNodes != null)
-            .WithMessage(p => $"below minNodes or zero; allowed: {Math.Max(1, p.MinNodes ?? 0)} to {ComputeUnits.MaxWorkers}");
+            .WithMessage(p => $"{(p.MaxNodes > ComputeUnits.MaxWorkers ? "more workers than a cluster may have" : "below minNodes or zero")}; allowed: {Math.Max(1, p.MinNodes ?? 0)} to {ComputeUnits.MaxWorkers}");
 
         RuleFor(p => p.ComputeUnits)
             .Must((p, _) => p.InstanceTypes.All(t => InstanceCatalog.Type(t) != null))
@@ -168,9 +172,10 @@ public sealed class WorkerPoolValidator : AbstractValidator<WorkerPoolConfig>
             .WithMessage("only GPU pools have an NVIDIA driver; allowed: no gpuDriverVersion on this pool");
 
         RuleFor(p => p.GpuDriverVersion)
-            .Must(version => DriverPattern.IsMatch(version!))
+            // A node-pool label's value: Kubernetes allows at most 63 characters (Labels and Selectors).
+            .Must(version => DriverPattern.IsMatch(version!) && version!.Length <= 63)
             .When(p => p.GpuDriverVersion != null && ComputeFacts.KindOf(p) == MachineKind.Gpu)
-            .WithMessage("not an NVIDIA driver version; allowed: a version ACK offers, such as 535.161.08");
+            .WithMessage("not an NVIDIA driver version; allowed: a version ACK offers, such as 535.161.08 (a label value: at most 63 characters)");
 
         RuleFor(p => p.ImageId)
             .NotEmpty()

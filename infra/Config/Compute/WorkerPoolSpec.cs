@@ -35,6 +35,7 @@ public sealed record WorkerPoolSpec(
         PoolSize size;
         if (pool.ComputeUnits is { } cus)
         {
+            // cus is at most MaxComputeUnits (the validator), so the node count fits an int.
             var nodes = (int)Math.Ceiling(cus / (double)usable!.ComputeUnitCount);
             size = new PoolSize(nodes, nodes, Autoscaling: false, RequestedComputeUnits: cus);
         }

@@ -21,17 +21,21 @@ public sealed class EngineValidator : AbstractValidator<EngineConfig>
     public EngineValidator()
     {
         RuleFor(e => e.Namespace)
+            .Cascade(CascadeMode.Stop)
             .Must(ns => ns is null || DnsLabel.IsMatch(ns))
-            .WithMessage("not a Kubernetes namespace name; allowed: lower-case letters, digits and '-', at most 63 characters");
+            .WithMessage("not a Kubernetes namespace name; allowed: lower-case letters, digits and '-', at most 63 characters")
+            .Must(ns => ns is null || !SystemNamespaces.IsSystem(ns))
+            .WithMessage($"a namespace of the cluster's own: BlinkInfra declares the engine's namespace (deleting it with the stack) and lets the Flink service account edit pods and ConfigMaps in it (infra/Facts/SystemNamespaces.cs); allowed: a namespace of the engine's own, such as {FlinkDefaults.JobsNamespace}, not {string.Join(", ", SystemNamespaces.Names)} or another {SystemNamespaces.ReservedPrefix}* name");
         RuleFor(e => e.Bucket)
             .Must(bucket => bucket is null || BucketName.IsMatch(bucket))
             .WithMessage("not an OSS bucket name; allowed: 3 to 63 lower-case letters, digits and '-', starting and ending with a letter or digit");
+        // JobManagers run on the masters, one per master zone (required anti-affinity on the zone), so at most 3.
         RuleFor(e => e.JobManagerReplicas)
-            .GreaterThanOrEqualTo(1)
-            .WithMessage("allowed: 1, or more with blink-infra:compute.highAvailability");
+            .InclusiveBetween(1, ComputeUnits.HighAvailabilityMasters)
+            .WithMessage($"allowed: 1, or 2 to {ComputeUnits.HighAvailabilityMasters} with blink-infra:compute.highAvailability (one JobManager per master zone)");
         RuleFor(e => e.CheckpointIntervalSeconds)
-            .GreaterThanOrEqualTo(0)
-            .WithMessage("allowed: seconds between checkpoints, or 0 to turn checkpoints off");
+            .InclusiveBetween(0, FlinkDefaults.MaxCheckpointIntervalSeconds)
+            .WithMessage($"allowed: seconds between checkpoints, at most {FlinkDefaults.MaxCheckpointIntervalSeconds} (a day), or 0 to turn checkpoints off");
 
         RuleFor(e => e.Image)
             .Must(image => image is null || ImageReference.IsMatch(image))
@@ -39,21 +43,11 @@ public sealed class EngineValidator : AbstractValidator<EngineConfig>
         RuleFor(e => e.OperatorImage)
             .Must(image => image is null || ImageReference.IsMatch(image))
             .WithMessage("not a container image reference; allowed: [registry/]repository[:tag][@sha256:digest] of a Flink Kubernetes Operator 1.15.0 image with the OSS filesystem plugin, such as registry.cn-hangzhou.aliyuncs.com/acme/flink-kubernetes-operator:1.15.0-oss");
-        RuleFor(e => e.FlinkConfiguration).Custom((settings, context) =>
-        {
-            foreach (var (setting, value) in settings.OrderBy(p => p.Key, StringComparer.Ordinal))
-            {
-                if (FlinkDefaults.DerivedSettingReadAs(setting) is not { } derived)
-                    continue;
-                var problem = setting == derived.Key || derived.Prefixes.Any(prefix => setting.StartsWith(prefix, StringComparison.Ordinal))
-                    ? $"set by BlinkInfra from {derived.Source}"
-                    : $"Flink reads it for {derived.Key}, which BlinkInfra sets from {derived.Source}";
-                context.AddFailure(new ValidationFailure($"FlinkConfiguration[{setting}]", $"{problem}; allowed: any other Flink setting") { AttemptedValue = value });
-            }
-        });
+        RuleFor(e => e.FlinkConfiguration).Custom((settings, context) => FlinkSettingsRules.Check(settings, nameof(EngineConfig.FlinkConfiguration), context));
 
         RuleForEach(e => e.Jobs).ChildRules(job =>
         {
+            job.RuleFor(j => j.Config).Custom((settings, context) => FlinkSettingsRules.Check(settings, nameof(JobConfig.Config), context));
             job.RuleFor(j => j.Name)
                 .Cascade(CascadeMode.Stop)
                 .NotEmpty().WithMessage("allowed: lower-case letters, digits and '-', starting with a letter")
@@ -69,7 +63,7 @@ public sealed class EngineValidator : AbstractValidator<EngineConfig>
                 .Must(entry => entry is null || JavaClass.IsMatch(entry))
                 .WithMessage("not a Java class name; allowed: a fully qualified class such as com.example.OrdersEnrich, or none for the jar's manifest");
             job.RuleFor(j => j.Parallelism)
-                .GreaterThanOrEqualTo(1).WithMessage("allowed: 1 or more");
+                .InclusiveBetween(1, FlinkDefaults.MaxParallelism).WithMessage($"allowed: 1 to {FlinkDefaults.MaxParallelism}, Flink's largest parallelism");
             job.RuleFor(j => j.UpgradeMode)
                 .Must(mode => mode is null || FlinkDefaults.UpgradeModes.Contains(mode))
                 .WithMessage($"unknown upgrade mode; allowed: {string.Join(", ", FlinkDefaults.UpgradeModes)}");

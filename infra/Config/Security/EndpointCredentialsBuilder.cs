@@ -21,6 +21,13 @@ public static class EndpointCredentialsBuilder
             return new EndpointCredentials(Readable: false, ImmutableSortedDictionary<string, string>.Empty);
         if (!raw.Values.TryGetValue(key, out var json))
             return null;
+        // Credentials are given as a secret, or not at all: plain text would sit in the stack file and the state.
+        if (!raw.SecretKeys.Contains(key))
+        {
+            errors.Add(new SpecError(key, Secrets.Mask,
+                $"credentials given in plain text; allowed: a secret, set with pulumi config set --secret {key} '{{\"<endpoint>\": {{\"username\": \"...\", \"password\": \"...\"}}}}'"));
+            return null;
+        }
 
         JsonElement root;
         try

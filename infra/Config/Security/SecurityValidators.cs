@@ -101,6 +101,11 @@ public sealed class DataAccessValidator : AbstractValidator<DataAccessConfig>
                 .NotEmpty().WithMessage(region is null ? "the vSwitch's zone is required" : $"the vSwitch's zone is required; allowed: zones of {region}: {string.Join(", ", AlibabaCloud.ZonesOf(region))}")
                 .Must(zone => region is null || AlibabaCloud.ZonesOf(region).Contains(zone!))
                 .WithMessage(_ => $"not a zone of the stack's region {region}: an ENI reaches only its own region; allowed: {string.Join(", ", AlibabaCloud.ZonesOf(region!))}");
+            vswitch.RuleFor(v => v.CidrBlock).Custom((cidr, context) =>
+            {
+                if (cidr != null && !Cidr.TryParse(cidr, out _, out var problem))
+                    context.Fail(cidr, problem);
+            });
             vswitch.RuleFor(v => v.VpcId)
                 .Cascade(CascadeMode.Stop)
                 .NotEmpty().WithMessage("the vSwitch's VPC is required; allowed: a VPC id such as vpc-bp1a2b3c4d5e6f")
@@ -146,6 +151,12 @@ public sealed class DataAccessValidator : AbstractValidator<DataAccessConfig>
             endpoint.RuleFor(e => e.Cidr).Custom((cidr, context) =>
             {
                 var host = context.InstanceToValidate.Host;
+                // A host name is at most 253 characters (RFC 1035), the endpoints ConfigMap's value as given.
+                if (host is { Length: > 253 })
+                {
+                    context.Fail(null, $"host of {host.Length} characters; allowed: a host name of at most 253 characters (RFC 1035) or an IPv4 address");
+                    return;
+                }
                 if (cidr is null)
                 {
                     if (host is null)

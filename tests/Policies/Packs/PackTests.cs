@@ -38,6 +38,10 @@ public class PackTests
             "p: provider region (none: alicloud:region decides) is not the stack's region cn-hangzhou; allowed: cn-hangzhou");
 
         // blink-isolation
+        yield return C("private-address-space", () => IsolationPack.PrivateAddressSpace(),
+            Input(Resource(Token<Pulumi.AliCloud.Vpc.Switch>(), "vsw", """{"cidrBlock":"172.16.0.0/24"}""")),
+            Input(Resource(Token<Pulumi.AliCloud.Vpc.Switch>(), "vsw", """{"cidrBlock":"8.8.8.0/24"}""")),
+            "vsw: 8.8.8.0/24 is public address space: the VPC routes it to itself, so the internet's hosts at those addresses become unreachable from the cluster; allowed: blocks inside 10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16");
         yield return C("no-ingress-from-internet", () => IsolationPack.NoIngressFromInternet(),
             Input(Resource(Rule, "r", """{"type":"ingress","policy":"accept","cidrIp":"10.0.0.0/8","ipProtocol":"tcp","portRange":"22/22"}"""),
                 Resource(Rule, "drop", """{"type":"ingress","policy":"drop","cidrIp":"0.0.0.0/0","ipProtocol":"all","portRange":"-1/-1"}""")),
@@ -100,9 +104,11 @@ public class PackTests
             Input(Resource(Token<Pulumi.Kubernetes.Core.V1.Secret>(), "s", """{"stringData":{"a":"[secret]","b":""},"metadata":{"name":"x"}}"""),
                 Resource(Token<Pulumi.Kubernetes.Helm.V3.Release>(), "r", """{"repositoryOpts":{"password":"","username":"","repo":"https://charts"}}""")),
             Input(Resource(Token<Pulumi.Kubernetes.Core.V1.Secret>(), "s", """{"stringData":{"a":"clear"}}"""),
-                Resource(Token<Pulumi.AliCloud.Provider>(), "p", """{"assumeRole":{"accessKey":"AKID"}}""")),
+                Resource(Token<Pulumi.AliCloud.Provider>(), "p", """{"assumeRole":{"accessKey":"AKID"}}"""),
+                Resource("kubernetes:flink.apache.org/v1beta1:FlinkDeployment", "f", """{"spec":{"flinkConfiguration":{"fs.oss.accessKeySecret":"clear","fs.oss.credentials.provider":"x"}}}""")),
             "s: input stringData holds a credential in plain text; allowed: a Pulumi secret",
-            "p: input assumeRole.accessKey holds a credential in plain text; allowed: a Pulumi secret");
+            "p: input assumeRole.accessKey holds a credential in plain text; allowed: a Pulumi secret",
+            "f: input spec.flinkConfiguration.fs.oss.accessKeySecret holds a credential in plain text; allowed: a Pulumi secret");
     }
 
     [TestCaseSource(nameof(Cases))]

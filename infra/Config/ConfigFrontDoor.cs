@@ -1,0 +1,133 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Text.Json;
+
+namespace BlinkInfra.Config;
+
+/// <summary>
+/// The one door every config passes before it is bound, whoever read it (a stack file offline,
+/// PULUMI_CONFIG under the engine): keys only in the project's namespace and the providers' (a
+/// misspelt namespace would otherwise vanish), each value within <see cref="ConfigLimits"/>, no
+/// key repeated at any level when case is ignored (Microsoft.Extensions.Configuration ignores case,
+/// so "Region" and "region" would merge or crash its binder), no nesting deeper than the config's.
+/// </summary>
+public static class ConfigFrontDoor
+{
+    /// <summary>
+    /// Namespaces a stack may hold besides the project's: the providers the program uses (it pins its
+    /// own AliCloud provider to the region, so `alicloud:` keys configure only the default provider)
+    /// and Pulumi's own (`pulumi:tags`, `pulumi:disable-default-providers`).
+    /// </summary>
+    public static readonly ImmutableArray<string> ProviderNamespaces = ImmutableArray.Create("alicloud", "kubernetes", "pulumi");
+
+    public static IEnumerable<SpecError> Check(RawStackConfig raw)
+    {
+        var namespaces = ProviderNamespaces.Insert(0, ConfigKeys.Namespace);
+        foreach (var (key, value) in raw.OtherNamespaces)
+        {
+            var colon = key.IndexOf(':', StringComparison.Ordinal);
+            var ns = colon < 0 ? key : key[..colon];
+            if (ProviderNamespaces.Contains(ns))
+                continue;
+            yield return new SpecError(key, Shorten(value),
+                $"unknown namespace \"{ns}\", which the program does not read; {Suggestions.DidYouMean(ns, namespaces)}allowed: {ConfigKeys.Namespace}: keys, or a provider's ({string.Join(", ", ProviderNamespaces.Select(n => n + ":"))})");
+        }
+
+        foreach (var (key, value) in raw.Values)
+        {
+            if (value.Length > ConfigLimits.MaxValueChars)
+            {
+                yield return new SpecError(key, Mask(raw, key, Shorten(value)), $"a value of {value.Length} characters; allowed: at most {ConfigLimits.MaxValueChars}");
+                continue;
+            }
+            foreach (var error in CheckJson(raw, key, value))
+                yield return error;
+        }
+
+        // BLINK_ variables: one per config path, whatever its case.
+        var paths = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (name, value) in raw.Overrides)
+        {
+            if (value.Length > ConfigLimits.MaxScalarChars)
+                yield return new SpecError(name, Shorten(value), $"a value of {value.Length} characters; allowed: at most {ConfigLimits.MaxScalarChars}");
+            var path = name[ConfigKeys.EnvironmentPrefix.Length..];
+            if (paths.TryGetValue(path, out var first))
+                yield return new SpecError(name, Shorten(value), $"sets the same config path as {first} (case is ignored in config paths); allowed: one variable per path");
+            else
+                paths[path] = name;
+        }
+    }
+
+    /// <summary>A structured value: no key twice in an object, case ignored; scalars and nesting bounded.</summary>
+    private static IEnumerable<SpecError> CheckJson(RawStackConfig raw, string key, string text)
+    {
+        var start = text.AsSpan().TrimStart();
+        if (start.IsEmpty || (start[0] != '{' && start[0] != '['))
+        {
+            if (text.Length > ConfigLimits.MaxScalarChars)
+                return new[] { new SpecError(key, Mask(raw, key, Shorten(text)), $"a value of {text.Length} characters; allowed: at most {ConfigLimits.MaxScalarChars}") };
+            return Array.Empty<SpecError>();
+        }
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(text, new JsonDocumentOptions { MaxDepth = ConfigLimits.MaxDepth + 1 });
+        }
+        catch (JsonException e) when (e.Message.Contains("depth", StringComparison.OrdinalIgnoreCase))
+        {
+            return new[] { new SpecError(key, "{…}", $"nested deeper than {ConfigLimits.MaxDepth} levels; allowed: the config's own shape") };
+        }
+        catch (JsonException)
+        {
+            // Not JSON: a plain value, bound as text and checked where it is used.
+            return Array.Empty<SpecError>();
+        }
+        using (document)
+        {
+            var errors = new List<SpecError>();
+            Walk(raw, key, document.RootElement, key, errors);
+            return errors;
+        }
+    }
+
+    private static void Walk(RawStackConfig raw, string key, JsonElement element, string path, List<SpecError> errors)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Object:
+                var seen = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+                foreach (var property in element.EnumerateObject())
+                {
+                    var childPath = $"{path}.{property.Name}";
+                    if (seen.TryGetValue(property.Name, out var first))
+                    {
+                        errors.Add(new SpecError(childPath, Mask(raw, key, Shorten(property.Value.ToString())),
+                            first == property.Name
+                                ? "given twice; allowed: each key once"
+                                : $"the same key as {first} when case is ignored, as the program's configuration reads keys; allowed: each key once, spelled as documented"));
+                        continue;
+                    }
+                    seen[property.Name] = property.Name;
+                    Walk(raw, key, property.Value, childPath, errors);
+                }
+                break;
+            case JsonValueKind.Array:
+                var index = 0;
+                foreach (var item in element.EnumerateArray())
+                    Walk(raw, key, item, $"{path}[{index++}]", errors);
+                break;
+            case JsonValueKind.String:
+                var text = element.GetString()!;
+                if (text.Length > ConfigLimits.MaxScalarChars)
+                    errors.Add(new SpecError(path, Mask(raw, key, Shorten(text)), $"a value of {text.Length} characters; allowed: at most {ConfigLimits.MaxScalarChars}"));
+                break;
+        }
+    }
+
+    private static string Mask(RawStackConfig raw, string key, string value) => raw.SecretKeys.Contains(key) ? Secrets.Mask : value;
+
+    /// <summary>A long value cut for a message.</summary>
+    public static string Shorten(string value) => value.Length <= 60 ? value : value[..57] + "...";
+}

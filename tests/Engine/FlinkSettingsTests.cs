@@ -1,0 +1,107 @@
+using System.Collections.Generic;
+using System.Linq;
+using BlinkInfra.Facts;
+using NUnit.Framework;
+
+namespace BlinkInfra.Tests;
+
+/// <summary>Flink settings checked by meaning in the engine's and each job's configuration; secrets by name; the engine's namespace.</summary>
+public class FlinkSettingsTests
+{
+    private static string Stack(string engine) => StackRunner.DevConfig + "\n  blink-infra:engine:\n" + engine;
+
+    private static string[] Errors(string engine)
+        => SpecLoader.TryLoad(StackRunner.Stack(Stack(engine)).ToRaw(), PolicyEngine.PolicyNames).Errors.Select(e => e.Message).ToArray();
+
+    private const string Job = "    jobs:\n      - name: j\n        pool: cpu\n        jarPath: udf/j.jar\n        config:\n";
+
+    private static IEnumerable<TestCaseData> Refusals()
+    {
+        TestCaseData Case(string name, string engine, string message) => new TestCaseData(engine, message).SetName(name);
+
+        yield return Case("a job's own setting the program derives", Job + "          state.checkpoints.dir: oss://elsewhere/cp\n",
+            "blink-infra:engine.jobs[0].config[state.checkpoints.dir] = \"oss://elsewhere/cp\": Flink reads it for execution.checkpointing.dir, which BlinkInfra sets from blink-infra:engine.bucket; allowed: any other Flink setting");
+        yield return Case("a job's checkpoint interval", Job + "          execution.checkpointing.interval: 1s\n",
+            "blink-infra:engine.jobs[0].config[execution.checkpointing.interval] = \"1s\": set by BlinkInfra from blink-infra:engine.checkpointIntervalSeconds; allowed: any other Flink setting");
+        yield return Case("a nested map over derived settings", "    flinkConfiguration:\n      execution.checkpointing: \"{dir: oss://elsewhere/cp}\"\n",
+            "blink-infra:engine.flinkConfiguration[execution.checkpointing] = \"{dir: oss://elsewhere/cp}\": a nested map Flink reads as settings under execution.checkpointing., among them execution.checkpointing.dir, which BlinkInfra sets from blink-infra:engine.bucket; allowed: single settings by their full names");
+        yield return Case("the REST endpoint on a load balancer", "    flinkConfiguration:\n      kubernetes.rest-service.exposed.type: LoadBalancer\n",
+            "blink-infra:engine.flinkConfiguration[kubernetes.rest-service.exposed.type] = \"LoadBalancer\": NodePort or LoadBalancer exposes Flink's REST endpoint (which submits and cancels jobs) outside the cluster, a LoadBalancer through an SLB instance ACK creates; allowed: ClusterIP or Headless_ClusterIP");
+        yield return Case("the REST bind address", "    flinkConfiguration:\n      rest.bind-address: 0.0.0.0\n",
+            "blink-infra:engine.flinkConfiguration[rest.bind-address] = \"0.0.0.0\": where the REST endpoint listens, which Flink's Kubernetes integration sets for its ClusterIP service; allowed: no value: BlinkInfra leaves it to Flink's Kubernetes integration");
+        yield return Case("a job on the host network", Job + "          kubernetes.hostnetwork.enabled: \"true\"\n",
+            "blink-infra:engine.jobs[0].config[kubernetes.hostnetwork.enabled] = \"true\": Flink's pods on their nodes' network listen on the nodes' addresses, outside what the security group rules were derived for; allowed: false");
+        yield return Case("a value of two lines", "    flinkConfiguration:\n      restart-strategy.type: \"fixed-delay\\nrest.bind-address: 0.0.0.0\"\n",
+            "blink-infra:engine.flinkConfiguration[restart-strategy.type] = \"fixed-delay\nrest.bind-address: 0.0.0.0\": a value of more than one line (or with control characters), which would be written as extra lines of Flink's configuration file; allowed: a value on one line");
+        yield return Case("an OSS access key secret", "    flinkConfiguration:\n      fs.oss.accessKeySecret: abc123\n",
+            "blink-infra:engine.flinkConfiguration[fs.oss.accessKeySecret] = \"[secret]\": names a credential (infra/Facts/SecretNames.cs), and Flink settings are stored in plain text in the operator's custom resources; allowed: no credential here: give an endpoint's as a secret, pulumi config set --secret blink-infra:endpointCredentials '{\"<endpoint>\": {\"username\": \"...\", \"password\": \"...\"}}', and reach OSS through RRSA, without a key");
+        yield return Case("a keystore password in a job", Job + "          security.ssl.rest.keystore-password: hunter2\n",
+            "blink-infra:engine.jobs[0].config[security.ssl.rest.keystore-password] = \"[secret]\": names a credential (infra/Facts/SecretNames.cs), and Flink settings are stored in plain text in the operator's custom resources; allowed: no credential here: give an endpoint's as a secret, pulumi config set --secret blink-infra:endpointCredentials '{\"<endpoint>\": {\"username\": \"...\", \"password\": \"...\"}}', and reach OSS through RRSA, without a key");
+        yield return Case("a name Flink cannot read", "    flinkConfiguration:\n      \"rest port\": \"1\"\n",
+            "blink-infra:engine.flinkConfiguration[rest port] = \"1\": not a Flink setting's name; allowed: a dotted name of letters, digits, '-' and '_', at most 256 characters, such as restart-strategy.type");
+        yield return Case("the kube-system namespace", "    namespace: kube-system\n",
+            "blink-infra:engine.namespace = \"kube-system\": a namespace of the cluster's own: BlinkInfra declares the engine's namespace (deleting it with the stack) and lets the Flink service account edit pods and ConfigMaps in it (infra/Facts/SystemNamespaces.cs); allowed: a namespace of the engine's own, such as flink, not default, kube-system, kube-public, kube-node-lease, arms-prom, flink-operator or another kube-* name");
+    }
+
+    [TestCaseSource(nameof(Refusals))]
+    public void Refused_with_its_key_value_and_what_is_allowed(string engine, string message)
+    {
+        Assert.That(Errors(engine), Is.EqualTo(new[] { message }));
+    }
+
+    [TestCase("default")]
+    [TestCase("kube-public")]
+    [TestCase("kube-node-lease")]
+    [TestCase("kube-anything")]
+    [TestCase("arms-prom")]
+    [TestCase("flink-operator")]
+    public void System_namespaces_are_refused(string ns)
+    {
+        Assert.That(Errors($"    namespace: {ns}\n"), Has.One.StartWith($"blink-infra:engine.namespace = \"{ns}\": a namespace of the cluster's own"));
+    }
+
+    [Test]
+    public void Safe_values_of_exposing_settings_and_ordinary_settings_pass()
+    {
+        Assert.That(Errors("    flinkConfiguration:\n      kubernetes.rest-service.exposed.type: ClusterIP\n      state.backend.type: rocksdb\n      fs.oss.credentials.provider: com.acme.Rrsa\n" + Job.Replace("    jobs", "    jobs") + "          pipeline.max-parallelism: \"256\"\n"), Is.Empty);
+    }
+
+    [TestCase("access_key_secret")]
+    [TestCase("accessKeySecret")]
+    [TestCase("AccessKeySecret")]
+    [TestCase("secretKey")]
+    [TestCase("fs.oss.accessKeySecret")]
+    [TestCase("fs.oss.securityToken")]
+    [TestCase("ALIBABA_CLOUD_ACCESS_KEY_SECRET")]
+    [TestCase("security.ssl.internal.keystore-password")]
+    [TestCase("security.ssl.rest.truststore-password")]
+    [TestCase("s3.secret-key")]
+    [TestCase("fs.s3a.secret.key")]
+    [TestCase("properties.sasl.jaas.config")]
+    [TestCase("kubeConfig")]
+    public void Credential_names_are_secrets(string name)
+    {
+        Assert.That(SecretNames.IsSecret(name), Is.True);
+    }
+
+    [TestCase("fs.oss.credentials.provider")]
+    [TestCase("fs.oss.accessKeyId")]
+    [TestCase("kubernetes.secrets")]
+    [TestCase("security.ssl.keystore")]
+    [TestCase("restart-strategy.type")]
+    public void Ordinary_names_are_not(string name)
+    {
+        Assert.That(SecretNames.IsSecret(name), Is.False);
+    }
+
+    [Test]
+    public void Endpoint_credentials_in_plain_text_are_refused_with_the_command_that_makes_them_a_secret()
+    {
+        var yaml = StackRunner.DevConfig + "\n  blink-infra:endpointCredentials:\n    orders: {username: u, password: p}\n";
+
+        Assert.That(SpecLoader.TryLoad(StackRunner.Stack(yaml).ToRaw(), PolicyEngine.PolicyNames).Errors.Select(e => e.Message), Is.EqualTo(new[]
+        {
+            "blink-infra:endpointCredentials = \"[secret]\": credentials given in plain text; allowed: a secret, set with pulumi config set --secret blink-infra:endpointCredentials '{\"<endpoint>\": {\"username\": \"...\", \"password\": \"...\"}}'",
+        }));
+    }
+}

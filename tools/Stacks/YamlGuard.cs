@@ -1,0 +1,139 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using BlinkInfra.Config;
+using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
+
+namespace BlinkInfra.Stacks;
+
+/// <summary>
+/// Reads a stack file's YAML as parser events, before any node is built, and refuses what would
+/// crash or exhaust the reader: an alias to a node that holds it (a cycle), aliases that would expand
+/// past <see cref="ConfigLimits.MaxExpandedNodes"/> values (an alias bomb: counted, never expanded),
+/// nesting past <see cref="ConfigLimits.MaxDepth"/>, a scalar past <see cref="ConfigLimits.MaxScalarChars"/>,
+/// a key that is not a scalar, a key twice in one mapping when case is ignored, and more than one document.
+/// </summary>
+internal static class YamlGuard
+{
+    private sealed class Frame
+    {
+        public required bool IsMapping { get; init; }
+        public required string Path { get; init; }
+        public string? Anchor { get; init; }
+        public long StartCount { get; init; }
+        public bool ExpectingKey { get; set; } = true;
+        public string? PendingKey { get; set; }
+        public int Index { get; set; }
+        public Dictionary<string, string> Keys { get; } = new(StringComparer.OrdinalIgnoreCase);
+    }
+
+    public static void Check(string yaml, string path)
+    {
+        var parser = new Parser(new StringReader(yaml));
+        var frames = new Stack<Frame>();
+        var anchorSizes = new Dictionary<string, long>(StringComparer.Ordinal);
+        long expanded = 0;
+        var documents = 0;
+
+        string Where(ParsingEvent e) => $"{path}: line {e.Start.Line}, column {e.Start.Column}";
+
+        // The path of the node that starts now, and whether it stands where a key belongs.
+        (string Path, bool IsKey) Place(ParsingEvent e)
+        {
+            if (frames.Count == 0)
+                return ("", false);
+            var parent = frames.Peek();
+            if (!parent.IsMapping)
+                return ($"{parent.Path}[{parent.Index++}]", false);
+            if (parent.ExpectingKey)
+                return (parent.Path, true);
+            parent.ExpectingKey = true;
+            return (parent.Path.Length == 0 ? parent.PendingKey! : $"{parent.Path}.{parent.PendingKey}", false);
+        }
+
+        void Count(ParsingEvent e, long nodes)
+        {
+            expanded += nodes;
+            if (expanded > ConfigLimits.MaxExpandedNodes)
+                throw new StackFileException($"{Where(e)}: the file holds more than {ConfigLimits.MaxExpandedNodes} values once its aliases are expanded; allowed: a stack's config written out, with few or no aliases");
+        }
+
+        while (parser.MoveNext())
+        {
+            var current = parser.Current!;
+            switch (current)
+            {
+                case DocumentStart:
+                    if (++documents > 1)
+                        throw new StackFileException($"{Where(current)}: a second YAML document; allowed: one document, the stack's config");
+                    break;
+                case Scalar scalar:
+                {
+                    if (scalar.Value.Length > ConfigLimits.MaxScalarChars)
+                        throw new StackFileException($"{Where(current)}: a value of {scalar.Value.Length} characters; allowed: at most {ConfigLimits.MaxScalarChars}");
+                    var (place, isKey) = Place(current);
+                    Count(current, 1);
+                    if (!scalar.Anchor.IsEmpty)
+                        anchorSizes[scalar.Anchor.Value] = 1;
+                    if (isKey)
+                    {
+                        var frame = frames.Peek();
+                        var key = scalar.Value;
+                        var under = frame.Path.Length == 0 ? "the top level" : frame.Path;
+                        if (frame.Keys.TryGetValue(key, out var first))
+                        {
+                            throw new StackFileException(first == key
+                                ? $"{Where(current)}: key \"{key}\" appears twice under {under}; allowed: each key once"
+                                : $"{Where(current)}: key \"{key}\" under {under} is \"{first}\" again when case is ignored, as the program's configuration reads keys; allowed: each key once, spelled as documented");
+                        }
+                        frame.Keys[key] = key;
+                        frame.PendingKey = key;
+                        frame.ExpectingKey = false;
+                    }
+                    break;
+                }
+                case MappingStart or SequenceStart:
+                {
+                    var (place, isKey) = Place(current);
+                    if (isKey)
+                        throw new StackFileException($"{Where(current)}: a key that is a {(current is MappingStart ? "mapping" : "list")}; allowed: keys that are plain names");
+                    if (frames.Count >= ConfigLimits.MaxDepth)
+                        throw new StackFileException($"{Where(current)}: nested deeper than {ConfigLimits.MaxDepth} levels; allowed: the config's own shape");
+                    Count(current, 1);
+                    var anchor = ((NodeEvent)current).Anchor;
+                    frames.Push(new Frame
+                    {
+                        IsMapping = current is MappingStart,
+                        Path = place,
+                        Anchor = anchor.IsEmpty ? null : anchor.Value,
+                        StartCount = expanded - 1,
+                    });
+                    break;
+                }
+                case MappingEnd or SequenceEnd:
+                {
+                    var frame = frames.Pop();
+                    if (frame.Anchor != null)
+                        anchorSizes[frame.Anchor] = expanded - frame.StartCount;
+                    break;
+                }
+                case AnchorAlias alias:
+                {
+                    var (_, isKey) = Place(current);
+                    if (isKey)
+                        throw new StackFileException($"{Where(current)}: a key given by an alias (*{alias.Value.Value}); allowed: keys that are plain names");
+                    foreach (var frame in frames)
+                    {
+                        if (frame.Anchor == alias.Value.Value)
+                            throw new StackFileException($"{Where(current)}: alias *{alias.Value.Value} refers to the node that holds it, a value without end; allowed: aliases to nodes outside them");
+                    }
+                    if (!anchorSizes.TryGetValue(alias.Value.Value, out var size))
+                        throw new StackFileException($"{Where(current)}: alias *{alias.Value.Value} names no anchor before it; allowed: an alias to an anchor (&{alias.Value.Value}) defined earlier");
+                    Count(current, size);
+                    break;
+                }
+            }
+        }
+    }
+}
