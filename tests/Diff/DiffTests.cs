@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Immutable;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
@@ -113,6 +114,23 @@ public class DiffTests
             (DiffOp.Create, "urn:pulumi:dev::blink-infra::blink:engine:FlinkEngine$pulumi:providers:kubernetes::blink-dev-k8s"),
             (DiffOp.Delete, "urn:pulumi:dev::blink-infra::pulumi:providers:kubernetes::blink-dev-k8s"),
         }));
+    }
+
+    [Test]
+    public async Task Diff_json_steps_carry_the_dependencies_the_engine_records_with_the_service_account_on_its_role()
+    {
+        var old = await DevPlanJson();
+        Resource(old, "blink-dev-sa-flink")["inputs"]!["metadata"]!["annotations"] = new JsonObject { ["pod-identity.alibabacloud.com/role-name"] = "before" };
+        var now = await DevPlan();
+
+        var step = PlanDiff.Compare(AsPlan(old), now).Single(s => s.Name == "blink-dev-sa-flink");
+        var json = DiffJson.Of(ImmutableArray.Create(step))["steps"]![0]!;
+
+        const string role = "urn:pulumi:dev::blink-infra::blink:engine:FlinkEngine$alicloud:ram/role:Role::blink-dev-flink-role";
+        const string jobsNamespace = "urn:pulumi:dev::blink-infra::blink:engine:FlinkEngine$kubernetes:core/v1:Namespace::blink-dev-ns-jobs";
+        Assert.That(step.Op, Is.EqualTo(DiffOp.Update));
+        Assert.That(json["propertyDependencies"]!.ToJsonString(), Is.EqualTo($$"""{"metadata":["{{role}}"]}"""));
+        Assert.That(json["dependencies"]!.ToJsonString(), Is.EqualTo($"""["{role}","{jobsNamespace}"]"""));
     }
 
     [Test]
@@ -276,7 +294,7 @@ public class DiffTests
         var json = DiffJson.Of(PlanDiff.Compare(oldPlan, now));
 
         var step = json["steps"]!.AsArray().Single(s => (string?)s!["name"] == "blink-dev-vsw-cn-hangzhou-h")!.AsObject();
-        Assert.That(step.Select(p => p.Key), Is.EqualTo(new[] { "op", "urn", "type", "name", "oldInputs", "newInputs", "diffs", "replaceReasons", "detailedDiff" }));
+        Assert.That(step.Select(p => p.Key), Is.EqualTo(new[] { "op", "urn", "type", "name", "oldInputs", "newInputs", "diffs", "replaceReasons", "detailedDiff", "dependencies", "propertyDependencies" }));
         Assert.That((string?)step["op"], Is.EqualTo("replace"));
         Assert.That((string?)step["urn"], Is.EqualTo("urn:pulumi:dev::blink-infra::blink:network:ClusterNetwork$alicloud:vpc/switch:Switch::blink-dev-vsw-cn-hangzhou-h"));
         Assert.That((string?)step["oldInputs"]!["cidrBlock"], Is.EqualTo("10.10.240.0/20"));

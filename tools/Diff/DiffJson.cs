@@ -31,11 +31,21 @@ public static class DiffJson
                 ["diffs"] = new JsonArray(step.Op is DiffOp.Update or DiffOp.Replace ? step.Changes.Select(c => (JsonNode?)JsonValue.Create(c.Key)).ToArray() : Array.Empty<JsonNode?>()),
                 ["replaceReasons"] = new JsonArray(step.ReplaceReasons.Select(r => (JsonNode?)JsonValue.Create(r)).ToArray()),
                 ["detailedDiff"] = detailed,
+                ["dependencies"] = new JsonArray(step.Dependencies.Select(u => (JsonNode?)JsonValue.Create(u)).ToArray()),
+                ["propertyDependencies"] = PropertyDependencies(step),
             });
         }
         var summary = new JsonObject();
         foreach (var (op, count) in PlanDiff.Summary(steps))
             summary[op.ToString().ToLowerInvariant()] = count;
         return new JsonObject { ["steps"] = json, ["changeSummary"] = summary };
+    }
+
+    private static JsonObject PropertyDependencies(DiffStep step)
+    {
+        var json = new JsonObject();
+        foreach (var (input, urns) in step.PropertyDependencies)
+            json[input] = new JsonArray(urns.Select(u => (JsonNode?)JsonValue.Create(u)).ToArray());
+        return json;
     }
 }

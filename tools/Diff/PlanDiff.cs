@@ -56,10 +56,11 @@ public static class PlanDiff
         for (var i = 0; i < now.Resources.Length; i++)
         {
             var resource = now.Resources[i];
-            result.Add(steps.TryGetValue(nowUrns[i], out var step)
-                ? step
+            var step = steps.TryGetValue(nowUrns[i], out var same)
+                ? same
                 : new DiffStep(DiffOp.Create, nowUrns[i], resource.Type, resource.Name, null, resource.Inputs,
-                    resource.Inputs.Select(kv => new InputChange(kv.Key, null, kv.Value, false, IsComputed(kv.Value))).ToImmutableArray()));
+                    resource.Inputs.Select(kv => new InputChange(kv.Key, null, kv.Value, false, IsComputed(kv.Value))).ToImmutableArray());
+            result.Add(WithDependencies(step, now, resource, nowByRef));
         }
         // Deletions in the old side's order, so the same inputs always give the same steps.
         var deleted = new HashSet<string>(StringComparer.Ordinal);
@@ -68,8 +69,8 @@ public static class PlanDiff
             var (urn, resource) = (oldUrns[i], old.Resources[i]);
             if (steps.ContainsKey(urn) || !deleted.Add(urn))
                 continue;
-            result.Add(new DiffStep(DiffOp.Delete, urn, resource.Type, resource.Name, resource.Inputs, null,
-                resource.Inputs.Select(kv => new InputChange(kv.Key, kv.Value, null, false, false)).ToImmutableArray()));
+            result.Add(WithDependencies(new DiffStep(DiffOp.Delete, urn, resource.Type, resource.Name, resource.Inputs, null,
+                resource.Inputs.Select(kv => new InputChange(kv.Key, kv.Value, null, false, false)).ToImmutableArray()), old, resource, oldByRef));
         }
         return result.ToImmutable();
     }
@@ -88,6 +89,21 @@ public static class PlanDiff
     }
 
     private const string RootStackType = "pulumi:pulumi:Stack";
+
+    /// <summary>
+    /// A step with the resource's dependencies as URNs, as the engine records them: every resource it
+    /// depends on through dependsOn or an input, and per input the resources found inside it. A change
+    /// of dependencies alone is no step of its own (the engine records it in the state without an update).
+    /// </summary>
+    private static DiffStep WithDependencies(DiffStep step, StackPlan plan, PlannedResource resource, IReadOnlyDictionary<ResourceRef, PlannedResource> byRef)
+    {
+        string UrnOf(ResourceRef reference) => byRef.TryGetValue(reference, out var target) ? Urn(plan.Stack, plan.Project, target, byRef) : reference.ToString();
+        var properties = resource.PropertyDependencies.ToImmutableSortedDictionary(
+            kv => kv.Key, kv => kv.Value.Select(UrnOf).ToImmutableArray(), StringComparer.Ordinal);
+        var all = resource.DependsOn.Select(UrnOf).Concat(properties.Values.SelectMany(v => v))
+            .Distinct(StringComparer.Ordinal).OrderBy(u => u, StringComparer.Ordinal).ToImmutableArray();
+        return step with { Dependencies = all, PropertyDependencies = properties };
+    }
 
     private static DiffStep StepOf(string urn, PlannedResource old, PlannedResource now, HashSet<string> fresh)
     {
