@@ -1,21 +1,25 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.IO;
 using System.Linq;
 using System.Text.Json;
 using System.Threading.Tasks;
 using BlinkInfra.Config;
 using BlinkInfra.Plan;
 using BlinkInfra.Policies;
+using Pulumi;
 
 namespace BlinkInfra.Host;
 
 /// <summary>
 /// The program under `pulumi preview` and `pulumi up`: the config the engine passed is read and
 /// loaded into a spec once; before anything is registered with the engine, the spec is planned
-/// offline and checked, and a mandatory violation stops the run printing the report. Otherwise the
-/// same spec is deployed, with the advisory violations as warnings.
+/// offline and checked. A stop (invalid config, a mandatory violation, or anything else that fails
+/// before the deployment) is reported through the engine, as the real SDK reports a failed program:
+/// inside a deployment that declares nothing, each error is logged with Log.Error and a RunException
+/// ends the run, which the runner logs as its message and answers with exit code 32 ("already
+/// reported", so the language host adds nothing). Otherwise the same spec is deployed, with the
+/// advisory violations as warnings on their resources.
 /// </summary>
 public static class EngineGate
 {
@@ -43,8 +47,36 @@ public static class EngineGate
         return new RawStackConfig(stack, config.ToImmutable(), secrets.ToImmutable(), overrides);
     }
 
-    /// <summary>Loads, plans and checks; deploys the spec through <paramref name="deploy"/> unless a mandatory policy is violated.</summary>
-    public static async Task<int> RunAsync(RawStackConfig raw, Func<StackSpec, BlinkStackOptions, Task<int>> deploy, TextWriter errors)
+    /// <inheritdoc cref="RunAsync(Func{RawStackConfig}, Func{StackSpec, BlinkStackOptions, Task{int}}, Func{Action, Task{int}})"/>
+    public static Task<int> RunAsync(RawStackConfig raw, Func<StackSpec, BlinkStackOptions, Task<int>> deploy, Func<Action, Task<int>> report)
+        => RunAsync(() => raw, deploy, report);
+
+    /// <summary>
+    /// Reads the config, loads, plans and checks; deploys the spec through <paramref name="deploy"/>
+    /// unless it must stop, and then runs the report of the stop through <paramref name="report"/>
+    /// (Pulumi's Deployment.RunAsync(Action) under the engine), whose exit code it returns.
+    /// </summary>
+    public static async Task<int> RunAsync(Func<RawStackConfig> read, Func<StackSpec, BlinkStackOptions, Task<int>> deploy, Func<Action, Task<int>> report)
+    {
+        (Action? Stop, StackSpec? Spec, ImmutableArray<StackWarning> Warnings) checkedRun;
+        try
+        {
+            checkedRun = await CheckAsync(read());
+        }
+        catch (Exception unexpected)
+        {
+            // Not a stop the gate knows: the runner reports it as it reports any exception in a program
+            // ("Running program ... failed with an unhandled exception" and the stack trace), through the
+            // engine, rather than the process crashing with it on stderr.
+            checkedRun = (() => Stop(Array.Empty<string>(), Task.FromException<bool>(unexpected)), null, ImmutableArray<StackWarning>.Empty);
+        }
+        return checkedRun.Stop is { } stop
+            ? await report(stop)
+            : await deploy(checkedRun.Spec!, new BlinkStackOptions { Warnings = checkedRun.Warnings });
+    }
+
+    /// <summary>The report of a stop; or none, the spec to deploy and the warnings for its resources.</summary>
+    private static async Task<(Action? Stop, StackSpec? Spec, ImmutableArray<StackWarning> Warnings)> CheckAsync(RawStackConfig raw)
     {
         StackSpec spec;
         try
@@ -53,19 +85,36 @@ public static class EngineGate
         }
         catch (SpecException invalid)
         {
-            await errors.WriteLineAsync($"error: {invalid.Message}");
-            return 1;
+            var summary = $"the stack's config is invalid ({invalid.Errors.Count} error{(invalid.Errors.Count == 1 ? "" : "s")}): no resource was declared";
+            return (() => Stop(invalid.Errors.Select(e => e.Message), summary), null, ImmutableArray<StackWarning>.Empty);
         }
 
         var plan = await Planner.PlanAsync(spec, raw.StackName);
         var report = PolicyEngine.Evaluate(plan, PolicyReportRenderer.Overrides(plan));
         if (report.HasMandatory)
         {
-            await errors.WriteAsync(PolicyReportRenderer.Text(report));
-            await errors.WriteLineAsync("error: mandatory policy violations: nothing was registered with the engine");
-            return 1;
+            var mandatory = report.Violations.Where(v => v.Level == EnforcementLevel.Mandatory).Select(PolicyReportRenderer.Diagnostic).ToList();
+            var summary = $"{mandatory.Count} mandatory policy violation{(mandatory.Count == 1 ? "" : "s")}: no resource was declared";
+            return (() => Stop(mandatory, summary), null, ImmutableArray<StackWarning>.Empty);
         }
-        return await deploy(spec, new BlinkStackOptions { Warnings = report.Advisories.Select(PolicyReportRenderer.Warning).ToImmutableArray() });
+        var warnings = report.Advisories.Select(v => new StackWarning(PolicyReportRenderer.Diagnostic(v), v.ResourceType, v.ResourceName)).ToImmutableArray();
+        return (null, spec, warnings);
+    }
+
+    private static void Stop(IEnumerable<string> errors, string summary)
+        => Stop(errors, Task.FromException<bool>(new RunException(summary)));
+
+    /// <summary>
+    /// Inside a deployment: each error to the engine's log, then the run ended by <paramref name="ending"/>'s
+    /// exception, carried by one output only, so that the runner logs it once (every Output registers its
+    /// task with the runner, Output.cs; an exception thrown from the program itself would also fail the
+    /// stack's outputs and its output registration, each logged again).
+    /// </summary>
+    private static void Stop(IEnumerable<string> errors, Task<bool> ending)
+    {
+        foreach (var error in errors)
+            Log.Error(error);
+        _ = Output.Create(ending);
     }
 
     public static IReadOnlyDictionary<string, string?> ProcessEnvironment()
