@@ -6,14 +6,15 @@ using BlinkInfra.Plan;
 using Spectre.Console;
 
 // The host: the one place that wires the tools around the program. Started by the Pulumi engine
-// (which sets PULUMI_MONITOR), it checks its policies and then deploys the stack. Started directly,
-// it is the offline CLI.
+// (which sets PULUMI_MONITOR), it checks the config and its policies and then deploys the stack, or
+// reports the stop through the engine (a deployment that declares nothing); started directly, it is
+// the offline CLI.
 if (!string.IsNullOrEmpty(Environment.GetEnvironmentVariable("PULUMI_MONITOR")))
 {
     return await EngineGate.RunAsync(
-        EngineGate.ProcessEnvironment(),
+        () => EngineGate.FromEnvironment(EngineGate.ProcessEnvironment()),
         (spec, options) => Pulumi.Deployment.RunAsync<BlinkStack>(new SingleStackProvider(() => new BlinkStack(spec, options))),
-        Console.Error);
+        stop => Pulumi.Deployment.RunAsync(stop));
 }
 
 // Into a pipe or a file: no colour codes, and lines wide enough that the tree does not wrap.

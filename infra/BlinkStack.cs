@@ -39,11 +39,20 @@ public sealed class BlinkStack : Stack
     [Output("stateBucket")]
     public Output<string> StateBucket { get; private set; }
 
-    public BlinkStack(StackSpec spec, BlinkStackOptions? options = null) : base(ToStackOptions(options ??= new BlinkStackOptions()))
+    /// <summary>Every resource declared in the stack, in order, as a stack transformation sees them: what warnings are attached to.</summary>
+    private readonly List<Resource> _declared;
+
+    private readonly ImmutableArray<StackWarning> _warnings;
+
+    public BlinkStack(StackSpec spec, BlinkStackOptions? options = null) : this(spec, options ?? new BlinkStackOptions(), new List<Resource>())
     {
+    }
+
+    private BlinkStack(StackSpec spec, BlinkStackOptions options, List<Resource> declaredResources) : base(ToStackOptions(options, declaredResources))
+    {
+        _declared = declaredResources;
+        _warnings = options.Warnings;
         var name = spec.Cluster.Name;
-        foreach (var warning in options.Warnings)
-            Log.Warn(warning);
         var tags = Tagging.For(spec.Cluster, Deployment.Instance.StackName);
 
         // One explicit provider pinned to the spec's region, so the region the spec validated is
@@ -56,6 +65,7 @@ public sealed class BlinkStack : Stack
         if (spec.Network.ExistingVpcId is not { } existingVpcId)
         {
             SetOutputs(Declare(spec, provider, checkedVpcId: null, tags));
+            LogWarnings();
             return;
         }
 
@@ -100,11 +110,29 @@ public sealed class BlinkStack : Stack
         StateBucket = declared.StateBucket;
     }
 
-    private static async Task<Declared> DeclareAfterLookupAsync(
+    private async Task<Declared> DeclareAfterLookupAsync(
         StackSpec spec, Pulumi.AliCloud.Provider provider, string existingVpcId, IReadOnlyDictionary<string, string> tags)
     {
         var checkedVpcId = await ExistingVpc.LookupAsync(existingVpcId, spec.Network.VpcCidrBlock.ToString(), provider).ConfigureAwait(false);
-        return Declare(spec, provider, checkedVpcId, tags);
+        var declared = Declare(spec, provider, checkedVpcId, tags);
+        LogWarnings();
+        return declared;
+    }
+
+    /// <summary>
+    /// The warnings handed to the stack, each logged on the resource it is about (the engine shows it on
+    /// that resource's line, by its URN), or on the stack. Logged once the resources are declared, so a
+    /// resource's URN is there to send; after a failed lookup nothing is declared, and they are not logged.
+    /// </summary>
+    private void LogWarnings()
+    {
+        List<Resource> declared;
+        lock (_declared)
+        {
+            declared = _declared.ToList();
+        }
+        foreach (var (warning, resource) in StackWarning.Attach(_warnings, declared))
+            Log.Warn(warning.Message, resource ?? this);
     }
 
     private static async Task<Declared?> NullAfterFailure(Task<Declared> declaring)
@@ -158,9 +186,17 @@ public sealed class BlinkStack : Stack
             compute.ClusterId, compute.NodePoolIds, engine.BucketName);
     }
 
-    private static StackOptions ToStackOptions(BlinkStackOptions options)
+    private static StackOptions ToStackOptions(BlinkStackOptions options, List<Resource> declared)
     {
         var stackOptions = new StackOptions();
+        stackOptions.ResourceTransformations.Add(args =>
+        {
+            lock (declared)
+            {
+                declared.Add(args.Resource);
+            }
+            return null;
+        });
         stackOptions.ResourceTransformations.AddRange(options.Transformations);
         return stackOptions;
     }

@@ -36,8 +36,8 @@ public static class PolicyReportRenderer
         return writer.ToString();
     }
 
-    /// <summary>An advisory violation as one warning line for the engine's log.</summary>
-    public static string Warning(Violation violation)
+    /// <summary>A violation as one line for the engine's log: an error when mandatory, a warning when advisory.</summary>
+    public static string Diagnostic(Violation violation)
         => $"[{EnforcementLevels.Name(violation.Level)}] {violation.Policy} ({violation.ResourceType ?? "stack"}{(violation.ResourceName is null ? "" : ": " + violation.ResourceName)}): {violation.Message}";
 
     public static string Json(PolicyReport report) => JsonSerializer.Serialize(report, JsonOptions);

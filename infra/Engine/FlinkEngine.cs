@@ -59,16 +59,25 @@ public sealed class FlinkEngine : ComponentResource
         BucketName = Output.Create(spec.Bucket);
 
         // RRSA: a RAM role the engine's service account assumes through the cluster's OIDC provider.
-        var (role, _) = RrsaAccess($"{name}-flink", args.Rrsa, new RrsaGrant(
+        // The cluster's RRSA metadata is checked once, in an output (it exists only once the cluster
+        // does). A RunException thrown inside an Apply would fail every input that carries it, each
+        // reported by the real SDK as "error serializing property" with a stack trace; so every resource
+        // whose inputs would carry it waits on the check through DependsOn instead, which the real SDK
+        // gathers before it serializes any input (Deployment_Prepare.cs, PrepareResourceAsync): their
+        // registrations fail with the RunException itself, which the runner logs as its message alone
+        // (Deployment.Runner.cs), and what depends on them fails the same way when it awaits their URNs.
+        var issuer = args.Rrsa.Apply(metadata => RrsaIssuer.Of(metadata, name));
+        InputList<Resource> rrsaChecked = issuer.Apply(_ => ImmutableArray<Resource>.Empty);
+        var (role, _) = RrsaAccess($"{name}-flink", issuer, rrsaChecked, new RrsaGrant(
             RoleName: $"{name}-flink",
-            Who: "the engine",
             RoleDescription: $"BlinkInfra cluster {name}: the Flink engine's access to its state bucket",
             Namespace: spec.Namespace,
             ServiceAccount: FlinkDefaults.ServiceAccount,
             PolicyName: $"{name}-flink-state",
             PolicyDescription: $"BlinkInfra cluster {name}: read and write the state bucket {spec.Bucket}, nothing else",
-            PolicyDocument: Documents.BucketAccess(spec.Bucket)), name);
-        RoleName = role.RoleName;
+            PolicyDocument: Documents.BucketAccess(spec.Bucket)));
+        // The role's name as declared: the component's output does not wait on (nor fail with) the role.
+        RoleName = Output.Create($"{name}-flink");
 
         // The operator downloads session jobs' jars from the bucket's udf/ prefix itself: a role of its
         // own through RRSA, read-only on that prefix, exactly when the stack has jobs.
@@ -76,15 +85,14 @@ public sealed class FlinkEngine : ComponentResource
         var operatorRoleName = $"{name}-flink-operator";
         if (!spec.Jobs.IsEmpty)
         {
-            (_, operatorAccess) = RrsaAccess($"{name}-operator", args.Rrsa, new RrsaGrant(
+            (_, operatorAccess) = RrsaAccess($"{name}-operator", issuer, rrsaChecked, new RrsaGrant(
                 RoleName: operatorRoleName,
-                Who: "the operator",
                 RoleDescription: $"BlinkInfra cluster {name}: the Flink operator reads job jars from {spec.Bucket}/{FlinkDefaults.UdfPrefix}",
                 Namespace: FlinkDefaults.OperatorNamespace,
                 ServiceAccount: FlinkDefaults.OperatorServiceAccount,
                 PolicyName: $"{name}-flink-operator-jars",
                 PolicyDescription: $"BlinkInfra cluster {name}: read job jars under {spec.Bucket}/{FlinkDefaults.UdfPrefix}, nothing else",
-                PolicyDocument: Documents.JarRead(spec.Bucket)), name);
+                PolicyDocument: Documents.JarRead(spec.Bucket)));
         }
 
         // Kubernetes, through a provider of this cluster's own, once its nodes are there.
@@ -129,6 +137,8 @@ public sealed class FlinkEngine : ComponentResource
             Values = OperatorValues.For(spec, args.Region, operatorAccess != null ? operatorRoleName : null),
         }, InCluster(new Resource?[] { operatorNamespace, jobsNamespace, operatorAccess }.OfType<Resource>().ToArray()));
 
+        var serviceAccountOptions = InCluster(jobsNamespace);
+        serviceAccountOptions.DependsOn.AddRange(rrsaChecked); // its annotation carries the role's name
         var serviceAccount = new ServiceAccount($"{name}-sa-flink", new ServiceAccountArgs
         {
             Metadata = new ObjectMetaArgs
@@ -137,7 +147,7 @@ public sealed class FlinkEngine : ComponentResource
                 Namespace = spec.Namespace,
                 Annotations = { { FlinkDefaults.PodIdentityRoleAnnotation, role.RoleName } },
             },
-        }, InCluster(jobsNamespace));
+        }, serviceAccountOptions);
         var haRole = new KubernetesRole($"{name}-role-flink", new KubernetesRoleArgs
         {
             Metadata = new ObjectMetaArgs { Name = FlinkDefaults.ServiceAccount, Namespace = spec.Namespace },
@@ -184,21 +194,18 @@ public sealed class FlinkEngine : ComponentResource
     }
 
     /// <summary>What one service account may do through RRSA: its role, and the one policy attached to it.</summary>
-    private sealed record RrsaGrant(string RoleName, string Who, string RoleDescription, string Namespace, string ServiceAccount,
+    private sealed record RrsaGrant(string RoleName, string RoleDescription, string Namespace, string ServiceAccount,
         string PolicyName, string PolicyDescription, string PolicyDocument);
 
     /// <summary>A RAM role trusted by one service account through the cluster's OIDC provider, with its policy attached.</summary>
-    private (RamRole Role, RolePolicyAttachment Attachment) RrsaAccess(string prefix, Output<ManagedKubernetesRrsaMetadata> rrsa, RrsaGrant grant, string clusterName)
+    private (RamRole Role, RolePolicyAttachment Attachment) RrsaAccess(string prefix, Output<RrsaIssuer> issuer, InputList<Resource> rrsaChecked, RrsaGrant grant)
     {
         var role = new RamRole($"{prefix}-role", new RamRoleArgs
         {
             RoleName = grant.RoleName,
             Description = grant.RoleDescription,
-            AssumeRolePolicyDocument = rrsa.Apply(metadata => Documents.RrsaTrust(
-                metadata?.RamOidcProviderArn ?? throw new RunException($"cluster {clusterName} reports no RRSA OIDC provider; the role of {grant.Who} cannot trust it (is RRSA enabled on the cluster?)"),
-                metadata.RrsaOidcIssuerUrl is { Length: > 0 } issuer ? issuer : throw new RunException($"cluster {clusterName} reports no RRSA OIDC issuer URL; the role of {grant.Who} cannot condition its trust on oidc:iss (is RRSA enabled on the cluster?)"),
-                grant.Namespace, grant.ServiceAccount)),
-        }, new CustomResourceOptions { Parent = this });
+            AssumeRolePolicyDocument = issuer.Apply(trusted => Documents.RrsaTrust(trusted.OidcProviderArn, trusted.IssuerUrl, grant.Namespace, grant.ServiceAccount)),
+        }, new CustomResourceOptions { Parent = this, DependsOn = rrsaChecked });
         var policy = new Policy($"{prefix}-policy", new PolicyArgs
         {
             PolicyName = grant.PolicyName,
@@ -210,7 +217,7 @@ public sealed class FlinkEngine : ComponentResource
             RoleName = role.RoleName,
             PolicyName = policy.PolicyName,
             PolicyType = "Custom",
-        }, new CustomResourceOptions { Parent = this });
+        }, new CustomResourceOptions { Parent = this, DependsOn = rrsaChecked });
         return (role, attachment);
     }
 }

@@ -30,7 +30,17 @@ public static class ExistingVpc
     /// </remarks>
     public static async Task<string> LookupAsync(string vpcId, string specCidrBlock, ProviderResource provider)
     {
-        var result = await GetNetworks.InvokeAsync(new GetNetworksArgs { Ids = { vpcId } }, new InvokeOptions { Provider = provider }).ConfigureAwait(false);
+        GetNetworksResult result;
+        try
+        {
+            result = await GetNetworks.InvokeAsync(new GetNetworksArgs { Ids = { vpcId } }, new InvokeOptions { Provider = provider }).ConfigureAwait(false);
+        }
+        catch (Exception failure) when (failure is not RunException)
+        {
+            // The provider's refusal (credentials, a region it cannot reach) reaches the real runner as an
+            // "unhandled exception" with a stack trace unless it is a RunException: one line, naming the key.
+            throw new RunException($"{ConfigKeys.Section("network")}.vpcId = \"{vpcId}\": the VPC could not be looked up: {failure.Message}");
+        }
         return Check(result, vpcId, specCidrBlock);
     }
 

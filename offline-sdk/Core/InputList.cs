@@ -20,6 +20,9 @@ namespace Pulumi
         public void Add(params Input<T>[] inputs)
             => _outputValue = ConcatAsOutput(_outputValue, Output.All(inputs));
 
+        public void AddRange(InputList<T> inputs)
+            => _outputValue = ConcatAsOutput(_outputValue, inputs._outputValue);
+
         private static Output<ImmutableArray<T>> ConcatAsOutput(Output<ImmutableArray<T>> first, Output<ImmutableArray<T>> second)
             => Output.Tuple(first, second).Apply(pair => pair.Item1.AddRange(pair.Item2));
 

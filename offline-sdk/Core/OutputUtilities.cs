@@ -9,6 +9,9 @@ namespace Pulumi.Utilities
         public static async Task<T> GetValueAsync<T>(Output<T> output)
             => (await output.DataTask.ConfigureAwait(false)).Value;
 
+        public static async Task<bool> GetIsKnownAsync<T>(Output<T> output)
+            => (await output.DataTask.ConfigureAwait(false)).IsKnown;
+
         public static async Task<ImmutableHashSet<Resource>> GetDependenciesAsync<T>(Output<T> output)
             => (await output.DataTask.ConfigureAwait(false)).Resources;
     }

@@ -24,6 +24,42 @@ namespace Pulumi
 
         public static DeploymentInstance Instance => new(OfflineEngine.Require());
 
+        /// <summary>
+        /// Runs a program that declares no resource (one that only logs, or stops), as the real runner
+        /// would under the engine: the root stack is "registered" offline, what the program logs is
+        /// printed to stderr as the Pulumi CLI shows diagnostics ("error: ...", "warning: ..."), and the
+        /// exit code is the real runner's (Deployment.Runner.cs): 32 when an exception reached it (a
+        /// RunException is logged as its message alone), 1 when only errors were logged, 0 otherwise. A
+        /// resource or invoke fails: this build cannot deploy.
+        /// </summary>
+        public static async Task<int> RunAsync(Action action)
+        {
+            var engine = new OfflineEngine(new CannotDeployMocks(), new TestOptions
+            {
+                ProjectName = Environment.GetEnvironmentVariable("PULUMI_PROJECT") ?? "project",
+                StackName = Environment.GetEnvironmentVariable("PULUMI_STACK") ?? "stack",
+                IsPreview = Environment.GetEnvironmentVariable("PULUMI_DRY_RUN") == "true",
+            });
+            var outcome = await OfflineEngine.RunAsync(engine, () => new TestStack(() =>
+            {
+                action();
+                return new Dictionary<string, object?>();
+            }).RegisterPropertyOutputs()).ConfigureAwait(false);
+            foreach (var (severity, message) in outcome.Diagnostics)
+                await Console.Error.WriteLineAsync($"{severity}: {message}").ConfigureAwait(false);
+            return outcome.ExitCode;
+        }
+
+        /// <summary>What a program run by RunAsync(Action) meets when it declares a resource or invokes: no engine.</summary>
+        private sealed class CannotDeployMocks : IMocks
+        {
+            public Task<(string? id, object state)> NewResourceAsync(MockResourceArgs args)
+                => throw new RunException($"{args.Type} {args.Name}: {CannotDeployMessage["error: ".Length..]}");
+
+            public Task<object> CallAsync(MockCallArgs args)
+                => throw new RunException($"{args.Token}: {CannotDeployMessage["error: ".Length..]}");
+        }
+
         public static Task<int> RunAsync<TStack>() where TStack : Stack, new()
         {
             Console.Error.WriteLine(CannotDeployMessage);
@@ -57,19 +93,29 @@ namespace Pulumi
             return (resources.Where(r => r is not TestStack).ToImmutableArray(), testStack?.Outputs ?? new Dictionary<string, object?>());
         }
 
+        public static async Task<ImmutableArray<Resource>> TestAsync(IMocks testMocks, TestOptions testOptions, Action createResources)
+        {
+            var resources = await TestAsync(testMocks, testOptions, () => new TestStack(() =>
+            {
+                createResources();
+                return new Dictionary<string, object?>();
+            })).ConfigureAwait(false);
+            return resources.Where(r => r is not TestStack).ToImmutableArray();
+        }
+
         private static async Task<ImmutableArray<Resource>> TestAsync<TStack>(IMocks mocks, TestOptions? options, Func<TStack> createStack)
             where TStack : Stack
         {
             var engine = new OfflineEngine(mocks, options);
-            var (resources, error) = await OfflineEngine.RunAsync(engine, () =>
+            var outcome = await OfflineEngine.RunAsync(engine, () =>
             {
                 var stack = createStack();
                 // As the real runner: the stack's [Output] properties, none for a TestStack.
                 stack.RegisterPropertyOutputs();
             }).ConfigureAwait(false);
-            if (error != null)
+            if (outcome.Error is { } error)
                 throw error;
-            return resources;
+            return outcome.Resources;
         }
     }
 
@@ -108,13 +154,18 @@ namespace Pulumi
 namespace Pulumi
 {
     /// <summary>
-    /// Mirrors sdk/Pulumi/Log.cs of pulumi/pulumi-dotnet (Pulumi 3.112.1). Under mocks the real SDK's
-    /// engine keeps errors (they fail the run) and drops the rest; so does this one.
+    /// Mirrors sdk/Pulumi/Log.cs of pulumi/pulumi-dotnet (Pulumi 3.112.1): each call goes to the
+    /// deployment's engine logger (Deployment.EngineLogger.cs), outside a deployment it throws. An
+    /// error counts (the runner then exits 1, or 32 if an exception was logged too); under mocks the
+    /// real MockEngine keeps errors (TestAsync throws them as RunExceptions) and drops the rest, and so
+    /// does this one; RunAsync(Action) prints both.
     /// </summary>
     public static class Log
     {
         public static void Warn(string message, Resource? resource = null, int? streamId = null, bool? ephemeral = null)
-        {
-        }
+            => OfflineEngine.Require().Log("warning", message);
+
+        public static void Error(string message, Resource? resource = null, int? streamId = null, bool? ephemeral = null)
+            => OfflineEngine.Require().Log("error", message);
     }
 }

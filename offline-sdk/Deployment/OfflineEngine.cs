@@ -23,6 +23,8 @@ namespace Pulumi
         private readonly List<Resource> _resources = new();
         /// <summary>What the run reports, in order: errors logged to the engine, and exceptions (described at the end).</summary>
         private readonly List<object> _failures = new();
+        /// <summary>Everything logged to the engine, in order: (severity, message), exceptions described at the end.</summary>
+        private readonly List<(string Severity, object Entry)> _log = new();
         private Task _registrationChain = Task.CompletedTask;
 
         public OfflineEngine(IMocks mocks, TestOptions? options)
@@ -57,8 +59,27 @@ namespace Pulumi
             }
         }
 
+        /// <summary>What a run reported to the engine, as the real runner reports it (Deployment.Runner.cs).</summary>
+        /// <param name="Errors">The distinct error messages, in order: logged errors and the exceptions the runner logged.</param>
+        /// <param name="Diagnostics">Every message logged, in order, with its severity ("error", "warning").</param>
+        /// <param name="ExceptionLogged">Whether an exception reached the runner, which then exits 32 ("already reported").</param>
+        public sealed record Outcome(ImmutableArray<Resource> Resources, ImmutableArray<string> Errors,
+            ImmutableArray<(string Severity, string Message)> Diagnostics, bool ExceptionLogged)
+        {
+            /// <summary>The exception TestAsync throws, as the real one builds it from MockEngine's errors.</summary>
+            public Exception? Error => Errors.Length switch
+            {
+                0 => null,
+                1 => new RunException(Errors[0]),
+                _ => new AggregateException(Errors.Select(e => new RunException(e))),
+            };
+
+            /// <summary>The runner's exit code: 32 after an exception it logged, 1 after logged errors alone, 0 otherwise.</summary>
+            public int ExitCode => ExceptionLogged ? 32 : Errors.IsEmpty ? 0 : 1;
+        }
+
         /// <summary>Runs a program (the stack factory) and waits for every registration and output it started.</summary>
-        public static async Task<(ImmutableArray<Resource> Resources, Exception? Error)> RunAsync(OfflineEngine engine, Action program)
+        public static async Task<Outcome> RunAsync(OfflineEngine engine, Action program)
         {
             CurrentEngine.Value = engine;
             try
@@ -82,20 +103,14 @@ namespace Pulumi
             // The real runner logs an exception once per task that carries it (every output derived from
             // a failed one, every output of a resource whose registration failed); the same message
             // several times tells a reader nothing more, so each distinct message is reported once.
-            List<string> errors;
             lock (engine._lock)
             {
-                errors = engine._failures.Select(f => f as string ?? Describe((Exception)f)).Distinct().ToList();
-            }
-            Exception? error = errors.Count switch
-            {
-                0 => null,
-                1 => new RunException(errors[0]),
-                _ => new AggregateException(errors.Select(e => new RunException(e))),
-            };
-            lock (engine._lock)
-            {
-                return (engine._resources.ToImmutableArray(), error);
+                var errors = engine._failures.Select(f => f as string ?? Describe((Exception)f)).Distinct().ToImmutableArray();
+                var diagnostics = engine._log
+                    .Select(e => (e.Severity, Message: e.Entry as string ?? Describe((Exception)e.Entry)))
+                    .Distinct()
+                    .ToImmutableArray();
+                return new Outcome(engine._resources.ToImmutableArray(), errors, diagnostics, engine._failures.Any(f => f is Exception));
             }
         }
 
@@ -105,11 +120,21 @@ namespace Pulumi
                 : $"Running program '{Assembly.GetEntryAssembly()?.Location}' failed with an unhandled exception:\n{exception}";
 
         /// <summary>An error the SDK logs to the engine itself (as Log.Error does), failing the run.</summary>
-        private void LogError(string message)
+        private void LogError(string message) => Log("error", message);
+
+        /// <summary>
+        /// A message for the engine's log (Log.Error, Log.Warn): as the real EngineLogger, an error is
+        /// counted (the run fails; under mocks it is among the errors TestAsync throws, as MockEngine
+        /// keeps them) and a warning is only shown. The resource's URN goes with the message to the
+        /// engine; offline there is no engine to show it, so it is not kept.
+        /// </summary>
+        public void Log(string severity, string message)
         {
             lock (_lock)
             {
-                _failures.Add(message);
+                if (severity == "error")
+                    _failures.Add(message);
+                _log.Add((severity, message));
             }
         }
 
@@ -120,7 +145,10 @@ namespace Pulumi
             lock (_lock)
             {
                 if (!_failures.Contains(exception))
+                {
                     _failures.Add(exception);
+                    _log.Add(("error", exception));
+                }
             }
         }
 

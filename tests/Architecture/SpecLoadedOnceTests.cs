@@ -1,4 +1,5 @@
 using System.IO;
+using System.Linq;
 using System.Threading.Tasks;
 using NUnit.Framework;
 
@@ -22,20 +23,13 @@ public class SpecLoadedOnceTests
     [Test]
     public async Task Under_the_engine_the_gate_and_the_deployment_share_one_spec()
     {
-        var mocks = new RecordingMocks();
-        StackSpec? deployed = null;
         var before = SpecLoader.Loads;
 
-        var exit = await EngineGate.RunAsync(StackFile.Load(TestPaths.ExampleStack("dev")).ToRaw(), async (spec, options) =>
-        {
-            deployed = spec;
-            await StackRunner.RunAsync(spec, mocks, options: options);
-            return 0;
-        }, new StringWriter());
+        var (exit, _, options, _, engine) = await GateRunner.RunAsync(StackFile.Load(TestPaths.ExampleStack("dev")).ToRaw());
 
         Assert.That(exit, Is.EqualTo(0));
         Assert.That(SpecLoader.Loads - before, Is.EqualTo(1), "planned for the policy check and deployed from one load");
-        Assert.That(deployed!.Cluster.Name, Is.EqualTo("blink-dev"));
-        Assert.That(mocks.Resources, Is.Not.Empty);
+        Assert.That(options, Is.Not.Null);
+        Assert.That(engine.Resources.Select(r => r.Name), Does.Contain("blink-dev-vpc"));
     }
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Immutable;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
@@ -114,6 +115,24 @@ public class DiffTests
             (DiffOp.Create, "urn:pulumi:dev::blink-infra::blink:engine:FlinkEngine$pulumi:providers:kubernetes::blink-dev-k8s"),
             (DiffOp.Delete, "urn:pulumi:dev::blink-infra::pulumi:providers:kubernetes::blink-dev-k8s"),
         }));
+    }
+
+    [Test]
+    public async Task Diff_json_steps_carry_the_dependencies_the_engine_records_with_the_service_account_on_its_role()
+    {
+        var old = await DevPlanJson();
+        Resource(old, "blink-dev-sa-flink")["inputs"]!["metadata"]!["annotations"] = new JsonObject { ["pod-identity.alibabacloud.com/role-name"] = "before" };
+        var now = await DevPlan();
+
+        var step = PlanDiff.Compare(AsPlan(old), now).Single(s => s.Name == "blink-dev-sa-flink");
+        var json = DiffJson.Of(ImmutableArray.Create(step))["steps"]![0]!;
+
+        const string role = "urn:pulumi:dev::blink-infra::blink:engine:FlinkEngine$alicloud:ram/role:Role::blink-dev-flink-role";
+        const string jobsNamespace = "urn:pulumi:dev::blink-infra::blink:engine:FlinkEngine$kubernetes:core/v1:Namespace::blink-dev-ns-jobs";
+        Assert.That(step.Op, Is.EqualTo(DiffOp.Update));
+        // In the resource's new record, as the engine records it in the state.
+        Assert.That(json["newState"]!["propertyDependencies"]!.ToJsonString(), Is.EqualTo($$"""{"metadata":["{{role}}"]}"""));
+        Assert.That(json["newState"]!["dependencies"]!.AsArray().Select(d => (string?)d), Does.Contain(role).And.Contain(jobsNamespace));
     }
 
     [Test]

@@ -143,6 +143,31 @@ public class EngineTests
             Is.EqualTo($$"""{"digest":"{{digest}}","repository":"acme/operator","tag":"1.15.0"}"""));
     }
 
+    [TestCase("ramOidcProviderArn", "cluster blink-t reports no RRSA OIDC provider: no RAM role can trust its service accounts, so none is declared (is RRSA enabled on the cluster?)")]
+    [TestCase("rrsaOidcIssuerUrl", "cluster blink-t reports no RRSA OIDC issuer URL: no RAM role can condition its trust on oidc:iss, so none is declared (is RRSA enabled on the cluster?)")]
+    public async Task A_cluster_without_rrsa_metadata_stops_the_rrsa_resources_with_one_message_and_no_stack_trace(string missing, string message)
+    {
+        var mocks = new RecordingMocks
+        {
+            State = (args, state) => args.Type == "alicloud:cs/managedKubernetes:ManagedKubernetes"
+                ? state.SetItem("rrsaMetadata", ((ImmutableDictionary<string, object>)state["rrsaMetadata"]).Remove(missing))
+                : state,
+        };
+
+        var (_, error) = await StackRunner.TryRunAsync(Stack(highAvailability: false, engine: "    jobs: [{name: etl, pool: cpu, jarPath: udf/etl.jar}]"), mocks: mocks);
+
+        // Each resource that would carry the failure waits on the check through DependsOn, so it fails with
+        // the RunException itself (its message alone), not "error serializing property" with a stack trace.
+        Assert.That(error, Is.InstanceOf<RunException>());
+        Assert.That(error!.Message, Is.EqualTo(message));
+        var registered = mocks.Resources.Select(r => r.Type).ToHashSet();
+        Assert.That(registered, Does.Not.Contain("alicloud:ram/role:Role").And.Not.Contain("alicloud:ram/rolePolicyAttachment:RolePolicyAttachment")
+            .And.Not.Contain("kubernetes:core/v1:ServiceAccount").And.Not.Contain("kubernetes:rbac.authorization.k8s.io/v1:RoleBinding")
+            .And.Not.Contain("kubernetes:helm.sh/v3:Release").And.Not.Contain(DeploymentType).And.Not.Contain(SessionJobType),
+            "nothing that trusts, names or needs the roles");
+        Assert.That(registered, Does.Contain("alicloud:cs/managedKubernetes:ManagedKubernetes").And.Contain("alicloud:oss/bucket:Bucket"));
+    }
+
     [Test]
     public async Task The_engine_reaches_its_bucket_through_rrsa_with_a_least_privilege_policy_and_no_access_key()
     {

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Immutable;
 using System.Linq;
 using System.IO;
@@ -223,8 +224,6 @@ public class NetworkSliceTests
     [Test]
     public async Task Invalid_config_stops_the_program_before_any_resource_is_registered()
     {
-        var mocks = new RecordingMocks();
-        var errors = new StringWriter();
         var raw = StackRunner.Stack("""
             config:
               blink-infra:cluster:
@@ -233,17 +232,27 @@ public class NetworkSliceTests
                 zones: [{id: cn-hangzhou-h}]
             """ + StackRunner.SmallCompute).ToRaw();
 
-        var exit = await EngineGate.RunAsync(raw, async (spec, options) =>
-        {
-            await StackRunner.RunAsync(spec, mocks, options: options);
-            return 0;
-        }, errors);
+        var gate = await GateRunner.RunAsync(raw);
 
-        Assert.That(exit, Is.EqualTo(2), "refused as invalid config, told apart from a policy's refusal");
-        Assert.That(errors.ToString(), Is.EqualTo(
-            "error: refused as invalid config (exit 2): the stack's config is invalid (1 error):\n" +
-            "  blink-infra:cluster.region = \"eu-west-1\": not a region for pay-as-you-go billing; allowed: cn-hangzhou, cn-beijing, cn-shanghai, cn-shenzhen\n"));
-        Assert.That(mocks.Resources, Is.Empty);
+        Assert.That(gate.Exit, Is.EqualTo(GateRunner.StoppedUnderMocks));
+        Assert.That(gate.Deployed, Is.False);
+        Assert.That(gate.Errors, Is.EquivalentTo(new[]
+        {
+            "blink-infra:cluster.region = \"eu-west-1\": not a region for pay-as-you-go billing; allowed: cn-hangzhou, cn-beijing, cn-shanghai, cn-shenzhen",
+            "the stack's config is invalid (1 error): no resource was declared",
+        }));
+        Assert.That(gate.Engine.Resources, Is.Empty);
     }
 
+    [Test]
+    public async Task A_failing_existing_vpc_lookup_is_one_line_naming_the_key()
+    {
+        var mocks = new RecordingMocks { CallResult = _ => throw new InvalidOperationException("Invoke of 'alicloud:vpc/getNetworks:getNetworks' failed: InvalidAccessKeyId.NotFound (ids)") };
+
+        var (_, error) = await StackRunner.TryRunAsync(ExistingVpcConfig, mocks: mocks);
+
+        Assert.That(error, Is.InstanceOf<RunException>());
+        Assert.That(error!.Message, Is.EqualTo("blink-infra:network.vpcId = \"vpc-uf6f7l4fg90abcdef\": the VPC could not be looked up: Invoke of 'alicloud:vpc/getNetworks:getNetworks' failed: InvalidAccessKeyId.NotFound (ids)"));
+        Assert.That(mocks.Resources.Select(r => r.Type), Is.EqualTo(new[] { ProviderType }), "no cloud resource: only the provider the lookup goes through");
+    }
 }

@@ -9,7 +9,13 @@ using NUnit.Framework;
 using Pulumi;
 using Pulumi.AliCloud.Ecs;
 using Pulumi.AliCloud.Vpc;
+using Pulumi.Kubernetes.Core.V1;
+using Pulumi.Kubernetes.Types.Inputs.Core.V1;
+using Pulumi.Kubernetes.Types.Inputs.Meta.V1;
+using Pulumi.Kubernetes.Types.Inputs.Rbac.V1;
 using Pulumi.Testing;
+using KubernetesRole = Pulumi.Kubernetes.Rbac.V1.Role;
+using KubernetesRoleArgs = Pulumi.Kubernetes.Types.Inputs.Rbac.V1.RoleArgs;
 
 namespace BlinkInfra.Tests;
 
@@ -91,6 +97,56 @@ public class PlanTests
         var sgPlan = plan.Resources.Single(r => r.Name == "sg");
         Assert.That(sgPlan.DependsOn, Is.EqualTo(new[] { new ResourceRef("alicloud:vpc/network:Network", "vpc") }));
         Assert.That(sgPlan.Inputs["vpcId"]!.GetValue<string>(), Is.EqualTo("${vpc.id}"));
+    }
+
+    [Test]
+    public async Task A_dependency_is_recorded_wherever_an_output_appears_inside_an_input()
+    {
+        // As the real serializer collects dependencies: in a nested input type's map, in a list of
+        // nested types, in JSON text built with Output.Format, and inside the value of an Apply.
+        var recorder = new PlanRecorder();
+        await Deployment.TestAsync(recorder, new TestOptions { ProjectName = "blink-infra", StackName = "nested" }, () =>
+        {
+            CustomResourceOptions Recorded() => new() { ResourceTransformations = { recorder.Transformation } };
+            var vpc = new Pulumi.AliCloud.Vpc.Network("vpc", new NetworkArgs { CidrBlock = "10.0.0.0/16" }, Recorded());
+            var sg = new SecurityGroup("sg", new SecurityGroupArgs { VpcId = "vpc-fixed" }, Recorded());
+            new ConfigMap("settings", new ConfigMapArgs
+            {
+                Metadata = new ObjectMetaArgs { Name = "settings", Annotations = { { "blink.io/vpc", vpc.Id } } },
+                Data = { { "network.json", Output.Format($"{{\"vpc\":\"{vpc.Id}\"}}") } },
+            }, Recorded());
+            new KubernetesRole("reader", new KubernetesRoleArgs
+            {
+                Metadata = vpc.Id.Apply(id => new ObjectMetaArgs { Name = "reader", Labels = { { "blink.io/sg", sg.Id } } }),
+                Rules = { new PolicyRuleArgs { Verbs = { "get" }, Resources = { sg.Id } } },
+            }, Recorded());
+            new ConfigMap("plain", new ConfigMapArgs { Metadata = new ObjectMetaArgs { Name = "plain" } }, Recorded());
+            return new Dictionary<string, object?>();
+        });
+
+        var plan = await recorder.BuildAsync("blink-infra", "nested", SdkInfo.Kind);
+
+        var vpcRef = new ResourceRef("alicloud:vpc/network:Network", "vpc");
+        var sgRef = new ResourceRef("alicloud:ecs/securityGroup:SecurityGroup", "sg");
+        Assert.That(plan.Resources.Single(r => r.Name == "settings").PropertyDependencies,
+            Is.EqualTo(new Dictionary<string, ResourceRef[]> { ["data"] = new[] { vpcRef }, ["metadata"] = new[] { vpcRef } }));
+        Assert.That(plan.Resources.Single(r => r.Name == "reader").PropertyDependencies,
+            Is.EqualTo(new Dictionary<string, ResourceRef[]> { ["metadata"] = new[] { sgRef, vpcRef }, ["rules"] = new[] { sgRef } }));
+        Assert.That(plan.Resources.Single(r => r.Name == "plain").PropertyDependencies, Is.Empty);
+    }
+
+    [Test]
+    public async Task The_flink_service_account_depends_on_the_role_its_annotation_names_in_the_plan_and_the_graph()
+    {
+        var plan = await BlinkCli.PlanStackAsync(StackRunner.Stack(StackRunner.DevConfig));
+
+        var role = new ResourceRef("alicloud:ram/role:Role", "blink-dev-flink-role");
+        var serviceAccount = plan.Resources.Single(r => r.Name == "blink-dev-sa-flink");
+        Assert.That(serviceAccount.PropertyDependencies["metadata"], Is.EqualTo(new[] { role }));
+        var json = JsonNode.Parse(plan.ToJson())!["resources"]!.AsArray().Single(r => (string?)r!["name"] == "blink-dev-sa-flink")!;
+        Assert.That(json["propertyDependencies"]!.ToJsonString(), Is.EqualTo("""{"metadata":[{"type":"alicloud:ram/role:Role","name":"blink-dev-flink-role"}]}"""));
+        var ids = plan.Resources.Select((r, i) => (r.Ref, Id: $"r{i}")).ToDictionary(p => p.Ref, p => p.Id);
+        Assert.That(PlanGraph.Mermaid(plan), Does.Contain($"  {ids[role]} --> {ids[serviceAccount.Ref]}\n"));
     }
 
     [Test]

@@ -221,37 +221,29 @@ public class PolicyTests
     [Test]
     public async Task Under_the_engine_a_mandatory_violation_registers_no_resource_at_all()
     {
-        var engine = new RecordingMocks();
-        var errors = new StringWriter();
-        var deployed = false;
+        var gate = await GateRunner.RunAsync(
+            StackRunner.Stack(TrustedFamilyStack + "\n  blink-infra:policy:\n    levels: {instance-families-known: mandatory}\n").ToRaw());
 
-        var exit = await EngineGate.RunAsync(
-            StackRunner.Stack(TrustedFamilyStack + "\n  blink-infra:policy:\n    levels: {instance-families-known: mandatory}\n").ToRaw(),
-            async (spec, options) =>
-            {
-                deployed = true;
-                await StackRunner.RunAsync(spec, engine, options: options);
-                return 0;
-            },
-            errors);
-
-        Assert.That(exit, Is.EqualTo(1));
-        Assert.That(deployed, Is.False);
-        Assert.That(engine.Resources, Is.Empty, "nothing reached the engine");
-        Assert.That(errors.ToString(), Does.Contain("[mandatory] instance-families-known (alicloud:cs/nodePool:NodePool: blink-t-pool-cpu)")
-            .And.EndWith("error: refused by policy (exit 1): mandatory policy violations: nothing was registered with the engine\n"));
+        Assert.That(gate.Exit, Is.EqualTo(GateRunner.StoppedUnderMocks));
+        Assert.That(gate.Deployed, Is.False);
+        Assert.That(gate.Engine.Resources, Is.Empty, "nothing reached the engine");
+        Assert.That(gate.Errors, Is.EquivalentTo(new[]
+        {
+            "[mandatory] instance-families-known (alicloud:cs/nodePool:NodePool: blink-t-pool-cpu): instance type ecs.g8i.2xlarge is not in BlinkInfra's catalogue, which cannot say it is offered in cn-hangzhou; allowed: g7, c7, r7, gn6i, gn7i, gn6v, f1, f3 types the catalogue lists",
+            "1 mandatory policy violation: no resource was declared",
+        }));
     }
 
     [Test]
-    public async Task Under_the_engine_advisories_are_handed_to_the_stack_and_the_deployment_goes_on()
+    public async Task Under_the_engine_advisories_are_handed_to_the_stack_with_their_resource_and_the_deployment_goes_on()
     {
-        BlinkStackOptions? handed = null;
+        var gate = await GateRunner.RunAsync(StackRunner.Stack(TrustedFamilyStack).ToRaw());
 
-        var exit = await EngineGate.RunAsync(StackRunner.Stack(TrustedFamilyStack).ToRaw(), (_, options) => { handed = options; return Task.FromResult(0); }, new StringWriter());
-
-        Assert.That(exit, Is.EqualTo(0));
-        Assert.That(handed!.Warnings, Has.Length.EqualTo(1));
-        Assert.That(handed.Warnings[0], Does.StartWith("[advisory] instance-families-known (alicloud:cs/nodePool:NodePool: blink-t-pool-cpu): "));
+        Assert.That(gate.Exit, Is.EqualTo(0));
+        Assert.That(gate.Errors, Is.Empty);
+        var warning = gate.Options!.Warnings.Single();
+        Assert.That(warning.Message, Does.StartWith("[advisory] instance-families-known (alicloud:cs/nodePool:NodePool: blink-t-pool-cpu): "));
+        Assert.That((warning.ResourceType, warning.ResourceName), Is.EqualTo(("alicloud:cs/nodePool:NodePool", "blink-t-pool-cpu")));
     }
 
     [Test]

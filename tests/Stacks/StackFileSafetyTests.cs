@@ -120,11 +120,12 @@ public class StackFileSafetyTests
     [Test]
     public async Task Under_the_engine_config_it_cannot_read_is_refused_as_invalid_config()
     {
-        var errors = new StringWriter();
-        var exit = await EngineGate.RunAsync(new Dictionary<string, string?> { ["PULUMI_CONFIG"] = "[1" }, (_, _) => Task.FromResult(0), errors);
+        var gate = await GateRunner.RunAsync(() => EngineGate.FromEnvironment(new Dictionary<string, string?> { ["PULUMI_CONFIG"] = "[1" }), "stack");
 
-        Assert.That(exit, Is.EqualTo(2));
-        Assert.That(errors.ToString(), Does.StartWith("error: refused as invalid config (exit 2): the stack's config is invalid (1 error):\n  PULUMI_CONFIG = \"[1\": not the JSON object"));
+        Assert.That(gate.Exit, Is.EqualTo(GateRunner.StoppedUnderMocks), "a stop, reported through the engine");
+        Assert.That(gate.Deployed, Is.False);
+        Assert.That(gate.Errors, Has.One.StartWith("PULUMI_CONFIG = \"[1\": not the JSON object the Pulumi engine passes"));
+        Assert.That(gate.Errors, Has.One.EqualTo("the stack's config is invalid (1 error): no resource was declared"));
     }
 
     [Test]

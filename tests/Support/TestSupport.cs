@@ -22,6 +22,9 @@ public sealed class RecordingMocks : IMocks
 
     public List<MockRegisterResourceOutputsRequest> RegisteredOutputs { get; } = new();
 
+    /// <summary>Changes what a resource reports back (the state above), such as a cluster reporting no RRSA metadata.</summary>
+    public Func<MockResourceArgs, ImmutableDictionary<string, object>, ImmutableDictionary<string, object>>? State { get; set; }
+
     public Task<(string? id, object state)> NewResourceAsync(MockResourceArgs args)
     {
         lock (_resources) _resources.Add(args);
@@ -35,6 +38,8 @@ public sealed class RecordingMocks : IMocks
                 .Add("rrsaOidcIssuerUrl", $"https://oidc-ack-cn-hangzhou.oss-cn-hangzhou.aliyuncs.com/{args.Name}-id")),
             _ => args.Inputs,
         };
+        if (State != null)
+            state = State(args, state);
         return Task.FromResult<(string?, object)>(($"{args.Name}-id", state));
     }
 
@@ -96,6 +101,44 @@ public static class RunErrors
             return new[] { error.Message };
         }
         return Array.Empty<string>();
+    }
+}
+
+/// <summary>The engine gate run as the engine would run it, with the deployment and the report of a stop under mocks.</summary>
+public static class GateRunner
+{
+    /// <summary>What the gate returned, whether it deployed, what it logged to the engine as errors, and what reached the engine.</summary>
+    public sealed record Outcome(int Exit, bool Deployed, BlinkStackOptions? Options, string[] Errors, RecordingMocks Engine);
+
+    /// <summary>The exit code the report stub returns: under mocks there is no runner's code to return.</summary>
+    public const int StoppedUnderMocks = -32;
+
+    /// <summary>
+    /// Runs the gate: a deployment of the spec under mocks (exit 0), or the report of a stop run by
+    /// Deployment.TestAsync, which throws the errors the program logged to the engine (the real
+    /// MockEngine keeps errors: Log.Error's and the exceptions the runner logged), on either SDK.
+    /// </summary>
+    public static Task<Outcome> RunAsync(RawStackConfig raw, RecordingMocks? engine = null) => RunAsync(() => raw, raw.StackName, engine);
+
+    /// <summary>The same, reading the config as the host does under the engine: a reader that may refuse it.</summary>
+    public static async Task<Outcome> RunAsync(Func<RawStackConfig> read, string stackName, RecordingMocks? engine = null)
+    {
+        engine ??= new RecordingMocks();
+        var deployed = false;
+        BlinkStackOptions? handed = null;
+        var errors = Array.Empty<string>();
+        var exit = await EngineGate.RunAsync(read, async (spec, options) =>
+        {
+            deployed = true;
+            handed = options;
+            await StackRunner.RunAsync(spec, engine, stackName, options);
+            return 0;
+        }, async stop =>
+        {
+            errors = await RunErrors.Of(() => Deployment.TestAsync(engine, new TestOptions { ProjectName = StackRunner.Project, StackName = stackName }, stop));
+            return StoppedUnderMocks;
+        });
+        return new Outcome(exit, deployed, handed, errors, engine);
     }
 }
 

@@ -1,29 +1,28 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.IO;
 using System.Linq;
 using System.Text.Json;
 using System.Threading.Tasks;
 using BlinkInfra.Config;
 using BlinkInfra.Plan;
 using BlinkInfra.Policies;
+using Pulumi;
 
 namespace BlinkInfra.Host;
 
 /// <summary>
 /// The program under `pulumi preview` and `pulumi up`: the config the engine passed is read and
 /// loaded into a spec once; before anything is registered with the engine, the spec is planned
-/// offline and checked, and a mandatory violation stops the run printing the report. Otherwise the
-/// same spec is deployed, with the advisory violations as warnings.
+/// offline and checked. A stop (invalid config, a mandatory violation, or anything else that fails
+/// before the deployment) is reported through the engine, as the real SDK reports a failed program:
+/// inside a deployment that declares nothing, each error is logged with Log.Error and a RunException
+/// ends the run, which the runner logs as its message and answers with exit code 32 ("already
+/// reported", so the language host adds nothing). Otherwise the same spec is deployed, with the
+/// advisory violations as warnings on their resources.
 /// </summary>
 public static class EngineGate
 {
-    /// <summary>Exit codes, as the CLI's: refused by a policy 1, refused as invalid config 2, an internal error 3.</summary>
-    public const int RefusedByPolicy = 1;
-    public const int InvalidConfig = 2;
-    public const int InternalError = 3;
-
     /// <summary>
     /// The config the engine's environment passes: PULUMI_STACK, PULUMI_CONFIG, PULUMI_CONFIG_SECRET_KEYS
     /// and BLINK_ overrides. Keys outside the project's namespace are kept by name for the front door
@@ -82,55 +81,78 @@ public static class EngineGate
         throw new SpecException(new[] { new SpecError(variable, ConfigFrontDoor.Shorten(text), $"not the JSON {(kind == JsonValueKind.Object ? "object" : "array")} the Pulumi engine passes; allowed: the config as `pulumi up` hands it to the program") });
     }
 
-    /// <summary>Reads the engine's environment, then <see cref="RunAsync(RawStackConfig, Func{StackSpec, BlinkStackOptions, Task{int}}, TextWriter)"/>.</summary>
-    public static async Task<int> RunAsync(IReadOnlyDictionary<string, string?> environment, Func<StackSpec, BlinkStackOptions, Task<int>> deploy, TextWriter errors)
+    /// <inheritdoc cref="RunAsync(Func{RawStackConfig}, Func{StackSpec, BlinkStackOptions, Task{int}}, Func{Action, Task{int}})"/>
+    public static Task<int> RunAsync(RawStackConfig raw, Func<StackSpec, BlinkStackOptions, Task<int>> deploy, Func<Action, Task<int>> report)
+        => RunAsync(() => raw, deploy, report);
+
+    /// <summary>
+    /// Reads the config, loads, plans and checks; deploys the spec through <paramref name="deploy"/>
+    /// unless it must stop, and then runs the report of the stop through <paramref name="report"/>
+    /// (Pulumi's Deployment.RunAsync(Action) under the engine), whose exit code it returns.
+    /// </summary>
+    public static async Task<int> RunAsync(Func<RawStackConfig> read, Func<StackSpec, BlinkStackOptions, Task<int>> deploy, Func<Action, Task<int>> report)
     {
+        (Action? Stop, StackSpec? Spec, ImmutableArray<StackWarning> Warnings) checkedRun;
+        try
+        {
+            checkedRun = await CheckAsync(read);
+        }
+        catch (Exception unexpected)
+        {
+            // Not a stop the gate knows: the runner reports it as it reports any exception in a program
+            // ("Running program ... failed with an unhandled exception" and the stack trace), through the
+            // engine, rather than the process crashing with it on stderr.
+            checkedRun = (() => Stop(Array.Empty<string>(), Task.FromException<bool>(unexpected)), null, ImmutableArray<StackWarning>.Empty);
+        }
+        return checkedRun.Stop is { } stop
+            ? await report(stop)
+            : await deploy(checkedRun.Spec!, new BlinkStackOptions { Warnings = checkedRun.Warnings });
+    }
+
+    /// <summary>The report of a stop; or none, the spec to deploy and the warnings for its resources.</summary>
+    private static async Task<(Action? Stop, StackSpec? Spec, ImmutableArray<StackWarning> Warnings)> CheckAsync(Func<RawStackConfig> read)
+    {
+        StackSpec spec;
         RawStackConfig raw;
         try
         {
-            raw = FromEnvironment(environment);
-        }
-        catch (SpecException invalid)
-        {
-            await errors.WriteLineAsync($"error: refused as invalid config (exit {InvalidConfig}): {invalid.Message}");
-            return InvalidConfig;
-        }
-        return await RunAsync(raw, deploy, errors);
-    }
-
-    /// <summary>Loads, plans and checks; deploys the spec through <paramref name="deploy"/> unless a mandatory policy is violated.</summary>
-    public static async Task<int> RunAsync(RawStackConfig raw, Func<StackSpec, BlinkStackOptions, Task<int>> deploy, TextWriter errors)
-    {
-        StackSpec spec;
-        BlinkStackOptions options;
-        try
-        {
+            // The front door (FromEnvironment) refuses what is not the config the engine writes, as invalid config too.
+            raw = read();
             spec = SpecLoader.Load(raw, PolicyEngine.PolicyNames);
-            var plan = await Planner.PlanAsync(spec, raw.StackName);
-            var report = PolicyEngine.Evaluate(plan, PolicyReportRenderer.Overrides(plan));
-            if (report.HasMandatory)
-            {
-                await errors.WriteAsync(PolicyReportRenderer.Text(report));
-                await errors.WriteLineAsync($"error: refused by policy (exit {RefusedByPolicy}): mandatory policy violations: nothing was registered with the engine");
-                return RefusedByPolicy;
-            }
-            options = new BlinkStackOptions { Warnings = report.Advisories.Select(PolicyReportRenderer.Warning).ToImmutableArray() };
         }
         catch (SpecException invalid)
         {
-            await errors.WriteLineAsync($"error: refused as invalid config (exit {InvalidConfig}): {invalid.Message}");
-            return InvalidConfig;
+            var summary = $"the stack's config is invalid ({invalid.Errors.Count} error{(invalid.Errors.Count == 1 ? "" : "s")}): no resource was declared";
+            return (() => Stop(invalid.Errors.Select(e => e.Message), summary), null, ImmutableArray<StackWarning>.Empty);
         }
-        catch (Exception internalError)
+
+        var plan = await Planner.PlanAsync(spec, raw.StackName);
+        var report = PolicyEngine.Evaluate(plan, PolicyReportRenderer.Overrides(plan));
+        if (report.HasMandatory)
         {
-            // A bug of the program's, not the stack's: one line, no stack trace, its own code.
-            await errors.WriteLineAsync($"error: internal error (exit {InternalError}): {internalError.GetType().Name}: {OneLine(internalError.Message)}");
-            return InternalError;
+            var mandatory = report.Violations.Where(v => v.Level == EnforcementLevel.Mandatory).Select(PolicyReportRenderer.Diagnostic).ToList();
+            var summary = $"{mandatory.Count} mandatory policy violation{(mandatory.Count == 1 ? "" : "s")}: no resource was declared";
+            return (() => Stop(mandatory, summary), null, ImmutableArray<StackWarning>.Empty);
         }
-        return await deploy(spec, options);
+        var warnings = report.Advisories.Select(v => new StackWarning(PolicyReportRenderer.Diagnostic(v), v.ResourceType, v.ResourceName)).ToImmutableArray();
+        return (null, spec, warnings);
     }
 
-    private static string OneLine(string text) => text.ReplaceLineEndings(" ");
+    private static void Stop(IEnumerable<string> errors, string summary)
+        => Stop(errors, Task.FromException<bool>(new RunException(summary)));
+
+    /// <summary>
+    /// Inside a deployment: each error to the engine's log, then the run ended by <paramref name="ending"/>'s
+    /// exception, carried by one output only, so that the runner logs it once (every Output registers its
+    /// task with the runner, Output.cs; an exception thrown from the program itself would also fail the
+    /// stack's outputs and its output registration, each logged again).
+    /// </summary>
+    private static void Stop(IEnumerable<string> errors, Task<bool> ending)
+    {
+        foreach (var error in errors)
+            Log.Error(error);
+        _ = Output.Create(ending);
+    }
 
     public static IReadOnlyDictionary<string, string?> ProcessEnvironment()
         => Environment.GetEnvironmentVariables().Keys.Cast<string>().ToDictionary(k => k, Environment.GetEnvironmentVariable);

@@ -1,4 +1,6 @@
 using System;
+using IDictionary = System.Collections.IDictionary;
+using IEnumerable = System.Collections.IEnumerable;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
@@ -121,6 +123,13 @@ public sealed class PlanRecorder : IMocks
             byUrn[await OutputUtilities.GetValueAsync(resource.Urn)] = RefOf(resource);
         var stackResource = declared.Select(d => d.Resource).FirstOrDefault(r => r is Stack);
 
+        // The engine is sent custom resources only: a dependency on a component stands for its custom
+        // descendants, as GetAllTransitivelyReferencedResourceUrnsAsync (Deployment_Prepare.cs) expands it.
+        var children = declared.Where(d => d.Resource is not Stack)
+            .ToLookup(d => d.Options.Parent ?? stackResource, d => d.Resource);
+        IEnumerable<ResourceRef> Expanded(IEnumerable<Resource> dependencies)
+            => TransitivelyReferenced(dependencies, children).Select(RefOf);
+
         var resources = ImmutableArray.CreateBuilder<PlannedResource>(declared.Count);
         foreach (var (resource, args, options) in declared)
         {
@@ -134,10 +143,11 @@ public sealed class PlanRecorder : IMocks
                 self.Name,
                 resource is CustomResource,
                 parent is null ? null : RefOf(parent),
-                (await ResolveDependsOnAsync(options)).Select(RefOf).ToImmutableArray(),
+                Expanded(await ResolveDependsOnAsync(options)).ToImmutableArray(),
                 inputs.Dependencies
-                    .Where(kv => kv.Value.Count > 0)
-                    .ToImmutableSortedDictionary(kv => kv.Key, kv => kv.Value.Select(RefOf).OrderBy(r => r.ToString(), StringComparer.Ordinal).ToImmutableArray(), StringComparer.Ordinal),
+                    .Select(kv => (kv.Key, Refs: Expanded(kv.Value).OrderBy(r => r.ToString(), StringComparer.Ordinal).ToImmutableArray()))
+                    .Where(kv => kv.Refs.Length > 0)
+                    .ToImmutableSortedDictionary(kv => kv.Key, kv => kv.Refs, StringComparer.Ordinal),
                 ProviderOf(registered, byUrn),
                 options.Protect == true,
                 JsonValues.MaskedInputs(registered?.Inputs ?? ImmutableDictionary<string, object>.Empty, inputs.SecretNames)));
@@ -149,6 +159,28 @@ public sealed class PlanRecorder : IMocks
             invokes = _invokes.OrderBy(i => i.Token, StringComparer.Ordinal).ThenBy(i => i.Args.ToJsonString(), StringComparer.Ordinal).ToImmutableArray();
         }
         return new StackPlan(project, stack, sdk, settings, resources.ToImmutable(), invokes);
+    }
+
+    /// <summary>The resources given, in order, with each component replaced by its descendants down to the first custom resource on each path; custom resources only.</summary>
+    private static IEnumerable<Resource> TransitivelyReferenced(IEnumerable<Resource> resources, ILookup<Resource?, Resource> children)
+    {
+        var seen = new HashSet<Resource>();
+        var found = new List<Resource>();
+        var pending = new Queue<Resource>(resources);
+        while (pending.Count > 0)
+        {
+            var resource = pending.Dequeue();
+            if (!seen.Add(resource))
+                continue;
+            if (resource is CustomResource)
+                found.Add(resource);
+            else if (resource is ComponentResource)
+            {
+                foreach (var child in children[resource])
+                    pending.Enqueue(child);
+            }
+        }
+        return found;
     }
 
     private static ResourceRef RefOf(Resource resource) => new(resource.GetResourceType(), resource.GetResourceName());
@@ -170,12 +202,21 @@ public sealed class PlanRecorder : IMocks
     }
 }
 
-/// <summary>Reads an args object's [Input] members through public Pulumi API: secrecy and dependencies per input.</summary>
+/// <summary>
+/// Reads an args object's [Input] members through public Pulumi API: secrecy and dependencies per
+/// input, found as the real SDK's serializer finds them (pulumi/pulumi-dotnet
+/// sdk/Pulumi/Serialization/Serializer.cs, SerializeAsync, one serializer per property in
+/// Deployment_Serialization.cs): every output met anywhere inside the input (an InputList's or
+/// InputMap's elements, a nested input type's members, a map's values, a list's items, the value of a
+/// known output, a value built with Output.Format, Apply or All) adds its resources, and a resource
+/// given as a value adds itself. An unknown output's value is not walked, and a null input records
+/// nothing, as there.
+/// </summary>
 internal static class InputInspector
 {
     public sealed record Inspection(ImmutableHashSet<string> SecretNames, ImmutableDictionary<string, ImmutableHashSet<Resource>> Dependencies);
 
-    private static readonly MethodInfo InspectGeneric = typeof(InputInspector).GetMethod(nameof(InspectInputAsync), BindingFlags.NonPublic | BindingFlags.Static)!;
+    private static readonly MethodInfo InspectOutputGeneric = typeof(InputInspector).GetMethod(nameof(InspectOutputAsync), BindingFlags.NonPublic | BindingFlags.Static)!;
 
     public static async Task<Inspection> InspectAsync(ResourceArgs args)
     {
@@ -183,25 +224,75 @@ internal static class InputInspector
         var dependencies = ImmutableDictionary.CreateBuilder<string, ImmutableHashSet<Resource>>(StringComparer.Ordinal);
         foreach (var (name, value) in InputValues(args))
         {
-            if (value is null || InputValueType(value.GetType()) is not { } valueType)
+            if (value is null)
                 continue;
-            var task = (Task<(bool IsSecret, ImmutableHashSet<Resource> Resources)>)InspectGeneric.MakeGenericMethod(valueType).Invoke(null, new[] { value })!;
-            var (isSecret, resources) = await task;
-            if (isSecret)
+            var found = new Found();
+            await WalkAsync(value, found);
+            if (found.IsSecret)
                 secrets.Add(name);
-            dependencies[name] = resources;
+            dependencies[name] = found.Resources.ToImmutable();
         }
         return new Inspection(secrets.ToImmutable(), dependencies.ToImmutable());
     }
 
-    private static async Task<(bool IsSecret, ImmutableHashSet<Resource> Resources)> InspectInputAsync<T>(Input<T> input)
+    /// <summary>What the walk of one input found: the resources it depends on, and whether any part of it is secret.</summary>
+    private sealed class Found
     {
-        var output = input.ToOutput();
-        return (await Output.IsSecretAsync(output), await OutputUtilities.GetDependenciesAsync(output));
+        public ImmutableHashSet<Resource>.Builder Resources { get; } = ImmutableHashSet.CreateBuilder<Resource>();
+        public bool IsSecret { get; set; }
+    }
+
+    private static async Task WalkAsync(object? value, Found found)
+    {
+        switch (value)
+        {
+            case null or string or bool or int or double:
+                return;
+            case InputArgs args:
+                foreach (var (_, member) in InputValues(args))
+                    await WalkAsync(member, found);
+                return;
+            case Resource resource:
+                // A resource as a value: the real serializer sends its id (custom) or urn (component), depending on it.
+                found.Resources.Add(resource);
+                return;
+        }
+        if (OutputValueType(value.GetType()) is { } outputType)
+        {
+            await (Task)InspectOutputGeneric.MakeGenericMethod(outputType).Invoke(null, new[] { value, found })!;
+            return;
+        }
+        if (InputValueType(value.GetType()) is { } inputType)
+        {
+            // Input<T> (InputList and InputMap among them) holds an Output<T>, which the conversion hands back.
+            var output = typeof(InputExtensions).GetMethod(nameof(InputExtensions.ToOutput))!.MakeGenericMethod(inputType).Invoke(null, new[] { value });
+            await WalkAsync(output, found);
+            return;
+        }
+        switch (value)
+        {
+            case IDictionary dictionary:
+                foreach (var entry in dictionary.Values)
+                    await WalkAsync(entry, found);
+                return;
+            case IEnumerable items:
+                foreach (var item in items)
+                    await WalkAsync(item, found);
+                return;
+        }
+    }
+
+    private static async Task InspectOutputAsync<T>(Output<T> output, Found found)
+    {
+        found.Resources.UnionWith(await OutputUtilities.GetDependenciesAsync(output));
+        if (await Output.IsSecretAsync(output))
+            found.IsSecret = true;
+        if (await OutputUtilities.GetIsKnownAsync(output))
+            await WalkAsync(await OutputUtilities.GetValueAsync(output), found);
     }
 
     /// <summary>The input name (from its [Input] attribute's first argument) and value of each input member.</summary>
-    private static IEnumerable<(string Name, object? Value)> InputValues(ResourceArgs args)
+    private static IEnumerable<(string Name, object? Value)> InputValues(InputArgs args)
     {
         const BindingFlags flags = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly;
         for (var type = args.GetType(); type != null && type != typeof(object); type = type.BaseType)
@@ -222,11 +313,16 @@ internal static class InputInspector
     }
 
     /// <summary>The T of the Input&lt;T&gt; a value is (InputList and InputMap are inputs of collections).</summary>
-    private static Type? InputValueType(Type type)
+    private static Type? InputValueType(Type type) => GenericArgumentOf(type, typeof(Input<>));
+
+    /// <summary>The T of the Output&lt;T&gt; a value is.</summary>
+    private static Type? OutputValueType(Type type) => GenericArgumentOf(type, typeof(Output<>));
+
+    private static Type? GenericArgumentOf(Type type, Type definition)
     {
         for (var current = type; current != null; current = current.BaseType)
         {
-            if (current.IsGenericType && current.GetGenericTypeDefinition() == typeof(Input<>))
+            if (current.IsGenericType && current.GetGenericTypeDefinition() == definition)
                 return current.GetGenericArguments()[0];
         }
         return null;
