@@ -110,7 +110,7 @@ public static class SpecLoader
             return (null, errors);
 
         var securitySpec = IsolationSpecBuilder.BuildSecurity(security);
-        var dataAccessSpec = IsolationSpecBuilder.BuildDataAccess(dataAccess, errors);
+        var dataAccessSpec = IsolationSpecBuilder.BuildDataAccess(dataAccess, networkSpec!, errors);
         if (errors.Count > 0)
             return (null, errors);
 
