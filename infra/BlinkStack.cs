@@ -62,19 +62,30 @@ public sealed class BlinkStack : Stack
             Region = spec.Cluster.Region,
         });
 
-        if (spec.Network.ExistingVpcId is not { } existingVpcId)
+        // Across accounts, the tenant's resources go through a provider of their own, assuming the tenant's
+        // role (terraform-provider-alicloud provider assume_role), pinned to the same region.
+        var tenant = spec.DataAccess.CrossAccount is { } cross
+            ? new Pulumi.AliCloud.Provider($"{name}-tenant-alicloud", new Pulumi.AliCloud.ProviderArgs
+            {
+                Region = spec.Cluster.Region,
+                AssumeRole = new Pulumi.AliCloud.Inputs.ProviderAssumeRoleArgs { RoleArn = cross.TenantRoleArn, SessionName = $"{name}-blink-infra" },
+            })
+            : null;
+
+        if (spec.Network.ExistingVpcId is null && tenant is null)
         {
-            SetOutputs(Declare(spec, provider, checkedVpcId: null, tags));
+            SetOutputs(Declare(spec, provider, tenant, new Lookups(null, null), tags));
             LogWarnings();
             return;
         }
 
         // A lookup that can invalidate the config (the existing VPC: is it there, with the CIDR block the
-        // spec planned in?) is awaited, and checked, before anything but the provider it goes through is
-        // declared. Checked inside an Apply, its RunException would surface under the real SDK in every
-        // input and invoke argument depending on it, as one "error serializing property" error with a
-        // stack trace each, instead of one line naming the key.
-        var declaring = DeclareAfterLookupAsync(spec, provider, existingVpcId, tags);
+        // spec planned in, without a default route that would shadow the NAT gateway's? the tenant's VPC?)
+        // is awaited, and checked, before anything but the providers it goes through is declared. Checked
+        // inside an Apply, its RunException would surface under the real SDK in every input and invoke
+        // argument depending on it, as one "error serializing property" error with a stack trace each,
+        // instead of one line naming the key.
+        var declaring = DeclareAfterLookupAsync(spec, provider, tenant, tags);
         // Reports a failed lookup: a RunException, shown as its message alone. Nothing depends on this output.
         _ = Output.Create(declaring);
         // The stack's outputs: null after a failed lookup, so that registering them reports nothing more.
@@ -110,11 +121,23 @@ public sealed class BlinkStack : Stack
         StateBucket = declared.StateBucket;
     }
 
+    /// <summary>What the stack looked up before declaring anything: the cluster's existing VPC, the tenant's VPC.</summary>
+    private sealed record Lookups(CheckedVpc? ClusterVpc, CheckedVpc? TenantVpc);
+
     private async Task<Declared> DeclareAfterLookupAsync(
-        StackSpec spec, Pulumi.AliCloud.Provider provider, string existingVpcId, IReadOnlyDictionary<string, string> tags)
+        StackSpec spec, Pulumi.AliCloud.Provider provider, Pulumi.AliCloud.Provider? tenant, IReadOnlyDictionary<string, string> tags)
     {
-        var checkedVpcId = await ExistingVpc.LookupAsync(existingVpcId, spec.Network.VpcCidrBlock.ToString(), provider).ConfigureAwait(false);
-        var declared = Declare(spec, provider, checkedVpcId, tags);
+        CheckedVpc? clusterVpc = null;
+        if (spec.Network.ExistingVpcId is { } existingVpcId)
+        {
+            clusterVpc = await ExistingVpc.LookupAsync(existingVpcId, spec.Network.VpcCidrBlock.ToString(), provider, ConfigKeys.Section("network")).ConfigureAwait(false);
+            if (spec.Network.InternetEgress.Enabled)
+                await DefaultRoute.CheckAbsentAsync(clusterVpc, provider).ConfigureAwait(false);
+        }
+        CheckedVpc? tenantVpc = null;
+        if (spec.DataAccess.CrossAccount is { } cross)
+            tenantVpc = await ExistingVpc.LookupAsync(cross.VpcId, cross.CidrBlock, tenant!, $"{ConfigKeys.Section("dataAccess")}.crossAccount").ConfigureAwait(false);
+        var declared = Declare(spec, provider, tenant, new Lookups(clusterVpc, tenantVpc), tags);
         LogWarnings();
         return declared;
     }
@@ -149,14 +172,20 @@ public sealed class BlinkStack : Stack
 
     /// <summary>The components, from the validated spec (and the existing VPC's id, once checked).</summary>
     private static Declared Declare(
-        StackSpec spec, Pulumi.AliCloud.Provider provider, string? checkedVpcId, IReadOnlyDictionary<string, string> tags)
+        StackSpec spec, Pulumi.AliCloud.Provider provider, Pulumi.AliCloud.Provider? tenant, Lookups lookups, IReadOnlyDictionary<string, string> tags)
     {
         var name = spec.Cluster.Name;
         ComponentResourceOptions WithProvider() => new() { Provider = provider };
 
-        var network = new ClusterNetwork(name, new ClusterNetworkArgs(spec.Network, tags, checkedVpcId), WithProvider());
+        var network = new ClusterNetwork(name, new ClusterNetworkArgs(spec.Network, tags, lookups.ClusterVpc), WithProvider());
         var zones = spec.Network.Zones.Select(z => z.ZoneId).ToImmutableArray();
-        var security = new ClusterSecurity(name, new ClusterSecurityArgs(network.VpcId, spec.Security, tags), WithProvider());
+        var security = new ClusterSecurity(name, new ClusterSecurityArgs(
+            network.VpcId,
+            spec.Security,
+            spec.DataAccess.Endpoints,
+            spec.Network.Zones.Select(z => z.CidrBlock.ToString()).ToImmutableArray(),
+            spec.Network.InternetEgress.Enabled,
+            tags), WithProvider());
         var compute = new ClusterCompute(name, new ClusterComputeArgs(
             spec.Compute,
             spec.Cluster.Billing,
@@ -167,11 +196,6 @@ public sealed class BlinkStack : Stack
             security.WorkersSecurityGroupId,
             tags), WithProvider());
 
-        // The data-access ENIs (DataAccess) were attached to master ECS instances; the master machines are
-        // now nodes their pool creates and replaces, with no instance for Pulumi to attach to, so the spec
-        // refuses dataAccess.vswitches (IsolationSpecBuilder) until their attachment is replaced, and the
-        // component is not declared.
-
         var engine = new FlinkEngine(name, new FlinkEngineArgs(
             spec.Engine, spec.Compute, spec.DataAccess, spec.Cluster.Region, compute.ClusterId, compute.RrsaMetadata, compute.NodePools,
             spec.EndpointCredentials, tags), WithProvider());
@@ -180,6 +204,14 @@ public sealed class BlinkStack : Stack
         {
             new InternetEgress(name, new InternetEgressArgs(
                 spec.Network.InternetEgress, network.VpcId, zones, network.VswitchIds, network.PodVswitchIds, tags), WithProvider());
+        }
+
+        if (spec.DataAccess.CrossAccount is { } cross)
+        {
+            new CrossAccountConnection(name, new CrossAccountConnectionArgs(
+                cross, network.VpcId, network.RouteTableId, zones, network.VswitchIds,
+                spec.Network.Zones.Select(z => z.PodCidrBlock.ToString()).ToImmutableArray(),
+                lookups.TenantVpc!.RouteTableId, tenant!, tags), WithProvider());
         }
 
         return new Declared(network.VpcId, network.VswitchIds, security.MastersSecurityGroupId, security.WorkersSecurityGroupId,

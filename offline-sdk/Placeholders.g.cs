@@ -12,7 +12,7 @@
 // here first, so the build passes):
 //   BLINKINFRA_UPDATE_PLACEHOLDERS=1 ./blink --sdk offline test --filter Category=UpdatePlaceholders
 // </auto-generated>
-// Imported namespaces: Pulumi, Pulumi.AliCloud.CS, Pulumi.AliCloud.CS.Inputs, Pulumi.AliCloud.CS.Outputs, Pulumi.AliCloud.Ecs, Pulumi.AliCloud.Oss, Pulumi.AliCloud.Oss.Inputs, Pulumi.AliCloud.Ram, Pulumi.AliCloud.Vpc, Pulumi.Kubernetes.ApiExtensions, Pulumi.Kubernetes.Core.V1, Pulumi.Kubernetes.Helm.V3, Pulumi.Kubernetes.Rbac.V1, Pulumi.Kubernetes.Types.Inputs.Core.V1, Pulumi.Kubernetes.Types.Inputs.Helm.V3, Pulumi.Kubernetes.Types.Inputs.Meta.V1, Pulumi.Kubernetes.Types.Inputs.Rbac.V1, Pulumi.Testing, Pulumi.Utilities
+// Imported namespaces: Pulumi, Pulumi.AliCloud.CS, Pulumi.AliCloud.CS.Inputs, Pulumi.AliCloud.CS.Outputs, Pulumi.AliCloud.Cen, Pulumi.AliCloud.Cen.Inputs, Pulumi.AliCloud.Ecs, Pulumi.AliCloud.Oss, Pulumi.AliCloud.Oss.Inputs, Pulumi.AliCloud.Ram, Pulumi.AliCloud.Vpc, Pulumi.Kubernetes.ApiExtensions, Pulumi.Kubernetes.Core.V1, Pulumi.Kubernetes.Helm.V3, Pulumi.Kubernetes.Rbac.V1, Pulumi.Kubernetes.Types.Inputs.Core.V1, Pulumi.Kubernetes.Types.Inputs.Helm.V3, Pulumi.Kubernetes.Types.Inputs.Meta.V1, Pulumi.Kubernetes.Types.Inputs.Rbac.V1, Pulumi.Testing, Pulumi.Utilities
 #nullable enable
 #pragma warning disable CS0618 // some placeholders are obsolete, as their real types are
 
@@ -374,6 +374,250 @@ namespace Pulumi.AliCloud.CS.Outputs
     [global::Pulumi.OutputType()] [global::Pulumi.Offline.Placeholder] public sealed class ServerlessKubernetesRrsaMetadata { private ServerlessKubernetesRrsaMetadata() { } }
 }
 
+namespace Pulumi.AliCloud.Cen
+{
+    [global::Pulumi.AliCloud.AliCloudResourceType("alicloud:cen/bandwidthLimit:BandwidthLimit")] [global::Pulumi.Offline.Placeholder] public class BandwidthLimit : global::Pulumi.CustomResource { private protected BandwidthLimit() : base(null!, null!, null) { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class BandwidthLimitArgs : global::Pulumi.ResourceArgs { private BandwidthLimitArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class BandwidthLimitState : global::Pulumi.ResourceArgs { private BandwidthLimitState() { } }
+    [global::Pulumi.AliCloud.AliCloudResourceType("alicloud:cen/bandwidthPackage:BandwidthPackage")] [global::Pulumi.Offline.Placeholder] public class BandwidthPackage : global::Pulumi.CustomResource { private protected BandwidthPackage() : base(null!, null!, null) { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class BandwidthPackageArgs : global::Pulumi.ResourceArgs { private BandwidthPackageArgs() { } }
+    [global::Pulumi.AliCloud.AliCloudResourceType("alicloud:cen/bandwidthPackageAttachment:BandwidthPackageAttachment")] [global::Pulumi.Offline.Placeholder] public class BandwidthPackageAttachment : global::Pulumi.CustomResource { private protected BandwidthPackageAttachment() : base(null!, null!, null) { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class BandwidthPackageAttachmentArgs : global::Pulumi.ResourceArgs { private BandwidthPackageAttachmentArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class BandwidthPackageAttachmentState : global::Pulumi.ResourceArgs { private BandwidthPackageAttachmentState() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class BandwidthPackageState : global::Pulumi.ResourceArgs { private BandwidthPackageState() { } }
+    [global::Pulumi.AliCloud.AliCloudResourceType("alicloud:cen/childInstanceRouteEntryToAttachment:ChildInstanceRouteEntryToAttachment")] [global::Pulumi.Offline.Placeholder] public class ChildInstanceRouteEntryToAttachment : global::Pulumi.CustomResource { private protected ChildInstanceRouteEntryToAttachment() : base(null!, null!, null) { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class ChildInstanceRouteEntryToAttachmentArgs : global::Pulumi.ResourceArgs { private ChildInstanceRouteEntryToAttachmentArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class ChildInstanceRouteEntryToAttachmentState : global::Pulumi.ResourceArgs { private ChildInstanceRouteEntryToAttachmentState() { } }
+    [global::Pulumi.AliCloud.AliCloudResourceType("alicloud:cen/flowLog:FlowLog")] [global::Pulumi.Offline.Placeholder] public class FlowLog : global::Pulumi.CustomResource { private protected FlowLog() : base(null!, null!, null) { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class FlowLogArgs : global::Pulumi.ResourceArgs { private FlowLogArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class FlowLogState : global::Pulumi.ResourceArgs { private FlowLogState() { } }
+    [global::Pulumi.Offline.Placeholder] public static class GetBandwidthLimits { }
+    [global::Pulumi.Offline.Placeholder] public sealed class GetBandwidthLimitsArgs : global::Pulumi.InvokeArgs { private GetBandwidthLimitsArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class GetBandwidthLimitsInvokeArgs : global::Pulumi.InvokeArgs { private GetBandwidthLimitsInvokeArgs() { } }
+    [global::Pulumi.OutputType()] [global::Pulumi.Offline.Placeholder] public sealed class GetBandwidthLimitsResult { private GetBandwidthLimitsResult() { } }
+    [global::Pulumi.Offline.Placeholder] public static class GetBandwidthPackages { }
+    [global::Pulumi.Offline.Placeholder] public sealed class GetBandwidthPackagesArgs : global::Pulumi.InvokeArgs { private GetBandwidthPackagesArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class GetBandwidthPackagesInvokeArgs : global::Pulumi.InvokeArgs { private GetBandwidthPackagesInvokeArgs() { } }
+    [global::Pulumi.OutputType()] [global::Pulumi.Offline.Placeholder] public sealed class GetBandwidthPackagesResult { private GetBandwidthPackagesResult() { } }
+    [global::Pulumi.Offline.Placeholder] public static class GetChildInstanceRouteEntryToAttachments { }
+    [global::Pulumi.Offline.Placeholder] public sealed class GetChildInstanceRouteEntryToAttachmentsArgs : global::Pulumi.InvokeArgs { private GetChildInstanceRouteEntryToAttachmentsArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class GetChildInstanceRouteEntryToAttachmentsInvokeArgs : global::Pulumi.InvokeArgs { private GetChildInstanceRouteEntryToAttachmentsInvokeArgs() { } }
+    [global::Pulumi.OutputType()] [global::Pulumi.Offline.Placeholder] public sealed class GetChildInstanceRouteEntryToAttachmentsResult { private GetChildInstanceRouteEntryToAttachmentsResult() { } }
+    [global::Pulumi.Offline.Placeholder] public static class GetFlowlogs { }
+    [global::Pulumi.Offline.Placeholder] public sealed class GetFlowlogsArgs : global::Pulumi.InvokeArgs { private GetFlowlogsArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class GetFlowlogsInvokeArgs : global::Pulumi.InvokeArgs { private GetFlowlogsInvokeArgs() { } }
+    [global::Pulumi.OutputType()] [global::Pulumi.Offline.Placeholder] public sealed class GetFlowlogsResult { private GetFlowlogsResult() { } }
+    [global::Pulumi.Offline.Placeholder] public static class GetInstanceAttachments { }
+    [global::Pulumi.Offline.Placeholder] public sealed class GetInstanceAttachmentsArgs : global::Pulumi.InvokeArgs { private GetInstanceAttachmentsArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class GetInstanceAttachmentsInvokeArgs : global::Pulumi.InvokeArgs { private GetInstanceAttachmentsInvokeArgs() { } }
+    [global::Pulumi.OutputType()] [global::Pulumi.Offline.Placeholder] public sealed class GetInstanceAttachmentsResult { private GetInstanceAttachmentsResult() { } }
+    [global::Pulumi.Offline.Placeholder] public static class GetInstances { }
+    [global::Pulumi.Offline.Placeholder] public sealed class GetInstancesArgs : global::Pulumi.InvokeArgs { private GetInstancesArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class GetInstancesInvokeArgs : global::Pulumi.InvokeArgs { private GetInstancesInvokeArgs() { } }
+    [global::Pulumi.OutputType()] [global::Pulumi.Offline.Placeholder] public sealed class GetInstancesResult { private GetInstancesResult() { } }
+    [global::Pulumi.Offline.Placeholder] public static class GetInterRegionTrafficQosPolicies { }
+    [global::Pulumi.Offline.Placeholder] public sealed class GetInterRegionTrafficQosPoliciesArgs : global::Pulumi.InvokeArgs { private GetInterRegionTrafficQosPoliciesArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class GetInterRegionTrafficQosPoliciesInvokeArgs : global::Pulumi.InvokeArgs { private GetInterRegionTrafficQosPoliciesInvokeArgs() { } }
+    [global::Pulumi.OutputType()] [global::Pulumi.Offline.Placeholder] public sealed class GetInterRegionTrafficQosPoliciesResult { private GetInterRegionTrafficQosPoliciesResult() { } }
+    [global::Pulumi.Offline.Placeholder] public static class GetInterRegionTrafficQosQueues { }
+    [global::Pulumi.Offline.Placeholder] public sealed class GetInterRegionTrafficQosQueuesArgs : global::Pulumi.InvokeArgs { private GetInterRegionTrafficQosQueuesArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class GetInterRegionTrafficQosQueuesInvokeArgs : global::Pulumi.InvokeArgs { private GetInterRegionTrafficQosQueuesInvokeArgs() { } }
+    [global::Pulumi.OutputType()] [global::Pulumi.Offline.Placeholder] public sealed class GetInterRegionTrafficQosQueuesResult { private GetInterRegionTrafficQosQueuesResult() { } }
+    [global::Pulumi.Offline.Placeholder] public static class GetPrivateZones { }
+    [global::Pulumi.Offline.Placeholder] public sealed class GetPrivateZonesArgs : global::Pulumi.InvokeArgs { private GetPrivateZonesArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class GetPrivateZonesInvokeArgs : global::Pulumi.InvokeArgs { private GetPrivateZonesInvokeArgs() { } }
+    [global::Pulumi.OutputType()] [global::Pulumi.Offline.Placeholder] public sealed class GetPrivateZonesResult { private GetPrivateZonesResult() { } }
+    [global::Pulumi.Offline.Placeholder] public static class GetRegionRouteEntries { }
+    [global::Pulumi.Offline.Placeholder] public sealed class GetRegionRouteEntriesArgs : global::Pulumi.InvokeArgs { private GetRegionRouteEntriesArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class GetRegionRouteEntriesInvokeArgs : global::Pulumi.InvokeArgs { private GetRegionRouteEntriesInvokeArgs() { } }
+    [global::Pulumi.OutputType()] [global::Pulumi.Offline.Placeholder] public sealed class GetRegionRouteEntriesResult { private GetRegionRouteEntriesResult() { } }
+    [global::Pulumi.Offline.Placeholder] public static class GetRouteEntries { }
+    [global::Pulumi.Offline.Placeholder] public sealed class GetRouteEntriesArgs : global::Pulumi.InvokeArgs { private GetRouteEntriesArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class GetRouteEntriesInvokeArgs : global::Pulumi.InvokeArgs { private GetRouteEntriesInvokeArgs() { } }
+    [global::Pulumi.OutputType()] [global::Pulumi.Offline.Placeholder] public sealed class GetRouteEntriesResult { private GetRouteEntriesResult() { } }
+    [global::Pulumi.Offline.Placeholder] public static class GetRouteMaps { }
+    [global::Pulumi.Offline.Placeholder] public sealed class GetRouteMapsArgs : global::Pulumi.InvokeArgs { private GetRouteMapsArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class GetRouteMapsInvokeArgs : global::Pulumi.InvokeArgs { private GetRouteMapsInvokeArgs() { } }
+    [global::Pulumi.OutputType()] [global::Pulumi.Offline.Placeholder] public sealed class GetRouteMapsResult { private GetRouteMapsResult() { } }
+    [global::Pulumi.Offline.Placeholder] public static class GetRouteServices { }
+    [global::Pulumi.Offline.Placeholder] public sealed class GetRouteServicesArgs : global::Pulumi.InvokeArgs { private GetRouteServicesArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class GetRouteServicesInvokeArgs : global::Pulumi.InvokeArgs { private GetRouteServicesInvokeArgs() { } }
+    [global::Pulumi.OutputType()] [global::Pulumi.Offline.Placeholder] public sealed class GetRouteServicesResult { private GetRouteServicesResult() { } }
+    [global::Pulumi.Offline.Placeholder] public static class GetTrafficMarkingPolicies { }
+    [global::Pulumi.Offline.Placeholder] public sealed class GetTrafficMarkingPoliciesArgs : global::Pulumi.InvokeArgs { private GetTrafficMarkingPoliciesArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class GetTrafficMarkingPoliciesInvokeArgs : global::Pulumi.InvokeArgs { private GetTrafficMarkingPoliciesInvokeArgs() { } }
+    [global::Pulumi.OutputType()] [global::Pulumi.Offline.Placeholder] public sealed class GetTrafficMarkingPoliciesResult { private GetTrafficMarkingPoliciesResult() { } }
+    [global::Pulumi.Offline.Placeholder] public static class GetTransitRouteTableAggregations { }
+    [global::Pulumi.Offline.Placeholder] public sealed class GetTransitRouteTableAggregationsArgs : global::Pulumi.InvokeArgs { private GetTransitRouteTableAggregationsArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class GetTransitRouteTableAggregationsInvokeArgs : global::Pulumi.InvokeArgs { private GetTransitRouteTableAggregationsInvokeArgs() { } }
+    [global::Pulumi.OutputType()] [global::Pulumi.Offline.Placeholder] public sealed class GetTransitRouteTableAggregationsResult { private GetTransitRouteTableAggregationsResult() { } }
+    [global::Pulumi.Offline.Placeholder] public static class GetTransitRouterAvailableResources { }
+    [global::Pulumi.Offline.Placeholder] public sealed class GetTransitRouterAvailableResourcesArgs : global::Pulumi.InvokeArgs { private GetTransitRouterAvailableResourcesArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class GetTransitRouterAvailableResourcesInvokeArgs : global::Pulumi.InvokeArgs { private GetTransitRouterAvailableResourcesInvokeArgs() { } }
+    [global::Pulumi.OutputType()] [global::Pulumi.Offline.Placeholder] public sealed class GetTransitRouterAvailableResourcesResult { private GetTransitRouterAvailableResourcesResult() { } }
+    [global::Pulumi.Offline.Placeholder] public static class GetTransitRouterCidrs { }
+    [global::Pulumi.Offline.Placeholder] public sealed class GetTransitRouterCidrsArgs : global::Pulumi.InvokeArgs { private GetTransitRouterCidrsArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class GetTransitRouterCidrsInvokeArgs : global::Pulumi.InvokeArgs { private GetTransitRouterCidrsInvokeArgs() { } }
+    [global::Pulumi.OutputType()] [global::Pulumi.Offline.Placeholder] public sealed class GetTransitRouterCidrsResult { private GetTransitRouterCidrsResult() { } }
+    [global::Pulumi.Offline.Placeholder] public static class GetTransitRouterMulticastDomainAssociations { }
+    [global::Pulumi.Offline.Placeholder] public sealed class GetTransitRouterMulticastDomainAssociationsArgs : global::Pulumi.InvokeArgs { private GetTransitRouterMulticastDomainAssociationsArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class GetTransitRouterMulticastDomainAssociationsInvokeArgs : global::Pulumi.InvokeArgs { private GetTransitRouterMulticastDomainAssociationsInvokeArgs() { } }
+    [global::Pulumi.OutputType()] [global::Pulumi.Offline.Placeholder] public sealed class GetTransitRouterMulticastDomainAssociationsResult { private GetTransitRouterMulticastDomainAssociationsResult() { } }
+    [global::Pulumi.Offline.Placeholder] public static class GetTransitRouterMulticastDomainMembers { }
+    [global::Pulumi.Offline.Placeholder] public sealed class GetTransitRouterMulticastDomainMembersArgs : global::Pulumi.InvokeArgs { private GetTransitRouterMulticastDomainMembersArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class GetTransitRouterMulticastDomainMembersInvokeArgs : global::Pulumi.InvokeArgs { private GetTransitRouterMulticastDomainMembersInvokeArgs() { } }
+    [global::Pulumi.OutputType()] [global::Pulumi.Offline.Placeholder] public sealed class GetTransitRouterMulticastDomainMembersResult { private GetTransitRouterMulticastDomainMembersResult() { } }
+    [global::Pulumi.Offline.Placeholder] public static class GetTransitRouterMulticastDomainPeerMembers { }
+    [global::Pulumi.Offline.Placeholder] public sealed class GetTransitRouterMulticastDomainPeerMembersArgs : global::Pulumi.InvokeArgs { private GetTransitRouterMulticastDomainPeerMembersArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class GetTransitRouterMulticastDomainPeerMembersInvokeArgs : global::Pulumi.InvokeArgs { private GetTransitRouterMulticastDomainPeerMembersInvokeArgs() { } }
+    [global::Pulumi.OutputType()] [global::Pulumi.Offline.Placeholder] public sealed class GetTransitRouterMulticastDomainPeerMembersResult { private GetTransitRouterMulticastDomainPeerMembersResult() { } }
+    [global::Pulumi.Offline.Placeholder] public static class GetTransitRouterMulticastDomainSources { }
+    [global::Pulumi.Offline.Placeholder] public sealed class GetTransitRouterMulticastDomainSourcesArgs : global::Pulumi.InvokeArgs { private GetTransitRouterMulticastDomainSourcesArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class GetTransitRouterMulticastDomainSourcesInvokeArgs : global::Pulumi.InvokeArgs { private GetTransitRouterMulticastDomainSourcesInvokeArgs() { } }
+    [global::Pulumi.OutputType()] [global::Pulumi.Offline.Placeholder] public sealed class GetTransitRouterMulticastDomainSourcesResult { private GetTransitRouterMulticastDomainSourcesResult() { } }
+    [global::Pulumi.Offline.Placeholder] public static class GetTransitRouterMulticastDomains { }
+    [global::Pulumi.Offline.Placeholder] public sealed class GetTransitRouterMulticastDomainsArgs : global::Pulumi.InvokeArgs { private GetTransitRouterMulticastDomainsArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class GetTransitRouterMulticastDomainsInvokeArgs : global::Pulumi.InvokeArgs { private GetTransitRouterMulticastDomainsInvokeArgs() { } }
+    [global::Pulumi.OutputType()] [global::Pulumi.Offline.Placeholder] public sealed class GetTransitRouterMulticastDomainsResult { private GetTransitRouterMulticastDomainsResult() { } }
+    [global::Pulumi.Offline.Placeholder] public static class GetTransitRouterPeerAttachments { }
+    [global::Pulumi.Offline.Placeholder] public sealed class GetTransitRouterPeerAttachmentsArgs : global::Pulumi.InvokeArgs { private GetTransitRouterPeerAttachmentsArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class GetTransitRouterPeerAttachmentsInvokeArgs : global::Pulumi.InvokeArgs { private GetTransitRouterPeerAttachmentsInvokeArgs() { } }
+    [global::Pulumi.OutputType()] [global::Pulumi.Offline.Placeholder] public sealed class GetTransitRouterPeerAttachmentsResult { private GetTransitRouterPeerAttachmentsResult() { } }
+    [global::Pulumi.Offline.Placeholder] public static class GetTransitRouterPrefixListAssociations { }
+    [global::Pulumi.Offline.Placeholder] public sealed class GetTransitRouterPrefixListAssociationsArgs : global::Pulumi.InvokeArgs { private GetTransitRouterPrefixListAssociationsArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class GetTransitRouterPrefixListAssociationsInvokeArgs : global::Pulumi.InvokeArgs { private GetTransitRouterPrefixListAssociationsInvokeArgs() { } }
+    [global::Pulumi.OutputType()] [global::Pulumi.Offline.Placeholder] public sealed class GetTransitRouterPrefixListAssociationsResult { private GetTransitRouterPrefixListAssociationsResult() { } }
+    [global::Pulumi.Offline.Placeholder] public static class GetTransitRouterRouteEntries { }
+    [global::Pulumi.Offline.Placeholder] public sealed class GetTransitRouterRouteEntriesArgs : global::Pulumi.InvokeArgs { private GetTransitRouterRouteEntriesArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class GetTransitRouterRouteEntriesInvokeArgs : global::Pulumi.InvokeArgs { private GetTransitRouterRouteEntriesInvokeArgs() { } }
+    [global::Pulumi.OutputType()] [global::Pulumi.Offline.Placeholder] public sealed class GetTransitRouterRouteEntriesResult { private GetTransitRouterRouteEntriesResult() { } }
+    [global::Pulumi.Offline.Placeholder] public static class GetTransitRouterRouteTableAssociations { }
+    [global::Pulumi.Offline.Placeholder] public sealed class GetTransitRouterRouteTableAssociationsArgs : global::Pulumi.InvokeArgs { private GetTransitRouterRouteTableAssociationsArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class GetTransitRouterRouteTableAssociationsInvokeArgs : global::Pulumi.InvokeArgs { private GetTransitRouterRouteTableAssociationsInvokeArgs() { } }
+    [global::Pulumi.OutputType()] [global::Pulumi.Offline.Placeholder] public sealed class GetTransitRouterRouteTableAssociationsResult { private GetTransitRouterRouteTableAssociationsResult() { } }
+    [global::Pulumi.Offline.Placeholder] public static class GetTransitRouterRouteTablePropagations { }
+    [global::Pulumi.Offline.Placeholder] public sealed class GetTransitRouterRouteTablePropagationsArgs : global::Pulumi.InvokeArgs { private GetTransitRouterRouteTablePropagationsArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class GetTransitRouterRouteTablePropagationsInvokeArgs : global::Pulumi.InvokeArgs { private GetTransitRouterRouteTablePropagationsInvokeArgs() { } }
+    [global::Pulumi.OutputType()] [global::Pulumi.Offline.Placeholder] public sealed class GetTransitRouterRouteTablePropagationsResult { private GetTransitRouterRouteTablePropagationsResult() { } }
+    [global::Pulumi.Offline.Placeholder] public static class GetTransitRouterRouteTables { }
+    [global::Pulumi.Offline.Placeholder] public sealed class GetTransitRouterRouteTablesArgs : global::Pulumi.InvokeArgs { private GetTransitRouterRouteTablesArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class GetTransitRouterRouteTablesInvokeArgs : global::Pulumi.InvokeArgs { private GetTransitRouterRouteTablesInvokeArgs() { } }
+    [global::Pulumi.OutputType()] [global::Pulumi.Offline.Placeholder] public sealed class GetTransitRouterRouteTablesResult { private GetTransitRouterRouteTablesResult() { } }
+    [global::Pulumi.Offline.Placeholder] public static class GetTransitRouterService { }
+    [global::Pulumi.Offline.Placeholder] public sealed class GetTransitRouterServiceArgs : global::Pulumi.InvokeArgs { private GetTransitRouterServiceArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class GetTransitRouterServiceInvokeArgs : global::Pulumi.InvokeArgs { private GetTransitRouterServiceInvokeArgs() { } }
+    [global::Pulumi.OutputType()] [global::Pulumi.Offline.Placeholder] public sealed class GetTransitRouterServiceResult { private GetTransitRouterServiceResult() { } }
+    [global::Pulumi.Offline.Placeholder] public static class GetTransitRouterVbrAttachments { }
+    [global::Pulumi.Offline.Placeholder] public sealed class GetTransitRouterVbrAttachmentsArgs : global::Pulumi.InvokeArgs { private GetTransitRouterVbrAttachmentsArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class GetTransitRouterVbrAttachmentsInvokeArgs : global::Pulumi.InvokeArgs { private GetTransitRouterVbrAttachmentsInvokeArgs() { } }
+    [global::Pulumi.OutputType()] [global::Pulumi.Offline.Placeholder] public sealed class GetTransitRouterVbrAttachmentsResult { private GetTransitRouterVbrAttachmentsResult() { } }
+    [global::Pulumi.Offline.Placeholder] public static class GetTransitRouterVpcAttachments { }
+    [global::Pulumi.Offline.Placeholder] public sealed class GetTransitRouterVpcAttachmentsArgs : global::Pulumi.InvokeArgs { private GetTransitRouterVpcAttachmentsArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class GetTransitRouterVpcAttachmentsInvokeArgs : global::Pulumi.InvokeArgs { private GetTransitRouterVpcAttachmentsInvokeArgs() { } }
+    [global::Pulumi.OutputType()] [global::Pulumi.Offline.Placeholder] public sealed class GetTransitRouterVpcAttachmentsResult { private GetTransitRouterVpcAttachmentsResult() { } }
+    [global::Pulumi.Offline.Placeholder] public static class GetTransitRouterVpnAttachments { }
+    [global::Pulumi.Offline.Placeholder] public sealed class GetTransitRouterVpnAttachmentsArgs : global::Pulumi.InvokeArgs { private GetTransitRouterVpnAttachmentsArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class GetTransitRouterVpnAttachmentsInvokeArgs : global::Pulumi.InvokeArgs { private GetTransitRouterVpnAttachmentsInvokeArgs() { } }
+    [global::Pulumi.OutputType()] [global::Pulumi.Offline.Placeholder] public sealed class GetTransitRouterVpnAttachmentsResult { private GetTransitRouterVpnAttachmentsResult() { } }
+    [global::Pulumi.Offline.Placeholder] public static class GetTransitRouters { }
+    [global::Pulumi.Offline.Placeholder] public sealed class GetTransitRoutersArgs : global::Pulumi.InvokeArgs { private GetTransitRoutersArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class GetTransitRoutersInvokeArgs : global::Pulumi.InvokeArgs { private GetTransitRoutersInvokeArgs() { } }
+    [global::Pulumi.OutputType()] [global::Pulumi.Offline.Placeholder] public sealed class GetTransitRoutersResult { private GetTransitRoutersResult() { } }
+    [global::Pulumi.Offline.Placeholder] public static class GetVbrHealthChecks { }
+    [global::Pulumi.Offline.Placeholder] public sealed class GetVbrHealthChecksArgs : global::Pulumi.InvokeArgs { private GetVbrHealthChecksArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class GetVbrHealthChecksInvokeArgs : global::Pulumi.InvokeArgs { private GetVbrHealthChecksInvokeArgs() { } }
+    [global::Pulumi.OutputType()] [global::Pulumi.Offline.Placeholder] public sealed class GetVbrHealthChecksResult { private GetVbrHealthChecksResult() { } }
+    [global::Pulumi.AliCloud.AliCloudResourceType("alicloud:cen/instanceAttachment:InstanceAttachment")] [global::Pulumi.Offline.Placeholder] public class InstanceAttachment : global::Pulumi.CustomResource { private protected InstanceAttachment() : base(null!, null!, null) { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class InstanceAttachmentArgs : global::Pulumi.ResourceArgs { private InstanceAttachmentArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class InstanceAttachmentState : global::Pulumi.ResourceArgs { private InstanceAttachmentState() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class InstanceGrantState : global::Pulumi.ResourceArgs { private InstanceGrantState() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class InstanceState : global::Pulumi.ResourceArgs { private InstanceState() { } }
+    [global::Pulumi.AliCloud.AliCloudResourceType("alicloud:cen/interRegionTrafficQosPolicy:InterRegionTrafficQosPolicy")] [global::Pulumi.Offline.Placeholder] public class InterRegionTrafficQosPolicy : global::Pulumi.CustomResource { private protected InterRegionTrafficQosPolicy() : base(null!, null!, null) { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class InterRegionTrafficQosPolicyArgs : global::Pulumi.ResourceArgs { private InterRegionTrafficQosPolicyArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class InterRegionTrafficQosPolicyState : global::Pulumi.ResourceArgs { private InterRegionTrafficQosPolicyState() { } }
+    [global::Pulumi.AliCloud.AliCloudResourceType("alicloud:cen/interRegionTrafficQosQueue:InterRegionTrafficQosQueue")] [global::Pulumi.Offline.Placeholder] public class InterRegionTrafficQosQueue : global::Pulumi.CustomResource { private protected InterRegionTrafficQosQueue() : base(null!, null!, null) { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class InterRegionTrafficQosQueueArgs : global::Pulumi.ResourceArgs { private InterRegionTrafficQosQueueArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class InterRegionTrafficQosQueueState : global::Pulumi.ResourceArgs { private InterRegionTrafficQosQueueState() { } }
+    [global::Pulumi.AliCloud.AliCloudResourceType("alicloud:cen/privateZone:PrivateZone")] [global::Pulumi.Offline.Placeholder] public class PrivateZone : global::Pulumi.CustomResource { private protected PrivateZone() : base(null!, null!, null) { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class PrivateZoneArgs : global::Pulumi.ResourceArgs { private PrivateZoneArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class PrivateZoneState : global::Pulumi.ResourceArgs { private PrivateZoneState() { } }
+    [global::Pulumi.AliCloud.AliCloudResourceType("alicloud:cen/routeEntry:RouteEntry")] [global::Pulumi.Offline.Placeholder] public class RouteEntry : global::Pulumi.CustomResource { private protected RouteEntry() : base(null!, null!, null) { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class RouteEntryArgs : global::Pulumi.ResourceArgs { private RouteEntryArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class RouteEntryState : global::Pulumi.ResourceArgs { private RouteEntryState() { } }
+    [global::Pulumi.AliCloud.AliCloudResourceType("alicloud:cen/routeMap:RouteMap")] [global::Pulumi.Offline.Placeholder] public class RouteMap : global::Pulumi.CustomResource { private protected RouteMap() : base(null!, null!, null) { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class RouteMapArgs : global::Pulumi.ResourceArgs { private RouteMapArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class RouteMapState : global::Pulumi.ResourceArgs { private RouteMapState() { } }
+    [global::Pulumi.AliCloud.AliCloudResourceType("alicloud:cen/routeService:RouteService")] [global::Pulumi.Offline.Placeholder] public class RouteService : global::Pulumi.CustomResource { private protected RouteService() : base(null!, null!, null) { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class RouteServiceArgs : global::Pulumi.ResourceArgs { private RouteServiceArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class RouteServiceState : global::Pulumi.ResourceArgs { private RouteServiceState() { } }
+    [global::Pulumi.AliCloud.AliCloudResourceType("alicloud:cen/trafficMarkingPolicy:TrafficMarkingPolicy")] [global::Pulumi.Offline.Placeholder] public class TrafficMarkingPolicy : global::Pulumi.CustomResource { private protected TrafficMarkingPolicy() : base(null!, null!, null) { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class TrafficMarkingPolicyArgs : global::Pulumi.ResourceArgs { private TrafficMarkingPolicyArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class TrafficMarkingPolicyState : global::Pulumi.ResourceArgs { private TrafficMarkingPolicyState() { } }
+    [global::Pulumi.AliCloud.AliCloudResourceType("alicloud:cen/transitRouteTableAggregation:TransitRouteTableAggregation")] [global::Pulumi.Offline.Placeholder] public class TransitRouteTableAggregation : global::Pulumi.CustomResource { private protected TransitRouteTableAggregation() : base(null!, null!, null) { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class TransitRouteTableAggregationArgs : global::Pulumi.ResourceArgs { private TransitRouteTableAggregationArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class TransitRouteTableAggregationState : global::Pulumi.ResourceArgs { private TransitRouteTableAggregationState() { } }
+    [global::Pulumi.AliCloud.AliCloudResourceType("alicloud:cen/transitRouterCidr:TransitRouterCidr")] [global::Pulumi.Offline.Placeholder] public class TransitRouterCidr : global::Pulumi.CustomResource { private protected TransitRouterCidr() : base(null!, null!, null) { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class TransitRouterCidrArgs : global::Pulumi.ResourceArgs { private TransitRouterCidrArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class TransitRouterCidrState : global::Pulumi.ResourceArgs { private TransitRouterCidrState() { } }
+    [global::Pulumi.AliCloud.AliCloudResourceType("alicloud:cen/transitRouterEcrAttachment:TransitRouterEcrAttachment")] [global::Pulumi.Offline.Placeholder] public class TransitRouterEcrAttachment : global::Pulumi.CustomResource { private protected TransitRouterEcrAttachment() : base(null!, null!, null) { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class TransitRouterEcrAttachmentArgs : global::Pulumi.ResourceArgs { private TransitRouterEcrAttachmentArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class TransitRouterEcrAttachmentState : global::Pulumi.ResourceArgs { private TransitRouterEcrAttachmentState() { } }
+    [global::Pulumi.AliCloud.AliCloudResourceType("alicloud:cen/transitRouterGrantAttachment:TransitRouterGrantAttachment")] [global::Pulumi.Offline.Placeholder] public class TransitRouterGrantAttachment : global::Pulumi.CustomResource { private protected TransitRouterGrantAttachment() : base(null!, null!, null) { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class TransitRouterGrantAttachmentArgs : global::Pulumi.ResourceArgs { private TransitRouterGrantAttachmentArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class TransitRouterGrantAttachmentState : global::Pulumi.ResourceArgs { private TransitRouterGrantAttachmentState() { } }
+    [global::Pulumi.AliCloud.AliCloudResourceType("alicloud:cen/transitRouterMulticastDomain:TransitRouterMulticastDomain")] [global::Pulumi.Offline.Placeholder] public class TransitRouterMulticastDomain : global::Pulumi.CustomResource { private protected TransitRouterMulticastDomain() : base(null!, null!, null) { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class TransitRouterMulticastDomainArgs : global::Pulumi.ResourceArgs { private TransitRouterMulticastDomainArgs() { } }
+    [global::Pulumi.AliCloud.AliCloudResourceType("alicloud:cen/transitRouterMulticastDomainAssociation:TransitRouterMulticastDomainAssociation")] [global::Pulumi.Offline.Placeholder] public class TransitRouterMulticastDomainAssociation : global::Pulumi.CustomResource { private protected TransitRouterMulticastDomainAssociation() : base(null!, null!, null) { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class TransitRouterMulticastDomainAssociationArgs : global::Pulumi.ResourceArgs { private TransitRouterMulticastDomainAssociationArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class TransitRouterMulticastDomainAssociationState : global::Pulumi.ResourceArgs { private TransitRouterMulticastDomainAssociationState() { } }
+    [global::Pulumi.AliCloud.AliCloudResourceType("alicloud:cen/transitRouterMulticastDomainMember:TransitRouterMulticastDomainMember")] [global::Pulumi.Offline.Placeholder] public class TransitRouterMulticastDomainMember : global::Pulumi.CustomResource { private protected TransitRouterMulticastDomainMember() : base(null!, null!, null) { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class TransitRouterMulticastDomainMemberArgs : global::Pulumi.ResourceArgs { private TransitRouterMulticastDomainMemberArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class TransitRouterMulticastDomainMemberState : global::Pulumi.ResourceArgs { private TransitRouterMulticastDomainMemberState() { } }
+    [global::Pulumi.AliCloud.AliCloudResourceType("alicloud:cen/transitRouterMulticastDomainPeerMember:TransitRouterMulticastDomainPeerMember")] [global::Pulumi.Offline.Placeholder] public class TransitRouterMulticastDomainPeerMember : global::Pulumi.CustomResource { private protected TransitRouterMulticastDomainPeerMember() : base(null!, null!, null) { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class TransitRouterMulticastDomainPeerMemberArgs : global::Pulumi.ResourceArgs { private TransitRouterMulticastDomainPeerMemberArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class TransitRouterMulticastDomainPeerMemberState : global::Pulumi.ResourceArgs { private TransitRouterMulticastDomainPeerMemberState() { } }
+    [global::Pulumi.AliCloud.AliCloudResourceType("alicloud:cen/transitRouterMulticastDomainSource:TransitRouterMulticastDomainSource")] [global::Pulumi.Offline.Placeholder] public class TransitRouterMulticastDomainSource : global::Pulumi.CustomResource { private protected TransitRouterMulticastDomainSource() : base(null!, null!, null) { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class TransitRouterMulticastDomainSourceArgs : global::Pulumi.ResourceArgs { private TransitRouterMulticastDomainSourceArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class TransitRouterMulticastDomainSourceState : global::Pulumi.ResourceArgs { private TransitRouterMulticastDomainSourceState() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class TransitRouterMulticastDomainState : global::Pulumi.ResourceArgs { private TransitRouterMulticastDomainState() { } }
+    [global::Pulumi.AliCloud.AliCloudResourceType("alicloud:cen/transitRouterPeerAttachment:TransitRouterPeerAttachment")] [global::Pulumi.Offline.Placeholder] public class TransitRouterPeerAttachment : global::Pulumi.CustomResource { private protected TransitRouterPeerAttachment() : base(null!, null!, null) { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class TransitRouterPeerAttachmentArgs : global::Pulumi.ResourceArgs { private TransitRouterPeerAttachmentArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class TransitRouterPeerAttachmentState : global::Pulumi.ResourceArgs { private TransitRouterPeerAttachmentState() { } }
+    [global::Pulumi.AliCloud.AliCloudResourceType("alicloud:cen/transitRouterPrefixListAssociation:TransitRouterPrefixListAssociation")] [global::Pulumi.Offline.Placeholder] public class TransitRouterPrefixListAssociation : global::Pulumi.CustomResource { private protected TransitRouterPrefixListAssociation() : base(null!, null!, null) { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class TransitRouterPrefixListAssociationArgs : global::Pulumi.ResourceArgs { private TransitRouterPrefixListAssociationArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class TransitRouterPrefixListAssociationState : global::Pulumi.ResourceArgs { private TransitRouterPrefixListAssociationState() { } }
+    [global::Pulumi.AliCloud.AliCloudResourceType("alicloud:cen/transitRouterRouteEntry:TransitRouterRouteEntry")] [global::Pulumi.Offline.Placeholder] public class TransitRouterRouteEntry : global::Pulumi.CustomResource { private protected TransitRouterRouteEntry() : base(null!, null!, null) { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class TransitRouterRouteEntryArgs : global::Pulumi.ResourceArgs { private TransitRouterRouteEntryArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class TransitRouterRouteEntryState : global::Pulumi.ResourceArgs { private TransitRouterRouteEntryState() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class TransitRouterRouteTableAssociationState : global::Pulumi.ResourceArgs { private TransitRouterRouteTableAssociationState() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class TransitRouterRouteTablePropagationState : global::Pulumi.ResourceArgs { private TransitRouterRouteTablePropagationState() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class TransitRouterRouteTableState : global::Pulumi.ResourceArgs { private TransitRouterRouteTableState() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class TransitRouterState : global::Pulumi.ResourceArgs { private TransitRouterState() { } }
+    [global::Pulumi.AliCloud.AliCloudResourceType("alicloud:cen/transitRouterVbrAttachment:TransitRouterVbrAttachment")] [global::Pulumi.Offline.Placeholder] public class TransitRouterVbrAttachment : global::Pulumi.CustomResource { private protected TransitRouterVbrAttachment() : base(null!, null!, null) { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class TransitRouterVbrAttachmentArgs : global::Pulumi.ResourceArgs { private TransitRouterVbrAttachmentArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class TransitRouterVbrAttachmentState : global::Pulumi.ResourceArgs { private TransitRouterVbrAttachmentState() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class TransitRouterVpcAttachmentState : global::Pulumi.ResourceArgs { private TransitRouterVpcAttachmentState() { } }
+    [global::Pulumi.AliCloud.AliCloudResourceType("alicloud:cen/transitRouterVpnAttachment:TransitRouterVpnAttachment")] [global::Pulumi.Offline.Placeholder] public class TransitRouterVpnAttachment : global::Pulumi.CustomResource { private protected TransitRouterVpnAttachment() : base(null!, null!, null) { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class TransitRouterVpnAttachmentArgs : global::Pulumi.ResourceArgs { private TransitRouterVpnAttachmentArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class TransitRouterVpnAttachmentState : global::Pulumi.ResourceArgs { private TransitRouterVpnAttachmentState() { } }
+    [global::Pulumi.AliCloud.AliCloudResourceType("alicloud:cen/vbrHealthCheck:VbrHealthCheck")] [global::Pulumi.Offline.Placeholder] public class VbrHealthCheck : global::Pulumi.CustomResource { private protected VbrHealthCheck() : base(null!, null!, null) { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class VbrHealthCheckArgs : global::Pulumi.ResourceArgs { private VbrHealthCheckArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class VbrHealthCheckState : global::Pulumi.ResourceArgs { private VbrHealthCheckState() { } }
+}
+
+namespace Pulumi.AliCloud.Cen.Inputs
+{
+    [global::Pulumi.Offline.Placeholder] public sealed class TrafficMarkingPolicyTrafficMatchRuleArgs : global::Pulumi.ResourceArgs { private TrafficMarkingPolicyTrafficMatchRuleArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class TrafficMarkingPolicyTrafficMatchRuleGetArgs : global::Pulumi.ResourceArgs { private TrafficMarkingPolicyTrafficMatchRuleGetArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class TransitRouterMulticastDomainOptionsArgs : global::Pulumi.ResourceArgs { private TransitRouterMulticastDomainOptionsArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class TransitRouterMulticastDomainOptionsGetArgs : global::Pulumi.ResourceArgs { private TransitRouterMulticastDomainOptionsGetArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class TransitRouterVpcAttachmentOptionsArgs : global::Pulumi.ResourceArgs { private TransitRouterVpcAttachmentOptionsArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class TransitRouterVpcAttachmentOptionsGetArgs : global::Pulumi.ResourceArgs { private TransitRouterVpcAttachmentOptionsGetArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class TransitRouterVpcAttachmentZoneMappingGetArgs : global::Pulumi.ResourceArgs { private TransitRouterVpcAttachmentZoneMappingGetArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class TransitRouterVpnAttachmentZoneArgs : global::Pulumi.ResourceArgs { private TransitRouterVpnAttachmentZoneArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class TransitRouterVpnAttachmentZoneGetArgs : global::Pulumi.ResourceArgs { private TransitRouterVpnAttachmentZoneGetArgs() { } }
+}
+
 namespace Pulumi.AliCloud.Ecs
 {
     [global::Pulumi.AliCloud.AliCloudResourceType("alicloud:ecs/activation:Activation")] [global::Pulumi.Offline.Placeholder] public class Activation : global::Pulumi.CustomResource { private protected Activation() : base(null!, null!, null) { } }
@@ -443,7 +687,13 @@ namespace Pulumi.AliCloud.Ecs
     [global::Pulumi.AliCloud.AliCloudResourceType("alicloud:ecs/ecsLaunchTemplate:EcsLaunchTemplate")] [global::Pulumi.Offline.Placeholder] public class EcsLaunchTemplate : global::Pulumi.CustomResource { private protected EcsLaunchTemplate() : base(null!, null!, null) { } }
     [global::Pulumi.Offline.Placeholder] public sealed class EcsLaunchTemplateArgs : global::Pulumi.ResourceArgs { private EcsLaunchTemplateArgs() { } }
     [global::Pulumi.Offline.Placeholder] public sealed class EcsLaunchTemplateState : global::Pulumi.ResourceArgs { private EcsLaunchTemplateState() { } }
+    [global::Pulumi.AliCloud.AliCloudResourceType("alicloud:ecs/ecsNetworkInterface:EcsNetworkInterface")] [global::Pulumi.Offline.Placeholder] public class EcsNetworkInterface : global::Pulumi.CustomResource { private protected EcsNetworkInterface() : base(null!, null!, null) { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class EcsNetworkInterfaceArgs : global::Pulumi.ResourceArgs { private EcsNetworkInterfaceArgs() { } }
+    [global::Pulumi.AliCloud.AliCloudResourceType("alicloud:ecs/ecsNetworkInterfaceAttachment:EcsNetworkInterfaceAttachment")] [global::Pulumi.Offline.Placeholder] public class EcsNetworkInterfaceAttachment : global::Pulumi.CustomResource { private protected EcsNetworkInterfaceAttachment() : base(null!, null!, null) { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class EcsNetworkInterfaceAttachmentArgs : global::Pulumi.ResourceArgs { private EcsNetworkInterfaceAttachmentArgs() { } }
     [global::Pulumi.Offline.Placeholder] public sealed class EcsNetworkInterfaceAttachmentState : global::Pulumi.ResourceArgs { private EcsNetworkInterfaceAttachmentState() { } }
+    [global::Pulumi.AliCloud.AliCloudResourceType("alicloud:ecs/ecsNetworkInterfacePermission:EcsNetworkInterfacePermission")] [global::Pulumi.Offline.Placeholder] public class EcsNetworkInterfacePermission : global::Pulumi.CustomResource { private protected EcsNetworkInterfacePermission() : base(null!, null!, null) { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class EcsNetworkInterfacePermissionArgs : global::Pulumi.ResourceArgs { private EcsNetworkInterfacePermissionArgs() { } }
     [global::Pulumi.Offline.Placeholder] public sealed class EcsNetworkInterfacePermissionState : global::Pulumi.ResourceArgs { private EcsNetworkInterfacePermissionState() { } }
     [global::Pulumi.Offline.Placeholder] public sealed class EcsNetworkInterfaceState : global::Pulumi.ResourceArgs { private EcsNetworkInterfaceState() { } }
     [global::Pulumi.AliCloud.AliCloudResourceType("alicloud:ecs/ecsPrefixList:EcsPrefixList")] [global::Pulumi.Offline.Placeholder] public class EcsPrefixList : global::Pulumi.CustomResource { private protected EcsPrefixList() : base(null!, null!, null) { } }
@@ -1155,10 +1405,7 @@ namespace Pulumi.AliCloud.Vpc
     [global::Pulumi.Offline.Placeholder] public sealed class GetPublicIpAddressPoolsArgs : global::Pulumi.InvokeArgs { private GetPublicIpAddressPoolsArgs() { } }
     [global::Pulumi.Offline.Placeholder] public sealed class GetPublicIpAddressPoolsInvokeArgs : global::Pulumi.InvokeArgs { private GetPublicIpAddressPoolsInvokeArgs() { } }
     [global::Pulumi.OutputType()] [global::Pulumi.Offline.Placeholder] public sealed class GetPublicIpAddressPoolsResult { private GetPublicIpAddressPoolsResult() { } }
-    [global::Pulumi.Offline.Placeholder] public static class GetRouteEntries { }
-    [global::Pulumi.Offline.Placeholder] public sealed class GetRouteEntriesArgs : global::Pulumi.InvokeArgs { private GetRouteEntriesArgs() { } }
     [global::Pulumi.Offline.Placeholder] public sealed class GetRouteEntriesInvokeArgs : global::Pulumi.InvokeArgs { private GetRouteEntriesInvokeArgs() { } }
-    [global::Pulumi.OutputType()] [global::Pulumi.Offline.Placeholder] public sealed class GetRouteEntriesResult { private GetRouteEntriesResult() { } }
     [global::Pulumi.Offline.Placeholder] public static class GetRouteTables { }
     [global::Pulumi.Offline.Placeholder] public sealed class GetRouteTablesArgs : global::Pulumi.InvokeArgs { private GetRouteTablesArgs() { } }
     [global::Pulumi.Offline.Placeholder] public sealed class GetRouteTablesInvokeArgs : global::Pulumi.InvokeArgs { private GetRouteTablesInvokeArgs() { } }
@@ -1296,8 +1543,6 @@ namespace Pulumi.AliCloud.Vpc
     [global::Pulumi.Offline.Placeholder] public sealed class PublicIpAddressPoolCidrBlockArgs : global::Pulumi.ResourceArgs { private PublicIpAddressPoolCidrBlockArgs() { } }
     [global::Pulumi.Offline.Placeholder] public sealed class PublicIpAddressPoolCidrBlockState : global::Pulumi.ResourceArgs { private PublicIpAddressPoolCidrBlockState() { } }
     [global::Pulumi.Offline.Placeholder] public sealed class PublicIpAddressPoolState : global::Pulumi.ResourceArgs { private PublicIpAddressPoolState() { } }
-    [global::Pulumi.AliCloud.AliCloudResourceType("alicloud:vpc/routeEntry:RouteEntry")] [global::Pulumi.Offline.Placeholder] public class RouteEntry : global::Pulumi.CustomResource { private protected RouteEntry() : base(null!, null!, null) { } }
-    [global::Pulumi.Offline.Placeholder] public sealed class RouteEntryArgs : global::Pulumi.ResourceArgs { private RouteEntryArgs() { } }
     [global::Pulumi.Offline.Placeholder] public sealed class RouteEntryState : global::Pulumi.ResourceArgs { private RouteEntryState() { } }
     [global::Pulumi.AliCloud.AliCloudResourceType("alicloud:vpc/routeTable:RouteTable")] [global::Pulumi.Offline.Placeholder] public class RouteTable : global::Pulumi.CustomResource { private protected RouteTable() : base(null!, null!, null) { } }
     [global::Pulumi.Offline.Placeholder] public sealed class RouteTableArgs : global::Pulumi.ResourceArgs { private RouteTableArgs() { } }

@@ -9,6 +9,11 @@ using Pulumi.AliCloud.CS;
 using Pulumi.AliCloud.CS.Inputs;
 using Pulumi.AliCloud.CS.Outputs;
 using Pulumi.AliCloud.Ecs;
+using Pulumi.Kubernetes.Core.V1;
+using Pulumi.Kubernetes.Types.Inputs.Core.V1;
+using Pulumi.Kubernetes.Types.Inputs.Meta.V1;
+using KubernetesProvider = Pulumi.Kubernetes.Provider;
+using KubernetesProviderArgs = Pulumi.Kubernetes.ProviderArgs;
 
 namespace BlinkInfra.Compute;
 
@@ -26,7 +31,7 @@ public sealed record ClusterComputeArgs(
 /// <summary>
 /// The cluster's machines: an ACK managed Pro cluster with Terway pod networking, the master machines
 /// (the nodes of the JobManagers and the operator: a tainted "masters" node pool of 3 nodes over three
-/// zones in a deployment set in HA mode, 1 otherwise), and one node pool per worker pool. Node counts are node-pool inputs, so a pool of 1000
+/// zones in a deployment set in HA mode, 1 otherwise, with a Terway config of their own so their pods carry the masters' group), and one node pool per worker pool. Node counts are node-pool inputs, so a pool of 1000
 /// machines declares as many resources as one of 2.
 /// </summary>
 public sealed class ClusterCompute : ComponentResource
@@ -84,7 +89,8 @@ public sealed class ClusterCompute : ComponentResource
         ClusterId = cluster.Id;
         RrsaMetadata = cluster.RrsaMetadata;
 
-        var mastersPool = DeclareMastersPool(name, cluster, args, childOptions);
+        var mastersTerwayConfig = DeclareMastersTerwayConfig(name, cluster, args);
+        var mastersPool = DeclareMastersPool(name, cluster, args, new CustomResourceOptions { Parent = this, DependsOn = { mastersTerwayConfig } });
 
         var pools = spec.WorkerPools.Select(pool => (pool.Name, Pool: DeclareWorkerPool(name, pool, cluster, args, childOptions))).ToList();
         NodePools = new Resource[] { mastersPool }.Concat(pools.Select(p => p.Pool)).ToImmutableArray();
@@ -101,6 +107,38 @@ public sealed class ClusterCompute : ComponentResource
     }
 
     /// <summary>
+    /// The masters' Terway config: ConfigMap kube-system/blink-eni-masters whose eni_conf names the
+    /// masters' group (both keys Terway unites, so the merge over the cluster's eni-config keeps no other
+    /// group), so the JobManager and operator pods on the masters carry the masters' group, as the masters
+    /// do. Terway reads it on every node labelled terway-config=blink-eni-masters, when its daemon starts,
+    /// and fails on a labelled node whose ConfigMap is missing: so it is created before the masters pool,
+    /// through a provider of its own that, unlike the engine's, does not wait for the node pools (a
+    /// ConfigMap needs only the API server, which the managed cluster runs). Sources: see <see cref="PodNetworking"/>.
+    /// </summary>
+    private ConfigMap DeclareMastersTerwayConfig(string name, ManagedKubernetes cluster, ClusterComputeArgs args)
+    {
+        var credential = GetClusterCredential.Invoke(new GetClusterCredentialInvokeArgs { ClusterId = cluster.Id }, new InvokeOptions { Parent = this });
+        var kubernetes = new KubernetesProvider($"{name}-k8s-system", new KubernetesProviderArgs
+        {
+            KubeConfig = Output.CreateSecret(credential.Apply(c => c.KubeConfig)),
+            EnableServerSideApply = true,
+        }, new CustomResourceOptions { Parent = this });
+        return new ConfigMap($"{name}-eni-config-masters", new ConfigMapArgs
+        {
+            Metadata = new ObjectMetaArgs { Name = PodNetworking.MastersTerwayConfig, Namespace = PodNetworking.TerwayConfigNamespace },
+            Data = { { PodNetworking.TerwayConfigKey, args.MastersSecurityGroupId.ToOutput().Apply(MastersEniConfig) } },
+        }, new CustomResourceOptions { Parent = this, Provider = kubernetes });
+    }
+
+    /// <summary>The masters' eni_conf: their group as security_group and as the only one of security_groups.</summary>
+    public static string MastersEniConfig(string mastersSecurityGroupId)
+        => System.Text.Json.JsonSerializer.Serialize(new SortedDictionary<string, object>(System.StringComparer.Ordinal)
+        {
+            ["security_group"] = mastersSecurityGroupId,
+            ["security_groups"] = new[] { mastersSecurityGroupId },
+        });
+
+    /// <summary>
     /// The master machines: the nodes of the JobManagers and the operator, as one node pool whose nodes
     /// ACK creates, labels and taints itself (never ECS instances Pulumi also owns and joins through the
     /// pool's `instances`: shrinking that list makes the provider remove them with ReleaseNode, and ACK's
@@ -112,7 +150,7 @@ public sealed class ClusterCompute : ComponentResource
     /// deployment set with a node pool" (nodes join or leave only by scaling the pool; at most 20 ECS
     /// instances per zone in a deployment set).
     /// </summary>
-    private static NodePool DeclareMastersPool(string name, ManagedKubernetes cluster, ClusterComputeArgs args, CustomResourceOptions childOptions)
+    private NodePool DeclareMastersPool(string name, ManagedKubernetes cluster, ClusterComputeArgs args, CustomResourceOptions poolOptions)
     {
         var spec = args.Spec;
         var poolArgs = new NodePoolArgs
@@ -125,7 +163,9 @@ public sealed class ClusterCompute : ComponentResource
             SecurityGroupIds = { args.MastersSecurityGroupId },
             SystemDiskCategory = ClusterDefaults.SystemDiskCategory,
             SystemDiskSize = ClusterDefaults.SystemDiskSizeGiB,
-            Labels = Labels((NodeRoles.RoleLabel, NodeRoles.MasterRole), (NodeRoles.PoolLabel, NodeRoles.MastersPoolName)),
+            // terway-config: the pods' network interfaces on these nodes carry the masters' group (DeclareMastersTerwayConfig).
+            Labels = Labels((NodeRoles.RoleLabel, NodeRoles.MasterRole), (NodeRoles.PoolLabel, NodeRoles.MastersPoolName),
+                (PodNetworking.TerwayConfigLabel, PodNetworking.MastersTerwayConfig)),
             Taints = { Taint(NodeRoles.RoleLabel, NodeRoles.MasterRole) },
             Tags = Tagging.ToInputMap(Tagging.ForMasterMachines(args.Tags)),
         };
@@ -138,11 +178,11 @@ public sealed class ClusterCompute : ComponentResource
                 DeploymentSetName = $"{name}-masters",
                 Strategy = "Availability",
                 Description = $"BlinkInfra cluster {name}: the master machines (the nodes of the JobManagers and the operator), each on its own server",
-            }, childOptions);
+            }, new CustomResourceOptions { Parent = this });
             poolArgs.DeploymentSetId = deploymentSet.Id;
             poolArgs.MultiAzPolicy = ClusterDefaults.BalancedAcrossZones;
         }
-        return new NodePool($"{name}-pool-{NodeRoles.MastersPoolName}", poolArgs, childOptions);
+        return new NodePool($"{name}-pool-{NodeRoles.MastersPoolName}", poolArgs, poolOptions);
     }
 
     private static NodePool DeclareWorkerPool(string name, WorkerPoolSpec pool, ManagedKubernetes cluster, ClusterComputeArgs args, CustomResourceOptions childOptions)

@@ -52,7 +52,8 @@ public static class FlinkPorts
 /// <summary>
 /// The ports the cluster and the engine use between masters and workers, and no more.
 /// Sources: Flink's ports as <see cref="FlinkPorts"/> pins them; ACK (kubelet 10250, API server
-/// 6443), the Flink Kubernetes Operator's admission webhook (9443) and cluster DNS (53).
+/// 6443) and cluster DNS (53). No rule for the Flink Kubernetes Operator's admission webhook (9443):
+/// the stack switches it off (infra/Engine OperatorValues), so nothing listens there.
 /// </summary>
 public static class ClusterPorts
 {
@@ -72,13 +73,18 @@ public static class ClusterPorts
 
     /// <summary>What masters (JobManagers, the operator, kubelets) accept from workers and the control plane.</summary>
     public static readonly ImmutableArray<Traffic> MastersFromWorkers = FlinkPorts.Tcp("Flink JobManager RPC and blob server", FlinkPorts.JobManagerRpc, FlinkPorts.BlobServer)
-        .Concat(FlinkPorts.Tcp("Flink REST", FlinkPorts.Rest))
+        .Concat(FlinkPorts.Tcp("Flink REST (the web UI, through the API server's proxy)", FlinkPorts.Rest))
         .Concat(new[]
         {
-            new Traffic("tcp", "9443/9443", "Flink Kubernetes Operator webhook"),
             new Traffic("tcp", "10250/10250", "kubelet"),
             new Traffic("icmp", "-1/-1", "path MTU discovery and diagnostics"),
         }).ToImmutableArray();
+
+    /// <summary>Every port range some rule between the cluster's groups opens: the only ports a pod's group may open to anyone.</summary>
+    public static readonly ImmutableArray<Traffic> All = WorkersFromMasters.Concat(MastersFromWorkers).ToImmutableArray();
+
+    /// <summary>The web UI's port range, which only the other cluster group (the API server's proxy) and declared peers may reach.</summary>
+    public static string WebUiPortRange => $"{FlinkPorts.Rest.Number}/{FlinkPorts.Rest.Number}";
 
     /// <summary>
     /// The protocols a security group rule takes. Source: terraform-provider-alicloud,

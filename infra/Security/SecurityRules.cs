@@ -36,6 +36,21 @@ public static class SecurityRules
             Description = description,
         }, Options(parent, provider));
 
+    /// <summary>Traffic out to another security group's members (for an egress rule, the source group field names the destination).</summary>
+    public static SecurityGroupRule ToGroup(string name, Input<string> groupId, Input<string> destinationGroupId, string protocol, string portRange, string description, Resource parent, ProviderResource? provider = null)
+        => new(name, new SecurityGroupRuleArgs
+        {
+            SecurityGroupId = groupId,
+            Type = Egress,
+            IpProtocol = protocol,
+            PortRange = portRange,
+            SourceSecurityGroupId = destinationGroupId,
+            NicType = Intranet,
+            Policy = Accept,
+            Priority = AcceptPriority,
+            Description = description,
+        }, Options(parent, provider));
+
     /// <summary>Traffic out to a CIDR block.</summary>
     public static SecurityGroupRule ToCidr(string name, Input<string> groupId, string cidr, string protocol, string portRange, string policy, int priority, string description, Resource parent, ProviderResource? provider = null)
         => new(name, new SecurityGroupRuleArgs

@@ -24,7 +24,9 @@ public static class IsolationPack
         InternetOnlyThroughNat(),
         VpcSecurityGroups(),
         LeastPrivilegeDataEgress(),
-        EnisInDeclaredVswitches(),
+        PodPortsOnlyCluster(),
+        WebUiOnlyFromPeers(),
+        PodEgressOnlyDeclared(),
         PrivateApiServer(),
         PrivateAddressSpace()));
 
@@ -78,25 +80,102 @@ public static class IsolationPack
                     ? Array.Empty<string>()
                     : new[] { $"a {(group.Inputs.ContainsKey("vpcId") ? group.Text("securityGroupType") ?? "classic" : "classic-network")} group; allowed: a VPC group (vpcId) of type normal or enterprise" });
 
-    /// <summary>least-privilege-data-egress: No accept rule opens all ports to a wide block.</summary>
+    /// <summary>
+    /// least-privilege-data-egress: No accept rule opens all ports to a wide block, but Alibaba Cloud's
+    /// service block, whose all-protocol rule is ACK's own least-privilege outbound rule (see <see cref="PodNetworking.AlibabaServiceBlock"/>).
+    /// </summary>
     public static ResourcePolicy LeastPrivilegeDataEgress(EnforcementLevel level = EnforcementLevel.Mandatory)
         => new("least-privilege-data-egress", "No accept rule opens all ports to a wide block.", level,
             ImmutableArray.Create(TypeTokens.Of<Pulumi.AliCloud.Ecs.SecurityGroupRule>()), (rule, _) =>
             {
                 var allPorts = rule.Text("ipProtocol") == "all" || rule.Text("portRange") is "-1/-1" or "1/65535";
-                var wide = rule.Text("cidrIp") is { } cidr && IPNetwork2.TryParse(cidr, out var block) && block.Cidr < WidestAllPortsPrefix;
+                var wide = rule.Text("cidrIp") is { } cidr && cidr != PodNetworking.AlibabaServiceBlock && IPNetwork2.TryParse(cidr, out var block) && block.Cidr < WidestAllPortsPrefix;
                 return rule.Text("type") == "egress" && rule.Text("policy") != "drop" && allPorts && wide
-                    ? new[] { $"egress on all ports to {rule.Text("cidrIp")}; allowed: one port to an endpoint's block, or all ports to a /{WidestAllPortsPrefix} or narrower" }
+                    ? new[] { $"egress on all ports to {rule.Text("cidrIp")}; allowed: one port to an endpoint's block, all ports to a /{WidestAllPortsPrefix} or narrower, or to Alibaba Cloud's services ({PodNetworking.AlibabaServiceBlock})" }
                     : Array.Empty<string>();
             });
 
-    /// <summary>enis-in-declared-vswitches: ENIs sit in vSwitches the spec declared.</summary>
-    public static ResourcePolicy EnisInDeclaredVswitches(EnforcementLevel level = EnforcementLevel.Mandatory)
-        => new("enis-in-declared-vswitches", "ENIs sit in vSwitches the spec declared.", level,
-            ImmutableArray.Create(TypeTokens.Of<Pulumi.AliCloud.Ecs.EcsNetworkInterface>()), (eni, input) =>
-                eni.Text("vswitchId") is { } vswitch && !input.Settings.DataVswitchIds.Contains(vswitch)
-                    ? new[] { $"vSwitch {vswitch} is not one of blink-infra:dataAccess.vswitches; allowed: {(input.Settings.DataVswitchIds.IsEmpty ? "no ENI, as the stack lists no vSwitch" : string.Join(", ", input.Settings.DataVswitchIds))}" }
+    /// <summary>
+    /// pod-ports-only-cluster: The stack's security groups (carried by the pods: <see cref="BlinkInfra.Facts.PodNetworking"/>)
+    /// let in only the ports the cluster listens on.
+    /// </summary>
+    public static ResourcePolicy PodPortsOnlyCluster(EnforcementLevel level = EnforcementLevel.Mandatory)
+        => new("pod-ports-only-cluster", "The pods' security groups let in only the ports the cluster listens on.", level,
+            ImmutableArray.Create(TypeTokens.Of<Pulumi.AliCloud.Ecs.SecurityGroupRule>()), (rule, _) =>
+                rule.Text("type") == "ingress" && rule.Text("policy") != "drop"
+                && !ClusterPorts.All.Any(t => t.Protocol == rule.Text("ipProtocol") && t.PortRange == rule.Text("portRange"))
+                    ? new[] { $"ingress on {rule.Text("ipProtocol")} {rule.Text("portRange")} opens what no pod of the cluster listens on; allowed: {string.Join(", ", ClusterPorts.All.Select(t => $"{t.Protocol} {t.PortRange}").Distinct())}" }
                     : Array.Empty<string>());
+
+    /// <summary>web-ui-only-from-peers: Only the cluster's own groups (the API server's proxy) and declared peer groups reach the web UI.</summary>
+    public static ResourcePolicy WebUiOnlyFromPeers(EnforcementLevel level = EnforcementLevel.Mandatory)
+        => new("web-ui-only-from-peers", "Only the cluster's own groups (the API server's proxy) and declared peer groups reach the web UI.", level,
+            ImmutableArray.Create(TypeTokens.Of<Pulumi.AliCloud.Ecs.SecurityGroupRule>()), (rule, input) =>
+            {
+                if (rule.Text("type") != "ingress" || rule.Text("policy") == "drop" || !Covers(rule, "tcp", FlinkPorts.Rest.Number))
+                    return Array.Empty<string>();
+                var source = rule.Text("sourceSecurityGroupId");
+                return source is not null && (StackSettings.OwnGroupIds(input.Resources).Contains(source) || input.Settings.PeerGroupIds.Contains(source))
+                    ? Array.Empty<string>()
+                    : new[] { $"the web UI (tcp {FlinkPorts.Rest.Number}) is let in from {source ?? rule.Text("cidrIp") ?? "anywhere"}; allowed: the cluster's own groups, or a group of blink-infra:security.peerGroups ({(input.Settings.PeerGroupIds.IsEmpty ? "none declared" : string.Join(", ", input.Settings.PeerGroupIds))})" };
+            });
+
+    /// <summary>
+    /// pod-egress-only-declared: The pods' groups let out only to the cluster's own groups, Alibaba Cloud's
+    /// services, the API server, the declared endpoints and, with internet egress, HTTP(S); and drop the rest.
+    /// </summary>
+    public static ResourcePolicy PodEgressOnlyDeclared(EnforcementLevel level = EnforcementLevel.Mandatory)
+        => new("pod-egress-only-declared", "The pods' groups let out only to the cluster, its services and the declared endpoints, and drop the rest.", level,
+            ImmutableArray.Create(TypeTokens.Of<Pulumi.AliCloud.Ecs.SecurityGroupRule>(), TypeTokens.Of<Pulumi.AliCloud.Ecs.SecurityGroup>()), (resource, input) =>
+            {
+                if (resource.Type == TypeTokens.Of<Pulumi.AliCloud.Ecs.SecurityGroup>())
+                {
+                    // A rule belongs to the group its securityGroupId input comes from: the dependency the
+                    // engine records (plans and state exports alike), or the group's id as a plan writes it.
+                    var ids = new[] { PlanRecorder.IdOf(resource.Name), resource.Text("id") };
+                    bool OfThisGroup(PlannedResource rule)
+                        => ids.Contains(rule.Text("securityGroupId"))
+                           || (rule.PropertyDependencies.TryGetValue("securityGroupId", out var groups) && groups.Contains(resource.Ref));
+                    return input.Resources.Any(r => r.Type == TypeTokens.Of<Pulumi.AliCloud.Ecs.SecurityGroupRule>() && OfThisGroup(r)
+                            && r.Text("type") == "egress" && r.Text("policy") == "drop" && r.Text("ipProtocol") == "all" && r.Text("cidrIp") == PodNetworking.Anywhere)
+                        ? Array.Empty<string>()
+                        : new[] { $"the group lets everything out; allowed: an egress rule dropping all to {PodNetworking.Anywhere} below the accepted destinations" };
+                }
+                if (resource.Text("type") != "egress" || resource.Text("policy") == "drop" || AllowedEgress(resource, input))
+                    return Array.Empty<string>();
+                return new[] { $"egress on {resource.Text("ipProtocol")} {resource.Text("portRange")} to {resource.Text("sourceSecurityGroupId") ?? resource.Text("cidrIp")} is not the cluster's nor a declared endpoint; " +
+                    $"allowed: the cluster's groups, {PodNetworking.AlibabaServiceBlock}, tcp {PodNetworking.ApiServerPort} to the cluster's vSwitches, " +
+                    $"{(input.Settings.DataEndpoints.IsEmpty ? "no endpoint (none declared)" : string.Join(", ", input.Settings.DataEndpoints.Select(e => $"tcp {e.Port} to {e.Cidr}")))}" +
+                    (input.Settings.InternetEgress ? $", tcp {string.Join(" or ", PodNetworking.InternetPorts)} to {PodNetworking.Anywhere}" : " (no internet: blink-infra:network.internetEgress is off)") };
+            });
+
+    private static bool AllowedEgress(PlannedResource rule, PolicyInput input)
+    {
+        if (rule.Text("sourceSecurityGroupId") is { } group)
+            return StackSettings.OwnGroupIds(input.Resources).Contains(group);
+        var cidr = rule.Text("cidrIp");
+        var tcpPort = rule.Text("ipProtocol") == "tcp" && rule.Text("portRange") is { } range && range.Split('/') is [var from, var to] && from == to
+            && int.TryParse(from, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var port) ? port : (int?)null;
+        if (cidr == PodNetworking.AlibabaServiceBlock)
+            return true;
+        if (tcpPort == PodNetworking.ApiServerPort && input.Resources.Any(r => r.Type == TypeTokens.Of<Pulumi.AliCloud.Vpc.Switch>() && r.Text("cidrBlock") == cidr))
+            return true;
+        if (tcpPort is { } p && input.Settings.DataEndpoints.Contains(new DataEgress(cidr ?? "", p)))
+            return true;
+        return input.Settings.InternetEgress && cidr == PodNetworking.Anywhere && tcpPort is { } q && PodNetworking.InternetPorts.Contains(q);
+    }
+
+    /// <summary>Whether an accept rule's protocol and ports take in this port.</summary>
+    private static bool Covers(PlannedResource rule, string protocol, int port)
+    {
+        if (rule.Text("ipProtocol") == "all")
+            return true;
+        if (rule.Text("ipProtocol") != protocol || rule.Text("portRange") is not { } range || range.Split('/') is not [var from, var to])
+            return false;
+        return int.TryParse(from, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var low)
+            && int.TryParse(to, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var high)
+            && (low == -1 || (low <= port && port <= high));
+    }
 
     /// <summary>private-api-server: The API server is not public unless the stack explicitly allows it.</summary>
     public static ResourcePolicy PrivateApiServer(EnforcementLevel level = EnforcementLevel.Mandatory)

@@ -93,7 +93,7 @@ public class ComputeTests
         Assert.That(pool.Inputs["clusterId"], Is.EqualTo("blink-t-ack-id"));
         Assert.That(pool.Inputs["nodePoolName"], Is.EqualTo("masters"));
         Assert.That(pool.Inputs.ContainsKey("instances"), Is.False, "nothing joined: the pool's own nodes");
-        Assert.That(LabelsOf(pool), Is.EqualTo(new[] { "blink.io/role=master", "blink.io/pool=masters" }));
+        Assert.That(LabelsOf(pool), Is.EqualTo(new[] { "blink.io/role=master", "blink.io/pool=masters", "terway-config=blink-eni-masters" }), "the masters' pods carry the masters' group (Terway node config)");
         Assert.That(TaintsOf(pool), Is.EqualTo(new[] { "blink.io/role=master:NoSchedule" }));
         Assert.That(pool.Inputs["securityGroupIds"], Is.EqualTo(new[] { "blink-t-sg-masters-id" }));
         Assert.That((pool.Inputs["systemDiskCategory"], pool.Inputs["systemDiskSize"]), Is.EqualTo(("cloud_essd", 120.0)));

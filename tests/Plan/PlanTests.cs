@@ -32,10 +32,10 @@ public class PlanTests
         Assert.That((string?)json["project"], Is.EqualTo("blink-infra"));
         Assert.That((string?)json["stack"], Is.EqualTo("dev"));
         Assert.That((string?)json["sdk"], Is.EqualTo(SdkInfo.Kind));
-        Assert.That(json["settings"]!.ToJsonString(), Is.EqualTo("""{"region":"cn-hangzhou","billing":"pay-as-you-go","mode":"exclusive","highAvailability":false,"apiServerPublic":false,"dataVswitchIds":[],"stateBucket":"blink-dev-flink-state","policyLevels":{}}"""));
+        Assert.That(json["settings"]!.ToJsonString(), Is.EqualTo("""{"region":"cn-hangzhou","billing":"pay-as-you-go","mode":"exclusive","highAvailability":false,"apiServerPublic":false,"peerGroupIds":[],"dataEndpoints":[],"internetEgress":false,"stateBucket":"blink-dev-flink-state","policyLevels":{}}"""));
 
         var resources = json["resources"]!.AsArray().Select(r => r!.AsObject()).ToList();
-        Assert.That(resources, Has.Count.EqualTo(42));
+        Assert.That(resources, Has.Count.EqualTo(65));
         foreach (var resource in resources)
         {
             var keys = resource.Select(p => p.Key).ToList();
@@ -165,6 +165,7 @@ public class PlanTests
 
         Assert.That(plan.Invokes.Select(i => $"{i.Token} {i.Args.ToJsonString()}"), Is.EqualTo(new[]
         {
+            """alicloud:cs/getClusterCredential:getClusterCredential {"clusterId":"${blink-byo-ack.id}"}""",
             """alicloud:cs/getClusterCredential:getClusterCredential {"clusterId":"${blink-byo-ack.id}"}""",
             """alicloud:vpc/getNetworks:getNetworks {"ids":["vpc-uf6f7l4fg90abcdef"]}""",
         }));

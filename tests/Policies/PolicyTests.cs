@@ -68,14 +68,6 @@ public class PolicyTests
             ImmutableArray<ResourceRef>.Empty, ImmutableSortedDictionary<string, ImmutableArray<ResourceRef>>.Empty, null, false, inputs);
     }
 
-    /// <summary>A data-access ENI the plan did not have, in a vSwitch.</summary>
-    private static PlannedResource EniIn(StackPlan plan, string vswitchId)
-    {
-        var compute = plan.Resources.Single(r => r.Type == "blink:compute:ClusterCompute");
-        return new PlannedResource("alicloud:ecs/ecsNetworkInterface:EcsNetworkInterface", "blink-prod-eni-cn-hangzhou-h", true, compute.Ref,
-            ImmutableArray<ResourceRef>.Empty, ImmutableSortedDictionary<string, ImmutableArray<ResourceRef>>.Empty, null, false, new JsonObject { ["vswitchId"] = vswitchId });
-    }
-
     private static IEnumerable<TestCaseData> Cases()
     {
         TestCaseData Case(string policy, string stack, Breaker breaker, string violation) => new TestCaseData(policy, stack, breaker, violation).SetName(policy);
@@ -95,11 +87,15 @@ public class PolicyTests
         yield return Case("vpc-security-groups", "dev", p => Change(p, "blink-dev-sg-workers", i => i.Remove("vpcId")),
             "[mandatory] blink-isolation@1.0.0 alicloud:ecs/securityGroup:SecurityGroup:blink-dev-sg-workers a classic-network group; allowed: a VPC group (vpcId) of type normal or enterprise");
         yield return Case("least-privilege-data-egress", "prod-hangzhou", p => Change(p, "blink-prod-sgr-masters-from-workers-tcp-8081-8081", i => { i["type"] = "egress"; i["ipProtocol"] = "all"; i["portRange"] = "-1/-1"; i["cidrIp"] = "10.0.0.0/8"; }),
-            "[mandatory] blink-isolation@1.0.0 alicloud:ecs/securityGroupRule:SecurityGroupRule:blink-prod-sgr-masters-from-workers-tcp-8081-8081 egress on all ports to 10.0.0.0/8; allowed: one port to an endpoint's block, or all ports to a /16 or narrower");
-        // No example stack declares data-access ENIs while their attachment is being replaced: a live
-        // stack's ENI (from a state export) is what this policy still reads.
-        yield return Case("enis-in-declared-vswitches", "prod-hangzhou", p => p with { Resources = p.Resources.Add(EniIn(p, "vsw-bp1elsewhere00001")) },
-            "[mandatory] blink-isolation@1.0.0 alicloud:ecs/ecsNetworkInterface:EcsNetworkInterface:blink-prod-eni-cn-hangzhou-h vSwitch vsw-bp1elsewhere00001 is not one of blink-infra:dataAccess.vswitches; allowed: no ENI, as the stack lists no vSwitch");
+            "[mandatory] blink-isolation@1.0.0 alicloud:ecs/securityGroupRule:SecurityGroupRule:blink-prod-sgr-masters-from-workers-tcp-8081-8081 egress on all ports to 10.0.0.0/8; allowed: one port to an endpoint's block, all ports to a /16 or narrower, or to Alibaba Cloud's services (100.64.0.0/10)");
+        yield return Case("pod-ports-only-cluster", "prod-hangzhou", p => Change(p, "blink-prod-sgr-masters-from-sg-bp1opsbastion0001-tcp-8081-8081", i => i["portRange"] = "22/22"),
+            "[mandatory] blink-isolation@1.0.0 alicloud:ecs/securityGroupRule:SecurityGroupRule:blink-prod-sgr-masters-from-sg-bp1opsbastion0001-tcp-8081-8081 ingress on tcp 22/22 opens what no pod of the cluster listens on; allowed: "
+            + string.Join(", ", BlinkInfra.Facts.ClusterPorts.All.Select(t => $"{t.Protocol} {t.PortRange}").Distinct()));
+        yield return Case("web-ui-only-from-peers", "prod-hangzhou", p => Change(p, "blink-prod-sgr-masters-from-sg-bp1opsbastion0001-tcp-8081-8081", i => i["sourceSecurityGroupId"] = "sg-bp1elsewhere0001"),
+            "[mandatory] blink-isolation@1.0.0 alicloud:ecs/securityGroupRule:SecurityGroupRule:blink-prod-sgr-masters-from-sg-bp1opsbastion0001-tcp-8081-8081 the web UI (tcp 8081) is let in from sg-bp1elsewhere0001; allowed: the cluster's own groups, or a group of blink-infra:security.peerGroups (sg-bp1opsbastion0001)");
+        yield return Case("pod-egress-only-declared", "prod-hangzhou", p => Change(p, "blink-prod-sgr-workers-to-orders-kafka", i => i["portRange"] = "9093/9093"),
+            "[mandatory] blink-isolation@1.0.0 alicloud:ecs/securityGroupRule:SecurityGroupRule:blink-prod-sgr-workers-to-orders-kafka egress on tcp 9093/9093 to 10.20.200.0/24 is not the cluster's nor a declared endpoint; "
+            + "allowed: the cluster's groups, 100.64.0.0/10, tcp 6443 to the cluster's vSwitches, tcp 9092 to 10.20.200.0/24, tcp 3306 to 10.20.201.15/32, tcp 80 to 100.100.0.0/16, tcp 80 or 443 to 0.0.0.0/0");
         yield return Case("private-api-server", "dev", p => Change(p, "blink-dev-ack", i => i["slbInternetEnabled"] = true),
             "[mandatory] blink-isolation@1.0.0 alicloud:cs/managedKubernetes:ManagedKubernetes:blink-dev-ack the API server is exposed to the internet, which the stack does not allow; allowed: slbInternetEnabled false, or blink-infra:compute.kubernetes.apiServerPublic true");
         yield return Case("private-address-space", "dev", p => Change(p, "blink-dev-vsw-cn-hangzhou-h", i => i["cidrBlock"] = "11.0.0.0/20"),
@@ -201,7 +197,7 @@ public class PolicyTests
             "    blink-data-protection@1.0.0: the bucket is not protected; allowed: protect: true\n" +
             "[advisory] instance-families-known (alicloud:cs/nodePool:NodePool: blink-dev-pool-cpu)\n" +
             "    blink-hardware@1.0.0: instance type ecs.g8i.2xlarge is not in BlinkInfra's catalogue, which cannot say it is offered in cn-hangzhou; allowed: g7, c7, r7, gn6i, gn7i, gn6v, f1, f3 types the catalogue lists\n" +
-            "3 mandatory and 1 advisory violation(s); 23 policies of 5 packs checked.\n"));
+            "3 mandatory and 1 advisory violation(s); 25 policies of 5 packs checked.\n"));
         Assert.That(JsonNode.Parse(PolicyReportRenderer.Json(report))!["violations"]![0]!.ToJsonString(),
             Is.EqualTo("""{"pack":"blink-isolation@1.0.0","policy":"no-public-ip","level":"Mandatory","resourceType":"alicloud:cs/nodePool:NodePool","resourceName":"blink-dev-pool-masters","message":"internetMaxBandwidthOut 5 gives the machine a public IP; allowed: 0 (internet through the NAT gateway)"}"""));
     }

@@ -13,14 +13,12 @@ using Pulumi.Testing;
 
 namespace BlinkInfra.Tests;
 
-/// <summary>Network isolation: security groups and rules, data-access ENIs, data endpoints and internet egress.</summary>
+/// <summary>Network isolation on the pods' path: the groups pods carry, their ingress and egress, data endpoints, the cross-account transit router, internet egress and its route.</summary>
 public class IsolationTests
 {
     private const string RuleType = "alicloud:ecs/securityGroupRule:SecurityGroupRule";
     private const string GroupType = "alicloud:ecs/securityGroup:SecurityGroup";
-    private const string EniType = "alicloud:ecs/ecsNetworkInterface:EcsNetworkInterface";
-    private const string AttachmentType = "alicloud:ecs/ecsNetworkInterfaceAttachment:EcsNetworkInterfaceAttachment";
-    private const string PermissionType = "alicloud:ecs/ecsNetworkInterfacePermission:EcsNetworkInterfacePermission";
+    private const string RouteType = "alicloud:vpc/routeEntry:RouteEntry";
     private const string NatType = "alicloud:vpc/natGateway:NatGateway";
     private const string EipType = "alicloud:ecs/eipAddress:EipAddress";
     private const string AssociationType = "alicloud:ecs/eipAssociation:EipAssociation";
@@ -45,15 +43,41 @@ public class IsolationTests
             {{extra}}
             """;
 
-    private static string DataAccess(string vpc = CustomerVpc, string zones = "hij", string endpoints = "", string crossAccount = "")
-        => "  blink-infra:dataAccess:\n    vswitches:\n"
-           + string.Concat(zones.Select(z => $"      - {{id: vsw-bp1customer{z}0001, zone: cn-hangzhou-{z}, vpcId: {vpc}}}\n"))
+    private static string DataAccess(string endpoints = "", string crossAccount = "")
+        => "  blink-infra:dataAccess:\n"
            + (endpoints.Length > 0 ? "    endpoints:\n" + endpoints : "")
            + crossAccount;
 
+    private const string TenantVpc = "vpc-bp1tenant000001";
+
+    /// <summary>A tenant's VPC in account 1234567890123456, the platform's account 6543210987654321.</summary>
+    private const string CrossAccount = """
+            crossAccount:
+              tenantRoleArn: "acs:ram::1234567890123456:role/blink-tenant"
+              platformAccountId: "6543210987654321"
+              vpcId: vpc-bp1tenant000001
+              cidrBlock: 192.168.0.0/16
+              vswitches: [{id: vsw-bp1tenanth00001, zone: cn-hangzhou-h}, {id: vsw-bp1tenanti00001, zone: cn-hangzhou-i}]
+
+        """;
+
+    /// <summary>Lookups answered: the customer's and the tenant's VPCs as the spec gives them, with their route tables; route tables as <paramref name="routes"/>.</summary>
+    private static object Answer(MockCallArgs call, object[]? routes = null)
+        => call.Token switch
+        {
+            "alicloud:vpc/getNetworks:getNetworks" => new Dictionary<string, object>
+            {
+                ["vpcs"] = ImmutableArray.Create<object>(
+                    new Dictionary<string, object> { ["id"] = CustomerVpc, ["cidrBlock"] = "10.0.0.0/16", ["routeTableId"] = "vtb-customer" },
+                    new Dictionary<string, object> { ["id"] = TenantVpc, ["cidrBlock"] = "192.168.0.0/16", ["routeTableId"] = "vtb-tenant" }),
+            },
+            "alicloud:vpc/getRouteEntries:getRouteEntries" => new Dictionary<string, object> { ["entries"] = ImmutableArray.Create(routes ?? System.Array.Empty<object>()) },
+            _ => ImmutableDictionary<string, object>.Empty,
+        };
+
     private static async Task<RecordingMocks> Run(string yaml)
     {
-        var mocks = new RecordingMocks { CallResult = _ => StackRunner.NetworksResult(CustomerVpc, "10.0.0.0/16") };
+        var mocks = new RecordingMocks { CallResult = call => Answer(call) };
         await StackRunner.RunAsync(yaml, mocks: mocks);
         return mocks;
     }
@@ -97,12 +121,21 @@ public class IsolationTests
     {
         var mocks = await Run(Stack());
 
-        var rules = mocks.OfType(RuleType).ToList();
+        var ingress = mocks.OfType(RuleType).Where(r => r.Inputs["type"] is "ingress").ToList();
         string Describe(MockResourceArgs r) => $"{r.Inputs["securityGroupId"]}<-{r.Inputs["sourceSecurityGroupId"]} {r.Inputs["ipProtocol"]} {r.Inputs["portRange"]}";
-        Assert.That(rules.Select(Describe), Is.EquivalentTo(
+        Assert.That(ingress.Select(Describe), Is.EquivalentTo(
             ClusterPorts.WorkersFromMasters.Select(t => $"blink-t-sg-workers-id<-blink-t-sg-masters-id {t.Protocol} {t.PortRange}")
                 .Concat(ClusterPorts.MastersFromWorkers.Select(t => $"blink-t-sg-masters-id<-blink-t-sg-workers-id {t.Protocol} {t.PortRange}"))));
-        Assert.That(rules.All(r => r.Inputs["type"] is "ingress" && r.Inputs["policy"] is "accept" && (double)r.Inputs["priority"] == 1));
+        Assert.That(ingress.All(r => r.Inputs["policy"] is "accept" && (double)r.Inputs["priority"] == 1));
+        Assert.That(ClusterPorts.All.Select(t => t.PortRange), Has.None.EqualTo("9443/9443"), "the operator's webhook is switched off: nothing listens on 9443");
+
+        // Each port one group accepts from the other, the other lets out to it (for an egress rule the source group is the destination).
+        var toGroups = mocks.OfType(RuleType).Where(r => r.Inputs["type"] is "egress" && r.Inputs.ContainsKey("sourceSecurityGroupId")).ToList();
+        string DescribeOut(MockResourceArgs r) => $"{r.Inputs["securityGroupId"]}->{r.Inputs["sourceSecurityGroupId"]} {r.Inputs["ipProtocol"]} {r.Inputs["portRange"]}";
+        Assert.That(toGroups.Select(DescribeOut), Is.EquivalentTo(
+            ClusterPorts.WorkersFromMasters.Select(t => $"blink-t-sg-masters-id->blink-t-sg-workers-id {t.Protocol} {t.PortRange}")
+                .Concat(ClusterPorts.MastersFromWorkers.Select(t => $"blink-t-sg-workers-id->blink-t-sg-masters-id {t.Protocol} {t.PortRange}"))
+                .Concat(new[] { "blink-t-sg-masters-id->blink-t-sg-masters-id all -1/-1", "blink-t-sg-workers-id->blink-t-sg-workers-id all -1/-1" })));
     }
 
     [Test]
@@ -173,126 +206,187 @@ public class IsolationTests
         Assert.That((ping6["ipProtocol"], ping6["portRange"], ping6["description"]), Is.EqualTo(("icmpv6", "-1/-1", longest)), "icmpv6 is a protocol the provider takes, without ports; 512 characters a description it takes");
     }
 
-    /// <summary>
-    /// The DataAccess component on its own, with the instances it attaches to: the stack does not declare
-    /// it while the master machines are nodes of an ACK pool (dataAccess.vswitches is refused), and these
-    /// tests keep it correct until its attachment is replaced.
-    /// </summary>
-    private static async Task<RecordingMocks> RunDataAccess(string endpoints = "", bool crossAccount = false, string vpc = CustomerVpc)
-    {
-        var zones = ImmutableArray.Create("cn-hangzhou-h", "cn-hangzhou-i", "cn-hangzhou-j");
-        var vswitches = zones.Select(z => new DataVswitchSpec($"vsw-bp1customer{z[^1]}0001", z, vpc)).ToImmutableArray();
-        var endpointSpecs = endpoints.Length == 0
-            ? ImmutableArray<DataEndpointSpec>.Empty
-            : StackRunner.Spec(Stack("  blink-infra:dataAccess:\n    endpoints:\n" + endpoints)).DataAccess.Endpoints;
-        var spec = new DataAccessSpec(vswitches, crossAccount ? new CrossAccountSpec("acs:ram::1234567890123456:role/blink-tenant", "6543210987654321") : null, endpointSpecs);
-        var mocks = new RecordingMocks();
-        await Pulumi.Deployment.TestAsync(mocks, new TestOptions { ProjectName = StackRunner.Project, StackName = "dev", IsPreview = false }, () =>
-        {
-            var provider = new Pulumi.AliCloud.Provider("blink-t-alicloud", new Pulumi.AliCloud.ProviderArgs { Region = "cn-hangzhou" });
-            var tenant = spec.CrossAccount is { } cross
-                ? new Pulumi.AliCloud.Provider("blink-t-tenant-alicloud", new Pulumi.AliCloud.ProviderArgs
-                {
-                    Region = "cn-hangzhou",
-                    AssumeRole = new Pulumi.AliCloud.Inputs.ProviderAssumeRoleArgs { RoleArn = cross.TenantRoleArn, SessionName = "blink-infra-blink-t" },
-                })
-                : null;
-            var masters = Pulumi.Output.Create(zones.ToImmutableDictionary(z => z, z => $"i-master-{z}"));
-            new DataAccess("blink-t", new DataAccessArgs(spec, CustomerVpc, zones, masters, tenant, new Dictionary<string, string>()),
-                new Pulumi.ComponentResourceOptions { Provider = provider });
-            return new Dictionary<string, object?>();
-        });
-        return mocks;
-    }
+    /// <summary>A group's egress rules as "protocol ports to destination", drop rules marked.</summary>
+    private static string[] Egress(RecordingMocks mocks, string role)
+        => mocks.OfType(RuleType).Where(r => r.Inputs["type"] is "egress" && (string)r.Inputs["securityGroupId"] == $"blink-t-sg-{role}-id")
+            .Select(r => $"{(r.Inputs["policy"] is "drop" ? "drop " : "")}{r.Inputs["ipProtocol"]} {r.Inputs["portRange"]} to {(r.Inputs.TryGetValue("cidrIp", out var cidr) ? cidr : r.Inputs["sourceSecurityGroupId"])} @{r.Inputs["priority"]}")
+            .ToArray();
 
     [Test]
-    public async Task Each_master_gets_an_eni_in_the_customers_vswitch_of_its_zone_attached_to_it()
+    public async Task The_pods_groups_let_out_only_to_the_cluster_its_services_the_api_server_and_the_declared_endpoints()
     {
-        var mocks = await RunDataAccess();
+        var mocks = await Run(Stack(DataAccess(endpoints: "      - {name: orders, kind: kafka, cidr: 10.20.0.0/24, port: 9093}\n      - {name: db, kind: rds, host: 10.0.9.9}\n")));
+        var blocks = StackRunner.Spec(Stack()).Network.Zones.Select(z => z.CidrBlock).ToArray();
 
-        var group = mocks.Single(GroupType, "blink-t-sg-data").Inputs;
-        Assert.That(group["vpcId"], Is.EqualTo(CustomerVpc));
-        Assert.That(group["innerAccessPolicy"], Is.EqualTo("Drop"));
-        foreach (var zone in new[] { "h", "i", "j" })
+        foreach (var (role, other, accepted) in new[] { ("workers", "masters", ClusterPorts.MastersFromWorkers), ("masters", "workers", ClusterPorts.WorkersFromMasters) })
         {
-            var eni = mocks.Single(EniType, $"blink-t-eni-cn-hangzhou-{zone}").Inputs;
-            Assert.That(eni["vswitchId"], Is.EqualTo($"vsw-bp1customer{zone}0001"));
-            Assert.That(eni["securityGroupIds"], Is.EqualTo(new[] { "blink-t-sg-data-id" }));
-            var attachment = mocks.Single(AttachmentType, $"blink-t-eni-attach-cn-hangzhou-{zone}").Inputs;
-            Assert.That(attachment["instanceId"], Is.EqualTo($"i-master-cn-hangzhou-{zone}"), "attached to the master of its own zone");
-            Assert.That(attachment["networkInterfaceId"], Is.EqualTo($"blink-t-eni-cn-hangzhou-{zone}-id"));
+            Assert.That(Egress(mocks, role), Is.EquivalentTo(
+                accepted.Select(t => $"{t.Protocol} {t.PortRange} to blink-t-sg-{other}-id @1")
+                    .Concat(new[] { $"all -1/-1 to blink-t-sg-{role}-id @1", "all -1/-1 to 100.64.0.0/10 @1" })
+                    .Concat(blocks.Select(b => $"tcp 6443/6443 to {b} @1"))
+                    .Concat(new[] { "tcp 9093/9093 to 10.20.0.0/24 @1", "tcp 3306/3306 to 10.0.9.9/32 @1", "drop all -1/-1 to 0.0.0.0/0 @100" })),
+                $"{role}: JobManagers reach the endpoints too (sources enumerate their splits there)");
         }
-        Assert.That(mocks.OfType(PermissionType), Is.Empty);
-        Assert.That(mocks.OfType(EniType).Select(e => e.Provider).Distinct().Single(), Does.Contain("::blink-t-alicloud::"), "the stack's own provider");
+        var drop = mocks.Single(RuleType, "blink-t-sgr-workers-drop-rest").Inputs;
+        Assert.That((drop["nicType"], drop["description"]), Is.EqualTo(("intranet", "nothing but the cluster, its services and the declared endpoints")));
     }
 
     [Test]
-    public async Task Across_accounts_the_tenant_owns_the_eni_and_grants_the_platform_instance_attach()
+    public async Task With_internet_egress_the_pods_groups_also_let_out_http_and_https_anywhere_and_nothing_else()
     {
-        const string tenantVpc = "vpc-bp1tenant000001";
-        var mocks = await RunDataAccess(crossAccount: true, vpc: tenantVpc);
+        var mocks = await Run(Stack(network: "    internetEgress: {enabled: true}"));
 
-        Assert.That(mocks.Single("pulumi:providers:alicloud", "blink-t-tenant-alicloud").Inputs["assumeRole"],
-            Is.EqualTo("{ \"roleArn\": \"acs:ram::1234567890123456:role/blink-tenant\", \"sessionName\": \"blink-infra-blink-t\" }"),
-            "provider inputs marked json travel as JSON text");
-        const string tenantReference = "urn:pulumi:dev::blink-infra::pulumi:pulumi:Stack$pulumi:providers:alicloud::blink-t-tenant-alicloud::blink-t-tenant-alicloud-id";
-        Assert.That(mocks.Single(GroupType, "blink-t-sg-data").Inputs["vpcId"], Is.EqualTo(tenantVpc));
-        Assert.That(mocks.Single(GroupType, "blink-t-sg-data").Provider, Is.EqualTo(tenantReference));
-        var permission = mocks.Single(PermissionType, "blink-t-eni-permission-cn-hangzhou-h");
-        Assert.That(permission.Provider, Is.EqualTo(tenantReference));
-        Assert.That(permission.Inputs["accountId"], Is.EqualTo("6543210987654321"));
-        Assert.That(permission.Inputs["permission"], Is.EqualTo("InstanceAttach"));
-        Assert.That(permission.Inputs["networkInterfaceId"], Is.EqualTo("blink-t-eni-cn-hangzhou-h-id"));
-        Assert.That(mocks.Single(EniType, "blink-t-eni-cn-hangzhou-h").Provider, Is.EqualTo(tenantReference));
-        Assert.That(mocks.Single(AttachmentType, "blink-t-eni-attach-cn-hangzhou-h").Provider, Does.Contain("::blink-t-alicloud::"), "the platform attaches");
-    }
-
-    [Test]
-    public async Task The_stack_refuses_data_access_enis_while_the_masters_are_nodes_of_a_pool_and_keeps_the_endpoints()
-    {
-        Assert.That(Errors(Stack(DataAccess())), Is.EqualTo(new[]
+        foreach (var role in new[] { "masters", "workers" })
         {
-            "blink-infra:dataAccess.vswitches = \"[vsw-bp1customerh0001 (cn-hangzhou-h), vsw-bp1customeri0001 (cn-hangzhou-i), vsw-bp1customerj0001 (cn-hangzhou-j)]\": " +
-            "the data-access ENIs were attached to master ECS instances, and the master machines are now nodes of a node pool that ACK creates and replaces, with no instance to attach them to; their attachment is being replaced; " +
-            "allowed: no vswitches (meanwhile, carve the cluster inside the customer's VPC (blink-infra:network.vpcId), whose routes reach its vSwitches, and list the sources and sinks under dataAccess.endpoints alone)",
-        }));
+            var egress = Egress(mocks, role);
+            Assert.That(egress.Where(e => e.Contains("to 0.0.0.0/0", System.StringComparison.Ordinal)),
+                Is.EquivalentTo(new[] { "tcp 80/80 to 0.0.0.0/0 @1", "tcp 443/443 to 0.0.0.0/0 @1", "drop all -1/-1 to 0.0.0.0/0 @100" }), role);
+        }
+    }
 
-        var mocks = await Run(Stack("  blink-infra:dataAccess:\n    endpoints:\n      - {name: orders, kind: kafka, host: 10.0.9.9}\n"));
-        Assert.That(mocks.Resources.Select(r => r.Type), Has.None.EqualTo(EniType).And.None.EqualTo(AttachmentType).And.None.EqualTo("blink:security:DataAccess"),
-            "no ENI attached to nothing");
-        Assert.That(mocks.Single("kubernetes:core/v1:ConfigMap", "blink-t-endpoints").Inputs["data"],
-            Does.ContainKey("orders.properties.bootstrap.servers"), "jobs still learn their endpoints");
+    [Test]
+    public async Task The_master_machines_have_a_terway_config_of_their_own_so_the_jobmanager_pods_carry_the_masters_group()
+    {
+        var plan = await BlinkCli.PlanStackAsync(StackRunner.Stack(Stack()));
+
+        var config = plan.Resources.Single(r => r.Name == "blink-t-eni-config-masters");
+        Assert.That(config.Type, Is.EqualTo("kubernetes:core/v1:ConfigMap"));
+        Assert.That(config.Inputs["metadata"]!.ToJsonString(), Is.EqualTo("""{"name":"blink-eni-masters","namespace":"kube-system"}"""));
+        Assert.That(config.Inputs["data"]!["eni_conf"]!.GetValue<string>(),
+            Is.EqualTo("""{"security_group":"${blink-t-sg-masters.id}","security_groups":["${blink-t-sg-masters.id}"]}"""),
+            "both keys: the merge over the cluster's eni-config keeps no other group");
+        Assert.That(config.Provider!.Name, Is.EqualTo("blink-t-k8s-system"), "a provider that does not wait for the node pools");
+        var provider = plan.Resources.Single(r => r.Name == "blink-t-k8s-system");
+        Assert.That(provider.DependsOn, Is.Empty);
+
+        var masters = plan.Resources.Single(r => r.Name == "blink-t-pool-masters");
+        Assert.That(masters.DependsOn, Does.Contain(new ResourceRef("kubernetes:core/v1:ConfigMap", "blink-t-eni-config-masters")), "Terway on a labelled node fails without its ConfigMap");
+        Assert.That(masters.Inputs["labels"]!.AsArray().Select(l => $"{l!["key"]}={l["value"]}"), Does.Contain("terway-config=blink-eni-masters"));
+        Assert.That(masters.Inputs["securityGroupIds"]!.AsArray().Select(g => g!.GetValue<string>()), Is.EqualTo(new[] { "${blink-t-sg-masters.id}" }));
+        var cluster = plan.Resources.Single(r => r.Type == "alicloud:cs/managedKubernetes:ManagedKubernetes");
+        Assert.That(cluster.Inputs["securityGroupId"]!.GetValue<string>(), Is.EqualTo("${blink-t-sg-workers.id}"), "the cluster's group, Terway's default: the TaskManager pods'");
+        Assert.That(plan.Resources.Single(r => r.Name == "blink-t-pool-cpu").Inputs["labels"]!.AsArray().Select(l => l!["key"]!.GetValue<string>()), Has.None.EqualTo("terway-config"));
+    }
+
+    [Test]
+    public void The_seeds_data_access_enis_are_retired_with_what_replaced_them()
+    {
+        var yaml = Stack("  blink-infra:dataAccess:\n    vswitches:\n      - {id: vsw-bp1customerh0001, zone: cn-hangzhou-h, vpcId: vpc-bp1customer00001}\n");
+
+        Assert.That(Errors(yaml), Is.EqualTo(new[] { "blink-infra:dataAccess.vswitches = \"[vsw-bp1customerh0001]\": " + DataAccessValidator.VswitchesRetired }));
+        Assert.That(DataAccessValidator.VswitchesRetired, Does.Contain("network.vpcId").And.Contain("dataAccess.crossAccount").And.Contain("egress rule"));
+    }
+
+    [Test]
+    public async Task The_endpoints_still_reach_jobs_and_no_eni_is_declared()
+    {
+        var mocks = await Run(Stack(DataAccess(endpoints: "      - {name: orders, kind: kafka, host: 10.0.9.9}\n")));
+
+        Assert.That(mocks.Resources.Select(r => r.Type), Has.None.Contains("NetworkInterface"));
+        Assert.That(mocks.Single("kubernetes:core/v1:ConfigMap", "blink-t-endpoints").Inputs["data"], Does.ContainKey("orders.properties.bootstrap.servers"));
     }
 
     [TestCaseSource(typeof(DataEndpointKinds), nameof(DataEndpointKinds.All))]
-    public async Task Each_endpoint_kind_opens_one_egress_rule_on_its_default_port(DataEndpointKind kind)
+    public async Task Each_endpoint_kind_opens_one_egress_rule_per_pod_group_on_its_default_port(DataEndpointKind kind)
     {
-        var mocks = await RunDataAccess(endpoints: $"      - {{name: sink, kind: {kind.Name}, host: 10.9.8.7}}\n");
+        var mocks = await Run(Stack(DataAccess(endpoints: $"      - {{name: sink, kind: {kind.Name}, host: 10.9.8.7}}\n")));
 
-        var rule = mocks.Single(RuleType, "blink-t-sgr-data-to-sink").Inputs;
-        Assert.That(rule, Is.EquivalentTo(new Dictionary<string, object>
+        foreach (var role in new[] { "masters", "workers" })
         {
-            ["securityGroupId"] = "blink-t-sg-data-id",
-            ["type"] = "egress",
-            ["ipProtocol"] = "tcp",
-            ["portRange"] = $"{kind.DefaultPort}/{kind.DefaultPort}",
-            ["cidrIp"] = "10.9.8.7/32",
-            ["nicType"] = "intranet",
-            ["policy"] = "accept",
-            ["priority"] = 1.0,
-            ["description"] = $"to {kind.Name} sink",
-        }));
+            Assert.That(mocks.Single(RuleType, $"blink-t-sgr-{role}-to-sink").Inputs, Is.EquivalentTo(new Dictionary<string, object>
+            {
+                ["securityGroupId"] = $"blink-t-sg-{role}-id",
+                ["type"] = "egress",
+                ["ipProtocol"] = "tcp",
+                ["portRange"] = $"{kind.DefaultPort}/{kind.DefaultPort}",
+                ["cidrIp"] = "10.9.8.7/32",
+                ["nicType"] = "intranet",
+                ["policy"] = "accept",
+                ["priority"] = 1.0,
+                ["description"] = $"to {kind.Name} sink",
+            }));
+        }
     }
 
     [Test]
-    public async Task The_data_group_drops_everything_it_does_not_accept()
+    public async Task Across_accounts_a_transit_router_connects_the_vpcs_each_resource_in_its_account_in_order()
     {
-        var mocks = await RunDataAccess(endpoints: "      - {name: orders, kind: kafka, cidr: 10.20.0.0/24, port: 9093}\n");
+        var yaml = Stack(DataAccess(endpoints: "      - {name: orders, kind: kafka, cidr: 192.168.8.0/24}\n", crossAccount: CrossAccount));
+        var mocks = await Run(yaml);
+        var plan = await BlinkCli.PlanStackAsync(StackRunner.Stack(yaml));
 
-        Assert.That(mocks.Single(RuleType, "blink-t-sgr-data-to-orders").Inputs["portRange"], Is.EqualTo("9093/9093"));
-        var drop = mocks.Single(RuleType, "blink-t-sgr-data-drop-rest").Inputs;
-        Assert.That((drop["type"], drop["ipProtocol"], drop["portRange"], drop["cidrIp"], drop["policy"], drop["priority"]),
-            Is.EqualTo(("egress", "all", "-1/-1", "0.0.0.0/0", "drop", 100.0)));
+        Assert.That(mocks.Single("pulumi:providers:alicloud", "blink-t-tenant-alicloud").Inputs["assumeRole"],
+            Is.EqualTo("{ \"roleArn\": \"acs:ram::1234567890123456:role/blink-tenant\", \"sessionName\": \"blink-t-blink-infra\" }"));
+        const string tenant = "urn:pulumi:dev::blink-infra::pulumi:pulumi:Stack$pulumi:providers:alicloud::blink-t-tenant-alicloud::blink-t-tenant-alicloud-id";
+        string Account(string name) => mocks.Resources.Single(r => r.Name == name).Provider == tenant ? "tenant" : "platform";
+        Assert.That(new[] { "blink-t-cen", "blink-t-tr", "blink-t-cen-grant", "blink-t-tr-cluster", "blink-t-tr-tenant", "blink-t-tr-rt",
+                "blink-t-tr-rt-assoc-cluster", "blink-t-tr-rt-prop-tenant", "blink-t-route-to-tenant", "blink-t-route-to-pods-cn-hangzhou-h" }.Select(n => $"{n}: {Account(n)}"),
+            Is.EqualTo(new[] { "blink-t-cen: platform", "blink-t-tr: platform", "blink-t-cen-grant: tenant", "blink-t-tr-cluster: platform", "blink-t-tr-tenant: platform",
+                "blink-t-tr-rt: platform", "blink-t-tr-rt-assoc-cluster: platform", "blink-t-tr-rt-prop-tenant: platform", "blink-t-route-to-tenant: platform",
+                "blink-t-route-to-pods-cn-hangzhou-h: tenant" }));
+
+        var grant = mocks.Single("alicloud:cen/instanceGrant:InstanceGrant", "blink-t-cen-grant").Inputs;
+        Assert.That((grant["cenId"], grant["childInstanceId"], grant["cenOwnerId"]), Is.EqualTo(("blink-t-cen-id", TenantVpc, "6543210987654321")));
+        var tenantAttachment = mocks.Single("alicloud:cen/transitRouterVpcAttachment:TransitRouterVpcAttachment", "blink-t-tr-tenant").Inputs;
+        Assert.That((tenantAttachment["vpcId"], tenantAttachment["vpcOwnerId"], tenantAttachment["autoPublishRouteEnabled"]), Is.EqualTo((TenantVpc, "1234567890123456", false)));
+        Assert.That(tenantAttachment["zoneMappings"], Is.EqualTo(new object[]
+        {
+            new Dictionary<string, object> { ["vswitchId"] = "vsw-bp1tenanth00001", ["zoneId"] = "cn-hangzhou-h" },
+            new Dictionary<string, object> { ["vswitchId"] = "vsw-bp1tenanti00001", ["zoneId"] = "cn-hangzhou-i" },
+        }));
+        var clusterAttachment = mocks.Single("alicloud:cen/transitRouterVpcAttachment:TransitRouterVpcAttachment", "blink-t-tr-cluster").Inputs;
+        Assert.That((clusterAttachment["vpcId"], ((IEnumerable<object>)clusterAttachment["zoneMappings"]).Count()), Is.EqualTo((CustomerVpc, 3)));
+
+        var toTenant = mocks.Single(RouteType, "blink-t-route-to-tenant").Inputs;
+        Assert.That((toTenant["routeTableId"], toTenant["destinationCidrblock"], toTenant["nexthopType"], toTenant["nexthopId"]),
+            Is.EqualTo(("vtb-customer", "192.168.0.0/16", "Attachment", "blink-t-tr-cluster-id")));
+        var pods = StackRunner.Spec(yaml).Network.Zones;
+        Assert.That(mocks.OfType(RouteType).Where(r => (r.Name ?? "").StartsWith("blink-t-route-to-pods-", System.StringComparison.Ordinal))
+                .Select(r => $"{r.Inputs["routeTableId"]} {r.Inputs["destinationCidrblock"]} {r.Inputs["nexthopType"]} {r.Inputs["nexthopId"]}"),
+            Is.EqualTo(pods.Select(z => $"vtb-tenant {z.PodCidrBlock} Attachment blink-t-tr-tenant-id")), "the pods' blocks back through the tenant's connection");
+
+        // Dependency order: the tenant's grant before the platform attaches its VPC; routes and the table after the connections.
+        ResourceRef Ref(string type, string name) => new(type, name);
+        PlannedResource Planned(string name) => plan.Resources.Single(r => r.Name == name);
+        Assert.That(Planned("blink-t-tr-tenant").DependsOn, Is.EqualTo(new[] { Ref("alicloud:cen/instanceGrant:InstanceGrant", "blink-t-cen-grant") }));
+        Assert.That(Planned("blink-t-cen-grant").PropertyDependencies["cenId"], Is.EqualTo(new[] { Ref("alicloud:cen/instance:Instance", "blink-t-cen") }));
+        Assert.That(Planned("blink-t-tr-rt-assoc-tenant").PropertyDependencies.Values.SelectMany(v => v).Select(r => r.Name), Is.EquivalentTo(new[] { "blink-t-tr-tenant", "blink-t-tr-rt" }));
+        Assert.That(Planned("blink-t-route-to-pods-cn-hangzhou-i").PropertyDependencies["nexthopId"], Is.EqualTo(new[] { Ref("alicloud:cen/transitRouterVpcAttachment:TransitRouterVpcAttachment", "blink-t-tr-tenant") }));
+
+        // The same least-privilege egress: the tenant's endpoint on its port, the rest dropped.
+        Assert.That(Egress(mocks, "workers"), Does.Contain("tcp 9092/9092 to 192.168.8.0/24 @1").And.Contain("drop all -1/-1 to 0.0.0.0/0 @100"));
+        Assert.That(mocks.Lookups.Select(c => (c.Token, c.Provider)), Is.EqualTo(new[]
+        {
+            ("alicloud:vpc/getNetworks:getNetworks", (string?)"urn:pulumi:dev::blink-infra::pulumi:pulumi:Stack$pulumi:providers:alicloud::blink-t-alicloud::blink-t-alicloud-id"),
+            ("alicloud:vpc/getNetworks:getNetworks", tenant),
+        }), "both VPCs looked up, each through its account's provider");
+    }
+
+    [Test]
+    public async Task In_the_same_account_there_is_no_transit_router_and_no_route()
+    {
+        var mocks = await Run(Stack(DataAccess(endpoints: "      - {name: orders, kind: kafka, cidr: 10.0.200.0/24}\n")));
+
+        Assert.That(mocks.Resources.Select(r => r.Type), Has.None.StartsWith("alicloud:cen/").And.None.EqualTo(RouteType));
+        Assert.That(mocks.OfType("pulumi:providers:alicloud").Select(p => p.Name), Is.EqualTo(new[] { "blink-t-alicloud" }));
+    }
+
+    [Test]
+    public async Task With_internet_egress_in_an_existing_vpc_its_default_route_is_looked_up_before_anything_is_declared()
+    {
+        var mocks = await Run(Stack(network: "    internetEgress: {enabled: true}"));
+        var lookup = mocks.Lookups.Single(c => c.Token == "alicloud:vpc/getRouteEntries:getRouteEntries");
+        Assert.That((lookup.Args["routeTableId"], lookup.Args["cidrBlock"]), Is.EqualTo(("vtb-customer", "0.0.0.0/0")));
+        Assert.That(mocks.OfType(RouteType), Is.Empty, "the NAT gateway adds 0.0.0.0/0 itself; a declared duplicate would fail");
+
+        var shadowed = new RecordingMocks
+        {
+            CallResult = call => Answer(call, new object[] { new Dictionary<string, object> { ["cidrBlock"] = "0.0.0.0/0", ["nextHopType"] = "Instance", ["instanceId"] = "i-firewall01" } }),
+        };
+        var error = Assert.ThrowsAsync<Pulumi.RunException>(() => StackRunner.RunAsync(Stack(network: "    internetEgress: {enabled: true}"), mocks: shadowed));
+        Assert.That(error!.Message, Is.EqualTo("blink-infra:network.internetEgress.enabled = \"true\": VPC vpc-bp1customer00001 already routes 0.0.0.0/0 to Instance i-firewall01 (route table vtb-customer), " +
+            "so the NAT gateway's own default route would not be the one taken and its SNAT entries would carry nothing; allowed: a VPC without a default route, or internetEgress.enabled false (the cluster then uses the VPC's own way out)"));
+        Assert.That(shadowed.Resources.Select(r => r.Type), Is.EqualTo(new[] { "pulumi:providers:alicloud" }), "nothing but the provider the lookups go through");
     }
 
     [Test]
@@ -361,18 +455,24 @@ public class IsolationTests
     {
         TestCaseData Case(string name, string yaml, string message) => new TestCaseData(yaml, message).SetName(name);
 
-        yield return Case("vswitch outside the region", Stack(DataAccess(zones: "hij")).Replace("zone: cn-hangzhou-j", "zone: cn-shanghai-l"),
-            "blink-infra:dataAccess.vswitches[2].zone = \"cn-shanghai-l\": not a zone of the stack's region cn-hangzhou: an ENI reaches only its own region; allowed: cn-hangzhou-b, cn-hangzhou-e, cn-hangzhou-f, cn-hangzhou-g, cn-hangzhou-h, cn-hangzhou-i, cn-hangzhou-j, cn-hangzhou-k");
         yield return Case("endpoint by name without a cidr", Stack(DataAccess(endpoints: "      - {name: logs, kind: log-service, host: cn-hangzhou-intranet.log.aliyuncs.com}\n")),
             "blink-infra:dataAccess.endpoints[0].cidr is missing; host \"cn-hangzhou-intranet.log.aliyuncs.com\" is a name, and a security group rule needs addresses; allowed: the CIDR block of the endpoint's addresses");
         yield return Case("endpoint of an unknown kind", Stack(DataAccess(endpoints: "      - {name: cache, kind: redis, host: 10.0.9.9}\n")),
             "blink-infra:dataAccess.endpoints[0].kind = \"redis\": unknown kind of source or sink; allowed: kafka, datahub, log-service, mq, analyticdb, rds, tablestore, hitsdb, hybriddb-mysql, hbase, elasticsearch");
         yield return Case("endpoint open to everything", Stack(DataAccess(endpoints: "      - {name: all, kind: kafka, cidr: 0.0.0.0/0}\n")),
             "blink-infra:dataAccess.endpoints[0].cidr = \"0.0.0.0/0\": wider than /8: an endpoint's rule opens its port to these addresses only; allowed: the endpoint's own block, /8 or narrower");
-        yield return Case("cross account without a platform account", Stack("  blink-infra:dataAccess:\n    crossAccount: {tenantRoleArn: \"acs:ram::1234567890123456:role/t\"}\n"),
-            "blink-infra:dataAccess.crossAccount.platformAccountId is missing; the account that hosts the cluster and attaches the ENIs is required; allowed: a 16-digit Alibaba Cloud account id");
-        yield return Case("cross account while enis are refused", Stack("  blink-infra:dataAccess:\n    crossAccount: {tenantRoleArn: \"acs:ram::1234567890123456:role/t\", platformAccountId: \"6543210987654321\"}\n"),
-            "blink-infra:dataAccess.crossAccount.tenantRoleArn = \"acs:ram::1234567890123456:role/t\": the data-access ENIs were attached to master ECS instances, and the master machines are now nodes of a node pool that ACK creates and replaces, with no instance to attach them to; their attachment is being replaced; allowed: no crossAccount (meanwhile, carve the cluster inside the customer's VPC (blink-infra:network.vpcId), whose routes reach its vSwitches, and list the sources and sinks under dataAccess.endpoints alone)");
+        yield return Case("cross account without a platform account", Stack(DataAccess(crossAccount: string.Join("\n", CrossAccount.Split('\n').Where(l => !l.Contains("platformAccountId", System.StringComparison.Ordinal))))),
+            "blink-infra:dataAccess.crossAccount.platformAccountId is missing; the account that hosts the cluster and owns the transit router is required; allowed: a 16-digit Alibaba Cloud account id");
+        yield return Case("cross account in the same account", Stack(DataAccess(crossAccount: CrossAccount.Replace("6543210987654321", "1234567890123456"))),
+            "blink-infra:dataAccess.crossAccount.platformAccountId = \"1234567890123456\": the tenant's role is in the platform's own account; allowed: another account's id (in the same account, carve the cluster inside the customer's VPC with blink-infra:network.vpcId and leave crossAccount out)");
+        yield return Case("cross account overlapping the cluster", Stack(DataAccess(crossAccount: CrossAccount.Replace("192.168.0.0/16", "10.0.128.0/17"))),
+            "blink-infra:dataAccess.crossAccount.cidrBlock = \"10.0.128.0/17\": overlaps the cluster's VPC 10.0.0.0/16 (blink-infra:network.cidrBlock): the transit router routes each block to one VPC; allowed: a tenant VPC whose block does not overlap the cluster's");
+        yield return Case("cross account without vswitches", Stack(DataAccess(crossAccount: CrossAccount.Replace("vswitches: [{id: vsw-bp1tenanth00001, zone: cn-hangzhou-h}, {id: vsw-bp1tenanti00001, zone: cn-hangzhou-i}]", "vswitches: []"))),
+            "blink-infra:dataAccess.crossAccount.vswitches = \"[]\": the transit router attaches to the tenant's VPC through its vSwitches; allowed: a list of {id, zone}, one vSwitch per zone the transit router serves");
+        yield return Case("cross account vswitch outside the region", Stack(DataAccess(crossAccount: CrossAccount.Replace("zone: cn-hangzhou-i", "zone: cn-shanghai-l"))),
+            "blink-infra:dataAccess.crossAccount.vswitches[1].zone = \"cn-shanghai-l\": not a zone of the stack's region cn-hangzhou: the transit router is the region's; allowed: cn-hangzhou-b, cn-hangzhou-e, cn-hangzhou-f, cn-hangzhou-g, cn-hangzhou-h, cn-hangzhou-i, cn-hangzhou-j, cn-hangzhou-k");
+        yield return Case("cross account with a bad block", Stack(DataAccess(crossAccount: CrossAccount.Replace("192.168.0.0/16", "192.168.0.1/16"))),
+            "blink-infra:dataAccess.crossAccount.cidrBlock = \"192.168.0.1/16\": host bits are set; allowed: the block's network address, here 192.168.0.0/16");
         yield return Case("upper-case protocol", Stack("  blink-infra:security:\n    peerGroups: [{securityGroupId: sg-bp1bastion0001, protocol: TCP, ports: \"22\"}]\n"),
             "blink-infra:security.peerGroups[0].protocol = \"TCP\": not a protocol the provider takes; allowed: tcp, udp, icmp, icmpv6, gre, all (lower case)");
         yield return Case("description over 512 characters", Stack("  blink-infra:security:\n    peerGroups: [{securityGroupId: sg-bp1bastion0001, protocol: icmp, description: " + new string('d', 513) + "}]\n"),

@@ -33,6 +33,9 @@ public sealed class RecordingMocks : IMocks
         {
             "alicloud:vpc/natGateway:NatGateway" => args.Inputs.SetItem("snatTableIds", $"{args.Name}-snat-table,{args.Name}-other-table"),
             "alicloud:ecs/eipAddress:EipAddress" => args.Inputs.SetItem("ipAddress", "203.0.113.7"),
+            "alicloud:cen/transitRouter:TransitRouter" => args.Inputs.SetItem("transitRouterId", $"{args.Name}-router"),
+            "alicloud:cen/transitRouterVpcAttachment:TransitRouterVpcAttachment" => args.Inputs.SetItem("transitRouterAttachmentId", $"{args.Name}-id"),
+            "alicloud:cen/transitRouterRouteTable:TransitRouterRouteTable" => args.Inputs.SetItem("transitRouterRouteTableId", $"{args.Name}-table"),
             "alicloud:cs/managedKubernetes:ManagedKubernetes" => args.Inputs.SetItem("rrsaMetadata", ImmutableDictionary<string, object>.Empty
                 .Add("ramOidcProviderArn", $"acs:ram::1234567890123456:oidc-provider/ack-rrsa-{args.Name}-id")
                 .Add("rrsaOidcIssuerUrl", $"https://oidc-ack-cn-hangzhou.oss-cn-hangzhou.aliyuncs.com/{args.Name}-id")),

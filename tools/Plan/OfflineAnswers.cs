@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using BlinkInfra.Config;
 using Pulumi.Testing;
 
@@ -6,8 +7,9 @@ namespace BlinkInfra.Plan;
 
 /// <summary>
 /// What a plan assumes the cloud would answer to the program's lookups: what the spec states. An
-/// existing VPC is taken to exist with the CIDR block the spec gives; a cluster's credentials are a
-/// reference (and a secret). `pulumi preview` asks the cloud.
+/// existing VPC (the cluster's or the tenant's) is taken to exist with the CIDR block the spec gives,
+/// its route table a reference, without a default route; a cluster's credentials are a reference (and a
+/// secret). `pulumi preview` asks the cloud.
 /// </summary>
 public static class OfflineAnswers
 {
@@ -15,16 +17,26 @@ public static class OfflineAnswers
     {
         if (call.Token == Engine.ClusterAccess.CredentialToken && call.Args.TryGetValue("clusterId", out var clusterId))
             return new Dictionary<string, object> { ["kubeConfig"] = $"${{kubeconfig of {clusterId}}}" };
-        if (call.Token == Network.ExistingVpc.LookupToken && spec.Network.ExistingVpcId is { } vpcId)
+        if (call.Token == Network.ExistingVpc.LookupToken && call.Args.TryGetValue("ids", out var ids)
+            && ids is System.Collections.IEnumerable list && list.Cast<object>().FirstOrDefault() is string vpcId)
         {
+            // The cluster's existing VPC or the tenant's, with the CIDR block the spec gives it.
+            var cidrBlock = vpcId == spec.Network.ExistingVpcId ? spec.Network.VpcCidrBlock.ToString()
+                : vpcId == spec.DataAccess.CrossAccount?.VpcId ? spec.DataAccess.CrossAccount.CidrBlock
+                : null;
+            if (cidrBlock is null)
+                return null;
             return new Dictionary<string, object>
             {
                 ["vpcs"] = new object[]
                 {
-                    new Dictionary<string, object> { ["id"] = vpcId, ["cidrBlock"] = spec.Network.VpcCidrBlock.ToString() },
+                    new Dictionary<string, object> { ["id"] = vpcId, ["cidrBlock"] = cidrBlock, ["routeTableId"] = $"${{routeTableId of {vpcId}}}" },
                 },
             };
         }
+        // An existing VPC's route table is taken to have no default route: the NAT gateway adds its own.
+        if (call.Token == Network.DefaultRoute.LookupToken)
+            return new Dictionary<string, object> { ["entries"] = System.Array.Empty<object>() };
         return null;
     }
 }

@@ -12,6 +12,9 @@ using Pulumi.AliCloud.Oss;
 
 namespace BlinkInfra.Plan;
 
+/// <summary>A declared endpoint as the pods' egress rules open it: tcp, that port, that block.</summary>
+public sealed record DataEgress([property: JsonPropertyName("cidr")] string Cidr, [property: JsonPropertyName("port")] int Port);
+
 /// <summary>
 /// What the stack's config said, as far as policies need it: the resources alone do not tell the
 /// billing mode or what the stack explicitly allows. Derived here only: from a spec
@@ -23,7 +26,9 @@ public sealed record StackSettings(
     [property: JsonPropertyName("mode")] string Mode,
     [property: JsonPropertyName("highAvailability")] bool? HighAvailability,
     [property: JsonPropertyName("apiServerPublic")] bool ApiServerPublic,
-    [property: JsonPropertyName("dataVswitchIds")] ImmutableArray<string> DataVswitchIds,
+    [property: JsonPropertyName("peerGroupIds")] ImmutableArray<string> PeerGroupIds,
+    [property: JsonPropertyName("dataEndpoints")] ImmutableArray<DataEgress> DataEndpoints,
+    [property: JsonPropertyName("internetEgress")] bool InternetEgress,
     [property: JsonPropertyName("stateBucket")] string? StateBucket,
     [property: JsonPropertyName("policyLevels"), JsonConverter(typeof(PolicyLevelsJsonConverter))] ImmutableSortedDictionary<string, EnforcementLevel>? PolicyLevels = null)
 {
@@ -34,7 +39,9 @@ public sealed record StackSettings(
             SpecDefaults.ExclusiveMode,
             spec.Compute.HighAvailability,
             spec.Compute.Kubernetes.ApiServerPublic,
-            spec.DataAccess.Vswitches.Select(v => v.Id).ToImmutableArray(),
+            spec.Security.PeerGroups.Select(p => p.SecurityGroupId).Distinct().ToImmutableArray(),
+            spec.DataAccess.Endpoints.Select(e => new DataEgress(e.Cidr, e.Port)).ToImmutableArray(),
+            spec.Network.InternetEgress.Enabled,
             spec.Engine.Bucket,
             spec.Policy.Levels);
 
@@ -49,14 +56,48 @@ public sealed record StackSettings(
                 l["key"]?.GetValue<string>() == NodeRoles.RoleLabel && l["value"]?.GetValue<string>() == NodeRoles.MasterRole))
             .Select(r => Text(r, "desiredSize")).FirstOrDefault();
         var bucket = resources.FirstOrDefault(r => r.Type == TypeTokens.Of<Bucket>());
+        var ownGroups = OwnGroupIds(resources);
         return new StackSettings(
             provider is null ? null : Text(provider, "region"),
             SpecDefaults.BillingName(prepaid ? BillingMode.Subscription : BillingMode.PayAsYouGo),
             SpecDefaults.ExclusiveMode,
             masters switch { "3" => true, "1" => false, _ => null },
             false,
-            resources.Where(r => r.Type == TypeTokens.Of<EcsNetworkInterface>()).Select(r => Text(r, "vswitchId")).OfType<string>().ToImmutableArray(),
+            // Peers: the groups rules let in that are not the stack's own.
+            resources.Where(r => r.Type == TypeTokens.Of<SecurityGroupRule>() && Text(r, "type") == "ingress")
+                .Select(r => Text(r, "sourceSecurityGroupId")).OfType<string>()
+                .Where(id => !ownGroups.Contains(id)).Distinct().ToImmutableArray(),
+            // Endpoints: as the engine hands them to jobs (the ConfigMap's "<endpoint>.cidr" and ".port").
+            EndpointsOf(resources),
+            resources.Any(r => r.Type == TypeTokens.Of<Pulumi.AliCloud.Vpc.NatGateway>()),
             bucket is null ? null : Text(bucket, "bucket"));
+    }
+
+    /// <summary>How a stack's own security groups appear in other resources' inputs: a reference in a plan, the id in a state.</summary>
+    public static ImmutableHashSet<string> OwnGroupIds(ImmutableArray<PlannedResource> resources)
+    {
+        var groups = resources.Where(r => r.Type == TypeTokens.Of<SecurityGroup>()).ToList();
+        var refs = groups.Select(g => g.Ref).ToHashSet();
+        // A plan names a group's id "${name.id}"; a live stack's state holds the real id, which a rule's
+        // input carries wherever the engine recorded its dependency on one of the stack's groups.
+        var fromRules = resources.Where(r => r.Type == TypeTokens.Of<SecurityGroupRule>())
+            .SelectMany(rule => new[] { "securityGroupId", "sourceSecurityGroupId" }
+                .Where(key => rule.PropertyDependencies.TryGetValue(key, out var on) && on.Any(refs.Contains))
+                .Select(key => Text(rule, key)));
+        return groups.SelectMany(r => new[] { PlanRecorder.IdOf(r.Name), Text(r, "id") }).Concat(fromRules).OfType<string>().ToImmutableHashSet();
+    }
+
+    private static ImmutableArray<DataEgress> EndpointsOf(ImmutableArray<PlannedResource> resources)
+    {
+        var data = resources.FirstOrDefault(r => r.Type == TypeTokens.Of<Pulumi.Kubernetes.Core.V1.ConfigMap>() && r.Inputs["data"] is JsonObject d && d.Any(p => p.Key.EndsWith(".cidr", StringComparison.Ordinal)))
+            ?.Inputs["data"] as JsonObject;
+        if (data is null)
+            return ImmutableArray<DataEgress>.Empty;
+        return data.Where(p => p.Key.EndsWith(".cidr", StringComparison.Ordinal))
+            .Select(p => (Cidr: p.Value?.GetValue<string>(), Port: data[p.Key[..^".cidr".Length] + ".port"]?.GetValue<string>()))
+            .Where(e => e.Cidr is not null && int.TryParse(e.Port, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out _))
+            .Select(e => new DataEgress(e.Cidr!, int.Parse(e.Port!, System.Globalization.CultureInfo.InvariantCulture)))
+            .ToImmutableArray();
     }
 
     private static string? Text(PlannedResource resource, string key)

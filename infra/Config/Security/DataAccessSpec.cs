@@ -2,11 +2,10 @@ using System.Collections.Immutable;
 
 namespace BlinkInfra.Config;
 
-/// <summary>The ENIs into the customer's VPC and the endpoints reached through them.</summary>
+/// <summary>
+/// The customer's sources and sinks, reached by the pods directly (each one an egress rule on the pods'
+/// security groups), and, across accounts, the tenant VPC they live in.
+/// </summary>
 public sealed record DataAccessSpec(
-    ImmutableArray<DataVswitchSpec> Vswitches,
     CrossAccountSpec? CrossAccount,
-    ImmutableArray<DataEndpointSpec> Endpoints)
-{
-    public bool Enabled => Vswitches.Length > 0;
-}
+    ImmutableArray<DataEndpointSpec> Endpoints);

@@ -1,7 +1,9 @@
-
 namespace BlinkInfra.Config;
 
-/// <summary>One of the customer's vSwitches the cluster reaches through an ENI.</summary>
+/// <summary>
+/// An entry of the retired `blink-infra:dataAccess.vswitches` (the seed's ENIs on the master machines),
+/// still read so that a stack naming it gets one error saying what replaced it.
+/// </summary>
 public sealed class DataVswitchConfig
 {
     public string? Id { get; set; }

@@ -78,49 +78,35 @@ public sealed class SecurityValidator : AbstractValidator<SecurityConfig>
     }
 }
 
-/// <summary>Rules for `blink-infra:dataAccess` on their own; the checks against the masters' zones and VPC come later.</summary>
+/// <summary>Rules for `blink-infra:dataAccess` on their own; the checks against the cluster's VPC come later (IsolationSpecBuilder).</summary>
 public sealed class DataAccessValidator : AbstractValidator<DataAccessConfig>
 {
     private static readonly Regex VswitchIdPattern = new("^vsw-[a-z0-9]{6,}$", RegexOptions.CultureInvariant);
     private static readonly Regex VpcIdPattern = new("^vpc-[a-z0-9]{6,}$", RegexOptions.CultureInvariant);
-    private static readonly Regex RoleArnPattern = new(@"^acs:ram::\d+:role/[A-Za-z0-9._-]+$", RegexOptions.CultureInvariant);
+    private static readonly Regex RoleArnPattern = new(@"^acs:ram::(?<account>\d{16}):role/[A-Za-z0-9._-]+$", RegexOptions.CultureInvariant);
     private static readonly Regex AccountIdPattern = new(@"^\d{16}$", RegexOptions.CultureInvariant);
     private static readonly Regex EndpointNamePattern = new("^[a-z][a-z0-9-]{0,62}$", RegexOptions.CultureInvariant);
     public const int WidestEndpointPrefix = 8;
 
+    /// <summary>
+    /// Why `dataAccess.vswitches` is refused, and what replaced it. The seed's ENIs sat on the master
+    /// machines' hosts, while the pods (TaskManagers above all) reach sources and sinks through ENIs of
+    /// their own that Terway gives them in the pod vSwitches: the ENIs carried none of that traffic.
+    /// </summary>
+    public const string VswitchesRetired =
+        "retired: the data-access ENIs sat on the master machines, and the pods reach sources and sinks through network interfaces of their own (Terway, in the pod vSwitches), so the ENIs carried none of their traffic; " +
+        "replaced by: in the same account, the cluster carved inside the customer's VPC (blink-infra:network.vpcId), whose pods reach dataAccess.endpoints directly, each endpoint an egress rule on the pods' security groups; " +
+        "across accounts, dataAccess.crossAccount (tenantRoleArn, platformAccountId, vpcId, cidrBlock, vswitches), a CEN transit router between the cluster's VPC and the tenant's; allowed: no vswitches";
+
+    /// <summary>The tenant's account, as its role's ARN names it; null when the ARN is not one.</summary>
+    public static string? AccountOf(string? roleArn)
+        => roleArn is not null && RoleArnPattern.Match(roleArn) is { Success: true } match ? match.Groups["account"].Value : null;
+
     public DataAccessValidator(string? region)
     {
-        RuleForEach(d => d.Vswitches).ChildRules(vswitch =>
-        {
-            vswitch.RuleFor(v => v.Id)
-                .Cascade(CascadeMode.Stop)
-                .NotEmpty().WithMessage("allowed: the id of a vSwitch of the customer's, such as vsw-bp1a2b3c4d5e6f")
-                .Must(id => VswitchIdPattern.IsMatch(id!)).WithMessage("not a vSwitch id; allowed: an id such as vsw-bp1a2b3c4d5e6f");
-            vswitch.RuleFor(v => v.Zone)
-                .Cascade(CascadeMode.Stop)
-                .NotEmpty().WithMessage(region is null ? "the vSwitch's zone is required" : $"the vSwitch's zone is required; allowed: zones of {region}: {string.Join(", ", AlibabaCloud.ZonesOf(region))}")
-                .Must(zone => region is null || AlibabaCloud.ZonesOf(region).Contains(zone!))
-                .WithMessage(_ => $"not a zone of the stack's region {region}: an ENI reaches only its own region; allowed: {string.Join(", ", AlibabaCloud.ZonesOf(region!))}");
-            vswitch.RuleFor(v => v.CidrBlock).Custom((cidr, context) =>
-            {
-                if (cidr != null && !Cidr.TryParse(cidr, out _, out var problem))
-                    context.Fail(cidr, problem);
-            });
-            vswitch.RuleFor(v => v.VpcId)
-                .Cascade(CascadeMode.Stop)
-                .NotEmpty().WithMessage("the vSwitch's VPC is required; allowed: a VPC id such as vpc-bp1a2b3c4d5e6f")
-                .Must(id => VpcIdPattern.IsMatch(id!)).WithMessage("not a VPC id; allowed: an id such as vpc-bp1a2b3c4d5e6f");
-        });
-
-        RuleFor(d => d.Vswitches).Custom((vswitches, context) =>
-        {
-            var seen = new HashSet<string>(StringComparer.Ordinal);
-            for (var i = 0; i < vswitches.Count; i++)
-            {
-                if (vswitches[i].Id is { } id && !seen.Add(id))
-                    context.AddFailure(new ValidationFailure($"Vswitches[{i}].Id", "listed twice; allowed: each vSwitch once") { AttemptedValue = id });
-            }
-        });
+        RuleFor(d => d.Vswitches)
+            .Must(vswitches => vswitches.Count == 0)
+            .WithMessage(VswitchesRetired);
 
         RuleFor(d => d.CrossAccount!.TenantRoleArn)
             .Cascade(CascadeMode.Stop)
@@ -131,10 +117,58 @@ public sealed class DataAccessValidator : AbstractValidator<DataAccessConfig>
 
         RuleFor(d => d.CrossAccount!.PlatformAccountId)
             .Cascade(CascadeMode.Stop)
-            .NotEmpty().WithMessage("the account that hosts the cluster and attaches the ENIs is required; allowed: a 16-digit Alibaba Cloud account id")
+            .NotEmpty().WithMessage("the account that hosts the cluster and owns the transit router is required; allowed: a 16-digit Alibaba Cloud account id")
             .Must(id => AccountIdPattern.IsMatch(id!)).WithMessage("not an Alibaba Cloud account id; allowed: 16 digits")
+            .Must((d, id) => AccountOf(d.CrossAccount!.TenantRoleArn) != id)
+            .WithMessage("the tenant's role is in the platform's own account; allowed: another account's id (in the same account, carve the cluster inside the customer's VPC with blink-infra:network.vpcId and leave crossAccount out)")
             .OverridePropertyName("CrossAccount.PlatformAccountId")
             .When(d => d.CrossAccount != null);
+
+        RuleFor(d => d.CrossAccount!.VpcId)
+            .Cascade(CascadeMode.Stop)
+            .NotEmpty().WithMessage("the tenant's VPC is required; allowed: a VPC id such as vpc-bp1a2b3c4d5e6f")
+            .Must(id => VpcIdPattern.IsMatch(id!)).WithMessage("not a VPC id; allowed: an id such as vpc-bp1a2b3c4d5e6f")
+            .OverridePropertyName("CrossAccount.VpcId")
+            .When(d => d.CrossAccount != null);
+
+        RuleFor(d => d.CrossAccount).Custom((cross, context) =>
+        {
+            if (cross is null)
+                return;
+            if (cross.CidrBlock is null)
+                context.FailAt("CrossAccount.CidrBlock", null, "the tenant VPC's CIDR block is required (its routes send the cluster's pods back through the transit router); allowed: a block such as 192.168.0.0/16");
+            else if (!Cidr.TryParse(cross.CidrBlock, out _, out var problem))
+                context.FailAt("CrossAccount.CidrBlock", cross.CidrBlock, problem);
+        });
+
+        RuleFor(d => d.CrossAccount!.Vswitches)
+            .Must(vswitches => vswitches.Count > 0)
+            .WithMessage("the transit router attaches to the tenant's VPC through its vSwitches; allowed: a list of {id, zone}, one vSwitch per zone the transit router serves")
+            .OverridePropertyName("CrossAccount.Vswitches")
+            .When(d => d.CrossAccount != null);
+
+        RuleForEach(d => d.CrossAccount!.Vswitches).ChildRules(vswitch =>
+        {
+            vswitch.RuleFor(v => v.Id)
+                .Cascade(CascadeMode.Stop)
+                .NotEmpty().WithMessage("allowed: the id of a vSwitch of the tenant's VPC, such as vsw-bp1a2b3c4d5e6f")
+                .Must(id => VswitchIdPattern.IsMatch(id!)).WithMessage("not a vSwitch id; allowed: an id such as vsw-bp1a2b3c4d5e6f");
+            vswitch.RuleFor(v => v.Zone)
+                .Cascade(CascadeMode.Stop)
+                .NotEmpty().WithMessage(region is null ? "the vSwitch's zone is required" : $"the vSwitch's zone is required; allowed: zones of {region}: {string.Join(", ", AlibabaCloud.ZonesOf(region))}")
+                .Must(zone => region is null || AlibabaCloud.ZonesOf(region).Contains(zone!))
+                .WithMessage(_ => $"not a zone of the stack's region {region}: the transit router is the region's; allowed: {string.Join(", ", AlibabaCloud.ZonesOf(region!))}");
+        }).When(d => d.CrossAccount != null);
+
+        RuleFor(d => d.CrossAccount!.Vswitches).Custom((vswitches, context) =>
+        {
+            var zones = new HashSet<string>(StringComparer.Ordinal);
+            for (var i = 0; i < vswitches.Count; i++)
+            {
+                if (vswitches[i].Zone is { } zone && !zones.Add(zone))
+                    context.AddFailure(new ValidationFailure($"CrossAccount.Vswitches[{i}].Zone", "a zone already attached; allowed: one vSwitch per zone (a transit router's VPC connection takes one per zone)") { AttemptedValue = zone });
+            }
+        }).When(d => d.CrossAccount != null);
 
         RuleForEach(d => d.Endpoints).ChildRules(endpoint =>
         {

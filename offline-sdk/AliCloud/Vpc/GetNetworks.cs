@@ -69,12 +69,14 @@ namespace Pulumi.AliCloud.Vpc.Outputs
     {
         public readonly string CidrBlock;
         public readonly string Id;
+        public readonly string RouteTableId;
 
         [OutputConstructor]
-        private GetNetworksVpcResult(string cidrBlock, string id)
+        private GetNetworksVpcResult(string cidrBlock, string id, string routeTableId)
         {
             CidrBlock = cidrBlock;
             Id = id;
+            RouteTableId = routeTableId;
         }
     }
 }

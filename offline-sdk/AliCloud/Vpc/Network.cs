@@ -6,6 +6,9 @@ namespace Pulumi.AliCloud.Vpc
     [AliCloudResourceType("alicloud:vpc/network:Network")]
     public partial class Network : global::Pulumi.CustomResource
     {
+        [Output("routeTableId")]
+        public Output<string> RouteTableId { get; private set; } = null!;
+
         public Network(string name, NetworkArgs? args = null, CustomResourceOptions? options = null)
             : base("alicloud:vpc/network:Network", name, args ?? new NetworkArgs(), options)
         {

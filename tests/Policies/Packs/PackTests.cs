@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using BlinkInfra.Plan;
 using BlinkInfra.Policies.Packs;
 using NUnit.Framework;
 using Pulumi.AliCloud.CS;
@@ -63,11 +64,34 @@ public class PackTests
         yield return C("least-privilege-data-egress", () => IsolationPack.LeastPrivilegeDataEgress(),
             Input(Resource(Rule, "r", """{"type":"egress","policy":"accept","cidrIp":"10.1.0.0/16","ipProtocol":"all","portRange":"-1/-1"}""")),
             Input(Resource(Rule, "r", """{"type":"egress","policy":"accept","cidrIp":"10.0.0.0/15","ipProtocol":"tcp","portRange":"1/65535"}""")),
-            "r: egress on all ports to 10.0.0.0/15; allowed: one port to an endpoint's block, or all ports to a /16 or narrower");
-        yield return C("enis-in-declared-vswitches", () => IsolationPack.EnisInDeclaredVswitches(),
-            Input(Settings(dataVswitchIds: new[] { "vsw-a" }), Resource(Token<EcsNetworkInterface>(), "eni", """{"vswitchId":"vsw-a"}""")),
-            Input(Settings(dataVswitchIds: new[] { "vsw-a" }), Resource(Token<EcsNetworkInterface>(), "eni", """{"vswitchId":"vsw-b"}""")),
-            "eni: vSwitch vsw-b is not one of blink-infra:dataAccess.vswitches; allowed: vsw-a");
+            "r: egress on all ports to 10.0.0.0/15; allowed: one port to an endpoint's block, all ports to a /16 or narrower, or to Alibaba Cloud's services (100.64.0.0/10)");
+        yield return C("pod-ports-only-cluster", () => IsolationPack.PodPortsOnlyCluster(),
+            Input(Resource(Rule, "r", """{"type":"ingress","policy":"accept","sourceSecurityGroupId":"sg-peer01","ipProtocol":"tcp","portRange":"8081/8081"}"""),
+                Resource(Rule, "out", """{"type":"egress","policy":"accept","cidrIp":"10.0.0.0/8","ipProtocol":"tcp","portRange":"22/22"}""")),
+            Input(Resource(Rule, "r", """{"type":"ingress","policy":"accept","sourceSecurityGroupId":"sg-peer01","ipProtocol":"tcp","portRange":"22/22"}""")),
+            "r: ingress on tcp 22/22 opens what no pod of the cluster listens on; allowed: " + string.Join(", ", BlinkInfra.Facts.ClusterPorts.All.Select(t => $"{t.Protocol} {t.PortRange}").Distinct()));
+        yield return C("web-ui-only-from-peers", () => IsolationPack.WebUiOnlyFromPeers(),
+            Input(Settings(peerGroupIds: new[] { "sg-peer01" }),
+                Resource(Token<SecurityGroup>(), "sg-masters"),
+                Resource(Rule, "own", """{"type":"ingress","policy":"accept","sourceSecurityGroupId":"${sg-masters.id}","ipProtocol":"tcp","portRange":"8081/8081"}"""),
+                Resource(Rule, "peer", """{"type":"ingress","policy":"accept","sourceSecurityGroupId":"sg-peer01","ipProtocol":"tcp","portRange":"8081/8081"}""")),
+            Input(Settings(peerGroupIds: new[] { "sg-peer01" }),
+                Resource(Rule, "r", """{"type":"ingress","policy":"accept","cidrIp":"10.1.2.0/24","ipProtocol":"tcp","portRange":"8000/9000"}""")),
+            "r: the web UI (tcp 8081) is let in from 10.1.2.0/24; allowed: the cluster's own groups, or a group of blink-infra:security.peerGroups (sg-peer01)");
+        yield return C("pod-egress-only-declared", () => IsolationPack.PodEgressOnlyDeclared(),
+            Input(Settings(dataEndpoints: new[] { new DataEgress("10.20.0.0/24", 9092) }),
+                Resource(Token<SecurityGroup>(), "sg"),
+                Resource(Token<Pulumi.AliCloud.Vpc.Switch>(), "vsw", """{"cidrBlock":"10.0.0.0/24"}"""),
+                Resource(Rule, "self", """{"securityGroupId":"${sg.id}","type":"egress","policy":"accept","sourceSecurityGroupId":"${sg.id}","ipProtocol":"all","portRange":"-1/-1"}"""),
+                Resource(Rule, "services", """{"securityGroupId":"${sg.id}","type":"egress","policy":"accept","cidrIp":"100.64.0.0/10","ipProtocol":"all","portRange":"-1/-1"}"""),
+                Resource(Rule, "api", """{"securityGroupId":"${sg.id}","type":"egress","policy":"accept","cidrIp":"10.0.0.0/24","ipProtocol":"tcp","portRange":"6443/6443"}"""),
+                Resource(Rule, "kafka", """{"securityGroupId":"${sg.id}","type":"egress","policy":"accept","cidrIp":"10.20.0.0/24","ipProtocol":"tcp","portRange":"9092/9092"}"""),
+                Resource(Rule, "drop", """{"securityGroupId":"${sg.id}","type":"egress","policy":"drop","cidrIp":"0.0.0.0/0","ipProtocol":"all","portRange":"-1/-1"}""")),
+            Input(Settings(dataEndpoints: new[] { new DataEgress("10.20.0.0/24", 9092) }),
+                Resource(Token<SecurityGroup>(), "sg"),
+                Resource(Rule, "https", """{"securityGroupId":"${sg.id}","type":"egress","policy":"accept","cidrIp":"0.0.0.0/0","ipProtocol":"tcp","portRange":"443/443"}""")),
+            "sg: the group lets everything out; allowed: an egress rule dropping all to 0.0.0.0/0 below the accepted destinations",
+            "https: egress on tcp 443/443 to 0.0.0.0/0 is not the cluster's nor a declared endpoint; allowed: the cluster's groups, 100.64.0.0/10, tcp 6443 to the cluster's vSwitches, tcp 9092 to 10.20.0.0/24 (no internet: blink-infra:network.internetEgress is off)");
         yield return C("private-api-server", () => IsolationPack.PrivateApiServer(),
             Input(Settings(apiServerPublic: true), Resource(Token<ManagedKubernetes>(), "ack", """{"slbInternetEnabled":true}""")),
             Input(Resource(Token<ManagedKubernetes>(), "ack", """{"slbInternetEnabled":true}""")),

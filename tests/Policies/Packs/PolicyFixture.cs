@@ -14,8 +14,9 @@ namespace BlinkInfra.Tests.Policies.Packs;
 public static class PolicyFixture
 {
     public static StackSettings Settings(string region = "cn-hangzhou", string billing = "pay-as-you-go", bool? highAvailability = false,
-        bool apiServerPublic = false, string[]? dataVswitchIds = null, string? stateBucket = "state")
-        => new(region, billing, SpecDefaults.ExclusiveMode, highAvailability, apiServerPublic, (dataVswitchIds ?? Array.Empty<string>()).ToImmutableArray(), stateBucket);
+        bool apiServerPublic = false, string[]? peerGroupIds = null, DataEgress[]? dataEndpoints = null, bool internetEgress = false, string? stateBucket = "state")
+        => new(region, billing, SpecDefaults.ExclusiveMode, highAvailability, apiServerPublic, (peerGroupIds ?? Array.Empty<string>()).ToImmutableArray(),
+            (dataEndpoints ?? Array.Empty<DataEgress>()).ToImmutableArray(), internetEgress, stateBucket);
 
     public static PlannedResource Resource(string type, string name, string inputs = "{}", bool protect = false)
         => new(type, name, true, null, ImmutableArray<ResourceRef>.Empty, ImmutableSortedDictionary<string, ImmutableArray<ResourceRef>>.Empty, null, protect,

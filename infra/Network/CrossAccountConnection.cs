@@ -1,0 +1,165 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using BlinkInfra.Config;
+using Pulumi;
+using Pulumi.AliCloud.Cen;
+using Pulumi.AliCloud.Cen.Inputs;
+// Pulumi.AliCloud.Cen has a RouteEntry (and RouteEntryArgs) of its own: the VPC's is named in full.
+using VpcRouteEntry = Pulumi.AliCloud.Vpc.RouteEntry;
+using VpcRouteEntryArgs = Pulumi.AliCloud.Vpc.RouteEntryArgs;
+
+namespace BlinkInfra.Network;
+
+/// <summary>What <see cref="CrossAccountConnection"/> is built from; the tenant VPC's route table once the stack looked it up.</summary>
+public sealed record CrossAccountConnectionArgs(
+    CrossAccountSpec Spec,
+    Input<string> ClusterVpcId,
+    Input<string> ClusterRouteTableId,
+    ImmutableArray<string> Zones,
+    Output<ImmutableDictionary<string, string>> VswitchIds,
+    ImmutableArray<string> PodCidrBlocks,
+    string TenantRouteTableId,
+    ProviderResource TenantProvider,
+    IReadOnlyDictionary<string, string> Tags);
+
+/// <summary>
+/// The cluster's pods to the tenant's VPC in another account, through a CEN transit router the platform
+/// owns. Order and accounts: the CEN instance and its transit router (platform); the tenant grants the
+/// CEN its VPC (tenant, InstanceGrant: created in the child instance's account, terraform-provider-alicloud
+/// alicloud_cen_instance_grant); the transit router's VPC connections to the cluster's VPC and, once
+/// granted, to the tenant's (platform, VpcOwnerId the tenant); a transit-router route table both connections
+/// are associated with and propagate into (so the transit router forwards between them); then a route in
+/// each VPC: the cluster's sends the tenant's block to its connection, the tenant's sends the cluster's pod
+/// blocks (the addresses the pods' traffic comes from) back to its own. Every id is a string here, unlike
+/// VPC peering, whose Vpc.PeerConnectionArgs.AcceptingAliUid is an Input&lt;int&gt; that cannot hold a
+/// 16-digit account id (Pulumi.AliCloud 3.105.0). Sources: terraform-provider-alicloud docs of
+/// alicloud_cen_instance, _cen_transit_router, _cen_instance_grant, _cen_transit_router_vpc_attachment
+/// (zone_mappings required, vpc_owner_id for another account's VPC), _cen_transit_router_route_table,
+/// _route_table_association, _route_table_propagation, alicloud_route_entry (nexthop_type "Attachment",
+/// nexthop_id the transit_router_attachment_id); Alibaba Cloud VPC, "Routes are not added automatically".
+/// Routes are declared, not auto-published (AutoPublishRouteEnabled false), so they are exactly these.
+/// </summary>
+public sealed class CrossAccountConnection : ComponentResource
+{
+    public const string TypeToken = "blink:network:CrossAccountConnection";
+
+    [Output("transitRouterId")]
+    public Output<string> TransitRouterId { get; private set; }
+
+    public CrossAccountConnection(string name, CrossAccountConnectionArgs args, ComponentResourceOptions? options = null)
+        : base(TypeToken, name, options)
+    {
+        var spec = args.Spec;
+        var tags = Tagging.ToInputMap(args.Tags);
+        CustomResourceOptions Platform(params Resource[] dependsOn)
+        {
+            var options = new CustomResourceOptions { Parent = this };
+            foreach (var dependency in dependsOn)
+                options.DependsOn.Add(dependency);
+            return options;
+        }
+        CustomResourceOptions Tenant(params Resource[] dependsOn)
+        {
+            var options = Platform(dependsOn);
+            options.Provider = args.TenantProvider;
+            return options;
+        }
+
+        var cen = new Instance($"{name}-cen", new InstanceArgs
+        {
+            CenInstanceName = $"{name}-data",
+            Description = $"BlinkInfra cluster {name}: its pods to the tenant's VPC {spec.VpcId}",
+            Tags = tags,
+        }, Platform());
+        var router = new TransitRouter($"{name}-tr", new TransitRouterArgs
+        {
+            CenId = cen.Id,
+            TransitRouterName = $"{name}-data",
+            TransitRouterDescription = $"BlinkInfra cluster {name}: its VPC and the tenant's",
+            Tags = tags,
+        }, Platform());
+        TransitRouterId = router.TransitRouterId;
+
+        // The tenant lets the platform's CEN attach its VPC: in the tenant's account.
+        var grant = new InstanceGrant($"{name}-cen-grant", new InstanceGrantArgs
+        {
+            CenId = cen.Id,
+            ChildInstanceId = spec.VpcId,
+            CenOwnerId = spec.PlatformAccountId,
+        }, Tenant());
+
+        var clusterAttachment = new TransitRouterVpcAttachment($"{name}-tr-cluster", new TransitRouterVpcAttachmentArgs
+        {
+            CenId = cen.Id,
+            TransitRouterId = router.TransitRouterId,
+            VpcId = args.ClusterVpcId,
+            ZoneMappings = args.Zones.Select(zone => new TransitRouterVpcAttachmentZoneMappingArgs
+            {
+                ZoneId = zone,
+                VswitchId = args.VswitchIds.Apply(ids => ids[zone]),
+            }).ToList(),
+            TransitRouterVpcAttachmentName = $"{name}-cluster",
+            AutoPublishRouteEnabled = false,
+            Tags = tags,
+        }, Platform());
+        var tenantAttachment = new TransitRouterVpcAttachment($"{name}-tr-tenant", new TransitRouterVpcAttachmentArgs
+        {
+            CenId = cen.Id,
+            TransitRouterId = router.TransitRouterId,
+            VpcId = spec.VpcId,
+            VpcOwnerId = spec.TenantAccountId,
+            ZoneMappings = spec.Vswitches.Select(v => new TransitRouterVpcAttachmentZoneMappingArgs { ZoneId = v.Zone, VswitchId = v.Id }).ToList(),
+            TransitRouterVpcAttachmentName = $"{name}-tenant",
+            AutoPublishRouteEnabled = false,
+            Tags = tags,
+        }, Platform(grant));
+
+        var table = new TransitRouterRouteTable($"{name}-tr-rt", new TransitRouterRouteTableArgs
+        {
+            TransitRouterId = router.TransitRouterId,
+            TransitRouterRouteTableName = $"{name}-data",
+            TransitRouterRouteTableDescription = $"BlinkInfra cluster {name}: between its VPC and the tenant's",
+            Tags = tags,
+        }, Platform());
+        foreach (var (side, attachment) in new[] { ("cluster", clusterAttachment), ("tenant", tenantAttachment) })
+        {
+            new TransitRouterRouteTableAssociation($"{name}-tr-rt-assoc-{side}", new TransitRouterRouteTableAssociationArgs
+            {
+                TransitRouterAttachmentId = attachment.TransitRouterAttachmentId,
+                TransitRouterRouteTableId = table.TransitRouterRouteTableId,
+            }, Platform());
+            new TransitRouterRouteTablePropagation($"{name}-tr-rt-prop-{side}", new TransitRouterRouteTablePropagationArgs
+            {
+                TransitRouterAttachmentId = attachment.TransitRouterAttachmentId,
+                TransitRouterRouteTableId = table.TransitRouterRouteTableId,
+            }, Platform());
+        }
+
+        // The cluster's VPC sends the tenant's block to the transit router...
+        new VpcRouteEntry($"{name}-route-to-tenant", new VpcRouteEntryArgs
+        {
+            RouteTableId = args.ClusterRouteTableId,
+            DestinationCidrblock = spec.CidrBlock,
+            NexthopType = "Attachment",
+            NexthopId = clusterAttachment.TransitRouterAttachmentId,
+            Name = $"{name}-to-tenant",
+            Description = $"BlinkInfra cluster {name}: the tenant's VPC {spec.VpcId} through the transit router",
+        }, Platform());
+        // ...and the tenant's sends the pods' blocks back: in the tenant's account.
+        foreach (var (block, index) in args.PodCidrBlocks.Select((block, index) => (block, index)))
+        {
+            new VpcRouteEntry($"{name}-route-to-pods-{args.Zones[index]}", new VpcRouteEntryArgs
+            {
+                RouteTableId = args.TenantRouteTableId,
+                DestinationCidrblock = block,
+                NexthopType = "Attachment",
+                NexthopId = tenantAttachment.TransitRouterAttachmentId,
+                Name = $"{name}-to-pods-{args.Zones[index]}",
+                Description = $"BlinkInfra cluster {name}: its pods in {args.Zones[index]} through the transit router",
+            }, Tenant());
+        }
+
+        RegisterOutputs(new Dictionary<string, object?> { ["transitRouterId"] = TransitRouterId });
+    }
+}
