@@ -4,7 +4,7 @@ using NUnit.Framework;
 namespace BlinkInfra.Tests;
 
 /// <summary>bench --process's measurement: whole processes, their CPU and peak memory as the kernel accounts them. No timing assertions.</summary>
-[Platform(Exclude = "Win")]
+[Platform(Include = "Linux")]
 public class ProcessBenchmarkTests
 {
     private static ProcessBenchmark.Command Shell(string label, string line) => new(label, "/bin/sh", ["-c", line]);

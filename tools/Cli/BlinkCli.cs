@@ -238,7 +238,7 @@ public static class BlinkCli
         if (vs.Length > 0 && !process)
             throw new StackFileException("--vs times a command beside the whole process: give --process too");
         if (process && !ProcessBenchmark.IsSupported)
-            throw new StackFileException("bench --process needs Linux or macOS (it reads the kernel's accounting of each process)");
+            throw new StackFileException("bench --process needs Linux (it reads the kernel's accounting of each process)");
         var path = stack is null ? await LargestExampleStackAsync() : ResolveStackFile(stack, null);
         var stackFile = StackFile.Load(path);
         if (process)

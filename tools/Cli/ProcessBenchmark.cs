@@ -3,6 +3,7 @@ using System.Collections;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.Globalization;
+using System.IO;
 using System.Linq;
 using System.Runtime.InteropServices;
 using System.Text;
@@ -14,6 +15,9 @@ namespace BlinkInfra.Cli;
 /// time and its peak resident memory as the kernel accounts them for the process and every process
 /// it waited for (wait4's rusage: a script's build steps and the program it execs count too).
 /// The commands take turns, run after run, so the machine's load falls on each alike.
+/// Linux only: a process started straight from this one would count this one's memory as its own
+/// (posix_spawn shares the parent's memory until exec, and the kernel keeps the larger peak across
+/// exec), so each command is started from a small shell that hands it to this process, its subreaper.
 /// </summary>
 public static class ProcessBenchmark
 {
@@ -33,7 +37,7 @@ public static class ProcessBenchmark
         public double PeakMiB => Runs.Max(r => r.PeakMiB);
     }
 
-    public static bool IsSupported => OperatingSystem.IsLinux() || OperatingSystem.IsMacOS();
+    public static bool IsSupported => OperatingSystem.IsLinux();
 
     /// <summary>Runs every command once to warm up (a build it triggers is not timed), then <paramref name="runs"/> times each, in turns.</summary>
     public static IReadOnlyList<Figures> Measure(IReadOnlyList<Command> commands, int runs)
@@ -76,46 +80,57 @@ public static class ProcessBenchmark
     }
 
     /// <summary>
-    /// Starts the command with its output sent to /dev/null and waits for it with wait4, whose rusage
-    /// holds the peak memory that .NET's Process cannot give once the process has exited.
+    /// Starts the command through a shell that forks a waiting copy of itself and exits: the copy,
+    /// orphaned, is handed to this process (a subreaper); released through a FIFO, it execs the
+    /// command, which this process waits for with wait4. So the command's memory before exec is the
+    /// small shell's, not this process's, and the shell cannot reap it first. The clock runs from the
+    /// release to the exit; the output goes to /dev/null.
     /// </summary>
     private static Run RunOnce(Command command)
     {
-        var argv = new string?[command.Arguments.Count + 2];
-        argv[0] = command.File;
-        for (var i = 0; i < command.Arguments.Count; i++)
-            argv[i + 1] = command.Arguments[i];
-        var envp = Environment.GetEnvironmentVariables().Cast<DictionaryEntry>()
-            .Select(e => $"{e.Key}={e.Value}").Append(null).ToArray();
-
-        // posix_spawn_file_actions_t is 80 bytes on glibc and a pointer on macOS: room for either.
-        var actions = Marshal.AllocHGlobal(256);
+        if (Native.prctl(Native.PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0) != 0)
+            throw new InvalidOperationException($"prctl(PR_SET_CHILD_SUBREAPER) failed: errno {Marshal.GetLastPInvokeError()}");
+        var dir = Directory.CreateTempSubdirectory("blink-bench-");
+        var release = Path.Combine(dir.FullName, "release");
+        var pidFile = Path.Combine(dir.FullName, "pid");
         try
         {
-            Check(Native.posix_spawn_file_actions_init(actions), "posix_spawn_file_actions_init");
-            Check(Native.posix_spawn_file_actions_addopen(actions, 1, "/dev/null", Native.O_WRONLY, 0), "posix_spawn_file_actions_addopen");
-            Check(Native.posix_spawn_file_actions_adddup2(actions, 1, 2), "posix_spawn_file_actions_adddup2");
+            if (Native.mkfifo(release, Convert.ToInt32("600", 8)) != 0)
+                throw new InvalidOperationException($"mkfifo failed: errno {Marshal.GetLastPInvokeError()}");
+            const string Script = "release=$1 pid=$2; shift 2; { read _ <\"$release\"; exec \"$@\"; } </dev/null >/dev/null 2>&1 & echo $! >\"$pid\"";
+            var argv = new List<string?> { "/bin/sh", "-c", Script, "sh", release, pidFile, command.File };
+            argv.AddRange(command.Arguments);
+            argv.Add(null);
+            var envp = Environment.GetEnvironmentVariables().Cast<DictionaryEntry>()
+                .Select(e => $"{e.Key}={e.Value}").Append(null).ToArray();
+            Check(Native.posix_spawn(out var shell, "/bin/sh", IntPtr.Zero, IntPtr.Zero, argv.ToArray(), envp), "starting /bin/sh");
+            var (shellStatus, _) = Wait(shell);
+            if (shellStatus != 0 || !int.TryParse(File.ReadAllText(pidFile).Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var pid))
+                throw new InvalidOperationException($"/bin/sh could not start `{command.Label}`");
             var watch = Stopwatch.StartNew();
-            Check(Native.posix_spawnp(out var pid, command.File, actions, IntPtr.Zero, argv, envp), $"starting {command.File}");
-            int status;
-            Native.RUsage usage;
-            while (Native.wait4(pid, out status, 0, out usage) < 0)
-            {
-                if (Marshal.GetLastPInvokeError() != Native.EINTR)
-                    throw new InvalidOperationException($"wait4 failed: errno {Marshal.GetLastPInvokeError()}");
-            }
+            File.WriteAllText(release, "go\n");
+            var (exitCode, usage) = Wait(pid);
             var wall = watch.Elapsed.TotalSeconds;
-            var exitCode = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f);
             var cpu = usage.UserSeconds + usage.UserMicroseconds / 1e6 + usage.SystemSeconds + usage.SystemMicroseconds / 1e6;
-            // Linux counts ru_maxrss in KiB, macOS in bytes.
-            var peakMiB = OperatingSystem.IsMacOS() ? usage.MaxRss / 1024.0 / 1024.0 : usage.MaxRss / 1024.0;
-            return new Run(wall, cpu, peakMiB, exitCode);
+            // Linux counts ru_maxrss in KiB.
+            return new Run(wall, cpu, usage.MaxRss / 1024.0, exitCode);
         }
         finally
         {
-            Native.posix_spawn_file_actions_destroy(actions);
-            Marshal.FreeHGlobal(actions);
+            dir.Delete(recursive: true);
         }
+    }
+
+    private static (int ExitCode, Native.RUsage Usage) Wait(int pid)
+    {
+        int status;
+        Native.RUsage usage;
+        while (Native.wait4(pid, out status, 0, out usage) < 0)
+        {
+            if (Marshal.GetLastPInvokeError() != Native.EINTR)
+                throw new InvalidOperationException($"wait4 failed: errno {Marshal.GetLastPInvokeError()}");
+        }
+        return ((status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f), usage);
     }
 
     private static void Check(int result, string what)
@@ -126,10 +141,9 @@ public static class ProcessBenchmark
 
     private static class Native
     {
-        public const int O_WRONLY = 1;
         public const int EINTR = 4;
 
-        /// <summary>struct rusage on 64-bit Linux and macOS: two timevals, ru_maxrss, then 13 more longs (144 bytes).</summary>
+        /// <summary>struct rusage on 64-bit Linux: two timevals, ru_maxrss, then 13 more longs (144 bytes).</summary>
         [StructLayout(LayoutKind.Sequential, Size = 144)]
         public struct RUsage
         {
@@ -140,20 +154,16 @@ public static class ProcessBenchmark
             public long MaxRss;
         }
 
-        [DllImport("libc", SetLastError = true)]
-        public static extern int posix_spawn_file_actions_init(IntPtr actions);
+        public const int PR_SET_CHILD_SUBREAPER = 36;
 
         [DllImport("libc", SetLastError = true)]
-        public static extern int posix_spawn_file_actions_destroy(IntPtr actions);
+        public static extern int prctl(int option, nint arg2, nint arg3, nint arg4, nint arg5);
 
         [DllImport("libc", SetLastError = true)]
-        public static extern int posix_spawn_file_actions_addopen(IntPtr actions, int fd, string path, int flags, int mode);
+        public static extern int mkfifo(string path, int mode);
 
         [DllImport("libc", SetLastError = true)]
-        public static extern int posix_spawn_file_actions_adddup2(IntPtr actions, int fd, int newFd);
-
-        [DllImport("libc", SetLastError = true)]
-        public static extern int posix_spawnp(out int pid, string file, IntPtr actions, IntPtr attributes, string?[] argv, string?[] envp);
+        public static extern int posix_spawn(out int pid, string path, IntPtr actions, IntPtr attributes, string?[] argv, string?[] envp);
 
         [DllImport("libc", SetLastError = true)]
         public static extern int wait4(int pid, out int status, int options, out RUsage usage);
