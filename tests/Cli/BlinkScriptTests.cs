@@ -229,7 +229,8 @@ public class BlinkScriptTests
             var failed = Blink(Plan);
             Assert.That(failed.Exit, Is.EqualTo(1));
             Assert.That(failed.Calls, Is.EqualTo(new[] { "publish" }), "nothing runs after a failed build");
-            Assert.That(failed.Output, Does.Contain("error CS1002: ; expected").And.Contain("error: building BlinkInfra.csproj with the offline Pulumi SDK failed"));
+            Assert.That(failed.Output, Does.Contain("error CS1002: ; expected")
+                .And.Contain("error: building BlinkInfra.csproj with the offline Pulumi SDK failed (the offline SDK is the choice remembered in .blink/sdk: --reprobe asks the NuGet feed again)"));
         }
         finally
         {
