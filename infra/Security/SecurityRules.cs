@@ -23,28 +23,21 @@ public static class SecurityRules
 
     /// <summary>Traffic from another security group.</summary>
     public static SecurityGroupRule FromGroup(string name, Input<string> groupId, Input<string> sourceGroupId, string protocol, string portRange, string description, Resource parent, ProviderResource? provider = null)
-        => new(name, new SecurityGroupRuleArgs
-        {
-            SecurityGroupId = groupId,
-            Type = Ingress,
-            IpProtocol = protocol,
-            PortRange = portRange,
-            SourceSecurityGroupId = sourceGroupId,
-            NicType = Intranet,
-            Policy = Accept,
-            Priority = AcceptPriority,
-            Description = description,
-        }, Options(parent, provider));
+        => BetweenGroups(name, groupId, Ingress, sourceGroupId, protocol, portRange, description, parent, provider);
 
     /// <summary>Traffic out to another security group's members (for an egress rule, the source group field names the destination).</summary>
     public static SecurityGroupRule ToGroup(string name, Input<string> groupId, Input<string> destinationGroupId, string protocol, string portRange, string description, Resource parent, ProviderResource? provider = null)
+        => BetweenGroups(name, groupId, Egress, destinationGroupId, protocol, portRange, description, parent, provider);
+
+    /// <summary>An accept rule whose other end is a security group: the source of an ingress rule, the destination of an egress one.</summary>
+    private static SecurityGroupRule BetweenGroups(string name, Input<string> groupId, string type, Input<string> otherGroupId, string protocol, string portRange, string description, Resource parent, ProviderResource? provider)
         => new(name, new SecurityGroupRuleArgs
         {
             SecurityGroupId = groupId,
-            Type = Egress,
+            Type = type,
             IpProtocol = protocol,
             PortRange = portRange,
-            SourceSecurityGroupId = destinationGroupId,
+            SourceSecurityGroupId = otherGroupId,
             NicType = Intranet,
             Policy = Accept,
             Priority = AcceptPriority,
