@@ -12,9 +12,6 @@ using Pulumi.AliCloud.Oss;
 
 namespace BlinkInfra.Plan;
 
-/// <summary>A declared endpoint as the pods' egress rules open it: tcp, that port, that block.</summary>
-public sealed record DataEgress([property: JsonPropertyName("cidr")] string Cidr, [property: JsonPropertyName("port")] int Port);
-
 /// <summary>
 /// What the stack's config said, as far as policies need it: the resources alone do not tell the
 /// billing mode or what the stack explicitly allows. Derived here only: from a spec
