@@ -35,11 +35,12 @@ public static class BlinkCli
         var jsonOption = new Option<string?>("--json") { Description = "Also write the plan as JSON to this file (- for standard output, instead of the tree)" };
         var graphOption = new Option<string?>("--graph") { Description = "Also write the dependency graph (Mermaid) to this file" };
 
-        var plan = new Command("plan", "Run a stack offline under mocks, print the resources it declares as a tree with counts by type, and check them against the policy packs; exit 1 on a mandatory violation")
+        var detailsOption = new Option<bool>("--details") { Description = "Print each resource's inputs as indented YAML beneath it, and the counts by type" };
+        var plan = new Command("plan", "Run a stack offline under mocks, print a line per resource it declares under its component (as pulumi preview does), its outputs and a summary, and check them against the policy packs; exit 1 on a mandatory violation")
         {
-            stackOption, configOption, jsonOption, graphOption,
+            stackOption, configOption, jsonOption, graphOption, detailsOption,
         };
-        plan.SetAction((parse, _) => ExitOnInputError(() => PlanAsync(parse.GetValue(stackOption), parse.GetValue(configOption), parse.GetValue(jsonOption), parse.GetValue(graphOption), console), InvalidInput, errors));
+        plan.SetAction((parse, _) => ExitOnInputError(() => PlanAsync(parse.GetValue(stackOption), parse.GetValue(configOption), parse.GetValue(jsonOption), parse.GetValue(graphOption), parse.GetValue(detailsOption), console), InvalidInput, errors));
 
         var diffStack = new Option<string?>("--stack", "-s") { Description = "The stack to plan now: stacks/Pulumi.<NAME>.yaml" };
         var diffConfig = new Option<string?>("--config") { Description = "Any stack file to plan now, instead of --stack" };
@@ -132,7 +133,7 @@ public static class BlinkCli
     /// <summary>`--json -`: the JSON goes to standard output, in place of the text.</summary>
     private const string StandardOutput = "-";
 
-    private static async Task<int> PlanAsync(string? stack, string? configPath, string? jsonPath, string? graphPath, IAnsiConsole console)
+    private static async Task<int> PlanAsync(string? stack, string? configPath, string? jsonPath, string? graphPath, bool details, IAnsiConsole console)
     {
         var stackFile = StackFile.Load(ResolveStackFile(stack, configPath));
         var spec = SpecLoader.Load(stackFile.ToRaw(), PolicyEngine.PolicyNames);
@@ -146,7 +147,7 @@ public static class BlinkCli
 
         console.MarkupLine($"[grey]SDK: {Markup.Escape(SdkInfo.Description)}[/]");
         console.MarkupLine($"Planning stack [bold]{Markup.Escape(stackFile.StackName)}[/] from {Markup.Escape(stackFile.Path)}");
-        PlanRenderer.Render(result, console);
+        PlanRenderer.Render(result, console, details);
         ZonesBlock.Render(spec.Network, console);
         // As `pulumi preview --policy-pack` does: the report after the resources, and a mandatory
         // violation fails the preview.
