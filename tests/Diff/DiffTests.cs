@@ -221,7 +221,7 @@ public class DiffTests
 
         var endpoints = steps.Single(s => s.Name == "blink-dev-endpoints");
         Assert.That(endpoints.Op, Is.EqualTo(DiffOp.Replace), "a ConfigMap's data is replaced, not patched");
-        Assert.That(DiffText.Of(steps), Does.Contain("    ~ data: {\"kafka\":\"old:9092\"} => {} (forces replacement)\n"));
+        Assert.That(DiffText.Of(steps), Does.Contain("    - data.kafka: \"old:9092\" (forces replacement)\n"));
         var serviceAccount = steps.Single(s => s.Name == "blink-dev-sa-flink");
         Assert.That(serviceAccount.Op, Is.EqualTo(DiffOp.Update), "metadata changed, but not the name or namespace");
         Assert.That(serviceAccount.ReplaceReasons, Is.Empty);

@@ -219,11 +219,18 @@ public static class BlinkCli
         foreach (var warning in warnings)
             await errors.WriteLineAsync($"warning: {warning}");
         var steps = PlanDiff.Compare(old, now);
-        var json = jsonPath is null ? null : DiffJson.Of(steps, showSames, warnings).ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }) + "\n";
+        // Replacing what the cluster runs on is said loudly: first in the text, as warnings in the JSON
+        // (and on stderr when the JSON takes standard output's place).
+        var replacements = ReplacementWarnings.Of(steps);
+        var json = jsonPath is null ? null : DiffJson.Of(steps, showSames, warnings.Concat(replacements)).ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }) + "\n";
         if (jsonPath == StandardOutput)
+        {
+            foreach (var replacement in replacements)
+                await errors.WriteLineAsync($"warning: {replacement}");
             console.Profile.Out.Writer.Write(json);
+        }
         else
-            console.Profile.Out.Writer.Write(DiffText.Of(steps));
+            console.Profile.Out.Writer.Write(DiffText.Of(steps, Colours.Of(console)));
         if (jsonPath is not null and not StandardOutput)
             await File.WriteAllTextAsync(jsonPath, json);
         return PlanDiff.HasChanges(steps) ? Changes : NoChanges;
