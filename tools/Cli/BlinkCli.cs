@@ -35,12 +35,13 @@ public static class BlinkCli
         var jsonOption = new Option<string?>("--json") { Description = "Also write the plan as JSON to this file (- for standard output, instead of the tree)" };
         var graphOption = new Option<string?>("--graph") { Description = "Also write the dependency graph (Mermaid) to this file" };
 
+        var graphLevelOption = new Option<GraphLevel>("--graph-level") { Description = "What --graph draws: resources (inside their components' boxes, many of a kind as one node) or components (one node each, with the dependencies between them)", DefaultValueFactory = _ => GraphLevel.Resources };
         var detailsOption = new Option<bool>("--details") { Description = "Print each resource's inputs as indented YAML beneath it, and the counts by type" };
         var plan = new Command("plan", "Run a stack offline under mocks, print a line per resource it declares under its component (as pulumi preview does), its outputs and a summary, and check them against the policy packs; exit 1 on a mandatory violation")
         {
-            stackOption, configOption, jsonOption, graphOption, detailsOption,
+            stackOption, configOption, jsonOption, graphOption, graphLevelOption, detailsOption,
         };
-        plan.SetAction((parse, _) => ExitOnInputError(() => PlanAsync(parse.GetValue(stackOption), parse.GetValue(configOption), parse.GetValue(jsonOption), parse.GetValue(graphOption), parse.GetValue(detailsOption), console), InvalidInput, errors));
+        plan.SetAction((parse, _) => ExitOnInputError(() => PlanAsync(parse.GetValue(stackOption), parse.GetValue(configOption), parse.GetValue(jsonOption), parse.GetValue(graphOption), parse.GetValue(graphLevelOption), parse.GetValue(detailsOption), console), InvalidInput, errors));
 
         var diffStack = new Option<string?>("--stack", "-s") { Description = "The stack to plan now: stacks/Pulumi.<NAME>.yaml" };
         var diffConfig = new Option<string?>("--config") { Description = "Any stack file to plan now, instead of --stack" };
@@ -133,7 +134,7 @@ public static class BlinkCli
     /// <summary>`--json -`: the JSON goes to standard output, in place of the text.</summary>
     private const string StandardOutput = "-";
 
-    private static async Task<int> PlanAsync(string? stack, string? configPath, string? jsonPath, string? graphPath, bool details, IAnsiConsole console)
+    private static async Task<int> PlanAsync(string? stack, string? configPath, string? jsonPath, string? graphPath, GraphLevel graphLevel, bool details, IAnsiConsole console)
     {
         var stackFile = StackFile.Load(ResolveStackFile(stack, configPath));
         var spec = SpecLoader.Load(stackFile.ToRaw(), PolicyEngine.PolicyNames);
@@ -160,8 +161,8 @@ public static class BlinkCli
         }
         if (graphPath != null)
         {
-            await File.WriteAllTextAsync(graphPath, PlanGraph.Mermaid(result));
-            console.MarkupLine($"Dependency graph (Mermaid) written to {Markup.Escape(graphPath)}");
+            await File.WriteAllTextAsync(graphPath, PlanGraph.Mermaid(result, graphLevel));
+            console.MarkupLine($"Dependency graph (Mermaid, {graphLevel.ToString().ToLowerInvariant()}) written to {Markup.Escape(graphPath)}");
         }
         return report.HasMandatory ? Failure : Success;
     }
