@@ -189,6 +189,23 @@ public static class FlinkDefaults
         return name == "flink" && (repository is "flink" or "library/flink" or "docker.io/library/flink" || tag == ImageTag);
     }
 
+    /// <summary>The operator chart's image repository (values.yaml of 1.15.0).</summary>
+    public const string OperatorRepositoryImage = "ghcr.io/apache/flink-kubernetes-operator";
+
+    /// <summary>
+    /// Whether the operator's image, as the chart's values give it (repository and tag), is the stock
+    /// one, which carries no filesystem plugin (FLINK-30851): the chart's own repository, Apache's on
+    /// Docker Hub, or any mirror that keeps the stock tag (as <see cref="IsStockImage"/> reads Flink's).
+    /// </summary>
+    public static bool IsStockOperatorImage(string? repository, string? tag)
+    {
+        if (repository is null)
+            return true;
+        var name = repository[(repository.LastIndexOf('/') + 1)..];
+        return name == "flink-kubernetes-operator"
+               && (repository is OperatorRepositoryImage or "apache/flink-kubernetes-operator" or "docker.io/apache/flink-kubernetes-operator" || tag == OperatorVersion);
+    }
+
     /// <summary>The OSS endpoint inside a region's VPCs.</summary>
     public static string OssInternalEndpoint(string region) => $"oss-{region}-internal.aliyuncs.com";
 }

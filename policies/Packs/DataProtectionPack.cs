@@ -74,9 +74,9 @@ public static class DataProtectionPack
                 if (release.Text("chart") != FlinkDefaults.OperatorChart)
                     return Array.Empty<string>();
                 var ossJobs = input.OfType(FlinkResources.SessionJobType).Count(job => job.At("spec", "job", "jarURI")?.GetValue<string>()?.StartsWith("oss://", StringComparison.Ordinal) == true);
-                if (ossJobs == 0 || release.At("values", "image", "repository") is not null)
+                if (ossJobs == 0 || !FlinkDefaults.IsStockOperatorImage(release.At("values", "image", "repository")?.GetValue<string>(), release.At("values", "image", "tag")?.GetValue<string>()))
                     return Array.Empty<string>();
-                return new[] { $"{ossJobs} session job(s) load jars from oss://, which the stock operator image cannot read (no filesystem plugin, FLINK-30851); allowed: blink-infra:engine.operatorImage with flink-oss-fs-hadoop under plugins/" };
+                return new[] { $"{ossJobs} session job(s) load jars from oss://, which the stock operator image cannot read (no filesystem plugin, FLINK-30851); allowed: blink-infra:engine.operatorImage with flink-oss-fs-hadoop under plugins/ (images/flink-operator-oss/)" };
             });
 
     private static IEnumerable<string> PlainSecrets(JsonNode? node, string path)

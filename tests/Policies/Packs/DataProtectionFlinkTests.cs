@@ -64,7 +64,7 @@ public class DataProtectionFlinkTests
         Assert.That(Found(policy, Input(own, Job("oss://state/udf/a.jar"))), Is.Empty);
         Assert.That(Found(policy, Input(stock, Job("oss://state/udf/a.jar"))), Is.EqualTo(new[]
         {
-            "operator: 1 session job(s) load jars from oss://, which the stock operator image cannot read (no filesystem plugin, FLINK-30851); allowed: blink-infra:engine.operatorImage with flink-oss-fs-hadoop under plugins/",
+            "operator: 1 session job(s) load jars from oss://, which the stock operator image cannot read (no filesystem plugin, FLINK-30851); allowed: blink-infra:engine.operatorImage with flink-oss-fs-hadoop under plugins/ (images/flink-operator-oss/)",
         }));
     }
 }
