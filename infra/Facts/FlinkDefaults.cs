@@ -161,6 +161,20 @@ public static class FlinkDefaults
     public const string PodIdentityInjectionLabel = "pod-identity.alibabacloud.com/injection";
     public const string PodIdentityRoleAnnotation = "pod-identity.alibabacloud.com/role-name";
 
+    // The state bucket's lifecycle. Flink deletes a checkpoint once a newer one completes
+    // (state.checkpoints.num-retained, 1 by default, Flink 1.20 CheckpointingOptions), so on a versioned
+    // bucket every checkpoint interval leaves noncurrent versions behind: kept a week, an undo window for
+    // an accidental delete or overwrite, then expired. A TaskManager stopped in the middle of a multipart
+    // upload (Hadoop's AliyunOSS output stream uploads large files in parts) leaves parts billed until the
+    // upload is aborted: a day, longer than any checkpoint or savepoint takes. OSS lifecycle rules count
+    // in whole days, at least 1 (terraform-provider-alicloud v1.285.0, alicloud_oss_bucket lifecycle_rule
+    // noncurrent_version_expiration.days, abort_multipart_upload.days).
+    public const string StateLifecycleRule = "blink-state-retention";
+    public const int StateNoncurrentVersionDays = 7;
+    public const int StateIncompleteUploadDays = 1;
+    /// <summary>Ten years: longer keeps everything, which is what the rules exist to prevent.</summary>
+    public const int StateRetentionMaxDays = 3650;
+
     /// <summary>The bucket's prefix for the jars of user-defined functions and jobs.</summary>
     public const string UdfPrefix = "udf/";
 

@@ -88,13 +88,44 @@ public class EngineTests
     }
 
     [Test]
-    public async Task State_lives_in_a_private_encrypted_versioned_protected_bucket()
+    public async Task State_lives_in_a_zone_redundant_encrypted_versioned_protected_bucket_that_expires_what_flink_deleted()
     {
         var plan = await BlinkCli.PlanStackAsync(StackRunner.Stack(Stack()));
 
         var bucket = plan.Resources.Single(r => r.Type == "alicloud:oss/bucket:Bucket");
         Assert.That(bucket.Protect, Is.True);
-        Assert.That(bucket.Inputs.ToJsonString(), Is.EqualTo("""{"acl":"private","bucket":"blink-t-state","serverSideEncryptionRule":{"sseAlgorithm":"AES256"},"tags":{"blink.io/cluster":"blink-t","blink.io/managed-by":"blink-infra","blink.io/stack":"dev"},"versioning":{"status":"Enabled"}}"""));
+        // No acl on the bucket: deprecated since provider 1.220.0 for the BucketAcl resource.
+        Assert.That(bucket.Inputs.ToJsonString(), Is.EqualTo("""{"bucket":"blink-t-state","lifecycleRules":[{"abortMultipartUploads":[{"days":1}],"enabled":true,"expirations":[{"expiredObjectDeleteMarker":true}],"id":"blink-state-retention","noncurrentVersionExpirations":[{"days":7}]}],"redundancyType":"ZRS","serverSideEncryptionRule":{"sseAlgorithm":"AES256"},"tags":{"blink.io/cluster":"blink-t","blink.io/managed-by":"blink-infra","blink.io/stack":"dev"},"versioning":{"status":"Enabled"}}"""));
+        var acl = plan.Resources.Single(r => r.Type == "alicloud:oss/bucketAcl:BucketAcl");
+        Assert.That((acl.Name, acl.Inputs.ToJsonString()), Is.EqualTo(("blink-t-state-acl", """{"acl":"private","bucket":"blink-t-state"}""")));
+        Assert.That(acl.PropertyDependencies["bucket"], Is.EqualTo(new[] { bucket.Ref }));
+        var block = plan.Resources.Single(r => r.Type == "alicloud:oss/bucketPublicAccessBlock:BucketPublicAccessBlock");
+        Assert.That((block.Name, block.Inputs.ToJsonString()), Is.EqualTo(("blink-t-state-public-access-block", """{"blockPublicAccess":true,"bucket":"blink-t-state"}""")));
+        Assert.That(block.PropertyDependencies["bucket"], Is.EqualTo(new[] { bucket.Ref }));
+    }
+
+    [Test]
+    public async Task The_state_buckets_retention_and_redundancy_come_from_the_config()
+    {
+        var plan = await BlinkCli.PlanStackAsync(StackRunner.Stack(Stack(engine: "    stateRedundancy: LRS\n    stateRetention: {noncurrentVersionDays: 30, incompleteUploadDays: 3}")));
+
+        var bucket = plan.Resources.Single(r => r.Type == "alicloud:oss/bucket:Bucket");
+        Assert.That(bucket.Inputs["redundancyType"]!.GetValue<string>(), Is.EqualTo("LRS"));
+        Assert.That(bucket.Inputs["lifecycleRules"]!.ToJsonString(), Is.EqualTo("""[{"abortMultipartUploads":[{"days":3}],"enabled":true,"expirations":[{"expiredObjectDeleteMarker":true}],"id":"blink-state-retention","noncurrentVersionExpirations":[{"days":30}]}]"""));
+    }
+
+    [Test]
+    public void Zone_redundancy_is_offered_by_region_and_retention_has_bounds()
+    {
+        Assert.That(BlinkInfra.Facts.AlibabaCloud.DefaultOssRedundancy("cn-hangzhou"), Is.EqualTo("ZRS"));
+        Assert.That(BlinkInfra.Facts.AlibabaCloud.DefaultOssRedundancy("cn-wulanchabu"), Is.EqualTo("ZRS"));
+        Assert.That(BlinkInfra.Facts.AlibabaCloud.DefaultOssRedundancy("cn-qingdao"), Is.EqualTo("LRS"), "not in OSS's ZRS list");
+        Assert.That(Errors(Stack(engine: "    stateRedundancy: GRS\n    stateRetention: {noncurrentVersionDays: 0, incompleteUploadDays: 4000}")), Is.EqualTo(new[]
+        {
+            "blink-infra:engine.stateRedundancy = \"GRS\": not an OSS redundancy type; allowed: LRS, ZRS (ZRS by default where the region offers it; the provider replaces the bucket when it changes, so an existing LRS bucket keeps LRS)",
+            "blink-infra:engine.stateRetention.noncurrentVersionDays = \"0\": allowed: 1 to 3650 days a version Flink deleted or overwrote is kept before it expires",
+            "blink-infra:engine.stateRetention.incompleteUploadDays = \"4000\": allowed: 1 to 3650 days an unfinished multipart upload is kept before it is aborted",
+        }));
     }
 
     [Test]

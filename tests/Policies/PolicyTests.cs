@@ -112,8 +112,8 @@ public class PolicyTests
             "[mandatory] blink-hardware@1.0.0 alicloud:cs/nodePool:NodePool:blink-dev-pool-cpu an FPGA pool without an image; allowed: the FPGA image Alibaba Cloud shares by a support ticket (imageId)");
         yield return Case("instance-families-known", "dev", p => Change(p, "blink-dev-pool-cpu", i => i["instanceTypes"] = new JsonArray("ecs.g8i.2xlarge")),
             "[advisory] blink-hardware@1.0.0 alicloud:cs/nodePool:NodePool:blink-dev-pool-cpu instance type ecs.g8i.2xlarge is not in BlinkInfra's catalogue, which cannot say it is offered in cn-hangzhou; allowed: g7, c7, r7, gn6i, gn7i, gn6v, f1, f3 types the catalogue lists");
-        yield return Case("state-bucket-locked-down", "dev", p => Change(p, "blink-dev-state", i => i["acl"] = "public-read"),
-            "[mandatory] blink-data-protection@1.0.0 alicloud:oss/bucket:Bucket:blink-dev-state acl public-read; allowed: private");
+        yield return Case("state-bucket-locked-down", "dev", p => Change(p, "blink-dev-state-acl", i => i["acl"] = "public-read"),
+            "[mandatory] blink-data-protection@1.0.0 alicloud:oss/bucket:Bucket:blink-dev-state blink-dev-state-acl sets acl public-read; allowed: private");
         yield return Case("state-bucket-protected", "dev", p => Change(p, "blink-dev-state", _ => { }, protect: false),
             "[mandatory] blink-data-protection@1.0.0 alicloud:oss/bucket:Bucket:blink-dev-state the bucket is not protected; allowed: protect: true");
         yield return Case("flink-reads-oss-through-rrsa", "dev", p => p with { Resources = p.Resources.Add(SessionJobOn(p, "session-cpu", "oss://blink-dev-flink-state/udf/enrich.jar")) },
@@ -182,7 +182,7 @@ public class PolicyTests
     {
         var plan = await PlanOf("dev");
         plan = Change(plan, "blink-dev-pool-cpu", i => i["instanceTypes"] = new JsonArray("ecs.g8i.2xlarge"));
-        plan = Change(plan, "blink-dev-state", i => i["acl"] = "public-read", protect: false);
+        plan = Change(plan, "blink-dev-state", i => i.Remove("lifecycleRules"), protect: false);
         plan = Change(plan, "blink-dev-pool-masters", i => i["internetMaxBandwidthOut"] = 5);
 
         var report = PolicyEngine.Evaluate(plan);
@@ -192,12 +192,14 @@ public class PolicyTests
             "[mandatory] no-public-ip (alicloud:cs/nodePool:NodePool: blink-dev-pool-masters)\n" +
             "    blink-isolation@1.0.0: internetMaxBandwidthOut 5 gives the machine a public IP; allowed: 0 (internet through the NAT gateway)\n" +
             "[mandatory] state-bucket-locked-down (alicloud:oss/bucket:Bucket: blink-dev-state)\n" +
-            "    blink-data-protection@1.0.0: acl public-read; allowed: private\n" +
+            "    blink-data-protection@1.0.0: no lifecycle rule aborts incomplete multipart uploads, whose parts stay billed; allowed: an enabled rule for the whole bucket with abortMultipartUploads (blink-infra:engine.stateRetention.incompleteUploadDays)\n" +
+            "[mandatory] state-bucket-locked-down (alicloud:oss/bucket:Bucket: blink-dev-state)\n" +
+            "    blink-data-protection@1.0.0: no lifecycle rule expires noncurrent versions, so every checkpoint Flink deletes stays stored and billed; allowed: an enabled rule for the whole bucket with noncurrentVersionExpirations (blink-infra:engine.stateRetention.noncurrentVersionDays)\n" +
             "[mandatory] state-bucket-protected (alicloud:oss/bucket:Bucket: blink-dev-state)\n" +
             "    blink-data-protection@1.0.0: the bucket is not protected; allowed: protect: true\n" +
             "[advisory] instance-families-known (alicloud:cs/nodePool:NodePool: blink-dev-pool-cpu)\n" +
             "    blink-hardware@1.0.0: instance type ecs.g8i.2xlarge is not in BlinkInfra's catalogue, which cannot say it is offered in cn-hangzhou; allowed: g7, c7, r7, gn6i, gn7i, gn6v, f1, f3 types the catalogue lists\n" +
-            "3 mandatory and 1 advisory violation(s); 25 policies of 5 packs checked.\n"));
+            "4 mandatory and 1 advisory violation(s); 25 policies of 5 packs checked.\n"));
         Assert.That(JsonNode.Parse(PolicyReportRenderer.Json(report))!["violations"]![0]!.ToJsonString(),
             Is.EqualTo("""{"pack":"blink-isolation@1.0.0","policy":"no-public-ip","level":"Mandatory","resourceType":"alicloud:cs/nodePool:NodePool","resourceName":"blink-dev-pool-masters","message":"internetMaxBandwidthOut 5 gives the machine a public IP; allowed: 0 (internet through the NAT gateway)"}"""));
     }

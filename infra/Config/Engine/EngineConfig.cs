@@ -7,6 +7,8 @@ public sealed class EngineConfig
 {
     public string? Namespace { get; set; }
     public string? Bucket { get; set; }
+    public string? StateRedundancy { get; set; }
+    public StateRetentionConfig? StateRetention { get; set; }
     public int? JobManagerReplicas { get; set; }
     public int? CheckpointIntervalSeconds { get; set; }
     public string? Image { get; set; }

@@ -52,9 +52,21 @@ public static class EngineSpecBuilder
                 job.Args.ToImmutableArray(), job.Config.ToImmutableSortedDictionary(StringComparer.Ordinal)));
         }
 
+        // ZRS where the region offers it (infra/Facts AlibabaCloud.OssZoneRedundantRegions); ForceNew, so
+        // a bucket created as LRS keeps LRS only by saying so here.
+        var redundancy = engine.StateRedundancy ?? AlibabaCloud.DefaultOssRedundancy(cluster.Region);
+        if (redundancy == "ZRS" && !AlibabaCloud.OssZoneRedundantRegions.Contains(cluster.Region))
+        {
+            errors.Add(new SpecError(Key("stateRedundancy"), redundancy,
+                $"OSS offers zone-redundant storage in {string.Join(", ", AlibabaCloud.OssZoneRedundantRegions)}, not in {cluster.Region}; allowed: LRS"));
+        }
+        var stateBucket = new StateBucketSpec(engine.Bucket ?? $"{cluster.Name}-flink-state", redundancy,
+            engine.StateRetention?.NoncurrentVersionDays ?? FlinkDefaults.StateNoncurrentVersionDays,
+            engine.StateRetention?.IncompleteUploadDays ?? FlinkDefaults.StateIncompleteUploadDays);
+
         return errors.Count > errorCount
             ? null
-            : new EngineSpec(engine.Namespace ?? FlinkDefaults.JobsNamespace, engine.Bucket ?? $"{cluster.Name}-flink-state",
+            : new EngineSpec(engine.Namespace ?? FlinkDefaults.JobsNamespace, stateBucket,
                 highAvailability, replicas, interval, engine.Image ?? FlinkDefaults.Image, engine.OperatorImage,
                 engine.FlinkConfiguration.ToImmutableSortedDictionary(StringComparer.Ordinal), jobs.ToImmutable());
     }

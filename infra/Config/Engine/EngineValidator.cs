@@ -29,6 +29,17 @@ public sealed class EngineValidator : AbstractValidator<EngineConfig>
         RuleFor(e => e.Bucket)
             .Must(bucket => bucket is null || BucketName.IsMatch(bucket))
             .WithMessage("not an OSS bucket name; allowed: 3 to 63 lower-case letters, digits and '-', starting and ending with a letter or digit");
+        RuleFor(e => e.StateRedundancy)
+            .Must(redundancy => redundancy is null || AlibabaCloud.OssRedundancyTypes.Contains(redundancy))
+            .WithMessage($"not an OSS redundancy type; allowed: {string.Join(", ", AlibabaCloud.OssRedundancyTypes)} (ZRS by default where the region offers it; the provider replaces the bucket when it changes, so an existing LRS bucket keeps LRS)");
+        RuleFor(e => e.StateRetention!.NoncurrentVersionDays)
+            .InclusiveBetween(1, FlinkDefaults.StateRetentionMaxDays)
+            .When(e => e.StateRetention is not null)
+            .WithMessage($"allowed: 1 to {FlinkDefaults.StateRetentionMaxDays} days a version Flink deleted or overwrote is kept before it expires");
+        RuleFor(e => e.StateRetention!.IncompleteUploadDays)
+            .InclusiveBetween(1, FlinkDefaults.StateRetentionMaxDays)
+            .When(e => e.StateRetention is not null)
+            .WithMessage($"allowed: 1 to {FlinkDefaults.StateRetentionMaxDays} days an unfinished multipart upload is kept before it is aborted");
         // JobManagers run on the masters, one per master zone (required anti-affinity on the zone), so at most 3.
         RuleFor(e => e.JobManagerReplicas)
             .InclusiveBetween(1, ComputeUnits.HighAvailabilityMasters)
