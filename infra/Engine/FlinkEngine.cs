@@ -164,11 +164,16 @@ public sealed class FlinkEngine : ComponentResource
             Name = FlinkDefaults.OperatorChart,
             Chart = FlinkDefaults.OperatorChart,
             Version = FlinkDefaults.OperatorVersion,
-            RepositoryOpts = new RepositoryOptsArgs { Repo = FlinkDefaults.OperatorRepository },
+            // Fetched by the provider where `pulumi` runs, on every preview and up: a permanent location
+            // (infra/Facts ImageSources; pulumi-kubernetes helm_release.go, issue 1504).
+            RepositoryOpts = new RepositoryOptsArgs { Repo = spec.OperatorChartRepository },
             Namespace = FlinkDefaults.OperatorNamespace,
             Atomic = true,
             Values = OperatorValues.For(spec, args.Region, operatorAccess != null ? operatorRoleName : null),
-        }, InCluster(new Resource?[] { operatorNamespace, jobsNamespace, operatorAccess }.OfType<Resource>().ToArray()));
+        }, InCluster(new Resource?[] { operatorNamespace, jobsNamespace, operatorAccess }.OfType<Resource>()
+            // With internet egress, the images may come from the internet: the operator (and the session
+            // clusters, which wait on it) start once the SNAT entries give the nodes and pods a way out.
+            .Concat(args.InternetEgressReady).ToArray()));
 
         var serviceAccountOptions = InCluster(jobsNamespace);
         serviceAccountOptions.DependsOn.AddRange(rrsaChecked); // its annotation carries the role's name

@@ -17,7 +17,6 @@ public static class FlinkDefaults
 {
     public const string OperatorChart = "flink-kubernetes-operator";
     public const string OperatorVersion = "1.15.0";
-    public const string OperatorRepository = "https://downloads.apache.org/flink/flink-kubernetes-operator-1.15.0/";
     public const string OperatorNamespace = "flink-operator";
     /// <summary>The chart's operatorServiceAccount.name.</summary>
     public const string OperatorServiceAccount = "flink-operator";
@@ -41,6 +40,10 @@ public static class FlinkDefaults
     public const string FlinkVersion = "v1_20";
     public const string ImageTag = "1.20.1-scala_2.12-java17";
     public const string Image = "flink:" + ImageTag;
+    /// <summary>The image's repository name, under a registry such as the default (infra/Facts ImageSources).</summary>
+    public const string ImageName = "flink";
+    /// <summary>The operator image's repository name (the chart's image.repository ends with it).</summary>
+    public const string OperatorImageName = "flink-kubernetes-operator";
     public const string OssPluginJar = "flink-oss-fs-hadoop-1.20.1.jar";
 
     // Flink 1.20's names for the settings the program writes. Source: Flink's CheckpointingOptions
@@ -201,6 +204,19 @@ public static class FlinkDefaults
         var (repository, tag) = colon > slash ? (reference[..colon], reference[(colon + 1)..]) : (reference, "latest");
         var name = repository[(repository.LastIndexOf('/') + 1)..];
         return name == "flink" && (repository is "flink" or "library/flink" or "docker.io/library/flink" || tag == ImageTag);
+    }
+
+    /// <summary>
+    /// Whether an operator image is the stock one (the chart's ghcr.io image, Docker Hub's
+    /// apache/flink-kubernetes-operator, or a mirror of either that keeps the release's tag): it carries
+    /// no filesystem plugin, so it cannot download jars from oss:// (FLINK-30851).
+    /// </summary>
+    public static bool IsStockOperatorImage(string repository, string? tag)
+    {
+        var name = repository[(repository.LastIndexOf('/') + 1)..];
+        return name == OperatorImageName
+            && (repository is ImageSources.OperatorChartImage or "apache/" + OperatorImageName or "docker.io/apache/" + OperatorImageName
+                || tag is null || tag == OperatorVersion);
     }
 
     /// <summary>The OSS endpoint inside a region's VPCs.</summary>

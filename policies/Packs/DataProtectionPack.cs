@@ -102,7 +102,9 @@ public static class DataProtectionPack
                 if (release.Text("chart") != FlinkDefaults.OperatorChart)
                     return Array.Empty<string>();
                 var ossJobs = input.OfType(FlinkResources.SessionJobType).Count(job => job.At("spec", "job", "jarURI")?.GetValue<string>()?.StartsWith("oss://", StringComparison.Ordinal) == true);
-                if (ossJobs == 0 || release.At("values", "image", "repository") is not null)
+                // No image.repository: the chart's own (ghcr.io), the stock image.
+                var repository = release.At("values", "image", "repository")?.GetValue<string>() ?? ImageSources.OperatorChartImage;
+                if (ossJobs == 0 || !FlinkDefaults.IsStockOperatorImage(repository, release.At("values", "image", "tag")?.GetValue<string>()))
                     return Array.Empty<string>();
                 return new[] { $"{ossJobs} session job(s) load jars from oss://, which the stock operator image cannot read (no filesystem plugin, FLINK-30851); allowed: blink-infra:engine.operatorImage with flink-oss-fs-hadoop under plugins/" };
             });

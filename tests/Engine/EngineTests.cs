@@ -79,11 +79,11 @@ public class EngineTests
 
         var release = mocks.Single("kubernetes:helm.sh/v3:Release", "blink-t-operator").Inputs;
         Assert.That((release["chart"], release["version"], release["namespace"]), Is.EqualTo(("flink-kubernetes-operator", "1.15.0", "flink-operator")));
-        Assert.That(((ImmutableDictionary<string, object>)release["repositoryOpts"])["repo"], Is.EqualTo("https://downloads.apache.org/flink/flink-kubernetes-operator-1.15.0/"));
+        Assert.That(((ImmutableDictionary<string, object>)release["repositoryOpts"])["repo"], Is.EqualTo("https://archive.apache.org/dist/flink/flink-kubernetes-operator-1.15.0/"));
         Assert.That(release.Keys, Is.EquivalentTo(new[] { "atomic", "chart", "compat", "name", "namespace", "repositoryOpts", "values", "version" }),
             "compat is the one input pulumi-kubernetes' Release adds itself");
         var values = JsonValues.ToNode(release["values"])!.ToJsonString();
-        Assert.That(values, Is.EqualTo("""{"image":{"tag":"1.15.0"},"jobServiceAccount":{"create":false},"operatorPod":{"nodeSelector":{"blink.io/role":"master"},"tolerations":[{"effect":"NoSchedule","key":"blink.io/role","operator":"Equal","value":"master"}]},"rbac":{"jobRole":{"create":false},"jobRoleBinding":{"create":false}},"watchNamespaces":["flink"],"webhook":{"create":false}}"""));
+        Assert.That(values, Is.EqualTo("""{"image":{"repository":"registry-vpc.cn-hangzhou.aliyuncs.com/blink-infra/flink-kubernetes-operator","tag":"1.15.0"},"jobServiceAccount":{"create":false},"operatorPod":{"nodeSelector":{"blink.io/role":"master"},"tolerations":[{"effect":"NoSchedule","key":"blink.io/role","operator":"Equal","value":"master"}]},"rbac":{"jobRole":{"create":false},"jobRoleBinding":{"create":false}},"watchNamespaces":["flink"],"webhook":{"create":false}}"""));
         Assert.That(mocks.Single("kubernetes:core/v1:Namespace", "blink-t-ns-operator").Inputs["metadata"], Is.EquivalentTo(new Dictionary<string, object> { ["name"] = "flink-operator" }));
     }
 
@@ -167,12 +167,56 @@ public class EngineTests
         var (_, mocks) = await StackRunner.RunAsync(Stack());
         Assert.That(mocks.OfType("alicloud:ram/role:Role").Select(r => r.Name), Is.EqualTo(new[] { "blink-t-flink-role" }));
 
-        Assert.That(JsonValues.ToNode(OperatorValues.Image(null))!.ToJsonString(), Is.EqualTo("""{"tag":"1.15.0"}"""));
         Assert.That(JsonValues.ToNode(OperatorValues.Image("registry.example.com:5000/flink/operator"))!.ToJsonString(),
             Is.EqualTo("""{"repository":"registry.example.com:5000/flink/operator","tag":"1.15.0"}"""), "a registry port is not a tag");
         var digest = "sha256:" + new string('a', 64);
         Assert.That(JsonValues.ToNode(OperatorValues.Image($"acme/operator:1.15.0@{digest}"))!.ToJsonString(),
             Is.EqualTo($$"""{"digest":"{{digest}}","repository":"acme/operator","tag":"1.15.0"}"""));
+    }
+
+    [Test]
+    public async Task Images_come_from_the_regions_acr_vpc_endpoint_and_the_chart_from_its_permanent_location_by_default()
+    {
+        var plan = await BlinkCli.PlanStackAsync(StackRunner.Stack(Stack()));
+
+        var release = plan.Resources.Single(r => r.Name == "blink-t-operator");
+        Assert.That(release.Inputs["repositoryOpts"]!.ToJsonString(), Is.EqualTo("""{"repo":"https://archive.apache.org/dist/flink/flink-kubernetes-operator-1.15.0/"}"""));
+        Assert.That(release.Inputs["values"]!["image"]!.ToJsonString(), Is.EqualTo("""{"repository":"registry-vpc.cn-hangzhou.aliyuncs.com/blink-infra/flink-kubernetes-operator","tag":"1.15.0"}"""));
+        Assert.That(plan.Resources.Where(r => r.Type == DeploymentType).Select(r => Spec(r)["image"]!.GetValue<string>()),
+            Is.EqualTo(new[] { "registry-vpc.cn-hangzhou.aliyuncs.com/blink-infra/flink:1.20.1-scala_2.12-java17" }));
+        // A mirror of the stock image keeps its tag: it still loads the OSS plugin from opt/.
+        Assert.That(Spec(plan.Resources.Single(r => r.Type == DeploymentType))["podTemplate"]!.ToJsonString(), Does.Contain("ENABLE_BUILT_IN_PLUGINS"));
+    }
+
+    [Test]
+    public async Task The_registry_and_the_chart_repository_come_from_the_config_and_are_checked()
+    {
+        var plan = await BlinkCli.PlanStackAsync(StackRunner.Stack(Stack(engine: "    registry: crpi-abc123-vpc.cn-hangzhou.personal.cr.aliyuncs.com/acme/\n    operatorChartRepository: https://charts.example.com/flink/")));
+
+        var release = plan.Resources.Single(r => r.Name == "blink-t-operator");
+        Assert.That(release.Inputs["repositoryOpts"]!["repo"]!.GetValue<string>(), Is.EqualTo("https://charts.example.com/flink/"));
+        Assert.That(release.Inputs["values"]!["image"]!["repository"]!.GetValue<string>(), Is.EqualTo("crpi-abc123-vpc.cn-hangzhou.personal.cr.aliyuncs.com/acme/flink-kubernetes-operator"));
+        Assert.That(Spec(plan.Resources.Single(r => r.Type == DeploymentType))["image"]!.GetValue<string>(), Is.EqualTo("crpi-abc123-vpc.cn-hangzhou.personal.cr.aliyuncs.com/acme/flink:1.20.1-scala_2.12-java17"));
+
+        Assert.That(Errors(Stack(engine: "    registry: blink-infra\n    operatorChartRepository: http://downloads.apache.org/flink/")), Is.EqualTo(new[]
+        {
+            "blink-infra:engine.registry = \"blink-infra\": not a registry and namespace; allowed: host[:port]/namespace where the images flink:1.20.1-scala_2.12-java17 and flink-kubernetes-operator:1.15.0 are mirrored, such as registry-vpc.cn-hangzhou.aliyuncs.com/blink-infra (the default, in the stack's region)",
+            "blink-infra:engine.operatorChartRepository = \"http://downloads.apache.org/flink/\": not an https URL; allowed: the URL of a Helm repository holding flink-kubernetes-operator 1.15.0, such as https://archive.apache.org/dist/flink/flink-kubernetes-operator-1.15.0/ (the default)",
+        }));
+    }
+
+    [Test]
+    public async Task With_internet_egress_the_operator_waits_for_every_snat_entry()
+    {
+        var plan = await BlinkCli.PlanStackAsync(StackRunner.Stack(Stack().Replace("zones: [{id: cn-hangzhou-h}, {id: cn-hangzhou-i}, {id: cn-hangzhou-j}]",
+            "zones: [{id: cn-hangzhou-h}, {id: cn-hangzhou-i}, {id: cn-hangzhou-j}]\n    internetEgress: {enabled: true}", StringComparison.Ordinal)));
+
+        var snat = plan.Resources.Where(r => r.Type == "alicloud:vpc/snatEntry:SnatEntry").Select(r => r.Ref).ToList();
+        Assert.That(snat, Has.Count.EqualTo(6), "a node and a pod vSwitch per zone");
+        Assert.That(plan.Resources.Single(r => r.Name == "blink-t-operator").DependsOn, Is.SupersetOf(snat));
+
+        var without = await BlinkCli.PlanStackAsync(StackRunner.Stack(Stack()));
+        Assert.That(without.Resources.Single(r => r.Name == "blink-t-operator").DependsOn.Where(d => d.Type == "alicloud:vpc/snatEntry:SnatEntry"), Is.Empty);
     }
 
     [TestCase("ramOidcProviderArn", "cluster blink-t reports no RRSA OIDC provider: no RAM role can trust its service accounts, so none is declared (is RRSA enabled on the cluster?)")]
@@ -360,7 +404,7 @@ public class EngineTests
         Assert.That(Facts.FlinkDefaults.IsStockImage("registry.cn-hangzhou.aliyuncs.com/acme/flink:1.20.1-rrsa"), Is.False);
 
         var defaults = await BlinkCli.PlanStackAsync(StackRunner.Stack(Stack()));
-        Assert.That(Spec(defaults.Resources.Single(r => r.Type == DeploymentType))["image"]!.GetValue<string>(), Is.EqualTo("flink:1.20.1-scala_2.12-java17"));
+        Assert.That(Spec(defaults.Resources.Single(r => r.Type == DeploymentType))["image"]!.GetValue<string>(), Is.EqualTo("registry-vpc.cn-hangzhou.aliyuncs.com/blink-infra/flink:1.20.1-scala_2.12-java17"));
     }
 
     [Test]

@@ -13,6 +13,8 @@ public sealed class EngineConfig
     public int? CheckpointIntervalSeconds { get; set; }
     public string? Image { get; set; }
     public string? OperatorImage { get; set; }
+    public string? Registry { get; set; }
+    public string? OperatorChartRepository { get; set; }
     public Dictionary<string, string> FlinkConfiguration { get; set; } = new();
     public List<JobConfig> Jobs { get; set; } = new();
 }

@@ -10,7 +10,8 @@ public sealed record EngineSpec(
     int JobManagerReplicas,
     int CheckpointIntervalSeconds,
     string Image,
-    string? OperatorImage,
+    string OperatorImage,
+    string OperatorChartRepository,
     ImmutableSortedDictionary<string, string> FlinkConfiguration,
     ImmutableArray<JobSpec> Jobs)
 {

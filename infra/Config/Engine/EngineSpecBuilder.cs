@@ -60,6 +60,9 @@ public static class EngineSpecBuilder
             errors.Add(new SpecError(Key("stateRedundancy"), redundancy,
                 $"OSS offers zone-redundant storage in {string.Join(", ", AlibabaCloud.OssZoneRedundantRegions)}, not in {cluster.Region}; allowed: LRS"));
         }
+        // Images from the region's ACR VPC endpoint unless the stack names a registry or the images
+        // themselves: the nodes reach it without internet egress (infra/Facts ImageSources).
+        var registry = (engine.Registry ?? ImageSources.DefaultRegistry(cluster.Region)).TrimEnd('/');
         var stateBucket = new StateBucketSpec(engine.Bucket ?? $"{cluster.Name}-flink-state", redundancy,
             engine.StateRetention?.NoncurrentVersionDays ?? FlinkDefaults.StateNoncurrentVersionDays,
             engine.StateRetention?.IncompleteUploadDays ?? FlinkDefaults.StateIncompleteUploadDays);
@@ -67,7 +70,10 @@ public static class EngineSpecBuilder
         return errors.Count > errorCount
             ? null
             : new EngineSpec(engine.Namespace ?? FlinkDefaults.JobsNamespace, stateBucket,
-                highAvailability, replicas, interval, engine.Image ?? FlinkDefaults.Image, engine.OperatorImage,
+                highAvailability, replicas, interval,
+                engine.Image ?? $"{registry}/{FlinkDefaults.ImageName}:{FlinkDefaults.ImageTag}",
+                engine.OperatorImage ?? $"{registry}/{FlinkDefaults.OperatorImageName}:{FlinkDefaults.OperatorVersion}",
+                engine.OperatorChartRepository ?? ImageSources.OperatorChartRepository,
                 engine.FlinkConfiguration.ToImmutableSortedDictionary(StringComparer.Ordinal), jobs.ToImmutable());
     }
 }
