@@ -72,8 +72,6 @@ namespace Pulumi
 
 namespace Pulumi.AliCloud.CS
 {
-    [global::Pulumi.AliCloud.AliCloudResourceType("alicloud:cs/autoscalingConfig:AutoscalingConfig")] [global::Pulumi.Offline.Placeholder] public class AutoscalingConfig : global::Pulumi.CustomResource { private protected AutoscalingConfig() : base(null!, null!, null) { } }
-    [global::Pulumi.Offline.Placeholder] public sealed class AutoscalingConfigArgs : global::Pulumi.ResourceArgs { private AutoscalingConfigArgs() { } }
     [global::Pulumi.Offline.Placeholder] public sealed class AutoscalingConfigState : global::Pulumi.ResourceArgs { private AutoscalingConfigState() { } }
     [global::Pulumi.AliCloud.AliCloudResourceType("alicloud:cs/edgeKubernetes:EdgeKubernetes")] [global::Pulumi.Offline.Placeholder] public class EdgeKubernetes : global::Pulumi.CustomResource { private protected EdgeKubernetes() : base(null!, null!, null) { } }
     [global::Pulumi.Offline.Placeholder] public sealed class EdgeKubernetesArgs : global::Pulumi.ResourceArgs { private EdgeKubernetesArgs() { } }

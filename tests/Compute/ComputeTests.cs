@@ -53,6 +53,41 @@ public class ComputeTests
             ? ((ImmutableArray<object>)taints).Cast<ImmutableDictionary<string, object>>().Select(t => $"{t["key"]}={t["value"]}:{t["effect"]}")
             : Enumerable.Empty<string>();
 
+    private const string ElasticPool = "workerPools:\n  - name: cpu\n    family: g7\n    instanceTypes: [ecs.g7.2xlarge]\n    nodes: 2\n  - name: elastic\n    family: c7\n    instanceTypes: [ecs.c7.2xlarge]\n    minNodes: 0\n    maxNodes: 10";
+
+    [Test]
+    public async Task An_autoscaling_pool_gets_the_clusters_autoscaler_and_fixed_pools_none()
+    {
+        var (_, elastic) = await StackRunner.RunAsync(Stack("highAvailability: false\n" + ElasticPool));
+        var autoscaler = elastic.OfType("alicloud:cs/autoscalingConfig:AutoscalingConfig").Single();
+        Assert.That(autoscaler.Name, Is.EqualTo("blink-t-autoscaler"));
+        Assert.That(autoscaler.Inputs, Is.EquivalentTo(new Dictionary<string, object>
+        {
+            ["clusterId"] = "blink-t-ack-id",
+            ["scalerType"] = "cluster-autoscaler",
+            ["expander"] = "least-waste",
+            ["scaleDownEnabled"] = true,
+            ["utilizationThreshold"] = "0.5",
+            ["gpuUtilizationThreshold"] = "0.5",
+            ["unneededDuration"] = "10m",
+            ["coolDownDuration"] = "10m",
+            ["scanInterval"] = "30s",
+        }));
+
+        var (_, fixedOnly) = await StackRunner.RunAsync(Stack("highAvailability: false\n" + CpuPool));
+        Assert.That(fixedOnly.OfType("alicloud:cs/autoscalingConfig:AutoscalingConfig"), Is.Empty);
+    }
+
+    [Test]
+    public void Autoscaling_on_subscription_billing_is_refused_naming_the_pool()
+    {
+        Assert.That(Errors(Stack("highAvailability: false\n" + ElasticPool, billing: "subscription")), Is.EqualTo(new[]
+        {
+            "blink-infra:compute.workerPools[1].maxNodes = \"10\": pool elastic autoscales on subscription billing (blink-infra:cluster.billing), whose machines ACK removes on scale-in but does not release, so they stay billed; allowed: a fixed size (nodes or computeUnits) with subscription billing, or autoscaling with pay-as-you-go",
+        }));
+        Assert.That(Errors(Stack("highAvailability: false\n" + CpuPool, billing: "subscription")), Is.Empty);
+    }
+
     [Test]
     public async Task High_availability_declares_three_master_nodes_spread_over_three_zones_in_an_availability_deployment_set()
     {
