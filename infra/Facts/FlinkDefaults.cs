@@ -148,6 +148,8 @@ public static class FlinkDefaults
 
     public const double JobManagerCpu = 1;
     public const string JobManagerMemory = "2048m";
+    /// <summary>What a JobManager pod requests (the operator sets the pod's requests from cpu and memory).</summary>
+    public static readonly NodeRequests JobManagerRequests = new(1000, 2048);
     public const int HighAvailabilityJobManagers = 2;
     public const int CheckpointIntervalSeconds = 60;
     /// <summary>A day: longer intervals are no checkpointing worth the name (and the bound keeps the value's arithmetic small).</summary>

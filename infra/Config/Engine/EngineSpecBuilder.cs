@@ -29,6 +29,20 @@ public static class EngineSpecBuilder
                 "high availability keeps a standby JobManager; allowed: 2 or more with blink-infra:compute.highAvailability"));
         }
 
+        // JobManagers on the masters: one per session cluster (a worker pool) may share a master machine
+        // (HA spreads each session's JobManagers over the zones, one per master; without HA all sit on the
+        // one master), and the operator requests nothing (its chart's operatorPod.resources is empty).
+        if (InstanceCatalog.Type(compute.Masters.InstanceType) is { } masterType)
+        {
+            var room = NodeAllocatable.ForPods(masterType.Cores, masterType.MemoryGiB);
+            var sessions = compute.WorkerPools.Length;
+            if (!FlinkDefaults.JobManagerRequests.Times(sessions).FitsIn(room))
+            {
+                errors.Add(new SpecError($"{ConfigKeys.Section("compute")}.masters.instanceType", masterType.Name,
+                    $"{sessions} session clusters (one per worker pool) put up to {sessions} JobManagers of {FlinkDefaults.JobManagerRequests} each on one master machine, whose pods have {room} (infra/Facts/NodeAllocatable.cs); allowed: a larger master type, or fewer worker pools"));
+            }
+        }
+
         var interval = engine.CheckpointIntervalSeconds ?? FlinkDefaults.CheckpointIntervalSeconds;
         var pools = compute.WorkerPools.ToDictionary(p => p.Name);
         var jobs = ImmutableArray.CreateBuilder<JobSpec>();
