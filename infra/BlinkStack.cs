@@ -196,15 +196,14 @@ public sealed class BlinkStack : Stack
             security.WorkersSecurityGroupId,
             tags), WithProvider());
 
+        var egress = spec.Network.InternetEgress.Enabled
+            ? new InternetEgress(name, new InternetEgressArgs(
+                spec.Network.InternetEgress, network.VpcId, zones, network.VswitchIds, network.PodVswitchIds, tags), WithProvider())
+            : null;
+
         var engine = new FlinkEngine(name, new FlinkEngineArgs(
             spec.Engine, spec.Compute, spec.DataAccess, spec.Cluster.Region, compute.ClusterId, compute.RrsaMetadata, compute.NodePools,
-            spec.EndpointCredentials, tags), WithProvider());
-
-        if (spec.Network.InternetEgress.Enabled)
-        {
-            new InternetEgress(name, new InternetEgressArgs(
-                spec.Network.InternetEgress, network.VpcId, zones, network.VswitchIds, network.PodVswitchIds, tags), WithProvider());
-        }
+            egress?.SnatEntries ?? ImmutableArray<Resource>.Empty, spec.EndpointCredentials, tags), WithProvider());
 
         if (spec.DataAccess.CrossAccount is { } cross)
         {

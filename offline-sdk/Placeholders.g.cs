@@ -72,8 +72,6 @@ namespace Pulumi
 
 namespace Pulumi.AliCloud.CS
 {
-    [global::Pulumi.AliCloud.AliCloudResourceType("alicloud:cs/autoscalingConfig:AutoscalingConfig")] [global::Pulumi.Offline.Placeholder] public class AutoscalingConfig : global::Pulumi.CustomResource { private protected AutoscalingConfig() : base(null!, null!, null) { } }
-    [global::Pulumi.Offline.Placeholder] public sealed class AutoscalingConfigArgs : global::Pulumi.ResourceArgs { private AutoscalingConfigArgs() { } }
     [global::Pulumi.Offline.Placeholder] public sealed class AutoscalingConfigState : global::Pulumi.ResourceArgs { private AutoscalingConfigState() { } }
     [global::Pulumi.AliCloud.AliCloudResourceType("alicloud:cs/edgeKubernetes:EdgeKubernetes")] [global::Pulumi.Offline.Placeholder] public class EdgeKubernetes : global::Pulumi.CustomResource { private protected EdgeKubernetes() : base(null!, null!, null) { } }
     [global::Pulumi.Offline.Placeholder] public sealed class EdgeKubernetesArgs : global::Pulumi.ResourceArgs { private EdgeKubernetesArgs() { } }
@@ -918,8 +916,6 @@ namespace Pulumi.AliCloud.Oss
     [global::Pulumi.AliCloud.AliCloudResourceType("alicloud:oss/bucketAccessMonitor:BucketAccessMonitor")] [global::Pulumi.Offline.Placeholder] public class BucketAccessMonitor : global::Pulumi.CustomResource { private protected BucketAccessMonitor() : base(null!, null!, null) { } }
     [global::Pulumi.Offline.Placeholder] public sealed class BucketAccessMonitorArgs : global::Pulumi.ResourceArgs { private BucketAccessMonitorArgs() { } }
     [global::Pulumi.Offline.Placeholder] public sealed class BucketAccessMonitorState : global::Pulumi.ResourceArgs { private BucketAccessMonitorState() { } }
-    [global::Pulumi.AliCloud.AliCloudResourceType("alicloud:oss/bucketAcl:BucketAcl")] [global::Pulumi.Offline.Placeholder] public class BucketAcl : global::Pulumi.CustomResource { private protected BucketAcl() : base(null!, null!, null) { } }
-    [global::Pulumi.Offline.Placeholder] public sealed class BucketAclArgs : global::Pulumi.ResourceArgs { private BucketAclArgs() { } }
     [global::Pulumi.Offline.Placeholder] public sealed class BucketAclState : global::Pulumi.ResourceArgs { private BucketAclState() { } }
     [global::Pulumi.AliCloud.AliCloudResourceType("alicloud:oss/bucketArchiveDirectRead:BucketArchiveDirectRead")] [global::Pulumi.Offline.Placeholder] public class BucketArchiveDirectRead : global::Pulumi.CustomResource { private protected BucketArchiveDirectRead() : base(null!, null!, null) { } }
     [global::Pulumi.Offline.Placeholder] public sealed class BucketArchiveDirectReadArgs : global::Pulumi.ResourceArgs { private BucketArchiveDirectReadArgs() { } }
@@ -960,8 +956,6 @@ namespace Pulumi.AliCloud.Oss
     [global::Pulumi.AliCloud.AliCloudResourceType("alicloud:oss/bucketPolicy:BucketPolicy")] [global::Pulumi.Offline.Placeholder] public class BucketPolicy : global::Pulumi.CustomResource { private protected BucketPolicy() : base(null!, null!, null) { } }
     [global::Pulumi.Offline.Placeholder] public sealed class BucketPolicyArgs : global::Pulumi.ResourceArgs { private BucketPolicyArgs() { } }
     [global::Pulumi.Offline.Placeholder] public sealed class BucketPolicyState : global::Pulumi.ResourceArgs { private BucketPolicyState() { } }
-    [global::Pulumi.AliCloud.AliCloudResourceType("alicloud:oss/bucketPublicAccessBlock:BucketPublicAccessBlock")] [global::Pulumi.Offline.Placeholder] public class BucketPublicAccessBlock : global::Pulumi.CustomResource { private protected BucketPublicAccessBlock() : base(null!, null!, null) { } }
-    [global::Pulumi.Offline.Placeholder] public sealed class BucketPublicAccessBlockArgs : global::Pulumi.ResourceArgs { private BucketPublicAccessBlockArgs() { } }
     [global::Pulumi.Offline.Placeholder] public sealed class BucketPublicAccessBlockState : global::Pulumi.ResourceArgs { private BucketPublicAccessBlockState() { } }
     [global::Pulumi.AliCloud.AliCloudResourceType("alicloud:oss/bucketReferer:BucketReferer")] [global::Pulumi.Offline.Placeholder] public class BucketReferer : global::Pulumi.CustomResource { private protected BucketReferer() : base(null!, null!, null) { } }
     [global::Pulumi.Offline.Placeholder] public sealed class BucketRefererArgs : global::Pulumi.ResourceArgs { private BucketRefererArgs() { } }
@@ -1063,10 +1057,7 @@ namespace Pulumi.AliCloud.Oss.Inputs
     [global::Pulumi.Offline.Placeholder] public sealed class BucketInventoryOptionalFieldsGetArgs : global::Pulumi.ResourceArgs { private BucketInventoryOptionalFieldsGetArgs() { } }
     [global::Pulumi.Offline.Placeholder] public sealed class BucketInventoryScheduleArgs : global::Pulumi.ResourceArgs { private BucketInventoryScheduleArgs() { } }
     [global::Pulumi.Offline.Placeholder] public sealed class BucketInventoryScheduleGetArgs : global::Pulumi.ResourceArgs { private BucketInventoryScheduleGetArgs() { } }
-    [global::Pulumi.Offline.Placeholder] public sealed class BucketLifecycleRuleAbortMultipartUploadArgs : global::Pulumi.ResourceArgs { private BucketLifecycleRuleAbortMultipartUploadArgs() { } }
     [global::Pulumi.Offline.Placeholder] public sealed class BucketLifecycleRuleAbortMultipartUploadGetArgs : global::Pulumi.ResourceArgs { private BucketLifecycleRuleAbortMultipartUploadGetArgs() { } }
-    [global::Pulumi.Offline.Placeholder] public sealed class BucketLifecycleRuleArgs : global::Pulumi.ResourceArgs { private BucketLifecycleRuleArgs() { } }
-    [global::Pulumi.Offline.Placeholder] public sealed class BucketLifecycleRuleExpirationArgs : global::Pulumi.ResourceArgs { private BucketLifecycleRuleExpirationArgs() { } }
     [global::Pulumi.Offline.Placeholder] public sealed class BucketLifecycleRuleExpirationGetArgs : global::Pulumi.ResourceArgs { private BucketLifecycleRuleExpirationGetArgs() { } }
     [global::Pulumi.Offline.Placeholder] public sealed class BucketLifecycleRuleFilterArgs : global::Pulumi.ResourceArgs { private BucketLifecycleRuleFilterArgs() { } }
     [global::Pulumi.Offline.Placeholder] public sealed class BucketLifecycleRuleFilterGetArgs : global::Pulumi.ResourceArgs { private BucketLifecycleRuleFilterGetArgs() { } }
@@ -1075,7 +1066,6 @@ namespace Pulumi.AliCloud.Oss.Inputs
     [global::Pulumi.Offline.Placeholder] public sealed class BucketLifecycleRuleFilterNotTagArgs : global::Pulumi.ResourceArgs { private BucketLifecycleRuleFilterNotTagArgs() { } }
     [global::Pulumi.Offline.Placeholder] public sealed class BucketLifecycleRuleFilterNotTagGetArgs : global::Pulumi.ResourceArgs { private BucketLifecycleRuleFilterNotTagGetArgs() { } }
     [global::Pulumi.Offline.Placeholder] public sealed class BucketLifecycleRuleGetArgs : global::Pulumi.ResourceArgs { private BucketLifecycleRuleGetArgs() { } }
-    [global::Pulumi.Offline.Placeholder] public sealed class BucketLifecycleRuleNoncurrentVersionExpirationArgs : global::Pulumi.ResourceArgs { private BucketLifecycleRuleNoncurrentVersionExpirationArgs() { } }
     [global::Pulumi.Offline.Placeholder] public sealed class BucketLifecycleRuleNoncurrentVersionExpirationGetArgs : global::Pulumi.ResourceArgs { private BucketLifecycleRuleNoncurrentVersionExpirationGetArgs() { } }
     [global::Pulumi.Offline.Placeholder] public sealed class BucketLifecycleRuleNoncurrentVersionTransitionArgs : global::Pulumi.ResourceArgs { private BucketLifecycleRuleNoncurrentVersionTransitionArgs() { } }
     [global::Pulumi.Offline.Placeholder] public sealed class BucketLifecycleRuleNoncurrentVersionTransitionGetArgs : global::Pulumi.ResourceArgs { private BucketLifecycleRuleNoncurrentVersionTransitionGetArgs() { } }

@@ -112,7 +112,10 @@ public static class SpecLoader
         var reached = dataAccess.Endpoints.Select(e => ($"data endpoint {e.Name}'s", e.Cidr ?? $"{e.Host}/32"))
             .Concat(dataAccess.Vswitches.Where(v => v.CidrBlock != null).Select(v => ($"tenant vSwitch {v.Id}'s", v.CidrBlock!)))
             .ToList();
+        var billing = SpecDefaults.ParseBilling(cluster.Billing ?? "") ?? SpecDefaults.Billing;
         var computeSpec = ComputeSpecBuilder.Build(compute, networkSpec!, reached, errors);
+        if (computeSpec is not null)
+            ComputeSpecBuilder.CheckAutoscalingBilling(computeSpec, billing, errors);
         if (errors.Count > 0)
             return (null, errors);
 
@@ -121,7 +124,6 @@ public static class SpecLoader
         if (errors.Count > 0)
             return (null, errors);
 
-        var billing = SpecDefaults.ParseBilling(cluster.Billing ?? "") ?? SpecDefaults.Billing;
         var clusterSpec = new ClusterSpec(
             cluster.Name,
             cluster.Region!,

@@ -9,7 +9,8 @@ namespace BlinkInfra.Engine;
 
 /// <summary>
 /// The operator chart's values: on the masters, watching the jobs' namespace, webhook off; its image
-/// (the stack's, or the chart's at the pinned version); with jobs, its RRSA role and OSS endpoint.
+/// (always set: the chart's default is on ghcr.io, which a cluster without internet egress cannot
+/// reach); with jobs, its RRSA role and OSS endpoint.
 /// </summary>
 public static class OperatorValues
 {
@@ -34,10 +35,8 @@ public static class OperatorValues
     }
 
     /// <summary>An image reference as the chart takes it: repository, tag, digest.</summary>
-    public static ImmutableDictionary<string, object> Image(string? reference)
+    public static ImmutableDictionary<string, object> Image(string reference)
     {
-        if (reference is null)
-            return ImmutableDictionary<string, object>.Empty.Add("tag", FlinkDefaults.OperatorVersion);
         var image = ImmutableDictionary<string, object>.Empty;
         var at = reference.IndexOf('@', StringComparison.Ordinal);
         if (at >= 0)
@@ -51,7 +50,7 @@ public static class OperatorValues
         return image.Add("repository", reference).Add("tag", FlinkDefaults.OperatorVersion);
     }
 
-    private static InputMap<object> Base(string jobsNamespace, string? operatorImage)
+    private static InputMap<object> Base(string jobsNamespace, string operatorImage)
         => new()
         {
             { "watchNamespaces", ImmutableArray.Create<object>(jobsNamespace) },

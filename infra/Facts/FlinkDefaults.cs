@@ -17,7 +17,6 @@ public static class FlinkDefaults
 {
     public const string OperatorChart = "flink-kubernetes-operator";
     public const string OperatorVersion = "1.15.0";
-    public const string OperatorRepository = "https://downloads.apache.org/flink/flink-kubernetes-operator-1.15.0/";
     public const string OperatorNamespace = "flink-operator";
     /// <summary>The chart's operatorServiceAccount.name.</summary>
     public const string OperatorServiceAccount = "flink-operator";
@@ -41,6 +40,10 @@ public static class FlinkDefaults
     public const string FlinkVersion = "v1_20";
     public const string ImageTag = "1.20.1-scala_2.12-java17";
     public const string Image = "flink:" + ImageTag;
+    /// <summary>The image's repository name, under a registry such as the default (infra/Facts ImageSources).</summary>
+    public const string ImageName = "flink";
+    /// <summary>The operator image's repository name (the chart's image.repository ends with it).</summary>
+    public const string OperatorImageName = "flink-kubernetes-operator";
     public const string OssPluginJar = "flink-oss-fs-hadoop-1.20.1.jar";
 
     // Flink 1.20's names for the settings the program writes. Source: Flink's CheckpointingOptions
@@ -145,6 +148,8 @@ public static class FlinkDefaults
 
     public const double JobManagerCpu = 1;
     public const string JobManagerMemory = "2048m";
+    /// <summary>What a JobManager pod requests (the operator sets the pod's requests from cpu and memory).</summary>
+    public static readonly NodeRequests JobManagerRequests = new(1000, 2048);
     public const int HighAvailabilityJobManagers = 2;
     public const int CheckpointIntervalSeconds = 60;
     /// <summary>A day: longer intervals are no checkpointing worth the name (and the bound keeps the value's arithmetic small).</summary>
@@ -160,6 +165,20 @@ public static class FlinkDefaults
     public const string PodIdentityAddon = "ack-pod-identity-webhook";
     public const string PodIdentityInjectionLabel = "pod-identity.alibabacloud.com/injection";
     public const string PodIdentityRoleAnnotation = "pod-identity.alibabacloud.com/role-name";
+
+    // The state bucket's lifecycle. Flink deletes a checkpoint once a newer one completes
+    // (state.checkpoints.num-retained, 1 by default, Flink 1.20 CheckpointingOptions), so on a versioned
+    // bucket every checkpoint interval leaves noncurrent versions behind: kept a week, an undo window for
+    // an accidental delete or overwrite, then expired. A TaskManager stopped in the middle of a multipart
+    // upload (Hadoop's AliyunOSS output stream uploads large files in parts) leaves parts billed until the
+    // upload is aborted: a day, longer than any checkpoint or savepoint takes. OSS lifecycle rules count
+    // in whole days, at least 1 (terraform-provider-alicloud v1.285.0, alicloud_oss_bucket lifecycle_rule
+    // noncurrent_version_expiration.days, abort_multipart_upload.days).
+    public const string StateLifecycleRule = "blink-state-retention";
+    public const int StateNoncurrentVersionDays = 7;
+    public const int StateIncompleteUploadDays = 1;
+    /// <summary>Ten years: longer keeps everything, which is what the rules exist to prevent.</summary>
+    public const int StateRetentionMaxDays = 3650;
 
     /// <summary>The bucket's prefix for the jars of user-defined functions and jobs.</summary>
     public const string UdfPrefix = "udf/";
@@ -189,21 +208,17 @@ public static class FlinkDefaults
         return name == "flink" && (repository is "flink" or "library/flink" or "docker.io/library/flink" || tag == ImageTag);
     }
 
-    /// <summary>The operator chart's image repository (values.yaml of 1.15.0).</summary>
-    public const string OperatorRepositoryImage = "ghcr.io/apache/flink-kubernetes-operator";
-
     /// <summary>
-    /// Whether the operator's image, as the chart's values give it (repository and tag), is the stock
-    /// one, which carries no filesystem plugin (FLINK-30851): the chart's own repository, Apache's on
-    /// Docker Hub, or any mirror that keeps the stock tag (as <see cref="IsStockImage"/> reads Flink's).
+    /// Whether an operator image is the stock one (the chart's ghcr.io image, Docker Hub's
+    /// apache/flink-kubernetes-operator, or a mirror of either that keeps the release's tag): it carries
+    /// no filesystem plugin, so it cannot download jars from oss:// (FLINK-30851).
     /// </summary>
-    public static bool IsStockOperatorImage(string? repository, string? tag)
+    public static bool IsStockOperatorImage(string repository, string? tag)
     {
-        if (repository is null)
-            return true;
         var name = repository[(repository.LastIndexOf('/') + 1)..];
-        return name == "flink-kubernetes-operator"
-               && (repository is OperatorRepositoryImage or "apache/flink-kubernetes-operator" or "docker.io/apache/flink-kubernetes-operator" || tag == OperatorVersion);
+        return name == OperatorImageName
+            && (repository is ImageSources.OperatorChartImage or "apache/" + OperatorImageName or "docker.io/apache/" + OperatorImageName
+                || tag is null || tag == OperatorVersion);
     }
 
     /// <summary>The OSS endpoint inside a region's VPCs.</summary>

@@ -35,7 +35,7 @@ public class InitCatalogTests
         // No violation at all: no mandatory one, and no advisory about credentials.
         var (checkExit, check, _) = await Run("check", "--config", path);
         Assert.That(checkExit, Is.EqualTo(0));
-        Assert.That(check, Does.EndWith("No policy violations: 25 policies of 5 packs checked.\n"));
+        Assert.That(check, Does.EndWith("No policy violations: 26 policies of 5 packs checked.\n"));
         Directory.Delete(Path.GetDirectoryName(path)!, recursive: true);
     }
 
@@ -50,7 +50,7 @@ public class InitCatalogTests
         var written = await File.ReadAllTextAsync(path);
         Assert.That(written, Does.Contain("    name: blink-starter\n    region: cn-hangzhou\n    billing: pay-as-you-go\n"));
         Assert.That(written, Does.Contain("    zones:\n      - id: cn-hangzhou-b\n      - id: cn-hangzhou-e\n      - id: cn-hangzhou-f\n"));
-        Assert.That(written, Does.Contain("    highAvailability: false\n    workerPools:\n      - name: cpu\n        family: g7\n        instanceTypes: [ecs.g7.xlarge]\n        nodes: 2\n"));
+        Assert.That(written, Does.Contain("    highAvailability: false\n    workerPools:\n      - name: cpu\n        family: g7\n        instanceTypes: [ecs.g7.2xlarge]\n        nodes: 2\n"));
         Assert.That(written, Does.Not.Contain("    image:"), "without HA the stock image reads nothing from the bucket yet");
 
         var (again, _, errors) = await Run("init", "-n", "starter", "-o", path, "--ha", "true");

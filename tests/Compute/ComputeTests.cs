@@ -53,6 +53,52 @@ public class ComputeTests
             ? ((ImmutableArray<object>)taints).Cast<ImmutableDictionary<string, object>>().Select(t => $"{t["key"]}={t["value"]}:{t["effect"]}")
             : Enumerable.Empty<string>();
 
+    private const string ElasticPool = "workerPools:\n  - name: cpu\n    family: g7\n    instanceTypes: [ecs.g7.2xlarge]\n    nodes: 2\n  - name: elastic\n    family: c7\n    instanceTypes: [ecs.c7.2xlarge]\n    minNodes: 0\n    maxNodes: 10";
+
+    [Test]
+    public async Task An_autoscaling_pool_gets_the_clusters_autoscaler_and_fixed_pools_none()
+    {
+        var (_, elastic) = await StackRunner.RunAsync(Stack("highAvailability: false\n" + ElasticPool));
+        var autoscaler = elastic.OfType("alicloud:cs/autoscalingConfig:AutoscalingConfig").Single();
+        Assert.That(autoscaler.Name, Is.EqualTo("blink-t-autoscaler"));
+        Assert.That(autoscaler.Inputs, Is.EquivalentTo(new Dictionary<string, object>
+        {
+            ["clusterId"] = "blink-t-ack-id",
+            ["scalerType"] = "cluster-autoscaler",
+            ["expander"] = "least-waste",
+            ["scaleDownEnabled"] = true,
+            ["utilizationThreshold"] = "0.5",
+            ["gpuUtilizationThreshold"] = "0.5",
+            ["unneededDuration"] = "10m",
+            ["coolDownDuration"] = "10m",
+            ["scanInterval"] = "30s",
+        }));
+
+        var (_, fixedOnly) = await StackRunner.RunAsync(Stack("highAvailability: false\n" + CpuPool));
+        Assert.That(fixedOnly.OfType("alicloud:cs/autoscalingConfig:AutoscalingConfig"), Is.Empty);
+    }
+
+    [Test]
+    public void Jobmanagers_that_may_share_a_master_machine_must_fit_it()
+    {
+        var pools = string.Concat(Enumerable.Range(1, 4).Select(i => $"\n  - name: p{i}\n    family: g7\n    instanceTypes: [ecs.g7.xlarge]\n    nodes: 1"));
+        Assert.That(Errors(Stack("highAvailability: false\nmasters:\n  instanceType: ecs.g7.xlarge\nworkerPools:" + pools)), Is.EqualTo(new[]
+        {
+            "blink-infra:compute.masters.instanceType = \"ecs.g7.xlarge\": 4 session clusters (one per worker pool) put up to 4 JobManagers of 1000m CPU and 2048Mi memory each on one master machine, whose pods have 3420m CPU and 12218Mi memory (infra/Facts/NodeAllocatable.cs); allowed: a larger master type, or fewer worker pools",
+        }));
+        Assert.That(Errors(Stack("highAvailability: false\nmasters:\n  instanceType: ecs.g7.2xlarge\nworkerPools:" + pools)), Is.Empty);
+    }
+
+    [Test]
+    public void Autoscaling_on_subscription_billing_is_refused_naming_the_pool()
+    {
+        Assert.That(Errors(Stack("highAvailability: false\n" + ElasticPool, billing: "subscription")), Is.EqualTo(new[]
+        {
+            "blink-infra:compute.workerPools[1].maxNodes = \"10\": pool elastic autoscales on subscription billing (blink-infra:cluster.billing), whose machines ACK removes on scale-in but does not release, so they stay billed; allowed: a fixed size (nodes or computeUnits) with subscription billing, or autoscaling with pay-as-you-go",
+        }));
+        Assert.That(Errors(Stack("highAvailability: false\n" + CpuPool, billing: "subscription")), Is.Empty);
+    }
+
     [Test]
     public async Task High_availability_declares_three_master_nodes_spread_over_three_zones_in_an_availability_deployment_set()
     {
@@ -225,7 +271,7 @@ public class ComputeTests
         {
             "blink-infra:compute.masters.instanceType = \"ecs.g7.4xlarge\": ecs.g7.4xlarge (16 cores, 64 GiB) serves up to 800 CU but the worker pools total 801 CU; allowed: a master of at least 24 cores and 96 GiB",
         }));
-        Assert.That(Spec(Stack("masters:\n  instanceType: ecs.g7.6xlarge\nworkerPools:\n  - name: cpu\n    family: g7\n    instanceTypes: [ecs.g7.16xlarge]\n    nodes: 1000")).TotalComputeUnits, Is.EqualTo(60_000),
+        Assert.That(Spec(Stack("masters:\n  instanceType: ecs.g7.6xlarge\nworkerPools:\n  - name: cpu\n    family: g7\n    instanceTypes: [ecs.g7.16xlarge]\n    nodes: 1000")).TotalComputeUnits, Is.EqualTo(57_000),
             "the top step serves any number of CU; the workers stay within 1000");
     }
 

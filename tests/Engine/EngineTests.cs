@@ -79,22 +79,53 @@ public class EngineTests
 
         var release = mocks.Single("kubernetes:helm.sh/v3:Release", "blink-t-operator").Inputs;
         Assert.That((release["chart"], release["version"], release["namespace"]), Is.EqualTo(("flink-kubernetes-operator", "1.15.0", "flink-operator")));
-        Assert.That(((ImmutableDictionary<string, object>)release["repositoryOpts"])["repo"], Is.EqualTo("https://downloads.apache.org/flink/flink-kubernetes-operator-1.15.0/"));
+        Assert.That(((ImmutableDictionary<string, object>)release["repositoryOpts"])["repo"], Is.EqualTo("https://archive.apache.org/dist/flink/flink-kubernetes-operator-1.15.0/"));
         Assert.That(release.Keys, Is.EquivalentTo(new[] { "atomic", "chart", "compat", "name", "namespace", "repositoryOpts", "values", "version" }),
             "compat is the one input pulumi-kubernetes' Release adds itself");
         var values = JsonValues.ToNode(release["values"])!.ToJsonString();
-        Assert.That(values, Is.EqualTo("""{"image":{"tag":"1.15.0"},"jobServiceAccount":{"create":false},"operatorPod":{"nodeSelector":{"blink.io/role":"master"},"tolerations":[{"effect":"NoSchedule","key":"blink.io/role","operator":"Equal","value":"master"}]},"rbac":{"jobRole":{"create":false},"jobRoleBinding":{"create":false}},"watchNamespaces":["flink"],"webhook":{"create":false}}"""));
+        Assert.That(values, Is.EqualTo("""{"image":{"repository":"registry-vpc.cn-hangzhou.aliyuncs.com/blink-infra/flink-kubernetes-operator","tag":"1.15.0"},"jobServiceAccount":{"create":false},"operatorPod":{"nodeSelector":{"blink.io/role":"master"},"tolerations":[{"effect":"NoSchedule","key":"blink.io/role","operator":"Equal","value":"master"}]},"rbac":{"jobRole":{"create":false},"jobRoleBinding":{"create":false}},"watchNamespaces":["flink"],"webhook":{"create":false}}"""));
         Assert.That(mocks.Single("kubernetes:core/v1:Namespace", "blink-t-ns-operator").Inputs["metadata"], Is.EquivalentTo(new Dictionary<string, object> { ["name"] = "flink-operator" }));
     }
 
     [Test]
-    public async Task State_lives_in_a_private_encrypted_versioned_protected_bucket()
+    public async Task State_lives_in_a_zone_redundant_encrypted_versioned_protected_bucket_that_expires_what_flink_deleted()
     {
         var plan = await BlinkCli.PlanStackAsync(StackRunner.Stack(Stack()));
 
         var bucket = plan.Resources.Single(r => r.Type == "alicloud:oss/bucket:Bucket");
         Assert.That(bucket.Protect, Is.True);
-        Assert.That(bucket.Inputs.ToJsonString(), Is.EqualTo("""{"acl":"private","bucket":"blink-t-state","serverSideEncryptionRule":{"sseAlgorithm":"AES256"},"tags":{"blink.io/cluster":"blink-t","blink.io/managed-by":"blink-infra","blink.io/stack":"dev"},"versioning":{"status":"Enabled"}}"""));
+        // No acl on the bucket: deprecated since provider 1.220.0 for the BucketAcl resource.
+        Assert.That(bucket.Inputs.ToJsonString(), Is.EqualTo("""{"bucket":"blink-t-state","lifecycleRules":[{"abortMultipartUploads":[{"days":1}],"enabled":true,"expirations":[{"expiredObjectDeleteMarker":true}],"id":"blink-state-retention","noncurrentVersionExpirations":[{"days":7}]}],"redundancyType":"ZRS","serverSideEncryptionRule":{"sseAlgorithm":"AES256"},"tags":{"blink.io/cluster":"blink-t","blink.io/managed-by":"blink-infra","blink.io/stack":"dev"},"versioning":{"status":"Enabled"}}"""));
+        var acl = plan.Resources.Single(r => r.Type == "alicloud:oss/bucketAcl:BucketAcl");
+        Assert.That((acl.Name, acl.Inputs.ToJsonString()), Is.EqualTo(("blink-t-state-acl", """{"acl":"private","bucket":"blink-t-state"}""")));
+        Assert.That(acl.PropertyDependencies["bucket"], Is.EqualTo(new[] { bucket.Ref }));
+        var block = plan.Resources.Single(r => r.Type == "alicloud:oss/bucketPublicAccessBlock:BucketPublicAccessBlock");
+        Assert.That((block.Name, block.Inputs.ToJsonString()), Is.EqualTo(("blink-t-state-public-access-block", """{"blockPublicAccess":true,"bucket":"blink-t-state"}""")));
+        Assert.That(block.PropertyDependencies["bucket"], Is.EqualTo(new[] { bucket.Ref }));
+    }
+
+    [Test]
+    public async Task The_state_buckets_retention_and_redundancy_come_from_the_config()
+    {
+        var plan = await BlinkCli.PlanStackAsync(StackRunner.Stack(Stack(engine: "    stateRedundancy: LRS\n    stateRetention: {noncurrentVersionDays: 30, incompleteUploadDays: 3}")));
+
+        var bucket = plan.Resources.Single(r => r.Type == "alicloud:oss/bucket:Bucket");
+        Assert.That(bucket.Inputs["redundancyType"]!.GetValue<string>(), Is.EqualTo("LRS"));
+        Assert.That(bucket.Inputs["lifecycleRules"]!.ToJsonString(), Is.EqualTo("""[{"abortMultipartUploads":[{"days":3}],"enabled":true,"expirations":[{"expiredObjectDeleteMarker":true}],"id":"blink-state-retention","noncurrentVersionExpirations":[{"days":30}]}]"""));
+    }
+
+    [Test]
+    public void Zone_redundancy_is_offered_by_region_and_retention_has_bounds()
+    {
+        Assert.That(BlinkInfra.Facts.AlibabaCloud.DefaultOssRedundancy("cn-hangzhou"), Is.EqualTo("ZRS"));
+        Assert.That(BlinkInfra.Facts.AlibabaCloud.DefaultOssRedundancy("cn-wulanchabu"), Is.EqualTo("ZRS"));
+        Assert.That(BlinkInfra.Facts.AlibabaCloud.DefaultOssRedundancy("cn-qingdao"), Is.EqualTo("LRS"), "not in OSS's ZRS list");
+        Assert.That(Errors(Stack(engine: "    stateRedundancy: GRS\n    stateRetention: {noncurrentVersionDays: 0, incompleteUploadDays: 4000}")), Is.EqualTo(new[]
+        {
+            "blink-infra:engine.stateRedundancy = \"GRS\": not an OSS redundancy type; allowed: LRS, ZRS (ZRS by default where the region offers it; the provider replaces the bucket when it changes, so an existing LRS bucket keeps LRS)",
+            "blink-infra:engine.stateRetention.noncurrentVersionDays = \"0\": allowed: 1 to 3650 days a version Flink deleted or overwrote is kept before it expires",
+            "blink-infra:engine.stateRetention.incompleteUploadDays = \"4000\": allowed: 1 to 3650 days an unfinished multipart upload is kept before it is aborted",
+        }));
     }
 
     [Test]
@@ -136,12 +167,56 @@ public class EngineTests
         var (_, mocks) = await StackRunner.RunAsync(Stack());
         Assert.That(mocks.OfType("alicloud:ram/role:Role").Select(r => r.Name), Is.EqualTo(new[] { "blink-t-flink-role" }));
 
-        Assert.That(JsonValues.ToNode(OperatorValues.Image(null))!.ToJsonString(), Is.EqualTo("""{"tag":"1.15.0"}"""));
         Assert.That(JsonValues.ToNode(OperatorValues.Image("registry.example.com:5000/flink/operator"))!.ToJsonString(),
             Is.EqualTo("""{"repository":"registry.example.com:5000/flink/operator","tag":"1.15.0"}"""), "a registry port is not a tag");
         var digest = "sha256:" + new string('a', 64);
         Assert.That(JsonValues.ToNode(OperatorValues.Image($"acme/operator:1.15.0@{digest}"))!.ToJsonString(),
             Is.EqualTo($$"""{"digest":"{{digest}}","repository":"acme/operator","tag":"1.15.0"}"""));
+    }
+
+    [Test]
+    public async Task Images_come_from_the_regions_acr_vpc_endpoint_and_the_chart_from_its_permanent_location_by_default()
+    {
+        var plan = await BlinkCli.PlanStackAsync(StackRunner.Stack(Stack()));
+
+        var release = plan.Resources.Single(r => r.Name == "blink-t-operator");
+        Assert.That(release.Inputs["repositoryOpts"]!.ToJsonString(), Is.EqualTo("""{"repo":"https://archive.apache.org/dist/flink/flink-kubernetes-operator-1.15.0/"}"""));
+        Assert.That(release.Inputs["values"]!["image"]!.ToJsonString(), Is.EqualTo("""{"repository":"registry-vpc.cn-hangzhou.aliyuncs.com/blink-infra/flink-kubernetes-operator","tag":"1.15.0"}"""));
+        Assert.That(plan.Resources.Where(r => r.Type == DeploymentType).Select(r => Spec(r)["image"]!.GetValue<string>()),
+            Is.EqualTo(new[] { "registry-vpc.cn-hangzhou.aliyuncs.com/blink-infra/flink:1.20.1-scala_2.12-java17" }));
+        // A mirror of the stock image keeps its tag: it still loads the OSS plugin from opt/.
+        Assert.That(Spec(plan.Resources.Single(r => r.Type == DeploymentType))["podTemplate"]!.ToJsonString(), Does.Contain("ENABLE_BUILT_IN_PLUGINS"));
+    }
+
+    [Test]
+    public async Task The_registry_and_the_chart_repository_come_from_the_config_and_are_checked()
+    {
+        var plan = await BlinkCli.PlanStackAsync(StackRunner.Stack(Stack(engine: "    registry: crpi-abc123-vpc.cn-hangzhou.personal.cr.aliyuncs.com/acme/\n    operatorChartRepository: https://charts.example.com/flink/")));
+
+        var release = plan.Resources.Single(r => r.Name == "blink-t-operator");
+        Assert.That(release.Inputs["repositoryOpts"]!["repo"]!.GetValue<string>(), Is.EqualTo("https://charts.example.com/flink/"));
+        Assert.That(release.Inputs["values"]!["image"]!["repository"]!.GetValue<string>(), Is.EqualTo("crpi-abc123-vpc.cn-hangzhou.personal.cr.aliyuncs.com/acme/flink-kubernetes-operator"));
+        Assert.That(Spec(plan.Resources.Single(r => r.Type == DeploymentType))["image"]!.GetValue<string>(), Is.EqualTo("crpi-abc123-vpc.cn-hangzhou.personal.cr.aliyuncs.com/acme/flink:1.20.1-scala_2.12-java17"));
+
+        Assert.That(Errors(Stack(engine: "    registry: blink-infra\n    operatorChartRepository: http://downloads.apache.org/flink/")), Is.EqualTo(new[]
+        {
+            "blink-infra:engine.registry = \"blink-infra\": not a registry and namespace; allowed: host[:port]/namespace where the images flink:1.20.1-scala_2.12-java17 and flink-kubernetes-operator:1.15.0 are mirrored, such as registry-vpc.cn-hangzhou.aliyuncs.com/blink-infra (the default, in the stack's region)",
+            "blink-infra:engine.operatorChartRepository = \"http://downloads.apache.org/flink/\": not an https URL; allowed: the URL of a Helm repository holding flink-kubernetes-operator 1.15.0, such as https://archive.apache.org/dist/flink/flink-kubernetes-operator-1.15.0/ (the default)",
+        }));
+    }
+
+    [Test]
+    public async Task With_internet_egress_the_operator_waits_for_every_snat_entry()
+    {
+        var plan = await BlinkCli.PlanStackAsync(StackRunner.Stack(Stack().Replace("zones: [{id: cn-hangzhou-h}, {id: cn-hangzhou-i}, {id: cn-hangzhou-j}]",
+            "zones: [{id: cn-hangzhou-h}, {id: cn-hangzhou-i}, {id: cn-hangzhou-j}]\n    internetEgress: {enabled: true}", StringComparison.Ordinal)));
+
+        var snat = plan.Resources.Where(r => r.Type == "alicloud:vpc/snatEntry:SnatEntry").Select(r => r.Ref).ToList();
+        Assert.That(snat, Has.Count.EqualTo(6), "a node and a pod vSwitch per zone");
+        Assert.That(plan.Resources.Single(r => r.Name == "blink-t-operator").DependsOn, Is.SupersetOf(snat));
+
+        var without = await BlinkCli.PlanStackAsync(StackRunner.Stack(Stack()));
+        Assert.That(without.Resources.Single(r => r.Name == "blink-t-operator").DependsOn.Where(d => d.Type == "alicloud:vpc/snatEntry:SnatEntry"), Is.Empty);
     }
 
     [TestCase("ramOidcProviderArn", "cluster blink-t reports no RRSA OIDC provider: no RAM role can trust its service accounts, so none is declared (is RRSA enabled on the cluster?)")]
@@ -286,11 +361,12 @@ public class EngineTests
         // ecs.g7.2xlarge, 8 cores 32 GiB: 6 CU by Alibaba's sizing table, so 6 cores, 24 GiB, 6 slots.
         Assert.That(sessions[0]["taskManager"]!["resource"]!.ToJsonString(), Is.EqualTo("""{"cpu":6,"memory":"24576m"}"""));
         Assert.That(sessions[0]["flinkConfiguration"]!["taskmanager.numberOfTaskSlots"]!.GetValue<string>(), Is.EqualTo("6"));
-        // ecs.gn6i-c24g1.12xlarge, 48 cores 186 GiB: the 56-core row withholds 4 cores and 16 GiB.
-        Assert.That(sessions[1]["taskManager"]!["resource"]!.ToJsonString(), Is.EqualTo("""{"cpu":44,"memory":"174080m"}"""));
-        Assert.That(sessions[1]["flinkConfiguration"]!["taskmanager.numberOfTaskSlots"]!.GetValue<string>(), Is.EqualTo("42"));
+        // ecs.gn6i-c24g1.12xlarge, 48 cores 186 GiB: the 56-core row withholds 4 cores and 16 GiB, and ACK's
+        // reservation and the DaemonSets leave its pods 164 GiB (NodeAllocatable), so 41 CU.
+        Assert.That(sessions[1]["taskManager"]!["resource"]!.ToJsonString(), Is.EqualTo("""{"cpu":44,"memory":"167936m"}"""));
+        Assert.That(sessions[1]["flinkConfiguration"]!["taskmanager.numberOfTaskSlots"]!.GetValue<string>(), Is.EqualTo("41"));
         // One model: each pool's slots are the CU its machines count for in sizing.
-        Assert.That(spec!.Compute.WorkerPools.Select(p => p.ComputeUnitsPerNode), Is.EqualTo(new int?[] { 6, 42 }));
+        Assert.That(spec!.Compute.WorkerPools.Select(p => p.ComputeUnitsPerNode), Is.EqualTo(new int?[] { 6, 41 }));
     }
 
     [Test]
@@ -329,7 +405,7 @@ public class EngineTests
         Assert.That(Facts.FlinkDefaults.IsStockImage("registry.cn-hangzhou.aliyuncs.com/acme/flink:1.20.1-rrsa"), Is.False);
 
         var defaults = await BlinkCli.PlanStackAsync(StackRunner.Stack(Stack()));
-        Assert.That(Spec(defaults.Resources.Single(r => r.Type == DeploymentType))["image"]!.GetValue<string>(), Is.EqualTo("flink:1.20.1-scala_2.12-java17"));
+        Assert.That(Spec(defaults.Resources.Single(r => r.Type == DeploymentType))["image"]!.GetValue<string>(), Is.EqualTo("registry-vpc.cn-hangzhou.aliyuncs.com/blink-infra/flink:1.20.1-scala_2.12-java17"));
     }
 
     [Test]

@@ -29,6 +29,20 @@ public static class EngineSpecBuilder
                 "high availability keeps a standby JobManager; allowed: 2 or more with blink-infra:compute.highAvailability"));
         }
 
+        // JobManagers on the masters: one per session cluster (a worker pool) may share a master machine
+        // (HA spreads each session's JobManagers over the zones, one per master; without HA all sit on the
+        // one master), and the operator requests nothing (its chart's operatorPod.resources is empty).
+        if (InstanceCatalog.Type(compute.Masters.InstanceType) is { } masterType)
+        {
+            var room = NodeAllocatable.ForPods(masterType.Cores, masterType.MemoryGiB);
+            var sessions = compute.WorkerPools.Length;
+            if (!FlinkDefaults.JobManagerRequests.Times(sessions).FitsIn(room))
+            {
+                errors.Add(new SpecError($"{ConfigKeys.Section("compute")}.masters.instanceType", masterType.Name,
+                    $"{sessions} session clusters (one per worker pool) put up to {sessions} JobManagers of {FlinkDefaults.JobManagerRequests} each on one master machine, whose pods have {room} (infra/Facts/NodeAllocatable.cs); allowed: a larger master type, or fewer worker pools"));
+            }
+        }
+
         var interval = engine.CheckpointIntervalSeconds ?? FlinkDefaults.CheckpointIntervalSeconds;
         var pools = compute.WorkerPools.ToDictionary(p => p.Name);
         var jobs = ImmutableArray.CreateBuilder<JobSpec>();
@@ -52,10 +66,28 @@ public static class EngineSpecBuilder
                 job.Args.ToImmutableArray(), job.Config.ToImmutableSortedDictionary(StringComparer.Ordinal)));
         }
 
+        // ZRS where the region offers it (infra/Facts AlibabaCloud.OssZoneRedundantRegions); ForceNew, so
+        // a bucket created as LRS keeps LRS only by saying so here.
+        var redundancy = engine.StateRedundancy ?? AlibabaCloud.DefaultOssRedundancy(cluster.Region);
+        if (redundancy == "ZRS" && !AlibabaCloud.OssZoneRedundantRegions.Contains(cluster.Region))
+        {
+            errors.Add(new SpecError(Key("stateRedundancy"), redundancy,
+                $"OSS offers zone-redundant storage in {string.Join(", ", AlibabaCloud.OssZoneRedundantRegions)}, not in {cluster.Region}; allowed: LRS"));
+        }
+        // Images from the region's ACR VPC endpoint unless the stack names a registry or the images
+        // themselves: the nodes reach it without internet egress (infra/Facts ImageSources).
+        var registry = (engine.Registry ?? ImageSources.DefaultRegistry(cluster.Region)).TrimEnd('/');
+        var stateBucket = new StateBucketSpec(engine.Bucket ?? $"{cluster.Name}-flink-state", redundancy,
+            engine.StateRetention?.NoncurrentVersionDays ?? FlinkDefaults.StateNoncurrentVersionDays,
+            engine.StateRetention?.IncompleteUploadDays ?? FlinkDefaults.StateIncompleteUploadDays);
+
         return errors.Count > errorCount
             ? null
-            : new EngineSpec(engine.Namespace ?? FlinkDefaults.JobsNamespace, engine.Bucket ?? $"{cluster.Name}-flink-state",
-                highAvailability, replicas, interval, engine.Image ?? FlinkDefaults.Image, engine.OperatorImage,
+            : new EngineSpec(engine.Namespace ?? FlinkDefaults.JobsNamespace, stateBucket,
+                highAvailability, replicas, interval,
+                engine.Image ?? $"{registry}/{FlinkDefaults.ImageName}:{FlinkDefaults.ImageTag}",
+                engine.OperatorImage ?? $"{registry}/{FlinkDefaults.OperatorImageName}:{FlinkDefaults.OperatorVersion}",
+                engine.OperatorChartRepository ?? ImageSources.OperatorChartRepository,
                 engine.FlinkConfiguration.ToImmutableSortedDictionary(StringComparer.Ordinal), jobs.ToImmutable());
     }
 }
