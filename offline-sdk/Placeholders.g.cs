@@ -225,7 +225,6 @@ namespace Pulumi.AliCloud.CS.Inputs
     [global::Pulumi.Offline.Placeholder] public sealed class ManagedKubernetesUpgradePolicyGetArgs : global::Pulumi.ResourceArgs { private ManagedKubernetesUpgradePolicyGetArgs() { } }
     [global::Pulumi.Offline.Placeholder] public sealed class NodePoolAutoModeArgs : global::Pulumi.ResourceArgs { private NodePoolAutoModeArgs() { } }
     [global::Pulumi.Offline.Placeholder] public sealed class NodePoolAutoModeGetArgs : global::Pulumi.ResourceArgs { private NodePoolAutoModeGetArgs() { } }
-    [global::Pulumi.Offline.Placeholder] public sealed class NodePoolDataDiskArgs : global::Pulumi.ResourceArgs { private NodePoolDataDiskArgs() { } }
     [global::Pulumi.Offline.Placeholder] public sealed class NodePoolDataDiskGetArgs : global::Pulumi.ResourceArgs { private NodePoolDataDiskGetArgs() { } }
     [global::Pulumi.Offline.Placeholder] public sealed class NodePoolEfloNodeGroupArgs : global::Pulumi.ResourceArgs { private NodePoolEfloNodeGroupArgs() { } }
     [global::Pulumi.Offline.Placeholder] public sealed class NodePoolEfloNodeGroupGetArgs : global::Pulumi.ResourceArgs { private NodePoolEfloNodeGroupGetArgs() { } }

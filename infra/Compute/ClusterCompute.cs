@@ -221,9 +221,34 @@ public sealed class ClusterCompute : ComponentResource
             poolArgs.DesiredSize = desired.ToString(System.Globalization.CultureInfo.InvariantCulture);
         else
             poolArgs.ScalingConfig = new NodePoolScalingConfigArgs { Enable = true, MinSize = pool.Size.MinNodes, MaxSize = pool.Size.MaxNodes };
+        if (pool.DataDisk is { } disk)
+            poolArgs.DataDisks.Add(StateDisk(disk));
         ApplyImage(poolArgs, pool.ImageId);
         ApplyBilling(poolArgs, args.Billing);
         return new NodePool($"{name}-pool-{pool.Name}", poolArgs, childOptions);
+    }
+
+    /// <summary>
+    /// A worker's state disk, formatted (ext4) and mounted by ACK at <see cref="DataDisks.MountPath"/> when the
+    /// node is created, where the TaskManager's RocksDB keeps its working files. Source: terraform-provider-alicloud
+    /// v1.285.0, alicloud_cs_kubernetes_node_pool `data_disks` (category, size, performance_level, encrypted as
+    /// "true"/"false", auto_format, file_system, mount_target taken only with auto_format; nothing of it ForceNew:
+    /// a change applies to nodes created afterwards). See <see cref="DataDisks"/>.
+    /// </summary>
+    private static NodePoolDataDiskArgs StateDisk(DataDiskSpec disk)
+    {
+        var args = new NodePoolDataDiskArgs
+        {
+            Category = disk.Category,
+            Size = disk.SizeGiB,
+            Encrypted = disk.Encrypted ? "true" : "false",
+            AutoFormat = "true",
+            FileSystem = DataDisks.FileSystem,
+            MountTarget = DataDisks.MountPath,
+        };
+        if (disk.PerformanceLevel is { } level)
+            args.PerformanceLevel = level;
+        return args;
     }
 
     /// <summary>A pool's image: ACK's own (Alibaba Cloud Linux 3) unless the spec gives one, then as a custom image.</summary>

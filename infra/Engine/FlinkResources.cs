@@ -59,6 +59,15 @@ public static class FlinkResources
         };
         if (engine.CheckpointIntervalSeconds > 0)
             configuration[FlinkDefaults.CheckpointInterval] = $"{engine.CheckpointIntervalSeconds}s";
+        // Working state in RocksDB on the pool's data disk, checkpoints incremental (only the new SST files
+        // go to the bucket); checkpoints, savepoints and HA metadata stay on the bucket (above).
+        configuration[FlinkDefaults.StateBackendType] = engine.StateBackend;
+        var rocksDb = engine.StateBackend == "rocksdb";
+        if (rocksDb)
+            configuration[FlinkDefaults.IncrementalCheckpoints] = "true";
+        var stateDisk = rocksDb && pool.DataDisk != null;
+        if (stateDisk)
+            configuration[FlinkDefaults.RocksDbLocalDir] = DataDisks.RocksDbDirectory;
         // Every port the security group rules open, pinned to the number they open (Flink's data port
         // is random otherwise), so the rules and the cluster cannot disagree.
         foreach (var port in FlinkPorts.All)
@@ -92,11 +101,14 @@ public static class FlinkResources
                 : null));
 
         var taskManagerContainer = Map(("name", FlinkDefaults.MainContainer),
-            ("resources", taskManager.Gpus > 0 ? Map(("limits", Map((FlinkDefaults.GpuResource, taskManager.Gpus.ToString(CultureInfo.InvariantCulture))))) : null));
+            ("resources", taskManager.Gpus > 0 ? Map(("limits", Map((FlinkDefaults.GpuResource, taskManager.Gpus.ToString(CultureInfo.InvariantCulture))))) : null),
+            ("volumeMounts", stateDisk ? List(Map(("name", StateVolume), ("mountPath", DataDisks.MountPath))) : null));
         var taskManagerPod = Map(
             ("nodeSelector", Map((NodeRoles.PoolLabel, pool.Name))),
             ("tolerations", pool.Kind == MachineKind.Cpu ? null : List(MasterPlacement.Toleration(NodeRoles.AcceleratorLabel, NodeRoles.AcceleratorName(pool.Kind)))),
-            ("containers", taskManager.Gpus > 0 ? List(taskManagerContainer) : null));
+            ("volumes", stateDisk ? List(Map(("name", StateVolume), ("hostPath", Map(("path", DataDisks.MountPath), ("type", "Directory"))))) : null),
+            ("initContainers", stateDisk ? List(StateDirectoryOwner(engine.Image)) : null),
+            ("containers", taskManager.Gpus > 0 || stateDisk ? List(taskManagerContainer) : null));
 
         var spec = Map(
             ("image", engine.Image),
@@ -119,6 +131,21 @@ public static class FlinkResources
             Spec = spec,
         }, options);
     }
+
+    /// <summary>The TaskManager pod's volume of the node's state disk.</summary>
+    public const string StateVolume = "blink-state";
+
+    /// <summary>
+    /// Makes RocksDB's directory on the node's state disk the Flink user's: ACK mounts the disk owned by root, and
+    /// the Flink image runs Flink as its flink user (uid 9999). It runs the session cluster's own image (already
+    /// pulled for the TaskManager, so no other registry is reached), as root, once per pod start.
+    /// </summary>
+    private static ImmutableDictionary<string, object> StateDirectoryOwner(string image)
+        => Map(("name", "blink-state-owner"),
+            ("image", image),
+            ("command", List("sh", "-c", $"mkdir -p {DataDisks.RocksDbDirectory} && chown {FlinkDefaults.FlinkUserId}:{FlinkDefaults.FlinkUserId} {DataDisks.RocksDbDirectory}")),
+            ("securityContext", Map(("runAsUser", 0))),
+            ("volumeMounts", List(Map(("name", StateVolume), ("mountPath", DataDisks.MountPath)))));
 
     public static KubernetesCustomResource SessionJob(string resourceName, JobSpec job, EngineSpec engine, CustomResourceOptions options)
     {

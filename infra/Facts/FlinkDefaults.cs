@@ -59,6 +59,19 @@ public static class FlinkDefaults
     public const string HighAvailabilityType = "high-availability.type";
     public const string HighAvailabilityStorageDir = "high-availability.storageDir";
 
+    // The state backend. Sources, read 2026-11-27: Flink 1.20's StateBackendOptions (state.backend.type,
+    // deprecated key state.backend: hashmap or rocksdb), CheckpointingOptions (execution.checkpointing.incremental,
+    // deprecated key state.backend.incremental), RocksDBOptions (state.backend.rocksdb.localdir, deprecated key
+    // state.backend.rocksdb.checkpointdir: where RocksDB keeps its working files on the TaskManager).
+    public const string StateBackendType = "state.backend.type";
+    public const string IncrementalCheckpoints = "execution.checkpointing.incremental";
+    public const string RocksDbLocalDir = "state.backend.rocksdb.localdir";
+    public static readonly ImmutableArray<string> StateBackends = ImmutableArray.Create("rocksdb", "hashmap");
+    public const string DefaultStateBackend = "rocksdb";
+
+    /// <summary>The user the Flink image runs its processes as (the image's flink user), who must own RocksDB's directory.</summary>
+    public const string FlinkUserId = "9999";
+
     /// <summary>
     /// A Flink setting the program derives from the spec: the name it writes, every other name Flink
     /// reads for the same setting (deprecated keys, fallbacks), name prefixes that belong to it, and
@@ -89,6 +102,9 @@ public static class FlinkDefaults
         new DerivedSetting(SavepointsDir, "blink-infra:engine.bucket", "state.savepoints.dir", "savepoints.state.backend.fs.dir"),
         new DerivedSetting(CheckpointInterval, "blink-infra:engine.checkpointIntervalSeconds"),
         new DerivedSetting(OssEndpoint, "blink-infra:cluster.region"),
+        new DerivedSetting(StateBackendType, "blink-infra:engine.stateBackend", "state.backend"),
+        new DerivedSetting(IncrementalCheckpoints, "blink-infra:engine.stateBackend", "state.backend.incremental"),
+        new DerivedSetting(RocksDbLocalDir, "the pool's data disk (blink-infra:compute.workerPools[i].dataDisk)", "state.backend.rocksdb.checkpointdir"),
         new DerivedSetting(HighAvailabilityType, "blink-infra:compute.highAvailability",
             ImmutableArray.Create("high-availability", "recovery.mode"), ImmutableArray.Create("high-availability.", "recovery.")))
         .AddRange(FlinkPorts.All.Select(port => new DerivedSetting(port.Setting, PortsSource, port.OtherNames, ImmutableArray<string>.Empty)));

@@ -254,8 +254,9 @@ public class EngineTests
         Assert.That(cpu["flinkConfiguration"]!["high-availability.storageDir"]!.GetValue<string>(), Is.EqualTo("oss://blink-t-state/ha/session-cpu"));
         Assert.That(cpu["flinkConfiguration"]!["execution.checkpointing.dir"]!.GetValue<string>(), Is.EqualTo("oss://blink-t-state/checkpoints/session-cpu"));
         Assert.That(cpu["flinkConfiguration"]!["execution.checkpointing.savepoint-dir"]!.GetValue<string>(), Is.EqualTo("oss://blink-t-state/savepoints/session-cpu"));
-        Assert.That(cpu["flinkConfiguration"]!.AsObject().Select(p => p.Key), Has.None.StartsWith("state.").And.None.EqualTo("high-availability"),
-            "Flink 1.20's current names, not the deprecated ones it falls back to");
+        Assert.That(cpu["flinkConfiguration"]!.AsObject().Select(p => p.Key).Where(key => !key.StartsWith("state.backend.", StringComparison.Ordinal)),
+            Has.None.StartsWith("state.").And.None.EqualTo("high-availability"),
+            "Flink 1.20's current names, not the deprecated ones it falls back to (state.backend.type and state.backend.rocksdb.localdir are current)");
         Assert.That(new[] { "taskmanager.data.port", "taskmanager.rpc.port", "jobmanager.rpc.port", "blob.server.port", "rest.port", "high-availability.jobmanager.port" }
             .Select(key => $"{key}={cpu["flinkConfiguration"]![key]?.GetValue<string>()}"), Is.EqualTo(new[]
         {
@@ -272,7 +273,7 @@ public class EngineTests
 
         var gpuTaskManager = Spec(sessions[1])["taskManager"]!["podTemplate"]!["spec"]!;
         Assert.That(gpuTaskManager["tolerations"]!.ToJsonString(), Is.EqualTo("""[{"effect":"NoSchedule","key":"blink.io/accelerator","operator":"Equal","value":"gpu"}]"""));
-        Assert.That(gpuTaskManager["containers"]!.ToJsonString(), Is.EqualTo("""[{"name":"flink-main-container","resources":{"limits":{"nvidia.com/gpu":"2"}}}]"""));
+        Assert.That(gpuTaskManager["containers"]!.ToJsonString(), Is.EqualTo("""[{"name":"flink-main-container","resources":{"limits":{"nvidia.com/gpu":"2"}},"volumeMounts":[{"mountPath":"/mnt/blink-state","name":"blink-state"}]}]"""));
         Assert.That(sessions.All(s => s.DependsOn.Contains(new ResourceRef("kubernetes:helm.sh/v3:Release", "blink-t-operator"))), "the CRDs come with the operator");
     }
 
@@ -294,6 +295,60 @@ public class EngineTests
     }
 
     [Test]
+    public async Task Session_clusters_keep_state_in_rocksdb_on_the_pools_data_disk_and_checkpoint_incrementally_to_the_bucket()
+    {
+        var plan = await BlinkCli.PlanStackAsync(StackRunner.Stack(Stack()));
+
+        var session = Spec(plan.Resources.Single(r => r.Type == DeploymentType));
+        var configuration = session["flinkConfiguration"]!;
+        Assert.That(new[] { "state.backend.type", "execution.checkpointing.incremental", "state.backend.rocksdb.localdir", "execution.checkpointing.dir" }
+            .Select(key => $"{key}={configuration[key]?.GetValue<string>()}"), Is.EqualTo(new[]
+        {
+            "state.backend.type=rocksdb", "execution.checkpointing.incremental=true", "state.backend.rocksdb.localdir=/mnt/blink-state/rocksdb",
+            "execution.checkpointing.dir=oss://blink-t-state/checkpoints/session-cpu",
+        }));
+        var taskManager = session["taskManager"]!["podTemplate"]!["spec"]!;
+        Assert.That(taskManager["volumes"]!.ToJsonString(), Is.EqualTo("""[{"hostPath":{"path":"/mnt/blink-state","type":"Directory"},"name":"blink-state"}]"""),
+            "the directory ACK mounts the pool's data disk on");
+        Assert.That(taskManager["containers"]!.ToJsonString(), Is.EqualTo("""[{"name":"flink-main-container","volumeMounts":[{"mountPath":"/mnt/blink-state","name":"blink-state"}]}]"""));
+        var owner = taskManager["initContainers"]![0]!;
+        Assert.That(owner["command"]!.AsArray().Select(c => c!.GetValue<string>()), Is.EqualTo(new[] { "sh", "-c", "mkdir -p /mnt/blink-state/rocksdb && chown 9999:9999 /mnt/blink-state/rocksdb" }));
+        Assert.That((owner["image"]!.GetValue<string>(), owner["securityContext"]!.ToJsonString()), Is.EqualTo(("flink:1.20.1-scala_2.12-java17", """{"runAsUser":0}""")),
+            "RocksDB's directory belongs to the Flink user, made so by the session cluster's own image");
+        Assert.That(session["jobManager"]!["podTemplate"]!["spec"]!.AsObject().ContainsKey("volumes"), Is.False, "JobManagers keep no RocksDB state");
+    }
+
+    [Test]
+    public async Task Without_a_data_disk_or_with_the_hashmap_backend_no_local_directory_is_set()
+    {
+        var noDisk = Stack().Replace("nodes: 3}", "nodes: 3, dataDisk: {enabled: false}}");
+        var plan = await BlinkCli.PlanStackAsync(StackRunner.Stack(noDisk));
+        var session = Spec(plan.Resources.Single(r => r.Type == DeploymentType));
+        Assert.That(session["flinkConfiguration"]!["state.backend.type"]!.GetValue<string>(), Is.EqualTo("rocksdb"));
+        Assert.That(session["flinkConfiguration"]!.AsObject().ContainsKey("state.backend.rocksdb.localdir"), Is.False);
+        Assert.That(session["taskManager"]!["podTemplate"]!["spec"]!.AsObject().ContainsKey("volumes"), Is.False);
+
+        plan = await BlinkCli.PlanStackAsync(StackRunner.Stack(Stack(engine: "    stateBackend: hashmap")));
+        session = Spec(plan.Resources.Single(r => r.Type == DeploymentType));
+        Assert.That(session["flinkConfiguration"]!["state.backend.type"]!.GetValue<string>(), Is.EqualTo("hashmap"));
+        Assert.That(session["flinkConfiguration"]!.AsObject().ContainsKey("execution.checkpointing.incremental"), Is.False);
+        Assert.That(session["flinkConfiguration"]!.AsObject().ContainsKey("state.backend.rocksdb.localdir"), Is.False);
+    }
+
+    [Test]
+    public void The_state_backend_is_rocksdb_or_hashmap_and_set_only_through_its_key()
+    {
+        Assert.That(Errors(Stack(engine: "    stateBackend: filesystem")), Is.EqualTo(new[]
+        {
+            "blink-infra:engine.stateBackend = \"filesystem\": not a Flink state backend; allowed: rocksdb, hashmap (rocksdb keeps state on the pools' data disks and checkpoints incrementally)",
+        }));
+        Assert.That(Errors(Stack(engine: "    flinkConfiguration: {state.backend: hashmap}")), Is.EqualTo(new[]
+        {
+            "blink-infra:engine.flinkConfiguration[state.backend] = \"hashmap\": Flink reads it for state.backend.type, which BlinkInfra sets from blink-infra:engine.stateBackend; allowed: any other Flink setting",
+        }));
+    }
+
+    [Test]
     public async Task An_fpga_pools_session_cluster_is_pinned_to_that_pool_and_tolerates_only_the_fpga_taint()
     {
         const string fpgaPool = "      - {name: fpga, family: f3, instanceTypes: [ecs.f3-c16f1.4xlarge], nodes: 1, imageId: m-bp1fpgaimage0001}";
@@ -303,7 +358,7 @@ public class EngineTests
         var fpgaTaskManager = Spec(sessions["session-fpga"])["taskManager"]!["podTemplate"]!["spec"]!;
         Assert.That(fpgaTaskManager["nodeSelector"]!.ToJsonString(), Is.EqualTo("""{"blink.io/pool":"fpga"}"""));
         Assert.That(fpgaTaskManager["tolerations"]!.ToJsonString(), Is.EqualTo("""[{"effect":"NoSchedule","key":"blink.io/accelerator","operator":"Equal","value":"fpga"}]"""));
-        Assert.That(fpgaTaskManager.AsObject().ContainsKey("containers"), Is.False, "no GPU limit on an FPGA machine");
+        Assert.That(fpgaTaskManager["containers"]![0]!.AsObject().ContainsKey("resources"), Is.False, "no GPU limit on an FPGA machine");
         var cpuTaskManager = Spec(sessions["session-cpu"])["taskManager"]!["podTemplate"]!["spec"]!;
         Assert.That(cpuTaskManager.AsObject().ContainsKey("tolerations"), Is.False, "CPU TaskManagers never land on accelerator machines");
     }

@@ -11,6 +11,7 @@ public sealed class EngineConfig
     public int? CheckpointIntervalSeconds { get; set; }
     public string? Image { get; set; }
     public string? OperatorImage { get; set; }
+    public string? StateBackend { get; set; }
     public Dictionary<string, string> FlinkConfiguration { get; set; } = new();
     public List<JobConfig> Jobs { get; set; } = new();
 }

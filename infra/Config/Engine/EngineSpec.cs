@@ -11,5 +11,6 @@ public sealed record EngineSpec(
     int CheckpointIntervalSeconds,
     string Image,
     string? OperatorImage,
+    string StateBackend,
     ImmutableSortedDictionary<string, string> FlinkConfiguration,
     ImmutableArray<JobSpec> Jobs);

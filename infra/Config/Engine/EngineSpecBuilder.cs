@@ -56,6 +56,7 @@ public static class EngineSpecBuilder
             ? null
             : new EngineSpec(engine.Namespace ?? FlinkDefaults.JobsNamespace, engine.Bucket ?? $"{cluster.Name}-flink-state",
                 highAvailability, replicas, interval, engine.Image ?? FlinkDefaults.Image, engine.OperatorImage,
+                engine.StateBackend ?? FlinkDefaults.DefaultStateBackend,
                 engine.FlinkConfiguration.ToImmutableSortedDictionary(StringComparer.Ordinal), jobs.ToImmutable());
     }
 }

@@ -43,6 +43,9 @@ public sealed class EngineValidator : AbstractValidator<EngineConfig>
         RuleFor(e => e.OperatorImage)
             .Must(image => image is null || ImageReference.IsMatch(image))
             .WithMessage("not a container image reference; allowed: [registry/]repository[:tag][@sha256:digest] of a Flink Kubernetes Operator 1.15.0 image with the OSS filesystem plugin, such as registry.cn-hangzhou.aliyuncs.com/acme/flink-kubernetes-operator:1.15.0-oss");
+        RuleFor(e => e.StateBackend)
+            .Must(backend => backend is null || FlinkDefaults.StateBackends.Contains(backend))
+            .WithMessage($"not a Flink state backend; allowed: {string.Join(", ", FlinkDefaults.StateBackends)} (rocksdb keeps state on the pools' data disks and checkpoints incrementally)");
         RuleFor(e => e.FlinkConfiguration).Custom((settings, context) => FlinkSettingsRules.Check(settings, nameof(EngineConfig.FlinkConfiguration), context));
 
         RuleForEach(e => e.Jobs).ChildRules(job =>
