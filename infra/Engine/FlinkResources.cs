@@ -147,8 +147,24 @@ public static class FlinkResources
             ("securityContext", Map(("runAsUser", 0))),
             ("volumeMounts", List(Map(("name", StateVolume), ("mountPath", DataDisks.MountPath)))));
 
+    /// <summary>
+    /// The operator's savepoint settings for one job, as its FlinkSessionJob's flinkConfiguration carries them
+    /// (see <see cref="FlinkDefaults.PeriodicSavepointInterval"/>): Flink durations, "360min" and "7d".
+    /// </summary>
+    public static IEnumerable<(string Key, string Value)> SavepointSettings(SavepointsSpec savepoints)
+    {
+        yield return (FlinkDefaults.PeriodicSavepointInterval, savepoints.IntervalMinutes == 0 ? "0" : $"{savepoints.IntervalMinutes}min");
+        yield return (FlinkDefaults.SavepointHistoryMaxCount, savepoints.MaxCount.ToString(CultureInfo.InvariantCulture));
+        yield return (FlinkDefaults.SavepointHistoryMaxAge, $"{savepoints.MaxAgeDays}d");
+        yield return (FlinkDefaults.SavepointDisposeOnDelete, savepoints.DisposeOnDelete ? "true" : "false");
+    }
+
     public static KubernetesCustomResource SessionJob(string resourceName, JobSpec job, EngineSpec engine, CustomResourceOptions options)
     {
+        // The job's own settings, then the savepoints' (validation keeps the job's off those keys).
+        var configuration = job.Config.ToDictionary(kv => kv.Key, kv => (object)kv.Value);
+        foreach (var (key, value) in SavepointSettings(job.Savepoints))
+            configuration[key] = value;
         var spec = Map(
             ("deploymentName", SessionName(job.Pool)),
             ("job", Map(
@@ -157,8 +173,10 @@ public static class FlinkResources
                 ("args", job.Args.IsEmpty ? null : job.Args.Cast<object>().ToImmutableArray()),
                 ("parallelism", job.Parallelism),
                 ("upgradeMode", job.UpgradeMode),
-                ("state", "running"))),
-            ("flinkConfiguration", job.Config.IsEmpty ? null : job.Config.ToImmutableDictionary(kv => kv.Key, kv => (object)kv.Value)));
+                ("state", job.State),
+                ("initialSavepointPath", job.InitialSavepointPath),
+                ("savepointRedeployNonce", job.SavepointRedeployNonce))),
+            ("flinkConfiguration", configuration.ToImmutableDictionary()));
 
         return new KubernetesCustomResource(resourceName, new FlinkResourceArgs(FlinkDefaults.SessionJobKind)
         {

@@ -104,6 +104,10 @@ public static class FlinkDefaults
         new DerivedSetting(OssEndpoint, "blink-infra:cluster.region"),
         new DerivedSetting(StateBackendType, "blink-infra:engine.stateBackend", "state.backend"),
         new DerivedSetting(IncrementalCheckpoints, "blink-infra:engine.stateBackend", "state.backend.incremental"),
+        new DerivedSetting(PeriodicSavepointInterval, "blink-infra:engine.savepoints.intervalMinutes"),
+        new DerivedSetting(SavepointHistoryMaxCount, "blink-infra:engine.savepoints.maxCount"),
+        new DerivedSetting(SavepointHistoryMaxAge, "blink-infra:engine.savepoints.maxAgeDays"),
+        new DerivedSetting(SavepointDisposeOnDelete, "blink-infra:engine.savepoints.disposeOnDelete"),
         new DerivedSetting(RocksDbLocalDir, "the pool's data disk (blink-infra:compute.workerPools[i].dataDisk)", "state.backend.rocksdb.checkpointdir"),
         new DerivedSetting(HighAvailabilityType, "blink-infra:compute.highAvailability",
             ImmutableArray.Create("high-availability", "recovery.mode"), ImmutableArray.Create("high-availability.", "recovery.")))
@@ -168,6 +172,28 @@ public static class FlinkDefaults
 
     /// <summary>Flink's largest (max) parallelism, 2^15 (KeyGroupRangeAssignment.UPPER_BOUND_MAX_PARALLELISM).</summary>
     public const int MaxParallelism = 32_768;
+
+    // The operator's savepoint settings, per resource in a FlinkSessionJob's flinkConfiguration. Sources, read
+    // 2026-11-27: Flink Kubernetes Operator 1.15 KubernetesOperatorConfigOptions (kubernetes.operator.periodic.savepoint.interval,
+    // a Duration, 0 for none; kubernetes.operator.savepoint.history.max.count and .max.age, the operator's own bound
+    // winning when lower, FLINK-27913; kubernetes.operator.savepoint.dispose-on-delete, default false, for the
+    // FlinkStateSnapshot resources of upgrade and periodic savepoints, FLINK-35493/PR #821); the FlinkSessionJob CRD
+    // (../shared/flink-operator-1.15.0: job.state running or suspended, job.initialSavepointPath, job.savepointRedeployNonce).
+    public const string PeriodicSavepointInterval = "kubernetes.operator.periodic.savepoint.interval";
+    public const string SavepointHistoryMaxCount = "kubernetes.operator.savepoint.history.max.count";
+    public const string SavepointHistoryMaxAge = "kubernetes.operator.savepoint.history.max.age";
+    public const string SavepointDisposeOnDelete = "kubernetes.operator.savepoint.dispose-on-delete";
+
+    /// <summary>Every job's savepoints unless the stack says otherwise: every 6 hours, the last 5 within 7 days kept, never disposed of by a delete.</summary>
+    public const int SavepointIntervalMinutes = 360;
+    public const int SavepointMaxCount = 5;
+    public const int SavepointMaxAgeDays = 7;
+    public const int MaxSavepointIntervalMinutes = 10_080;
+    public const int MaxSavepointCount = 1_000;
+    public const int MaxSavepointAgeDays = 3_650;
+
+    /// <summary>The states a session job may be asked for (the FlinkSessionJob CRD's enum).</summary>
+    public static readonly ImmutableArray<string> JobStates = ImmutableArray.Create("running", "suspended");
 
     /// <summary>Upgrade modes a session job may use (the FlinkSessionJob CRD's enum).</summary>
     public static readonly ImmutableArray<string> UpgradeModes = ImmutableArray.Create("stateless", "savepoint", "last-state");

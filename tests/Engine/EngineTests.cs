@@ -415,8 +415,60 @@ public class EngineTests
 
         var job = plan.Resources.Single(r => r.Type == SessionJobType);
         Assert.That(job.Inputs["metadata"]!.ToJsonString(), Is.EqualTo("""{"name":"orders-enrich","namespace":"flink"}"""));
-        Assert.That(Spec(job).ToJsonString(), Is.EqualTo("""{"deploymentName":"session-cpu","flinkConfiguration":{"pipeline.max-parallelism":"128"},"job":{"args":["--window","5m"],"entryClass":"com.example.OrdersEnrich","jarURI":"oss://blink-t-state/udf/orders-enrich-1.0.jar","parallelism":4,"state":"running","upgradeMode":"last-state"}}"""));
+        Assert.That(Spec(job).ToJsonString(), Is.EqualTo("""{"deploymentName":"session-cpu","flinkConfiguration":{"kubernetes.operator.periodic.savepoint.interval":"360min","kubernetes.operator.savepoint.dispose-on-delete":"false","kubernetes.operator.savepoint.history.max.age":"7d","kubernetes.operator.savepoint.history.max.count":"5","pipeline.max-parallelism":"128"},"job":{"args":["--window","5m"],"entryClass":"com.example.OrdersEnrich","jarURI":"oss://blink-t-state/udf/orders-enrich-1.0.jar","parallelism":4,"state":"running","upgradeMode":"last-state"}}"""));
         Assert.That(job.DependsOn, Is.EqualTo(new[] { new ResourceRef(DeploymentType, "blink-t-flink-cpu") }));
+    }
+
+    [Test]
+    public async Task Savepoints_are_periodic_with_history_limits_and_a_job_can_be_suspended_or_redeployed_from_a_savepoint()
+    {
+        var plan = await BlinkCli.PlanStackAsync(StackRunner.Stack(Stack(engine: """
+                savepoints: {intervalMinutes: 60, maxCount: 10, disposeOnDelete: true}
+                jobs:
+                  - {name: enrich, pool: cpu, jarPath: udf/enrich.jar}
+                  - name: audit
+                    pool: cpu
+                    jarPath: udf/audit.jar
+                    state: suspended
+                    initialSavepointPath: oss://blink-t-state/savepoints/session-cpu/savepoint-0a1b2c-3d4e5f6a7b8c
+                    savepointRedeployNonce: 2
+                    savepoints: {intervalMinutes: 0, maxAgeDays: 30}
+            """)));
+
+        var jobs = plan.Resources.Where(r => r.Type == SessionJobType).Select(Spec).ToList();
+        string Settings(JsonObject job) => string.Join(", ", job["flinkConfiguration"]!.AsObject().Select(p => $"{p.Key}={p.Value!.GetValue<string>()}"));
+        Assert.That(Settings(jobs[0]), Is.EqualTo("kubernetes.operator.periodic.savepoint.interval=60min, kubernetes.operator.savepoint.dispose-on-delete=true, kubernetes.operator.savepoint.history.max.age=7d, kubernetes.operator.savepoint.history.max.count=10"),
+            "the engine's savepoints over the defaults");
+        Assert.That(Settings(jobs[1]), Is.EqualTo("kubernetes.operator.periodic.savepoint.interval=0, kubernetes.operator.savepoint.dispose-on-delete=true, kubernetes.operator.savepoint.history.max.age=30d, kubernetes.operator.savepoint.history.max.count=10"),
+            "the job's own keys over the engine's");
+        Assert.That(jobs[0]["job"]!["state"]!.GetValue<string>(), Is.EqualTo("running"));
+        Assert.That(jobs[0]["job"]!.AsObject().ContainsKey("initialSavepointPath"), Is.False);
+        var audit = jobs[1]["job"]!;
+        Assert.That((audit["state"]!.GetValue<string>(), audit["initialSavepointPath"]!.GetValue<string>(), audit["savepointRedeployNonce"]!.GetValue<long>()),
+            Is.EqualTo(("suspended", "oss://blink-t-state/savepoints/session-cpu/savepoint-0a1b2c-3d4e5f6a7b8c", 2L)));
+    }
+
+    [Test]
+    public void Savepoint_and_job_state_errors_name_the_key_the_value_and_what_is_allowed()
+    {
+        Assert.That(Errors(Stack(engine: "    savepoints: {intervalMinutes: 20000, maxCount: 0}")), Is.EqualTo(new[]
+        {
+            "blink-infra:engine.savepoints.intervalMinutes = \"20000\": allowed: minutes between periodic savepoints, at most 10080 (a week), or 0 for none",
+            "blink-infra:engine.savepoints.maxCount = \"0\": allowed: 1 to 1000 savepoints kept per job",
+        }));
+        Assert.That(Errors(Stack(engine: "    jobs: [{name: a, pool: cpu, jarPath: udf/a.jar, state: paused, savepointRedeployNonce: 1}]")), Is.EqualTo(new[]
+        {
+            "blink-infra:engine.jobs[0].state = \"paused\": not a job state; allowed: running, suspended (suspended stops the job, taking a savepoint first with upgradeMode savepoint)",
+            "blink-infra:engine.jobs[0].savepointRedeployNonce = \"1\": a redeploy restarts the job from initialSavepointPath, which this job does not give; allowed: no savepointRedeployNonce, or an initialSavepointPath with it",
+        }));
+        Assert.That(Errors(Stack(engine: "    jobs: [{name: a, pool: cpu, jarPath: udf/a.jar, initialSavepointPath: \"oss://elsewhere/sp-1\"}]")), Is.EqualTo(new[]
+        {
+            "blink-infra:engine.jobs[0].initialSavepointPath = \"oss://elsewhere/sp-1\": job a can start only from a savepoint on the state bucket, which its RAM role reads; allowed: a path under oss://blink-t-state/, such as oss://blink-t-state/savepoints/session-cpu/savepoint-0a1b2c-3d4e5f6a7b8c",
+        }));
+        Assert.That(Errors(Stack(engine: "    jobs: [{name: a, pool: cpu, jarPath: udf/a.jar, config: {kubernetes.operator.periodic.savepoint.interval: 1h}}]")), Is.EqualTo(new[]
+        {
+            "blink-infra:engine.jobs[0].config[kubernetes.operator.periodic.savepoint.interval] = \"1h\": set by BlinkInfra from blink-infra:engine.savepoints.intervalMinutes; allowed: any other Flink setting",
+        }));
     }
 
     [Test]

@@ -12,6 +12,7 @@ public sealed class EngineConfig
     public string? Image { get; set; }
     public string? OperatorImage { get; set; }
     public string? StateBackend { get; set; }
+    public SavepointsConfig? Savepoints { get; set; }
     public Dictionary<string, string> FlinkConfiguration { get; set; } = new();
     public List<JobConfig> Jobs { get; set; } = new();
 }
