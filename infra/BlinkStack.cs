@@ -7,6 +7,7 @@ using BlinkInfra.Compute;
 using BlinkInfra.Config;
 using BlinkInfra.Engine;
 using BlinkInfra.Network;
+using BlinkInfra.Observability;
 using BlinkInfra.Security;
 using Pulumi;
 
@@ -194,11 +195,14 @@ public sealed class BlinkStack : Stack
             network.PodVswitchIds,
             security.MastersSecurityGroupId,
             security.WorkersSecurityGroupId,
+            spec.Observability,
             tags), WithProvider());
 
         var engine = new FlinkEngine(name, new FlinkEngineArgs(
             spec.Engine, spec.Compute, spec.DataAccess, spec.Cluster.Region, compute.ClusterId, compute.RrsaMetadata, compute.NodePools,
             spec.EndpointCredentials, tags), WithProvider());
+
+        new ClusterObservability(name, new ClusterObservabilityArgs(spec.Observability, spec.Engine.Namespace, compute.ClusterId), WithProvider());
 
         if (spec.Network.InternetEgress.Enabled)
         {

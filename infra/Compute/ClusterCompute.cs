@@ -26,6 +26,7 @@ public sealed record ClusterComputeArgs(
     Output<ImmutableDictionary<string, string>> PodVswitchIds,
     Input<string> MastersSecurityGroupId,
     Input<string> WorkersSecurityGroupId,
+    ObservabilitySpec Observability,
     IReadOnlyDictionary<string, string> Tags);
 
 /// <summary>
@@ -85,6 +86,10 @@ public sealed class ClusterCompute : ComponentResource
             },
             Tags = Tagging.ToInputMap(args.Tags),
         };
+        // Managed Service for Prometheus: ACK creates the cluster's Prometheus instance and runs its agent, which
+        // scrapes the pods annotated prometheus.io/scrape (the Flink pods and the operator).
+        if (args.Observability.ManagedPrometheus)
+            clusterArgs.Addons.Add(new ManagedKubernetesAddonArgs { Name = ClusterDefaults.PrometheusAddon });
         var cluster = new ManagedKubernetes($"{name}-ack", clusterArgs, childOptions);
         ClusterId = cluster.Id;
         RrsaMetadata = cluster.RrsaMetadata;

@@ -72,6 +72,8 @@ public static class FlinkResources
         // is random otherwise), so the rules and the cluster cannot disagree.
         foreach (var port in FlinkPorts.All)
             configuration[port.Setting] = port.Number.ToString(CultureInfo.InvariantCulture);
+        // Every JobManager and TaskManager reports its metrics on the Prometheus port above.
+        configuration[FlinkPorts.PrometheusReporterFactorySetting] = FlinkPorts.PrometheusReporterFactory;
         if (engine.HighAvailability)
         {
             configuration[FlinkDefaults.HighAvailabilityType] = "kubernetes";
@@ -120,10 +122,10 @@ public static class FlinkResources
             ("jobManager", Map(
                 ("replicas", engine.JobManagerReplicas),
                 ("resource", Map(("cpu", FlinkDefaults.JobManagerCpu), ("memory", FlinkDefaults.JobManagerMemory))),
-                ("podTemplate", Map(("spec", jobManagerPod))))),
+                ("podTemplate", Map(("metadata", ScrapedMetadata()), ("spec", jobManagerPod))))),
             ("taskManager", Map(
                 ("resource", Map(("cpu", taskManager.Cpu), ("memory", taskManager.Memory))),
-                ("podTemplate", Map(("spec", taskManagerPod))))));
+                ("podTemplate", Map(("metadata", ScrapedMetadata()), ("spec", taskManagerPod))))));
 
         return new KubernetesCustomResource(resourceName, new FlinkResourceArgs(FlinkDefaults.DeploymentKind)
         {
@@ -131,6 +133,11 @@ public static class FlinkResources
             Spec = spec,
         }, options);
     }
+
+    /// <summary>A Flink pod's metadata: annotated for the managed Prometheus to scrape its reporter's port.</summary>
+    private static ImmutableDictionary<string, object> ScrapedMetadata()
+        => Map(("annotations", Map((FlinkDefaults.ScrapeAnnotation, "true"),
+            (FlinkDefaults.ScrapePortAnnotation, FlinkPorts.PrometheusReporter.Number.ToString(CultureInfo.InvariantCulture)))));
 
     /// <summary>The TaskManager pod's volume of the node's state disk.</summary>
     public const string StateVolume = "blink-state";

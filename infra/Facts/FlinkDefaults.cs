@@ -104,6 +104,8 @@ public static class FlinkDefaults
         new DerivedSetting(OssEndpoint, "blink-infra:cluster.region"),
         new DerivedSetting(StateBackendType, "blink-infra:engine.stateBackend", "state.backend"),
         new DerivedSetting(IncrementalCheckpoints, "blink-infra:engine.stateBackend", "state.backend.incremental"),
+        new DerivedSetting(FlinkPorts.PrometheusReporterFactorySetting, "blink-infra:observability.metrics (the Prometheus reporter every session cluster runs)",
+            ImmutableArray<string>.Empty, ImmutableArray.Create("metrics.reporter.prom.")),
         new DerivedSetting(PeriodicSavepointInterval, "blink-infra:engine.savepoints.intervalMinutes"),
         new DerivedSetting(SavepointHistoryMaxCount, "blink-infra:engine.savepoints.maxCount"),
         new DerivedSetting(SavepointHistoryMaxAge, "blink-infra:engine.savepoints.maxAgeDays"),
@@ -191,6 +193,13 @@ public static class FlinkDefaults
     public const int MaxSavepointIntervalMinutes = 10_080;
     public const int MaxSavepointCount = 1_000;
     public const int MaxSavepointAgeDays = 3_650;
+
+    /// <summary>
+    /// The pod annotations the managed Prometheus (ACK's arms-prometheus add-on) discovers scrape targets by: the
+    /// Prometheus community's prometheus.io/scrape and prometheus.io/port convention.
+    /// </summary>
+    public const string ScrapeAnnotation = "prometheus.io/scrape";
+    public const string ScrapePortAnnotation = "prometheus.io/port";
 
     /// <summary>The states a session job may be asked for (the FlinkSessionJob CRD's enum).</summary>
     public static readonly ImmutableArray<string> JobStates = ImmutableArray.Create("running", "suspended");

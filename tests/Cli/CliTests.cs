@@ -38,7 +38,7 @@ public class CliTests
         Assert.That(output, Does.Contain("│   ├── + alicloud:ecs/securityGroup:SecurityGroup blink-dev-sg-masters"));
         Assert.That(output, Does.Match(@"taints=\[[\s│]*blink\.io/role=master:NoSchedule\]"), "a long line wraps under its resource");
         Assert.That(output, Does.Match(@"alicloud:vpc/switch:Switch\s+│\s+6"));
-        Assert.That(output, Does.Match(@"total\s+│\s+65"));
+        Assert.That(output, Does.Match(@"total\s+│\s+74"));
     }
 
     [Test]
@@ -51,7 +51,7 @@ public class CliTests
         Assert.That(exit, Is.EqualTo(0), errors);
         var json = JsonNode.Parse(File.ReadAllText(path))!;
         Assert.That((string?)json["stack"], Is.EqualTo("dev"));
-        Assert.That(json["resources"]!.AsArray(), Has.Count.EqualTo(65));
+        Assert.That(json["resources"]!.AsArray(), Has.Count.EqualTo(74));
         File.Delete(path);
     }
 

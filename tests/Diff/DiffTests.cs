@@ -55,7 +55,7 @@ public class DiffTests
 
         Assert.That(errors, Is.Empty);
         Assert.That(exit, Is.EqualTo(BlinkCli.NoChanges));
-        Assert.That(output, Is.EqualTo("No changes: 65 resources unchanged\n"));
+        Assert.That(output, Is.EqualTo("No changes: 74 resources unchanged\n"));
         File.Delete(planPath);
     }
 
@@ -94,7 +94,7 @@ public class DiffTests
         Assert.That(output, Does.Contain(
             "- alicloud:ecs/securityGroupRule:SecurityGroupRule blink-dev-sgr-workers-from-masters-tcp-8080-8080 (delete)\n" +
             "    - description: \"from masters: retired web UI\"\n"));
-        Assert.That(output, Does.EndWith("Resources: + 1 to create, ~ 1 to update, +- 1 to replace, - 1 to delete, 62 unchanged\n"));
+        Assert.That(output, Does.EndWith("Resources: + 1 to create, ~ 1 to update, +- 1 to replace, - 1 to delete, 71 unchanged\n"));
         Assert.That(output, Does.Not.Contain("blink-dev-vsw-cn-hangzhou-h"), "unchanged resources are not listed");
         File.Delete(against);
     }
@@ -268,7 +268,7 @@ public class DiffTests
         Assert.That(output, Does.Contain(
             "- alicloud:ecs/securityGroupRule:SecurityGroupRule blink-dev-sgr-masters-from-anywhere-ssh (delete)\n" +
             "    - cidrIp: \"0.0.0.0/0\"\n"));
-        Assert.That(output, Does.EndWith("Resources: + 57 to create, ~ 0 to update, +- 0 to replace, - 1 to delete, 8 unchanged\n"));
+        Assert.That(output, Does.EndWith("Resources: + 66 to create, ~ 0 to update, +- 0 to replace, - 1 to delete, 8 unchanged\n"));
 
         var steps = JsonNode.Parse(await File.ReadAllTextAsync(stepsPath))!["steps"]!.AsArray().Select(s => s!.AsObject()).ToList();
         string? Op(string name) => (string?)steps.Single(s => ((string?)s["urn"])!.EndsWith("::" + name, StringComparison.Ordinal))["op"];
@@ -419,7 +419,7 @@ public class DiffTests
         Assert.That(graph, Does.Contain($"  {vswitch} --> {ack}"));
         var pools = Node("alicloud:cs/nodePool:NodePool", "blink-dev-pool-cpu");
         Assert.That(graph, Does.Contain($"  {pools} --> {Node("pulumi:providers:kubernetes", "blink-dev-k8s")}"), "explicit dependsOn");
-        Assert.That(graph.Count(l => l.Contains("[\"", StringComparison.Ordinal)), Is.EqualTo(65), "one node per resource");
+        Assert.That(graph.Count(l => l.Contains("[\"", StringComparison.Ordinal)), Is.EqualTo(74), "one node per resource");
         File.Delete(graphPath);
     }
 
@@ -430,17 +430,17 @@ public class DiffTests
         var report = await PlanBenchmark.RunAsync(stackFile.StackName, () => BlinkCli.PlanStackAsync(stackFile), runs: 3);
 
         Assert.That(report.Stack, Is.EqualTo("dev"));
-        Assert.That(report.Resources, Is.EqualTo(65));
+        Assert.That(report.Resources, Is.EqualTo(74));
         Assert.That(report.Runs, Is.EqualTo(3));
         Assert.That(report.FastestMs, Is.LessThanOrEqualTo(report.MedianMs));
         Assert.That(report.MedianMs, Is.LessThanOrEqualTo(report.P90Ms));
         Assert.That(report.PeakWorkingSetMiB, Is.GreaterThan(0));
-        Assert.That(report.Text(), Does.StartWith("bench: stack dev, 65 resources, 3 plans (after one warm-up)\nwall time per plan: median "));
+        Assert.That(report.Text(), Does.StartWith("bench: stack dev, 74 resources, 3 plans (after one warm-up)\nwall time per plan: median "));
         Assert.That(report.Text(), Does.Contain("memory: peak working set "));
 
         var (largestExit, largest, _) = await Run("bench", "--runs", "1");
         Assert.That(largestExit, Is.EqualTo(0));
-        Assert.That(largest, Does.StartWith("bench: stack prod-hangzhou, 90 resources, 1 plans"), "by default the example stack with the most resources");
+        Assert.That(largest, Does.StartWith("bench: stack prod-hangzhou, 99 resources, 1 plans"), "by default the example stack with the most resources");
 
         var (exit, _, errors) = await Run("bench", "--runs", "0");
         Assert.That(exit, Is.EqualTo(2));

@@ -83,7 +83,8 @@ public class EngineTests
         Assert.That(release.Keys, Is.EquivalentTo(new[] { "atomic", "chart", "compat", "name", "namespace", "repositoryOpts", "values", "version" }),
             "compat is the one input pulumi-kubernetes' Release adds itself");
         var values = JsonValues.ToNode(release["values"])!.ToJsonString();
-        Assert.That(values, Is.EqualTo("""{"image":{"tag":"1.15.0"},"jobServiceAccount":{"create":false},"operatorPod":{"nodeSelector":{"blink.io/role":"master"},"tolerations":[{"effect":"NoSchedule","key":"blink.io/role","operator":"Equal","value":"master"}]},"rbac":{"jobRole":{"create":false},"jobRoleBinding":{"create":false}},"watchNamespaces":["flink"],"webhook":{"create":false}}"""));
+        Assert.That(values, Is.EqualTo("""{"defaultConfiguration":{"append":true,"create":true,"flink-conf.yaml":"kubernetes.operator.metrics.reporter.slf4j.factory.class: org.apache.flink.metrics.slf4j.Slf4jReporterFactory\nkubernetes.operator.metrics.reporter.slf4j.interval: 5 MINUTE\nkubernetes.operator.reconcile.interval: 15 s\nkubernetes.operator.observer.progress-check.interval: 5 s\nkubernetes.operator.metrics.reporter.prom.factory.class: org.apache.flink.metrics.prometheus.PrometheusReporterFactory\nkubernetes.operator.metrics.reporter.prom.port: 9999\n"},"image":{"tag":"1.15.0"},"jobServiceAccount":{"create":false},"metrics":{"port":9999},"operatorPod":{"annotations":{"prometheus.io/port":"9999","prometheus.io/scrape":"true"},"nodeSelector":{"blink.io/role":"master"},"tolerations":[{"effect":"NoSchedule","key":"blink.io/role","operator":"Equal","value":"master"}]},"rbac":{"jobRole":{"create":false},"jobRoleBinding":{"create":false}},"watchNamespaces":["flink"],"webhook":{"create":false}}"""),
+            "the operator reports to Prometheus on 9999, exposed by the chart and annotated for the managed Prometheus");
         Assert.That(mocks.Single("kubernetes:core/v1:Namespace", "blink-t-ns-operator").Inputs["metadata"], Is.EquivalentTo(new Dictionary<string, object> { ["name"] = "flink-operator" }));
     }
 
@@ -123,8 +124,10 @@ public class EngineTests
             "kubernetes.operator.metrics.reporter.slf4j.interval: 5 MINUTE\n" +
             "kubernetes.operator.reconcile.interval: 15 s\n" +
             "kubernetes.operator.observer.progress-check.interval: 5 s\n" +
+            "kubernetes.operator.metrics.reporter.prom.factory.class: org.apache.flink.metrics.prometheus.PrometheusReporterFactory\n" +
+            "kubernetes.operator.metrics.reporter.prom.port: 9999\n" +
             "fs.oss.endpoint: oss-cn-hangzhou-internal.aliyuncs.com\n" +
-            "fs.oss.credentials.provider: com.acme.flink.RrsaCredentialsProvider\n"), "the chart's lines kept, then only the OSS settings");
+            "fs.oss.credentials.provider: com.acme.flink.RrsaCredentialsProvider\n"), "the chart's lines kept, the Prometheus reporter, then only the OSS settings");
         var plan = await BlinkCli.PlanStackAsync(StackRunner.Stack(Stack(engine: engine)));
         Assert.That(plan.Resources.Single(r => r.Name == "blink-t-operator").DependsOn,
             Does.Contain(new ResourceRef("alicloud:ram/rolePolicyAttachment:RolePolicyAttachment", "blink-t-operator-role-policy")), "the role is usable before the operator starts");
