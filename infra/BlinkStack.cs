@@ -7,6 +7,7 @@ using BlinkInfra.Compute;
 using BlinkInfra.Config;
 using BlinkInfra.Engine;
 using BlinkInfra.Network;
+using BlinkInfra.Observability;
 using BlinkInfra.Security;
 using Pulumi;
 
@@ -194,6 +195,7 @@ public sealed class BlinkStack : Stack
             network.PodVswitchIds,
             security.MastersSecurityGroupId,
             security.WorkersSecurityGroupId,
+            spec.Observability,
             tags), WithProvider());
 
         var egress = spec.Network.InternetEgress.Enabled
@@ -204,6 +206,8 @@ public sealed class BlinkStack : Stack
         var engine = new FlinkEngine(name, new FlinkEngineArgs(
             spec.Engine, spec.Compute, spec.DataAccess, spec.Cluster.Region, compute.ClusterId, compute.RrsaMetadata, compute.NodePools,
             egress?.SnatEntries ?? ImmutableArray<Resource>.Empty, spec.EndpointCredentials, tags), WithProvider());
+
+        new ClusterObservability(name, new ClusterObservabilityArgs(spec.Observability, spec.Engine.Namespace, compute.ClusterId), WithProvider());
 
         if (spec.DataAccess.CrossAccount is { } cross)
         {

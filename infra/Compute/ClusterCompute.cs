@@ -26,6 +26,7 @@ public sealed record ClusterComputeArgs(
     Output<ImmutableDictionary<string, string>> PodVswitchIds,
     Input<string> MastersSecurityGroupId,
     Input<string> WorkersSecurityGroupId,
+    ObservabilitySpec Observability,
     IReadOnlyDictionary<string, string> Tags);
 
 /// <summary>
@@ -85,6 +86,10 @@ public sealed class ClusterCompute : ComponentResource
             },
             Tags = Tagging.ToInputMap(args.Tags),
         };
+        // Managed Service for Prometheus: ACK creates the cluster's Prometheus instance and runs its agent, which
+        // scrapes the pods annotated prometheus.io/scrape (the Flink pods and the operator).
+        if (args.Observability.ManagedPrometheus)
+            clusterArgs.Addons.Add(new ManagedKubernetesAddonArgs { Name = ClusterDefaults.PrometheusAddon });
         var cluster = new ManagedKubernetes($"{name}-ack", clusterArgs, childOptions);
         ClusterId = cluster.Id;
         RrsaMetadata = cluster.RrsaMetadata;
@@ -223,6 +228,8 @@ public sealed class ClusterCompute : ComponentResource
             poolArgs.DesiredSize = desired.ToString(System.Globalization.CultureInfo.InvariantCulture);
         else
             poolArgs.ScalingConfig = new NodePoolScalingConfigArgs { Enable = true, MinSize = pool.Size.MinNodes, MaxSize = pool.Size.MaxNodes };
+        if (pool.DataDisk is { } disk)
+            poolArgs.DataDisks.Add(StateDisk(disk));
         ApplyImage(poolArgs, pool.ImageId);
         ApplyBilling(poolArgs, args.Billing);
         return new NodePool($"{name}-pool-{pool.Name}", poolArgs, childOptions);
@@ -251,6 +258,27 @@ public sealed class ClusterCompute : ComponentResource
             CoolDownDuration = "10m",
             ScanInterval = "30s",
         }, new CustomResourceOptions { Parent = this });
+    /// A worker's state disk, formatted (ext4) and mounted by ACK at <see cref="DataDisks.MountPath"/> when the
+    /// node is created, where the TaskManager's RocksDB keeps its working files. Source: terraform-provider-alicloud
+    /// v1.285.0, alicloud_cs_kubernetes_node_pool `data_disks` (category, size, performance_level, encrypted as
+    /// "true"/"false", auto_format, file_system, mount_target taken only with auto_format; nothing of it ForceNew:
+    /// a change applies to nodes created afterwards). See <see cref="DataDisks"/>.
+    /// </summary>
+    private static NodePoolDataDiskArgs StateDisk(DataDiskSpec disk)
+    {
+        var args = new NodePoolDataDiskArgs
+        {
+            Category = disk.Category,
+            Size = disk.SizeGiB,
+            Encrypted = disk.Encrypted ? "true" : "false",
+            AutoFormat = "true",
+            FileSystem = DataDisks.FileSystem,
+            MountTarget = DataDisks.MountPath,
+        };
+        if (disk.PerformanceLevel is { } level)
+            args.PerformanceLevel = level;
+        return args;
+    }
 
     /// <summary>A pool's image: ACK's own (Alibaba Cloud Linux 3) unless the spec gives one, then as a custom image.</summary>
     private static void ApplyImage(NodePoolArgs poolArgs, string? imageId)

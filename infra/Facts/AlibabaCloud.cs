@@ -153,6 +153,11 @@ public static class ClusterDefaults
     public const string TerwayAddon = "terway-eniip";
     public const int PodVswitchPrefixLength = 20;
 
+    // Source: ACK's add-on names for alicloud_cs_managed_kubernetes `addons` (the provider's documentation table of
+    // add-ons, read 2026-11-27): ack-arms-prometheus is installed as "arms-prometheus" (Managed Service for
+    // Prometheus: the cluster's Prometheus instance and its agent).
+    public const string PrometheusAddon = "arms-prometheus";
+
     // Source: terraform-provider-alicloud v1.285.0, alicloud_cs_kubernetes_node_pool multi_az_policy:
     // BALANCE "distributes ECS instances evenly among the multi-zone specified by the scaling group".
     public const string BalancedAcrossZones = "BALANCE";

@@ -62,6 +62,19 @@ public static class FlinkDefaults
     public const string HighAvailabilityType = "high-availability.type";
     public const string HighAvailabilityStorageDir = "high-availability.storageDir";
 
+    // The state backend. Sources, read 2026-11-27: Flink 1.20's StateBackendOptions (state.backend.type,
+    // deprecated key state.backend: hashmap or rocksdb), CheckpointingOptions (execution.checkpointing.incremental,
+    // deprecated key state.backend.incremental), RocksDBOptions (state.backend.rocksdb.localdir, deprecated key
+    // state.backend.rocksdb.checkpointdir: where RocksDB keeps its working files on the TaskManager).
+    public const string StateBackendType = "state.backend.type";
+    public const string IncrementalCheckpoints = "execution.checkpointing.incremental";
+    public const string RocksDbLocalDir = "state.backend.rocksdb.localdir";
+    public static readonly ImmutableArray<string> StateBackends = ImmutableArray.Create("rocksdb", "hashmap");
+    public const string DefaultStateBackend = "rocksdb";
+
+    /// <summary>The user the Flink image runs its processes as (the image's flink user), who must own RocksDB's directory.</summary>
+    public const string FlinkUserId = "9999";
+
     /// <summary>
     /// A Flink setting the program derives from the spec: the name it writes, every other name Flink
     /// reads for the same setting (deprecated keys, fallbacks), name prefixes that belong to it, and
@@ -92,6 +105,15 @@ public static class FlinkDefaults
         new DerivedSetting(SavepointsDir, "blink-infra:engine.bucket", "state.savepoints.dir", "savepoints.state.backend.fs.dir"),
         new DerivedSetting(CheckpointInterval, "blink-infra:engine.checkpointIntervalSeconds"),
         new DerivedSetting(OssEndpoint, "blink-infra:cluster.region"),
+        new DerivedSetting(StateBackendType, "blink-infra:engine.stateBackend", "state.backend"),
+        new DerivedSetting(IncrementalCheckpoints, "blink-infra:engine.stateBackend", "state.backend.incremental"),
+        new DerivedSetting(FlinkPorts.PrometheusReporterFactorySetting, "blink-infra:observability.metrics (the Prometheus reporter every session cluster runs)",
+            ImmutableArray<string>.Empty, ImmutableArray.Create("metrics.reporter.prom.")),
+        new DerivedSetting(PeriodicSavepointInterval, "blink-infra:engine.savepoints.intervalMinutes"),
+        new DerivedSetting(SavepointHistoryMaxCount, "blink-infra:engine.savepoints.maxCount"),
+        new DerivedSetting(SavepointHistoryMaxAge, "blink-infra:engine.savepoints.maxAgeDays"),
+        new DerivedSetting(SavepointDisposeOnDelete, "blink-infra:engine.savepoints.disposeOnDelete"),
+        new DerivedSetting(RocksDbLocalDir, "the pool's data disk (blink-infra:compute.workerPools[i].dataDisk)", "state.backend.rocksdb.checkpointdir"),
         new DerivedSetting(HighAvailabilityType, "blink-infra:compute.highAvailability",
             ImmutableArray.Create("high-availability", "recovery.mode"), ImmutableArray.Create("high-availability.", "recovery.")))
         .AddRange(FlinkPorts.All.Select(port => new DerivedSetting(port.Setting, PortsSource, port.OtherNames, ImmutableArray<string>.Empty)));
@@ -157,6 +179,35 @@ public static class FlinkDefaults
 
     /// <summary>Flink's largest (max) parallelism, 2^15 (KeyGroupRangeAssignment.UPPER_BOUND_MAX_PARALLELISM).</summary>
     public const int MaxParallelism = 32_768;
+
+    // The operator's savepoint settings, per resource in a FlinkSessionJob's flinkConfiguration. Sources, read
+    // 2026-11-27: Flink Kubernetes Operator 1.15 KubernetesOperatorConfigOptions (kubernetes.operator.periodic.savepoint.interval,
+    // a Duration, 0 for none; kubernetes.operator.savepoint.history.max.count and .max.age, the operator's own bound
+    // winning when lower, FLINK-27913; kubernetes.operator.savepoint.dispose-on-delete, default false, for the
+    // FlinkStateSnapshot resources of upgrade and periodic savepoints, FLINK-35493/PR #821); the FlinkSessionJob CRD
+    // (../shared/flink-operator-1.15.0: job.state running or suspended, job.initialSavepointPath, job.savepointRedeployNonce).
+    public const string PeriodicSavepointInterval = "kubernetes.operator.periodic.savepoint.interval";
+    public const string SavepointHistoryMaxCount = "kubernetes.operator.savepoint.history.max.count";
+    public const string SavepointHistoryMaxAge = "kubernetes.operator.savepoint.history.max.age";
+    public const string SavepointDisposeOnDelete = "kubernetes.operator.savepoint.dispose-on-delete";
+
+    /// <summary>Every job's savepoints unless the stack says otherwise: every 6 hours, the last 5 within 7 days kept, never disposed of by a delete.</summary>
+    public const int SavepointIntervalMinutes = 360;
+    public const int SavepointMaxCount = 5;
+    public const int SavepointMaxAgeDays = 7;
+    public const int MaxSavepointIntervalMinutes = 10_080;
+    public const int MaxSavepointCount = 1_000;
+    public const int MaxSavepointAgeDays = 3_650;
+
+    /// <summary>
+    /// The pod annotations the managed Prometheus (ACK's arms-prometheus add-on) discovers scrape targets by: the
+    /// Prometheus community's prometheus.io/scrape and prometheus.io/port convention.
+    /// </summary>
+    public const string ScrapeAnnotation = "prometheus.io/scrape";
+    public const string ScrapePortAnnotation = "prometheus.io/port";
+
+    /// <summary>The states a session job may be asked for (the FlinkSessionJob CRD's enum).</summary>
+    public static readonly ImmutableArray<string> JobStates = ImmutableArray.Create("running", "suspended");
 
     /// <summary>Upgrade modes a session job may use (the FlinkSessionJob CRD's enum).</summary>
     public static readonly ImmutableArray<string> UpgradeModes = ImmutableArray.Create("stateless", "savepoint", "last-state");

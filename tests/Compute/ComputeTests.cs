@@ -157,7 +157,8 @@ public class ComputeTests
         Assert.That(cluster["name"], Is.EqualTo("blink-t"));
         Assert.That(cluster["vswitchIds"], Is.EqualTo(new[] { "blink-t-vsw-cn-hangzhou-h-id", "blink-t-vsw-cn-hangzhou-i-id", "blink-t-vsw-cn-hangzhou-j-id" }));
         Assert.That(cluster["podVswitchIds"], Is.EqualTo(new[] { "blink-t-pod-vsw-cn-hangzhou-h-id", "blink-t-pod-vsw-cn-hangzhou-i-id", "blink-t-pod-vsw-cn-hangzhou-j-id" }));
-        Assert.That(((ImmutableArray<object>)cluster["addons"]).Cast<ImmutableDictionary<string, object>>().Select(a => a["name"]), Is.EqualTo(new[] { "terway-eniip", "ack-pod-identity-webhook" }));
+        Assert.That(((ImmutableArray<object>)cluster["addons"]).Cast<ImmutableDictionary<string, object>>().Select(a => a["name"]), Is.EqualTo(new[] { "terway-eniip", "ack-pod-identity-webhook", "arms-prometheus" }),
+            "ACK's managed Prometheus by default (blink-infra:observability.metrics)");
         Assert.That(cluster["enableRrsa"], Is.EqualTo(true), "pods assume RAM roles through RRSA, without access keys");
         Assert.That(cluster["serviceCidr"], Is.EqualTo("172.21.0.0/20"));
         Assert.That(cluster["slbInternetEnabled"], Is.EqualTo(false));
@@ -408,6 +409,69 @@ public class ComputeTests
         var yaml = Stack(CpuPool).Replace("cidrBlock: 10.0.0.0/16", "cidrBlock: 172.16.0.0/12");
 
         Assert.That(Spec(yaml).Kubernetes.ServiceCidr, Is.EqualTo(System.Net.IPNetwork2.Parse("192.168.0.0/20")));
+    }
+
+    private static ImmutableDictionary<string, object> DataDiskOf(MockResourceArgs pool)
+        => ((ImmutableArray<object>)pool.Inputs["dataDisks"]).Cast<ImmutableDictionary<string, object>>().Single();
+
+    [Test]
+    public async Task Every_worker_gets_an_encrypted_essd_for_flink_state_of_20_gib_per_cu_mounted_where_the_taskmanager_finds_it()
+    {
+        var (_, mocks) = await StackRunner.RunAsync(Stack("highAvailability: false\n" + CpuPool));
+
+        // ecs.g7.2xlarge offers 6 CU: 120 GiB.
+        Assert.That(DataDiskOf(mocks.Single(NodePoolType, "blink-t-pool-cpu")), Is.EquivalentTo(new Dictionary<string, object>
+        {
+            ["category"] = "cloud_essd", ["size"] = 120.0, ["performanceLevel"] = "PL1", ["encrypted"] = "true",
+            ["autoFormat"] = "true", ["fileSystem"] = "ext4", ["mountTarget"] = "/mnt/blink-state",
+        }));
+        Assert.That(mocks.Single(NodePoolType, "blink-t-pool-masters").Inputs.ContainsKey("dataDisks"), Is.False, "JobManagers keep no RocksDB state");
+    }
+
+    [Test]
+    public async Task A_pools_data_disk_is_configurable_or_off()
+    {
+        var given = CpuPool + "\n    dataDisk: {category: cloud_auto, sizeGiB: 500, encrypted: false}";
+        var (_, mocks) = await StackRunner.RunAsync(Stack("highAvailability: false\n" + given));
+        var disk = DataDiskOf(mocks.Single(NodePoolType, "blink-t-pool-cpu"));
+        Assert.That((disk["category"], disk["size"], disk["encrypted"], disk.ContainsKey("performanceLevel")), Is.EqualTo(("cloud_auto", 500.0, "false", false)));
+
+        (_, mocks) = await StackRunner.RunAsync(Stack("highAvailability: false\n" + CpuPool + "\n    dataDisk: {performanceLevel: PL2}"));
+        Assert.That(DataDiskOf(mocks.Single(NodePoolType, "blink-t-pool-cpu"))["size"], Is.EqualTo(461.0), "the default size grows to PL2's smallest disk");
+
+        (_, mocks) = await StackRunner.RunAsync(Stack("highAvailability: false\n" + CpuPool + "\n    dataDisk: {enabled: false}"));
+        Assert.That(mocks.Single(NodePoolType, "blink-t-pool-cpu").Inputs.ContainsKey("dataDisks"), Is.False);
+    }
+
+    [Test]
+    public void Data_disk_errors_name_the_key_the_value_and_what_is_allowed()
+    {
+        string[] ErrorsOf(string disk) => Errors(Stack("highAvailability: false\n" + CpuPool + "\n    dataDisk: " + disk));
+
+        Assert.That(ErrorsOf("{category: cloud_efficiency}"), Is.EqualTo(new[]
+        {
+            "blink-infra:compute.workerPools[0].dataDisk.category = \"cloud_efficiency\": not an SSD category a node pool's data disk may be (RocksDB compacts constantly); allowed: cloud_essd, cloud_auto, cloud_essd_entry, cloud_ssd",
+        }));
+        Assert.That(ErrorsOf("{sizeGiB: 20}"), Is.EqualTo(new[]
+        {
+            "blink-infra:compute.workerPools[0].dataDisk.sizeGiB = \"20\": allowed: 40 to 32768 GiB (a node pool's data disk)",
+        }));
+        Assert.That(ErrorsOf("{performanceLevel: PL3, sizeGiB: 1000}"), Is.EqualTo(new[]
+        {
+            "blink-infra:compute.workerPools[0].dataDisk.sizeGiB = \"1000\": an ESSD at PL3 is at least 1261 GiB; allowed: 1261 to 32768 GiB, or a lower level",
+        }));
+        Assert.That(ErrorsOf("{performanceLevel: PL9}"), Is.EqualTo(new[]
+        {
+            "blink-infra:compute.workerPools[0].dataDisk.performanceLevel = \"PL9\": not an ESSD performance level; allowed: PL0, PL1, PL2, PL3",
+        }));
+        Assert.That(ErrorsOf("{category: cloud_auto, performanceLevel: PL1}"), Is.EqualTo(new[]
+        {
+            "blink-infra:compute.workerPools[0].dataDisk.performanceLevel = \"PL1\": only cloud_essd disks have performance levels, and this one is cloud_auto; allowed: no performanceLevel, or category: cloud_essd",
+        }));
+        Assert.That(ErrorsOf("{enabled: false, sizeGiB: 100}"), Is.EqualTo(new[]
+        {
+            "blink-infra:compute.workerPools[0].dataDisk.enabled = \"false\": the pool has no data disk, so its other keys would be ignored; allowed: enabled: false alone, or a disk (category, sizeGiB, performanceLevel, encrypted) without enabled: false",
+        }));
     }
 
     [Test]

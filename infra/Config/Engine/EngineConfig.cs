@@ -15,6 +15,8 @@ public sealed class EngineConfig
     public string? OperatorImage { get; set; }
     public string? Registry { get; set; }
     public string? OperatorChartRepository { get; set; }
+    public string? StateBackend { get; set; }
+    public SavepointsConfig? Savepoints { get; set; }
     public Dictionary<string, string> FlinkConfiguration { get; set; } = new();
     public List<JobConfig> Jobs { get; set; } = new();
 }

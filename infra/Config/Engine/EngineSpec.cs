@@ -12,6 +12,7 @@ public sealed record EngineSpec(
     string Image,
     string OperatorImage,
     string OperatorChartRepository,
+    string StateBackend,
     ImmutableSortedDictionary<string, string> FlinkConfiguration,
     ImmutableArray<JobSpec> Jobs)
 {

@@ -62,7 +62,17 @@ public static class EngineSpecBuilder
                     $"job {job.Name} restarts from its last checkpoint, which needs HA (blink-infra:compute.highAvailability{(highAvailability ? "" : ", off here")}) and checkpoints (blink-infra:engine.checkpointIntervalSeconds{(interval == 0 ? ", 0 here" : "")}); allowed: stateless or savepoint"));
                 continue;
             }
+            // A savepoint to start from lives on the stack's own bucket, where the role the jobs run as may read.
+            var bucketPrefix = $"oss://{BucketOf(engine, cluster)}/";
+            if (job.InitialSavepointPath is { } initial && (!initial.StartsWith(bucketPrefix, StringComparison.Ordinal) || initial.Length == bucketPrefix.Length
+                || initial.Contains("..", StringComparison.Ordinal) || initial.Any(char.IsWhiteSpace)))
+            {
+                errors.Add(new SpecError(Key($"jobs[{i}].initialSavepointPath"), initial,
+                    $"job {job.Name} can start only from a savepoint on the state bucket, which its RAM role reads; allowed: a path under {bucketPrefix}, such as {bucketPrefix}savepoints/session-{pool.Name}/savepoint-0a1b2c-3d4e5f6a7b8c"));
+                continue;
+            }
             jobs.Add(new JobSpec(job.Name!, pool.Name, job.JarPath!, job.EntryClass, job.Parallelism ?? 1, mode,
+                job.State ?? "running", job.InitialSavepointPath, job.SavepointRedeployNonce, SavepointsOf(engine.Savepoints, job.Savepoints),
                 job.Args.ToImmutableArray(), job.Config.ToImmutableSortedDictionary(StringComparer.Ordinal)));
         }
 
@@ -88,6 +98,17 @@ public static class EngineSpecBuilder
                 engine.Image ?? $"{registry}/{FlinkDefaults.ImageName}:{FlinkDefaults.ImageTag}",
                 engine.OperatorImage ?? $"{registry}/{FlinkDefaults.OperatorImageName}:{FlinkDefaults.OperatorVersion}",
                 engine.OperatorChartRepository ?? ImageSources.OperatorChartRepository,
+                engine.StateBackend ?? FlinkDefaults.DefaultStateBackend,
                 engine.FlinkConfiguration.ToImmutableSortedDictionary(StringComparer.Ordinal), jobs.ToImmutable());
     }
+
+    private static string BucketOf(EngineConfig engine, ClusterSpec cluster) => engine.Bucket ?? $"{cluster.Name}-flink-state";
+
+    /// <summary>A job's savepoints: its own keys over the engine's, over the defaults.</summary>
+    public static SavepointsSpec SavepointsOf(SavepointsConfig? engine, SavepointsConfig? job)
+        => new(
+            job?.IntervalMinutes ?? engine?.IntervalMinutes ?? FlinkDefaults.SavepointIntervalMinutes,
+            job?.MaxCount ?? engine?.MaxCount ?? FlinkDefaults.SavepointMaxCount,
+            job?.MaxAgeDays ?? engine?.MaxAgeDays ?? FlinkDefaults.SavepointMaxAgeDays,
+            job?.DisposeOnDelete ?? engine?.DisposeOnDelete ?? false);
 }

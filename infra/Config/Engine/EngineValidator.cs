@@ -71,10 +71,24 @@ public sealed class EngineValidator : AbstractValidator<EngineConfig>
         RuleFor(e => e.OperatorChartRepository)
             .Must(url => url is null || (Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps && !url.Contains(' ', StringComparison.Ordinal)))
             .WithMessage($"not an https URL; allowed: the URL of a Helm repository holding {FlinkDefaults.OperatorChart} {FlinkDefaults.OperatorVersion}, such as {ImageSources.OperatorChartRepository} (the default)");
+        RuleFor(e => e.StateBackend)
+            .Must(backend => backend is null || FlinkDefaults.StateBackends.Contains(backend))
+            .WithMessage($"not a Flink state backend; allowed: {string.Join(", ", FlinkDefaults.StateBackends)} (rocksdb keeps state on the pools' data disks and checkpoints incrementally)");
         RuleFor(e => e.FlinkConfiguration).Custom((settings, context) => FlinkSettingsRules.Check(settings, nameof(EngineConfig.FlinkConfiguration), context));
+
+        RuleFor(e => e.Savepoints!).SetValidator(new SavepointsValidator()).OverridePropertyName("Savepoints").When(e => e.Savepoints != null);
 
         RuleForEach(e => e.Jobs).ChildRules(job =>
         {
+            job.RuleFor(j => j.Savepoints!).SetValidator(new SavepointsValidator()).OverridePropertyName("Savepoints").When(j => j.Savepoints != null);
+            job.RuleFor(j => j.State)
+                .Must(state => state is null || FlinkDefaults.JobStates.Contains(state))
+                .WithMessage($"not a job state; allowed: {string.Join(", ", FlinkDefaults.JobStates)} (suspended stops the job, taking a savepoint first with upgradeMode savepoint)");
+            job.RuleFor(j => j.SavepointRedeployNonce)
+                .GreaterThanOrEqualTo(1).WithMessage("allowed: a whole number of 1 or more, changed to redeploy the job from initialSavepointPath");
+            job.RuleFor(j => j.SavepointRedeployNonce)
+                .Null().When(j => j.InitialSavepointPath is null)
+                .WithMessage("a redeploy restarts the job from initialSavepointPath, which this job does not give; allowed: no savepointRedeployNonce, or an initialSavepointPath with it");
             job.RuleFor(j => j.Config).Custom((settings, context) => FlinkSettingsRules.Check(settings, nameof(JobConfig.Config), context));
             job.RuleFor(j => j.Name)
                 .Cascade(CascadeMode.Stop)
@@ -106,5 +120,22 @@ public sealed class EngineValidator : AbstractValidator<EngineConfig>
                     context.AddFailure(new ValidationFailure($"Jobs[{i}].Name", "used by another job; allowed: a name of its own") { AttemptedValue = name });
             }
         });
+    }
+}
+
+/// <summary>Rules for `blink-infra:engine.savepoints` and a job's `savepoints`.</summary>
+public sealed class SavepointsValidator : AbstractValidator<SavepointsConfig>
+{
+    public SavepointsValidator()
+    {
+        RuleFor(s => s.IntervalMinutes)
+            .InclusiveBetween(0, FlinkDefaults.MaxSavepointIntervalMinutes)
+            .WithMessage($"allowed: minutes between periodic savepoints, at most {FlinkDefaults.MaxSavepointIntervalMinutes} (a week), or 0 for none");
+        RuleFor(s => s.MaxCount)
+            .InclusiveBetween(1, FlinkDefaults.MaxSavepointCount)
+            .WithMessage($"allowed: 1 to {FlinkDefaults.MaxSavepointCount} savepoints kept per job");
+        RuleFor(s => s.MaxAgeDays)
+            .InclusiveBetween(1, FlinkDefaults.MaxSavepointAgeDays)
+            .WithMessage($"allowed: 1 to {FlinkDefaults.MaxSavepointAgeDays} days a savepoint is kept");
     }
 }
