@@ -18,7 +18,7 @@ const LEVELS = ["mandatory", "advisory", "disabled"];
 // where rules take it as an opaque value, as they take a plan's references (`${name.id}`).
 const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 
-// Where BlinkInfra.dll is: BLINKINFRA_DLL, else what `./blink build` writes (the real SDK's build first).
+// Where BlinkInfra.dll is: BLINKINFRA_DLL, else the newer of what `./blink build` writes for each SDK.
 const REPOSITORY = path.resolve(__dirname, "..", "..");
 const DEFAULT_DLLS = ["real", "offline"].map(sdk => path.join(REPOSITORY, "bin", sdk, "Debug", "net10.0", "BlinkInfra.dll"));
 
@@ -192,7 +192,7 @@ function evaluate(list, env = process.env) {
     });
 }
 
-/** BlinkInfra.dll: BLINKINFRA_DLL, or the first of the builds `./blink build` writes in this repository. */
+/** BlinkInfra.dll: BLINKINFRA_DLL, or the newer of the builds `./blink build` writes in this repository. */
 function findDll(env = process.env) {
     if (env.BLINKINFRA_DLL) {
         const dll = path.resolve(env.BLINKINFRA_DLL);
@@ -201,7 +201,8 @@ function findDll(env = process.env) {
         }
         return dll;
     }
-    const found = DEFAULT_DLLS.find(dll => fs.existsSync(dll));
+    // The newer build, should both SDKs' be there.
+    const found = DEFAULT_DLLS.filter(dll => fs.existsSync(dll)).sort((a, b) => fs.statSync(b).mtimeMs - fs.statSync(a).mtimeMs)[0];
     if (!found) {
         throw new Error(`BlinkInfra.dll is not built: none of ${DEFAULT_DLLS.join(", ")} exists; run ./blink build in ${REPOSITORY}, or set BLINKINFRA_DLL to a built BlinkInfra.dll`);
     }
