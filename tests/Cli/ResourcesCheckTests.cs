@@ -3,6 +3,8 @@ using System.IO;
 using System.Linq;
 using System.Text.Json.Nodes;
 using System.Threading.Tasks;
+using BlinkInfra.Plan;
+using BlinkInfra.State;
 using NUnit.Framework;
 
 namespace BlinkInfra.Tests;
@@ -40,6 +42,27 @@ public class ResourcesCheckTests
         Assert.That(report["packs"]!.ToJsonString(), Is.EqualTo(JsonNode.Parse(stackJson)!["packs"]!.ToJsonString()));
         Assert.That(report["notApplicable"]!.AsArray().Select(n => (string?)n!["policy"]), Is.EqualTo(new[] { "no-plaintext-secrets" }),
             "an example stack shows its region, billing mode and HA mode in its resources");
+    }
+
+    [Test]
+    public void A_resource_list_reads_as_a_plan_of_its_resources_named_by_urn()
+    {
+        var list = ResourceListFile.Read(JsonNode.Parse(File.ReadAllText(Fixture("dev")))!);
+
+        Assert.That((list.Project, list.Stack, list.SecretsMarked), Is.EqualTo(("blink-infra", "dev", false)));
+        var vswitch = list.Resources.Single(r => r.Name == "blink-dev-vsw-cn-hangzhou-h");
+        Assert.That(vswitch.Parent, Is.EqualTo(new ResourceRef("blink:network:ClusterNetwork", "blink-dev")));
+        Assert.That(vswitch.Provider, Is.EqualTo(new ResourceRef("pulumi:providers:alicloud", "blink-dev-alicloud")));
+        Assert.That(vswitch.PropertyDependencies["vpcId"], Is.EqualTo(new[] { new ResourceRef("alicloud:vpc/network:Network", "blink-dev-vpc") }));
+        Assert.That(vswitch.DependsOn, Is.Empty, "dependencies that come from inputs are property dependencies");
+        Assert.That(vswitch.Custom, Is.True);
+        Assert.That(list.Resources.Single(r => r.Ref == new ResourceRef("blink:network:ClusterNetwork", "blink-dev")).Custom, Is.False, "a component has no provider");
+        Assert.That(list.Resources.Single(r => r.Type == "alicloud:oss/bucket:Bucket").Protect, Is.True);
+        Assert.That(list.Urns[vswitch.Ref], Is.EqualTo("urn:pulumi:dev::blink-infra::blink:network:ClusterNetwork$alicloud:vpc/switch:Switch::blink-dev-vsw-cn-hangzhou-h"));
+        var plan = list.ToPlan();
+        Assert.That(plan.Settings, Is.Null, "settings are inferred from the resources");
+        var settings = StackSettings.FromResources(plan.Resources);
+        Assert.That((settings.Region, settings.Billing, settings.HighAvailability), Is.EqualTo(("cn-hangzhou", "pay-as-you-go", (bool?)false)));
     }
 
     [Test]
