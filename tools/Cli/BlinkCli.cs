@@ -66,12 +66,13 @@ public static class BlinkCli
         var checkConfig = new Option<string?>("--config") { Description = "Check any stack file, Pulumi.<stack>.yaml, planned offline" };
         var checkPlan = new Option<string?>("--plan") { Description = "Check a plan saved by `plan --json`" };
         var checkState = new Option<string?>("--state") { Description = "Check the live resources of a Pulumi state: a `pulumi stack export` file or a local backend's state file" };
+        var checkResources = new Option<string?>("--resources") { Description = "Check the resource list a CrossGuard policy pack sends (policies/crossguard), - for standard input" };
         var checkJson = new Option<string?>("--json") { Description = "Also write the report as JSON to this file (- for standard output, instead of the text)" };
         var check = new Command("check", "Check a stack against the policy packs; exit 0 without mandatory violations, 1 with, 2 for invalid input")
         {
-            checkStack, checkConfig, checkPlan, checkState, checkJson,
+            checkStack, checkConfig, checkPlan, checkState, checkResources, checkJson,
         };
-        check.SetAction((parse, _) => ExitOnInputError(() => CheckAsync(parse.GetValue(checkStack), parse.GetValue(checkConfig), parse.GetValue(checkPlan), parse.GetValue(checkState), parse.GetValue(checkJson), console, errors), InvalidInput, errors));
+        check.SetAction((parse, _) => ExitOnInputError(() => CheckAsync(parse.GetValue(checkStack), parse.GetValue(checkConfig), parse.GetValue(checkPlan), parse.GetValue(checkState), parse.GetValue(checkResources), parse.GetValue(checkJson), console, errors), InvalidInput, errors));
 
         var initName = new Option<string?>("--name", "-n") { Description = "The stack's name: writes stacks/Pulumi.<NAME>.yaml, the cluster called blink-<NAME> (asked for in a terminal when missing)" };
         var initRegion = new Option<string?>("--region") { Description = $"The region (default {StackTemplate.DefaultRegion}; ./blink catalog lists them)" };
@@ -235,11 +236,13 @@ public static class BlinkCli
 
     private static System.Collections.Generic.IEnumerable<string> AlibabaCloudRegions() => BlinkInfra.Facts.AlibabaCloud.RegionsFor(BlinkInfra.Facts.BillingMode.Subscription);
 
-    private static async Task<int> CheckAsync(string? stack, string? configPath, string? planPath, string? statePath, string? jsonPath, IAnsiConsole console, TextWriter errors)
+    private static async Task<int> CheckAsync(string? stack, string? configPath, string? planPath, string? statePath, string? resourcesPath, string? jsonPath, IAnsiConsole console, TextWriter errors)
     {
-        var sources = new[] { stack, configPath, planPath, statePath }.Count(s => s != null);
+        var sources = new[] { stack, configPath, planPath, statePath, resourcesPath }.Count(s => s != null);
         if (sources != 1)
-            throw new StackFileException("give exactly one of --stack NAME, --config PATH, --plan FILE or --state FILE");
+            throw new StackFileException("give exactly one of --stack NAME, --config PATH, --plan FILE, --state FILE or --resources FILE");
+        if (resourcesPath != null)
+            return await ResourcesCheck.RunAsync(resourcesPath, jsonPath, console, errors, Console.In);
 
         StackPlan subject;
         if (planPath != null)

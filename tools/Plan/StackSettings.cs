@@ -56,7 +56,8 @@ public sealed record StackSettings(
         var ownGroups = OwnGroupIds(resources);
         return new StackSettings(
             provider is null ? null : Text(provider, "region"),
-            SpecDefaults.BillingName(prepaid ? BillingMode.Subscription : BillingMode.PayAsYouGo),
+            // Machines are billed like the cluster: without a node pool the billing mode cannot be told.
+            pools.Count == 0 ? null : SpecDefaults.BillingName(prepaid ? BillingMode.Subscription : BillingMode.PayAsYouGo),
             SpecDefaults.ExclusiveMode,
             masters switch { "3" => true, "1" => false, _ => null },
             false,
