@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.CommandLine;
 using System.IO;
 using System.Text.Json;
@@ -55,12 +56,14 @@ public static class BlinkCli
         diff.SetAction((parse, _) => ExitOnInputError(() => DiffAsync(parse.GetValue(diffStack), parse.GetValue(diffConfig), parse.GetValue(diffAgainst), parse.GetValue(diffJson), parse.GetValue(diffShowSames), console, errors), DiffError, errors));
 
         var benchStack = new Option<string?>("--stack", "-s") { Description = "The stack to plan (default: the example stack with the most resources)" };
-        var benchRuns = new Option<int>("--runs") { Description = "How many plans to time", DefaultValueFactory = _ => 20 };
-        var bench = new Command("bench", "Plan a stack repeatedly and print the median wall time and peak memory")
+        var benchRuns = new Option<int?>("--runs") { Description = "How many plans to time (default 20; with --process, 10 runs of each command)" };
+        var benchProcess = new Option<bool>("--process") { Description = "Also time the whole process as a user sees it: `./blink plan --stack NAME` and the program started directly, after a warm-up, in turns" };
+        var benchVs = new Option<string[]>("--vs") { Description = "With --process, also time this command line (run by /bin/sh), e.g. an older build to compare with; may repeat", AllowMultipleArgumentsPerToken = false };
+        var bench = new Command("bench", "Plan a stack repeatedly and print the median wall time and peak memory; with --process, the whole process's too")
         {
-            benchStack, benchRuns,
+            benchStack, benchRuns, benchProcess, benchVs,
         };
-        bench.SetAction((parse, _) => ExitOnInputError(() => BenchAsync(parse.GetValue(benchStack), parse.GetValue(benchRuns), console), InvalidInput, errors));
+        bench.SetAction((parse, _) => ExitOnInputError(() => BenchAsync(parse.GetValue(benchStack), parse.GetValue(benchRuns), parse.GetValue(benchProcess), parse.GetValue(benchVs) ?? [], console), InvalidInput, errors));
 
         var checkStack = new Option<string?>("--stack", "-s") { Description = "Check a stack of this project, planned offline: stacks/Pulumi.<NAME>.yaml" };
         var checkConfig = new Option<string?>("--config") { Description = "Check any stack file, Pulumi.<stack>.yaml, planned offline" };
@@ -308,15 +311,50 @@ public static class BlinkCli
         return PlanDiff.HasChanges(steps) ? Changes : NoChanges;
     }
 
-    private static async Task<int> BenchAsync(string? stack, int runs, IAnsiConsole console)
+    private static async Task<int> BenchAsync(string? stack, int? runs, bool process, string[] vs, IAnsiConsole console)
     {
         if (runs < 1)
             throw new StackFileException("--runs must be 1 or more");
+        if (vs.Length > 0 && !process)
+            throw new StackFileException("--vs times a command beside the whole process: give --process too");
+        if (process && !ProcessBenchmark.IsSupported)
+            throw new StackFileException("bench --process needs Linux (it reads the kernel's accounting of each process)");
         var path = stack is null ? await LargestExampleStackAsync() : ResolveStackFile(stack, null);
         var stackFile = StackFile.Load(path);
-        var report = await PlanBenchmark.RunAsync(stackFile.StackName, () => PlanStackAsync(stackFile), runs);
+        if (process)
+        {
+            // The stack by name when it is one of the project's, as the README's command names it.
+            var root = ProjectRoot.Find() ?? throw new StackFileException("no Pulumi.yaml found in this folder or above it");
+            var stackArgs = Path.GetDirectoryName(Path.GetFullPath(path)) == Path.Combine(root, ProjectRoot.StackConfigDir)
+                ? new[] { "plan", "--stack", stackFile.StackName }
+                : new[] { "plan", "--config", Path.GetFullPath(path) };
+            var figures = ProcessBenchmark.Measure(ProcessCommands(root, stackArgs, vs), runs ?? 10);
+            console.Profile.Out.Writer.Write(ProcessBenchmark.Text(figures));
+        }
+        var report = await PlanBenchmark.RunAsync(stackFile.StackName, () => PlanStackAsync(stackFile), runs ?? 20);
         console.Profile.Out.Writer.Write(report.Text());
         return Success;
+    }
+
+    /// <summary>
+    /// What bench --process times: the README's plan command through ./blink, this very program
+    /// started directly (as dotnet DLL or as its own executable, as it was started now), and each --vs.
+    /// </summary>
+    private static List<ProcessBenchmark.Command> ProcessCommands(string root, string[] planArgs, string[] vs)
+    {
+        var commands = new List<ProcessBenchmark.Command>
+        {
+            new($"{CommandName} {string.Join(' ', planArgs)}", Path.Combine(root, "blink"), planArgs),
+        };
+        var host = Environment.ProcessPath ?? "dotnet";
+        var program = Path.Combine(AppContext.BaseDirectory, "BlinkInfra.dll");
+        var relative = Path.GetRelativePath(root, program);
+        if (Path.GetFileNameWithoutExtension(host) == "dotnet")
+            commands.Add(new($"dotnet {relative} {string.Join(' ', planArgs)}", host, [program, .. planArgs]));
+        else
+            commands.Add(new($"{Path.GetRelativePath(root, host)} {string.Join(' ', planArgs)}", host, planArgs));
+        commands.AddRange(vs.Select(line => new ProcessBenchmark.Command(line, "/bin/sh", ["-c", line])));
+        return commands;
     }
 
     /// <summary>The example stack that declares the most resources.</summary>
