@@ -7,6 +7,7 @@ using BlinkInfra.Compute;
 using BlinkInfra.Config;
 using BlinkInfra.Engine;
 using BlinkInfra.Network;
+using BlinkInfra.Observability;
 using BlinkInfra.Security;
 using Pulumi;
 
@@ -194,17 +195,19 @@ public sealed class BlinkStack : Stack
             network.PodVswitchIds,
             security.MastersSecurityGroupId,
             security.WorkersSecurityGroupId,
+            spec.Observability,
             tags), WithProvider());
+
+        var egress = spec.Network.InternetEgress.Enabled
+            ? new InternetEgress(name, new InternetEgressArgs(
+                spec.Network.InternetEgress, network.VpcId, zones, network.VswitchIds, network.PodVswitchIds, tags), WithProvider())
+            : null;
 
         var engine = new FlinkEngine(name, new FlinkEngineArgs(
             spec.Engine, spec.Compute, spec.DataAccess, spec.Cluster.Region, compute.ClusterId, compute.RrsaMetadata, compute.NodePools,
-            spec.EndpointCredentials, tags), WithProvider());
+            egress?.SnatEntries ?? ImmutableArray<Resource>.Empty, spec.EndpointCredentials, tags), WithProvider());
 
-        if (spec.Network.InternetEgress.Enabled)
-        {
-            new InternetEgress(name, new InternetEgressArgs(
-                spec.Network.InternetEgress, network.VpcId, zones, network.VswitchIds, network.PodVswitchIds, tags), WithProvider());
-        }
+        new ClusterObservability(name, new ClusterObservabilityArgs(spec.Observability, spec.Engine.Namespace, compute.ClusterId), WithProvider());
 
         if (spec.DataAccess.CrossAccount is { } cross)
         {

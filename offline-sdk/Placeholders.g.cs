@@ -12,7 +12,7 @@
 // here first, so the build passes):
 //   BLINKINFRA_UPDATE_PLACEHOLDERS=1 ./blink --sdk offline test --filter Category=UpdatePlaceholders
 // </auto-generated>
-// Imported namespaces: Pulumi, Pulumi.AliCloud.CS, Pulumi.AliCloud.CS.Inputs, Pulumi.AliCloud.CS.Outputs, Pulumi.AliCloud.Cen, Pulumi.AliCloud.Cen.Inputs, Pulumi.AliCloud.Ecs, Pulumi.AliCloud.Oss, Pulumi.AliCloud.Oss.Inputs, Pulumi.AliCloud.Ram, Pulumi.AliCloud.Vpc, Pulumi.Kubernetes.ApiExtensions, Pulumi.Kubernetes.Core.V1, Pulumi.Kubernetes.Helm.V3, Pulumi.Kubernetes.Rbac.V1, Pulumi.Kubernetes.Types.Inputs.Core.V1, Pulumi.Kubernetes.Types.Inputs.Helm.V3, Pulumi.Kubernetes.Types.Inputs.Meta.V1, Pulumi.Kubernetes.Types.Inputs.Rbac.V1, Pulumi.Testing, Pulumi.Utilities
+// Imported namespaces: Pulumi, Pulumi.AliCloud.Arms, Pulumi.AliCloud.CS, Pulumi.AliCloud.CS.Inputs, Pulumi.AliCloud.CS.Outputs, Pulumi.AliCloud.Cen, Pulumi.AliCloud.Cen.Inputs, Pulumi.AliCloud.Ecs, Pulumi.AliCloud.Oss, Pulumi.AliCloud.Oss.Inputs, Pulumi.AliCloud.Ram, Pulumi.AliCloud.Vpc, Pulumi.Kubernetes.ApiExtensions, Pulumi.Kubernetes.Core.V1, Pulumi.Kubernetes.Helm.V3, Pulumi.Kubernetes.Rbac.V1, Pulumi.Kubernetes.Types.Inputs.Core.V1, Pulumi.Kubernetes.Types.Inputs.Helm.V3, Pulumi.Kubernetes.Types.Inputs.Meta.V1, Pulumi.Kubernetes.Types.Inputs.Rbac.V1, Pulumi.Testing, Pulumi.Utilities
 #nullable enable
 #pragma warning disable CS0618 // some placeholders are obsolete, as their real types are
 
@@ -70,10 +70,125 @@ namespace Pulumi
     [global::Pulumi.Offline.Placeholder] public struct Urn { }
 }
 
+namespace Pulumi.AliCloud.Arms
+{
+    [global::Pulumi.AliCloud.AliCloudResourceType("alicloud:arms/addonRelease:AddonRelease")] [global::Pulumi.Offline.Placeholder] public class AddonRelease : global::Pulumi.CustomResource { private protected AddonRelease() : base(null!, null!, null) { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class AddonReleaseArgs : global::Pulumi.ResourceArgs { private AddonReleaseArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class AddonReleaseState : global::Pulumi.ResourceArgs { private AddonReleaseState() { } }
+    [global::Pulumi.AliCloud.AliCloudResourceType("alicloud:arms/alertContact:AlertContact")] [global::Pulumi.Offline.Placeholder] public class AlertContact : global::Pulumi.CustomResource { private protected AlertContact() : base(null!, null!, null) { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class AlertContactArgs : global::Pulumi.ResourceArgs { private AlertContactArgs() { } }
+    [global::Pulumi.AliCloud.AliCloudResourceType("alicloud:arms/alertContactGroup:AlertContactGroup")] [global::Pulumi.Offline.Placeholder] public class AlertContactGroup : global::Pulumi.CustomResource { private protected AlertContactGroup() : base(null!, null!, null) { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class AlertContactGroupArgs : global::Pulumi.ResourceArgs { private AlertContactGroupArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class AlertContactGroupState : global::Pulumi.ResourceArgs { private AlertContactGroupState() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class AlertContactState : global::Pulumi.ResourceArgs { private AlertContactState() { } }
+    [global::Pulumi.AliCloud.AliCloudResourceType("alicloud:arms/alertRobot:AlertRobot")] [global::Pulumi.Offline.Placeholder] public class AlertRobot : global::Pulumi.CustomResource { private protected AlertRobot() : base(null!, null!, null) { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class AlertRobotArgs : global::Pulumi.ResourceArgs { private AlertRobotArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class AlertRobotState : global::Pulumi.ResourceArgs { private AlertRobotState() { } }
+    [global::Pulumi.AliCloud.AliCloudResourceType("alicloud:arms/dispatchRule:DispatchRule")] [global::Pulumi.Offline.Placeholder] public class DispatchRule : global::Pulumi.CustomResource { private protected DispatchRule() : base(null!, null!, null) { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class DispatchRuleArgs : global::Pulumi.ResourceArgs { private DispatchRuleArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class DispatchRuleState : global::Pulumi.ResourceArgs { private DispatchRuleState() { } }
+    [global::Pulumi.AliCloud.AliCloudResourceType("alicloud:arms/envCustomJob:EnvCustomJob")] [global::Pulumi.Offline.Placeholder] public class EnvCustomJob : global::Pulumi.CustomResource { private protected EnvCustomJob() : base(null!, null!, null) { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class EnvCustomJobArgs : global::Pulumi.ResourceArgs { private EnvCustomJobArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class EnvCustomJobState : global::Pulumi.ResourceArgs { private EnvCustomJobState() { } }
+    [global::Pulumi.AliCloud.AliCloudResourceType("alicloud:arms/envFeature:EnvFeature")] [global::Pulumi.Offline.Placeholder] public class EnvFeature : global::Pulumi.CustomResource { private protected EnvFeature() : base(null!, null!, null) { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class EnvFeatureArgs : global::Pulumi.ResourceArgs { private EnvFeatureArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class EnvFeatureState : global::Pulumi.ResourceArgs { private EnvFeatureState() { } }
+    [global::Pulumi.AliCloud.AliCloudResourceType("alicloud:arms/envPodMonitor:EnvPodMonitor")] [global::Pulumi.Offline.Placeholder] public class EnvPodMonitor : global::Pulumi.CustomResource { private protected EnvPodMonitor() : base(null!, null!, null) { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class EnvPodMonitorArgs : global::Pulumi.ResourceArgs { private EnvPodMonitorArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class EnvPodMonitorState : global::Pulumi.ResourceArgs { private EnvPodMonitorState() { } }
+    [global::Pulumi.AliCloud.AliCloudResourceType("alicloud:arms/envServiceMonitor:EnvServiceMonitor")] [global::Pulumi.Offline.Placeholder] public class EnvServiceMonitor : global::Pulumi.CustomResource { private protected EnvServiceMonitor() : base(null!, null!, null) { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class EnvServiceMonitorArgs : global::Pulumi.ResourceArgs { private EnvServiceMonitorArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class EnvServiceMonitorState : global::Pulumi.ResourceArgs { private EnvServiceMonitorState() { } }
+    [global::Pulumi.AliCloud.AliCloudResourceType("alicloud:arms/environment:Environment")] [global::Pulumi.Offline.Placeholder] public class Environment : global::Pulumi.CustomResource { private protected Environment() : base(null!, null!, null) { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class EnvironmentArgs : global::Pulumi.ResourceArgs { private EnvironmentArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class EnvironmentState : global::Pulumi.ResourceArgs { private EnvironmentState() { } }
+    [global::Pulumi.Offline.Placeholder] public static class GetAddonReleases { }
+    [global::Pulumi.Offline.Placeholder] public sealed class GetAddonReleasesArgs : global::Pulumi.InvokeArgs { private GetAddonReleasesArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class GetAddonReleasesInvokeArgs : global::Pulumi.InvokeArgs { private GetAddonReleasesInvokeArgs() { } }
+    [global::Pulumi.OutputType()] [global::Pulumi.Offline.Placeholder] public sealed class GetAddonReleasesResult { private GetAddonReleasesResult() { } }
+    [global::Pulumi.Offline.Placeholder] public static class GetAlertContactGroups { }
+    [global::Pulumi.Offline.Placeholder] public sealed class GetAlertContactGroupsArgs : global::Pulumi.InvokeArgs { private GetAlertContactGroupsArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class GetAlertContactGroupsInvokeArgs : global::Pulumi.InvokeArgs { private GetAlertContactGroupsInvokeArgs() { } }
+    [global::Pulumi.OutputType()] [global::Pulumi.Offline.Placeholder] public sealed class GetAlertContactGroupsResult { private GetAlertContactGroupsResult() { } }
+    [global::Pulumi.Offline.Placeholder] public static class GetAlertContacts { }
+    [global::Pulumi.Offline.Placeholder] public sealed class GetAlertContactsArgs : global::Pulumi.InvokeArgs { private GetAlertContactsArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class GetAlertContactsInvokeArgs : global::Pulumi.InvokeArgs { private GetAlertContactsInvokeArgs() { } }
+    [global::Pulumi.OutputType()] [global::Pulumi.Offline.Placeholder] public sealed class GetAlertContactsResult { private GetAlertContactsResult() { } }
+    [global::Pulumi.Offline.Placeholder] public static class GetAlertRobots { }
+    [global::Pulumi.Offline.Placeholder] public sealed class GetAlertRobotsArgs : global::Pulumi.InvokeArgs { private GetAlertRobotsArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class GetAlertRobotsInvokeArgs : global::Pulumi.InvokeArgs { private GetAlertRobotsInvokeArgs() { } }
+    [global::Pulumi.OutputType()] [global::Pulumi.Offline.Placeholder] public sealed class GetAlertRobotsResult { private GetAlertRobotsResult() { } }
+    [global::Pulumi.Offline.Placeholder] public static class GetDispatchRules { }
+    [global::Pulumi.Offline.Placeholder] public sealed class GetDispatchRulesArgs : global::Pulumi.InvokeArgs { private GetDispatchRulesArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class GetDispatchRulesInvokeArgs : global::Pulumi.InvokeArgs { private GetDispatchRulesInvokeArgs() { } }
+    [global::Pulumi.OutputType()] [global::Pulumi.Offline.Placeholder] public sealed class GetDispatchRulesResult { private GetDispatchRulesResult() { } }
+    [global::Pulumi.Offline.Placeholder] public static class GetEnvCustomJobs { }
+    [global::Pulumi.Offline.Placeholder] public sealed class GetEnvCustomJobsArgs : global::Pulumi.InvokeArgs { private GetEnvCustomJobsArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class GetEnvCustomJobsInvokeArgs : global::Pulumi.InvokeArgs { private GetEnvCustomJobsInvokeArgs() { } }
+    [global::Pulumi.OutputType()] [global::Pulumi.Offline.Placeholder] public sealed class GetEnvCustomJobsResult { private GetEnvCustomJobsResult() { } }
+    [global::Pulumi.Offline.Placeholder] public static class GetEnvFeatures { }
+    [global::Pulumi.Offline.Placeholder] public sealed class GetEnvFeaturesArgs : global::Pulumi.InvokeArgs { private GetEnvFeaturesArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class GetEnvFeaturesInvokeArgs : global::Pulumi.InvokeArgs { private GetEnvFeaturesInvokeArgs() { } }
+    [global::Pulumi.OutputType()] [global::Pulumi.Offline.Placeholder] public sealed class GetEnvFeaturesResult { private GetEnvFeaturesResult() { } }
+    [global::Pulumi.Offline.Placeholder] public static class GetEnvPodMonitors { }
+    [global::Pulumi.Offline.Placeholder] public sealed class GetEnvPodMonitorsArgs : global::Pulumi.InvokeArgs { private GetEnvPodMonitorsArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class GetEnvPodMonitorsInvokeArgs : global::Pulumi.InvokeArgs { private GetEnvPodMonitorsInvokeArgs() { } }
+    [global::Pulumi.OutputType()] [global::Pulumi.Offline.Placeholder] public sealed class GetEnvPodMonitorsResult { private GetEnvPodMonitorsResult() { } }
+    [global::Pulumi.Offline.Placeholder] public static class GetEnvServiceMonitors { }
+    [global::Pulumi.Offline.Placeholder] public sealed class GetEnvServiceMonitorsArgs : global::Pulumi.InvokeArgs { private GetEnvServiceMonitorsArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class GetEnvServiceMonitorsInvokeArgs : global::Pulumi.InvokeArgs { private GetEnvServiceMonitorsInvokeArgs() { } }
+    [global::Pulumi.OutputType()] [global::Pulumi.Offline.Placeholder] public sealed class GetEnvServiceMonitorsResult { private GetEnvServiceMonitorsResult() { } }
+    [global::Pulumi.Offline.Placeholder] public static class GetEnvironments { }
+    [global::Pulumi.Offline.Placeholder] public sealed class GetEnvironmentsArgs : global::Pulumi.InvokeArgs { private GetEnvironmentsArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class GetEnvironmentsInvokeArgs : global::Pulumi.InvokeArgs { private GetEnvironmentsInvokeArgs() { } }
+    [global::Pulumi.OutputType()] [global::Pulumi.Offline.Placeholder] public sealed class GetEnvironmentsResult { private GetEnvironmentsResult() { } }
+    [global::Pulumi.Offline.Placeholder] public static class GetIntegrationExporters { }
+    [global::Pulumi.Offline.Placeholder] public sealed class GetIntegrationExportersArgs : global::Pulumi.InvokeArgs { private GetIntegrationExportersArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class GetIntegrationExportersInvokeArgs : global::Pulumi.InvokeArgs { private GetIntegrationExportersInvokeArgs() { } }
+    [global::Pulumi.OutputType()] [global::Pulumi.Offline.Placeholder] public sealed class GetIntegrationExportersResult { private GetIntegrationExportersResult() { } }
+    [global::Pulumi.Offline.Placeholder] public static class GetPrometheis { }
+    [global::Pulumi.Offline.Placeholder] public sealed class GetPrometheisArgs : global::Pulumi.InvokeArgs { private GetPrometheisArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class GetPrometheisInvokeArgs : global::Pulumi.InvokeArgs { private GetPrometheisInvokeArgs() { } }
+    [global::Pulumi.OutputType()] [global::Pulumi.Offline.Placeholder] public sealed class GetPrometheisResult { private GetPrometheisResult() { } }
+    [global::Pulumi.Offline.Placeholder] public static class GetPrometheus { }
+    [global::Pulumi.Offline.Placeholder] public static class GetPrometheusAlertRules { }
+    [global::Pulumi.Offline.Placeholder] public sealed class GetPrometheusAlertRulesArgs : global::Pulumi.InvokeArgs { private GetPrometheusAlertRulesArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class GetPrometheusAlertRulesInvokeArgs : global::Pulumi.InvokeArgs { private GetPrometheusAlertRulesInvokeArgs() { } }
+    [global::Pulumi.OutputType()] [global::Pulumi.Offline.Placeholder] public sealed class GetPrometheusAlertRulesResult { private GetPrometheusAlertRulesResult() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class GetPrometheusArgs : global::Pulumi.InvokeArgs { private GetPrometheusArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class GetPrometheusInvokeArgs : global::Pulumi.InvokeArgs { private GetPrometheusInvokeArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public static class GetPrometheusMonitorings { }
+    [global::Pulumi.Offline.Placeholder] public sealed class GetPrometheusMonitoringsArgs : global::Pulumi.InvokeArgs { private GetPrometheusMonitoringsArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class GetPrometheusMonitoringsInvokeArgs : global::Pulumi.InvokeArgs { private GetPrometheusMonitoringsInvokeArgs() { } }
+    [global::Pulumi.OutputType()] [global::Pulumi.Offline.Placeholder] public sealed class GetPrometheusMonitoringsResult { private GetPrometheusMonitoringsResult() { } }
+    [global::Pulumi.OutputType()] [global::Pulumi.Offline.Placeholder] public sealed class GetPrometheusResult { private GetPrometheusResult() { } }
+    [global::Pulumi.Offline.Placeholder] public static class GetRemoteWrites { }
+    [global::Pulumi.Offline.Placeholder] public sealed class GetRemoteWritesArgs : global::Pulumi.InvokeArgs { private GetRemoteWritesArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class GetRemoteWritesInvokeArgs : global::Pulumi.InvokeArgs { private GetRemoteWritesInvokeArgs() { } }
+    [global::Pulumi.OutputType()] [global::Pulumi.Offline.Placeholder] public sealed class GetRemoteWritesResult { private GetRemoteWritesResult() { } }
+    [global::Pulumi.AliCloud.AliCloudResourceType("alicloud:arms/grafanaWorkspace:GrafanaWorkspace")] [global::Pulumi.Offline.Placeholder] public class GrafanaWorkspace : global::Pulumi.CustomResource { private protected GrafanaWorkspace() : base(null!, null!, null) { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class GrafanaWorkspaceArgs : global::Pulumi.ResourceArgs { private GrafanaWorkspaceArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class GrafanaWorkspaceState : global::Pulumi.ResourceArgs { private GrafanaWorkspaceState() { } }
+    [global::Pulumi.AliCloud.AliCloudResourceType("alicloud:arms/integrationExporter:IntegrationExporter")] [global::Pulumi.Offline.Placeholder] public class IntegrationExporter : global::Pulumi.CustomResource { private protected IntegrationExporter() : base(null!, null!, null) { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class IntegrationExporterArgs : global::Pulumi.ResourceArgs { private IntegrationExporterArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class IntegrationExporterState : global::Pulumi.ResourceArgs { private IntegrationExporterState() { } }
+    [global::Pulumi.AliCloud.AliCloudResourceType("alicloud:arms/prometheus:Prometheus")] [global::Pulumi.Offline.Placeholder] public class Prometheus : global::Pulumi.CustomResource { private protected Prometheus() : base(null!, null!, null) { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class PrometheusAlertRuleState : global::Pulumi.ResourceArgs { private PrometheusAlertRuleState() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class PrometheusArgs : global::Pulumi.ResourceArgs { private PrometheusArgs() { } }
+    [global::Pulumi.AliCloud.AliCloudResourceType("alicloud:arms/prometheusMonitoring:PrometheusMonitoring")] [global::Pulumi.Offline.Placeholder] public class PrometheusMonitoring : global::Pulumi.CustomResource { private protected PrometheusMonitoring() : base(null!, null!, null) { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class PrometheusMonitoringArgs : global::Pulumi.ResourceArgs { private PrometheusMonitoringArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class PrometheusMonitoringState : global::Pulumi.ResourceArgs { private PrometheusMonitoringState() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class PrometheusState : global::Pulumi.ResourceArgs { private PrometheusState() { } }
+    [global::Pulumi.AliCloud.AliCloudResourceType("alicloud:arms/remoteWrite:RemoteWrite")] [global::Pulumi.Offline.Placeholder] public class RemoteWrite : global::Pulumi.CustomResource { private protected RemoteWrite() : base(null!, null!, null) { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class RemoteWriteArgs : global::Pulumi.ResourceArgs { private RemoteWriteArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class RemoteWriteState : global::Pulumi.ResourceArgs { private RemoteWriteState() { } }
+    [global::Pulumi.AliCloud.AliCloudResourceType("alicloud:arms/syntheticTask:SyntheticTask")] [global::Pulumi.Offline.Placeholder] public class SyntheticTask : global::Pulumi.CustomResource { private protected SyntheticTask() : base(null!, null!, null) { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class SyntheticTaskArgs : global::Pulumi.ResourceArgs { private SyntheticTaskArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class SyntheticTaskState : global::Pulumi.ResourceArgs { private SyntheticTaskState() { } }
+}
+
 namespace Pulumi.AliCloud.CS
 {
-    [global::Pulumi.AliCloud.AliCloudResourceType("alicloud:cs/autoscalingConfig:AutoscalingConfig")] [global::Pulumi.Offline.Placeholder] public class AutoscalingConfig : global::Pulumi.CustomResource { private protected AutoscalingConfig() : base(null!, null!, null) { } }
-    [global::Pulumi.Offline.Placeholder] public sealed class AutoscalingConfigArgs : global::Pulumi.ResourceArgs { private AutoscalingConfigArgs() { } }
     [global::Pulumi.Offline.Placeholder] public sealed class AutoscalingConfigState : global::Pulumi.ResourceArgs { private AutoscalingConfigState() { } }
     [global::Pulumi.AliCloud.AliCloudResourceType("alicloud:cs/edgeKubernetes:EdgeKubernetes")] [global::Pulumi.Offline.Placeholder] public class EdgeKubernetes : global::Pulumi.CustomResource { private protected EdgeKubernetes() : base(null!, null!, null) { } }
     [global::Pulumi.Offline.Placeholder] public sealed class EdgeKubernetesArgs : global::Pulumi.ResourceArgs { private EdgeKubernetesArgs() { } }
@@ -225,7 +340,6 @@ namespace Pulumi.AliCloud.CS.Inputs
     [global::Pulumi.Offline.Placeholder] public sealed class ManagedKubernetesUpgradePolicyGetArgs : global::Pulumi.ResourceArgs { private ManagedKubernetesUpgradePolicyGetArgs() { } }
     [global::Pulumi.Offline.Placeholder] public sealed class NodePoolAutoModeArgs : global::Pulumi.ResourceArgs { private NodePoolAutoModeArgs() { } }
     [global::Pulumi.Offline.Placeholder] public sealed class NodePoolAutoModeGetArgs : global::Pulumi.ResourceArgs { private NodePoolAutoModeGetArgs() { } }
-    [global::Pulumi.Offline.Placeholder] public sealed class NodePoolDataDiskArgs : global::Pulumi.ResourceArgs { private NodePoolDataDiskArgs() { } }
     [global::Pulumi.Offline.Placeholder] public sealed class NodePoolDataDiskGetArgs : global::Pulumi.ResourceArgs { private NodePoolDataDiskGetArgs() { } }
     [global::Pulumi.Offline.Placeholder] public sealed class NodePoolEfloNodeGroupArgs : global::Pulumi.ResourceArgs { private NodePoolEfloNodeGroupArgs() { } }
     [global::Pulumi.Offline.Placeholder] public sealed class NodePoolEfloNodeGroupGetArgs : global::Pulumi.ResourceArgs { private NodePoolEfloNodeGroupGetArgs() { } }
@@ -918,8 +1032,6 @@ namespace Pulumi.AliCloud.Oss
     [global::Pulumi.AliCloud.AliCloudResourceType("alicloud:oss/bucketAccessMonitor:BucketAccessMonitor")] [global::Pulumi.Offline.Placeholder] public class BucketAccessMonitor : global::Pulumi.CustomResource { private protected BucketAccessMonitor() : base(null!, null!, null) { } }
     [global::Pulumi.Offline.Placeholder] public sealed class BucketAccessMonitorArgs : global::Pulumi.ResourceArgs { private BucketAccessMonitorArgs() { } }
     [global::Pulumi.Offline.Placeholder] public sealed class BucketAccessMonitorState : global::Pulumi.ResourceArgs { private BucketAccessMonitorState() { } }
-    [global::Pulumi.AliCloud.AliCloudResourceType("alicloud:oss/bucketAcl:BucketAcl")] [global::Pulumi.Offline.Placeholder] public class BucketAcl : global::Pulumi.CustomResource { private protected BucketAcl() : base(null!, null!, null) { } }
-    [global::Pulumi.Offline.Placeholder] public sealed class BucketAclArgs : global::Pulumi.ResourceArgs { private BucketAclArgs() { } }
     [global::Pulumi.Offline.Placeholder] public sealed class BucketAclState : global::Pulumi.ResourceArgs { private BucketAclState() { } }
     [global::Pulumi.AliCloud.AliCloudResourceType("alicloud:oss/bucketArchiveDirectRead:BucketArchiveDirectRead")] [global::Pulumi.Offline.Placeholder] public class BucketArchiveDirectRead : global::Pulumi.CustomResource { private protected BucketArchiveDirectRead() : base(null!, null!, null) { } }
     [global::Pulumi.Offline.Placeholder] public sealed class BucketArchiveDirectReadArgs : global::Pulumi.ResourceArgs { private BucketArchiveDirectReadArgs() { } }
@@ -960,8 +1072,6 @@ namespace Pulumi.AliCloud.Oss
     [global::Pulumi.AliCloud.AliCloudResourceType("alicloud:oss/bucketPolicy:BucketPolicy")] [global::Pulumi.Offline.Placeholder] public class BucketPolicy : global::Pulumi.CustomResource { private protected BucketPolicy() : base(null!, null!, null) { } }
     [global::Pulumi.Offline.Placeholder] public sealed class BucketPolicyArgs : global::Pulumi.ResourceArgs { private BucketPolicyArgs() { } }
     [global::Pulumi.Offline.Placeholder] public sealed class BucketPolicyState : global::Pulumi.ResourceArgs { private BucketPolicyState() { } }
-    [global::Pulumi.AliCloud.AliCloudResourceType("alicloud:oss/bucketPublicAccessBlock:BucketPublicAccessBlock")] [global::Pulumi.Offline.Placeholder] public class BucketPublicAccessBlock : global::Pulumi.CustomResource { private protected BucketPublicAccessBlock() : base(null!, null!, null) { } }
-    [global::Pulumi.Offline.Placeholder] public sealed class BucketPublicAccessBlockArgs : global::Pulumi.ResourceArgs { private BucketPublicAccessBlockArgs() { } }
     [global::Pulumi.Offline.Placeholder] public sealed class BucketPublicAccessBlockState : global::Pulumi.ResourceArgs { private BucketPublicAccessBlockState() { } }
     [global::Pulumi.AliCloud.AliCloudResourceType("alicloud:oss/bucketReferer:BucketReferer")] [global::Pulumi.Offline.Placeholder] public class BucketReferer : global::Pulumi.CustomResource { private protected BucketReferer() : base(null!, null!, null) { } }
     [global::Pulumi.Offline.Placeholder] public sealed class BucketRefererArgs : global::Pulumi.ResourceArgs { private BucketRefererArgs() { } }
@@ -1063,10 +1173,7 @@ namespace Pulumi.AliCloud.Oss.Inputs
     [global::Pulumi.Offline.Placeholder] public sealed class BucketInventoryOptionalFieldsGetArgs : global::Pulumi.ResourceArgs { private BucketInventoryOptionalFieldsGetArgs() { } }
     [global::Pulumi.Offline.Placeholder] public sealed class BucketInventoryScheduleArgs : global::Pulumi.ResourceArgs { private BucketInventoryScheduleArgs() { } }
     [global::Pulumi.Offline.Placeholder] public sealed class BucketInventoryScheduleGetArgs : global::Pulumi.ResourceArgs { private BucketInventoryScheduleGetArgs() { } }
-    [global::Pulumi.Offline.Placeholder] public sealed class BucketLifecycleRuleAbortMultipartUploadArgs : global::Pulumi.ResourceArgs { private BucketLifecycleRuleAbortMultipartUploadArgs() { } }
     [global::Pulumi.Offline.Placeholder] public sealed class BucketLifecycleRuleAbortMultipartUploadGetArgs : global::Pulumi.ResourceArgs { private BucketLifecycleRuleAbortMultipartUploadGetArgs() { } }
-    [global::Pulumi.Offline.Placeholder] public sealed class BucketLifecycleRuleArgs : global::Pulumi.ResourceArgs { private BucketLifecycleRuleArgs() { } }
-    [global::Pulumi.Offline.Placeholder] public sealed class BucketLifecycleRuleExpirationArgs : global::Pulumi.ResourceArgs { private BucketLifecycleRuleExpirationArgs() { } }
     [global::Pulumi.Offline.Placeholder] public sealed class BucketLifecycleRuleExpirationGetArgs : global::Pulumi.ResourceArgs { private BucketLifecycleRuleExpirationGetArgs() { } }
     [global::Pulumi.Offline.Placeholder] public sealed class BucketLifecycleRuleFilterArgs : global::Pulumi.ResourceArgs { private BucketLifecycleRuleFilterArgs() { } }
     [global::Pulumi.Offline.Placeholder] public sealed class BucketLifecycleRuleFilterGetArgs : global::Pulumi.ResourceArgs { private BucketLifecycleRuleFilterGetArgs() { } }
@@ -1075,7 +1182,6 @@ namespace Pulumi.AliCloud.Oss.Inputs
     [global::Pulumi.Offline.Placeholder] public sealed class BucketLifecycleRuleFilterNotTagArgs : global::Pulumi.ResourceArgs { private BucketLifecycleRuleFilterNotTagArgs() { } }
     [global::Pulumi.Offline.Placeholder] public sealed class BucketLifecycleRuleFilterNotTagGetArgs : global::Pulumi.ResourceArgs { private BucketLifecycleRuleFilterNotTagGetArgs() { } }
     [global::Pulumi.Offline.Placeholder] public sealed class BucketLifecycleRuleGetArgs : global::Pulumi.ResourceArgs { private BucketLifecycleRuleGetArgs() { } }
-    [global::Pulumi.Offline.Placeholder] public sealed class BucketLifecycleRuleNoncurrentVersionExpirationArgs : global::Pulumi.ResourceArgs { private BucketLifecycleRuleNoncurrentVersionExpirationArgs() { } }
     [global::Pulumi.Offline.Placeholder] public sealed class BucketLifecycleRuleNoncurrentVersionExpirationGetArgs : global::Pulumi.ResourceArgs { private BucketLifecycleRuleNoncurrentVersionExpirationGetArgs() { } }
     [global::Pulumi.Offline.Placeholder] public sealed class BucketLifecycleRuleNoncurrentVersionTransitionArgs : global::Pulumi.ResourceArgs { private BucketLifecycleRuleNoncurrentVersionTransitionArgs() { } }
     [global::Pulumi.Offline.Placeholder] public sealed class BucketLifecycleRuleNoncurrentVersionTransitionGetArgs : global::Pulumi.ResourceArgs { private BucketLifecycleRuleNoncurrentVersionTransitionGetArgs() { } }

@@ -26,6 +26,7 @@ public sealed record ClusterComputeArgs(
     Output<ImmutableDictionary<string, string>> PodVswitchIds,
     Input<string> MastersSecurityGroupId,
     Input<string> WorkersSecurityGroupId,
+    ObservabilitySpec Observability,
     IReadOnlyDictionary<string, string> Tags);
 
 /// <summary>
@@ -85,6 +86,10 @@ public sealed class ClusterCompute : ComponentResource
             },
             Tags = Tagging.ToInputMap(args.Tags),
         };
+        // Managed Service for Prometheus: ACK creates the cluster's Prometheus instance and runs its agent, which
+        // scrapes the pods annotated prometheus.io/scrape (the Flink pods and the operator).
+        if (args.Observability.ManagedPrometheus)
+            clusterArgs.Addons.Add(new ManagedKubernetesAddonArgs { Name = ClusterDefaults.PrometheusAddon });
         var cluster = new ManagedKubernetes($"{name}-ack", clusterArgs, childOptions);
         ClusterId = cluster.Id;
         RrsaMetadata = cluster.RrsaMetadata;
@@ -93,6 +98,8 @@ public sealed class ClusterCompute : ComponentResource
         var mastersPool = DeclareMastersPool(name, cluster, args, new CustomResourceOptions { Parent = this, DependsOn = { mastersTerwayConfig } });
 
         var pools = spec.WorkerPools.Select(pool => (pool.Name, Pool: DeclareWorkerPool(name, pool, cluster, args, childOptions))).ToList();
+        if (spec.WorkerPools.Any(pool => pool.Size.Autoscaling))
+            DeclareAutoscaler(name, cluster);
         NodePools = new Resource[] { mastersPool }.Concat(pools.Select(p => p.Pool)).ToImmutableArray();
         NodePoolIds = Output.All(new[] { mastersPool.Id }.Concat(pools.Select(p => p.Pool.Id)))
             .Apply(ids => new[] { NodeRoles.MastersPoolName }.Concat(pools.Select(p => p.Name))
@@ -221,9 +228,56 @@ public sealed class ClusterCompute : ComponentResource
             poolArgs.DesiredSize = desired.ToString(System.Globalization.CultureInfo.InvariantCulture);
         else
             poolArgs.ScalingConfig = new NodePoolScalingConfigArgs { Enable = true, MinSize = pool.Size.MinNodes, MaxSize = pool.Size.MaxNodes };
+        if (pool.DataDisk is { } disk)
+            poolArgs.DataDisks.Add(StateDisk(disk));
         ApplyImage(poolArgs, pool.ImageId);
         ApplyBilling(poolArgs, args.Billing);
         return new NodePool($"{name}-pool-{pool.Name}", poolArgs, childOptions);
+    }
+
+    /// <summary>
+    /// The cluster's node autoscaler, without which a pool's scalingConfig never scales: the pool stays
+    /// at its minimum. Source: terraform-provider-alicloud v1.285.0, alicloud_cs_autoscaling_config
+    /// (cluster_id ForceNew; scaler_type cluster-autoscaler or goatscaler, the latter not on Kubernetes
+    /// 1.22 and older, so cluster-autoscaler, which every version runs; the other values are the
+    /// documented defaults, written out so the plan shows them) and alicloud_cs_kubernetes_node_pool
+    /// (autoscaled pools need the account's AliyunCSManagedAutoScalerRole authorization, an
+    /// account-wide service role granted once in the console, not declared here: README). TaskManagers
+    /// request their whole machine, so the autoscaler removes only nodes whose TaskManager Flink released.
+    /// </summary>
+    private void DeclareAutoscaler(string name, ManagedKubernetes cluster)
+        => new AutoscalingConfig($"{name}-autoscaler", new AutoscalingConfigArgs
+        {
+            ClusterId = cluster.Id,
+            ScalerType = "cluster-autoscaler",
+            Expander = "least-waste",
+            ScaleDownEnabled = true,
+            UtilizationThreshold = "0.5",
+            GpuUtilizationThreshold = "0.5",
+            UnneededDuration = "10m",
+            CoolDownDuration = "10m",
+            ScanInterval = "30s",
+        }, new CustomResourceOptions { Parent = this });
+    /// A worker's state disk, formatted (ext4) and mounted by ACK at <see cref="DataDisks.MountPath"/> when the
+    /// node is created, where the TaskManager's RocksDB keeps its working files. Source: terraform-provider-alicloud
+    /// v1.285.0, alicloud_cs_kubernetes_node_pool `data_disks` (category, size, performance_level, encrypted as
+    /// "true"/"false", auto_format, file_system, mount_target taken only with auto_format; nothing of it ForceNew:
+    /// a change applies to nodes created afterwards). See <see cref="DataDisks"/>.
+    /// </summary>
+    private static NodePoolDataDiskArgs StateDisk(DataDiskSpec disk)
+    {
+        var args = new NodePoolDataDiskArgs
+        {
+            Category = disk.Category,
+            Size = disk.SizeGiB,
+            Encrypted = disk.Encrypted ? "true" : "false",
+            AutoFormat = "true",
+            FileSystem = DataDisks.FileSystem,
+            MountTarget = DataDisks.MountPath,
+        };
+        if (disk.PerformanceLevel is { } level)
+            args.PerformanceLevel = level;
+        return args;
     }
 
     /// <summary>A pool's image: ACK's own (Alibaba Cloud Linux 3) unless the spec gives one, then as a custom image.</summary>

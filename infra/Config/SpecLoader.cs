@@ -84,6 +84,7 @@ public static class SpecLoader
         var security = config.Security ?? new SecurityConfig();
         var dataAccess = config.DataAccess ?? new DataAccessConfig();
         var engine = config.Engine ?? new EngineConfig();
+        var observability = config.Observability ?? new ObservabilityConfig();
         var policy = config.Policy ?? new PolicyConfig();
         // The cluster name defaults to the stack's name, and is checked like a given one.
         var nameFromStack = cluster.Name is null;
@@ -100,6 +101,7 @@ public static class SpecLoader
         errors.AddRange(ToErrors(new SecurityValidator().Validate(security), "security"));
         errors.AddRange(ToErrors(new DataAccessValidator(region).Validate(dataAccess), "dataAccess"));
         errors.AddRange(ToErrors(new EngineValidator().Validate(engine), "engine"));
+        errors.AddRange(ToErrors(new ObservabilityValidator().Validate(observability), "observability"));
         errors.AddRange(PolicyLevels.Check(policy, policyNames));
         if (errors.Count > 0)
             return (null, errors);
@@ -112,7 +114,10 @@ public static class SpecLoader
         var reached = dataAccess.Endpoints.Select(e => ($"data endpoint {e.Name}'s", e.Cidr ?? $"{e.Host}/32"))
             .Concat(dataAccess.Vswitches.Where(v => v.CidrBlock != null).Select(v => ($"tenant vSwitch {v.Id}'s", v.CidrBlock!)))
             .ToList();
+        var billing = SpecDefaults.ParseBilling(cluster.Billing ?? "") ?? SpecDefaults.Billing;
         var computeSpec = ComputeSpecBuilder.Build(compute, networkSpec!, reached, errors);
+        if (computeSpec is not null)
+            ComputeSpecBuilder.CheckAutoscalingBilling(computeSpec, billing, errors);
         if (errors.Count > 0)
             return (null, errors);
 
@@ -121,7 +126,6 @@ public static class SpecLoader
         if (errors.Count > 0)
             return (null, errors);
 
-        var billing = SpecDefaults.ParseBilling(cluster.Billing ?? "") ?? SpecDefaults.Billing;
         var clusterSpec = new ClusterSpec(
             cluster.Name,
             cluster.Region!,
@@ -131,7 +135,7 @@ public static class SpecLoader
         var credentials = EndpointCredentialsBuilder.Build(raw, dataAccessSpec!.Endpoints, errors);
         if (errors.Count > 0)
             return (null, errors);
-        return (new StackSpec(clusterSpec, networkSpec!, computeSpec!, securitySpec, dataAccessSpec!, engineSpec!, PolicyLevels.Build(policy), credentials), errors);
+        return (new StackSpec(clusterSpec, networkSpec!, computeSpec!, securitySpec, dataAccessSpec!, engineSpec!, ObservabilityValidator.Build(observability), PolicyLevels.Build(policy), credentials), errors);
     }
 
     private static IEnumerable<SpecError> ToErrors(ValidationResult result, string section)

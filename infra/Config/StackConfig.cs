@@ -15,5 +15,6 @@ public sealed class StackConfig
     public SecurityConfig? Security { get; set; }
     public DataAccessConfig? DataAccess { get; set; }
     public EngineConfig? Engine { get; set; }
+    public ObservabilityConfig? Observability { get; set; }
     public PolicyConfig? Policy { get; set; }
 }

@@ -46,16 +46,49 @@ public sealed class FlinkEngine : ComponentResource
     {
         var spec = args.Spec;
 
-        // State: private, encrypted, versioned, and protected from deletion by Pulumi.
+        // State: encrypted, versioned, protected from deletion by Pulumi, and kept cheap. Source:
+        // terraform-provider-alicloud v1.285.0, website/docs/r/oss_bucket.html.markdown: redundancy_type
+        // LRS or ZRS (ForceNew: the spec's choice, ZRS where the region offers it); lifecycle_rule with
+        // noncurrent_version_expiration (versions Flink deleted or overwrote, every checkpoint interval),
+        // abort_multipart_upload and an expiration of expired delete markers (once their versions are
+        // gone), for the whole bucket (no prefix); `acl` is deprecated since 1.220.0 (Optional and
+        // Computed: left out, the provider keeps reading it) in favour of alicloud_oss_bucket_acl, below.
+        var state = spec.StateBucket;
         var bucket = new Bucket($"{name}-state", new BucketArgs
         {
-            BucketName = spec.Bucket,
-            Acl = "private",
+            BucketName = state.Name,
+            RedundancyType = state.Redundancy,
             ServerSideEncryptionRule = new BucketServerSideEncryptionRuleArgs { SseAlgorithm = "AES256" },
             // Qualified: Pulumi.AliCloud.Oss also has a BucketVersioningArgs (the standalone BucketVersioning resource's).
             Versioning = new Pulumi.AliCloud.Oss.Inputs.BucketVersioningArgs { Status = "Enabled" },
+            LifecycleRules =
+            {
+                new BucketLifecycleRuleArgs
+                {
+                    Id = FlinkDefaults.StateLifecycleRule,
+                    Enabled = true,
+                    NoncurrentVersionExpirations = { new BucketLifecycleRuleNoncurrentVersionExpirationArgs { Days = state.NoncurrentVersionDays } },
+                    AbortMultipartUploads = { new BucketLifecycleRuleAbortMultipartUploadArgs { Days = state.IncompleteUploadDays } },
+                    Expirations = { new BucketLifecycleRuleExpirationArgs { ExpiredObjectDeleteMarker = true } },
+                },
+            },
             Tags = Tagging.ToInputMap(args.Tags),
         }, new CustomResourceOptions { Parent = this, Protect = true });
+        // The bucket's ACL and its public access block, as resources of their own. Sources:
+        // terraform-provider-alicloud v1.285.0, alicloud_oss_bucket_acl (acl private, public-read or
+        // public-read-write; bucket ForceNew; deleting it only forgets it, the bucket keeps its ACL) and
+        // alicloud_oss_bucket_public_access_block (available since 1.224.0; block_public_access: OSS then
+        // refuses public ACLs and public bucket policies on the bucket; bucket ForceNew).
+        new BucketAcl($"{name}-state-acl", new BucketAclArgs
+        {
+            Bucket = bucket.BucketName,
+            Acl = "private",
+        }, new CustomResourceOptions { Parent = this });
+        new BucketPublicAccessBlock($"{name}-state-public-access-block", new BucketPublicAccessBlockArgs
+        {
+            Bucket = bucket.BucketName,
+            BlockPublicAccess = true,
+        }, new CustomResourceOptions { Parent = this });
         BucketName = Output.Create(spec.Bucket);
 
         // RRSA: a RAM role the engine's service account assumes through the cluster's OIDC provider.
@@ -131,11 +164,16 @@ public sealed class FlinkEngine : ComponentResource
             Name = FlinkDefaults.OperatorChart,
             Chart = FlinkDefaults.OperatorChart,
             Version = FlinkDefaults.OperatorVersion,
-            RepositoryOpts = new RepositoryOptsArgs { Repo = FlinkDefaults.OperatorRepository },
+            // Fetched by the provider where `pulumi` runs, on every preview and up: a permanent location
+            // (infra/Facts ImageSources; pulumi-kubernetes helm_release.go, issue 1504).
+            RepositoryOpts = new RepositoryOptsArgs { Repo = spec.OperatorChartRepository },
             Namespace = FlinkDefaults.OperatorNamespace,
             Atomic = true,
             Values = OperatorValues.For(spec, args.Region, operatorAccess != null ? operatorRoleName : null),
-        }, InCluster(new Resource?[] { operatorNamespace, jobsNamespace, operatorAccess }.OfType<Resource>().ToArray()));
+        }, InCluster(new Resource?[] { operatorNamespace, jobsNamespace, operatorAccess }.OfType<Resource>()
+            // With internet egress, the images may come from the internet: the operator (and the session
+            // clusters, which wait on it) start once the SNAT entries give the nodes and pods a way out.
+            .Concat(args.InternetEgressReady).ToArray()));
 
         var serviceAccountOptions = InCluster(jobsNamespace);
         serviceAccountOptions.DependsOn.AddRange(rrsaChecked); // its annotation carries the role's name

@@ -15,5 +15,6 @@ public sealed record FlinkEngineArgs(
     Input<string> ClusterId,
     Output<ManagedKubernetesRrsaMetadata> Rrsa,
     ImmutableArray<Resource> NodePools,
+    ImmutableArray<Resource> InternetEgressReady,
     EndpointCredentials? EndpointCredentials,
     IReadOnlyDictionary<string, string> Tags);

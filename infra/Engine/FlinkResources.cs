@@ -59,10 +59,21 @@ public static class FlinkResources
         };
         if (engine.CheckpointIntervalSeconds > 0)
             configuration[FlinkDefaults.CheckpointInterval] = $"{engine.CheckpointIntervalSeconds}s";
+        // Working state in RocksDB on the pool's data disk, checkpoints incremental (only the new SST files
+        // go to the bucket); checkpoints, savepoints and HA metadata stay on the bucket (above).
+        configuration[FlinkDefaults.StateBackendType] = engine.StateBackend;
+        var rocksDb = engine.StateBackend == "rocksdb";
+        if (rocksDb)
+            configuration[FlinkDefaults.IncrementalCheckpoints] = "true";
+        var stateDisk = rocksDb && pool.DataDisk != null;
+        if (stateDisk)
+            configuration[FlinkDefaults.RocksDbLocalDir] = DataDisks.RocksDbDirectory;
         // Every port the security group rules open, pinned to the number they open (Flink's data port
         // is random otherwise), so the rules and the cluster cannot disagree.
         foreach (var port in FlinkPorts.All)
             configuration[port.Setting] = port.Number.ToString(CultureInfo.InvariantCulture);
+        // Every JobManager and TaskManager reports its metrics on the Prometheus port above.
+        configuration[FlinkPorts.PrometheusReporterFactorySetting] = FlinkPorts.PrometheusReporterFactory;
         if (engine.HighAvailability)
         {
             configuration[FlinkDefaults.HighAvailabilityType] = "kubernetes";
@@ -92,11 +103,14 @@ public static class FlinkResources
                 : null));
 
         var taskManagerContainer = Map(("name", FlinkDefaults.MainContainer),
-            ("resources", taskManager.Gpus > 0 ? Map(("limits", Map((FlinkDefaults.GpuResource, taskManager.Gpus.ToString(CultureInfo.InvariantCulture))))) : null));
+            ("resources", taskManager.Gpus > 0 ? Map(("limits", Map((FlinkDefaults.GpuResource, taskManager.Gpus.ToString(CultureInfo.InvariantCulture))))) : null),
+            ("volumeMounts", stateDisk ? List(Map(("name", StateVolume), ("mountPath", DataDisks.MountPath))) : null));
         var taskManagerPod = Map(
             ("nodeSelector", Map((NodeRoles.PoolLabel, pool.Name))),
             ("tolerations", pool.Kind == MachineKind.Cpu ? null : List(MasterPlacement.Toleration(NodeRoles.AcceleratorLabel, NodeRoles.AcceleratorName(pool.Kind)))),
-            ("containers", taskManager.Gpus > 0 ? List(taskManagerContainer) : null));
+            ("volumes", stateDisk ? List(Map(("name", StateVolume), ("hostPath", Map(("path", DataDisks.MountPath), ("type", "Directory"))))) : null),
+            ("initContainers", stateDisk ? List(StateDirectoryOwner(engine.Image)) : null),
+            ("containers", taskManager.Gpus > 0 || stateDisk ? List(taskManagerContainer) : null));
 
         var spec = Map(
             ("image", engine.Image),
@@ -108,10 +122,10 @@ public static class FlinkResources
             ("jobManager", Map(
                 ("replicas", engine.JobManagerReplicas),
                 ("resource", Map(("cpu", FlinkDefaults.JobManagerCpu), ("memory", FlinkDefaults.JobManagerMemory))),
-                ("podTemplate", Map(("spec", jobManagerPod))))),
+                ("podTemplate", Map(("metadata", ScrapedMetadata()), ("spec", jobManagerPod))))),
             ("taskManager", Map(
                 ("resource", Map(("cpu", taskManager.Cpu), ("memory", taskManager.Memory))),
-                ("podTemplate", Map(("spec", taskManagerPod))))));
+                ("podTemplate", Map(("metadata", ScrapedMetadata()), ("spec", taskManagerPod))))));
 
         return new KubernetesCustomResource(resourceName, new FlinkResourceArgs(FlinkDefaults.DeploymentKind)
         {
@@ -120,8 +134,44 @@ public static class FlinkResources
         }, options);
     }
 
+    /// <summary>A Flink pod's metadata: annotated for the managed Prometheus to scrape its reporter's port.</summary>
+    private static ImmutableDictionary<string, object> ScrapedMetadata()
+        => Map(("annotations", Map((FlinkDefaults.ScrapeAnnotation, "true"),
+            (FlinkDefaults.ScrapePortAnnotation, FlinkPorts.PrometheusReporter.Number.ToString(CultureInfo.InvariantCulture)))));
+
+    /// <summary>The TaskManager pod's volume of the node's state disk.</summary>
+    public const string StateVolume = "blink-state";
+
+    /// <summary>
+    /// Makes RocksDB's directory on the node's state disk the Flink user's: ACK mounts the disk owned by root, and
+    /// the Flink image runs Flink as its flink user (uid 9999). It runs the session cluster's own image (already
+    /// pulled for the TaskManager, so no other registry is reached), as root, once per pod start.
+    /// </summary>
+    private static ImmutableDictionary<string, object> StateDirectoryOwner(string image)
+        => Map(("name", "blink-state-owner"),
+            ("image", image),
+            ("command", List("sh", "-c", $"mkdir -p {DataDisks.RocksDbDirectory} && chown {FlinkDefaults.FlinkUserId}:{FlinkDefaults.FlinkUserId} {DataDisks.RocksDbDirectory}")),
+            ("securityContext", Map(("runAsUser", 0))),
+            ("volumeMounts", List(Map(("name", StateVolume), ("mountPath", DataDisks.MountPath)))));
+
+    /// <summary>
+    /// The operator's savepoint settings for one job, as its FlinkSessionJob's flinkConfiguration carries them
+    /// (see <see cref="FlinkDefaults.PeriodicSavepointInterval"/>): Flink durations, "360min" and "7d".
+    /// </summary>
+    public static IEnumerable<(string Key, string Value)> SavepointSettings(SavepointsSpec savepoints)
+    {
+        yield return (FlinkDefaults.PeriodicSavepointInterval, savepoints.IntervalMinutes == 0 ? "0" : $"{savepoints.IntervalMinutes}min");
+        yield return (FlinkDefaults.SavepointHistoryMaxCount, savepoints.MaxCount.ToString(CultureInfo.InvariantCulture));
+        yield return (FlinkDefaults.SavepointHistoryMaxAge, $"{savepoints.MaxAgeDays}d");
+        yield return (FlinkDefaults.SavepointDisposeOnDelete, savepoints.DisposeOnDelete ? "true" : "false");
+    }
+
     public static KubernetesCustomResource SessionJob(string resourceName, JobSpec job, EngineSpec engine, CustomResourceOptions options)
     {
+        // The job's own settings, then the savepoints' (validation keeps the job's off those keys).
+        var configuration = job.Config.ToDictionary(kv => kv.Key, kv => (object)kv.Value);
+        foreach (var (key, value) in SavepointSettings(job.Savepoints))
+            configuration[key] = value;
         var spec = Map(
             ("deploymentName", SessionName(job.Pool)),
             ("job", Map(
@@ -130,8 +180,10 @@ public static class FlinkResources
                 ("args", job.Args.IsEmpty ? null : job.Args.Cast<object>().ToImmutableArray()),
                 ("parallelism", job.Parallelism),
                 ("upgradeMode", job.UpgradeMode),
-                ("state", "running"))),
-            ("flinkConfiguration", job.Config.IsEmpty ? null : job.Config.ToImmutableDictionary(kv => kv.Key, kv => (object)kv.Value)));
+                ("state", job.State),
+                ("initialSavepointPath", job.InitialSavepointPath),
+                ("savepointRedeployNonce", job.SavepointRedeployNonce))),
+            ("flinkConfiguration", configuration.ToImmutableDictionary()));
 
         return new KubernetesCustomResource(resourceName, new FlinkResourceArgs(FlinkDefaults.SessionJobKind)
         {

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Immutable;
+using System.Globalization;
 using System.Linq;
 using BlinkInfra.Config;
 using BlinkInfra.Facts;
@@ -9,35 +10,41 @@ namespace BlinkInfra.Engine;
 
 /// <summary>
 /// The operator chart's values: on the masters, watching the jobs' namespace, webhook off; its image
-/// (the stack's, or the chart's at the pinned version); with jobs, its RRSA role and OSS endpoint.
+/// (always set: the chart's default is on ghcr.io, which a cluster without internet egress cannot
+/// reach); with jobs, its RRSA role and OSS endpoint.
 /// </summary>
 public static class OperatorValues
 {
     public static InputMap<object> For(EngineSpec spec, string region, string? rrsaRoleName)
     {
         var values = Base(spec.Namespace, spec.OperatorImage);
+        // The operator reports its own metrics to Prometheus on its metrics port (the operator's metrics
+        // documentation), after the chart's own lines, which setting this key replaces.
+        var lines = FlinkDefaults.OperatorChartConfiguration
+            .Append($"kubernetes.operator.{FlinkPorts.PrometheusReporterFactorySetting}: {FlinkPorts.PrometheusReporterFactory}")
+            .Append($"{FlinkPorts.OperatorMetrics.Setting}: {FlinkPorts.OperatorMetrics.Number.ToString(CultureInfo.InvariantCulture)}");
         if (rrsaRoleName != null)
         {
             values.Add("operatorServiceAccount", ImmutableDictionary<string, object>.Empty
                 .Add("annotations", ImmutableDictionary<string, object>.Empty.Add(FlinkDefaults.PodIdentityRoleAnnotation, rrsaRoleName)));
             // The operator reads jars through Flink's OSS filesystem: the region's internal endpoint, and
-            // the stack's fs.oss.* settings (such as its credentials provider), after the chart's own lines.
-            var lines = FlinkDefaults.OperatorChartConfiguration
+            // the stack's fs.oss.* settings (such as its credentials provider).
+            lines = lines
                 .Append($"fs.oss.endpoint: {FlinkDefaults.OssInternalEndpoint(region)}")
                 .Concat(spec.FlinkConfiguration.Where(p => p.Key.StartsWith("fs.oss.", StringComparison.Ordinal)).Select(p => $"{p.Key}: {p.Value}"));
-            values.Add("defaultConfiguration", ImmutableDictionary<string, object>.Empty
-                .Add("create", true)
-                .Add("append", true)
-                .Add("flink-conf.yaml", string.Join("\n", lines) + "\n"));
         }
+        values.Add("defaultConfiguration", ImmutableDictionary<string, object>.Empty
+            .Add("create", true)
+            .Add("append", true)
+            .Add("flink-conf.yaml", string.Join("\n", lines) + "\n"));
+        // The chart exposes the port on the operator's container (values.yaml metrics.port).
+        values.Add("metrics", ImmutableDictionary<string, object>.Empty.Add("port", FlinkPorts.OperatorMetrics.Number));
         return values;
     }
 
     /// <summary>An image reference as the chart takes it: repository, tag, digest.</summary>
-    public static ImmutableDictionary<string, object> Image(string? reference)
+    public static ImmutableDictionary<string, object> Image(string reference)
     {
-        if (reference is null)
-            return ImmutableDictionary<string, object>.Empty.Add("tag", FlinkDefaults.OperatorVersion);
         var image = ImmutableDictionary<string, object>.Empty;
         var at = reference.IndexOf('@', StringComparison.Ordinal);
         if (at >= 0)
@@ -51,7 +58,7 @@ public static class OperatorValues
         return image.Add("repository", reference).Add("tag", FlinkDefaults.OperatorVersion);
     }
 
-    private static InputMap<object> Base(string jobsNamespace, string? operatorImage)
+    private static InputMap<object> Base(string jobsNamespace, string operatorImage)
         => new()
         {
             { "watchNamespaces", ImmutableArray.Create<object>(jobsNamespace) },
@@ -67,6 +74,9 @@ public static class OperatorValues
                 .Add("jobRole", ImmutableDictionary<string, object>.Empty.Add("create", false))
                 .Add("jobRoleBinding", ImmutableDictionary<string, object>.Empty.Add("create", false)) },
             { "operatorPod", ImmutableDictionary<string, object>.Empty
+                .Add("annotations", ImmutableDictionary<string, object>.Empty
+                    .Add(FlinkDefaults.ScrapeAnnotation, "true")
+                    .Add(FlinkDefaults.ScrapePortAnnotation, FlinkPorts.OperatorMetrics.Number.ToString(CultureInfo.InvariantCulture)))
                 .Add("nodeSelector", MasterPlacement.NodeSelector())
                 .Add("tolerations", MasterPlacement.Tolerations()) },
         };

@@ -72,6 +72,23 @@ public static class AlibabaCloud
     public static ImmutableArray<string> ZonesOf(string region)
         => ZonesByRegion.TryGetValue(region, out var zones) ? zones : ImmutableArray<string>.Empty;
 
+    // Source: Alibaba Cloud OSS, "Zone-redundant storage" (https://www.alibabacloud.com/help/en/doc-detail/90589.htm,
+    // read 2026-11-27): ZRS keeps a bucket's data in three zones of its region and is offered in China
+    // (Hangzhou), China (Shanghai), China (Beijing), China (Zhangjiakou), China (Ulanqab), China
+    // (Shenzhen), China (Hong Kong), Japan (Tokyo), Singapore, Indonesia (Jakarta) and Germany
+    // (Frankfurt); it costs more than LRS and "cannot be disabled after it is enabled".
+    // terraform-provider-alicloud v1.285.0, alicloud_oss_bucket `redundancy_type`: LRS (the default) or
+    // ZRS, ForceNew (infra/Facts/alicloud-replacement-inputs.json): chosen before the first `pulumi up`,
+    // since changing it replaces the (protected) bucket.
+    public static readonly ImmutableArray<string> OssRedundancyTypes = ImmutableArray.Create("LRS", "ZRS");
+
+    public static readonly ImmutableArray<string> OssZoneRedundantRegions = ImmutableArray.Create(
+        "cn-hangzhou", "cn-shanghai", "cn-beijing", "cn-zhangjiakou", "cn-wulanchabu", "cn-shenzhen", "cn-hongkong",
+        "ap-northeast-1", "ap-southeast-1", "ap-southeast-5", "eu-central-1");
+
+    /// <summary>The redundancy a state bucket gets by default: ZRS where the region offers it, LRS elsewhere.</summary>
+    public static string DefaultOssRedundancy(string region) => OssZoneRedundantRegions.Contains(region) ? "ZRS" : "LRS";
+
     // Source: Alibaba Cloud Tag limits as each service's TagResources states them (VPC, ECS, SLB, RDS:
     // "You can add up to 20 tags to each instance"), read 2026-11-27.
     public const int MaxTagsPerResource = 20;
@@ -135,6 +152,11 @@ public static class ClusterDefaults
     // Source: ACK, Terway network plug-in: pods take addresses from pod vSwitches, one per zone.
     public const string TerwayAddon = "terway-eniip";
     public const int PodVswitchPrefixLength = 20;
+
+    // Source: ACK's add-on names for alicloud_cs_managed_kubernetes `addons` (the provider's documentation table of
+    // add-ons, read 2026-11-27): ack-arms-prometheus is installed as "arms-prometheus" (Managed Service for
+    // Prometheus: the cluster's Prometheus instance and its agent).
+    public const string PrometheusAddon = "arms-prometheus";
 
     // Source: terraform-provider-alicloud v1.285.0, alicloud_cs_kubernetes_node_pool multi_az_policy:
     // BALANCE "distributes ECS instances evenly among the multi-zone specified by the scaling group".

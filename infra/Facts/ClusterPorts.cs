@@ -29,7 +29,24 @@ public static class FlinkPorts
     public static readonly Port BlobServer = new("blob.server.port", 6124, "Flink blob server", ImmutableArray<string>.Empty);
     public static readonly Port Rest = new("rest.port", 8081, "Flink REST", ImmutableArray.Create("rest.bind-port", "web.port", "jobmanager.web.port"));
 
-    public static readonly ImmutableArray<Port> All = ImmutableArray.Create(TaskManagerData, TaskManagerRpc, JobManagerRpc, BlobServer, Rest);
+    /// <summary>
+    /// Flink's Prometheus reporter on every JobManager and TaskManager (metrics.reporter.prom.port, default 9249: Flink
+    /// 1.20's PrometheusReporterFactory, its plugin in the image's plugins/metrics-prometheus), scraped by the managed
+    /// Prometheus agent, which runs on the workers.
+    /// </summary>
+    public static readonly Port PrometheusReporter = new("metrics.reporter.prom.port", 9249, "Flink metrics (Prometheus reporter)", ImmutableArray<string>.Empty);
+
+    public static readonly ImmutableArray<Port> All = ImmutableArray.Create(TaskManagerData, TaskManagerRpc, JobManagerRpc, BlobServer, Rest, PrometheusReporter);
+
+    /// <summary>
+    /// The operator's own Prometheus port, on the masters: the Flink Kubernetes Operator's metrics documentation
+    /// (kubernetes.operator.metrics.reporter.prom.factory.class and .port 9999, with the chart's metrics.port to expose it).
+    /// </summary>
+    public static readonly Port OperatorMetrics = new("kubernetes.operator.metrics.reporter.prom.port", 9999, "Flink operator metrics (Prometheus reporter)", ImmutableArray<string>.Empty);
+
+    /// <summary>The Prometheus reporter's factory, set with its port wherever a reporter runs.</summary>
+    public const string PrometheusReporterFactory = "org.apache.flink.metrics.prometheus.PrometheusReporterFactory";
+    public const string PrometheusReporterFactorySetting = "metrics.reporter.prom.factory.class";
 
     /// <summary>With HA, the JobManager's RPC listens on this setting instead of jobmanager.rpc.port (HighAvailabilityOptions, default "0").</summary>
     public const string HighAvailabilityJobManagerPort = "high-availability.jobmanager.port";
@@ -74,6 +91,8 @@ public static class ClusterPorts
     /// <summary>What masters (JobManagers, the operator, kubelets) accept from workers and the control plane.</summary>
     public static readonly ImmutableArray<Traffic> MastersFromWorkers = FlinkPorts.Tcp("Flink JobManager RPC and blob server", FlinkPorts.JobManagerRpc, FlinkPorts.BlobServer)
         .Concat(FlinkPorts.Tcp("Flink REST (the web UI, through the API server's proxy)", FlinkPorts.Rest))
+        .Concat(FlinkPorts.Tcp("Flink and operator metrics (scraped by the managed Prometheus agent on the workers)", FlinkPorts.PrometheusReporter))
+        .Concat(FlinkPorts.Tcp("Flink and operator metrics (scraped by the managed Prometheus agent on the workers)", FlinkPorts.OperatorMetrics))
         .Concat(new[]
         {
             new Traffic("tcp", "10250/10250", "kubelet"),

@@ -17,7 +17,6 @@ public static class FlinkDefaults
 {
     public const string OperatorChart = "flink-kubernetes-operator";
     public const string OperatorVersion = "1.15.0";
-    public const string OperatorRepository = "https://downloads.apache.org/flink/flink-kubernetes-operator-1.15.0/";
     public const string OperatorNamespace = "flink-operator";
     /// <summary>The chart's operatorServiceAccount.name.</summary>
     public const string OperatorServiceAccount = "flink-operator";
@@ -41,6 +40,10 @@ public static class FlinkDefaults
     public const string FlinkVersion = "v1_20";
     public const string ImageTag = "1.20.1-scala_2.12-java17";
     public const string Image = "flink:" + ImageTag;
+    /// <summary>The image's repository name, under a registry such as the default (infra/Facts ImageSources).</summary>
+    public const string ImageName = "flink";
+    /// <summary>The operator image's repository name (the chart's image.repository ends with it).</summary>
+    public const string OperatorImageName = "flink-kubernetes-operator";
     public const string OssPluginJar = "flink-oss-fs-hadoop-1.20.1.jar";
 
     // Flink 1.20's names for the settings the program writes. Source: Flink's CheckpointingOptions
@@ -58,6 +61,19 @@ public static class FlinkDefaults
     public const string OssEndpoint = "fs.oss.endpoint";
     public const string HighAvailabilityType = "high-availability.type";
     public const string HighAvailabilityStorageDir = "high-availability.storageDir";
+
+    // The state backend. Sources, read 2026-11-27: Flink 1.20's StateBackendOptions (state.backend.type,
+    // deprecated key state.backend: hashmap or rocksdb), CheckpointingOptions (execution.checkpointing.incremental,
+    // deprecated key state.backend.incremental), RocksDBOptions (state.backend.rocksdb.localdir, deprecated key
+    // state.backend.rocksdb.checkpointdir: where RocksDB keeps its working files on the TaskManager).
+    public const string StateBackendType = "state.backend.type";
+    public const string IncrementalCheckpoints = "execution.checkpointing.incremental";
+    public const string RocksDbLocalDir = "state.backend.rocksdb.localdir";
+    public static readonly ImmutableArray<string> StateBackends = ImmutableArray.Create("rocksdb", "hashmap");
+    public const string DefaultStateBackend = "rocksdb";
+
+    /// <summary>The user the Flink image runs its processes as (the image's flink user), who must own RocksDB's directory.</summary>
+    public const string FlinkUserId = "9999";
 
     /// <summary>
     /// A Flink setting the program derives from the spec: the name it writes, every other name Flink
@@ -89,6 +105,15 @@ public static class FlinkDefaults
         new DerivedSetting(SavepointsDir, "blink-infra:engine.bucket", "state.savepoints.dir", "savepoints.state.backend.fs.dir"),
         new DerivedSetting(CheckpointInterval, "blink-infra:engine.checkpointIntervalSeconds"),
         new DerivedSetting(OssEndpoint, "blink-infra:cluster.region"),
+        new DerivedSetting(StateBackendType, "blink-infra:engine.stateBackend", "state.backend"),
+        new DerivedSetting(IncrementalCheckpoints, "blink-infra:engine.stateBackend", "state.backend.incremental"),
+        new DerivedSetting(FlinkPorts.PrometheusReporterFactorySetting, "blink-infra:observability.metrics (the Prometheus reporter every session cluster runs)",
+            ImmutableArray<string>.Empty, ImmutableArray.Create("metrics.reporter.prom.")),
+        new DerivedSetting(PeriodicSavepointInterval, "blink-infra:engine.savepoints.intervalMinutes"),
+        new DerivedSetting(SavepointHistoryMaxCount, "blink-infra:engine.savepoints.maxCount"),
+        new DerivedSetting(SavepointHistoryMaxAge, "blink-infra:engine.savepoints.maxAgeDays"),
+        new DerivedSetting(SavepointDisposeOnDelete, "blink-infra:engine.savepoints.disposeOnDelete"),
+        new DerivedSetting(RocksDbLocalDir, "the pool's data disk (blink-infra:compute.workerPools[i].dataDisk)", "state.backend.rocksdb.checkpointdir"),
         new DerivedSetting(HighAvailabilityType, "blink-infra:compute.highAvailability",
             ImmutableArray.Create("high-availability", "recovery.mode"), ImmutableArray.Create("high-availability.", "recovery.")))
         .AddRange(FlinkPorts.All.Select(port => new DerivedSetting(port.Setting, PortsSource, port.OtherNames, ImmutableArray<string>.Empty)));
@@ -145,6 +170,8 @@ public static class FlinkDefaults
 
     public const double JobManagerCpu = 1;
     public const string JobManagerMemory = "2048m";
+    /// <summary>What a JobManager pod requests (the operator sets the pod's requests from cpu and memory).</summary>
+    public static readonly NodeRequests JobManagerRequests = new(1000, 2048);
     public const int HighAvailabilityJobManagers = 2;
     public const int CheckpointIntervalSeconds = 60;
     /// <summary>A day: longer intervals are no checkpointing worth the name (and the bound keeps the value's arithmetic small).</summary>
@@ -153,6 +180,35 @@ public static class FlinkDefaults
     /// <summary>Flink's largest (max) parallelism, 2^15 (KeyGroupRangeAssignment.UPPER_BOUND_MAX_PARALLELISM).</summary>
     public const int MaxParallelism = 32_768;
 
+    // The operator's savepoint settings, per resource in a FlinkSessionJob's flinkConfiguration. Sources, read
+    // 2026-11-27: Flink Kubernetes Operator 1.15 KubernetesOperatorConfigOptions (kubernetes.operator.periodic.savepoint.interval,
+    // a Duration, 0 for none; kubernetes.operator.savepoint.history.max.count and .max.age, the operator's own bound
+    // winning when lower, FLINK-27913; kubernetes.operator.savepoint.dispose-on-delete, default false, for the
+    // FlinkStateSnapshot resources of upgrade and periodic savepoints, FLINK-35493/PR #821); the FlinkSessionJob CRD
+    // (../shared/flink-operator-1.15.0: job.state running or suspended, job.initialSavepointPath, job.savepointRedeployNonce).
+    public const string PeriodicSavepointInterval = "kubernetes.operator.periodic.savepoint.interval";
+    public const string SavepointHistoryMaxCount = "kubernetes.operator.savepoint.history.max.count";
+    public const string SavepointHistoryMaxAge = "kubernetes.operator.savepoint.history.max.age";
+    public const string SavepointDisposeOnDelete = "kubernetes.operator.savepoint.dispose-on-delete";
+
+    /// <summary>Every job's savepoints unless the stack says otherwise: every 6 hours, the last 5 within 7 days kept, never disposed of by a delete.</summary>
+    public const int SavepointIntervalMinutes = 360;
+    public const int SavepointMaxCount = 5;
+    public const int SavepointMaxAgeDays = 7;
+    public const int MaxSavepointIntervalMinutes = 10_080;
+    public const int MaxSavepointCount = 1_000;
+    public const int MaxSavepointAgeDays = 3_650;
+
+    /// <summary>
+    /// The pod annotations the managed Prometheus (ACK's arms-prometheus add-on) discovers scrape targets by: the
+    /// Prometheus community's prometheus.io/scrape and prometheus.io/port convention.
+    /// </summary>
+    public const string ScrapeAnnotation = "prometheus.io/scrape";
+    public const string ScrapePortAnnotation = "prometheus.io/port";
+
+    /// <summary>The states a session job may be asked for (the FlinkSessionJob CRD's enum).</summary>
+    public static readonly ImmutableArray<string> JobStates = ImmutableArray.Create("running", "suspended");
+
     /// <summary>Upgrade modes a session job may use (the FlinkSessionJob CRD's enum).</summary>
     public static readonly ImmutableArray<string> UpgradeModes = ImmutableArray.Create("stateless", "savepoint", "last-state");
 
@@ -160,6 +216,20 @@ public static class FlinkDefaults
     public const string PodIdentityAddon = "ack-pod-identity-webhook";
     public const string PodIdentityInjectionLabel = "pod-identity.alibabacloud.com/injection";
     public const string PodIdentityRoleAnnotation = "pod-identity.alibabacloud.com/role-name";
+
+    // The state bucket's lifecycle. Flink deletes a checkpoint once a newer one completes
+    // (state.checkpoints.num-retained, 1 by default, Flink 1.20 CheckpointingOptions), so on a versioned
+    // bucket every checkpoint interval leaves noncurrent versions behind: kept a week, an undo window for
+    // an accidental delete or overwrite, then expired. A TaskManager stopped in the middle of a multipart
+    // upload (Hadoop's AliyunOSS output stream uploads large files in parts) leaves parts billed until the
+    // upload is aborted: a day, longer than any checkpoint or savepoint takes. OSS lifecycle rules count
+    // in whole days, at least 1 (terraform-provider-alicloud v1.285.0, alicloud_oss_bucket lifecycle_rule
+    // noncurrent_version_expiration.days, abort_multipart_upload.days).
+    public const string StateLifecycleRule = "blink-state-retention";
+    public const int StateNoncurrentVersionDays = 7;
+    public const int StateIncompleteUploadDays = 1;
+    /// <summary>Ten years: longer keeps everything, which is what the rules exist to prevent.</summary>
+    public const int StateRetentionMaxDays = 3650;
 
     /// <summary>The bucket's prefix for the jars of user-defined functions and jobs.</summary>
     public const string UdfPrefix = "udf/";
@@ -187,6 +257,19 @@ public static class FlinkDefaults
         var (repository, tag) = colon > slash ? (reference[..colon], reference[(colon + 1)..]) : (reference, "latest");
         var name = repository[(repository.LastIndexOf('/') + 1)..];
         return name == "flink" && (repository is "flink" or "library/flink" or "docker.io/library/flink" || tag == ImageTag);
+    }
+
+    /// <summary>
+    /// Whether an operator image is the stock one (the chart's ghcr.io image, Docker Hub's
+    /// apache/flink-kubernetes-operator, or a mirror of either that keeps the release's tag): it carries
+    /// no filesystem plugin, so it cannot download jars from oss:// (FLINK-30851).
+    /// </summary>
+    public static bool IsStockOperatorImage(string repository, string? tag)
+    {
+        var name = repository[(repository.LastIndexOf('/') + 1)..];
+        return name == OperatorImageName
+            && (repository is ImageSources.OperatorChartImage or "apache/" + OperatorImageName or "docker.io/apache/" + OperatorImageName
+                || tag is null || tag == OperatorVersion);
     }
 
     /// <summary>The OSS endpoint inside a region's VPCs.</summary>

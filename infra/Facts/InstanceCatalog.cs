@@ -129,6 +129,11 @@ public sealed record UsableResources(int Cores, int MemoryGiB)
 /// what the larger row withholds, one below the table what the 4-core row does, one above it what
 /// the largest row does; a machine of another shape (c7, r7, GPU, FPGA) withholds what a machine of
 /// its cores does, and its CU is whichever of its usable cores and memory runs out first.
+/// On ACK a machine offers its pods less than that where the node's reservation and the cluster's
+/// DaemonSets take more (<see cref="NodeAllocatable"/>: allocatable less Terway's and the CSI plugin's
+/// requests), so a worker offers the lesser of the two, in whole cores and GiB: a 4-core 16 GiB machine
+/// has 12218Mi for pods, 11 GiB, so 2 CU of 4 GiB rather than the table's 3 (a TaskManager of 12 GiB
+/// would stay Pending); every other size of the catalogue keeps the table's CU.
 /// </summary>
 public static class WorkerResources
 {
@@ -154,11 +159,14 @@ public static class WorkerResources
         return new UsableResources(row.WithheldCores, row.WithheldCores * ComputeUnits.MemoryGiBPerCu);
     }
 
-    /// <summary>What a machine of this size offers Flink once the system has its share.</summary>
+    /// <summary>What a machine of this size offers Flink once the system has its share, and that its pods can request on ACK.</summary>
     public static UsableResources UsableOf(int cores, int memoryGiB)
     {
         var share = SystemShareOf(cores);
-        return new UsableResources(Math.Max(0, cores - share.Cores), Math.Max(0, memoryGiB - share.MemoryGiB));
+        var forPods = NodeAllocatable.ForPods(cores, memoryGiB);
+        return new UsableResources(
+            (int)Math.Clamp(Math.Min(cores - share.Cores, forPods.MilliCpu / 1000), 0, int.MaxValue),
+            (int)Math.Clamp(Math.Min(memoryGiB - share.MemoryGiB, forPods.MemoryMiB / 1024), 0, int.MaxValue));
     }
 }
 

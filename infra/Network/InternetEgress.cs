@@ -34,6 +34,9 @@ public sealed class InternetEgress : ComponentResource
     [Output("egressIp")]
     public Output<string> EgressIp { get; private set; }
 
+    /// <summary>The SNAT entries: the nodes and pods reach the internet once they exist.</summary>
+    public ImmutableArray<Resource> SnatEntries { get; }
+
     public InternetEgress(string name, InternetEgressArgs args, ComponentResourceOptions? options = null)
         : base(TypeToken, name, options)
     {
@@ -73,16 +76,18 @@ public sealed class InternetEgress : ComponentResource
         var snatTableId = nat.SnatTableIds.Apply(ids => ids.Split(',')[0]);
         var sources = args.Zones.Select(zone => (Name: zone, Ids: args.VswitchIds, Zone: zone))
             .Concat(args.Zones.Select(zone => (Name: $"pod-{zone}", Ids: args.PodVswitchIds, Zone: zone)));
+        var snatEntries = ImmutableArray.CreateBuilder<Resource>();
         foreach (var source in sources)
         {
-            new SnatEntry($"{name}-snat-{source.Name}", new SnatEntryArgs
+            snatEntries.Add(new SnatEntry($"{name}-snat-{source.Name}", new SnatEntryArgs
             {
                 SnatEntryName = $"{name}-{source.Name}",
                 SnatTableId = snatTableId,
                 SourceVswitchId = source.Ids.Apply(ids => ids[source.Zone]),
                 SnatIp = eip.IpAddress,
-            }, new CustomResourceOptions { Parent = this, DependsOn = { association } });
+            }, new CustomResourceOptions { Parent = this, DependsOn = { association } }));
         }
+        SnatEntries = snatEntries.ToImmutable();
 
         NatGatewayId = nat.Id;
         EgressIp = eip.IpAddress;

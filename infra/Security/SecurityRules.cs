@@ -1,3 +1,4 @@
+using System;
 using Pulumi;
 using Pulumi.AliCloud.Ecs;
 
@@ -23,48 +24,38 @@ public static class SecurityRules
 
     /// <summary>Traffic from another security group.</summary>
     public static SecurityGroupRule FromGroup(string name, Input<string> groupId, Input<string> sourceGroupId, string protocol, string portRange, string description, Resource parent, ProviderResource? provider = null)
-        => new(name, new SecurityGroupRuleArgs
-        {
-            SecurityGroupId = groupId,
-            Type = Ingress,
-            IpProtocol = protocol,
-            PortRange = portRange,
-            SourceSecurityGroupId = sourceGroupId,
-            NicType = Intranet,
-            Policy = Accept,
-            Priority = AcceptPriority,
-            Description = description,
-        }, Options(parent, provider));
+        => BetweenGroups(name, groupId, Ingress, sourceGroupId, protocol, portRange, description, parent, provider);
 
     /// <summary>Traffic out to another security group's members (for an egress rule, the source group field names the destination).</summary>
     public static SecurityGroupRule ToGroup(string name, Input<string> groupId, Input<string> destinationGroupId, string protocol, string portRange, string description, Resource parent, ProviderResource? provider = null)
-        => new(name, new SecurityGroupRuleArgs
-        {
-            SecurityGroupId = groupId,
-            Type = Egress,
-            IpProtocol = protocol,
-            PortRange = portRange,
-            SourceSecurityGroupId = destinationGroupId,
-            NicType = Intranet,
-            Policy = Accept,
-            Priority = AcceptPriority,
-            Description = description,
-        }, Options(parent, provider));
+        => BetweenGroups(name, groupId, Egress, destinationGroupId, protocol, portRange, description, parent, provider);
+
+    /// <summary>An accept rule whose other end is a security group: the source of an ingress rule, the destination of an egress one.</summary>
+    private static SecurityGroupRule BetweenGroups(string name, Input<string> groupId, string type, Input<string> otherGroupId, string protocol, string portRange, string description, Resource parent, ProviderResource? provider)
+        => Rule(name, groupId, type, args => args.SourceSecurityGroupId = otherGroupId, protocol, portRange, Accept, AcceptPriority, description, parent, provider);
 
     /// <summary>Traffic out to a CIDR block.</summary>
     public static SecurityGroupRule ToCidr(string name, Input<string> groupId, string cidr, string protocol, string portRange, string policy, int priority, string description, Resource parent, ProviderResource? provider = null)
-        => new(name, new SecurityGroupRuleArgs
+        => Rule(name, groupId, Egress, args => args.CidrIp = cidr, protocol, portRange, policy, priority, description, parent, provider);
+
+    /// <summary>One rule of a group on the cluster's private network; <paramref name="otherEnd"/> sets its peer (a group or a block).</summary>
+    private static SecurityGroupRule Rule(string name, Input<string> groupId, string type, Action<SecurityGroupRuleArgs> otherEnd, string protocol, string portRange,
+        string policy, int priority, string description, Resource parent, ProviderResource? provider)
+    {
+        var args = new SecurityGroupRuleArgs
         {
             SecurityGroupId = groupId,
-            Type = Egress,
+            Type = type,
             IpProtocol = protocol,
             PortRange = portRange,
-            CidrIp = cidr,
             NicType = Intranet,
             Policy = policy,
             Priority = priority,
             Description = description,
-        }, Options(parent, provider));
+        };
+        otherEnd(args);
+        return new SecurityGroupRule(name, args, Options(parent, provider));
+    }
 
     private static CustomResourceOptions Options(Resource parent, ProviderResource? provider)
     {

@@ -23,20 +23,48 @@ public static class DataProtectionPack
         FlinkReadsOssThroughRrsa(),
         OperatorReadsOssJars()));
 
-    /// <summary>state-bucket-locked-down: The state bucket is private, encrypted and versioned.</summary>
+    /// <summary>
+    /// state-bucket-locked-down: The state bucket is private (a BucketAcl), blocks public access, is
+    /// encrypted and versioned, and expires noncurrent versions and incomplete uploads.
+    /// </summary>
+    // Shape: terraform-provider-alicloud v1.285.0 deprecates the bucket's own `acl` (since 1.220.0) for
+    // alicloud_oss_bucket_acl; alicloud_oss_bucket_public_access_block blocks public ACLs and policies; a
+    // versioned bucket without a noncurrent-version expiration keeps every checkpoint Flink deleted.
     public static ResourcePolicy StateBucketLockedDown(EnforcementLevel level = EnforcementLevel.Mandatory)
-        => new("state-bucket-locked-down", "The state bucket is private, encrypted and versioned.", level,
-            ImmutableArray.Create(TypeTokens.Of<Pulumi.AliCloud.Oss.Bucket>()), (bucket, _) =>
+        => new("state-bucket-locked-down", "The state bucket is private (a BucketAcl), blocks public access, is encrypted and versioned, and expires noncurrent versions and incomplete uploads.", level,
+            ImmutableArray.Create(TypeTokens.Of<Pulumi.AliCloud.Oss.Bucket>()), (bucket, input) =>
             {
                 var problems = new List<string>();
-                if (bucket.Text("acl") != "private")
-                    problems.Add($"acl {bucket.Text("acl") ?? "(none)"}; allowed: private");
+                if (bucket.Text("acl") is { } deprecatedAcl)
+                    problems.Add($"acl {deprecatedAcl} on the bucket, deprecated since provider 1.220.0; allowed: no acl on the bucket, an {TypeTokens.Of<Pulumi.AliCloud.Oss.BucketAcl>()} instead");
+                var acls = OnBucket(input, TypeTokens.Of<Pulumi.AliCloud.Oss.BucketAcl>(), bucket).ToList();
+                if (acls.Count == 0)
+                    problems.Add($"no {TypeTokens.Of<Pulumi.AliCloud.Oss.BucketAcl>()} on the bucket; allowed: one with acl private");
+                problems.AddRange(acls.Where(acl => acl.Text("acl") != "private").Select(acl => $"{acl.Name} sets acl {acl.Text("acl") ?? "(none)"}; allowed: private"));
+                if (!OnBucket(input, TypeTokens.Of<Pulumi.AliCloud.Oss.BucketPublicAccessBlock>(), bucket).Any(block => block.Flag("blockPublicAccess") == true))
+                    problems.Add($"public access is not blocked; allowed: an {TypeTokens.Of<Pulumi.AliCloud.Oss.BucketPublicAccessBlock>()} on the bucket with blockPublicAccess true");
                 if (bucket.At("serverSideEncryptionRule", "sseAlgorithm") is null)
                     problems.Add("no server-side encryption; allowed: serverSideEncryptionRule with AES256 or KMS");
                 if (bucket.At("versioning", "status")?.GetValue<string>() != "Enabled")
                     problems.Add("versioning is off; allowed: versioning Enabled");
+                var wholeBucketRules = bucket.Objects("lifecycleRules")
+                    .Where(rule => rule["enabled"] is JsonValue enabled && enabled.TryGetValue<bool>(out var on) && on
+                        && string.IsNullOrEmpty(rule.Field("prefix")) && rule["filter"] is null)
+                    .ToList();
+                if (!wholeBucketRules.Any(rule => HasDays(rule, "noncurrentVersionExpirations")))
+                    problems.Add("no lifecycle rule expires noncurrent versions, so every checkpoint Flink deletes stays stored and billed; allowed: an enabled rule for the whole bucket with noncurrentVersionExpirations (blink-infra:engine.stateRetention.noncurrentVersionDays)");
+                if (!wholeBucketRules.Any(rule => HasDays(rule, "abortMultipartUploads")))
+                    problems.Add("no lifecycle rule aborts incomplete multipart uploads, whose parts stay billed; allowed: an enabled rule for the whole bucket with abortMultipartUploads (blink-infra:engine.stateRetention.incompleteUploadDays)");
                 return problems;
             });
+
+    /// <summary>The resources of a type that configure this bucket: by its name, or through a dependency of their `bucket` input on it.</summary>
+    private static IEnumerable<PlannedResource> OnBucket(PolicyInput input, string type, PlannedResource bucket)
+        => input.OfType(type).Where(r => (r.Text("bucket") is { } name && name == bucket.Text("bucket"))
+            || (r.PropertyDependencies.TryGetValue("bucket", out var on) && on.Contains(bucket.Ref)));
+
+    private static bool HasDays(JsonObject rule, string action)
+        => rule[action] is JsonArray actions && actions.OfType<JsonObject>().Any(a => a["days"] is JsonValue days && days.GetValueKind() == System.Text.Json.JsonValueKind.Number);
 
     /// <summary>state-bucket-protected: The state bucket is protected from deletion by Pulumi.</summary>
     public static ResourcePolicy StateBucketProtected(EnforcementLevel level = EnforcementLevel.Mandatory)
@@ -74,9 +102,11 @@ public static class DataProtectionPack
                 if (release.Text("chart") != FlinkDefaults.OperatorChart)
                     return Array.Empty<string>();
                 var ossJobs = input.OfType(FlinkResources.SessionJobType).Count(job => job.At("spec", "job", "jarURI")?.GetValue<string>()?.StartsWith("oss://", StringComparison.Ordinal) == true);
-                if (ossJobs == 0 || release.At("values", "image", "repository") is not null)
+                // No image.repository: the chart's own (ghcr.io), the stock image.
+                var repository = release.At("values", "image", "repository")?.GetValue<string>() ?? ImageSources.OperatorChartImage;
+                if (ossJobs == 0 || !FlinkDefaults.IsStockOperatorImage(repository, release.At("values", "image", "tag")?.GetValue<string>()))
                     return Array.Empty<string>();
-                return new[] { $"{ossJobs} session job(s) load jars from oss://, which the stock operator image cannot read (no filesystem plugin, FLINK-30851); allowed: blink-infra:engine.operatorImage with flink-oss-fs-hadoop under plugins/" };
+                return new[] { $"{ossJobs} session job(s) load jars from oss://, which the stock operator image cannot read (no filesystem plugin, FLINK-30851); allowed: blink-infra:engine.operatorImage with flink-oss-fs-hadoop under plugins/ (images/flink-operator-oss/)" };
             });
 
     private static IEnumerable<string> PlainSecrets(JsonNode? node, string path)

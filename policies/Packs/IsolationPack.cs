@@ -28,7 +28,46 @@ public static class IsolationPack
         WebUiOnlyFromPeers(),
         PodEgressOnlyDeclared(),
         PrivateApiServer(),
-        PrivateAddressSpace()));
+        PrivateAddressSpace(),
+        ImagesAndChartReachable()));
+
+    /// <summary>images-and-chart-reachable: The cluster can pull every image it runs, and the operator's chart stays where the stack fetches it.</summary>
+    // Sources: infra/Facts ImageSources (nodes pull through their security group: without internet egress
+    // only the region's ACR VPC endpoints answer; the chart is fetched where `pulumi` runs, on every
+    // preview and up, so it must be at a permanent location rather than one that drops superseded releases).
+    public static ResourcePolicy ImagesAndChartReachable(EnforcementLevel level = EnforcementLevel.Mandatory)
+        => new("images-and-chart-reachable", "The cluster can pull every image it runs, and the operator's chart stays where the stack fetches it.", level,
+            ImmutableArray.Create(BlinkInfra.Engine.FlinkResources.DeploymentType, TypeTokens.Of<Pulumi.Kubernetes.Helm.V3.Release>()), (resource, input) =>
+            {
+                var problems = new System.Collections.Generic.List<string>();
+                var region = input.Settings.Region;
+                string? image;
+                string key;
+                if (resource.Type == BlinkInfra.Engine.FlinkResources.DeploymentType)
+                {
+                    image = resource.At("spec", "image")?.GetValue<string>();
+                    key = "image";
+                }
+                else
+                {
+                    if (resource.Text("chart") != FlinkDefaults.OperatorChart)
+                        return problems;
+                    var repository = resource.At("values", "image", "repository")?.GetValue<string>() ?? ImageSources.OperatorChartImage;
+                    var tag = resource.At("values", "image", "tag")?.GetValue<string>();
+                    image = tag is null ? repository : $"{repository}:{tag}";
+                    key = "operatorImage";
+                    if (resource.At("repositoryOpts", "repo")?.GetValue<string>() is { } chartRepository && ImageSources.DropsSupersededReleases(chartRepository))
+                    {
+                        problems.Add($"the chart repository {chartRepository} keeps only current releases (the ASF moves superseded ones to archive.apache.org), and the provider fetches the chart on every preview and up; allowed: a permanent location such as {ImageSources.OperatorChartRepository} (blink-infra:engine.operatorChartRepository)");
+                    }
+                }
+                if (image is not null && !input.Settings.InternetEgress && !ImageSources.ReachableWithoutInternet(image, region))
+                {
+                    var endpoint = region is null ? "registry-vpc.<region>.aliyuncs.com" : $"registry-vpc.{region}.aliyuncs.com";
+                    problems.Add($"image {image} is on {ImageSources.HostOf(image)}, which the nodes reach only through the internet, and the stack has no internet egress; allowed: an image on the region's ACR VPC endpoint ({endpoint}/..., blink-infra:engine.registry or engine.{key}), or blink-infra:network.internetEgress.enabled true");
+                }
+                return problems;
+            });
 
     /// <summary>private-address-space: The cluster's vSwitches lie in private address space (RFC 1918).</summary>
     // Alibaba Cloud allows a VPC in public address space (outside its reserved ranges), but the VPC routes

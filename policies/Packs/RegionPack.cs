@@ -22,8 +22,8 @@ public static class RegionPack
         => new("region-allowed-for-billing", "The stack's region is offered for its billing mode.", level, input =>
         {
             var settings = input.Settings;
-            var billing = SpecDefaults.ParseBilling(settings.Billing ?? "") ?? BillingMode.PayAsYouGo;
-            if (settings.Region is { } region && !AlibabaCloud.RegionsFor(billing).Contains(region))
+            // A live stack without node pools does not show its billing mode: nothing to decide.
+            if (SpecDefaults.ParseBilling(settings.Billing ?? "") is { } billing && settings.Region is { } region && !AlibabaCloud.RegionsFor(billing).Contains(region))
             {
                 return new[] { ((PlannedResource?)null, $"region {region} is not offered for {settings.Billing} billing; allowed: {string.Join(", ", AlibabaCloud.RegionsFor(billing))}") };
             }

@@ -21,7 +21,7 @@ public class CheckCliTests
         var (exit, output, errors) = await Run("check", "--stack", "dev");
 
         Assert.That(exit, Is.EqualTo(0), errors);
-        Assert.That(output, Does.EndWith("No policy violations: 25 policies of 5 packs checked.\n"));
+        Assert.That(output, Does.EndWith("No policy violations: 26 policies of 5 packs checked.\n"));
     }
 
     [Test]
@@ -58,7 +58,7 @@ public class CheckCliTests
         Assert.That(exit, Is.EqualTo(1));
         Assert.That(output, Does.Contain(
             "[mandatory] ha-metadata-readable-through-rrsa (kubernetes:flink.apache.org/v1beta1:FlinkDeployment: blink-gpu-flink-cpu)\n" +
-            "    blink-ha@1.0.0: the stock image flink:1.20.1-scala_2.12-java17 cannot read OSS with RRSA credentials (FLINK-38987), so the JobManagers fail on high-availability.storageDir and never start; allowed: blink-infra:engine.image with an RRSA-capable credentials provider (images/flink-rrsa/), named in blink-infra:engine.flinkConfiguration fs.oss.credentials.provider\n"));
+            "    blink-ha@1.0.0: the stock image registry-vpc.cn-shanghai.aliyuncs.com/blink-infra/flink:1.20.1-scala_2.12-java17 cannot read OSS with RRSA credentials (FLINK-38987), so the JobManagers fail on high-availability.storageDir and never start; allowed: blink-infra:engine.image with an RRSA-capable credentials provider (images/flink-rrsa/), named in blink-infra:engine.flinkConfiguration fs.oss.credentials.provider\n"));
         Directory.Delete(Path.GetDirectoryName(path)!, true);
     }
 

@@ -25,20 +25,41 @@ public class CliTests
     }
 
     [Test]
-    public async Task Plan_of_the_dev_stack_prints_the_tree_and_counts_and_says_which_sdk()
+    public async Task Plan_of_the_dev_stack_prints_a_line_per_resource_under_its_component_and_says_which_sdk()
     {
         var (exit, output, errors) = await Run("plan", "--stack", "dev");
 
         Assert.That(exit, Is.EqualTo(0), errors);
         Assert.That(output, Does.Contain($"SDK: {SdkInfo.Description}"));
-        Assert.That(output, Does.Contain("+ pulumi:pulumi:Stack blink-infra-dev"));
-        Assert.That(output, Does.Contain("├── + blink:network:ClusterNetwork blink-dev"));
-        Assert.That(output, Does.Contain("│   ├── + alicloud:vpc/network:Network blink-dev-vpc cidrBlock=10.10.0.0/16 vpcName=blink-dev-vpc"));
-        Assert.That(output, Does.Contain("+ alicloud:vpc/switch:Switch blink-dev-vsw-cn-hangzhou-h cidrBlock=10.10.64.0/20 vpcId=${blink-dev-vpc.id} vswitchName=blink-dev-vsw-cn-hangzhou-h zoneId=cn-hangzhou-h"));
-        Assert.That(output, Does.Contain("│   ├── + alicloud:ecs/securityGroup:SecurityGroup blink-dev-sg-masters"));
-        Assert.That(output, Does.Match(@"taints=\[[\s│]*blink\.io/role=master:NoSchedule\]"), "a long line wraps under its resource");
-        Assert.That(output, Does.Match(@"alicloud:vpc/switch:Switch\s+│\s+6"));
-        Assert.That(output, Does.Match(@"total\s+│\s+65"));
+        Assert.That(output, Does.Match(@"\n     Type +Name +Plan\n"));
+        Assert.That(output, Does.Match(@"\n \+   pulumi:pulumi:Stack +blink-infra-dev +create\n"));
+        Assert.That(output, Does.Match(@"\n \+   ├─ blink:network:ClusterNetwork +blink-dev +create\n"));
+        Assert.That(output, Does.Match(@"\n \+   │  ├─ alicloud:vpc/network:Network +blink-dev-vpc +create\n"));
+        Assert.That(output, Does.Match(@"\n \+   │  └─ alicloud:vpc/switch:Switch +blink-dev-pod-vsw-cn-hangzhou-j +create\n"));
+        Assert.That(output, Does.Match(@"\n \+   │  └─ kubernetes:flink.apache.org/v1beta1:FlinkDeployment +blink-dev-flink-cpu +create\n"));
+        // Short: one line per resource, no inputs, then the outputs and the summary.
+        var lines = output.Split('\n');
+        Assert.That(lines.Count(l => l.StartsWith(" +   ", StringComparison.Ordinal)), Is.EqualTo(76));
+        Assert.That(output, Does.Not.Contain("vpcName"), "inputs only with --details");
+        Assert.That(output, Does.Contain("\nResources:\n    + 76 to create\n"));
+        Assert.That(output, Does.Contain("\nOutputs:\n    clusterId             : \"${blink-dev-ack.id}\"\n"));
+        Assert.That(output, Does.Contain("    vswitchIds            : {\n        cn-hangzhou-h: \"${blink-dev-vsw-cn-hangzhou-h.id}\"\n"));
+        Assert.That(output, Does.Contain("    stateBucket           : \"blink-dev-flink-state\"\n"));
+        Assert.That(output.Contains('\u001b'), Is.False, "no colour into a pipe");
+    }
+
+    [Test]
+    public async Task Plan_details_prints_each_resources_inputs_as_yaml_beneath_it_and_the_counts_by_type()
+    {
+        var (exit, output, errors) = await Run("plan", "--stack", "dev", "--details");
+
+        Assert.That(exit, Is.EqualTo(0), errors);
+        Assert.That(output, Does.Match(@"blink-dev-vsw-cn-hangzhou-h +create\n     │  │       cidrBlock: 10\.10\.64\.0/20\n     │  │       description: BlinkInfra cluster blink-dev, zone cn-hangzhou-h\n"));
+        Assert.That(output, Does.Contain("    tolerations:\n"));
+        Assert.That(output, Does.Contain("      - effect: NoSchedule\n"));
+        Assert.That(output, Does.Contain("    blob.server.port: \"6124\"\n"), "a string that reads as a number is quoted");
+        Assert.That(output, Does.Match(@"alicloud:vpc/switch:Switch +6\n"));
+        Assert.That(output, Does.Match(@"pulumi:providers:kubernetes +2\n"));
     }
 
     [Test]
@@ -51,7 +72,7 @@ public class CliTests
         Assert.That(exit, Is.EqualTo(0), errors);
         var json = JsonNode.Parse(File.ReadAllText(path))!;
         Assert.That((string?)json["stack"], Is.EqualTo("dev"));
-        Assert.That(json["resources"]!.AsArray(), Has.Count.EqualTo(65));
+        Assert.That(json["resources"]!.AsArray(), Has.Count.EqualTo(76));
         File.Delete(path);
     }
 
@@ -63,7 +84,7 @@ public class CliTests
         var (exit, output, errors) = await Run("plan", "--config", path);
 
         Assert.That(exit, Is.EqualTo(0), errors);
-        Assert.That(output, Does.Contain("+ pulumi:pulumi:Stack blink-infra-qa"));
+        Assert.That(output, Does.Match(@"\+   pulumi:pulumi:Stack +blink-infra-qa +create"));
         Assert.That(output, Does.Contain("blink-qa-vpc"));
     }
 

@@ -53,6 +53,52 @@ public class ComputeTests
             ? ((ImmutableArray<object>)taints).Cast<ImmutableDictionary<string, object>>().Select(t => $"{t["key"]}={t["value"]}:{t["effect"]}")
             : Enumerable.Empty<string>();
 
+    private const string ElasticPool = "workerPools:\n  - name: cpu\n    family: g7\n    instanceTypes: [ecs.g7.2xlarge]\n    nodes: 2\n  - name: elastic\n    family: c7\n    instanceTypes: [ecs.c7.2xlarge]\n    minNodes: 0\n    maxNodes: 10";
+
+    [Test]
+    public async Task An_autoscaling_pool_gets_the_clusters_autoscaler_and_fixed_pools_none()
+    {
+        var (_, elastic) = await StackRunner.RunAsync(Stack("highAvailability: false\n" + ElasticPool));
+        var autoscaler = elastic.OfType("alicloud:cs/autoscalingConfig:AutoscalingConfig").Single();
+        Assert.That(autoscaler.Name, Is.EqualTo("blink-t-autoscaler"));
+        Assert.That(autoscaler.Inputs, Is.EquivalentTo(new Dictionary<string, object>
+        {
+            ["clusterId"] = "blink-t-ack-id",
+            ["scalerType"] = "cluster-autoscaler",
+            ["expander"] = "least-waste",
+            ["scaleDownEnabled"] = true,
+            ["utilizationThreshold"] = "0.5",
+            ["gpuUtilizationThreshold"] = "0.5",
+            ["unneededDuration"] = "10m",
+            ["coolDownDuration"] = "10m",
+            ["scanInterval"] = "30s",
+        }));
+
+        var (_, fixedOnly) = await StackRunner.RunAsync(Stack("highAvailability: false\n" + CpuPool));
+        Assert.That(fixedOnly.OfType("alicloud:cs/autoscalingConfig:AutoscalingConfig"), Is.Empty);
+    }
+
+    [Test]
+    public void Jobmanagers_that_may_share_a_master_machine_must_fit_it()
+    {
+        var pools = string.Concat(Enumerable.Range(1, 4).Select(i => $"\n  - name: p{i}\n    family: g7\n    instanceTypes: [ecs.g7.xlarge]\n    nodes: 1"));
+        Assert.That(Errors(Stack("highAvailability: false\nmasters:\n  instanceType: ecs.g7.xlarge\nworkerPools:" + pools)), Is.EqualTo(new[]
+        {
+            "blink-infra:compute.masters.instanceType = \"ecs.g7.xlarge\": 4 session clusters (one per worker pool) put up to 4 JobManagers of 1000m CPU and 2048Mi memory each on one master machine, whose pods have 3420m CPU and 12218Mi memory (infra/Facts/NodeAllocatable.cs); allowed: a larger master type, or fewer worker pools",
+        }));
+        Assert.That(Errors(Stack("highAvailability: false\nmasters:\n  instanceType: ecs.g7.2xlarge\nworkerPools:" + pools)), Is.Empty);
+    }
+
+    [Test]
+    public void Autoscaling_on_subscription_billing_is_refused_naming_the_pool()
+    {
+        Assert.That(Errors(Stack("highAvailability: false\n" + ElasticPool, billing: "subscription")), Is.EqualTo(new[]
+        {
+            "blink-infra:compute.workerPools[1].maxNodes = \"10\": pool elastic autoscales on subscription billing (blink-infra:cluster.billing), whose machines ACK removes on scale-in but does not release, so they stay billed; allowed: a fixed size (nodes or computeUnits) with subscription billing, or autoscaling with pay-as-you-go",
+        }));
+        Assert.That(Errors(Stack("highAvailability: false\n" + CpuPool, billing: "subscription")), Is.Empty);
+    }
+
     [Test]
     public async Task High_availability_declares_three_master_nodes_spread_over_three_zones_in_an_availability_deployment_set()
     {
@@ -111,7 +157,8 @@ public class ComputeTests
         Assert.That(cluster["name"], Is.EqualTo("blink-t"));
         Assert.That(cluster["vswitchIds"], Is.EqualTo(new[] { "blink-t-vsw-cn-hangzhou-h-id", "blink-t-vsw-cn-hangzhou-i-id", "blink-t-vsw-cn-hangzhou-j-id" }));
         Assert.That(cluster["podVswitchIds"], Is.EqualTo(new[] { "blink-t-pod-vsw-cn-hangzhou-h-id", "blink-t-pod-vsw-cn-hangzhou-i-id", "blink-t-pod-vsw-cn-hangzhou-j-id" }));
-        Assert.That(((ImmutableArray<object>)cluster["addons"]).Cast<ImmutableDictionary<string, object>>().Select(a => a["name"]), Is.EqualTo(new[] { "terway-eniip", "ack-pod-identity-webhook" }));
+        Assert.That(((ImmutableArray<object>)cluster["addons"]).Cast<ImmutableDictionary<string, object>>().Select(a => a["name"]), Is.EqualTo(new[] { "terway-eniip", "ack-pod-identity-webhook", "arms-prometheus" }),
+            "ACK's managed Prometheus by default (blink-infra:observability.metrics)");
         Assert.That(cluster["enableRrsa"], Is.EqualTo(true), "pods assume RAM roles through RRSA, without access keys");
         Assert.That(cluster["serviceCidr"], Is.EqualTo("172.21.0.0/20"));
         Assert.That(cluster["slbInternetEnabled"], Is.EqualTo(false));
@@ -225,7 +272,7 @@ public class ComputeTests
         {
             "blink-infra:compute.masters.instanceType = \"ecs.g7.4xlarge\": ecs.g7.4xlarge (16 cores, 64 GiB) serves up to 800 CU but the worker pools total 801 CU; allowed: a master of at least 24 cores and 96 GiB",
         }));
-        Assert.That(Spec(Stack("masters:\n  instanceType: ecs.g7.6xlarge\nworkerPools:\n  - name: cpu\n    family: g7\n    instanceTypes: [ecs.g7.16xlarge]\n    nodes: 1000")).TotalComputeUnits, Is.EqualTo(60_000),
+        Assert.That(Spec(Stack("masters:\n  instanceType: ecs.g7.6xlarge\nworkerPools:\n  - name: cpu\n    family: g7\n    instanceTypes: [ecs.g7.16xlarge]\n    nodes: 1000")).TotalComputeUnits, Is.EqualTo(57_000),
             "the top step serves any number of CU; the workers stay within 1000");
     }
 
@@ -362,6 +409,69 @@ public class ComputeTests
         var yaml = Stack(CpuPool).Replace("cidrBlock: 10.0.0.0/16", "cidrBlock: 172.16.0.0/12");
 
         Assert.That(Spec(yaml).Kubernetes.ServiceCidr, Is.EqualTo(System.Net.IPNetwork2.Parse("192.168.0.0/20")));
+    }
+
+    private static ImmutableDictionary<string, object> DataDiskOf(MockResourceArgs pool)
+        => ((ImmutableArray<object>)pool.Inputs["dataDisks"]).Cast<ImmutableDictionary<string, object>>().Single();
+
+    [Test]
+    public async Task Every_worker_gets_an_encrypted_essd_for_flink_state_of_20_gib_per_cu_mounted_where_the_taskmanager_finds_it()
+    {
+        var (_, mocks) = await StackRunner.RunAsync(Stack("highAvailability: false\n" + CpuPool));
+
+        // ecs.g7.2xlarge offers 6 CU: 120 GiB.
+        Assert.That(DataDiskOf(mocks.Single(NodePoolType, "blink-t-pool-cpu")), Is.EquivalentTo(new Dictionary<string, object>
+        {
+            ["category"] = "cloud_essd", ["size"] = 120.0, ["performanceLevel"] = "PL1", ["encrypted"] = "true",
+            ["autoFormat"] = "true", ["fileSystem"] = "ext4", ["mountTarget"] = "/mnt/blink-state",
+        }));
+        Assert.That(mocks.Single(NodePoolType, "blink-t-pool-masters").Inputs.ContainsKey("dataDisks"), Is.False, "JobManagers keep no RocksDB state");
+    }
+
+    [Test]
+    public async Task A_pools_data_disk_is_configurable_or_off()
+    {
+        var given = CpuPool + "\n    dataDisk: {category: cloud_auto, sizeGiB: 500, encrypted: false}";
+        var (_, mocks) = await StackRunner.RunAsync(Stack("highAvailability: false\n" + given));
+        var disk = DataDiskOf(mocks.Single(NodePoolType, "blink-t-pool-cpu"));
+        Assert.That((disk["category"], disk["size"], disk["encrypted"], disk.ContainsKey("performanceLevel")), Is.EqualTo(("cloud_auto", 500.0, "false", false)));
+
+        (_, mocks) = await StackRunner.RunAsync(Stack("highAvailability: false\n" + CpuPool + "\n    dataDisk: {performanceLevel: PL2}"));
+        Assert.That(DataDiskOf(mocks.Single(NodePoolType, "blink-t-pool-cpu"))["size"], Is.EqualTo(461.0), "the default size grows to PL2's smallest disk");
+
+        (_, mocks) = await StackRunner.RunAsync(Stack("highAvailability: false\n" + CpuPool + "\n    dataDisk: {enabled: false}"));
+        Assert.That(mocks.Single(NodePoolType, "blink-t-pool-cpu").Inputs.ContainsKey("dataDisks"), Is.False);
+    }
+
+    [Test]
+    public void Data_disk_errors_name_the_key_the_value_and_what_is_allowed()
+    {
+        string[] ErrorsOf(string disk) => Errors(Stack("highAvailability: false\n" + CpuPool + "\n    dataDisk: " + disk));
+
+        Assert.That(ErrorsOf("{category: cloud_efficiency}"), Is.EqualTo(new[]
+        {
+            "blink-infra:compute.workerPools[0].dataDisk.category = \"cloud_efficiency\": not an SSD category a node pool's data disk may be (RocksDB compacts constantly); allowed: cloud_essd, cloud_auto, cloud_essd_entry, cloud_ssd",
+        }));
+        Assert.That(ErrorsOf("{sizeGiB: 20}"), Is.EqualTo(new[]
+        {
+            "blink-infra:compute.workerPools[0].dataDisk.sizeGiB = \"20\": allowed: 40 to 32768 GiB (a node pool's data disk)",
+        }));
+        Assert.That(ErrorsOf("{performanceLevel: PL3, sizeGiB: 1000}"), Is.EqualTo(new[]
+        {
+            "blink-infra:compute.workerPools[0].dataDisk.sizeGiB = \"1000\": an ESSD at PL3 is at least 1261 GiB; allowed: 1261 to 32768 GiB, or a lower level",
+        }));
+        Assert.That(ErrorsOf("{performanceLevel: PL9}"), Is.EqualTo(new[]
+        {
+            "blink-infra:compute.workerPools[0].dataDisk.performanceLevel = \"PL9\": not an ESSD performance level; allowed: PL0, PL1, PL2, PL3",
+        }));
+        Assert.That(ErrorsOf("{category: cloud_auto, performanceLevel: PL1}"), Is.EqualTo(new[]
+        {
+            "blink-infra:compute.workerPools[0].dataDisk.performanceLevel = \"PL1\": only cloud_essd disks have performance levels, and this one is cloud_auto; allowed: no performanceLevel, or category: cloud_essd",
+        }));
+        Assert.That(ErrorsOf("{enabled: false, sizeGiB: 100}"), Is.EqualTo(new[]
+        {
+            "blink-infra:compute.workerPools[0].dataDisk.enabled = \"false\": the pool has no data disk, so its other keys would be ignored; allowed: enabled: false alone, or a disk (category, sizeGiB, performanceLevel, encrypted) without enabled: false",
+        }));
     }
 
     [Test]

@@ -37,7 +37,7 @@ public static class PlaceholderGenerator
         var sources = new[] { "Program.cs" }.Select(f => Path.Combine(projectRoot, f))
             .Concat(new[] { "infra", "policies", "tests" }
                 .SelectMany(dir => Directory.EnumerateFiles(Path.Combine(projectRoot, dir), "*.cs", SearchOption.AllDirectories)))
-            .Where(path => !path.Split(Path.DirectorySeparatorChar).Any(part => part is "obj" or "bin"));
+            .Where(path => !path.Split(Path.DirectorySeparatorChar).Any(part => part is "obj" or "bin" or "node_modules"));
         return sources
             .SelectMany(path => UsingPulumi.Matches(File.ReadAllText(path)).Select(m => m.Groups[1].Value))
             .ToImmutableSortedSet(StringComparer.Ordinal);

@@ -55,7 +55,7 @@ public class DiffTests
 
         Assert.That(errors, Is.Empty);
         Assert.That(exit, Is.EqualTo(BlinkCli.NoChanges));
-        Assert.That(output, Is.EqualTo("No changes: 65 resources unchanged\n"));
+        Assert.That(output, Is.EqualTo("No changes: 76 resources unchanged\n"));
         File.Delete(planPath);
     }
 
@@ -94,7 +94,7 @@ public class DiffTests
         Assert.That(output, Does.Contain(
             "- alicloud:ecs/securityGroupRule:SecurityGroupRule blink-dev-sgr-workers-from-masters-tcp-8080-8080 (delete)\n" +
             "    - description: \"from masters: retired web UI\"\n"));
-        Assert.That(output, Does.EndWith("Resources: + 1 to create, ~ 1 to update, +- 1 to replace, - 1 to delete, 62 unchanged\n"));
+        Assert.That(output, Does.EndWith("Resources: + 1 to create, ~ 1 to update, +- 1 to replace, - 1 to delete, 73 unchanged\n"));
         Assert.That(output, Does.Not.Contain("blink-dev-vsw-cn-hangzhou-h"), "unchanged resources are not listed");
         File.Delete(against);
     }
@@ -221,7 +221,7 @@ public class DiffTests
 
         var endpoints = steps.Single(s => s.Name == "blink-dev-endpoints");
         Assert.That(endpoints.Op, Is.EqualTo(DiffOp.Replace), "a ConfigMap's data is replaced, not patched");
-        Assert.That(DiffText.Of(steps), Does.Contain("    ~ data: {\"kafka\":\"old:9092\"} => {} (forces replacement)\n"));
+        Assert.That(DiffText.Of(steps), Does.Contain("    - data.kafka: \"old:9092\" (forces replacement)\n"));
         var serviceAccount = steps.Single(s => s.Name == "blink-dev-sa-flink");
         Assert.That(serviceAccount.Op, Is.EqualTo(DiffOp.Update), "metadata changed, but not the name or namespace");
         Assert.That(serviceAccount.ReplaceReasons, Is.Empty);
@@ -268,7 +268,7 @@ public class DiffTests
         Assert.That(output, Does.Contain(
             "- alicloud:ecs/securityGroupRule:SecurityGroupRule blink-dev-sgr-masters-from-anywhere-ssh (delete)\n" +
             "    - cidrIp: \"0.0.0.0/0\"\n"));
-        Assert.That(output, Does.EndWith("Resources: + 57 to create, ~ 0 to update, +- 0 to replace, - 1 to delete, 8 unchanged\n"));
+        Assert.That(output, Does.EndWith("Resources: + 68 to create, ~ 0 to update, +- 0 to replace, - 1 to delete, 8 unchanged\n"));
 
         var steps = JsonNode.Parse(await File.ReadAllTextAsync(stepsPath))!["steps"]!.AsArray().Select(s => s!.AsObject()).ToList();
         string? Op(string name) => (string?)steps.Single(s => ((string?)s["urn"])!.EndsWith("::" + name, StringComparison.Ordinal))["op"];
@@ -399,27 +399,70 @@ public class DiffTests
     }
 
     [Test]
-    public async Task Plan_graph_writes_the_dependency_graph_as_mermaid()
+    public async Task Plan_graph_draws_components_as_boxes_around_their_children_with_many_of_a_kind_as_one_node()
     {
         var graphPath = TempFile(".mmd");
 
         var (exit, output, _) = await Run("plan", "--stack", "dev", "--graph", graphPath);
 
         Assert.That(exit, Is.EqualTo(0));
-        Assert.That(output, Does.Contain($"Dependency graph (Mermaid) written to {graphPath}"));
+        Assert.That(output, Does.Contain($"Dependency graph (Mermaid, resources) written to {graphPath}"));
         var graph = await File.ReadAllLinesAsync(graphPath);
         Assert.That(graph[0], Is.EqualTo("flowchart LR"));
-        string Node(string type, string name) => graph.Single(l => l.EndsWith($"[\"{type}<br/>{name}\"]", StringComparison.Ordinal)).Trim().Split('[')[0];
-        var component = Node("blink:network:ClusterNetwork", "blink-dev");
-        var vpc = Node("alicloud:vpc/network:Network", "blink-dev-vpc");
-        var vswitch = Node("alicloud:vpc/switch:Switch", "blink-dev-vsw-cn-hangzhou-h");
-        var ack = Node("alicloud:cs/managedKubernetes:ManagedKubernetes", "blink-dev-ack");
-        Assert.That(graph, Does.Contain($"  {component} -.-> {vpc}"), "parent to child");
-        Assert.That(graph, Does.Contain($"  {vpc} --> {vswitch}"), "input dependency");
-        Assert.That(graph, Does.Contain($"  {vswitch} --> {ack}"));
-        var pools = Node("alicloud:cs/nodePool:NodePool", "blink-dev-pool-cpu");
-        Assert.That(graph, Does.Contain($"  {pools} --> {Node("pulumi:providers:kubernetes", "blink-dev-k8s")}"), "explicit dependsOn");
-        Assert.That(graph.Count(l => l.Contains("[\"", StringComparison.Ordinal)), Is.EqualTo(65), "one node per resource");
+        Assert.That(graph, Does.Contain("  classDef alicloud fill:#ff6a00,stroke:#b34a00,color:#fff"), "colour by provider");
+        string Node(string label) => graph.Single(l => l.Contains($"[\"{label}\"]", StringComparison.Ordinal)).Trim().Split('[')[0];
+        var vpc = Node("Network<br/>blink-dev-vpc");
+        var vswitches = Node("Switch × 6");
+        var rules = Node("SecurityGroupRule × 36");
+        var ack = Node("ManagedKubernetes<br/>blink-dev-ack");
+        // The network's box holds its VPC and its vSwitches, drawn as one node.
+        var box = Array.IndexOf(graph, "  subgraph c2 [\"ClusterNetwork blink-dev\"]");
+        Assert.That(box, Is.GreaterThan(0));
+        Assert.That(graph[box + 1], Is.EqualTo($"    {vpc}[\"Network<br/>blink-dev-vpc\"]:::alicloud"));
+        Assert.That(graph[box + 2], Is.EqualTo($"    {vswitches}[\"Switch × 6\"]:::alicloud"));
+        Assert.That(graph[box + 3], Is.EqualTo("  end"));
+        Assert.That(graph.Count(l => l.TrimStart().StartsWith("subgraph ", StringComparison.Ordinal)), Is.EqualTo(5), "one box per component");
+        Assert.That(graph, Does.Contain($"  {vpc} --> {vswitches}"), "input dependency");
+        Assert.That(graph, Does.Contain($"  {vswitches} --> {ack}"));
+        Assert.That(graph, Does.Contain($"  {Node("SecurityGroup<br/>blink-dev-sg-masters")} --> {rules}"));
+        Assert.That(graph, Does.Contain($"  {Node("NodePool<br/>blink-dev-pool-cpu")} --> {Node("provider kubernetes<br/>blink-dev-k8s")}"), "explicit dependsOn");
+        Assert.That(graph.Count(l => l.Contains("[\"", StringComparison.Ordinal) && !l.Contains("subgraph", StringComparison.Ordinal)), Is.EqualTo(27), "76 resources: 5 components as boxes, the stack as none, 6 vSwitches, 36 rules and 4 alert rules as three nodes");
+        var edges = graph.Where(l => l.Contains(" --> ", StringComparison.Ordinal)).ToList();
+        Assert.That(edges, Is.Unique, "each arrow once");
+        Assert.That(graph.Where(l => l.Contains("-.->", StringComparison.Ordinal)), Is.Empty, "no parent arrows: boxes say it");
+        File.Delete(graphPath);
+    }
+
+    [Test]
+    public async Task Plan_graph_level_components_draws_only_the_components_and_the_dependencies_between_them()
+    {
+        var graphPath = TempFile(".mmd");
+
+        var (exit, output, _) = await Run("plan", "--stack", "prod-hangzhou", "--graph", graphPath, "--graph-level", "components");
+
+        Assert.That(exit, Is.EqualTo(0));
+        Assert.That(output, Does.Contain($"Dependency graph (Mermaid, components) written to {graphPath}"));
+        var graph = (await File.ReadAllLinesAsync(graphPath)).Where(l => !l.TrimStart().StartsWith("classDef ", StringComparison.Ordinal)).ToArray();
+        Assert.That(graph, Is.EqualTo(new[]
+        {
+            "flowchart LR",
+            "  c2[\"ClusterNetwork<br/>blink-prod<br/>6 resources\"]:::component",
+            "  c9[\"ClusterSecurity<br/>blink-prod<br/>49 resources\"]:::component",
+            "  c59[\"ClusterCompute<br/>blink-prod<br/>6 resources\"]:::component",
+            "  c66[\"InternetEgress<br/>blink-prod<br/>9 resources\"]:::component",
+            "  c76[\"FlinkEngine<br/>blink-prod<br/>19 resources\"]:::component",
+            "  c96[\"ClusterObservability<br/>blink-prod<br/>4 resources\"]:::component",
+            "  c2 -->|12| c59",
+            "  c2 -->|21| c66",
+            "  c9 -->|4| c59",
+            "  c59 -->|5| c76",
+            "  c59 -->|4| c96",
+            "  c66 -->|6| c76",
+        }));
+
+        var (badExit, _, badErrors) = await Run("plan", "--stack", "dev", "--graph", graphPath, "--graph-level", "everything");
+        Assert.That(badExit, Is.EqualTo(2));
+        Assert.That(badErrors, Does.StartWith("error: "));
         File.Delete(graphPath);
     }
 
@@ -430,17 +473,17 @@ public class DiffTests
         var report = await PlanBenchmark.RunAsync(stackFile.StackName, () => BlinkCli.PlanStackAsync(stackFile), runs: 3);
 
         Assert.That(report.Stack, Is.EqualTo("dev"));
-        Assert.That(report.Resources, Is.EqualTo(65));
+        Assert.That(report.Resources, Is.EqualTo(76));
         Assert.That(report.Runs, Is.EqualTo(3));
         Assert.That(report.FastestMs, Is.LessThanOrEqualTo(report.MedianMs));
         Assert.That(report.MedianMs, Is.LessThanOrEqualTo(report.P90Ms));
         Assert.That(report.PeakWorkingSetMiB, Is.GreaterThan(0));
-        Assert.That(report.Text(), Does.StartWith("bench: stack dev, 65 resources, 3 plans (after one warm-up)\nwall time per plan: median "));
+        Assert.That(report.Text(), Does.StartWith("bench: stack dev, 76 resources, 3 plans (after one warm-up)\nwall time per plan: median "));
         Assert.That(report.Text(), Does.Contain("memory: peak working set "));
 
         var (largestExit, largest, _) = await Run("bench", "--runs", "1");
         Assert.That(largestExit, Is.EqualTo(0));
-        Assert.That(largest, Does.StartWith("bench: stack prod-hangzhou, 90 resources, 1 plans"), "by default the example stack with the most resources");
+        Assert.That(largest, Does.StartWith("bench: stack prod-hangzhou, 101 resources, 1 plans"), "by default the example stack with the most resources");
 
         var (exit, _, errors) = await Run("bench", "--runs", "0");
         Assert.That(exit, Is.EqualTo(2));

@@ -79,22 +79,54 @@ public class EngineTests
 
         var release = mocks.Single("kubernetes:helm.sh/v3:Release", "blink-t-operator").Inputs;
         Assert.That((release["chart"], release["version"], release["namespace"]), Is.EqualTo(("flink-kubernetes-operator", "1.15.0", "flink-operator")));
-        Assert.That(((ImmutableDictionary<string, object>)release["repositoryOpts"])["repo"], Is.EqualTo("https://downloads.apache.org/flink/flink-kubernetes-operator-1.15.0/"));
+        Assert.That(((ImmutableDictionary<string, object>)release["repositoryOpts"])["repo"], Is.EqualTo("https://archive.apache.org/dist/flink/flink-kubernetes-operator-1.15.0/"));
         Assert.That(release.Keys, Is.EquivalentTo(new[] { "atomic", "chart", "compat", "name", "namespace", "repositoryOpts", "values", "version" }),
             "compat is the one input pulumi-kubernetes' Release adds itself");
         var values = JsonValues.ToNode(release["values"])!.ToJsonString();
-        Assert.That(values, Is.EqualTo("""{"image":{"tag":"1.15.0"},"jobServiceAccount":{"create":false},"operatorPod":{"nodeSelector":{"blink.io/role":"master"},"tolerations":[{"effect":"NoSchedule","key":"blink.io/role","operator":"Equal","value":"master"}]},"rbac":{"jobRole":{"create":false},"jobRoleBinding":{"create":false}},"watchNamespaces":["flink"],"webhook":{"create":false}}"""));
+        Assert.That(values, Is.EqualTo("""{"defaultConfiguration":{"append":true,"create":true,"flink-conf.yaml":"kubernetes.operator.metrics.reporter.slf4j.factory.class: org.apache.flink.metrics.slf4j.Slf4jReporterFactory\nkubernetes.operator.metrics.reporter.slf4j.interval: 5 MINUTE\nkubernetes.operator.reconcile.interval: 15 s\nkubernetes.operator.observer.progress-check.interval: 5 s\nkubernetes.operator.metrics.reporter.prom.factory.class: org.apache.flink.metrics.prometheus.PrometheusReporterFactory\nkubernetes.operator.metrics.reporter.prom.port: 9999\n"},"image":{"repository":"registry-vpc.cn-hangzhou.aliyuncs.com/blink-infra/flink-kubernetes-operator","tag":"1.15.0"},"jobServiceAccount":{"create":false},"metrics":{"port":9999},"operatorPod":{"annotations":{"prometheus.io/port":"9999","prometheus.io/scrape":"true"},"nodeSelector":{"blink.io/role":"master"},"tolerations":[{"effect":"NoSchedule","key":"blink.io/role","operator":"Equal","value":"master"}]},"rbac":{"jobRole":{"create":false},"jobRoleBinding":{"create":false}},"watchNamespaces":["flink"],"webhook":{"create":false}}"""),
+            "the operator reports to Prometheus on 9999, exposed by the chart and annotated for the managed Prometheus");
         Assert.That(mocks.Single("kubernetes:core/v1:Namespace", "blink-t-ns-operator").Inputs["metadata"], Is.EquivalentTo(new Dictionary<string, object> { ["name"] = "flink-operator" }));
     }
 
     [Test]
-    public async Task State_lives_in_a_private_encrypted_versioned_protected_bucket()
+    public async Task State_lives_in_a_zone_redundant_encrypted_versioned_protected_bucket_that_expires_what_flink_deleted()
     {
         var plan = await BlinkCli.PlanStackAsync(StackRunner.Stack(Stack()));
 
         var bucket = plan.Resources.Single(r => r.Type == "alicloud:oss/bucket:Bucket");
         Assert.That(bucket.Protect, Is.True);
-        Assert.That(bucket.Inputs.ToJsonString(), Is.EqualTo("""{"acl":"private","bucket":"blink-t-state","serverSideEncryptionRule":{"sseAlgorithm":"AES256"},"tags":{"blink.io/cluster":"blink-t","blink.io/managed-by":"blink-infra","blink.io/stack":"dev"},"versioning":{"status":"Enabled"}}"""));
+        // No acl on the bucket: deprecated since provider 1.220.0 for the BucketAcl resource.
+        Assert.That(bucket.Inputs.ToJsonString(), Is.EqualTo("""{"bucket":"blink-t-state","lifecycleRules":[{"abortMultipartUploads":[{"days":1}],"enabled":true,"expirations":[{"expiredObjectDeleteMarker":true}],"id":"blink-state-retention","noncurrentVersionExpirations":[{"days":7}]}],"redundancyType":"ZRS","serverSideEncryptionRule":{"sseAlgorithm":"AES256"},"tags":{"blink.io/cluster":"blink-t","blink.io/managed-by":"blink-infra","blink.io/stack":"dev"},"versioning":{"status":"Enabled"}}"""));
+        var acl = plan.Resources.Single(r => r.Type == "alicloud:oss/bucketAcl:BucketAcl");
+        Assert.That((acl.Name, acl.Inputs.ToJsonString()), Is.EqualTo(("blink-t-state-acl", """{"acl":"private","bucket":"blink-t-state"}""")));
+        Assert.That(acl.PropertyDependencies["bucket"], Is.EqualTo(new[] { bucket.Ref }));
+        var block = plan.Resources.Single(r => r.Type == "alicloud:oss/bucketPublicAccessBlock:BucketPublicAccessBlock");
+        Assert.That((block.Name, block.Inputs.ToJsonString()), Is.EqualTo(("blink-t-state-public-access-block", """{"blockPublicAccess":true,"bucket":"blink-t-state"}""")));
+        Assert.That(block.PropertyDependencies["bucket"], Is.EqualTo(new[] { bucket.Ref }));
+    }
+
+    [Test]
+    public async Task The_state_buckets_retention_and_redundancy_come_from_the_config()
+    {
+        var plan = await BlinkCli.PlanStackAsync(StackRunner.Stack(Stack(engine: "    stateRedundancy: LRS\n    stateRetention: {noncurrentVersionDays: 30, incompleteUploadDays: 3}")));
+
+        var bucket = plan.Resources.Single(r => r.Type == "alicloud:oss/bucket:Bucket");
+        Assert.That(bucket.Inputs["redundancyType"]!.GetValue<string>(), Is.EqualTo("LRS"));
+        Assert.That(bucket.Inputs["lifecycleRules"]!.ToJsonString(), Is.EqualTo("""[{"abortMultipartUploads":[{"days":3}],"enabled":true,"expirations":[{"expiredObjectDeleteMarker":true}],"id":"blink-state-retention","noncurrentVersionExpirations":[{"days":30}]}]"""));
+    }
+
+    [Test]
+    public void Zone_redundancy_is_offered_by_region_and_retention_has_bounds()
+    {
+        Assert.That(BlinkInfra.Facts.AlibabaCloud.DefaultOssRedundancy("cn-hangzhou"), Is.EqualTo("ZRS"));
+        Assert.That(BlinkInfra.Facts.AlibabaCloud.DefaultOssRedundancy("cn-wulanchabu"), Is.EqualTo("ZRS"));
+        Assert.That(BlinkInfra.Facts.AlibabaCloud.DefaultOssRedundancy("cn-qingdao"), Is.EqualTo("LRS"), "not in OSS's ZRS list");
+        Assert.That(Errors(Stack(engine: "    stateRedundancy: GRS\n    stateRetention: {noncurrentVersionDays: 0, incompleteUploadDays: 4000}")), Is.EqualTo(new[]
+        {
+            "blink-infra:engine.stateRedundancy = \"GRS\": not an OSS redundancy type; allowed: LRS, ZRS (ZRS by default where the region offers it; the provider replaces the bucket when it changes, so an existing LRS bucket keeps LRS)",
+            "blink-infra:engine.stateRetention.noncurrentVersionDays = \"0\": allowed: 1 to 3650 days a version Flink deleted or overwrote is kept before it expires",
+            "blink-infra:engine.stateRetention.incompleteUploadDays = \"4000\": allowed: 1 to 3650 days an unfinished multipart upload is kept before it is aborted",
+        }));
     }
 
     [Test]
@@ -123,8 +155,10 @@ public class EngineTests
             "kubernetes.operator.metrics.reporter.slf4j.interval: 5 MINUTE\n" +
             "kubernetes.operator.reconcile.interval: 15 s\n" +
             "kubernetes.operator.observer.progress-check.interval: 5 s\n" +
+            "kubernetes.operator.metrics.reporter.prom.factory.class: org.apache.flink.metrics.prometheus.PrometheusReporterFactory\n" +
+            "kubernetes.operator.metrics.reporter.prom.port: 9999\n" +
             "fs.oss.endpoint: oss-cn-hangzhou-internal.aliyuncs.com\n" +
-            "fs.oss.credentials.provider: com.acme.flink.RrsaCredentialsProvider\n"), "the chart's lines kept, then only the OSS settings");
+            "fs.oss.credentials.provider: com.acme.flink.RrsaCredentialsProvider\n"), "the chart's lines kept, the Prometheus reporter, then only the OSS settings");
         var plan = await BlinkCli.PlanStackAsync(StackRunner.Stack(Stack(engine: engine)));
         Assert.That(plan.Resources.Single(r => r.Name == "blink-t-operator").DependsOn,
             Does.Contain(new ResourceRef("alicloud:ram/rolePolicyAttachment:RolePolicyAttachment", "blink-t-operator-role-policy")), "the role is usable before the operator starts");
@@ -136,12 +170,56 @@ public class EngineTests
         var (_, mocks) = await StackRunner.RunAsync(Stack());
         Assert.That(mocks.OfType("alicloud:ram/role:Role").Select(r => r.Name), Is.EqualTo(new[] { "blink-t-flink-role" }));
 
-        Assert.That(JsonValues.ToNode(OperatorValues.Image(null))!.ToJsonString(), Is.EqualTo("""{"tag":"1.15.0"}"""));
         Assert.That(JsonValues.ToNode(OperatorValues.Image("registry.example.com:5000/flink/operator"))!.ToJsonString(),
             Is.EqualTo("""{"repository":"registry.example.com:5000/flink/operator","tag":"1.15.0"}"""), "a registry port is not a tag");
         var digest = "sha256:" + new string('a', 64);
         Assert.That(JsonValues.ToNode(OperatorValues.Image($"acme/operator:1.15.0@{digest}"))!.ToJsonString(),
             Is.EqualTo($$"""{"digest":"{{digest}}","repository":"acme/operator","tag":"1.15.0"}"""));
+    }
+
+    [Test]
+    public async Task Images_come_from_the_regions_acr_vpc_endpoint_and_the_chart_from_its_permanent_location_by_default()
+    {
+        var plan = await BlinkCli.PlanStackAsync(StackRunner.Stack(Stack()));
+
+        var release = plan.Resources.Single(r => r.Name == "blink-t-operator");
+        Assert.That(release.Inputs["repositoryOpts"]!.ToJsonString(), Is.EqualTo("""{"repo":"https://archive.apache.org/dist/flink/flink-kubernetes-operator-1.15.0/"}"""));
+        Assert.That(release.Inputs["values"]!["image"]!.ToJsonString(), Is.EqualTo("""{"repository":"registry-vpc.cn-hangzhou.aliyuncs.com/blink-infra/flink-kubernetes-operator","tag":"1.15.0"}"""));
+        Assert.That(plan.Resources.Where(r => r.Type == DeploymentType).Select(r => Spec(r)["image"]!.GetValue<string>()),
+            Is.EqualTo(new[] { "registry-vpc.cn-hangzhou.aliyuncs.com/blink-infra/flink:1.20.1-scala_2.12-java17" }));
+        // A mirror of the stock image keeps its tag: it still loads the OSS plugin from opt/.
+        Assert.That(Spec(plan.Resources.Single(r => r.Type == DeploymentType))["podTemplate"]!.ToJsonString(), Does.Contain("ENABLE_BUILT_IN_PLUGINS"));
+    }
+
+    [Test]
+    public async Task The_registry_and_the_chart_repository_come_from_the_config_and_are_checked()
+    {
+        var plan = await BlinkCli.PlanStackAsync(StackRunner.Stack(Stack(engine: "    registry: crpi-abc123-vpc.cn-hangzhou.personal.cr.aliyuncs.com/acme/\n    operatorChartRepository: https://charts.example.com/flink/")));
+
+        var release = plan.Resources.Single(r => r.Name == "blink-t-operator");
+        Assert.That(release.Inputs["repositoryOpts"]!["repo"]!.GetValue<string>(), Is.EqualTo("https://charts.example.com/flink/"));
+        Assert.That(release.Inputs["values"]!["image"]!["repository"]!.GetValue<string>(), Is.EqualTo("crpi-abc123-vpc.cn-hangzhou.personal.cr.aliyuncs.com/acme/flink-kubernetes-operator"));
+        Assert.That(Spec(plan.Resources.Single(r => r.Type == DeploymentType))["image"]!.GetValue<string>(), Is.EqualTo("crpi-abc123-vpc.cn-hangzhou.personal.cr.aliyuncs.com/acme/flink:1.20.1-scala_2.12-java17"));
+
+        Assert.That(Errors(Stack(engine: "    registry: blink-infra\n    operatorChartRepository: http://downloads.apache.org/flink/")), Is.EqualTo(new[]
+        {
+            "blink-infra:engine.registry = \"blink-infra\": not a registry and namespace; allowed: host[:port]/namespace where the images flink:1.20.1-scala_2.12-java17 and flink-kubernetes-operator:1.15.0 are mirrored, such as registry-vpc.cn-hangzhou.aliyuncs.com/blink-infra (the default, in the stack's region)",
+            "blink-infra:engine.operatorChartRepository = \"http://downloads.apache.org/flink/\": not an https URL; allowed: the URL of a Helm repository holding flink-kubernetes-operator 1.15.0, such as https://archive.apache.org/dist/flink/flink-kubernetes-operator-1.15.0/ (the default)",
+        }));
+    }
+
+    [Test]
+    public async Task With_internet_egress_the_operator_waits_for_every_snat_entry()
+    {
+        var plan = await BlinkCli.PlanStackAsync(StackRunner.Stack(Stack().Replace("zones: [{id: cn-hangzhou-h}, {id: cn-hangzhou-i}, {id: cn-hangzhou-j}]",
+            "zones: [{id: cn-hangzhou-h}, {id: cn-hangzhou-i}, {id: cn-hangzhou-j}]\n    internetEgress: {enabled: true}", StringComparison.Ordinal)));
+
+        var snat = plan.Resources.Where(r => r.Type == "alicloud:vpc/snatEntry:SnatEntry").Select(r => r.Ref).ToList();
+        Assert.That(snat, Has.Count.EqualTo(6), "a node and a pod vSwitch per zone");
+        Assert.That(plan.Resources.Single(r => r.Name == "blink-t-operator").DependsOn, Is.SupersetOf(snat));
+
+        var without = await BlinkCli.PlanStackAsync(StackRunner.Stack(Stack()));
+        Assert.That(without.Resources.Single(r => r.Name == "blink-t-operator").DependsOn.Where(d => d.Type == "alicloud:vpc/snatEntry:SnatEntry"), Is.Empty);
     }
 
     [TestCase("ramOidcProviderArn", "cluster blink-t reports no RRSA OIDC provider: no RAM role can trust its service accounts, so none is declared (is RRSA enabled on the cluster?)")]
@@ -254,8 +332,9 @@ public class EngineTests
         Assert.That(cpu["flinkConfiguration"]!["high-availability.storageDir"]!.GetValue<string>(), Is.EqualTo("oss://blink-t-state/ha/session-cpu"));
         Assert.That(cpu["flinkConfiguration"]!["execution.checkpointing.dir"]!.GetValue<string>(), Is.EqualTo("oss://blink-t-state/checkpoints/session-cpu"));
         Assert.That(cpu["flinkConfiguration"]!["execution.checkpointing.savepoint-dir"]!.GetValue<string>(), Is.EqualTo("oss://blink-t-state/savepoints/session-cpu"));
-        Assert.That(cpu["flinkConfiguration"]!.AsObject().Select(p => p.Key), Has.None.StartsWith("state.").And.None.EqualTo("high-availability"),
-            "Flink 1.20's current names, not the deprecated ones it falls back to");
+        Assert.That(cpu["flinkConfiguration"]!.AsObject().Select(p => p.Key).Where(key => !key.StartsWith("state.backend.", StringComparison.Ordinal)),
+            Has.None.StartsWith("state.").And.None.EqualTo("high-availability"),
+            "Flink 1.20's current names, not the deprecated ones it falls back to (state.backend.type and state.backend.rocksdb.localdir are current)");
         Assert.That(new[] { "taskmanager.data.port", "taskmanager.rpc.port", "jobmanager.rpc.port", "blob.server.port", "rest.port", "high-availability.jobmanager.port" }
             .Select(key => $"{key}={cpu["flinkConfiguration"]![key]?.GetValue<string>()}"), Is.EqualTo(new[]
         {
@@ -272,7 +351,7 @@ public class EngineTests
 
         var gpuTaskManager = Spec(sessions[1])["taskManager"]!["podTemplate"]!["spec"]!;
         Assert.That(gpuTaskManager["tolerations"]!.ToJsonString(), Is.EqualTo("""[{"effect":"NoSchedule","key":"blink.io/accelerator","operator":"Equal","value":"gpu"}]"""));
-        Assert.That(gpuTaskManager["containers"]!.ToJsonString(), Is.EqualTo("""[{"name":"flink-main-container","resources":{"limits":{"nvidia.com/gpu":"2"}}}]"""));
+        Assert.That(gpuTaskManager["containers"]!.ToJsonString(), Is.EqualTo("""[{"name":"flink-main-container","resources":{"limits":{"nvidia.com/gpu":"2"}},"volumeMounts":[{"mountPath":"/mnt/blink-state","name":"blink-state"}]}]"""));
         Assert.That(sessions.All(s => s.DependsOn.Contains(new ResourceRef("kubernetes:helm.sh/v3:Release", "blink-t-operator"))), "the CRDs come with the operator");
     }
 
@@ -286,11 +365,66 @@ public class EngineTests
         // ecs.g7.2xlarge, 8 cores 32 GiB: 6 CU by Alibaba's sizing table, so 6 cores, 24 GiB, 6 slots.
         Assert.That(sessions[0]["taskManager"]!["resource"]!.ToJsonString(), Is.EqualTo("""{"cpu":6,"memory":"24576m"}"""));
         Assert.That(sessions[0]["flinkConfiguration"]!["taskmanager.numberOfTaskSlots"]!.GetValue<string>(), Is.EqualTo("6"));
-        // ecs.gn6i-c24g1.12xlarge, 48 cores 186 GiB: the 56-core row withholds 4 cores and 16 GiB.
-        Assert.That(sessions[1]["taskManager"]!["resource"]!.ToJsonString(), Is.EqualTo("""{"cpu":44,"memory":"174080m"}"""));
-        Assert.That(sessions[1]["flinkConfiguration"]!["taskmanager.numberOfTaskSlots"]!.GetValue<string>(), Is.EqualTo("42"));
+        // ecs.gn6i-c24g1.12xlarge, 48 cores 186 GiB: the 56-core row withholds 4 cores and 16 GiB, and ACK's
+        // reservation and the DaemonSets leave its pods 164 GiB (NodeAllocatable), so 41 CU.
+        Assert.That(sessions[1]["taskManager"]!["resource"]!.ToJsonString(), Is.EqualTo("""{"cpu":44,"memory":"167936m"}"""));
+        Assert.That(sessions[1]["flinkConfiguration"]!["taskmanager.numberOfTaskSlots"]!.GetValue<string>(), Is.EqualTo("41"));
         // One model: each pool's slots are the CU its machines count for in sizing.
-        Assert.That(spec!.Compute.WorkerPools.Select(p => p.ComputeUnitsPerNode), Is.EqualTo(new int?[] { 6, 42 }));
+        Assert.That(spec!.Compute.WorkerPools.Select(p => p.ComputeUnitsPerNode), Is.EqualTo(new int?[] { 6, 41 }));
+    }
+
+    [Test]
+    public async Task Session_clusters_keep_state_in_rocksdb_on_the_pools_data_disk_and_checkpoint_incrementally_to_the_bucket()
+    {
+        var plan = await BlinkCli.PlanStackAsync(StackRunner.Stack(Stack()));
+
+        var session = Spec(plan.Resources.Single(r => r.Type == DeploymentType));
+        var configuration = session["flinkConfiguration"]!;
+        Assert.That(new[] { "state.backend.type", "execution.checkpointing.incremental", "state.backend.rocksdb.localdir", "execution.checkpointing.dir" }
+            .Select(key => $"{key}={configuration[key]?.GetValue<string>()}"), Is.EqualTo(new[]
+        {
+            "state.backend.type=rocksdb", "execution.checkpointing.incremental=true", "state.backend.rocksdb.localdir=/mnt/blink-state/rocksdb",
+            "execution.checkpointing.dir=oss://blink-t-state/checkpoints/session-cpu",
+        }));
+        var taskManager = session["taskManager"]!["podTemplate"]!["spec"]!;
+        Assert.That(taskManager["volumes"]!.ToJsonString(), Is.EqualTo("""[{"hostPath":{"path":"/mnt/blink-state","type":"Directory"},"name":"blink-state"}]"""),
+            "the directory ACK mounts the pool's data disk on");
+        Assert.That(taskManager["containers"]!.ToJsonString(), Is.EqualTo("""[{"name":"flink-main-container","volumeMounts":[{"mountPath":"/mnt/blink-state","name":"blink-state"}]}]"""));
+        var owner = taskManager["initContainers"]![0]!;
+        Assert.That(owner["command"]!.AsArray().Select(c => c!.GetValue<string>()), Is.EqualTo(new[] { "sh", "-c", "mkdir -p /mnt/blink-state/rocksdb && chown 9999:9999 /mnt/blink-state/rocksdb" }));
+        Assert.That((owner["image"]!.GetValue<string>(), owner["securityContext"]!.ToJsonString()), Is.EqualTo(("registry-vpc.cn-hangzhou.aliyuncs.com/blink-infra/flink:1.20.1-scala_2.12-java17", """{"runAsUser":0}""")),
+            "RocksDB's directory belongs to the Flink user, made so by the session cluster's own image");
+        Assert.That(session["jobManager"]!["podTemplate"]!["spec"]!.AsObject().ContainsKey("volumes"), Is.False, "JobManagers keep no RocksDB state");
+    }
+
+    [Test]
+    public async Task Without_a_data_disk_or_with_the_hashmap_backend_no_local_directory_is_set()
+    {
+        var noDisk = Stack().Replace("nodes: 3}", "nodes: 3, dataDisk: {enabled: false}}");
+        var plan = await BlinkCli.PlanStackAsync(StackRunner.Stack(noDisk));
+        var session = Spec(plan.Resources.Single(r => r.Type == DeploymentType));
+        Assert.That(session["flinkConfiguration"]!["state.backend.type"]!.GetValue<string>(), Is.EqualTo("rocksdb"));
+        Assert.That(session["flinkConfiguration"]!.AsObject().ContainsKey("state.backend.rocksdb.localdir"), Is.False);
+        Assert.That(session["taskManager"]!["podTemplate"]!["spec"]!.AsObject().ContainsKey("volumes"), Is.False);
+
+        plan = await BlinkCli.PlanStackAsync(StackRunner.Stack(Stack(engine: "    stateBackend: hashmap")));
+        session = Spec(plan.Resources.Single(r => r.Type == DeploymentType));
+        Assert.That(session["flinkConfiguration"]!["state.backend.type"]!.GetValue<string>(), Is.EqualTo("hashmap"));
+        Assert.That(session["flinkConfiguration"]!.AsObject().ContainsKey("execution.checkpointing.incremental"), Is.False);
+        Assert.That(session["flinkConfiguration"]!.AsObject().ContainsKey("state.backend.rocksdb.localdir"), Is.False);
+    }
+
+    [Test]
+    public void The_state_backend_is_rocksdb_or_hashmap_and_set_only_through_its_key()
+    {
+        Assert.That(Errors(Stack(engine: "    stateBackend: filesystem")), Is.EqualTo(new[]
+        {
+            "blink-infra:engine.stateBackend = \"filesystem\": not a Flink state backend; allowed: rocksdb, hashmap (rocksdb keeps state on the pools' data disks and checkpoints incrementally)",
+        }));
+        Assert.That(Errors(Stack(engine: "    flinkConfiguration: {state.backend: hashmap}")), Is.EqualTo(new[]
+        {
+            "blink-infra:engine.flinkConfiguration[state.backend] = \"hashmap\": Flink reads it for state.backend.type, which BlinkInfra sets from blink-infra:engine.stateBackend; allowed: any other Flink setting",
+        }));
     }
 
     [Test]
@@ -303,7 +437,7 @@ public class EngineTests
         var fpgaTaskManager = Spec(sessions["session-fpga"])["taskManager"]!["podTemplate"]!["spec"]!;
         Assert.That(fpgaTaskManager["nodeSelector"]!.ToJsonString(), Is.EqualTo("""{"blink.io/pool":"fpga"}"""));
         Assert.That(fpgaTaskManager["tolerations"]!.ToJsonString(), Is.EqualTo("""[{"effect":"NoSchedule","key":"blink.io/accelerator","operator":"Equal","value":"fpga"}]"""));
-        Assert.That(fpgaTaskManager.AsObject().ContainsKey("containers"), Is.False, "no GPU limit on an FPGA machine");
+        Assert.That(fpgaTaskManager["containers"]![0]!.AsObject().ContainsKey("resources"), Is.False, "no GPU limit on an FPGA machine");
         var cpuTaskManager = Spec(sessions["session-cpu"])["taskManager"]!["podTemplate"]!["spec"]!;
         Assert.That(cpuTaskManager.AsObject().ContainsKey("tolerations"), Is.False, "CPU TaskManagers never land on accelerator machines");
     }
@@ -329,7 +463,7 @@ public class EngineTests
         Assert.That(Facts.FlinkDefaults.IsStockImage("registry.cn-hangzhou.aliyuncs.com/acme/flink:1.20.1-rrsa"), Is.False);
 
         var defaults = await BlinkCli.PlanStackAsync(StackRunner.Stack(Stack()));
-        Assert.That(Spec(defaults.Resources.Single(r => r.Type == DeploymentType))["image"]!.GetValue<string>(), Is.EqualTo("flink:1.20.1-scala_2.12-java17"));
+        Assert.That(Spec(defaults.Resources.Single(r => r.Type == DeploymentType))["image"]!.GetValue<string>(), Is.EqualTo("registry-vpc.cn-hangzhou.aliyuncs.com/blink-infra/flink:1.20.1-scala_2.12-java17"));
     }
 
     [Test]
@@ -360,8 +494,60 @@ public class EngineTests
 
         var job = plan.Resources.Single(r => r.Type == SessionJobType);
         Assert.That(job.Inputs["metadata"]!.ToJsonString(), Is.EqualTo("""{"name":"orders-enrich","namespace":"flink"}"""));
-        Assert.That(Spec(job).ToJsonString(), Is.EqualTo("""{"deploymentName":"session-cpu","flinkConfiguration":{"pipeline.max-parallelism":"128"},"job":{"args":["--window","5m"],"entryClass":"com.example.OrdersEnrich","jarURI":"oss://blink-t-state/udf/orders-enrich-1.0.jar","parallelism":4,"state":"running","upgradeMode":"last-state"}}"""));
+        Assert.That(Spec(job).ToJsonString(), Is.EqualTo("""{"deploymentName":"session-cpu","flinkConfiguration":{"kubernetes.operator.periodic.savepoint.interval":"360min","kubernetes.operator.savepoint.dispose-on-delete":"false","kubernetes.operator.savepoint.history.max.age":"7d","kubernetes.operator.savepoint.history.max.count":"5","pipeline.max-parallelism":"128"},"job":{"args":["--window","5m"],"entryClass":"com.example.OrdersEnrich","jarURI":"oss://blink-t-state/udf/orders-enrich-1.0.jar","parallelism":4,"state":"running","upgradeMode":"last-state"}}"""));
         Assert.That(job.DependsOn, Is.EqualTo(new[] { new ResourceRef(DeploymentType, "blink-t-flink-cpu") }));
+    }
+
+    [Test]
+    public async Task Savepoints_are_periodic_with_history_limits_and_a_job_can_be_suspended_or_redeployed_from_a_savepoint()
+    {
+        var plan = await BlinkCli.PlanStackAsync(StackRunner.Stack(Stack(engine: """
+                savepoints: {intervalMinutes: 60, maxCount: 10, disposeOnDelete: true}
+                jobs:
+                  - {name: enrich, pool: cpu, jarPath: udf/enrich.jar}
+                  - name: audit
+                    pool: cpu
+                    jarPath: udf/audit.jar
+                    state: suspended
+                    initialSavepointPath: oss://blink-t-state/savepoints/session-cpu/savepoint-0a1b2c-3d4e5f6a7b8c
+                    savepointRedeployNonce: 2
+                    savepoints: {intervalMinutes: 0, maxAgeDays: 30}
+            """)));
+
+        var jobs = plan.Resources.Where(r => r.Type == SessionJobType).Select(Spec).ToList();
+        string Settings(JsonObject job) => string.Join(", ", job["flinkConfiguration"]!.AsObject().Select(p => $"{p.Key}={p.Value!.GetValue<string>()}"));
+        Assert.That(Settings(jobs[0]), Is.EqualTo("kubernetes.operator.periodic.savepoint.interval=60min, kubernetes.operator.savepoint.dispose-on-delete=true, kubernetes.operator.savepoint.history.max.age=7d, kubernetes.operator.savepoint.history.max.count=10"),
+            "the engine's savepoints over the defaults");
+        Assert.That(Settings(jobs[1]), Is.EqualTo("kubernetes.operator.periodic.savepoint.interval=0, kubernetes.operator.savepoint.dispose-on-delete=true, kubernetes.operator.savepoint.history.max.age=30d, kubernetes.operator.savepoint.history.max.count=10"),
+            "the job's own keys over the engine's");
+        Assert.That(jobs[0]["job"]!["state"]!.GetValue<string>(), Is.EqualTo("running"));
+        Assert.That(jobs[0]["job"]!.AsObject().ContainsKey("initialSavepointPath"), Is.False);
+        var audit = jobs[1]["job"]!;
+        Assert.That((audit["state"]!.GetValue<string>(), audit["initialSavepointPath"]!.GetValue<string>(), audit["savepointRedeployNonce"]!.GetValue<long>()),
+            Is.EqualTo(("suspended", "oss://blink-t-state/savepoints/session-cpu/savepoint-0a1b2c-3d4e5f6a7b8c", 2L)));
+    }
+
+    [Test]
+    public void Savepoint_and_job_state_errors_name_the_key_the_value_and_what_is_allowed()
+    {
+        Assert.That(Errors(Stack(engine: "    savepoints: {intervalMinutes: 20000, maxCount: 0}")), Is.EqualTo(new[]
+        {
+            "blink-infra:engine.savepoints.intervalMinutes = \"20000\": allowed: minutes between periodic savepoints, at most 10080 (a week), or 0 for none",
+            "blink-infra:engine.savepoints.maxCount = \"0\": allowed: 1 to 1000 savepoints kept per job",
+        }));
+        Assert.That(Errors(Stack(engine: "    jobs: [{name: a, pool: cpu, jarPath: udf/a.jar, state: paused, savepointRedeployNonce: 1}]")), Is.EqualTo(new[]
+        {
+            "blink-infra:engine.jobs[0].state = \"paused\": not a job state; allowed: running, suspended (suspended stops the job, taking a savepoint first with upgradeMode savepoint)",
+            "blink-infra:engine.jobs[0].savepointRedeployNonce = \"1\": a redeploy restarts the job from initialSavepointPath, which this job does not give; allowed: no savepointRedeployNonce, or an initialSavepointPath with it",
+        }));
+        Assert.That(Errors(Stack(engine: "    jobs: [{name: a, pool: cpu, jarPath: udf/a.jar, initialSavepointPath: \"oss://elsewhere/sp-1\"}]")), Is.EqualTo(new[]
+        {
+            "blink-infra:engine.jobs[0].initialSavepointPath = \"oss://elsewhere/sp-1\": job a can start only from a savepoint on the state bucket, which its RAM role reads; allowed: a path under oss://blink-t-state/, such as oss://blink-t-state/savepoints/session-cpu/savepoint-0a1b2c-3d4e5f6a7b8c",
+        }));
+        Assert.That(Errors(Stack(engine: "    jobs: [{name: a, pool: cpu, jarPath: udf/a.jar, config: {kubernetes.operator.periodic.savepoint.interval: 1h}}]")), Is.EqualTo(new[]
+        {
+            "blink-infra:engine.jobs[0].config[kubernetes.operator.periodic.savepoint.interval] = \"1h\": set by BlinkInfra from blink-infra:engine.savepoints.intervalMinutes; allowed: any other Flink setting",
+        }));
     }
 
     [Test]

@@ -63,7 +63,7 @@ public class FlinkSettingsTests
     [Test]
     public void Safe_values_of_exposing_settings_and_ordinary_settings_pass()
     {
-        Assert.That(Errors("    flinkConfiguration:\n      kubernetes.rest-service.exposed.type: ClusterIP\n      state.backend.type: rocksdb\n      fs.oss.credentials.provider: com.acme.Rrsa\n" + Job.Replace("    jobs", "    jobs") + "          pipeline.max-parallelism: \"256\"\n"), Is.Empty);
+        Assert.That(Errors("    flinkConfiguration:\n      kubernetes.rest-service.exposed.type: ClusterIP\n      state.backend.rocksdb.thread.num: \"4\"\n      fs.oss.credentials.provider: com.acme.Rrsa\n" + Job.Replace("    jobs", "    jobs") + "          pipeline.max-parallelism: \"256\"\n"), Is.Empty);
     }
 
     [TestCase("access_key_secret")]

@@ -6,6 +6,7 @@ using System.Linq;
 using System.Text.Json.Nodes;
 using System.Threading.Tasks;
 using BlinkInfra.Cli;
+using BlinkInfra.Facts;
 using BlinkInfra.Plan;
 using BlinkInfra.Policies;
 using NUnit.Framework;
@@ -112,16 +113,18 @@ public class PolicyTests
             "[mandatory] blink-hardware@1.0.0 alicloud:cs/nodePool:NodePool:blink-dev-pool-cpu an FPGA pool without an image; allowed: the FPGA image Alibaba Cloud shares by a support ticket (imageId)");
         yield return Case("instance-families-known", "dev", p => Change(p, "blink-dev-pool-cpu", i => i["instanceTypes"] = new JsonArray("ecs.g8i.2xlarge")),
             "[advisory] blink-hardware@1.0.0 alicloud:cs/nodePool:NodePool:blink-dev-pool-cpu instance type ecs.g8i.2xlarge is not in BlinkInfra's catalogue, which cannot say it is offered in cn-hangzhou; allowed: g7, c7, r7, gn6i, gn7i, gn6v, f1, f3 types the catalogue lists");
-        yield return Case("state-bucket-locked-down", "dev", p => Change(p, "blink-dev-state", i => i["acl"] = "public-read"),
-            "[mandatory] blink-data-protection@1.0.0 alicloud:oss/bucket:Bucket:blink-dev-state acl public-read; allowed: private");
+        yield return Case("images-and-chart-reachable", "dev", p => Change(p, "blink-dev-flink-cpu", i => i["spec"]!["image"] = "flink:1.20.1-scala_2.12-java17"),
+            "[mandatory] blink-isolation@1.0.0 kubernetes:flink.apache.org/v1beta1:FlinkDeployment:blink-dev-flink-cpu image flink:1.20.1-scala_2.12-java17 is on docker.io, which the nodes reach only through the internet, and the stack has no internet egress; allowed: an image on the region's ACR VPC endpoint (registry-vpc.cn-hangzhou.aliyuncs.com/..., blink-infra:engine.registry or engine.image), or blink-infra:network.internetEgress.enabled true");
+        yield return Case("state-bucket-locked-down", "dev", p => Change(p, "blink-dev-state-acl", i => i["acl"] = "public-read"),
+            "[mandatory] blink-data-protection@1.0.0 alicloud:oss/bucket:Bucket:blink-dev-state blink-dev-state-acl sets acl public-read; allowed: private");
         yield return Case("state-bucket-protected", "dev", p => Change(p, "blink-dev-state", _ => { }, protect: false),
             "[mandatory] blink-data-protection@1.0.0 alicloud:oss/bucket:Bucket:blink-dev-state the bucket is not protected; allowed: protect: true");
         yield return Case("flink-reads-oss-through-rrsa", "dev", p => p with { Resources = p.Resources.Add(SessionJobOn(p, "session-cpu", "oss://blink-dev-flink-state/udf/enrich.jar")) },
-            "[advisory] blink-data-protection@1.0.0 kubernetes:flink.apache.org/v1beta1:FlinkDeployment:blink-dev-flink-cpu the stock image flink:1.20.1-scala_2.12-java17 cannot read OSS with RRSA credentials (FLINK-38987), which its jobs' checkpoints need; allowed: blink-infra:engine.image with an RRSA-capable credentials provider (images/flink-rrsa/), named in blink-infra:engine.flinkConfiguration fs.oss.credentials.provider");
+            "[advisory] blink-data-protection@1.0.0 kubernetes:flink.apache.org/v1beta1:FlinkDeployment:blink-dev-flink-cpu the stock image registry-vpc.cn-hangzhou.aliyuncs.com/blink-infra/flink:1.20.1-scala_2.12-java17 cannot read OSS with RRSA credentials (FLINK-38987), which its jobs' checkpoints need; allowed: blink-infra:engine.image with an RRSA-capable credentials provider (images/flink-rrsa/), named in blink-infra:engine.flinkConfiguration fs.oss.credentials.provider");
         yield return Case("ha-metadata-readable-through-rrsa", "prod-hangzhou", p => Change(p, "blink-prod-flink-cpu", i => i["spec"]!["flinkConfiguration"]!.AsObject().Remove("fs.oss.credentials.provider")),
             "[mandatory] blink-ha@1.0.0 kubernetes:flink.apache.org/v1beta1:FlinkDeployment:blink-prod-flink-cpu no fs.oss.credentials.provider is set, so Flink's OSS filesystem looks for access keys, so the JobManagers fail on high-availability.storageDir and never start; allowed: blink-infra:engine.image with an RRSA-capable credentials provider (images/flink-rrsa/), named in blink-infra:engine.flinkConfiguration fs.oss.credentials.provider");
         yield return Case("operator-reads-oss-jars", "dev", p => p with { Resources = p.Resources.Add(SessionJobOn(p, "session-cpu", "oss://blink-dev-flink-state/udf/enrich.jar")) },
-            "[advisory] blink-data-protection@1.0.0 kubernetes:helm.sh/v3:Release:blink-dev-operator 1 session job(s) load jars from oss://, which the stock operator image cannot read (no filesystem plugin, FLINK-30851); allowed: blink-infra:engine.operatorImage with flink-oss-fs-hadoop under plugins/");
+            "[advisory] blink-data-protection@1.0.0 kubernetes:helm.sh/v3:Release:blink-dev-operator 1 session job(s) load jars from oss://, which the stock operator image cannot read (no filesystem plugin, FLINK-30851); allowed: blink-infra:engine.operatorImage with flink-oss-fs-hadoop under plugins/ (images/flink-operator-oss/)");
         yield return Case("no-plaintext-secrets", "dev", p => Change(p, "blink-dev-k8s", i => i["kubeconfig"] = "apiVersion: v1"),
             "[mandatory] blink-data-protection@1.0.0 pulumi:providers:kubernetes:blink-dev-k8s input kubeconfig holds a credential in plain text; allowed: a Pulumi secret");
     }
@@ -142,20 +145,23 @@ public class PolicyTests
     }
 
     [Test]
-    public async Task The_example_stacks_pass_every_mandatory_policy_and_warn_where_the_stock_operator_cannot_fetch_jars()
+    public async Task The_example_stacks_pass_every_policy_with_no_advisory_about_credentials()
     {
-        string[] Advisories(PolicyReport report) => report.Advisories.Select(v => $"{v.Policy} {v.ResourceName}").ToArray();
+        // The HA examples run images of their own: Flink from images/flink-rrsa/ (ha-metadata-readable-through-rrsa)
+        // and the operator from images/flink-operator-oss/, which fetches their jobs' jars from oss://.
+        foreach (var stack in new[] { "dev", "prod-hangzhou", "gpu-shanghai" })
+            Assert.That(PolicyEngine.Evaluate(await PlanOf(stack)).Violations, Is.Empty, stack);
+    }
 
-        var dev = PolicyEngine.Evaluate(await PlanOf("dev"));
-        Assert.That(dev.Violations, Is.Empty, "dev: no HA and no jobs, so nothing reads the bucket yet");
-        // The HA examples run an image of their own (images/flink-rrsa/), as ha-metadata-readable-through-rrsa
-        // requires; their jobs' jars are on oss:// while they keep the stock operator image.
-        var prod = PolicyEngine.Evaluate(await PlanOf("prod-hangzhou"));
-        Assert.That(prod.Violations.Where(v => v.Level == EnforcementLevel.Mandatory), Is.Empty);
-        Assert.That(Advisories(prod), Is.EqualTo(new[] { "operator-reads-oss-jars blink-prod-operator" }));
-        var gpu = PolicyEngine.Evaluate(await PlanOf("gpu-shanghai"));
-        Assert.That(gpu.Violations.Where(v => v.Level == EnforcementLevel.Mandatory), Is.Empty);
-        Assert.That(Advisories(gpu), Is.EqualTo(new[] { "operator-reads-oss-jars blink-gpu-operator" }));
+    [Test]
+    public async Task The_stock_operator_image_or_a_mirror_with_its_tag_cannot_fetch_jars()
+    {
+        var plan = await PlanOf("prod-hangzhou");
+        string[] Advisories(StackPlan p) => PolicyEngine.Evaluate(p).Advisories.Select(v => $"{v.Policy} {v.ResourceName}").ToArray();
+        var stock = Change(plan, "blink-prod-operator", i => i["values"]!["image"] = new JsonObject { ["tag"] = FlinkDefaults.OperatorVersion });
+        Assert.That(Advisories(stock), Is.EqualTo(new[] { "operator-reads-oss-jars blink-prod-operator" }));
+        var mirror = Change(plan, "blink-prod-operator", i => i["values"]!["image"] = new JsonObject { ["repository"] = "registry.cn-hangzhou.aliyuncs.com/acme/flink-kubernetes-operator", ["tag"] = FlinkDefaults.OperatorVersion });
+        Assert.That(Advisories(mirror), Is.EqualTo(new[] { "operator-reads-oss-jars blink-prod-operator" }));
     }
 
     [Test]
@@ -163,7 +169,7 @@ public class PolicyTests
     {
         var plan = await PlanOf("prod-hangzhou");
         plan = Change(plan, "blink-prod-flink-cpu", i => i["spec"]!["image"] = "registry.cn-hangzhou.aliyuncs.com/acme/flink:1.20.1-rrsa");
-        plan = Change(plan, "blink-prod-operator", i => i["values"]!["image"]!["repository"] = "registry.cn-hangzhou.aliyuncs.com/acme/flink-kubernetes-operator");
+        plan = Change(plan, "blink-prod-operator", i => { i["values"]!["image"]!["repository"] = "registry.cn-hangzhou.aliyuncs.com/acme/flink-kubernetes-operator"; i["values"]!["image"]!["tag"] = "1.15.0-oss"; });
 
         Assert.That(PolicyEngine.Evaluate(plan).Violations, Is.Empty);
     }
@@ -182,7 +188,7 @@ public class PolicyTests
     {
         var plan = await PlanOf("dev");
         plan = Change(plan, "blink-dev-pool-cpu", i => i["instanceTypes"] = new JsonArray("ecs.g8i.2xlarge"));
-        plan = Change(plan, "blink-dev-state", i => i["acl"] = "public-read", protect: false);
+        plan = Change(plan, "blink-dev-state", i => i.Remove("lifecycleRules"), protect: false);
         plan = Change(plan, "blink-dev-pool-masters", i => i["internetMaxBandwidthOut"] = 5);
 
         var report = PolicyEngine.Evaluate(plan);
@@ -192,12 +198,14 @@ public class PolicyTests
             "[mandatory] no-public-ip (alicloud:cs/nodePool:NodePool: blink-dev-pool-masters)\n" +
             "    blink-isolation@1.0.0: internetMaxBandwidthOut 5 gives the machine a public IP; allowed: 0 (internet through the NAT gateway)\n" +
             "[mandatory] state-bucket-locked-down (alicloud:oss/bucket:Bucket: blink-dev-state)\n" +
-            "    blink-data-protection@1.0.0: acl public-read; allowed: private\n" +
+            "    blink-data-protection@1.0.0: no lifecycle rule aborts incomplete multipart uploads, whose parts stay billed; allowed: an enabled rule for the whole bucket with abortMultipartUploads (blink-infra:engine.stateRetention.incompleteUploadDays)\n" +
+            "[mandatory] state-bucket-locked-down (alicloud:oss/bucket:Bucket: blink-dev-state)\n" +
+            "    blink-data-protection@1.0.0: no lifecycle rule expires noncurrent versions, so every checkpoint Flink deletes stays stored and billed; allowed: an enabled rule for the whole bucket with noncurrentVersionExpirations (blink-infra:engine.stateRetention.noncurrentVersionDays)\n" +
             "[mandatory] state-bucket-protected (alicloud:oss/bucket:Bucket: blink-dev-state)\n" +
             "    blink-data-protection@1.0.0: the bucket is not protected; allowed: protect: true\n" +
             "[advisory] instance-families-known (alicloud:cs/nodePool:NodePool: blink-dev-pool-cpu)\n" +
             "    blink-hardware@1.0.0: instance type ecs.g8i.2xlarge is not in BlinkInfra's catalogue, which cannot say it is offered in cn-hangzhou; allowed: g7, c7, r7, gn6i, gn7i, gn6v, f1, f3 types the catalogue lists\n" +
-            "3 mandatory and 1 advisory violation(s); 25 policies of 5 packs checked.\n"));
+            "4 mandatory and 1 advisory violation(s); 26 policies of 5 packs checked.\n"));
         Assert.That(JsonNode.Parse(PolicyReportRenderer.Json(report))!["violations"]![0]!.ToJsonString(),
             Is.EqualTo("""{"pack":"blink-isolation@1.0.0","policy":"no-public-ip","level":"Mandatory","resourceType":"alicloud:cs/nodePool:NodePool","resourceName":"blink-dev-pool-masters","message":"internetMaxBandwidthOut 5 gives the machine a public IP; allowed: 0 (internet through the NAT gateway)"}"""));
     }

@@ -37,6 +37,9 @@ public static class TestPaths
     /// <summary>A fixture's place in the source tree, for tests that rewrite it on request.</summary>
     public static string FixtureSource(string name) => Path.Combine(ProjectRoot, "tests", "Fixtures", name);
 
+    /// <summary>The CrossGuard policy pack's folder, policies/crossguard, and what it holds.</summary>
+    public static string CrossGuard(params string[] parts) => Path.Combine([ProjectRoot, "policies", "crossguard", .. parts]);
+
     /// <summary>../shared beside the repository, where this workplace keeps facts about the real packages.</summary>
     public static string Shared(string name) => Path.GetFullPath(Path.Combine(ProjectRoot, "..", "shared", name));
 }

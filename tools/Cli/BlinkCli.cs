@@ -36,11 +36,13 @@ public static class BlinkCli
         var jsonOption = new Option<string?>("--json") { Description = "Also write the plan as JSON to this file (- for standard output, instead of the tree)" };
         var graphOption = new Option<string?>("--graph") { Description = "Also write the dependency graph (Mermaid) to this file" };
 
-        var plan = new Command("plan", "Run a stack offline under mocks, print the resources it declares as a tree with counts by type, and check them against the policy packs; exit 1 on a mandatory violation")
+        var graphLevelOption = new Option<GraphLevel>("--graph-level") { Description = "What --graph draws: resources (inside their components' boxes, many of a kind as one node) or components (one node each, with the dependencies between them)", DefaultValueFactory = _ => GraphLevel.Resources };
+        var detailsOption = new Option<bool>("--details") { Description = "Print each resource's inputs as indented YAML beneath it, and the counts by type" };
+        var plan = new Command("plan", "Run a stack offline under mocks, print a line per resource it declares under its component (as pulumi preview does), its outputs and a summary, and check them against the policy packs; exit 1 on a mandatory violation")
         {
-            stackOption, configOption, jsonOption, graphOption,
+            stackOption, configOption, jsonOption, graphOption, graphLevelOption, detailsOption,
         };
-        plan.SetAction((parse, _) => ExitOnInputError(() => PlanAsync(parse.GetValue(stackOption), parse.GetValue(configOption), parse.GetValue(jsonOption), parse.GetValue(graphOption), console), InvalidInput, errors));
+        plan.SetAction((parse, _) => ExitOnInputError(() => PlanAsync(parse.GetValue(stackOption), parse.GetValue(configOption), parse.GetValue(jsonOption), parse.GetValue(graphOption), parse.GetValue(graphLevelOption), parse.GetValue(detailsOption), console), InvalidInput, errors));
 
         var diffStack = new Option<string?>("--stack", "-s") { Description = "The stack to plan now: stacks/Pulumi.<NAME>.yaml" };
         var diffConfig = new Option<string?>("--config") { Description = "Any stack file to plan now, instead of --stack" };
@@ -67,20 +69,52 @@ public static class BlinkCli
         var checkConfig = new Option<string?>("--config") { Description = "Check any stack file, Pulumi.<stack>.yaml, planned offline" };
         var checkPlan = new Option<string?>("--plan") { Description = "Check a plan saved by `plan --json`" };
         var checkState = new Option<string?>("--state") { Description = "Check the live resources of a Pulumi state: a `pulumi stack export` file or a local backend's state file" };
+        var checkResources = new Option<string?>("--resources") { Description = "Check the resource list a CrossGuard policy pack sends (policies/crossguard), - for standard input" };
         var checkJson = new Option<string?>("--json") { Description = "Also write the report as JSON to this file (- for standard output, instead of the text)" };
         var check = new Command("check", "Check a stack against the policy packs; exit 0 without mandatory violations, 1 with, 2 for invalid input")
         {
-            checkStack, checkConfig, checkPlan, checkState, checkJson,
+            checkStack, checkConfig, checkPlan, checkState, checkResources, checkJson,
         };
-        check.SetAction((parse, _) => ExitOnInputError(() => CheckAsync(parse.GetValue(checkStack), parse.GetValue(checkConfig), parse.GetValue(checkPlan), parse.GetValue(checkState), parse.GetValue(checkJson), console, errors), InvalidInput, errors));
+        check.SetAction((parse, _) => ExitOnInputError(() => CheckAsync(parse.GetValue(checkStack), parse.GetValue(checkConfig), parse.GetValue(checkPlan), parse.GetValue(checkState), parse.GetValue(checkResources), parse.GetValue(checkJson), console, errors), InvalidInput, errors));
+
+        var initName = new Option<string?>("--name", "-n") { Description = "The stack's name: writes stacks/Pulumi.<NAME>.yaml, the cluster called blink-<NAME> (asked for in a terminal when missing)" };
+        var initRegion = new Option<string?>("--region") { Description = $"The region (default {StackTemplate.DefaultRegion}; ./blink catalog lists them)" };
+        var initBilling = new Option<string?>("--billing") { Description = "pay-as-you-go or subscription (default pay-as-you-go where the region is sold so)" };
+        var initHa = new Option<bool?>("--ha") { Description = "Three master machines over three zones (high availability); default false" };
+        var initZones = new Option<string?>("--zones") { Description = "Comma-separated zones of the region (default its first three)" };
+        var initFamily = new Option<string?>("--family") { Description = $"The worker pool's instance family (default {StackTemplate.DefaultFamily})" };
+        var initType = new Option<string?>("--instance-type") { Description = "The worker pool's instance type (default the family's smallest that offers a CU)" };
+        var initNodes = new Option<int?>("--nodes") { Description = $"The worker pool's machines (default {StackTemplate.DefaultNodes})" };
+        var initRegistry = new Option<string?>("--registry-namespace") { Description = $"With --ha: the namespace of the region's container registry holding the image built from images/flink-rrsa/ (default {StackTemplate.DefaultRegistryNamespace})" };
+        var initOutput = new Option<string?>("--output", "-o") { Description = "Where to write the stack file instead of stacks/Pulumi.<NAME>.yaml" };
+        var init = new Command("init", "Write a starter stack file from a few flags (or questions in a terminal); it plans and passes check. Never overwrites a file")
+        {
+            initName, initRegion, initBilling, initHa, initZones, initFamily, initType, initNodes, initRegistry, initOutput,
+        };
+        init.SetAction((parse, _) => ExitOnInputError(() => InitAsync(
+            parse.GetValue(initName), parse.GetValue(initRegion), parse.GetValue(initBilling), parse.GetValue(initHa), parse.GetValue(initZones),
+            parse.GetValue(initFamily), parse.GetValue(initType), parse.GetValue(initNodes), parse.GetValue(initRegistry), parse.GetValue(initOutput), console), InvalidInput, errors));
+
+        var catalogRegion = new Option<string?>("--region") { Description = "Only this region's billing and zones" };
+        var catalog = new Command("catalog", "List the regions (with their billing and zones), instance families and types (with the CU a worker offers) and master sizes a stack may name")
+        {
+            catalogRegion,
+        };
+        catalog.SetAction((parse, _) => ExitOnInputError(() =>
+        {
+            Catalog.Write(console.Profile.Out.Writer, parse.GetValue(catalogRegion));
+            return Task.FromResult(Success);
+        }, InvalidInput, errors));
 
         // Named as users start it, ./blink, so usage lines read as commands to type.
         var root = new Command(CommandName, "BlinkInfra: dedicated Flink (Blink exclusive mode) clusters on Alibaba Cloud, as a Pulumi program.\n"
                                             + "Run by `pulumi up` it deploys the stack; run directly it works offline on the stack files.")
         {
+            init,
             plan,
             check,
             diff,
+            catalog,
             bench,
         };
         root.Options.Add(new System.CommandLine.Help.HelpOption());
@@ -135,7 +169,7 @@ public static class BlinkCli
     /// <summary>`--json -`: the JSON goes to standard output, in place of the text.</summary>
     private const string StandardOutput = "-";
 
-    private static async Task<int> PlanAsync(string? stack, string? configPath, string? jsonPath, string? graphPath, IAnsiConsole console)
+    private static async Task<int> PlanAsync(string? stack, string? configPath, string? jsonPath, string? graphPath, GraphLevel graphLevel, bool details, IAnsiConsole console)
     {
         var stackFile = StackFile.Load(ResolveStackFile(stack, configPath));
         var spec = SpecLoader.Load(stackFile.ToRaw(), PolicyEngine.PolicyNames);
@@ -149,7 +183,7 @@ public static class BlinkCli
 
         console.MarkupLine($"[grey]SDK: {Markup.Escape(SdkInfo.Description)}[/]");
         console.MarkupLine($"Planning stack [bold]{Markup.Escape(stackFile.StackName)}[/] from {Markup.Escape(stackFile.Path)}");
-        PlanRenderer.Render(result, console);
+        PlanRenderer.Render(result, console, details);
         ZonesBlock.Render(spec.Network, console);
         // As `pulumi preview --policy-pack` does: the report after the resources, and a mandatory
         // violation fails the preview.
@@ -162,17 +196,56 @@ public static class BlinkCli
         }
         if (graphPath != null)
         {
-            await File.WriteAllTextAsync(graphPath, PlanGraph.Mermaid(result));
-            console.MarkupLine($"Dependency graph (Mermaid) written to {Markup.Escape(graphPath)}");
+            await File.WriteAllTextAsync(graphPath, PlanGraph.Mermaid(result, graphLevel));
+            console.MarkupLine($"Dependency graph (Mermaid, {graphLevel.ToString().ToLowerInvariant()}) written to {Markup.Escape(graphPath)}");
         }
         return report.HasMandatory ? Failure : Success;
     }
 
-    private static async Task<int> CheckAsync(string? stack, string? configPath, string? planPath, string? statePath, string? jsonPath, IAnsiConsole console, TextWriter errors)
+    private static async Task<int> InitAsync(string? name, string? region, string? billing, bool? ha, string? zones, string? family, string? instanceType, int? nodes, string? registryNamespace, string? output, IAnsiConsole console)
     {
-        var sources = new[] { stack, configPath, planPath, statePath }.Count(s => s != null);
+        // In a terminal, a missing name starts the questions; with flags (or into a pipe) nothing is asked.
+        if (name is null && !Console.IsInputRedirected && console.Profile.Capabilities.Interactive)
+        {
+            name = console.Prompt(new TextPrompt<string>("Stack name (stacks/Pulumi.[bold]NAME[/].yaml):"));
+            region ??= console.Prompt(new SelectionPrompt<string>().Title("Region:").AddChoices(AlibabaCloudRegions()));
+            ha ??= console.Confirm("Three master machines over three zones (high availability)?", defaultValue: false);
+        }
+        var template = StackTemplate.From(name, region, billing, ha, zones, family, instanceType, nodes, registryNamespace);
+        string path;
+        if (output is not null)
+            path = output;
+        else
+        {
+            var projectRoot = ProjectRoot.Find() ?? throw new StackFileException("no Pulumi.yaml found in this folder or above it; use --output FILE");
+            path = Path.Combine(projectRoot, ProjectRoot.StackConfigDir, $"{StackFile.FilePrefix}{template.Name}{StackFile.FileSuffix}");
+        }
+        if (File.Exists(path))
+            throw new StackFileException($"{path} exists; init never overwrites a stack file: choose another --name or --output, or remove it");
+        // What is written is read back as plan reads it, and loaded into a spec: a starter that does not load is never written.
+        var yaml = template.Yaml();
+        var stackFile = StackFile.Parse(yaml, StackFile.StackNameOf(path), path);
+        SpecLoader.Load(stackFile.ToRaw(), PolicyEngine.PolicyNames);
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        await File.WriteAllTextAsync(path, yaml);
+        var writer = console.Profile.Out.Writer;
+        writer.Write($"Wrote {path}:\n{yaml}\nNext:\n");
+        var stackFlag = output is null ? $"-s {template.Name}" : $"--config {path}";
+        writer.Write($"  {CommandName} plan {stackFlag}      # what it declares\n");
+        writer.Write($"  {CommandName} check {stackFlag}     # the policy packs\n");
+        writer.Write($"  pulumi stack init {template.Name} && pulumi preview --diff && pulumi up\n");
+        return Success;
+    }
+
+    private static System.Collections.Generic.IEnumerable<string> AlibabaCloudRegions() => BlinkInfra.Facts.AlibabaCloud.RegionsFor(BlinkInfra.Facts.BillingMode.Subscription);
+
+    private static async Task<int> CheckAsync(string? stack, string? configPath, string? planPath, string? statePath, string? resourcesPath, string? jsonPath, IAnsiConsole console, TextWriter errors)
+    {
+        var sources = new[] { stack, configPath, planPath, statePath, resourcesPath }.Count(s => s != null);
         if (sources != 1)
-            throw new StackFileException("give exactly one of --stack NAME, --config PATH, --plan FILE or --state FILE");
+            throw new StackFileException("give exactly one of --stack NAME, --config PATH, --plan FILE, --state FILE or --resources FILE");
+        if (resourcesPath != null)
+            return await ResourcesCheck.RunAsync(resourcesPath, jsonPath, console, errors, Console.In);
 
         StackPlan subject;
         if (planPath != null)
@@ -221,11 +294,18 @@ public static class BlinkCli
         foreach (var warning in warnings)
             await errors.WriteLineAsync($"warning: {warning}");
         var steps = PlanDiff.Compare(old, now);
-        var json = jsonPath is null ? null : DiffJson.Of(steps, showSames, warnings).ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }) + "\n";
+        // Replacing what the cluster runs on is said loudly: first in the text, as warnings in the JSON
+        // (and on stderr when the JSON takes standard output's place).
+        var replacements = ReplacementWarnings.Of(steps);
+        var json = jsonPath is null ? null : DiffJson.Of(steps, showSames, warnings.Concat(replacements)).ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }) + "\n";
         if (jsonPath == StandardOutput)
+        {
+            foreach (var replacement in replacements)
+                await errors.WriteLineAsync($"warning: {replacement}");
             console.Profile.Out.Writer.Write(json);
+        }
         else
-            console.Profile.Out.Writer.Write(DiffText.Of(steps));
+            console.Profile.Out.Writer.Write(DiffText.Of(steps, Colours.Of(console)));
         if (jsonPath is not null and not StandardOutput)
             await File.WriteAllTextAsync(jsonPath, json);
         return PlanDiff.HasChanges(steps) ? Changes : NoChanges;

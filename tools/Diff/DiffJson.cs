@@ -108,15 +108,15 @@ public static class DiffJson
     private static readonly Regex Identifier = new(@"^[A-Za-z_$][A-Za-z0-9_$-]*$", RegexOptions.CultureInvariant);
 
     /// <summary>A key as a property path writes it (resource.PropertyPath): `key`, `.key`, or `["blink.io/stack"]`.</summary>
-    private static string Segment(string key, bool first)
+    internal static string Segment(string key, bool first)
         => Identifier.IsMatch(key) ? (first ? key : "." + key) : $"[\"{key.Replace("\\", "\\\\").Replace("\"", "\\\"")}\"]";
 
     /// <summary>A property path with its indices dropped and its quoted keys dotted, as the replacement table names inputs.</summary>
-    private static string Plain(string path)
+    internal static string Plain(string path)
         => Regex.Replace(Regex.Replace(path, @"\[\d+\]", ""), @"\[""((?:[^""\\]|\\.)*)""\]", ".$1").TrimStart('.');
 
     /// <summary>Whether a replacement path covers a changed path: the same field, one inside it, or one holding it.</summary>
-    private static bool Covers(string replacePath, string changed)
+    internal static bool Covers(string replacePath, string changed)
         => changed == replacePath || changed.StartsWith(replacePath + ".", StringComparison.Ordinal) || replacePath.StartsWith(changed + ".", StringComparison.Ordinal);
 
     private static bool IsMasked(JsonNode? node) => node is JsonValue value && value.TryGetValue<string>(out var text) && text == Secrets.Mask;

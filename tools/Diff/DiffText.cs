@@ -1,48 +1,138 @@
+using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using BlinkInfra.Config;
+using BlinkInfra.Facts;
+using BlinkInfra.Plan;
+using BlinkInfra.State;
 
 namespace BlinkInfra.Diff;
 
-/// <summary>A diff as `pulumi preview --diff` prints it.</summary>
+/// <summary>
+/// A diff as `pulumi preview --diff` prints it: a loud warning first when a vSwitch, the cluster, a node
+/// pool or the state bucket is replaced; a line per changed resource; beneath it one line per changed
+/// property by its nested path (`spec.taskManager.resource.memory`); a value known only after apply
+/// shown once as `(known after apply)`; a summary. Coloured only when <see cref="Colours"/> says so.
+/// </summary>
 public static class DiffText
 {
+    private const string KnownAfterApply = "(known after apply)";
+
     private static readonly JsonSerializerOptions Unescaped = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     private static string Show(JsonNode? node) => node is null ? "null" : node.ToJsonString(Unescaped);
 
-    /// <summary>A line per changed resource, its inputs below, a summary.</summary>
-    public static string Of(ImmutableArray<DiffStep> steps)
+    public static string Of(ImmutableArray<DiffStep> steps, Colours? colours = null)
     {
+        colours ??= Colours.None;
         var writer = new StringWriter { NewLine = "\n" };
+        var warnings = ReplacementWarnings.Of(steps);
+        if (warnings.Length > 0)
+        {
+            writer.WriteLine(colours.Loud("WARNING: this change replaces what the cluster runs on or keeps its state in:"));
+            foreach (var warning in warnings)
+                writer.WriteLine(colours.Loud("  ! ") + warning);
+            writer.WriteLine();
+        }
         foreach (var step in steps.Where(s => s.Op != DiffOp.Same))
         {
             var symbol = step.Op switch { DiffOp.Create => "+", DiffOp.Delete or DiffOp.DeleteReplaced => "-", DiffOp.Replace => "+-", _ => "~" };
-            writer.WriteLine($"{symbol} {step.Type} {step.Name} ({DiffJson.OpName(step.Op)}{(step.Cause is null ? "" : ": " + step.Cause)})");
+            writer.WriteLine($"{Paint(colours, symbol)} {step.Type} {step.Name} ({DiffJson.OpName(step.Op)}{(step.Cause is null ? "" : ": " + step.Cause)})");
             foreach (var change in step.Changes)
-            {
-                var line = step.Op switch
-                {
-                    DiffOp.Create => $"    + {change.Key}: {Show(change.New)}",
-                    DiffOp.Delete or DiffOp.DeleteReplaced => $"    - {change.Key}: {Show(change.Old)}",
-                    _ when change.Old is null => $"    + {change.Key}: {Show(change.New)}",
-                    _ when change.New is null => $"    - {change.Key}: {Show(change.Old)}",
-                    _ => $"    ~ {change.Key}: {Show(change.Old)} => {Show(change.New)}",
-                };
-                if (change.KnownAfterApply)
-                    line += " (known after apply)";
-                if (change.ForcesReplacement)
-                    line += " (forces replacement)";
-                writer.WriteLine(line);
-            }
+                foreach (var line in Lines(step, change))
+                    writer.WriteLine("    " + Paint(colours, line.Symbol) + " " + line.Text + (line.Unknown ? " " + colours.Grey(KnownAfterApply) : "") + (line.Forces ? " " + colours.Red("(forces replacement)") : ""));
         }
         var summary = PlanDiff.Summary(steps);
         int Count(DiffOp op) => summary.GetValueOrDefault(op);
         writer.WriteLine(PlanDiff.HasChanges(steps)
-            ? $"Resources: + {Count(DiffOp.Create)} to create, ~ {Count(DiffOp.Update)} to update, +- {Count(DiffOp.Replace)} to replace, - {Count(DiffOp.Delete) + Count(DiffOp.DeleteReplaced)} to delete, {Count(DiffOp.Same)} unchanged"
+            ? $"Resources: {colours.Green($"+ {Count(DiffOp.Create)} to create")}, {colours.Yellow($"~ {Count(DiffOp.Update)} to update")}, {colours.Magenta($"+- {Count(DiffOp.Replace)} to replace")}, {colours.Red($"- {Count(DiffOp.Delete) + Count(DiffOp.DeleteReplaced)} to delete")}, {Count(DiffOp.Same)} unchanged"
             : $"No changes: {Count(DiffOp.Same)} resources unchanged");
         return writer.ToString();
     }
+
+    private static string Paint(Colours colours, string symbol)
+        => symbol switch { "+" => colours.Green(symbol), "-" => colours.Red(symbol), "+-" => colours.Magenta(symbol), _ => colours.Yellow(symbol) };
+
+    /// <summary>One changed property: its symbol, "path: old => new" (or its one side), whether its new value is known only after apply, whether it forces replacement.</summary>
+    private sealed record Line(string Symbol, string Text, bool Unknown, bool Forces);
+
+    private static IEnumerable<Line> Lines(DiffStep step, InputChange change)
+    {
+        var root = DiffJson.Segment(change.Key, first: true);
+        if (IsMasked(change.Old) || IsMasked(change.New))
+        {
+            // A secret is never walked: it shows masked, as one value.
+            var text = change.Old is null ? $"{root}: {Show(change.New)}" : change.New is null ? $"{root}: {Show(change.Old)}" : $"{root}: {Show(change.Old)} => {Show(change.New)}";
+            return new[] { new Line(change.Old is null ? "+" : change.New is null ? "-" : "~", text, false, change.ForcesReplacement) };
+        }
+        // The new side as the engine will see it: references to resources created or replaced are unknown.
+        var now = step.Op is DiffOp.Delete or DiffOp.DeleteReplaced ? null : step.NewInputs?[change.Key] ?? change.New;
+        var old = step.Op == DiffOp.Create ? null : change.Old;
+        var lines = new List<(string Symbol, string Path, string Text, bool Unknown)>();
+        Walk(old, now, root, lines);
+        if (lines.Count == 0)
+            lines.Add(change.KnownAfterApply ? ("~", root, $"{root}:", true) : ("~", root, $"{root}: {Show(change.Old)} => {Show(change.New)}", false));
+        var table = ReplacementInputs.Of(step.Type);
+        return lines.Select(l => new Line(l.Symbol, l.Text, l.Unknown, change.ForcesReplacement && table.Any(p => DiffJson.Covers(p, DiffJson.Plain(l.Path)))));
+    }
+
+    /// <summary>The changed leaves between two values, by property path; an added or removed map or list by its own leaves.</summary>
+    private static void Walk(JsonNode? old, JsonNode? now, string path, List<(string, string, string, bool)> lines)
+    {
+        if (IsUnknown(now))
+        {
+            // Shown once: where the old value was itself a reference, there is nothing else to show.
+            if (old is null)
+                lines.Add(("+", path, $"{path}:", true));
+            else if (IsReference(old))
+                lines.Add(("~", path, $"{path}:", true));
+            else
+                lines.Add(("~", path, $"{path}: {Show(old)} =>", true));
+            return;
+        }
+        if (IsReference(now) && old is not null && !IsUnknown(old))
+            return; // a reference to a kept resource stands for the value it has
+        switch (old, now)
+        {
+            case (JsonObject o, JsonObject n) when o.Count > 0 || n.Count > 0:
+                foreach (var key in o.Select(kv => kv.Key).Union(n.Select(kv => kv.Key)).OrderBy(k => k, StringComparer.Ordinal))
+                    Walk(o[key], n[key], path + DiffJson.Segment(key, first: false), lines);
+                return;
+            case (JsonArray o, JsonArray n) when o.Count > 0 || n.Count > 0:
+                for (var i = 0; i < Math.Max(o.Count, n.Count); i++)
+                    Walk(i < o.Count ? o[i] : null, i < n.Count ? n[i] : null, $"{path}[{i}]", lines);
+                return;
+            case (null, JsonObject { Count: > 0 } or JsonArray { Count: > 0 }):
+            case (JsonObject { Count: > 0 } or JsonArray { Count: > 0 }, null):
+                foreach (var (key, child) in Children(old ?? now!))
+                    Walk(old is null ? null : child, now is null ? null : child, path + key, lines);
+                return;
+        }
+        if (JsonNode.DeepEquals(old, now))
+            return;
+        if (old is null)
+            lines.Add(("+", path, $"{path}: {Show(now)}", false));
+        else if (now is null)
+            lines.Add(("-", path, $"{path}: {Show(old)}", false));
+        else
+            lines.Add(("~", path, $"{path}: {Show(old)} => {Show(now)}", false));
+    }
+
+    private static IEnumerable<(string Segment, JsonNode? Value)> Children(JsonNode node)
+        => node switch
+        {
+            JsonObject o => o.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => (DiffJson.Segment(kv.Key, first: false), kv.Value)),
+            JsonArray a => a.Select((v, i) => ($"[{i}]", v)),
+            _ => Enumerable.Empty<(string, JsonNode?)>(),
+        };
+
+    private static bool IsUnknown(JsonNode? node) => node is JsonValue value && value.TryGetValue<string>(out var text) && text == StateValues.Unknown;
+
+    private static bool IsReference(JsonNode? node) => node is JsonValue value && value.TryGetValue<string>(out var text) && text.Contains("${", StringComparison.Ordinal);
+
+    private static bool IsMasked(JsonNode? node) => node is JsonValue value && value.TryGetValue<string>(out var text) && text == Secrets.Mask;
 }

@@ -158,8 +158,39 @@ public sealed class PlanRecorder : IMocks
         {
             invokes = _invokes.OrderBy(i => i.Token, StringComparer.Ordinal).ThenBy(i => i.Args.ToJsonString(), StringComparer.Ordinal).ToImmutableArray();
         }
-        return new StackPlan(project, stack, sdk, settings, resources.ToImmutable(), invokes);
+        return new StackPlan(project, stack, sdk, settings, resources.ToImmutable(), invokes)
+        {
+            Outputs = stackResource is null ? null : await StackOutputsAsync(stackResource),
+        };
     }
+
+    private static readonly MethodInfo OutputValueGeneric = typeof(PlanRecorder).GetMethod(nameof(OutputValueAsync), BindingFlags.NonPublic | BindingFlags.Static)!;
+
+    /// <summary>The stack's outputs: its [Output] properties, by their output names, sorted; secrets masked.</summary>
+    private static async Task<System.Text.Json.Nodes.JsonObject> StackOutputsAsync(Resource stack)
+    {
+        var outputs = new SortedDictionary<string, object?>(StringComparer.Ordinal);
+        var secrets = ImmutableHashSet.CreateBuilder<string>(StringComparer.Ordinal);
+        foreach (var property in stack.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance))
+        {
+            var attribute = property.GetCustomAttributesData().FirstOrDefault(a => a.AttributeType == typeof(OutputAttribute));
+            // The stack's own urn (and a custom resource's id) are the engine's, not outputs the program registers.
+            if (attribute?.ConstructorArguments.FirstOrDefault().Value is not string name || name is "urn" or "id"
+                || !property.PropertyType.IsGenericType || property.PropertyType.GetGenericTypeDefinition() != typeof(Output<>)
+                || property.GetValue(stack) is not { } output)
+            {
+                continue;
+            }
+            var (value, secret) = await (Task<(object?, bool)>)OutputValueGeneric.MakeGenericMethod(property.PropertyType.GetGenericArguments()[0]).Invoke(null, new[] { output })!;
+            outputs[name] = value;
+            if (secret)
+                secrets.Add(name);
+        }
+        return JsonValues.MaskedInputs(outputs.Where(kv => kv.Value is not null).ToDictionary(kv => kv.Key, kv => kv.Value!), secrets.ToImmutable());
+    }
+
+    private static async Task<(object?, bool)> OutputValueAsync<T>(Output<T> output)
+        => (await OutputUtilities.GetValueAsync(output), await Output.IsSecretAsync(output));
 
     /// <summary>The resources given, in order, with each component replaced by its descendants down to the first custom resource on each path; custom resources only.</summary>
     private static IEnumerable<Resource> TransitivelyReferenced(IEnumerable<Resource> resources, ILookup<Resource?, Resource> children)

@@ -25,6 +25,14 @@ public sealed record StackPlan(
 
     public string ToJson() => JsonSerializer.Serialize(this, JsonOptions);
 
+    /// <summary>
+    /// The stack's outputs (BlinkStack's [Output] properties), values from other resources as references
+    /// ("${blink-dev-vpc.id}"), secrets masked; null for a plan read back from a file, whose JSON does not
+    /// keep them (the plan file's format is what diff and check read).
+    /// </summary>
+    [JsonIgnore]
+    public System.Text.Json.Nodes.JsonObject? Outputs { get; init; }
+
     public IEnumerable<PlannedResource> ChildrenOf(PlannedResource parent)
     {
         foreach (var resource in Resources)

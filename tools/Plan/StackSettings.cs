@@ -12,9 +12,6 @@ using Pulumi.AliCloud.Oss;
 
 namespace BlinkInfra.Plan;
 
-/// <summary>A declared endpoint as the pods' egress rules open it: tcp, that port, that block.</summary>
-public sealed record DataEgress([property: JsonPropertyName("cidr")] string Cidr, [property: JsonPropertyName("port")] int Port);
-
 /// <summary>
 /// What the stack's config said, as far as policies need it: the resources alone do not tell the
 /// billing mode or what the stack explicitly allows. Derived here only: from a spec
@@ -59,7 +56,8 @@ public sealed record StackSettings(
         var ownGroups = OwnGroupIds(resources);
         return new StackSettings(
             provider is null ? null : Text(provider, "region"),
-            SpecDefaults.BillingName(prepaid ? BillingMode.Subscription : BillingMode.PayAsYouGo),
+            // Machines are billed like the cluster: without a node pool the billing mode cannot be told.
+            pools.Count == 0 ? null : SpecDefaults.BillingName(prepaid ? BillingMode.Subscription : BillingMode.PayAsYouGo),
             SpecDefaults.ExclusiveMode,
             masters switch { "3" => true, "1" => false, _ => null },
             false,

@@ -173,7 +173,7 @@ public static class StateFile
     private static bool Flag(JsonObject resource, string field) => resource[field] is JsonValue value && value.TryGetValue<bool>(out var flag) && flag;
 
     /// <summary>A URN's stack and project, or nulls when it is not a URN.</summary>
-    private static (string? Stack, string? Project) UrnParts(string urn)
+    public static (string? Stack, string? Project) UrnParts(string urn)
     {
         if (!urn.StartsWith(UrnPrefix, StringComparison.Ordinal))
             return (null, null);

@@ -19,6 +19,26 @@ public static class ComputeSpecBuilder
 
     private static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);
 
+    /// <summary>
+    /// Autoscaling pools only on pay-as-you-go: on scale-in ACK removes subscription (PrePaid) nodes
+    /// from the cluster but does not release them, so they stay billed until someone releases them in
+    /// the ECS console (ACK, "Enable node auto scaling": "subscription instances will be removed but not
+    /// released"; RemoveNodePoolNodes: "subscription nodes are not released").
+    /// </summary>
+    public static void CheckAutoscalingBilling(ComputeSpec compute, BillingMode billing, List<SpecError> errors)
+    {
+        if (billing != BillingMode.Subscription)
+            return;
+        for (var i = 0; i < compute.WorkerPools.Length; i++)
+        {
+            var pool = compute.WorkerPools[i];
+            if (!pool.Size.Autoscaling)
+                continue;
+            errors.Add(new SpecError(Key($"workerPools[{i}].maxNodes"), Text(pool.Size.MaxNodes),
+                $"pool {pool.Name} autoscales on subscription billing (blink-infra:cluster.billing), whose machines ACK removes on scale-in but does not release, so they stay billed; allowed: a fixed size (nodes or computeUnits) with subscription billing, or autoscaling with pay-as-you-go"));
+        }
+    }
+
     /// <param name="reached">What the cluster must reach outside its VPC, by what names it (such as a data endpoint), with its block.</param>
     public static ComputeSpec? Build(ComputeConfig compute, NetworkSpec network, IReadOnlyList<(string What, string Cidr)> reached, List<SpecError> errors)
     {

@@ -177,6 +177,8 @@ public sealed class WorkerPoolValidator : AbstractValidator<WorkerPoolConfig>
             .When(p => p.GpuDriverVersion != null && ComputeFacts.KindOf(p) == MachineKind.Gpu)
             .WithMessage("not an NVIDIA driver version; allowed: a version ACK offers, such as 535.161.08 (a label value: at most 63 characters)");
 
+        RuleFor(p => p.DataDisk!).SetValidator(new DataDiskValidator()).OverridePropertyName("DataDisk").When(p => p.DataDisk != null);
+
         RuleFor(p => p.ImageId)
             .NotEmpty()
             .When(p => ComputeFacts.KindOf(p) == MachineKind.Fpga)
@@ -191,6 +193,38 @@ public sealed class WorkerPoolValidator : AbstractValidator<WorkerPoolConfig>
         if (pool.MinNodes != null) parts.Add($"minNodes: {pool.MinNodes}");
         if (pool.MaxNodes != null) parts.Add($"maxNodes: {pool.MaxNodes}");
         return parts.Count == 0 ? "none" : string.Join(", ", parts);
+    }
+}
+
+/// <summary>Rules for `blink-infra:compute.workerPools[i].dataDisk`.</summary>
+public sealed class DataDiskValidator : AbstractValidator<DataDiskConfig>
+{
+    public DataDiskValidator()
+    {
+        RuleFor(d => d).Custom((disk, context) =>
+        {
+            if (disk.Enabled == false && (disk.Category != null || disk.SizeGiB != null || disk.PerformanceLevel != null || disk.Encrypted != null))
+                context.FailAt("Enabled", "false", "the pool has no data disk, so its other keys would be ignored; allowed: enabled: false alone, or a disk (category, sizeGiB, performanceLevel, encrypted) without enabled: false");
+        });
+        RuleFor(d => d.Category)
+            .Must(category => category is null || DataDisks.Categories.Contains(category))
+            .WithMessage($"not an SSD category a node pool's data disk may be (RocksDB compacts constantly); allowed: {string.Join(", ", DataDisks.Categories)}");
+        RuleFor(d => d.PerformanceLevel)
+            .Must(level => DataDisks.EssdLevelMinSizeGiB.ContainsKey(level!))
+            .When(d => d.PerformanceLevel != null && (d.Category ?? DataDisks.DefaultCategory) == "cloud_essd")
+            .WithMessage($"not an ESSD performance level; allowed: {string.Join(", ", DataDisks.EssdLevelMinSizeGiB.Keys)}");
+        RuleFor(d => d.PerformanceLevel)
+            .Null()
+            .When(d => (d.Category ?? DataDisks.DefaultCategory) != "cloud_essd")
+            .WithMessage(d => $"only cloud_essd disks have performance levels, and this one is {d.Category}; allowed: no performanceLevel, or category: cloud_essd");
+        RuleFor(d => d.SizeGiB)
+            .InclusiveBetween(DataDisks.MinSizeGiB, DataDisks.MaxSizeGiB)
+            .WithMessage($"allowed: {DataDisks.MinSizeGiB} to {DataDisks.MaxSizeGiB} GiB (a node pool's data disk)");
+        RuleFor(d => d.SizeGiB)
+            .Must((d, size) => size >= DataDisks.EssdLevelMinSizeGiB[d.PerformanceLevel!])
+            .When(d => d.SizeGiB is >= DataDisks.MinSizeGiB and <= DataDisks.MaxSizeGiB && (d.Category ?? DataDisks.DefaultCategory) == "cloud_essd"
+                && d.PerformanceLevel != null && DataDisks.EssdLevelMinSizeGiB.ContainsKey(d.PerformanceLevel))
+            .WithMessage(d => $"an ESSD at {d.PerformanceLevel} is at least {DataDisks.EssdLevelMinSizeGiB[d.PerformanceLevel!]} GiB; allowed: {DataDisks.EssdLevelMinSizeGiB[d.PerformanceLevel!]} to {DataDisks.MaxSizeGiB} GiB, or a lower level");
     }
 }
 

@@ -17,4 +17,5 @@ public sealed class WorkerPoolConfig
     public bool? Trusted { get; set; }
     public string? GpuDriverVersion { get; set; }
     public string? ImageId { get; set; }
+    public DataDiskConfig? DataDisk { get; set; }
 }

@@ -15,7 +15,8 @@ public sealed record WorkerPoolSpec(
     ImmutableArray<string> Zones,
     string? GpuDriverVersion,
     string? ImageId,
-    UsableResources? UsablePerNode)
+    UsableResources? UsablePerNode,
+    DataDiskSpec? DataDisk)
 {
     /// <summary>The CU each machine of the pool offers, whichever of its types ACK launches; null for types BlinkInfra does not know.</summary>
     public int? ComputeUnitsPerNode => UsablePerNode?.ComputeUnitCount;
@@ -57,6 +58,22 @@ public sealed record WorkerPoolSpec(
             pool.Zones.Count > 0 ? pool.Zones.ToImmutableArray() : clusterZones,
             pool.GpuDriverVersion,
             pool.ImageId,
-            usable);
+            usable,
+            DataDiskOf(pool.DataDisk, usable?.ComputeUnitCount));
+    }
+
+    /// <summary>
+    /// The pool's state disk: on unless `enabled: false`; an SSD of 20 GiB per CU each machine offers
+    /// (at least 40), ESSD PL1, encrypted, unless the config says otherwise (validated before).
+    /// </summary>
+    public static DataDiskSpec? DataDiskOf(DataDiskConfig? disk, int? computeUnitsPerNode)
+    {
+        if (disk?.Enabled == false)
+            return null;
+        var category = disk?.Category ?? DataDisks.DefaultCategory;
+        var level = category == "cloud_essd" ? disk?.PerformanceLevel ?? DataDisks.DefaultPerformanceLevel : null;
+        // A given size was checked against its level; the default grows to the level's smallest disk.
+        var size = disk?.SizeGiB ?? Math.Max(DataDisks.DefaultSizeGiB(computeUnitsPerNode), level is null ? 0 : DataDisks.EssdLevelMinSizeGiB[level]);
+        return new DataDiskSpec(category, size, level, disk?.Encrypted ?? true);
     }
 }

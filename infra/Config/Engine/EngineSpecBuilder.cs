@@ -29,6 +29,20 @@ public static class EngineSpecBuilder
                 "high availability keeps a standby JobManager; allowed: 2 or more with blink-infra:compute.highAvailability"));
         }
 
+        // JobManagers on the masters: one per session cluster (a worker pool) may share a master machine
+        // (HA spreads each session's JobManagers over the zones, one per master; without HA all sit on the
+        // one master), and the operator requests nothing (its chart's operatorPod.resources is empty).
+        if (InstanceCatalog.Type(compute.Masters.InstanceType) is { } masterType)
+        {
+            var room = NodeAllocatable.ForPods(masterType.Cores, masterType.MemoryGiB);
+            var sessions = compute.WorkerPools.Length;
+            if (!FlinkDefaults.JobManagerRequests.Times(sessions).FitsIn(room))
+            {
+                errors.Add(new SpecError($"{ConfigKeys.Section("compute")}.masters.instanceType", masterType.Name,
+                    $"{sessions} session clusters (one per worker pool) put up to {sessions} JobManagers of {FlinkDefaults.JobManagerRequests} each on one master machine, whose pods have {room} (infra/Facts/NodeAllocatable.cs); allowed: a larger master type, or fewer worker pools"));
+            }
+        }
+
         var interval = engine.CheckpointIntervalSeconds ?? FlinkDefaults.CheckpointIntervalSeconds;
         var pools = compute.WorkerPools.ToDictionary(p => p.Name);
         var jobs = ImmutableArray.CreateBuilder<JobSpec>();
@@ -48,14 +62,53 @@ public static class EngineSpecBuilder
                     $"job {job.Name} restarts from its last checkpoint, which needs HA (blink-infra:compute.highAvailability{(highAvailability ? "" : ", off here")}) and checkpoints (blink-infra:engine.checkpointIntervalSeconds{(interval == 0 ? ", 0 here" : "")}); allowed: stateless or savepoint"));
                 continue;
             }
+            // A savepoint to start from lives on the stack's own bucket, where the role the jobs run as may read.
+            var bucketPrefix = $"oss://{BucketOf(engine, cluster)}/";
+            if (job.InitialSavepointPath is { } initial && (!initial.StartsWith(bucketPrefix, StringComparison.Ordinal) || initial.Length == bucketPrefix.Length
+                || initial.Contains("..", StringComparison.Ordinal) || initial.Any(char.IsWhiteSpace)))
+            {
+                errors.Add(new SpecError(Key($"jobs[{i}].initialSavepointPath"), initial,
+                    $"job {job.Name} can start only from a savepoint on the state bucket, which its RAM role reads; allowed: a path under {bucketPrefix}, such as {bucketPrefix}savepoints/session-{pool.Name}/savepoint-0a1b2c-3d4e5f6a7b8c"));
+                continue;
+            }
             jobs.Add(new JobSpec(job.Name!, pool.Name, job.JarPath!, job.EntryClass, job.Parallelism ?? 1, mode,
+                job.State ?? "running", job.InitialSavepointPath, job.SavepointRedeployNonce, SavepointsOf(engine.Savepoints, job.Savepoints),
                 job.Args.ToImmutableArray(), job.Config.ToImmutableSortedDictionary(StringComparer.Ordinal)));
         }
 
+        // ZRS where the region offers it (infra/Facts AlibabaCloud.OssZoneRedundantRegions); ForceNew, so
+        // a bucket created as LRS keeps LRS only by saying so here.
+        var redundancy = engine.StateRedundancy ?? AlibabaCloud.DefaultOssRedundancy(cluster.Region);
+        if (redundancy == "ZRS" && !AlibabaCloud.OssZoneRedundantRegions.Contains(cluster.Region))
+        {
+            errors.Add(new SpecError(Key("stateRedundancy"), redundancy,
+                $"OSS offers zone-redundant storage in {string.Join(", ", AlibabaCloud.OssZoneRedundantRegions)}, not in {cluster.Region}; allowed: LRS"));
+        }
+        // Images from the region's ACR VPC endpoint unless the stack names a registry or the images
+        // themselves: the nodes reach it without internet egress (infra/Facts ImageSources).
+        var registry = (engine.Registry ?? ImageSources.DefaultRegistry(cluster.Region)).TrimEnd('/');
+        var stateBucket = new StateBucketSpec(engine.Bucket ?? $"{cluster.Name}-flink-state", redundancy,
+            engine.StateRetention?.NoncurrentVersionDays ?? FlinkDefaults.StateNoncurrentVersionDays,
+            engine.StateRetention?.IncompleteUploadDays ?? FlinkDefaults.StateIncompleteUploadDays);
+
         return errors.Count > errorCount
             ? null
-            : new EngineSpec(engine.Namespace ?? FlinkDefaults.JobsNamespace, engine.Bucket ?? $"{cluster.Name}-flink-state",
-                highAvailability, replicas, interval, engine.Image ?? FlinkDefaults.Image, engine.OperatorImage,
+            : new EngineSpec(engine.Namespace ?? FlinkDefaults.JobsNamespace, stateBucket,
+                highAvailability, replicas, interval,
+                engine.Image ?? $"{registry}/{FlinkDefaults.ImageName}:{FlinkDefaults.ImageTag}",
+                engine.OperatorImage ?? $"{registry}/{FlinkDefaults.OperatorImageName}:{FlinkDefaults.OperatorVersion}",
+                engine.OperatorChartRepository ?? ImageSources.OperatorChartRepository,
+                engine.StateBackend ?? FlinkDefaults.DefaultStateBackend,
                 engine.FlinkConfiguration.ToImmutableSortedDictionary(StringComparer.Ordinal), jobs.ToImmutable());
     }
+
+    private static string BucketOf(EngineConfig engine, ClusterSpec cluster) => engine.Bucket ?? $"{cluster.Name}-flink-state";
+
+    /// <summary>A job's savepoints: its own keys over the engine's, over the defaults.</summary>
+    public static SavepointsSpec SavepointsOf(SavepointsConfig? engine, SavepointsConfig? job)
+        => new(
+            job?.IntervalMinutes ?? engine?.IntervalMinutes ?? FlinkDefaults.SavepointIntervalMinutes,
+            job?.MaxCount ?? engine?.MaxCount ?? FlinkDefaults.SavepointMaxCount,
+            job?.MaxAgeDays ?? engine?.MaxAgeDays ?? FlinkDefaults.SavepointMaxAgeDays,
+            job?.DisposeOnDelete ?? engine?.DisposeOnDelete ?? false);
 }

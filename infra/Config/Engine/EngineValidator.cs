@@ -16,6 +16,17 @@ public sealed class EngineValidator : AbstractValidator<EngineConfig>
     private static readonly Regex BucketName = new("^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$", RegexOptions.CultureInvariant);
     // Source: the OCI distribution spec's reference grammar (host[:port]/path components, tag, digest), simplified to lower-case paths.
     private static readonly Regex ImageReference = new(@"^[a-z0-9]+([._-][a-z0-9]+)*(:[0-9]+)?(/[a-z0-9]+([._-][a-z0-9]+)*)*(:[A-Za-z0-9_][A-Za-z0-9_.-]{0,127})?(@sha256:[a-f0-9]{64})?$", RegexOptions.CultureInvariant);
+    // A registry: a host (with a '.' or ':', as the reference grammar tells hosts apart, and an optional
+    // port) and at least one path component, each as the OCI reference grammar spells them.
+    private static readonly Regex RegistryHost = new("^[a-z0-9]([a-z0-9.-]{0,251}[a-z0-9])?(:[0-9]{1,5})?$", RegexOptions.CultureInvariant);
+    private static readonly Regex PathComponent = new("^[a-z0-9]+([._-][a-z0-9]+)*$", RegexOptions.CultureInvariant);
+
+    private static bool IsRegistry(string registry)
+    {
+        var parts = registry.TrimEnd('/').Split('/');
+        return parts.Length >= 2 && RegistryHost.IsMatch(parts[0]) && (parts[0].Contains('.', StringComparison.Ordinal) || parts[0].Contains(':', StringComparison.Ordinal))
+            && parts.Skip(1).All(PathComponent.IsMatch);
+    }
     private static readonly Regex JavaClass = new(@"^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)*$", RegexOptions.CultureInvariant);
 
     public EngineValidator()
@@ -29,6 +40,17 @@ public sealed class EngineValidator : AbstractValidator<EngineConfig>
         RuleFor(e => e.Bucket)
             .Must(bucket => bucket is null || BucketName.IsMatch(bucket))
             .WithMessage("not an OSS bucket name; allowed: 3 to 63 lower-case letters, digits and '-', starting and ending with a letter or digit");
+        RuleFor(e => e.StateRedundancy)
+            .Must(redundancy => redundancy is null || AlibabaCloud.OssRedundancyTypes.Contains(redundancy))
+            .WithMessage($"not an OSS redundancy type; allowed: {string.Join(", ", AlibabaCloud.OssRedundancyTypes)} (ZRS by default where the region offers it; the provider replaces the bucket when it changes, so an existing LRS bucket keeps LRS)");
+        RuleFor(e => e.StateRetention!.NoncurrentVersionDays)
+            .InclusiveBetween(1, FlinkDefaults.StateRetentionMaxDays)
+            .When(e => e.StateRetention is not null)
+            .WithMessage($"allowed: 1 to {FlinkDefaults.StateRetentionMaxDays} days a version Flink deleted or overwrote is kept before it expires");
+        RuleFor(e => e.StateRetention!.IncompleteUploadDays)
+            .InclusiveBetween(1, FlinkDefaults.StateRetentionMaxDays)
+            .When(e => e.StateRetention is not null)
+            .WithMessage($"allowed: 1 to {FlinkDefaults.StateRetentionMaxDays} days an unfinished multipart upload is kept before it is aborted");
         // JobManagers run on the masters, one per master zone (required anti-affinity on the zone), so at most 3.
         RuleFor(e => e.JobManagerReplicas)
             .InclusiveBetween(1, ComputeUnits.HighAvailabilityMasters)
@@ -43,10 +65,30 @@ public sealed class EngineValidator : AbstractValidator<EngineConfig>
         RuleFor(e => e.OperatorImage)
             .Must(image => image is null || ImageReference.IsMatch(image))
             .WithMessage("not a container image reference; allowed: [registry/]repository[:tag][@sha256:digest] of a Flink Kubernetes Operator 1.15.0 image with the OSS filesystem plugin, such as registry.cn-hangzhou.aliyuncs.com/acme/flink-kubernetes-operator:1.15.0-oss");
+        RuleFor(e => e.Registry)
+            .Must(registry => registry is null || IsRegistry(registry))
+            .WithMessage($"not a registry and namespace; allowed: host[:port]/namespace where the images {FlinkDefaults.ImageName}:{FlinkDefaults.ImageTag} and {FlinkDefaults.OperatorImageName}:{FlinkDefaults.OperatorVersion} are mirrored, such as registry-vpc.cn-hangzhou.aliyuncs.com/{ImageSources.DefaultNamespace} (the default, in the stack's region)");
+        RuleFor(e => e.OperatorChartRepository)
+            .Must(url => url is null || (Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps && !url.Contains(' ', StringComparison.Ordinal)))
+            .WithMessage($"not an https URL; allowed: the URL of a Helm repository holding {FlinkDefaults.OperatorChart} {FlinkDefaults.OperatorVersion}, such as {ImageSources.OperatorChartRepository} (the default)");
+        RuleFor(e => e.StateBackend)
+            .Must(backend => backend is null || FlinkDefaults.StateBackends.Contains(backend))
+            .WithMessage($"not a Flink state backend; allowed: {string.Join(", ", FlinkDefaults.StateBackends)} (rocksdb keeps state on the pools' data disks and checkpoints incrementally)");
         RuleFor(e => e.FlinkConfiguration).Custom((settings, context) => FlinkSettingsRules.Check(settings, nameof(EngineConfig.FlinkConfiguration), context));
+
+        RuleFor(e => e.Savepoints!).SetValidator(new SavepointsValidator()).OverridePropertyName("Savepoints").When(e => e.Savepoints != null);
 
         RuleForEach(e => e.Jobs).ChildRules(job =>
         {
+            job.RuleFor(j => j.Savepoints!).SetValidator(new SavepointsValidator()).OverridePropertyName("Savepoints").When(j => j.Savepoints != null);
+            job.RuleFor(j => j.State)
+                .Must(state => state is null || FlinkDefaults.JobStates.Contains(state))
+                .WithMessage($"not a job state; allowed: {string.Join(", ", FlinkDefaults.JobStates)} (suspended stops the job, taking a savepoint first with upgradeMode savepoint)");
+            job.RuleFor(j => j.SavepointRedeployNonce)
+                .GreaterThanOrEqualTo(1).WithMessage("allowed: a whole number of 1 or more, changed to redeploy the job from initialSavepointPath");
+            job.RuleFor(j => j.SavepointRedeployNonce)
+                .Null().When(j => j.InitialSavepointPath is null)
+                .WithMessage("a redeploy restarts the job from initialSavepointPath, which this job does not give; allowed: no savepointRedeployNonce, or an initialSavepointPath with it");
             job.RuleFor(j => j.Config).Custom((settings, context) => FlinkSettingsRules.Check(settings, nameof(JobConfig.Config), context));
             job.RuleFor(j => j.Name)
                 .Cascade(CascadeMode.Stop)
@@ -78,5 +120,22 @@ public sealed class EngineValidator : AbstractValidator<EngineConfig>
                     context.AddFailure(new ValidationFailure($"Jobs[{i}].Name", "used by another job; allowed: a name of its own") { AttemptedValue = name });
             }
         });
+    }
+}
+
+/// <summary>Rules for `blink-infra:engine.savepoints` and a job's `savepoints`.</summary>
+public sealed class SavepointsValidator : AbstractValidator<SavepointsConfig>
+{
+    public SavepointsValidator()
+    {
+        RuleFor(s => s.IntervalMinutes)
+            .InclusiveBetween(0, FlinkDefaults.MaxSavepointIntervalMinutes)
+            .WithMessage($"allowed: minutes between periodic savepoints, at most {FlinkDefaults.MaxSavepointIntervalMinutes} (a week), or 0 for none");
+        RuleFor(s => s.MaxCount)
+            .InclusiveBetween(1, FlinkDefaults.MaxSavepointCount)
+            .WithMessage($"allowed: 1 to {FlinkDefaults.MaxSavepointCount} savepoints kept per job");
+        RuleFor(s => s.MaxAgeDays)
+            .InclusiveBetween(1, FlinkDefaults.MaxSavepointAgeDays)
+            .WithMessage($"allowed: 1 to {FlinkDefaults.MaxSavepointAgeDays} days a savepoint is kept");
     }
 }

@@ -11,6 +11,10 @@ public sealed class JobConfig
     public string? EntryClass { get; set; }
     public int? Parallelism { get; set; }
     public string? UpgradeMode { get; set; }
+    public string? State { get; set; }
+    public string? InitialSavepointPath { get; set; }
+    public int? SavepointRedeployNonce { get; set; }
+    public SavepointsConfig? Savepoints { get; set; }
     public List<string> Args { get; set; } = new();
     public Dictionary<string, string> Config { get; set; } = new();
 }

@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 
 namespace BlinkInfra.Config;
 
-/// <summary>A job: its jar under the bucket's udf/ prefix, the pool whose session cluster runs it, and how it upgrades.</summary>
+/// <summary>A job: its jar under the bucket's udf/ prefix, the pool whose session cluster runs it, how it upgrades, whether it runs, where it starts from, and its savepoints.</summary>
 public sealed record JobSpec(
     string Name,
     string Pool,
@@ -10,5 +10,9 @@ public sealed record JobSpec(
     string? EntryClass,
     int Parallelism,
     string UpgradeMode,
+    string State,
+    string? InitialSavepointPath,
+    int? SavepointRedeployNonce,
+    SavepointsSpec Savepoints,
     ImmutableArray<string> Args,
     ImmutableSortedDictionary<string, string> Config);

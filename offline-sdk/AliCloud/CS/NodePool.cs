@@ -1,5 +1,5 @@
-// Mirrors sdk/dotnet/CS/NodePool.cs and sdk/dotnet/CS/Inputs/NodePoolLabelArgs.cs, NodePoolTaintArgs.cs
-// and NodePoolScalingConfigArgs.cs of pulumi/pulumi-alicloud (Pulumi.AliCloud 3.105.0).
+// Mirrors sdk/dotnet/CS/NodePool.cs and sdk/dotnet/CS/Inputs/NodePoolLabelArgs.cs, NodePoolTaintArgs.cs,
+// NodePoolScalingConfigArgs.cs and NodePoolDataDiskArgs.cs of pulumi/pulumi-alicloud (Pulumi.AliCloud 3.105.0).
 using Pulumi;
 
 namespace Pulumi.AliCloud.CS
@@ -20,6 +20,15 @@ namespace Pulumi.AliCloud.CS
 
         [Input("clusterId", required: true)]
         public Input<string> ClusterId { get; set; } = null!;
+
+        [Input("dataDisks")]
+        private InputList<Inputs.NodePoolDataDiskArgs>? _dataDisks;
+
+        public InputList<Inputs.NodePoolDataDiskArgs> DataDisks
+        {
+            get => _dataDisks ??= new InputList<Inputs.NodePoolDataDiskArgs>();
+            set => _dataDisks = value;
+        }
 
         [Input("deploymentSetId")]
         public Input<string>? DeploymentSetId { get; set; }
@@ -119,6 +128,34 @@ namespace Pulumi.AliCloud.CS
 
 namespace Pulumi.AliCloud.CS.Inputs
 {
+    public sealed class NodePoolDataDiskArgs : global::Pulumi.ResourceArgs
+    {
+        [Input("autoFormat")]
+        public Input<string>? AutoFormat { get; set; }
+
+        [Input("category")]
+        public Input<string>? Category { get; set; }
+
+        [Input("encrypted")]
+        public Input<string>? Encrypted { get; set; }
+
+        [Input("fileSystem")]
+        public Input<string>? FileSystem { get; set; }
+
+        [Input("mountTarget")]
+        public Input<string>? MountTarget { get; set; }
+
+        [Input("performanceLevel")]
+        public Input<string>? PerformanceLevel { get; set; }
+
+        [Input("size")]
+        public Input<int>? Size { get; set; }
+
+        public NodePoolDataDiskArgs()
+        {
+        }
+    }
+
     public sealed class NodePoolLabelArgs : global::Pulumi.ResourceArgs
     {
         [Input("key", required: true)]

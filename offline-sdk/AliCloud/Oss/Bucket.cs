@@ -1,5 +1,7 @@
-// Mirrors sdk/dotnet/Oss/Bucket.cs and sdk/dotnet/Oss/Inputs/BucketServerSideEncryptionRuleArgs.cs and
-// BucketVersioningArgs.cs of pulumi/pulumi-alicloud (Pulumi.AliCloud 3.105.0).
+// Mirrors sdk/dotnet/Oss/Bucket.cs and sdk/dotnet/Oss/Inputs/BucketServerSideEncryptionRuleArgs.cs,
+// BucketVersioningArgs.cs, BucketLifecycleRuleArgs.cs, BucketLifecycleRuleAbortMultipartUploadArgs.cs,
+// BucketLifecycleRuleExpirationArgs.cs and BucketLifecycleRuleNoncurrentVersionExpirationArgs.cs of
+// pulumi/pulumi-alicloud (Pulumi.AliCloud 3.105.0).
 using Pulumi;
 
 namespace Pulumi.AliCloud.Oss
@@ -7,6 +9,9 @@ namespace Pulumi.AliCloud.Oss
     [AliCloudResourceType("alicloud:oss/bucket:Bucket")]
     public partial class Bucket : global::Pulumi.CustomResource
     {
+        [Output("bucket")]
+        public Output<string> BucketName { get; private set; } = null!;
+
         public Bucket(string name, BucketArgs? args = null, CustomResourceOptions? options = null)
             : base("alicloud:oss/bucket:Bucket", name, args ?? new BucketArgs(), options)
         {
@@ -15,11 +20,20 @@ namespace Pulumi.AliCloud.Oss
 
     public sealed class BucketArgs : global::Pulumi.ResourceArgs
     {
-        [Input("acl")]
-        public Input<string>? Acl { get; set; }
-
         [Input("bucket")]
         public Input<string>? BucketName { get; set; }
+
+        [Input("lifecycleRules")]
+        private InputList<Inputs.BucketLifecycleRuleArgs>? _lifecycleRules;
+
+        public InputList<Inputs.BucketLifecycleRuleArgs> LifecycleRules
+        {
+            get => _lifecycleRules ??= new InputList<Inputs.BucketLifecycleRuleArgs>();
+            set => _lifecycleRules = value;
+        }
+
+        [Input("redundancyType")]
+        public Input<string>? RedundancyType { get; set; }
 
         [Input("serverSideEncryptionRule")]
         public Input<Inputs.BucketServerSideEncryptionRuleArgs>? ServerSideEncryptionRule { get; set; }
@@ -60,6 +74,76 @@ namespace Pulumi.AliCloud.Oss.Inputs
         public Input<string> Status { get; set; } = null!;
 
         public BucketVersioningArgs()
+        {
+        }
+    }
+
+    public sealed class BucketLifecycleRuleArgs : global::Pulumi.ResourceArgs
+    {
+        [Input("abortMultipartUploads")]
+        private InputList<BucketLifecycleRuleAbortMultipartUploadArgs>? _abortMultipartUploads;
+
+        public InputList<BucketLifecycleRuleAbortMultipartUploadArgs> AbortMultipartUploads
+        {
+            get => _abortMultipartUploads ??= new InputList<BucketLifecycleRuleAbortMultipartUploadArgs>();
+            set => _abortMultipartUploads = value;
+        }
+
+        [Input("enabled", required: true)]
+        public Input<bool> Enabled { get; set; } = null!;
+
+        [Input("expirations")]
+        private InputList<BucketLifecycleRuleExpirationArgs>? _expirations;
+
+        public InputList<BucketLifecycleRuleExpirationArgs> Expirations
+        {
+            get => _expirations ??= new InputList<BucketLifecycleRuleExpirationArgs>();
+            set => _expirations = value;
+        }
+
+        [Input("id")]
+        public Input<string>? Id { get; set; }
+
+        [Input("noncurrentVersionExpirations")]
+        private InputList<BucketLifecycleRuleNoncurrentVersionExpirationArgs>? _noncurrentVersionExpirations;
+
+        public InputList<BucketLifecycleRuleNoncurrentVersionExpirationArgs> NoncurrentVersionExpirations
+        {
+            get => _noncurrentVersionExpirations ??= new InputList<BucketLifecycleRuleNoncurrentVersionExpirationArgs>();
+            set => _noncurrentVersionExpirations = value;
+        }
+
+        public BucketLifecycleRuleArgs()
+        {
+        }
+    }
+
+    public sealed class BucketLifecycleRuleAbortMultipartUploadArgs : global::Pulumi.ResourceArgs
+    {
+        [Input("days")]
+        public Input<int>? Days { get; set; }
+
+        public BucketLifecycleRuleAbortMultipartUploadArgs()
+        {
+        }
+    }
+
+    public sealed class BucketLifecycleRuleExpirationArgs : global::Pulumi.ResourceArgs
+    {
+        [Input("expiredObjectDeleteMarker")]
+        public Input<bool>? ExpiredObjectDeleteMarker { get; set; }
+
+        public BucketLifecycleRuleExpirationArgs()
+        {
+        }
+    }
+
+    public sealed class BucketLifecycleRuleNoncurrentVersionExpirationArgs : global::Pulumi.ResourceArgs
+    {
+        [Input("days", required: true)]
+        public Input<int> Days { get; set; } = null!;
+
+        public BucketLifecycleRuleNoncurrentVersionExpirationArgs()
         {
         }
     }

@@ -23,19 +23,59 @@ public class DataProtectionFlinkTests
     private static PlannedResource Job(string jarUri)
         => Resource(FlinkResources.SessionJobType, "job", "{\"spec\":{\"deploymentName\":\"session-cpu\",\"job\":{\"jarURI\":\"" + jarUri + "\"}}}");
 
+    private const string LockedDownBucket = """{"bucket":"state","serverSideEncryptionRule":{"sseAlgorithm":"AES256"},"versioning":{"status":"Enabled"},"lifecycleRules":[{"id":"r","enabled":true,"noncurrentVersionExpirations":[{"days":7}],"abortMultipartUploads":[{"days":1}]}]}""";
+
     [Test]
-    public void A_private_encrypted_versioned_bucket_passes_and_each_gap_is_named()
+    public void A_bucket_with_a_private_acl_blocked_public_access_encryption_versioning_and_lifecycle_passes()
     {
         var policy = DataProtectionPack.StateBucketLockedDown();
 
-        Assert.That(Found(policy, Input(Resource(Token<Bucket>(), "state",
-            """{"acl":"private","serverSideEncryptionRule":{"sseAlgorithm":"AES256"},"versioning":{"status":"Enabled"}}"""))), Is.Empty);
-        Assert.That(Found(policy, Input(Resource(Token<Bucket>(), "state", """{"acl":"public-read"}"""))), Is.EqualTo(new[]
+        Assert.That(Found(policy, Input(Resource(Token<Bucket>(), "state", LockedDownBucket),
+            Resource(Token<BucketAcl>(), "acl", """{"bucket":"state","acl":"private"}"""),
+            Resource(Token<BucketPublicAccessBlock>(), "block", """{"bucket":"state","blockPublicAccess":true}"""))), Is.Empty);
+    }
+
+    [Test]
+    public void Each_gap_of_the_bucket_is_named()
+    {
+        var policy = DataProtectionPack.StateBucketLockedDown();
+
+        // The deprecated acl on the bucket, the ACL and the block on another bucket, no encryption,
+        // versioning or lifecycle rule.
+        Assert.That(Found(policy, Input(Resource(Token<Bucket>(), "state", """{"bucket":"state","acl":"private"}"""),
+            Resource(Token<BucketAcl>(), "acl", """{"bucket":"other","acl":"private"}"""),
+            Resource(Token<BucketPublicAccessBlock>(), "block", """{"bucket":"other","blockPublicAccess":true}"""))), Is.EqualTo(new[]
         {
-            "state: acl public-read; allowed: private",
+            "state: acl private on the bucket, deprecated since provider 1.220.0; allowed: no acl on the bucket, an alicloud:oss/bucketAcl:BucketAcl instead",
+            "state: no alicloud:oss/bucketAcl:BucketAcl on the bucket; allowed: one with acl private",
+            "state: public access is not blocked; allowed: an alicloud:oss/bucketPublicAccessBlock:BucketPublicAccessBlock on the bucket with blockPublicAccess true",
             "state: no server-side encryption; allowed: serverSideEncryptionRule with AES256 or KMS",
             "state: versioning is off; allowed: versioning Enabled",
+            "state: no lifecycle rule expires noncurrent versions, so every checkpoint Flink deletes stays stored and billed; allowed: an enabled rule for the whole bucket with noncurrentVersionExpirations (blink-infra:engine.stateRetention.noncurrentVersionDays)",
+            "state: no lifecycle rule aborts incomplete multipart uploads, whose parts stay billed; allowed: an enabled rule for the whole bucket with abortMultipartUploads (blink-infra:engine.stateRetention.incompleteUploadDays)",
         }));
+    }
+
+    [Test]
+    public void A_public_acl_an_unblocking_block_and_rules_for_part_of_the_bucket_or_disabled_are_named()
+    {
+        var policy = DataProtectionPack.StateBucketLockedDown();
+        var partial = LockedDownBucket.Replace("\"id\":\"r\",\"enabled\":true", "\"id\":\"r\",\"enabled\":true,\"prefix\":\"checkpoints/\"", System.StringComparison.Ordinal);
+        var disabled = LockedDownBucket.Replace("\"enabled\":true", "\"enabled\":false", System.StringComparison.Ordinal);
+        var gaps = new[]
+        {
+            "state: acl public-read sets acl public-read; allowed: private",
+            "state: public access is not blocked; allowed: an alicloud:oss/bucketPublicAccessBlock:BucketPublicAccessBlock on the bucket with blockPublicAccess true",
+            "state: no lifecycle rule expires noncurrent versions, so every checkpoint Flink deletes stays stored and billed; allowed: an enabled rule for the whole bucket with noncurrentVersionExpirations (blink-infra:engine.stateRetention.noncurrentVersionDays)",
+            "state: no lifecycle rule aborts incomplete multipart uploads, whose parts stay billed; allowed: an enabled rule for the whole bucket with abortMultipartUploads (blink-infra:engine.stateRetention.incompleteUploadDays)",
+        };
+
+        foreach (var bucket in new[] { partial, disabled })
+        {
+            Assert.That(Found(policy, Input(Resource(Token<Bucket>(), "state", bucket),
+                Resource(Token<BucketAcl>(), "acl public-read", """{"bucket":"state","acl":"public-read"}"""),
+                Resource(Token<BucketPublicAccessBlock>(), "block", """{"bucket":"state","blockPublicAccess":false}"""))), Is.EqualTo(gaps));
+        }
     }
 
     [Test]
@@ -64,7 +104,7 @@ public class DataProtectionFlinkTests
         Assert.That(Found(policy, Input(own, Job("oss://state/udf/a.jar"))), Is.Empty);
         Assert.That(Found(policy, Input(stock, Job("oss://state/udf/a.jar"))), Is.EqualTo(new[]
         {
-            "operator: 1 session job(s) load jars from oss://, which the stock operator image cannot read (no filesystem plugin, FLINK-30851); allowed: blink-infra:engine.operatorImage with flink-oss-fs-hadoop under plugins/",
+            "operator: 1 session job(s) load jars from oss://, which the stock operator image cannot read (no filesystem plugin, FLINK-30851); allowed: blink-infra:engine.operatorImage with flink-oss-fs-hadoop under plugins/ (images/flink-operator-oss/)",
         }));
     }
 }

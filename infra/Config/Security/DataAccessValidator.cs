@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
 using System.Net;
 using System.Text.RegularExpressions;
@@ -9,74 +8,6 @@ using FluentValidation;
 using FluentValidation.Results;
 
 namespace BlinkInfra.Config;
-
-/// <summary>Port ranges as security group rules take them: "from/to", "-1/-1" for protocols without ports.</summary>
-public static class PortRanges
-{
-    /// <summary>Normalises "8081" or "6121/6122" for a protocol; null with a problem when it does not fit.</summary>
-    public static string? Normalise(string protocol, string? ports, out string problem)
-    {
-        problem = "";
-        if (ClusterPorts.IsPortless(protocol))
-        {
-            if (ports is null or "-1/-1")
-                return "-1/-1";
-            problem = $"{protocol} has no ports; allowed: -1/-1 or no ports";
-            return null;
-        }
-        if (ports is null)
-        {
-            problem = $"{protocol} needs ports; allowed: a port such as 8081, or a range such as 6121/6122, within 1 to 65535";
-            return null;
-        }
-        var parts = ports.Split('/');
-        if (parts.Length is 1 or 2
-            && int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var from)
-            && int.TryParse(parts[^1], NumberStyles.None, CultureInfo.InvariantCulture, out var to)
-            && from is >= 1 and <= 65535 && to is >= 1 and <= 65535 && from <= to)
-        {
-            return $"{from}/{to}";
-        }
-        problem = "not a port range; allowed: a port such as 8081, or a range such as 6121/6122, within 1 to 65535";
-        return null;
-    }
-}
-
-/// <summary>Rules for `blink-infra:security`.</summary>
-public sealed class SecurityValidator : AbstractValidator<SecurityConfig>
-{
-    public static readonly string[] Roles = { "masters", "workers" };
-    private static readonly Regex GroupIdPattern = new("^sg-[a-z0-9]{6,}$", RegexOptions.CultureInvariant);
-
-    public SecurityValidator()
-    {
-        RuleForEach(s => s.PeerGroups).ChildRules(peer =>
-        {
-            peer.RuleFor(p => p.SecurityGroupId)
-                .Cascade(CascadeMode.Stop)
-                .NotEmpty().WithMessage("allowed: the id of the security group to let in, such as sg-bp1a2b3c4d5e6f")
-                .Must(id => GroupIdPattern.IsMatch(id!)).WithMessage("not a security group id; allowed: an id such as sg-bp1a2b3c4d5e6f");
-            peer.RuleFor(p => p.Role)
-                .Must(role => role is null || Roles.Contains(role))
-                .WithMessage($"unknown role; allowed: {string.Join(", ", Roles)}");
-            peer.RuleFor(p => p.Protocol)
-                .Cascade(CascadeMode.Stop)
-                .NotEmpty().WithMessage($"allowed: {string.Join(", ", ClusterPorts.Protocols)}")
-                .Must(protocol => ClusterPorts.Protocols.Contains(protocol!))
-                .WithMessage($"not a protocol the provider takes; allowed: {string.Join(", ", ClusterPorts.Protocols)} (lower case)");
-            peer.RuleFor(p => p.Description)
-                .Length(ClusterPorts.RuleDescriptionMinLength, ClusterPorts.RuleDescriptionMaxLength)
-                .When(p => p.Description != null)
-                .WithMessage(p => $"a rule's description of {p.Description!.Length} characters; allowed: {ClusterPorts.RuleDescriptionMinLength} to {ClusterPorts.RuleDescriptionMaxLength} characters, or none for BlinkInfra's own");
-            peer.RuleFor(p => p.Ports).Custom((ports, context) =>
-            {
-                var protocol = context.InstanceToValidate.Protocol;
-                if (protocol != null && ClusterPorts.Protocols.Contains(protocol) && PortRanges.Normalise(protocol, ports, out var problem) is null)
-                    context.Fail(ports, problem);
-            });
-        });
-    }
-}
 
 /// <summary>Rules for `blink-infra:dataAccess` on their own; the checks against the cluster's VPC come later (IsolationSpecBuilder).</summary>
 public sealed class DataAccessValidator : AbstractValidator<DataAccessConfig>

@@ -1,0 +1,7 @@
+namespace BlinkInfra.Config;
+
+/// <summary>
+/// The state bucket: its name, its redundancy (LRS or ZRS), and its lifecycle: the days a noncurrent
+/// version is kept before it expires, and the days an incomplete multipart upload is kept before it is aborted.
+/// </summary>
+public sealed record StateBucketSpec(string Name, string Redundancy, int NoncurrentVersionDays, int IncompleteUploadDays);

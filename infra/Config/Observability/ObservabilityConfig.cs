@@ -1,0 +1,7 @@
+namespace BlinkInfra.Config;
+
+/// <summary>`blink-infra:observability`: what the platform team sees of the cluster: metrics and alerts, logs.</summary>
+public sealed class ObservabilityConfig
+{
+    public MetricsConfig? Metrics { get; set; }
+}

@@ -1,0 +1,152 @@
+// The CrossGuard pack over resources captured from each example stack's plan and from bad stacks: the
+// exact violations, their levels and URNs, and the same verdict as `./blink check --stack`.
+"use strict";
+
+const assert = require("node:assert/strict");
+const fs = require("node:fs");
+const path = require("node:path");
+const { test } = require("node:test");
+const { unknownStringValue } = require("@pulumi/policy/proxy");
+
+const blink = require("../blink");
+const { fromPlan } = require("./from-plan");
+const { REPOSITORY, STACKS, fixture, runPack, checkStack, clone } = require("./support");
+
+const SECRETS_NOT_APPLICABLE = {
+    policy: "no-plaintext-secrets",
+    reason: "secrets arrive decrypted and unmarked (as a CrossGuard stack validation is handed them), so a secret cannot be told from plain text",
+};
+
+test("the example stacks are the three the fixtures hold", () => {
+    assert.deepEqual(STACKS, ["dev", "gpu-shanghai", "prod-hangzhou"]);
+});
+
+for (const stack of STACKS) {
+    test(`${stack}: the fixture is the pinned plan as CrossGuard names it (regenerate: see README)`, () => {
+        const plan = JSON.parse(fs.readFileSync(path.join(REPOSITORY, "tests", "Fixtures", "plans", `${stack}.json`), "utf8"));
+        assert.deepEqual(fixture(stack), fromPlan(plan));
+    });
+
+    test(`${stack}: the pack reports what ./blink check --stack reports, at the same levels`, async () => {
+        const list = fixture(stack);
+        const pack = await runPack(list);
+        assert.deepEqual(pack.violations, checkStack(stack, list));
+        assert.deepEqual(pack.notApplicable, [SECRETS_NOT_APPLICABLE]);
+    });
+}
+
+test("dev: no violation", async () => {
+    assert.deepEqual((await runPack(fixture("dev"))).violations, []);
+});
+
+test("prod-hangzhou: no violation (its operator image carries the OSS plugin)", async () => {
+    assert.deepEqual((await runPack(fixture("prod-hangzhou"))).violations, []);
+});
+
+/** dev with ssh to the masters open to the world. */
+function devOpenToTheWorld() {
+    const list = clone(fixture("dev"));
+    const rule = list.resources.find(r => r.name === "blink-dev-sgr-masters-from-workers-tcp-6123-6124");
+    rule.props.cidrIp = "0.0.0.0/0";
+    delete rule.props.sourceSecurityGroupId;
+    delete rule.propertyDependencies.sourceSecurityGroupId;
+    return { list, rule };
+}
+
+test("a bad stack: ingress from the internet is mandatory, on the rule's URN", async () => {
+    const { list, rule } = devOpenToTheWorld();
+    const { violations } = await runPack(list);
+    assert.deepEqual(violations.filter(v => v.policy === "no-ingress-from-internet"), [{
+        policy: "no-ingress-from-internet",
+        level: "mandatory",
+        urn: "urn:pulumi:dev::blink-infra::blink:security:ClusterSecurity$alicloud:ecs/securityGroupRule:SecurityGroupRule::blink-dev-sgr-masters-from-workers-tcp-6123-6124",
+        message: "ingress from 0.0.0.0/0 on tcp 6123/6124 lets the internet in; allowed: a source security group or a private block",
+    }]);
+    assert.equal(rule.urn, violations.find(v => v.policy === "no-ingress-from-internet").urn);
+});
+
+test("a bad stack: HA on the stock Flink image is mandatory on each session cluster", async () => {
+    const list = clone(fixture("gpu-shanghai"));
+    for (const deployment of list.resources.filter(r => r.type === "kubernetes:flink.apache.org/v1beta1:FlinkDeployment")) {
+        deployment.props.spec.image = "flink:1.20.1-scala_2.12-java17";
+    }
+    const { violations } = await runPack(list);
+    assert.deepEqual(violations.filter(v => v.policy === "ha-metadata-readable-through-rrsa").map(v => [v.level, v.urn]), [
+        ["mandatory", "urn:pulumi:gpu-shanghai::blink-infra::blink:engine:FlinkEngine$kubernetes:flink.apache.org/v1beta1:FlinkDeployment::blink-gpu-flink-cpu"],
+        ["mandatory", "urn:pulumi:gpu-shanghai::blink-infra::blink:engine:FlinkEngine$kubernetes:flink.apache.org/v1beta1:FlinkDeployment::blink-gpu-flink-gpu"],
+    ]);
+});
+
+test("a bad stack: a provider in another region, and the region rule reported on the stack", async () => {
+    const list = clone(fixture("dev"));
+    list.resources.find(r => r.type === "pulumi:providers:alicloud").props.region = "cn-hongkong";
+    const { violations } = await runPack(list);
+    assert.deepEqual(violations.filter(v => v.policy === "region-allowed-for-billing"), [{
+        policy: "region-allowed-for-billing",
+        level: "mandatory",
+        message: "region cn-hongkong is not offered for pay-as-you-go billing; allowed: cn-hangzhou, cn-beijing, cn-shanghai, cn-shenzhen",
+    }]);
+    assert.ok(violations.some(v => v.policy === "zones-in-region" && v.level === "mandatory"));
+});
+
+test("another program's stack: what its resources cannot show is not applicable", async () => {
+    const list = {
+        resources: [{
+            type: "alicloud:oss/bucket:Bucket",
+            name: "logs",
+            urn: "urn:pulumi:prod::web::alicloud:oss/bucket:Bucket::logs",
+            props: { acl: "private", versioning: { status: "Enabled" }, serverSideEncryptionRule: { sseAlgorithm: "AES256" } },
+        }],
+    };
+    const { violations, notApplicable } = await runPack(list);
+    const urn = "urn:pulumi:prod::web::alicloud:oss/bucket:Bucket::logs";
+    assert.deepEqual(violations.map(v => [v.policy, v.level, v.urn]), [
+        ...Array(5).fill(["state-bucket-locked-down", "mandatory", urn]),
+        ["state-bucket-protected", "mandatory", urn],
+    ]);
+    assert.equal(violations.at(-1).message, "the bucket is not protected; allowed: protect: true");
+    assert.deepEqual(notApplicable.map(n => n.policy), [
+        "region-allowed-for-billing", "zones-in-region", "resources-in-stack-region",
+        "three-masters-three-zones", "jobmanager-ha-on-bucket", "ha-metadata-readable-through-rrsa", "no-plaintext-secrets",
+    ]);
+});
+
+test("the stack's blink-infra:policy.levels, as the CLI hands the pack its config, set the levels", async () => {
+    const { list } = devOpenToTheWorld();
+    const advisory = await runPack(list, { PULUMI_CONFIG: JSON.stringify({ "blink-infra:policy": JSON.stringify({ levels: { "no-ingress-from-internet": "advisory" } }) }) });
+    assert.deepEqual(advisory.violations.filter(v => v.policy === "no-ingress-from-internet").map(v => v.level), ["advisory"]);
+
+    const disabled = await runPack(list, { PULUMI_CONFIG: JSON.stringify({ "blink-infra:policy": JSON.stringify({ levels: { "no-ingress-from-internet": "disabled" } }) }) });
+    assert.deepEqual(disabled.violations.filter(v => v.policy === "no-ingress-from-internet"), []);
+});
+
+test("a wrong level in the stack's config stops the pack with the key named", () => {
+    const env = { PULUMI_CONFIG: JSON.stringify({ "blink-infra:policy": JSON.stringify({ levels: { "no-public-ip": "loud" } }) }) };
+    assert.throws(() => blink.policies(env), { message: 'blink-infra:policy.levels["no-public-ip"] = "loud": unknown enforcement level; allowed: mandatory, advisory, disabled' });
+    assert.throws(() => blink.stackLevels({ PULUMI_CONFIG: JSON.stringify({ "blink-infra:policy": JSON.stringify({ levels: { nope: "advisory" } }) }) }), /unknown policy "nope"/);
+});
+
+test("values unknown during preview reach C# as Pulumi's unknown marker, and nothing fails on them", async () => {
+    const list = clone(fixture("dev"));
+    const rule = list.resources.find(r => r.name === "blink-dev-sgr-masters-from-workers-tcp-6123-6124");
+    rule.props.sourceSecurityGroupId = unknownStringValue;
+    const { asCrossGuard } = require("./support");
+    const sent = blink.toResourceList(asCrossGuard(list));
+    assert.equal(sent.resources.find(r => r.urn === rule.urn).props.sourceSecurityGroupId, blink.UNKNOWN);
+    const { violations } = await runPack(list);
+    assert.deepEqual(violations, []);
+});
+
+test("a violation whose type and name two resources share is reported on the stack, naming them", () => {
+    const report = { violations: [{ policy: "p", level: "Mandatory", resourceType: "t:m:R", resourceName: "a", message: "wrong" }] };
+    const resources = [
+        { type: "t:m:R", name: "a", urn: "urn:pulumi:s::p::x:m:C$t:m:R::a" },
+        { type: "t:m:R", name: "a", urn: "urn:pulumi:s::p::y:m:C$t:m:R::a" },
+    ];
+    assert.deepEqual(blink.violationsOf(report, "p", resources), [{ level: "mandatory", message: "t:m:R: a: wrong" }]);
+});
+
+test("without BlinkInfra.dll the pack says how to build it", () => {
+    assert.throws(() => blink.findDll({ BLINKINFRA_DLL: "/nonexistent/BlinkInfra.dll" }),
+        { message: "BLINKINFRA_DLL is /nonexistent/BlinkInfra.dll, which does not exist; allowed: the path of a built BlinkInfra.dll (./blink build)" });
+});

@@ -1,0 +1,118 @@
+// Test helpers: resources as CrossGuard hands them to a stack validation, the pack's policies run as the
+// @pulumi/policy server runs them, and BlinkInfra's own `check --stack` to compare with.
+"use strict";
+
+const childProcess = require("child_process");
+const fs = require("fs");
+const path = require("path");
+const { unknownCheckingProxy } = require("@pulumi/policy/proxy");
+const blink = require("../blink");
+
+const REPOSITORY = path.resolve(__dirname, "..", "..", "..");
+const FIXTURES = path.join(__dirname, "fixtures");
+const STACKS = fs.readdirSync(path.join(REPOSITORY, "stacks"))
+    .map(file => /^Pulumi\.(.+)\.yaml$/.exec(file))
+    .filter(Boolean)
+    .map(match => match[1])
+    .sort();
+
+function fixture(name) {
+    return JSON.parse(fs.readFileSync(path.join(FIXTURES, `${name}.json`), "utf8"));
+}
+
+/**
+ * A resource list in the fixtures' shape as @pulumi/policy's analyzeStack hands it to validateStack
+ * (server.ts): props behind its unknown-checking proxy, parent, dependencies and property dependencies as
+ * the resource objects, provider as {type, name, urn, props}, options under opts.
+ */
+function asCrossGuard(list) {
+    const byUrn = new Map();
+    const resources = list.resources.map(r => {
+        const resource = {
+            type: r.type,
+            name: r.name,
+            urn: r.urn,
+            props: unknownCheckingProxy(r.props || {}),
+            opts: { protect: Boolean(r.protect), ignoreChanges: [], aliases: [], customTimeouts: {}, additionalSecretOutputs: [], parent: r.parent },
+            dependencies: [],
+            propertyDependencies: {},
+        };
+        byUrn.set(r.urn, resource);
+        return resource;
+    });
+    list.resources.forEach((r, i) => {
+        const resource = resources[i];
+        if (r.parent && byUrn.has(r.parent)) resource.parent = byUrn.get(r.parent);
+        resource.dependencies = (r.dependencies || []).map(u => byUrn.get(u)).filter(Boolean);
+        for (const [key, on] of Object.entries(r.propertyDependencies || {})) {
+            resource.propertyDependencies[key] = on.map(u => byUrn.get(u)).filter(Boolean);
+        }
+        if (r.provider && byUrn.has(r.provider)) {
+            const provider = byUrn.get(r.provider);
+            resource.provider = { type: provider.type, name: provider.name, urn: provider.urn, props: provider.props };
+        }
+    });
+    return resources;
+}
+
+class NotApplicable extends Error {
+    constructor(reason) {
+        super(reason);
+        this.reason = reason;
+    }
+}
+
+/**
+ * Every policy of the pack run over the resources as the server runs stack policies: disabled ones
+ * skipped, each violation at the policy's level; what a policy calls not applicable collected.
+ */
+async function runPack(list, env = {}) {
+    const violations = [];
+    const notApplicable = [];
+    for (const policy of blink.policies({ ...process.env, ...env })) {
+        if (policy.enforcementLevel === "disabled") continue;
+        const args = {
+            resources: asCrossGuard(list),
+            stackTags: new Map(),
+            getConfig: () => ({}),
+            notApplicable: reason => { throw new NotApplicable(reason); },
+        };
+        try {
+            await policy.validateStack(args, (message, urn) => {
+                violations.push(urn === undefined
+                    ? { policy: policy.name, level: policy.enforcementLevel, message }
+                    : { policy: policy.name, level: policy.enforcementLevel, urn, message });
+            });
+        } catch (e) {
+            if (!(e instanceof NotApplicable)) throw e;
+            notApplicable.push({ policy: policy.name, reason: e.reason });
+        }
+    }
+    return { violations: sorted(violations), notApplicable };
+}
+
+/** BlinkInfra's own verdict on an example stack, `check --stack NAME --json -`, its resources named by URN. */
+function checkStack(stack, list) {
+    const run = childProcess.spawnSync("dotnet", [blink.findDll(), "check", "--stack", stack, "--json", "-"], { cwd: REPOSITORY, encoding: "utf8" });
+    if (run.status !== 0 && run.status !== 1) {
+        throw new Error(`check --stack ${stack} exited ${run.status}: ${run.stderr}`);
+    }
+    const report = JSON.parse(run.stdout);
+    return sorted(report.violations.map(v => {
+        const urn = v.resourceType === null ? undefined : list.resources.find(r => r.type === v.resourceType && r.name === v.resourceName).urn;
+        return urn === undefined
+            ? { policy: v.policy, level: v.level.toLowerCase(), message: v.message }
+            : { policy: v.policy, level: v.level.toLowerCase(), urn, message: v.message };
+    }));
+}
+
+function sorted(violations) {
+    const key = v => `${v.policy}\u0000${v.urn || ""}\u0000${v.message}`;
+    return [...violations].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+}
+
+function clone(value) {
+    return JSON.parse(JSON.stringify(value));
+}
+
+module.exports = { REPOSITORY, STACKS, fixture, asCrossGuard, runPack, checkStack, clone };

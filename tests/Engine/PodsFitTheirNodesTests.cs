@@ -1,0 +1,63 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Text.Json.Nodes;
+using System.Threading.Tasks;
+using BlinkInfra.Cli;
+using BlinkInfra.Facts;
+using BlinkInfra.Plan;
+using NUnit.Framework;
+
+namespace BlinkInfra.Tests;
+
+/// <summary>
+/// Every TaskManager and JobManager of the example stacks fits what its pool's smallest machine gives
+/// pods on ACK (allocatable less the DaemonSets: infra/Facts/NodeAllocatable.cs), so none stays Pending.
+/// </summary>
+public class PodsFitTheirNodesTests
+{
+    private const string DeploymentType = "kubernetes:flink.apache.org/v1beta1:FlinkDeployment";
+    private const string NodePoolType = "alicloud:cs/nodePool:NodePool";
+
+    public static IEnumerable<string> Stacks() => TestPaths.ExampleStacks().Select(StackFile.StackNameOf);
+
+    private static NodeRequests RequestsOf(JsonNode resource)
+    {
+        var memory = resource["memory"]!.GetValue<string>();
+        Assert.That(memory, Does.EndWith("m"), "Flink's MiB");
+        return new NodeRequests((long)Math.Round(double.Parse(resource["cpu"]!.ToJsonString(), CultureInfo.InvariantCulture) * 1000), long.Parse(memory[..^1], CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>What a pool's smallest machine gives pods: the least CPU and the least memory among its types.</summary>
+    private static NodeRequests RoomOf(PlannedResource pool)
+    {
+        var types = pool.Inputs["instanceTypes"]!.AsArray().Select(t => InstanceCatalog.Type(t!.GetValue<string>())!).ToList();
+        var rooms = types.Select(t => NodeAllocatable.ForPods(t.Cores, t.MemoryGiB)).ToList();
+        return new NodeRequests(rooms.Min(r => r.MilliCpu), rooms.Min(r => r.MemoryMiB));
+    }
+
+    [TestCaseSource(nameof(Stacks))]
+    public async Task Every_taskmanager_and_jobmanager_fits_its_pools_smallest_machine(string stack)
+    {
+        var plan = await BlinkCli.PlanStackAsync(StackFile.Load(TestPaths.ExampleStack(stack)));
+        var pools = plan.Resources.Where(r => r.Type == NodePoolType).ToDictionary(r => r.Inputs["nodePoolName"]!.GetValue<string>());
+        var sessions = plan.Resources.Where(r => r.Type == DeploymentType).ToList();
+        Assert.That(sessions, Is.Not.Empty);
+
+        foreach (var session in sessions)
+        {
+            var pool = session.Inputs["metadata"]!["labels"]![NodeRoles.PoolLabel]!.GetValue<string>();
+            var taskManager = RequestsOf(session.Inputs["spec"]!["taskManager"]!["resource"]!);
+            var room = RoomOf(pools[pool]);
+            Assert.That(taskManager.FitsIn(room), Is.True, $"{stack} {session.Name}: a TaskManager of {taskManager} on {room}");
+        }
+
+        // One JobManager of each session cluster may share a master machine (HA spreads a session's over
+        // the zones; without HA they all sit on the one master); the operator requests nothing.
+        var jobManagers = sessions.Select(s => RequestsOf(s.Inputs["spec"]!["jobManager"]!["resource"]!)).ToList();
+        var onOneMaster = new NodeRequests(jobManagers.Sum(j => j.MilliCpu), jobManagers.Sum(j => j.MemoryMiB));
+        var masterRoom = RoomOf(pools[NodeRoles.MastersPoolName]);
+        Assert.That(onOneMaster.FitsIn(masterRoom), Is.True, $"{stack}: JobManagers of {onOneMaster} on a master of {masterRoom}");
+    }
+}
