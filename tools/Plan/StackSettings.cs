@@ -47,28 +47,28 @@ public sealed record StackSettings(
     {
         var provider = resources.FirstOrDefault(r => r.Type == TypeTokens.Of<Pulumi.AliCloud.Provider>() && r.Inputs["assumeRole"] is null);
         var pools = resources.Where(r => r.Type == TypeTokens.Of<NodePool>()).ToList();
-        var prepaid = pools.Any(r => Text(r, "instanceChargeType") == ClusterDefaults.ChargeType(BillingMode.Subscription));
+        var prepaid = pools.Any(r => r.Text("instanceChargeType") == ClusterDefaults.ChargeType(BillingMode.Subscription));
         // The master machines: the node pool labelled with the master role, its desired size 3 with HA, 1 without.
         var masters = pools.Where(r => r.Inputs["labels"] is JsonArray labels && labels.OfType<JsonObject>().Any(l =>
                 l["key"]?.GetValue<string>() == NodeRoles.RoleLabel && l["value"]?.GetValue<string>() == NodeRoles.MasterRole))
-            .Select(r => Text(r, "desiredSize")).FirstOrDefault();
+            .Select(r => r.Text("desiredSize")).FirstOrDefault();
         var bucket = resources.FirstOrDefault(r => r.Type == TypeTokens.Of<Bucket>());
         var ownGroups = OwnGroupIds(resources);
         return new StackSettings(
-            provider is null ? null : Text(provider, "region"),
+            provider is null ? null : provider.Text("region"),
             // Machines are billed like the cluster: without a node pool the billing mode cannot be told.
             pools.Count == 0 ? null : SpecDefaults.BillingName(prepaid ? BillingMode.Subscription : BillingMode.PayAsYouGo),
             SpecDefaults.ExclusiveMode,
             masters switch { "3" => true, "1" => false, _ => null },
             false,
             // Peers: the groups rules let in that are not the stack's own.
-            resources.Where(r => r.Type == TypeTokens.Of<SecurityGroupRule>() && Text(r, "type") == "ingress")
-                .Select(r => Text(r, "sourceSecurityGroupId")).OfType<string>()
+            resources.Where(r => r.Type == TypeTokens.Of<SecurityGroupRule>() && r.Text("type") == "ingress")
+                .Select(r => r.Text("sourceSecurityGroupId")).OfType<string>()
                 .Where(id => !ownGroups.Contains(id)).Distinct().ToImmutableArray(),
             // Endpoints: as the engine hands them to jobs (the ConfigMap's "<endpoint>.cidr" and ".port").
             EndpointsOf(resources),
             resources.Any(r => r.Type == TypeTokens.Of<Pulumi.AliCloud.Vpc.NatGateway>()),
-            bucket is null ? null : Text(bucket, "bucket"));
+            bucket is null ? null : bucket.Text("bucket"));
     }
 
     /// <summary>How a stack's own security groups appear in other resources' inputs: a reference in a plan, the id in a state.</summary>
@@ -81,8 +81,8 @@ public sealed record StackSettings(
         var fromRules = resources.Where(r => r.Type == TypeTokens.Of<SecurityGroupRule>())
             .SelectMany(rule => new[] { "securityGroupId", "sourceSecurityGroupId" }
                 .Where(key => rule.PropertyDependencies.TryGetValue(key, out var on) && on.Any(refs.Contains))
-                .Select(key => Text(rule, key)));
-        return groups.SelectMany(r => new[] { PlanRecorder.IdOf(r.Name), Text(r, "id") }).Concat(fromRules).OfType<string>().ToImmutableHashSet();
+                .Select(key => rule.Text(key)));
+        return groups.SelectMany(r => new[] { PlanRecorder.IdOf(r.Name), r.Text("id") }).Concat(fromRules).OfType<string>().ToImmutableHashSet();
     }
 
     private static ImmutableArray<DataEgress> EndpointsOf(ImmutableArray<PlannedResource> resources)
@@ -97,7 +97,4 @@ public sealed record StackSettings(
             .Select(e => new DataEgress(e.Cidr!, int.Parse(e.Port!, System.Globalization.CultureInfo.InvariantCulture)))
             .ToImmutableArray();
     }
-
-    private static string? Text(PlannedResource resource, string key)
-        => resource.Inputs[key] is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
 }

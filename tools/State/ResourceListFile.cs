@@ -48,7 +48,7 @@ public static class ResourceListFile
             records.Add((resource, urn, reference));
         }
 
-        ResourceRef? Ref(JsonNode? urn) => Text(urn) is { } text ? refs.GetValueOrDefault(text) : null;
+        ResourceRef? Ref(JsonNode? urn) => Inputs.Text(urn) is { } text ? refs.GetValueOrDefault(text) : null;
         ImmutableArray<ResourceRef> Refs(JsonNode? urns, string where)
             => urns switch
             {
@@ -115,13 +115,12 @@ public static class ResourceListFile
             throw new InvalidDataException("policyLevels is not an object of policy name to level");
         return levels.ToImmutableSortedDictionary(
             kv => kv.Key,
-            kv => EnforcementLevels.Parse(Text(kv.Value) ?? "")
+            kv => EnforcementLevels.Parse(Inputs.Text(kv.Value) ?? "")
                   ?? throw new InvalidDataException($"policyLevels[\"{kv.Key}\"] = {kv.Value?.ToJsonString() ?? "null"}: allowed: {EnforcementLevels.Names}"),
             StringComparer.Ordinal);
     }
 
     private static string Required(JsonObject resource, string field, int index)
-        => Text(resource[field]) is { Length: > 0 } text ? text : throw new InvalidDataException($"resources[{index}] has no {field}");
+        => Inputs.Text(resource[field]) is { Length: > 0 } text ? text : throw new InvalidDataException($"resources[{index}] has no {field}");
 
-    private static string? Text(JsonNode? node) => node is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
 }

@@ -48,7 +48,7 @@ public static class StateFile
         if (isCheckpoint)
         {
             var checkpoint = obj["checkpoint"] as JsonObject ?? throw new InvalidDataException($"{form}: `checkpoint` is not an object");
-            checkpointStack = Text(checkpoint["stack"]);
+            checkpointStack = Inputs.Text(checkpoint["stack"]);
             // A stack never deployed has no `latest`: no resources.
             deployment = checkpoint["latest"] switch
             {
@@ -65,7 +65,7 @@ public static class StateFile
         var warnings = ImmutableArray.CreateBuilder<string>();
         if (version == 4)
         {
-            var features = (obj["features"] as JsonArray ?? new JsonArray()).Select(Text).OfType<string>().ToList();
+            var features = (obj["features"] as JsonArray ?? new JsonArray()).Select(Inputs.Text).OfType<string>().ToList();
             var unknown = features.Where(f => !KnownFeatures.Contains(f, StringComparer.Ordinal)).ToList();
             if (unknown.Count > 0)
                 warnings.Add($"the state uses features this reader does not know ({string.Join(", ", unknown)}); their fields are ignored");
@@ -111,11 +111,11 @@ public static class StateFile
                 .Where(kv => kv.Value is JsonArray { Count: > 0 })
                 .ToImmutableSortedDictionary(
                     kv => kv.Key,
-                    kv => kv.Value!.AsArray().Select(u => Ref(Text(u))).OfType<ResourceRef>().Distinct().OrderBy(r => r.ToString(), StringComparer.Ordinal).ToImmutableArray(),
+                    kv => kv.Value!.AsArray().Select(u => Ref(Inputs.Text(u))).OfType<ResourceRef>().Distinct().OrderBy(r => r.ToString(), StringComparer.Ordinal).ToImmutableArray(),
                     StringComparer.Ordinal);
             var fromProperties = propertyDependencies.Values.SelectMany(v => v).ToHashSet();
             var explicitDependencies = (resource["dependencies"] as JsonArray ?? new JsonArray())
-                .Select(u => Ref(Text(u))).OfType<ResourceRef>()
+                .Select(u => Ref(Inputs.Text(u))).OfType<ResourceRef>()
                 .Where(r => !fromProperties.Contains(r)).Distinct().ToImmutableArray();
             var inputs = resource["inputs"] switch
             {
@@ -127,19 +127,19 @@ public static class StateFile
                 refs[urn].Type,
                 refs[urn].Name,
                 Flag(resource, "custom"),
-                Ref(Text(resource["parent"])),
+                Ref(Inputs.Text(resource["parent"])),
                 explicitDependencies,
                 propertyDependencies,
-                ProviderRef(Text(resource["provider"])),
+                ProviderRef(Inputs.Text(resource["provider"])),
                 Flag(resource, "protect"),
                 StateValues.DeclaredInputs(inputs));
             return new StateResource(
                 urn,
-                Text(resource["id"]),
+                Inputs.Text(resource["id"]),
                 planned,
                 (JsonObject)StateValues.Masked(resource)!,
                 Delete: Flag(resource, "delete"),
-                External: Flag(resource, "external") || Text(resource["viewOf"]) is { Length: > 0 },
+                External: Flag(resource, "external") || Inputs.Text(resource["viewOf"]) is { Length: > 0 },
                 PendingReplacement: Flag(resource, "pendingReplacement"),
                 Taint: Flag(resource, "taint"));
         }).ToImmutableArray();
@@ -155,7 +155,7 @@ public static class StateFile
         if (node is not JsonArray { Count: > 0 } operations)
             yield break;
         var listed = operations.Select(op => op is JsonObject o
-            ? $"{Text(o["resource"]?["urn"]) ?? "(no urn)"} (interrupted while {Text(o["type"]) ?? "(unknown)"})"
+            ? $"{Inputs.Text(o["resource"]?["urn"]) ?? "(no urn)"} (interrupted while {Inputs.Text(o["type"]) ?? "(unknown)"})"
             : "(not an object)");
         yield return $"the state holds {operations.Count} pending operation(s) of an interrupted update: {string.Join(", ", listed)}. "
                      + "Their resources may or may not exist as recorded, so this comparison may be wrong for them. "
@@ -166,9 +166,8 @@ public static class StateFile
 
     /// <summary>A text field every resource of a state has; its absence names the resource and the field.</summary>
     private static string Required(JsonObject resource, string field, string where, int index)
-        => Text(resource[field]) is { Length: > 0 } text ? text : throw new InvalidDataException($"{where}[{index}] has no {field}");
+        => Inputs.Text(resource[field]) is { Length: > 0 } text ? text : throw new InvalidDataException($"{where}[{index}] has no {field}");
 
-    private static string? Text(JsonNode? node) => node is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
 
     private static bool Flag(JsonObject resource, string field) => resource[field] is JsonValue value && value.TryGetValue<bool>(out var flag) && flag;
 

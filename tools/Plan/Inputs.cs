@@ -1,11 +1,10 @@
 using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json.Nodes;
-using BlinkInfra.Plan;
 
-namespace BlinkInfra.Policies;
+namespace BlinkInfra.Plan;
 
-/// <summary>Reading a resource's inputs as policies need them.</summary>
+/// <summary>Reading a planned resource's inputs, as policies and the settings inferred from resources need them.</summary>
 public static class Inputs
 {
     public static string? Text(this PlannedResource resource, string key)
@@ -32,6 +31,9 @@ public static class Inputs
 
     public static IEnumerable<string> Texts(this PlannedResource resource, string key)
         => resource.Inputs[key] is JsonArray array ? array.OfType<JsonValue>().Select(v => v.TryGetValue<string>(out var t) ? t : v.ToJsonString()) : Enumerable.Empty<string>();
+
+    /// <summary>A JSON value's text, or null when it is not a string.</summary>
+    public static string? Text(JsonNode? node) => node is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
 
     public static string? Field(this JsonObject obj, string key)
         => obj[key] is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
