@@ -169,13 +169,8 @@ public static class IsolationPack
             {
                 if (resource.Type == TypeTokens.Of<Pulumi.AliCloud.Ecs.SecurityGroup>())
                 {
-                    // A rule belongs to the group its securityGroupId input comes from: the dependency the
-                    // engine records (plans and state exports alike), or the group's id as a plan writes it.
-                    var ids = new[] { PlanRecorder.IdOf(resource.Name), resource.Text("id") };
-                    bool OfThisGroup(PlannedResource rule)
-                        => ids.Contains(rule.Text("securityGroupId"))
-                           || (rule.PropertyDependencies.TryGetValue("securityGroupId", out var groups) && groups.Contains(resource.Ref));
-                    return input.Resources.Any(r => r.Type == TypeTokens.Of<Pulumi.AliCloud.Ecs.SecurityGroupRule>() && OfThisGroup(r)
+                    // The group's own rules: those whose securityGroupId input names it.
+                    return input.Resources.Any(r => r.Type == TypeTokens.Of<Pulumi.AliCloud.Ecs.SecurityGroupRule>() && StackSettings.NamesGroup(r, "securityGroupId", new[] { resource })
                             && r.Text("type") == "egress" && r.Text("policy") == "drop" && r.Text("ipProtocol") == "all" && r.Text("cidrIp") == PodNetworking.Anywhere)
                         ? Array.Empty<string>()
                         : new[] { $"the group lets everything out; allowed: an egress rule dropping all to {PodNetworking.Anywhere} below the accepted destinations" };

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Text.Json;
@@ -75,15 +76,25 @@ public sealed record StackSettings(
     public static ImmutableHashSet<string> OwnGroupIds(ImmutableArray<PlannedResource> resources)
     {
         var groups = resources.Where(r => r.Type == TypeTokens.Of<SecurityGroup>()).ToList();
-        var refs = groups.Select(g => g.Ref).ToHashSet();
-        // A plan names a group's id "${name.id}"; a live stack's state holds the real id, which a rule's
-        // input carries wherever the engine recorded its dependency on one of the stack's groups.
+        // A live stack's state holds the real id, which a rule's input carries wherever the engine
+        // recorded its dependency on one of the stack's groups.
         var fromRules = resources.Where(r => r.Type == TypeTokens.Of<SecurityGroupRule>())
             .SelectMany(rule => new[] { "securityGroupId", "sourceSecurityGroupId" }
-                .Where(key => rule.PropertyDependencies.TryGetValue(key, out var on) && on.Any(refs.Contains))
+                .Where(key => NamesGroup(rule, key, groups))
                 .Select(key => rule.Text(key)));
-        return groups.SelectMany(r => new[] { PlanRecorder.IdOf(r.Name), r.Text("id") }).Concat(fromRules).OfType<string>().ToImmutableHashSet();
+        return groups.SelectMany(PlanIds).Concat(fromRules).OfType<string>().ToImmutableHashSet();
     }
+
+    /// <summary>
+    /// Whether a rule's input (securityGroupId, sourceSecurityGroupId) names one of these groups: by the
+    /// dependency the engine records (plans and state exports alike), or by the id a plan writes.
+    /// </summary>
+    public static bool NamesGroup(PlannedResource rule, string key, IReadOnlyCollection<PlannedResource> groups)
+        => (rule.PropertyDependencies.TryGetValue(key, out var on) && on.Any(dependency => groups.Any(g => g.Ref == dependency)))
+           || (rule.Text(key) is { } id && groups.SelectMany(PlanIds).Contains(id));
+
+    /// <summary>A group's id as a plan writes it ("${name.id}"), and its id input where one is given.</summary>
+    private static IEnumerable<string?> PlanIds(PlannedResource group) => new[] { PlanRecorder.IdOf(group.Name), group.Text("id") };
 
     private static ImmutableArray<DataEgress> EndpointsOf(ImmutableArray<PlannedResource> resources)
     {
