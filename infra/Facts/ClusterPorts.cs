@@ -17,24 +17,29 @@ namespace BlinkInfra.Facts;
 /// TaskManager RPC, blob and REST ports (to 6122, 6124, 8081) and, with HA,
 /// high-availability.jobmanager.port; the Flink Kubernetes Operator pins none (its FlinkConfigBuilder
 /// and chart configuration), so the data port, which carries the shuffle, was random.
+/// Every other name Flink reads for each port is in <see cref="FlinkOptionNames"/>.
 /// </summary>
 public static class FlinkPorts
 {
     /// <summary>A port Flink listens on: the setting the program writes, its number, and the other names Flink reads for it.</summary>
-    public sealed record Port(string Setting, int Number, string Purpose, ImmutableArray<string> OtherNames);
+    public sealed record Port(string Setting, int Number, string Purpose)
+    {
+        /// <summary>The other names Flink reads for the port (<see cref="FlinkOptionNames"/>).</summary>
+        public ImmutableArray<string> OtherNames => FlinkOptionNames.OtherNamesOf(Setting);
+    }
 
-    public static readonly Port TaskManagerData = new("taskmanager.data.port", 6121, "Flink TaskManager data", ImmutableArray.Create("taskmanager.data.bind-port"));
-    public static readonly Port TaskManagerRpc = new("taskmanager.rpc.port", 6122, "Flink TaskManager RPC", ImmutableArray.Create("taskmanager.rpc.bind-port"));
-    public static readonly Port JobManagerRpc = new("jobmanager.rpc.port", 6123, "Flink JobManager RPC", ImmutableArray.Create("jobmanager.rpc.bind-port"));
-    public static readonly Port BlobServer = new("blob.server.port", 6124, "Flink blob server", ImmutableArray<string>.Empty);
-    public static readonly Port Rest = new("rest.port", 8081, "Flink REST", ImmutableArray.Create("rest.bind-port", "web.port", "jobmanager.web.port"));
+    public static readonly Port TaskManagerData = new("taskmanager.data.port", 6121, "Flink TaskManager data");
+    public static readonly Port TaskManagerRpc = new("taskmanager.rpc.port", 6122, "Flink TaskManager RPC");
+    public static readonly Port JobManagerRpc = new("jobmanager.rpc.port", 6123, "Flink JobManager RPC");
+    public static readonly Port BlobServer = new("blob.server.port", 6124, "Flink blob server");
+    public static readonly Port Rest = new("rest.port", 8081, "Flink REST");
 
     /// <summary>
     /// Flink's Prometheus reporter on every JobManager and TaskManager (metrics.reporter.prom.port, default 9249: Flink
     /// 1.20's PrometheusReporterFactory, its plugin in the image's plugins/metrics-prometheus), scraped by the managed
     /// Prometheus agent, which runs on the workers.
     /// </summary>
-    public static readonly Port PrometheusReporter = new("metrics.reporter.prom.port", 9249, "Flink metrics (Prometheus reporter)", ImmutableArray<string>.Empty);
+    public static readonly Port PrometheusReporter = new("metrics.reporter.prom.port", 9249, "Flink metrics (Prometheus reporter)");
 
     public static readonly ImmutableArray<Port> All = ImmutableArray.Create(TaskManagerData, TaskManagerRpc, JobManagerRpc, BlobServer, Rest, PrometheusReporter);
 
@@ -42,7 +47,7 @@ public static class FlinkPorts
     /// The operator's own Prometheus port, on the masters: the Flink Kubernetes Operator's metrics documentation
     /// (kubernetes.operator.metrics.reporter.prom.factory.class and .port 9999, with the chart's metrics.port to expose it).
     /// </summary>
-    public static readonly Port OperatorMetrics = new("kubernetes.operator.metrics.reporter.prom.port", 9999, "Flink operator metrics (Prometheus reporter)", ImmutableArray<string>.Empty);
+    public static readonly Port OperatorMetrics = new("kubernetes.operator.metrics.reporter.prom.port", 9999, "Flink operator metrics (Prometheus reporter)");
 
     /// <summary>The Prometheus reporter's factory, set with its port wherever a reporter runs.</summary>
     public const string PrometheusReporterFactory = "org.apache.flink.metrics.prometheus.PrometheusReporterFactory";

@@ -46,14 +46,9 @@ public static class FlinkDefaults
     public const string OperatorImageName = "flink-kubernetes-operator";
     public const string OssPluginJar = "flink-oss-fs-hadoop-1.20.1.jar";
 
-    // Flink 1.20's names for the settings the program writes. Source: Flink's CheckpointingOptions
-    // (execution.checkpointing.dir, deprecated keys state.checkpoints.dir and
-    // state.backend.fs.checkpointdir; execution.checkpointing.savepoint-dir, deprecated keys
-    // state.savepoints.dir and savepoints.state.backend.fs.dir; execution.checkpointing.interval) and
-    // HighAvailabilityOptions (high-availability.type, deprecated keys high-availability and
-    // recovery.mode; every other HA option under high-availability., their old names under
-    // recovery.), read 2026-11-27. The issue that asked for this named only the first of each set of
-    // old names; Flink reads all of them.
+    // Flink 1.20's names for the settings the program writes; every other name Flink reads for each is in
+    // FlinkOptionNames (one list, with the option class that declares it). Every HA option sits under
+    // high-availability. (its old name under recovery.), so the HA setting is guarded by those prefixes too.
     public const string CheckpointsDir = "execution.checkpointing.dir";
     public const string SavepointsDir = "execution.checkpointing.savepoint-dir";
     public const string CheckpointInterval = "execution.checkpointing.interval";
@@ -62,10 +57,8 @@ public static class FlinkDefaults
     public const string HighAvailabilityType = "high-availability.type";
     public const string HighAvailabilityStorageDir = "high-availability.storageDir";
 
-    // The state backend. Sources, read 2026-11-27: Flink 1.20's StateBackendOptions (state.backend.type,
-    // deprecated key state.backend: hashmap or rocksdb), CheckpointingOptions (execution.checkpointing.incremental,
-    // deprecated key state.backend.incremental), RocksDBOptions (state.backend.rocksdb.localdir, deprecated key
-    // state.backend.rocksdb.checkpointdir: where RocksDB keeps its working files on the TaskManager).
+    // The state backend (hashmap or rocksdb), incremental checkpoints and where RocksDB keeps its working
+    // files on the TaskManager; their classes and old names in FlinkOptionNames.
     public const string StateBackendType = "state.backend.type";
     public const string IncrementalCheckpoints = "execution.checkpointing.incremental";
     public const string RocksDbLocalDir = "state.backend.rocksdb.localdir";
@@ -82,11 +75,6 @@ public static class FlinkDefaults
     /// </summary>
     public sealed record DerivedSetting(string Key, string Source, ImmutableArray<string> OtherNames, ImmutableArray<string> Prefixes)
     {
-        public DerivedSetting(string key, string source, params string[] otherNames)
-            : this(key, source, otherNames.ToImmutableArray(), ImmutableArray<string>.Empty)
-        {
-        }
-
         /// <summary>Every full name Flink reads for the setting.</summary>
         public IEnumerable<string> Names => OtherNames.Prepend(Key);
 
@@ -100,23 +88,28 @@ public static class FlinkDefaults
     /// `engine.flinkConfiguration` may set none of them, in any spelling.
     /// </summary>
     public static readonly ImmutableArray<DerivedSetting> SettingsFromSpec = ImmutableArray.Create(
-        new DerivedSetting(TaskSlots, "the pool's instance types"),
-        new DerivedSetting(CheckpointsDir, "blink-infra:engine.bucket", "state.checkpoints.dir", "state.backend.fs.checkpointdir"),
-        new DerivedSetting(SavepointsDir, "blink-infra:engine.bucket", "state.savepoints.dir", "savepoints.state.backend.fs.dir"),
-        new DerivedSetting(CheckpointInterval, "blink-infra:engine.checkpointIntervalSeconds"),
-        new DerivedSetting(OssEndpoint, "blink-infra:cluster.region"),
-        new DerivedSetting(StateBackendType, "blink-infra:engine.stateBackend", "state.backend"),
-        new DerivedSetting(IncrementalCheckpoints, "blink-infra:engine.stateBackend", "state.backend.incremental"),
+        Derived(TaskSlots, "the pool's instance types"),
+        Derived(CheckpointsDir, "blink-infra:engine.bucket"),
+        Derived(SavepointsDir, "blink-infra:engine.bucket"),
+        Derived(CheckpointInterval, "blink-infra:engine.checkpointIntervalSeconds"),
+        Derived(OssEndpoint, "blink-infra:cluster.region"),
+        Derived(StateBackendType, "blink-infra:engine.stateBackend"),
+        Derived(IncrementalCheckpoints, "blink-infra:engine.stateBackend"),
         new DerivedSetting(FlinkPorts.PrometheusReporterFactorySetting, "blink-infra:observability.metrics (the Prometheus reporter every session cluster runs)",
             ImmutableArray<string>.Empty, ImmutableArray.Create("metrics.reporter.prom.")),
-        new DerivedSetting(PeriodicSavepointInterval, "blink-infra:engine.savepoints.intervalMinutes"),
-        new DerivedSetting(SavepointHistoryMaxCount, "blink-infra:engine.savepoints.maxCount"),
-        new DerivedSetting(SavepointHistoryMaxAge, "blink-infra:engine.savepoints.maxAgeDays"),
-        new DerivedSetting(SavepointDisposeOnDelete, "blink-infra:engine.savepoints.disposeOnDelete"),
-        new DerivedSetting(RocksDbLocalDir, "the pool's data disk (blink-infra:compute.workerPools[i].dataDisk)", "state.backend.rocksdb.checkpointdir"),
+        Derived(PeriodicSavepointInterval, "blink-infra:engine.savepoints.intervalMinutes"),
+        Derived(SavepointHistoryMaxCount, "blink-infra:engine.savepoints.maxCount"),
+        Derived(SavepointHistoryMaxAge, "blink-infra:engine.savepoints.maxAgeDays"),
+        Derived(SavepointDisposeOnDelete, "blink-infra:engine.savepoints.disposeOnDelete"),
+        Derived(RocksDbLocalDir, "the pool's data disk (blink-infra:compute.workerPools[i].dataDisk)"),
+        // Every HA option (high-availability.jobmanager.port, which the program pins, among them) and its old name.
         new DerivedSetting(HighAvailabilityType, "blink-infra:compute.highAvailability",
-            ImmutableArray.Create("high-availability", "recovery.mode"), ImmutableArray.Create("high-availability.", "recovery.")))
+            FlinkOptionNames.OtherNamesOf(HighAvailabilityType), ImmutableArray.Create("high-availability.", "recovery.")))
         .AddRange(FlinkPorts.All.Select(port => new DerivedSetting(port.Setting, PortsSource, port.OtherNames, ImmutableArray<string>.Empty)));
+
+    /// <summary>A derived setting under its other names from <see cref="FlinkOptionNames"/> (the operator's own kubernetes.operator.* keys have none).</summary>
+    private static DerivedSetting Derived(string key, string source)
+        => new(key, source, FlinkOptionNames.OtherNamesOf(key), ImmutableArray<string>.Empty);
 
     /// <summary>Where the pinned ports come from: the rules that let the cluster's traffic through.</summary>
     public const string PortsSource = "the cluster's security group rules (infra/Facts/ClusterPorts.cs)";
@@ -126,16 +119,19 @@ public static class FlinkDefaults
 
     /// <summary>
     /// A Flink setting that would expose a service beyond what the stack's security design opens,
-    /// with the values that stay safe (none: any value is refused) and why.
+    /// with the values that stay safe (none: any value is refused) and why; refused under every name
+    /// Flink reads for it (<see cref="FlinkOptionNames"/>).
     /// </summary>
-    public sealed record ExposingSetting(string Key, ImmutableArray<string> SafeValues, string Reason);
+    public sealed record ExposingSetting(string Key, ImmutableArray<string> SafeValues, string Reason)
+    {
+        public ImmutableArray<string> OtherNames => FlinkOptionNames.OtherNamesOf(Key);
 
-    // Sources, read 2026-11-27: Flink 1.20's KubernetesConfigOptions (kubernetes.rest-service.exposed.type:
-    // ClusterIP, NodePort, LoadBalancer or Headless_ClusterIP; kubernetes.hostnetwork.enabled;
-    // kubernetes.pod-template-file.*), RestOptions (rest.address, rest.bind-address),
-    // JobManagerOptions and TaskManagerOptions (jobmanager.rpc.address, jobmanager.bind-host,
-    // taskmanager.bind-host, taskmanager.host), QueryableStateOptions (queryable-state.enable) and
-    // ACK's cloud controller manager (a LoadBalancer Service gets an SLB instance).
+        public bool IsReadAs(string name) => name == Key || OtherNames.Contains(name);
+    }
+
+    // Why each exposes: Flink 1.20's option descriptions (the classes in FlinkOptionNames) and ACK's cloud
+    // controller manager (a LoadBalancer Service gets an SLB instance). jmx.server.port starts a JMX
+    // registry (JMXServerOptions), which takes no credentials unless the JVM is configured for them.
     public static readonly ImmutableArray<ExposingSetting> ExposingSettings = ImmutableArray.Create(
         new ExposingSetting("kubernetes.rest-service.exposed.type", ImmutableArray.Create("ClusterIP", "Headless_ClusterIP"),
             "NodePort or LoadBalancer exposes Flink's REST endpoint (which submits and cancels jobs) outside the cluster, a LoadBalancer through an SLB instance ACK creates"),
@@ -143,6 +139,8 @@ public static class FlinkDefaults
             "Flink's pods on their nodes' network listen on the nodes' addresses, outside what the security group rules were derived for"),
         new ExposingSetting("queryable-state.enable", ImmutableArray.Create("false"),
             "the queryable state proxy and server listen on ports no security group rule was derived for"),
+        new ExposingSetting("jmx.server.port", ImmutableArray<string>.Empty,
+            "starts a JMX server, which reads and changes the JVM without credentials, on a port no security group rule was derived for"),
         new ExposingSetting("rest.bind-address", ImmutableArray<string>.Empty,
             "where the REST endpoint listens, which Flink's Kubernetes integration sets for its ClusterIP service"),
         new ExposingSetting("rest.address", ImmutableArray<string>.Empty,
@@ -160,9 +158,7 @@ public static class FlinkDefaults
         new ExposingSetting("kubernetes.pod-template-file.jobmanager", ImmutableArray<string>.Empty,
             "a pod template file replaces the one BlinkInfra sets and can run pods on the host network"),
         new ExposingSetting("kubernetes.pod-template-file.taskmanager", ImmutableArray<string>.Empty,
-            "a pod template file replaces the one BlinkInfra sets and can run pods on the host network"),
-        new ExposingSetting("kubernetes.pod-template-file", ImmutableArray<string>.Empty,
-            "a pod template file (the deprecated name of kubernetes.pod-template-file.default) replaces the one BlinkInfra sets"));
+            "a pod template file replaces the one BlinkInfra sets and can run pods on the host network"));
 
     public const string JobsNamespace = "flink";
     public const string ServiceAccount = "blink-flink";

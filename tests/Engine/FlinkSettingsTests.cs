@@ -29,6 +29,20 @@ public class FlinkSettingsTests
             "blink-infra:engine.flinkConfiguration[kubernetes.rest-service.exposed.type] = \"LoadBalancer\": NodePort or LoadBalancer exposes Flink's REST endpoint (which submits and cancels jobs) outside the cluster, a LoadBalancer through an SLB instance ACK creates; allowed: ClusterIP or Headless_ClusterIP");
         yield return Case("the REST bind address", "    flinkConfiguration:\n      rest.bind-address: 0.0.0.0\n",
             "blink-infra:engine.flinkConfiguration[rest.bind-address] = \"0.0.0.0\": where the REST endpoint listens, which Flink's Kubernetes integration sets for its ClusterIP service; allowed: no value: BlinkInfra leaves it to Flink's Kubernetes integration");
+        yield return Case("the REST bind address by its fallback key web.address", "    flinkConfiguration:\n      web.address: 0.0.0.0\n",
+            "blink-infra:engine.flinkConfiguration[web.address] = \"0.0.0.0\": Flink reads it for rest.bind-address: where the REST endpoint listens, which Flink's Kubernetes integration sets for its ClusterIP service; allowed: no value: BlinkInfra leaves it to Flink's Kubernetes integration");
+        yield return Case("the REST bind address by its deprecated key jobmanager.web.address", Job + "          jobmanager.web.address: 0.0.0.0\n",
+            "blink-infra:engine.jobs[0].config[jobmanager.web.address] = \"0.0.0.0\": Flink reads it for rest.bind-address: where the REST endpoint listens, which Flink's Kubernetes integration sets for its ClusterIP service; allowed: no value: BlinkInfra leaves it to Flink's Kubernetes integration");
+        yield return Case("a JMX server", "    flinkConfiguration:\n      jmx.server.port: \"9010\"\n",
+            "blink-infra:engine.flinkConfiguration[jmx.server.port] = \"9010\": starts a JMX server, which reads and changes the JVM without credentials, on a port no security group rule was derived for; allowed: no value: BlinkInfra leaves it to Flink's Kubernetes integration");
+        yield return Case("a pod template by its deprecated key", "    flinkConfiguration:\n      kubernetes.pod-template-file: /tmp/t.yaml\n",
+            "blink-infra:engine.flinkConfiguration[kubernetes.pod-template-file] = \"/tmp/t.yaml\": Flink reads it for kubernetes.pod-template-file.default: a pod template file replaces the one BlinkInfra sets (placement, tolerations, the OSS plugin) and can run pods on the host network; allowed: no value: BlinkInfra leaves it to Flink's Kubernetes integration");
+        yield return Case("the HA JobManager port by its old name", "    flinkConfiguration:\n      recovery.jobmanager.port: \"7000\"\n",
+            "blink-infra:engine.flinkConfiguration[recovery.jobmanager.port] = \"7000\": set by BlinkInfra from blink-infra:compute.highAvailability; allowed: any other Flink setting");
+        yield return Case("the REST port by its deprecated key", Job + "          jobmanager.web.port: \"80\"\n",
+            "blink-infra:engine.jobs[0].config[jobmanager.web.port] = \"80\": Flink reads it for rest.port, which BlinkInfra sets from the cluster's security group rules (infra/Facts/ClusterPorts.cs); allowed: any other Flink setting");
+        yield return Case("the RocksDB directory by its deprecated key", "    flinkConfiguration:\n      state.backend.rocksdb.checkpointdir: /tmp\n",
+            "blink-infra:engine.flinkConfiguration[state.backend.rocksdb.checkpointdir] = \"/tmp\": Flink reads it for state.backend.rocksdb.localdir, which BlinkInfra sets from the pool's data disk (blink-infra:compute.workerPools[i].dataDisk); allowed: any other Flink setting");
         yield return Case("a job on the host network", Job + "          kubernetes.hostnetwork.enabled: \"true\"\n",
             "blink-infra:engine.jobs[0].config[kubernetes.hostnetwork.enabled] = \"true\": Flink's pods on their nodes' network listen on the nodes' addresses, outside what the security group rules were derived for; allowed: false");
         yield return Case("a value of two lines", "    flinkConfiguration:\n      restart-strategy.type: \"fixed-delay\\nrest.bind-address: 0.0.0.0\"\n",

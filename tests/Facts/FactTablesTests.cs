@@ -115,6 +115,22 @@ public class FactTablesTests
         Assert.That(FlinkDefaults.DerivedSettingReadAs("taskmanager.data.bind-port")!.Key, Is.EqualTo("taskmanager.data.port"));
     }
 
+    // Source: Flink 1.20's option classes, as FlinkOptionNames cites them per option (read 2026-11-27).
+    [Test]
+    public void Flink_option_names_carry_the_deprecated_and_fallback_keys_of_their_classes()
+    {
+        Assert.That(FlinkOptionNames.OtherNamesOf("rest.bind-address"), Is.EqualTo(new[] { "web.address", "jobmanager.web.address" }), "RestOptions.BIND_ADDRESS");
+        Assert.That(FlinkOptionNames.OtherNamesOf("execution.checkpointing.dir"), Is.EqualTo(new[] { "state.checkpoints.dir", "state.backend.fs.checkpointdir" }), "CheckpointingOptions.CHECKPOINTS_DIRECTORY");
+        Assert.That(FlinkOptionNames.OtherNamesOf("high-availability.type"), Is.EqualTo(new[] { "recovery.mode", "high-availability" }), "HighAvailabilityOptions.HA_MODE");
+        Assert.That(FlinkOptionNames.OtherNamesOf("kubernetes.pod-template-file.default"), Is.EqualTo(new[] { "kubernetes.pod-template-file" }), "KubernetesConfigOptions");
+        Assert.That(FlinkOptionNames.All.Select(o => o.Key), Is.Unique);
+        Assert.That(FlinkOptionNames.All.SelectMany(o => o.Names), Is.Unique, "a name belongs to one option");
+        // Every key the program derives or guards is in the one list.
+        Assert.That(FlinkDefaults.SettingsFromSpec.Where(d => !d.Key.StartsWith("kubernetes.operator.", System.StringComparison.Ordinal) && d.Prefixes.IsEmpty)
+            .Select(d => d.Key).Concat(FlinkDefaults.ExposingSettings.Select(e => e.Key)).Concat(new[] { FlinkPorts.HighAvailabilityJobManagerPort }),
+            Is.SubsetOf(FlinkOptionNames.All.Select(o => o.Key)));
+    }
+
     // Source: terraform-provider-alicloud, alicloud_security_group_rule (ip_protocol's validation;
     // description documented as 1 to 512 characters, as ECS AuthorizeSecurityGroup has it).
     [Test]

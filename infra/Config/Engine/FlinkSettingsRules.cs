@@ -63,10 +63,11 @@ public static class FlinkSettingsRules
                 Fail($"a nested map Flink reads as settings under {setting}., among them {nested.Key}, which BlinkInfra sets from {nested.Source}; allowed: single settings by their full names", value);
                 continue;
             }
-            if (FlinkDefaults.ExposingSettings.FirstOrDefault(e => e.Key == setting) is { } exposing
+            if (FlinkDefaults.ExposingSettings.FirstOrDefault(e => e.IsReadAs(setting)) is { } exposing
                 && !exposing.SafeValues.Contains(value.Trim(), StringComparer.OrdinalIgnoreCase))
             {
-                Fail($"{exposing.Reason}; allowed: {(exposing.SafeValues.IsEmpty ? "no value: BlinkInfra leaves it to Flink's Kubernetes integration" : string.Join(" or ", exposing.SafeValues))}", value);
+                var readAs = setting == exposing.Key ? "" : $"Flink reads it for {exposing.Key}: ";
+                Fail($"{readAs}{exposing.Reason}; allowed: {(exposing.SafeValues.IsEmpty ? "no value: BlinkInfra leaves it to Flink's Kubernetes integration" : string.Join(" or ", exposing.SafeValues))}", value);
             }
         }
     }
