@@ -93,6 +93,7 @@ public static class FlinkDefaults
         Derived(SavepointsDir, "blink-infra:engine.bucket"),
         Derived(CheckpointInterval, "blink-infra:engine.checkpointIntervalSeconds"),
         Derived(OssEndpoint, "blink-infra:cluster.region"),
+        Derived(ServiceAccountSetting, $"the engine's service account ({ServiceAccount}, the one the Role binds and the RAM role trusts)"),
         Derived(StateBackendType, "blink-infra:engine.stateBackend"),
         Derived(IncrementalCheckpoints, "blink-infra:engine.stateBackend"),
         new DerivedSetting(FlinkPorts.PrometheusReporterFactorySetting, "blink-infra:observability.metrics (the Prometheus reporter every session cluster runs)",
@@ -162,6 +163,8 @@ public static class FlinkDefaults
 
     public const string JobsNamespace = "flink";
     public const string ServiceAccount = "blink-flink";
+    /// <summary>The Flink setting the operator writes the FlinkDeployment's spec.serviceAccount into.</summary>
+    public const string ServiceAccountSetting = "kubernetes.service-account";
     public const string MainContainer = "flink-main-container";
 
     public const double JobManagerCpu = 1;
