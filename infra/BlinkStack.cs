@@ -69,7 +69,7 @@ public sealed class BlinkStack : Stack
             ? new Pulumi.AliCloud.Provider($"{name}-tenant-alicloud", new Pulumi.AliCloud.ProviderArgs
             {
                 Region = spec.Cluster.Region,
-                AssumeRole = new Pulumi.AliCloud.Inputs.ProviderAssumeRoleArgs { RoleArn = cross.TenantRoleArn, SessionName = $"{name}-blink-infra" },
+                AssumeRole = new Pulumi.AliCloud.Inputs.ProviderAssumeRoleArgs { RoleArn = cross.TenantRoleArn, SessionName = DerivedNames.TenantSession(name) },
             })
             : null;
 

@@ -182,9 +182,9 @@ public sealed class ClusterCompute : ComponentResource
         {
             var deploymentSet = new EcsDeploymentSet($"{name}-masters-ds", new EcsDeploymentSetArgs
             {
-                DeploymentSetName = $"{name}-masters",
+                DeploymentSetName = DerivedNames.MastersDeploymentSet(name),
                 Strategy = "Availability",
-                Description = $"BlinkInfra cluster {name}: the master machines (the nodes of the JobManagers and the operator), each on its own server",
+                Description = DerivedNames.MastersDeploymentSetDescription(name),
             }, new CustomResourceOptions { Parent = this });
             poolArgs.DeploymentSetId = deploymentSet.Id;
             poolArgs.MultiAzPolicy = ClusterDefaults.BalancedAcrossZones;

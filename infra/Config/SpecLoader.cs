@@ -133,6 +133,9 @@ public static class SpecLoader
             cluster.Tags.ToImmutableSortedDictionary(StringComparer.Ordinal));
         var engineSpec = EngineSpecBuilder.Build(engine, clusterSpec, computeSpec!, errors);
         var credentials = EndpointCredentialsBuilder.Build(raw, dataAccessSpec!.Endpoints, errors);
+        // The names BlinkInfra derives from the config, each within the limit of what takes it.
+        if (engineSpec is not null)
+            errors.AddRange(DerivedNames.Check(DerivedNames.Of(clusterSpec, networkSpec!, computeSpec!, dataAccessSpec, engineSpec, bucketGiven: engine.Bucket is not null)));
         if (errors.Count > 0)
             return (null, errors);
         return (new StackSpec(clusterSpec, networkSpec!, computeSpec!, securitySpec, dataAccessSpec!, engineSpec!, ObservabilityValidator.Build(observability), PolicyLevels.Build(policy), credentials), errors);

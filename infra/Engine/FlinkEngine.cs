@@ -102,29 +102,29 @@ public sealed class FlinkEngine : ComponentResource
         var issuer = args.Rrsa.Apply(metadata => RrsaIssuer.Of(metadata, name));
         InputList<Resource> rrsaChecked = issuer.Apply(_ => ImmutableArray<Resource>.Empty);
         var (role, _) = RrsaAccess($"{name}-flink", issuer, rrsaChecked, new RrsaGrant(
-            RoleName: $"{name}-flink",
-            RoleDescription: $"BlinkInfra cluster {name}: the Flink engine's access to its state bucket",
+            RoleName: DerivedNames.EngineRole(name),
+            RoleDescription: DerivedNames.EngineRoleDescription(name),
             Namespace: spec.Namespace,
             ServiceAccount: FlinkDefaults.ServiceAccount,
-            PolicyName: $"{name}-flink-state",
-            PolicyDescription: $"BlinkInfra cluster {name}: read and write the state bucket {spec.Bucket}, nothing else",
+            PolicyName: DerivedNames.EnginePolicy(name),
+            PolicyDescription: DerivedNames.EnginePolicyDescription(name, spec.Bucket),
             PolicyDocument: Documents.BucketAccess(spec.Bucket)));
         // The role's name as declared: the component's output does not wait on (nor fail with) the role.
-        RoleName = Output.Create($"{name}-flink");
+        RoleName = Output.Create(DerivedNames.EngineRole(name));
 
         // The operator downloads session jobs' jars from the bucket's udf/ prefix itself: a role of its
         // own through RRSA, read-only on that prefix, exactly when the stack has jobs.
         RolePolicyAttachment? operatorAccess = null;
-        var operatorRoleName = $"{name}-flink-operator";
+        var operatorRoleName = DerivedNames.OperatorRole(name);
         if (!spec.Jobs.IsEmpty)
         {
             (_, operatorAccess) = RrsaAccess($"{name}-operator", issuer, rrsaChecked, new RrsaGrant(
                 RoleName: operatorRoleName,
-                RoleDescription: $"BlinkInfra cluster {name}: the Flink operator reads job jars from {spec.Bucket}/{FlinkDefaults.UdfPrefix}",
+                RoleDescription: DerivedNames.OperatorRoleDescription(name, spec.Bucket),
                 Namespace: FlinkDefaults.OperatorNamespace,
                 ServiceAccount: FlinkDefaults.OperatorServiceAccount,
-                PolicyName: $"{name}-flink-operator-jars",
-                PolicyDescription: $"BlinkInfra cluster {name}: read job jars under {spec.Bucket}/{FlinkDefaults.UdfPrefix}, nothing else",
+                PolicyName: DerivedNames.OperatorPolicy(name),
+                PolicyDescription: DerivedNames.OperatorPolicyDescription(name, spec.Bucket),
                 PolicyDocument: Documents.JarRead(spec.Bucket)));
         }
 

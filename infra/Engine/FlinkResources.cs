@@ -29,7 +29,7 @@ public static class FlinkResources
     private static ImmutableArray<object> List(params object[] items) => ImmutableArray.Create(items);
 
     /// <summary>The session cluster's name in Kubernetes: one per worker pool.</summary>
-    public static string SessionName(string pool) => $"session-{pool}";
+    public static string SessionName(string pool) => DerivedNames.SessionCluster(pool);
 
     /// <summary>
     /// The TaskManager of a pool: one per machine, requesting what each of its machines offers after

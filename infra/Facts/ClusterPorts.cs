@@ -119,15 +119,6 @@ public static class ClusterPorts
 
     /// <summary>Protocols without ports, whose port range is "-1/-1" (the provider: only tcp and udp take ports).</summary>
     public static bool IsPortless(string protocol) => protocol is "icmp" or "icmpv6" or "gre" or "all";
-
-    /// <summary>
-    /// A rule's description: 1 to 512 characters. Source: the provider's documentation of
-    /// alicloud_security_group_rule's description and ECS AuthorizeSecurityGroup's
-    /// Permissions.N.Description (read 2026-11-27); the provider passes it to ECS without checking
-    /// it itself, so a longer one fails only at apply.
-    /// </summary>
-    public const int RuleDescriptionMinLength = 1;
-    public const int RuleDescriptionMaxLength = 512;
 }
 
 /// <summary>A kind of source or sink the cluster's jobs reach, with its usual port.</summary>

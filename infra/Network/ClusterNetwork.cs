@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using BlinkInfra.Config;
 using Pulumi;
 using Pulumi.AliCloud.Vpc;
 
@@ -47,17 +48,17 @@ public sealed class ClusterNetwork : ComponentResource
         {
             var vpc = new Pulumi.AliCloud.Vpc.Network($"{name}-vpc", new NetworkArgs
             {
-                VpcName = $"{name}-vpc",
+                VpcName = DerivedNames.Vpc(name),
                 CidrBlock = spec.VpcCidrBlock.ToString(),
-                Description = $"BlinkInfra cluster {name}",
+                Description = DerivedNames.VpcDescription(name),
                 Tags = Tagging.ToInputMap(args.Tags),
             }, new CustomResourceOptions { Parent = this });
             VpcId = vpc.Id;
             RouteTableId = vpc.RouteTableId;
         }
 
-        VswitchIds = DeclareVswitches(name, "vsw", "", spec.Zones.Select(z => (z.ZoneId, z.CidrBlock.ToString())), args.Tags);
-        PodVswitchIds = DeclareVswitches(name, "pod-vsw", "pods ", spec.Zones.Select(z => (z.ZoneId, z.PodCidrBlock.ToString())), args.Tags);
+        VswitchIds = DeclareVswitches(name, DerivedNames.NodesVswitchRole, spec.Zones.Select(z => (z.ZoneId, z.CidrBlock.ToString())), args.Tags);
+        PodVswitchIds = DeclareVswitches(name, DerivedNames.PodsVswitchRole, spec.Zones.Select(z => (z.ZoneId, z.PodCidrBlock.ToString())), args.Tags);
 
         RegisterOutputs(new Dictionary<string, object?>
         {
@@ -69,15 +70,15 @@ public sealed class ClusterNetwork : ComponentResource
 
     /// <summary>One vSwitch per zone, named "&lt;name&gt;-&lt;role&gt;-&lt;zone&gt;"; their ids by zone.</summary>
     private Output<ImmutableDictionary<string, string>> DeclareVswitches(
-        string name, string role, string purpose, IEnumerable<(string ZoneId, string CidrBlock)> zones, IReadOnlyDictionary<string, string> tags)
+        string name, string role, IEnumerable<(string ZoneId, string CidrBlock)> zones, IReadOnlyDictionary<string, string> tags)
     {
         var vswitches = zones.Select(zone => (zone.ZoneId, Switch: new Switch($"{name}-{role}-{zone.ZoneId}", new SwitchArgs
         {
-            VswitchName = $"{name}-{role}-{zone.ZoneId}",
+            VswitchName = DerivedNames.Vswitch(name, role, zone.ZoneId),
             VpcId = VpcId,
             ZoneId = zone.ZoneId,
             CidrBlock = zone.CidrBlock,
-            Description = $"BlinkInfra cluster {name}, {purpose}zone {zone.ZoneId}",
+            Description = DerivedNames.VswitchDescription(name, role, zone.ZoneId),
             Tags = Tagging.ToInputMap(tags),
         }, new CustomResourceOptions { Parent = this }))).ToList();
 

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using BlinkInfra.Config;
 using Pulumi;
 using Pulumi.AliCloud.Cen;
 using Pulumi.AliCloud.Cen.Inputs;
@@ -54,15 +55,15 @@ public sealed class CrossAccountConnection : ComponentResource
 
         var cen = new Instance($"{name}-cen", new InstanceArgs
         {
-            CenInstanceName = $"{name}-data",
-            Description = $"BlinkInfra cluster {name}: its pods to the tenant's VPC {spec.VpcId}",
+            CenInstanceName = DerivedNames.Cen(name),
+            Description = DerivedNames.CenDescription(name, spec.VpcId),
             Tags = tags,
         }, Platform());
         var router = new TransitRouter($"{name}-tr", new TransitRouterArgs
         {
             CenId = cen.Id,
-            TransitRouterName = $"{name}-data",
-            TransitRouterDescription = $"BlinkInfra cluster {name}: its VPC and the tenant's",
+            TransitRouterName = DerivedNames.TransitRouter(name),
+            TransitRouterDescription = DerivedNames.TransitRouterDescription(name),
             Tags = tags,
         }, Platform());
         TransitRouterId = router.TransitRouterId;
@@ -85,7 +86,7 @@ public sealed class CrossAccountConnection : ComponentResource
                 ZoneId = zone,
                 VswitchId = args.VswitchIds.Apply(ids => ids[zone]),
             }).ToList(),
-            TransitRouterVpcAttachmentName = $"{name}-cluster",
+            TransitRouterVpcAttachmentName = DerivedNames.TransitRouterAttachment(name, "cluster"),
             AutoPublishRouteEnabled = false,
             Tags = tags,
         }, Platform());
@@ -96,7 +97,7 @@ public sealed class CrossAccountConnection : ComponentResource
             VpcId = spec.VpcId,
             VpcOwnerId = spec.TenantAccountId,
             ZoneMappings = spec.Vswitches.Select(v => new TransitRouterVpcAttachmentZoneMappingArgs { ZoneId = v.Zone, VswitchId = v.Id }).ToList(),
-            TransitRouterVpcAttachmentName = $"{name}-tenant",
+            TransitRouterVpcAttachmentName = DerivedNames.TransitRouterAttachment(name, "tenant"),
             AutoPublishRouteEnabled = false,
             Tags = tags,
         }, Platform(grant));
@@ -104,8 +105,8 @@ public sealed class CrossAccountConnection : ComponentResource
         var table = new TransitRouterRouteTable($"{name}-tr-rt", new TransitRouterRouteTableArgs
         {
             TransitRouterId = router.TransitRouterId,
-            TransitRouterRouteTableName = $"{name}-data",
-            TransitRouterRouteTableDescription = $"BlinkInfra cluster {name}: between its VPC and the tenant's",
+            TransitRouterRouteTableName = DerivedNames.TransitRouterRouteTable(name),
+            TransitRouterRouteTableDescription = DerivedNames.TransitRouterRouteTableDescription(name),
             Tags = tags,
         }, Platform());
         foreach (var (side, attachment) in new[] { ("cluster", clusterAttachment), ("tenant", tenantAttachment) })
@@ -129,8 +130,8 @@ public sealed class CrossAccountConnection : ComponentResource
             DestinationCidrblock = spec.CidrBlock,
             NexthopType = "Attachment",
             NexthopId = clusterAttachment.TransitRouterAttachmentId,
-            Name = $"{name}-to-tenant",
-            Description = $"BlinkInfra cluster {name}: the tenant's VPC {spec.VpcId} through the transit router",
+            Name = DerivedNames.RouteToTenant(name),
+            Description = DerivedNames.RouteToTenantDescription(name, spec.VpcId),
         }, Platform());
         // ...and the tenant's sends the pods' blocks back: in the tenant's account.
         foreach (var (block, index) in args.PodCidrBlocks.Select((block, index) => (block, index)))
@@ -141,8 +142,8 @@ public sealed class CrossAccountConnection : ComponentResource
                 DestinationCidrblock = block,
                 NexthopType = "Attachment",
                 NexthopId = tenantAttachment.TransitRouterAttachmentId,
-                Name = $"{name}-to-pods-{args.Zones[index]}",
-                Description = $"BlinkInfra cluster {name}: its pods in {args.Zones[index]} through the transit router",
+                Name = DerivedNames.RouteToPods(name, args.Zones[index]),
+                Description = DerivedNames.RouteToPodsDescription(name, args.Zones[index]),
             }, Tenant());
         }
 

@@ -44,8 +44,8 @@ public sealed class InternetEgress : ComponentResource
 
         var nat = new NatGateway($"{name}-nat", new NatGatewayArgs
         {
-            NatGatewayName = $"{name}-nat",
-            Description = $"BlinkInfra cluster {name}: internet egress",
+            NatGatewayName = DerivedNames.NatGateway(name),
+            Description = DerivedNames.NatGatewayDescription(name),
             VpcId = args.VpcId,
             VswitchId = args.VswitchIds.Apply(ids => ids[args.Zones[0]]),
             NatType = "Enhanced",
@@ -57,8 +57,8 @@ public sealed class InternetEgress : ComponentResource
 
         var eip = new EipAddress($"{name}-eip", new EipAddressArgs
         {
-            AddressName = $"{name}-egress",
-            Description = $"BlinkInfra cluster {name}: the address of its internet egress",
+            AddressName = DerivedNames.Eip(name),
+            Description = DerivedNames.EipDescription(name),
             Bandwidth = args.Spec.BandwidthMbps.ToString(CultureInfo.InvariantCulture),
             InternetChargeType = "PayByTraffic",
             PaymentType = "PayAsYouGo",
@@ -74,14 +74,14 @@ public sealed class InternetEgress : ComponentResource
 
         // An enhanced NAT gateway has one SNAT table; the provider reports it in a comma-separated list.
         var snatTableId = nat.SnatTableIds.Apply(ids => ids.Split(',')[0]);
-        var sources = args.Zones.Select(zone => (Name: zone, Ids: args.VswitchIds, Zone: zone))
-            .Concat(args.Zones.Select(zone => (Name: $"pod-{zone}", Ids: args.PodVswitchIds, Zone: zone)));
+        var sources = args.Zones.Select(zone => (Name: DerivedNames.SnatSource(zone, pods: false), Ids: args.VswitchIds, Zone: zone))
+            .Concat(args.Zones.Select(zone => (Name: DerivedNames.SnatSource(zone, pods: true), Ids: args.PodVswitchIds, Zone: zone)));
         var snatEntries = ImmutableArray.CreateBuilder<Resource>();
         foreach (var source in sources)
         {
             snatEntries.Add(new SnatEntry($"{name}-snat-{source.Name}", new SnatEntryArgs
             {
-                SnatEntryName = $"{name}-{source.Name}",
+                SnatEntryName = DerivedNames.SnatEntry(name, source.Name),
                 SnatTableId = snatTableId,
                 SourceVswitchId = source.Ids.Apply(ids => ids[source.Zone]),
                 SnatIp = eip.IpAddress,

@@ -37,8 +37,8 @@ public sealed class ClusterSecurity : ComponentResource
     public ClusterSecurity(string name, ClusterSecurityArgs args, ComponentResourceOptions? options = null)
         : base(TypeToken, name, options)
     {
-        var masters = Group(name, "masters", "masters of the cluster and their pods: JobManagers and the operator", args);
-        var workers = Group(name, "workers", "workers of the cluster and their pods: TaskManagers; and the ACK control plane's ENIs", args);
+        var masters = Group(name, "masters", args);
+        var workers = Group(name, "workers", args);
         MastersSecurityGroupId = masters.Id;
         WorkersSecurityGroupId = workers.Id;
 
@@ -98,7 +98,7 @@ public sealed class ClusterSecurity : ComponentResource
         {
             var port = string.Create(CultureInfo.InvariantCulture, $"{endpoint.Port}/{endpoint.Port}");
             SecurityRules.ToCidr($"{name}-sgr-{role}-to-{endpoint.Name}", group.Id, endpoint.Cidr, "tcp", port,
-                SecurityRules.Accept, SecurityRules.AcceptPriority, $"to {endpoint.Kind} {endpoint.Name}", this);
+                SecurityRules.Accept, SecurityRules.AcceptPriority, DerivedNames.EndpointRuleDescription(endpoint.Kind, endpoint.Name), this);
         }
         if (args.InternetEgress)
         {
@@ -112,11 +112,11 @@ public sealed class ClusterSecurity : ComponentResource
             SecurityRules.Drop, SecurityRules.DropPriority, "nothing but the cluster, its services and the declared endpoints", this);
     }
 
-    private SecurityGroup Group(string name, string role, string purpose, ClusterSecurityArgs args)
+    private SecurityGroup Group(string name, string role, ClusterSecurityArgs args)
         => new($"{name}-sg-{role}", new SecurityGroupArgs
         {
-            SecurityGroupName = $"{name}-{role}",
-            Description = $"BlinkInfra cluster {name}: {purpose}",
+            SecurityGroupName = DerivedNames.SecurityGroup(name, role),
+            Description = DerivedNames.SecurityGroupDescription(name, role),
             VpcId = args.VpcId,
             SecurityGroupType = SecurityGroupType,
             InnerAccessPolicy = InnerAccessPolicy,

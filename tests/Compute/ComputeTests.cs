@@ -366,7 +366,7 @@ public class ComputeTests
         yield return Case("pool zone outside the network", "workerPools:\n  - name: cpu\n    family: g7\n    instanceTypes: [ecs.g7.xlarge]\n    nodes: 2\n    zones: [cn-hangzhou-k]",
             "blink-infra:compute.workerPools[0].zones[0] = \"cn-hangzhou-k\": not a zone of the cluster's network; allowed: cn-hangzhou-h, cn-hangzhou-i, cn-hangzhou-j");
         yield return Case("reserved pool name", "workerPools:\n  - name: masters\n    family: g7\n    instanceTypes: [ecs.g7.xlarge]\n    nodes: 2",
-            "blink-infra:compute.workerPools[0].name = \"masters\": not a valid pool name; allowed: lower-case letters, digits and '-', starting with a letter, at most 32 characters, not \"masters\"");
+            "blink-infra:compute.workerPools[0].name = \"masters\": not a valid pool name; allowed: lower-case letters, digits and '-', starting with a letter, at most 63 characters (less when its session cluster's name needs the room), not \"masters\"");
         yield return Case("pool name twice", "workerPools:\n  - name: cpu\n    family: g7\n    instanceTypes: [ecs.g7.xlarge]\n    nodes: 2\n  - name: cpu\n    family: c7\n    instanceTypes: [ecs.c7.xlarge]\n    nodes: 2",
             "blink-infra:compute.workerPools[1].name = \"cpu\": used by another pool; allowed: a name of its own");
         yield return Case("master too small", "masters:\n  instanceType: ecs.g7.xlarge\nworkerPools:\n  - name: cpu\n    family: g7\n    instanceTypes: [ecs.g7.large]\n    nodes: 100",

@@ -114,7 +114,7 @@ public class ConfigTests
             "blink-infra:cluster.tags = \"team\": a map of names to values belongs here");
         // Cluster
         yield return Case("invalid name", "name: Blink_Dev\nregion: cn-hangzhou", Network,
-            "blink-infra:cluster.name = \"Blink_Dev\": not a valid cluster name; allowed: lower-case letters, digits and '-', starting with a letter and not ending with '-', at most 40 characters");
+            "blink-infra:cluster.name = \"Blink_Dev\": not a valid cluster name; allowed: lower-case letters, digits and '-', starting with a letter and not ending with '-', at most 63 characters (less when a name BlinkInfra derives from it needs the room)");
         yield return Case("unknown billing", "name: blink-dev\nregion: cn-hangzhou\nbilling: monthly", Network,
             "blink-infra:cluster.billing = \"monthly\": unknown billing mode; allowed: pay-as-you-go, subscription");
         yield return Case("shared mode", "name: blink-dev\nregion: cn-hangzhou\nmode: shared", Network,
@@ -194,7 +194,7 @@ public class ConfigTests
     {
         Assert.That(Messages("region: cn-hangzhou", Network, stackName: "Prod_1"), Is.EqualTo(new[]
         {
-            "blink-infra:cluster.name = \"Prod_1\": not a valid cluster name (it defaults to the stack's name; set blink-infra:cluster.name); allowed: lower-case letters, digits and '-', starting with a letter and not ending with '-', at most 40 characters",
+            "blink-infra:cluster.name = \"Prod_1\": not a valid cluster name (it defaults to the stack's name; set blink-infra:cluster.name); allowed: lower-case letters, digits and '-', starting with a letter and not ending with '-', at most 63 characters (less when a name BlinkInfra derives from it needs the room)",
         }));
     }
 

@@ -638,7 +638,7 @@ public class EngineTests
         yield return Case("an HA setting", Stack(engine: "    flinkConfiguration: {high-availability.type: zookeeper}"),
             "blink-infra:engine.flinkConfiguration[high-availability.type] = \"zookeeper\": set by BlinkInfra from blink-infra:compute.highAvailability; allowed: any other Flink setting");
         yield return Case("bucket name", Stack().Replace("bucket: blink-t-state", "bucket: Blink_State"),
-            "blink-infra:engine.bucket = \"Blink_State\": not an OSS bucket name; allowed: 3 to 63 lower-case letters, digits and '-', starting and ending with a letter or digit");
+            "blink-infra:engine.bucket = \"Blink_State\": not an OSS bucket name; allowed: 3 to 63 characters: lower-case letters, digits and '-', starting and ending with a letter or digit (OSS, bucket naming conventions)");
     }
 
     [TestCaseSource(nameof(EngineErrors))]

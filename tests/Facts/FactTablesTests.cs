@@ -138,7 +138,7 @@ public class FactTablesTests
     {
         Assert.That(ClusterPorts.Protocols, Is.EqualTo(new[] { "tcp", "udp", "icmp", "icmpv6", "gre", "all" }));
         Assert.That(ClusterPorts.Protocols.Where(ClusterPorts.IsPortless), Is.EqualTo(new[] { "icmp", "icmpv6", "gre", "all" }));
-        Assert.That((ClusterPorts.RuleDescriptionMinLength, ClusterPorts.RuleDescriptionMaxLength), Is.EqualTo((1, 512)));
+        Assert.That((NameLimits.SecurityGroupRuleDescription.MinLength, NameLimits.SecurityGroupRuleDescription.MaxLength), Is.EqualTo((1, 512)));
     }
 
     // Source: Alibaba Cloud TagResources (VPC, ECS, SLB, RDS): up to 20 tags on each instance.

@@ -104,7 +104,7 @@ public class IsolationTests
                 Assert.That(inputs["priority"]!.GetValue<long>(), Is.InRange(1, 100), where);
                 Assert.That(new[] { "cidrIp", "sourceSecurityGroupId", "prefixListId" }.Count(inputs.ContainsKey), Is.EqualTo(1), $"{where}: exactly one of cidr, source group, prefix list");
                 Assert.That(inputs["nicType"]!.GetValue<string>(), Is.EqualTo("intranet"), where);
-                Assert.That(inputs["description"]!.GetValue<string>().Length, Is.InRange(ClusterPorts.RuleDescriptionMinLength, ClusterPorts.RuleDescriptionMaxLength), where);
+                Assert.That(inputs["description"]!.GetValue<string>().Length, Is.InRange(NameLimits.SecurityGroupRuleDescription.MinLength, NameLimits.SecurityGroupRuleDescription.MaxLength), where);
                 Assert.That(inputs["type"]!.GetValue<string>() == "ingress" && inputs.ContainsKey("cidrIp") && inputs["cidrIp"]!.GetValue<string>() is "0.0.0.0/0" or "::/0",
                     Is.False, $"{where} opens ingress to the internet");
             }
@@ -184,7 +184,7 @@ public class IsolationTests
     [Test]
     public async Task Peer_groups_are_let_in_by_source_group_on_their_ports()
     {
-        var longest = new string('x', ClusterPorts.RuleDescriptionMaxLength);
+        var longest = new string('x', NameLimits.SecurityGroupRuleDescription.MaxLength);
         var mocks = await Run(Stack($$"""
               blink-infra:security:
                 peerGroups:
@@ -476,7 +476,7 @@ public class IsolationTests
         yield return Case("upper-case protocol", Stack("  blink-infra:security:\n    peerGroups: [{securityGroupId: sg-bp1bastion0001, protocol: TCP, ports: \"22\"}]\n"),
             "blink-infra:security.peerGroups[0].protocol = \"TCP\": not a protocol the provider takes; allowed: tcp, udp, icmp, icmpv6, gre, all (lower case)");
         yield return Case("description over 512 characters", Stack("  blink-infra:security:\n    peerGroups: [{securityGroupId: sg-bp1bastion0001, protocol: icmp, description: " + new string('d', 513) + "}]\n"),
-            "blink-infra:security.peerGroups[0].description = \"" + new string('d', 513) + "\": a rule's description of 513 characters; allowed: 1 to 512 characters, or none for BlinkInfra's own");
+            "blink-infra:security.peerGroups[0].description = \"" + new string('d', 513) + "\": a rule's description of 513 characters; allowed: 1 to 512 characters (infra/Facts/NameLimits.cs), or none for BlinkInfra's own");
         yield return Case("tcp without ports", Stack("  blink-infra:security:\n    peerGroups: [{securityGroupId: sg-bp1bastion0001, protocol: tcp}]\n"),
             "blink-infra:security.peerGroups[0].ports is missing; tcp needs ports; allowed: a port such as 8081, or a range such as 6121/6122, within 1 to 65535");
         yield return Case("icmp with ports", Stack("  blink-infra:security:\n    peerGroups: [{securityGroupId: sg-bp1bastion0001, protocol: icmp, ports: \"8\"}]\n"),

@@ -14,9 +14,12 @@ namespace BlinkInfra.Config;
 /// <summary>Rules for `blink-infra:cluster`.</summary>
 public sealed class ClusterValidator : AbstractValidator<ClusterConfig>
 {
-    // ACK cluster and resource names are built from it, so: lower-case DNS label, at most 40 characters.
-    private static readonly Regex NamePattern = new("^[a-z]([a-z0-9-]{0,38}[a-z0-9])?$", RegexOptions.CultureInvariant);
-    private const string NameRule = "lower-case letters, digits and '-', starting with a letter and not ending with '-', at most 40 characters";
+    // The ACK cluster takes it as its name (at most 63 characters, infra/Facts/NameLimits.cs), and the
+    // names of the cluster's other resources, its state bucket's among them, are built from it: so a
+    // lower-case DNS label. How long a name each derived one leaves room for is checked with the spec
+    // (DerivedNames), naming this key.
+    private static readonly Regex NamePattern = new("^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$", RegexOptions.CultureInvariant);
+    private static readonly string NameRule = $"lower-case letters, digits and '-', starting with a letter and not ending with '-', at most {NameLimits.AckClusterName.MaxLength} characters (less when a name BlinkInfra derives from it needs the room)";
 
     /// <param name="nameFromStack">True when the name was not given and defaults to the stack's name.</param>
     public ClusterValidator(bool nameFromStack = false)
@@ -74,19 +77,19 @@ public sealed class ClusterValidator : AbstractValidator<ClusterConfig>
             : $"not a region for {BillingName(c)} billing; allowed: {allowed}";
     }
 
-    // Source: Alibaba Cloud Tag documentation (TagResources): keys up to 128 characters and values up
-    // to 128, neither starting with "aliyun" or "acs:" nor containing "http://" or "https://".
-    // "blink.io/" keys are BlinkInfra's own.
+    // Source: Alibaba Cloud Tag documentation (TagResources): keys and values up to 128 characters
+    // (infra/Facts/NameLimits.cs), neither starting with "aliyun" or "acs:" nor containing "http://" or
+    // "https://". "blink.io/" keys are BlinkInfra's own.
     private static string? TagProblem(string key, string value)
     {
-        const string allowed = "allowed: keys and values of at most 128 characters, not starting with \"aliyun\", \"acs:\" or \"blink.io/\", without \"http://\" or \"https://\"";
+        var allowed = $"allowed: keys and values of at most {NameLimits.TagKey.MaxLength} characters, not starting with \"aliyun\", \"acs:\" or \"blink.io/\", without \"http://\" or \"https://\"";
         var invalid = (string s) => s.StartsWith("aliyun", StringComparison.OrdinalIgnoreCase)
                                     || s.StartsWith("acs:", StringComparison.OrdinalIgnoreCase)
                                     || s.Contains("http://", StringComparison.OrdinalIgnoreCase)
                                     || s.Contains("https://", StringComparison.OrdinalIgnoreCase);
-        if (key.Length is 0 or > 128 || invalid(key) || key.StartsWith(SpecDefaults.TagPrefix, StringComparison.Ordinal))
+        if (NameLimits.TagKey.ProblemWith(key) is not null || invalid(key) || key.StartsWith(SpecDefaults.TagPrefix, StringComparison.Ordinal))
             return $"tag key \"{key}\" is not allowed; {allowed}";
-        if (value.Length > 128 || invalid(value))
+        if (NameLimits.TagValue.ProblemWith(value) is not null || invalid(value))
             return $"tag value is not allowed; {allowed}";
         return null;
     }

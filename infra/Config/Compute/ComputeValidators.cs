@@ -77,7 +77,10 @@ public sealed class ComputeValidator : AbstractValidator<ComputeConfig>
 /// <summary>Rules for one item of `blink-infra:compute.workerPools`.</summary>
 public sealed class WorkerPoolValidator : AbstractValidator<WorkerPoolConfig>
 {
-    private static readonly Regex NamePattern = new("^[a-z]([a-z0-9-]{0,30}[a-z0-9])?$", RegexOptions.CultureInvariant);
+    // The pool's ACK node pool takes it as its name, its nodes as a label value, and its session cluster's
+    // name is built from it (infra/Facts/NameLimits.cs; how much room that leaves is checked with the spec, DerivedNames).
+    private static readonly Regex NamePattern = new("^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$", RegexOptions.CultureInvariant);
+    private static readonly string NameRule = $"lower-case letters, digits and '-', starting with a letter, at most {NameLimits.AckNodePoolName.MaxLength} characters (less when its session cluster's name needs the room)";
     private static readonly Regex DriverPattern = new(@"^\d+(\.\d+){1,2}$", RegexOptions.CultureInvariant);
     public const string ReservedName = "masters";
 
@@ -92,9 +95,9 @@ public sealed class WorkerPoolValidator : AbstractValidator<WorkerPoolConfig>
         RuleFor(p => p.Name)
             .Cascade(CascadeMode.Stop)
             .NotEmpty()
-            .WithMessage("allowed: lower-case letters, digits and '-', starting with a letter, at most 32 characters")
+            .WithMessage($"allowed: {NameRule}")
             .Must(name => NamePattern.IsMatch(name!) && name != ReservedName)
-            .WithMessage($"not a valid pool name; allowed: lower-case letters, digits and '-', starting with a letter, at most 32 characters, not \"{ReservedName}\"");
+            .WithMessage($"not a valid pool name; allowed: {NameRule}, not \"{ReservedName}\"");
 
         RuleFor(p => p.Family)
             .Cascade(CascadeMode.Stop)
@@ -172,10 +175,10 @@ public sealed class WorkerPoolValidator : AbstractValidator<WorkerPoolConfig>
             .WithMessage("only GPU pools have an NVIDIA driver; allowed: no gpuDriverVersion on this pool");
 
         RuleFor(p => p.GpuDriverVersion)
-            // A node-pool label's value: Kubernetes allows at most 63 characters (Labels and Selectors).
-            .Must(version => DriverPattern.IsMatch(version!) && version!.Length <= 63)
+            // A node-pool label's value (infra/Facts/NameLimits.cs).
+            .Must(version => DriverPattern.IsMatch(version!) && NameLimits.KubernetesLabelValue.ProblemWith(version!) is null)
             .When(p => p.GpuDriverVersion != null && ComputeFacts.KindOf(p) == MachineKind.Gpu)
-            .WithMessage("not an NVIDIA driver version; allowed: a version ACK offers, such as 535.161.08 (a label value: at most 63 characters)");
+            .WithMessage($"not an NVIDIA driver version; allowed: a version ACK offers, such as 535.161.08 (a label value: at most {NameLimits.KubernetesLabelValue.MaxLength} characters)");
 
         RuleFor(p => p.DataDisk!).SetValidator(new DataDiskValidator()).OverridePropertyName("DataDisk").When(p => p.DataDisk != null);
 

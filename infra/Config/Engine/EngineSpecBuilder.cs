@@ -87,7 +87,7 @@ public static class EngineSpecBuilder
         // Images from the region's ACR VPC endpoint unless the stack names a registry or the images
         // themselves: the nodes reach it without internet egress (infra/Facts ImageSources).
         var registry = (engine.Registry ?? ImageSources.DefaultRegistry(cluster.Region)).TrimEnd('/');
-        var stateBucket = new StateBucketSpec(engine.Bucket ?? $"{cluster.Name}-flink-state", redundancy,
+        var stateBucket = new StateBucketSpec(engine.Bucket ?? DerivedNames.DefaultBucket(cluster.Name), redundancy,
             engine.StateRetention?.NoncurrentVersionDays ?? FlinkDefaults.StateNoncurrentVersionDays,
             engine.StateRetention?.IncompleteUploadDays ?? FlinkDefaults.StateIncompleteUploadDays);
 
@@ -102,7 +102,7 @@ public static class EngineSpecBuilder
                 engine.FlinkConfiguration.ToImmutableSortedDictionary(StringComparer.Ordinal), jobs.ToImmutable());
     }
 
-    private static string BucketOf(EngineConfig engine, ClusterSpec cluster) => engine.Bucket ?? $"{cluster.Name}-flink-state";
+    private static string BucketOf(EngineConfig engine, ClusterSpec cluster) => engine.Bucket ?? DerivedNames.DefaultBucket(cluster.Name);
 
     /// <summary>A job's savepoints: its own keys over the engine's, over the defaults.</summary>
     public static SavepointsSpec SavepointsOf(SavepointsConfig? engine, SavepointsConfig? job)

@@ -12,8 +12,6 @@ namespace BlinkInfra.Config;
 public sealed class EngineValidator : AbstractValidator<EngineConfig>
 {
     private static readonly Regex DnsLabel = new("^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$", RegexOptions.CultureInvariant);
-    // Source: Alibaba Cloud OSS, bucket naming: 3 to 63 lower-case letters, digits and hyphens, starting and ending with a letter or digit.
-    private static readonly Regex BucketName = new("^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$", RegexOptions.CultureInvariant);
     // Source: the OCI distribution spec's reference grammar (host[:port]/path components, tag, digest), simplified to lower-case paths.
     private static readonly Regex ImageReference = new(@"^[a-z0-9]+([._-][a-z0-9]+)*(:[0-9]+)?(/[a-z0-9]+([._-][a-z0-9]+)*)*(:[A-Za-z0-9_][A-Za-z0-9_.-]{0,127})?(@sha256:[a-f0-9]{64})?$", RegexOptions.CultureInvariant);
     // A registry: a host (with a '.' or ':', as the reference grammar tells hosts apart, and an optional
@@ -34,12 +32,12 @@ public sealed class EngineValidator : AbstractValidator<EngineConfig>
         RuleFor(e => e.Namespace)
             .Cascade(CascadeMode.Stop)
             .Must(ns => ns is null || DnsLabel.IsMatch(ns))
-            .WithMessage("not a Kubernetes namespace name; allowed: lower-case letters, digits and '-', at most 63 characters")
+            .WithMessage($"not a Kubernetes namespace name; allowed: lower-case letters, digits and '-', starting with a letter, at most {NameLimits.KubernetesNamespace.MaxLength} characters")
             .Must(ns => ns is null || !SystemNamespaces.IsSystem(ns))
             .WithMessage($"a namespace of the cluster's own: BlinkInfra declares the engine's namespace (deleting it with the stack) and lets the Flink service account edit pods and ConfigMaps in it (infra/Facts/SystemNamespaces.cs); allowed: a namespace of the engine's own, such as {FlinkDefaults.JobsNamespace}, not {string.Join(", ", SystemNamespaces.Names)} or another {SystemNamespaces.ReservedPrefix}* name");
         RuleFor(e => e.Bucket)
-            .Must(bucket => bucket is null || BucketName.IsMatch(bucket))
-            .WithMessage("not an OSS bucket name; allowed: 3 to 63 lower-case letters, digits and '-', starting and ending with a letter or digit");
+            .Must(bucket => bucket is null || NameLimits.OssBucketName.ProblemWith(bucket) is null)
+            .WithMessage($"not an OSS bucket name; allowed: {NameLimits.OssBucketName.Allowed} ({NameLimits.OssBucketName.Source})");
         RuleFor(e => e.StateRedundancy)
             .Must(redundancy => redundancy is null || AlibabaCloud.OssRedundancyTypes.Contains(redundancy))
             .WithMessage($"not an OSS redundancy type; allowed: {string.Join(", ", AlibabaCloud.OssRedundancyTypes)} (ZRS by default where the region offers it; the provider replaces the bucket when it changes, so an existing LRS bucket keeps LRS)");
@@ -93,7 +91,7 @@ public sealed class EngineValidator : AbstractValidator<EngineConfig>
             job.RuleFor(j => j.Name)
                 .Cascade(CascadeMode.Stop)
                 .NotEmpty().WithMessage("allowed: lower-case letters, digits and '-', starting with a letter")
-                .Must(name => DnsLabel.IsMatch(name!)).WithMessage("not a valid job name; allowed: lower-case letters, digits and '-', starting with a letter, at most 63 characters");
+                .Must(name => NameLimits.KubernetesName.ProblemWith(name!) is null).WithMessage($"not a valid job name (a FlinkSessionJob's name); allowed: {NameLimits.KubernetesName.Allowed}");
             job.RuleFor(j => j.Pool)
                 .NotEmpty().WithMessage("the worker pool whose session cluster runs the job is required; allowed: a name of blink-infra:compute.workerPools");
             job.RuleFor(j => j.JarPath)

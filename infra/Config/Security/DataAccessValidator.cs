@@ -116,10 +116,10 @@ public sealed class DataAccessValidator : AbstractValidator<DataAccessConfig>
             endpoint.RuleFor(e => e.Cidr).Custom((cidr, context) =>
             {
                 var host = context.InstanceToValidate.Host;
-                // A host name is at most 253 characters (RFC 1035), the endpoints ConfigMap's value as given.
-                if (host is { Length: > 253 })
+                // A host name (infra/Facts/NameLimits.cs), the endpoints ConfigMap's value as given.
+                if (host is not null && host.Length > NameLimits.HostName.MaxLength)
                 {
-                    context.Fail(null, $"host of {host.Length} characters; allowed: a host name of at most 253 characters (RFC 1035) or an IPv4 address");
+                    context.Fail(null, $"host of {host.Length} characters; allowed: a host name of at most {NameLimits.HostName.MaxLength} characters ({NameLimits.HostName.Source}) or an IPv4 address");
                     return;
                 }
                 if (cidr is null)

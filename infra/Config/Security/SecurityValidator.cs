@@ -30,9 +30,9 @@ public sealed class SecurityValidator : AbstractValidator<SecurityConfig>
                 .Must(protocol => ClusterPorts.Protocols.Contains(protocol!))
                 .WithMessage($"not a protocol the provider takes; allowed: {string.Join(", ", ClusterPorts.Protocols)} (lower case)");
             peer.RuleFor(p => p.Description)
-                .Length(ClusterPorts.RuleDescriptionMinLength, ClusterPorts.RuleDescriptionMaxLength)
+                .Must(description => NameLimits.SecurityGroupRuleDescription.ProblemWith(description!) is null)
                 .When(p => p.Description != null)
-                .WithMessage(p => $"a rule's description of {p.Description!.Length} characters; allowed: {ClusterPorts.RuleDescriptionMinLength} to {ClusterPorts.RuleDescriptionMaxLength} characters, or none for BlinkInfra's own");
+                .WithMessage(p => $"a rule's description of {p.Description!.Length} characters; allowed: {NameLimits.SecurityGroupRuleDescription.Allowed} (infra/Facts/NameLimits.cs), or none for BlinkInfra's own");
             peer.RuleFor(p => p.Ports).Custom((ports, context) =>
             {
                 var protocol = context.InstanceToValidate.Protocol;
