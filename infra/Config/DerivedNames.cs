@@ -75,6 +75,9 @@ public static class DerivedNames
     public static string OperatorPolicyDescription(string cluster, string bucket)
         => $"BlinkInfra cluster {cluster}: read job jars under {bucket}/{FlinkDefaults.UdfPrefix}, nothing else";
 
+    // Not here: the ARMS alert rules' names (<cluster>-<alert>, infra/Observability): the ARMS API reference
+    // (CreatePrometheusAlertRule, AlertName, read 2026-11-27) states no limit for them.
+
     /// <summary>A name or description BlinkInfra derives from the config key given, with the limit of what takes it.</summary>
     public sealed record Derived(string Key, string Given, string Text, NameLimit Limit);
 

@@ -124,6 +124,8 @@ public static class NameLimits
     // Kubernetes: a namespace's name is an RFC 1123 DNS label (at most 63 lower-case letters, digits and '-',
     // starting and ending with a letter or digit); a label's value at most 63 characters, alphanumerics with
     // '-', '_' and '.' inside (Kubernetes documentation, "Object Names and IDs" and "Labels and Selectors").
+    // A FlinkSessionJob could take a DNS subdomain name (up to 253 characters); BlinkInfra holds job names, like
+    // the namespace, to the label form (KubernetesName).
     // Flink: a native Kubernetes cluster's id, which the operator sets to the FlinkDeployment's name, is at most
     // 45 lower-case letters, digits and '-' starting with a letter (KubernetesConfigOptions.CLUSTER_ID: the
     // id names the cluster's Kubernetes objects with suffixes such as -rest and -config-map).
