@@ -44,7 +44,8 @@ public static class FlinkOptionNames
         Of("state.backend.rocksdb.localdir", "RocksDBOptions.LOCAL_DIRECTORIES", "state.backend.rocksdb.checkpointdir"),
         Of("high-availability.type", "HighAvailabilityOptions.HA_MODE", "recovery.mode", "high-availability"),
         Of("high-availability.jobmanager.port", "HighAvailabilityOptions.HA_JOB_MANAGER_PORT_RANGE", "recovery.jobmanager.port"),
-        // The operator writes kubernetes.service-account from the FlinkDeployment's spec.serviceAccount; the
+        // The operator writes kubernetes.service-account from the FlinkDeployment's spec.serviceAccount
+        // (flink-kubernetes-operator FlinkConfigBuilder.applyServiceAccount, read 2026-11-27); the
         // JobManager's and TaskManagers' own keys win over it (it is their fallback key), so they are its other names.
         Of("kubernetes.service-account", "KubernetesConfigOptions.KUBERNETES_SERVICE_ACCOUNT (fallback of JOB_MANAGER_SERVICE_ACCOUNT and TASK_MANAGER_SERVICE_ACCOUNT)",
             "kubernetes.jobmanager.service-account", "kubernetes.taskmanager.service-account"),
