@@ -135,7 +135,11 @@ public static class SpecLoader
         var credentials = EndpointCredentialsBuilder.Build(raw, dataAccessSpec!.Endpoints, errors);
         // The names BlinkInfra derives from the config, each within the limit of what takes it.
         if (engineSpec is not null)
-            errors.AddRange(DerivedNames.Check(DerivedNames.Of(clusterSpec, networkSpec!, computeSpec!, dataAccessSpec, engineSpec, bucketGiven: engine.Bucket is not null)));
+        {
+            var clusterNameKey = $"{ConfigKeys.Section("cluster")}.name";
+            errors.AddRange(DerivedNames.Check(DerivedNames.Of(clusterSpec, networkSpec!, computeSpec!, dataAccessSpec, engineSpec, bucketGiven: engine.Bucket is not null))
+                .Select(e => nameFromStack && e.Key == clusterNameKey ? e with { Problem = $"the cluster name defaults to the stack's name (set {clusterNameKey}); {e.Problem}" } : e));
+        }
         if (errors.Count > 0)
             return (null, errors);
         return (new StackSpec(clusterSpec, networkSpec!, computeSpec!, securitySpec, dataAccessSpec!, engineSpec!, ObservabilityValidator.Build(observability), PolicyLevels.Build(policy), credentials), errors);

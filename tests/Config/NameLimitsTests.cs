@@ -40,6 +40,19 @@ public class NameLimitsTests
     }
 
     [Test]
+    public void A_stack_name_too_long_for_the_default_bucket_says_the_cluster_name_defaults_to_it()
+    {
+        var stack = Name(52);
+        var yaml = "config:\n  blink-infra:cluster:\n    region: cn-hangzhou\n  blink-infra:network:\n    zones:\n      - id: cn-hangzhou-h\n"
+                   + "  blink-infra:compute:\n" + string.Concat(Pools.Split('\n').Select(line => "    " + line + "\n"));
+        var errors = SpecLoader.TryLoad(StackRunner.Stack(yaml, stack).ToRaw(), PolicyEngine.PolicyNames).Errors.Select(e => e.Message);
+        Assert.That(errors, Is.EqualTo(new[]
+        {
+            $"blink-infra:cluster.name = \"{stack}\": the cluster name defaults to the stack's name (set blink-infra:cluster.name); an OSS bucket's name BlinkInfra derives from it, \"{stack}-flink-state\", has 64 characters; allowed: 3 to 63 characters: lower-case letters, digits and '-', starting and ending with a letter or digit (OSS, bucket naming conventions, infra/Facts/NameLimits.cs); so at most 51 characters here",
+        }));
+    }
+
+    [Test]
     public void The_same_name_fits_when_the_bucket_is_given()
     {
         Assert.That(Errors(Name(52), GivenBucket), Is.Empty);
