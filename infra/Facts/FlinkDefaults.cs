@@ -114,6 +114,8 @@ public static class FlinkDefaults
         new DerivedSetting(SavepointHistoryMaxAge, "blink-infra:engine.savepoints.maxAgeDays"),
         new DerivedSetting(SavepointDisposeOnDelete, "blink-infra:engine.savepoints.disposeOnDelete"),
         new DerivedSetting(RocksDbLocalDir, "the pool's data disk (blink-infra:compute.workerPools[i].dataDisk)", "state.backend.rocksdb.checkpointdir"),
+        new DerivedSetting(JobAutoscaling.Enabled, "blink-infra:engine.jobs[i].autoscaler", ImmutableArray<string>.Empty, JobAutoscaling.Prefixes),
+        new DerivedSetting(JobAutoscaling.Scheduler, "blink-infra:engine.jobs[i].autoscaler (the adaptive scheduler of a session cluster whose jobs autoscale)"),
         new DerivedSetting(HighAvailabilityType, "blink-infra:compute.highAvailability",
             ImmutableArray.Create("high-availability", "recovery.mode"), ImmutableArray.Create("high-availability.", "recovery.")))
         .AddRange(FlinkPorts.All.Select(port => new DerivedSetting(port.Setting, PortsSource, port.OtherNames, ImmutableArray<string>.Empty)));
