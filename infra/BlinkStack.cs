@@ -187,6 +187,15 @@ public sealed class BlinkStack : Stack
             spec.Network.Zones.Select(z => z.CidrBlock.ToString()).ToImmutableArray(),
             spec.Network.InternetEgress.Enabled,
             tags), WithProvider());
+        // The cluster's KMS key and the nodes' break-glass key pair, when the stack asks for them.
+        var key = spec.Security.Kms is { } kms
+            ? new ClusterKey(name, new ClusterKeyArgs(kms, spec.Cluster.Region, tags), WithProvider())
+            : null;
+        var breakGlass = spec.Security.BreakGlass is { } access
+            ? new BreakGlassAccess(name, new BreakGlassAccessArgs(access, tags), WithProvider())
+            : null;
+        Input<string>? kmsKeyId = key is null ? null : (Input<string>)key.KeyId;
+        Input<string>? keyPairName = breakGlass is null ? null : (Input<string>)breakGlass.KeyPairName;
         var compute = new ClusterCompute(name, new ClusterComputeArgs(
             spec.Compute,
             spec.Cluster.Billing,
@@ -196,7 +205,9 @@ public sealed class BlinkStack : Stack
             security.MastersSecurityGroupId,
             security.WorkersSecurityGroupId,
             spec.Observability,
-            tags), WithProvider());
+            tags,
+            kmsKeyId,
+            keyPairName), WithProvider());
 
         var egress = spec.Network.InternetEgress.Enabled
             ? new InternetEgress(name, new InternetEgressArgs(
@@ -205,7 +216,7 @@ public sealed class BlinkStack : Stack
 
         var engine = new FlinkEngine(name, new FlinkEngineArgs(
             spec.Engine, spec.Compute, spec.DataAccess, spec.Cluster.Region, compute.ClusterId, compute.RrsaMetadata, compute.NodePools,
-            egress?.SnatEntries ?? ImmutableArray<Resource>.Empty, spec.EndpointCredentials, tags), WithProvider());
+            egress?.SnatEntries ?? ImmutableArray<Resource>.Empty, spec.EndpointCredentials, tags, kmsKeyId, key?.KeyArn), WithProvider());
 
         new ClusterObservability(name, new ClusterObservabilityArgs(spec.Observability, spec.Engine.Namespace, compute.ClusterId), WithProvider());
 

@@ -12,7 +12,7 @@
 // here first, so the build passes):
 //   BLINKINFRA_UPDATE_PLACEHOLDERS=1 ./blink --sdk offline test --filter Category=UpdatePlaceholders
 // </auto-generated>
-// Imported namespaces: Pulumi, Pulumi.AliCloud.Arms, Pulumi.AliCloud.CS, Pulumi.AliCloud.CS.Inputs, Pulumi.AliCloud.CS.Outputs, Pulumi.AliCloud.Cen, Pulumi.AliCloud.Cen.Inputs, Pulumi.AliCloud.Ecs, Pulumi.AliCloud.Oss, Pulumi.AliCloud.Oss.Inputs, Pulumi.AliCloud.Ram, Pulumi.AliCloud.Vpc, Pulumi.Kubernetes.ApiExtensions, Pulumi.Kubernetes.Core.V1, Pulumi.Kubernetes.Helm.V3, Pulumi.Kubernetes.Rbac.V1, Pulumi.Kubernetes.Types.Inputs.Core.V1, Pulumi.Kubernetes.Types.Inputs.Helm.V3, Pulumi.Kubernetes.Types.Inputs.Meta.V1, Pulumi.Kubernetes.Types.Inputs.Rbac.V1, Pulumi.Testing, Pulumi.Utilities
+// Imported namespaces: Pulumi, Pulumi.AliCloud.Arms, Pulumi.AliCloud.CS, Pulumi.AliCloud.CS.Inputs, Pulumi.AliCloud.CS.Outputs, Pulumi.AliCloud.Cen, Pulumi.AliCloud.Cen.Inputs, Pulumi.AliCloud.Ecs, Pulumi.AliCloud.Kms, Pulumi.AliCloud.Oss, Pulumi.AliCloud.Oss.Inputs, Pulumi.AliCloud.Ram, Pulumi.AliCloud.Vpc, Pulumi.Kubernetes.ApiExtensions, Pulumi.Kubernetes.Core.V1, Pulumi.Kubernetes.Helm.V3, Pulumi.Kubernetes.Rbac.V1, Pulumi.Kubernetes.Types.Inputs.Core.V1, Pulumi.Kubernetes.Types.Inputs.Helm.V3, Pulumi.Kubernetes.Types.Inputs.Meta.V1, Pulumi.Kubernetes.Types.Inputs.Rbac.V1, Pulumi.Testing, Pulumi.Utilities
 #nullable enable
 #pragma warning disable CS0618 // some placeholders are obsolete, as their real types are
 
@@ -792,8 +792,6 @@ namespace Pulumi.AliCloud.Ecs
     [global::Pulumi.AliCloud.AliCloudResourceType("alicloud:ecs/ecsInvocation:EcsInvocation")] [global::Pulumi.Offline.Placeholder] public class EcsInvocation : global::Pulumi.CustomResource { private protected EcsInvocation() : base(null!, null!, null) { } }
     [global::Pulumi.Offline.Placeholder] public sealed class EcsInvocationArgs : global::Pulumi.ResourceArgs { private EcsInvocationArgs() { } }
     [global::Pulumi.Offline.Placeholder] public sealed class EcsInvocationState : global::Pulumi.ResourceArgs { private EcsInvocationState() { } }
-    [global::Pulumi.AliCloud.AliCloudResourceType("alicloud:ecs/ecsKeyPair:EcsKeyPair")] [global::Pulumi.Offline.Placeholder] public class EcsKeyPair : global::Pulumi.CustomResource { private protected EcsKeyPair() : base(null!, null!, null) { } }
-    [global::Pulumi.Offline.Placeholder] public sealed class EcsKeyPairArgs : global::Pulumi.ResourceArgs { private EcsKeyPairArgs() { } }
     [global::Pulumi.AliCloud.AliCloudResourceType("alicloud:ecs/ecsKeyPairAttachment:EcsKeyPairAttachment")] [global::Pulumi.Offline.Placeholder] public class EcsKeyPairAttachment : global::Pulumi.CustomResource { private protected EcsKeyPairAttachment() : base(null!, null!, null) { } }
     [global::Pulumi.Offline.Placeholder] public sealed class EcsKeyPairAttachmentArgs : global::Pulumi.ResourceArgs { private EcsKeyPairAttachmentArgs() { } }
     [global::Pulumi.Offline.Placeholder] public sealed class EcsKeyPairAttachmentState : global::Pulumi.ResourceArgs { private EcsKeyPairAttachmentState() { } }
@@ -1019,6 +1017,77 @@ namespace Pulumi.AliCloud.Ecs
     [global::Pulumi.AliCloud.AliCloudResourceType("alicloud:ecs/storageCapacityUnit:StorageCapacityUnit")] [global::Pulumi.Offline.Placeholder] public class StorageCapacityUnit : global::Pulumi.CustomResource { private protected StorageCapacityUnit() : base(null!, null!, null) { } }
     [global::Pulumi.Offline.Placeholder] public sealed class StorageCapacityUnitArgs : global::Pulumi.ResourceArgs { private StorageCapacityUnitArgs() { } }
     [global::Pulumi.Offline.Placeholder] public sealed class StorageCapacityUnitState : global::Pulumi.ResourceArgs { private StorageCapacityUnitState() { } }
+}
+
+namespace Pulumi.AliCloud.Kms
+{
+    [global::Pulumi.AliCloud.AliCloudResourceType("alicloud:kms/alias:Alias")] [global::Pulumi.Offline.Placeholder] public class Alias : global::Pulumi.CustomResource { private protected Alias() : base(null!, null!, null) { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class AliasArgs : global::Pulumi.ResourceArgs { private AliasArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class AliasState : global::Pulumi.ResourceArgs { private AliasState() { } }
+    [global::Pulumi.AliCloud.AliCloudResourceType("alicloud:kms/applicationAccessPoint:ApplicationAccessPoint")] [global::Pulumi.Offline.Placeholder] public class ApplicationAccessPoint : global::Pulumi.CustomResource { private protected ApplicationAccessPoint() : base(null!, null!, null) { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class ApplicationAccessPointArgs : global::Pulumi.ResourceArgs { private ApplicationAccessPointArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class ApplicationAccessPointState : global::Pulumi.ResourceArgs { private ApplicationAccessPointState() { } }
+    [global::Pulumi.AliCloud.AliCloudResourceType("alicloud:kms/ciphertext:Ciphertext")] [global::Pulumi.Offline.Placeholder] public class Ciphertext : global::Pulumi.CustomResource { private protected Ciphertext() : base(null!, null!, null) { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class CiphertextArgs : global::Pulumi.ResourceArgs { private CiphertextArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class CiphertextState : global::Pulumi.ResourceArgs { private CiphertextState() { } }
+    [global::Pulumi.AliCloud.AliCloudResourceType("alicloud:kms/clientKey:ClientKey")] [global::Pulumi.Offline.Placeholder] public class ClientKey : global::Pulumi.CustomResource { private protected ClientKey() : base(null!, null!, null) { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class ClientKeyArgs : global::Pulumi.ResourceArgs { private ClientKeyArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class ClientKeyState : global::Pulumi.ResourceArgs { private ClientKeyState() { } }
+    [global::Pulumi.Offline.Placeholder] public static class GetAliases { }
+    [global::Pulumi.Offline.Placeholder] public sealed class GetAliasesArgs : global::Pulumi.InvokeArgs { private GetAliasesArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class GetAliasesInvokeArgs : global::Pulumi.InvokeArgs { private GetAliasesInvokeArgs() { } }
+    [global::Pulumi.OutputType()] [global::Pulumi.Offline.Placeholder] public sealed class GetAliasesResult { private GetAliasesResult() { } }
+    [global::Pulumi.Offline.Placeholder] public static class GetCiphertext { }
+    [global::Pulumi.Offline.Placeholder] public sealed class GetCiphertextArgs : global::Pulumi.InvokeArgs { private GetCiphertextArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class GetCiphertextInvokeArgs : global::Pulumi.InvokeArgs { private GetCiphertextInvokeArgs() { } }
+    [global::Pulumi.OutputType()] [global::Pulumi.Offline.Placeholder] public sealed class GetCiphertextResult { private GetCiphertextResult() { } }
+    [global::Pulumi.Offline.Placeholder] public static class GetInstances { }
+    [global::Pulumi.Offline.Placeholder] public sealed class GetInstancesArgs : global::Pulumi.InvokeArgs { private GetInstancesArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class GetInstancesInvokeArgs : global::Pulumi.InvokeArgs { private GetInstancesInvokeArgs() { } }
+    [global::Pulumi.OutputType()] [global::Pulumi.Offline.Placeholder] public sealed class GetInstancesResult { private GetInstancesResult() { } }
+    [global::Pulumi.Offline.Placeholder] public static class GetKeyVersions { }
+    [global::Pulumi.Offline.Placeholder] public sealed class GetKeyVersionsArgs : global::Pulumi.InvokeArgs { private GetKeyVersionsArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class GetKeyVersionsInvokeArgs : global::Pulumi.InvokeArgs { private GetKeyVersionsInvokeArgs() { } }
+    [global::Pulumi.OutputType()] [global::Pulumi.Offline.Placeholder] public sealed class GetKeyVersionsResult { private GetKeyVersionsResult() { } }
+    [global::Pulumi.Offline.Placeholder] public static class GetKeys { }
+    [global::Pulumi.Offline.Placeholder] public sealed class GetKeysArgs : global::Pulumi.InvokeArgs { private GetKeysArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class GetKeysInvokeArgs : global::Pulumi.InvokeArgs { private GetKeysInvokeArgs() { } }
+    [global::Pulumi.OutputType()] [global::Pulumi.Offline.Placeholder] public sealed class GetKeysResult { private GetKeysResult() { } }
+    [global::Pulumi.Offline.Placeholder] public static class GetPlaintext { }
+    [global::Pulumi.Offline.Placeholder] public sealed class GetPlaintextArgs : global::Pulumi.InvokeArgs { private GetPlaintextArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class GetPlaintextInvokeArgs : global::Pulumi.InvokeArgs { private GetPlaintextInvokeArgs() { } }
+    [global::Pulumi.OutputType()] [global::Pulumi.Offline.Placeholder] public sealed class GetPlaintextResult { private GetPlaintextResult() { } }
+    [global::Pulumi.Offline.Placeholder] public static class GetSecretVersions { }
+    [global::Pulumi.Offline.Placeholder] public sealed class GetSecretVersionsArgs : global::Pulumi.InvokeArgs { private GetSecretVersionsArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class GetSecretVersionsInvokeArgs : global::Pulumi.InvokeArgs { private GetSecretVersionsInvokeArgs() { } }
+    [global::Pulumi.OutputType()] [global::Pulumi.Offline.Placeholder] public sealed class GetSecretVersionsResult { private GetSecretVersionsResult() { } }
+    [global::Pulumi.Offline.Placeholder] public static class GetSecrets { }
+    [global::Pulumi.Offline.Placeholder] public sealed class GetSecretsArgs : global::Pulumi.InvokeArgs { private GetSecretsArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class GetSecretsInvokeArgs : global::Pulumi.InvokeArgs { private GetSecretsInvokeArgs() { } }
+    [global::Pulumi.OutputType()] [global::Pulumi.Offline.Placeholder] public sealed class GetSecretsResult { private GetSecretsResult() { } }
+    [global::Pulumi.Offline.Placeholder] public static class GetService { }
+    [global::Pulumi.Offline.Placeholder] public sealed class GetServiceArgs : global::Pulumi.InvokeArgs { private GetServiceArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class GetServiceInvokeArgs : global::Pulumi.InvokeArgs { private GetServiceInvokeArgs() { } }
+    [global::Pulumi.OutputType()] [global::Pulumi.Offline.Placeholder] public sealed class GetServiceResult { private GetServiceResult() { } }
+    [global::Pulumi.AliCloud.AliCloudResourceType("alicloud:kms/instance:Instance")] [global::Pulumi.Offline.Placeholder] public class Instance : global::Pulumi.CustomResource { private protected Instance() : base(null!, null!, null) { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class InstanceArgs : global::Pulumi.ResourceArgs { private InstanceArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class InstanceState : global::Pulumi.ResourceArgs { private InstanceState() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class KeyState : global::Pulumi.ResourceArgs { private KeyState() { } }
+    [global::Pulumi.AliCloud.AliCloudResourceType("alicloud:kms/keyVersion:KeyVersion")] [global::Pulumi.Offline.Placeholder] public class KeyVersion : global::Pulumi.CustomResource { private protected KeyVersion() : base(null!, null!, null) { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class KeyVersionArgs : global::Pulumi.ResourceArgs { private KeyVersionArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class KeyVersionState : global::Pulumi.ResourceArgs { private KeyVersionState() { } }
+    [global::Pulumi.AliCloud.AliCloudResourceType("alicloud:kms/networkRule:NetworkRule")] [global::Pulumi.Offline.Placeholder] public class NetworkRule : global::Pulumi.CustomResource { private protected NetworkRule() : base(null!, null!, null) { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class NetworkRuleArgs : global::Pulumi.ResourceArgs { private NetworkRuleArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class NetworkRuleState : global::Pulumi.ResourceArgs { private NetworkRuleState() { } }
+    [global::Pulumi.AliCloud.AliCloudResourceType("alicloud:kms/policy:Policy")] [global::Pulumi.Offline.Placeholder] public class Policy : global::Pulumi.CustomResource { private protected Policy() : base(null!, null!, null) { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class PolicyArgs : global::Pulumi.ResourceArgs { private PolicyArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class PolicyState : global::Pulumi.ResourceArgs { private PolicyState() { } }
+    [global::Pulumi.AliCloud.AliCloudResourceType("alicloud:kms/secret:Secret")] [global::Pulumi.Offline.Placeholder] public class Secret : global::Pulumi.CustomResource { private protected Secret() : base(null!, null!, null) { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class SecretArgs : global::Pulumi.ResourceArgs { private SecretArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class SecretState : global::Pulumi.ResourceArgs { private SecretState() { } }
+    [global::Pulumi.AliCloud.AliCloudResourceType("alicloud:kms/valueAddedService:ValueAddedService")] [global::Pulumi.Offline.Placeholder] public class ValueAddedService : global::Pulumi.CustomResource { private protected ValueAddedService() : base(null!, null!, null) { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class ValueAddedServiceArgs : global::Pulumi.ResourceArgs { private ValueAddedServiceArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class ValueAddedServiceState : global::Pulumi.ResourceArgs { private ValueAddedServiceState() { } }
 }
 
 namespace Pulumi.AliCloud.Oss

@@ -27,7 +27,9 @@ public sealed record ClusterComputeArgs(
     Input<string> MastersSecurityGroupId,
     Input<string> WorkersSecurityGroupId,
     ObservabilitySpec Observability,
-    IReadOnlyDictionary<string, string> Tags);
+    IReadOnlyDictionary<string, string> Tags,
+    Input<string>? KmsKeyId = null,
+    Input<string>? KeyPairName = null);
 
 /// <summary>
 /// The cluster's machines: an ACK managed Pro cluster with Terway pod networking, the master machines
@@ -88,6 +90,12 @@ public sealed class ClusterCompute : ComponentResource
         };
         // Managed Service for Prometheus: ACK creates the cluster's Prometheus instance and runs its agent, which
         // scrapes the pods annotated prometheus.io/scrape (the Flink pods and the operator).
+        // Secrets encryption at rest with the stack's KMS key (ACK Pro only, which every BlinkInfra cluster is; not
+        // ForceNew: an update). Needs the account's AliyunCSManagedSecurityRole authorization (README). Source:
+        // terraform-provider-alicloud v1.285.0, alicloud_cs_managed_kubernetes `encryption_provider_key`; ACK, "Use KMS
+        // to encrypt Kubernetes Secrets" (infra/Facts/Encryption.cs).
+        if (args.KmsKeyId is { } kmsKeyId)
+            clusterArgs.EncryptionProviderKey = kmsKeyId;
         if (args.Observability.ManagedPrometheus)
             clusterArgs.Addons.Add(new ManagedKubernetesAddonArgs { Name = ClusterDefaults.PrometheusAddon });
         var cluster = new ManagedKubernetes($"{name}-ack", clusterArgs, childOptions);
@@ -178,6 +186,7 @@ public sealed class ClusterCompute : ComponentResource
         };
         ApplyImage(poolArgs, spec.Masters.ImageId);
         ApplyBilling(poolArgs, args.Billing);
+        ApplyKeys(poolArgs, args);
         if (spec.HighAvailability)
         {
             var deploymentSet = new EcsDeploymentSet($"{name}-masters-ds", new EcsDeploymentSetArgs
@@ -229,9 +238,10 @@ public sealed class ClusterCompute : ComponentResource
         else
             poolArgs.ScalingConfig = new NodePoolScalingConfigArgs { Enable = true, MinSize = pool.Size.MinNodes, MaxSize = pool.Size.MaxNodes };
         if (pool.DataDisk is { } disk)
-            poolArgs.DataDisks.Add(StateDisk(disk));
+            poolArgs.DataDisks.Add(StateDisk(disk, args.KmsKeyId));
         ApplyImage(poolArgs, pool.ImageId);
         ApplyBilling(poolArgs, args.Billing);
+        ApplyKeys(poolArgs, args);
         return new NodePool($"{name}-pool-{pool.Name}", poolArgs, childOptions);
     }
 
@@ -264,7 +274,7 @@ public sealed class ClusterCompute : ComponentResource
     /// "true"/"false", auto_format, file_system, mount_target taken only with auto_format; nothing of it ForceNew:
     /// a change applies to nodes created afterwards). See <see cref="DataDisks"/>.
     /// </summary>
-    private static NodePoolDataDiskArgs StateDisk(DataDiskSpec disk)
+    private static NodePoolDataDiskArgs StateDisk(DataDiskSpec disk, Input<string>? kmsKeyId)
     {
         var args = new NodePoolDataDiskArgs
         {
@@ -277,7 +287,28 @@ public sealed class ClusterCompute : ComponentResource
         };
         if (disk.PerformanceLevel is { } level)
             args.PerformanceLevel = level;
+        // An encrypted disk with the stack's KMS key rather than ECS's default key (`kms_key_id`).
+        if (disk.Encrypted && kmsKeyId != null)
+            args.KmsKeyId = kmsKeyId;
         return args;
+    }
+
+    /// <summary>
+    /// The stack's keys on a pool's machines: with a KMS key, the system disk encrypted with it
+    /// (`system_disk_encrypted`, `system_disk_kms_key`; ECS encrypts a disk with a KMS key only once the account has
+    /// granted its service role AliyunECSDiskEncryptDefaultRole: README); with break-glass access, the key pair SSH
+    /// accepts (`key_name`). Source: terraform-provider-alicloud v1.285.0, alicloud_cs_kubernetes_node_pool (none of
+    /// them ForceNew: a change applies to nodes created afterwards).
+    /// </summary>
+    private static void ApplyKeys(NodePoolArgs poolArgs, ClusterComputeArgs args)
+    {
+        if (args.KmsKeyId is { } kmsKeyId)
+        {
+            poolArgs.SystemDiskEncrypted = true;
+            poolArgs.SystemDiskKmsKey = kmsKeyId;
+        }
+        if (args.KeyPairName is { } keyPairName)
+            poolArgs.KeyName = keyPairName;
     }
 
     /// <summary>A pool's image: ACK's own (Alibaba Cloud Linux 3) unless the spec gives one, then as a custom image.</summary>

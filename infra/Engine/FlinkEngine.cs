@@ -58,7 +58,11 @@ public sealed class FlinkEngine : ComponentResource
         {
             BucketName = state.Name,
             RedundancyType = state.Redundancy,
-            ServerSideEncryptionRule = new BucketServerSideEncryptionRuleArgs { SseAlgorithm = "AES256" },
+            // OSS-managed keys (AES256), or the stack's KMS key (sseAlgorithm KMS with kmsMasterKeyId; OSS then asks KMS
+            // for every object's data key as the caller, so the RRSA roles below may use the key).
+            ServerSideEncryptionRule = args.KmsKeyId is { } kmsKeyId
+                ? new BucketServerSideEncryptionRuleArgs { SseAlgorithm = Encryption.SseKms, KmsMasterKeyId = kmsKeyId }
+                : new BucketServerSideEncryptionRuleArgs { SseAlgorithm = Encryption.SseAes256 },
             // Qualified: Pulumi.AliCloud.Oss also has a BucketVersioningArgs (the standalone BucketVersioning resource's).
             Versioning = new Pulumi.AliCloud.Oss.Inputs.BucketVersioningArgs { Status = "Enabled" },
             LifecycleRules =
@@ -108,7 +112,7 @@ public sealed class FlinkEngine : ComponentResource
             ServiceAccount: FlinkDefaults.ServiceAccount,
             PolicyName: DerivedNames.EnginePolicy(name),
             PolicyDescription: DerivedNames.EnginePolicyDescription(name, spec.Bucket),
-            PolicyDocument: Documents.BucketAccess(spec.Bucket)));
+            PolicyDocument: WithKey(args.KmsKeyArn, arn => Documents.BucketAccess(spec.Bucket, arn))));
         // The role's name as declared: the component's output does not wait on (nor fail with) the role.
         RoleName = Output.Create(DerivedNames.EngineRole(name));
 
@@ -125,7 +129,7 @@ public sealed class FlinkEngine : ComponentResource
                 ServiceAccount: FlinkDefaults.OperatorServiceAccount,
                 PolicyName: DerivedNames.OperatorPolicy(name),
                 PolicyDescription: DerivedNames.OperatorPolicyDescription(name, spec.Bucket),
-                PolicyDocument: Documents.JarRead(spec.Bucket)));
+                PolicyDocument: WithKey(args.KmsKeyArn, arn => Documents.JarRead(spec.Bucket, arn))));
         }
 
         // Kubernetes, through a provider of this cluster's own, once its nodes are there.
@@ -233,7 +237,11 @@ public sealed class FlinkEngine : ComponentResource
 
     /// <summary>What one service account may do through RRSA: its role, and the one policy attached to it.</summary>
     private sealed record RrsaGrant(string RoleName, string RoleDescription, string Namespace, string ServiceAccount,
-        string PolicyName, string PolicyDescription, string PolicyDocument);
+        string PolicyName, string PolicyDescription, Input<string> PolicyDocument);
+
+    /// <summary>A policy document, naming the stack's KMS key when it has one (known once the key is).</summary>
+    private static Input<string> WithKey(Output<string>? kmsKeyArn, System.Func<string?, string> document)
+        => kmsKeyArn is null ? document(null) : kmsKeyArn.Apply(arn => document(arn));
 
     /// <summary>A RAM role trusted by one service account through the cluster's OIDC provider, with its policy attached.</summary>
     private (RamRole Role, RolePolicyAttachment Attachment) RrsaAccess(string prefix, Output<RrsaIssuer> issuer, InputList<Resource> rrsaChecked, RrsaGrant grant)

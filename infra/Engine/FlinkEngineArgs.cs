@@ -17,4 +17,6 @@ public sealed record FlinkEngineArgs(
     ImmutableArray<Resource> NodePools,
     ImmutableArray<Resource> InternetEgressReady,
     EndpointCredentials? EndpointCredentials,
-    IReadOnlyDictionary<string, string> Tags);
+    IReadOnlyDictionary<string, string> Tags,
+    Input<string>? KmsKeyId = null,
+    Output<string>? KmsKeyArn = null);

@@ -72,6 +72,9 @@ public static class FlinkResources
         // is random otherwise), so the rules and the cluster cannot disagree.
         foreach (var port in FlinkPorts.All)
             configuration[port.Setting] = port.Number.ToString(CultureInfo.InvariantCulture);
+        // A session cluster whose jobs autoscale runs the adaptive scheduler, which in-place rescaling needs (JobAutoscaling).
+        if (engine.Jobs.Any(job => job.Pool == pool.Name && job.Autoscaler != null))
+            configuration[JobAutoscaling.Scheduler] = JobAutoscaling.AdaptiveScheduler;
         // Every JobManager and TaskManager reports its metrics on the Prometheus port above.
         configuration[FlinkPorts.PrometheusReporterFactorySetting] = FlinkPorts.PrometheusReporterFactory;
         if (engine.HighAvailability)
@@ -166,12 +169,31 @@ public static class FlinkResources
         yield return (FlinkDefaults.SavepointDisposeOnDelete, savepoints.DisposeOnDelete ? "true" : "false");
     }
 
+    /// <summary>
+    /// The operator's autoscaler settings for one job, as its FlinkSessionJob's flinkConfiguration carries them
+    /// (see <see cref="JobAutoscaling"/>): Flink durations in minutes, fractions as decimals.
+    /// </summary>
+    public static IEnumerable<(string Key, string Value)> AutoscalerSettings(AutoscalerSpec autoscaler)
+    {
+        yield return (JobAutoscaling.Enabled, "true");
+        yield return (JobAutoscaling.TargetUtilization, autoscaler.TargetUtilization.ToString(CultureInfo.InvariantCulture));
+        yield return (JobAutoscaling.StabilizationInterval, $"{autoscaler.StabilizationMinutes}min");
+        yield return (JobAutoscaling.MetricsWindow, $"{autoscaler.MetricsWindowMinutes}min");
+        yield return (JobAutoscaling.ScaleDownMaxFactor, autoscaler.ScaleDownMaxFactor.ToString(CultureInfo.InvariantCulture));
+        yield return (JobAutoscaling.VertexMaxParallelism, autoscaler.MaxParallelism.ToString(CultureInfo.InvariantCulture));
+    }
+
     public static KubernetesCustomResource SessionJob(string resourceName, JobSpec job, EngineSpec engine, CustomResourceOptions options)
     {
-        // The job's own settings, then the savepoints' (validation keeps the job's off those keys).
+        // The job's own settings, then the savepoints' and the autoscaler's (validation keeps the job's off those keys).
         var configuration = job.Config.ToDictionary(kv => kv.Key, kv => (object)kv.Value);
         foreach (var (key, value) in SavepointSettings(job.Savepoints))
             configuration[key] = value;
+        if (job.Autoscaler is { } autoscaler)
+        {
+            foreach (var (key, value) in AutoscalerSettings(autoscaler))
+                configuration[key] = value;
+        }
         var spec = Map(
             ("deploymentName", SessionName(job.Pool)),
             ("job", Map(

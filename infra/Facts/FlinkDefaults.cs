@@ -103,6 +103,8 @@ public static class FlinkDefaults
         Derived(SavepointHistoryMaxAge, "blink-infra:engine.savepoints.maxAgeDays"),
         Derived(SavepointDisposeOnDelete, "blink-infra:engine.savepoints.disposeOnDelete"),
         Derived(RocksDbLocalDir, "the pool's data disk (blink-infra:compute.workerPools[i].dataDisk)"),
+        new DerivedSetting(JobAutoscaling.Enabled, "blink-infra:engine.jobs[i].autoscaler", ImmutableArray<string>.Empty, JobAutoscaling.Prefixes),
+        Derived(JobAutoscaling.Scheduler, "blink-infra:engine.jobs[i].autoscaler (the adaptive scheduler of a session cluster whose jobs autoscale)"),
         // Every HA option (high-availability.jobmanager.port, which the program pins, among them) and its old name.
         new DerivedSetting(HighAvailabilityType, "blink-infra:compute.highAvailability",
             FlinkOptionNames.OtherNamesOf(HighAvailabilityType), ImmutableArray.Create("high-availability.", "recovery.")))

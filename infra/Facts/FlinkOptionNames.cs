@@ -49,6 +49,8 @@ public static class FlinkOptionNames
         // JobManager's and TaskManagers' own keys win over it (it is their fallback key), so they are its other names.
         Of("kubernetes.service-account", "KubernetesConfigOptions.KUBERNETES_SERVICE_ACCOUNT (fallback of JOB_MANAGER_SERVICE_ACCOUNT and TASK_MANAGER_SERVICE_ACCOUNT)",
             "kubernetes.jobmanager.service-account", "kubernetes.taskmanager.service-account"),
+        // Set by the program on a session cluster whose jobs autoscale (no deprecated key in 1.20).
+        Of("jobmanager.scheduler", "JobManagerOptions.SCHEDULER"),
         Of("fs.oss.endpoint", "flink-oss-fs-hadoop (OSSFileSystemFactory: fs.oss.* handed to Hadoop's AliyunOSSFileSystem)"),
         Of("taskmanager.data.port", "NettyShuffleEnvironmentOptions.DATA_PORT", "taskmanager.data.bind-port"),
         Of("taskmanager.rpc.port", "TaskManagerOptions.RPC_PORT", "taskmanager.rpc.bind-port"),

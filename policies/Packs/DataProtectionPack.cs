@@ -19,6 +19,7 @@ public static class DataProtectionPack
     public static PolicyPack Create() => new(Name, "1.0.0", ImmutableArray.Create<Policy>(
         StateBucketLockedDown(),
         StateBucketProtected(),
+        SecretsKeyKept(),
         NoPlaintextSecrets(),
         FlinkReadsOssThroughRrsa(),
         OperatorReadsOssJars()));
@@ -43,8 +44,15 @@ public static class DataProtectionPack
                 problems.AddRange(acls.Where(acl => acl.Text("acl") != "private").Select(acl => $"{acl.Name} sets acl {acl.Text("acl") ?? "(none)"}; allowed: private"));
                 if (!OnBucket(input, TypeTokens.Of<Pulumi.AliCloud.Oss.BucketPublicAccessBlock>(), bucket).Any(block => block.Flag("blockPublicAccess") == true))
                     problems.Add($"public access is not blocked; allowed: an {TypeTokens.Of<Pulumi.AliCloud.Oss.BucketPublicAccessBlock>()} on the bucket with blockPublicAccess true");
-                if (bucket.At("serverSideEncryptionRule", "sseAlgorithm") is null)
-                    problems.Add("no server-side encryption; allowed: serverSideEncryptionRule with AES256 or KMS");
+                // OSS-managed keys (AES256, SM4) or a KMS key (KMS, the account's OSS key unless kmsMasterKeyId names one):
+                // infra/Facts/Encryption.cs.
+                var algorithm = Inputs.Text(bucket.At("serverSideEncryptionRule", "sseAlgorithm"));
+                if (algorithm is null)
+                    problems.Add($"no server-side encryption; allowed: serverSideEncryptionRule with {string.Join(", ", Encryption.SseAlgorithms)}");
+                else if (!Encryption.SseAlgorithms.Contains(algorithm))
+                    problems.Add($"server-side encryption {algorithm}, which OSS does not offer; allowed: {string.Join(", ", Encryption.SseAlgorithms)}");
+                else if (algorithm != Encryption.SseKms && bucket.At("serverSideEncryptionRule", "kmsMasterKeyId") is not null)
+                    problems.Add($"a kmsMasterKeyId with sseAlgorithm {algorithm}, which does not use it, so the objects are not encrypted with that key; allowed: sseAlgorithm {Encryption.SseKms} with the key");
                 if (bucket.At("versioning", "status")?.GetValue<string>() != "Enabled")
                     problems.Add("versioning is off; allowed: versioning Enabled");
                 var wholeBucketRules = bucket.Objects("lifecycleRules")
@@ -71,6 +79,31 @@ public static class DataProtectionPack
         => new("state-bucket-protected", "The state bucket is protected from deletion by Pulumi.", level,
             ImmutableArray.Create(TypeTokens.Of<Pulumi.AliCloud.Oss.Bucket>()), (bucket, _) =>
                 bucket.Protect ? Array.Empty<string>() : new[] { "the bucket is not protected; allowed: protect: true" });
+
+    /// <summary>
+    /// secrets-key-kept: The KMS key a cluster encrypts its Secrets with is a symmetric key the stack keeps: protected
+    /// from deletion by Pulumi and enabled.
+    /// </summary>
+    // ACK, "Use KMS to encrypt Kubernetes Secrets": never disable or delete the key, or the API server cannot read
+    // Secrets and service accounts; a symmetric Aliyun_AES_256 key (infra/Facts/Encryption.cs). A key the stack does not
+    // declare (a given keyId) is its owner's to keep: nothing to check here.
+    public static StackPolicy SecretsKeyKept(EnforcementLevel level = EnforcementLevel.Mandatory)
+        => new("secrets-key-kept", "The KMS key a cluster encrypts its Secrets with is a symmetric key the stack keeps: protected from deletion by Pulumi and enabled.", level, input =>
+            input.OfType(TypeTokens.Of<Pulumi.AliCloud.CS.ManagedKubernetes>())
+                .SelectMany(cluster => cluster.PropertyDependencies.TryGetValue("encryptionProviderKey", out var on) ? on : ImmutableArray<ResourceRef>.Empty)
+                .Distinct()
+                .SelectMany(reference => input.OfType(TypeTokens.Of<Pulumi.AliCloud.Kms.Key>()).Where(key => key.Ref == reference))
+                .SelectMany(key => KeyKept(key).Select(problem => ((PlannedResource?)key, problem))));
+
+    private static IEnumerable<string> KeyKept(PlannedResource key)
+    {
+        if (!key.Protect)
+            yield return "the cluster's Secrets key is not protected, and deleting it leaves the API server unable to read Secrets; allowed: protect: true";
+        if (key.Text("status") is { } status && status != "Enabled")
+            yield return $"the cluster's Secrets key is {status}, and the API server cannot read Secrets without it; allowed: status Enabled";
+        if (key.Text("keySpec") is { } spec && spec != Encryption.KeySpec)
+            yield return $"key spec {spec}; allowed: {Encryption.KeySpec}, the symmetric key ACK's Secrets encryption takes";
+    }
 
     /// <summary>no-plaintext-secrets: No credential travels as plain text in an input.</summary>
     public static StackPolicy NoPlaintextSecrets(EnforcementLevel level = EnforcementLevel.Mandatory)

@@ -22,7 +22,19 @@ public static class HardwarePack
         AcceleratorPoolsTainted(),
         FpgaPoolsHaveImage(),
         InstanceFamiliesKnown(),
-        PoolsCreateTheirNodes()));
+        PoolsCreateTheirNodes(),
+        NoAutoscalingSubscriptionPools()));
+
+    /// <summary>no-autoscaling-subscription-pools: No subscription (PrePaid) node pool autoscales.</summary>
+    // ACK, "Enable node auto scaling": on a scale-in, subscription instances are removed from the cluster but not
+    // released, so they stay billed until they expire; RemoveNodePoolNodes: subscription nodes are not released. The
+    // config refuses the combination first (ComputeSpecBuilder.CheckAutoscalingBilling); this checks what is declared.
+    public static ResourcePolicy NoAutoscalingSubscriptionPools(EnforcementLevel level = EnforcementLevel.Mandatory)
+        => new("no-autoscaling-subscription-pools", "No subscription (PrePaid) node pool autoscales.", level,
+            ImmutableArray.Create(TypeTokens.Of<Pulumi.AliCloud.CS.NodePool>()), (pool, _) =>
+                pool.Text("instanceChargeType") == ClusterDefaults.ChargeType(BillingMode.Subscription) && pool.At("scalingConfig", "enable")?.GetValue<bool>() == true
+                    ? new[] { $"an autoscaling pool of subscription ({ClusterDefaults.ChargeType(BillingMode.Subscription)}) machines, which ACK removes on scale-in but does not release, so they stay billed; allowed: a fixed desiredSize with subscription, or autoscaling with {ClusterDefaults.ChargeType(BillingMode.PayAsYouGo)}" }
+                    : Array.Empty<string>());
 
     /// <summary>accelerator-pools-tainted: GPU and FPGA pools are tainted so only jobs that ask for them land there.</summary>
     public static ResourcePolicy AcceleratorPoolsTainted(EnforcementLevel level = EnforcementLevel.Mandatory)

@@ -29,7 +29,18 @@ public static class IsolationPack
         PodEgressOnlyDeclared(),
         PrivateApiServer(),
         PrivateAddressSpace(),
-        ImagesAndChartReachable()));
+        ImagesAndChartReachable(),
+        BreakGlassKeyPair()));
+
+    /// <summary>break-glass-key-pair: Node pools whose machines accept an SSH key pair are named, for review.</summary>
+    // An advisory: blink-infra:security.breakGlass is a choice, and the exposure is whoever holds the private key, from
+    // wherever the security groups let port 22 in; no-ingress-from-internet keeps the internet out.
+    public static ResourcePolicy BreakGlassKeyPair(EnforcementLevel level = EnforcementLevel.Advisory)
+        => new("break-glass-key-pair", "Node pools whose machines accept an SSH key pair are named, for review.", level,
+            ImmutableArray.Create(TypeTokens.Of<Pulumi.AliCloud.CS.NodePool>()), (pool, _) =>
+                pool.Text("keyName") is { } keyName
+                    ? new[] { $"the pool's machines accept SSH logins with the key pair {keyName}: whoever holds its private key reaches them on port 22 from wherever the security groups let it in (never the internet: no-ingress-from-internet); allowed: no keyName once break-glass access is not needed (blink-infra:security.breakGlass)" }
+                    : Array.Empty<string>());
 
     /// <summary>images-and-chart-reachable: The cluster can pull every image it runs, and the operator's chart stays where the stack fetches it.</summary>
     // Sources: infra/Facts ImageSources (nodes pull through their security group: without internet egress

@@ -448,16 +448,19 @@ public class DiffTests
             "flowchart LR",
             "  c2[\"ClusterNetwork<br/>blink-prod<br/>6 resources\"]:::component",
             "  c9[\"ClusterSecurity<br/>blink-prod<br/>49 resources\"]:::component",
-            "  c59[\"ClusterCompute<br/>blink-prod<br/>6 resources\"]:::component",
-            "  c66[\"InternetEgress<br/>blink-prod<br/>9 resources\"]:::component",
-            "  c76[\"FlinkEngine<br/>blink-prod<br/>19 resources\"]:::component",
-            "  c96[\"ClusterObservability<br/>blink-prod<br/>4 resources\"]:::component",
-            "  c2 -->|12| c59",
-            "  c2 -->|21| c66",
-            "  c9 -->|4| c59",
-            "  c59 -->|5| c76",
-            "  c59 -->|4| c96",
-            "  c66 -->|6| c76",
+            "  c59[\"ClusterKey<br/>blink-prod<br/>1 resources\"]:::component",
+            "  c61[\"ClusterCompute<br/>blink-prod<br/>6 resources\"]:::component",
+            "  c68[\"InternetEgress<br/>blink-prod<br/>9 resources\"]:::component",
+            "  c78[\"FlinkEngine<br/>blink-prod<br/>19 resources\"]:::component",
+            "  c98[\"ClusterObservability<br/>blink-prod<br/>4 resources\"]:::component",
+            "  c2 -->|12| c61",
+            "  c2 -->|21| c68",
+            "  c9 -->|4| c61",
+            "  c59 -->|3| c61",
+            "  c59 -->|3| c78",
+            "  c61 -->|5| c78",
+            "  c61 -->|4| c98",
+            "  c68 -->|6| c78",
         }));
 
         var (badExit, _, badErrors) = await Run("plan", "--stack", "dev", "--graph", graphPath, "--graph-level", "everything");
@@ -483,7 +486,7 @@ public class DiffTests
 
         var (largestExit, largest, _) = await Run("bench", "--runs", "1");
         Assert.That(largestExit, Is.EqualTo(0));
-        Assert.That(largest, Does.StartWith("bench: stack prod-hangzhou, 101 resources, 1 plans"), "by default the example stack with the most resources");
+        Assert.That(largest, Does.StartWith("bench: stack prod-hangzhou, 103 resources, 1 plans"), "by default the example stack with the most resources");
 
         var (exit, _, errors) = await Run("bench", "--runs", "0");
         Assert.That(exit, Is.EqualTo(2));

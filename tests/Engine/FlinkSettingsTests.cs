@@ -25,6 +25,12 @@ public class FlinkSettingsTests
             "blink-infra:engine.jobs[0].config[execution.checkpointing.interval] = \"1s\": set by BlinkInfra from blink-infra:engine.checkpointIntervalSeconds; allowed: any other Flink setting");
         yield return Case("a nested map over derived settings", "    flinkConfiguration:\n      execution.checkpointing: \"{dir: oss://elsewhere/cp}\"\n",
             "blink-infra:engine.flinkConfiguration[execution.checkpointing] = \"{dir: oss://elsewhere/cp}\": a nested map Flink reads as settings under execution.checkpointing., among them execution.checkpointing.dir, which BlinkInfra sets from blink-infra:engine.bucket; allowed: single settings by their full names");
+        yield return Case("a job's autoscaler setting", Job + "          job.autoscaler.target.utilization: \"0.9\"\n",
+            "blink-infra:engine.jobs[0].config[job.autoscaler.target.utilization] = \"0.9\": set by BlinkInfra from blink-infra:engine.jobs[i].autoscaler; allowed: any other Flink setting");
+        yield return Case("the autoscaler under the operator's older name", "    flinkConfiguration:\n      kubernetes.operator.job.autoscaler.enabled: \"true\"\n",
+            "blink-infra:engine.flinkConfiguration[kubernetes.operator.job.autoscaler.enabled] = \"true\": set by BlinkInfra from blink-infra:engine.jobs[i].autoscaler; allowed: any other Flink setting");
+        yield return Case("the scheduler", "    flinkConfiguration:\n      jobmanager.scheduler: adaptive\n",
+            "blink-infra:engine.flinkConfiguration[jobmanager.scheduler] = \"adaptive\": set by BlinkInfra from blink-infra:engine.jobs[i].autoscaler (the adaptive scheduler of a session cluster whose jobs autoscale); allowed: any other Flink setting");
         yield return Case("the REST endpoint on a load balancer", "    flinkConfiguration:\n      kubernetes.rest-service.exposed.type: LoadBalancer\n",
             "blink-infra:engine.flinkConfiguration[kubernetes.rest-service.exposed.type] = \"LoadBalancer\": NodePort or LoadBalancer exposes Flink's REST endpoint (which submits and cancels jobs) outside the cluster, a LoadBalancer through an SLB instance ACK creates; allowed: ClusterIP or Headless_ClusterIP");
         yield return Case("the REST bind address", "    flinkConfiguration:\n      rest.bind-address: 0.0.0.0\n",

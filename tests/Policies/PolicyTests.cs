@@ -125,6 +125,12 @@ public class PolicyTests
             "[mandatory] blink-ha@1.0.0 kubernetes:flink.apache.org/v1beta1:FlinkDeployment:blink-prod-flink-cpu no fs.oss.credentials.provider is set, so Flink's OSS filesystem looks for access keys, so the JobManagers fail on high-availability.storageDir and never start; allowed: blink-infra:engine.image with an RRSA-capable credentials provider (images/flink-rrsa/), named in blink-infra:engine.flinkConfiguration fs.oss.credentials.provider");
         yield return Case("operator-reads-oss-jars", "dev", p => p with { Resources = p.Resources.Add(SessionJobOn(p, "session-cpu", "oss://blink-dev-flink-state/udf/enrich.jar")) },
             "[advisory] blink-data-protection@1.0.0 kubernetes:helm.sh/v3:Release:blink-dev-operator 1 session job(s) load jars from oss://, which the stock operator image cannot read (no filesystem plugin, FLINK-30851); allowed: blink-infra:engine.operatorImage with flink-oss-fs-hadoop under plugins/ (images/flink-operator-oss/)");
+        yield return Case("secrets-key-kept", "prod-hangzhou", p => Change(p, "blink-prod-kms", i => i["status"] = "Disabled"),
+            "[mandatory] blink-data-protection@1.0.0 alicloud:kms/key:Key:blink-prod-kms the cluster's Secrets key is Disabled, and the API server cannot read Secrets without it; allowed: status Enabled");
+        yield return Case("no-autoscaling-subscription-pools", "prod-hangzhou", p => Change(p, "blink-prod-pool-cpu", i => { i.Remove("desiredSize"); i["scalingConfig"] = JsonNode.Parse("""{"enable":true,"minSize":2,"maxSize":22}"""); }),
+            "[mandatory] blink-hardware@1.0.0 alicloud:cs/nodePool:NodePool:blink-prod-pool-cpu an autoscaling pool of subscription (PrePaid) machines, which ACK removes on scale-in but does not release, so they stay billed; allowed: a fixed desiredSize with subscription, or autoscaling with PostPaid");
+        yield return Case("break-glass-key-pair", "dev", p => Change(p, "blink-dev-pool-cpu", i => i["keyName"] = "ops-break-glass"),
+            "[advisory] blink-isolation@1.0.0 alicloud:cs/nodePool:NodePool:blink-dev-pool-cpu the pool's machines accept SSH logins with the key pair ops-break-glass: whoever holds its private key reaches them on port 22 from wherever the security groups let it in (never the internet: no-ingress-from-internet); allowed: no keyName once break-glass access is not needed (blink-infra:security.breakGlass)");
         yield return Case("no-plaintext-secrets", "dev", p => Change(p, "blink-dev-k8s", i => i["kubeconfig"] = "apiVersion: v1"),
             "[mandatory] blink-data-protection@1.0.0 pulumi:providers:kubernetes:blink-dev-k8s input kubeconfig holds a credential in plain text; allowed: a Pulumi secret");
     }
@@ -205,7 +211,7 @@ public class PolicyTests
             "    blink-data-protection@1.0.0: the bucket is not protected; allowed: protect: true\n" +
             "[advisory] instance-families-known (alicloud:cs/nodePool:NodePool: blink-dev-pool-cpu)\n" +
             "    blink-hardware@1.0.0: instance type ecs.g8i.2xlarge is not in BlinkInfra's catalogue, which cannot say it is offered in cn-hangzhou; allowed: g7, c7, r7, gn6i, gn7i, gn6v, f1, f3 types the catalogue lists\n" +
-            "4 mandatory and 1 advisory violation(s); 26 policies of 5 packs checked.\n"));
+            "4 mandatory and 1 advisory violation(s); 29 policies of 5 packs checked.\n"));
         Assert.That(JsonNode.Parse(PolicyReportRenderer.Json(report))!["violations"]![0]!.ToJsonString(),
             Is.EqualTo("""{"pack":"blink-isolation@1.0.0","policy":"no-public-ip","level":"Mandatory","resourceType":"alicloud:cs/nodePool:NodePool","resourceName":"blink-dev-pool-masters","message":"internetMaxBandwidthOut 5 gives the machine a public IP; allowed: 0 (internet through the NAT gateway)"}"""));
     }

@@ -73,7 +73,7 @@ public static class EngineSpecBuilder
             }
             jobs.Add(new JobSpec(job.Name!, pool.Name, job.JarPath!, job.EntryClass, job.Parallelism ?? 1, mode,
                 job.State ?? "running", job.InitialSavepointPath, job.SavepointRedeployNonce, SavepointsOf(engine.Savepoints, job.Savepoints),
-                job.Args.ToImmutableArray(), job.Config.ToImmutableSortedDictionary(StringComparer.Ordinal)));
+                job.Args.ToImmutableArray(), job.Config.ToImmutableSortedDictionary(StringComparer.Ordinal), AutoscalerOf(job.Autoscaler)));
         }
 
         // ZRS where the region offers it (infra/Facts AlibabaCloud.OssZoneRedundantRegions); ForceNew, so
@@ -101,6 +101,17 @@ public static class EngineSpecBuilder
                 engine.StateBackend ?? FlinkDefaults.DefaultStateBackend,
                 engine.FlinkConfiguration.ToImmutableSortedDictionary(StringComparer.Ordinal), jobs.ToImmutable());
     }
+
+    /// <summary>A job's autoscaler: none unless enabled, the operator's documented defaults for what it leaves out.</summary>
+    public static AutoscalerSpec? AutoscalerOf(AutoscalerConfig? autoscaler)
+        => autoscaler is { Enabled: true }
+            ? new AutoscalerSpec(
+                autoscaler.TargetUtilization ?? JobAutoscaling.DefaultTargetUtilization,
+                autoscaler.StabilizationMinutes ?? JobAutoscaling.DefaultStabilizationMinutes,
+                autoscaler.MetricsWindowMinutes ?? JobAutoscaling.DefaultMetricsWindowMinutes,
+                autoscaler.ScaleDownMaxFactor ?? JobAutoscaling.DefaultScaleDownMaxFactor,
+                autoscaler.MaxParallelism ?? JobAutoscaling.DefaultMaxParallelism)
+            : null;
 
     private static string BucketOf(EngineConfig engine, ClusterSpec cluster) => engine.Bucket ?? DerivedNames.DefaultBucket(cluster.Name);
 

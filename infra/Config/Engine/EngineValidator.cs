@@ -79,6 +79,12 @@ public sealed class EngineValidator : AbstractValidator<EngineConfig>
         RuleForEach(e => e.Jobs).ChildRules(job =>
         {
             job.RuleFor(j => j.Savepoints!).SetValidator(new SavepointsValidator()).OverridePropertyName("Savepoints").When(j => j.Savepoints != null);
+            job.RuleFor(j => j.Autoscaler!).SetValidator(new AutoscalerValidator()).OverridePropertyName("Autoscaler").When(j => j.Autoscaler != null);
+            job.RuleFor(j => j.Autoscaler!.MaxParallelism)
+                .GreaterThanOrEqualTo(j => j.Parallelism ?? 1)
+                .When(j => j.Autoscaler is { Enabled: true, MaxParallelism: not null })
+                .WithMessage(j => $"below the job's parallelism {j.Parallelism ?? 1}, where it starts; allowed: {j.Parallelism ?? 1} to {FlinkDefaults.MaxParallelism}")
+                .OverridePropertyName("Autoscaler.MaxParallelism");
             job.RuleFor(j => j.State)
                 .Must(state => state is null || FlinkDefaults.JobStates.Contains(state))
                 .WithMessage($"not a job state; allowed: {string.Join(", ", FlinkDefaults.JobStates)} (suspended stops the job, taking a savepoint first with upgradeMode savepoint)");
@@ -135,5 +141,32 @@ public sealed class SavepointsValidator : AbstractValidator<SavepointsConfig>
         RuleFor(s => s.MaxAgeDays)
             .InclusiveBetween(1, FlinkDefaults.MaxSavepointAgeDays)
             .WithMessage($"allowed: 1 to {FlinkDefaults.MaxSavepointAgeDays} days a savepoint is kept");
+    }
+}
+
+/// <summary>Rules for a job's `autoscaler`: its options only when enabled, each within the operator's sense.</summary>
+public sealed class AutoscalerValidator : AbstractValidator<AutoscalerConfig>
+{
+    public AutoscalerValidator()
+    {
+        RuleFor(a => a.Enabled)
+            .Equal(true)
+            .When(a => a.TargetUtilization != null || a.StabilizationMinutes != null || a.MetricsWindowMinutes != null || a.ScaleDownMaxFactor != null || a.MaxParallelism != null)
+            .WithMessage("the autoscaler's options without enabled: true, and it is off by default; allowed: enabled: true with them, or no options");
+        RuleFor(a => a.TargetUtilization)
+            .InclusiveBetween(JobAutoscaling.MinTargetUtilization, JobAutoscaling.MaxTargetUtilization)
+            .WithMessage($"allowed: {JobAutoscaling.MinTargetUtilization} to {JobAutoscaling.MaxTargetUtilization}, how busy each vertex is kept (the operator's default {JobAutoscaling.DefaultTargetUtilization}; close to 1 leaves no headroom)");
+        RuleFor(a => a.StabilizationMinutes)
+            .InclusiveBetween(0, JobAutoscaling.MaxWindowMinutes)
+            .WithMessage($"allowed: 0 to {JobAutoscaling.MaxWindowMinutes} minutes after a (re)start without measuring or scaling");
+        RuleFor(a => a.MetricsWindowMinutes)
+            .InclusiveBetween(JobAutoscaling.MinMetricsWindowMinutes, JobAutoscaling.MaxWindowMinutes)
+            .WithMessage($"allowed: {JobAutoscaling.MinMetricsWindowMinutes} to {JobAutoscaling.MaxWindowMinutes} minutes of metrics each decision averages (the operator suggests 3 to 60)");
+        RuleFor(a => a.ScaleDownMaxFactor)
+            .Must(factor => factor is null || (factor > 0 && factor <= 1))
+            .WithMessage("allowed: more than 0 and at most 1, the largest share of a vertex's parallelism one scale-down removes (1: no limit)");
+        RuleFor(a => a.MaxParallelism)
+            .InclusiveBetween(1, FlinkDefaults.MaxParallelism)
+            .WithMessage($"allowed: 1 to {FlinkDefaults.MaxParallelism}, the most parallel the autoscaler makes a vertex");
     }
 }

@@ -15,6 +15,7 @@ public sealed class JobConfig
     public string? InitialSavepointPath { get; set; }
     public int? SavepointRedeployNonce { get; set; }
     public SavepointsConfig? Savepoints { get; set; }
+    public AutoscalerConfig? Autoscaler { get; set; }
     public List<string> Args { get; set; } = new();
     public Dictionary<string, string> Config { get; set; } = new();
 }

@@ -6,4 +6,6 @@ namespace BlinkInfra.Config;
 public sealed class SecurityConfig
 {
     public List<PeerGroupConfig> PeerGroups { get; set; } = new();
+    public KmsConfig? Kms { get; set; }
+    public BreakGlassConfig? BreakGlass { get; set; }
 }

@@ -18,7 +18,9 @@ public static class IsolationSpecBuilder
             peer.Role ?? SecurityValidator.Roles[0],
             peer.Protocol!,
             PortRanges.Normalise(peer.Protocol!, peer.Ports, out _)!,
-            peer.Description)).ToImmutableArray());
+            peer.Description)).ToImmutableArray(),
+            KmsValidator.Build(security.Kms),
+            security.BreakGlass is { } breakGlass ? new BreakGlassSpec(breakGlass.KeyPairName!, breakGlass.PublicKey) : null);
 
     /// <summary>An endpoint is not an address of the cluster's own node or pod vSwitches.</summary>
     private static void CheckEndpoints(DataAccessConfig dataAccess, NetworkSpec network, List<SpecError> errors)

@@ -37,6 +37,9 @@ namespace Pulumi.AliCloud.CS
         [Input("enableRrsa")]
         public Input<bool>? EnableRrsa { get; set; }
 
+        [Input("encryptionProviderKey")]
+        public Input<string>? EncryptionProviderKey { get; set; }
+
         [Input("name")]
         public Input<string>? Name { get; set; }
 

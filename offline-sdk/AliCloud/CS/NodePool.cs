@@ -54,6 +54,9 @@ namespace Pulumi.AliCloud.CS
             set => _instanceTypes = value;
         }
 
+        [Input("keyName")]
+        public Input<string>? KeyName { get; set; }
+
         [Input("labels")]
         private InputList<Inputs.NodePoolLabelArgs>? _labels;
 
@@ -89,6 +92,12 @@ namespace Pulumi.AliCloud.CS
 
         [Input("systemDiskCategory")]
         public Input<string>? SystemDiskCategory { get; set; }
+
+        [Input("systemDiskEncrypted")]
+        public Input<bool>? SystemDiskEncrypted { get; set; }
+
+        [Input("systemDiskKmsKey")]
+        public Input<string>? SystemDiskKmsKey { get; set; }
 
         [Input("systemDiskSize")]
         public Input<int>? SystemDiskSize { get; set; }
@@ -141,6 +150,9 @@ namespace Pulumi.AliCloud.CS.Inputs
 
         [Input("fileSystem")]
         public Input<string>? FileSystem { get; set; }
+
+        [Input("kmsKeyId")]
+        public Input<string>? KmsKeyId { get; set; }
 
         [Input("mountTarget")]
         public Input<string>? MountTarget { get; set; }

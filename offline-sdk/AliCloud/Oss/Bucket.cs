@@ -60,6 +60,9 @@ namespace Pulumi.AliCloud.Oss.Inputs
 {
     public sealed class BucketServerSideEncryptionRuleArgs : global::Pulumi.ResourceArgs
     {
+        [Input("kmsMasterKeyId")]
+        public Input<string>? KmsMasterKeyId { get; set; }
+
         [Input("sseAlgorithm", required: true)]
         public Input<string> SseAlgorithm { get; set; } = null!;
 

@@ -35,6 +35,31 @@ public class DataProtectionFlinkTests
             Resource(Token<BucketPublicAccessBlock>(), "block", """{"bucket":"state","blockPublicAccess":true}"""))), Is.Empty);
     }
 
+    [TestCase("""{"sseAlgorithm":"KMS","kmsMasterKeyId":"key-hzz62f1cb66fa42qo1a2b"}""")]
+    [TestCase("""{"sseAlgorithm":"KMS"}""")]
+    [TestCase("""{"sseAlgorithm":"SM4"}""")]
+    public void A_bucket_encrypted_with_kms_or_an_oss_managed_key_passes(string rule)
+    {
+        var policy = DataProtectionPack.StateBucketLockedDown();
+        var bucket = LockedDownBucket.Replace("""{"sseAlgorithm":"AES256"}""", rule, System.StringComparison.Ordinal);
+
+        Assert.That(Found(policy, Input(Resource(Token<Bucket>(), "state", bucket),
+            Resource(Token<BucketAcl>(), "acl", """{"bucket":"state","acl":"private"}"""),
+            Resource(Token<BucketPublicAccessBlock>(), "block", """{"bucket":"state","blockPublicAccess":true}"""))), Is.Empty);
+    }
+
+    [TestCase("""{"sseAlgorithm":"aws:kms"}""", "state: server-side encryption aws:kms, which OSS does not offer; allowed: AES256, KMS, SM4")]
+    [TestCase("""{"sseAlgorithm":"AES256","kmsMasterKeyId":"key-hzz62f1cb66fa42qo1a2b"}""", "state: a kmsMasterKeyId with sseAlgorithm AES256, which does not use it, so the objects are not encrypted with that key; allowed: sseAlgorithm KMS with the key")]
+    public void An_unknown_algorithm_or_a_key_the_algorithm_ignores_is_named(string rule, string expected)
+    {
+        var policy = DataProtectionPack.StateBucketLockedDown();
+        var bucket = LockedDownBucket.Replace("""{"sseAlgorithm":"AES256"}""", rule, System.StringComparison.Ordinal);
+
+        Assert.That(Found(policy, Input(Resource(Token<Bucket>(), "state", bucket),
+            Resource(Token<BucketAcl>(), "acl", """{"bucket":"state","acl":"private"}"""),
+            Resource(Token<BucketPublicAccessBlock>(), "block", """{"bucket":"state","blockPublicAccess":true}"""))), Is.EqualTo(new[] { expected }));
+    }
+
     [Test]
     public void Each_gap_of_the_bucket_is_named()
     {
@@ -49,7 +74,7 @@ public class DataProtectionFlinkTests
             "state: acl private on the bucket, deprecated since provider 1.220.0; allowed: no acl on the bucket, an alicloud:oss/bucketAcl:BucketAcl instead",
             "state: no alicloud:oss/bucketAcl:BucketAcl on the bucket; allowed: one with acl private",
             "state: public access is not blocked; allowed: an alicloud:oss/bucketPublicAccessBlock:BucketPublicAccessBlock on the bucket with blockPublicAccess true",
-            "state: no server-side encryption; allowed: serverSideEncryptionRule with AES256 or KMS",
+            "state: no server-side encryption; allowed: serverSideEncryptionRule with AES256, KMS, SM4",
             "state: versioning is off; allowed: versioning Enabled",
             "state: no lifecycle rule expires noncurrent versions, so every checkpoint Flink deletes stays stored and billed; allowed: an enabled rule for the whole bucket with noncurrentVersionExpirations (blink-infra:engine.stateRetention.noncurrentVersionDays)",
             "state: no lifecycle rule aborts incomplete multipart uploads, whose parts stay billed; allowed: an enabled rule for the whole bucket with abortMultipartUploads (blink-infra:engine.stateRetention.incompleteUploadDays)",

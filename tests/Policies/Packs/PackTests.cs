@@ -19,6 +19,16 @@ public class PackTests
     private static readonly string Rule = Token<SecurityGroupRule>();
     private static readonly string Pool = Token<NodePool>();
 
+    private static PlannedResource SecretsKey(string inputs, bool protect) => Resource(Token<Pulumi.AliCloud.Kms.Key>(), "kms", inputs, protect);
+
+    /// <summary>A cluster whose encryptionProviderKey is the id of the key named <paramref name="key"/>, as a plan records it.</summary>
+    private static PlannedResource ClusterEncryptedWith(string key)
+        => Resource(Token<ManagedKubernetes>(), "ack", "{\"encryptionProviderKey\":\"${" + key + ".id}\"}") with
+        {
+            PropertyDependencies = System.Collections.Immutable.ImmutableSortedDictionary<string, System.Collections.Immutable.ImmutableArray<ResourceRef>>.Empty
+                .Add("encryptionProviderKey", System.Collections.Immutable.ImmutableArray.Create(new ResourceRef(Token<Pulumi.AliCloud.Kms.Key>(), key))),
+        };
+
     private static IEnumerable<TestCaseData> Cases()
     {
         TestCaseData C(string name, Func<Policy> make, PolicyInput passing, PolicyInput failing, params string[] expected)
@@ -96,6 +106,10 @@ public class PackTests
             Input(Settings(apiServerPublic: true), Resource(Token<ManagedKubernetes>(), "ack", """{"slbInternetEnabled":true}""")),
             Input(Resource(Token<ManagedKubernetes>(), "ack", """{"slbInternetEnabled":true}""")),
             "ack: the API server is exposed to the internet, which the stack does not allow; allowed: slbInternetEnabled false, or blink-infra:compute.kubernetes.apiServerPublic true");
+        yield return C("break-glass-key-pair", () => IsolationPack.BreakGlassKeyPair(),
+            Input(Resource(Pool, "cpu", """{"desiredSize":"2"}""")),
+            Input(Resource(Pool, "cpu", """{"desiredSize":"2","keyName":"ops-break-glass"}""")),
+            "cpu: the pool's machines accept SSH logins with the key pair ops-break-glass: whoever holds its private key reaches them on port 22 from wherever the security groups let it in (never the internet: no-ingress-from-internet); allowed: no keyName once break-glass access is not needed (blink-infra:security.breakGlass)");
 
         // blink-hardware
         yield return C("accelerator-pools-tainted", () => HardwarePack.AcceleratorPoolsTainted(),
@@ -117,12 +131,25 @@ public class PackTests
             Input(Resource(Pool, "cpu", """{"desiredSize":"2"}""")),
             Input(Resource(Pool, "cpu", """{"instances":["i-1","i-2"]}""")),
             "cpu: 2 ECS instance(s) joined through instances, owned by both Pulumi and ACK; allowed: no instances, the pool's own nodes (desiredSize or scalingConfig)");
+        yield return C("no-autoscaling-subscription-pools", () => HardwarePack.NoAutoscalingSubscriptionPools(),
+            Input(Resource(Pool, "fixed", """{"instanceChargeType":"PrePaid","desiredSize":"2"}"""),
+                Resource(Pool, "elastic", """{"instanceChargeType":"PostPaid","scalingConfig":{"enable":true,"minSize":1,"maxSize":4}}""")),
+            Input(Resource(Pool, "cpu", """{"instanceChargeType":"PrePaid","scalingConfig":{"enable":true,"minSize":1,"maxSize":4}}""")),
+            "cpu: an autoscaling pool of subscription (PrePaid) machines, which ACK removes on scale-in but does not release, so they stay billed; allowed: a fixed desiredSize with subscription, or autoscaling with PostPaid");
 
         // blink-data-protection
         yield return C("state-bucket-protected", () => DataProtectionPack.StateBucketProtected(),
             Input(Resource(Token<Bucket>(), "state", "{}", protect: true)),
             Input(Resource(Token<Bucket>(), "state", "{}")),
             "state: the bucket is not protected; allowed: protect: true");
+        yield return C("secrets-key-kept", () => DataProtectionPack.SecretsKeyKept(),
+            Input(SecretsKey("""{"keySpec":"Aliyun_AES_256","status":"Enabled"}""", protect: true), ClusterEncryptedWith("kms"),
+                // A key no cluster encrypts its Secrets with is not this policy's.
+                Resource(Token<Pulumi.AliCloud.Kms.Key>(), "other", """{"status":"Disabled"}""")),
+            Input(SecretsKey("""{"keySpec":"RSA_2048","status":"Disabled"}""", protect: false), ClusterEncryptedWith("kms")),
+            "kms: the cluster's Secrets key is not protected, and deleting it leaves the API server unable to read Secrets; allowed: protect: true",
+            "kms: the cluster's Secrets key is Disabled, and the API server cannot read Secrets without it; allowed: status Enabled",
+            "kms: key spec RSA_2048; allowed: Aliyun_AES_256, the symmetric key ACK's Secrets encryption takes");
         yield return C("no-plaintext-secrets", () => DataProtectionPack.NoPlaintextSecrets(),
             // Empty strings hold no credential: the Helm provider records repositoryOpts.password: "" when none is given.
             Input(Resource(Token<Pulumi.Kubernetes.Core.V1.Secret>(), "s", """{"stringData":{"a":"[secret]","b":""},"metadata":{"name":"x"}}"""),

@@ -1,0 +1,48 @@
+using System.Collections.Generic;
+using BlinkInfra.Config;
+using BlinkInfra.Network;
+using Pulumi;
+using Pulumi.AliCloud.Ecs;
+
+namespace BlinkInfra.Security;
+
+/// <summary>What <see cref="BreakGlassAccess"/> is built from.</summary>
+public sealed record BreakGlassAccessArgs(BreakGlassSpec Spec, IReadOnlyDictionary<string, string> Tags);
+
+/// <summary>
+/// The key pair every node pool's machines accept for SSH when Kubernetes cannot be reached: an existing key pair by
+/// name, or the stack's public key imported as one (the private key never leaves its owner). SSH reaches the nodes
+/// only where the security groups let it in, and no rule lets the internet in (blink-isolation's
+/// no-ingress-from-internet); the advisory break-glass-key-pair says which pools accept the key. Source:
+/// terraform-provider-alicloud v1.285.0, alicloud_ecs_key_pair (key_pair_name, the deprecated key_name's successor;
+/// public_key imports an existing public key) and alicloud_cs_kubernetes_node_pool (key_name: not ForceNew, applies
+/// to nodes created afterwards).
+/// </summary>
+public sealed class BreakGlassAccess : ComponentResource
+{
+    public const string TypeToken = "blink:security:BreakGlassAccess";
+
+    /// <summary>The key pair's name, which the node pools take as keyName.</summary>
+    [Output("keyPairName")]
+    public Output<string> KeyPairName { get; private set; }
+
+    public BreakGlassAccess(string name, BreakGlassAccessArgs args, ComponentResourceOptions? options = null)
+        : base(TypeToken, name, options)
+    {
+        if (args.Spec.PublicKey is { } publicKey)
+        {
+            var keyPair = new EcsKeyPair($"{name}-break-glass", new EcsKeyPairArgs
+            {
+                KeyPairName = args.Spec.KeyPairName,
+                PublicKey = publicKey,
+                Tags = Tagging.ToInputMap(args.Tags),
+            }, new CustomResourceOptions { Parent = this });
+            KeyPairName = keyPair.KeyPairName;
+        }
+        else
+        {
+            KeyPairName = Output.Create(args.Spec.KeyPairName);
+        }
+        RegisterOutputs(new Dictionary<string, object?> { ["keyPairName"] = KeyPairName });
+    }
+}

@@ -1,0 +1,64 @@
+using System.Collections.Generic;
+using BlinkInfra.Config;
+using BlinkInfra.Facts;
+using BlinkInfra.Network;
+using Pulumi;
+using Pulumi.AliCloud.Kms;
+
+namespace BlinkInfra.Security;
+
+/// <summary>What <see cref="ClusterKey"/> is built from.</summary>
+public sealed record ClusterKeyArgs(KmsSpec Spec, string Region, IReadOnlyDictionary<string, string> Tags);
+
+/// <summary>
+/// The cluster's one KMS key, for its Kubernetes Secrets (ACK's Secrets encryption), its node pools' system and data
+/// disks, and the state bucket (SSE-KMS): the key the stack names (keyId), or a symmetric key the stack declares.
+/// Source: terraform-provider-alicloud v1.285.0, alicloud_kms_key (key_spec and key_usage ForceNew, so pinned here;
+/// automatic_rotation and rotation_interval, pending_window_in_days, deletion_protection since 1.240.0 with its
+/// description, status). Not in infra/Facts/alicloud-replacement-inputs.json, which lists only the types read so far.
+/// ACK stops serving Secrets when the key is disabled or deleted ("Use KMS to encrypt Kubernetes Secrets"): the key is
+/// protected from deletion by Pulumi too, as the state bucket is. See <see cref="Encryption"/>.
+/// </summary>
+public sealed class ClusterKey : ComponentResource
+{
+    public const string TypeToken = "blink:security:ClusterKey";
+
+    /// <summary>The key's id, which the cluster, the node pools and the bucket name.</summary>
+    [Output("keyId")]
+    public Output<string> KeyId { get; private set; }
+
+    /// <summary>The key as RAM policies name it: its ARN in any account of the stack's region.</summary>
+    public Output<string> KeyArn { get; }
+
+    public ClusterKey(string name, ClusterKeyArgs args, ComponentResourceOptions? options = null)
+        : base(TypeToken, name, options)
+    {
+        var spec = args.Spec;
+        if (spec.ExistingKeyId is { } existing)
+        {
+            KeyId = Output.Create(existing);
+        }
+        else
+        {
+            var keyArgs = new KeyArgs
+            {
+                Description = $"BlinkInfra cluster {name}: Kubernetes Secrets, node disks and the Flink state bucket",
+                KeySpec = Encryption.KeySpec,
+                KeyUsage = Encryption.KeyUsage,
+                Status = "Enabled",
+                AutomaticRotation = Encryption.OnOff(spec.AutomaticRotation),
+                PendingWindowInDays = spec.PendingWindowDays,
+                DeletionProtection = Encryption.OnOff(spec.DeletionProtection),
+                Tags = Tagging.ToInputMap(args.Tags),
+            };
+            if (spec.AutomaticRotation)
+                keyArgs.RotationInterval = $"{spec.RotationIntervalDays}d";
+            if (spec.DeletionProtection)
+                keyArgs.DeletionProtectionDescription = $"BlinkInfra cluster {name}: its API server cannot read Secrets without this key";
+            var key = new Key($"{name}-kms", keyArgs, new CustomResourceOptions { Parent = this, Protect = true });
+            KeyId = key.Id;
+        }
+        KeyArn = KeyId.Apply(id => Encryption.KeyArn(args.Region, id));
+        RegisterOutputs(new Dictionary<string, object?> { ["keyId"] = KeyId });
+    }
+}
