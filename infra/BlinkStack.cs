@@ -187,6 +187,13 @@ public sealed class BlinkStack : Stack
             spec.Network.Zones.Select(z => z.CidrBlock.ToString()).ToImmutableArray(),
             spec.Network.InternetEgress.Enabled,
             tags), WithProvider());
+        // The logs' project before the cluster, which names it (see ClusterLogs).
+        var logs = spec.Observability.Logs is { } logsSpec
+            ? new ClusterLogs(name, new ClusterLogsArgs(logsSpec, tags), WithProvider())
+            : null;
+        Input<string>? logProject = null;
+        if (logs is not null)
+            logProject = logs.ProjectName;
         var compute = new ClusterCompute(name, new ClusterComputeArgs(
             spec.Compute,
             spec.Cluster.Billing,
@@ -196,7 +203,9 @@ public sealed class BlinkStack : Stack
             security.MastersSecurityGroupId,
             security.WorkersSecurityGroupId,
             spec.Observability,
-            tags), WithProvider());
+            tags,
+            spec.Maintenance,
+            logProject), WithProvider());
 
         var egress = spec.Network.InternetEgress.Enabled
             ? new InternetEgress(name, new InternetEgressArgs(
@@ -207,7 +216,8 @@ public sealed class BlinkStack : Stack
             spec.Engine, spec.Compute, spec.DataAccess, spec.Cluster.Region, compute.ClusterId, compute.RrsaMetadata, compute.NodePools,
             egress?.SnatEntries ?? ImmutableArray<Resource>.Empty, spec.EndpointCredentials, tags), WithProvider());
 
-        new ClusterObservability(name, new ClusterObservabilityArgs(spec.Observability, spec.Engine.Namespace, compute.ClusterId), WithProvider());
+        new ClusterObservability(name, new ClusterObservabilityArgs(spec.Observability, spec.Engine.Namespace, compute.ClusterId,
+            engine.Kubernetes, logs), WithProvider());
 
         if (spec.DataAccess.CrossAccount is { } cross)
         {
