@@ -42,7 +42,7 @@ public class MaintenanceTests
         var (_, mocks) = await StackRunner.RunAsync(Stack());
 
         var cluster = mocks.Single(ClusterType, "blink-t-ack").Inputs;
-        Assert.That(Map(cluster["maintenanceWindow"]), Is.EqualTo(Expected(("enable", true), ("weeklyPeriod", "Saturday"), ("maintenanceTime", "19:00:00Z"), ("duration", "3h"))));
+        Assert.That(Map(cluster["maintenanceWindow"]), Is.EqualTo(Expected(("enable", true), ("weeklyPeriod", "Sunday"), ("maintenanceTime", "2026-01-04T03:00:00.000+08:00"), ("duration", "3h"))));
         Assert.That(Map(Map(cluster["operationPolicy"])["clusterAutoUpgrade"]), Is.EqualTo(Expected(("enabled", false))));
         Assert.That(cluster["version"], Is.EqualTo(BlinkInfra.Facts.ClusterDefaults.KubernetesVersion));
     }
@@ -108,7 +108,7 @@ public class MaintenanceTests
             """), Is.EqualTo(new[]
         {
             "blink-infra:maintenance.window.days = \"Sunday,Funday\": not days of the week; allowed: one or more of Monday, Tuesday, Wednesday, Thursday, Friday, Saturday, Sunday, comma-separated, each once",
-            "blink-infra:maintenance.window.startTime = \"3am\": not a time of day in UTC; allowed: HH:MM:SSZ, such as 19:00:00Z (03:00 in China, UTC+8)",
+            "blink-infra:maintenance.window.startTime = \"3am\": not an RFC3339 time; allowed: a date and time with its offset, such as 2026-01-04T03:00:00.000+08:00 (ACK takes its time of day), or a time of day in UTC such as 19:00:00Z",
             "blink-infra:maintenance.window.durationHours = \"25\": allowed: 1 to 24 hours",
             "blink-infra:maintenance.autoUpgrade.channel = \"nightly\": not an ACK auto-upgrade channel; allowed: patch, stable, rapid",
             "blink-infra:maintenance.workers.maxUnavailable = \"0\": allowed: 1 to 1000 nodes of a pool repaired or upgraded at a time",

@@ -21,7 +21,7 @@ public sealed class MaintenanceValidator : AbstractValidator<MaintenanceConfig>
         RuleFor(m => m.Window!.StartTime)
             .Must(time => time is null || StartTime.IsMatch(time))
             .When(m => m.Window is not null)
-            .WithMessage("not a time of day in UTC; allowed: HH:MM:SSZ, such as 19:00:00Z (03:00 in China, UTC+8)")
+            .WithMessage("not an RFC3339 time; allowed: a date and time with its offset, such as 2026-01-04T03:00:00.000+08:00 (ACK takes its time of day), or a time of day in UTC such as 19:00:00Z")
             .OverridePropertyName("Window.StartTime");
         RuleFor(m => m.Window!.DurationHours)
             .InclusiveBetween(Maintenance.MinDurationHours, Maintenance.MaxDurationHours)
@@ -56,7 +56,7 @@ public sealed class MaintenanceValidator : AbstractValidator<MaintenanceConfig>
         return given.All(d => Maintenance.Days.Contains(d)) && given.Distinct(StringComparer.Ordinal).Count() == given.Length;
     }
 
-    /// <summary>The spec of a validated config: a window on Saturday 19:00 UTC for 3 hours, no cluster auto-upgrade, workers repaired and upgraded, masters neither.</summary>
+    /// <summary>The spec of a validated config: a window on Sunday 03:00 China time (UTC+8) for 3 hours, no cluster auto-upgrade, workers repaired and upgraded, masters neither.</summary>
     public static MaintenanceSpec Build(MaintenanceConfig maintenance)
     {
         var window = maintenance.Window?.Enabled ?? true
