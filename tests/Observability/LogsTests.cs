@@ -80,6 +80,19 @@ public class LogsTests
     }
 
     [Test]
+    public async Task The_cluster_waits_for_the_project_and_each_collection_config_for_its_logstore()
+    {
+        var plan = await Cli.BlinkCli.PlanStackAsync(StackRunner.Stack(Stack()));
+
+        var project = plan.Resources.Single(r => r.Type == ProjectType).Ref;
+        var cluster = plan.Resources.Single(r => r.Type == ClusterType);
+        foreach (var input in new[] { "addons", "controlPlaneLogProject", "auditLogConfig" })
+            Assert.That(cluster.PropertyDependencies[input], Does.Contain(project), input + ": ACK would otherwise create the project itself");
+        var store = plan.Resources.Single(r => r.Name == "blink-t-logstore-flink-operator").Ref;
+        Assert.That(plan.Resources.Single(r => r.Name == "blink-t-logs-flink-operator").PropertyDependencies["spec"], Does.Contain(store).And.Contain(project));
+    }
+
+    [Test]
     public async Task Project_retention_control_plane_and_audit_follow_the_config_and_logs_can_be_turned_off()
     {
         var (_, mocks) = await StackRunner.RunAsync(Stack("  blink-infra:observability:\n    logs: {project: team-flink-logs, retentionDays: 7, controlPlane: false, audit: false}"));
