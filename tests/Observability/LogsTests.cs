@@ -14,20 +14,7 @@ public class LogsTests
     private const string StoreType = "alicloud:log/store:Store";
     private const string PipelineType = "kubernetes:telemetry.alibabacloud.com/v1alpha1:ClusterAliyunPipelineConfig";
 
-    private static string Stack(string observability = "")
-        => $$"""
-            config:
-              blink-infra:cluster:
-                name: blink-t
-                region: cn-hangzhou
-              blink-infra:network:
-                zones: [{id: cn-hangzhou-h}, {id: cn-hangzhou-i}, {id: cn-hangzhou-j}]
-              blink-infra:compute:
-                highAvailability: false
-                workerPools:
-                  - {name: cpu, family: g7, instanceTypes: [ecs.g7.2xlarge], nodes: 3}
-            {{observability}}
-            """;
+    private static string Stack(string observability = "") => ObservabilityTests.Stack(observability);
 
     private static ImmutableDictionary<string, object> Map(object value) => (ImmutableDictionary<string, object>)value;
 
