@@ -196,6 +196,13 @@ public sealed class BlinkStack : Stack
             : null;
         Input<string>? kmsKeyId = key is null ? null : (Input<string>)key.KeyId;
         Input<string>? keyPairName = breakGlass is null ? null : (Input<string>)breakGlass.KeyPairName;
+        // The logs' project before the cluster, which names it (see ClusterLogs).
+        var logs = spec.Observability.Logs is { } logsSpec
+            ? new ClusterLogs(name, new ClusterLogsArgs(logsSpec, tags), WithProvider())
+            : null;
+        Input<string>? logProject = null;
+        if (logs is not null)
+            logProject = logs.ProjectName;
         var compute = new ClusterCompute(name, new ClusterComputeArgs(
             spec.Compute,
             spec.Cluster.Billing,
@@ -206,6 +213,8 @@ public sealed class BlinkStack : Stack
             security.WorkersSecurityGroupId,
             spec.Observability,
             tags,
+            spec.Maintenance,
+            logProject,
             kmsKeyId,
             keyPairName), WithProvider());
 
@@ -218,7 +227,8 @@ public sealed class BlinkStack : Stack
             spec.Engine, spec.Compute, spec.DataAccess, spec.Cluster.Region, compute.ClusterId, compute.RrsaMetadata, compute.NodePools,
             egress?.SnatEntries ?? ImmutableArray<Resource>.Empty, spec.EndpointCredentials, tags, kmsKeyId, key?.KeyArn), WithProvider());
 
-        new ClusterObservability(name, new ClusterObservabilityArgs(spec.Observability, spec.Engine.Namespace, compute.ClusterId), WithProvider());
+        new ClusterObservability(name, new ClusterObservabilityArgs(spec.Observability, spec.Engine.Namespace, compute.ClusterId,
+            engine.Kubernetes, logs), WithProvider());
 
         if (spec.DataAccess.CrossAccount is { } cross)
         {

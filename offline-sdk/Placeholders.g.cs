@@ -12,7 +12,7 @@
 // here first, so the build passes):
 //   BLINKINFRA_UPDATE_PLACEHOLDERS=1 ./blink --sdk offline test --filter Category=UpdatePlaceholders
 // </auto-generated>
-// Imported namespaces: Pulumi, Pulumi.AliCloud.Arms, Pulumi.AliCloud.CS, Pulumi.AliCloud.CS.Inputs, Pulumi.AliCloud.CS.Outputs, Pulumi.AliCloud.Cen, Pulumi.AliCloud.Cen.Inputs, Pulumi.AliCloud.Ecs, Pulumi.AliCloud.Kms, Pulumi.AliCloud.Oss, Pulumi.AliCloud.Oss.Inputs, Pulumi.AliCloud.Ram, Pulumi.AliCloud.Vpc, Pulumi.Kubernetes.ApiExtensions, Pulumi.Kubernetes.Core.V1, Pulumi.Kubernetes.Helm.V3, Pulumi.Kubernetes.Rbac.V1, Pulumi.Kubernetes.Types.Inputs.Core.V1, Pulumi.Kubernetes.Types.Inputs.Helm.V3, Pulumi.Kubernetes.Types.Inputs.Meta.V1, Pulumi.Kubernetes.Types.Inputs.Rbac.V1, Pulumi.Testing, Pulumi.Utilities
+// Imported namespaces: Pulumi, Pulumi.AliCloud.Arms, Pulumi.AliCloud.CS, Pulumi.AliCloud.CS.Inputs, Pulumi.AliCloud.CS.Outputs, Pulumi.AliCloud.Cen, Pulumi.AliCloud.Cen.Inputs, Pulumi.AliCloud.Ecs, Pulumi.AliCloud.Kms, Pulumi.AliCloud.Log, Pulumi.AliCloud.Oss, Pulumi.AliCloud.Oss.Inputs, Pulumi.AliCloud.Ram, Pulumi.AliCloud.Vpc, Pulumi.Kubernetes.ApiExtensions, Pulumi.Kubernetes.Core.V1, Pulumi.Kubernetes.Helm.V3, Pulumi.Kubernetes.Rbac.V1, Pulumi.Kubernetes.Types.Inputs.Core.V1, Pulumi.Kubernetes.Types.Inputs.Helm.V3, Pulumi.Kubernetes.Types.Inputs.Meta.V1, Pulumi.Kubernetes.Types.Inputs.Rbac.V1, Pulumi.Testing, Pulumi.Utilities
 #nullable enable
 #pragma warning disable CS0618 // some placeholders are obsolete, as their real types are
 
@@ -318,7 +318,6 @@ namespace Pulumi.AliCloud.CS.Inputs
     [global::Pulumi.Offline.Placeholder] public sealed class KubernetesRuntimeArgs : global::Pulumi.ResourceArgs { private KubernetesRuntimeArgs() { } }
     [global::Pulumi.Offline.Placeholder] public sealed class KubernetesRuntimeGetArgs : global::Pulumi.ResourceArgs { private KubernetesRuntimeGetArgs() { } }
     [global::Pulumi.Offline.Placeholder] public sealed class ManagedKubernetesAddonGetArgs : global::Pulumi.ResourceArgs { private ManagedKubernetesAddonGetArgs() { } }
-    [global::Pulumi.Offline.Placeholder] public sealed class ManagedKubernetesAuditLogConfigArgs : global::Pulumi.ResourceArgs { private ManagedKubernetesAuditLogConfigArgs() { } }
     [global::Pulumi.Offline.Placeholder] public sealed class ManagedKubernetesAuditLogConfigGetArgs : global::Pulumi.ResourceArgs { private ManagedKubernetesAuditLogConfigGetArgs() { } }
     [global::Pulumi.Offline.Placeholder] public sealed class ManagedKubernetesAutoModeArgs : global::Pulumi.ResourceArgs { private ManagedKubernetesAutoModeArgs() { } }
     [global::Pulumi.Offline.Placeholder] public sealed class ManagedKubernetesAutoModeGetArgs : global::Pulumi.ResourceArgs { private ManagedKubernetesAutoModeGetArgs() { } }
@@ -328,10 +327,7 @@ namespace Pulumi.AliCloud.CS.Inputs
     [global::Pulumi.Offline.Placeholder] public sealed class ManagedKubernetesConnectionsGetArgs : global::Pulumi.ResourceArgs { private ManagedKubernetesConnectionsGetArgs() { } }
     [global::Pulumi.Offline.Placeholder] public sealed class ManagedKubernetesDeleteOptionArgs : global::Pulumi.ResourceArgs { private ManagedKubernetesDeleteOptionArgs() { } }
     [global::Pulumi.Offline.Placeholder] public sealed class ManagedKubernetesDeleteOptionGetArgs : global::Pulumi.ResourceArgs { private ManagedKubernetesDeleteOptionGetArgs() { } }
-    [global::Pulumi.Offline.Placeholder] public sealed class ManagedKubernetesMaintenanceWindowArgs : global::Pulumi.ResourceArgs { private ManagedKubernetesMaintenanceWindowArgs() { } }
     [global::Pulumi.Offline.Placeholder] public sealed class ManagedKubernetesMaintenanceWindowGetArgs : global::Pulumi.ResourceArgs { private ManagedKubernetesMaintenanceWindowGetArgs() { } }
-    [global::Pulumi.Offline.Placeholder] public sealed class ManagedKubernetesOperationPolicyArgs : global::Pulumi.ResourceArgs { private ManagedKubernetesOperationPolicyArgs() { } }
-    [global::Pulumi.Offline.Placeholder] public sealed class ManagedKubernetesOperationPolicyClusterAutoUpgradeArgs : global::Pulumi.ResourceArgs { private ManagedKubernetesOperationPolicyClusterAutoUpgradeArgs() { } }
     [global::Pulumi.Offline.Placeholder] public sealed class ManagedKubernetesOperationPolicyClusterAutoUpgradeGetArgs : global::Pulumi.ResourceArgs { private ManagedKubernetesOperationPolicyClusterAutoUpgradeGetArgs() { } }
     [global::Pulumi.Offline.Placeholder] public sealed class ManagedKubernetesOperationPolicyGetArgs : global::Pulumi.ResourceArgs { private ManagedKubernetesOperationPolicyGetArgs() { } }
     [global::Pulumi.Offline.Placeholder] public sealed class ManagedKubernetesRrsaMetadataArgs : global::Pulumi.ResourceArgs { private ManagedKubernetesRrsaMetadataArgs() { } }
@@ -354,10 +350,7 @@ namespace Pulumi.AliCloud.CS.Inputs
     [global::Pulumi.Offline.Placeholder] public sealed class NodePoolKubeletConfigurationTracingArgs : global::Pulumi.ResourceArgs { private NodePoolKubeletConfigurationTracingArgs() { } }
     [global::Pulumi.Offline.Placeholder] public sealed class NodePoolKubeletConfigurationTracingGetArgs : global::Pulumi.ResourceArgs { private NodePoolKubeletConfigurationTracingGetArgs() { } }
     [global::Pulumi.Offline.Placeholder] public sealed class NodePoolLabelGetArgs : global::Pulumi.ResourceArgs { private NodePoolLabelGetArgs() { } }
-    [global::Pulumi.Offline.Placeholder] public sealed class NodePoolManagementArgs : global::Pulumi.ResourceArgs { private NodePoolManagementArgs() { } }
-    [global::Pulumi.Offline.Placeholder] public sealed class NodePoolManagementAutoRepairPolicyArgs : global::Pulumi.ResourceArgs { private NodePoolManagementAutoRepairPolicyArgs() { } }
     [global::Pulumi.Offline.Placeholder] public sealed class NodePoolManagementAutoRepairPolicyGetArgs : global::Pulumi.ResourceArgs { private NodePoolManagementAutoRepairPolicyGetArgs() { } }
-    [global::Pulumi.Offline.Placeholder] public sealed class NodePoolManagementAutoUpgradePolicyArgs : global::Pulumi.ResourceArgs { private NodePoolManagementAutoUpgradePolicyArgs() { } }
     [global::Pulumi.Offline.Placeholder] public sealed class NodePoolManagementAutoUpgradePolicyGetArgs : global::Pulumi.ResourceArgs { private NodePoolManagementAutoUpgradePolicyGetArgs() { } }
     [global::Pulumi.Offline.Placeholder] public sealed class NodePoolManagementAutoVulFixPolicyArgs : global::Pulumi.ResourceArgs { private NodePoolManagementAutoVulFixPolicyArgs() { } }
     [global::Pulumi.Offline.Placeholder] public sealed class NodePoolManagementAutoVulFixPolicyGetArgs : global::Pulumi.ResourceArgs { private NodePoolManagementAutoVulFixPolicyGetArgs() { } }
@@ -1088,6 +1081,70 @@ namespace Pulumi.AliCloud.Kms
     [global::Pulumi.AliCloud.AliCloudResourceType("alicloud:kms/valueAddedService:ValueAddedService")] [global::Pulumi.Offline.Placeholder] public class ValueAddedService : global::Pulumi.CustomResource { private protected ValueAddedService() : base(null!, null!, null) { } }
     [global::Pulumi.Offline.Placeholder] public sealed class ValueAddedServiceArgs : global::Pulumi.ResourceArgs { private ValueAddedServiceArgs() { } }
     [global::Pulumi.Offline.Placeholder] public sealed class ValueAddedServiceState : global::Pulumi.ResourceArgs { private ValueAddedServiceState() { } }
+}
+
+namespace Pulumi.AliCloud.Log
+{
+    [global::Pulumi.AliCloud.AliCloudResourceType("alicloud:log/alert:Alert")] [global::Pulumi.Offline.Placeholder] public class Alert : global::Pulumi.CustomResource { private protected Alert() : base(null!, null!, null) { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class AlertArgs : global::Pulumi.ResourceArgs { private AlertArgs() { } }
+    [global::Pulumi.AliCloud.AliCloudResourceType("alicloud:log/alertResource:AlertResource")] [global::Pulumi.Offline.Placeholder] public class AlertResource : global::Pulumi.CustomResource { private protected AlertResource() : base(null!, null!, null) { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class AlertResourceArgs : global::Pulumi.ResourceArgs { private AlertResourceArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class AlertResourceState : global::Pulumi.ResourceArgs { private AlertResourceState() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class AlertState : global::Pulumi.ResourceArgs { private AlertState() { } }
+    [global::Pulumi.AliCloud.AliCloudResourceType("alicloud:log/audit:Audit")] [global::Pulumi.Offline.Placeholder] public class Audit : global::Pulumi.CustomResource { private protected Audit() : base(null!, null!, null) { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class AuditArgs : global::Pulumi.ResourceArgs { private AuditArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class AuditState : global::Pulumi.ResourceArgs { private AuditState() { } }
+    [global::Pulumi.AliCloud.AliCloudResourceType("alicloud:log/dashboard:Dashboard")] [global::Pulumi.Offline.Placeholder] public class Dashboard : global::Pulumi.CustomResource { private protected Dashboard() : base(null!, null!, null) { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class DashboardArgs : global::Pulumi.ResourceArgs { private DashboardArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class DashboardState : global::Pulumi.ResourceArgs { private DashboardState() { } }
+    [global::Pulumi.AliCloud.AliCloudResourceType("alicloud:log/etl:Etl")] [global::Pulumi.Offline.Placeholder] public class Etl : global::Pulumi.CustomResource { private protected Etl() : base(null!, null!, null) { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class EtlArgs : global::Pulumi.ResourceArgs { private EtlArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class EtlState : global::Pulumi.ResourceArgs { private EtlState() { } }
+    [global::Pulumi.Offline.Placeholder] public static class GetAlertResource { }
+    [global::Pulumi.Offline.Placeholder] public sealed class GetAlertResourceArgs : global::Pulumi.InvokeArgs { private GetAlertResourceArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class GetAlertResourceInvokeArgs : global::Pulumi.InvokeArgs { private GetAlertResourceInvokeArgs() { } }
+    [global::Pulumi.OutputType()] [global::Pulumi.Offline.Placeholder] public sealed class GetAlertResourceResult { private GetAlertResourceResult() { } }
+    [global::Pulumi.Offline.Placeholder] public static class GetProjects { }
+    [global::Pulumi.Offline.Placeholder] public sealed class GetProjectsArgs : global::Pulumi.InvokeArgs { private GetProjectsArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class GetProjectsInvokeArgs : global::Pulumi.InvokeArgs { private GetProjectsInvokeArgs() { } }
+    [global::Pulumi.OutputType()] [global::Pulumi.Offline.Placeholder] public sealed class GetProjectsResult { private GetProjectsResult() { } }
+    [global::Pulumi.Offline.Placeholder] public static class GetService { }
+    [global::Pulumi.Offline.Placeholder] public sealed class GetServiceArgs : global::Pulumi.InvokeArgs { private GetServiceArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class GetServiceInvokeArgs : global::Pulumi.InvokeArgs { private GetServiceInvokeArgs() { } }
+    [global::Pulumi.OutputType()] [global::Pulumi.Offline.Placeholder] public sealed class GetServiceResult { private GetServiceResult() { } }
+    [global::Pulumi.Offline.Placeholder] public static class GetStores { }
+    [global::Pulumi.Offline.Placeholder] public sealed class GetStoresArgs : global::Pulumi.InvokeArgs { private GetStoresArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class GetStoresInvokeArgs : global::Pulumi.InvokeArgs { private GetStoresInvokeArgs() { } }
+    [global::Pulumi.OutputType()] [global::Pulumi.Offline.Placeholder] public sealed class GetStoresResult { private GetStoresResult() { } }
+    [global::Pulumi.AliCloud.AliCloudResourceType("alicloud:log/ingestion:Ingestion")] [global::Pulumi.Offline.Placeholder] public class Ingestion : global::Pulumi.CustomResource { private protected Ingestion() : base(null!, null!, null) { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class IngestionArgs : global::Pulumi.ResourceArgs { private IngestionArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class IngestionState : global::Pulumi.ResourceArgs { private IngestionState() { } }
+    [global::Pulumi.AliCloud.AliCloudResourceType("alicloud:log/logTailAttachment:LogTailAttachment")] [global::Pulumi.Offline.Placeholder] public class LogTailAttachment : global::Pulumi.CustomResource { private protected LogTailAttachment() : base(null!, null!, null) { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class LogTailAttachmentArgs : global::Pulumi.ResourceArgs { private LogTailAttachmentArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class LogTailAttachmentState : global::Pulumi.ResourceArgs { private LogTailAttachmentState() { } }
+    [global::Pulumi.AliCloud.AliCloudResourceType("alicloud:log/logTailConfig:LogTailConfig")] [global::Pulumi.Offline.Placeholder] public class LogTailConfig : global::Pulumi.CustomResource { private protected LogTailConfig() : base(null!, null!, null) { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class LogTailConfigArgs : global::Pulumi.ResourceArgs { private LogTailConfigArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class LogTailConfigState : global::Pulumi.ResourceArgs { private LogTailConfigState() { } }
+    [global::Pulumi.AliCloud.AliCloudResourceType("alicloud:log/machineGroup:MachineGroup")] [global::Pulumi.Offline.Placeholder] public class MachineGroup : global::Pulumi.CustomResource { private protected MachineGroup() : base(null!, null!, null) { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class MachineGroupArgs : global::Pulumi.ResourceArgs { private MachineGroupArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class MachineGroupState : global::Pulumi.ResourceArgs { private MachineGroupState() { } }
+    [global::Pulumi.AliCloud.AliCloudResourceType("alicloud:log/ossExport:OssExport")] [global::Pulumi.Offline.Placeholder] public class OssExport : global::Pulumi.CustomResource { private protected OssExport() : base(null!, null!, null) { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class OssExportArgs : global::Pulumi.ResourceArgs { private OssExportArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class OssExportState : global::Pulumi.ResourceArgs { private OssExportState() { } }
+    [global::Pulumi.AliCloud.AliCloudResourceType("alicloud:log/ossShipper:OssShipper")] [global::Pulumi.Offline.Placeholder] public class OssShipper : global::Pulumi.CustomResource { private protected OssShipper() : base(null!, null!, null) { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class OssShipperArgs : global::Pulumi.ResourceArgs { private OssShipperArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class OssShipperState : global::Pulumi.ResourceArgs { private OssShipperState() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class ProjectState : global::Pulumi.ResourceArgs { private ProjectState() { } }
+    [global::Pulumi.AliCloud.AliCloudResourceType("alicloud:log/resource:Resource")] [global::Pulumi.Offline.Placeholder] public class Resource : global::Pulumi.CustomResource { private protected Resource() : base(null!, null!, null) { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class ResourceArgs : global::Pulumi.ResourceArgs { private ResourceArgs() { } }
+    [global::Pulumi.AliCloud.AliCloudResourceType("alicloud:log/resourceRecord:ResourceRecord")] [global::Pulumi.Offline.Placeholder] public class ResourceRecord : global::Pulumi.CustomResource { private protected ResourceRecord() : base(null!, null!, null) { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class ResourceRecordArgs : global::Pulumi.ResourceArgs { private ResourceRecordArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class ResourceRecordState : global::Pulumi.ResourceArgs { private ResourceRecordState() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class ResourceState : global::Pulumi.ResourceArgs { private ResourceState() { } }
+    [global::Pulumi.AliCloud.AliCloudResourceType("alicloud:log/storeIndex:StoreIndex")] [global::Pulumi.Offline.Placeholder] public class StoreIndex : global::Pulumi.CustomResource { private protected StoreIndex() : base(null!, null!, null) { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class StoreIndexArgs : global::Pulumi.ResourceArgs { private StoreIndexArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class StoreIndexState : global::Pulumi.ResourceArgs { private StoreIndexState() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class StoreState : global::Pulumi.ResourceArgs { private StoreState() { } }
 }
 
 namespace Pulumi.AliCloud.Oss

@@ -28,6 +28,8 @@ public sealed record ClusterComputeArgs(
     Input<string> WorkersSecurityGroupId,
     ObservabilitySpec Observability,
     IReadOnlyDictionary<string, string> Tags,
+    MaintenanceSpec Maintenance,
+    Input<string>? LogProject,
     Input<string>? KmsKeyId = null,
     Input<string>? KeyPairName = null);
 
@@ -98,6 +100,9 @@ public sealed class ClusterCompute : ComponentResource
             clusterArgs.EncryptionProviderKey = kmsKeyId;
         if (args.Observability.ManagedPrometheus)
             clusterArgs.Addons.Add(new ManagedKubernetesAddonArgs { Name = ClusterDefaults.PrometheusAddon });
+        if (args.Observability.Logs is { } logs && args.LogProject is { } logProject)
+            ApplyLogs(clusterArgs, logs, logProject);
+        ApplyMaintenance(clusterArgs, args.Maintenance);
         var cluster = new ManagedKubernetes($"{name}-ack", clusterArgs, childOptions);
         ClusterId = cluster.Id;
         RrsaMetadata = cluster.RrsaMetadata;
@@ -119,6 +124,83 @@ public sealed class ClusterCompute : ComponentResource
             ["clusterId"] = ClusterId,
             ["nodePoolIds"] = NodePoolIds,
         });
+    }
+
+    /// <summary>
+    /// Logs into the stack's Log Service project (<see cref="Logging"/>): ACK's log add-on (its agents on every node,
+    /// and the operator that turns the collection CRs into SLS configs) pointed at the project; the control plane's
+    /// components (ACK's managed API server, controller managers and scheduler, whose logs no node holds) kept for
+    /// the same retention; the API server's audit log. Sources: terraform-provider-alicloud v1.285.0,
+    /// alicloud_cs_managed_kubernetes `addons` (name, config as JSON text), control_plane_log_project,
+    /// control_plane_log_ttl (days, as text) and control_plane_log_components, and audit_log_config (enabled,
+    /// sls_project_name: ACK's way of turning on the API server's audit log on a managed cluster, kept in a logstore
+    /// of that project; without it ACK keeps no audit log); ACK UpdateControlPlaneLog (log_ttl 1 to 3000 days).
+    /// </summary>
+    private static void ApplyLogs(ManagedKubernetesArgs clusterArgs, LogsSpec logs, Input<string> logProject)
+    {
+        clusterArgs.Addons.Add(new ManagedKubernetesAddonArgs
+        {
+            Name = Logging.Addon,
+            Config = logProject.ToOutput().Apply(project => System.Text.Json.JsonSerializer.Serialize(
+                new SortedDictionary<string, string>(System.StringComparer.Ordinal) { [Logging.AddonProjectKey] = project })),
+        });
+        if (logs.ControlPlane)
+        {
+            clusterArgs.ControlPlaneLogProject = logProject;
+            clusterArgs.ControlPlaneLogTtl = logs.RetentionDays.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            clusterArgs.ControlPlaneLogComponents = Logging.ControlPlaneComponents.ToArray();
+        }
+        if (logs.Audit)
+            clusterArgs.AuditLogConfig = new ManagedKubernetesAuditLogConfigArgs { Enabled = true, SlsProjectName = logProject };
+    }
+
+    /// <summary>
+    /// The weekly window ACK's automatic operations (auto-upgrade, the node pools' repairs and kubelet upgrades) run
+    /// in, and the cluster's auto-upgrade: off by default, the pinned version then upgraded by raising it; on, along
+    /// its channel, and no version is pinned (the cluster starts on ACK's latest, which the channel then moves; a pinned
+    /// one would read as a downgrade on the next update, which ACK refuses). Sources: see <see cref="Maintenance"/>.
+    /// </summary>
+    private static void ApplyMaintenance(ManagedKubernetesArgs clusterArgs, MaintenanceSpec maintenance)
+    {
+        clusterArgs.MaintenanceWindow = maintenance.Window is { } window
+            ? new ManagedKubernetesMaintenanceWindowArgs
+            {
+                Enable = true,
+                WeeklyPeriod = window.Days,
+                MaintenanceTime = window.StartTime,
+                Duration = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{window.DurationHours}h"),
+            }
+            : new ManagedKubernetesMaintenanceWindowArgs { Enable = false };
+        clusterArgs.OperationPolicy = new ManagedKubernetesOperationPolicyArgs
+        {
+            ClusterAutoUpgrade = maintenance.AutoUpgradeChannel is { } channel
+                ? new ManagedKubernetesOperationPolicyClusterAutoUpgradeArgs { Enabled = true, Channel = channel }
+                : new ManagedKubernetesOperationPolicyClusterAutoUpgradeArgs { Enabled = false },
+        };
+        if (maintenance.AutoUpgradeChannel is not null)
+            clusterArgs.Version = null;
+    }
+
+    /// <summary>
+    /// A node pool's management: auto-repair (a node ACK finds unhealthy is drained, then restarted or replaced) and
+    /// kubelet auto-upgrade, both in the maintenance window, <c>MaxUnavailable</c> nodes at a time. The masters' pool
+    /// gets the masters' setting, off by default: a repair there drains the node of a JobManager and the operator
+    /// (policy masters-pool-not-auto-repaired). Sources: see <see cref="Maintenance"/>.
+    /// </summary>
+    private static NodePoolManagementArgs Management(NodePoolManagementSpec management)
+    {
+        var args = new NodePoolManagementArgs
+        {
+            Enable = management.AutoRepair || management.AutoUpgrade,
+            AutoRepair = management.AutoRepair,
+            AutoUpgrade = management.AutoUpgrade,
+            MaxUnavailable = management.MaxUnavailable,
+        };
+        if (management.AutoRepair)
+            args.AutoRepairPolicy = new NodePoolManagementAutoRepairPolicyArgs { RestartNode = true };
+        if (management.AutoUpgrade)
+            args.AutoUpgradePolicy = new NodePoolManagementAutoUpgradePolicyArgs { AutoUpgradeKubelet = true };
+        return args;
     }
 
     /// <summary>
@@ -183,6 +265,7 @@ public sealed class ClusterCompute : ComponentResource
                 (PodNetworking.TerwayConfigLabel, PodNetworking.MastersTerwayConfig)),
             Taints = { Taint(NodeRoles.RoleLabel, NodeRoles.MasterRole) },
             Tags = Tagging.ToInputMap(Tagging.ForMasterMachines(args.Tags)),
+            Management = Management(args.Maintenance.Masters),
         };
         ApplyImage(poolArgs, spec.Masters.ImageId);
         ApplyBilling(poolArgs, args.Billing);
@@ -231,6 +314,7 @@ public sealed class ClusterCompute : ComponentResource
             Labels = Labels(labels.ToArray()),
             Taints = taints,
             Tags = Tagging.ToInputMap(args.Tags),
+            Management = Management(args.Maintenance.Workers),
         };
         // A fixed pool has a desired size (ACK takes it as text); an autoscaling pool a scaling range.
         if (pool.Size.DesiredNodes is { } desired)

@@ -85,6 +85,7 @@ public static class SpecLoader
         var dataAccess = config.DataAccess ?? new DataAccessConfig();
         var engine = config.Engine ?? new EngineConfig();
         var observability = config.Observability ?? new ObservabilityConfig();
+        var maintenance = config.Maintenance ?? new MaintenanceConfig();
         var policy = config.Policy ?? new PolicyConfig();
         // The cluster name defaults to the stack's name, and is checked like a given one.
         var nameFromStack = cluster.Name is null;
@@ -102,6 +103,11 @@ public static class SpecLoader
         errors.AddRange(ToErrors(new DataAccessValidator(region).Validate(dataAccess), "dataAccess"));
         errors.AddRange(ToErrors(new EngineValidator().Validate(engine), "engine"));
         errors.AddRange(ToErrors(new ObservabilityValidator().Validate(observability), "observability"));
+        errors.AddRange(ToErrors(new MaintenanceValidator().Validate(maintenance), "maintenance"));
+        // A pinned version and ACK's auto-upgrade disagree: the next update would take the cluster back (ACK refuses a downgrade).
+        if (maintenance.AutoUpgrade?.Enabled == true && compute.Kubernetes?.Version is { } pinned)
+            errors.Add(new SpecError($"{ConfigKeys.Section("maintenance")}.autoUpgrade.enabled", "True",
+                $"ACK upgrades the cluster along its channel, which {ConfigKeys.Section("compute")}.kubernetes.version {pinned} pins: the next update would ask for a downgrade, which ACK refuses; allowed: leave kubernetes.version out (the cluster starts on ACK's latest), or autoUpgrade.enabled: false"));
         errors.AddRange(PolicyLevels.Check(policy, policyNames));
         if (errors.Count > 0)
             return (null, errors);
@@ -142,7 +148,10 @@ public static class SpecLoader
         }
         if (errors.Count > 0)
             return (null, errors);
-        return (new StackSpec(clusterSpec, networkSpec!, computeSpec!, securitySpec, dataAccessSpec!, engineSpec!, ObservabilityValidator.Build(observability), PolicyLevels.Build(policy), credentials), errors);
+        return (new StackSpec(clusterSpec, networkSpec!, computeSpec!, securitySpec, dataAccessSpec!, engineSpec!, ObservabilityValidator.Build(observability, clusterSpec.Name), PolicyLevels.Build(policy), credentials)
+        {
+            Maintenance = MaintenanceValidator.Build(maintenance),
+        }, errors);
     }
 
     private static IEnumerable<SpecError> ToErrors(ValidationResult result, string section)

@@ -16,5 +16,6 @@ public sealed class StackConfig
     public DataAccessConfig? DataAccess { get; set; }
     public EngineConfig? Engine { get; set; }
     public ObservabilityConfig? Observability { get; set; }
+    public MaintenanceConfig? Maintenance { get; set; }
     public PolicyConfig? Policy { get; set; }
 }

@@ -41,6 +41,9 @@ public sealed class FlinkEngine : ComponentResource
     [Output("roleName")]
     public Output<string> RoleName { get; private set; }
 
+    /// <summary>The cluster's Kubernetes, once its node pools are there: what other components declare Kubernetes objects through.</summary>
+    public KubernetesProvider Kubernetes { get; }
+
     public FlinkEngine(string name, FlinkEngineArgs args, ComponentResourceOptions? options = null)
         : base(TypeToken, name, options)
     {
@@ -139,6 +142,7 @@ public sealed class FlinkEngine : ComponentResource
             KubeConfig = Output.CreateSecret(credential.Apply(c => c.KubeConfig)),
             EnableServerSideApply = true,
         }, new CustomResourceOptions { Parent = this, DependsOn = args.NodePools.ToArray() });
+        Kubernetes = kubernetes;
         CustomResourceOptions InCluster(params Resource[] dependsOn)
         {
             var options = new CustomResourceOptions { Parent = this, Provider = kubernetes };

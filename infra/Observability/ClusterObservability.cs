@@ -1,13 +1,21 @@
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using BlinkInfra.Config;
 using BlinkInfra.Facts;
 using Pulumi;
 using Pulumi.AliCloud.Arms;
+using Pulumi.Kubernetes.Types.Inputs.Meta.V1;
+using KubernetesCustomResource = Pulumi.Kubernetes.ApiExtensions.CustomResource;
+using KubernetesProvider = Pulumi.Kubernetes.Provider;
 
 namespace BlinkInfra.Observability;
 
-/// <summary>What <see cref="ClusterObservability"/> is built from.</summary>
-public sealed record ClusterObservabilityArgs(ObservabilitySpec Spec, string FlinkNamespace, Input<string> ClusterId);
+/// <summary>
+/// What <see cref="ClusterObservability"/> is built from: with logs, the project (<see cref="ClusterLogs"/>) and the
+/// engine's Kubernetes provider, which waits for the node pools and so for the cluster's log add-on.
+/// </summary>
+public sealed record ClusterObservabilityArgs(ObservabilitySpec Spec, string FlinkNamespace, Input<string> ClusterId,
+    KubernetesProvider? Kubernetes = null, ClusterLogs? Logs = null);
 
 /// <summary>
 /// What the platform team is told about: the default alert rules (<see cref="Alerts"/>) on the managed Prometheus
@@ -16,6 +24,7 @@ public sealed record ClusterObservabilityArgs(ObservabilitySpec Spec, string Fli
 /// Prometheus instance the add-on created; duration, expression, message and prometheus_alert_rule_name required;
 /// notify_type ALERT_MANAGER sends through ARMS' notification policies). Not in
 /// infra/Facts/alicloud-replacement-inputs.json, which lists only the types read so far.
+/// With logs, what the log add-on collects: the Flink pods' and the operator's console output (see <see cref="Logging"/>).
 /// </summary>
 public sealed class ClusterObservability : ComponentResource
 {
@@ -39,6 +48,40 @@ public sealed class ClusterObservability : ComponentResource
                 }, new CustomResourceOptions { Parent = this });
             }
         }
+        if (args.Kubernetes is not null && args.Logs is not null)
+        {
+            Collect($"{name}-logs-{Logging.FlinkStore}", args.FlinkNamespace, Logging.FlinkStore, args);
+            Collect($"{name}-logs-{Logging.OperatorStore}", FlinkDefaults.OperatorNamespace, Logging.OperatorStore, args);
+        }
         RegisterOutputs(new Dictionary<string, object?>());
+    }
+
+    /// <summary>
+    /// One namespace's console output (stdout and stderr of every container) into a logstore, a Java stack trace kept
+    /// with the line it belongs to: every Flink and operator log line starts with its date (log4j's patterns in
+    /// Flink's log4j-console.properties and the operator chart's log4j-operator.properties).
+    /// </summary>
+    private void Collect(string resourceName, string kubernetesNamespace, string logstore, ClusterObservabilityArgs args)
+        => new KubernetesCustomResource(resourceName, new PipelineConfigArgs
+        {
+            Metadata = new ObjectMetaArgs { Name = resourceName },
+            Spec = Output.Tuple(args.Logs!.ProjectName, args.Logs.Logstores[logstore]).Apply(names => Tree(
+                ("project", Tree(("name", names.Item1))),
+                ("config", Tree(
+                    ("inputs", ImmutableArray.Create<object>(Tree(
+                        ("Type", Logging.StdioInput),
+                        ("IgnoringStdout", false),
+                        ("IgnoringStderr", false),
+                        ("ContainerFilters", Tree(("K8sNamespaceRegex", $"^{kubernetesNamespace}$"))),
+                        ("Multiline", Tree(("Mode", "custom"), ("StartPattern", @"\d{4}-\d{2}-\d{2}.*")))))),
+                    ("flushers", ImmutableArray.Create<object>(Tree(("Type", Logging.SlsFlusher), ("Logstore", names.Item2)))))))),
+        }, new CustomResourceOptions { Parent = this, Provider = args.Kubernetes });
+
+    private static ImmutableDictionary<string, object> Tree(params (string Key, object Value)[] entries)
+    {
+        var builder = ImmutableDictionary.CreateBuilder<string, object>();
+        foreach (var (key, value) in entries)
+            builder.Add(key, value);
+        return builder.ToImmutable();
     }
 }

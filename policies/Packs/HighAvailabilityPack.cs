@@ -9,7 +9,7 @@ using BlinkInfra.Plan;
 
 namespace BlinkInfra.Policies.Packs;
 
-/// <summary>blink-ha: in HA mode, three masters in three zones and JobManager HA on the state bucket.</summary>
+/// <summary>blink-ha: in HA mode, three masters in three zones and JobManager HA on the state bucket; the masters' pool never repaired by ACK on its own.</summary>
 public static class HighAvailabilityPack
 {
     public const string Name = "blink-ha";
@@ -18,7 +18,8 @@ public static class HighAvailabilityPack
     public static PolicyPack Create() => new(Name, "1.0.0", ImmutableArray.Create<Policy>(
         ThreeMastersThreeZones(),
         JobmanagerHaOnBucket(),
-        HaMetadataReadableThroughRrsa()));
+        HaMetadataReadableThroughRrsa(),
+        MastersPoolNotAutoRepaired()));
 
     /// <summary>three-masters-three-zones: In HA mode the master machines are 3 nodes spread over 3 zones, each on its own server.</summary>
     // The masters pool's vSwitches are the network's node vSwitches, one per zone: distinct vSwitches are
@@ -82,5 +83,23 @@ public static class HighAvailabilityPack
                     ? $"the stock image {image} cannot read OSS with RRSA credentials (FLINK-38987)"
                     : $"no {FlinkDefaults.OssCredentialsProvider} is set, so Flink's OSS filesystem looks for access keys";
                 return new[] { $"{why}, so the JobManagers fail on high-availability.storageDir and never start; allowed: blink-infra:engine.image with an RRSA-capable credentials provider (images/flink-rrsa/), named in blink-infra:engine.flinkConfiguration {FlinkDefaults.OssCredentialsProvider}" };
+            });
+
+    /// <summary>masters-pool-not-auto-repaired: ACK does not repair the master machines' pool on its own: a repair drains the node of a JobManager and the operator.</summary>
+    // ACK's node auto-repair (terraform-provider-alicloud v1.285.0, alicloud_cs_kubernetes_node_pool management.auto_repair,
+    // effective with management.enable) drains a node it finds unhealthy, then restarts or replaces it, at a time of its
+    // choosing within the maintenance window: on a master that stops a JobManager (a failover with HA, the session
+    // cluster's jobs down without) and the operator. The masters are repaired by hand, in a planned window.
+    public static ResourcePolicy MastersPoolNotAutoRepaired(EnforcementLevel level = EnforcementLevel.Mandatory)
+        => new("masters-pool-not-auto-repaired", "ACK does not repair the master machines' pool on its own: a repair drains the node of a JobManager and the operator.", level,
+            ImmutableArray.Create(TypeTokens.Of<Pulumi.AliCloud.CS.NodePool>()), (pool, input) =>
+            {
+                if (!pool.Objects("labels").Any(l => l.Field("key") == NodeRoles.RoleLabel && l.Field("value") == NodeRoles.MasterRole))
+                    return Array.Empty<string>();
+                var enabled = Inputs.Flag(pool.At("management", "enable"));
+                var autoRepair = Inputs.Flag(pool.At("management", "autoRepair"));
+                return enabled is true && autoRepair is true
+                    ? new[] { "the masters' pool is auto-repaired: ACK would drain a JobManager's and the operator's node on its own; allowed: management.autoRepair false (blink-infra:maintenance.masters.autoRepair: false)" }
+                    : Array.Empty<string>();
             });
 }

@@ -21,7 +21,7 @@ public class CheckCliTests
         var (exit, output, errors) = await Run("check", "--stack", "dev");
 
         Assert.That(exit, Is.EqualTo(0), errors);
-        Assert.That(output, Does.EndWith("No policy violations: 29 policies of 5 packs checked.\n"));
+        Assert.That(output, Does.EndWith("No policy violations: 30 policies of 5 packs checked.\n"));
     }
 
     [Test]

@@ -157,8 +157,8 @@ public class ComputeTests
         Assert.That(cluster["name"], Is.EqualTo("blink-t"));
         Assert.That(cluster["vswitchIds"], Is.EqualTo(new[] { "blink-t-vsw-cn-hangzhou-h-id", "blink-t-vsw-cn-hangzhou-i-id", "blink-t-vsw-cn-hangzhou-j-id" }));
         Assert.That(cluster["podVswitchIds"], Is.EqualTo(new[] { "blink-t-pod-vsw-cn-hangzhou-h-id", "blink-t-pod-vsw-cn-hangzhou-i-id", "blink-t-pod-vsw-cn-hangzhou-j-id" }));
-        Assert.That(((ImmutableArray<object>)cluster["addons"]).Cast<ImmutableDictionary<string, object>>().Select(a => a["name"]), Is.EqualTo(new[] { "terway-eniip", "ack-pod-identity-webhook", "arms-prometheus" }),
-            "ACK's managed Prometheus by default (blink-infra:observability.metrics)");
+        Assert.That(((ImmutableArray<object>)cluster["addons"]).Cast<ImmutableDictionary<string, object>>().Select(a => a["name"]), Is.EqualTo(new[] { "terway-eniip", "ack-pod-identity-webhook", "arms-prometheus", "loongcollector" }),
+            "ACK's managed Prometheus and log add-on by default (blink-infra:observability.metrics, .logs)");
         Assert.That(cluster["enableRrsa"], Is.EqualTo(true), "pods assume RAM roles through RRSA, without access keys");
         Assert.That(cluster["serviceCidr"], Is.EqualTo("172.21.0.0/20"));
         Assert.That(cluster["slbInternetEnabled"], Is.EqualTo(false));

@@ -14,7 +14,8 @@ public class ObservabilityTests
     private const string AlertType = "alicloud:arms/prometheusAlertRule:PrometheusAlertRule";
     private const string RuleType = "alicloud:ecs/securityGroupRule:SecurityGroupRule";
 
-    private static string Stack(string observability = "")
+    /// <summary>A small stack of three zones without HA, with the given observability section (LogsTests use it too).</summary>
+    internal static string Stack(string observability = "")
         => $$"""
             config:
               blink-infra:cluster:

@@ -103,6 +103,8 @@ public class PolicyTests
             "[advisory] blink-isolation@1.0.0 alicloud:vpc/switch:Switch:blink-dev-vsw-cn-hangzhou-h 11.0.0.0/20 is public address space: the VPC routes it to itself, so the internet's hosts at those addresses become unreachable from the cluster; allowed: blocks inside 10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16");
         yield return Case("three-masters-three-zones", "prod-hangzhou", p => Change(p, "blink-prod-pool-masters", i => i["vswitchIds"]![2] = "${blink-prod-vsw-cn-hangzhou-h.id}"),
             "[mandatory] blink-ha@1.0.0 alicloud:cs/nodePool:NodePool:blink-prod-pool-masters high availability has 3 master(s) over 2 zone(s); allowed: desiredSize 3 over 3 vSwitches of distinct zones");
+        yield return Case("masters-pool-not-auto-repaired", "prod-hangzhou", p => Change(p, "blink-prod-pool-masters", i => { i["management"]!["enable"] = true; i["management"]!["autoRepair"] = true; }),
+            "[mandatory] blink-ha@1.0.0 alicloud:cs/nodePool:NodePool:blink-prod-pool-masters the masters' pool is auto-repaired: ACK would drain a JobManager's and the operator's node on its own; allowed: management.autoRepair false (blink-infra:maintenance.masters.autoRepair: false)");
         yield return Case("pools-create-their-nodes", "dev", p => Change(p, "blink-dev-pool-masters", i => i["instances"] = new JsonArray("i-bp1master0001")),
             "[mandatory] blink-hardware@1.0.0 alicloud:cs/nodePool:NodePool:blink-dev-pool-masters 1 ECS instance(s) joined through instances, owned by both Pulumi and ACK; allowed: no instances, the pool's own nodes (desiredSize or scalingConfig)");
         yield return Case("jobmanager-ha-on-bucket", "prod-hangzhou", p => Change(p, "blink-prod-flink-cpu", i => i["spec"]!["flinkConfiguration"]!["high-availability.storageDir"] = "file:///tmp/ha"),
@@ -211,7 +213,7 @@ public class PolicyTests
             "    blink-data-protection@1.0.0: the bucket is not protected; allowed: protect: true\n" +
             "[advisory] instance-families-known (alicloud:cs/nodePool:NodePool: blink-dev-pool-cpu)\n" +
             "    blink-hardware@1.0.0: instance type ecs.g8i.2xlarge is not in BlinkInfra's catalogue, which cannot say it is offered in cn-hangzhou; allowed: g7, c7, r7, gn6i, gn7i, gn6v, f1, f3 types the catalogue lists\n" +
-            "4 mandatory and 1 advisory violation(s); 29 policies of 5 packs checked.\n"));
+            "4 mandatory and 1 advisory violation(s); 30 policies of 5 packs checked.\n"));
         Assert.That(JsonNode.Parse(PolicyReportRenderer.Json(report))!["violations"]![0]!.ToJsonString(),
             Is.EqualTo("""{"pack":"blink-isolation@1.0.0","policy":"no-public-ip","level":"Mandatory","resourceType":"alicloud:cs/nodePool:NodePool","resourceName":"blink-dev-pool-masters","message":"internetMaxBandwidthOut 5 gives the machine a public IP; allowed: 0 (internet through the NAT gateway)"}"""));
     }

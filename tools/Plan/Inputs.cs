@@ -32,6 +32,9 @@ public static class Inputs
     public static IEnumerable<string> Texts(this PlannedResource resource, string key)
         => resource.Inputs[key] is JsonArray array ? array.OfType<JsonValue>().Select(v => v.TryGetValue<string>(out var t) ? t : v.ToJsonString()) : Enumerable.Empty<string>();
 
+    /// <summary>A JSON value's boolean, or null when it is not one.</summary>
+    public static bool? Flag(JsonNode? node) => node is JsonValue value && value.TryGetValue<bool>(out var flag) ? flag : null;
+
     /// <summary>A JSON value's text, or null when it is not a string.</summary>
     public static string? Text(JsonNode? node) => node is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
 

@@ -4,4 +4,5 @@ namespace BlinkInfra.Config;
 public sealed class ObservabilityConfig
 {
     public MetricsConfig? Metrics { get; set; }
+    public LogsConfig? Logs { get; set; }
 }

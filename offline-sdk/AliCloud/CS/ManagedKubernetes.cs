@@ -1,4 +1,6 @@
-// Mirrors sdk/dotnet/CS/ManagedKubernetes.cs, sdk/dotnet/CS/Inputs/ManagedKubernetesAddonArgs.cs and
+// Mirrors sdk/dotnet/CS/ManagedKubernetes.cs, sdk/dotnet/CS/Inputs/ManagedKubernetesAddonArgs.cs,
+// ManagedKubernetesAuditLogConfigArgs.cs, ManagedKubernetesMaintenanceWindowArgs.cs,
+// ManagedKubernetesOperationPolicyArgs.cs, ManagedKubernetesOperationPolicyClusterAutoUpgradeArgs.cs and
 // sdk/dotnet/CS/Outputs/ManagedKubernetesRrsaMetadata.cs of
 // pulumi/pulumi-alicloud (Pulumi.AliCloud 3.105.0).
 using Pulumi;
@@ -28,8 +30,26 @@ namespace Pulumi.AliCloud.CS
             set => _addons = value;
         }
 
+        [Input("auditLogConfig")]
+        public Input<Inputs.ManagedKubernetesAuditLogConfigArgs>? AuditLogConfig { get; set; }
+
         [Input("clusterSpec")]
         public Input<string>? ClusterSpec { get; set; }
+
+        [Input("controlPlaneLogComponents")]
+        private InputList<string>? _controlPlaneLogComponents;
+
+        public InputList<string> ControlPlaneLogComponents
+        {
+            get => _controlPlaneLogComponents ??= new InputList<string>();
+            set => _controlPlaneLogComponents = value;
+        }
+
+        [Input("controlPlaneLogProject")]
+        public Input<string>? ControlPlaneLogProject { get; set; }
+
+        [Input("controlPlaneLogTtl")]
+        public Input<string>? ControlPlaneLogTtl { get; set; }
 
         [Input("deletionProtection")]
         public Input<bool>? DeletionProtection { get; set; }
@@ -39,12 +59,17 @@ namespace Pulumi.AliCloud.CS
 
         [Input("encryptionProviderKey")]
         public Input<string>? EncryptionProviderKey { get; set; }
+        [Input("maintenanceWindow")]
+        public Input<Inputs.ManagedKubernetesMaintenanceWindowArgs>? MaintenanceWindow { get; set; }
 
         [Input("name")]
         public Input<string>? Name { get; set; }
 
         [Input("newNatGateway")]
         public Input<bool>? NewNatGateway { get; set; }
+
+        [Input("operationPolicy")]
+        public Input<Inputs.ManagedKubernetesOperationPolicyArgs>? OperationPolicy { get; set; }
 
         [Input("podVswitchIds")]
         private InputList<string>? _podVswitchIds;
@@ -98,10 +123,68 @@ namespace Pulumi.AliCloud.CS.Inputs
 {
     public sealed class ManagedKubernetesAddonArgs : global::Pulumi.ResourceArgs
     {
+        [Input("config")]
+        public Input<string>? Config { get; set; }
+
         [Input("name")]
         public Input<string>? Name { get; set; }
 
         public ManagedKubernetesAddonArgs()
+        {
+        }
+    }
+
+    public sealed class ManagedKubernetesAuditLogConfigArgs : global::Pulumi.ResourceArgs
+    {
+        [Input("enabled")]
+        public Input<bool>? Enabled { get; set; }
+
+        [Input("slsProjectName")]
+        public Input<string>? SlsProjectName { get; set; }
+
+        public ManagedKubernetesAuditLogConfigArgs()
+        {
+        }
+    }
+
+    public sealed class ManagedKubernetesMaintenanceWindowArgs : global::Pulumi.ResourceArgs
+    {
+        [Input("duration")]
+        public Input<string>? Duration { get; set; }
+
+        [Input("enable")]
+        public Input<bool>? Enable { get; set; }
+
+        [Input("maintenanceTime")]
+        public Input<string>? MaintenanceTime { get; set; }
+
+        [Input("weeklyPeriod")]
+        public Input<string>? WeeklyPeriod { get; set; }
+
+        public ManagedKubernetesMaintenanceWindowArgs()
+        {
+        }
+    }
+
+    public sealed class ManagedKubernetesOperationPolicyArgs : global::Pulumi.ResourceArgs
+    {
+        [Input("clusterAutoUpgrade")]
+        public Input<ManagedKubernetesOperationPolicyClusterAutoUpgradeArgs>? ClusterAutoUpgrade { get; set; }
+
+        public ManagedKubernetesOperationPolicyArgs()
+        {
+        }
+    }
+
+    public sealed class ManagedKubernetesOperationPolicyClusterAutoUpgradeArgs : global::Pulumi.ResourceArgs
+    {
+        [Input("channel")]
+        public Input<string>? Channel { get; set; }
+
+        [Input("enabled")]
+        public Input<bool>? Enabled { get; set; }
+
+        public ManagedKubernetesOperationPolicyClusterAutoUpgradeArgs()
         {
         }
     }

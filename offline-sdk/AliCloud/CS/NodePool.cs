@@ -1,5 +1,6 @@
 // Mirrors sdk/dotnet/CS/NodePool.cs and sdk/dotnet/CS/Inputs/NodePoolLabelArgs.cs, NodePoolTaintArgs.cs,
-// NodePoolScalingConfigArgs.cs and NodePoolDataDiskArgs.cs of pulumi/pulumi-alicloud (Pulumi.AliCloud 3.105.0).
+// NodePoolScalingConfigArgs.cs, NodePoolDataDiskArgs.cs, NodePoolManagementArgs.cs,
+// NodePoolManagementAutoRepairPolicyArgs.cs and NodePoolManagementAutoUpgradePolicyArgs.cs of pulumi/pulumi-alicloud (Pulumi.AliCloud 3.105.0).
 using Pulumi;
 
 namespace Pulumi.AliCloud.CS
@@ -65,6 +66,9 @@ namespace Pulumi.AliCloud.CS
             get => _labels ??= new InputList<Inputs.NodePoolLabelArgs>();
             set => _labels = value;
         }
+
+        [Input("management")]
+        public Input<Inputs.NodePoolManagementArgs>? Management { get; set; }
 
         [Input("multiAzPolicy")]
         public Input<string>? MultiAzPolicy { get; set; }
@@ -137,6 +141,51 @@ namespace Pulumi.AliCloud.CS
 
 namespace Pulumi.AliCloud.CS.Inputs
 {
+    public sealed class NodePoolManagementArgs : global::Pulumi.ResourceArgs
+    {
+        [Input("autoRepair")]
+        public Input<bool>? AutoRepair { get; set; }
+
+        [Input("autoRepairPolicy")]
+        public Input<NodePoolManagementAutoRepairPolicyArgs>? AutoRepairPolicy { get; set; }
+
+        [Input("autoUpgrade")]
+        public Input<bool>? AutoUpgrade { get; set; }
+
+        [Input("autoUpgradePolicy")]
+        public Input<NodePoolManagementAutoUpgradePolicyArgs>? AutoUpgradePolicy { get; set; }
+
+        [Input("enable")]
+        public Input<bool>? Enable { get; set; }
+
+        [Input("maxUnavailable")]
+        public Input<int>? MaxUnavailable { get; set; }
+
+        public NodePoolManagementArgs()
+        {
+        }
+    }
+
+    public sealed class NodePoolManagementAutoRepairPolicyArgs : global::Pulumi.ResourceArgs
+    {
+        [Input("restartNode")]
+        public Input<bool>? RestartNode { get; set; }
+
+        public NodePoolManagementAutoRepairPolicyArgs()
+        {
+        }
+    }
+
+    public sealed class NodePoolManagementAutoUpgradePolicyArgs : global::Pulumi.ResourceArgs
+    {
+        [Input("autoUpgradeKubelet")]
+        public Input<bool>? AutoUpgradeKubelet { get; set; }
+
+        public NodePoolManagementAutoUpgradePolicyArgs()
+        {
+        }
+    }
+
     public sealed class NodePoolDataDiskArgs : global::Pulumi.ResourceArgs
     {
         [Input("autoFormat")]

@@ -77,6 +77,20 @@ test("a bad stack: HA on the stock Flink image is mandatory on each session clus
     ]);
 });
 
+test("a bad stack: the masters' pool auto-repaired is mandatory on the pool, workers' pools auto-repaired are not", async () => {
+    const list = clone(fixture("prod-hangzhou"));
+    const masters = list.resources.find(r => r.name === "blink-prod-pool-masters");
+    masters.props.management = { ...masters.props.management, enable: true, autoRepair: true };
+    const { violations } = await runPack(list);
+    assert.deepEqual(violations, [{
+        policy: "masters-pool-not-auto-repaired",
+        level: "mandatory",
+        urn: masters.urn,
+        message: "the masters' pool is auto-repaired: ACK would drain a JobManager's and the operator's node on its own; allowed: management.autoRepair false (blink-infra:maintenance.masters.autoRepair: false)",
+    }]);
+    assert.ok(list.resources.some(r => r.type === "alicloud:cs/nodePool:NodePool" && r.props.management.autoRepair === true && r !== masters));
+});
+
 test("a bad stack: a provider in another region, and the region rule reported on the stack", async () => {
     const list = clone(fixture("dev"));
     list.resources.find(r => r.type === "pulumi:providers:alicloud").props.region = "cn-hongkong";

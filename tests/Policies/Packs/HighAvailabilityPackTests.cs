@@ -80,3 +80,28 @@ public class HighAvailabilityPackTests
         }));
     }
 }
+
+/// <summary>masters-pool-not-auto-repaired on minimal node pools.</summary>
+public class MastersPoolAutoRepairTests
+{
+    public static readonly IEnumerable<string> Covered = new[] { "masters-pool-not-auto-repaired" };
+
+    private static PlannedResource Pool(string role, string management)
+        => Resource(Token<Pulumi.AliCloud.CS.NodePool>(), role, "{\"labels\":[{\"key\":\"blink.io/role\",\"value\":\"" + role + "\"}],\"management\":" + management + "}");
+
+    [Test]
+    public void The_masters_pool_auto_repaired_is_refused_and_nothing_else_is()
+    {
+        var policy = HighAvailabilityPack.MastersPoolNotAutoRepaired();
+
+        Assert.That(policy.Level, Is.EqualTo(BlinkInfra.Config.EnforcementLevel.Mandatory));
+        Assert.That(Found(policy, Input(Pool("master", """{"enable":true,"autoRepair":true,"autoUpgrade":false,"maxUnavailable":1}"""))), Is.EqualTo(new[]
+        {
+            "master: the masters' pool is auto-repaired: ACK would drain a JobManager's and the operator's node on its own; allowed: management.autoRepair false (blink-infra:maintenance.masters.autoRepair: false)",
+        }));
+        // Off, or on but the management itself off (auto_repair takes effect with enable only), or a worker pool's.
+        Assert.That(Found(policy, Input(Pool("master", """{"enable":true,"autoRepair":false,"autoUpgrade":true}"""))), Is.Empty);
+        Assert.That(Found(policy, Input(Pool("master", """{"enable":false,"autoRepair":true}"""))), Is.Empty);
+        Assert.That(Found(policy, Input(Pool("worker", """{"enable":true,"autoRepair":true}"""))), Is.Empty);
+    }
+}

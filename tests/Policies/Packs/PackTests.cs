@@ -182,7 +182,7 @@ public class PackTests
     [Test]
     public void Every_policy_of_the_packs_has_a_minimal_case_here_or_in_its_pack_file()
     {
-        var covered = Cases().Select(c => c.TestName!).Concat(HighAvailabilityPackTests.Covered).Concat(DataProtectionFlinkTests.Covered).Concat(ImagesAndChartReachableTests.Covered).ToHashSet();
+        var covered = Cases().Select(c => c.TestName!).Concat(HighAvailabilityPackTests.Covered).Concat(MastersPoolAutoRepairTests.Covered).Concat(DataProtectionFlinkTests.Covered).Concat(ImagesAndChartReachableTests.Covered).ToHashSet();
 
         Assert.That(PolicyEngine.PolicyNames.Where(n => !covered.Contains(n)), Is.Empty);
     }

@@ -1,0 +1,72 @@
+using System;
+using System.Linq;
+using System.Text.RegularExpressions;
+using BlinkInfra.Facts;
+using FluentValidation;
+
+namespace BlinkInfra.Config;
+
+/// <summary>Rules for `blink-infra:maintenance`; the one against `compute.kubernetes.version` comes with the spec.</summary>
+public sealed class MaintenanceValidator : AbstractValidator<MaintenanceConfig>
+{
+    private static readonly Regex StartTime = new(Maintenance.StartTimePattern, RegexOptions.CultureInvariant);
+
+    public MaintenanceValidator()
+    {
+        RuleFor(m => m.Window!.Days)
+            .Must(days => days is null || IsDays(days))
+            .When(m => m.Window is not null)
+            .WithMessage($"not days of the week; allowed: one or more of {string.Join(", ", Maintenance.Days)}, comma-separated, each once")
+            .OverridePropertyName("Window.Days");
+        RuleFor(m => m.Window!.StartTime)
+            .Must(time => time is null || StartTime.IsMatch(time))
+            .When(m => m.Window is not null)
+            .WithMessage("not an RFC3339 time; allowed: a date and time with its offset, such as 2026-01-04T03:00:00.000+08:00 (ACK takes its time of day), or a time of day in UTC such as 19:00:00Z")
+            .OverridePropertyName("Window.StartTime");
+        RuleFor(m => m.Window!.DurationHours)
+            .InclusiveBetween(Maintenance.MinDurationHours, Maintenance.MaxDurationHours)
+            .When(m => m.Window is not null)
+            .WithMessage($"allowed: {Maintenance.MinDurationHours} to {Maintenance.MaxDurationHours} hours")
+            .OverridePropertyName("Window.DurationHours");
+        RuleFor(m => m.AutoUpgrade!.Channel)
+            .Must(channel => channel is null || Maintenance.Channels.Contains(channel))
+            .When(m => m.AutoUpgrade is not null)
+            .WithMessage($"not an ACK auto-upgrade channel; allowed: {string.Join(", ", Maintenance.Channels)}")
+            .OverridePropertyName("AutoUpgrade.Channel");
+        RuleFor(m => m.AutoUpgrade!.Enabled)
+            .NotEqual(true)
+            .When(m => m.Window is { Enabled: false } && m.AutoUpgrade is not null)
+            .WithMessage("ACK upgrades the cluster only in its maintenance window, which window.enabled: false leaves out; allowed: autoUpgrade.enabled: false, or window.enabled: true")
+            .OverridePropertyName("AutoUpgrade.Enabled");
+        RuleFor(m => m.Workers!.MaxUnavailable)
+            .InclusiveBetween(1, Maintenance.MaxMaxUnavailable)
+            .When(m => m.Workers is not null)
+            .WithMessage($"allowed: 1 to {Maintenance.MaxMaxUnavailable} nodes of a pool repaired or upgraded at a time")
+            .OverridePropertyName("Workers.MaxUnavailable");
+        RuleFor(m => m.Masters!.MaxUnavailable)
+            .Equal(1)
+            .When(m => m.Masters is not null && m.Masters.MaxUnavailable is not null)
+            .WithMessage("allowed: 1: the masters run the JobManagers, one per zone, so one at a time")
+            .OverridePropertyName("Masters.MaxUnavailable");
+    }
+
+    private static bool IsDays(string days)
+    {
+        var given = days.Split(',');
+        return given.All(d => Maintenance.Days.Contains(d)) && given.Distinct(StringComparer.Ordinal).Count() == given.Length;
+    }
+
+    /// <summary>The spec of a validated config: a window on Sunday 03:00 China time (UTC+8) for 3 hours, no cluster auto-upgrade, workers repaired and upgraded, masters neither.</summary>
+    public static MaintenanceSpec Build(MaintenanceConfig maintenance)
+    {
+        var window = maintenance.Window?.Enabled ?? true
+            ? new MaintenanceWindowSpec(maintenance.Window?.Days ?? Maintenance.DefaultDays, maintenance.Window?.StartTime ?? Maintenance.DefaultStartTime,
+                maintenance.Window?.DurationHours ?? Maintenance.DefaultDurationHours)
+            : null;
+        var channel = maintenance.AutoUpgrade?.Enabled ?? false ? maintenance.AutoUpgrade?.Channel ?? Maintenance.DefaultChannel : null;
+        var workers = new NodePoolManagementSpec(maintenance.Workers?.AutoRepair ?? true, maintenance.Workers?.AutoUpgrade ?? true,
+            maintenance.Workers?.MaxUnavailable ?? Maintenance.DefaultMaxUnavailable);
+        var masters = new NodePoolManagementSpec(maintenance.Masters?.AutoRepair ?? false, maintenance.Masters?.AutoUpgrade ?? false, 1);
+        return new MaintenanceSpec(window, channel, workers, masters);
+    }
+}

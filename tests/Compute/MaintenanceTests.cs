@@ -1,0 +1,126 @@
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading.Tasks;
+using BlinkInfra.Config;
+using NUnit.Framework;
+
+namespace BlinkInfra.Tests;
+
+/// <summary>Maintenance: the cluster's window and auto-upgrade, the node pools' auto-repair and auto-upgrade, the masters' policy.</summary>
+public class MaintenanceTests
+{
+    private const string ClusterType = "alicloud:cs/managedKubernetes:ManagedKubernetes";
+    private const string PoolType = "alicloud:cs/nodePool:NodePool";
+
+    private static string Stack(string maintenance = "", string kubernetes = "")
+        => $$"""
+            config:
+              blink-infra:cluster:
+                name: blink-t
+                region: cn-hangzhou
+              blink-infra:network:
+                zones: [{id: cn-hangzhou-h}, {id: cn-hangzhou-i}, {id: cn-hangzhou-j}]
+              blink-infra:compute:
+                highAvailability: true
+            {{kubernetes}}
+                workerPools:
+                  - {name: cpu, family: g7, instanceTypes: [ecs.g7.2xlarge], nodes: 3}
+            {{maintenance}}
+            """;
+
+    private static ImmutableDictionary<string, object> Map(object value) => (ImmutableDictionary<string, object>)value;
+
+    private static ImmutableDictionary<string, object> Expected(params (string Key, object Value)[] entries)
+        => entries.ToImmutableDictionary(e => e.Key, e => e.Value);
+
+    private static string[] Errors(string maintenance, string kubernetes = "")
+        => SpecLoader.TryLoad(StackRunner.Stack(Stack(maintenance, kubernetes)).ToRaw(), PolicyEngine.PolicyNames).Errors.Select(e => e.Message).ToArray();
+
+    [Test]
+    public async Task By_default_a_weekly_window_no_cluster_auto_upgrade_and_the_version_stays_pinned()
+    {
+        var (_, mocks) = await StackRunner.RunAsync(Stack());
+
+        var cluster = mocks.Single(ClusterType, "blink-t-ack").Inputs;
+        Assert.That(Map(cluster["maintenanceWindow"]), Is.EqualTo(Expected(("enable", true), ("weeklyPeriod", "Sunday"), ("maintenanceTime", "2026-01-04T03:00:00.000+08:00"), ("duration", "3h"))));
+        Assert.That(Map(Map(cluster["operationPolicy"])["clusterAutoUpgrade"]), Is.EqualTo(Expected(("enabled", false))));
+        Assert.That(cluster["version"], Is.EqualTo(BlinkInfra.Facts.ClusterDefaults.KubernetesVersion));
+    }
+
+    [Test]
+    public async Task Worker_pools_are_auto_repaired_and_upgraded_and_the_masters_pool_is_neither()
+    {
+        var (_, mocks) = await StackRunner.RunAsync(Stack());
+
+        Assert.That(Map(mocks.Single(PoolType, "blink-t-pool-cpu").Inputs["management"]), Is.EqualTo(Expected(
+            ("enable", true), ("autoRepair", true), ("autoUpgrade", true), ("maxUnavailable", 1.0),
+            ("autoRepairPolicy", Expected(("restartNode", true))), ("autoUpgradePolicy", Expected(("autoUpgradeKubelet", true))))));
+        Assert.That(Map(mocks.Single(PoolType, "blink-t-pool-masters").Inputs["management"]), Is.EqualTo(Expected(
+            ("enable", false), ("autoRepair", false), ("autoUpgrade", false), ("maxUnavailable", 1.0))));
+    }
+
+    [Test]
+    public async Task The_window_the_channel_and_the_pools_management_follow_the_config()
+    {
+        var (_, mocks) = await StackRunner.RunAsync(Stack("""
+              blink-infra:maintenance:
+                window: {days: "Tuesday,Wednesday", startTime: "02:30:00Z", durationHours: 5}
+                autoUpgrade: {enabled: true, channel: stable}
+                workers: {autoRepair: false, autoUpgrade: true, maxUnavailable: 2}
+            """));
+
+        var cluster = mocks.Single(ClusterType, "blink-t-ack").Inputs;
+        Assert.That(Map(cluster["maintenanceWindow"]), Is.EqualTo(Expected(("enable", true), ("weeklyPeriod", "Tuesday,Wednesday"), ("maintenanceTime", "02:30:00Z"), ("duration", "5h"))));
+        Assert.That(Map(Map(cluster["operationPolicy"])["clusterAutoUpgrade"]), Is.EqualTo(Expected(("enabled", true), ("channel", "stable"))));
+        Assert.That(cluster.ContainsKey("version"), Is.False, "the channel moves the version: none pinned");
+        Assert.That(Map(mocks.Single(PoolType, "blink-t-pool-cpu").Inputs["management"]), Is.EqualTo(Expected(
+            ("enable", true), ("autoRepair", false), ("autoUpgrade", true), ("maxUnavailable", 2.0), ("autoUpgradePolicy", Expected(("autoUpgradeKubelet", true))))));
+
+        (_, mocks) = await StackRunner.RunAsync(Stack("  blink-infra:maintenance:\n    window: {enabled: false}"));
+        Assert.That(Map(mocks.Single(ClusterType, "blink-t-ack").Inputs["maintenanceWindow"]), Is.EqualTo(Expected(("enable", false))));
+    }
+
+    [Test]
+    public async Task A_masters_pool_auto_repaired_by_config_is_planned_and_refused_by_the_policy()
+    {
+        var plan = await Cli.BlinkCli.PlanStackAsync(StackRunner.Stack(Stack("  blink-infra:maintenance:\n    masters: {autoRepair: true}")));
+
+        var report = PolicyEngine.Evaluate(plan);
+        Assert.That(report.Violations.Where(v => v.Policy == "masters-pool-not-auto-repaired").Select(v => (v.ResourceName, v.Level, v.Message)), Is.EqualTo(new[]
+        {
+            ((string?)"blink-t-pool-masters", EnforcementLevel.Mandatory,
+                "the masters' pool is auto-repaired: ACK would drain a JobManager's and the operator's node on its own; allowed: management.autoRepair false (blink-infra:maintenance.masters.autoRepair: false)"),
+        }));
+
+        var defaults = PolicyEngine.Evaluate(await Cli.BlinkCli.PlanStackAsync(StackRunner.Stack(Stack())));
+        Assert.That(defaults.Violations.Where(v => v.Policy == "masters-pool-not-auto-repaired"), Is.Empty);
+    }
+
+    [Test]
+    public void Bad_maintenance_settings_are_refused_naming_the_key()
+    {
+        Assert.That(Errors("""
+              blink-infra:maintenance:
+                window: {days: "Sunday,Funday", startTime: "3am", durationHours: 25}
+                autoUpgrade: {channel: nightly}
+                workers: {maxUnavailable: 0}
+                masters: {maxUnavailable: 2}
+            """), Is.EqualTo(new[]
+        {
+            "blink-infra:maintenance.window.days = \"Sunday,Funday\": not days of the week; allowed: one or more of Monday, Tuesday, Wednesday, Thursday, Friday, Saturday, Sunday, comma-separated, each once",
+            "blink-infra:maintenance.window.startTime = \"3am\": not an RFC3339 time; allowed: a date and time with its offset, such as 2026-01-04T03:00:00.000+08:00 (ACK takes its time of day), or a time of day in UTC such as 19:00:00Z",
+            "blink-infra:maintenance.window.durationHours = \"25\": allowed: 1 to 24 hours",
+            "blink-infra:maintenance.autoUpgrade.channel = \"nightly\": not an ACK auto-upgrade channel; allowed: patch, stable, rapid",
+            "blink-infra:maintenance.workers.maxUnavailable = \"0\": allowed: 1 to 1000 nodes of a pool repaired or upgraded at a time",
+            "blink-infra:maintenance.masters.maxUnavailable = \"2\": allowed: 1: the masters run the JobManagers, one per zone, so one at a time",
+        }));
+        Assert.That(Errors("  blink-infra:maintenance:\n    window: {enabled: false}\n    autoUpgrade: {enabled: true}"), Is.EqualTo(new[]
+        {
+            "blink-infra:maintenance.autoUpgrade.enabled = \"True\": ACK upgrades the cluster only in its maintenance window, which window.enabled: false leaves out; allowed: autoUpgrade.enabled: false, or window.enabled: true",
+        }));
+        Assert.That(Errors("  blink-infra:maintenance:\n    autoUpgrade: {enabled: true}", "    kubernetes: {version: 1.35.2-aliyun.1}"), Is.EqualTo(new[]
+        {
+            "blink-infra:maintenance.autoUpgrade.enabled = \"True\": ACK upgrades the cluster along its channel, which blink-infra:compute.kubernetes.version 1.35.2-aliyun.1 pins: the next update would ask for a downgrade, which ACK refuses; allowed: leave kubernetes.version out (the cluster starts on ACK's latest), or autoUpgrade.enabled: false",
+        }));
+    }
+}
