@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Text.Json.Serialization;
 
 namespace BlinkInfra.Plan;
@@ -9,4 +10,6 @@ namespace BlinkInfra.Plan;
 /// both builds write the same bytes (the pinned plans check it).
 /// </summary>
 [JsonSerializable(typeof(StackPlan))]
+// What PolicyLevelsJsonConverter reads a plan's policy levels as.
+[JsonSerializable(typeof(Dictionary<string, string>))]
 internal sealed partial class PlanJsonContext : JsonSerializerContext;
