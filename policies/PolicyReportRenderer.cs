@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using BlinkInfra.Config;
 using BlinkInfra.Plan;
 
@@ -10,7 +11,11 @@ namespace BlinkInfra.Policies;
 /// <summary>Reports as the Pulumi CLI prints policy violations, and as JSON for machines.</summary>
 public static class PolicyReportRenderer
 {
-    public static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true };
+    public static readonly JsonSerializerOptions JsonOptions = new()
+    {
+        WriteIndented = true,
+        TypeInfoResolver = JsonTypeInfoResolver.Combine(PolicyReportJsonContext.Default, new DefaultJsonTypeInfoResolver()),
+    };
 
     public static void Write(PolicyReport report, TextWriter writer)
     {

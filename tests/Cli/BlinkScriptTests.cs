@@ -27,8 +27,14 @@ public class BlinkScriptTests
             exit 1 ;;
           publish)
             [[ -n "${STANDIN_FAIL:-}" ]] && { echo "error CS1002: ; expected"; exit 1; }
-            while [[ $# -gt 0 ]]; do [[ "$1" == -o ]] && out="$2"; shift; done
-            mkdir -p "$out" && echo program >"$out/BlinkInfra.dll" ;;
+            native=false
+            while [[ $# -gt 0 ]]; do [[ "$1" == -o ]] && out="$2"; [[ "$1" == -p:BlinkCliAot=true ]] && native=true; shift; done
+            mkdir -p "$out"
+            if [[ "$native" == true ]]; then
+              printf '#!/usr/bin/env bash\necho "native $*" >>"$STANDIN_LOG"\n' >"$out/BlinkInfra" && chmod +x "$out/BlinkInfra"
+            else
+              echo program >"$out/BlinkInfra.dll"
+            fi ;;
           test|build) ;;
           *.dll) echo "ran $*" ;;
         esac
@@ -71,7 +77,11 @@ public class BlinkScriptTests
     }
 
     /// <summary>Runs ./blink in the copy; returns its exit code, what it printed, and the stand-in's calls.</summary>
-    private (int Exit, string Output, List<string> Calls) Blink(params string[] args)
+    private (int Exit, string Output, List<string> Calls) Blink(params string[] args) => Blink(aot: false, args);
+
+    /// <param name="aot">Whether the script may build and run the native CLI (BLINKINFRA_AOT); off in
+    /// the other tests, whose background build would log its calls into theirs.</param>
+    private (int Exit, string Output, List<string> Calls) Blink(bool aot, params string[] args)
     {
         File.WriteAllText(_log, "");
         var start = new ProcessStartInfo(Path.Combine(_project, "blink"))
@@ -85,6 +95,7 @@ public class BlinkScriptTests
         start.Environment["PATH"] = $"{_bin}:{Environment.GetEnvironmentVariable("PATH")}";
         start.Environment["STANDIN_LOG"] = _log;
         start.Environment.Remove("BLINKINFRA_SDK");
+        start.Environment["BLINKINFRA_AOT"] = aot ? "on" : "off";
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var errors = process.StandardError.ReadToEndAsync();
@@ -92,6 +103,7 @@ public class BlinkScriptTests
         var calls = File.ReadAllLines(_log).Select(line => line.Split(' ')[0] switch
         {
             var dll when dll.EndsWith(".dll", StringComparison.Ordinal) => "run " + Path.GetRelativePath(_project, dll),
+            "native" => line,
             var verb => verb,
         }).ToList();
         return (process.ExitCode, output.Result + errors.Result, calls);
@@ -238,6 +250,59 @@ public class BlinkScriptTests
             Environment.SetEnvironmentVariable("STANDIN_FAIL", null);
         }
         Assert.That(Blink(Plan).Calls, Is.EqualTo(new[] { "publish", $"run {OfflineCli}" }), "the same inputs build again after the failure");
+    }
+
+    private static readonly string OfflineAot = Path.Combine("bin", "offline", "aot", "BlinkInfra");
+
+    private string AotStamp => Path.Combine(_project, ".blink", "aot-offline.stamp");
+
+    private DateTime AotStampTime => File.Exists(AotStamp) ? File.GetLastWriteTimeUtc(AotStamp) : DateTime.MinValue;
+
+    /// <summary>Waits for the native CLI's background build to finish: a stamp newer than <paramref name="before"/>, its lock let go.</summary>
+    private void WaitForTheBackgroundBuild(DateTime before)
+    {
+        var log = Path.Combine(_project, ".blink", "aot.log");
+        var deadline = DateTime.UtcNow.AddMinutes(1);
+        while (AotStampTime <= before && DateTime.UtcNow < deadline)
+            System.Threading.Thread.Sleep(100);
+        Assert.That(AotStampTime, Is.GreaterThan(before), "the background build finished; its log: " + (File.Exists(log) ? File.ReadAllText(log) : "none"));
+        using var waited = Process.Start(new ProcessStartInfo("flock", new[] { Path.Combine(_project, ".blink", "aot-background.lock"), "true" }))!;
+        Assert.That(waited.WaitForExit(TimeSpan.FromMinutes(1)), "the background build let go of its lock");
+    }
+
+    [Test]
+    public void The_native_cli_is_built_in_the_background_then_run_until_an_input_changes()
+    {
+        var first = Blink(aot: true, Plan);
+        Assert.That(first.Exit, Is.EqualTo(0), first.Output);
+        // The background build's publish may log before or after the run.
+        Assert.That(first.Calls.Where(c => c != "publish"), Is.EqualTo(new[] { "restore", $"run {OfflineCli}" }), "the ReadyToRun build answers the first call");
+        Assert.That(first.Calls[1], Is.EqualTo("publish"), "built first");
+        WaitForTheBackgroundBuild(DateTime.MinValue);
+        Assert.That(File.ReadAllText(Path.Combine(_project, ".blink", "aot.log")), Does.Contain("blink: building the native (ahead-of-time) CLI with the offline Pulumi SDK (no build yet)"));
+
+        Assert.That(Blink(aot: true, Plan).Calls, Is.EqualTo(new[] { "native plan --stack dev" }), "then the native one, with no build");
+
+        var built = AotStampTime;
+        Edit("infra/BlinkStack.cs", text => text + "// a change\n");
+        var changed = Blink(aot: true, Plan);
+        Assert.That(changed.Calls.Where(c => c != "publish"), Is.EqualTo(new[] { $"run {OfflineCli}" }), "a stale native CLI is never run");
+        Assert.That(changed.Calls[0], Is.EqualTo("publish"), "the ReadyToRun build rebuilt first");
+        WaitForTheBackgroundBuild(built);
+        Assert.That(Blink(aot: true, Plan).Calls, Is.EqualTo(new[] { "native plan --stack dev" }));
+    }
+
+    [Test]
+    public void Build_builds_the_native_cli_at_once_and_only_for_the_offline_sdk()
+    {
+        var built = Blink(aot: true, "build");
+        Assert.That(built.Calls, Is.EqualTo(new[] { "restore", "publish", "publish", "build" }), built.Output);
+        Assert.That(File.Exists(Path.Combine(_project, OfflineAot)));
+        Assert.That(Blink(aot: true, Plan).Calls, Is.EqualTo(new[] { "native plan --stack dev" }));
+
+        Assert.That(Blink(aot: true, ["--sdk", "real", .. Plan]).Calls, Is.EqualTo(new[] { "publish", $"run {Path.Combine("bin", "real", "cli", "BlinkInfra.dll")}" }),
+            "the real SDK's CLI is the ReadyToRun build only");
+        Assert.That(Blink(aot: false, Plan).Calls, Is.EqualTo(new[] { $"run {OfflineCli}" }), "BLINKINFRA_AOT=off");
     }
 
     [Test]

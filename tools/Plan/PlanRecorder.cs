@@ -192,6 +192,21 @@ public sealed class PlanRecorder : IMocks
     private static async Task<(object?, bool)> OutputValueAsync<T>(Output<T> output)
         => (await OutputUtilities.GetValueAsync(output), await Output.IsSecretAsync(output));
 
+    /// <summary>
+    /// Never called: names the value-type instantiations the reflection above makes
+    /// (MakeGenericMethod), so a Native AOT build compiles them (see NativeTypeArguments).
+    /// </summary>
+    internal static void CompileValueTypeInstantiations()
+    {
+        NativeTypeArguments.ForEach(new Instantiate());
+        InputInspector.CompileValueTypeInstantiations();
+    }
+
+    private sealed class Instantiate : NativeTypeArguments.IVisitor
+    {
+        public void Visit<T>() => _ = (Func<Output<T>, Task<(object?, bool)>>)OutputValueAsync<T>;
+    }
+
     /// <summary>The resources given, in order, with each component replaced by its descendants down to the first custom resource on each path; custom resources only.</summary>
     private static IEnumerable<Resource> TransitivelyReferenced(IEnumerable<Resource> resources, ILookup<Resource?, Resource> children)
     {
@@ -310,6 +325,17 @@ internal static class InputInspector
                 foreach (var item in items)
                     await WalkAsync(item, found);
                 return;
+        }
+    }
+
+    internal static void CompileValueTypeInstantiations() => NativeTypeArguments.ForEach(new Instantiate());
+
+    private sealed class Instantiate : NativeTypeArguments.IVisitor
+    {
+        public void Visit<T>()
+        {
+            _ = (Func<Output<T>, Found, Task>)InspectOutputAsync<T>;
+            _ = (Func<Input<T>, Output<T>>)InputExtensions.ToOutput<T>;
         }
     }
 

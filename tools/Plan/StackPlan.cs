@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 
 namespace BlinkInfra.Plan;
 
@@ -21,6 +22,7 @@ public sealed record StackPlan(
     {
         WriteIndented = true,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        TypeInfoResolver = JsonTypeInfoResolver.Combine(PlanJsonContext.Default, new DefaultJsonTypeInfoResolver()),
     };
 
     public string ToJson() => JsonSerializer.Serialize(this, JsonOptions);

@@ -1,0 +1,108 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.IO;
+using System.Linq;
+using NUnit.Framework;
+
+namespace BlinkInfra.Tests;
+
+/// <summary>
+/// The native CLI (Native AOT, bin/offline/aot/BlinkInfra, which ./blink runs once built: README,
+/// Speed) answers as the program run by dotnet does, byte for byte: its plans equal the pinned ones,
+/// and for each command its output, errors and exit code equal those of the BlinkInfra.dll these
+/// tests are built with. It reaches the program's types by reflection without a JIT, so a value type
+/// it was not compiled for fails here, not at a user. `./blink test` builds it first (offline SDK).
+/// </summary>
+[Platform(Exclude = "Win")]
+public class AotCliTests
+{
+    private static string NativeCli => Path.Combine(TestPaths.ProjectRoot, "bin", "offline", "aot", "BlinkInfra");
+
+    private string _temp = "";
+
+    [SetUp]
+    public void NeedsTheNativeCli()
+    {
+        Assume.That(SdkInfo.IsOffline, "the native CLI is built with the offline SDK only");
+        if (!File.Exists(NativeCli))
+            Assert.Ignore($"{NativeCli} is not built: ./blink test and ./blink build build it");
+        _temp = Path.Combine(Path.GetTempPath(), $"blink-aot-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(_temp);
+    }
+
+    [TearDown]
+    public void RemoveTheTemp()
+    {
+        if (_temp != "")
+            Directory.Delete(_temp, recursive: true);
+    }
+
+    private static (int Exit, string Out, string Err) Run(string program, IEnumerable<string> args)
+    {
+        var start = new ProcessStartInfo(program)
+        {
+            WorkingDirectory = TestPaths.ProjectRoot,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var arg in args)
+            start.ArgumentList.Add(arg);
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        Assert.That(process.WaitForExit(TimeSpan.FromMinutes(2)), $"{program} finished");
+        return (process.ExitCode, output.Result, errors.Result);
+    }
+
+    /// <summary>Runs the command with both programs, each writing its files into its own folder; returns their folders.</summary>
+    private (string Native, string Managed) AssertSameAnswer(params string[] args)
+    {
+        var native = Directory.CreateDirectory(Path.Combine(_temp, "native")).FullName;
+        var managed = Directory.CreateDirectory(Path.Combine(_temp, "managed")).FullName;
+        var nativeRun = Run(NativeCli, args.Select(a => a.Replace("{out}", native)));
+        var managedRun = Run("dotnet", new[] { Path.Combine(AppContext.BaseDirectory, "BlinkInfra.dll") }.Concat(args.Select(a => a.Replace("{out}", managed))));
+        Assert.That(nativeRun.Err.Replace(native, "{out}"), Is.EqualTo(managedRun.Err.Replace(managed, "{out}")), "standard error");
+        Assert.That(nativeRun.Out.Replace(native, "{out}"), Is.EqualTo(managedRun.Out.Replace(managed, "{out}")), "standard output");
+        Assert.That(nativeRun.Exit, Is.EqualTo(managedRun.Exit), "exit code");
+        foreach (var file in Directory.GetFiles(managed))
+            Assert.That(File.ReadAllText(Path.Combine(native, Path.GetFileName(file))), Is.EqualTo(File.ReadAllText(file)), Path.GetFileName(file));
+        return (native, managed);
+    }
+
+    private static IEnumerable<string> Stacks() => TestPaths.ExampleStacks().Select(StackFile.StackNameOf);
+
+    [TestCaseSource(nameof(Stacks))]
+    public void Plans_the_example_stack_as_pinned(string stack)
+    {
+        var (native, _) = AssertSameAnswer("plan", "--stack", stack, "--details", "--json", "{out}/plan.json", "--graph", "{out}/graph.mmd");
+        Assert.That(File.ReadAllText(Path.Combine(native, "plan.json")), Is.EqualTo(File.ReadAllText(TestPaths.FixtureSource(Path.Combine("plans", $"{stack}.json")))));
+    }
+
+    [TestCaseSource(nameof(Stacks))]
+    public void Checks_and_diffs_the_example_stack_as_dotnet_does(string stack)
+    {
+        AssertSameAnswer("check", "--stack", stack, "--json", "{out}/report.json");
+        AssertSameAnswer("check", "--plan", TestPaths.FixtureSource(Path.Combine("plans", $"{stack}.json")));
+        AssertSameAnswer("diff", "--stack", stack, "--against", TestPaths.Fixture("dev-stack-export.json"), "--json", "{out}/steps.json");
+        AssertSameAnswer("diff", "--stack", stack, "--against", TestPaths.FixtureSource(Path.Combine("plans", "dev.json")));
+    }
+
+    [Test]
+    public void Checks_state_files_as_dotnet_does()
+    {
+        foreach (var state in Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "Fixtures", "state")).Order(StringComparer.Ordinal))
+            AssertSameAnswer("check", "--state", state);
+    }
+
+    [Test]
+    public void Refuses_bad_input_as_dotnet_does()
+    {
+        var bad = Path.Combine(_temp, "Pulumi.bad.yaml");
+        File.WriteAllText(bad, File.ReadAllText(TestPaths.ExampleStack("dev")).Replace("  blink-infra:cluster:", "  blink-infra:no-such-key: 1\n  blink-infra:cluster:"));
+        AssertSameAnswer("plan", "--config", bad);
+        AssertSameAnswer("plan", "--stack", "no-such-stack");
+        AssertSameAnswer("--help");
+        AssertSameAnswer("catalog");
+    }
+}
