@@ -18,7 +18,7 @@ export async function bundle() {
     target: "es2020",
     legalComments: "none",
     // The licences travel with every page: their notice in full is dist/THIRD-PARTY-NOTICES.txt.
-    banner: { js: "/*! BlinkInfra plan page. Bundles cytoscape (MIT License, (c) The Cytoscape Consortium), cytoscape-dagre (MIT License, (c) The Cytoscape Consortium), @dagrejs/dagre and @dagrejs/graphlib (MIT License, (c) Chris Pettitt). */" },
+    banner: { js: "/*! BlinkInfra plan page. Bundles cytoscape (MIT License, (c) 2016-2026 The Cytoscape Consortium). */" },
     charset: "utf8",
     write: false,
     logLevel: "silent",

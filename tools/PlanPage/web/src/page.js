@@ -1,11 +1,9 @@
 // The plan page: the model the C# program embeds (<script id="plan-data" type="application/json">) drawn
-// as a graph (cytoscape, laid out left to right by dagre), with a panel for the selected resource, the
+// as a graph (cytoscape, laid out left to right by layout.js), with a panel for the selected resource, the
 // policy report, the diff's replacements and a search. Stable ids and data-* attributes are what the
 // browser tests (test/page.test.js) read.
 import cytoscape from "cytoscape";
-import dagre from "cytoscape-dagre";
-
-cytoscape.use(dagre);
+import { layered, NODE } from "./layout.js";
 
 // Plan mode colours a resource by its provider (as the Mermaid graph does), diff mode by its step.
 export const PROVIDER_COLOURS = { alicloud: "#ff6a00", kubernetes: "#326ce5", pulumi: "#8a3391" };
@@ -116,16 +114,19 @@ function start() {
 
   const cy = cytoscape({
     container: document.getElementById("graph"),
+    // Panning and zooming a large stack moves a snapshot, not every edge.
+    textureOnViewport: model.resources.length > 300,
+    hideEdgesOnViewport: model.resources.length > 300,
     minZoom: 0.05,
     maxZoom: 4,
     style: [
-      { selector: "node", style: { label: "data(label)", "font-size": 10, "text-wrap": "wrap", "text-max-width": 150, "text-valign": "center", "text-halign": "center" } },
+      { selector: "node", style: { label: "data(label)", "font-size": 10, "min-zoomed-font-size": 6, "text-wrap": "wrap", "text-max-width": 150, "text-valign": "center", "text-halign": "center" } },
       { selector: "node[kind = 'resource'], node[kind = 'group']", style: { shape: "round-rectangle", width: 160, height: 40, "background-color": "data(colour)", color: "#fff", "border-width": 1, "border-color": "#333" } },
       { selector: "node[kind = 'group']", style: { "border-style": "double", "border-width": 4, height: 46 } },
       { selector: "node[kind = 'component']", style: { shape: "round-rectangle", "background-color": "#f4f5f7", "background-opacity": 0.9, "border-color": "#8a8f98", "border-width": 1, color: "#222", "text-valign": "top", "text-halign": "center", "font-size": 11, "font-weight": "bold", padding: 14 } },
       { selector: "node.finding-advisory", style: { "border-color": "#f0b400", "border-width": 4, "border-style": "dashed" } },
       { selector: "node.finding-mandatory", style: { "border-color": "#b00020", "border-width": 6, "border-style": "solid" } },
-      { selector: "edge", style: { width: 1, "line-color": "#9aa0a6", "target-arrow-color": "#9aa0a6", "target-arrow-shape": "triangle", "curve-style": "bezier", "arrow-scale": 0.7 } },
+      { selector: "edge", style: { width: 1, "curve-style": model.resources.length > 300 ? "haystack" : "bezier", "line-color": "#9aa0a6", "target-arrow-color": "#9aa0a6", "target-arrow-shape": "triangle", "arrow-scale": 0.7 } },
       { selector: "node:selected", style: { "overlay-color": "#1a73e8", "overlay-opacity": 0.25, "overlay-padding": 4 } },
       { selector: ".faded", style: { opacity: 0.2 } },
       { selector: ".match", style: { "overlay-color": "#fbbc04", "overlay-opacity": 0.35, "overlay-padding": 6 } },
@@ -134,13 +135,41 @@ function start() {
   });
 
   const graph = document.getElementById("graph");
+  function extentOf(positions) {
+    const e = { x1: Infinity, y1: Infinity, x2: -Infinity, y2: -Infinity };
+    for (const p of positions.values()) {
+      e.x1 = Math.min(e.x1, p.x - NODE.width / 2); e.x2 = Math.max(e.x2, p.x + NODE.width / 2);
+      e.y1 = Math.min(e.y1, p.y - NODE.group); e.y2 = Math.max(e.y2, p.y + NODE.group);
+    }
+    return e;
+  }
+  function fitTo(e) {
+    if (!Number.isFinite(e.x1)) return;
+    const padding = 40;
+    const zoom = Math.min(cy.maxZoom(), Math.max(cy.minZoom(), Math.min((cy.width() - 2 * padding) / (e.x2 - e.x1), (cy.height() - 2 * padding) / (e.y2 - e.y1))));
+    cy.viewport({ zoom, pan: { x: (cy.width() - zoom * (e.x1 + e.x2)) / 2, y: (cy.height() - zoom * (e.y1 + e.y2)) / 2 } });
+  }
   const api = { cy, model, renderMs: null, ready: false };
   window.planPage = api;
 
   function layout(fit = true) {
-    cy.elements().remove();
-    cy.add(elements());
-    cy.layout({ name: "dagre", rankDir: "LR", nodeSep: 12, rankSep: 60, edgeSep: 6, fit, padding: 20, animate: false }).run();
+    // One batch: cytoscape restyles and redraws once, not once per element.
+    const t0 = performance.now();
+    let t1, t2, t3, extent;
+    cy.batch(() => {
+      cy.elements().remove();
+      const list = elements();
+      t1 = performance.now();
+      cy.add(list);
+      t2 = performance.now();
+      const positions = layered(cy);
+      t3 = performance.now();
+      cy.nodes().forEach(node => { if (!node.isParent()) node.position(positions.get(node.id())); });
+      extent = extentOf(positions);
+    });
+    api.timings = { elements: t1 - t0, add: t2 - t1, layout: t3 - t2, total: performance.now() - t0 };
+    // Fitted from the layout's own extent: cytoscape's fit would measure every label and edge first.
+    if (fit) fitTo(extent);
     const shown = cy.nodes("[kind = 'resource']").length;
     const inGroups = cy.nodes("[kind = 'group']").map(n => n.data("count")).reduce((a, b) => a + b, 0);
     graph.dataset.resourceNodes = String(shown + inGroups);
@@ -281,7 +310,7 @@ function start() {
         " forced by ", el("code", { text: (r.replaceReasons || []).join(", ") || r.cause || "the state" })))));
   }
 
-  document.getElementById("fit").addEventListener("click", () => cy.fit(undefined, 20));
+  document.getElementById("fit").addEventListener("click", () => cy.fit(undefined, 40));
   document.getElementById("expand-all").addEventListener("click", () => { model.groups.forEach(g => expanded.add(g.id)); layout(); });
   document.getElementById("collapse-all").addEventListener("click", () => { expanded.clear(); layout(); });
 
