@@ -4,7 +4,7 @@
 // COLUMN_MAX nodes wraps into several, so a thousand node pools make a grid, not a line a mile long.
 // dagre's compound layout took tens of seconds on a thousand nodes; this takes milliseconds.
 export const NODE = { width: 160, height: 40, group: 46 };
-const GAP = { rank: 70, node: 12, wrap: 20 };
+const GAP = { rank: 44, node: 10, wrap: 16 };
 const PAD = { side: 16, top: 30 };
 export const COLUMN_MAX = 12;
 

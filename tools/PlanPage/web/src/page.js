@@ -120,7 +120,7 @@ function start() {
     minZoom: 0.05,
     maxZoom: 4,
     style: [
-      { selector: "node", style: { label: "data(label)", "font-size": 10, "min-zoomed-font-size": 6, "text-wrap": "wrap", "text-max-width": 150, "text-valign": "center", "text-halign": "center" } },
+      { selector: "node", style: { label: "data(label)", "font-size": 10, "min-zoomed-font-size": model.resources.length > 300 ? 6 : 0, "text-wrap": "wrap", "text-max-width": 150, "text-valign": "center", "text-halign": "center" } },
       { selector: "node[kind = 'resource'], node[kind = 'group']", style: { shape: "round-rectangle", width: 160, height: 40, "background-color": "data(colour)", color: "#fff", "border-width": 1, "border-color": "#333" } },
       { selector: "node[kind = 'group']", style: { "border-style": "double", "border-width": 4, height: 46 } },
       { selector: "node[kind = 'component']", style: { shape: "round-rectangle", "background-color": "#f4f5f7", "background-opacity": 0.9, "border-color": "#8a8f98", "border-width": 1, color: "#222", "text-valign": "top", "text-halign": "center", "font-size": 11, "font-weight": "bold", padding: 14 } },
