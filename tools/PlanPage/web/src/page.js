@@ -40,6 +40,7 @@ function el(tag, attributes = {}, ...children) {
 }
 
 function start() {
+  performance.mark("plan-page:start");
   const model = JSON.parse(document.getElementById("plan-data").textContent);
   const resources = new Map(model.resources.map(r => [r.id, r]));
   const components = new Map(model.components.map(c => [c.id, c]));
@@ -314,7 +315,9 @@ function start() {
   document.getElementById("expand-all").addEventListener("click", () => { model.groups.forEach(g => expanded.add(g.id)); layout(); });
   document.getElementById("collapse-all").addEventListener("click", () => { expanded.clear(); layout(); });
 
+  performance.mark("plan-page:ui");
   layout();
+  performance.mark("plan-page:laid-out");
   // Rendered: the frame after the layout has been drawn.
   requestAnimationFrame(() => requestAnimationFrame(() => {
     api.renderMs = performance.now();
