@@ -181,6 +181,8 @@ public class BlinkScriptTests
     [TestCase("Directory.Build.props")]
     [TestCase("offline-sdk/Pulumi.Offline.csproj")]
     [TestCase("infra/Facts/alicloud-replacement-inputs.json")]
+    [TestCase("tools/PlanPage/web/dist/plan-page.js")]
+    [TestCase("tools/PlanPage/web/src/page.html")]
     public void Changing_a_project_file_or_embedded_data_rebuilds(string relativePath)
     {
         Blink(Plan);
@@ -195,6 +197,7 @@ public class BlinkScriptTests
     [TestCase("offline-sdk/README.md")]
     [TestCase(".ci/run")]
     [TestCase("policies/crossguard/index.js")]
+    [TestCase("tools/PlanPage/web/test/page.test.mjs")]
     public void Changing_what_the_program_is_not_built_from_does_not_rebuild(string relativePath)
     {
         Blink(Plan);

@@ -8,6 +8,7 @@ using System.Threading.Tasks;
 using BlinkInfra.Config;
 using BlinkInfra.Diff;
 using BlinkInfra.Plan;
+using BlinkInfra.PlanPage;
 using BlinkInfra.Policies;
 using BlinkInfra.Stacks;
 using Spectre.Console;
@@ -38,22 +39,24 @@ public static class BlinkCli
 
         var graphLevelOption = new Option<GraphLevel>("--graph-level") { Description = "What --graph draws: resources (inside their components' boxes, many of a kind as one node) or components (one node each, with the dependencies between them)", DefaultValueFactory = _ => GraphLevel.Resources };
         var detailsOption = new Option<bool>("--details") { Description = "Print each resource's inputs as indented YAML beneath it, and the counts by type" };
+        var htmlOption = new Option<string?>("--html") { Description = "Also write the plan page to this file: one self-contained HTML file (the graph by component, each resource's inputs and dependencies, the policy findings, a search)" };
         var plan = new Command("plan", "Run a stack offline under mocks, print a line per resource it declares under its component (as pulumi preview does), its outputs and a summary, and check them against the policy packs; exit 1 on a mandatory violation")
         {
-            stackOption, configOption, jsonOption, graphOption, graphLevelOption, detailsOption,
+            stackOption, configOption, jsonOption, graphOption, graphLevelOption, detailsOption, htmlOption,
         };
-        plan.SetAction((parse, _) => ExitOnInputError(() => PlanAsync(parse.GetValue(stackOption), parse.GetValue(configOption), parse.GetValue(jsonOption), parse.GetValue(graphOption), parse.GetValue(graphLevelOption), parse.GetValue(detailsOption), console), InvalidInput, errors));
+        plan.SetAction((parse, _) => ExitOnInputError(() => PlanAsync(parse.GetValue(stackOption), parse.GetValue(configOption), parse.GetValue(jsonOption), parse.GetValue(graphOption), parse.GetValue(graphLevelOption), parse.GetValue(detailsOption), parse.GetValue(htmlOption), console), InvalidInput, errors));
 
         var diffStack = new Option<string?>("--stack", "-s") { Description = "The stack to plan now: stacks/Pulumi.<NAME>.yaml" };
         var diffConfig = new Option<string?>("--config") { Description = "Any stack file to plan now, instead of --stack" };
         var diffAgainst = new Option<string?>("--against") { Description = "What to compare with: a plan written by `plan --json`, a `pulumi stack export` file, or a local backend's state file" };
         var diffJson = new Option<string?>("--json") { Description = "Also write the steps, as `pulumi preview --json` writes them, to this file (- for standard output, instead of the text)" };
         var diffShowSames = new Option<bool>("--show-sames") { Description = "List unchanged resources in the --json steps too (they are always counted)" };
+        var diffHtml = new Option<string?>("--html") { Description = "Also write the diff's page to this file: the plan page with each resource coloured by its step and the replacements with the inputs that force them" };
         var diff = new Command("diff", "Compare a stack planned now with a saved plan or a Pulumi state; exit 0 without changes, 2 with changes, 1 on error")
         {
-            diffStack, diffConfig, diffAgainst, diffJson, diffShowSames,
+            diffStack, diffConfig, diffAgainst, diffJson, diffShowSames, diffHtml,
         };
-        diff.SetAction((parse, _) => ExitOnInputError(() => DiffAsync(parse.GetValue(diffStack), parse.GetValue(diffConfig), parse.GetValue(diffAgainst), parse.GetValue(diffJson), parse.GetValue(diffShowSames), console, errors), DiffError, errors));
+        diff.SetAction((parse, _) => ExitOnInputError(() => DiffAsync(parse.GetValue(diffStack), parse.GetValue(diffConfig), parse.GetValue(diffAgainst), parse.GetValue(diffJson), parse.GetValue(diffShowSames), parse.GetValue(diffHtml), console, errors), DiffError, errors));
 
         var benchStack = new Option<string?>("--stack", "-s") { Description = "The stack to plan (default: the example stack with the most resources)" };
         var benchRuns = new Option<int?>("--runs") { Description = "How many plans to time (default 20; with --process, 10 runs of each command)" };
@@ -71,11 +74,12 @@ public static class BlinkCli
         var checkState = new Option<string?>("--state") { Description = "Check the live resources of a Pulumi state: a `pulumi stack export` file or a local backend's state file" };
         var checkResources = new Option<string?>("--resources") { Description = "Check the resource list a CrossGuard policy pack sends (policies/crossguard), - for standard input" };
         var checkJson = new Option<string?>("--json") { Description = "Also write the report as JSON to this file (- for standard output, instead of the text)" };
+        var checkHtml = new Option<string?>("--html") { Description = "Also write the page of what was checked (a stack, a saved plan or a state) with its findings to this file (not with --resources)" };
         var check = new Command("check", "Check a stack against the policy packs; exit 0 without mandatory violations, 1 with, 2 for invalid input")
         {
-            checkStack, checkConfig, checkPlan, checkState, checkResources, checkJson,
+            checkStack, checkConfig, checkPlan, checkState, checkResources, checkJson, checkHtml,
         };
-        check.SetAction((parse, _) => ExitOnInputError(() => CheckAsync(parse.GetValue(checkStack), parse.GetValue(checkConfig), parse.GetValue(checkPlan), parse.GetValue(checkState), parse.GetValue(checkResources), parse.GetValue(checkJson), console, errors), InvalidInput, errors));
+        check.SetAction((parse, _) => ExitOnInputError(() => CheckAsync(parse.GetValue(checkStack), parse.GetValue(checkConfig), parse.GetValue(checkPlan), parse.GetValue(checkState), parse.GetValue(checkResources), parse.GetValue(checkJson), parse.GetValue(checkHtml), console, errors), InvalidInput, errors));
 
         var initName = new Option<string?>("--name", "-n") { Description = "The stack's name: writes stacks/Pulumi.<NAME>.yaml, the cluster called blink-<NAME> (asked for in a terminal when missing)" };
         var initRegion = new Option<string?>("--region") { Description = $"The region (default {StackTemplate.DefaultRegion}; ./blink catalog lists them)" };
@@ -169,12 +173,14 @@ public static class BlinkCli
     /// <summary>`--json -`: the JSON goes to standard output, in place of the text.</summary>
     private const string StandardOutput = "-";
 
-    private static async Task<int> PlanAsync(string? stack, string? configPath, string? jsonPath, string? graphPath, GraphLevel graphLevel, bool details, IAnsiConsole console)
+    private static async Task<int> PlanAsync(string? stack, string? configPath, string? jsonPath, string? graphPath, GraphLevel graphLevel, bool details, string? htmlPath, IAnsiConsole console)
     {
         var stackFile = StackFile.Load(ResolveStackFile(stack, configPath));
         var spec = SpecLoader.Load(stackFile.ToRaw(), PolicyEngine.PolicyNames);
         var result = await Planner.PlanAsync(spec, stackFile.StackName);
         var report = PolicyEngine.Evaluate(result, PolicyReportRenderer.Overrides(result));
+        if (htmlPath != null)
+            await File.WriteAllTextAsync(htmlPath, PlanPageWriter.Html(PlanPageModel.Of(result, report)));
         if (jsonPath == StandardOutput)
         {
             console.Profile.Out.Writer.Write(result.ToJson() + "\n");
@@ -199,6 +205,8 @@ public static class BlinkCli
             await File.WriteAllTextAsync(graphPath, PlanGraph.Mermaid(result, graphLevel));
             console.MarkupLine($"Dependency graph (Mermaid, {graphLevel.ToString().ToLowerInvariant()}) written to {Markup.Escape(graphPath)}");
         }
+        if (htmlPath != null)
+            console.MarkupLine($"Plan page written to {Markup.Escape(htmlPath)} (open it in a browser)");
         return report.HasMandatory ? Failure : Success;
     }
 
@@ -239,11 +247,13 @@ public static class BlinkCli
 
     private static System.Collections.Generic.IEnumerable<string> AlibabaCloudRegions() => BlinkInfra.Facts.AlibabaCloud.RegionsFor(BlinkInfra.Facts.BillingMode.Subscription);
 
-    private static async Task<int> CheckAsync(string? stack, string? configPath, string? planPath, string? statePath, string? resourcesPath, string? jsonPath, IAnsiConsole console, TextWriter errors)
+    private static async Task<int> CheckAsync(string? stack, string? configPath, string? planPath, string? statePath, string? resourcesPath, string? jsonPath, string? htmlPath, IAnsiConsole console, TextWriter errors)
     {
         var sources = new[] { stack, configPath, planPath, statePath, resourcesPath }.Count(s => s != null);
         if (sources != 1)
             throw new StackFileException("give exactly one of --stack NAME, --config PATH, --plan FILE, --state FILE or --resources FILE");
+        if (resourcesPath != null && htmlPath != null)
+            throw new StackFileException("--html draws a stack, a plan or a state: not with --resources");
         if (resourcesPath != null)
             return await ResourcesCheck.RunAsync(resourcesPath, jsonPath, console, errors, Console.In);
 
@@ -261,6 +271,8 @@ public static class BlinkCli
             subject = await PlanStackAsync(StackFile.Load(ResolveStackFile(stack, configPath)));
 
         var report = PolicyEngine.Evaluate(subject, PolicyReportRenderer.Overrides(subject));
+        if (htmlPath != null)
+            await File.WriteAllTextAsync(htmlPath, PlanPageWriter.Html(PlanPageModel.Of(subject, report)));
         if (jsonPath == StandardOutput)
         {
             console.Profile.Out.Writer.Write(PolicyReportRenderer.Json(report) + "\n");
@@ -280,7 +292,7 @@ public static class BlinkCli
     public const int DiffError = 1;
     public const int Changes = 2;
 
-    private static async Task<int> DiffAsync(string? stack, string? configPath, string? against, string? jsonPath, bool showSames, IAnsiConsole console, TextWriter errors)
+    private static async Task<int> DiffAsync(string? stack, string? configPath, string? against, string? jsonPath, bool showSames, string? htmlPath, IAnsiConsole console, TextWriter errors)
     {
         if (against is null)
             throw new StackFileException("--against FILE is required: a plan written by `plan --json`, a `pulumi stack export` file or a local backend's state file");
@@ -308,6 +320,12 @@ public static class BlinkCli
             console.Profile.Out.Writer.Write(DiffText.Of(steps, Colours.Of(console)));
         if (jsonPath is not null and not StandardOutput)
             await File.WriteAllTextAsync(jsonPath, json);
+        if (htmlPath is not null)
+        {
+            var report = PolicyEngine.Evaluate(now, PolicyReportRenderer.Overrides(now));
+            await File.WriteAllTextAsync(htmlPath, PlanPageWriter.Html(PlanPageModel.Of(now, report, steps)));
+            await errors.WriteLineAsync($"Diff page written to {htmlPath}");
+        }
         return PlanDiff.HasChanges(steps) ? Changes : NoChanges;
     }
 

@@ -1,0 +1,79 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace BlinkInfra.PlanPage;
+
+/// <summary>
+/// The plan page as one self-contained HTML file: the template (tools/PlanPage/web/src/page.html, its
+/// styles inline) with the model as JSON in a data script and the bundled script (web/dist/plan-page.js:
+/// the page's code with cytoscape and cytoscape-dagre, built by esbuild) inlined, both embedded in the
+/// program. Nothing is fetched when it is opened; its Content-Security-Policy forbids it.
+/// </summary>
+public static class PlanPageWriter
+{
+    public const string TemplateResource = "BlinkInfra.PlanPage.page.html";
+    public const string ScriptResource = "BlinkInfra.PlanPage.plan-page.js";
+
+    // The colours the script gives the nodes (src/page.js), repeated in the legend.
+    private static readonly (string Name, string Colour)[] ProviderLegend = { ("alicloud", "#ff6a00"), ("kubernetes", "#326ce5"), ("pulumi", "#8a3391") };
+    private static readonly (string Name, string Colour)[] StepLegend = { ("same", "#b9bec6"), ("create", "#2ca02c"), ("update", "#e8a317"), ("replace", "#d62728"), ("delete", "#6b2b2b") };
+
+    public static string Html(JsonObject model)
+    {
+        var mode = model["mode"]!.GetValue<string>();
+        var summary = model["summary"]!.AsObject();
+        var title = $"{(mode == PlanPageModel.DiffMode ? "Diff" : "Plan")} of {model["project"]!.GetValue<string>()}/{model["stack"]!.GetValue<string>()}";
+        var counts = $"{summary["resources"]} resources in {summary["components"]} components; policy: {summary["mandatory"]} mandatory, {summary["advisory"]} advisory";
+        if (summary["steps"] is JsonObject steps)
+            counts += "; steps: " + string.Join(", ", steps.Select(kv => $"{kv.Value} {kv.Key}"));
+        var legend = string.Concat((mode == PlanPageModel.DiffMode ? StepLegend : ProviderLegend)
+            .Select(l => $"<span data-legend=\"{l.Name}\"><i style=\"background:{l.Colour}\"></i>{l.Name}</span>"))
+            + "<span><i style=\"border:3px solid #b00020\"></i>mandatory</span><span><i style=\"border:3px dashed #f0b400\"></i>advisory</span>";
+
+        // The default encoder escapes <, >, & and quotes, so no "</script>" can close the data early.
+        var data = model.ToJsonString(new JsonSerializerOptions { WriteIndented = false });
+        var script = Resource(ScriptResource);
+        if (script.Contains("</script", StringComparison.OrdinalIgnoreCase))
+            throw new InvalidDataException("the plan page's script contains </script and cannot be inlined");
+
+        return Fill(Resource(TemplateResource), new Dictionary<string, string>
+        {
+            ["{{TITLE}}"] = WebUtility.HtmlEncode(title),
+            ["{{MODE}}"] = mode,
+            ["{{COUNTS}}"] = WebUtility.HtmlEncode(counts),
+            ["{{LEGEND}}"] = legend,
+            ["{{DATA}}"] = data,
+            ["{{SCRIPT}}"] = script,
+        });
+    }
+
+    /// <summary>Each placeholder of the template replaced once, in one pass: what is put in is never searched again.</summary>
+    private static string Fill(string template, IReadOnlyDictionary<string, string> values)
+    {
+        var text = new StringBuilder(template.Length + values.Values.Sum(v => v.Length));
+        var at = 0;
+        while (true)
+        {
+            var next = values.Keys.Select(k => (Key: k, Index: template.IndexOf(k, at, StringComparison.Ordinal))).Where(p => p.Index >= 0).OrderBy(p => p.Index).FirstOrDefault();
+            if (next.Key is null)
+                break;
+            text.Append(template, at, next.Index - at).Append(values[next.Key]);
+            at = next.Index + next.Key.Length;
+        }
+        return text.Append(template, at, template.Length - at).ToString();
+    }
+
+    private static string Resource(string name)
+    {
+        using var stream = typeof(PlanPageWriter).Assembly.GetManifestResourceStream(name)
+            ?? throw new InvalidOperationException($"the program was built without its resource {name}");
+        using var reader = new StreamReader(stream, Encoding.UTF8);
+        return reader.ReadToEnd();
+    }
+}

@@ -1,0 +1,330 @@
+// The plan page: the model the C# program embeds (<script id="plan-data" type="application/json">) drawn
+// as a graph (cytoscape, laid out left to right by layout.js), with a panel for the selected resource, the
+// policy report, the diff's replacements and a search. Stable ids and data-* attributes are what the
+// browser tests (test/page.test.js) read.
+import cytoscape from "cytoscape";
+import { layered, NODE } from "./layout.js";
+
+// Plan mode colours a resource by its provider (as the Mermaid graph does), diff mode by its step.
+export const PROVIDER_COLOURS = { alicloud: "#ff6a00", kubernetes: "#326ce5", pulumi: "#8a3391" };
+export const STEP_COLOURS = {
+  same: "#b9bec6",
+  create: "#2ca02c",
+  update: "#e8a317",
+  replace: "#d62728",
+  delete: "#6b2b2b",
+  "delete-replaced": "#6b2b2b",
+};
+
+function providerOf(type) {
+  const pkg = type.split(":")[0];
+  return PROVIDER_COLOURS[pkg] ? pkg : "pulumi";
+}
+
+function shortType(type) {
+  if (type.startsWith("pulumi:providers:")) return "provider " + type.slice("pulumi:providers:".length);
+  return type.slice(type.lastIndexOf(":") + 1);
+}
+
+function el(tag, attributes = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [key, value] of Object.entries(attributes)) {
+    if (value === undefined || value === null) continue;
+    if (key === "class") node.className = value;
+    else if (key === "text") node.textContent = value;
+    else if (key.startsWith("on")) node.addEventListener(key.slice(2), value);
+    else node.setAttribute(key, value);
+  }
+  for (const child of children) if (child !== null && child !== undefined) node.append(child);
+  return node;
+}
+
+function start() {
+  performance.mark("plan-page:start");
+  const model = JSON.parse(document.getElementById("plan-data").textContent);
+  const resources = new Map(model.resources.map(r => [r.id, r]));
+  const components = new Map(model.components.map(c => [c.id, c]));
+  const groupOf = new Map();
+  for (const group of model.groups) for (const member of group.members) groupOf.set(member, group);
+  const expanded = new Set();
+  const findingsOf = new Map();
+  for (const finding of model.findings) {
+    if (!finding.resource) continue;
+    if (!findingsOf.has(finding.resource)) findingsOf.set(finding.resource, []);
+    findingsOf.get(finding.resource).push(finding);
+  }
+  const worstLevel = ids => {
+    const levels = ids.flatMap(id => (findingsOf.get(id) || []).map(f => f.level));
+    return levels.includes("mandatory") ? "mandatory" : levels.includes("advisory") ? "advisory" : null;
+  };
+
+  // The node that shows a resource now: its own, or its collapsed group's.
+  const visibleIdOf = id => {
+    const group = groupOf.get(id);
+    return group && !expanded.has(group.id) ? group.id : id;
+  };
+
+  function elements() {
+    const nodes = [];
+    for (const component of model.components) {
+      nodes.push({ group: "nodes", data: { id: component.id, kind: "component", parent: component.parent || undefined, label: `${shortType(component.type)} ${component.name}` } });
+    }
+    for (const group of model.groups) {
+      if (expanded.has(group.id)) continue;
+      const steps = [...new Set(group.members.map(m => resources.get(m).step).filter(Boolean))];
+      const step = steps.length === 1 ? steps[0] : steps.includes("replace") ? "replace" : steps.find(s => s !== "same") || steps[0];
+      nodes.push({
+        group: "nodes",
+        classes: ["group", worstLevel(group.members) && `finding-${worstLevel(group.members)}`].filter(Boolean).join(" "),
+        data: {
+          id: group.id, kind: "group", parent: group.component || undefined, count: group.members.length,
+          label: `${shortType(group.type)} × ${group.members.length}\n(click to expand)`,
+          colour: model.mode === "diff" ? STEP_COLOURS[step || "same"] : PROVIDER_COLOURS[providerOf(group.type)],
+          step: step || undefined,
+        },
+      });
+    }
+    for (const resource of model.resources) {
+      if (visibleIdOf(resource.id) !== resource.id) continue;
+      const level = worstLevel([resource.id]);
+      nodes.push({
+        group: "nodes",
+        classes: ["resource", level && `finding-${level}`, resource.step && `step-${resource.step}`].filter(Boolean).join(" "),
+        data: {
+          id: resource.id, kind: "resource", parent: resource.component || undefined,
+          label: `${resource.step === "replace" ? "± " : ""}${shortType(resource.type)}\n${resource.name}`,
+          colour: model.mode === "diff" ? STEP_COLOURS[resource.step || "same"] : PROVIDER_COLOURS[providerOf(resource.type)],
+          step: resource.step || undefined,
+        },
+      });
+    }
+    const edges = [];
+    const seen = new Set();
+    for (const resource of model.resources) {
+      const to = visibleIdOf(resource.id);
+      for (const dependency of resource.dependencies) {
+        const from = visibleIdOf(dependency);
+        const key = `${from}>${to}`;
+        if (from === to || seen.has(key)) continue;
+        seen.add(key);
+        edges.push({ group: "edges", data: { id: `e${edges.length}`, source: from, target: to } });
+      }
+    }
+    return nodes.concat(edges);
+  }
+
+  const cy = cytoscape({
+    container: document.getElementById("graph"),
+    // Panning and zooming a large stack moves a snapshot, not every edge.
+    textureOnViewport: model.resources.length > 300,
+    hideEdgesOnViewport: model.resources.length > 300,
+    minZoom: 0.05,
+    maxZoom: 4,
+    style: [
+      { selector: "node", style: { label: "data(label)", "font-size": 10, "min-zoomed-font-size": model.resources.length > 300 ? 6 : 0, "text-wrap": "wrap", "text-max-width": 150, "text-valign": "center", "text-halign": "center" } },
+      { selector: "node[kind = 'resource'], node[kind = 'group']", style: { shape: "round-rectangle", width: 160, height: 40, "background-color": "data(colour)", color: "#fff", "border-width": 1, "border-color": "#333" } },
+      { selector: "node[kind = 'group']", style: { "border-style": "double", "border-width": 4, height: 46 } },
+      { selector: "node[kind = 'component']", style: { shape: "round-rectangle", "background-color": "#f4f5f7", "background-opacity": 0.9, "border-color": "#8a8f98", "border-width": 1, color: "#222", "text-valign": "top", "text-halign": "center", "font-size": 11, "font-weight": "bold", padding: 14 } },
+      { selector: "node.finding-advisory", style: { "border-color": "#f0b400", "border-width": 4, "border-style": "dashed" } },
+      { selector: "node.finding-mandatory", style: { "border-color": "#b00020", "border-width": 6, "border-style": "solid" } },
+      { selector: "edge", style: { width: 1, "curve-style": model.resources.length > 300 ? "haystack" : "bezier", "line-color": "#9aa0a6", "target-arrow-color": "#9aa0a6", "target-arrow-shape": "triangle", "arrow-scale": 0.7 } },
+      { selector: "node:selected", style: { "overlay-color": "#1a73e8", "overlay-opacity": 0.25, "overlay-padding": 4 } },
+      { selector: ".faded", style: { opacity: 0.2 } },
+      { selector: ".match", style: { "overlay-color": "#fbbc04", "overlay-opacity": 0.35, "overlay-padding": 6 } },
+    ],
+    elements: [],
+  });
+
+  const graph = document.getElementById("graph");
+  function extentOf(positions) {
+    const e = { x1: Infinity, y1: Infinity, x2: -Infinity, y2: -Infinity };
+    for (const p of positions.values()) {
+      e.x1 = Math.min(e.x1, p.x - NODE.width / 2); e.x2 = Math.max(e.x2, p.x + NODE.width / 2);
+      e.y1 = Math.min(e.y1, p.y - NODE.group); e.y2 = Math.max(e.y2, p.y + NODE.group);
+    }
+    return e;
+  }
+  function fitTo(e) {
+    if (!Number.isFinite(e.x1)) return;
+    const padding = 40;
+    const zoom = Math.min(cy.maxZoom(), Math.max(cy.minZoom(), Math.min((cy.width() - 2 * padding) / (e.x2 - e.x1), (cy.height() - 2 * padding) / (e.y2 - e.y1))));
+    cy.viewport({ zoom, pan: { x: (cy.width() - zoom * (e.x1 + e.x2)) / 2, y: (cy.height() - zoom * (e.y1 + e.y2)) / 2 } });
+  }
+  const api = { cy, model, renderMs: null, ready: false };
+  window.planPage = api;
+
+  function layout(fit = true) {
+    // One batch: cytoscape restyles and redraws once, not once per element.
+    const t0 = performance.now();
+    let t1, t2, t3, extent;
+    cy.batch(() => {
+      cy.elements().remove();
+      const list = elements();
+      t1 = performance.now();
+      cy.add(list);
+      t2 = performance.now();
+      const positions = layered(cy);
+      t3 = performance.now();
+      cy.nodes().forEach(node => { if (!node.isParent()) node.position(positions.get(node.id())); });
+      extent = extentOf(positions);
+    });
+    api.timings = { elements: t1 - t0, add: t2 - t1, layout: t3 - t2, total: performance.now() - t0 };
+    // Fitted from the layout's own extent: cytoscape's fit would measure every label and edge first.
+    if (fit) fitTo(extent);
+    const shown = cy.nodes("[kind = 'resource']").length;
+    const inGroups = cy.nodes("[kind = 'group']").map(n => n.data("count")).reduce((a, b) => a + b, 0);
+    graph.dataset.resourceNodes = String(shown + inGroups);
+    graph.dataset.visibleResourceNodes = String(shown);
+    graph.dataset.groupNodes = String(cy.nodes("[kind = 'group']").length);
+    graph.dataset.componentBoxes = String(cy.nodes("[kind = 'component']").length);
+    graph.dataset.edges = String(cy.edges().length);
+  }
+
+  // The side panel: what the selected resource is, its inputs (secrets arrive masked), what it needs and what needs it.
+  const panel = document.getElementById("panel");
+  function link(id) {
+    const resource = resources.get(id);
+    return el("li", {}, el("a", { href: "#", "data-resource-id": id, onclick: e => { e.preventDefault(); select(id); } }, `${shortType(resource.type)} ${resource.name}`));
+  }
+  function showResource(resource) {
+    panel.replaceChildren();
+    panel.dataset.resourceId = resource.id;
+    panel.append(
+      el("h2", { "data-field": "name", text: resource.name }),
+      el("dl", {},
+        el("dt", { text: "type" }), el("dd", { "data-field": "type", text: resource.type }),
+        el("dt", { text: "component" }), el("dd", { "data-field": "component", text: resource.component ? `${components.get(resource.component).type} ${components.get(resource.component).name}` : "(the stack)" }),
+        resource.step ? el("dt", { text: "step" }) : null,
+        resource.step ? el("dd", { "data-field": "step", "data-step": resource.step, text: resource.step }) : null,
+        resource.protect ? el("dt", { text: "protected" }) : null,
+        resource.protect ? el("dd", { text: "yes" }) : null),
+    );
+    if (resource.step === "replace") {
+      panel.append(el("p", { class: "replace-callout", "data-field": "replace-reasons" }, "Replaced: forced by ", el("code", { text: (resource.replaceReasons || []).join(", ") || "the state (" + (resource.cause || "see the diff") + ")" })));
+    }
+    const findings = findingsOf.get(resource.id) || [];
+    if (findings.length > 0) {
+      panel.append(el("h3", { text: "Policy findings" }), el("ul", { "data-field": "findings" }, ...findings.map(f => el("li", { class: `level-${f.level}`, "data-level": f.level }, el("b", { text: `${f.level} ` }), `${f.pack}/${f.policy}: ${f.message}`))));
+    }
+    if (resource.changes && resource.changes.length > 0) {
+      panel.append(el("h3", { text: "Changes" }), el("ul", { "data-field": "changes" }, ...resource.changes.map(c =>
+        el("li", { "data-key": c.key, class: c.forcesReplacement ? "forces" : "" }, el("code", { text: c.key }), `: ${JSON.stringify(c.old ?? null)} → ${JSON.stringify(c.new ?? null)}${c.forcesReplacement ? " (forces replacement)" : ""}`))));
+    }
+    panel.append(
+      el("h3", { text: "Inputs" }), el("pre", { "data-field": "inputs", text: JSON.stringify(resource.inputs, null, 2) }),
+      el("h3", { text: `Dependencies (${resource.dependencies.length})` }), el("ul", { "data-field": "dependencies" }, ...resource.dependencies.map(link)),
+      el("h3", { text: `Dependants (${resource.dependants.length})` }), el("ul", { "data-field": "dependants" }, ...resource.dependants.map(link)),
+    );
+    const group = groupOf.get(resource.id);
+    if (group && expanded.has(group.id)) {
+      panel.append(el("button", { id: "collapse-group", "data-group-id": group.id, onclick: () => collapse(group.id) }, `Collapse the ${group.members.length} ${shortType(group.type)}`));
+    }
+  }
+  function showGroup(group) {
+    panel.replaceChildren();
+    panel.dataset.resourceId = "";
+    panel.append(
+      el("h2", { text: `${shortType(group.type)} × ${group.members.length}` }),
+      el("p", { text: group.type }),
+      el("button", { id: "expand-group", "data-group-id": group.id, onclick: () => expand(group.id) }, "Expand"),
+      el("ul", { "data-field": "members" }, ...group.members.map(link)),
+    );
+  }
+
+  function expand(groupId) {
+    if (expanded.has(groupId)) return;
+    expanded.add(groupId);
+    const pan = cy.pan(), zoom = cy.zoom();
+    layout(false);
+    cy.viewport({ zoom, pan });
+  }
+  function collapse(groupId) {
+    expanded.delete(groupId);
+    layout(false);
+    const group = model.groups.find(g => g.id === groupId);
+    showGroup(group);
+  }
+
+  function select(id) {
+    const resource = resources.get(id);
+    if (!resource) return;
+    const group = groupOf.get(id);
+    if (group && !expanded.has(group.id)) expand(group.id);
+    cy.nodes(":selected").unselect();
+    const node = cy.getElementById(id);
+    node.select();
+    cy.animate({ center: { eles: node }, zoom: Math.max(cy.zoom(), 0.8) }, { duration: 0 });
+    showResource(resource);
+  }
+  api.select = select;
+  api.expand = expand;
+  api.idOf = name => (model.resources.find(r => r.name === name) || {}).id;
+
+  cy.on("tap", "node", event => {
+    const node = event.target;
+    const kind = node.data("kind");
+    if (kind === "resource") showResource(resources.get(node.id()));
+    else if (kind === "group") {
+      const group = model.groups.find(g => g.id === node.id());
+      showGroup(group);
+    }
+  });
+  cy.on("dbltap", "node[kind = 'group']", event => expand(event.target.id()));
+
+  // Search by name or type: matches listed, lit on the graph, the rest faded.
+  const search = document.getElementById("search");
+  const results = document.getElementById("search-results");
+  search.addEventListener("input", () => {
+    const query = search.value.trim().toLowerCase();
+    cy.elements().removeClass("faded match");
+    results.replaceChildren();
+    if (!query) return;
+    const matches = model.resources.filter(r => r.name.toLowerCase().includes(query) || r.type.toLowerCase().includes(query));
+    results.dataset.count = String(matches.length);
+    const lit = new Set(matches.map(r => visibleIdOf(r.id)));
+    cy.nodes("[kind != 'component']").forEach(n => n.addClass(lit.has(n.id()) ? "match" : "faded"));
+    cy.edges().addClass("faded");
+    results.append(...matches.slice(0, 200).map(r => link(r.id)));
+  });
+
+  // The policy report beside the graph, mandatory first.
+  const report = document.getElementById("report");
+  const byLevel = level => model.findings.filter(f => f.level === level);
+  for (const level of ["mandatory", "advisory"]) {
+    const findings = byLevel(level);
+    report.append(el("h3", { class: `level-${level}`, text: `${level} (${findings.length})` }));
+    report.append(el("ul", { "data-level": level }, ...findings.map(f =>
+      el("li", { class: `finding level-${f.level}`, "data-level": f.level, "data-resource-id": f.resource || "" },
+        el("b", { text: `${f.pack}/${f.policy}` }), " ",
+        f.resource ? el("a", { href: "#", onclick: e => { e.preventDefault(); select(f.resource); } }, `${f.resourceName}`) : "(the stack)",
+        `: ${f.message}`))));
+  }
+
+  // In a diff, every replacement with the inputs that force it.
+  const replacements = document.getElementById("replacements");
+  if (model.mode === "diff") {
+    const replaced = model.resources.filter(r => r.step === "replace");
+    replacements.hidden = false;
+    replacements.append(el("h2", { text: `Replacements (${replaced.length})` }),
+      el("ul", {}, ...replaced.map(r => el("li", { "data-resource-id": r.id },
+        el("a", { href: "#", onclick: e => { e.preventDefault(); select(r.id); } }, `${shortType(r.type)} ${r.name}`),
+        " forced by ", el("code", { text: (r.replaceReasons || []).join(", ") || r.cause || "the state" })))));
+  }
+
+  document.getElementById("fit").addEventListener("click", () => cy.fit(undefined, 40));
+  document.getElementById("expand-all").addEventListener("click", () => { model.groups.forEach(g => expanded.add(g.id)); layout(); });
+  document.getElementById("collapse-all").addEventListener("click", () => { expanded.clear(); layout(); });
+
+  performance.mark("plan-page:ui");
+  layout();
+  performance.mark("plan-page:laid-out");
+  // Rendered: the frame after the layout has been drawn.
+  requestAnimationFrame(() => requestAnimationFrame(() => {
+    api.renderMs = performance.now();
+    api.ready = true;
+    document.body.dataset.ready = "true";
+  }));
+}
+
+if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+else start();
