@@ -296,6 +296,24 @@ public class BlinkScriptTests
     }
 
     [Test]
+    public void Where_the_native_cli_takes_over_the_fallback_build_skips_ready_to_run()
+    {
+        Blink(aot: true, Plan);
+        WaitForTheBackgroundBuild(DateTime.MinValue);
+        Edit("infra/BlinkStack.cs", text => text + "// a change\n");
+        var built = AotStampTime;
+        Blink(aot: true, Plan);
+        var fallback = File.ReadAllLines(_log).First(line => line.StartsWith("publish", StringComparison.Ordinal));
+        WaitForTheBackgroundBuild(built);
+        Assert.That(fallback, Does.Contain("-p:BlinkCli=true").And.Contain("-p:PublishReadyToRun=false").And.Not.Contain("-p:BlinkCliAot=true"),
+            "the build that answers until the native one is there is the quicker one to build");
+
+        Blink(aot: false, Plan);
+        Assert.That(File.ReadAllLines(_log).Single(line => line.StartsWith("publish", StringComparison.Ordinal)), Does.Not.Contain("PublishReadyToRun=false"),
+            "without the native CLI (BLINKINFRA_AOT=off, or the real SDK) the CLI is the ReadyToRun build: a change of recipe, so it rebuilds");
+    }
+
+    [Test]
     public void Build_builds_the_native_cli_at_once_and_only_for_the_offline_sdk()
     {
         var built = Blink(aot: true, "build");
@@ -305,7 +323,9 @@ public class BlinkScriptTests
 
         Assert.That(Blink(aot: true, ["--sdk", "real", .. Plan]).Calls, Is.EqualTo(new[] { "publish", $"run {Path.Combine("bin", "real", "cli", "BlinkInfra.dll")}" }),
             "the real SDK's CLI is the ReadyToRun build only");
-        Assert.That(Blink(aot: false, Plan).Calls, Is.EqualTo(new[] { $"run {OfflineCli}" }), "BLINKINFRA_AOT=off");
+        Assert.That(Blink(aot: false, Plan).Calls, Is.EqualTo(new[] { "publish", $"run {OfflineCli}" }),
+            "BLINKINFRA_AOT=off: the ReadyToRun build, a recipe of its own (the build beside the native CLI skips ReadyToRun)");
+        Assert.That(Blink(aot: false, Plan).Calls, Is.EqualTo(new[] { $"run {OfflineCli}" }), "built once");
     }
 
     [Test]
