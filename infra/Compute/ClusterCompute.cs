@@ -95,9 +95,17 @@ public sealed class ClusterCompute : ComponentResource
         // Secrets encryption at rest with the stack's KMS key (ACK Pro only, which every BlinkInfra cluster is; not
         // ForceNew: an update). Needs the account's AliyunCSManagedSecurityRole authorization (README). Source:
         // terraform-provider-alicloud v1.285.0, alicloud_cs_managed_kubernetes `encryption_provider_key`; ACK, "Use KMS
-        // to encrypt Kubernetes Secrets" (infra/Facts/Encryption.cs).
+        // to encrypt Kubernetes Secrets" (infra/Facts/Encryption.cs). `disable_encryption` (Optional, Computed, since
+        // v1.275.0) is set to false with it, as the provider's doc requires ("to enable encryption, you must specify
+        // both encryption_provider_key and disable_encryption = false"; website/docs/r/cs_managed_kubernetes.html.markdown
+        // and alicloud/resource_alicloud_cs_managed_kubernetes.go kmsEncryptionDiffSuppressFunc, read 2026-11-27): left
+        // computed, a state that reads true (a cluster created or refreshed without encryption) suppresses every change
+        // of the key, so turning KMS on for an existing cluster would silently do nothing.
         if (args.KmsKeyId is { } kmsKeyId)
+        {
             clusterArgs.EncryptionProviderKey = kmsKeyId;
+            clusterArgs.DisableEncryption = false;
+        }
         if (args.Observability.ManagedPrometheus)
             clusterArgs.Addons.Add(new ManagedKubernetesAddonArgs { Name = ClusterDefaults.PrometheusAddon });
         if (args.Observability.Logs is { } logs && args.LogProject is { } logProject)

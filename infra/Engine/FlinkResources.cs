@@ -146,14 +146,20 @@ public static class FlinkResources
     public const string StateVolume = "blink-state";
 
     /// <summary>
-    /// Makes RocksDB's directory on the node's state disk the Flink user's: ACK mounts the disk owned by root, and
-    /// the Flink image runs Flink as its flink user (uid 9999). It runs the session cluster's own image (already
-    /// pulled for the TaskManager, so no other registry is reached), as root, once per pod start.
+    /// Makes RocksDB's directory on the node's state disk the Flink user's, and empty: ACK mounts the disk owned by root,
+    /// and the Flink image runs Flink as its flink user (uid 9999: the image's `useradd --uid=9999`, its entrypoint
+    /// stepping down from root with gosu; flink-docker, read 2026-11-27). fsGroup cannot do it: Kubernetes applies a
+    /// pod's fsGroup to volumes that support ownership management, never to a hostPath. A TaskManager killed without
+    /// its shutdown (OOM, node pressure) leaves its RocksDB instances on the host path, which outlives the pod, and
+    /// nothing else removes them: the directory is emptied at every pod start, which is safe because a TaskManager
+    /// requests its whole machine (one per node, see ClusterCompute) and restores from the checkpoint, never from these
+    /// files. It runs the session cluster's own image (already pulled for the TaskManager, so no other registry is
+    /// reached), as root, once per pod start.
     /// </summary>
     private static ImmutableDictionary<string, object> StateDirectoryOwner(string image)
         => Map(("name", "blink-state-owner"),
             ("image", image),
-            ("command", List("sh", "-c", $"mkdir -p {DataDisks.RocksDbDirectory} && chown {FlinkDefaults.FlinkUserId}:{FlinkDefaults.FlinkUserId} {DataDisks.RocksDbDirectory}")),
+            ("command", List("sh", "-c", $"rm -rf {DataDisks.RocksDbDirectory} && mkdir -p {DataDisks.RocksDbDirectory} && chown {FlinkDefaults.FlinkUserId}:{FlinkDefaults.FlinkUserId} {DataDisks.RocksDbDirectory}")),
             ("securityContext", Map(("runAsUser", 0))),
             ("volumeMounts", List(Map(("name", StateVolume), ("mountPath", DataDisks.MountPath)))));
 

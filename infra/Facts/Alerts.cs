@@ -9,11 +9,17 @@ public sealed record AlertRule(string Name, string Expression, int DurationMinut
 /// The default alerts every cluster with the managed Prometheus gets, on the metrics Flink's Prometheus reporter
 /// exports (its names: flink_&lt;scope&gt;_&lt;metric&gt;, scope jobmanager_job for a job's uptime, numRestarts and
 /// numberOfFailedCheckpoints, taskmanager_job_task for backPressuredTimeMsPerSecond; Flink 1.20's metrics
-/// documentation, read 2026-11-27), each over the engine's namespace. The rule's duration is in minutes (ARMS
-/// CreatePrometheusAlertRule Duration, as alicloud_arms_prometheus_alert_rule's `duration` passes it).
+/// documentation, read 2026-11-27), each over the engine's namespace. The rule's duration is a bare number of minutes,
+/// 1 to 1440: ARMS's API models (alibabacloud SDKs, PrometheusAlertRule Duration: "Valid values: 1 to 1440. Unit:
+/// minutes") and terraform-provider-alicloud website/docs/r/arms_prometheus_alert_rule.html.markdown (`duration`, a
+/// string in Pulumi.AliCloud 3.105.0, ForceNew; its example `duration = 1`), read 2026-11-27.
 /// </summary>
 public static class Alerts
 {
+    /// <summary>ARMS's bounds on a rule's duration, in minutes.</summary>
+    public const int MinDurationMinutes = 1;
+    public const int MaxDurationMinutes = 1440;
+
     public static ImmutableArray<AlertRule> For(string flinkNamespace)
     {
         var scope = $"{{namespace=\"{flinkNamespace}\"}}";

@@ -12,7 +12,11 @@ namespace BlinkInfra.Facts;
 /// is mounted, taken only with auto_format; none of data_disks is ForceNew, so a change rolls out to
 /// the pool's new nodes in place: infra/Facts/alicloud-replacement-inputs.json); ECS "ESSDs" (the
 /// smallest disk of each level: PL0 1 GiB, PL1 20 GiB, PL2 461 GiB, PL3 1,261 GiB); Realtime Compute for
-/// Apache Flink's resource model (20 GB of local storage per CU).
+/// Apache Flink's resource model (20 GB of local storage per CU). Unverified (read 2026-11-27): ACK's "node
+/// initialization process" formats the last data disk as the container runtime's directory (/var/lib/containerd) and
+/// does not say whether mount_target (provider, since v1.229.0, effective only with auto_format) overrides that for a
+/// pool's only data disk; were it not, MountPath is missing and the TaskManager's hostPath (type Directory) fails
+/// visibly rather than filling the system disk (README, Known limits).
 /// </summary>
 public static class DataDisks
 {

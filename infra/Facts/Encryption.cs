@@ -12,7 +12,11 @@ namespace BlinkInfra.Facts;
 /// 730 days); KMS CreateKey (key ids); ACK, "Use KMS to encrypt Kubernetes Secrets" (ACK Pro clusters only; the key in
 /// the cluster's region; the account authorised for the AliyunCSManagedSecurityRole service role; never disable or
 /// delete the key, or the API server cannot read Secrets and service accounts; the control plane reaches KMS in
-/// 100.64.0.0/10; an earlier edition: Aliyun_AES_256 keys only, without automatic rotation); OSS, server-side
+/// 100.64.0.0/10; an earlier edition: Aliyun_AES_256 keys only, without automatic rotation; the current edition, last
+/// updated 2026-03-26: default, software- and hardware-protected keys, and nothing on rotation, so whether ACK accepts
+/// a rotating key stays unverified and rotation stays off by default; the provider's own cluster example picks its key
+/// by KeySpec Aliyun_AES_256; alicloud_cs_managed_kubernetes `disable_encryption` false beside
+/// encryption_provider_key, as its doc requires); KMS, "Automatic key rotation" (earlier versions kept to decrypt); OSS, server-side
 /// encryption (SSE-KMS with a given key: uploading, downloading or reading objects needs permission to use the key);
 /// KMS billing (a software key version USD 0.002 a day, cryptographic calls per 10,000: USD 0.08 in the Chinese
 /// mainland, 0.03 elsewhere; keys pending deletion not billed); ECS, CreateKeyPair/ImportKeyPair (names 2 to 128

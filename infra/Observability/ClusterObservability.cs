@@ -58,8 +58,8 @@ public sealed class ClusterObservability : ComponentResource
 
     /// <summary>
     /// One namespace's console output (stdout and stderr of every container) into a logstore, a Java stack trace kept
-    /// with the line it belongs to: every Flink and operator log line starts with its date (log4j's patterns in
-    /// Flink's log4j-console.properties and the operator chart's log4j-operator.properties).
+    /// with the line it belongs to: every Flink and operator log line starts with its date, the operator's behind a
+    /// colour escape (<see cref="Logging.EntryStartPattern"/>).
     /// </summary>
     private void Collect(string resourceName, string kubernetesNamespace, string logstore, ClusterObservabilityArgs args)
         => new KubernetesCustomResource(resourceName, new PipelineConfigArgs
@@ -73,7 +73,7 @@ public sealed class ClusterObservability : ComponentResource
                         ("IgnoringStdout", false),
                         ("IgnoringStderr", false),
                         ("ContainerFilters", Tree(("K8sNamespaceRegex", $"^{kubernetesNamespace}$"))),
-                        ("Multiline", Tree(("Mode", "custom"), ("StartPattern", @"\d{4}-\d{2}-\d{2}.*")))))),
+                        ("Multiline", Tree(("Mode", Logging.MultilineMode), ("StartPattern", Logging.EntryStartPattern)))))),
                     ("flushers", ImmutableArray.Create<object>(Tree(("Type", Logging.SlsFlusher), ("Logstore", names.Item2)))))))),
         }, new CustomResourceOptions { Parent = this, Provider = args.Kubernetes });
 

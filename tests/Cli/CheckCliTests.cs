@@ -22,6 +22,23 @@ public class CheckCliTests
 
         Assert.That(exit, Is.EqualTo(0), errors);
         Assert.That(output, Does.EndWith("No policy violations: 30 policies of 5 packs checked.\n"));
+        Assert.That(errors, Is.EqualTo(
+            "note: blink-infra:observability.logs.project is blink-dev-logs, the default: SLS project names are unique in a region across all accounts, "
+            + "so if another account holds it the first `pulumi up` fails on the project; set a name of your own there if so\n"));
+    }
+
+    [Test]
+    public async Task A_stack_naming_a_log_project_of_its_own_gets_no_note()
+    {
+        var yaml = File.ReadAllText(TestPaths.ExampleStack("dev")) + "  blink-infra:observability:\n    logs: {project: acme-blink-dev-logs}\n";
+        var path = Path.Combine(Path.GetTempPath(), $"blink-{Guid.NewGuid():N}", "Pulumi.dev.yaml");
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        await File.WriteAllTextAsync(path, yaml);
+
+        var (exit, _, errors) = await Run("check", "--config", path);
+
+        Assert.That((exit, errors), Is.EqualTo((0, "")));
+        Directory.Delete(Path.GetDirectoryName(path)!, true);
     }
 
     [Test]

@@ -391,7 +391,8 @@ public class EngineTests
             "the directory ACK mounts the pool's data disk on");
         Assert.That(taskManager["containers"]!.ToJsonString(), Is.EqualTo("""[{"name":"flink-main-container","volumeMounts":[{"mountPath":"/mnt/blink-state","name":"blink-state"}]}]"""));
         var owner = taskManager["initContainers"]![0]!;
-        Assert.That(owner["command"]!.AsArray().Select(c => c!.GetValue<string>()), Is.EqualTo(new[] { "sh", "-c", "mkdir -p /mnt/blink-state/rocksdb && chown 9999:9999 /mnt/blink-state/rocksdb" }));
+        Assert.That(owner["command"]!.AsArray().Select(c => c!.GetValue<string>()), Is.EqualTo(new[] { "sh", "-c", "rm -rf /mnt/blink-state/rocksdb && mkdir -p /mnt/blink-state/rocksdb && chown 9999:9999 /mnt/blink-state/rocksdb" }),
+            "emptied of what a killed TaskManager left on the host path, then the Flink user's");
         Assert.That((owner["image"]!.GetValue<string>(), owner["securityContext"]!.ToJsonString()), Is.EqualTo(("registry-vpc.cn-hangzhou.aliyuncs.com/blink-infra/flink:1.20.1-scala_2.12-java17", """{"runAsUser":0}""")),
             "RocksDB's directory belongs to the Flink user, made so by the session cluster's own image");
         Assert.That(session["jobManager"]!["podTemplate"]!["spec"]!.AsObject().ContainsKey("volumes"), Is.False, "JobManagers keep no RocksDB state");

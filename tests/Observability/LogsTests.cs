@@ -61,9 +61,22 @@ public class LogsTests
         Assert.That(pipelines.Select(p => p.Name), Is.EqualTo(new[] { "blink-t-logs-flink", "blink-t-logs-flink-operator" }));
         var spec = pipelines[0].Inputs["spec"]!;
         Assert.That(spec.ToJsonString(), Is.EqualTo(
-            """{"config":{"flushers":[{"Logstore":"flink","Type":"flusher_sls"}],"inputs":[{"ContainerFilters":{"K8sNamespaceRegex":"^flink$"},"IgnoringStderr":false,"IgnoringStdout":false,"Multiline":{"Mode":"custom","StartPattern":"\\d{4}-\\d{2}-\\d{2}.*"},"Type":"input_container_stdio"}]},"project":{"name":"blink-t-logs"}}"""));
+            """{"config":{"flushers":[{"Logstore":"flink","Type":"flusher_sls"}],"inputs":[{"ContainerFilters":{"K8sNamespaceRegex":"^flink$"},"IgnoringStderr":false,"IgnoringStdout":false,"Multiline":{"Mode":"custom","StartPattern":"\\S*\\d{4}-\\d{2}-\\d{2}.*"},"Type":"input_container_stdio"}]},"project":{"name":"blink-t-logs"}}"""));
         Assert.That(pipelines[1].Inputs["spec"]!["config"]!["inputs"]![0]!["ContainerFilters"]!["K8sNamespaceRegex"]!.GetValue<string>(), Is.EqualTo("^flink-operator$"));
         Assert.That(pipelines.Select(p => p.Provider?.Name).Distinct(), Is.EqualTo(new[] { "blink-t-k8s" }), "the engine's provider, which waits for the node pools");
+    }
+
+    [TestCase("2026-11-27 10:00:00,123 INFO  org.apache.flink.runtime.taskexecutor.TaskExecutor           [] - started", true)]
+    [TestCase("\u001b[33m2026-11-27 10:00:00,123\u001b[m \u001b[36mo.a.f.k.o.c.FlinkDeploymentController\u001b[m \u001b[32m[INFO ] reconciling", true)]
+    [TestCase("\tat org.apache.flink.runtime.taskexecutor.TaskExecutor.start(TaskExecutor.java:42)", false)]
+    [TestCase("Caused by: java.io.IOException: 2026-11-27 no space left", false)]
+    [TestCase("java.lang.IllegalStateException: checkpoint 2026-11-27 declined", false)]
+    public void A_log_entry_starts_at_a_dated_line_of_flink_or_of_the_operator_behind_its_colour_escape(string line, bool starts)
+    {
+        // SLS matches a multi-line start pattern against the whole line.
+        var pattern = new System.Text.RegularExpressions.Regex($"^(?:{Facts.Logging.EntryStartPattern})$");
+
+        Assert.That(pattern.IsMatch(line), Is.EqualTo(starts));
     }
 
     [Test]

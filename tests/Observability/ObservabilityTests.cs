@@ -69,6 +69,8 @@ public class ObservabilityTests
         Assert.That(alerts.Select(a => a.Inputs["clusterId"]).Distinct(), Is.EqualTo(new[] { "blink-t-ack-id" }), "the cluster's own Prometheus instance");
         Assert.That(alerts[2].Inputs["expression"], Is.EqualTo("increase(flink_jobmanager_job_numberOfFailedCheckpoints{namespace=\"flink\"}[10m]) > 0"));
         Assert.That((alerts[3].Inputs["duration"], alerts[3].Inputs["notifyType"]), Is.EqualTo(("10", "ALERT_MANAGER")));
+        Assert.That(alerts.Select(a => int.Parse((string)a.Inputs["duration"], System.Globalization.CultureInfo.InvariantCulture)),
+            Has.All.InRange(Facts.Alerts.MinDurationMinutes, Facts.Alerts.MaxDurationMinutes), "bare minutes, as ARMS takes a rule's duration");
     }
 
     [Test]

@@ -44,7 +44,7 @@ public class EncryptionTests
         var (_, mocks) = await StackRunner.RunAsync(Stack("    peerGroups: []"));
 
         Assert.That(mocks.OfType(KeyType), Is.Empty);
-        Assert.That(mocks.Single("alicloud:cs/managedKubernetes:ManagedKubernetes", "blink-t-ack").Inputs.ContainsKey("encryptionProviderKey"), Is.False);
+        Assert.That(mocks.Single("alicloud:cs/managedKubernetes:ManagedKubernetes", "blink-t-ack").Inputs.Keys.Intersect(new[] { "encryptionProviderKey", "disableEncryption" }), Is.Empty);
         Assert.That(mocks.OfType(PoolType).Select(p => p.Inputs.ContainsKey("systemDiskKmsKey") || p.Inputs.ContainsKey("keyName")), Has.All.False);
         Assert.That(mocks.Single("alicloud:oss/bucket:Bucket", "blink-t-state").Inputs["serverSideEncryptionRule"],
             Is.EqualTo(ImmutableDictionary<string, object>.Empty.Add("sseAlgorithm", "AES256")));
@@ -63,7 +63,9 @@ public class EncryptionTests
             "description=BlinkInfra cluster blink-t: Kubernetes Secrets, node disks and the Flink state bucket",
             "keySpec=Aliyun_AES_256", "keyUsage=ENCRYPT/DECRYPT", "pendingWindowInDays=14", "rotationInterval=180d", "status=Enabled",
         }));
-        Assert.That(mocks.Single("alicloud:cs/managedKubernetes:ManagedKubernetes", "blink-t-ack").Inputs["encryptionProviderKey"], Is.EqualTo("blink-t-kms-id"));
+        var cluster = mocks.Single("alicloud:cs/managedKubernetes:ManagedKubernetes", "blink-t-ack");
+        Assert.That((cluster.Inputs["encryptionProviderKey"], cluster.Inputs["disableEncryption"]), Is.EqualTo(("blink-t-kms-id", false)),
+            "the provider applies the key only with disable_encryption false, which is computed otherwise");
         foreach (var pool in mocks.OfType(PoolType))
         {
             Assert.That((pool.Inputs["systemDiskEncrypted"], pool.Inputs["systemDiskKmsKey"]), Is.EqualTo((true, "blink-t-kms-id")), pool.Name);

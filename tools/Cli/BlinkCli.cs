@@ -170,6 +170,17 @@ public static class BlinkCli
     public static Task<StackPlan> PlanStackAsync(StackFile stackFile)
         => Planner.PlanAsync(SpecLoader.Load(stackFile.ToRaw(), PolicyEngine.PolicyNames), stackFile.StackName);
 
+    /// <summary>
+    /// Advice for a stack whose logs go to the default project name: SLS project names are unique in a region across
+    /// all accounts (infra/Facts/Logging.cs), so another account may already hold it, which only the first `pulumi up`
+    /// finds out (it fails on the project, before the cluster). Advice, not a policy: a name is no violation.
+    /// </summary>
+    public static string? DefaultLogProjectNote(StackSpec spec)
+        => spec.Observability.Logs is { } logs && logs.Project == BlinkInfra.Facts.Logging.DefaultProject(spec.Cluster.Name)
+            ? $"{ConfigKeys.Namespace}:observability.logs.project is {logs.Project}, the default: SLS project names are unique in a region across all accounts, "
+              + "so if another account holds it the first `pulumi up` fails on the project; set a name of your own there if so"
+            : null;
+
     /// <summary>`--json -`: the JSON goes to standard output, in place of the text.</summary>
     private const string StandardOutput = "-";
 
@@ -268,7 +279,13 @@ public static class BlinkCli
             subject = state.ToPlan();
         }
         else
-            subject = await PlanStackAsync(StackFile.Load(ResolveStackFile(stack, configPath)));
+        {
+            var stackFile = StackFile.Load(ResolveStackFile(stack, configPath));
+            var spec = SpecLoader.Load(stackFile.ToRaw(), PolicyEngine.PolicyNames);
+            if (DefaultLogProjectNote(spec) is { } note)
+                await errors.WriteLineAsync($"note: {note}");
+            subject = await Planner.PlanAsync(spec, stackFile.StackName);
+        }
 
         var report = PolicyEngine.Evaluate(subject, PolicyReportRenderer.Overrides(subject));
         if (htmlPath != null)

@@ -54,6 +54,9 @@ namespace Pulumi.AliCloud.CS
         [Input("deletionProtection")]
         public Input<bool>? DeletionProtection { get; set; }
 
+        [Input("disableEncryption")]
+        public Input<bool>? DisableEncryption { get; set; }
+
         [Input("enableRrsa")]
         public Input<bool>? EnableRrsa { get; set; }
 
