@@ -14,12 +14,7 @@ public class MaintenanceTests
 
     private static string Stack(string maintenance = "", string kubernetes = "")
         => $$"""
-            config:
-              blink-infra:cluster:
-                name: blink-t
-                region: cn-hangzhou
-              blink-infra:network:
-                zones: [{id: cn-hangzhou-h}, {id: cn-hangzhou-i}, {id: cn-hangzhou-j}]
+            {{TestStacks.SmallClusterAndNetwork}}
               blink-infra:compute:
                 highAvailability: true
             {{kubernetes}}

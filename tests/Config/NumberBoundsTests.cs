@@ -6,14 +6,7 @@ namespace BlinkInfra.Tests;
 /// <summary>Every number the config takes has bounds, and sums of them are computed so they cannot overflow.</summary>
 public class NumberBoundsTests
 {
-    private const string Network = """
-        config:
-          blink-infra:cluster:
-            name: blink-t
-            region: cn-hangzhou
-          blink-infra:network:
-            zones: [{id: cn-hangzhou-h}, {id: cn-hangzhou-i}, {id: cn-hangzhou-j}]
-        """;
+    private const string Network = TestStacks.SmallClusterAndNetwork;
 
     private static string[] Errors(string compute, string engine = "")
         => SpecLoader.TryLoad(StackRunner.Stack(Network + "\n  blink-infra:compute:\n" + compute + engine).ToRaw(), PolicyEngine.PolicyNames).Errors.Select(e => e.Message).ToArray();

@@ -26,12 +26,7 @@ public class EngineTests
 
     private static string Stack(bool highAvailability = true, string engine = "", string pools = "")
         => $$"""
-            config:
-              blink-infra:cluster:
-                name: blink-t
-                region: cn-hangzhou
-              blink-infra:network:
-                zones: [{id: cn-hangzhou-h}, {id: cn-hangzhou-i}, {id: cn-hangzhou-j}]
+            {{TestStacks.SmallClusterAndNetwork}}
               blink-infra:compute:
                 highAvailability: {{(highAvailability ? "true" : "false")}}
                 workerPools:

@@ -15,12 +15,7 @@ public class JobAutoscalingTests
 
     private static string Stack(string autoscaler, string parallelism = "4")
         => $$"""
-            config:
-              blink-infra:cluster:
-                name: blink-t
-                region: cn-hangzhou
-              blink-infra:network:
-                zones: [{id: cn-hangzhou-h}, {id: cn-hangzhou-i}, {id: cn-hangzhou-j}]
+            {{TestStacks.SmallClusterAndNetwork}}
               blink-infra:compute:
                 highAvailability: false
                 workerPools:

@@ -17,12 +17,7 @@ public class ObservabilityTests
     /// <summary>A small stack of three zones without HA, with the given observability section (LogsTests use it too).</summary>
     internal static string Stack(string observability = "")
         => $$"""
-            config:
-              blink-infra:cluster:
-                name: blink-t
-                region: cn-hangzhou
-              blink-infra:network:
-                zones: [{id: cn-hangzhou-h}, {id: cn-hangzhou-i}, {id: cn-hangzhou-j}]
+            {{TestStacks.SmallClusterAndNetwork}}
               blink-infra:compute:
                 highAvailability: false
                 workerPools:

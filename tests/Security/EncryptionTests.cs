@@ -18,12 +18,7 @@ public class EncryptionTests
 
     private static string Stack(string security = "")
         => $$"""
-            config:
-              blink-infra:cluster:
-                name: blink-t
-                region: cn-hangzhou
-              blink-infra:network:
-                zones: [{id: cn-hangzhou-h}, {id: cn-hangzhou-i}, {id: cn-hangzhou-j}]
+            {{TestStacks.SmallClusterAndNetwork}}
               blink-infra:compute:
                 highAvailability: false
                 workerPools:
