@@ -96,8 +96,11 @@ public static class FlinkDefaults
         Derived(ServiceAccountSetting, $"the engine's service account ({ServiceAccount}, the one the Role binds and the RAM role trusts)"),
         Derived(StateBackendType, "blink-infra:engine.stateBackend"),
         Derived(IncrementalCheckpoints, "blink-infra:engine.stateBackend"),
+        // metrics.reporters (MetricOptions.REPORTERS_LIST, Flink 1.20: "If configured, only reporters whose name
+        // matches any of the names in the list will be started") would decide whether the prom reporter starts;
+        // without it every configured reporter starts, so another reporter needs no list.
         new DerivedSetting(FlinkPorts.PrometheusReporterFactorySetting, "blink-infra:observability.metrics (the Prometheus reporter every session cluster runs)",
-            ImmutableArray<string>.Empty, ImmutableArray.Create("metrics.reporter.prom.")),
+            ImmutableArray.Create("metrics.reporters"), ImmutableArray.Create("metrics.reporter.prom.")),
         Derived(PeriodicSavepointInterval, "blink-infra:engine.savepoints.intervalMinutes"),
         Derived(SavepointHistoryMaxCount, "blink-infra:engine.savepoints.maxCount"),
         Derived(SavepointHistoryMaxAge, "blink-infra:engine.savepoints.maxAgeDays"),

@@ -31,6 +31,8 @@ public class FlinkSettingsTests
             "blink-infra:engine.flinkConfiguration[kubernetes.operator.job.autoscaler.enabled] = \"true\": set by BlinkInfra from blink-infra:engine.jobs[i].autoscaler; allowed: any other Flink setting");
         yield return Case("the scheduler", "    flinkConfiguration:\n      jobmanager.scheduler: adaptive\n",
             "blink-infra:engine.flinkConfiguration[jobmanager.scheduler] = \"adaptive\": set by BlinkInfra from blink-infra:engine.jobs[i].autoscaler (the adaptive scheduler of a session cluster whose jobs autoscale); allowed: any other Flink setting");
+        yield return Case("a list of reporters, which would leave out the Prometheus one", "    flinkConfiguration:\n      metrics.reporters: jmx\n",
+            "blink-infra:engine.flinkConfiguration[metrics.reporters] = \"jmx\": Flink reads it for metrics.reporter.prom.factory.class, which BlinkInfra sets from blink-infra:observability.metrics (the Prometheus reporter every session cluster runs); allowed: any other Flink setting");
         yield return Case("the REST endpoint on a load balancer", "    flinkConfiguration:\n      kubernetes.rest-service.exposed.type: LoadBalancer\n",
             "blink-infra:engine.flinkConfiguration[kubernetes.rest-service.exposed.type] = \"LoadBalancer\": NodePort or LoadBalancer exposes Flink's REST endpoint (which submits and cancels jobs) outside the cluster, a LoadBalancer through an SLB instance ACK creates; allowed: ClusterIP or Headless_ClusterIP");
         yield return Case("the REST bind address", "    flinkConfiguration:\n      rest.bind-address: 0.0.0.0\n",
