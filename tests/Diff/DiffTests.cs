@@ -448,7 +448,7 @@ public class DiffTests
             "flowchart LR",
             "  c2[\"ClusterNetwork<br/>blink-prod<br/>6 resources\"]:::component",
             "  c9[\"ClusterSecurity<br/>blink-prod<br/>49 resources\"]:::component",
-            "  c59[\"ClusterKey<br/>blink-prod<br/>1 resources\"]:::component",
+            "  c59[\"ClusterKey<br/>blink-prod<br/>1 resource\"]:::component",
             "  c61[\"ClusterLogs<br/>blink-prod<br/>3 resources\"]:::component",
             "  c65[\"ClusterCompute<br/>blink-prod<br/>6 resources\"]:::component",
             "  c72[\"InternetEgress<br/>blink-prod<br/>9 resources\"]:::component",

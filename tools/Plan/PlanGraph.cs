@@ -116,7 +116,7 @@ public static class PlanGraph
         foreach (var component in components)
         {
             var count = owned.Count(p => p.Component == component.Ref);
-            text.Append(CultureInfo.InvariantCulture, $"  {Id(component.Ref)}[\"{Escape(ShortType(component.Type))}<br/>{Escape(component.Name)}<br/>{count} resources\"]:::component\n");
+            text.Append(CultureInfo.InvariantCulture, $"  {Id(component.Ref)}[\"{Escape(ShortType(component.Type))}<br/>{Escape(component.Name)}<br/>{count} {(count == 1 ? "resource" : "resources")}\"]:::component\n");
         }
 
         var edges = new SortedDictionary<(int From, int To), int>();
