@@ -224,7 +224,7 @@ public sealed class BlinkStack : Stack
             : null;
 
         var engine = new FlinkEngine(name, new FlinkEngineArgs(
-            spec.Engine, spec.Compute, spec.DataAccess, spec.Cluster.Region, compute.ClusterId, compute.RrsaMetadata, compute.NodePools,
+            spec.Engine, spec.Compute, spec.DataAccess, spec.Cluster.Region, compute.KubeConfig, compute.RrsaMetadata, compute.NodePools,
             egress?.SnatEntries ?? ImmutableArray<Resource>.Empty, spec.EndpointCredentials, tags, kmsKeyId, key?.KeyArn), WithProvider());
 
         new ClusterObservability(name, new ClusterObservabilityArgs(spec.Observability, spec.Engine.Namespace, compute.ClusterId,

@@ -56,6 +56,13 @@ public sealed class ClusterCompute : ComponentResource
     /// <summary>The node pools, masters first: what Kubernetes objects wait for.</summary>
     public ImmutableArray<Resource> NodePools { get; }
 
+    /// <summary>
+    /// The cluster's kubeconfig (a secret), read once by the cluster credential lookup for every Kubernetes
+    /// provider of the stack (the masters' Terway config here, the engine's); not a component output, which
+    /// would put it in the stack's outputs.
+    /// </summary>
+    public Output<string> KubeConfig { get; }
+
     public ClusterCompute(string name, ClusterComputeArgs args, ComponentResourceOptions? options = null)
         : base(TypeToken, name, options)
     {
@@ -114,8 +121,10 @@ public sealed class ClusterCompute : ComponentResource
         var cluster = new ManagedKubernetes($"{name}-ack", clusterArgs, childOptions);
         ClusterId = cluster.Id;
         RrsaMetadata = cluster.RrsaMetadata;
+        KubeConfig = Output.CreateSecret(GetClusterCredential.Invoke(new GetClusterCredentialInvokeArgs { ClusterId = cluster.Id }, new InvokeOptions { Parent = this })
+            .Apply(c => c.KubeConfig));
 
-        var mastersTerwayConfig = DeclareMastersTerwayConfig(name, cluster, args);
+        var mastersTerwayConfig = DeclareMastersTerwayConfig(name, args);
         var mastersPool = DeclareMastersPool(name, cluster, args, new CustomResourceOptions { Parent = this, DependsOn = { mastersTerwayConfig } });
 
         var pools = spec.WorkerPools.Select(pool => (pool.Name, Pool: DeclareWorkerPool(name, pool, cluster, args, childOptions))).ToList();
@@ -220,12 +229,11 @@ public sealed class ClusterCompute : ComponentResource
     /// through a provider of its own that, unlike the engine's, does not wait for the node pools (a
     /// ConfigMap needs only the API server, which the managed cluster runs). Sources: see <see cref="PodNetworking"/>.
     /// </summary>
-    private ConfigMap DeclareMastersTerwayConfig(string name, ManagedKubernetes cluster, ClusterComputeArgs args)
+    private ConfigMap DeclareMastersTerwayConfig(string name, ClusterComputeArgs args)
     {
-        var credential = GetClusterCredential.Invoke(new GetClusterCredentialInvokeArgs { ClusterId = cluster.Id }, new InvokeOptions { Parent = this });
         var kubernetes = new KubernetesProvider($"{name}-k8s-system", new KubernetesProviderArgs
         {
-            KubeConfig = Output.CreateSecret(credential.Apply(c => c.KubeConfig)),
+            KubeConfig = KubeConfig,
             EnableServerSideApply = true,
         }, new CustomResourceOptions { Parent = this });
         return new ConfigMap($"{name}-eni-config-masters", new ConfigMapArgs

@@ -5,7 +5,6 @@ using BlinkInfra.Config;
 using BlinkInfra.Facts;
 using BlinkInfra.Network;
 using Pulumi;
-using Pulumi.AliCloud.CS;
 using Pulumi.AliCloud.CS.Outputs;
 using Pulumi.AliCloud.Oss;
 using Pulumi.AliCloud.Oss.Inputs;
@@ -136,10 +135,9 @@ public sealed class FlinkEngine : ComponentResource
         }
 
         // Kubernetes, through a provider of this cluster's own, once its nodes are there.
-        var credential = GetClusterCredential.Invoke(new GetClusterCredentialInvokeArgs { ClusterId = args.ClusterId }, new InvokeOptions { Parent = this });
         var kubernetes = new KubernetesProvider($"{name}-k8s", new KubernetesProviderArgs
         {
-            KubeConfig = Output.CreateSecret(credential.Apply(c => c.KubeConfig)),
+            KubeConfig = args.KubeConfig,
             EnableServerSideApply = true,
         }, new CustomResourceOptions { Parent = this, DependsOn = args.NodePools.ToArray() });
         Kubernetes = kubernetes;

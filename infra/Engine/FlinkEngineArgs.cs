@@ -12,7 +12,7 @@ public sealed record FlinkEngineArgs(
     ComputeSpec Compute,
     DataAccessSpec DataAccess,
     string Region,
-    Input<string> ClusterId,
+    Output<string> KubeConfig,
     Output<ManagedKubernetesRrsaMetadata> Rrsa,
     ImmutableArray<Resource> NodePools,
     ImmutableArray<Resource> InternetEgressReady,

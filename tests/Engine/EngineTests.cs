@@ -63,8 +63,10 @@ public class EngineTests
 
         var (_, mocks) = await StackRunner.RunAsync(Stack());
         var lookups = mocks.Calls.Where(c => c.Token == ClusterAccess.CredentialToken).ToList();
-        Assert.That(lookups.Select(l => l.Args["clusterId"]), Is.EqualTo(new[] { "blink-t-ack-id", "blink-t-ack-id" }), "the engine's and the compute's (the masters' Terway config)");
+        Assert.That(lookups.Select(l => l.Args["clusterId"]), Is.EqualTo(new[] { "blink-t-ack-id" }), "read once, by the compute, for both providers");
         Assert.That(mocks.Single("pulumi:providers:kubernetes", "blink-t-k8s").Inputs["kubeconfig"], Does.Contain("blink-t-ack-id"));
+        Assert.That(mocks.Single("pulumi:providers:kubernetes", "blink-t-k8s-system").Inputs["kubeconfig"], Is.EqualTo(mocks.Single("pulumi:providers:kubernetes", "blink-t-k8s").Inputs["kubeconfig"]),
+            "the masters' Terway config's provider and the engine's: one cluster, one kubeconfig");
     }
 
     [Test]

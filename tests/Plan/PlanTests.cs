@@ -166,7 +166,6 @@ public class PlanTests
         Assert.That(plan.Invokes.Select(i => $"{i.Token} {i.Args.ToJsonString()}"), Is.EqualTo(new[]
         {
             """alicloud:cs/getClusterCredential:getClusterCredential {"clusterId":"${blink-byo-ack.id}"}""",
-            """alicloud:cs/getClusterCredential:getClusterCredential {"clusterId":"${blink-byo-ack.id}"}""",
             """alicloud:vpc/getNetworks:getNetworks {"ids":["vpc-uf6f7l4fg90abcdef"]}""",
         }));
         Assert.That(plan.Resources.Where(r => r.Type == "alicloud:vpc/switch:Switch").Select(r => r.Inputs["vpcId"]!.GetValue<string>()).Distinct(),
