@@ -4,18 +4,23 @@
 // Also how long expanding every collapsed group takes (every resource drawn as its own node).
 //
 //   npm run bench [-- --runs N]          in tools/PlanPage/web, after ./blink build (or ./blink test)
+//   npm run bench -- --vs OLD.js         the same pages with another bundle (e.g. a copy of an older
+//                                        dist/plan-page.js) spliced in, measured in turns in one run
 //
 // The synthetic stack is the prod-hangzhou plan with more worker pools: a stack's nodes grow with its
 // pools (a node pool and a session cluster each), not with its machines. It is a plan file, written as
 // `plan --json` writes one, and drawn by `check --plan FILE --html PAGE`.
 import { readFileSync, writeFileSync } from "node:fs";
 import { loadavg } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { blink, launch, open, tempDir } from "./test/support.mjs";
 
 const runs = Number(process.argv[process.argv.indexOf("--runs") + 1]) || 5;
+const vs = process.argv.includes("--vs") ? process.argv[process.argv.indexOf("--vs") + 1] : null;
 const target = 1000;
 const dir = tempDir();
+const here = dirname(fileURLToPath(import.meta.url));
 
 function prodPage() {
   const json = join(dir, "prod-hangzhou.json");
@@ -43,24 +48,38 @@ function syntheticPage(plan) {
   return { count: resources.filter(r => r.custom).length, html };
 }
 
+/** A copy of a page with another bundle in place of its script (the last <script> element). */
+function withBundle(html, bundleFile, name) {
+  const page = readFileSync(html, "utf8");
+  const at = page.lastIndexOf("<script>") + "<script>".length;
+  const end = page.lastIndexOf("</script>");
+  const file = join(dir, name);
+  writeFileSync(file, page.slice(0, at) + readFileSync(bundleFile, "utf8") + page.slice(end));
+  return file;
+}
+
 const median = values => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
-async function measure(browser, file) {
-  const render = [];
-  const expand = [];
-  let nodes = {};
+async function once(browser, file) {
+  const { page } = await open(browser, file);
+  const render = await page.evaluate(() => window.planPage.renderMs);
+  const nodes = await page.locator("#graph").evaluate(g => ({ ...g.dataset }));
+  const expand = await page.evaluate(() => new Promise(resolve => {
+    const start = performance.now();
+    document.getElementById("expand-all").click();
+    requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.now() - start)));
+  }));
+  await page.close();
+  return { render, expand, nodes };
+}
+
+/** Each file opened `runs` times, the files in turns (so a change in the machine's load touches all alike); medians. */
+async function measure(browser, files) {
+  const samples = files.map(() => []);
   for (let i = 0; i < runs; i++) {
-    const { page } = await open(browser, file);
-    render.push(await page.evaluate(() => window.planPage.renderMs));
-    nodes = await page.locator("#graph").evaluate(g => ({ ...g.dataset }));
-    expand.push(await page.evaluate(() => new Promise(resolve => {
-      const start = performance.now();
-      document.getElementById("expand-all").click();
-      requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.now() - start)));
-    })));
-    await page.close();
+    for (let f = 0; f < files.length; f++) samples[f].push(await once(browser, files[f]));
   }
-  return { render: median(render), expand: median(expand), nodes };
+  return samples.map(s => ({ render: median(s.map(x => x.render)), expand: median(s.map(x => x.expand)), nodes: s[0].nodes }));
 }
 
 const prod = prodPage();
@@ -69,13 +88,21 @@ const browser = await launch();
 try {
   // A warm-up: Chromium's first page pays for its own start.
   await (await open(browser, prod.html)).page.close();
-  const rows = [
-    ["prod-hangzhou", prod.plan.resources.filter(r => r.custom).length, await measure(browser, prod.html)],
-    [`synthetic (${synthetic.count} resources)`, synthetic.count, await measure(browser, synthetic.html)],
+  const pages = [
+    ["prod-hangzhou", prod.plan.resources.filter(r => r.custom).length, prod.html],
+    [`synthetic (${synthetic.count} resources)`, synthetic.count, synthetic.html],
   ];
-  console.log(`Plan page in headless Chromium (${runs} runs each, median; goal: drawn in under 1000 ms; load average ${loadavg().map(l => l.toFixed(1)).join(" ")})`);
+  const rows = [];
+  for (const [name, count, html] of pages) {
+    // With --vs both pages get a bundle spliced in, this one dist/plan-page.js (what the next C# build embeds).
+    const files = vs ? [withBundle(html, vs, `vs-${name.split(" ")[0]}.html`), withBundle(html, join(here, "dist", "plan-page.js"), `this-${name.split(" ")[0]}.html`)] : [html];
+    const [first, second] = await measure(browser, files);
+    if (vs) rows.push([`${name}, --vs bundle`, count, first], [`${name}, this build`, count, second]);
+    else rows.push([name, count, first]);
+  }
+  console.log(`Plan page in headless Chromium (${runs} runs each, median${vs ? ", the two bundles in turns" : ""}; goal: drawn in under 1000 ms; load average ${loadavg().map(l => l.toFixed(1)).join(" ")})`);
   for (const [name, count, m] of rows) {
-    console.log(`  ${name.padEnd(32)} ${String(count).padStart(5)} resources  drawn in ${m.render.toFixed(0).padStart(5)} ms `
+    console.log(`  ${name.padEnd(44)} ${String(count).padStart(5)} resources  drawn in ${m.render.toFixed(0).padStart(5)} ms `
       + `(${m.nodes.visibleResourceNodes} nodes shown)  expand all: ${m.expand.toFixed(0).padStart(5)} ms`);
   }
 } finally {

@@ -127,7 +127,7 @@ function start() {
       { selector: "node[kind = 'component']", style: { shape: "round-rectangle", "background-color": "#f4f5f7", "background-opacity": 0.9, "border-color": "#8a8f98", "border-width": 1, color: "#222", "text-valign": "top", "text-halign": "center", "font-size": 11, "font-weight": "bold", padding: 14 } },
       { selector: "node.finding-advisory", style: { "border-color": "#f0b400", "border-width": 4, "border-style": "dashed" } },
       { selector: "node.finding-mandatory", style: { "border-color": "#b00020", "border-width": 6, "border-style": "solid" } },
-      { selector: "edge", style: { width: 1, "curve-style": model.resources.length > 300 ? "haystack" : "bezier", "line-color": "#9aa0a6", "target-arrow-color": "#9aa0a6", "target-arrow-shape": "triangle", "arrow-scale": 0.7 } },
+      { selector: "edge", style: { width: 1, "curve-style": model.resources.length > 300 ? "haystack" : "straight", "line-color": "#9aa0a6", "target-arrow-color": "#9aa0a6", "target-arrow-shape": "triangle", "arrow-scale": 0.7 } },
       { selector: "node:selected", style: { "overlay-color": "#1a73e8", "overlay-opacity": 0.25, "overlay-padding": 4 } },
       { selector: ".faded", style: { opacity: 0.2 } },
       { selector: ".match", style: { "overlay-color": "#fbbc04", "overlay-opacity": 0.35, "overlay-padding": 6 } },
@@ -152,6 +152,32 @@ function start() {
   }
   const api = { cy, model, renderMs: null, ready: false };
   window.planPage = api;
+
+  // The page's first frame is drawn directly, without cytoscape's texture caches: filling them (a bitmap
+  // per element, then layers of the whole graph) slowed that frame, and a frame drawn from empty caches
+  // gains nothing from them. They come back for the frames after it, where panning and zooming reuse
+  // them. Only the first: after "expand all" (1000 nodes, 4000 edges) the caches made the frame faster. (cytoscape 3.34.4's canvas renderer: each cache's getElement, and
+  // the layered cache's getLayers, falling back to drawing the element when they return null.)
+  const caches = (() => {
+    const data = cy.renderer() && cy.renderer().data;
+    const elementCaches = data ? [data.eleTxrCache, data.lblTxrCache, data.slbTxrCache, data.tlbTxrCache] : [];
+    if (!data || !data.lyrTxrCache || elementCaches.some(c => !c || typeof c.getElement !== "function")) return null;
+    return { layered: data.lyrTxrCache, elements: elementCaches };
+  })();
+  let cachesOff = false;
+  function drawNextFrameDirectly() {
+    if (!caches || cachesOff) return;
+    cachesOff = true;
+    caches.layered.getLayers = () => null;
+    for (const c of caches.elements) c.getElement = () => null;
+    // Back on once that frame is drawn: cytoscape draws in its own animation frame, before this one's second.
+    requestAnimationFrame(() => requestAnimationFrame(() => {
+      delete caches.layered.getLayers;
+      for (const c of caches.elements) delete c.getElement;
+      cachesOff = false;
+    }));
+  }
+  api.directFirstFrame = caches !== null;
 
   function layout(fit = true) {
     // One batch: cytoscape restyles and redraws once, not once per element.
@@ -316,6 +342,7 @@ function start() {
   document.getElementById("collapse-all").addEventListener("click", () => { expanded.clear(); layout(); });
 
   performance.mark("plan-page:ui");
+  drawNextFrameDirectly();
   layout();
   performance.mark("plan-page:laid-out");
   // Rendered: the frame after the layout has been drawn.

@@ -216,3 +216,21 @@ test("policy findings are marked on their resources, mandatory and advisory apar
     await page.close();
   }
 });
+
+test("the first frame is drawn without cytoscape's texture caches, which are back once it is drawn", async () => {
+  const { html } = planPage("dev");
+  const { page, errors } = await open(browser, html);
+  const caches = await page.evaluate(() => {
+    const data = window.planPage.cy.renderer().data;
+    const elementCaches = [data.eleTxrCache, data.lblTxrCache, data.slbTxrCache, data.tlbTxrCache];
+    return {
+      // The hooks the page switches off exist in this cytoscape (a new version may rename them).
+      found: window.planPage.directFirstFrame,
+      // Switched back on: no own replacement left over the caches' methods.
+      overridden: elementCaches.some(c => Object.hasOwn(c, "getElement")) || Object.hasOwn(data.lyrTxrCache, "getLayers"),
+    };
+  });
+  assert.deepEqual(caches, { found: true, overridden: false });
+  assert.deepEqual(errors, []);
+  await page.close();
+});
