@@ -5,7 +5,7 @@
 // dagre's compound layout took tens of seconds on a thousand nodes; this takes milliseconds.
 export const NODE = { width: 160, height: 40, group: 46 };
 const GAP = { rank: 44, node: 10, wrap: 16 };
-const PAD = { side: 16, top: 30 };
+export const PAD = { side: 16, top: 30 };
 export const COLUMN_MAX = 12;
 
 /** Positions (centres) of every leaf node of a cytoscape graph whose compound nodes are the component boxes. */
@@ -120,4 +120,15 @@ export function layered(cy) {
     positions.set(node.id(), { x: parent.x + at.x + size.width / 2, y: parent.y + at.y + size.height / 2 });
   });
   return positions;
+}
+
+/**
+ * The view of an element list (cytoscape's JSON form: { group, data }) that layered() reads, so the
+ * page can lay out and draw its first picture before cytoscape exists.
+ */
+export function graphOf(list) {
+  const view = element => ({ id: () => element.data.id, data: key => element.data[key] });
+  const nodes = list.filter(e => e.group === "nodes").map(view);
+  const edges = list.filter(e => e.group === "edges").map(view);
+  return { nodes: () => nodes, edges: () => edges };
 }

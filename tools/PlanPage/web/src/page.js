@@ -3,7 +3,7 @@
 // policy report, the diff's replacements and a search. Stable ids and data-* attributes are what the
 // browser tests (test/page.test.js) read.
 import cytoscape from "cytoscape";
-import { layered, NODE } from "./layout.js";
+import { graphOf, layered, NODE, PAD } from "./layout.js";
 
 // Plan mode colours a resource by its provider (as the Mermaid graph does), diff mode by its step.
 export const PROVIDER_COLOURS = { alicloud: "#ff6a00", kubernetes: "#326ce5", pulumi: "#8a3391" };
@@ -39,7 +39,88 @@ function el(tag, attributes = {}, ...children) {
   return node;
 }
 
-function start() {
+const SVG = "http://www.w3.org/2000/svg";
+function svg(tag, attributes = {}, text) {
+  const node = document.createElementNS(SVG, tag);
+  for (const [key, value] of Object.entries(attributes)) if (value !== undefined && value !== null) node.setAttribute(key, String(value));
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+/**
+ * The page's first frame: a still picture of the graph (SVG) from the same elements and the same layout
+ * as cytoscape's, drawn in tens of milliseconds while cytoscape's own first frame takes most of a second
+ * (its code running for the first time). Component boxes, nodes with their colours, findings and labels,
+ * edges as straight lines; cytoscape replaces it once it has drawn. Returns the picture.
+ */
+function drawPicture(container, list) {
+  const positions = layered(graphOf(list));
+  const nodes = list.filter(e => e.group === "nodes");
+  const parentOf = new Map(nodes.map(n => [n.data.id, n.data.parent || null]));
+  const depthOf = id => { let d = 0; for (let p = parentOf.get(id); p; p = parentOf.get(p)) d++; return d; };
+  const rects = new Map();
+  for (const n of nodes) {
+    const at = positions.get(n.data.id);
+    if (!at) continue;
+    const height = n.data.kind === "group" ? NODE.group : NODE.height;
+    rects.set(n.data.id, { x1: at.x - NODE.width / 2, y1: at.y - height / 2, x2: at.x + NODE.width / 2, y2: at.y + height / 2 });
+  }
+  // Boxes from the inside out: each around its children, with the layout's padding.
+  const boxes = nodes.filter(n => n.data.kind === "component").sort((a, b) => depthOf(b.data.id) - depthOf(a.data.id));
+  for (const box of boxes) {
+    const inside = [...rects.entries()].filter(([id]) => parentOf.get(id) === box.data.id).map(([, r]) => r);
+    if (inside.length === 0) continue;
+    rects.set(box.data.id, {
+      x1: Math.min(...inside.map(r => r.x1)) - PAD.side, y1: Math.min(...inside.map(r => r.y1)) - PAD.top,
+      x2: Math.max(...inside.map(r => r.x2)) + PAD.side, y2: Math.max(...inside.map(r => r.y2)) + PAD.side,
+    });
+  }
+  const all = [...rects.values()];
+  const padding = 40;
+  const x1 = Math.min(...all.map(r => r.x1)) - padding, y1 = Math.min(...all.map(r => r.y1)) - padding;
+  const x2 = Math.max(...all.map(r => r.x2)) + padding, y2 = Math.max(...all.map(r => r.y2)) + padding;
+  const picture = svg("svg", { class: "plan-picture", viewBox: `${x1} ${y1} ${x2 - x1} ${y2 - y1}`, preserveAspectRatio: "xMidYMid meet",
+    style: "position:absolute;inset:0;width:100%;height:100%;font-family:sans-serif" });
+  const defs = svg("defs");
+  const marker = svg("marker", { id: "plan-picture-arrow", viewBox: "0 0 10 10", refX: 10, refY: 5, markerWidth: 5, markerHeight: 5, orient: "auto" });
+  marker.append(svg("path", { d: "M0,0 L10,5 L0,10 z", fill: "#9aa0a6" }));
+  defs.append(marker);
+  picture.append(defs);
+  for (const box of [...boxes].reverse()) {
+    const r = rects.get(box.data.id);
+    if (!r) continue;
+    picture.append(svg("rect", { class: "box", x: r.x1, y: r.y1, width: r.x2 - r.x1, height: r.y2 - r.y1, rx: 6, fill: "#f4f5f7", stroke: "#8a8f98" }),
+      svg("text", { x: (r.x1 + r.x2) / 2, y: r.y1 + 16, "text-anchor": "middle", "font-size": 11, "font-weight": "bold", fill: "#222" }, box.data.label));
+  }
+  for (const e of list) {
+    if (e.group !== "edges") continue;
+    const from = rects.get(e.data.source), to = rects.get(e.data.target);
+    if (!from || !to) continue;
+    const forward = from.x2 <= to.x1;
+    picture.append(svg("line", {
+      x1: forward ? from.x2 : (from.x1 + from.x2) / 2, y1: (from.y1 + from.y2) / 2,
+      x2: forward ? to.x1 : (to.x1 + to.x2) / 2, y2: (to.y1 + to.y2) / 2,
+      stroke: "#9aa0a6", "stroke-width": 1, "marker-end": "url(#plan-picture-arrow)",
+    }));
+  }
+  for (const n of nodes) {
+    if (n.data.kind === "component") continue;
+    const r = rects.get(n.data.id);
+    if (!r) continue;
+    const classes = (n.classes || "").split(" ");
+    const finding = classes.includes("finding-mandatory") ? { stroke: "#b00020", width: 6 } : classes.includes("finding-advisory") ? { stroke: "#f0b400", width: 4, dash: "6 3" } : null;
+    picture.append(svg("rect", { class: "node", x: r.x1, y: r.y1, width: r.x2 - r.x1, height: r.y2 - r.y1, rx: 6, fill: n.data.colour,
+      stroke: finding ? finding.stroke : "#333", "stroke-width": finding ? finding.width : n.data.kind === "group" ? 3 : 1, "stroke-dasharray": finding ? finding.dash : undefined }));
+    const lines = String(n.data.label).split("\n");
+    const text = svg("text", { x: (r.x1 + r.x2) / 2, y: (r.y1 + r.y2) / 2 - (lines.length - 1) * 6 + 3.5, "text-anchor": "middle", "font-size": 10, fill: "#fff" });
+    lines.forEach((line, i) => text.append(svg("tspan", { x: (r.x1 + r.x2) / 2, dy: i === 0 ? 0 : 12 }, line)));
+    picture.append(text);
+  }
+  container.append(picture);
+  return picture;
+}
+
+async function start() {
   performance.mark("plan-page:start");
   const model = JSON.parse(document.getElementById("plan-data").textContent);
   const resources = new Map(model.resources.map(r => [r.id, r]));
@@ -113,6 +194,13 @@ function start() {
     return nodes.concat(edges);
   }
 
+  // The first frame: the still picture (see drawPicture), then cytoscape, after that frame is drawn.
+  const picture = drawPicture(document.getElementById("graph"), elements());
+  await new Promise(resolve => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+  const firstFrameMs = performance.now();
+  const pictureDrawn = { nodes: picture.querySelectorAll("rect.node").length, boxes: picture.querySelectorAll("rect.box").length, edges: picture.querySelectorAll("line").length };
+  performance.mark("plan-page:picture");
+
   const cy = cytoscape({
     container: document.getElementById("graph"),
     // Panning and zooming a large stack moves a snapshot, not every edge.
@@ -150,7 +238,7 @@ function start() {
     const zoom = Math.min(cy.maxZoom(), Math.max(cy.minZoom(), Math.min((cy.width() - 2 * padding) / (e.x2 - e.x1), (cy.height() - 2 * padding) / (e.y2 - e.y1))));
     cy.viewport({ zoom, pan: { x: (cy.width() - zoom * (e.x1 + e.x2)) / 2, y: (cy.height() - zoom * (e.y1 + e.y2)) / 2 } });
   }
-  const api = { cy, model, renderMs: null, ready: false };
+  const api = { cy, model, firstFrameMs, pictureDrawn, renderMs: null, ready: false };
   window.planPage = api;
 
   // The page's first frame is drawn directly, without cytoscape's texture caches: filling them (a bitmap
@@ -348,6 +436,7 @@ function start() {
   // Rendered: the frame after the layout has been drawn.
   requestAnimationFrame(() => requestAnimationFrame(() => {
     api.renderMs = performance.now();
+    picture.remove();
     api.ready = true;
     document.body.dataset.ready = "true";
   }));

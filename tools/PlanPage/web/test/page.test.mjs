@@ -234,3 +234,25 @@ test("the first frame is drawn without cytoscape's texture caches, which are bac
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test("the first frame is a still picture of the same graph, which cytoscape's replaces once drawn", async () => {
+  const { html } = planPage("prod-hangzhou");
+  const { page, errors } = await open(browser, html);
+  const seen = await page.evaluate(() => ({
+    picture: window.planPage.pictureDrawn,
+    before: window.planPage.firstFrameMs < window.planPage.renderMs,
+    left: document.querySelectorAll("#graph svg.plan-picture").length,
+  }));
+  const graph = await page.locator("#graph").evaluate(g => ({ ...g.dataset }));
+  assert.deepEqual(seen, {
+    picture: {
+      nodes: Number(graph.visibleResourceNodes) + Number(graph.groupNodes),
+      boxes: Number(graph.componentBoxes),
+      edges: Number(graph.edges),
+    },
+    before: true,
+    left: 0,
+  });
+  assert.deepEqual(errors, []);
+  await page.close();
+});
