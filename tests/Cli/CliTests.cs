@@ -76,6 +76,25 @@ public class CliTests
         File.Delete(path);
     }
 
+    [TestCase("plan", "--html")]
+    [TestCase("plan", "--json")]
+    [TestCase("plan", "--graph")]
+    [TestCase("check", "--json")]
+    [TestCase("check", "--html")]
+    public async Task A_file_to_write_in_a_folder_that_is_not_there_is_bad_input_not_an_internal_error(string verb, string flag)
+    {
+        var folder = Path.Combine(Path.GetTempPath(), $"blink-missing-{Guid.NewGuid():N}");
+        var path = Path.Combine(folder, "out.file");
+
+        var (exit, _, errors) = await Run(verb, "--stack", "dev", flag, path);
+
+        Assert.That(exit, Is.EqualTo(2));
+        // check prints its note on the default log project's name first.
+        Assert.That(errors, Does.EndWith($"error: {flag} {path}: the folder {folder} does not exist; allowed: a file in an existing folder\n")
+            .And.Not.Contain("internal error"));
+        Assert.That(Directory.Exists(folder), Is.False, "nothing created");
+    }
+
     [Test]
     public async Task Plan_of_any_stack_file_by_path()
     {

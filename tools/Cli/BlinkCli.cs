@@ -191,7 +191,7 @@ public static class BlinkCli
         var result = await Planner.PlanAsync(spec, stackFile.StackName);
         var report = PolicyEngine.Evaluate(result, PolicyReportRenderer.Overrides(result));
         if (htmlPath != null)
-            await File.WriteAllTextAsync(htmlPath, PlanPageWriter.Html(PlanPageModel.Of(result, report)));
+            await OutputFile.WriteAsync("--html", htmlPath, PlanPageWriter.Html(PlanPageModel.Of(result, report)));
         if (jsonPath == StandardOutput)
         {
             console.Profile.Out.Writer.Write(result.ToJson() + "\n");
@@ -208,12 +208,12 @@ public static class BlinkCli
         console.Profile.Out.Writer.Write(PolicyReportRenderer.Text(report));
         if (jsonPath != null)
         {
-            await File.WriteAllTextAsync(jsonPath, result.ToJson() + "\n");
+            await OutputFile.WriteAsync("--json", jsonPath, result.ToJson() + "\n");
             console.MarkupLine($"Plan written to {Markup.Escape(jsonPath)}");
         }
         if (graphPath != null)
         {
-            await File.WriteAllTextAsync(graphPath, PlanGraph.Mermaid(result, graphLevel));
+            await OutputFile.WriteAsync("--graph", graphPath, PlanGraph.Mermaid(result, graphLevel));
             console.MarkupLine($"Dependency graph (Mermaid, {graphLevel.ToString().ToLowerInvariant()}) written to {Markup.Escape(graphPath)}");
         }
         if (htmlPath != null)
@@ -289,7 +289,7 @@ public static class BlinkCli
 
         var report = PolicyEngine.Evaluate(subject, PolicyReportRenderer.Overrides(subject));
         if (htmlPath != null)
-            await File.WriteAllTextAsync(htmlPath, PlanPageWriter.Html(PlanPageModel.Of(subject, report)));
+            await OutputFile.WriteAsync("--html", htmlPath, PlanPageWriter.Html(PlanPageModel.Of(subject, report)));
         if (jsonPath == StandardOutput)
         {
             console.Profile.Out.Writer.Write(PolicyReportRenderer.Json(report) + "\n");
@@ -297,7 +297,7 @@ public static class BlinkCli
         }
         console.Profile.Out.Writer.Write(PolicyReportRenderer.Text(report));
         if (jsonPath != null)
-            await File.WriteAllTextAsync(jsonPath, PolicyReportRenderer.Json(report) + "\n");
+            await OutputFile.WriteAsync("--json", jsonPath, PolicyReportRenderer.Json(report) + "\n");
         if (!report.HasMandatory)
             return Success;
         await errors.WriteLineAsync($"error: refused by policy (exit {Failure}): {report.Violations.Count(v => v.Level == EnforcementLevel.Mandatory)} mandatory violation(s)");
@@ -336,11 +336,11 @@ public static class BlinkCli
         else
             console.Profile.Out.Writer.Write(DiffText.Of(steps, Colours.Of(console)));
         if (jsonPath is not null and not StandardOutput)
-            await File.WriteAllTextAsync(jsonPath, json);
+            await OutputFile.WriteAsync("--json", jsonPath, json!);
         if (htmlPath is not null)
         {
             var report = PolicyEngine.Evaluate(now, PolicyReportRenderer.Overrides(now));
-            await File.WriteAllTextAsync(htmlPath, PlanPageWriter.Html(PlanPageModel.Of(now, report, steps)));
+            await OutputFile.WriteAsync("--html", htmlPath, PlanPageWriter.Html(PlanPageModel.Of(now, report, steps)));
             await errors.WriteLineAsync($"Diff page written to {htmlPath}");
         }
         return PlanDiff.HasChanges(steps) ? Changes : NoChanges;
