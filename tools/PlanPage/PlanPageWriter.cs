@@ -20,10 +20,6 @@ public static class PlanPageWriter
     public const string TemplateResource = "BlinkInfra.PlanPage.page.html";
     public const string ScriptResource = "BlinkInfra.PlanPage.plan-page.js";
 
-    // The colours the script gives the nodes (src/page.js), repeated in the legend.
-    private static readonly (string Name, string Colour)[] ProviderLegend = { ("alicloud", "#ff6a00"), ("kubernetes", "#326ce5"), ("pulumi", "#8a3391") };
-    private static readonly (string Name, string Colour)[] StepLegend = { ("same", "#b9bec6"), ("create", "#2ca02c"), ("update", "#e8a317"), ("replace", "#d62728"), ("delete", "#6b2b2b") };
-
     public static string Html(JsonObject model)
     {
         var mode = model["mode"]!.GetValue<string>();
@@ -32,9 +28,6 @@ public static class PlanPageWriter
         var counts = $"{summary["resources"]} resources in {summary["components"]} components; policy: {summary["mandatory"]} mandatory, {summary["advisory"]} advisory";
         if (summary["steps"] is JsonObject steps)
             counts += "; steps: " + string.Join(", ", steps.Select(kv => $"{kv.Value} {kv.Key}"));
-        var legend = string.Concat((mode == PlanPageModel.DiffMode ? StepLegend : ProviderLegend)
-            .Select(l => $"<span data-legend=\"{l.Name}\"><i style=\"background:{l.Colour}\"></i>{l.Name}</span>"))
-            + "<span><i style=\"border:3px solid #b00020\"></i>mandatory</span><span><i style=\"border:3px dashed #f0b400\"></i>advisory</span>";
 
         // The default encoder escapes <, >, & and quotes, so no "</script>" can close the data early.
         var data = model.ToJsonString(new JsonSerializerOptions { WriteIndented = false });
@@ -47,7 +40,6 @@ public static class PlanPageWriter
             ["{{TITLE}}"] = WebUtility.HtmlEncode(title),
             ["{{MODE}}"] = mode,
             ["{{COUNTS}}"] = WebUtility.HtmlEncode(counts),
-            ["{{LEGEND}}"] = legend,
             ["{{DATA}}"] = data,
             ["{{SCRIPT}}"] = script,
         });

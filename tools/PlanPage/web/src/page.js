@@ -194,6 +194,12 @@ async function start() {
     return nodes.concat(edges);
   }
 
+  // The legend, from the colours the nodes are drawn with (by step in a diff, by provider in a plan).
+  const legend = document.getElementById("legend");
+  const swatches = model.mode === "diff" ? Object.entries(STEP_COLOURS).filter(([step]) => step !== "delete-replaced") : Object.entries(PROVIDER_COLOURS);
+  for (const [name, colour] of swatches) legend.append(el("span", { "data-legend": name }, el("i", { style: `background:${colour}` }), name));
+  legend.append(el("span", {}, el("i", { style: "border:3px solid #b00020" }), "mandatory"), el("span", {}, el("i", { style: "border:3px dashed #f0b400" }), "advisory"));
+
   // The first frame: the still picture (see drawPicture), then cytoscape, after that frame is drawn.
   const picture = drawPicture(document.getElementById("graph"), elements());
   await new Promise(resolve => requestAnimationFrame(() => requestAnimationFrame(resolve)));
