@@ -86,7 +86,8 @@ public static class DerivedNames
     /// grows with: the cluster's name (and, for the default bucket, the cluster's name too), each pool's
     /// and each endpoint's name.
     /// </summary>
-    public static IEnumerable<Derived> Of(ClusterSpec cluster, NetworkSpec network, ComputeSpec compute, DataAccessSpec dataAccess, EngineSpec engine, bool bucketGiven)
+    public static IEnumerable<Derived> Of(ClusterSpec cluster, NetworkSpec network, ComputeSpec compute, DataAccessSpec dataAccess, EngineSpec engine, bool bucketGiven,
+        bool defaultLogProject = false)
     {
         var key = $"{ConfigKeys.Section("cluster")}.name";
         var c = cluster.Name;
@@ -94,6 +95,8 @@ public static class DerivedNames
 
         yield return From(c, NameLimits.AckClusterName);
         yield return From(c, NameLimits.TagValue);
+        if (defaultLogProject)
+            yield return From(Logging.DefaultProject(c), NameLimits.SlsProjectName);
         if (network.ExistingVpcId is null)
         {
             yield return From(Vpc(c), NameLimits.VpcName);

@@ -143,7 +143,8 @@ public static class SpecLoader
         if (engineSpec is not null)
         {
             var clusterNameKey = $"{ConfigKeys.Section("cluster")}.name";
-            errors.AddRange(DerivedNames.Check(DerivedNames.Of(clusterSpec, networkSpec!, computeSpec!, dataAccessSpec, engineSpec, bucketGiven: engine.Bucket is not null))
+            errors.AddRange(DerivedNames.Check(DerivedNames.Of(clusterSpec, networkSpec!, computeSpec!, dataAccessSpec, engineSpec, bucketGiven: engine.Bucket is not null,
+                defaultLogProject: (observability.Logs?.Enabled ?? true) && observability.Logs?.Project is null))
                 .Select(e => nameFromStack && e.Key == clusterNameKey ? e with { Problem = $"the cluster name defaults to the stack's name (set {clusterNameKey}); {e.Problem}" } : e));
         }
         if (errors.Count > 0)

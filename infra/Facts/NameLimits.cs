@@ -142,11 +142,16 @@ public static class NameLimits
     public static readonly NameLimit HostName = new("a host name", 1, 253, new Regex(@"^[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?$", Options),
         "letters, digits, '-' and '.'", "RFC 1035, host names");
 
+    // Log Service: a project's name, 3 to 63 characters of lower-case letters, digits and '-', starting and ending
+    // with a letter or digit (the pattern Logging.ProjectNamePattern holds, with its source).
+    public static readonly NameLimit SlsProjectName = new("a Log Service project's name", 3, 63, new Regex(Logging.ProjectNamePattern, Options),
+        "lower-case letters, digits and '-', starting and ending with a letter or digit", "SLS API CreateProject, projectName");
+
     /// <summary>Every row, for the table's own tests.</summary>
     public static readonly ImmutableArray<NameLimit> All = ImmutableArray.Create(
         VpcName, VpcDescription, VswitchName, VswitchDescription, NatGatewayName, NatGatewayDescription, SnatEntryName,
         EipName, EipDescription, SecurityGroupName, SecurityGroupDescription, SecurityGroupRuleDescription, DeploymentSetName,
         DeploymentSetDescription, AckClusterName, AckNodePoolName, OssBucketName, RamRoleName, RamRoleDescription, RamPolicyName,
         RamPolicyDescription, StsRoleSessionName, CenName, CenDescription, RouteEntryName, RouteEntryDescription, TagKey, TagValue,
-        KubernetesNamespace, KubernetesName, KubernetesLabelValue, FlinkClusterId, HostName);
+        KubernetesNamespace, KubernetesName, KubernetesLabelValue, FlinkClusterId, HostName, SlsProjectName);
 }

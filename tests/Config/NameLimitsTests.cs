@@ -59,6 +59,21 @@ public class NameLimitsTests
     }
 
     [Test]
+    public void The_default_log_project_is_held_to_log_services_limit_a_given_one_is_not_derived()
+    {
+        var name = Name(59);
+        Assert.That(Errors(name, GivenBucket), Is.EqualTo(new[]
+        {
+            $"blink-infra:cluster.name = \"{name}\": a Log Service project's name BlinkInfra derives from it, \"{name}-logs\", has 64 characters; allowed: 3 to 63 characters: lower-case letters, digits and '-', starting and ending with a letter or digit (SLS API CreateProject, projectName, infra/Facts/NameLimits.cs); so at most 58 characters here",
+        }));
+        // The engine's RAM role, "<name>-flink", allows the same 58: with the project given (or no logs) it is the one said.
+        Assert.That(Errors(name, GivenBucket + "  blink-infra:observability:\n    logs:\n      project: acme-flink-logs\n"),
+            Has.One.Items.And.All.Contains("a RAM role's name BlinkInfra derives from it").And.All.EndWith("so at most 58 characters here"), "a project of its own");
+        Assert.That(Errors(name, GivenBucket + "  blink-infra:observability:\n    logs:\n      enabled: false\n"),
+            Has.One.Items.And.All.Contains("a RAM role's name BlinkInfra derives from it"), "no logs");
+    }
+
+    [Test]
     public void A_cluster_name_too_long_for_the_operators_ram_role_is_refused_when_there_are_jobs()
     {
         var name = Name(50);
