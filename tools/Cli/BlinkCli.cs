@@ -186,6 +186,7 @@ public static class BlinkCli
 
     private static async Task<int> PlanAsync(string? stack, string? configPath, string? jsonPath, string? graphPath, GraphLevel graphLevel, bool details, string? htmlPath, IAnsiConsole console)
     {
+        OutputFile.CheckFolders(("--json", jsonPath), ("--graph", graphPath), ("--html", htmlPath));
         var stackFile = StackFile.Load(ResolveStackFile(stack, configPath));
         var spec = SpecLoader.Load(stackFile.ToRaw(), PolicyEngine.PolicyNames);
         var result = await Planner.PlanAsync(spec, stackFile.StackName);
@@ -260,6 +261,7 @@ public static class BlinkCli
 
     private static async Task<int> CheckAsync(string? stack, string? configPath, string? planPath, string? statePath, string? resourcesPath, string? jsonPath, string? htmlPath, IAnsiConsole console, TextWriter errors)
     {
+        OutputFile.CheckFolders(("--json", jsonPath), ("--html", htmlPath));
         var sources = new[] { stack, configPath, planPath, statePath, resourcesPath }.Count(s => s != null);
         if (sources != 1)
             throw new StackFileException("give exactly one of --stack NAME, --config PATH, --plan FILE, --state FILE or --resources FILE");
@@ -311,6 +313,7 @@ public static class BlinkCli
 
     private static async Task<int> DiffAsync(string? stack, string? configPath, string? against, string? jsonPath, bool showSames, string? htmlPath, IAnsiConsole console, TextWriter errors)
     {
+        OutputFile.CheckFolders(("--json", jsonPath), ("--html", htmlPath));
         if (against is null)
             throw new StackFileException("--against FILE is required: a plan written by `plan --json`, a `pulumi stack export` file or a local backend's state file");
         var (oldPlan, oldState) = PlanFiles.ReadPlanOrState(against);

@@ -10,11 +10,24 @@ namespace BlinkInfra.Cli;
 /// </summary>
 internal static class OutputFile
 {
+    /// <summary>Checks, before a verb does any work, that each file it was asked to write has its folder ("-" is standard output).</summary>
+    public static void CheckFolders(params (string Flag, string? Path)[] outputs)
+    {
+        foreach (var (flag, path) in outputs)
+            if (path is not null and not "-")
+                CheckFolder(flag, path);
+    }
+
     public static Task WriteAsync(string flag, string path, string text)
+    {
+        CheckFolder(flag, path);
+        return File.WriteAllTextAsync(path, text);
+    }
+
+    private static void CheckFolder(string flag, string path)
     {
         var folder = Path.GetDirectoryName(Path.GetFullPath(path));
         if (folder is not null && !Directory.Exists(folder))
             throw new StackFileException($"{flag} {path}: the folder {folder} does not exist; allowed: a file in an existing folder");
-        return File.WriteAllTextAsync(path, text);
     }
 }
