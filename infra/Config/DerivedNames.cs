@@ -75,8 +75,14 @@ public static class DerivedNames
     public static string OperatorPolicyDescription(string cluster, string bucket)
         => $"BlinkInfra cluster {cluster}: read job jars under {bucket}/{FlinkDefaults.UdfPrefix}, nothing else";
 
-    // Not here: the ARMS alert rules' names (<cluster>-<alert>, infra/Observability): the ARMS API reference
-    // (CreatePrometheusAlertRule, AlertName, read 2026-11-27) states no limit for them.
+    // Observability and keys (infra/Observability ClusterLogs, ClusterObservability; infra/Security ClusterKey).
+    // The log project's own name is Logging.DefaultProject, checked in Of. Not checked (no limit found, read
+    // 2026-11-27): the ARMS alert rules' names (CreatePrometheusAlertRule, AlertName states none), the log
+    // project's description, the KMS key's descriptions (CreateKey: up to 8,192 characters).
+    public static string AlertRule(string cluster, string alert) => $"{cluster}-{alert}";
+    public static string LogProjectDescription(string cluster) => $"BlinkInfra cluster {cluster}: Flink, operator, control-plane and audit logs";
+    public static string KmsKeyDescription(string cluster) => $"BlinkInfra cluster {cluster}: Kubernetes Secrets, node disks and the Flink state bucket";
+    public static string KmsKeyDeletionProtectionDescription(string cluster) => $"BlinkInfra cluster {cluster}: its API server cannot read Secrets without this key";
 
     /// <summary>A name or description BlinkInfra derives from the config key given, with the limit of what takes it.</summary>
     public sealed record Derived(string Key, string Given, string Text, NameLimit Limit);

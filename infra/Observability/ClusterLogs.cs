@@ -37,7 +37,7 @@ public sealed class ClusterLogs : ComponentResource
         var project = new Project($"{name}-logs", new ProjectArgs
         {
             ProjectName = args.Spec.Project,
-            Description = $"BlinkInfra cluster {name}: Flink, operator, control-plane and audit logs",
+            Description = DerivedNames.LogProjectDescription(name),
             Tags = Tagging.ToInputMap(args.Tags),
         }, new CustomResourceOptions { Parent = this });
         ProjectName = project.ProjectName;

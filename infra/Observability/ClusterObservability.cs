@@ -40,7 +40,7 @@ public sealed class ClusterObservability : ComponentResource
                 new PrometheusAlertRule($"{name}-alert-{alert.Name}", new PrometheusAlertRuleArgs
                 {
                     ClusterId = args.ClusterId,
-                    PrometheusAlertRuleName = $"{name}-{alert.Name}",
+                    PrometheusAlertRuleName = DerivedNames.AlertRule(name, alert.Name),
                     Expression = alert.Expression,
                     Duration = alert.DurationMinutes.ToString(System.Globalization.CultureInfo.InvariantCulture),
                     Message = alert.Message,

@@ -42,7 +42,7 @@ public sealed class ClusterKey : ComponentResource
         {
             var keyArgs = new KeyArgs
             {
-                Description = $"BlinkInfra cluster {name}: Kubernetes Secrets, node disks and the Flink state bucket",
+                Description = DerivedNames.KmsKeyDescription(name),
                 KeySpec = Encryption.KeySpec,
                 KeyUsage = Encryption.KeyUsage,
                 Status = "Enabled",
@@ -54,7 +54,7 @@ public sealed class ClusterKey : ComponentResource
             if (spec.AutomaticRotation)
                 keyArgs.RotationInterval = $"{spec.RotationIntervalDays}d";
             if (spec.DeletionProtection)
-                keyArgs.DeletionProtectionDescription = $"BlinkInfra cluster {name}: its API server cannot read Secrets without this key";
+                keyArgs.DeletionProtectionDescription = DerivedNames.KmsKeyDeletionProtectionDescription(name);
             var key = new Key($"{name}-kms", keyArgs, new CustomResourceOptions { Parent = this, Protect = true });
             KeyId = key.Id;
         }
