@@ -280,10 +280,9 @@ public class OfflineSdkBehaviourTests
         Assert.That(await OutputUtilities.GetValueAsync(args.Compat!.ToOutput()), Is.EqualTo("true"), "the caller's args are changed too");
     }
 
-    [Test]
+    [Test, OfflineSdkOnly("only the offline SDK refuses to deploy; the real Deployment.RunAsync needs an engine (PULUMI_MONITOR)")]
     public void The_offline_sdk_cannot_deploy_and_says_so()
     {
-        Assume.That(SdkInfo.IsOffline, "only the offline SDK refuses to deploy");
         var errors = new StringWriter();
         var previous = Console.Error;
         Console.SetError(errors);

@@ -43,12 +43,9 @@ public class EngineGateTests
         Assert.That(engine.Resources, Is.Empty);
     }
 
-    [Test]
+    [Test, OfflineSdkOnly("the real Deployment.RunAsync needs an engine (PULUMI_MONITOR); the deploy path is run against a stand-in engine from outside")]
     public async Task A_stop_is_a_deployment_that_declares_nothing_and_ends_as_the_runner_ends_after_a_run_exception()
     {
-        if (SdkInfo.Kind != "offline")
-            Assert.Ignore("the real Deployment.RunAsync needs an engine (PULUMI_MONITOR); the deploy path is run against a stand-in engine from outside");
-
         var printed = new StringWriter();
         var previous = Console.Error;
         Console.SetError(printed);
@@ -70,12 +67,9 @@ public class EngineGateTests
             "error: the stack's config is invalid (1 error): no resource was declared\n"));
     }
 
-    [Test]
+    [Test, OfflineSdkOnly("the offline SDK's RunAsync(Action) mirrors the runner's exit codes; the real one needs an engine (PULUMI_MONITOR)")]
     public async Task Under_the_runner_errors_alone_exit_1_and_a_declared_resource_cannot_be_deployed_offline()
     {
-        if (SdkInfo.Kind != "offline")
-            Assert.Ignore("the offline SDK's RunAsync(Action) mirrors the runner's exit codes; the real one needs an engine");
-
         var previous = Console.Error;
         Console.SetError(new StringWriter());
         try
