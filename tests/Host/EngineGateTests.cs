@@ -63,8 +63,8 @@ public class EngineGateTests
         // 32, which the language host takes as "already reported" and adds no message of its own.
         Assert.That(exit, Is.EqualTo(32));
         Assert.That(printed.ToString(), Is.EqualTo(
-            "error: blink-infra:cluster.region = \"eu-west-1\": not a region for pay-as-you-go billing; allowed: cn-hangzhou, cn-beijing, cn-shanghai, cn-shenzhen\n" +
-            "error: the stack's config is invalid (1 error): no resource was declared\n"));
+            "error: the stack's config is invalid (1 error), so no resource was declared:\n" +
+            "  blink-infra:cluster.region = \"eu-west-1\": not a region for pay-as-you-go billing; allowed: cn-hangzhou, cn-beijing, cn-shanghai, cn-shenzhen\n"));
     }
 
     [Test, OfflineSdkOnly("the offline SDK's RunAsync(Action) mirrors the runner's exit codes; the real one needs an engine (PULUMI_MONITOR)")]
