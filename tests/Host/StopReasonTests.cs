@@ -164,4 +164,17 @@ public class StopReasonTests
 
         Assert.That(errors, Is.EqualTo(new[] { "logged alone" }));
     }
+
+    [Test, OfflineSdkOnly("the real runner loses such a line in some runs only (timing); the offline runner drops it every time, which is what this test pins")]
+    public async Task Offline_a_line_logged_beside_the_exception_that_ends_the_run_never_reaches_the_engine()
+    {
+        // The shape of the stop before issue 27: the reason logged, then an exception carrying only a summary.
+        var errors = await RunErrors.Of(() => Deployment.TestAsync(new RecordingMocks(), new TestOptions { ProjectName = StackRunner.Project }, () =>
+        {
+            Log.Error("[mandatory] the reason");
+            _ = Output.Create(Task.FromException<bool>(new RunException("1 mandatory policy violation: no resource was declared")));
+        }));
+
+        Assert.That(errors, Is.EqualTo(new[] { "1 mandatory policy violation: no resource was declared" }), "the reason was lost");
+    }
 }
