@@ -1,3 +1,4 @@
+using System;
 using System.Linq;
 using System.Threading.Tasks;
 using BlinkInfra.Config;
@@ -22,11 +23,24 @@ public static class DefaultRoute
     public const string LookupToken = "alicloud:vpc/getRouteEntries:getRouteEntries";
     public const string Destination = "0.0.0.0/0";
 
-    /// <summary>Looks up the route table's default route (awaited before anything else is declared) and refuses one.</summary>
+    /// <summary>
+    /// Looks up the route table's default route (awaited before anything else is declared) and refuses
+    /// one. A failed lookup stops the program as ExistingVpc's does: a RunException naming the key, the
+    /// provider's words without gRPC's wrapper, rather than the runner's "unhandled exception" and stack trace.
+    /// </summary>
     public static async Task CheckAbsentAsync(CheckedVpc vpc, ProviderResource provider)
     {
-        var result = await GetRouteEntries.InvokeAsync(new GetRouteEntriesArgs { RouteTableId = vpc.RouteTableId, CidrBlock = Destination },
-            new InvokeOptions { Provider = provider }).ConfigureAwait(false);
+        GetRouteEntriesResult result;
+        try
+        {
+            result = await GetRouteEntries.InvokeAsync(new GetRouteEntriesArgs { RouteTableId = vpc.RouteTableId, CidrBlock = Destination },
+                new InvokeOptions { Provider = provider }).ConfigureAwait(false);
+        }
+        catch (Exception failure) when (failure is not RunException)
+        {
+            throw new RunException($"{ConfigKeys.Section("network")}.vpcId = \"{vpc.Id}\": the routes of its route table {vpc.RouteTableId} could not be looked up " +
+                $"(internetEgress.enabled is true: a default route there would take the NAT gateway's traffic): {LookupFailure.Reason(failure)}");
+        }
         CheckAbsent(result, vpc);
     }
 

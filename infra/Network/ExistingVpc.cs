@@ -37,8 +37,9 @@ public static class ExistingVpc
         catch (Exception failure) when (failure is not RunException)
         {
             // The provider's refusal (credentials, a region it cannot reach) reaches the real runner as an
-            // "unhandled exception" with a stack trace unless it is a RunException: one line, naming the key.
-            throw new RunException($"{keyPrefix}.vpcId = \"{vpcId}\": the VPC could not be looked up: {failure.Message}");
+            // "unhandled exception" with a stack trace unless it is a RunException: one line, naming the
+            // key, with the provider's words without gRPC's wrapper (LookupFailure).
+            throw new RunException($"{keyPrefix}.vpcId = \"{vpcId}\": the VPC could not be looked up: {LookupFailure.Reason(failure)}");
         }
         return Check(result, vpcId, specCidrBlock, keyPrefix);
     }

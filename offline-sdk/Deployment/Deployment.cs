@@ -29,8 +29,9 @@ namespace Pulumi
         /// would under the engine: the root stack is "registered" offline, what the program logs is
         /// printed to stderr as the Pulumi CLI shows diagnostics ("error: ...", "warning: ..."), and the
         /// exit code is the real runner's (Deployment.Runner.cs): 32 when an exception reached it (a
-        /// RunException is logged as its message alone), 1 when only errors were logged, 0 otherwise. A
-        /// resource or invoke fails: this build cannot deploy.
+        /// RunException is logged as its message alone, and lines logged with Log.Error or Log.Warn
+        /// are then not shown, as the real runner may return before sending them), 1 when only errors
+        /// were logged, 0 otherwise. A resource or invoke fails: this build cannot deploy.
         /// </summary>
         public static async Task<int> RunAsync(Action action)
         {
@@ -158,7 +159,8 @@ namespace Pulumi
     /// deployment's engine logger (Deployment.EngineLogger.cs), outside a deployment it throws. An
     /// error counts (the runner then exits 1, or 32 if an exception was logged too); under mocks the
     /// real MockEngine keeps errors (TestAsync throws them as RunExceptions) and drops the rest, and so
-    /// does this one; RunAsync(Action) prints both.
+    /// does this one; RunAsync(Action) prints both. When an exception ends the run, the lines logged
+    /// here are not delivered: the real runner may return before sending them (OfflineEngine.Delivered).
     /// </summary>
     public static class Log
     {

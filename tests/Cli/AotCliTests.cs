@@ -12,21 +12,21 @@ namespace BlinkInfra.Tests;
 /// Speed) answers as the program run by dotnet does, byte for byte: its plans equal the pinned ones,
 /// and for each command its output, errors and exit code equal those of the BlinkInfra.dll these
 /// tests are built with. It reaches the program's types by reflection without a JIT, so a value type
-/// it was not compiled for fails here, not at a user. `./blink test` builds it first (offline SDK).
+/// it was not compiled for fails here, not at a user. `./blink test` builds it first (offline SDK);
+/// where it cannot exist, or was not built for these sources, every test here is skipped with the
+/// reason before anything runs (<see cref="NeedsNativeCliAttribute"/>).
 /// </summary>
 [Platform(Exclude = "Win")]
+[NeedsNativeCli]
 public class AotCliTests
 {
-    private static string NativeCli => Path.Combine(TestPaths.ProjectRoot, "bin", "offline", "aot", "BlinkInfra");
+    private static string NativeCli => NeedsNativeCliAttribute.NativeCli;
 
     private string _temp = "";
 
     [SetUp]
-    public void NeedsTheNativeCli()
+    public void MakeTheTemp()
     {
-        Assume.That(SdkInfo.IsOffline, "the native CLI is built with the offline SDK only");
-        if (!File.Exists(NativeCli))
-            Assert.Ignore($"{NativeCli} is not built: ./blink test and ./blink build build it");
         _temp = Path.Combine(Path.GetTempPath(), $"blink-aot-{Guid.NewGuid():N}");
         Directory.CreateDirectory(_temp);
     }

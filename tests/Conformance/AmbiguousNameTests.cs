@@ -62,12 +62,9 @@ public class AmbiguousNameTests
         Assert.That(errors.SelectMany(e => e), Is.Empty);
     }
 
-    [Test]
+    [Test, NeedsShared("pulumi-api", "the shared names are read from it where it is")]
     public void Every_simple_name_two_imported_namespaces_share_is_ambiguous()
     {
-        if (!Directory.Exists(ConformanceTests.SharedListingDirectory))
-            Assert.Ignore($"{ConformanceTests.SharedListingDirectory} is not here; the shared names are read from it where it is.");
-
         // Every (name, arity) the real packages have in more than one namespace the code imports.
         var imported = PlaceholderGenerator.ImportedNamespaces(TestPaths.ProjectRoot);
         var shared = PlaceholderGenerator.ListingFiles

@@ -256,9 +256,9 @@ public class OfflineSdkBehaviourTests
                 && e.Contains(" ---> Pulumi.RunException: boom", StringComparison.Ordinal)),
             Is.Not.Empty, string.Join("\n---\n", errors));
         Assert.That(mocks.OfType("alicloud:vpc/switch:Switch"), Is.Empty, "a registration whose inputs fail never reaches the engine");
-        // ... and the invoke logs its own error before its output fails the same way.
-        Assert.That(errors.Where(e => e.StartsWith("Error serializing arguments for invoke alicloud:vpc/getNetworks:getNetworks: System.InvalidOperationException: error serializing property \"ids\": boom", StringComparison.Ordinal)),
-            Is.Not.Empty, string.Join("\n---\n", errors));
+        // ... and the invoke is never called. (It logs "Error serializing arguments for invoke <token>: ..."
+        // with Log.Error, a line the real runner can return without once the exception ends the run, and
+        // which the offline runner never delivers then: nothing may rely on it.)
         Assert.That(mocks.Lookups, Is.Empty, "an invoke whose arguments fail is not called");
     }
 
@@ -280,10 +280,9 @@ public class OfflineSdkBehaviourTests
         Assert.That(await OutputUtilities.GetValueAsync(args.Compat!.ToOutput()), Is.EqualTo("true"), "the caller's args are changed too");
     }
 
-    [Test]
+    [Test, OfflineSdkOnly("only the offline SDK refuses to deploy; the real Deployment.RunAsync needs an engine (PULUMI_MONITOR)")]
     public void The_offline_sdk_cannot_deploy_and_says_so()
     {
-        Assume.That(SdkInfo.IsOffline, "only the offline SDK refuses to deploy");
         var errors = new StringWriter();
         var previous = Console.Error;
         Console.SetError(errors);

@@ -45,24 +45,16 @@ public class PlaceholderTests
             "a `using Pulumi...;` line was added or removed: regenerate offline-sdk/Placeholders.g.cs (see offline-sdk/README.md)");
     }
 
-    [Test]
+    [Test, OfflineSdkOnly(ConformanceTests.NotInThisBuild), NeedsShared("pulumi-api", "the placeholders are checked against it where it is")]
     public void The_placeholder_file_is_what_the_generator_writes_from_the_real_listing()
     {
-        if (!SdkInfo.IsOffline)
-            Assert.Pass("The real Pulumi packages are in use: the offline SDK's placeholders are not part of this build.");
-        if (!Directory.Exists(ConformanceTests.SharedListingDirectory))
-            Assert.Ignore($"{ConformanceTests.SharedListingDirectory} is not here; the placeholders are checked against it where it is.");
-
         Assert.That(File.ReadAllText(PlaceholderGenerator.FilePath), Is.EqualTo(Generated()),
             "offline-sdk/Placeholders.g.cs is out of date: BLINKINFRA_UPDATE_PLACEHOLDERS=1 ./blink --sdk offline test --filter Category=UpdatePlaceholders");
     }
 
-    [Test]
+    [Test, OfflineSdkOnly(ConformanceTests.NotInThisBuild)]
     public void A_placeholder_has_no_public_member()
     {
-        if (!SdkInfo.IsOffline)
-            Assert.Pass("The real Pulumi packages are in use: the offline SDK's placeholders are not part of this build.");
-
         const BindingFlags flags = BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly;
         var placeholders = ConformanceTests.OfflineAssembly.GetExportedTypes().Where(IsPlaceholder).ToList();
         var withMembers = placeholders
@@ -77,11 +69,9 @@ public class PlaceholderTests
 
     /// <summary>Rewrites offline-sdk/Placeholders.g.cs from ../shared/pulumi-api for the imported namespaces.</summary>
     [Test, Explicit("rewrites offline-sdk/Placeholders.g.cs"), Category("UpdatePlaceholders")]
+    [NeedsVariable("BLINKINFRA_UPDATE_PLACEHOLDERS", "1", "set it to rewrite the placeholders"), OfflineSdkOnly("the placeholders are part of the offline SDK")]
     public void UpdatePlaceholders()
     {
-        if (Environment.GetEnvironmentVariable("BLINKINFRA_UPDATE_PLACEHOLDERS") != "1" || !SdkInfo.IsOffline)
-            Assert.Ignore("set BLINKINFRA_UPDATE_PLACEHOLDERS=1 and use the offline SDK to rewrite the placeholders");
-
         File.WriteAllText(PlaceholderGenerator.FilePath, Generated());
     }
 }

@@ -236,10 +236,10 @@ public class NetworkSliceTests
 
         Assert.That(gate.Exit, Is.EqualTo(GateRunner.StoppedUnderMocks));
         Assert.That(gate.Deployed, Is.False);
-        Assert.That(gate.Errors, Is.EquivalentTo(new[]
+        Assert.That(gate.Errors, Is.EqualTo(new[]
         {
-            "blink-infra:cluster.region = \"eu-west-1\": not a region for pay-as-you-go billing; allowed: cn-hangzhou, cn-beijing, cn-shanghai, cn-shenzhen",
-            "the stack's config is invalid (1 error): no resource was declared",
+            "the stack's config is invalid (1 error), so no resource was declared:\n" +
+            "  blink-infra:cluster.region = \"eu-west-1\": not a region for pay-as-you-go billing; allowed: cn-hangzhou, cn-beijing, cn-shanghai, cn-shenzhen",
         }));
         Assert.That(gate.Engine.Resources, Is.Empty);
     }

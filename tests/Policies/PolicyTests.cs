@@ -239,10 +239,11 @@ public class PolicyTests
         Assert.That(gate.Exit, Is.EqualTo(GateRunner.StoppedUnderMocks));
         Assert.That(gate.Deployed, Is.False);
         Assert.That(gate.Engine.Resources, Is.Empty, "nothing reached the engine");
-        Assert.That(gate.Errors, Is.EquivalentTo(new[]
+        // One error, the exception that stops the program, naming the policy: a line logged beside it could be lost.
+        Assert.That(gate.Errors, Is.EqualTo(new[]
         {
-            "[mandatory] instance-families-known (alicloud:cs/nodePool:NodePool: blink-t-pool-cpu): instance type ecs.g8i.2xlarge is not in BlinkInfra's catalogue, which cannot say it is offered in cn-hangzhou; allowed: g7, c7, r7, gn6i, gn7i, gn6v, f1, f3 types the catalogue lists",
-            "1 mandatory policy violation: no resource was declared",
+            "1 mandatory policy violation, so no resource was declared:\n" +
+            "  [mandatory] instance-families-known (alicloud:cs/nodePool:NodePool: blink-t-pool-cpu): instance type ecs.g8i.2xlarge is not in BlinkInfra's catalogue, which cannot say it is offered in cn-hangzhou; allowed: g7, c7, r7, gn6i, gn7i, gn6v, f1, f3 types the catalogue lists",
         }));
     }
 

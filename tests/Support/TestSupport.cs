@@ -118,8 +118,9 @@ public static class GateRunner
 
     /// <summary>
     /// Runs the gate: a deployment of the spec under mocks (exit 0), or the report of a stop run by
-    /// Deployment.TestAsync, which throws the errors the program logged to the engine (the real
-    /// MockEngine keeps errors: Log.Error's and the exceptions the runner logged), on either SDK.
+    /// Deployment.TestAsync, which throws the errors that reached the engine (the real MockEngine keeps
+    /// errors: the exceptions the runner logged, and Log.Error's lines unless an exception ended the
+    /// run, when the runner may return without them; the offline one then never delivers them), on either SDK.
     /// </summary>
     public static Task<Outcome> RunAsync(RawStackConfig raw, RecordingMocks? engine = null) => RunAsync(() => raw, raw.StackName, engine);
 

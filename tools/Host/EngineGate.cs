@@ -16,10 +16,12 @@ namespace BlinkInfra.Host;
 /// loaded into a spec once; before anything is registered with the engine, the spec is planned
 /// offline and checked. A stop (invalid config, a mandatory violation, or anything else that fails
 /// before the deployment) is reported through the engine, as the real SDK reports a failed program:
-/// inside a deployment that declares nothing, each error is logged with Log.Error and a RunException
-/// ends the run, which the runner logs as its message and answers with exit code 32 ("already
-/// reported", so the language host adds nothing). Otherwise the same spec is deployed, with the
-/// advisory violations as warnings on their resources.
+/// inside a deployment that declares nothing, one RunException ends the run, which the runner logs as
+/// its message and answers with exit code 32 ("already reported", so the language host adds nothing).
+/// That message carries every reason for the stop (<see cref="StopMessage"/>): the runner awaits the
+/// logging of the exception that ends the run, but returns without awaiting lines logged before it
+/// with Log.Error, which can then be lost (Deployment.Runner.cs of Pulumi 3.112.1, WhileRunningAsync).
+/// Otherwise the same spec is deployed, with the advisory violations as warnings on their resources.
 /// </summary>
 public static class EngineGate
 {
@@ -102,7 +104,7 @@ public static class EngineGate
             // Not a stop the gate knows: the runner reports it as it reports any exception in a program
             // ("Running program ... failed with an unhandled exception" and the stack trace), through the
             // engine, rather than the process crashing with it on stderr.
-            checkedRun = (() => Stop(Array.Empty<string>(), Task.FromException<bool>(unexpected)), null, ImmutableArray<StackWarning>.Empty);
+            checkedRun = (() => End(Task.FromException<bool>(unexpected)), null, ImmutableArray<StackWarning>.Empty);
         }
         return checkedRun.Stop is { } stop
             ? await report(stop)
@@ -122,8 +124,8 @@ public static class EngineGate
         }
         catch (SpecException invalid)
         {
-            var summary = $"the stack's config is invalid ({invalid.Errors.Count} error{(invalid.Errors.Count == 1 ? "" : "s")}): no resource was declared";
-            return (() => Stop(invalid.Errors.Select(e => e.Message), summary), null, ImmutableArray<StackWarning>.Empty);
+            var summary = $"the stack's config is invalid ({Count(invalid.Errors.Count, "error")}), so no resource was declared:";
+            return (Stop(summary, invalid.Errors.Select(e => e.Message)), null, ImmutableArray<StackWarning>.Empty);
         }
 
         var plan = await Planner.PlanAsync(spec, raw.StackName);
@@ -131,28 +133,40 @@ public static class EngineGate
         if (report.HasMandatory)
         {
             var mandatory = report.Violations.Where(v => v.Level == EnforcementLevel.Mandatory).Select(PolicyReportRenderer.Diagnostic).ToList();
-            var summary = $"{mandatory.Count} mandatory policy violation{(mandatory.Count == 1 ? "" : "s")}: no resource was declared";
-            return (() => Stop(mandatory, summary), null, ImmutableArray<StackWarning>.Empty);
+            var summary = $"{Count(mandatory.Count, "mandatory policy violation")}, so no resource was declared:";
+            return (Stop(summary, mandatory), null, ImmutableArray<StackWarning>.Empty);
         }
         var warnings = report.Advisories.Select(v => new StackWarning(PolicyReportRenderer.Diagnostic(v), v.ResourceType, v.ResourceName)).ToImmutableArray();
         return (null, spec, warnings);
     }
 
-    private static void Stop(IEnumerable<string> errors, string summary)
-        => Stop(errors, Task.FromException<bool>(new RunException(summary)));
+    private static string Count(int count, string noun) => $"{count} {noun}{(count == 1 ? "" : "s")}";
 
     /// <summary>
-    /// Inside a deployment: each error to the engine's log, then the run ended by <paramref name="ending"/>'s
-    /// exception, carried by one output only, so that the runner logs it once (every Output registers its
-    /// task with the runner, Output.cs; an exception thrown from the program itself would also fail the
-    /// stack's outputs and its output registration, each logged again).
+    /// The message of the exception that stops the program: the summary, then each reason on a line of
+    /// its own, indented (a reason's own further lines more deeply). The engine shows it as one error
+    /// diagnostic on the stack: under `pulumi up` and `preview`, in `--json` events and in the update's log.
     /// </summary>
-    private static void Stop(IEnumerable<string> errors, Task<bool> ending)
+    public static string StopMessage(string summary, IEnumerable<string> reasons)
+        => string.Join("\n", reasons.Select(r => "  " + r.ReplaceLineEndings("\n    ")).Prepend(summary));
+
+    /// <summary>
+    /// The report of a stop: no Log.Error beside it, whose line the runner could return without (above);
+    /// the URN a log line could carry is of no use here either, as no resource was registered.
+    /// </summary>
+    private static Action Stop(string summary, IEnumerable<string> reasons)
     {
-        foreach (var error in errors)
-            Log.Error(error);
-        _ = Output.Create(ending);
+        var message = StopMessage(summary, reasons);
+        return () => End(Task.FromException<bool>(new RunException(message)));
     }
+
+    /// <summary>
+    /// Inside a deployment: the run ended by <paramref name="ending"/>'s exception, carried by one output
+    /// only, so that the runner logs it once (every Output registers its task with the runner, Output.cs;
+    /// an exception thrown from the program itself would also fail the stack's outputs and its output
+    /// registration, each logged again).
+    /// </summary>
+    private static void End(Task<bool> ending) => _ = Output.Create(ending);
 
     public static IReadOnlyDictionary<string, string?> ProcessEnvironment()
         => Environment.GetEnvironmentVariables().Keys.Cast<string>().ToDictionary(k => k, Environment.GetEnvironmentVariable);
