@@ -337,8 +337,13 @@ public sealed class ClusterCompute : ComponentResource
             poolArgs.DesiredSize = desired.ToString(System.Globalization.CultureInfo.InvariantCulture);
         else
             poolArgs.ScalingConfig = new NodePoolScalingConfigArgs { Enable = true, MinSize = pool.Size.MinNodes, MaxSize = pool.Size.MaxNodes };
+        // The state disk first and the container runtime's last: ACK formats the last data disk as the runtime's
+        // directory (DataDisks), so the state disk keeps its mount.
         if (pool.DataDisk is { } disk)
+        {
             poolArgs.DataDisks.Add(StateDisk(disk, args.KmsKeyId));
+            poolArgs.DataDisks.Add(RuntimeDisk(disk, args.KmsKeyId));
+        }
         ApplyImage(poolArgs, pool.ImageId);
         ApplyBilling(poolArgs, args.Billing);
         ApplyKeys(poolArgs, args);
@@ -368,6 +373,8 @@ public sealed class ClusterCompute : ComponentResource
             CoolDownDuration = "10m",
             ScanInterval = "30s",
         }, new CustomResourceOptions { Parent = this });
+
+    /// <summary>
     /// A worker's state disk, formatted (ext4) and mounted by ACK at <see cref="DataDisks.MountPath"/> when the
     /// node is created, where the TaskManager's RocksDB keeps its working files. Source: terraform-provider-alicloud
     /// v1.285.0, alicloud_cs_kubernetes_node_pool `data_disks` (category, size, performance_level, encrypted as
@@ -388,6 +395,26 @@ public sealed class ClusterCompute : ComponentResource
         if (disk.PerformanceLevel is { } level)
             args.PerformanceLevel = level;
         // An encrypted disk with the stack's KMS key rather than ECS's default key (`kms_key_id`).
+        if (disk.Encrypted && kmsKeyId != null)
+            args.KmsKeyId = kmsKeyId;
+        return args;
+    }
+
+    /// <summary>
+    /// A worker's container runtime disk, the pool's last data disk, which ACK's node initialization formats and mounts as
+    /// the runtime's directory itself (so no auto_format or mount_target here): the same category and encryption as the
+    /// state disk, PL0 on an ESSD. See <see cref="DataDisks"/>.
+    /// </summary>
+    private static NodePoolDataDiskArgs RuntimeDisk(DataDiskSpec disk, Input<string>? kmsKeyId)
+    {
+        var args = new NodePoolDataDiskArgs
+        {
+            Category = disk.Category,
+            Size = disk.RuntimeSizeGiB,
+            Encrypted = disk.Encrypted ? "true" : "false",
+        };
+        if (disk.PerformanceLevel is not null)
+            args.PerformanceLevel = DataDisks.RuntimePerformanceLevel;
         if (disk.Encrypted && kmsKeyId != null)
             args.KmsKeyId = kmsKeyId;
         return args;

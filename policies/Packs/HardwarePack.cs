@@ -23,7 +23,22 @@ public static class HardwarePack
         FpgaPoolsHaveImage(),
         InstanceFamiliesKnown(),
         PoolsCreateTheirNodes(),
-        NoAutoscalingSubscriptionPools()));
+        NoAutoscalingSubscriptionPools(),
+        StateDiskNotRuntimeDisk()));
+
+    /// <summary>state-disk-not-runtime-disk: A pool's state disk is not its last data disk, which ACK takes for the container runtime.</summary>
+    // ACK, "ACK node initialization process": the last data disk (lexicographic order) is formatted and mounted as the
+    // container runtime's directory; a state disk there is never mounted at its mountTarget, and the TaskManagers'
+    // hostPath stays missing (FailedMount). infra/Facts/DataDisks.cs.
+    public static ResourcePolicy StateDiskNotRuntimeDisk(EnforcementLevel level = EnforcementLevel.Mandatory)
+        => new("state-disk-not-runtime-disk", "A pool's state disk is not its last data disk, which ACK takes for the container runtime.", level,
+            ImmutableArray.Create(TypeTokens.Of<Pulumi.AliCloud.CS.NodePool>()), (pool, _) =>
+            {
+                var disks = pool.Objects("dataDisks").ToList();
+                return disks.Count > 0 && disks[^1].Field("mountTarget") is { } target
+                    ? new[] { $"the last of {disks.Count} data disk(s) is mounted at {target}, but ACK formats the last data disk as the container runtime's directory, so {target} is never mounted; allowed: the state disk first and a disk for the runtime after it (BlinkInfra declares both)" }
+                    : Array.Empty<string>();
+            });
 
     /// <summary>no-autoscaling-subscription-pools: No subscription (PrePaid) node pool autoscales.</summary>
     // ACK, "Enable node auto scaling": on a scale-in, subscription instances are removed from the cluster but not

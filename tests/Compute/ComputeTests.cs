@@ -411,8 +411,30 @@ public class ComputeTests
         Assert.That(Spec(yaml).Kubernetes.ServiceCidr, Is.EqualTo(System.Net.IPNetwork2.Parse("192.168.0.0/20")));
     }
 
+    /// <summary>A pool's state disk: the first of its two data disks (the last is the container runtime's).</summary>
     private static ImmutableDictionary<string, object> DataDiskOf(MockResourceArgs pool)
-        => ((ImmutableArray<object>)pool.Inputs["dataDisks"]).Cast<ImmutableDictionary<string, object>>().Single();
+        => DataDisksOf(pool)[0];
+
+    private static List<ImmutableDictionary<string, object>> DataDisksOf(MockResourceArgs pool)
+        => ((ImmutableArray<object>)pool.Inputs["dataDisks"]).Cast<ImmutableDictionary<string, object>>().ToList();
+
+    [Test]
+    public async Task A_pool_with_a_state_disk_gets_a_runtime_disk_after_it_which_acks_node_initialization_takes_for_containerd()
+    {
+        var (_, mocks) = await StackRunner.RunAsync(Stack("highAvailability: false\n" + CpuPool));
+        var disks = DataDisksOf(mocks.Single(NodePoolType, "blink-t-pool-cpu"));
+
+        Assert.That(disks, Has.Count.EqualTo(2));
+        Assert.That(disks[0]["mountTarget"], Is.EqualTo("/mnt/blink-state"), "the state disk first");
+        Assert.That(disks[1], Is.EquivalentTo(new Dictionary<string, object>
+        {
+            ["category"] = "cloud_essd", ["size"] = 100.0, ["performanceLevel"] = "PL0", ["encrypted"] = "true",
+        }), "the runtime's disk last, left for ACK to format and mount as /var/lib/containerd");
+
+        (_, mocks) = await StackRunner.RunAsync(Stack("highAvailability: false\n" + CpuPool + "\n    dataDisk: {category: cloud_auto, runtimeSizeGiB: 200}"));
+        disks = DataDisksOf(mocks.Single(NodePoolType, "blink-t-pool-cpu"));
+        Assert.That((disks[1]["category"], disks[1]["size"], disks[1].ContainsKey("performanceLevel")), Is.EqualTo(("cloud_auto", 200.0, false)));
+    }
 
     [Test]
     public async Task Every_worker_gets_an_encrypted_essd_for_flink_state_of_20_gib_per_cu_mounted_where_the_taskmanager_finds_it()
@@ -454,11 +476,19 @@ public class ComputeTests
         }));
         Assert.That(ErrorsOf("{sizeGiB: 20}"), Is.EqualTo(new[]
         {
-            "blink-infra:compute.workerPools[0].dataDisk.sizeGiB = \"20\": allowed: 40 to 32768 GiB (a node pool's data disk)",
+            "blink-infra:compute.workerPools[0].dataDisk.sizeGiB = \"20\": allowed: 40 to 32767 GiB (a node pool's data disk)",
+        }));
+        Assert.That(ErrorsOf("{sizeGiB: 32768}"), Is.EqualTo(new[]
+        {
+            "blink-infra:compute.workerPools[0].dataDisk.sizeGiB = \"32768\": allowed: 40 to 32767 GiB (a node pool's data disk)",
+        }), "the provider's data_disks.size is 40 to 32767");
+        Assert.That(ErrorsOf("{runtimeSizeGiB: 20}"), Is.EqualTo(new[]
+        {
+            "blink-infra:compute.workerPools[0].dataDisk.runtimeSizeGiB = \"20\": allowed: 40 to 32767 GiB (the container runtime's disk, the pool's last data disk, default 100)",
         }));
         Assert.That(ErrorsOf("{performanceLevel: PL3, sizeGiB: 1000}"), Is.EqualTo(new[]
         {
-            "blink-infra:compute.workerPools[0].dataDisk.sizeGiB = \"1000\": an ESSD at PL3 is at least 1261 GiB; allowed: 1261 to 32768 GiB, or a lower level",
+            "blink-infra:compute.workerPools[0].dataDisk.sizeGiB = \"1000\": an ESSD at PL3 is at least 1261 GiB; allowed: 1261 to 32767 GiB, or a lower level",
         }));
         Assert.That(ErrorsOf("{performanceLevel: PL9}"), Is.EqualTo(new[]
         {
@@ -470,7 +500,7 @@ public class ComputeTests
         }));
         Assert.That(ErrorsOf("{enabled: false, sizeGiB: 100}"), Is.EqualTo(new[]
         {
-            "blink-infra:compute.workerPools[0].dataDisk.enabled = \"false\": the pool has no data disk, so its other keys would be ignored; allowed: enabled: false alone, or a disk (category, sizeGiB, performanceLevel, encrypted) without enabled: false",
+            "blink-infra:compute.workerPools[0].dataDisk.enabled = \"false\": the pool has no data disk, so its other keys would be ignored; allowed: enabled: false alone, or a disk (category, sizeGiB, performanceLevel, encrypted, runtimeSizeGiB) without enabled: false",
         }));
     }
 

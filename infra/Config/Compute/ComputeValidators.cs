@@ -206,8 +206,8 @@ public sealed class DataDiskValidator : AbstractValidator<DataDiskConfig>
     {
         RuleFor(d => d).Custom((disk, context) =>
         {
-            if (disk.Enabled == false && (disk.Category != null || disk.SizeGiB != null || disk.PerformanceLevel != null || disk.Encrypted != null))
-                context.FailAt("Enabled", "false", "the pool has no data disk, so its other keys would be ignored; allowed: enabled: false alone, or a disk (category, sizeGiB, performanceLevel, encrypted) without enabled: false");
+            if (disk.Enabled == false && (disk.Category != null || disk.SizeGiB != null || disk.PerformanceLevel != null || disk.Encrypted != null || disk.RuntimeSizeGiB != null))
+                context.FailAt("Enabled", "false", "the pool has no data disk, so its other keys would be ignored; allowed: enabled: false alone, or a disk (category, sizeGiB, performanceLevel, encrypted, runtimeSizeGiB) without enabled: false");
         });
         RuleFor(d => d.Category)
             .Must(category => category is null || DataDisks.Categories.Contains(category))
@@ -223,6 +223,9 @@ public sealed class DataDiskValidator : AbstractValidator<DataDiskConfig>
         RuleFor(d => d.SizeGiB)
             .InclusiveBetween(DataDisks.MinSizeGiB, DataDisks.MaxSizeGiB)
             .WithMessage($"allowed: {DataDisks.MinSizeGiB} to {DataDisks.MaxSizeGiB} GiB (a node pool's data disk)");
+        RuleFor(d => d.RuntimeSizeGiB)
+            .InclusiveBetween(DataDisks.MinSizeGiB, DataDisks.MaxSizeGiB)
+            .WithMessage($"allowed: {DataDisks.MinSizeGiB} to {DataDisks.MaxSizeGiB} GiB (the container runtime's disk, the pool's last data disk, default {DataDisks.DefaultRuntimeSizeGiB})");
         RuleFor(d => d.SizeGiB)
             .Must((d, size) => size >= DataDisks.EssdLevelMinSizeGiB[d.PerformanceLevel!])
             .When(d => d.SizeGiB is >= DataDisks.MinSizeGiB and <= DataDisks.MaxSizeGiB && (d.Category ?? DataDisks.DefaultCategory) == "cloud_essd"

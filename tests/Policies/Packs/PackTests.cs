@@ -137,6 +137,12 @@ public class PackTests
             Input(Resource(Pool, "cpu", """{"instanceChargeType":"PrePaid","scalingConfig":{"enable":true,"minSize":1,"maxSize":4}}""")),
             "cpu: an autoscaling pool of subscription (PrePaid) machines, which ACK removes on scale-in but does not release, so they stay billed; allowed: a fixed desiredSize with subscription, or autoscaling with PostPaid");
 
+        yield return C("state-disk-not-runtime-disk", () => HardwarePack.StateDiskNotRuntimeDisk(),
+            Input(Resource(Pool, "cpu", """{"dataDisks":[{"size":120,"mountTarget":"/mnt/blink-state","autoFormat":"true"},{"size":100}]}"""),
+                Resource(Pool, "masters", """{"desiredSize":"1"}""")),
+            Input(Resource(Pool, "cpu", """{"dataDisks":[{"size":120,"mountTarget":"/mnt/blink-state","autoFormat":"true"}]}""")),
+            "cpu: the last of 1 data disk(s) is mounted at /mnt/blink-state, but ACK formats the last data disk as the container runtime's directory, so /mnt/blink-state is never mounted; allowed: the state disk first and a disk for the runtime after it (BlinkInfra declares both)");
+
         // blink-data-protection
         yield return C("state-bucket-protected", () => DataProtectionPack.StateBucketProtected(),
             Input(Resource(Token<Bucket>(), "state", "{}", protect: true)),
