@@ -454,7 +454,7 @@ public class EngineTests
             Assert.That(spec["flinkConfiguration"]!["fs.oss.credentials.provider"]!.GetValue<string>(), Is.EqualTo("com.acme.flink.RrsaCredentialsProvider"));
             Assert.That(spec["flinkConfiguration"]!["restart-strategy.type"]!.GetValue<string>(), Is.EqualTo("exponential-delay"));
             Assert.That(spec["flinkConfiguration"]!["high-availability.type"]!.GetValue<string>(), Is.EqualTo("kubernetes"), "the spec's own settings stay");
-            Assert.That(spec["podTemplate"], Is.Null, "an image of the stack's own carries the OSS plugin under plugins/: no second copy from opt/");
+            Assert.That(spec["podTemplate"]!.ToJsonString(), Does.Not.Contain("ENABLE_BUILT_IN_PLUGINS"), "an image of the stack's own carries the OSS plugin under plugins/: no second copy from opt/");
         }
         Assert.That(Facts.FlinkDefaults.IsStockImage("registry-vpc.cn-hangzhou.aliyuncs.com/mirror/flink:1.20.1-scala_2.12-java17"), Is.True, "a mirror keeping the stock tag is stock");
         Assert.That(Facts.FlinkDefaults.IsStockImage("flink:1.20"), Is.True);
@@ -462,6 +462,36 @@ public class EngineTests
 
         var defaults = await BlinkCli.PlanStackAsync(StackRunner.Stack(Stack()));
         Assert.That(Spec(defaults.Resources.Single(r => r.Type == DeploymentType))["image"]!.GetValue<string>(), Is.EqualTo("registry-vpc.cn-hangzhou.aliyuncs.com/blink-infra/flink:1.20.1-scala_2.12-java17"));
+    }
+
+    [Test]
+    public async Task Every_rrsa_pod_asks_sts_at_the_regions_vpc_endpoint_which_the_pods_groups_let_out()
+    {
+        // credentials-java's OIDCRoleArnCredentialProvider asks sts.aliyuncs.com unless told the region and the VPC endpoint.
+        var plan = await BlinkCli.PlanStackAsync(StackFile.Load(TestPaths.ExampleStack("prod-hangzhou")));
+        var expected = """[{"name":"ALIBABA_CLOUD_STS_REGION","value":"cn-hangzhou"},{"name":"ALIBABA_CLOUD_VPC_ENDPOINT_ENABLED","value":"true"}]""";
+
+        foreach (var session in plan.Resources.Where(r => r.Type == DeploymentType))
+        {
+            var main = Spec(session)["podTemplate"]!["spec"]!["containers"]![0]!;
+            Assert.That(main["name"]!.GetValue<string>(), Is.EqualTo("flink-main-container"), "the top-level template reaches JobManagers and TaskManagers");
+            Assert.That(main["env"]!.ToJsonString(), Is.EqualTo(expected), session.Name);
+        }
+        var release = plan.Resources.Single(r => r.Type == "kubernetes:helm.sh/v3:Release");
+        Assert.That(release.Inputs["values"]!["operatorPod"]!["env"]!.ToJsonString(), Is.EqualTo(expected), "the operator reads jars through RRSA too");
+        Assert.That(Facts.StsEndpoints.VpcEndpoint("cn-hangzhou"), Is.EqualTo("sts-vpc.cn-hangzhou.aliyuncs.com"));
+
+        // The endpoint lies in Alibaba Cloud's service block, which both pod groups let out.
+        foreach (var role in new[] { "masters", "workers" })
+        {
+            Assert.That(plan.Resources.Where(r => r.Type == "alicloud:ecs/securityGroupRule:SecurityGroupRule" && r.Name == $"blink-prod-sgr-{role}-to-alibaba-services")
+                .Select(r => (r.Inputs["type"]!.GetValue<string>(), r.Inputs["cidrIp"]!.GetValue<string>(), r.Inputs["policy"]!.GetValue<string>(), r.Inputs["ipProtocol"]!.GetValue<string>())),
+                Is.EqualTo(new[] { ("egress", "100.64.0.0/10", "accept", "all") }), role);
+        }
+
+        var dev = await BlinkCli.PlanStackAsync(StackFile.Load(TestPaths.ExampleStack("dev")));
+        var devMain = Spec(dev.Resources.Single(r => r.Type == DeploymentType))["podTemplate"]!["spec"]!["containers"]![0]!;
+        Assert.That(devMain["env"]!.AsArray().Select(e => e!["name"]!.GetValue<string>()), Is.EqualTo(new[] { "ENABLE_BUILT_IN_PLUGINS", "ALIBABA_CLOUD_STS_REGION", "ALIBABA_CLOUD_VPC_ENDPOINT_ENABLED" }));
     }
 
     [Test]
