@@ -54,7 +54,7 @@ public static class FlinkResources
         {
             [FlinkDefaults.TaskSlots] = taskManager.Slots.ToString(CultureInfo.InvariantCulture),
             [FlinkDefaults.CheckpointsDir] = $"oss://{engine.Bucket}/checkpoints/{name}",
-            [FlinkDefaults.SavepointsDir] = $"oss://{engine.Bucket}/savepoints/{name}",
+            [FlinkDefaults.SavepointsDir] = $"oss://{engine.Bucket}/{FlinkDefaults.SavepointsPrefix}{name}",
             [FlinkDefaults.OssEndpoint] = FlinkDefaults.OssInternalEndpoint(region),
         };
         if (engine.CheckpointIntervalSeconds > 0)

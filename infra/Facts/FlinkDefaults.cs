@@ -195,13 +195,28 @@ public static class FlinkDefaults
     public const string SavepointHistoryMaxAge = "kubernetes.operator.savepoint.history.max.age";
     public const string SavepointDisposeOnDelete = "kubernetes.operator.savepoint.dispose-on-delete";
 
-    /// <summary>Every job's savepoints unless the stack says otherwise: every 6 hours, the last 5 within 7 days kept, never disposed of by a delete.</summary>
+    // Disposal (read 2026-12-05, apache/flink-kubernetes-operator): SnapshotObserver.cleanupSavepointHistory deletes only
+    // the FlinkStateSnapshot objects history drops; StateSnapshotReconciler.cleanup disposes a savepoint's data only when
+    // the snapshot's spec.savepoint.disposeOnDelete is true (and its job still runs: a job that is gone or not running
+    // leaves the data); kubernetes.operator.savepoint.dispose-on-delete sets it on every snapshot the operator creates for
+    // upgrade, periodic and nonce-triggered savepoints (KubernetesOperatorConfigOptions; docs/custom-resource/snapshots:
+    // "To also dispose of the savepoint data during cleanup, ... dispose-on-delete: true"). So it is on by default, and
+    // the bucket's savepoints/ prefix expires after stateRetention.savepointDays for what the operator could not dispose.
+    /// <summary>Every job's savepoints unless the stack says otherwise: every 6 hours, the last 5 within 7 days kept, each disposed of when history drops it.</summary>
     public const int SavepointIntervalMinutes = 360;
     public const int SavepointMaxCount = 5;
     public const int SavepointMaxAgeDays = 7;
     public const int MaxSavepointIntervalMinutes = 10_080;
     public const int MaxSavepointCount = 1_000;
     public const int MaxSavepointAgeDays = 3_650;
+    public const bool SavepointDisposeOnDeleteDefault = true;
+
+    /// <summary>The bucket's prefix of savepoints (each session cluster's savepoint directory lies under it).</summary>
+    public const string SavepointsPrefix = "savepoints/";
+
+    /// <summary>The lifecycle rule that expires what stays under <see cref="SavepointsPrefix"/>, and its default age.</summary>
+    public const string SavepointsLifecycleRule = "blink-savepoints-expiry";
+    public const int SavepointExpiryDays = 30;
 
     /// <summary>
     /// The pod annotations the managed Prometheus (ACK's arms-prometheus add-on) discovers scrape targets by: the

@@ -93,7 +93,7 @@ public class EngineTests
         var bucket = plan.Resources.Single(r => r.Type == "alicloud:oss/bucket:Bucket");
         Assert.That(bucket.Protect, Is.True);
         // No acl on the bucket: deprecated since provider 1.220.0 for the BucketAcl resource.
-        Assert.That(bucket.Inputs.ToJsonString(), Is.EqualTo("""{"bucket":"blink-t-state","lifecycleRules":[{"abortMultipartUploads":[{"days":1}],"enabled":true,"expirations":[{"expiredObjectDeleteMarker":true}],"id":"blink-state-retention","noncurrentVersionExpirations":[{"days":7}]}],"redundancyType":"ZRS","serverSideEncryptionRule":{"sseAlgorithm":"AES256"},"tags":{"blink.io/cluster":"blink-t","blink.io/managed-by":"blink-infra","blink.io/stack":"dev"},"versioning":{"status":"Enabled"}}"""));
+        Assert.That(bucket.Inputs.ToJsonString(), Is.EqualTo("""{"bucket":"blink-t-state","lifecycleRules":[{"abortMultipartUploads":[{"days":1}],"enabled":true,"expirations":[{"expiredObjectDeleteMarker":true}],"id":"blink-state-retention","noncurrentVersionExpirations":[{"days":7}]},{"enabled":true,"expirations":[{"days":30}],"id":"blink-savepoints-expiry","prefix":"savepoints/"}],"redundancyType":"ZRS","serverSideEncryptionRule":{"sseAlgorithm":"AES256"},"tags":{"blink.io/cluster":"blink-t","blink.io/managed-by":"blink-infra","blink.io/stack":"dev"},"versioning":{"status":"Enabled"}}"""));
         var acl = plan.Resources.Single(r => r.Type == "alicloud:oss/bucketAcl:BucketAcl");
         Assert.That((acl.Name, acl.Inputs.ToJsonString()), Is.EqualTo(("blink-t-state-acl", """{"acl":"private","bucket":"blink-t-state"}""")));
         Assert.That(acl.PropertyDependencies["bucket"], Is.EqualTo(new[] { bucket.Ref }));
@@ -105,11 +105,12 @@ public class EngineTests
     [Test]
     public async Task The_state_buckets_retention_and_redundancy_come_from_the_config()
     {
-        var plan = await BlinkCli.PlanStackAsync(StackRunner.Stack(Stack(engine: "    stateRedundancy: LRS\n    stateRetention: {noncurrentVersionDays: 30, incompleteUploadDays: 3}")));
+        var plan = await BlinkCli.PlanStackAsync(StackRunner.Stack(Stack(engine: "    stateRedundancy: LRS\n    stateRetention: {noncurrentVersionDays: 30, incompleteUploadDays: 3, savepointDays: 90}")));
 
         var bucket = plan.Resources.Single(r => r.Type == "alicloud:oss/bucket:Bucket");
         Assert.That(bucket.Inputs["redundancyType"]!.GetValue<string>(), Is.EqualTo("LRS"));
-        Assert.That(bucket.Inputs["lifecycleRules"]!.ToJsonString(), Is.EqualTo("""[{"abortMultipartUploads":[{"days":3}],"enabled":true,"expirations":[{"expiredObjectDeleteMarker":true}],"id":"blink-state-retention","noncurrentVersionExpirations":[{"days":30}]}]"""));
+        Assert.That(bucket.Inputs["lifecycleRules"]!.ToJsonString(), Is.EqualTo("""[{"abortMultipartUploads":[{"days":3}],"enabled":true,"expirations":[{"expiredObjectDeleteMarker":true}],"id":"blink-state-retention","noncurrentVersionExpirations":[{"days":30}]},{"enabled":true,"expirations":[{"days":90}],"id":"blink-savepoints-expiry","prefix":"savepoints/"}]"""),
+            "savepoints the operator could not dispose of expire under savepoints/");
     }
 
     [Test]
@@ -522,7 +523,7 @@ public class EngineTests
 
         var job = plan.Resources.Single(r => r.Type == SessionJobType);
         Assert.That(job.Inputs["metadata"]!.ToJsonString(), Is.EqualTo("""{"name":"orders-enrich","namespace":"flink"}"""));
-        Assert.That(Spec(job).ToJsonString(), Is.EqualTo("""{"deploymentName":"session-cpu","flinkConfiguration":{"kubernetes.operator.periodic.savepoint.interval":"360min","kubernetes.operator.savepoint.dispose-on-delete":"false","kubernetes.operator.savepoint.history.max.age":"7d","kubernetes.operator.savepoint.history.max.count":"5","pipeline.max-parallelism":"128"},"job":{"args":["--window","5m"],"entryClass":"com.example.OrdersEnrich","jarURI":"oss://blink-t-state/udf/orders-enrich-1.0.jar","parallelism":4,"state":"running","upgradeMode":"last-state"}}"""));
+        Assert.That(Spec(job).ToJsonString(), Is.EqualTo("""{"deploymentName":"session-cpu","flinkConfiguration":{"kubernetes.operator.periodic.savepoint.interval":"360min","kubernetes.operator.savepoint.dispose-on-delete":"true","kubernetes.operator.savepoint.history.max.age":"7d","kubernetes.operator.savepoint.history.max.count":"5","pipeline.max-parallelism":"128"},"job":{"args":["--window","5m"],"entryClass":"com.example.OrdersEnrich","jarURI":"oss://blink-t-state/udf/orders-enrich-1.0.jar","parallelism":4,"state":"running","upgradeMode":"last-state"}}"""));
         Assert.That(job.DependsOn, Is.EqualTo(new[] { new ResourceRef(DeploymentType, "blink-t-flink-cpu") }));
     }
 
@@ -531,6 +532,7 @@ public class EngineTests
     {
         var plan = await BlinkCli.PlanStackAsync(StackRunner.Stack(Stack(engine: """
                 savepoints: {intervalMinutes: 60, maxCount: 10, disposeOnDelete: true}
+                stateRetention: {savepointDays: 45}
                 jobs:
                   - {name: enrich, pool: cpu, jarPath: udf/enrich.jar}
                   - name: audit
@@ -553,6 +555,25 @@ public class EngineTests
         var audit = jobs[1]["job"]!;
         Assert.That((audit["state"]!.GetValue<string>(), audit["initialSavepointPath"]!.GetValue<string>(), audit["savepointRedeployNonce"]!.GetValue<long>()),
             Is.EqualTo(("suspended", "oss://blink-t-state/savepoints/session-cpu/savepoint-0a1b2c-3d4e5f6a7b8c", 2L)));
+    }
+
+    [Test]
+    public void The_bucket_expires_savepoints_only_after_every_jobs_history_and_interval_and_disposes_by_default()
+    {
+        Assert.That(Errors(Stack(engine: """
+                stateRetention: {savepointDays: 7}
+                jobs:
+                  - {name: enrich, pool: cpu, jarPath: udf/enrich.jar}
+            """)), Is.EqualTo(new[]
+        {
+            "blink-infra:engine.stateRetention.savepointDays = \"7\": the bucket would expire job enrich's savepoints while its history keeps them (7 days, blink-infra:engine.savepoints.maxAgeDays or the job's own) or before its next periodic one (360 minutes); allowed: more days than the savepoints' maxAgeDays and interval, up to 3650",
+        }));
+        Assert.That(Errors(Stack(engine: "    stateRetention: {savepointDays: 0}")), Is.EqualTo(new[]
+        {
+            "blink-infra:engine.stateRetention.savepointDays = \"0\": allowed: 1 to 3650 days a savepoint stays under the bucket's savepoints/ before it expires (default 30)",
+        }));
+        Assert.That(BlinkInfra.Config.EngineSpecBuilder.SavepointsOf(null, null).DisposeOnDelete, Is.True,
+            "operator 1.15 disposes of a savepoint's data only for snapshots with disposeOnDelete; history cleanup deletes the snapshot objects alone");
     }
 
     [Test]

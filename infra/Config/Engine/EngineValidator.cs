@@ -49,6 +49,10 @@ public sealed class EngineValidator : AbstractValidator<EngineConfig>
             .InclusiveBetween(1, FlinkDefaults.StateRetentionMaxDays)
             .When(e => e.StateRetention is not null)
             .WithMessage($"allowed: 1 to {FlinkDefaults.StateRetentionMaxDays} days an unfinished multipart upload is kept before it is aborted");
+        RuleFor(e => e.StateRetention!.SavepointDays)
+            .InclusiveBetween(1, FlinkDefaults.StateRetentionMaxDays)
+            .When(e => e.StateRetention is not null)
+            .WithMessage($"allowed: 1 to {FlinkDefaults.StateRetentionMaxDays} days a savepoint stays under the bucket's {FlinkDefaults.SavepointsPrefix} before it expires (default {FlinkDefaults.SavepointExpiryDays})");
         // JobManagers run on the masters, one per master zone (required anti-affinity on the zone), so at most 3.
         RuleFor(e => e.JobManagerReplicas)
             .InclusiveBetween(1, ComputeUnits.HighAvailabilityMasters)
