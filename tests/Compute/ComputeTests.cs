@@ -84,7 +84,7 @@ public class ComputeTests
         var pools = string.Concat(Enumerable.Range(1, 4).Select(i => $"\n  - name: p{i}\n    family: g7\n    instanceTypes: [ecs.g7.xlarge]\n    nodes: 1"));
         Assert.That(Errors(Stack("highAvailability: false\nmasters:\n  instanceType: ecs.g7.xlarge\nworkerPools:" + pools)), Is.EqualTo(new[]
         {
-            "blink-infra:compute.masters.instanceType = \"ecs.g7.xlarge\": 4 session clusters (one per worker pool) put up to 4 JobManagers of 1000m CPU and 2048Mi memory each on one master machine, whose pods have 3420m CPU and 12218Mi memory (infra/Facts/NodeAllocatable.cs); allowed: a larger master type, or fewer worker pools",
+            "blink-infra:compute.masters.instanceType = \"ecs.g7.xlarge\": 4 session clusters (one per worker pool) put up to 4 JobManagers of 1000m CPU and 2048Mi memory each on one master machine, whose pods have 3220m CPU and 11834Mi memory (infra/Facts/NodeAllocatable.cs); allowed: a larger master type, or fewer worker pools",
         }));
         Assert.That(Errors(Stack("highAvailability: false\nmasters:\n  instanceType: ecs.g7.2xlarge\nworkerPools:" + pools)), Is.Empty);
     }
@@ -239,7 +239,7 @@ public class ComputeTests
     [Test]
     public async Task A_thousand_workers_declare_as_many_resources_as_two()
     {
-        static string Pool(int nodes) => $"highAvailability: true\nworkerPools:\n  - name: cpu\n    family: g7\n    instanceTypes: [ecs.g7.large]\n    nodes: {nodes}";
+        static string Pool(int nodes) => $"highAvailability: true\nworkerPools:\n  - name: cpu\n    family: g7\n    instanceTypes: [ecs.g7.xlarge]\n    nodes: {nodes}";
 
         var small = await BlinkCli.PlanStackAsync(StackRunner.Stack(Stack(Pool(2))));
         var large = await BlinkCli.PlanStackAsync(StackRunner.Stack(Stack(Pool(ComputeUnits.MaxWorkers - 200))));
@@ -257,22 +257,22 @@ public class ComputeTests
     [TestCase(1000, "ecs.g7.6xlarge")]
     public void Master_size_follows_the_cu_ladder(int computeUnits, string master)
     {
-        // ecs.g7.large is 2 cores and 8 GiB: 1 core and 4 GiB once the system has its share, exactly
-        // 1 CU, so nodes count CU one by one.
-        var spec = Spec(Stack($"highAvailability: true\nworkerPools:\n  - name: cpu\n    family: g7\n    instanceTypes: [ecs.g7.large]\n    nodes: {computeUnits}"));
+        // ecs.g7.xlarge offers 2 CU: a pool of computeUnits has ceil(computeUnits / 2) machines, so its CU are
+        // computeUnits or one more.
+        var spec = Spec(Stack($"highAvailability: true\nworkerPools:\n  - name: cpu\n    family: g7\n    instanceTypes: [ecs.g7.xlarge]\n    computeUnits: {computeUnits}"));
 
-        Assert.That(spec.TotalComputeUnits, Is.EqualTo(computeUnits));
+        Assert.That(spec.TotalComputeUnits, Is.InRange(computeUnits, computeUnits + 1));
         Assert.That(spec.Masters.InstanceType, Is.EqualTo(master));
     }
 
     [Test]
     public void More_than_800_cu_need_a_master_of_24_cores_and_96_gib()
     {
-        Assert.That(Errors(Stack("masters:\n  instanceType: ecs.g7.4xlarge\nworkerPools:\n  - name: cpu\n    family: g7\n    instanceTypes: [ecs.g7.large]\n    nodes: 801")), Is.EqualTo(new[]
+        Assert.That(Errors(Stack("masters:\n  instanceType: ecs.g7.4xlarge\nworkerPools:\n  - name: cpu\n    family: g7\n    instanceTypes: [ecs.g7.xlarge]\n    nodes: 401")), Is.EqualTo(new[]
         {
-            "blink-infra:compute.masters.instanceType = \"ecs.g7.4xlarge\": ecs.g7.4xlarge (16 cores, 64 GiB) serves up to 800 CU but the worker pools total 801 CU; allowed: a master of at least 24 cores and 96 GiB",
+            "blink-infra:compute.masters.instanceType = \"ecs.g7.4xlarge\": ecs.g7.4xlarge (16 cores, 64 GiB) serves up to 800 CU but the worker pools total 802 CU; allowed: a master of at least 24 cores and 96 GiB",
         }));
-        Assert.That(Spec(Stack("masters:\n  instanceType: ecs.g7.6xlarge\nworkerPools:\n  - name: cpu\n    family: g7\n    instanceTypes: [ecs.g7.16xlarge]\n    nodes: 1000")).TotalComputeUnits, Is.EqualTo(57_000),
+        Assert.That(Spec(Stack("masters:\n  instanceType: ecs.g7.6xlarge\nworkerPools:\n  - name: cpu\n    family: g7\n    instanceTypes: [ecs.g7.16xlarge]\n    nodes: 1000")).TotalComputeUnits, Is.EqualTo(56_000),
             "the top step serves any number of CU; the workers stay within 1000");
     }
 
@@ -280,7 +280,7 @@ public class ComputeTests
     // table): 8c32g 6, 8c16g 2 (its memory runs out first), 4c32g 3, 4c15g 2.
     [TestCase("ecs.g7.2xlarge", 100, 17)]
     [TestCase("ecs.c7.2xlarge", 100, 50)]
-    [TestCase("ecs.r7.xlarge", 8, 3)]
+    [TestCase("ecs.r7.xlarge", 8, 4)]
     [TestCase("ecs.gn6i-c4g1.xlarge", 10, 5)]
     public void A_pool_sized_in_cu_gets_enough_nodes_of_its_instance_type(string type, int computeUnits, int nodes)
     {
@@ -314,7 +314,7 @@ public class ComputeTests
     {
         Assert.That(Errors(Stack("workerPools:\n  - name: cpu\n    family: c7\n    instanceTypes: [ecs.c7.large]\n    nodes: 2")), Is.EqualTo(new[]
         {
-            "blink-infra:compute.workerPools[0].instanceTypes[0] = \"ecs.c7.large\": 2 cores and 4 GiB leave no CU once the system has its share (1 core, 4 GiB); allowed: a worker type that offers at least 1 CU: ecs.c7.xlarge, ecs.c7.2xlarge, ecs.c7.4xlarge, ecs.c7.8xlarge, ecs.c7.16xlarge",
+            "blink-infra:compute.workerPools[0].instanceTypes[0] = \"ecs.c7.large\": 2 cores and 4 GiB leave no CU once the system has its share (1 core, 4 GiB); allowed: a worker type that offers at least 1 CU: ecs.c7.2xlarge, ecs.c7.4xlarge, ecs.c7.8xlarge, ecs.c7.16xlarge",
         }));
     }
 
@@ -367,9 +367,9 @@ public class ComputeTests
             "blink-infra:compute.workerPools[0].zones[0] = \"cn-hangzhou-k\": not a zone of the cluster's network; allowed: cn-hangzhou-h, cn-hangzhou-i, cn-hangzhou-j");
         yield return Case("reserved pool name", "workerPools:\n  - name: masters\n    family: g7\n    instanceTypes: [ecs.g7.xlarge]\n    nodes: 2",
             "blink-infra:compute.workerPools[0].name = \"masters\": not a valid pool name; allowed: lower-case letters, digits and '-', starting with a letter, at most 63 characters (less when its session cluster's name needs the room), not \"masters\"");
-        yield return Case("pool name twice", "workerPools:\n  - name: cpu\n    family: g7\n    instanceTypes: [ecs.g7.xlarge]\n    nodes: 2\n  - name: cpu\n    family: c7\n    instanceTypes: [ecs.c7.xlarge]\n    nodes: 2",
+        yield return Case("pool name twice", "workerPools:\n  - name: cpu\n    family: g7\n    instanceTypes: [ecs.g7.xlarge]\n    nodes: 2\n  - name: cpu\n    family: c7\n    instanceTypes: [ecs.c7.2xlarge]\n    nodes: 2",
             "blink-infra:compute.workerPools[1].name = \"cpu\": used by another pool; allowed: a name of its own");
-        yield return Case("master too small", "masters:\n  instanceType: ecs.g7.xlarge\nworkerPools:\n  - name: cpu\n    family: g7\n    instanceTypes: [ecs.g7.large]\n    nodes: 100",
+        yield return Case("master too small", "masters:\n  instanceType: ecs.g7.xlarge\nworkerPools:\n  - name: cpu\n    family: g7\n    instanceTypes: [ecs.g7.xlarge]\n    nodes: 50",
             "blink-infra:compute.masters.instanceType = \"ecs.g7.xlarge\": ecs.g7.xlarge (4 cores, 16 GiB) serves up to 80 CU but the worker pools total 100 CU; allowed: a master of at least 8 cores and 32 GiB");
         yield return Case("gpu master", "masters:\n  instanceType: ecs.gn6i-c4g1.xlarge\n" + CpuPool,
             "blink-infra:compute.masters.instanceType = \"ecs.gn6i-c4g1.xlarge\": masters run the engine's control plane on CPU machines; allowed: a CPU instance type (families g7, c7, r7)");

@@ -143,6 +143,13 @@ public class PackTests
             Input(Resource(Pool, "cpu", """{"dataDisks":[{"size":120,"mountTarget":"/mnt/blink-state","autoFormat":"true"}]}""")),
             "cpu: the last of 1 data disk(s) is mounted at /mnt/blink-state, but ACK formats the last data disk as the container runtime's directory, so /mnt/blink-state is never mounted; allowed: the state disk first and a disk for the runtime after it (BlinkInfra declares both)");
 
+        yield return C("taskmanager-fits-beside-system-pods", () => HardwarePack.TaskManagerFitsBesideSystemPods(),
+            Input(Resource(Pool, "cpu", """{"nodePoolName":"cpu","instanceTypes":["ecs.g7.xlarge"]}"""),
+                Resource("kubernetes:flink.apache.org/v1beta1:FlinkDeployment", "session-cpu", """{"metadata":{"labels":{"blink.io/pool":"cpu"}},"spec":{"taskManager":{"resource":{"cpu":2,"memory":"8192m"}}}}""")),
+            Input(Resource(Pool, "cpu", """{"nodePoolName":"cpu","instanceTypes":["ecs.g7.xlarge"]}"""),
+                Resource("kubernetes:flink.apache.org/v1beta1:FlinkDeployment", "session-cpu", """{"metadata":{"labels":{"blink.io/pool":"cpu"}},"spec":{"taskManager":{"resource":{"cpu":3,"memory":"11264m"}}}}""")),
+            "session-cpu: a TaskManager of 3000m CPU and 11264Mi memory does not fit pool cpu's ecs.g7.xlarge beside the DaemonSets (680m CPU and 760Mi memory) and the system Deployments the tainted masters push onto the workers (1000m CPU and 1620Mi memory), which leave it 2220m CPU and 10214Mi memory (infra/Facts/NodeAllocatable.cs); allowed: a TaskManager within that, as BlinkInfra sizes it from the pool's types");
+
         // blink-data-protection
         yield return C("state-bucket-protected", () => DataProtectionPack.StateBucketProtected(),
             Input(Resource(Token<Bucket>(), "state", "{}", protect: true)),
