@@ -336,7 +336,14 @@ public sealed class ClusterCompute : ComponentResource
         if (pool.Size.DesiredNodes is { } desired)
             poolArgs.DesiredSize = desired.ToString(System.Globalization.CultureInfo.InvariantCulture);
         else
-            poolArgs.ScalingConfig = new NodePoolScalingConfigArgs { Enable = true, MinSize = pool.Size.MinNodes, MaxSize = pool.Size.MaxNodes };
+            poolArgs.ScalingConfig = new NodePoolScalingConfigArgs
+            {
+                Enable = true,
+                MinSize = pool.Size.MinNodes,
+                MaxSize = pool.Size.MaxNodes,
+                // GPU machines scale as gpu, the rest as cpu (ClusterDefaults.ScalingTypeOf); set at create only.
+                Type = ClusterDefaults.ScalingTypeOf(pool.Kind),
+            };
         // The state disk first and the container runtime's last: ACK formats the last data disk as the runtime's
         // directory (DataDisks), so the state disk keeps its mount.
         if (pool.DataDisk is { } disk)

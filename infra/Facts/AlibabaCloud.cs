@@ -171,6 +171,12 @@ public static class ClusterDefaults
     // ack.aliyun.com/nvidia-driver-version get that driver.
     public const string NvidiaDriverLabel = "ack.aliyun.com/nvidia-driver-version";
 
+    // Source: terraform-provider-alicloud v1.285.0, alicloud_cs_kubernetes_node_pool scaling_config.type (read 2026-12-05):
+    // "Instance type for auto scaling ... cpu: General-purpose instance. gpu: GPU instance. gpushare ... spot ... Default
+    // value: cpu. NOTE: You cannot modify this field after the node pool is created" (not ForceNew: a change on an
+    // existing pool does nothing). An FPGA pool has no type of its own: cpu.
+    public static string ScalingTypeOf(MachineKind kind) => kind == MachineKind.Gpu ? "gpu" : "cpu";
+
     // ECS charge types per billing mode (ECS CreateInstance InstanceChargeType).
     public static string ChargeType(BillingMode billing) => billing == BillingMode.Subscription ? "PrePaid" : "PostPaid";
 }

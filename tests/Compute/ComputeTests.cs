@@ -197,7 +197,16 @@ public class ComputeTests
 
         var elastic = mocks.Single(NodePoolType, "blink-t-pool-elastic");
         Assert.That(elastic.Inputs.ContainsKey("desiredSize"), Is.False);
-        Assert.That(elastic.Inputs["scalingConfig"], Is.EquivalentTo(new Dictionary<string, object> { ["enable"] = true, ["minSize"] = 0.0, ["maxSize"] = 10.0 }));
+        Assert.That(elastic.Inputs["scalingConfig"], Is.EquivalentTo(new Dictionary<string, object> { ["enable"] = true, ["minSize"] = 0.0, ["maxSize"] = 10.0, ["type"] = "cpu" }));
+    }
+
+    [Test]
+    public async Task An_autoscaling_gpu_pool_scales_as_gpu_as_acks_node_pool_api_says()
+    {
+        var plan = await BlinkCli.PlanStackAsync(StackFile.Load(TestPaths.ExampleStack("gpu-shanghai")));
+        var gpu = plan.Resources.Single(r => r.Name == "blink-gpu-pool-gpu");
+
+        Assert.That(gpu.Inputs["scalingConfig"]!.ToJsonString(), Is.EqualTo("""{"enable":true,"maxSize":4,"minSize":1,"type":"gpu"}"""));
     }
 
     [Test]
