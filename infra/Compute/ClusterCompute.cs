@@ -76,7 +76,8 @@ public sealed class ClusterCompute : ComponentResource
             VswitchIds = InZones(args.VswitchIds, args.Zones),
             PodVswitchIds = InZones(args.PodVswitchIds, args.Zones),
             ServiceCidr = spec.Kubernetes.ServiceCidr.ToString(),
-            ProxyMode = "ipvs",
+            // kube-proxy's mode (ClusterDefaults.ProxyModes): nftables by default, ipvs being deprecated since 1.35. ForceNew.
+            ProxyMode = spec.Kubernetes.ProxyMode,
             // The control plane's ENIs join the workers' group, which lets masters reach the API server.
             SecurityGroupId = args.WorkersSecurityGroupId,
             // The API server stays inside the VPC unless the spec asks; egress is the network's NAT, not ACK's.

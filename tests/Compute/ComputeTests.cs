@@ -201,6 +201,26 @@ public class ComputeTests
     }
 
     [Test]
+    public async Task A_new_cluster_runs_kube_proxy_in_nftables_not_the_deprecated_ipvs_and_the_mode_is_a_key()
+    {
+        foreach (var stack in new[] { "dev", "prod-hangzhou", "gpu-shanghai" })
+        {
+            var plan = await BlinkCli.PlanStackAsync(StackFile.Load(TestPaths.ExampleStack(stack)));
+            Assert.That(plan.Resources.Single(r => r.Type == ClusterType).Inputs["proxyMode"]!.GetValue<string>(), Is.EqualTo("nftables"), stack);
+        }
+        Assert.That(Spec(Stack("kubernetes:\n  proxyMode: ipvs\n" + CpuPool)).Kubernetes.ProxyMode, Is.EqualTo("ipvs"), "a cluster created with ipvs keeps it: the input is ForceNew");
+        Assert.That(Spec(Stack("kubernetes:\n  version: 1.34.3-aliyun.1\n" + CpuPool)).Kubernetes.ProxyMode, Is.EqualTo("ipvs"), "ACK creates nftables from 1.35 only");
+        Assert.That(Errors(Stack("kubernetes:\n  proxyMode: userspace\n" + CpuPool)), Is.EqualTo(new[]
+        {
+            "blink-infra:compute.kubernetes.proxyMode = \"userspace\": not a kube-proxy mode ACK creates; allowed: nftables, ipvs, iptables (nftables by default; ipvs is deprecated since Kubernetes 1.35; the provider replaces the cluster when it changes, so a cluster created with ipvs keeps it by saying so)",
+        }));
+        Assert.That(Errors(Stack("kubernetes:\n  version: 1.34.3-aliyun.1\n  proxyMode: nftables\n" + CpuPool)), Is.EqualTo(new[]
+        {
+            "blink-infra:compute.kubernetes.proxyMode = \"nftables\": nftables needs Kubernetes 1.35 or later (ACK CreateCluster proxy_mode), and blink-infra:compute.kubernetes.version is 1.34.3-aliyun.1; allowed: ipvs or iptables on that version, or a version of 1.35 or later",
+        }));
+    }
+
+    [Test]
     public async Task An_autoscaling_gpu_pool_scales_as_gpu_as_acks_node_pool_api_says()
     {
         var plan = await BlinkCli.PlanStackAsync(StackFile.Load(TestPaths.ExampleStack("gpu-shanghai")));

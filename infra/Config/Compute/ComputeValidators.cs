@@ -14,6 +14,12 @@ public sealed class ComputeValidator : AbstractValidator<ComputeConfig>
 {
     private static readonly Regex VersionPattern = new(@"^\d+\.\d+\.\d+-aliyun\.\d+$", RegexOptions.CultureInvariant);
 
+    public static System.Version MinorOf(string version)
+    {
+        var parts = version.Split('.', '-');
+        return new System.Version(int.Parse(parts[0], System.Globalization.CultureInfo.InvariantCulture), int.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture));
+    }
+
     public ComputeValidator(IReadOnlyList<string> zones)
     {
         RuleFor(c => c.Kubernetes!.ClusterSpec)
@@ -27,6 +33,17 @@ public sealed class ComputeValidator : AbstractValidator<ComputeConfig>
             .WithMessage($"not an ACK Kubernetes version; allowed: a version ACK offers, such as {ClusterDefaults.KubernetesVersion}, or none for that one")
             .OverridePropertyName("Kubernetes.Version")
             .When(c => c.Kubernetes != null);
+
+        RuleFor(c => c.Kubernetes!.ProxyMode)
+            .Must(mode => mode is null || ClusterDefaults.ProxyModes.Contains(mode))
+            .WithMessage($"not a kube-proxy mode ACK creates; allowed: {string.Join(", ", ClusterDefaults.ProxyModes)} (nftables by default; ipvs is deprecated since Kubernetes 1.35; the provider replaces the cluster when it changes, so a cluster created with ipvs keeps it by saying so)")
+            .OverridePropertyName("Kubernetes.ProxyMode")
+            .When(c => c.Kubernetes != null);
+        RuleFor(c => c.Kubernetes!.ProxyMode)
+            .Must((c, mode) => mode != "nftables" || c.Kubernetes!.Version is not { } version || VersionPattern.IsMatch(version) && MinorOf(version) >= ClusterDefaults.NftablesSince)
+            .WithMessage(c => $"nftables needs Kubernetes {ClusterDefaults.NftablesSince} or later (ACK CreateCluster proxy_mode), and blink-infra:compute.kubernetes.version is {c.Kubernetes!.Version}; allowed: ipvs or iptables on that version, or a version of {ClusterDefaults.NftablesSince} or later")
+            .OverridePropertyName("Kubernetes.ProxyMode")
+            .When(c => c.Kubernetes is { Version: not null, ProxyMode: "nftables" });
 
         RuleFor(c => c.Kubernetes!.ServiceCidr)
             .Custom((cidr, context) =>
