@@ -58,7 +58,11 @@ public static class FlinkResources
             [FlinkDefaults.OssEndpoint] = FlinkDefaults.OssInternalEndpoint(region),
         };
         if (engine.CheckpointIntervalSeconds > 0)
+        {
             configuration[FlinkDefaults.CheckpointInterval] = $"{engine.CheckpointIntervalSeconds}s";
+            // A failed checkpoint (an OSS timeout) does not fail the job over until this many in a row.
+            configuration[FlinkDefaults.TolerableFailedCheckpointsSetting] = engine.TolerableFailedCheckpoints.ToString(CultureInfo.InvariantCulture);
+        }
         // Working state in RocksDB on the pool's data disk, checkpoints incremental (only the new SST files
         // go to the bucket); checkpoints, savepoints and HA metadata stay on the bucket (above).
         configuration[FlinkDefaults.StateBackendType] = engine.StateBackend;

@@ -92,6 +92,7 @@ public static class FlinkDefaults
         Derived(CheckpointsDir, "blink-infra:engine.bucket"),
         Derived(SavepointsDir, "blink-infra:engine.bucket"),
         Derived(CheckpointInterval, "blink-infra:engine.checkpointIntervalSeconds"),
+        Derived(TolerableFailedCheckpointsSetting, "blink-infra:engine.tolerableFailedCheckpoints"),
         Derived(OssEndpoint, "blink-infra:cluster.region"),
         Derived(ServiceAccountSetting, $"the engine's service account ({ServiceAccount}, the one the Role binds and the RAM role trusts)"),
         Derived(StateBackendType, "blink-infra:engine.stateBackend"),
@@ -178,6 +179,14 @@ public static class FlinkDefaults
     public static readonly NodeRequests JobManagerRequests = new(1000, 2048);
     public const int HighAvailabilityJobManagers = 2;
     public const int CheckpointIntervalSeconds = 60;
+
+    // Flink 1.20 CheckpointingOptions.TOLERABLE_FAILURE_NUMBER (execution.checkpointing.tolerable-failed-checkpoints,
+    // read 2026-12-05): the consecutive checkpoint failures tolerated before the job fails over; unset, 0, so one OSS
+    // timeout restarts the job. 3 rides out a short object-storage hiccup while a persistent failure still surfaces
+    // (and the flink-checkpoint-failures alert fires at the first).
+    public const string TolerableFailedCheckpointsSetting = "execution.checkpointing.tolerable-failed-checkpoints";
+    public const int TolerableFailedCheckpoints = 3;
+    public const int MaxTolerableFailedCheckpoints = 100;
     /// <summary>A day: longer intervals are no checkpointing worth the name (and the bound keeps the value's arithmetic small).</summary>
     public const int MaxCheckpointIntervalSeconds = 86_400;
 

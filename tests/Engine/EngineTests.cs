@@ -496,6 +496,25 @@ public class EngineTests
     }
 
     [Test]
+    public async Task One_failed_checkpoint_does_not_restart_a_job_and_the_tolerance_is_a_key()
+    {
+        var plan = await BlinkCli.PlanStackAsync(StackFile.Load(TestPaths.ExampleStack("prod-hangzhou")));
+        Assert.That(Spec(plan.Resources.Single(r => r.Type == DeploymentType))["flinkConfiguration"]!["execution.checkpointing.tolerable-failed-checkpoints"]!.GetValue<string>(), Is.EqualTo("3"),
+            "Flink's default, 0, fails a job over at its first failed checkpoint");
+
+        var given = await BlinkCli.PlanStackAsync(StackRunner.Stack(Stack(engine: "    tolerableFailedCheckpoints: 10")));
+        Assert.That(Spec(given.Resources.Single(r => r.Type == DeploymentType))["flinkConfiguration"]!["execution.checkpointing.tolerable-failed-checkpoints"]!.GetValue<string>(), Is.EqualTo("10"));
+        Assert.That(Errors(Stack(engine: "    tolerableFailedCheckpoints: -1")), Is.EqualTo(new[]
+        {
+            "blink-infra:engine.tolerableFailedCheckpoints = \"-1\": allowed: 0 to 100 consecutive failed checkpoints a job survives before it fails over (default 3; 0 fails it over at the first, such as one OSS timeout)",
+        }));
+        Assert.That(Errors(Stack(engine: "    flinkConfiguration: {execution.checkpointing.tolerable-failed-checkpoints: \"5\"}")), Is.EqualTo(new[]
+        {
+            "blink-infra:engine.flinkConfiguration[execution.checkpointing.tolerable-failed-checkpoints] = \"5\": set by BlinkInfra from blink-infra:engine.tolerableFailedCheckpoints; allowed: any other Flink setting",
+        }));
+    }
+
+    [Test]
     public async Task Without_high_availability_one_jobmanager_and_no_ha_settings()
     {
         var plan = await BlinkCli.PlanStackAsync(StackRunner.Stack(Stack(highAvailability: false)));

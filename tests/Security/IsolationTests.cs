@@ -160,10 +160,14 @@ public class IsolationTests
                 var where = $"{stack.StackName}: {session.Name}";
                 // The data port is random unless set (taskmanager.data.port defaults to 0): it must be set.
                 Assert.That(configuration["taskmanager.data.port"]?.GetValue<string>(), Is.EqualTo("6121"), where);
+                // So is the metric query service's (metrics.internal.query-service.port defaults to "0"): without it the REST
+                // API's TaskManager metrics come back empty and the operator's autoscaler never scales.
+                Assert.That(configuration["metrics.internal.query-service.port"]?.GetValue<string>(), Is.EqualTo("50100"), where);
                 foreach (var (key, value) in configuration.Where(p => p.Key.EndsWith(".port", System.StringComparison.Ordinal)))
                 {
                     var port = int.Parse(value!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture);
-                    var onWorkers = key.StartsWith("taskmanager.", System.StringComparison.Ordinal);
+                    // The metric query service is the TaskManagers' port the JobManager fetches their metrics from.
+                    var onWorkers = key.StartsWith("taskmanager.", System.StringComparison.Ordinal) || key == "metrics.internal.query-service.port";
                     Assert.That(Opens(onWorkers, port), $"{where}: {key} {port} has no rule on the {(onWorkers ? "workers" : "masters")}");
                 }
             }

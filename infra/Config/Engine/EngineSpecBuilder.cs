@@ -111,7 +111,8 @@ public static class EngineSpecBuilder
                 engine.OperatorImage ?? $"{registry}/{FlinkDefaults.OperatorImageName}:{FlinkDefaults.OperatorVersion}",
                 engine.OperatorChartRepository ?? ImageSources.OperatorChartRepository,
                 engine.StateBackend ?? FlinkDefaults.DefaultStateBackend,
-                engine.FlinkConfiguration.ToImmutableSortedDictionary(StringComparer.Ordinal), jobs.ToImmutable());
+                engine.FlinkConfiguration.ToImmutableSortedDictionary(StringComparer.Ordinal), jobs.ToImmutable(),
+                engine.TolerableFailedCheckpoints ?? FlinkDefaults.TolerableFailedCheckpoints);
     }
 
     /// <summary>A job's autoscaler: none unless enabled, the operator's documented defaults for what it leaves out.</summary>

@@ -60,6 +60,9 @@ public sealed class EngineValidator : AbstractValidator<EngineConfig>
         RuleFor(e => e.CheckpointIntervalSeconds)
             .InclusiveBetween(0, FlinkDefaults.MaxCheckpointIntervalSeconds)
             .WithMessage($"allowed: seconds between checkpoints, at most {FlinkDefaults.MaxCheckpointIntervalSeconds} (a day), or 0 to turn checkpoints off");
+        RuleFor(e => e.TolerableFailedCheckpoints)
+            .InclusiveBetween(0, FlinkDefaults.MaxTolerableFailedCheckpoints)
+            .WithMessage($"allowed: 0 to {FlinkDefaults.MaxTolerableFailedCheckpoints} consecutive failed checkpoints a job survives before it fails over (default {FlinkDefaults.TolerableFailedCheckpoints}; 0 fails it over at the first, such as one OSS timeout)");
 
         RuleFor(e => e.Image)
             .Must(image => image is null || ImageReference.IsMatch(image))
