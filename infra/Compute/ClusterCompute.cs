@@ -12,6 +12,9 @@ using Pulumi.AliCloud.Ecs;
 using Pulumi.Kubernetes.Core.V1;
 using Pulumi.Kubernetes.Types.Inputs.Core.V1;
 using Pulumi.Kubernetes.Types.Inputs.Meta.V1;
+// Pulumi.AliCloud.CS.Inputs and .Outputs have KubernetesAddon types of their own (a cluster's addons block): named in full.
+using AckAddon = Pulumi.AliCloud.CS.KubernetesAddon;
+using AckAddonArgs = Pulumi.AliCloud.CS.KubernetesAddonArgs;
 using KubernetesProvider = Pulumi.Kubernetes.Provider;
 using KubernetesProviderArgs = Pulumi.Kubernetes.ProviderArgs;
 
@@ -56,6 +59,9 @@ public sealed class ClusterCompute : ComponentResource
     /// <summary>The node pools, masters first: what Kubernetes objects wait for.</summary>
     public ImmutableArray<Resource> NodePools { get; }
 
+    /// <summary>The optional add-ons by name (<see cref="ClusterAddons"/>): what depends on one waits for it.</summary>
+    public ImmutableDictionary<string, Resource> Addons { get; }
+
     /// <summary>
     /// The cluster's kubeconfig (a secret), read once by the cluster credential lookup for every Kubernetes
     /// provider of the stack (the masters' Terway config here, the engine's); not a component output, which
@@ -91,10 +97,11 @@ public sealed class ClusterCompute : ComponentResource
             DeletionProtection = spec.Kubernetes.DeletionProtection,
             // RRSA lets pods assume RAM roles through the cluster's OIDC provider: no access keys.
             EnableRrsa = true,
+            // Only the network plugin, which must be there at create; the cluster's `addons` is create-only (the
+            // provider's docs), so every optional add-on is a KubernetesAddon of its own (DeclareAddons).
             Addons =
             {
                 new ManagedKubernetesAddonArgs { Name = ClusterDefaults.TerwayAddon },
-                new ManagedKubernetesAddonArgs { Name = FlinkDefaults.PodIdentityAddon },
             },
             Tags = Tagging.ToInputMap(args.Tags),
         };
@@ -114,8 +121,6 @@ public sealed class ClusterCompute : ComponentResource
             clusterArgs.EncryptionProviderKey = kmsKeyId;
             clusterArgs.DisableEncryption = false;
         }
-        if (args.Observability.ManagedPrometheus)
-            clusterArgs.Addons.Add(new ManagedKubernetesAddonArgs { Name = ClusterDefaults.PrometheusAddon });
         if (args.Observability.Logs is { } logs && args.LogProject is { } logProject)
             ApplyLogs(clusterArgs, logs, logProject);
         ApplyMaintenance(clusterArgs, args.Maintenance);
@@ -132,6 +137,7 @@ public sealed class ClusterCompute : ComponentResource
         if (spec.WorkerPools.Any(pool => pool.Size.Autoscaling))
             DeclareAutoscaler(name, cluster);
         NodePools = new Resource[] { mastersPool }.Concat(pools.Select(p => p.Pool)).ToImmutableArray();
+        Addons = DeclareAddons(name, cluster, args);
         NodePoolIds = Output.All(new[] { mastersPool.Id }.Concat(pools.Select(p => p.Pool.Id)))
             .Apply(ids => new[] { NodeRoles.MastersPoolName }.Concat(pools.Select(p => p.Name))
                 .Select((poolName, i) => (poolName, Id: ids[i]))
@@ -156,12 +162,6 @@ public sealed class ClusterCompute : ComponentResource
     /// </summary>
     private static void ApplyLogs(ManagedKubernetesArgs clusterArgs, LogsSpec logs, Input<string> logProject)
     {
-        clusterArgs.Addons.Add(new ManagedKubernetesAddonArgs
-        {
-            Name = Logging.Addon,
-            Config = logProject.ToOutput().Apply(project => System.Text.Json.JsonSerializer.Serialize(
-                new SortedDictionary<string, string>(System.StringComparer.Ordinal) { [Logging.AddonProjectKey] = project })),
-        });
         if (logs.ControlPlane)
         {
             clusterArgs.ControlPlaneLogProject = logProject;
@@ -170,6 +170,33 @@ public sealed class ClusterCompute : ComponentResource
         }
         if (logs.Audit)
             clusterArgs.AuditLogConfig = new ManagedKubernetesAuditLogConfigArgs { Enabled = true, SlsProjectName = logProject };
+    }
+
+    /// <summary>
+    /// The optional add-ons, each a KubernetesAddon of its own so it is installed and removed on a live cluster (the
+    /// cluster's `addons` acts only at create): the pod identity webhook (RRSA), with metrics ACK's managed Prometheus,
+    /// with logs the log collector pointed at the stack's project. After the node pools, whose nodes their pods need.
+    /// Sources: see <see cref="ClusterAddons"/>.
+    /// </summary>
+    private ImmutableDictionary<string, Resource> DeclareAddons(string name, ManagedKubernetes cluster, ClusterComputeArgs args)
+    {
+        var addons = ImmutableDictionary.CreateBuilder<string, Resource>();
+        void Declare(string addon, Input<string>? config = null)
+        {
+            var addonArgs = new AckAddonArgs { ClusterId = cluster.Id, Name = addon };
+            if (config is not null)
+                addonArgs.Config = config;
+            addons[addon] = new AckAddon($"{name}-addon-{addon}", addonArgs, new CustomResourceOptions { Parent = this, DependsOn = NodePools.ToArray() });
+        }
+        Declare(FlinkDefaults.PodIdentityAddon);
+        if (args.Observability.ManagedPrometheus)
+            Declare(ClusterDefaults.PrometheusAddon);
+        if (args.Observability.Logs is not null && args.LogProject is { } logProject)
+        {
+            Declare(Logging.Addon, logProject.ToOutput().Apply(project => System.Text.Json.JsonSerializer.Serialize(
+                new SortedDictionary<string, string>(System.StringComparer.Ordinal) { [Logging.AddonProjectKey] = project })));
+        }
+        return addons.ToImmutable();
     }
 
     /// <summary>

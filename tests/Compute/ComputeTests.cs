@@ -157,8 +157,16 @@ public class ComputeTests
         Assert.That(cluster["name"], Is.EqualTo("blink-t"));
         Assert.That(cluster["vswitchIds"], Is.EqualTo(new[] { "blink-t-vsw-cn-hangzhou-h-id", "blink-t-vsw-cn-hangzhou-i-id", "blink-t-vsw-cn-hangzhou-j-id" }));
         Assert.That(cluster["podVswitchIds"], Is.EqualTo(new[] { "blink-t-pod-vsw-cn-hangzhou-h-id", "blink-t-pod-vsw-cn-hangzhou-i-id", "blink-t-pod-vsw-cn-hangzhou-j-id" }));
-        Assert.That(((ImmutableArray<object>)cluster["addons"]).Cast<ImmutableDictionary<string, object>>().Select(a => a["name"]), Is.EqualTo(new[] { "terway-eniip", "ack-pod-identity-webhook", "arms-prometheus", "loongcollector" }),
-            "ACK's managed Prometheus and log add-on by default (blink-infra:observability.metrics, .logs)");
+        Assert.That(((ImmutableArray<object>)cluster["addons"]).Cast<ImmutableDictionary<string, object>>().Select(a => a["name"]), Is.EqualTo(new[] { "terway-eniip" }),
+            "only the network plugin, which the cluster must be created with: its addons are create-only");
+        // Every optional add-on is a KubernetesAddon of its own, installed and removed on a live cluster, after the node pools.
+        var addons = mocks.OfType("alicloud:cs/kubernetesAddon:KubernetesAddon").ToList();
+        Assert.That(addons.Select(a => (a.Name, a.Inputs["name"], a.Inputs["clusterId"])), Is.EqualTo(new[]
+        {
+            ("blink-t-addon-ack-pod-identity-webhook", (object)"ack-pod-identity-webhook", (object)"blink-t-ack-id"),
+            ("blink-t-addon-arms-prometheus", "arms-prometheus", "blink-t-ack-id"),
+            ("blink-t-addon-loongcollector", "loongcollector", "blink-t-ack-id"),
+        }), "ACK's managed Prometheus and log add-on by default (blink-infra:observability.metrics, .logs)");
         Assert.That(cluster["enableRrsa"], Is.EqualTo(true), "pods assume RAM roles through RRSA, without access keys");
         Assert.That(cluster["serviceCidr"], Is.EqualTo("172.21.0.0/20"));
         Assert.That(cluster["slbInternetEnabled"], Is.EqualTo(false));

@@ -55,7 +55,8 @@ public class EngineTests
         {
             new ResourceRef("alicloud:cs/nodePool:NodePool", "blink-t-pool-masters"),
             new ResourceRef("alicloud:cs/nodePool:NodePool", "blink-t-pool-cpu"),
-        }));
+            new ResourceRef("alicloud:cs/kubernetesAddon:KubernetesAddon", "blink-t-addon-ack-pod-identity-webhook"),
+        }), "the nodes, and the pod identity webhook that injects RRSA's credentials into the pods");
         // The engine's objects; the masters' Terway config goes through the compute's provider, which does not wait for the pools.
         var kubernetesObjects = plan.Resources.Where(r => r.Type.StartsWith("kubernetes:", StringComparison.Ordinal) && r.Parent?.Type == "blink:engine:FlinkEngine").ToList();
         Assert.That(kubernetesObjects, Is.Not.Empty);
