@@ -224,11 +224,14 @@ public sealed class BlinkStack : Stack
             : null;
 
         var engine = new FlinkEngine(name, new FlinkEngineArgs(
-            spec.Engine, spec.Compute, spec.DataAccess, spec.Cluster.Region, compute.KubeConfig, compute.RrsaMetadata, compute.NodePools,
+            // The engine's Kubernetes objects wait for the nodes and for the pod identity webhook, which injects RRSA's
+            // credentials into the Flink and operator pods when they are created.
+            spec.Engine, spec.Compute, spec.DataAccess, spec.Cluster.Region, compute.KubeConfig, compute.RrsaMetadata,
+            compute.NodePools.Add(compute.Addons[Facts.FlinkDefaults.PodIdentityAddon]),
             egress?.SnatEntries ?? ImmutableArray<Resource>.Empty, spec.EndpointCredentials, tags, kmsKeyId, key?.KeyArn), WithProvider());
 
         new ClusterObservability(name, new ClusterObservabilityArgs(spec.Observability, spec.Engine.Namespace, compute.ClusterId,
-            engine.Kubernetes, logs), WithProvider());
+            engine.Kubernetes, logs, compute.Addons), WithProvider());
 
         if (spec.DataAccess.CrossAccount is { } cross)
         {

@@ -255,8 +255,6 @@ namespace Pulumi.AliCloud.CS
     [global::Pulumi.Offline.Placeholder] public sealed class GetServerlessKubernetesClustersInvokeArgs : global::Pulumi.InvokeArgs { private GetServerlessKubernetesClustersInvokeArgs() { } }
     [global::Pulumi.OutputType()] [global::Pulumi.Offline.Placeholder] public sealed class GetServerlessKubernetesClustersResult { private GetServerlessKubernetesClustersResult() { } }
     [global::Pulumi.AliCloud.AliCloudResourceType("alicloud:cs/kubernetes:Kubernetes")] [global::Pulumi.Offline.Placeholder] public class Kubernetes : global::Pulumi.CustomResource { private protected Kubernetes() : base(null!, null!, null) { } }
-    [global::Pulumi.AliCloud.AliCloudResourceType("alicloud:cs/kubernetesAddon:KubernetesAddon")] [global::Pulumi.Offline.Placeholder] public class KubernetesAddon : global::Pulumi.CustomResource { private protected KubernetesAddon() : base(null!, null!, null) { } }
-    [global::Pulumi.Offline.Placeholder] public sealed class KubernetesAddonArgs : global::Pulumi.ResourceArgs { private KubernetesAddonArgs() { } }
     [global::Pulumi.Offline.Placeholder] public sealed class KubernetesAddonState : global::Pulumi.ResourceArgs { private KubernetesAddonState() { } }
     [global::Pulumi.Offline.Placeholder] public sealed class KubernetesArgs : global::Pulumi.ResourceArgs { private KubernetesArgs() { } }
     [global::Pulumi.AliCloud.AliCloudResourceType("alicloud:cs/kubernetesAutoscaler:KubernetesAutoscaler")] [global::Pulumi.Offline.Placeholder] public class KubernetesAutoscaler : global::Pulumi.CustomResource { private protected KubernetesAutoscaler() : base(null!, null!, null) { } }
@@ -637,6 +635,8 @@ namespace Pulumi.AliCloud.Cen
     [global::Pulumi.AliCloud.AliCloudResourceType("alicloud:cen/instanceAttachment:InstanceAttachment")] [global::Pulumi.Offline.Placeholder] public class InstanceAttachment : global::Pulumi.CustomResource { private protected InstanceAttachment() : base(null!, null!, null) { } }
     [global::Pulumi.Offline.Placeholder] public sealed class InstanceAttachmentArgs : global::Pulumi.ResourceArgs { private InstanceAttachmentArgs() { } }
     [global::Pulumi.Offline.Placeholder] public sealed class InstanceAttachmentState : global::Pulumi.ResourceArgs { private InstanceAttachmentState() { } }
+    [global::Pulumi.AliCloud.AliCloudResourceType("alicloud:cen/instanceGrant:InstanceGrant")] [global::Pulumi.Offline.Placeholder] public class InstanceGrant : global::Pulumi.CustomResource { private protected InstanceGrant() : base(null!, null!, null) { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class InstanceGrantArgs : global::Pulumi.ResourceArgs { private InstanceGrantArgs() { } }
     [global::Pulumi.Offline.Placeholder] public sealed class InstanceGrantState : global::Pulumi.ResourceArgs { private InstanceGrantState() { } }
     [global::Pulumi.Offline.Placeholder] public sealed class InstanceState : global::Pulumi.ResourceArgs { private InstanceState() { } }
     [global::Pulumi.AliCloud.AliCloudResourceType("alicloud:cen/interRegionTrafficQosPolicy:InterRegionTrafficQosPolicy")] [global::Pulumi.Offline.Placeholder] public class InterRegionTrafficQosPolicy : global::Pulumi.CustomResource { private protected InterRegionTrafficQosPolicy() : base(null!, null!, null) { } }
@@ -669,8 +669,6 @@ namespace Pulumi.AliCloud.Cen
     [global::Pulumi.AliCloud.AliCloudResourceType("alicloud:cen/transitRouterEcrAttachment:TransitRouterEcrAttachment")] [global::Pulumi.Offline.Placeholder] public class TransitRouterEcrAttachment : global::Pulumi.CustomResource { private protected TransitRouterEcrAttachment() : base(null!, null!, null) { } }
     [global::Pulumi.Offline.Placeholder] public sealed class TransitRouterEcrAttachmentArgs : global::Pulumi.ResourceArgs { private TransitRouterEcrAttachmentArgs() { } }
     [global::Pulumi.Offline.Placeholder] public sealed class TransitRouterEcrAttachmentState : global::Pulumi.ResourceArgs { private TransitRouterEcrAttachmentState() { } }
-    [global::Pulumi.AliCloud.AliCloudResourceType("alicloud:cen/transitRouterGrantAttachment:TransitRouterGrantAttachment")] [global::Pulumi.Offline.Placeholder] public class TransitRouterGrantAttachment : global::Pulumi.CustomResource { private protected TransitRouterGrantAttachment() : base(null!, null!, null) { } }
-    [global::Pulumi.Offline.Placeholder] public sealed class TransitRouterGrantAttachmentArgs : global::Pulumi.ResourceArgs { private TransitRouterGrantAttachmentArgs() { } }
     [global::Pulumi.Offline.Placeholder] public sealed class TransitRouterGrantAttachmentState : global::Pulumi.ResourceArgs { private TransitRouterGrantAttachmentState() { } }
     [global::Pulumi.AliCloud.AliCloudResourceType("alicloud:cen/transitRouterMulticastDomain:TransitRouterMulticastDomain")] [global::Pulumi.Offline.Placeholder] public class TransitRouterMulticastDomain : global::Pulumi.CustomResource { private protected TransitRouterMulticastDomain() : base(null!, null!, null) { } }
     [global::Pulumi.Offline.Placeholder] public sealed class TransitRouterMulticastDomainArgs : global::Pulumi.ResourceArgs { private TransitRouterMulticastDomainArgs() { } }

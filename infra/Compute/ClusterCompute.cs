@@ -12,6 +12,9 @@ using Pulumi.AliCloud.Ecs;
 using Pulumi.Kubernetes.Core.V1;
 using Pulumi.Kubernetes.Types.Inputs.Core.V1;
 using Pulumi.Kubernetes.Types.Inputs.Meta.V1;
+// Pulumi.AliCloud.CS.Inputs and .Outputs have KubernetesAddon types of their own (a cluster's addons block): named in full.
+using AckAddon = Pulumi.AliCloud.CS.KubernetesAddon;
+using AckAddonArgs = Pulumi.AliCloud.CS.KubernetesAddonArgs;
 using KubernetesProvider = Pulumi.Kubernetes.Provider;
 using KubernetesProviderArgs = Pulumi.Kubernetes.ProviderArgs;
 
@@ -56,6 +59,9 @@ public sealed class ClusterCompute : ComponentResource
     /// <summary>The node pools, masters first: what Kubernetes objects wait for.</summary>
     public ImmutableArray<Resource> NodePools { get; }
 
+    /// <summary>The optional add-ons by name (<see cref="ClusterAddons"/>): what depends on one waits for it.</summary>
+    public ImmutableDictionary<string, Resource> Addons { get; }
+
     /// <summary>
     /// The cluster's kubeconfig (a secret), read once by the cluster credential lookup for every Kubernetes
     /// provider of the stack (the masters' Terway config here, the engine's); not a component output, which
@@ -76,7 +82,8 @@ public sealed class ClusterCompute : ComponentResource
             VswitchIds = InZones(args.VswitchIds, args.Zones),
             PodVswitchIds = InZones(args.PodVswitchIds, args.Zones),
             ServiceCidr = spec.Kubernetes.ServiceCidr.ToString(),
-            ProxyMode = "ipvs",
+            // kube-proxy's mode (ClusterDefaults.ProxyModes): nftables by default, ipvs being deprecated since 1.35. ForceNew.
+            ProxyMode = spec.Kubernetes.ProxyMode,
             // The control plane's ENIs join the workers' group, which lets masters reach the API server.
             SecurityGroupId = args.WorkersSecurityGroupId,
             // The API server stays inside the VPC unless the spec asks; egress is the network's NAT, not ACK's.
@@ -90,10 +97,11 @@ public sealed class ClusterCompute : ComponentResource
             DeletionProtection = spec.Kubernetes.DeletionProtection,
             // RRSA lets pods assume RAM roles through the cluster's OIDC provider: no access keys.
             EnableRrsa = true,
+            // Only the network plugin, which must be there at create; the cluster's `addons` is create-only (the
+            // provider's docs), so every optional add-on is a KubernetesAddon of its own (DeclareAddons).
             Addons =
             {
                 new ManagedKubernetesAddonArgs { Name = ClusterDefaults.TerwayAddon },
-                new ManagedKubernetesAddonArgs { Name = FlinkDefaults.PodIdentityAddon },
             },
             Tags = Tagging.ToInputMap(args.Tags),
         };
@@ -113,8 +121,6 @@ public sealed class ClusterCompute : ComponentResource
             clusterArgs.EncryptionProviderKey = kmsKeyId;
             clusterArgs.DisableEncryption = false;
         }
-        if (args.Observability.ManagedPrometheus)
-            clusterArgs.Addons.Add(new ManagedKubernetesAddonArgs { Name = ClusterDefaults.PrometheusAddon });
         if (args.Observability.Logs is { } logs && args.LogProject is { } logProject)
             ApplyLogs(clusterArgs, logs, logProject);
         ApplyMaintenance(clusterArgs, args.Maintenance);
@@ -131,6 +137,7 @@ public sealed class ClusterCompute : ComponentResource
         if (spec.WorkerPools.Any(pool => pool.Size.Autoscaling))
             DeclareAutoscaler(name, cluster);
         NodePools = new Resource[] { mastersPool }.Concat(pools.Select(p => p.Pool)).ToImmutableArray();
+        Addons = DeclareAddons(name, cluster, args);
         NodePoolIds = Output.All(new[] { mastersPool.Id }.Concat(pools.Select(p => p.Pool.Id)))
             .Apply(ids => new[] { NodeRoles.MastersPoolName }.Concat(pools.Select(p => p.Name))
                 .Select((poolName, i) => (poolName, Id: ids[i]))
@@ -155,12 +162,6 @@ public sealed class ClusterCompute : ComponentResource
     /// </summary>
     private static void ApplyLogs(ManagedKubernetesArgs clusterArgs, LogsSpec logs, Input<string> logProject)
     {
-        clusterArgs.Addons.Add(new ManagedKubernetesAddonArgs
-        {
-            Name = Logging.Addon,
-            Config = logProject.ToOutput().Apply(project => System.Text.Json.JsonSerializer.Serialize(
-                new SortedDictionary<string, string>(System.StringComparer.Ordinal) { [Logging.AddonProjectKey] = project })),
-        });
         if (logs.ControlPlane)
         {
             clusterArgs.ControlPlaneLogProject = logProject;
@@ -169,6 +170,33 @@ public sealed class ClusterCompute : ComponentResource
         }
         if (logs.Audit)
             clusterArgs.AuditLogConfig = new ManagedKubernetesAuditLogConfigArgs { Enabled = true, SlsProjectName = logProject };
+    }
+
+    /// <summary>
+    /// The optional add-ons, each a KubernetesAddon of its own so it is installed and removed on a live cluster (the
+    /// cluster's `addons` acts only at create): the pod identity webhook (RRSA), with metrics ACK's managed Prometheus,
+    /// with logs the log collector pointed at the stack's project. After the node pools, whose nodes their pods need.
+    /// Sources: see <see cref="ClusterAddons"/>.
+    /// </summary>
+    private ImmutableDictionary<string, Resource> DeclareAddons(string name, ManagedKubernetes cluster, ClusterComputeArgs args)
+    {
+        var addons = ImmutableDictionary.CreateBuilder<string, Resource>();
+        void Declare(string addon, Input<string>? config = null)
+        {
+            var addonArgs = new AckAddonArgs { ClusterId = cluster.Id, Name = addon };
+            if (config is not null)
+                addonArgs.Config = config;
+            addons[addon] = new AckAddon($"{name}-addon-{addon}", addonArgs, new CustomResourceOptions { Parent = this, DependsOn = NodePools.ToArray() });
+        }
+        Declare(FlinkDefaults.PodIdentityAddon);
+        if (args.Observability.ManagedPrometheus)
+            Declare(ClusterDefaults.PrometheusAddon);
+        if (args.Observability.Logs is not null && args.LogProject is { } logProject)
+        {
+            Declare(Logging.Addon, logProject.ToOutput().Apply(project => System.Text.Json.JsonSerializer.Serialize(
+                new SortedDictionary<string, string>(System.StringComparer.Ordinal) { [Logging.AddonProjectKey] = project })));
+        }
+        return addons.ToImmutable();
     }
 
     /// <summary>
@@ -336,9 +364,21 @@ public sealed class ClusterCompute : ComponentResource
         if (pool.Size.DesiredNodes is { } desired)
             poolArgs.DesiredSize = desired.ToString(System.Globalization.CultureInfo.InvariantCulture);
         else
-            poolArgs.ScalingConfig = new NodePoolScalingConfigArgs { Enable = true, MinSize = pool.Size.MinNodes, MaxSize = pool.Size.MaxNodes };
+            poolArgs.ScalingConfig = new NodePoolScalingConfigArgs
+            {
+                Enable = true,
+                MinSize = pool.Size.MinNodes,
+                MaxSize = pool.Size.MaxNodes,
+                // GPU machines scale as gpu, the rest as cpu (ClusterDefaults.ScalingTypeOf); set at create only.
+                Type = ClusterDefaults.ScalingTypeOf(pool.Kind),
+            };
+        // The state disk first and the container runtime's last: ACK formats the last data disk as the runtime's
+        // directory (DataDisks), so the state disk keeps its mount.
         if (pool.DataDisk is { } disk)
+        {
             poolArgs.DataDisks.Add(StateDisk(disk, args.KmsKeyId));
+            poolArgs.DataDisks.Add(RuntimeDisk(disk, args.KmsKeyId));
+        }
         ApplyImage(poolArgs, pool.ImageId);
         ApplyBilling(poolArgs, args.Billing);
         ApplyKeys(poolArgs, args);
@@ -368,6 +408,8 @@ public sealed class ClusterCompute : ComponentResource
             CoolDownDuration = "10m",
             ScanInterval = "30s",
         }, new CustomResourceOptions { Parent = this });
+
+    /// <summary>
     /// A worker's state disk, formatted (ext4) and mounted by ACK at <see cref="DataDisks.MountPath"/> when the
     /// node is created, where the TaskManager's RocksDB keeps its working files. Source: terraform-provider-alicloud
     /// v1.285.0, alicloud_cs_kubernetes_node_pool `data_disks` (category, size, performance_level, encrypted as
@@ -388,6 +430,26 @@ public sealed class ClusterCompute : ComponentResource
         if (disk.PerformanceLevel is { } level)
             args.PerformanceLevel = level;
         // An encrypted disk with the stack's KMS key rather than ECS's default key (`kms_key_id`).
+        if (disk.Encrypted && kmsKeyId != null)
+            args.KmsKeyId = kmsKeyId;
+        return args;
+    }
+
+    /// <summary>
+    /// A worker's container runtime disk, the pool's last data disk, which ACK's node initialization formats and mounts as
+    /// the runtime's directory itself (so no auto_format or mount_target here): the same category and encryption as the
+    /// state disk, PL0 on an ESSD. See <see cref="DataDisks"/>.
+    /// </summary>
+    private static NodePoolDataDiskArgs RuntimeDisk(DataDiskSpec disk, Input<string>? kmsKeyId)
+    {
+        var args = new NodePoolDataDiskArgs
+        {
+            Category = disk.Category,
+            Size = disk.RuntimeSizeGiB,
+            Encrypted = disk.Encrypted ? "true" : "false",
+        };
+        if (disk.PerformanceLevel is not null)
+            args.PerformanceLevel = DataDisks.RuntimePerformanceLevel;
         if (disk.Encrypted && kmsKeyId != null)
             args.KmsKeyId = kmsKeyId;
         return args;

@@ -77,6 +77,16 @@ public sealed class FlinkEngine : ComponentResource
                     AbortMultipartUploads = { new BucketLifecycleRuleAbortMultipartUploadArgs { Days = state.IncompleteUploadDays } },
                     Expirations = { new BucketLifecycleRuleExpirationArgs { ExpiredObjectDeleteMarker = true } },
                 },
+                // What the operator could not dispose of (a savepoint whose job was gone or stopped when history dropped
+                // it, an upgrade's savepoint of a deleted job) expires under savepoints/; the whole-bucket rule above then
+                // removes its noncurrent version (FlinkDefaults.SavepointsLifecycleRule; lifecycle_rule prefix, expiration.days).
+                new BucketLifecycleRuleArgs
+                {
+                    Id = FlinkDefaults.SavepointsLifecycleRule,
+                    Enabled = true,
+                    Prefix = FlinkDefaults.SavepointsPrefix,
+                    Expirations = { new BucketLifecycleRuleExpirationArgs { Days = state.SavepointDays } },
+                },
             },
             Tags = Tagging.ToInputMap(args.Tags),
         }, new CustomResourceOptions { Parent = this, Protect = true });

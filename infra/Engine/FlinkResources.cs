@@ -54,11 +54,15 @@ public static class FlinkResources
         {
             [FlinkDefaults.TaskSlots] = taskManager.Slots.ToString(CultureInfo.InvariantCulture),
             [FlinkDefaults.CheckpointsDir] = $"oss://{engine.Bucket}/checkpoints/{name}",
-            [FlinkDefaults.SavepointsDir] = $"oss://{engine.Bucket}/savepoints/{name}",
+            [FlinkDefaults.SavepointsDir] = $"oss://{engine.Bucket}/{FlinkDefaults.SavepointsPrefix}{name}",
             [FlinkDefaults.OssEndpoint] = FlinkDefaults.OssInternalEndpoint(region),
         };
         if (engine.CheckpointIntervalSeconds > 0)
+        {
             configuration[FlinkDefaults.CheckpointInterval] = $"{engine.CheckpointIntervalSeconds}s";
+            // A failed checkpoint (an OSS timeout) does not fail the job over until this many in a row.
+            configuration[FlinkDefaults.TolerableFailedCheckpointsSetting] = engine.TolerableFailedCheckpoints.ToString(CultureInfo.InvariantCulture);
+        }
         // Working state in RocksDB on the pool's data disk, checkpoints incremental (only the new SST files
         // go to the bucket); checkpoints, savepoints and HA metadata stay on the bucket (above).
         configuration[FlinkDefaults.StateBackendType] = engine.StateBackend;
@@ -87,14 +91,16 @@ public static class FlinkResources
         foreach (var (setting, value) in engine.FlinkConfiguration)
             configuration[setting] = value;
 
-        // Every Flink container loads the OSS filesystem plugin, so state can live on the bucket: the stock
-        // image links it from opt/ at start (ENABLE_BUILT_IN_PLUGINS, Flink's docker-entrypoint.sh); an
-        // image of the stack's own carries it under plugins/ with its credentials provider beside it
-        // (images/flink-rrsa/), where a second copy would register the oss:// scheme twice.
-        var podTemplate = FlinkDefaults.IsStockImage(engine.Image)
-            ? Map(("spec", Map(("containers", List(Map(("name", FlinkDefaults.MainContainer),
-                ("env", List(Map(("name", "ENABLE_BUILT_IN_PLUGINS"), ("value", FlinkDefaults.OssPluginJar))))))))))
-            : null;
+        // Every Flink container loads the OSS filesystem plugin, so state can live on the bucket: the stock image links
+        // it from opt/ at start (ENABLE_BUILT_IN_PLUGINS, Flink's docker-entrypoint.sh); an image of the stack's own
+        // carries it under plugins/ with its credentials provider beside it (images/flink-rrsa/), where a second copy
+        // would register the oss:// scheme twice. Every Flink container asks STS for its RRSA credentials at the
+        // region's VPC endpoint, not at the library's public default, which only internet egress reaches (StsEndpoints).
+        var environment = StsEndpoints.Environment(region).Select(variable => (object)Map(("name", variable.Name), ("value", variable.Value))).ToList();
+        if (FlinkDefaults.IsStockImage(engine.Image))
+            environment.Insert(0, Map(("name", "ENABLE_BUILT_IN_PLUGINS"), ("value", FlinkDefaults.OssPluginJar)));
+        var podTemplate = Map(("spec", Map(("containers", List(Map(("name", FlinkDefaults.MainContainer),
+            ("env", environment.ToImmutableArray())))))));
 
         var jobManagerPod = Map(
             ("nodeSelector", MasterPlacement.NodeSelector()),

@@ -17,7 +17,9 @@ public static class OperatorValues
 {
     public static InputMap<object> For(EngineSpec spec, string region, string? rrsaRoleName)
     {
-        var values = Base(spec.Namespace, spec.OperatorImage);
+        // With RRSA (jobs), the operator's credentials provider asks STS at the region's VPC endpoint (StsEndpoints); the
+        // chart's operatorPod.env reaches the operator container.
+        var values = Base(spec.Namespace, spec.OperatorImage, rrsaRoleName != null ? region : null);
         // The operator reports its own metrics to Prometheus on its metrics port (the operator's metrics
         // documentation), after the chart's own lines, which setting this key replaces.
         var lines = FlinkDefaults.OperatorChartConfiguration
@@ -58,7 +60,7 @@ public static class OperatorValues
         return image.Add("repository", reference).Add("tag", FlinkDefaults.OperatorVersion);
     }
 
-    private static InputMap<object> Base(string jobsNamespace, string operatorImage)
+    private static InputMap<object> Base(string jobsNamespace, string operatorImage, string? stsRegion)
         => new()
         {
             { "watchNamespaces", ImmutableArray.Create<object>(jobsNamespace) },
@@ -73,11 +75,22 @@ public static class OperatorValues
             { "rbac", ImmutableDictionary<string, object>.Empty
                 .Add("jobRole", ImmutableDictionary<string, object>.Empty.Add("create", false))
                 .Add("jobRoleBinding", ImmutableDictionary<string, object>.Empty.Add("create", false)) },
-            { "operatorPod", ImmutableDictionary<string, object>.Empty
+            { "operatorPod", OperatorPod(stsRegion) },
+        };
+
+    /// <summary>The chart's operatorPod: scraped, on the masters; with RRSA (a region), the STS environment.</summary>
+    private static ImmutableDictionary<string, object> OperatorPod(string? region)
+    {
+        var pod = ImmutableDictionary<string, object>.Empty
                 .Add("annotations", ImmutableDictionary<string, object>.Empty
                     .Add(FlinkDefaults.ScrapeAnnotation, "true")
                     .Add(FlinkDefaults.ScrapePortAnnotation, FlinkPorts.OperatorMetrics.Number.ToString(CultureInfo.InvariantCulture)))
                 .Add("nodeSelector", MasterPlacement.NodeSelector())
-                .Add("tolerations", MasterPlacement.Tolerations()) },
-        };
+                .Add("tolerations", MasterPlacement.Tolerations());
+        return region is null
+            ? pod
+            : pod.Add("env", StsEndpoints.Environment(region)
+                .Select(variable => (object)ImmutableDictionary<string, object>.Empty.Add("name", variable.Name).Add("value", variable.Value))
+                .ToImmutableArray());
+    }
 }

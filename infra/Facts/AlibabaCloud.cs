@@ -171,6 +171,24 @@ public static class ClusterDefaults
     // ack.aliyun.com/nvidia-driver-version get that driver.
     public const string NvidiaDriverLabel = "ack.aliyun.com/nvidia-driver-version";
 
+    // Source: terraform-provider-alicloud v1.285.0, alicloud_cs_kubernetes_node_pool scaling_config.type (read 2026-12-05):
+    // "Instance type for auto scaling ... cpu: General-purpose instance. gpu: GPU instance. gpushare ... spot ... Default
+    // value: cpu. NOTE: You cannot modify this field after the node pool is created" (not ForceNew: a change on an
+    // existing pool does nothing). An FPGA pool has no type of its own: cpu.
+    public static string ScalingTypeOf(MachineKind kind) => kind == MachineKind.Gpu ? "gpu" : "cpu";
+
+    // Source: ACK OpenAPI CreateCluster proxy_mode (the cs-2015-12-15 SDK's CreateClusterRequest, read 2026-12-05):
+    // iptables, ipvs (ACK's default) and nftables, "Only supported for clusters running version 1.35 or later. The
+    // Kubernetes community deprecated IPVS starting from version 1.35. For new clusters, use nftables"; ACK, "Kubernetes
+    // 1.35 release notes" (last updated 2026-03-25): "kube-proxy ipvs mode deprecated ... ACK continues to use ipvs by
+    // default for new clusters. Plan your migration to nftables mode (stable since v1.33)"; KEP-5495 (ipvs deprecated
+    // in 1.35). terraform-provider-alicloud alicloud_cs_managed_kubernetes proxy_mode is ForceNew: a change replaces the
+    // cluster, so an existing cluster keeps its mode by saying so (README, migration).
+    public static readonly ImmutableArray<string> ProxyModes = ImmutableArray.Create("nftables", "ipvs", "iptables");
+    public const string DefaultProxyMode = "nftables";
+    /// <summary>The first Kubernetes minor version nftables may be created on (ACK CreateCluster).</summary>
+    public static readonly System.Version NftablesSince = new(1, 35);
+
     // ECS charge types per billing mode (ECS CreateInstance InstanceChargeType).
     public static string ChargeType(BillingMode billing) => billing == BillingMode.Subscription ? "PrePaid" : "PostPaid";
 }

@@ -41,7 +41,17 @@ public static class FlinkPorts
     /// </summary>
     public static readonly Port PrometheusReporter = new("metrics.reporter.prom.port", 9249, "Flink metrics (Prometheus reporter)");
 
-    public static readonly ImmutableArray<Port> All = ImmutableArray.Create(TaskManagerData, TaskManagerRpc, JobManagerRpc, BlobServer, Rest, PrometheusReporter);
+    /// <summary>
+    /// The metric query service every JobManager and TaskManager starts (MetricUtils.startRemoteMetricsRpcService), which
+    /// the JobManager's MetricFetcherImpl asks for the TaskManagers' metrics: the REST API's subtask and TaskManager metrics,
+    /// what the web UI shows and the operator's autoscaler reads (RestApiMetricsCollector). MetricOptions.QUERY_SERVICE_PORT,
+    /// metrics.internal.query-service.port, defaults to "0", a random port, which the masters' egress rules drop (read
+    /// 2026-12-05, Flink 1.20 MetricOptions; the fetcher logs its failures at DEBUG only). Pinned, and open from the masters
+    /// to the workers.
+    /// </summary>
+    public static readonly Port MetricQueryService = new("metrics.internal.query-service.port", 50100, "Flink metric query service");
+
+    public static readonly ImmutableArray<Port> All = ImmutableArray.Create(TaskManagerData, TaskManagerRpc, JobManagerRpc, BlobServer, Rest, PrometheusReporter, MetricQueryService);
 
     /// <summary>
     /// The operator's own Prometheus port, on the masters: the Flink Kubernetes Operator's metrics documentation
@@ -84,6 +94,7 @@ public static class ClusterPorts
 
     /// <summary>What workers (TaskManagers, kubelets, the API server's ENIs, CoreDNS) accept from masters.</summary>
     public static readonly ImmutableArray<Traffic> WorkersFromMasters = FlinkPorts.Tcp("Flink TaskManager data and RPC", FlinkPorts.TaskManagerData, FlinkPorts.TaskManagerRpc)
+        .Concat(FlinkPorts.Tcp("Flink metric query service (the JobManager fetches the TaskManagers' metrics)", FlinkPorts.MetricQueryService))
         .Concat(new[]
         {
             new Traffic("tcp", "6443/6443", "Kubernetes API server"),

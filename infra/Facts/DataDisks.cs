@@ -12,11 +12,17 @@ namespace BlinkInfra.Facts;
 /// is mounted, taken only with auto_format; none of data_disks is ForceNew, so a change rolls out to
 /// the pool's new nodes in place: infra/Facts/alicloud-replacement-inputs.json); ECS "ESSDs" (the
 /// smallest disk of each level: PL0 1 GiB, PL1 20 GiB, PL2 461 GiB, PL3 1,261 GiB); Realtime Compute for
-/// Apache Flink's resource model (20 GB of local storage per CU). Unverified (read 2026-11-27): ACK's "node
-/// initialization process" formats the last data disk as the container runtime's directory (/var/lib/containerd) and
-/// does not say whether mount_target (provider, since v1.229.0, effective only with auto_format) overrides that for a
-/// pool's only data disk; were it not, MountPath is missing and the TaskManager's hostPath (type Directory) fails
-/// visibly rather than filling the system disk (README, Known limits).
+/// Apache Flink's resource model (20 GB of local storage per CU).
+/// The container runtime's disk (read 2026-12-05): ACK, "ACK node initialization process" (alibabacloud.com/help/en/ack/
+/// ack-managed-and-ack-dedicated/user-guide/introduction-to-node-initialization), step "Initialize the data disk": "if
+/// the node pool has data disks, the system finds the last disk in lexicographic order (prioritizing NVMe), formats it,
+/// and mounts it as the container runtime directory (for example, /var/lib/containerd)". ACK's DiskInit API has a
+/// mount_for_runtime switch (api-cs-2015-12-15-diskinit, last updated 2026-11-12) that provider v1.285.0's data_disks
+/// does not expose (auto_format, file_system, mount_target, name, device, ...: the provider's node pool doc). A pool's
+/// disks are attached in the order of data_disks, their device names assigned in that order (data_disks.device: "the
+/// system automatically assigns a device name ... from /dev/xvdb to /dev/xvdz"), so the state disk comes first and a
+/// runtime disk of its own last: the state disk is never taken for the runtime's. The provider's data_disks.size is
+/// 40 to 32767 GiB (its node pool doc, read 2026-12-05; ACK CreateCluster worker_data_disks.size: 40 to 32767), not 32768.
 /// </summary>
 public static class DataDisks
 {
@@ -33,7 +39,17 @@ public static class DataDisks
 
     /// <summary>The provider's bounds on a node pool's data disk.</summary>
     public const int MinSizeGiB = 40;
-    public const int MaxSizeGiB = 32_768;
+    public const int MaxSizeGiB = 32_767;
+
+    /// <summary>
+    /// The container runtime's disk, the last of a pool with a state disk: images and containers' writable layers. 100 GiB
+    /// holds the Flink image (about 1 GiB unpacked), ACK's system images and the kubelet's image garbage collection margin
+    /// with room to spare; a pool may give another size (dataDisk.runtimeSizeGiB).
+    /// </summary>
+    public const int DefaultRuntimeSizeGiB = 100;
+
+    /// <summary>The runtime disk's level on an ESSD: PL0 (its smallest disk is 1 GiB), images need no more.</summary>
+    public const string RuntimePerformanceLevel = "PL0";
 
     /// <summary>The size of a pool of instance types BlinkInfra does not know (and so whose CU it cannot count).</summary>
     public const int UnknownTypeSizeGiB = 100;

@@ -92,6 +92,7 @@ public static class FlinkDefaults
         Derived(CheckpointsDir, "blink-infra:engine.bucket"),
         Derived(SavepointsDir, "blink-infra:engine.bucket"),
         Derived(CheckpointInterval, "blink-infra:engine.checkpointIntervalSeconds"),
+        Derived(TolerableFailedCheckpointsSetting, "blink-infra:engine.tolerableFailedCheckpoints"),
         Derived(OssEndpoint, "blink-infra:cluster.region"),
         Derived(ServiceAccountSetting, $"the engine's service account ({ServiceAccount}, the one the Role binds and the RAM role trusts)"),
         Derived(StateBackendType, "blink-infra:engine.stateBackend"),
@@ -178,6 +179,14 @@ public static class FlinkDefaults
     public static readonly NodeRequests JobManagerRequests = new(1000, 2048);
     public const int HighAvailabilityJobManagers = 2;
     public const int CheckpointIntervalSeconds = 60;
+
+    // Flink 1.20 CheckpointingOptions.TOLERABLE_FAILURE_NUMBER (execution.checkpointing.tolerable-failed-checkpoints,
+    // read 2026-12-05): the consecutive checkpoint failures tolerated before the job fails over; unset, 0, so one OSS
+    // timeout restarts the job. 3 rides out a short object-storage hiccup while a persistent failure still surfaces
+    // (and the flink-checkpoint-failures alert fires at the first).
+    public const string TolerableFailedCheckpointsSetting = "execution.checkpointing.tolerable-failed-checkpoints";
+    public const int TolerableFailedCheckpoints = 3;
+    public const int MaxTolerableFailedCheckpoints = 100;
     /// <summary>A day: longer intervals are no checkpointing worth the name (and the bound keeps the value's arithmetic small).</summary>
     public const int MaxCheckpointIntervalSeconds = 86_400;
 
@@ -195,13 +204,28 @@ public static class FlinkDefaults
     public const string SavepointHistoryMaxAge = "kubernetes.operator.savepoint.history.max.age";
     public const string SavepointDisposeOnDelete = "kubernetes.operator.savepoint.dispose-on-delete";
 
-    /// <summary>Every job's savepoints unless the stack says otherwise: every 6 hours, the last 5 within 7 days kept, never disposed of by a delete.</summary>
+    // Disposal (read 2026-12-05, apache/flink-kubernetes-operator): SnapshotObserver.cleanupSavepointHistory deletes only
+    // the FlinkStateSnapshot objects history drops; StateSnapshotReconciler.cleanup disposes a savepoint's data only when
+    // the snapshot's spec.savepoint.disposeOnDelete is true (and its job still runs: a job that is gone or not running
+    // leaves the data); kubernetes.operator.savepoint.dispose-on-delete sets it on every snapshot the operator creates for
+    // upgrade, periodic and nonce-triggered savepoints (KubernetesOperatorConfigOptions; docs/custom-resource/snapshots:
+    // "To also dispose of the savepoint data during cleanup, ... dispose-on-delete: true"). So it is on by default, and
+    // the bucket's savepoints/ prefix expires after stateRetention.savepointDays for what the operator could not dispose.
+    /// <summary>Every job's savepoints unless the stack says otherwise: every 6 hours, the last 5 within 7 days kept, each disposed of when history drops it.</summary>
     public const int SavepointIntervalMinutes = 360;
     public const int SavepointMaxCount = 5;
     public const int SavepointMaxAgeDays = 7;
     public const int MaxSavepointIntervalMinutes = 10_080;
     public const int MaxSavepointCount = 1_000;
     public const int MaxSavepointAgeDays = 3_650;
+    public const bool SavepointDisposeOnDeleteDefault = true;
+
+    /// <summary>The bucket's prefix of savepoints (each session cluster's savepoint directory lies under it).</summary>
+    public const string SavepointsPrefix = "savepoints/";
+
+    /// <summary>The lifecycle rule that expires what stays under <see cref="SavepointsPrefix"/>, and its default age.</summary>
+    public const string SavepointsLifecycleRule = "blink-savepoints-expiry";
+    public const int SavepointExpiryDays = 30;
 
     /// <summary>
     /// The pod annotations the managed Prometheus (ACK's arms-prometheus add-on) discovers scrape targets by: the

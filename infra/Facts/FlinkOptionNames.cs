@@ -60,6 +60,8 @@ public static class FlinkOptionNames
         // and has the deprecated keys web.port and jobmanager.web.port (WebOptions.PORT's own deprecated key).
         Of("rest.port", "RestOptions.PORT and RestOptions.BIND_PORT", "rest.bind-port", "web.port", "jobmanager.web.port"),
         Of("metrics.reporter.prom.port", "MetricOptions (metrics.reporter.<name>.*), PrometheusReporterFactory's port"),
+        Of("metrics.internal.query-service.port", "MetricOptions.QUERY_SERVICE_PORT"),
+        Of("execution.checkpointing.tolerable-failed-checkpoints", "CheckpointingOptions.TOLERABLE_FAILURE_NUMBER (1.20; ExecutionCheckpointingOptions before)"),
         // Exposing a service.
         Of("rest.bind-address", "RestOptions.BIND_ADDRESS", "web.address", "jobmanager.web.address"),
         Of("rest.address", "RestOptions.ADDRESS (falls back to jobmanager.rpc.address, listed on its own)"),

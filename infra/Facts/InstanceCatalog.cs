@@ -163,7 +163,7 @@ public static class WorkerResources
     public static UsableResources UsableOf(int cores, int memoryGiB)
     {
         var share = SystemShareOf(cores);
-        var forPods = NodeAllocatable.ForPods(cores, memoryGiB);
+        var forPods = NodeAllocatable.ForTaskManager(cores, memoryGiB);
         return new UsableResources(
             (int)Math.Clamp(Math.Min(cores - share.Cores, forPods.MilliCpu / 1000), 0, int.MaxValue),
             (int)Math.Clamp(Math.Min(memoryGiB - share.MemoryGiB, forPods.MemoryMiB / 1024), 0, int.MaxValue));

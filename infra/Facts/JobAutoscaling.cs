@@ -20,7 +20,9 @@ public static class JobAutoscaling
     public const string FallbackPrefix = "kubernetes.operator.job.autoscaler.";
 
     public const string Enabled = Prefix + "enabled";
-    public const string TargetUtilization = Prefix + "target.utilization";
+    // AutoScalerOptions.UTILIZATION_TARGET (read 2026-12-05): key job.autoscaler.utilization.target, default 0.7, with
+    // job.autoscaler.target.utilization as its deprecated key.
+    public const string TargetUtilization = Prefix + "utilization.target";
     public const string StabilizationInterval = Prefix + "stabilization.interval";
     public const string MetricsWindow = Prefix + "metrics.window";
     public const string ScaleDownMaxFactor = Prefix + "scale-down.max-factor";

@@ -39,6 +39,23 @@ public sealed record NodeRequests(long MilliCpu, long MemoryMiB)
 /// disk, NAS and OSS; kubernetes-sigs/alibaba-cloud-csi-driver deploy/chart/templates/plugin.yaml).
 /// kube-proxy's and node-problem-detector's requests were not found in what could be read: the Realtime
 /// Compute sizing the usable model starts from (<see cref="WorkerResources"/>) leaves what they take.
+///
+/// Read 2026-12-05 for the stack's own add-ons and the system Deployments, which run on the workers because the masters
+/// are tainted (blink.io/role=master:NoSchedule) and none of them tolerates it:
+/// - the log collector's DaemonSet, kube-system/loongcollector-ds (SLS, "LoongCollector management (Kubernetes)"): SLS's
+///   "Logtail limits" asks at least 0.1 core and 150 MB for the Kubernetes scenario; its chart's requests were not
+///   published in what could be read: 100m and 256Mi, conservative. Its operator, loongcollector-operator (a Deployment):
+///   at least 100 MB for a controller/operator (the same page): 100m and 128Mi.
+/// - the managed Prometheus agent (ack-arms-prometheus): no published requests found; conservative, a node agent of 100m
+///   and 128Mi on every node and a collector Deployment of 500m and 1Gi.
+/// - the pod identity webhook (ack-pod-identity-webhook, a Deployment): none published; 100m and 128Mi, conservative.
+/// - CoreDNS: 2 pods by default (ACK, "DNS overview": "Two backend pods named coredns"), each 100m and 70Mi (the
+///   upstream manifest, kubernetes cluster/addons/dns/coredns, requests: cpu 100m, memory 70Mi).
+/// - metrics-server: one pod; its upstream manifest (kubernetes-sigs/metrics-server manifests/base) requests none:
+///   100m and 200Mi, conservative.
+/// The add-ons are budgeted whether the stack turns them on or not, so switching logs or metrics never resizes (and so
+/// restarts) a TaskManager; the Deployments are budgeted on every worker machine, as if all landed beside one
+/// TaskManager (a pool of one node, or the others down), tainted accelerator pools included (conservative there).
 /// </summary>
 public static class NodeAllocatable
 {
@@ -55,10 +72,28 @@ public static class NodeAllocatable
 
     public static readonly ImmutableArray<DaemonSet> DaemonSets = ImmutableArray.Create(
         new DaemonSet("terway-eniip", new NodeRequests(350, 200), "AliyunContainerService/terway charts/terway/templates/terwayd/daemonset.yaml"),
-        new DaemonSet("csi-plugin", new NodeRequests(130, 176), "kubernetes-sigs/alibaba-cloud-csi-driver deploy/chart/templates/plugin.yaml"));
+        new DaemonSet("csi-plugin", new NodeRequests(130, 176), "kubernetes-sigs/alibaba-cloud-csi-driver deploy/chart/templates/plugin.yaml"),
+        new DaemonSet("loongcollector-ds", new NodeRequests(100, 256), "conservative: SLS, Logtail limits (at least 0.1 core, 150 MB on Kubernetes); none published"),
+        new DaemonSet("arms-prometheus node agent", new NodeRequests(100, 128), "conservative: none published for ack-arms-prometheus"));
 
     /// <summary>What the DaemonSets take on every node.</summary>
     public static NodeRequests DaemonSetRequests => new(DaemonSets.Sum(d => d.Requests.MilliCpu), DaemonSets.Sum(d => d.Requests.MemoryMiB));
+
+    /// <summary>A system Deployment that runs on the workers: its pods and each one's requests.</summary>
+    public sealed record SystemDeployment(string Name, int Pods, NodeRequests PodRequests, string Source)
+    {
+        public NodeRequests Requests => PodRequests.Times(Pods);
+    }
+
+    public static readonly ImmutableArray<SystemDeployment> SystemDeployments = ImmutableArray.Create(
+        new SystemDeployment("coredns", 2, new NodeRequests(100, 70), "ACK DNS overview (two pods); upstream coredns manifest requests"),
+        new SystemDeployment("metrics-server", 1, new NodeRequests(100, 200), "conservative: the upstream manifest requests none"),
+        new SystemDeployment("ack-pod-identity-webhook", 1, new NodeRequests(100, 128), "conservative: none published"),
+        new SystemDeployment("loongcollector-operator", 1, new NodeRequests(100, 128), "SLS, Logtail limits (100 MB for an operator)"),
+        new SystemDeployment("arms-prometheus collector", 1, new NodeRequests(500, 1024), "conservative: none published for ack-arms-prometheus"));
+
+    /// <summary>What the system Deployments take, all of them beside one TaskManager.</summary>
+    public static NodeRequests SystemDeploymentRequests => new(SystemDeployments.Sum(d => d.Requests.MilliCpu), SystemDeployments.Sum(d => d.Requests.MemoryMiB));
 
     /// <summary>The CPU ACK reserves on a node of this many cores, in millicores.</summary>
     public static long ReservedMilliCpu(int cores)
@@ -86,4 +121,7 @@ public static class NodeAllocatable
 
     /// <summary>What is left for Flink's pods on a node of this type once the DaemonSets have theirs.</summary>
     public static NodeRequests ForPods(int cores, int memoryGiB) => Of(cores, memoryGiB).Minus(DaemonSetRequests);
+
+    /// <summary>What is left for a TaskManager on a worker of this type once the DaemonSets and the system Deployments have theirs.</summary>
+    public static NodeRequests ForTaskManager(int cores, int memoryGiB) => ForPods(cores, memoryGiB).Minus(SystemDeploymentRequests);
 }

@@ -13,8 +13,8 @@ namespace BlinkInfra.Network;
 /// <summary>
 /// The cluster's pods to the tenant's VPC in another account, through a CEN transit router the platform
 /// owns. Order and accounts: the CEN instance and its transit router (platform); the tenant grants the
-/// CEN its VPC (tenant, InstanceGrant: created in the child instance's account, terraform-provider-alicloud
-/// alicloud_cen_instance_grant); the transit router's VPC connections to the cluster's VPC and, once
+/// CEN its VPC (tenant, TransitRouterGrantAttachment: created in the VPC's account, terraform-provider-alicloud
+/// alicloud_cen_transit_router_grant_attachment, which replaced the deprecated alicloud_cen_instance_grant); the transit router's VPC connections to the cluster's VPC and, once
 /// granted, to the tenant's (platform, VpcOwnerId the tenant); a transit-router route table both connections
 /// are associated with and propagate into (so the transit router forwards between them); then a route in
 /// each VPC: the cluster's sends the tenant's block to its connection, the tenant's sends the cluster's pod
@@ -68,12 +68,16 @@ public sealed class CrossAccountConnection : ComponentResource
         }, Platform());
         TransitRouterId = router.TransitRouterId;
 
-        // The tenant lets the platform's CEN attach its VPC: in the tenant's account.
-        var grant = new InstanceGrant($"{name}-cen-grant", new InstanceGrantArgs
+        // The tenant lets the platform's CEN attach its VPC: in the tenant's account. alicloud_cen_instance_grant is
+        // deprecated since provider 1.241.0 for alicloud_cen_transit_router_grant_attachment (its doc's NOTE, read
+        // 2026-12-05): cen_id, cen_owner_id (a string), instance_id, instance_type VPC, all ForceNew; the provider's own
+        // example and acceptance test grant a VPC this way.
+        var grant = new TransitRouterGrantAttachment($"{name}-cen-grant", new TransitRouterGrantAttachmentArgs
         {
             CenId = cen.Id,
-            ChildInstanceId = spec.VpcId,
             CenOwnerId = spec.PlatformAccountId,
+            InstanceId = spec.VpcId,
+            InstanceType = "VPC",
         }, Tenant());
 
         var clusterAttachment = new TransitRouterVpcAttachment($"{name}-tr-cluster", new TransitRouterVpcAttachmentArgs

@@ -15,7 +15,17 @@ namespace BlinkInfra.Observability;
 /// engine's Kubernetes provider, which waits for the node pools and so for the cluster's log add-on.
 /// </summary>
 public sealed record ClusterObservabilityArgs(ObservabilitySpec Spec, string FlinkNamespace, Input<string> ClusterId,
-    KubernetesProvider? Kubernetes = null, ClusterLogs? Logs = null);
+    KubernetesProvider? Kubernetes = null, ClusterLogs? Logs = null, ImmutableDictionary<string, Resource>? Addons = null)
+{
+    /// <summary>Options of a child that needs an add-on (<see cref="ClusterAddons"/>): it waits for the add-on's resource.</summary>
+    public CustomResourceOptions Needing(Resource parent, string addon, KubernetesProvider? provider = null)
+    {
+        var options = new CustomResourceOptions { Parent = parent, Provider = provider };
+        if (Addons is not null && Addons.TryGetValue(addon, out var resource))
+            options.DependsOn.Add(resource);
+        return options;
+    }
+}
 
 /// <summary>
 /// What the platform team is told about: the default alert rules (<see cref="Alerts"/>) on the managed Prometheus
@@ -45,7 +55,9 @@ public sealed class ClusterObservability : ComponentResource
                     Duration = alert.DurationMinutes.ToString(System.Globalization.CultureInfo.InvariantCulture),
                     Message = alert.Message,
                     NotifyType = "ALERT_MANAGER",
-                }, new CustomResourceOptions { Parent = this });
+                    // The rule needs the cluster's Prometheus instance, which the arms-prometheus add-on creates: the cluster's
+                    // id alone would let it be created first.
+                }, args.Needing(this, ClusterDefaults.PrometheusAddon));
             }
         }
         if (args.Kubernetes is not null && args.Logs is not null)
@@ -75,7 +87,8 @@ public sealed class ClusterObservability : ComponentResource
                         ("ContainerFilters", Tree(("K8sNamespaceRegex", $"^{kubernetesNamespace}$"))),
                         ("Multiline", Tree(("Mode", Logging.MultilineMode), ("StartPattern", Logging.EntryStartPattern)))))),
                     ("flushers", ImmutableArray.Create<object>(Tree(("Type", Logging.SlsFlusher), ("Logstore", names.Item2)))))))),
-        }, new CustomResourceOptions { Parent = this, Provider = args.Kubernetes });
+            // The CRD is the log collector's: the config waits for its add-on.
+        }, args.Needing(this, Logging.Addon, args.Kubernetes));
 
     private static ImmutableDictionary<string, object> Tree(params (string Key, object Value)[] entries)
     {

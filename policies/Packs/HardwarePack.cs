@@ -4,6 +4,7 @@ using System.Collections.Immutable;
 using System.Linq;
 using BlinkInfra.Facts;
 using BlinkInfra.Config;
+using BlinkInfra.Engine;
 using BlinkInfra.Plan;
 
 namespace BlinkInfra.Policies.Packs;
@@ -23,7 +24,61 @@ public static class HardwarePack
         FpgaPoolsHaveImage(),
         InstanceFamiliesKnown(),
         PoolsCreateTheirNodes(),
-        NoAutoscalingSubscriptionPools()));
+        NoAutoscalingSubscriptionPools(),
+        StateDiskNotRuntimeDisk(),
+        TaskManagerFitsBesideSystemPods()));
+
+    /// <summary>taskmanager-fits-beside-system-pods: A TaskManager fits its pool's smallest machine beside every DaemonSet and, on an untainted pool, the system Deployments.</summary>
+    // Masters are tainted, so CoreDNS, metrics-server, the pod identity webhook and the add-ons' collectors run on the
+    // workers; every node runs the DaemonSets (infra/Facts/NodeAllocatable.cs, each with its source or a conservative
+    // figure). A TaskManager requests its machine's worth: where it does not fit beside them it stays Pending.
+    public static StackPolicy TaskManagerFitsBesideSystemPods(EnforcementLevel level = EnforcementLevel.Mandatory)
+        => new("taskmanager-fits-beside-system-pods", "A TaskManager fits its pool's smallest machine beside every DaemonSet and, on an untainted pool, the system Deployments.", level, input =>
+        {
+            var pools = input.OfType(TypeTokens.Of<Pulumi.AliCloud.CS.NodePool>())
+                .Where(p => p.Text("nodePoolName") is not null)
+                .GroupBy(p => p.Text("nodePoolName")!).ToDictionary(g => g.Key, g => g.First());
+            var found = new List<(PlannedResource?, string)>();
+            foreach (var session in input.OfType(FlinkResources.DeploymentType))
+            {
+                var poolName = session.At("metadata", "labels", NodeRoles.PoolLabel)?.GetValue<string>();
+                var resource = session.At("spec", "taskManager", "resource");
+                if (poolName is null || resource is null || !pools.TryGetValue(poolName, out var pool))
+                    continue;
+                var types = pool.Texts("instanceTypes").Select(InstanceCatalog.Type).ToList();
+                if (types.Count == 0 || types.Any(t => t is null))
+                    continue; // types the catalogue does not know: their room is unknown (instance-families-known says so)
+                var tainted = pool.Objects("taints").Any(t => t.Field("effect") == NodeRoles.NoSchedule);
+                var smallest = types.OrderBy(t => t!.Cores).ThenBy(t => t!.MemoryGiB).First()!;
+                var room = types.Select(t => tainted ? NodeAllocatable.ForPods(t!.Cores, t.MemoryGiB) : NodeAllocatable.ForTaskManager(t!.Cores, t.MemoryGiB))
+                    .Aggregate((a, b) => new NodeRequests(Math.Min(a.MilliCpu, b.MilliCpu), Math.Min(a.MemoryMiB, b.MemoryMiB)));
+                var cpu = resource["cpu"] is { } c ? (long)Math.Round(double.Parse(c.ToJsonString(), System.Globalization.CultureInfo.InvariantCulture) * 1000) : 0;
+                var memoryText = resource["memory"]?.GetValue<string>() ?? "0m";
+                var memory = memoryText.EndsWith('m') && long.TryParse(memoryText[..^1], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var mib) ? mib : 0;
+                var taskManager = new NodeRequests(cpu, memory);
+                if (taskManager.FitsIn(room))
+                    continue;
+                var beside = tainted
+                    ? $"the DaemonSets ({NodeAllocatable.DaemonSetRequests})"
+                    : $"the DaemonSets ({NodeAllocatable.DaemonSetRequests}) and the system Deployments the tainted masters push onto the workers ({NodeAllocatable.SystemDeploymentRequests})";
+                found.Add((session, $"a TaskManager of {taskManager} does not fit pool {poolName}'s {smallest.Name} beside {beside}, which leave it {room} (infra/Facts/NodeAllocatable.cs); allowed: a TaskManager within that, as BlinkInfra sizes it from the pool's types"));
+            }
+            return found;
+        });
+
+    /// <summary>state-disk-not-runtime-disk: A pool's state disk is not its last data disk, which ACK takes for the container runtime.</summary>
+    // ACK, "ACK node initialization process": the last data disk (lexicographic order) is formatted and mounted as the
+    // container runtime's directory; a state disk there is never mounted at its mountTarget, and the TaskManagers'
+    // hostPath stays missing (FailedMount). infra/Facts/DataDisks.cs.
+    public static ResourcePolicy StateDiskNotRuntimeDisk(EnforcementLevel level = EnforcementLevel.Mandatory)
+        => new("state-disk-not-runtime-disk", "A pool's state disk is not its last data disk, which ACK takes for the container runtime.", level,
+            ImmutableArray.Create(TypeTokens.Of<Pulumi.AliCloud.CS.NodePool>()), (pool, _) =>
+            {
+                var disks = pool.Objects("dataDisks").ToList();
+                return disks.Count > 0 && disks[^1].Field("mountTarget") is { } target
+                    ? new[] { $"the last of {disks.Count} data disk(s) is mounted at {target}, but ACK formats the last data disk as the container runtime's directory, so {target} is never mounted; allowed: the state disk first and a disk for the runtime after it (BlinkInfra declares both)" }
+                    : Array.Empty<string>();
+            });
 
     /// <summary>no-autoscaling-subscription-pools: No subscription (PrePaid) node pool autoscales.</summary>
     // ACK, "Enable node auto scaling": on a scale-in, subscription instances are removed from the cluster but not

@@ -84,7 +84,7 @@ public class ComputeTests
         var pools = string.Concat(Enumerable.Range(1, 4).Select(i => $"\n  - name: p{i}\n    family: g7\n    instanceTypes: [ecs.g7.xlarge]\n    nodes: 1"));
         Assert.That(Errors(Stack("highAvailability: false\nmasters:\n  instanceType: ecs.g7.xlarge\nworkerPools:" + pools)), Is.EqualTo(new[]
         {
-            "blink-infra:compute.masters.instanceType = \"ecs.g7.xlarge\": 4 session clusters (one per worker pool) put up to 4 JobManagers of 1000m CPU and 2048Mi memory each on one master machine, whose pods have 3420m CPU and 12218Mi memory (infra/Facts/NodeAllocatable.cs); allowed: a larger master type, or fewer worker pools",
+            "blink-infra:compute.masters.instanceType = \"ecs.g7.xlarge\": 4 session clusters (one per worker pool) put up to 4 JobManagers of 1000m CPU and 2048Mi memory each on one master machine, whose pods have 3220m CPU and 11834Mi memory (infra/Facts/NodeAllocatable.cs); allowed: a larger master type, or fewer worker pools",
         }));
         Assert.That(Errors(Stack("highAvailability: false\nmasters:\n  instanceType: ecs.g7.2xlarge\nworkerPools:" + pools)), Is.Empty);
     }
@@ -157,8 +157,16 @@ public class ComputeTests
         Assert.That(cluster["name"], Is.EqualTo("blink-t"));
         Assert.That(cluster["vswitchIds"], Is.EqualTo(new[] { "blink-t-vsw-cn-hangzhou-h-id", "blink-t-vsw-cn-hangzhou-i-id", "blink-t-vsw-cn-hangzhou-j-id" }));
         Assert.That(cluster["podVswitchIds"], Is.EqualTo(new[] { "blink-t-pod-vsw-cn-hangzhou-h-id", "blink-t-pod-vsw-cn-hangzhou-i-id", "blink-t-pod-vsw-cn-hangzhou-j-id" }));
-        Assert.That(((ImmutableArray<object>)cluster["addons"]).Cast<ImmutableDictionary<string, object>>().Select(a => a["name"]), Is.EqualTo(new[] { "terway-eniip", "ack-pod-identity-webhook", "arms-prometheus", "loongcollector" }),
-            "ACK's managed Prometheus and log add-on by default (blink-infra:observability.metrics, .logs)");
+        Assert.That(((ImmutableArray<object>)cluster["addons"]).Cast<ImmutableDictionary<string, object>>().Select(a => a["name"]), Is.EqualTo(new[] { "terway-eniip" }),
+            "only the network plugin, which the cluster must be created with: its addons are create-only");
+        // Every optional add-on is a KubernetesAddon of its own, installed and removed on a live cluster, after the node pools.
+        var addons = mocks.OfType("alicloud:cs/kubernetesAddon:KubernetesAddon").ToList();
+        Assert.That(addons.Select(a => (a.Name, a.Inputs["name"], a.Inputs["clusterId"])), Is.EqualTo(new[]
+        {
+            ("blink-t-addon-ack-pod-identity-webhook", (object)"ack-pod-identity-webhook", (object)"blink-t-ack-id"),
+            ("blink-t-addon-arms-prometheus", "arms-prometheus", "blink-t-ack-id"),
+            ("blink-t-addon-loongcollector", "loongcollector", "blink-t-ack-id"),
+        }), "ACK's managed Prometheus and log add-on by default (blink-infra:observability.metrics, .logs)");
         Assert.That(cluster["enableRrsa"], Is.EqualTo(true), "pods assume RAM roles through RRSA, without access keys");
         Assert.That(cluster["serviceCidr"], Is.EqualTo("172.21.0.0/20"));
         Assert.That(cluster["slbInternetEnabled"], Is.EqualTo(false));
@@ -197,7 +205,36 @@ public class ComputeTests
 
         var elastic = mocks.Single(NodePoolType, "blink-t-pool-elastic");
         Assert.That(elastic.Inputs.ContainsKey("desiredSize"), Is.False);
-        Assert.That(elastic.Inputs["scalingConfig"], Is.EquivalentTo(new Dictionary<string, object> { ["enable"] = true, ["minSize"] = 0.0, ["maxSize"] = 10.0 }));
+        Assert.That(elastic.Inputs["scalingConfig"], Is.EquivalentTo(new Dictionary<string, object> { ["enable"] = true, ["minSize"] = 0.0, ["maxSize"] = 10.0, ["type"] = "cpu" }));
+    }
+
+    [Test]
+    public async Task A_new_cluster_runs_kube_proxy_in_nftables_not_the_deprecated_ipvs_and_the_mode_is_a_key()
+    {
+        foreach (var stack in new[] { "dev", "prod-hangzhou", "gpu-shanghai" })
+        {
+            var plan = await BlinkCli.PlanStackAsync(StackFile.Load(TestPaths.ExampleStack(stack)));
+            Assert.That(plan.Resources.Single(r => r.Type == ClusterType).Inputs["proxyMode"]!.GetValue<string>(), Is.EqualTo("nftables"), stack);
+        }
+        Assert.That(Spec(Stack("kubernetes:\n  proxyMode: ipvs\n" + CpuPool)).Kubernetes.ProxyMode, Is.EqualTo("ipvs"), "a cluster created with ipvs keeps it: the input is ForceNew");
+        Assert.That(Spec(Stack("kubernetes:\n  version: 1.34.3-aliyun.1\n" + CpuPool)).Kubernetes.ProxyMode, Is.EqualTo("ipvs"), "ACK creates nftables from 1.35 only");
+        Assert.That(Errors(Stack("kubernetes:\n  proxyMode: userspace\n" + CpuPool)), Is.EqualTo(new[]
+        {
+            "blink-infra:compute.kubernetes.proxyMode = \"userspace\": not a kube-proxy mode ACK creates; allowed: nftables, ipvs, iptables (nftables by default; ipvs is deprecated since Kubernetes 1.35; the provider replaces the cluster when it changes, so a cluster created with ipvs keeps it by saying so)",
+        }));
+        Assert.That(Errors(Stack("kubernetes:\n  version: 1.34.3-aliyun.1\n  proxyMode: nftables\n" + CpuPool)), Is.EqualTo(new[]
+        {
+            "blink-infra:compute.kubernetes.proxyMode = \"nftables\": nftables needs Kubernetes 1.35 or later (ACK CreateCluster proxy_mode), and blink-infra:compute.kubernetes.version is 1.34.3-aliyun.1; allowed: ipvs or iptables on that version, or a version of 1.35 or later",
+        }));
+    }
+
+    [Test]
+    public async Task An_autoscaling_gpu_pool_scales_as_gpu_as_acks_node_pool_api_says()
+    {
+        var plan = await BlinkCli.PlanStackAsync(StackFile.Load(TestPaths.ExampleStack("gpu-shanghai")));
+        var gpu = plan.Resources.Single(r => r.Name == "blink-gpu-pool-gpu");
+
+        Assert.That(gpu.Inputs["scalingConfig"]!.ToJsonString(), Is.EqualTo("""{"enable":true,"maxSize":4,"minSize":1,"type":"gpu"}"""));
     }
 
     [Test]
@@ -239,7 +276,7 @@ public class ComputeTests
     [Test]
     public async Task A_thousand_workers_declare_as_many_resources_as_two()
     {
-        static string Pool(int nodes) => $"highAvailability: true\nworkerPools:\n  - name: cpu\n    family: g7\n    instanceTypes: [ecs.g7.large]\n    nodes: {nodes}";
+        static string Pool(int nodes) => $"highAvailability: true\nworkerPools:\n  - name: cpu\n    family: g7\n    instanceTypes: [ecs.g7.xlarge]\n    nodes: {nodes}";
 
         var small = await BlinkCli.PlanStackAsync(StackRunner.Stack(Stack(Pool(2))));
         var large = await BlinkCli.PlanStackAsync(StackRunner.Stack(Stack(Pool(ComputeUnits.MaxWorkers - 200))));
@@ -257,22 +294,22 @@ public class ComputeTests
     [TestCase(1000, "ecs.g7.6xlarge")]
     public void Master_size_follows_the_cu_ladder(int computeUnits, string master)
     {
-        // ecs.g7.large is 2 cores and 8 GiB: 1 core and 4 GiB once the system has its share, exactly
-        // 1 CU, so nodes count CU one by one.
-        var spec = Spec(Stack($"highAvailability: true\nworkerPools:\n  - name: cpu\n    family: g7\n    instanceTypes: [ecs.g7.large]\n    nodes: {computeUnits}"));
+        // ecs.g7.xlarge offers 2 CU: a pool of computeUnits has ceil(computeUnits / 2) machines, so its CU are
+        // computeUnits or one more.
+        var spec = Spec(Stack($"highAvailability: true\nworkerPools:\n  - name: cpu\n    family: g7\n    instanceTypes: [ecs.g7.xlarge]\n    computeUnits: {computeUnits}"));
 
-        Assert.That(spec.TotalComputeUnits, Is.EqualTo(computeUnits));
+        Assert.That(spec.TotalComputeUnits, Is.InRange(computeUnits, computeUnits + 1));
         Assert.That(spec.Masters.InstanceType, Is.EqualTo(master));
     }
 
     [Test]
     public void More_than_800_cu_need_a_master_of_24_cores_and_96_gib()
     {
-        Assert.That(Errors(Stack("masters:\n  instanceType: ecs.g7.4xlarge\nworkerPools:\n  - name: cpu\n    family: g7\n    instanceTypes: [ecs.g7.large]\n    nodes: 801")), Is.EqualTo(new[]
+        Assert.That(Errors(Stack("masters:\n  instanceType: ecs.g7.4xlarge\nworkerPools:\n  - name: cpu\n    family: g7\n    instanceTypes: [ecs.g7.xlarge]\n    nodes: 401")), Is.EqualTo(new[]
         {
-            "blink-infra:compute.masters.instanceType = \"ecs.g7.4xlarge\": ecs.g7.4xlarge (16 cores, 64 GiB) serves up to 800 CU but the worker pools total 801 CU; allowed: a master of at least 24 cores and 96 GiB",
+            "blink-infra:compute.masters.instanceType = \"ecs.g7.4xlarge\": ecs.g7.4xlarge (16 cores, 64 GiB) serves up to 800 CU but the worker pools total 802 CU; allowed: a master of at least 24 cores and 96 GiB",
         }));
-        Assert.That(Spec(Stack("masters:\n  instanceType: ecs.g7.6xlarge\nworkerPools:\n  - name: cpu\n    family: g7\n    instanceTypes: [ecs.g7.16xlarge]\n    nodes: 1000")).TotalComputeUnits, Is.EqualTo(57_000),
+        Assert.That(Spec(Stack("masters:\n  instanceType: ecs.g7.6xlarge\nworkerPools:\n  - name: cpu\n    family: g7\n    instanceTypes: [ecs.g7.16xlarge]\n    nodes: 1000")).TotalComputeUnits, Is.EqualTo(56_000),
             "the top step serves any number of CU; the workers stay within 1000");
     }
 
@@ -280,7 +317,7 @@ public class ComputeTests
     // table): 8c32g 6, 8c16g 2 (its memory runs out first), 4c32g 3, 4c15g 2.
     [TestCase("ecs.g7.2xlarge", 100, 17)]
     [TestCase("ecs.c7.2xlarge", 100, 50)]
-    [TestCase("ecs.r7.xlarge", 8, 3)]
+    [TestCase("ecs.r7.xlarge", 8, 4)]
     [TestCase("ecs.gn6i-c4g1.xlarge", 10, 5)]
     public void A_pool_sized_in_cu_gets_enough_nodes_of_its_instance_type(string type, int computeUnits, int nodes)
     {
@@ -314,7 +351,7 @@ public class ComputeTests
     {
         Assert.That(Errors(Stack("workerPools:\n  - name: cpu\n    family: c7\n    instanceTypes: [ecs.c7.large]\n    nodes: 2")), Is.EqualTo(new[]
         {
-            "blink-infra:compute.workerPools[0].instanceTypes[0] = \"ecs.c7.large\": 2 cores and 4 GiB leave no CU once the system has its share (1 core, 4 GiB); allowed: a worker type that offers at least 1 CU: ecs.c7.xlarge, ecs.c7.2xlarge, ecs.c7.4xlarge, ecs.c7.8xlarge, ecs.c7.16xlarge",
+            "blink-infra:compute.workerPools[0].instanceTypes[0] = \"ecs.c7.large\": 2 cores and 4 GiB leave no CU once the system has its share (1 core, 4 GiB); allowed: a worker type that offers at least 1 CU: ecs.c7.2xlarge, ecs.c7.4xlarge, ecs.c7.8xlarge, ecs.c7.16xlarge",
         }));
     }
 
@@ -367,9 +404,9 @@ public class ComputeTests
             "blink-infra:compute.workerPools[0].zones[0] = \"cn-hangzhou-k\": not a zone of the cluster's network; allowed: cn-hangzhou-h, cn-hangzhou-i, cn-hangzhou-j");
         yield return Case("reserved pool name", "workerPools:\n  - name: masters\n    family: g7\n    instanceTypes: [ecs.g7.xlarge]\n    nodes: 2",
             "blink-infra:compute.workerPools[0].name = \"masters\": not a valid pool name; allowed: lower-case letters, digits and '-', starting with a letter, at most 63 characters (less when its session cluster's name needs the room), not \"masters\"");
-        yield return Case("pool name twice", "workerPools:\n  - name: cpu\n    family: g7\n    instanceTypes: [ecs.g7.xlarge]\n    nodes: 2\n  - name: cpu\n    family: c7\n    instanceTypes: [ecs.c7.xlarge]\n    nodes: 2",
+        yield return Case("pool name twice", "workerPools:\n  - name: cpu\n    family: g7\n    instanceTypes: [ecs.g7.xlarge]\n    nodes: 2\n  - name: cpu\n    family: c7\n    instanceTypes: [ecs.c7.2xlarge]\n    nodes: 2",
             "blink-infra:compute.workerPools[1].name = \"cpu\": used by another pool; allowed: a name of its own");
-        yield return Case("master too small", "masters:\n  instanceType: ecs.g7.xlarge\nworkerPools:\n  - name: cpu\n    family: g7\n    instanceTypes: [ecs.g7.large]\n    nodes: 100",
+        yield return Case("master too small", "masters:\n  instanceType: ecs.g7.xlarge\nworkerPools:\n  - name: cpu\n    family: g7\n    instanceTypes: [ecs.g7.xlarge]\n    nodes: 50",
             "blink-infra:compute.masters.instanceType = \"ecs.g7.xlarge\": ecs.g7.xlarge (4 cores, 16 GiB) serves up to 80 CU but the worker pools total 100 CU; allowed: a master of at least 8 cores and 32 GiB");
         yield return Case("gpu master", "masters:\n  instanceType: ecs.gn6i-c4g1.xlarge\n" + CpuPool,
             "blink-infra:compute.masters.instanceType = \"ecs.gn6i-c4g1.xlarge\": masters run the engine's control plane on CPU machines; allowed: a CPU instance type (families g7, c7, r7)");
@@ -411,8 +448,30 @@ public class ComputeTests
         Assert.That(Spec(yaml).Kubernetes.ServiceCidr, Is.EqualTo(System.Net.IPNetwork2.Parse("192.168.0.0/20")));
     }
 
+    /// <summary>A pool's state disk: the first of its two data disks (the last is the container runtime's).</summary>
     private static ImmutableDictionary<string, object> DataDiskOf(MockResourceArgs pool)
-        => ((ImmutableArray<object>)pool.Inputs["dataDisks"]).Cast<ImmutableDictionary<string, object>>().Single();
+        => DataDisksOf(pool)[0];
+
+    private static List<ImmutableDictionary<string, object>> DataDisksOf(MockResourceArgs pool)
+        => ((ImmutableArray<object>)pool.Inputs["dataDisks"]).Cast<ImmutableDictionary<string, object>>().ToList();
+
+    [Test]
+    public async Task A_pool_with_a_state_disk_gets_a_runtime_disk_after_it_which_acks_node_initialization_takes_for_containerd()
+    {
+        var (_, mocks) = await StackRunner.RunAsync(Stack("highAvailability: false\n" + CpuPool));
+        var disks = DataDisksOf(mocks.Single(NodePoolType, "blink-t-pool-cpu"));
+
+        Assert.That(disks, Has.Count.EqualTo(2));
+        Assert.That(disks[0]["mountTarget"], Is.EqualTo("/mnt/blink-state"), "the state disk first");
+        Assert.That(disks[1], Is.EquivalentTo(new Dictionary<string, object>
+        {
+            ["category"] = "cloud_essd", ["size"] = 100.0, ["performanceLevel"] = "PL0", ["encrypted"] = "true",
+        }), "the runtime's disk last, left for ACK to format and mount as /var/lib/containerd");
+
+        (_, mocks) = await StackRunner.RunAsync(Stack("highAvailability: false\n" + CpuPool + "\n    dataDisk: {category: cloud_auto, runtimeSizeGiB: 200}"));
+        disks = DataDisksOf(mocks.Single(NodePoolType, "blink-t-pool-cpu"));
+        Assert.That((disks[1]["category"], disks[1]["size"], disks[1].ContainsKey("performanceLevel")), Is.EqualTo(("cloud_auto", 200.0, false)));
+    }
 
     [Test]
     public async Task Every_worker_gets_an_encrypted_essd_for_flink_state_of_20_gib_per_cu_mounted_where_the_taskmanager_finds_it()
@@ -454,11 +513,19 @@ public class ComputeTests
         }));
         Assert.That(ErrorsOf("{sizeGiB: 20}"), Is.EqualTo(new[]
         {
-            "blink-infra:compute.workerPools[0].dataDisk.sizeGiB = \"20\": allowed: 40 to 32768 GiB (a node pool's data disk)",
+            "blink-infra:compute.workerPools[0].dataDisk.sizeGiB = \"20\": allowed: 40 to 32767 GiB (a node pool's data disk)",
+        }));
+        Assert.That(ErrorsOf("{sizeGiB: 32768}"), Is.EqualTo(new[]
+        {
+            "blink-infra:compute.workerPools[0].dataDisk.sizeGiB = \"32768\": allowed: 40 to 32767 GiB (a node pool's data disk)",
+        }), "the provider's data_disks.size is 40 to 32767");
+        Assert.That(ErrorsOf("{runtimeSizeGiB: 20}"), Is.EqualTo(new[]
+        {
+            "blink-infra:compute.workerPools[0].dataDisk.runtimeSizeGiB = \"20\": allowed: 40 to 32767 GiB (the container runtime's disk, the pool's last data disk, default 100)",
         }));
         Assert.That(ErrorsOf("{performanceLevel: PL3, sizeGiB: 1000}"), Is.EqualTo(new[]
         {
-            "blink-infra:compute.workerPools[0].dataDisk.sizeGiB = \"1000\": an ESSD at PL3 is at least 1261 GiB; allowed: 1261 to 32768 GiB, or a lower level",
+            "blink-infra:compute.workerPools[0].dataDisk.sizeGiB = \"1000\": an ESSD at PL3 is at least 1261 GiB; allowed: 1261 to 32767 GiB, or a lower level",
         }));
         Assert.That(ErrorsOf("{performanceLevel: PL9}"), Is.EqualTo(new[]
         {
@@ -470,7 +537,7 @@ public class ComputeTests
         }));
         Assert.That(ErrorsOf("{enabled: false, sizeGiB: 100}"), Is.EqualTo(new[]
         {
-            "blink-infra:compute.workerPools[0].dataDisk.enabled = \"false\": the pool has no data disk, so its other keys would be ignored; allowed: enabled: false alone, or a disk (category, sizeGiB, performanceLevel, encrypted) without enabled: false",
+            "blink-infra:compute.workerPools[0].dataDisk.enabled = \"false\": the pool has no data disk, so its other keys would be ignored; allowed: enabled: false alone, or a disk (category, sizeGiB, performanceLevel, encrypted, runtimeSizeGiB) without enabled: false",
         }));
     }
 

@@ -55,7 +55,8 @@ public class EngineTests
         {
             new ResourceRef("alicloud:cs/nodePool:NodePool", "blink-t-pool-masters"),
             new ResourceRef("alicloud:cs/nodePool:NodePool", "blink-t-pool-cpu"),
-        }));
+            new ResourceRef("alicloud:cs/kubernetesAddon:KubernetesAddon", "blink-t-addon-ack-pod-identity-webhook"),
+        }), "the nodes, and the pod identity webhook that injects RRSA's credentials into the pods");
         // The engine's objects; the masters' Terway config goes through the compute's provider, which does not wait for the pools.
         var kubernetesObjects = plan.Resources.Where(r => r.Type.StartsWith("kubernetes:", StringComparison.Ordinal) && r.Parent?.Type == "blink:engine:FlinkEngine").ToList();
         Assert.That(kubernetesObjects, Is.Not.Empty);
@@ -93,7 +94,7 @@ public class EngineTests
         var bucket = plan.Resources.Single(r => r.Type == "alicloud:oss/bucket:Bucket");
         Assert.That(bucket.Protect, Is.True);
         // No acl on the bucket: deprecated since provider 1.220.0 for the BucketAcl resource.
-        Assert.That(bucket.Inputs.ToJsonString(), Is.EqualTo("""{"bucket":"blink-t-state","lifecycleRules":[{"abortMultipartUploads":[{"days":1}],"enabled":true,"expirations":[{"expiredObjectDeleteMarker":true}],"id":"blink-state-retention","noncurrentVersionExpirations":[{"days":7}]}],"redundancyType":"ZRS","serverSideEncryptionRule":{"sseAlgorithm":"AES256"},"tags":{"blink.io/cluster":"blink-t","blink.io/managed-by":"blink-infra","blink.io/stack":"dev"},"versioning":{"status":"Enabled"}}"""));
+        Assert.That(bucket.Inputs.ToJsonString(), Is.EqualTo("""{"bucket":"blink-t-state","lifecycleRules":[{"abortMultipartUploads":[{"days":1}],"enabled":true,"expirations":[{"expiredObjectDeleteMarker":true}],"id":"blink-state-retention","noncurrentVersionExpirations":[{"days":7}]},{"enabled":true,"expirations":[{"days":30}],"id":"blink-savepoints-expiry","prefix":"savepoints/"}],"redundancyType":"ZRS","serverSideEncryptionRule":{"sseAlgorithm":"AES256"},"tags":{"blink.io/cluster":"blink-t","blink.io/managed-by":"blink-infra","blink.io/stack":"dev"},"versioning":{"status":"Enabled"}}"""));
         var acl = plan.Resources.Single(r => r.Type == "alicloud:oss/bucketAcl:BucketAcl");
         Assert.That((acl.Name, acl.Inputs.ToJsonString()), Is.EqualTo(("blink-t-state-acl", """{"acl":"private","bucket":"blink-t-state"}""")));
         Assert.That(acl.PropertyDependencies["bucket"], Is.EqualTo(new[] { bucket.Ref }));
@@ -105,11 +106,12 @@ public class EngineTests
     [Test]
     public async Task The_state_buckets_retention_and_redundancy_come_from_the_config()
     {
-        var plan = await BlinkCli.PlanStackAsync(StackRunner.Stack(Stack(engine: "    stateRedundancy: LRS\n    stateRetention: {noncurrentVersionDays: 30, incompleteUploadDays: 3}")));
+        var plan = await BlinkCli.PlanStackAsync(StackRunner.Stack(Stack(engine: "    stateRedundancy: LRS\n    stateRetention: {noncurrentVersionDays: 30, incompleteUploadDays: 3, savepointDays: 90}")));
 
         var bucket = plan.Resources.Single(r => r.Type == "alicloud:oss/bucket:Bucket");
         Assert.That(bucket.Inputs["redundancyType"]!.GetValue<string>(), Is.EqualTo("LRS"));
-        Assert.That(bucket.Inputs["lifecycleRules"]!.ToJsonString(), Is.EqualTo("""[{"abortMultipartUploads":[{"days":3}],"enabled":true,"expirations":[{"expiredObjectDeleteMarker":true}],"id":"blink-state-retention","noncurrentVersionExpirations":[{"days":30}]}]"""));
+        Assert.That(bucket.Inputs["lifecycleRules"]!.ToJsonString(), Is.EqualTo("""[{"abortMultipartUploads":[{"days":3}],"enabled":true,"expirations":[{"expiredObjectDeleteMarker":true}],"id":"blink-state-retention","noncurrentVersionExpirations":[{"days":30}]},{"enabled":true,"expirations":[{"days":90}],"id":"blink-savepoints-expiry","prefix":"savepoints/"}]"""),
+            "savepoints the operator could not dispose of expire under savepoints/");
     }
 
     [Test]
@@ -363,11 +365,11 @@ public class EngineTests
         Assert.That(sessions[0]["taskManager"]!["resource"]!.ToJsonString(), Is.EqualTo("""{"cpu":6,"memory":"24576m"}"""));
         Assert.That(sessions[0]["flinkConfiguration"]!["taskmanager.numberOfTaskSlots"]!.GetValue<string>(), Is.EqualTo("6"));
         // ecs.gn6i-c24g1.12xlarge, 48 cores 186 GiB: the 56-core row withholds 4 cores and 16 GiB, and ACK's
-        // reservation and the DaemonSets leave its pods 164 GiB (NodeAllocatable), so 41 CU.
-        Assert.That(sessions[1]["taskManager"]!["resource"]!.ToJsonString(), Is.EqualTo("""{"cpu":44,"memory":"167936m"}"""));
-        Assert.That(sessions[1]["flinkConfiguration"]!["taskmanager.numberOfTaskSlots"]!.GetValue<string>(), Is.EqualTo("41"));
+        // reservation, the DaemonSets and the system Deployments leave its TaskManager 162 GiB (NodeAllocatable), so 40 CU.
+        Assert.That(sessions[1]["taskManager"]!["resource"]!.ToJsonString(), Is.EqualTo("""{"cpu":44,"memory":"165888m"}"""));
+        Assert.That(sessions[1]["flinkConfiguration"]!["taskmanager.numberOfTaskSlots"]!.GetValue<string>(), Is.EqualTo("40"));
         // One model: each pool's slots are the CU its machines count for in sizing.
-        Assert.That(spec!.Compute.WorkerPools.Select(p => p.ComputeUnitsPerNode), Is.EqualTo(new int?[] { 6, 41 }));
+        Assert.That(spec!.Compute.WorkerPools.Select(p => p.ComputeUnitsPerNode), Is.EqualTo(new int?[] { 6, 40 }));
     }
 
     [Test]
@@ -454,7 +456,7 @@ public class EngineTests
             Assert.That(spec["flinkConfiguration"]!["fs.oss.credentials.provider"]!.GetValue<string>(), Is.EqualTo("com.acme.flink.RrsaCredentialsProvider"));
             Assert.That(spec["flinkConfiguration"]!["restart-strategy.type"]!.GetValue<string>(), Is.EqualTo("exponential-delay"));
             Assert.That(spec["flinkConfiguration"]!["high-availability.type"]!.GetValue<string>(), Is.EqualTo("kubernetes"), "the spec's own settings stay");
-            Assert.That(spec["podTemplate"], Is.Null, "an image of the stack's own carries the OSS plugin under plugins/: no second copy from opt/");
+            Assert.That(spec["podTemplate"]!.ToJsonString(), Does.Not.Contain("ENABLE_BUILT_IN_PLUGINS"), "an image of the stack's own carries the OSS plugin under plugins/: no second copy from opt/");
         }
         Assert.That(Facts.FlinkDefaults.IsStockImage("registry-vpc.cn-hangzhou.aliyuncs.com/mirror/flink:1.20.1-scala_2.12-java17"), Is.True, "a mirror keeping the stock tag is stock");
         Assert.That(Facts.FlinkDefaults.IsStockImage("flink:1.20"), Is.True);
@@ -462,6 +464,55 @@ public class EngineTests
 
         var defaults = await BlinkCli.PlanStackAsync(StackRunner.Stack(Stack()));
         Assert.That(Spec(defaults.Resources.Single(r => r.Type == DeploymentType))["image"]!.GetValue<string>(), Is.EqualTo("registry-vpc.cn-hangzhou.aliyuncs.com/blink-infra/flink:1.20.1-scala_2.12-java17"));
+    }
+
+    [Test]
+    public async Task Every_rrsa_pod_asks_sts_at_the_regions_vpc_endpoint_which_the_pods_groups_let_out()
+    {
+        // credentials-java's OIDCRoleArnCredentialProvider asks sts.aliyuncs.com unless told the region and the VPC endpoint.
+        var plan = await BlinkCli.PlanStackAsync(StackFile.Load(TestPaths.ExampleStack("prod-hangzhou")));
+        var expected = """[{"name":"ALIBABA_CLOUD_STS_REGION","value":"cn-hangzhou"},{"name":"ALIBABA_CLOUD_VPC_ENDPOINT_ENABLED","value":"true"}]""";
+
+        foreach (var session in plan.Resources.Where(r => r.Type == DeploymentType))
+        {
+            var main = Spec(session)["podTemplate"]!["spec"]!["containers"]![0]!;
+            Assert.That(main["name"]!.GetValue<string>(), Is.EqualTo("flink-main-container"), "the top-level template reaches JobManagers and TaskManagers");
+            Assert.That(main["env"]!.ToJsonString(), Is.EqualTo(expected), session.Name);
+        }
+        var release = plan.Resources.Single(r => r.Type == "kubernetes:helm.sh/v3:Release");
+        Assert.That(release.Inputs["values"]!["operatorPod"]!["env"]!.ToJsonString(), Is.EqualTo(expected), "the operator reads jars through RRSA too");
+        Assert.That(Facts.StsEndpoints.VpcEndpoint("cn-hangzhou"), Is.EqualTo("sts-vpc.cn-hangzhou.aliyuncs.com"));
+
+        // The endpoint lies in Alibaba Cloud's service block, which both pod groups let out.
+        foreach (var role in new[] { "masters", "workers" })
+        {
+            Assert.That(plan.Resources.Where(r => r.Type == "alicloud:ecs/securityGroupRule:SecurityGroupRule" && r.Name == $"blink-prod-sgr-{role}-to-alibaba-services")
+                .Select(r => (r.Inputs["type"]!.GetValue<string>(), r.Inputs["cidrIp"]!.GetValue<string>(), r.Inputs["policy"]!.GetValue<string>(), r.Inputs["ipProtocol"]!.GetValue<string>())),
+                Is.EqualTo(new[] { ("egress", "100.64.0.0/10", "accept", "all") }), role);
+        }
+
+        var dev = await BlinkCli.PlanStackAsync(StackFile.Load(TestPaths.ExampleStack("dev")));
+        var devMain = Spec(dev.Resources.Single(r => r.Type == DeploymentType))["podTemplate"]!["spec"]!["containers"]![0]!;
+        Assert.That(devMain["env"]!.AsArray().Select(e => e!["name"]!.GetValue<string>()), Is.EqualTo(new[] { "ENABLE_BUILT_IN_PLUGINS", "ALIBABA_CLOUD_STS_REGION", "ALIBABA_CLOUD_VPC_ENDPOINT_ENABLED" }));
+    }
+
+    [Test]
+    public async Task One_failed_checkpoint_does_not_restart_a_job_and_the_tolerance_is_a_key()
+    {
+        var plan = await BlinkCli.PlanStackAsync(StackFile.Load(TestPaths.ExampleStack("prod-hangzhou")));
+        Assert.That(Spec(plan.Resources.Single(r => r.Type == DeploymentType))["flinkConfiguration"]!["execution.checkpointing.tolerable-failed-checkpoints"]!.GetValue<string>(), Is.EqualTo("3"),
+            "Flink's default, 0, fails a job over at its first failed checkpoint");
+
+        var given = await BlinkCli.PlanStackAsync(StackRunner.Stack(Stack(engine: "    tolerableFailedCheckpoints: 10")));
+        Assert.That(Spec(given.Resources.Single(r => r.Type == DeploymentType))["flinkConfiguration"]!["execution.checkpointing.tolerable-failed-checkpoints"]!.GetValue<string>(), Is.EqualTo("10"));
+        Assert.That(Errors(Stack(engine: "    tolerableFailedCheckpoints: -1")), Is.EqualTo(new[]
+        {
+            "blink-infra:engine.tolerableFailedCheckpoints = \"-1\": allowed: 0 to 100 consecutive failed checkpoints a job survives before it fails over (default 3; 0 fails it over at the first, such as one OSS timeout)",
+        }));
+        Assert.That(Errors(Stack(engine: "    flinkConfiguration: {execution.checkpointing.tolerable-failed-checkpoints: \"5\"}")), Is.EqualTo(new[]
+        {
+            "blink-infra:engine.flinkConfiguration[execution.checkpointing.tolerable-failed-checkpoints] = \"5\": set by BlinkInfra from blink-infra:engine.tolerableFailedCheckpoints; allowed: any other Flink setting",
+        }));
     }
 
     [Test]
@@ -492,7 +543,7 @@ public class EngineTests
 
         var job = plan.Resources.Single(r => r.Type == SessionJobType);
         Assert.That(job.Inputs["metadata"]!.ToJsonString(), Is.EqualTo("""{"name":"orders-enrich","namespace":"flink"}"""));
-        Assert.That(Spec(job).ToJsonString(), Is.EqualTo("""{"deploymentName":"session-cpu","flinkConfiguration":{"kubernetes.operator.periodic.savepoint.interval":"360min","kubernetes.operator.savepoint.dispose-on-delete":"false","kubernetes.operator.savepoint.history.max.age":"7d","kubernetes.operator.savepoint.history.max.count":"5","pipeline.max-parallelism":"128"},"job":{"args":["--window","5m"],"entryClass":"com.example.OrdersEnrich","jarURI":"oss://blink-t-state/udf/orders-enrich-1.0.jar","parallelism":4,"state":"running","upgradeMode":"last-state"}}"""));
+        Assert.That(Spec(job).ToJsonString(), Is.EqualTo("""{"deploymentName":"session-cpu","flinkConfiguration":{"kubernetes.operator.periodic.savepoint.interval":"360min","kubernetes.operator.savepoint.dispose-on-delete":"true","kubernetes.operator.savepoint.history.max.age":"7d","kubernetes.operator.savepoint.history.max.count":"5","pipeline.max-parallelism":"128"},"job":{"args":["--window","5m"],"entryClass":"com.example.OrdersEnrich","jarURI":"oss://blink-t-state/udf/orders-enrich-1.0.jar","parallelism":4,"state":"running","upgradeMode":"last-state"}}"""));
         Assert.That(job.DependsOn, Is.EqualTo(new[] { new ResourceRef(DeploymentType, "blink-t-flink-cpu") }));
     }
 
@@ -501,6 +552,7 @@ public class EngineTests
     {
         var plan = await BlinkCli.PlanStackAsync(StackRunner.Stack(Stack(engine: """
                 savepoints: {intervalMinutes: 60, maxCount: 10, disposeOnDelete: true}
+                stateRetention: {savepointDays: 45}
                 jobs:
                   - {name: enrich, pool: cpu, jarPath: udf/enrich.jar}
                   - name: audit
@@ -523,6 +575,25 @@ public class EngineTests
         var audit = jobs[1]["job"]!;
         Assert.That((audit["state"]!.GetValue<string>(), audit["initialSavepointPath"]!.GetValue<string>(), audit["savepointRedeployNonce"]!.GetValue<long>()),
             Is.EqualTo(("suspended", "oss://blink-t-state/savepoints/session-cpu/savepoint-0a1b2c-3d4e5f6a7b8c", 2L)));
+    }
+
+    [Test]
+    public void The_bucket_expires_savepoints_only_after_every_jobs_history_and_interval_and_disposes_by_default()
+    {
+        Assert.That(Errors(Stack(engine: """
+                stateRetention: {savepointDays: 7}
+                jobs:
+                  - {name: enrich, pool: cpu, jarPath: udf/enrich.jar}
+            """)), Is.EqualTo(new[]
+        {
+            "blink-infra:engine.stateRetention.savepointDays = \"7\": the bucket would expire job enrich's savepoints while its history keeps them (7 days, blink-infra:engine.savepoints.maxAgeDays or the job's own) or before its next periodic one (360 minutes); allowed: more days than the savepoints' maxAgeDays and interval, up to 3650",
+        }));
+        Assert.That(Errors(Stack(engine: "    stateRetention: {savepointDays: 0}")), Is.EqualTo(new[]
+        {
+            "blink-infra:engine.stateRetention.savepointDays = \"0\": allowed: 1 to 3650 days a savepoint stays under the bucket's savepoints/ before it expires (default 30)",
+        }));
+        Assert.That(BlinkInfra.Config.EngineSpecBuilder.SavepointsOf(null, null).DisposeOnDelete, Is.True,
+            "operator 1.15 disposes of a savepoint's data only for snapshots with disposeOnDelete; history cleanup deletes the snapshot objects alone");
     }
 
     [Test]

@@ -42,7 +42,7 @@ public class JobAutoscalingTests
         var job = plan.Resources.Single(r => r.Type == SessionJobType && r.Name == "blink-t-job-enrich").Inputs["spec"]!["flinkConfiguration"]!.AsObject();
         Assert.That(job.Where(kv => kv.Key.StartsWith("job.autoscaler.", System.StringComparison.Ordinal)).Select(kv => $"{kv.Key}={kv.Value}"), Is.EquivalentTo(new[]
         {
-            "job.autoscaler.enabled=true", "job.autoscaler.target.utilization=0.6", "job.autoscaler.stabilization.interval=5min",
+            "job.autoscaler.enabled=true", "job.autoscaler.utilization.target=0.6", "job.autoscaler.stabilization.interval=5min",
             "job.autoscaler.metrics.window=10min", "job.autoscaler.scale-down.max-factor=0.6", "job.autoscaler.vertex.max-parallelism=18",
         }));
         string? Scheduler(string session) => plan.Resources.Single(r => r.Type == DeploymentType && r.Name == session)

@@ -13,7 +13,8 @@ namespace BlinkInfra.Tests;
 
 /// <summary>
 /// Every TaskManager and JobManager of the example stacks fits what its pool's smallest machine gives
-/// pods on ACK (allocatable less the DaemonSets: infra/Facts/NodeAllocatable.cs), so none stays Pending.
+/// pods on ACK (allocatable less the DaemonSets and, for TaskManagers, the system Deployments:
+/// infra/Facts/NodeAllocatable.cs), so none stays Pending.
 /// </summary>
 public class PodsFitTheirNodesTests
 {
@@ -30,10 +31,10 @@ public class PodsFitTheirNodesTests
     }
 
     /// <summary>What a pool's smallest machine gives pods: the least CPU and the least memory among its types.</summary>
-    private static NodeRequests RoomOf(PlannedResource pool)
+    private static NodeRequests RoomOf(PlannedResource pool, bool besideSystemDeployments = false)
     {
         var types = pool.Inputs["instanceTypes"]!.AsArray().Select(t => InstanceCatalog.Type(t!.GetValue<string>())!).ToList();
-        var rooms = types.Select(t => NodeAllocatable.ForPods(t.Cores, t.MemoryGiB)).ToList();
+        var rooms = types.Select(t => besideSystemDeployments ? NodeAllocatable.ForTaskManager(t.Cores, t.MemoryGiB) : NodeAllocatable.ForPods(t.Cores, t.MemoryGiB)).ToList();
         return new NodeRequests(rooms.Min(r => r.MilliCpu), rooms.Min(r => r.MemoryMiB));
     }
 
@@ -49,7 +50,8 @@ public class PodsFitTheirNodesTests
         {
             var pool = session.Inputs["metadata"]!["labels"]![NodeRoles.PoolLabel]!.GetValue<string>();
             var taskManager = RequestsOf(session.Inputs["spec"]!["taskManager"]!["resource"]!);
-            var room = RoomOf(pools[pool]);
+            // Beside every DaemonSet (the stack's add-ons' too) and the system Deployments the tainted masters push onto the workers.
+            var room = RoomOf(pools[pool], besideSystemDeployments: true);
             Assert.That(taskManager.FitsIn(room), Is.True, $"{stack} {session.Name}: a TaskManager of {taskManager} on {room}");
         }
 

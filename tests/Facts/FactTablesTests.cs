@@ -37,14 +37,16 @@ public class FactTablesTests
     [Test]
     public void On_ack_a_4_core_16_gib_worker_offers_2_cu_not_the_tables_3()
     {
-        // 12218Mi for pods: a TaskManager of 3 CU (12288Mi) would stay Pending.
-        Assert.That(NodeAllocatable.ForPods(4, 16), Is.EqualTo(new NodeRequests(3420, 12218)));
-        Assert.That(WorkerResources.UsableOf(4, 16), Is.EqualTo(new UsableResources(3, 11)));
+        // 11834Mi for pods beside every DaemonSet, 10214Mi beside the system Deployments too: a TaskManager of 3 CU
+        // (12288Mi) would stay Pending, and so would one of 3 cores (2220m left).
+        Assert.That(NodeAllocatable.ForPods(4, 16), Is.EqualTo(new NodeRequests(3220, 11834)));
+        Assert.That(NodeAllocatable.ForTaskManager(4, 16), Is.EqualTo(new NodeRequests(2220, 10214)));
+        Assert.That(WorkerResources.UsableOf(4, 16), Is.EqualTo(new UsableResources(2, 9)));
         Assert.That(InstanceCatalog.Type("ecs.g7.xlarge")!.ComputeUnitCount, Is.EqualTo(2));
         // Large machines: the kernel's share of capacity (5.6 % in ACK's example) outgrows the table's margin.
         Assert.That(InstanceCatalog.Type("ecs.g7.6xlarge")!.ComputeUnitCount, Is.EqualTo(20), "the table's 21");
         Assert.That(InstanceCatalog.Type("ecs.g7.8xlarge")!.ComputeUnitCount, Is.EqualTo(27), "the table's 28");
-        Assert.That(InstanceCatalog.Type("ecs.g7.16xlarge")!.ComputeUnitCount, Is.EqualTo(57), "the table's 60");
+        Assert.That(InstanceCatalog.Type("ecs.g7.16xlarge")!.ComputeUnitCount, Is.EqualTo(56), "the table's 60");
     }
 
     // Source: ACK, "Node resource reservation policy": a 4-vCPU 8 GiB node (7925980Ki capacity) has 3900m
@@ -54,7 +56,8 @@ public class FactTablesTests
     {
         Assert.That(NodeAllocatable.Of(4, 8).MilliCpu, Is.EqualTo(3900));
         Assert.That(NodeAllocatable.Of(4, 8).MemoryMiB, Is.InRange(5600, 5688), "at most ACK's own figure");
-        Assert.That(NodeAllocatable.DaemonSetRequests, Is.EqualTo(new NodeRequests(480, 376)));
+        Assert.That(NodeAllocatable.DaemonSetRequests, Is.EqualTo(new NodeRequests(680, 760)), "Terway, CSI, the log collector, the Prometheus node agent");
+        Assert.That(NodeAllocatable.SystemDeploymentRequests, Is.EqualTo(new NodeRequests(1000, 1620)), "CoreDNS (2 pods), metrics-server, the pod identity webhook, the log and Prometheus collectors");
         Assert.That(NodeAllocatable.ReservedMilliCpu(64), Is.EqualTo(1600));
         Assert.That(NodeAllocatable.ReservedMemoryMiB(64), Is.EqualTo((long)System.Math.Ceiling((1 + 0.8 + 0.8 + 48 * 0.06) * 1024)));
     }
@@ -65,7 +68,7 @@ public class FactTablesTests
         foreach (var type in InstanceCatalog.Types.Where(t => t.ComputeUnitCount > 0))
         {
             var requests = new NodeRequests(type.Usable.Cores * 1000L, type.Usable.MemoryGiB * 1024L);
-            Assert.That(requests.FitsIn(NodeAllocatable.ForPods(type.Cores, type.MemoryGiB)), Is.True, type.Name);
+            Assert.That(requests.FitsIn(NodeAllocatable.ForTaskManager(type.Cores, type.MemoryGiB)), Is.True, type.Name);
         }
     }
 
@@ -73,8 +76,8 @@ public class FactTablesTests
     public void Machines_between_or_beyond_the_tables_rows_withhold_what_the_next_larger_row_does()
     {
         Assert.That(WorkerResources.UsableOf(12, 48), Is.EqualTo(new UsableResources(9, 36)), "as 16 cores: 3 withheld");
-        Assert.That(WorkerResources.UsableOf(2, 8), Is.EqualTo(new UsableResources(1, 4)), "as 4 cores: 1 withheld");
-        Assert.That(WorkerResources.UsableOf(96, 372), Is.EqualTo(new UsableResources(92, 336)), "as the largest row: 4 cores withheld; its pods have 336 GiB");
+        Assert.That(WorkerResources.UsableOf(2, 8), Is.EqualTo(new UsableResources(0, 3)), "as 4 cores: 1 withheld, and the system pods leave no whole core beside them");
+        Assert.That(WorkerResources.UsableOf(96, 372), Is.EqualTo(new UsableResources(92, 334)), "as the largest row: 4 cores withheld; its TaskManager has 334 GiB beside the system pods");
         Assert.That(InstanceCatalog.Type("ecs.c7.2xlarge")!.ComputeUnitCount, Is.EqualTo(2), "8 cores 16 GiB: 6 cores but 8 GiB left, the memory runs out first");
     }
 
@@ -110,6 +113,7 @@ public class FactTablesTests
         Assert.That(FlinkPorts.All.Select(p => $"{p.Setting}={p.Number}"), Is.EqualTo(new[]
         {
             "taskmanager.data.port=6121", "taskmanager.rpc.port=6122", "jobmanager.rpc.port=6123", "blob.server.port=6124", "rest.port=8081", "metrics.reporter.prom.port=9249",
+            "metrics.internal.query-service.port=50100",
         }));
         Assert.That(FlinkPorts.Rest.OtherNames, Is.EquivalentTo(new[] { "rest.bind-port", "web.port", "jobmanager.web.port" }));
         Assert.That(FlinkDefaults.DerivedSettingReadAs("taskmanager.data.bind-port")!.Key, Is.EqualTo("taskmanager.data.port"));

@@ -43,7 +43,7 @@ public class LogsTests
         var (_, mocks) = await StackRunner.RunAsync(Stack());
 
         var cluster = mocks.Single(ClusterType, "blink-t-ack").Inputs;
-        var addon = ((ImmutableArray<object>)cluster["addons"]).Select(Map).Single(a => (string)a["name"] == "loongcollector");
+        var addon = mocks.Single("alicloud:cs/kubernetesAddon:KubernetesAddon", "blink-t-addon-loongcollector").Inputs;
         Assert.That(addon["config"], Is.EqualTo("""{"sls_project_name":"blink-t-logs"}"""));
         Assert.That(cluster["controlPlaneLogProject"], Is.EqualTo("blink-t-logs"));
         Assert.That(cluster["controlPlaneLogTtl"], Is.EqualTo("30"));
@@ -86,10 +86,17 @@ public class LogsTests
 
         var project = plan.Resources.Single(r => r.Type == ProjectType).Ref;
         var cluster = plan.Resources.Single(r => r.Type == ClusterType);
-        foreach (var input in new[] { "addons", "controlPlaneLogProject", "auditLogConfig" })
+        foreach (var input in new[] { "controlPlaneLogProject", "auditLogConfig" })
             Assert.That(cluster.PropertyDependencies[input], Does.Contain(project), input + ": ACK would otherwise create the project itself");
+        var addon = plan.Resources.Single(r => r.Name == "blink-t-addon-loongcollector");
+        Assert.That(addon.PropertyDependencies["config"], Does.Contain(project));
         var store = plan.Resources.Single(r => r.Name == "blink-t-logstore-flink-operator").Ref;
-        Assert.That(plan.Resources.Single(r => r.Name == "blink-t-logs-flink-operator").PropertyDependencies["spec"], Does.Contain(store).And.Contain(project));
+        var pipeline = plan.Resources.Single(r => r.Name == "blink-t-logs-flink-operator");
+        Assert.That(pipeline.PropertyDependencies["spec"], Does.Contain(store).And.Contain(project));
+        Assert.That(pipeline.DependsOn, Does.Contain(addon.Ref), "the pipeline's CRD is the log collector's: it waits for the add-on");
+        Assert.That(plan.Resources.Where(r => r.Type == "alicloud:arms/prometheusAlertRule:PrometheusAlertRule").Select(r => r.DependsOn),
+            Has.All.Contains(new ResourceRef("alicloud:cs/kubernetesAddon:KubernetesAddon", "blink-t-addon-arms-prometheus")),
+            "an alert rule needs the Prometheus instance the add-on creates");
     }
 
     [Test]
@@ -103,8 +110,8 @@ public class LogsTests
 
         (_, mocks) = await StackRunner.RunAsync(Stack("  blink-infra:observability:\n    logs: {enabled: false}"));
         Assert.That(mocks.OfType(ProjectType).Concat(mocks.OfType(StoreType)).Concat(mocks.OfType(PipelineType)), Is.Empty);
-        var addons = ((ImmutableArray<object>)mocks.Single(ClusterType, "blink-t-ack").Inputs["addons"]).Select(a => Map(a)["name"]);
-        Assert.That(addons, Has.None.EqualTo("loongcollector"));
+        Assert.That(mocks.OfType("alicloud:cs/kubernetesAddon:KubernetesAddon").Select(a => a.Inputs["name"]), Has.None.EqualTo("loongcollector"),
+            "switching logs off uninstalls the add-on: a resource of its own, not the cluster's create-only addons");
     }
 
     [Test]

@@ -160,10 +160,14 @@ public class IsolationTests
                 var where = $"{stack.StackName}: {session.Name}";
                 // The data port is random unless set (taskmanager.data.port defaults to 0): it must be set.
                 Assert.That(configuration["taskmanager.data.port"]?.GetValue<string>(), Is.EqualTo("6121"), where);
+                // So is the metric query service's (metrics.internal.query-service.port defaults to "0"): without it the REST
+                // API's TaskManager metrics come back empty and the operator's autoscaler never scales.
+                Assert.That(configuration["metrics.internal.query-service.port"]?.GetValue<string>(), Is.EqualTo("50100"), where);
                 foreach (var (key, value) in configuration.Where(p => p.Key.EndsWith(".port", System.StringComparison.Ordinal)))
                 {
                     var port = int.Parse(value!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture);
-                    var onWorkers = key.StartsWith("taskmanager.", System.StringComparison.Ordinal);
+                    // The metric query service is the TaskManagers' port the JobManager fetches their metrics from.
+                    var onWorkers = key.StartsWith("taskmanager.", System.StringComparison.Ordinal) || key == "metrics.internal.query-service.port";
                     Assert.That(Opens(onWorkers, port), $"{where}: {key} {port} has no rule on the {(onWorkers ? "workers" : "masters")}");
                 }
             }
@@ -325,8 +329,10 @@ public class IsolationTests
                 "blink-t-tr-rt: platform", "blink-t-tr-rt-assoc-cluster: platform", "blink-t-tr-rt-prop-tenant: platform", "blink-t-route-to-tenant: platform",
                 "blink-t-route-to-pods-cn-hangzhou-h: tenant" }));
 
-        var grant = mocks.Single("alicloud:cen/instanceGrant:InstanceGrant", "blink-t-cen-grant").Inputs;
-        Assert.That((grant["cenId"], grant["childInstanceId"], grant["cenOwnerId"]), Is.EqualTo(("blink-t-cen-id", TenantVpc, "6543210987654321")));
+        // The transit router's grant, not the deprecated (provider 1.241.0) cen/instanceGrant.
+        Assert.That(mocks.Resources.Select(r => r.Type), Has.None.EqualTo("alicloud:cen/instanceGrant:InstanceGrant"));
+        var grant = mocks.Single("alicloud:cen/transitRouterGrantAttachment:TransitRouterGrantAttachment", "blink-t-cen-grant").Inputs;
+        Assert.That((grant["cenId"], grant["instanceId"], grant["instanceType"], grant["cenOwnerId"]), Is.EqualTo(("blink-t-cen-id", TenantVpc, "VPC", "6543210987654321")));
         var tenantAttachment = mocks.Single("alicloud:cen/transitRouterVpcAttachment:TransitRouterVpcAttachment", "blink-t-tr-tenant").Inputs;
         Assert.That((tenantAttachment["vpcId"], tenantAttachment["vpcOwnerId"], tenantAttachment["autoPublishRouteEnabled"]), Is.EqualTo((TenantVpc, "1234567890123456", false)));
         Assert.That(tenantAttachment["zoneMappings"], Is.EqualTo(new object[]
@@ -348,7 +354,7 @@ public class IsolationTests
         // Dependency order: the tenant's grant before the platform attaches its VPC; routes and the table after the connections.
         ResourceRef Ref(string type, string name) => new(type, name);
         PlannedResource Planned(string name) => plan.Resources.Single(r => r.Name == name);
-        Assert.That(Planned("blink-t-tr-tenant").DependsOn, Is.EqualTo(new[] { Ref("alicloud:cen/instanceGrant:InstanceGrant", "blink-t-cen-grant") }));
+        Assert.That(Planned("blink-t-tr-tenant").DependsOn, Is.EqualTo(new[] { Ref("alicloud:cen/transitRouterGrantAttachment:TransitRouterGrantAttachment", "blink-t-cen-grant") }));
         Assert.That(Planned("blink-t-cen-grant").PropertyDependencies["cenId"], Is.EqualTo(new[] { Ref("alicloud:cen/instance:Instance", "blink-t-cen") }));
         Assert.That(Planned("blink-t-tr-rt-assoc-tenant").PropertyDependencies.Values.SelectMany(v => v).Select(r => r.Name), Is.EquivalentTo(new[] { "blink-t-tr-tenant", "blink-t-tr-rt" }));
         Assert.That(Planned("blink-t-route-to-pods-cn-hangzhou-i").PropertyDependencies["nexthopId"], Is.EqualTo(new[] { Ref("alicloud:cen/transitRouterVpcAttachment:TransitRouterVpcAttachment", "blink-t-tr-tenant") }));

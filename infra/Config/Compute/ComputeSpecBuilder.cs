@@ -106,6 +106,10 @@ public static class ComputeSpecBuilder
         return new MasterSpec(type.Name, imageId, zones);
     }
 
+    /// <summary>nftables on Kubernetes 1.35 and later (the default version, or none pinned), ipvs on an older pinned one, where ACK creates no nftables.</summary>
+    public static string DefaultProxyMode(string? version)
+        => version is null || ComputeValidator.MinorOf(version) >= ClusterDefaults.NftablesSince ? ClusterDefaults.DefaultProxyMode : "ipvs";
+
     private static KubernetesSpec? BuildKubernetes(KubernetesConfig? kubernetes, NetworkSpec network, IReadOnlyList<(string What, string Cidr)> reached, List<SpecError> errors)
     {
         // Nodes route Service addresses to Services, so the Service CIDR overlaps nothing the cluster
@@ -144,6 +148,6 @@ public static class ComputeSpecBuilder
         }
 
         return new KubernetesSpec(kubernetes?.ClusterSpec ?? ClusterDefaults.ClusterSpec, kubernetes?.Version ?? ClusterDefaults.KubernetesVersion, serviceCidr,
-            kubernetes?.ApiServerPublic ?? false, kubernetes?.DeletionProtection ?? true);
+            kubernetes?.ApiServerPublic ?? false, kubernetes?.DeletionProtection ?? true, kubernetes?.ProxyMode ?? DefaultProxyMode(kubernetes?.Version));
     }
 }

@@ -14,6 +14,12 @@ public sealed class ComputeValidator : AbstractValidator<ComputeConfig>
 {
     private static readonly Regex VersionPattern = new(@"^\d+\.\d+\.\d+-aliyun\.\d+$", RegexOptions.CultureInvariant);
 
+    public static System.Version MinorOf(string version)
+    {
+        var parts = version.Split('.', '-');
+        return new System.Version(int.Parse(parts[0], System.Globalization.CultureInfo.InvariantCulture), int.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture));
+    }
+
     public ComputeValidator(IReadOnlyList<string> zones)
     {
         RuleFor(c => c.Kubernetes!.ClusterSpec)
@@ -27,6 +33,17 @@ public sealed class ComputeValidator : AbstractValidator<ComputeConfig>
             .WithMessage($"not an ACK Kubernetes version; allowed: a version ACK offers, such as {ClusterDefaults.KubernetesVersion}, or none for that one")
             .OverridePropertyName("Kubernetes.Version")
             .When(c => c.Kubernetes != null);
+
+        RuleFor(c => c.Kubernetes!.ProxyMode)
+            .Must(mode => mode is null || ClusterDefaults.ProxyModes.Contains(mode))
+            .WithMessage($"not a kube-proxy mode ACK creates; allowed: {string.Join(", ", ClusterDefaults.ProxyModes)} (nftables by default; ipvs is deprecated since Kubernetes 1.35; the provider replaces the cluster when it changes, so a cluster created with ipvs keeps it by saying so)")
+            .OverridePropertyName("Kubernetes.ProxyMode")
+            .When(c => c.Kubernetes != null);
+        RuleFor(c => c.Kubernetes!.ProxyMode)
+            .Must((c, mode) => mode != "nftables" || c.Kubernetes!.Version is not { } version || VersionPattern.IsMatch(version) && MinorOf(version) >= ClusterDefaults.NftablesSince)
+            .WithMessage(c => $"nftables needs Kubernetes {ClusterDefaults.NftablesSince} or later (ACK CreateCluster proxy_mode), and blink-infra:compute.kubernetes.version is {c.Kubernetes!.Version}; allowed: ipvs or iptables on that version, or a version of {ClusterDefaults.NftablesSince} or later")
+            .OverridePropertyName("Kubernetes.ProxyMode")
+            .When(c => c.Kubernetes is { Version: not null, ProxyMode: "nftables" });
 
         RuleFor(c => c.Kubernetes!.ServiceCidr)
             .Custom((cidr, context) =>
@@ -206,8 +223,8 @@ public sealed class DataDiskValidator : AbstractValidator<DataDiskConfig>
     {
         RuleFor(d => d).Custom((disk, context) =>
         {
-            if (disk.Enabled == false && (disk.Category != null || disk.SizeGiB != null || disk.PerformanceLevel != null || disk.Encrypted != null))
-                context.FailAt("Enabled", "false", "the pool has no data disk, so its other keys would be ignored; allowed: enabled: false alone, or a disk (category, sizeGiB, performanceLevel, encrypted) without enabled: false");
+            if (disk.Enabled == false && (disk.Category != null || disk.SizeGiB != null || disk.PerformanceLevel != null || disk.Encrypted != null || disk.RuntimeSizeGiB != null))
+                context.FailAt("Enabled", "false", "the pool has no data disk, so its other keys would be ignored; allowed: enabled: false alone, or a disk (category, sizeGiB, performanceLevel, encrypted, runtimeSizeGiB) without enabled: false");
         });
         RuleFor(d => d.Category)
             .Must(category => category is null || DataDisks.Categories.Contains(category))
@@ -223,6 +240,9 @@ public sealed class DataDiskValidator : AbstractValidator<DataDiskConfig>
         RuleFor(d => d.SizeGiB)
             .InclusiveBetween(DataDisks.MinSizeGiB, DataDisks.MaxSizeGiB)
             .WithMessage($"allowed: {DataDisks.MinSizeGiB} to {DataDisks.MaxSizeGiB} GiB (a node pool's data disk)");
+        RuleFor(d => d.RuntimeSizeGiB)
+            .InclusiveBetween(DataDisks.MinSizeGiB, DataDisks.MaxSizeGiB)
+            .WithMessage($"allowed: {DataDisks.MinSizeGiB} to {DataDisks.MaxSizeGiB} GiB (the container runtime's disk, the pool's last data disk, default {DataDisks.DefaultRuntimeSizeGiB})");
         RuleFor(d => d.SizeGiB)
             .Must((d, size) => size >= DataDisks.EssdLevelMinSizeGiB[d.PerformanceLevel!])
             .When(d => d.SizeGiB is >= DataDisks.MinSizeGiB and <= DataDisks.MaxSizeGiB && (d.Category ?? DataDisks.DefaultCategory) == "cloud_essd"

@@ -8,4 +8,5 @@ public sealed class DataDiskConfig
     public int? SizeGiB { get; set; }
     public string? PerformanceLevel { get; set; }
     public bool? Encrypted { get; set; }
+    public int? RuntimeSizeGiB { get; set; }
 }

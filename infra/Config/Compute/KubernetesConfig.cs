@@ -9,4 +9,5 @@ public sealed class KubernetesConfig
     public string? ServiceCidr { get; set; }
     public bool? ApiServerPublic { get; set; }
     public bool? DeletionProtection { get; set; }
+    public string? ProxyMode { get; set; }
 }

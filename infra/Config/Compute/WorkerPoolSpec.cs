@@ -74,6 +74,6 @@ public sealed record WorkerPoolSpec(
         var level = category == "cloud_essd" ? disk?.PerformanceLevel ?? DataDisks.DefaultPerformanceLevel : null;
         // A given size was checked against its level; the default grows to the level's smallest disk.
         var size = disk?.SizeGiB ?? Math.Max(DataDisks.DefaultSizeGiB(computeUnitsPerNode), level is null ? 0 : DataDisks.EssdLevelMinSizeGiB[level]);
-        return new DataDiskSpec(category, size, level, disk?.Encrypted ?? true);
+        return new DataDiskSpec(category, size, level, disk?.Encrypted ?? true, disk?.RuntimeSizeGiB ?? DataDisks.DefaultRuntimeSizeGiB);
     }
 }

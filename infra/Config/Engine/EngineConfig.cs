@@ -11,6 +11,7 @@ public sealed class EngineConfig
     public StateRetentionConfig? StateRetention { get; set; }
     public int? JobManagerReplicas { get; set; }
     public int? CheckpointIntervalSeconds { get; set; }
+    public int? TolerableFailedCheckpoints { get; set; }
     public string? Image { get; set; }
     public string? OperatorImage { get; set; }
     public string? Registry { get; set; }

@@ -14,7 +14,8 @@ public sealed record EngineSpec(
     string OperatorChartRepository,
     string StateBackend,
     ImmutableSortedDictionary<string, string> FlinkConfiguration,
-    ImmutableArray<JobSpec> Jobs)
+    ImmutableArray<JobSpec> Jobs,
+    int TolerableFailedCheckpoints = Facts.FlinkDefaults.TolerableFailedCheckpoints)
 {
     /// <summary>The state bucket's name.</summary>
     public string Bucket => StateBucket.Name;

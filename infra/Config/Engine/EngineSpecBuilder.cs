@@ -89,7 +89,19 @@ public static class EngineSpecBuilder
         var registry = (engine.Registry ?? ImageSources.DefaultRegistry(cluster.Region)).TrimEnd('/');
         var stateBucket = new StateBucketSpec(engine.Bucket ?? DerivedNames.DefaultBucket(cluster.Name), redundancy,
             engine.StateRetention?.NoncurrentVersionDays ?? FlinkDefaults.StateNoncurrentVersionDays,
-            engine.StateRetention?.IncompleteUploadDays ?? FlinkDefaults.StateIncompleteUploadDays);
+            engine.StateRetention?.IncompleteUploadDays ?? FlinkDefaults.StateIncompleteUploadDays,
+            engine.StateRetention?.SavepointDays ?? FlinkDefaults.SavepointExpiryDays);
+        // The bucket expires savepoints after savepointDays: a job's savepoint history must end before, or the operator would
+        // keep (and restore from) savepoints the bucket already deleted; and a periodic savepoint must come more often.
+        foreach (var job in jobs)
+        {
+            var (historyDays, intervalDays) = (job.Savepoints.MaxAgeDays, job.Savepoints.IntervalMinutes / 1440.0);
+            if (historyDays < stateBucket.SavepointDays && intervalDays < stateBucket.SavepointDays)
+                continue;
+            errors.Add(new SpecError(Key("stateRetention.savepointDays"), stateBucket.SavepointDays.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                $"the bucket would expire job {job.Name}'s savepoints while its history keeps them ({job.Savepoints.MaxAgeDays} days, blink-infra:engine.savepoints.maxAgeDays or the job's own) or before its next periodic one ({job.Savepoints.IntervalMinutes} minutes); allowed: more days than the savepoints' maxAgeDays and interval, up to {FlinkDefaults.StateRetentionMaxDays}"));
+            break;
+        }
 
         return errors.Count > errorCount
             ? null
@@ -99,7 +111,8 @@ public static class EngineSpecBuilder
                 engine.OperatorImage ?? $"{registry}/{FlinkDefaults.OperatorImageName}:{FlinkDefaults.OperatorVersion}",
                 engine.OperatorChartRepository ?? ImageSources.OperatorChartRepository,
                 engine.StateBackend ?? FlinkDefaults.DefaultStateBackend,
-                engine.FlinkConfiguration.ToImmutableSortedDictionary(StringComparer.Ordinal), jobs.ToImmutable());
+                engine.FlinkConfiguration.ToImmutableSortedDictionary(StringComparer.Ordinal), jobs.ToImmutable(),
+                engine.TolerableFailedCheckpoints ?? FlinkDefaults.TolerableFailedCheckpoints);
     }
 
     /// <summary>A job's autoscaler: none unless enabled, the operator's documented defaults for what it leaves out.</summary>
@@ -121,5 +134,5 @@ public static class EngineSpecBuilder
             job?.IntervalMinutes ?? engine?.IntervalMinutes ?? FlinkDefaults.SavepointIntervalMinutes,
             job?.MaxCount ?? engine?.MaxCount ?? FlinkDefaults.SavepointMaxCount,
             job?.MaxAgeDays ?? engine?.MaxAgeDays ?? FlinkDefaults.SavepointMaxAgeDays,
-            job?.DisposeOnDelete ?? engine?.DisposeOnDelete ?? false);
+            job?.DisposeOnDelete ?? engine?.DisposeOnDelete ?? FlinkDefaults.SavepointDisposeOnDeleteDefault);
 }

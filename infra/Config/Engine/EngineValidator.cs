@@ -49,6 +49,10 @@ public sealed class EngineValidator : AbstractValidator<EngineConfig>
             .InclusiveBetween(1, FlinkDefaults.StateRetentionMaxDays)
             .When(e => e.StateRetention is not null)
             .WithMessage($"allowed: 1 to {FlinkDefaults.StateRetentionMaxDays} days an unfinished multipart upload is kept before it is aborted");
+        RuleFor(e => e.StateRetention!.SavepointDays)
+            .InclusiveBetween(1, FlinkDefaults.StateRetentionMaxDays)
+            .When(e => e.StateRetention is not null)
+            .WithMessage($"allowed: 1 to {FlinkDefaults.StateRetentionMaxDays} days a savepoint stays under the bucket's {FlinkDefaults.SavepointsPrefix} before it expires (default {FlinkDefaults.SavepointExpiryDays})");
         // JobManagers run on the masters, one per master zone (required anti-affinity on the zone), so at most 3.
         RuleFor(e => e.JobManagerReplicas)
             .InclusiveBetween(1, ComputeUnits.HighAvailabilityMasters)
@@ -56,6 +60,9 @@ public sealed class EngineValidator : AbstractValidator<EngineConfig>
         RuleFor(e => e.CheckpointIntervalSeconds)
             .InclusiveBetween(0, FlinkDefaults.MaxCheckpointIntervalSeconds)
             .WithMessage($"allowed: seconds between checkpoints, at most {FlinkDefaults.MaxCheckpointIntervalSeconds} (a day), or 0 to turn checkpoints off");
+        RuleFor(e => e.TolerableFailedCheckpoints)
+            .InclusiveBetween(0, FlinkDefaults.MaxTolerableFailedCheckpoints)
+            .WithMessage($"allowed: 0 to {FlinkDefaults.MaxTolerableFailedCheckpoints} consecutive failed checkpoints a job survives before it fails over (default {FlinkDefaults.TolerableFailedCheckpoints}; 0 fails it over at the first, such as one OSS timeout)");
 
         RuleFor(e => e.Image)
             .Must(image => image is null || ImageReference.IsMatch(image))

@@ -5,4 +5,5 @@ public sealed class StateRetentionConfig
 {
     public int? NoncurrentVersionDays { get; set; }
     public int? IncompleteUploadDays { get; set; }
+    public int? SavepointDays { get; set; }
 }

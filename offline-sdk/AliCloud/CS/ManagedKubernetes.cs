@@ -126,9 +126,6 @@ namespace Pulumi.AliCloud.CS.Inputs
 {
     public sealed class ManagedKubernetesAddonArgs : global::Pulumi.ResourceArgs
     {
-        [Input("config")]
-        public Input<string>? Config { get; set; }
-
         [Input("name")]
         public Input<string>? Name { get; set; }
 

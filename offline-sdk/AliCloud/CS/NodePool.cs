@@ -257,6 +257,9 @@ namespace Pulumi.AliCloud.CS.Inputs
         [Input("minSize")]
         public Input<int>? MinSize { get; set; }
 
+        [Input("type")]
+        public Input<string>? Type { get; set; }
+
         public NodePoolScalingConfigArgs()
         {
         }

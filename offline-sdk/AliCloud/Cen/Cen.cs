@@ -1,4 +1,4 @@
-// Mirrors sdk/dotnet/Cen/Instance.cs, InstanceGrant.cs, TransitRouter.cs, TransitRouterVpcAttachment.cs,
+// Mirrors sdk/dotnet/Cen/Instance.cs, TransitRouter.cs, TransitRouterVpcAttachment.cs,
 // TransitRouterRouteTable.cs, TransitRouterRouteTableAssociation.cs, TransitRouterRouteTablePropagation.cs
 // and sdk/dotnet/Cen/Inputs/TransitRouterVpcAttachmentZoneMappingArgs.cs of pulumi/pulumi-alicloud
 // (Pulumi.AliCloud 3.105.0): only the members BlinkInfra uses.
@@ -33,31 +33,6 @@ namespace Pulumi.AliCloud.Cen
         }
 
         public InstanceArgs()
-        {
-        }
-    }
-
-    [AliCloudResourceType("alicloud:cen/instanceGrant:InstanceGrant")]
-    public partial class InstanceGrant : global::Pulumi.CustomResource
-    {
-        public InstanceGrant(string name, InstanceGrantArgs args, CustomResourceOptions? options = null)
-            : base("alicloud:cen/instanceGrant:InstanceGrant", name, args ?? new InstanceGrantArgs(), options)
-        {
-        }
-    }
-
-    public sealed class InstanceGrantArgs : global::Pulumi.ResourceArgs
-    {
-        [Input("cenId", required: true)]
-        public Input<string> CenId { get; set; } = null!;
-
-        [Input("cenOwnerId", required: true)]
-        public Input<string> CenOwnerId { get; set; } = null!;
-
-        [Input("childInstanceId", required: true)]
-        public Input<string> ChildInstanceId { get; set; } = null!;
-
-        public InstanceGrantArgs()
         {
         }
     }

@@ -116,6 +116,9 @@ namespace Pulumi.AliCloud.Oss.Inputs
             set => _noncurrentVersionExpirations = value;
         }
 
+        [Input("prefix")]
+        public Input<string>? Prefix { get; set; }
+
         public BucketLifecycleRuleArgs()
         {
         }
@@ -133,6 +136,9 @@ namespace Pulumi.AliCloud.Oss.Inputs
 
     public sealed class BucketLifecycleRuleExpirationArgs : global::Pulumi.ResourceArgs
     {
+        [Input("days")]
+        public Input<int>? Days { get; set; }
+
         [Input("expiredObjectDeleteMarker")]
         public Input<bool>? ExpiredObjectDeleteMarker { get; set; }
 

@@ -137,6 +137,19 @@ public class PackTests
             Input(Resource(Pool, "cpu", """{"instanceChargeType":"PrePaid","scalingConfig":{"enable":true,"minSize":1,"maxSize":4}}""")),
             "cpu: an autoscaling pool of subscription (PrePaid) machines, which ACK removes on scale-in but does not release, so they stay billed; allowed: a fixed desiredSize with subscription, or autoscaling with PostPaid");
 
+        yield return C("state-disk-not-runtime-disk", () => HardwarePack.StateDiskNotRuntimeDisk(),
+            Input(Resource(Pool, "cpu", """{"dataDisks":[{"size":120,"mountTarget":"/mnt/blink-state","autoFormat":"true"},{"size":100}]}"""),
+                Resource(Pool, "masters", """{"desiredSize":"1"}""")),
+            Input(Resource(Pool, "cpu", """{"dataDisks":[{"size":120,"mountTarget":"/mnt/blink-state","autoFormat":"true"}]}""")),
+            "cpu: the last of 1 data disk(s) is mounted at /mnt/blink-state, but ACK formats the last data disk as the container runtime's directory, so /mnt/blink-state is never mounted; allowed: the state disk first and a disk for the runtime after it (BlinkInfra declares both)");
+
+        yield return C("taskmanager-fits-beside-system-pods", () => HardwarePack.TaskManagerFitsBesideSystemPods(),
+            Input(Resource(Pool, "cpu", """{"nodePoolName":"cpu","instanceTypes":["ecs.g7.xlarge"]}"""),
+                Resource("kubernetes:flink.apache.org/v1beta1:FlinkDeployment", "session-cpu", """{"metadata":{"labels":{"blink.io/pool":"cpu"}},"spec":{"taskManager":{"resource":{"cpu":2,"memory":"8192m"}}}}""")),
+            Input(Resource(Pool, "cpu", """{"nodePoolName":"cpu","instanceTypes":["ecs.g7.xlarge"]}"""),
+                Resource("kubernetes:flink.apache.org/v1beta1:FlinkDeployment", "session-cpu", """{"metadata":{"labels":{"blink.io/pool":"cpu"}},"spec":{"taskManager":{"resource":{"cpu":3,"memory":"11264m"}}}}""")),
+            "session-cpu: a TaskManager of 3000m CPU and 11264Mi memory does not fit pool cpu's ecs.g7.xlarge beside the DaemonSets (680m CPU and 760Mi memory) and the system Deployments the tainted masters push onto the workers (1000m CPU and 1620Mi memory), which leave it 2220m CPU and 10214Mi memory (infra/Facts/NodeAllocatable.cs); allowed: a TaskManager within that, as BlinkInfra sizes it from the pool's types");
+
         // blink-data-protection
         yield return C("state-bucket-protected", () => DataProtectionPack.StateBucketProtected(),
             Input(Resource(Token<Bucket>(), "state", "{}", protect: true)),
