@@ -23,9 +23,10 @@ public static class PolicyReportRenderer
         writer.WriteLine($"Policy packs: {string.Join(", ", report.Packs)}");
         foreach (var violation in report.Violations)
         {
-            var subject = violation.ResourceType is null ? "stack" : $"{violation.ResourceType}: {violation.ResourceName}";
+            // Resource names and messages can quote a state's or a plan's values: shown through UserText.
+            var subject = violation.ResourceType is null ? "stack" : $"{UserText.Shown(violation.ResourceType)}: {UserText.Shown(violation.ResourceName ?? "")}";
             writer.WriteLine($"[{EnforcementLevels.Name(violation.Level)}] {violation.Policy} ({subject})");
-            writer.WriteLine($"    {violation.Pack}: {violation.Message}");
+            writer.WriteLine($"    {violation.Pack}: {UserText.Shown(violation.Message)}");
         }
         var mandatory = report.Violations.Count(v => v.Level == EnforcementLevel.Mandatory);
         var advisory = report.Violations.Count(v => v.Level == EnforcementLevel.Advisory);
@@ -43,7 +44,7 @@ public static class PolicyReportRenderer
 
     /// <summary>A violation as one line for the engine's log: an error when mandatory, a warning when advisory.</summary>
     public static string Diagnostic(Violation violation)
-        => $"[{EnforcementLevels.Name(violation.Level)}] {violation.Policy} ({violation.ResourceType ?? "stack"}{(violation.ResourceName is null ? "" : ": " + violation.ResourceName)}): {violation.Message}";
+        => UserText.Shown($"[{EnforcementLevels.Name(violation.Level)}] {violation.Policy} ({violation.ResourceType ?? "stack"}{(violation.ResourceName is null ? "" : ": " + violation.ResourceName)}): {violation.Message}");
 
     public static string Json(PolicyReport report) => JsonSerializer.Serialize(report, JsonOptions);
 

@@ -130,7 +130,7 @@ public static class BlinkCli
         if (parseResult.Errors.Count > 0)
         {
             foreach (var error in parseResult.Errors)
-                await errors.WriteLineAsync($"error: {error.Message}");
+                await errors.WriteLineAsync($"error: {UserText.Shown(error.Message)}");
             await errors.WriteLineAsync($"Run {CommandName} help for the verbs and their flags.");
             return InvalidInput;
         }
@@ -161,7 +161,7 @@ public static class BlinkCli
         catch (Exception e)
         {
             // A bug of the program's, not the input's: one line, no stack trace, its own code.
-            await errors.WriteLineAsync($"error: internal error (exit {InternalError}): {e.GetType().Name}: {e.Message.ReplaceLineEndings(" ")}");
+            await errors.WriteLineAsync($"error: internal error (exit {InternalError}): {e.GetType().Name}: {UserText.Shown(e.Message)}");
             return InternalError;
         }
     }
@@ -277,7 +277,7 @@ public static class BlinkCli
         {
             var state = PlanFiles.ReadState(statePath);
             foreach (var warning in state.Warnings)
-                await errors.WriteLineAsync($"warning: {warning}");
+                await errors.WriteLineAsync($"warning: {UserText.Shown(warning)}");
             subject = state.ToPlan();
         }
         else
@@ -324,7 +324,7 @@ public static class BlinkCli
             warnings.Add($"{against} holds stack {old.Stack} of project {old.Project}, not stack {now.Stack} of project {now.Project} as planned: "
                          + "its resources have other URNs, so all of them show as deleted and the plan's as created");
         foreach (var warning in warnings)
-            await errors.WriteLineAsync($"warning: {warning}");
+            await errors.WriteLineAsync($"warning: {UserText.Shown(warning)}");
         var steps = PlanDiff.Compare(old, now);
         // Replacing what the cluster runs on is said loudly: first in the text, as warnings in the JSON
         // (and on stderr when the JSON takes standard output's place).
@@ -333,7 +333,7 @@ public static class BlinkCli
         if (jsonPath == StandardOutput)
         {
             foreach (var replacement in replacements)
-                await errors.WriteLineAsync($"warning: {replacement}");
+                await errors.WriteLineAsync($"warning: {UserText.Shown(replacement)}");
             console.Profile.Out.Writer.Write(json);
         }
         else
