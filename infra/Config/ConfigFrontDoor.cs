@@ -93,12 +93,37 @@ public static class ConfigFrontDoor
         using (document)
         {
             var errors = new List<SpecError>();
-            Walk(raw, key, document.RootElement, key, errors);
+            Walk(raw, key, document.RootElement, key, SectionType(key), errors);
             return errors;
         }
     }
 
-    private static void Walk(RawStackConfig raw, string key, JsonElement element, string path, List<SpecError> errors)
+    /// <summary>The type a section binds to (StackConfig's property), for paths spelled as ConfigShape spells them; null for other keys.</summary>
+    private static Type? SectionType(string key)
+        => key.StartsWith(ConfigKeys.Namespace + ":", StringComparison.Ordinal)
+            ? typeof(StackConfig).GetProperties().FirstOrDefault(p => ConfigKeys.Camel(p.Name) == key[(ConfigKeys.Namespace.Length + 1)..])?.PropertyType
+            : null;
+
+    /// <summary>
+    /// A child's path and type, following the config's shape: a map's entry as ["key"] (as ConfigShape names it),
+    /// an object's property as .name, anything the shape does not know as .name or ["name"].
+    /// </summary>
+    private static (string Path, Type? Type) Child(string path, Type? type, string name)
+    {
+        var underlying = type is null ? null : Nullable.GetUnderlyingType(type) ?? type;
+        if (underlying is { IsGenericType: true } && underlying.GetGenericTypeDefinition() == typeof(Dictionary<,>))
+            return ($"{path}[\"{name.Replace("\"", "\\\"", StringComparison.Ordinal)}\"]", underlying.GetGenericArguments()[1]);
+        var property = underlying?.GetProperties().FirstOrDefault(p => ConfigKeys.Camel(p.Name) == name);
+        return (ChildPath(path, name), property?.PropertyType);
+    }
+
+    private static Type? ElementType(Type? type)
+    {
+        var underlying = type is null ? null : Nullable.GetUnderlyingType(type) ?? type;
+        return underlying is { IsGenericType: true } && underlying.GetGenericTypeDefinition() == typeof(List<>) ? underlying.GetGenericArguments()[0] : null;
+    }
+
+    private static void Walk(RawStackConfig raw, string key, JsonElement element, string path, Type? type, List<SpecError> errors)
     {
         switch (element.ValueKind)
         {
@@ -106,7 +131,7 @@ public static class ConfigFrontDoor
                 var seen = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
                 foreach (var property in element.EnumerateObject())
                 {
-                    var childPath = ChildPath(path, property.Name);
+                    var (childPath, childType) = Child(path, type, property.Name);
                     if (UserText.FirstControl(property.Name) is { } control)
                     {
                         errors.Add(new SpecError(childPath, Mask(raw, key, property.Value.ToString()),
@@ -122,13 +147,13 @@ public static class ConfigFrontDoor
                         continue;
                     }
                     seen[property.Name] = property.Name;
-                    Walk(raw, key, property.Value, childPath, errors);
+                    Walk(raw, key, property.Value, childPath, childType, errors);
                 }
                 break;
             case JsonValueKind.Array:
                 var index = 0;
                 foreach (var item in element.EnumerateArray())
-                    Walk(raw, key, item, $"{path}[{index++}]", errors);
+                    Walk(raw, key, item, $"{path}[{index++}]", ElementType(type), errors);
                 break;
             case JsonValueKind.String:
                 var text = element.GetString()!;
@@ -144,7 +169,7 @@ public static class ConfigFrontDoor
         }
     }
 
-    private static readonly System.Text.RegularExpressions.Regex PlainName = new("^[A-Za-z_][A-Za-z0-9_-]*$", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+    private static readonly System.Text.RegularExpressions.Regex PlainName = new("^[A-Za-z_][A-Za-z0-9_-]*\\z", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
 
     /// <summary>A key's path as `pulumi config set --path` takes it: `.name`, or `["a.b"]` for a name that is not a plain word.</summary>
     private static string ChildPath(string path, string name)

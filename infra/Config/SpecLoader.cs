@@ -103,7 +103,7 @@ public static class SpecLoader
         errors.AddRange(ToErrors(new DataAccessValidator(region).Validate(dataAccess), "dataAccess"));
         errors.AddRange(ToErrors(new EngineValidator().Validate(engine), "engine"));
         errors.AddRange(ToErrors(new ObservabilityValidator().Validate(observability), "observability"));
-        errors.AddRange(ToErrors(new MaintenanceValidator().Validate(maintenance), "maintenance"));
+        errors.AddRange(ToErrors(new MaintenanceValidator(region).Validate(maintenance), "maintenance"));
         // A pinned version and ACK's auto-upgrade disagree: the next update would take the cluster back (ACK refuses a downgrade).
         if (maintenance.AutoUpgrade?.Enabled == true && compute.Kubernetes?.Version is { } pinned)
             errors.Add(new SpecError($"{ConfigKeys.Section("maintenance")}.autoUpgrade.enabled", "True",
@@ -151,7 +151,7 @@ public static class SpecLoader
             return (null, errors);
         return (new StackSpec(clusterSpec, networkSpec!, computeSpec!, securitySpec, dataAccessSpec!, engineSpec!, ObservabilityValidator.Build(observability, clusterSpec.Name), PolicyLevels.Build(policy), credentials)
         {
-            Maintenance = MaintenanceValidator.Build(maintenance),
+            Maintenance = MaintenanceValidator.Build(maintenance, clusterSpec.Region),
         }, errors);
     }
 

@@ -111,7 +111,7 @@ public class StackFileSafetyTests
         Assert.That(misspelt, Has.One.StartWith("blink-infar:cluster = \"{}\": unknown namespace \"blink-infar\""));
 
         var cased = SpecLoader.TryLoad(Raw("""{"blink-infra:cluster":"{\"tags\":{\"team\":\"a\",\"TEAM\":\"b\"}}"}"""), PolicyEngine.PolicyNames).Errors.Select(e => e.Message);
-        Assert.That(cased, Is.EqualTo(new[] { "blink-infra:cluster.tags.TEAM = \"b\": the same key as team when case is ignored, as the program's configuration reads keys; allowed: each key once, spelled as documented" }));
+        Assert.That(cased, Is.EqualTo(new[] { "blink-infra:cluster.tags[\"TEAM\"] = \"b\": the same key as team when case is ignored, as the program's configuration reads keys; allowed: each key once, spelled as documented" }));
 
         var notJson = Assert.Throws<SpecException>(() => Raw("{not json"))!;
         Assert.That(notJson.Errors.Single().Message, Is.EqualTo("PULUMI_CONFIG = \"{not json\": not the JSON object the Pulumi engine passes; allowed: the config as `pulumi up` hands it to the program"));

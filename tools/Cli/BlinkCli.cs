@@ -171,6 +171,15 @@ public static class BlinkCli
         => Planner.PlanAsync(SpecLoader.Load(stackFile.ToRaw(), PolicyEngine.PolicyNames), stackFile.StackName);
 
     /// <summary>
+    /// The time zone a maintenance start time without an offset was read in, said once (issue 32.9): ACK takes the
+    /// window's time of day with its offset, so "23:00" alone would be ambiguous.
+    /// </summary>
+    public static string? MaintenanceTimeNote(StackSpec spec)
+        => spec.Maintenance.Window is { StartTimeZoneUsed: { } zone, StartTimeGiven: { } given } window
+            ? $"{ConfigKeys.Namespace}:maintenance.window.startTime {UserText.Quote(given)} has no UTC offset: read in {zone}; the window starts {window.StartTime} (ACK takes its time of day); give an offset (Z, +08:00) to read it in another zone"
+            : null;
+
+    /// <summary>
     /// Advice for a stack whose logs go to the default project name: SLS project names are unique in a region across
     /// all accounts (infra/Facts/Logging.cs), so another account may already hold it, which only the first `pulumi up`
     /// finds out (it fails on the project, before the cluster). Advice, not a policy: a name is no violation.
@@ -200,7 +209,9 @@ public static class BlinkCli
         }
 
         console.MarkupLine($"[grey]SDK: {Markup.Escape(SdkInfo.Description)}[/]");
-        console.MarkupLine($"Planning stack [bold]{Markup.Escape(stackFile.StackName)}[/] from {Markup.Escape(stackFile.Path)}");
+        console.MarkupLine($"Planning stack [bold]{Markup.Escape(stackFile.StackName)}[/] from {Markup.Escape(UserText.Shown(stackFile.Path))}");
+        if (MaintenanceTimeNote(spec) is { } timeNote)
+            console.MarkupLine($"note: {Markup.Escape(timeNote)}");
         PlanRenderer.Render(result, console, details);
         ZonesBlock.Render(spec.Network, console);
         // As `pulumi preview --policy-pack` does: the report after the resources, and a mandatory
@@ -284,7 +295,7 @@ public static class BlinkCli
         {
             var stackFile = StackFile.Load(ResolveStackFile(stack, configPath));
             var spec = SpecLoader.Load(stackFile.ToRaw(), PolicyEngine.PolicyNames);
-            if (DefaultLogProjectNote(spec) is { } note)
+            foreach (var note in new[] { MaintenanceTimeNote(spec), DefaultLogProjectNote(spec) }.OfType<string>())
                 await errors.WriteLineAsync($"note: {note}");
             subject = await Planner.PlanAsync(spec, stackFile.StackName);
         }

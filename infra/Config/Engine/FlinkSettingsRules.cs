@@ -19,7 +19,7 @@ namespace BlinkInfra.Config;
 public static class FlinkSettingsRules
 {
     // Flink's option keys: dotted words of letters, digits, '-', '_' (and '$' in internal keys).
-    private static readonly Regex SettingName = new(@"^[A-Za-z0-9_$][A-Za-z0-9_$.-]*$", RegexOptions.CultureInvariant);
+    private static readonly Regex SettingName = new(@"^[A-Za-z0-9_$][A-Za-z0-9_$.-]*\z", RegexOptions.CultureInvariant);
     public const int MaxNameLength = 256;
 
     private const string CredentialsCommand =
