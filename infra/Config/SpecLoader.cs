@@ -119,6 +119,7 @@ public static class SpecLoader
         // What the cluster reaches outside its own vSwitches: the Service CIDR must overlap none of it.
         var reached = dataAccess.Endpoints.Select(e => ($"data endpoint {e.Name}'s", e.Cidr ?? $"{e.Host}/32"))
             .Concat(dataAccess.Vswitches.Where(v => v.CidrBlock != null).Select(v => ($"tenant vSwitch {v.Id}'s", v.CidrBlock!)))
+            .Concat(dataAccess.CrossAccount?.CidrBlock is { } tenantBlock ? new[] { ("the tenant VPC's", tenantBlock) } : Array.Empty<(string, string)>())
             .ToList();
         var billing = SpecDefaults.ParseBilling(cluster.Billing ?? "") ?? SpecDefaults.Billing;
         var computeSpec = ComputeSpecBuilder.Build(compute, networkSpec!, reached, errors);

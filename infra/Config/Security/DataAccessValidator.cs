@@ -29,6 +29,22 @@ public sealed class DataAccessValidator : AbstractValidator<DataAccessConfig>
         "replaced by: in the same account, the cluster carved inside the customer's VPC (blink-infra:network.vpcId), whose pods reach dataAccess.endpoints directly, each endpoint an egress rule on the pods' security groups; " +
         "across accounts, dataAccess.crossAccount (tenantRoleArn, platformAccountId, vpcId, cidrBlock, vswitches), a CEN transit router between the cluster's VPC and the tenant's; allowed: no vswitches";
 
+    /// <summary>
+    /// The tenant's block held to what a VPC's block may be (AlibabaCloud: a mask of /8 to /28, none of the reserved
+    /// ranges) and to private address space: the stack routes the block from the cluster's VPC to the transit router,
+    /// so a public block would send that part of the internet to the tenant.
+    /// </summary>
+    public static string? TenantBlockProblem(IPNetwork2 block)
+    {
+        if (block.Cidr is < AlibabaCloud.VpcMinPrefixLength or > AlibabaCloud.VpcMaxPrefixLength)
+            return $"a /{block.Cidr}, and a VPC's block has a mask of /{AlibabaCloud.VpcMinPrefixLength} to /{AlibabaCloud.VpcMaxPrefixLength}: it cannot be the tenant VPC's block, and the route the stack declares for it (the cluster's VPC to the transit router) would send {block.Total} addresses to the tenant; allowed: the tenant VPC's own block, inside {string.Join(", ", AlibabaCloud.PrivateRanges)}";
+        if (AlibabaCloud.VpcForbiddenCidrs.Select(IPNetwork2.Parse).FirstOrDefault(block.Overlap) is { } reserved)
+            return $"overlaps {reserved}, which Alibaba Cloud reserves and no VPC holds; allowed: the tenant VPC's own block, inside {string.Join(", ", AlibabaCloud.PrivateRanges)}";
+        if (!AlibabaCloud.PrivateRanges.Any(range => IPNetwork2.Parse(range).Contains(block)))
+            return $"public address space: the route the stack declares for the tenant's block would send these internet addresses from the cluster to the tenant; allowed: the tenant VPC's block inside {string.Join(", ", AlibabaCloud.PrivateRanges)}";
+        return null;
+    }
+
     /// <summary>The hint for a kind that is not one: the kind a product's other name is (DataEndpointKinds.Aliases), the lower-case spelling, or the closest kind.</summary>
     public static string KindHint(string given)
     {
@@ -78,8 +94,10 @@ public sealed class DataAccessValidator : AbstractValidator<DataAccessConfig>
                 return;
             if (cross.CidrBlock is null)
                 context.FailAt("CrossAccount.CidrBlock", null, "the tenant VPC's CIDR block is required (its routes send the cluster's pods back through the transit router); allowed: a block such as 192.168.0.0/16");
-            else if (!Cidr.TryParse(cross.CidrBlock, out _, out var problem))
+            else if (!Cidr.TryParse(cross.CidrBlock, out var block, out var problem))
                 context.FailAt("CrossAccount.CidrBlock", cross.CidrBlock, problem);
+            else if (TenantBlockProblem(block) is { } vpcProblem)
+                context.FailAt("CrossAccount.CidrBlock", cross.CidrBlock, vpcProblem);
         });
 
         RuleFor(d => d.CrossAccount!.Vswitches)
@@ -87,6 +105,14 @@ public sealed class DataAccessValidator : AbstractValidator<DataAccessConfig>
             .WithMessage("the transit router attaches to the tenant's VPC through its vSwitches; allowed: a list of {id, zone}, one vSwitch per zone the transit router serves")
             .OverridePropertyName("CrossAccount.Vswitches")
             .When(d => d.CrossAccount != null);
+
+        // CEN: an Enterprise Edition transit router's VPC connection takes a vSwitch in a primary and a secondary zone
+        // of the region (TransitRouterCen.MinAttachmentZones).
+        RuleFor(d => d.CrossAccount!.Vswitches)
+            .Must(vswitches => vswitches.Select(v => v.Zone).OfType<string>().Distinct(StringComparer.Ordinal).Count() >= TransitRouterCen.MinAttachmentZones)
+            .WithMessage(d => $"vSwitches in {d.CrossAccount!.Vswitches.Select(v => v.Zone).OfType<string>().Distinct(StringComparer.Ordinal).Count()} zone(s): {TransitRouterCen.ZonesRule}; allowed: vSwitches of the tenant's VPC in at least {TransitRouterCen.MinAttachmentZones} zones of {region ?? "the region"}, one per zone")
+            .OverridePropertyName("CrossAccount.Vswitches")
+            .When(d => d.CrossAccount is { Vswitches.Count: > 0 });
 
         RuleForEach(d => d.CrossAccount!.Vswitches).ChildRules(vswitch =>
         {
