@@ -35,9 +35,8 @@ public static class ResourcesCheck
         var plan = list.ToPlan();
         var policyInput = PolicyInput.Of(plan);
         var notApplicable = Applicability.NotApplicable(policyInput, list.SecretsMarked);
-        // The stack's levels, and the policies the resources cannot decide switched off.
-        var levels = list.PolicyLevels.SetItems(notApplicable.Select(n => KeyValuePair.Create(n.Policy, EnforcementLevel.Disabled)));
-        var report = PolicyEngine.Evaluate(policyInput, levels);
+        // The stack's levels; the policies the resources cannot decide are not evaluated (nor counted as switched off).
+        var report = PolicyEngine.Evaluate(policyInput, list.PolicyLevels, notApplicable.Select(n => n.Policy).ToHashSet(StringComparer.Ordinal));
 
         var json = JsonNode.Parse(PolicyReportRenderer.Json(report))!.AsObject();
         json["notApplicable"] = new JsonArray(notApplicable.Select(n => (JsonNode)new JsonObject { ["policy"] = n.Policy, ["reason"] = n.Reason }).ToArray());
