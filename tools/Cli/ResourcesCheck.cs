@@ -60,12 +60,30 @@ public static class ResourcesCheck
 
     private static string Name(string path) => path == StandardStream ? "standard input" : path;
 
+    /// <summary>Standard input up to the limit: more is refused, not read until memory runs out.</summary>
+    private static string ReadBounded(TextReader input, int maxChars)
+    {
+        var text = new StringBuilder();
+        var buffer = new char[64 * 1024];
+        int read;
+        while ((read = input.Read(buffer, 0, Math.Min(buffer.Length, maxChars + 1 - text.Length))) > 0)
+        {
+            text.Append(buffer, 0, read);
+            if (text.Length > maxChars)
+                throw new StackFileException($"standard input: more than {maxChars} characters; allowed: a resource list of at most {maxChars}");
+        }
+        return text.ToString();
+    }
+
     private static ResourceList Read(string path, TextReader input)
     {
         JsonNode? node;
         try
         {
-            var text = path == StandardStream ? input.ReadToEnd() : PlanFiles.Decode(File.ReadAllBytes(path));
+            // Standard input and files alike read with a bound (BoundedFile), a file's kind and size checked first.
+            var text = path == StandardStream
+                ? ReadBounded(input, ConfigLimits.MaxDocumentBytes)
+                : PlanFiles.Decode(BoundedFile.ReadAllBytes(path, ConfigLimits.MaxDocumentBytes, "a resource list"));
             node = JsonNode.Parse(text);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException or DecoderFallbackException)

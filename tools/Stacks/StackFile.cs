@@ -50,13 +50,18 @@ public sealed record StackFile(string StackName, string Path, ImmutableSortedDic
     public static StackFile Load(string path)
     {
         var stackName = StackNameOf(path);
-        if (!File.Exists(path))
-            throw new StackFileException($"{path}: no such stack file");
-        var size = new FileInfo(path).Length;
-        if (size > ConfigLimits.MaxFileBytes)
-            throw new StackFileException($"{path}: {size} bytes; allowed: a stack file of at most {ConfigLimits.MaxFileBytes} bytes");
-
-        return Parse(File.ReadAllText(path), stackName, path);
+        // What the path is and its size before a byte is read, then a bounded read (BoundedFile).
+        var bytes = BoundedFile.ReadAllBytes(path, ConfigLimits.MaxFileBytes, "a stack file");
+        string text;
+        try
+        {
+            text = BoundedFile.Decode(bytes);
+        }
+        catch (System.Text.DecoderFallbackException)
+        {
+            throw new StackFileException($"{path}: not UTF-8 (or UTF-16) text, as a stack file is; allowed: the YAML text `pulumi config` writes");
+        }
+        return Parse(text, stackName, path);
     }
 
     /// <summary>Reads a stack file's text; <paramref name="path"/> only names it in messages.</summary>
