@@ -54,6 +54,13 @@ public static class PlanFiles
         return StateFrom(node, path);
     }
 
+    private static string Expected(string what) => what switch
+    {
+        "a plan" => PlanExpected,
+        "a Pulumi state" => StateExpected,
+        _ => $"{PlanExpected} or {StateExpected}",
+    };
+
     /// <summary>What a JSON file that is neither a plan nor a state looks like, for the one-line error.</summary>
     private static string What(JsonNode node) => node switch
     {
@@ -78,10 +85,38 @@ public static class PlanFiles
     {
         // What the path is and its size first, then a bounded read (BoundedFile): a FIFO, a device or a growing file is refused.
         var bytes = BoundedFile.ReadAllBytes(path, ConfigLimits.MaxDocumentBytes, what);
+        // The local backend gzips its state files on request (PULUMI_SELF_MANAGED_STATE_GZIP, stack.json.gz), and
+        // Pulumi reads them by their magic (sdk/go/common/encoding IsCompressed): so does this reader, with the same bound.
+        if (bytes is [0x1f, 0x8b, 0x08, ..])
+        {
+            try
+            {
+                using var gzip = new System.IO.Compression.GZipStream(new MemoryStream(bytes), System.IO.Compression.CompressionMode.Decompress);
+                bytes = BoundedFile.ReadBounded(gzip, ConfigLimits.MaxDocumentBytes, $"{path} (gzip)", what);
+            }
+            catch (InvalidDataException e)
+            {
+                throw new StackFileException($"{path}: gzip data that cannot be read{asWhat}: {e.Message}");
+            }
+        }
+        string text;
         try
         {
-            return JsonNode.Parse(Decode(bytes), documentOptions: new JsonDocumentOptions { MaxDepth = 256 })
+            text = Decode(bytes);
+        }
+        catch (DecoderFallbackException e)
+        {
+            throw new StackFileException($"{path}: cannot be read{asWhat}: not UTF-8 or UTF-16 text ({e.Message})");
+        }
+        try
+        {
+            return JsonNode.Parse(text, documentOptions: new JsonDocumentOptions { MaxDepth = 256 })
                 ?? throw new StackFileException($"{path}: cannot be read{asWhat}: the file holds null");
+        }
+        catch (JsonException) when (JsonLines.Describe(text) is { } lines)
+        {
+            // Several JSON values, one per line: say what the file is, and what was expected, as for any other wrong file.
+            throw new StackFileException($"{path}: {lines}, not {what}; allowed: {Expected(what)}");
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException or DecoderFallbackException)
         {

@@ -78,13 +78,18 @@ public static class ResourcesCheck
     private static ResourceList Read(string path, TextReader input)
     {
         JsonNode? node;
+        var text = "";
         try
         {
             // Standard input and files alike read with a bound (BoundedFile), a file's kind and size checked first.
-            var text = path == StandardStream
+            text = path == StandardStream
                 ? ReadBounded(input, ConfigLimits.MaxDocumentBytes)
                 : PlanFiles.Decode(BoundedFile.ReadAllBytes(path, ConfigLimits.MaxDocumentBytes, "a resource list"));
             node = JsonNode.Parse(text);
+        }
+        catch (JsonException) when (JsonLines.Describe(text) is { } lines)
+        {
+            throw new StackFileException($"{Name(path)}: {lines}, not {Expected}");
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException or DecoderFallbackException)
         {
