@@ -66,7 +66,7 @@ public class StackFileSafetyTests
             Is.EqualTo($"Pulumi.dev.yaml: line 3, column 11: a value of {ConfigLimits.MaxScalarChars + 1} characters; allowed: at most {ConfigLimits.MaxScalarChars}"));
         Assert.That(Refusal("config:\n  blink-infra:cluster: " + new string('[', 40) + new string(']', 40) + "\n"),
             Does.EndWith($"nested deeper than {ConfigLimits.MaxDepth} levels; allowed: the config's own shape"));
-        Assert.That(Refusal("config: {}\n---\nconfig: {}\n"), Does.EndWith("a second YAML document; allowed: one document, the stack's config"));
+        Assert.That(Refusal("config: {}\n---\nconfig: {}\n"), Does.EndWith("a second YAML document, which Pulumi's reader drops without a word (it reads the first); allowed: one document, the stack's config"));
         Assert.That(Refusal("config:\n  ? [a, b]\n  : c\n"), Does.EndWith("a key that is a list; allowed: keys that are plain names"));
         Assert.That(Refusal(new string('#', ConfigLimits.MaxFileBytes + 1)),
             Is.EqualTo($"Pulumi.dev.yaml: {ConfigLimits.MaxFileBytes + 1} characters; allowed: a stack file of at most {ConfigLimits.MaxFileBytes} bytes"));

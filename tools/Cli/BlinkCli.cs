@@ -209,7 +209,7 @@ public static class BlinkCli
         }
 
         console.MarkupLine($"[grey]SDK: {Markup.Escape(SdkInfo.Description)}[/]");
-        console.MarkupLine($"Planning stack [bold]{Markup.Escape(stackFile.StackName)}[/] from {Markup.Escape(UserText.Shown(stackFile.Path))}");
+        console.MarkupLine($"Planning stack [bold]{Markup.Escape(UserText.Shown(stackFile.StackName))}[/] from {Markup.Escape(UserText.Shown(stackFile.Path))}");
         if (MaintenanceTimeNote(spec) is { } timeNote)
             console.MarkupLine($"note: {Markup.Escape(timeNote)}");
         PlanRenderer.Render(result, console, details);

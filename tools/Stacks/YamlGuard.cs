@@ -67,7 +67,7 @@ internal static class YamlGuard
             {
                 case DocumentStart:
                     if (++documents > 1)
-                        throw new StackFileException($"{Where(current)}: a second YAML document; allowed: one document, the stack's config");
+                        throw new StackFileException($"{Where(current)}: a second YAML document, which Pulumi's reader drops without a word (it reads the first); allowed: one document, the stack's config");
                     break;
                 case Scalar scalar:
                 {
