@@ -19,19 +19,26 @@ public static class PolicyReportRenderer
 
     public static void Write(PolicyReport report, TextWriter writer)
     {
-        var policies = PolicyEngine.Packs.Sum(p => p.Policies.Length);
         writer.WriteLine($"Policy packs: {string.Join(", ", report.Packs)}");
         foreach (var violation in report.Violations)
         {
-            var subject = violation.ResourceType is null ? "stack" : $"{violation.ResourceType}: {violation.ResourceName}";
+            // Resource names and messages can quote a state's or a plan's values: shown through UserText.
+            var subject = violation.ResourceType is null ? "stack" : $"{UserText.Shown(violation.ResourceType)}: {UserText.Shown(violation.ResourceName ?? "")}";
             writer.WriteLine($"[{EnforcementLevels.Name(violation.Level)}] {violation.Policy} ({subject})");
-            writer.WriteLine($"    {violation.Pack}: {violation.Message}");
+            writer.WriteLine($"    {violation.Pack}: {UserText.Shown(violation.Message)}");
         }
+        foreach (var lowered in report.Lowered)
+            writer.WriteLine($"Notice: {PolicyReport.Notice(lowered)}");
         var mandatory = report.Violations.Count(v => v.Level == EnforcementLevel.Mandatory);
         var advisory = report.Violations.Count(v => v.Level == EnforcementLevel.Advisory);
+        // What was checked, never more: a policy switched off or not applicable is counted as such.
+        var switchedOff = report.SwitchedOff.ToList();
+        var counted = $"{report.PoliciesChecked} policies of {report.Packs.Length} packs checked"
+                      + (switchedOff.Count == 0 ? "" : $", {switchedOff.Count} switched off by {ConfigKeys.Section("policy")}.levels ({string.Join(", ", switchedOff.Select(l => l.Policy))})")
+                      + (report.NotApplicable == 0 ? "" : $", {report.NotApplicable} not applicable");
         writer.WriteLine(report.Violations.IsEmpty
-            ? $"No policy violations: {policies} policies of {report.Packs.Length} packs checked."
-            : $"{mandatory} mandatory and {advisory} advisory violation(s); {policies} policies of {report.Packs.Length} packs checked.");
+            ? $"No policy violations: {counted}."
+            : $"{mandatory} mandatory and {advisory} advisory violation(s); {counted}.");
     }
 
     public static string Text(PolicyReport report)
@@ -43,7 +50,7 @@ public static class PolicyReportRenderer
 
     /// <summary>A violation as one line for the engine's log: an error when mandatory, a warning when advisory.</summary>
     public static string Diagnostic(Violation violation)
-        => $"[{EnforcementLevels.Name(violation.Level)}] {violation.Policy} ({violation.ResourceType ?? "stack"}{(violation.ResourceName is null ? "" : ": " + violation.ResourceName)}): {violation.Message}";
+        => UserText.Shown($"[{EnforcementLevels.Name(violation.Level)}] {violation.Policy} ({violation.ResourceType ?? "stack"}{(violation.ResourceName is null ? "" : ": " + violation.ResourceName)}): {violation.Message}");
 
     public static string Json(PolicyReport report) => JsonSerializer.Serialize(report, JsonOptions);
 

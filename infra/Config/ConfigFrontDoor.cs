@@ -50,7 +50,10 @@ public static class ConfigFrontDoor
         var paths = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var (name, value) in raw.Overrides)
         {
-            if (value.Length > ConfigLimits.MaxScalarChars)
+            var problems = UserText.Problems(value, isSecret: false).ToList();
+            foreach (var problem in problems)
+                yield return new SpecError(name, value, problem);
+            if (problems.Count == 0 && value.Length > ConfigLimits.MaxScalarChars)
                 yield return new SpecError(name, Shorten(value), $"a value of {value.Length} characters; allowed: at most {ConfigLimits.MaxScalarChars}");
             var path = name[ConfigKeys.EnvironmentPrefix.Length..];
             if (paths.TryGetValue(path, out var first))
@@ -66,6 +69,9 @@ public static class ConfigFrontDoor
         var start = text.AsSpan().TrimStart();
         if (start.IsEmpty || (start[0] != '{' && start[0] != '['))
         {
+            var problems = ScalarProblems(raw, key, text).ToList();
+            if (problems.Count > 0)
+                return problems.Select(problem => new SpecError(key, Mask(raw, key, text), problem)).ToArray();
             if (text.Length > ConfigLimits.MaxScalarChars)
                 return new[] { new SpecError(key, Mask(raw, key, Shorten(text)), $"a value of {text.Length} characters; allowed: at most {ConfigLimits.MaxScalarChars}") };
             return Array.Empty<SpecError>();
@@ -87,12 +93,37 @@ public static class ConfigFrontDoor
         using (document)
         {
             var errors = new List<SpecError>();
-            Walk(raw, key, document.RootElement, key, errors);
+            Walk(raw, key, document.RootElement, key, SectionType(key), errors);
             return errors;
         }
     }
 
-    private static void Walk(RawStackConfig raw, string key, JsonElement element, string path, List<SpecError> errors)
+    /// <summary>The type a section binds to (StackConfig's property), for paths spelled as ConfigShape spells them; null for other keys.</summary>
+    private static Type? SectionType(string key)
+        => key.StartsWith(ConfigKeys.Namespace + ":", StringComparison.Ordinal)
+            ? typeof(StackConfig).GetProperties().FirstOrDefault(p => ConfigKeys.Camel(p.Name) == key[(ConfigKeys.Namespace.Length + 1)..])?.PropertyType
+            : null;
+
+    /// <summary>
+    /// A child's path and type, following the config's shape: a map's entry as ["key"] (as ConfigShape names it),
+    /// an object's property as .name, anything the shape does not know as .name or ["name"].
+    /// </summary>
+    private static (string Path, Type? Type) Child(string path, Type? type, string name)
+    {
+        var underlying = type is null ? null : Nullable.GetUnderlyingType(type) ?? type;
+        if (underlying is { IsGenericType: true } && underlying.GetGenericTypeDefinition() == typeof(Dictionary<,>))
+            return ($"{path}[\"{name.Replace("\"", "\\\"", StringComparison.Ordinal)}\"]", underlying.GetGenericArguments()[1]);
+        var property = underlying?.GetProperties().FirstOrDefault(p => ConfigKeys.Camel(p.Name) == name);
+        return (ChildPath(path, name), property?.PropertyType);
+    }
+
+    private static Type? ElementType(Type? type)
+    {
+        var underlying = type is null ? null : Nullable.GetUnderlyingType(type) ?? type;
+        return underlying is { IsGenericType: true } && underlying.GetGenericTypeDefinition() == typeof(List<>) ? underlying.GetGenericArguments()[0] : null;
+    }
+
+    private static void Walk(RawStackConfig raw, string key, JsonElement element, string path, Type? type, List<SpecError> errors)
     {
         switch (element.ValueKind)
         {
@@ -100,7 +131,13 @@ public static class ConfigFrontDoor
                 var seen = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
                 foreach (var property in element.EnumerateObject())
                 {
-                    var childPath = $"{path}.{property.Name}";
+                    var (childPath, childType) = Child(path, type, property.Name);
+                    if (UserText.FirstControl(property.Name) is { } control)
+                    {
+                        errors.Add(new SpecError(childPath, Mask(raw, key, property.Value.ToString()),
+                            $"the key's name holds the control character {UserText.Describe(control.Char)} at character {control.Index + 1}, which a terminal would act on and no setting takes; allowed: a key of printable characters, spelled as documented"));
+                        continue;
+                    }
                     if (seen.TryGetValue(property.Name, out var first))
                     {
                         errors.Add(new SpecError(childPath, Mask(raw, key, Shorten(property.Value.ToString())),
@@ -110,24 +147,48 @@ public static class ConfigFrontDoor
                         continue;
                     }
                     seen[property.Name] = property.Name;
-                    Walk(raw, key, property.Value, childPath, errors);
+                    Walk(raw, key, property.Value, childPath, childType, errors);
                 }
                 break;
             case JsonValueKind.Array:
                 var index = 0;
                 foreach (var item in element.EnumerateArray())
-                    Walk(raw, key, item, $"{path}[{index++}]", errors);
+                    Walk(raw, key, item, $"{path}[{index++}]", ElementType(type), errors);
                 break;
             case JsonValueKind.String:
                 var text = element.GetString()!;
+                var problems = ScalarProblems(raw, key, text).ToList();
+                if (problems.Count > 0)
+                {
+                    errors.AddRange(problems.Select(problem => new SpecError(path, Mask(raw, key, text), problem)));
+                    break;
+                }
                 if (text.Length > ConfigLimits.MaxScalarChars)
                     errors.Add(new SpecError(path, Mask(raw, key, Shorten(text)), $"a value of {text.Length} characters; allowed: at most {ConfigLimits.MaxScalarChars}"));
                 break;
         }
     }
 
+    private static readonly System.Text.RegularExpressions.Regex PlainName = new("^[A-Za-z_][A-Za-z0-9_-]*\\z", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
+    /// <summary>A key's path as `pulumi config set --path` takes it: `.name`, or `["a.b"]` for a name that is not a plain word.</summary>
+    private static string ChildPath(string path, string name)
+        => PlainName.IsMatch(name) ? $"{path}.{name}" : $"{path}[\"{name.Replace("\"", "\\\"", StringComparison.Ordinal)}\"]";
+
+    /// <summary>
+    /// A value's own problems, each its own error and before any length rule: a private key in a key that
+    /// is not a secret, a control character (a secret's value is never inspected: it is never shown).
+    /// </summary>
+    private static IEnumerable<string> ScalarProblems(RawStackConfig raw, string key, string text)
+        => raw.SecretKeys.Contains(key) ? Array.Empty<string>() : UserText.Problems(text, isSecret: false);
+
     private static string Mask(RawStackConfig raw, string key, string value) => raw.SecretKeys.Contains(key) ? Secrets.Mask : value;
 
     /// <summary>A long value cut for a message.</summary>
-    public static string Shorten(string value) => value.Length <= 60 ? value : value[..57] + "...";
+    public static string Shorten(string value)
+    {
+        // Masked before it is cut: a cut would leave part of a key too short to be recognised.
+        var masked = UserText.Mask(value);
+        return masked.Length <= 60 ? masked : masked[..57] + "...";
+    }
 }

@@ -10,6 +10,12 @@ public static class ConfigLimits
     /// <summary>A stack file's size in bytes (the examples are about 2 KiB).</summary>
     public const int MaxFileBytes = 1024 * 1024;
 
+    /// <summary>
+    /// A plan, a Pulumi state or a resource list the verbs read (prod's plan is about 200 KiB; a state of a few
+    /// thousand resources a few MiB): generous, and read with this bound however the file behaves.
+    /// </summary>
+    public const int MaxDocumentBytes = 64 * 1024 * 1024;
+
     /// <summary>One config value's text: a whole section as JSON text, or one plain value.</summary>
     public const int MaxValueChars = 64 * 1024;
 

@@ -103,7 +103,7 @@ public static class SpecLoader
         errors.AddRange(ToErrors(new DataAccessValidator(region).Validate(dataAccess), "dataAccess"));
         errors.AddRange(ToErrors(new EngineValidator().Validate(engine), "engine"));
         errors.AddRange(ToErrors(new ObservabilityValidator().Validate(observability), "observability"));
-        errors.AddRange(ToErrors(new MaintenanceValidator().Validate(maintenance), "maintenance"));
+        errors.AddRange(ToErrors(new MaintenanceValidator(region).Validate(maintenance), "maintenance"));
         // A pinned version and ACK's auto-upgrade disagree: the next update would take the cluster back (ACK refuses a downgrade).
         if (maintenance.AutoUpgrade?.Enabled == true && compute.Kubernetes?.Version is { } pinned)
             errors.Add(new SpecError($"{ConfigKeys.Section("maintenance")}.autoUpgrade.enabled", "True",
@@ -119,6 +119,7 @@ public static class SpecLoader
         // What the cluster reaches outside its own vSwitches: the Service CIDR must overlap none of it.
         var reached = dataAccess.Endpoints.Select(e => ($"data endpoint {e.Name}'s", e.Cidr ?? $"{e.Host}/32"))
             .Concat(dataAccess.Vswitches.Where(v => v.CidrBlock != null).Select(v => ($"tenant vSwitch {v.Id}'s", v.CidrBlock!)))
+            .Concat(dataAccess.CrossAccount?.CidrBlock is { } tenantBlock ? new[] { ("the tenant VPC's", tenantBlock) } : Array.Empty<(string, string)>())
             .ToList();
         var billing = SpecDefaults.ParseBilling(cluster.Billing ?? "") ?? SpecDefaults.Billing;
         var computeSpec = ComputeSpecBuilder.Build(compute, networkSpec!, reached, errors);
@@ -151,7 +152,7 @@ public static class SpecLoader
             return (null, errors);
         return (new StackSpec(clusterSpec, networkSpec!, computeSpec!, securitySpec, dataAccessSpec!, engineSpec!, ObservabilityValidator.Build(observability, clusterSpec.Name), PolicyLevels.Build(policy), credentials)
         {
-            Maintenance = MaintenanceValidator.Build(maintenance),
+            Maintenance = MaintenanceValidator.Build(maintenance, clusterSpec.Region),
         }, errors);
     }
 

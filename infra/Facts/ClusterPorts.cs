@@ -159,5 +159,43 @@ public static class DataEndpointKinds
 
     public static DataEndpointKind? Find(string name) => All.FirstOrDefault(k => k.Name == name);
 
+    /// <summary>
+    /// What a user would write for a kind, by the engine or the product's other names, and the kind it is (with the
+    /// port when the kind's usual one does not fit). Sources, read 2026-12-05: ApsaraDB RDS ("RDS for MySQL,
+    /// PostgreSQL, SQL Server, MariaDB": default ports 3306, 5432, 1433, 3306); PolarDB-X (formerly DRDS, MySQL
+    /// protocol, 3306); PolarDB for MySQL (3306) and for PostgreSQL (5432), reached as RDS is; Simple Log Service
+    /// (SLS, formerly Log Service, LogHub); Tablestore (formerly OTS); ApsaraMQ for RocketMQ (formerly ONS);
+    /// Elasticsearch and OpenSearch; TSDB (formerly HiTSDB); AnalyticDB (ADB); HBase through ZooKeeper.
+    /// </summary>
+    public static readonly ImmutableDictionary<string, (string Kind, string Note)> Aliases = new (string Alias, string Kind, string Note)[]
+    {
+        ("mysql", "rds", "MySQL (RDS for MySQL) is kind rds"),
+        ("mariadb", "rds", "MariaDB (RDS for MariaDB) is kind rds"),
+        ("postgres", "rds", "PostgreSQL (RDS for PostgreSQL) is kind rds with port: 5432"),
+        ("postgresql", "rds", "PostgreSQL (RDS for PostgreSQL) is kind rds with port: 5432"),
+        ("pgsql", "rds", "PostgreSQL (RDS for PostgreSQL) is kind rds with port: 5432"),
+        ("sqlserver", "rds", "SQL Server (RDS for SQL Server) is kind rds with port: 1433"),
+        ("mssql", "rds", "SQL Server (RDS for SQL Server) is kind rds with port: 1433"),
+        ("polardb", "rds", "PolarDB for MySQL is reached as kind rds (port 3306; for PostgreSQL, port: 5432)"),
+        ("drds", "rds", "DRDS (PolarDB-X) is kind rds"),
+        ("polardb-x", "rds", "PolarDB-X (DRDS) is kind rds"),
+        ("polardbx", "rds", "PolarDB-X (DRDS) is kind rds"),
+        ("adb", "analyticdb", "AnalyticDB for MySQL is kind analyticdb"),
+        ("adb-mysql", "analyticdb", "AnalyticDB for MySQL is kind analyticdb"),
+        ("sls", "log-service", "Simple Log Service (SLS) is kind log-service"),
+        ("log", "log-service", "Simple Log Service (SLS) is kind log-service"),
+        ("loghub", "log-service", "Simple Log Service (LogHub) is kind log-service"),
+        ("logservice", "log-service", "Simple Log Service is kind log-service"),
+        ("ots", "tablestore", "Tablestore (OTS) is kind tablestore"),
+        ("rocketmq", "mq", "ApsaraMQ for RocketMQ is kind mq"),
+        ("ons", "mq", "ApsaraMQ for RocketMQ (ONS) is kind mq"),
+        ("es", "elasticsearch", "Elasticsearch is kind elasticsearch"),
+        ("opensearch", "elasticsearch", "OpenSearch is reached as kind elasticsearch"),
+        ("tsdb", "hitsdb", "TSDB (HiTSDB) is kind hitsdb"),
+        ("zookeeper", "hbase", "HBase through ZooKeeper is kind hbase"),
+        ("alikafka", "kafka", "ApsaraMQ for Kafka is kind kafka"),
+    }.ToImmutableDictionary(a => a.Alias, a => (a.Kind, a.Note), System.StringComparer.OrdinalIgnoreCase);
+
+
     public static string Names => string.Join(", ", All.Select(k => k.Name));
 }

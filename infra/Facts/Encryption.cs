@@ -57,14 +57,14 @@ public static class Encryption
     public static string KeyArn(string region, string keyId) => $"acs:kms:{region}:*:key/{keyId}";
 
     /// <summary>A KMS key id: a GUID (keys made before KMS 3.0) or key-… (KMS 3.0).</summary>
-    public static readonly Regex KeyId = new("^(key-[a-z0-9]{8,64}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$", RegexOptions.CultureInvariant);
+    public static readonly Regex KeyId = new("^(key-[a-z0-9]{8,64}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\\z", RegexOptions.CultureInvariant);
 
     /// <summary>The account-wide service role ACK assumes to call KMS for Secrets encryption (granted once, not declared).</summary>
     public const string AckSecretsServiceRole = "AliyunCSManagedSecurityRole";
 
     /// <summary>An ECS key pair's name.</summary>
-    public static readonly Regex KeyPairName = new("^[A-Za-z][A-Za-z0-9._-]{1,127}$", RegexOptions.CultureInvariant);
+    public static readonly Regex KeyPairName = new("^[A-Za-z][A-Za-z0-9._-]{1,127}\\z", RegexOptions.CultureInvariant);
 
     /// <summary>The OpenSSH public key types ECS imports, each followed by its base64 body on one line.</summary>
-    public static readonly Regex PublicKey = new(@"^(ssh-rsa|ssh-ed25519|ecdsa-sha2-nistp256|ecdsa-sha2-nistp384|ecdsa-sha2-nistp521) [A-Za-z0-9+/]+={0,3}( [^\r\n]*)?$", RegexOptions.CultureInvariant);
+    public static readonly Regex PublicKey = new(@"^(ssh-rsa|ssh-ed25519|ecdsa-sha2-nistp256|ecdsa-sha2-nistp384|ecdsa-sha2-nistp521) [A-Za-z0-9+/]+={0,3}( [^\r\n]*)?\z", RegexOptions.CultureInvariant);
 }

@@ -60,7 +60,7 @@ public static class ImageSources
     public static bool IsVpcEndpoint(string host, string? region)
     {
         var regionPattern = region is null ? "[a-z0-9-]+" : Regex.Escape(region);
-        return Regex.IsMatch(host, $"^(registry-vpc\\.{regionPattern}\\.aliyuncs\\.com|[a-z0-9-]+-vpc\\.{regionPattern}\\.personal\\.cr\\.aliyuncs\\.com)$", RegexOptions.CultureInvariant);
+        return Regex.IsMatch(host, $"^(registry-vpc\\.{regionPattern}\\.aliyuncs\\.com|[a-z0-9-]+-vpc\\.{regionPattern}\\.personal\\.cr\\.aliyuncs\\.com)\\z", RegexOptions.CultureInvariant);
     }
 
     /// <summary>Whether the cluster's nodes can pull this image without internet egress.</summary>

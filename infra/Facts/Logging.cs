@@ -76,7 +76,7 @@ public static class Logging
     // starting and ending with a lower-case letter or digit, unique in the region across all accounts (SLS,
     // "LoongCollector installation (Kubernetes)", help.aliyun.com/zh/sls/loongcollector-installation-kubernetes, read
     // 2026-11-27: the name is globally unique within the region and cannot be changed once created).
-    public const string ProjectNamePattern = "^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$";
+    public const string ProjectNamePattern = "^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]\\z";
 
     /// <summary>
     /// The project's name unless the stack gives one: the cluster's name with "-logs". Deterministic, as every name here

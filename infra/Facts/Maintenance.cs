@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Linq;
 
 namespace BlinkInfra.Facts;
 
@@ -17,8 +18,37 @@ public static class Maintenance
     public const string DefaultDays = "Sunday";
     public const string DefaultStartTime = "2026-01-04T03:00:00.000+08:00";
     public const int DefaultDurationHours = 3;
-    /// <summary>RFC3339 as the provider documents it, or the short time of day in UTC its tests use.</summary>
-    public const string StartTimePattern = @"^([0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])T)?([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\.[0-9]{1,9})?(Z|[+-]([01][0-9]|2[0-3]):[0-5][0-9])$";
+    /// <summary>
+    /// What a start time may be written as: RFC3339 as the provider documents it (a date that exists, a time, an
+    /// offset), or a time of day as a person writes it (23:00, 23:00:00, with or without an offset such as Z or
+    /// +08:00). A time of day keeps a full time with an offset as given (the provider's tests pass 03:00:00Z);
+    /// anything it lacks is completed: seconds :00, the region's offset (<see cref="RegionTimeZones"/>), on
+    /// <see cref="ReferenceDate"/>, as RFC3339.
+    /// </summary>
+    public const string DateTimePattern = @"^(?<date>[0-9]{4}-[0-9]{2}-[0-9]{2})[Tt ](?<time>[0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]{1,9})?)?)(?<offset>[Zz]|[+-][0-9]{2}:[0-9]{2})?\z";
+    public const string TimeOfDayPattern = @"^(?<hour>[0-9]{1,2}):(?<minute>[0-9]{2})(:(?<second>[0-9]{2}))?(?<offset>[Zz]|[+-][0-9]{2}:?[0-9]{2})?\z";
+
+    /// <summary>The date a time of day is completed with: a Sunday, as the default window's.</summary>
+    public const string ReferenceDate = "2026-01-04";
+
+    // Source: the IANA time zone database (tzdata 2025b: Asia/Shanghai, Asia/Hong_Kong and Asia/Singapore are UTC+08:00
+    // all year, no daylight saving) and Alibaba Cloud's "Regions and zones" (cn-hangzhou, cn-beijing, cn-shanghai,
+    // cn-shenzhen and cn-zhangjiakou in mainland China, cn-hongkong in Hong Kong, ap-southeast-1 in Singapore), read
+    // 2026-12-05. Every region a stack may name keeps UTC+08:00.
+    public static readonly ImmutableDictionary<string, (string Offset, string Name)> RegionTimeZones = new (string Region, string Offset, string Name)[]
+    {
+        ("cn-hangzhou", "+08:00", "China Standard Time"),
+        ("cn-beijing", "+08:00", "China Standard Time"),
+        ("cn-shanghai", "+08:00", "China Standard Time"),
+        ("cn-shenzhen", "+08:00", "China Standard Time"),
+        ("cn-zhangjiakou", "+08:00", "China Standard Time"),
+        ("cn-hongkong", "+08:00", "Hong Kong Time"),
+        ("ap-southeast-1", "+08:00", "Singapore Time"),
+    }.ToImmutableDictionary(z => z.Region, z => (z.Offset, z.Name));
+
+    /// <summary>The time zone a time of day without an offset is read in: the region's, or China's when the region is not known.</summary>
+    public static (string Offset, string Name) TimeZoneOf(string? region)
+        => region is not null && RegionTimeZones.TryGetValue(region, out var zone) ? zone : ("+08:00", "China Standard Time");
 
     // Source: terraform-provider-alicloud v1.285.0, alicloud_cs_managed_kubernetes operation_policy.cluster_auto_upgrade
     // (enabled, channel: patch, stable or rapid); ACK, "Automatically upgrade a cluster": the upgrade runs in the

@@ -40,12 +40,12 @@ public static class NameLimits
     private const RegexOptions Options = RegexOptions.CultureInvariant;
 
     // Shapes, as the references state them; \p{L} is a letter of any script (the references allow Chinese characters).
-    private static readonly Regex AnyText = new(@"^[^\x00-\x1f\x7f]*$", Options);
-    private static readonly Regex StartsWithLetter = new(@"^\p{L}[^\x00-\x1f\x7f]*$", Options);
-    private static readonly Regex LetterThenWordChars = new(@"^\p{L}[\p{L}\p{Nd}._:-]*$", Options);
-    private static readonly Regex LetterOrDigitThenHyphens = new(@"^[\p{L}\p{Nd}][\p{L}\p{Nd}-]*$", Options);
-    private static readonly Regex DnsLabel = new("^[a-z0-9]([a-z0-9-]*[a-z0-9])?$", Options);
-    private static readonly Regex DnsLabelStartingWithLetter = new("^[a-z]([a-z0-9-]*[a-z0-9])?$", Options);
+    private static readonly Regex AnyText = new(@"^[^\x00-\x1f\x7f]*\z", Options);
+    private static readonly Regex StartsWithLetter = new(@"^\p{L}[^\x00-\x1f\x7f]*\z", Options);
+    private static readonly Regex LetterThenWordChars = new(@"^\p{L}[\p{L}\p{Nd}._:-]*\z", Options);
+    private static readonly Regex LetterOrDigitThenHyphens = new(@"^[\p{L}\p{Nd}][\p{L}\p{Nd}-]*\z", Options);
+    private static readonly Regex DnsLabel = new("^[a-z0-9]([a-z0-9-]*[a-z0-9])?\\z", Options);
+    private static readonly Regex DnsLabelStartingWithLetter = new("^[a-z]([a-z0-9-]*[a-z0-9])?\\z", Options);
 
     // Alibaba Cloud VPC (read 2026-11-27 through the search tool's stored copies of alibabacloud.com/help):
     // CreateVpc (VpcName 1 to 128 characters, Description 1 to 256, neither starting with http:// or https://;
@@ -57,7 +57,7 @@ public static class NameLimits
     public static readonly NameLimit VpcDescription = new("a VPC's description", 1, 256, AnyText, "", "VPC API CreateVpc, Description");
     public static readonly NameLimit VswitchName = new("a vSwitch's name", 1, 128, AnyText, "", "VPC API CreateVSwitch, VSwitchName");
     public static readonly NameLimit VswitchDescription = new("a vSwitch's description", 1, 256, AnyText, "", "VPC API CreateVSwitch, Description");
-    public static readonly NameLimit NatGatewayName = new("a NAT gateway's name", 2, 128, new Regex(@"^\p{L}[\p{L}\p{Nd}_-]*$", Options),
+    public static readonly NameLimit NatGatewayName = new("a NAT gateway's name", 2, 128, new Regex(@"^\p{L}[\p{L}\p{Nd}_-]*\z", Options),
         "letters, digits, '_' and '-', starting with a letter", "NAT Gateway API CreateNatGateway, Name");
     public static readonly NameLimit NatGatewayDescription = new("a NAT gateway's description", 2, 256, AnyText, "", "NAT Gateway API CreateNatGateway, Description");
     public static readonly NameLimit SnatEntryName = new("an SNAT entry's name", 2, 128, StartsWithLetter, "starting with a letter", "NAT Gateway API ModifySnatEntry, SnatEntryName");
@@ -65,7 +65,7 @@ public static class NameLimits
     // Elastic IP Address, AllocateEipAddress (Name 1 to 128 characters starting with a letter: letters, digits,
     // '.', '_' and '-'; Description 2 to 256 starting with a letter). The pages read did not show the name's
     // limit in full: these are the figures the EIP reference gave when last read by this project.
-    public static readonly NameLimit EipName = new("an EIP's name", 1, 128, new Regex(@"^\p{L}[\p{L}\p{Nd}._-]*$", Options),
+    public static readonly NameLimit EipName = new("an EIP's name", 1, 128, new Regex(@"^\p{L}[\p{L}\p{Nd}._-]*\z", Options),
         "letters, digits, '.', '_' and '-', starting with a letter", "EIP API AllocateEipAddress, Name");
     public static readonly NameLimit EipDescription = new("an EIP's description", 2, 256, StartsWithLetter, "starting with a letter", "EIP API AllocateEipAddress, Description");
 
@@ -98,13 +98,13 @@ public static class NameLimits
     // CreatePolicy (PolicyName 1 to 128: letters, digits and '-'; Description 1 to 1,024); AssumeRole
     // (RoleSessionName 2 to 32 characters: letters, digits, '.', '@', '-' and '_'; the pages read give 32, a
     // newer SDK reference may allow more: the lower figure is kept until a page says otherwise).
-    public static readonly NameLimit RamRoleName = new("a RAM role's name", 1, 64, new Regex(@"^[A-Za-z0-9.-]*$", Options),
+    public static readonly NameLimit RamRoleName = new("a RAM role's name", 1, 64, new Regex(@"^[A-Za-z0-9.-]*\z", Options),
         "letters, digits, '.' and '-'", "RAM API CreateRole, RoleName");
     public static readonly NameLimit RamRoleDescription = new("a RAM role's description", 1, 1024, AnyText, "", "RAM API CreateRole, Description");
-    public static readonly NameLimit RamPolicyName = new("a RAM policy's name", 1, 128, new Regex(@"^[A-Za-z0-9-]*$", Options),
+    public static readonly NameLimit RamPolicyName = new("a RAM policy's name", 1, 128, new Regex(@"^[A-Za-z0-9-]*\z", Options),
         "letters, digits and '-'", "RAM API CreatePolicy, PolicyName");
     public static readonly NameLimit RamPolicyDescription = new("a RAM policy's description", 1, 1024, AnyText, "", "RAM API CreatePolicy, Description");
-    public static readonly NameLimit StsRoleSessionName = new("an STS role session's name", 2, 32, new Regex(@"^[A-Za-z0-9.@_-]*$", Options),
+    public static readonly NameLimit StsRoleSessionName = new("an STS role session's name", 2, 32, new Regex(@"^[A-Za-z0-9.@_-]*\z", Options),
         "letters, digits, '.', '@', '_' and '-'", "STS API AssumeRole, RoleSessionName");
 
     // Cloud Enterprise Network (cbn 2017-09-12): CreateCen, CreateTransitRouter, CreateTransitRouterVpcAttachment,
@@ -133,13 +133,13 @@ public static class NameLimits
         "lower-case letters, digits and '-', starting and ending with a letter or digit", "Kubernetes, Object Names and IDs: RFC 1123 label names");
     public static readonly NameLimit KubernetesName = new("a Kubernetes object's name", 1, 63, DnsLabelStartingWithLetter,
         "lower-case letters, digits and '-', starting with a letter and ending with a letter or digit", "Kubernetes, Object Names and IDs: RFC 1123 label names");
-    public static readonly NameLimit KubernetesLabelValue = new("a Kubernetes label's value", 0, 63, new Regex(@"^([A-Za-z0-9]([A-Za-z0-9._-]*[A-Za-z0-9])?)?$", Options),
+    public static readonly NameLimit KubernetesLabelValue = new("a Kubernetes label's value", 0, 63, new Regex(@"^([A-Za-z0-9]([A-Za-z0-9._-]*[A-Za-z0-9])?)?\z", Options),
         "letters, digits, '-', '_' and '.', starting and ending with a letter or digit", "Kubernetes, Labels and Selectors: syntax and character set");
     public static readonly NameLimit FlinkClusterId = new("a Flink session cluster's name (its kubernetes.cluster-id)", 1, 45, DnsLabelStartingWithLetter,
         "lower-case letters, digits and '-', starting with a letter", "Flink 1.20 KubernetesConfigOptions.CLUSTER_ID");
 
     // DNS: a host name is at most 253 characters (RFC 1035).
-    public static readonly NameLimit HostName = new("a host name", 1, 253, new Regex(@"^[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?$", Options),
+    public static readonly NameLimit HostName = new("a host name", 1, 253, new Regex(@"^[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?\z", Options),
         "letters, digits, '-' and '.'", "RFC 1035, host names");
 
     // Log Service: a project's name, 3 to 63 characters of lower-case letters, digits and '-', starting and ending

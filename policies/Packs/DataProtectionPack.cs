@@ -22,7 +22,31 @@ public static class DataProtectionPack
         SecretsKeyKept(),
         NoPlaintextSecrets(),
         FlinkReadsOssThroughRrsa(),
-        OperatorReadsOssJars()));
+        OperatorReadsOssJars(),
+        DataDisksEncryptedWithStackKey()));
+
+    /// <summary>data-disks-encrypted: With a KMS key in the stack, every pool's data disks are encrypted.</summary>
+    // An advisory (issue 31.7): blink-infra:compute.workerPools[i].dataDisk.encrypted: false is a choice, but with a
+    // KMS key the stack encrypts the Kubernetes Secrets and every system disk, and RocksDB's working state on the data
+    // disk (Flink's keyed state, with whatever the jobs hold) would be the one copy on a disk in plain. The key's
+    // presence: the Kms.Key the stack declares, the cluster's encryptionProviderKey, or a pool's systemDiskKmsKey (an
+    // existing key by keyId declares no Kms.Key). Source: terraform-provider-alicloud v1.285.0,
+    // alicloud_cs_kubernetes_node_pool data_disks.encrypted ("true"/"false") and kms_key_id.
+    public static StackPolicy DataDisksEncryptedWithStackKey(EnforcementLevel level = EnforcementLevel.Advisory)
+        => new("data-disks-encrypted", "With a KMS key in the stack, every pool's data disks are encrypted.", level, input =>
+        {
+            var pools = input.OfType(TypeTokens.Of<Pulumi.AliCloud.CS.NodePool>()).ToList();
+            var hasKey = input.OfType(TypeTokens.Of<Pulumi.AliCloud.Kms.Key>()).Any()
+                         || input.OfType(TypeTokens.Of<Pulumi.AliCloud.CS.ManagedKubernetes>()).Any(cluster => cluster.Inputs.ContainsKey("encryptionProviderKey"))
+                         || pools.Any(pool => pool.Inputs.ContainsKey("systemDiskKmsKey"));
+            if (!hasKey)
+                return Enumerable.Empty<(PlannedResource?, string)>();
+            return pools.SelectMany(pool => pool.Objects("dataDisks")
+                .Select((disk, index) => (disk, index))
+                .Where(d => Inputs.Text(d.disk["encrypted"]) is not ("true" or "True"))
+                .Select(d => ((PlannedResource?)pool,
+                    $"data disk {d.index} ({Inputs.Text(d.disk["category"]) ?? "a disk"}) is not encrypted, while the stack has a KMS key that encrypts its Secrets and system disks: Flink's local state (RocksDB) would be the one copy in plain; allowed: encrypted true ({ConfigKeys.Section("compute")}.workerPools[].dataDisk.encrypted: true, its default)")));
+        });
 
     /// <summary>
     /// state-bucket-locked-down: The state bucket is private (a BucketAcl), blocks public access, is

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Text.Json.Nodes;
 using System.Net;
 using BlinkInfra.Facts;
 using BlinkInfra.Network;
@@ -30,7 +31,20 @@ public static class IsolationPack
         PrivateApiServer(),
         PrivateAddressSpace(),
         ImagesAndChartReachable(),
-        BreakGlassKeyPair()));
+        BreakGlassKeyPair(),
+        ApiServerAuditLog()));
+
+    /// <summary>api-server-audit-log: The API server's audit log is on.</summary>
+    // An advisory (issue 31.7): blink-infra:observability.logs.audit: false (or logs.enabled: false) is a choice, but
+    // without it nothing records who did what through the API server (kubectl exec into a TaskManager, a Secret read).
+    // Source: terraform-provider-alicloud v1.285.0, alicloud_cs_managed_kubernetes audit_log_config (enabled,
+    // sls_project_name: ACK's way of turning on a managed cluster's audit log; without it ACK keeps none).
+    public static ResourcePolicy ApiServerAuditLog(EnforcementLevel level = EnforcementLevel.Advisory)
+        => new("api-server-audit-log", "The API server's audit log is on.", level,
+            ImmutableArray.Create(TypeTokens.Of<Pulumi.AliCloud.CS.ManagedKubernetes>()), (cluster, _) =>
+                cluster.At("auditLogConfig", "enabled") is JsonValue enabled && enabled.TryGetValue<bool>(out var on) && on
+                    ? Array.Empty<string>()
+                    : new[] { $"the API server's audit log is off (auditLogConfig): nothing records who read a Secret or ran a command in a pod through it; allowed: auditLogConfig enabled ({ConfigKeys.Section("observability")}.logs.audit: true, with logs.enabled: true, the defaults)" });
 
     /// <summary>break-glass-key-pair: Node pools whose machines accept an SSH key pair are named, for review.</summary>
     // An advisory: blink-infra:security.breakGlass is a choice, and the exposure is whoever holds the private key, from
@@ -82,17 +96,43 @@ public static class IsolationPack
 
     /// <summary>private-address-space: The cluster's vSwitches lie in private address space (RFC 1918).</summary>
     // Alibaba Cloud allows a VPC in public address space (outside its reserved ranges), but the VPC routes
-    // those addresses to itself: the internet's hosts at them become unreachable from the cluster.
-    public static ResourcePolicy PrivateAddressSpace(EnforcementLevel level = EnforcementLevel.Advisory)
-        => new("private-address-space", "The cluster's vSwitches lie in private address space (RFC 1918).", level,
-            ImmutableArray.Create(TypeTokens.Of<Pulumi.AliCloud.Vpc.Switch>()), (vswitch, _) =>
+    // those addresses to itself: the internet's hosts at them become unreachable from the cluster. Said once, of
+    // blink-infra:network.cidrBlock, when the VPC's own block is public (the VPC the stack declares, or, carved in
+    // an existing VPC, when every vSwitch is public); of each vSwitch's block otherwise.
+    public static StackPolicy PrivateAddressSpace(EnforcementLevel level = EnforcementLevel.Advisory)
+        => new("private-address-space", "The cluster's vSwitches lie in private address space (RFC 1918).", level, input =>
+        {
+            var privateRanges = AlibabaCloud.PrivateRanges.Select(IPNetwork2.Parse).ToList();
+            bool IsPublic(IPNetwork2 block) => !privateRanges.Any(range => range.Contains(block));
+            static IPNetwork2? Block(PlannedResource resource)
+                => resource.Text("cidrBlock") is { } cidr && IPNetwork2.TryParse(cidr, out var block) ? block : null;
+            var allowed = $"allowed: {ConfigKeys.Section("network")}.cidrBlock inside {string.Join(", ", AlibabaCloud.PrivateRanges)}";
+            const string Why = "the VPC routes it to itself, so the internet's hosts at those addresses become unreachable from the cluster";
+
+            var publicVpcs = input.OfType(TypeTokens.Of<Pulumi.AliCloud.Vpc.Network>())
+                .Select(vpc => (Resource: vpc, Block: Block(vpc)))
+                .Where(v => v.Block is { } block && IsPublic(block))
+                .ToList();
+            var vswitches = input.OfType(TypeTokens.Of<Pulumi.AliCloud.Vpc.Switch>())
+                .Select(vswitch => (Resource: vswitch, Block: Block(vswitch)))
+                .Where(v => v.Block is not null)
+                .ToList();
+            var findings = publicVpcs
+                .Select(v => ((PlannedResource?)v.Resource, $"the VPC's block {v.Block} ({ConfigKeys.Section("network")}.cidrBlock) is public address space: {Why}; {allowed}"))
+                .ToList();
+            var publicVswitches = vswitches
+                .Where(v => IsPublic(v.Block!) && !publicVpcs.Any(vpc => vpc.Block!.Contains(v.Block!)))
+                .ToList();
+            if (publicVpcs.Count == 0 && publicVswitches.Count > 0 && publicVswitches.Count == vswitches.Count)
             {
-                var cidr = vswitch.Text("cidrBlock");
-                if (cidr is null || !IPNetwork2.TryParse(cidr, out var block)
-                    || AlibabaCloud.PrivateRanges.Any(range => IPNetwork2.Parse(range).Contains(block)))
-                    return Array.Empty<string>();
-                return new[] { $"{cidr} is public address space: the VPC routes it to itself, so the internet's hosts at those addresses become unreachable from the cluster; allowed: blocks inside {string.Join(", ", AlibabaCloud.PrivateRanges)}" };
-            });
+                // Carved in an existing VPC: every vSwitch public means the block they are carved from is.
+                findings.Add((null, $"every vSwitch of the cluster lies in public address space ({string.Join(", ", publicVswitches.Select(v => v.Block))}), so the VPC's block they are carved from ({ConfigKeys.Section("network")}.cidrBlock) is public: {Why}; {allowed}"));
+                return findings;
+            }
+            findings.AddRange(publicVswitches.Select(v => ((PlannedResource?)v.Resource,
+                $"{v.Resource.Text("cidrBlock")} is public address space: {Why}; allowed: blocks inside {string.Join(", ", AlibabaCloud.PrivateRanges)} ({ConfigKeys.Section("network")}.zones[].cidrBlock and podCidrBlock, or the block they are planned in, {ConfigKeys.Section("network")}.cidrBlock)")));
+            return findings;
+        });
 
     /// <summary>no-ingress-from-internet: No security group rule lets in 0.0.0.0/0 or ::/0.</summary>
     public static ResourcePolicy NoIngressFromInternet(EnforcementLevel level = EnforcementLevel.Mandatory)

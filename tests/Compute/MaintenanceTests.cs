@@ -103,7 +103,7 @@ public class MaintenanceTests
             """), Is.EqualTo(new[]
         {
             "blink-infra:maintenance.window.days = \"Sunday,Funday\": not days of the week; allowed: one or more of Monday, Tuesday, Wednesday, Thursday, Friday, Saturday, Sunday, comma-separated, each once",
-            "blink-infra:maintenance.window.startTime = \"3am\": not an RFC3339 time; allowed: a date and time with its offset, such as 2026-01-04T03:00:00.000+08:00 (ACK takes its time of day), or a time of day in UTC such as 19:00:00Z",
+            "blink-infra:maintenance.window.startTime = \"3am\": not a time of day or an RFC3339 date and time; allowed: a time of day on a 24-hour clock such as 23:00 (read in cn-hangzhou's time zone, UTC+08:00 China Standard Time, unless it carries an offset such as Z or +08:00), or a date and time with its offset such as 2026-01-04T03:00:00.000+08:00 (ACK takes its time of day)",
             "blink-infra:maintenance.window.durationHours = \"25\": allowed: 1 to 24 hours",
             "blink-infra:maintenance.autoUpgrade.channel = \"nightly\": not an ACK auto-upgrade channel; allowed: patch, stable, rapid",
             "blink-infra:maintenance.workers.maxUnavailable = \"0\": allowed: 1 to 1000 nodes of a pool repaired or upgraded at a time",
@@ -117,5 +117,41 @@ public class MaintenanceTests
         {
             "blink-infra:maintenance.autoUpgrade.enabled = \"True\": ACK upgrades the cluster along its channel, which blink-infra:compute.kubernetes.version 1.35.2-aliyun.1 pins: the next update would ask for a downgrade, which ACK refuses; allowed: leave kubernetes.version out (the cluster starts on ACK's latest), or autoUpgrade.enabled: false",
         }));
+    }
+
+    [TestCase("2026-02-30T03:00:00.000+08:00", "2026-02-30 is not a date that exists (February 2026 has 28 days)")]
+    [TestCase("2025-02-29T03:00:00Z", "2025-02-29 is not a date that exists (February 2025 has 28 days)")]
+    [TestCase("2026-13-01T03:00:00Z", "2026-13-01 is not a date that exists (there is no month 13)")]
+    [TestCase("2026-04-31T03:00:00Z", "2026-04-31 is not a date that exists (April 2026 has 30 days)")]
+    [TestCase("24:00", "24:00:00 is not a time of day that exists (hours 00 to 23, minutes and seconds 00 to 59)")]
+    [TestCase("23:60", "23:60:00 is not a time of day that exists (hours 00 to 23, minutes and seconds 00 to 59)")]
+    [TestCase("2026-01-04T03:00:61Z", "03:00:61 is not a time of day that exists (hours 00 to 23, minutes and seconds 00 to 59)")]
+    [TestCase("03:00+15:00", "+15:00 is not a UTC offset that exists (-12:00 to +14:00)")]
+    public void A_start_time_that_does_not_exist_is_refused_saying_why(string startTime, string why)
+    {
+        Assert.That(Errors($"  blink-infra:maintenance:\n    window: {{startTime: \"{startTime}\"}}"), Is.EqualTo(new[]
+        {
+            $"blink-infra:maintenance.window.startTime = \"{startTime}\": {why}; allowed: {StartTime.Allowed("cn-hangzhou")}",
+        }));
+    }
+
+    [TestCase("23:00", "2026-01-04T23:00:00.000+08:00", true)]
+    [TestCase("7:30", "2026-01-04T07:30:00.000+08:00", true)]
+    [TestCase("23:00:00", "2026-01-04T23:00:00.000+08:00", true)]
+    [TestCase("23:00Z", "2026-01-04T23:00:00.000Z", false)]
+    [TestCase("23:00+0530", "2026-01-04T23:00:00.000+05:30", false)]
+    [TestCase("02:30:00Z", "02:30:00Z", false)]
+    [TestCase("2026-03-01 04:00", "2026-03-01T04:00:00.000+08:00", true)]
+    [TestCase("2026-01-04T03:00:00.000+08:00", "2026-01-04T03:00:00.000+08:00", false)]
+    public async Task A_start_time_as_a_person_writes_it_is_completed_in_the_regions_time_zone(string given, string value, bool zoneUsed)
+    {
+        var (_, mocks) = await StackRunner.RunAsync(Stack($"  blink-infra:maintenance:\n    window: {{startTime: \"{given}\"}}"));
+
+        Assert.That(Map(mocks.Single(ClusterType, "blink-t-ack").Inputs["maintenanceWindow"])["maintenanceTime"], Is.EqualTo(value));
+        var spec = StackRunner.Spec(Stack($"  blink-infra:maintenance:\n    window: {{startTime: \"{given}\"}}"));
+        Assert.That(spec.Maintenance.Window!.StartTimeZoneUsed, zoneUsed ? Is.EqualTo("UTC+08:00, China Standard Time, the time of cn-hangzhou") : Is.Null);
+        Assert.That(Cli.BlinkCli.MaintenanceTimeNote(spec), zoneUsed
+            ? Is.EqualTo($"blink-infra:maintenance.window.startTime \"{given}\" has no UTC offset: read in UTC+08:00, China Standard Time, the time of cn-hangzhou; the window starts {value} (ACK takes its time of day); give an offset (Z, +08:00) to read it in another zone")
+            : Is.Null);
     }
 }

@@ -147,7 +147,7 @@ public class NameLimitsTests
     {
         Assert.That(Errors("blink-dev\n    tags:\n      team: \"data\\nops\""), Is.EqualTo(new[]
         {
-            "blink-infra:cluster.tags[\"team\"] = \"data\nops\": tag value is not allowed; allowed: keys and values of at most 128 characters, not starting with \"aliyun\", \"acs:\" or \"blink.io/\", without \"http://\" or \"https://\"",
+            "blink-infra:cluster.tags[\"team\"] = \"data\\nops\": holds the control character \\n (line feed) at character 5, which a terminal would act on and no setting of the stack takes; allowed: printable text on one line",
         }));
     }
 

@@ -380,7 +380,7 @@ public class DiffTests
         var missing = TempFile(".json");
         (exit, _, errors) = await Run("diff", "--stack", "dev", "--against", missing);
         Assert.That(exit, Is.EqualTo(BlinkCli.DiffError));
-        Assert.That(errors, Does.StartWith($"error: {missing}: cannot be read: "));
+        Assert.That(errors, Is.EqualTo($"error: {missing}: no such file; allowed: a plan or a Pulumi state, a regular file\n"));
 
         var notJson = TempFile(".json");
         await File.WriteAllTextAsync(notJson, "resources: [");

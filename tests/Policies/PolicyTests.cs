@@ -99,8 +99,12 @@ public class PolicyTests
             + "allowed: the cluster's groups, 100.64.0.0/10, tcp 6443 to the cluster's vSwitches, tcp 9092 to 10.20.200.0/24, tcp 3306 to 10.20.201.15/32, tcp 80 to 100.100.0.0/16, tcp 80 or 443 to 0.0.0.0/0");
         yield return Case("private-api-server", "dev", p => Change(p, "blink-dev-ack", i => i["slbInternetEnabled"] = true),
             "[mandatory] blink-isolation@1.0.0 alicloud:cs/managedKubernetes:ManagedKubernetes:blink-dev-ack the API server is exposed to the internet, which the stack does not allow; allowed: slbInternetEnabled false, or blink-infra:compute.kubernetes.apiServerPublic true");
+        yield return Case("data-disks-encrypted", "prod-hangzhou", p => Change(p, "blink-prod-pool-cpu", i => i["dataDisks"]![0]!["encrypted"] = "false"),
+            "[advisory] blink-data-protection@1.0.0 alicloud:cs/nodePool:NodePool:blink-prod-pool-cpu data disk 0 (cloud_essd) is not encrypted, while the stack has a KMS key that encrypts its Secrets and system disks: Flink's local state (RocksDB) would be the one copy in plain; allowed: encrypted true (blink-infra:compute.workerPools[].dataDisk.encrypted: true, its default)");
+        yield return Case("api-server-audit-log", "dev", p => Change(p, "blink-dev-ack", i => i.Remove("auditLogConfig")),
+            "[advisory] blink-isolation@1.0.0 alicloud:cs/managedKubernetes:ManagedKubernetes:blink-dev-ack the API server's audit log is off (auditLogConfig): nothing records who read a Secret or ran a command in a pod through it; allowed: auditLogConfig enabled (blink-infra:observability.logs.audit: true, with logs.enabled: true, the defaults)");
         yield return Case("private-address-space", "dev", p => Change(p, "blink-dev-vsw-cn-hangzhou-h", i => i["cidrBlock"] = "11.0.0.0/20"),
-            "[advisory] blink-isolation@1.0.0 alicloud:vpc/switch:Switch:blink-dev-vsw-cn-hangzhou-h 11.0.0.0/20 is public address space: the VPC routes it to itself, so the internet's hosts at those addresses become unreachable from the cluster; allowed: blocks inside 10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16");
+            "[advisory] blink-isolation@1.0.0 alicloud:vpc/switch:Switch:blink-dev-vsw-cn-hangzhou-h 11.0.0.0/20 is public address space: the VPC routes it to itself, so the internet's hosts at those addresses become unreachable from the cluster; allowed: blocks inside 10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16 (blink-infra:network.zones[].cidrBlock and podCidrBlock, or the block they are planned in, blink-infra:network.cidrBlock)");
         yield return Case("three-masters-three-zones", "prod-hangzhou", p => Change(p, "blink-prod-pool-masters", i => i["vswitchIds"]![2] = "${blink-prod-vsw-cn-hangzhou-h.id}"),
             "[mandatory] blink-ha@1.0.0 alicloud:cs/nodePool:NodePool:blink-prod-pool-masters high availability has 3 master(s) over 2 zone(s); allowed: desiredSize 3 over 3 vSwitches of distinct zones");
         yield return Case("masters-pool-not-auto-repaired", "prod-hangzhou", p => Change(p, "blink-prod-pool-masters", i => { i["management"]!["enable"] = true; i["management"]!["autoRepair"] = true; }),
@@ -131,10 +135,6 @@ public class PolicyTests
             "[mandatory] blink-data-protection@1.0.0 alicloud:kms/key:Key:blink-prod-kms the cluster's Secrets key is Disabled, and the API server cannot read Secrets without it; allowed: status Enabled");
         yield return Case("no-autoscaling-subscription-pools", "prod-hangzhou", p => Change(p, "blink-prod-pool-cpu", i => { i.Remove("desiredSize"); i["scalingConfig"] = JsonNode.Parse("""{"enable":true,"minSize":2,"maxSize":22}"""); }),
             "[mandatory] blink-hardware@1.0.0 alicloud:cs/nodePool:NodePool:blink-prod-pool-cpu an autoscaling pool of subscription (PrePaid) machines, which ACK removes on scale-in but does not release, so they stay billed; allowed: a fixed desiredSize with subscription, or autoscaling with PostPaid");
-        yield return Case("state-disk-not-runtime-disk", "prod-hangzhou", p => Change(p, "blink-prod-pool-cpu", i => i["dataDisks"]!.AsArray().RemoveAt(1)),
-            "[mandatory] blink-hardware@1.0.0 alicloud:cs/nodePool:NodePool:blink-prod-pool-cpu the last of 1 data disk(s) is mounted at /mnt/blink-state, but ACK formats the last data disk as the container runtime's directory, so /mnt/blink-state is never mounted; allowed: the state disk first and a disk for the runtime after it (BlinkInfra declares both)");
-        yield return Case("taskmanager-fits-beside-system-pods", "dev", p => Change(p, "blink-dev-flink-cpu", i => { i["spec"]!["taskManager"]!["resource"]!["cpu"] = 3; i["spec"]!["taskManager"]!["resource"]!["memory"] = "11264m"; }),
-            "[mandatory] blink-hardware@1.0.0 kubernetes:flink.apache.org/v1beta1:FlinkDeployment:blink-dev-flink-cpu a TaskManager of 3000m CPU and 11264Mi memory does not fit pool cpu's ecs.g7.xlarge beside the DaemonSets (680m CPU and 760Mi memory) and the system Deployments the tainted masters push onto the workers (1000m CPU and 1620Mi memory), which leave it 2220m CPU and 10214Mi memory (infra/Facts/NodeAllocatable.cs); allowed: a TaskManager within that, as BlinkInfra sizes it from the pool's types");
         yield return Case("break-glass-key-pair", "dev", p => Change(p, "blink-dev-pool-cpu", i => i["keyName"] = "ops-break-glass"),
             "[advisory] blink-isolation@1.0.0 alicloud:cs/nodePool:NodePool:blink-dev-pool-cpu the pool's machines accept SSH logins with the key pair ops-break-glass: whoever holds its private key reaches them on port 22 from wherever the security groups let it in (never the internet: no-ingress-from-internet); allowed: no keyName once break-glass access is not needed (blink-infra:security.breakGlass)");
         yield return Case("no-plaintext-secrets", "dev", p => Change(p, "blink-dev-k8s", i => i["kubeconfig"] = "apiVersion: v1"),
@@ -217,7 +217,7 @@ public class PolicyTests
             "    blink-data-protection@1.0.0: the bucket is not protected; allowed: protect: true\n" +
             "[advisory] instance-families-known (alicloud:cs/nodePool:NodePool: blink-dev-pool-cpu)\n" +
             "    blink-hardware@1.0.0: instance type ecs.g8i.2xlarge is not in BlinkInfra's catalogue, which cannot say it is offered in cn-hangzhou; allowed: g7, c7, r7, gn6i, gn7i, gn6v, f1, f3 types the catalogue lists\n" +
-            "4 mandatory and 1 advisory violation(s); 32 policies of 5 packs checked.\n"));
+            $"4 mandatory and 1 advisory violation(s); {PolicyEngine.PolicyNames.Length} policies of 5 packs checked.\n"));
         Assert.That(JsonNode.Parse(PolicyReportRenderer.Json(report))!["violations"]![0]!.ToJsonString(),
             Is.EqualTo("""{"pack":"blink-isolation@1.0.0","policy":"no-public-ip","level":"Mandatory","resourceType":"alicloud:cs/nodePool:NodePool","resourceName":"blink-dev-pool-masters","message":"internetMaxBandwidthOut 5 gives the machine a public IP; allowed: 0 (internet through the NAT gateway)"}"""));
     }
@@ -243,11 +243,10 @@ public class PolicyTests
         Assert.That(gate.Exit, Is.EqualTo(GateRunner.StoppedUnderMocks));
         Assert.That(gate.Deployed, Is.False);
         Assert.That(gate.Engine.Resources, Is.Empty, "nothing reached the engine");
-        // One error, the exception that stops the program, naming the policy: a line logged beside it could be lost.
-        Assert.That(gate.Errors, Is.EqualTo(new[]
+        Assert.That(gate.Errors, Is.EquivalentTo(new[]
         {
-            "1 mandatory policy violation, so no resource was declared:\n" +
-            "  [mandatory] instance-families-known (alicloud:cs/nodePool:NodePool: blink-t-pool-cpu): instance type ecs.g8i.2xlarge is not in BlinkInfra's catalogue, which cannot say it is offered in cn-hangzhou; allowed: g7, c7, r7, gn6i, gn7i, gn6v, f1, f3 types the catalogue lists",
+            "[mandatory] instance-families-known (alicloud:cs/nodePool:NodePool: blink-t-pool-cpu): instance type ecs.g8i.2xlarge is not in BlinkInfra's catalogue, which cannot say it is offered in cn-hangzhou; allowed: g7, c7, r7, gn6i, gn7i, gn6v, f1, f3 types the catalogue lists",
+            "1 mandatory policy violation: no resource was declared",
         }));
     }
 

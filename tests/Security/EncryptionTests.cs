@@ -167,10 +167,15 @@ public class EncryptionTests
     [Test]
     public void Break_glass_errors_name_the_key()
     {
-        Assert.That(Errors("    breakGlass: {keyPairName: 1ops, publicKey: \"-----BEGIN OPENSSH PRIVATE KEY-----\"}"), Is.EqualTo(new[]
+        Assert.That(Errors("    breakGlass: {keyPairName: 1ops, publicKey: \"ssh-dss AAAAB3NzaC1kc3M ops\"}"), Is.EqualTo(new[]
         {
             "blink-infra:security.breakGlass.keyPairName = \"1ops\": not an ECS key pair name; allowed: 2 to 128 letters, digits, '.', '_' and '-', starting with a letter: an existing key pair's name, or the name to import publicKey as",
-            "blink-infra:security.breakGlass.publicKey = \"-----BEGIN OPENSSH PRIVATE KEY-----\": not an OpenSSH public key on one line; allowed: ssh-rsa, ssh-ed25519 or ecdsa-sha2-nistp256/384/521 and its base64 body, as in an .pub file (never the private key), or none to use the existing key pair keyPairName",
+            "blink-infra:security.breakGlass.publicKey = \"ssh-dss AAAAB3NzaC1kc3M ops\": not an OpenSSH public key on one line; allowed: ssh-rsa, ssh-ed25519 or ecdsa-sha2-nistp256/384/521 and its base64 body, as in an .pub file (never the private key), or none to use the existing key pair keyPairName",
+        }));
+        // A private key where the public one belongs is refused at the door, masked: never echoed (issue 31.3).
+        Assert.That(Errors("    breakGlass: {keyPairName: ops, publicKey: \"-----BEGIN OPENSSH PRIVATE KEY-----\"}"), Is.EqualTo(new[]
+        {
+            "blink-infra:security.breakGlass.publicKey = \"[secret]\": holds a private key (masked here), in plain text in the stack file and in every plan and state made from it; allowed: no private key in config: for break-glass access the public key (the .pub file), and anything secret as a Pulumi secret (pulumi config set --secret)",
         }));
     }
 }

@@ -482,7 +482,7 @@ public class IsolationTests
         yield return Case("upper-case protocol", Stack("  blink-infra:security:\n    peerGroups: [{securityGroupId: sg-bp1bastion0001, protocol: TCP, ports: \"22\"}]\n"),
             "blink-infra:security.peerGroups[0].protocol = \"TCP\": not a protocol the provider takes; allowed: tcp, udp, icmp, icmpv6, gre, all (lower case)");
         yield return Case("description over 512 characters", Stack("  blink-infra:security:\n    peerGroups: [{securityGroupId: sg-bp1bastion0001, protocol: icmp, description: " + new string('d', 513) + "}]\n"),
-            "blink-infra:security.peerGroups[0].description = \"" + new string('d', 513) + "\": a rule's description of 513 characters; allowed: 1 to 512 characters (infra/Facts/NameLimits.cs), or none for BlinkInfra's own");
+            "blink-infra:security.peerGroups[0].description = \"" + new string('d', 197) + "...\": a rule's description of 513 characters; allowed: 1 to 512 characters (infra/Facts/NameLimits.cs), or none for BlinkInfra's own");
         yield return Case("tcp without ports", Stack("  blink-infra:security:\n    peerGroups: [{securityGroupId: sg-bp1bastion0001, protocol: tcp}]\n"),
             "blink-infra:security.peerGroups[0].ports is missing; tcp needs ports; allowed: a port such as 8081, or a range such as 6121/6122, within 1 to 65535");
         yield return Case("icmp with ports", Stack("  blink-infra:security:\n    peerGroups: [{securityGroupId: sg-bp1bastion0001, protocol: icmp, ports: \"8\"}]\n"),

@@ -66,7 +66,7 @@ public class StackFileSafetyTests
             Is.EqualTo($"Pulumi.dev.yaml: line 3, column 11: a value of {ConfigLimits.MaxScalarChars + 1} characters; allowed: at most {ConfigLimits.MaxScalarChars}"));
         Assert.That(Refusal("config:\n  blink-infra:cluster: " + new string('[', 40) + new string(']', 40) + "\n"),
             Does.EndWith($"nested deeper than {ConfigLimits.MaxDepth} levels; allowed: the config's own shape"));
-        Assert.That(Refusal("config: {}\n---\nconfig: {}\n"), Does.EndWith("a second YAML document; allowed: one document, the stack's config"));
+        Assert.That(Refusal("config: {}\n---\nconfig: {}\n"), Does.EndWith("a second YAML document, which Pulumi's reader drops without a word (it reads the first); allowed: one document, the stack's config"));
         Assert.That(Refusal("config:\n  ? [a, b]\n  : c\n"), Does.EndWith("a key that is a list; allowed: keys that are plain names"));
         Assert.That(Refusal(new string('#', ConfigLimits.MaxFileBytes + 1)),
             Is.EqualTo($"Pulumi.dev.yaml: {ConfigLimits.MaxFileBytes + 1} characters; allowed: a stack file of at most {ConfigLimits.MaxFileBytes} bytes"));
@@ -111,7 +111,7 @@ public class StackFileSafetyTests
         Assert.That(misspelt, Has.One.StartWith("blink-infar:cluster = \"{}\": unknown namespace \"blink-infar\""));
 
         var cased = SpecLoader.TryLoad(Raw("""{"blink-infra:cluster":"{\"tags\":{\"team\":\"a\",\"TEAM\":\"b\"}}"}"""), PolicyEngine.PolicyNames).Errors.Select(e => e.Message);
-        Assert.That(cased, Is.EqualTo(new[] { "blink-infra:cluster.tags.TEAM = \"b\": the same key as team when case is ignored, as the program's configuration reads keys; allowed: each key once, spelled as documented" }));
+        Assert.That(cased, Is.EqualTo(new[] { "blink-infra:cluster.tags[\"TEAM\"] = \"b\": the same key as team when case is ignored, as the program's configuration reads keys; allowed: each key once, spelled as documented" }));
 
         var notJson = Assert.Throws<SpecException>(() => Raw("{not json"))!;
         Assert.That(notJson.Errors.Single().Message, Is.EqualTo("PULUMI_CONFIG = \"{not json\": not the JSON object the Pulumi engine passes; allowed: the config as `pulumi up` hands it to the program"));

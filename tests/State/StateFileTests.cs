@@ -123,7 +123,13 @@ public class StateFileTests
     }
 
     [TestCase("""{"version":5,"deployment":{"resources":[]}}""",
-        "a `pulumi stack export` file (`deployment`) of version 5, which this reader does not know; it reads versions 1 to 4, as Pulumi 3 writes them")]
+        "a `pulumi stack export` file (`deployment`) of version 5: this stack's deployment version is too new, as Pulumi says of it; it reads versions 1 to 4")]
+    [TestCase("""{"version":0,"deployment":{"resources":[]}}""",
+        "a `pulumi stack export` file (`deployment`) of version 0: this stack's deployment is too old, as Pulumi says of it; Pulumi reads versions 1 to 4")]
+    [TestCase("""{"version":4,"features":["taint","snapshots"],"deployment":{"resources":[]}}""",
+        "a `pulumi stack export` file (`deployment`), version 4: this stack's deployment needs support for the following features: snapshots, as Pulumi says and refuses to read it, so that no reader misreads what a feature changes; allowed: a state that needs only refreshBeforeUpdate, views, hooks, taint, replaceWith, byteString")]
+    [TestCase("""{"version":4,"features":"taint","checkpoint":{}}""",
+        "a local backend's state file (`checkpoint`), version 4: `features` is not a list of feature names")]
     [TestCase("""{"version":"3","checkpoint":{}}""",
         "a local backend's state file (`checkpoint`) of version \"3\", which this reader does not know; it reads versions 1 to 4, as Pulumi 3 writes them")]
     [TestCase("""{"version":3,"checkpoint":[]}""", "a local backend's state file (`checkpoint`), version 3: `checkpoint` is not an object")]
@@ -191,6 +197,70 @@ public class StateFileTests
             }
         }
         Assert.That(tried, Is.GreaterThan(1000));
+        File.Delete(path);
+    }
+
+    [Test]
+    public void Every_feature_pulumi_supports_today_is_read_and_a_v3_file_does_not_check_features()
+    {
+        foreach (var feature in StateFile.KnownFeatures)
+        {
+            var state = StateFile.Read(JsonNode.Parse("{\"version\":4,\"features\":[\"" + feature + "\"],\"deployment\":{\"resources\":[]}}")!);
+            Assert.That(state.Warnings, Is.Empty, feature);
+        }
+        // As Pulumi: features are checked from version 4 on.
+        Assert.That(StateFile.Read(JsonNode.Parse("""{"version":3,"features":["unknown"],"deployment":{"resources":[]}}""")!).Resources, Is.Empty);
+    }
+
+    [Test]
+    public async Task A_version_0_checkpoint_is_read_as_pulumi_reads_it()
+    {
+        var checkpoint = JsonNode.Parse(File.ReadAllText(TestPaths.Fixture("state/local-backend-checkpoint.json")))!["checkpoint"]!.DeepClone().AsObject();
+        var path = TempFile();
+        await File.WriteAllTextAsync(path, checkpoint.ToJsonString());
+
+        var state = PlanFiles.ReadState(path);
+
+        Assert.That(state.Form, Is.EqualTo("a local backend's state file from before checkpoints were versioned (version 0: `stack` and `latest` at the top)"));
+        Assert.That((state.Project, state.Stack), Is.EqualTo(("blink-infra", "dev")));
+        Assert.That(state.ToPlan().Resources.Select(r => r.Name), Is.EqualTo(Read("state/local-backend-checkpoint.json").ToPlan().Resources.Select(r => r.Name)));
+        var (exit, _, errors) = await CliRunner.Run("check", "--state", path);
+        Assert.That(errors, Does.Not.Contain("not a Pulumi state"));
+        Assert.That(exit, Is.AnyOf(0, 1));
+        File.Delete(path);
+    }
+
+    [Test]
+    public async Task A_gzipped_local_backend_file_is_read_as_pulumi_reads_it()
+    {
+        var path = TempFile() + ".gz";
+        await using (var file = File.Create(path))
+        await using (var gzip = new System.IO.Compression.GZipStream(file, System.IO.Compression.CompressionLevel.Fastest))
+            await gzip.WriteAsync(await File.ReadAllBytesAsync(TestPaths.Fixture("state/local-backend-checkpoint.json")));
+
+        Assert.That(PlanFiles.ReadState(path).ToPlan().ToJson(), Is.EqualTo(Read("state/local-backend-checkpoint.json").ToPlan().ToJson()));
+        File.Delete(path);
+    }
+
+    [TestCase("diff")]
+    [TestCase("check")]
+    public async Task An_engine_event_log_is_said_for_what_it_is_and_what_was_expected(string verb)
+    {
+        var path = TempFile();
+        await File.WriteAllTextAsync(path, """
+            {"sequence":0,"timestamp":1733390000,"preludeEvent":{"config":{}}}
+            {"sequence":1,"timestamp":1733390001,"resourcePreEvent":{"metadata":{"op":"create","urn":"urn:pulumi:dev::blink-infra::pulumi:pulumi:Stack::blink-infra-dev","type":"pulumi:pulumi:Stack"}}}
+            {"sequence":2,"timestamp":1733390002,"summaryEvent":{"maybeCorrupt":false,"durationSeconds":1,"resourceChanges":{"create":1}}}
+
+            """);
+
+        var (exit, _, errors) = verb == "diff"
+            ? await CliRunner.Run("diff", "--stack", "dev", "--against", path)
+            : await CliRunner.Run("check", "--state", path);
+
+        Assert.That(exit, Is.EqualTo(verb == "diff" ? BlinkCli.DiffError : 2));
+        Assert.That(errors, Does.StartWith($"error: {path}: an engine event log (3 events, one per line: preludeEvent, resourcePreEvent, summaryEvent...), as `pulumi up --event-log FILE` or `pulumi up --json` write it, which records what an update did but not the state it left, not "));
+        Assert.That(errors, Does.EndWith("a `pulumi stack export` file or a local backend's .pulumi/stacks/<project>/<stack>.json\n"));
         File.Delete(path);
     }
 }

@@ -130,7 +130,7 @@ public static class BlinkCli
         if (parseResult.Errors.Count > 0)
         {
             foreach (var error in parseResult.Errors)
-                await errors.WriteLineAsync($"error: {error.Message}");
+                await errors.WriteLineAsync($"error: {UserText.Shown(error.Message)}");
             await errors.WriteLineAsync($"Run {CommandName} help for the verbs and their flags.");
             return InvalidInput;
         }
@@ -161,7 +161,7 @@ public static class BlinkCli
         catch (Exception e)
         {
             // A bug of the program's, not the input's: one line, no stack trace, its own code.
-            await errors.WriteLineAsync($"error: internal error (exit {InternalError}): {e.GetType().Name}: {e.Message.ReplaceLineEndings(" ")}");
+            await errors.WriteLineAsync($"error: internal error (exit {InternalError}): {e.GetType().Name}: {UserText.Shown(e.Message)}");
             return InternalError;
         }
     }
@@ -169,6 +169,15 @@ public static class BlinkCli
     /// <summary>A stack file loaded into its spec, once, and planned offline.</summary>
     public static Task<StackPlan> PlanStackAsync(StackFile stackFile)
         => Planner.PlanAsync(SpecLoader.Load(stackFile.ToRaw(), PolicyEngine.PolicyNames), stackFile.StackName);
+
+    /// <summary>
+    /// The time zone a maintenance start time without an offset was read in, said once (issue 32.9): ACK takes the
+    /// window's time of day with its offset, so "23:00" alone would be ambiguous.
+    /// </summary>
+    public static string? MaintenanceTimeNote(StackSpec spec)
+        => spec.Maintenance.Window is { StartTimeZoneUsed: { } zone, StartTimeGiven: { } given } window
+            ? $"{ConfigKeys.Namespace}:maintenance.window.startTime {UserText.Quote(given)} has no UTC offset: read in {zone}; the window starts {window.StartTime} (ACK takes its time of day); give an offset (Z, +08:00) to read it in another zone"
+            : null;
 
     /// <summary>
     /// Advice for a stack whose logs go to the default project name: SLS project names are unique in a region across
@@ -200,7 +209,9 @@ public static class BlinkCli
         }
 
         console.MarkupLine($"[grey]SDK: {Markup.Escape(SdkInfo.Description)}[/]");
-        console.MarkupLine($"Planning stack [bold]{Markup.Escape(stackFile.StackName)}[/] from {Markup.Escape(stackFile.Path)}");
+        console.MarkupLine($"Planning stack [bold]{Markup.Escape(UserText.Shown(stackFile.StackName))}[/] from {Markup.Escape(UserText.Shown(stackFile.Path))}");
+        if (MaintenanceTimeNote(spec) is { } timeNote)
+            console.MarkupLine($"note: {Markup.Escape(timeNote)}");
         PlanRenderer.Render(result, console, details);
         ZonesBlock.Render(spec.Network, console);
         // As `pulumi preview --policy-pack` does: the report after the resources, and a mandatory
@@ -277,14 +288,14 @@ public static class BlinkCli
         {
             var state = PlanFiles.ReadState(statePath);
             foreach (var warning in state.Warnings)
-                await errors.WriteLineAsync($"warning: {warning}");
+                await errors.WriteLineAsync($"warning: {UserText.Shown(warning)}");
             subject = state.ToPlan();
         }
         else
         {
             var stackFile = StackFile.Load(ResolveStackFile(stack, configPath));
             var spec = SpecLoader.Load(stackFile.ToRaw(), PolicyEngine.PolicyNames);
-            if (DefaultLogProjectNote(spec) is { } note)
+            foreach (var note in new[] { MaintenanceTimeNote(spec), DefaultLogProjectNote(spec) }.OfType<string>())
                 await errors.WriteLineAsync($"note: {note}");
             subject = await Planner.PlanAsync(spec, stackFile.StackName);
         }
@@ -324,7 +335,7 @@ public static class BlinkCli
             warnings.Add($"{against} holds stack {old.Stack} of project {old.Project}, not stack {now.Stack} of project {now.Project} as planned: "
                          + "its resources have other URNs, so all of them show as deleted and the plan's as created");
         foreach (var warning in warnings)
-            await errors.WriteLineAsync($"warning: {warning}");
+            await errors.WriteLineAsync($"warning: {UserText.Shown(warning)}");
         var steps = PlanDiff.Compare(old, now);
         // Replacing what the cluster runs on is said loudly: first in the text, as warnings in the JSON
         // (and on stderr when the JSON takes standard output's place).
@@ -333,7 +344,7 @@ public static class BlinkCli
         if (jsonPath == StandardOutput)
         {
             foreach (var replacement in replacements)
-                await errors.WriteLineAsync($"warning: {replacement}");
+                await errors.WriteLineAsync($"warning: {UserText.Shown(replacement)}");
             console.Profile.Out.Writer.Write(json);
         }
         else

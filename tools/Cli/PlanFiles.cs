@@ -5,6 +5,7 @@ using System.Linq;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using BlinkInfra.Config;
 using BlinkInfra.Plan;
 using BlinkInfra.Stacks;
 using BlinkInfra.State;
@@ -24,7 +25,7 @@ public static class PlanFiles
     /// <summary>A file of either kind: a state when it has a `deployment` or a `checkpoint`, a plan otherwise.</summary>
     public static (StackPlan? Plan, StateSnapshot? State) ReadPlanOrState(string path)
     {
-        var node = ParseJson(path, "");
+        var node = ParseJson(path, "", "a plan or a Pulumi state");
         if (StateFile.LooksLikeState(node))
             return (null, StateFrom(node, path));
         RefuseOther(node, path, $"{PlanExpected} or {StateExpected}");
@@ -34,7 +35,7 @@ public static class PlanFiles
     /// <summary>A plan written by `plan --json`.</summary>
     public static StackPlan ReadPlan(string path)
     {
-        var node = ParseJson(path, " as a plan");
+        var node = ParseJson(path, " as a plan", "a plan");
         if (StateFile.LooksLikeState(node))
             throw new StackFileException($"{path}: not a plan written by `plan --json` (it is a state export: use --state)");
         RefuseOther(node, path, PlanExpected);
@@ -44,7 +45,7 @@ public static class PlanFiles
     /// <summary>A Pulumi state file of any form.</summary>
     public static StateSnapshot ReadState(string path)
     {
-        var node = ParseJson(path, " as a `pulumi stack export` file");
+        var node = ParseJson(path, " as a `pulumi stack export` file", "a Pulumi state");
         if (!StateFile.LooksLikeState(node))
         {
             RefuseOther(node, path, StateExpected);
@@ -52,6 +53,13 @@ public static class PlanFiles
         }
         return StateFrom(node, path);
     }
+
+    private static string Expected(string what) => what switch
+    {
+        "a plan" => PlanExpected,
+        "a Pulumi state" => StateExpected,
+        _ => $"{PlanExpected} or {StateExpected}",
+    };
 
     /// <summary>What a JSON file that is neither a plan nor a state looks like, for the one-line error.</summary>
     private static string What(JsonNode node) => node switch
@@ -73,12 +81,42 @@ public static class PlanFiles
     }
 
     /// <summary>A file's JSON, read and parsed once; what cannot be is an input error naming the file.</summary>
-    private static JsonNode ParseJson(string path, string asWhat)
+    private static JsonNode ParseJson(string path, string asWhat, string what)
     {
+        // What the path is and its size first, then a bounded read (BoundedFile): a FIFO, a device or a growing file is refused.
+        var bytes = BoundedFile.ReadAllBytes(path, ConfigLimits.MaxDocumentBytes, what);
+        // The local backend gzips its state files on request (PULUMI_SELF_MANAGED_STATE_GZIP, stack.json.gz), and
+        // Pulumi reads them by their magic (sdk/go/common/encoding IsCompressed): so does this reader, with the same bound.
+        if (bytes is [0x1f, 0x8b, 0x08, ..])
+        {
+            try
+            {
+                using var gzip = new System.IO.Compression.GZipStream(new MemoryStream(bytes), System.IO.Compression.CompressionMode.Decompress);
+                bytes = BoundedFile.ReadBounded(gzip, ConfigLimits.MaxDocumentBytes, $"{path} (gzip)", what);
+            }
+            catch (InvalidDataException e)
+            {
+                throw new StackFileException($"{path}: gzip data that cannot be read{asWhat}: {e.Message}");
+            }
+        }
+        string text;
         try
         {
-            return JsonNode.Parse(Decode(File.ReadAllBytes(path)))
+            text = Decode(bytes);
+        }
+        catch (DecoderFallbackException e)
+        {
+            throw new StackFileException($"{path}: cannot be read{asWhat}: not UTF-8 or UTF-16 text ({e.Message})");
+        }
+        try
+        {
+            return JsonNode.Parse(text, documentOptions: new JsonDocumentOptions { MaxDepth = 256 })
                 ?? throw new StackFileException($"{path}: cannot be read{asWhat}: the file holds null");
+        }
+        catch (JsonException) when (JsonLines.Describe(text) is { } lines)
+        {
+            // Several JSON values, one per line: say what the file is, and what was expected, as for any other wrong file.
+            throw new StackFileException($"{path}: {lines}, not {what}; allowed: {Expected(what)}");
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException or DecoderFallbackException)
         {
@@ -86,25 +124,8 @@ public static class PlanFiles
         }
     }
 
-    /// <summary>
-    /// Text in the encodings a JSON file reaches us in: a byte-order mark names UTF-8, UTF-16 or UTF-32;
-    /// without one, zero bytes beside ASCII ones mean UTF-16 (the first character of JSON is ASCII),
-    /// anything else is UTF-8. Invalid bytes are an error, never guessed.
-    /// </summary>
-    public static string Decode(byte[] bytes)
-    {
-        Encoding encoding;
-        var skip = 0;
-        if (bytes is [0xEF, 0xBB, 0xBF, ..]) (encoding, skip) = (new UTF8Encoding(false, true), 3);
-        else if (bytes is [0xFF, 0xFE, 0x00, 0x00, ..]) (encoding, skip) = (new UTF32Encoding(false, false, true), 4);
-        else if (bytes is [0x00, 0x00, 0xFE, 0xFF, ..]) (encoding, skip) = (new UTF32Encoding(true, false, true), 4);
-        else if (bytes is [0xFF, 0xFE, ..]) (encoding, skip) = (new UnicodeEncoding(false, false, true), 2);
-        else if (bytes is [0xFE, 0xFF, ..]) (encoding, skip) = (new UnicodeEncoding(true, false, true), 2);
-        else if (bytes is [not 0, 0, ..]) encoding = new UnicodeEncoding(false, false, true);
-        else if (bytes is [0, not 0, ..]) encoding = new UnicodeEncoding(true, false, true);
-        else encoding = new UTF8Encoding(false, true);
-        return encoding.GetString(bytes, skip, bytes.Length - skip);
-    }
+    /// <summary>Text in the encodings a JSON file reaches us in (<see cref="BoundedFile.Decode"/>).</summary>
+    public static string Decode(byte[] bytes) => BoundedFile.Decode(bytes);
 
     private static StackPlan PlanFrom(JsonNode node, string path)
     {

@@ -35,9 +35,8 @@ public static class ResourcesCheck
         var plan = list.ToPlan();
         var policyInput = PolicyInput.Of(plan);
         var notApplicable = Applicability.NotApplicable(policyInput, list.SecretsMarked);
-        // The stack's levels, and the policies the resources cannot decide switched off.
-        var levels = list.PolicyLevels.SetItems(notApplicable.Select(n => KeyValuePair.Create(n.Policy, EnforcementLevel.Disabled)));
-        var report = PolicyEngine.Evaluate(policyInput, levels);
+        // The stack's levels; the policies the resources cannot decide are not evaluated (nor counted as switched off).
+        var report = PolicyEngine.Evaluate(policyInput, list.PolicyLevels, notApplicable.Select(n => n.Policy).ToHashSet(StringComparer.Ordinal));
 
         var json = JsonNode.Parse(PolicyReportRenderer.Json(report))!.AsObject();
         json["notApplicable"] = new JsonArray(notApplicable.Select(n => (JsonNode)new JsonObject { ["policy"] = n.Policy, ["reason"] = n.Reason }).ToArray());
@@ -61,13 +60,36 @@ public static class ResourcesCheck
 
     private static string Name(string path) => path == StandardStream ? "standard input" : path;
 
+    /// <summary>Standard input up to the limit: more is refused, not read until memory runs out.</summary>
+    private static string ReadBounded(TextReader input, int maxChars)
+    {
+        var text = new StringBuilder();
+        var buffer = new char[64 * 1024];
+        int read;
+        while ((read = input.Read(buffer, 0, Math.Min(buffer.Length, maxChars + 1 - text.Length))) > 0)
+        {
+            text.Append(buffer, 0, read);
+            if (text.Length > maxChars)
+                throw new StackFileException($"standard input: more than {maxChars} characters; allowed: a resource list of at most {maxChars}");
+        }
+        return text.ToString();
+    }
+
     private static ResourceList Read(string path, TextReader input)
     {
         JsonNode? node;
+        var text = "";
         try
         {
-            var text = path == StandardStream ? input.ReadToEnd() : PlanFiles.Decode(File.ReadAllBytes(path));
+            // Standard input and files alike read with a bound (BoundedFile), a file's kind and size checked first.
+            text = path == StandardStream
+                ? ReadBounded(input, ConfigLimits.MaxDocumentBytes)
+                : PlanFiles.Decode(BoundedFile.ReadAllBytes(path, ConfigLimits.MaxDocumentBytes, "a resource list"));
             node = JsonNode.Parse(text);
+        }
+        catch (JsonException) when (JsonLines.Describe(text) is { } lines)
+        {
+            throw new StackFileException($"{Name(path)}: {lines}, not {Expected}");
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException or DecoderFallbackException)
         {

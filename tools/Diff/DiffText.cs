@@ -35,16 +35,17 @@ public static class DiffText
         {
             writer.WriteLine(colours.Loud("WARNING: this change replaces what the cluster runs on or keeps its state in:"));
             foreach (var warning in warnings)
-                writer.WriteLine(colours.Loud("  ! ") + warning);
+                writer.WriteLine(colours.Loud("  ! ") + UserText.Shown(warning));
             writer.WriteLine();
         }
         foreach (var step in steps.Where(s => s.Op != DiffOp.Same))
         {
             var symbol = step.Op switch { DiffOp.Create => "+", DiffOp.Delete or DiffOp.DeleteReplaced => "-", DiffOp.Replace => "+-", _ => "~" };
-            writer.WriteLine($"{Paint(colours, symbol)} {step.Type} {step.Name} ({DiffJson.OpName(step.Op)}{(step.Cause is null ? "" : ": " + step.Cause)})");
+            // Types, names and values come from the files compared: shown through UserText, never raw.
+            writer.WriteLine($"{Paint(colours, symbol)} {UserText.Shown(step.Type)} {UserText.Shown(step.Name)} ({DiffJson.OpName(step.Op)}{(step.Cause is null ? "" : ": " + UserText.Shown(step.Cause))})");
             foreach (var change in step.Changes)
                 foreach (var line in Lines(step, change))
-                    writer.WriteLine("    " + Paint(colours, line.Symbol) + " " + line.Text + (line.Unknown ? " " + colours.Grey(KnownAfterApply) : "") + (line.Forces ? " " + colours.Red("(forces replacement)") : ""));
+                    writer.WriteLine("    " + Paint(colours, line.Symbol) + " " + UserText.Shown(line.Text) + (line.Unknown ? " " + colours.Grey(KnownAfterApply) : "") + (line.Forces ? " " + colours.Red("(forces replacement)") : ""));
         }
         var summary = PlanDiff.Summary(steps);
         int Count(DiffOp op) => summary.GetValueOrDefault(op);

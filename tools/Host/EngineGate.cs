@@ -136,7 +136,10 @@ public static class EngineGate
             var summary = $"{Count(mandatory.Count, "mandatory policy violation")}, so no resource was declared:";
             return (Stop(summary, mandatory), null, ImmutableArray<StackWarning>.Empty);
         }
-        var warnings = report.Advisories.Select(v => new StackWarning(PolicyReportRenderer.Diagnostic(v), v.ResourceType, v.ResourceName)).ToImmutableArray();
+        // A policy the stack lowered is said on every run, as `check` says it: never a silent downgrade.
+        var warnings = report.Lowered.Select(lowered => new StackWarning(UserText.Shown("notice: " + PolicyReport.Notice(lowered))))
+            .Concat(report.Advisories.Select(v => new StackWarning(PolicyReportRenderer.Diagnostic(v), v.ResourceType, v.ResourceName)))
+            .ToImmutableArray();
         return (null, spec, warnings);
     }
 

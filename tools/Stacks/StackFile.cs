@@ -50,98 +50,76 @@ public sealed record StackFile(string StackName, string Path, ImmutableSortedDic
     public static StackFile Load(string path)
     {
         var stackName = StackNameOf(path);
-        if (!File.Exists(path))
-            throw new StackFileException($"{path}: no such stack file");
-        var size = new FileInfo(path).Length;
-        if (size > ConfigLimits.MaxFileBytes)
-            throw new StackFileException($"{path}: {size} bytes; allowed: a stack file of at most {ConfigLimits.MaxFileBytes} bytes");
-
-        return Parse(File.ReadAllText(path), stackName, path);
+        // What the path is and its size before a byte is read, then a bounded read (BoundedFile).
+        var bytes = BoundedFile.ReadAllBytes(path, ConfigLimits.MaxFileBytes, "a stack file");
+        string text;
+        try
+        {
+            text = BoundedFile.Decode(bytes);
+        }
+        catch (System.Text.DecoderFallbackException)
+        {
+            throw new StackFileException($"{path}: not UTF-8 (or UTF-16) text, as a stack file is; allowed: the YAML text `pulumi config` writes");
+        }
+        return Parse(text, stackName, path);
     }
 
-    /// <summary>Reads a stack file's text; <paramref name="path"/> only names it in messages.</summary>
+    /// <summary>
+    /// Reads a stack file's text as the Pulumi CLI reads it (<see cref="PulumiYaml"/>: yaml.v2's scalars, merges and
+    /// aliases, the values handed to the program as PULUMI_CONFIG holds them); <paramref name="path"/> only names it
+    /// in messages.
+    /// </summary>
     public static StackFile Parse(string yaml, string stackName, string path)
     {
         if (yaml.Length > ConfigLimits.MaxFileBytes)
             throw new StackFileException($"{path}: {yaml.Length} characters; allowed: a stack file of at most {ConfigLimits.MaxFileBytes} bytes");
-        var stream = new YamlStream();
+        PulumiYaml.Node? root;
         try
         {
-            // Events first: cycles, alias bombs, depth, sizes and repeated keys are refused before any node is built.
+            // Events first: cycles, alias bombs, depth, sizes and keys that are not scalars are refused before any node is built.
             YamlGuard.Check(yaml, path);
-            stream.Load(new StringReader(yaml));
+            root = PulumiYaml.Load(yaml);
         }
         catch (YamlException e)
         {
             throw new StackFileException($"{path}: not valid YAML at line {e.Start.Line}, column {e.Start.Column}: {e.Message}");
         }
-        catch (ArgumentException e)
-        {
-            // YamlDotNet's node model refuses some event sequences its parser accepts.
-            throw new StackFileException($"{path}: not YAML a stack file can hold: {e.Message}");
-        }
 
         var config = ImmutableSortedDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
         var secrets = ImmutableSortedSet.CreateBuilder<string>(StringComparer.Ordinal);
-        var root = stream.Documents.FirstOrDefault()?.RootNode as YamlMappingNode;
-        if (root != null && root.Children.TryGetValue(new YamlScalarNode("config"), out var configNode))
+        var previous = PulumiYaml.CurrentPath;
+        PulumiYaml.CurrentPath = path;
+        try
         {
-            if (configNode is not YamlMappingNode entries)
-                throw new StackFileException($"{path}: `config` must be a mapping of keys to values");
-            var seen = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-            foreach (var (keyNode, valueNode) in entries.Children)
+            if (root is PulumiYaml.Mapping top && PulumiYaml.Entries(top, "").FirstOrDefault(e => e.Key == "config") is { Value: { } configNode })
             {
-                var written = ((YamlScalarNode)keyNode).Value ?? "";
-                var key = written.Contains(':', StringComparison.Ordinal) ? written : $"{ConfigKeys.Namespace}:{written}";
-                // "cluster" is "blink-infra:cluster": the two spellings name one key.
-                if (seen.TryGetValue(key, out var first))
-                    throw new StackFileException($"{path}: line {keyNode.Start.Line}, column {keyNode.Start.Column}: config key \"{written}\" is \"{first}\" again (a key without a namespace is the project's, and case is ignored); allowed: each key once");
-                seen[key] = written;
-                if (IsSecure(valueNode))
+                // `config:` with nothing after it is an empty config, as Pulumi reads it.
+                if (configNode is PulumiYaml.Scalar { Style: YamlDotNet.Core.ScalarStyle.Plain } empty && PulumiYaml.Resolve(empty.Value).Kind == PulumiYaml.Kind.Null)
+                    return new StackFile(stackName, path, config.ToImmutable(), secrets.ToImmutable());
+                if (configNode is not PulumiYaml.Mapping entries)
+                    throw new StackFileException($"{path}: `config` must be a mapping of keys to values");
+                var seen = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+                foreach (var (written, keyNode, valueNode) in PulumiYaml.Entries(entries, "config"))
                 {
-                    secrets.Add(key);
-                }
-                else
-                {
-                    config[key] = valueNode is YamlScalarNode scalar ? scalar.Value ?? "" : ToJson(valueNode)!.ToJsonString();
+                    // Pulumi names a key without a namespace the project's (stackConfigNamespacedWithProject).
+                    var key = written.Contains(':', StringComparison.Ordinal) ? written : $"{ConfigKeys.Namespace}:{written}";
+                    if (seen.TryGetValue(key, out var first))
+                        throw new StackFileException($"{path}: line {keyNode.Start.Line}, column {keyNode.Start.Column}: config key \"{written}\" is \"{first}\" again (a key without a namespace is the project's, and case is ignored); allowed: each key once");
+                    seen[key] = written;
+                    var (text, secure) = PulumiYaml.ConfigValue(valueNode, $"config.{written}");
+                    // A secure value, or a structured one that holds one, is a secret Pulumi decrypts: never readable offline.
+                    if (secure)
+                        secrets.Add(key);
+                    else
+                        config[key] = text;
                 }
             }
         }
+        finally
+        {
+            PulumiYaml.CurrentPath = previous;
+        }
 
         return new StackFile(stackName, path, config.ToImmutable(), secrets.ToImmutable());
-    }
-
-    private static bool IsSecure(YamlNode node)
-        => node is YamlMappingNode { Children.Count: 1 } map && map.Children.ContainsKey(new YamlScalarNode("secure"));
-
-    /// <summary>YAML to JSON with plain scalars typed as YAML 1.2 types them (numbers, booleans, null).</summary>
-    private static JsonNode? ToJson(YamlNode node)
-    {
-        switch (node)
-        {
-            case YamlMappingNode map:
-                var obj = new JsonObject();
-                foreach (var (key, value) in map.Children)
-                    obj[((YamlScalarNode)key).Value ?? ""] = ToJson(value);
-                return obj;
-            case YamlSequenceNode sequence:
-                return new JsonArray(sequence.Children.Select(ToJson).ToArray());
-            case YamlScalarNode scalar:
-                var text = scalar.Value ?? "";
-                if (scalar.Style is ScalarStyle.SingleQuoted or ScalarStyle.DoubleQuoted or ScalarStyle.Literal or ScalarStyle.Folded)
-                    return JsonValue.Create(text);
-                if (text is "true" or "false")
-                    return JsonValue.Create(text == "true");
-                if (text is "null" or "~" or "")
-                    return null;
-                if (long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var integer))
-                    return JsonValue.Create(integer);
-                // A number JSON cannot hold (1e999 is infinity) stays the text it was.
-                if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && text.Any(char.IsDigit) && double.IsFinite(number))
-                    return JsonValue.Create(number);
-                return JsonValue.Create(text);
-            default:
-                return null;
-        }
     }
 }

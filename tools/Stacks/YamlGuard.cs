@@ -12,7 +12,8 @@ namespace BlinkInfra.Stacks;
 /// crash or exhaust the reader: an alias to a node that holds it (a cycle), aliases that would expand
 /// past <see cref="ConfigLimits.MaxExpandedNodes"/> values (an alias bomb: counted, never expanded),
 /// nesting past <see cref="ConfigLimits.MaxDepth"/>, a scalar past <see cref="ConfigLimits.MaxScalarChars"/>,
-/// a key that is not a scalar, a key twice in one mapping when case is ignored, and more than one document.
+/// a key that is a mapping or a list, and more than one document (yaml.v2 would read the first and drop the rest
+/// without a word). Keys given twice are judged by <see cref="PulumiYaml"/>, which knows what each key is to Pulumi.
 /// </summary>
 internal static class YamlGuard
 {
@@ -25,7 +26,6 @@ internal static class YamlGuard
         public bool ExpectingKey { get; set; } = true;
         public string? PendingKey { get; set; }
         public int Index { get; set; }
-        public Dictionary<string, string> Keys { get; } = new(StringComparer.OrdinalIgnoreCase);
     }
 
     public static void Check(string yaml, string path)
@@ -33,6 +33,7 @@ internal static class YamlGuard
         var parser = new Parser(new StringReader(yaml));
         var frames = new Stack<Frame>();
         var anchorSizes = new Dictionary<string, long>(StringComparer.Ordinal);
+        var scalarAnchors = new HashSet<string>(StringComparer.Ordinal);
         long expanded = 0;
         var documents = 0;
 
@@ -66,7 +67,7 @@ internal static class YamlGuard
             {
                 case DocumentStart:
                     if (++documents > 1)
-                        throw new StackFileException($"{Where(current)}: a second YAML document; allowed: one document, the stack's config");
+                        throw new StackFileException($"{Where(current)}: a second YAML document, which Pulumi's reader drops without a word (it reads the first); allowed: one document, the stack's config");
                     break;
                 case Scalar scalar:
                 {
@@ -76,19 +77,14 @@ internal static class YamlGuard
                     Count(current, 1);
                     if (!scalar.Anchor.IsEmpty)
                         anchorSizes[scalar.Anchor.Value] = 1;
+                    if (!scalar.Anchor.IsEmpty)
+                        scalarAnchors.Add(scalar.Anchor.Value);
                     if (isKey)
                     {
+                        // Keys twice, or twice when case is ignored, are PulumiYaml's to judge: it knows what
+                        // Pulumi's reader makes of each key (yes is true, 010 is 8) and what a merge brings.
                         var frame = frames.Peek();
-                        var key = scalar.Value;
-                        var under = frame.Path.Length == 0 ? "the top level" : frame.Path;
-                        if (frame.Keys.TryGetValue(key, out var first))
-                        {
-                            throw new StackFileException(first == key
-                                ? $"{Where(current)}: key \"{key}\" appears twice under {under}; allowed: each key once"
-                                : $"{Where(current)}: key \"{key}\" under {under} is \"{first}\" again when case is ignored, as the program's configuration reads keys; allowed: each key once, spelled as documented");
-                        }
-                        frame.Keys[key] = key;
-                        frame.PendingKey = key;
+                        frame.PendingKey = scalar.Value;
                         frame.ExpectingKey = false;
                     }
                     break;
@@ -115,14 +111,24 @@ internal static class YamlGuard
                 {
                     var frame = frames.Pop();
                     if (frame.Anchor != null)
+                    {
                         anchorSizes[frame.Anchor] = expanded - frame.StartCount;
+                        scalarAnchors.Remove(frame.Anchor);
+                    }
                     break;
                 }
                 case AnchorAlias alias:
                 {
                     var (_, isKey) = Place(current);
+                    // An alias may give a key when it names a scalar, as yaml.v2 reads it; a mapping or a list is no key.
+                    if (isKey && !scalarAnchors.Contains(alias.Value.Value))
+                        throw new StackFileException($"{Where(current)}: a key given by an alias (*{alias.Value.Value}) of a mapping or a list: invalid map key, as Pulumi's reader says and refuses; allowed: keys that are plain names");
                     if (isKey)
-                        throw new StackFileException($"{Where(current)}: a key given by an alias (*{alias.Value.Value}); allowed: keys that are plain names");
+                    {
+                        var frame = frames.Peek();
+                        frame.PendingKey = "*" + alias.Value.Value;
+                        frame.ExpectingKey = false;
+                    }
                     foreach (var frame in frames)
                     {
                         if (frame.Anchor == alias.Value.Value)

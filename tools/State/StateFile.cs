@@ -12,8 +12,9 @@ namespace BlinkInfra.State;
 /// Pulumi state in every form Pulumi writes it, read as the engine reads it:
 /// - `pulumi stack export`: `{"version": 3, "deployment": {...}}`, or version 4 (with `features`) once a
 ///   stack uses taint, hooks, views or refresh-before-update; versions 1 and 2 from old CLIs;
-/// - the local backend's file (`.pulumi/stacks/&lt;project&gt;/&lt;stack&gt;.json`):
-///   `{"version": 3, "checkpoint": {"stack": ..., "latest": {...deployment...}}}`.
+/// - the local backend's file (`.pulumi/stacks/&lt;project&gt;/&lt;stack&gt;.json`, or .json.gz: PlanFiles unzips it):
+///   `{"version": 3, "checkpoint": {"stack": ..., "latest": {...deployment...}}}`, and the version-0 form from
+///   before checkpoints were versioned, `{"stack": ..., "latest": {...}}`, which Pulumi still reads.
 /// Source: pulumi/pulumi sdk/go/common/apitype (UntypedDeployment, VersionedCheckpoint, CheckpointV3,
 /// DeploymentV3, ResourceV3, OperationV2) and pkg/resource/stack/deployment.go (versions 1 to 4, the
 /// features of version 4). What does not fit throws InvalidDataException saying what.
@@ -23,25 +24,70 @@ public static class StateFile
     /// <summary>The deployment versions Pulumi reads (DeploymentSchemaVersionOldestSupported to Latest).</summary>
     private const int OldestVersion = 1, LatestVersion = 4;
 
-    /// <summary>The features a version-4 deployment may name that Pulumi 3.x knows.</summary>
-    private static readonly string[] KnownFeatures = { "refreshBeforeUpdate", "views", "hooks", "taint" };
+    /// <summary>
+    /// The features a version-4 deployment may name that Pulumi knows today; a state that names another is refused as
+    /// Pulumi refuses it (validateSupportedFeatures: "this stack's deployment needs support for the following
+    /// features"), because a feature exists precisely so that older readers do not misread the state. Sources, read
+    /// 2026-12-05: pulumi/pulumi sdk/pkg/resource/stack/deployment.go (supportedFeatures: refreshBeforeUpdate, views,
+    /// hooks, taint; ApplyFeatures sets them from a resource's refreshBeforeUpdate, viewOf, resourceHooks and taint),
+    /// and the features of current CLIs the state files this reader is checked on carry: replaceWith (the resource
+    /// option of that name, recorded on the resource; pkg/resource/deploy goal.go ReplaceWith) and byteString.
+    /// </summary>
+    public static readonly ImmutableArray<string> KnownFeatures = ImmutableArray.Create("refreshBeforeUpdate", "views", "hooks", "taint", "replaceWith", "byteString");
 
     private const string UrnPrefix = "urn:pulumi:";
 
-    /// <summary>Whether a file's JSON is a state: an export (`deployment`) or a local backend's checkpoint (`checkpoint`).</summary>
-    public static bool LooksLikeState(JsonNode root) => root is JsonObject obj && (obj.ContainsKey("deployment") || obj.ContainsKey("checkpoint"));
+    /// <summary>
+    /// Whether a file's JSON is a state: an export (`deployment`), a local backend's checkpoint (`checkpoint`), or a
+    /// local backend's checkpoint from before checkpoints were versioned (no version; `stack` and `latest` at the top),
+    /// which Pulumi still reads (sdk/pkg/resource/stack/checkpoint.go: version 0 is read as a CheckpointV1).
+    /// </summary>
+    public static bool LooksLikeState(JsonNode root)
+        => root is JsonObject obj && (obj.ContainsKey("deployment") || obj.ContainsKey("checkpoint") || IsVersionZeroCheckpoint(obj));
+
+    private static bool IsVersionZeroCheckpoint(JsonObject obj)
+        => (obj["version"] is null || obj["version"] is JsonValue v && v.TryGetValue<double>(out var n) && n == 0)
+           && !obj.ContainsKey("deployment") && !obj.ContainsKey("checkpoint") && !obj.ContainsKey("resources")
+           && (obj["latest"] is JsonObject || obj["stack"] is JsonValue && (obj.ContainsKey("latest") || obj.ContainsKey("config")));
 
     /// <summary>A state of any form; a form it cannot read is an InvalidDataException naming the form.</summary>
     public static StateSnapshot Read(JsonNode root)
     {
         if (root is not JsonObject obj)
             throw new InvalidDataException("not a JSON object, as every Pulumi state is");
+        if (IsVersionZeroCheckpoint(obj))
+            return ReadDeployment("a local backend's state file from before checkpoints were versioned (version 0: `stack` and `latest` at the top)",
+                obj["latest"] switch
+                {
+                    null => null,
+                    JsonObject latest => latest,
+                    _ => throw new InvalidDataException("a version-0 state file: `latest` is not an object"),
+                },
+                Inputs.Text(obj["stack"]), "latest.resources");
         var isCheckpoint = !obj.ContainsKey("deployment") && obj.ContainsKey("checkpoint");
         var kind = isCheckpoint ? "a local backend's state file (`checkpoint`)" : "a `pulumi stack export` file (`deployment`)";
         var version = obj["version"] is JsonValue v && v.TryGetValue<double>(out var number) && number == Math.Floor(number) ? (int?)number : null;
+        if (version is not null && version < OldestVersion && !isCheckpoint)
+            throw new InvalidDataException($"{kind} of version {version}: this stack's deployment is too old, as Pulumi says of it; Pulumi reads versions {OldestVersion} to {LatestVersion}");
+        if (version is not null && version > LatestVersion)
+            throw new InvalidDataException($"{kind} of version {version}: this stack's deployment version is too new, as Pulumi says of it; it reads versions {OldestVersion} to {LatestVersion}");
         if (version is null || version < OldestVersion || version > LatestVersion)
             throw new InvalidDataException($"{kind} of version {obj["version"]?.ToJsonString() ?? "(none)"}, which this reader does not know; it reads versions {OldestVersion} to {LatestVersion}, as Pulumi 3 writes them");
         var form = $"{kind}, version {version}";
+
+        if (version >= 4)
+        {
+            // As Pulumi: a feature it does not know stops the read, never a warning (UnmarshalUntypedDeployment).
+            var features = obj["features"] switch
+            {
+                null => new List<string>(),
+                JsonArray array when array.All(f => f is JsonValue value && value.TryGetValue<string>(out _)) => array.Select(f => f!.GetValue<string>()).ToList(),
+                _ => throw new InvalidDataException($"{form}: `features` is not a list of feature names"),
+            };
+            var unknown = features.Where(f => !KnownFeatures.Contains(f, StringComparer.Ordinal)).ToList();
+            if (unknown.Count > 0)
+                throw new InvalidDataException($"{form}: this stack's deployment needs support for the following features: {string.Join(", ", unknown)}, as Pulumi says and refuses to read it, so that no reader misreads what a feature changes; allowed: a state that needs only {string.Join(", ", KnownFeatures)}");
+        }
 
         JsonObject? deployment;
         string? checkpointStack = null;
@@ -62,22 +108,20 @@ public static class StateFile
             deployment = obj["deployment"] as JsonObject ?? throw new InvalidDataException($"{form}: `deployment` is not an object");
         }
 
-        var warnings = ImmutableArray.CreateBuilder<string>();
-        if (version == 4)
-        {
-            var features = (obj["features"] as JsonArray ?? new JsonArray()).Select(Inputs.Text).OfType<string>().ToList();
-            var unknown = features.Where(f => !KnownFeatures.Contains(f, StringComparer.Ordinal)).ToList();
-            if (unknown.Count > 0)
-                warnings.Add($"the state uses features this reader does not know ({string.Join(", ", unknown)}); their fields are ignored");
-        }
+        return ReadDeployment(form, deployment, checkpointStack, isCheckpoint ? "checkpoint.latest.resources" : "deployment.resources");
+    }
 
+    /// <summary>A deployment's resources and pending operations, whatever form carried it.</summary>
+    private static StateSnapshot ReadDeployment(string form, JsonObject? deployment, string? checkpointStack, string where)
+    {
+        var warnings = ImmutableArray.CreateBuilder<string>();
         var resources = deployment?["resources"] switch
         {
             null => new JsonArray(),
             JsonArray array => array,
             _ => throw new InvalidDataException($"{form}: `resources` is not a list"),
         };
-        var read = ReadResources(resources, isCheckpoint ? "checkpoint.latest.resources" : "deployment.resources");
+        var read = ReadResources(resources, where);
         warnings.AddRange(PendingOperations(deployment?["pending_operations"]));
 
         var (stack, project) = read.Select(r => UrnParts(r.Urn)).FirstOrDefault();

@@ -18,7 +18,7 @@ public sealed class ClusterValidator : AbstractValidator<ClusterConfig>
     // names of the cluster's other resources, its state bucket's among them, are built from it: so a
     // lower-case DNS label. How long a name each derived one leaves room for is checked with the spec
     // (DerivedNames), naming this key.
-    private static readonly Regex NamePattern = new("^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$", RegexOptions.CultureInvariant);
+    private static readonly Regex NamePattern = new("^[a-z]([a-z0-9-]{0,61}[a-z0-9])?\\z", RegexOptions.CultureInvariant);
     private static readonly string NameRule = $"lower-case letters, digits and '-', starting with a letter and not ending with '-', at most {NameLimits.AckClusterName.MaxLength} characters (less when a name BlinkInfra derives from it needs the room)";
 
     /// <param name="nameFromStack">True when the name was not given and defaults to the stack's name.</param>

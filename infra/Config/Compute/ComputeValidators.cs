@@ -12,7 +12,7 @@ namespace BlinkInfra.Config;
 /// <summary>Rules for `blink-infra:compute` that need nothing but its own values and the network's zones.</summary>
 public sealed class ComputeValidator : AbstractValidator<ComputeConfig>
 {
-    private static readonly Regex VersionPattern = new(@"^\d+\.\d+\.\d+-aliyun\.\d+$", RegexOptions.CultureInvariant);
+    private static readonly Regex VersionPattern = new(@"^[0-9]+\.[0-9]+\.[0-9]+-aliyun\.[0-9]+\z", RegexOptions.CultureInvariant);
 
     public static System.Version MinorOf(string version)
     {
@@ -96,9 +96,9 @@ public sealed class WorkerPoolValidator : AbstractValidator<WorkerPoolConfig>
 {
     // The pool's ACK node pool takes it as its name, its nodes as a label value, and its session cluster's
     // name is built from it (infra/Facts/NameLimits.cs; how much room that leaves is checked with the spec, DerivedNames).
-    private static readonly Regex NamePattern = new("^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$", RegexOptions.CultureInvariant);
+    private static readonly Regex NamePattern = new("^[a-z]([a-z0-9-]{0,61}[a-z0-9])?\\z", RegexOptions.CultureInvariant);
     private static readonly string NameRule = $"lower-case letters, digits and '-', starting with a letter, at most {NameLimits.AckNodePoolName.MaxLength} characters (less when its session cluster's name needs the room)";
-    private static readonly Regex DriverPattern = new(@"^\d+(\.\d+){1,2}$", RegexOptions.CultureInvariant);
+    private static readonly Regex DriverPattern = new(@"^[0-9]+(\.[0-9]+){1,2}\z", RegexOptions.CultureInvariant);
     public const string ReservedName = "masters";
 
     /// <summary>The most CU a pool may ask for: the cluster's most workers, each of the catalogue's largest.</summary>

@@ -11,13 +11,13 @@ namespace BlinkInfra.Config;
 /// <summary>Rules for `blink-infra:engine` on its own; the checks against HA and the pools come with the spec.</summary>
 public sealed class EngineValidator : AbstractValidator<EngineConfig>
 {
-    private static readonly Regex DnsLabel = new("^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$", RegexOptions.CultureInvariant);
+    private static readonly Regex DnsLabel = new("^[a-z]([a-z0-9-]{0,61}[a-z0-9])?\\z", RegexOptions.CultureInvariant);
     // Source: the OCI distribution spec's reference grammar (host[:port]/path components, tag, digest), simplified to lower-case paths.
-    private static readonly Regex ImageReference = new(@"^[a-z0-9]+([._-][a-z0-9]+)*(:[0-9]+)?(/[a-z0-9]+([._-][a-z0-9]+)*)*(:[A-Za-z0-9_][A-Za-z0-9_.-]{0,127})?(@sha256:[a-f0-9]{64})?$", RegexOptions.CultureInvariant);
+    private static readonly Regex ImageReference = new(@"^[a-z0-9]+([._-][a-z0-9]+)*(:[0-9]+)?(/[a-z0-9]+([._-][a-z0-9]+)*)*(:[A-Za-z0-9_][A-Za-z0-9_.-]{0,127})?(@sha256:[a-f0-9]{64})?\z", RegexOptions.CultureInvariant);
     // A registry: a host (with a '.' or ':', as the reference grammar tells hosts apart, and an optional
     // port) and at least one path component, each as the OCI reference grammar spells them.
-    private static readonly Regex RegistryHost = new("^[a-z0-9]([a-z0-9.-]{0,251}[a-z0-9])?(:[0-9]{1,5})?$", RegexOptions.CultureInvariant);
-    private static readonly Regex PathComponent = new("^[a-z0-9]+([._-][a-z0-9]+)*$", RegexOptions.CultureInvariant);
+    private static readonly Regex RegistryHost = new("^[a-z0-9]([a-z0-9.-]{0,251}[a-z0-9])?(:[0-9]{1,5})?\\z", RegexOptions.CultureInvariant);
+    private static readonly Regex PathComponent = new("^[a-z0-9]+([._-][a-z0-9]+)*\\z", RegexOptions.CultureInvariant);
 
     private static bool IsRegistry(string registry)
     {
@@ -25,7 +25,7 @@ public sealed class EngineValidator : AbstractValidator<EngineConfig>
         return parts.Length >= 2 && RegistryHost.IsMatch(parts[0]) && (parts[0].Contains('.', StringComparison.Ordinal) || parts[0].Contains(':', StringComparison.Ordinal))
             && parts.Skip(1).All(PathComponent.IsMatch);
     }
-    private static readonly Regex JavaClass = new(@"^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)*$", RegexOptions.CultureInvariant);
+    private static readonly Regex JavaClass = new(@"^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)*\z", RegexOptions.CultureInvariant);
 
     public EngineValidator()
     {

@@ -13,13 +13,14 @@ namespace BlinkInfra.Config;
 /// every session cluster, a job's `config`): a setting name Flink could read, a value of one line (the
 /// operator writes each setting as a line of Flink's configuration file), no credential in plain
 /// text (<see cref="SecretNames"/>), none of the settings the program derives under any name Flink
-/// reads for them (<see cref="FlinkDefaults.SettingsFromSpec"/>), and none that exposes a service
-/// (<see cref="FlinkDefaults.ExposingSettings"/>).
+/// reads for them (<see cref="FlinkDefaults.SettingsFromSpec"/>), none that exposes a service
+/// (<see cref="FlinkDefaults.ExposingSettings"/>), and none whose effect opens a port, turns off HA or the reporter
+/// the stack relies on, or moves pods off their pool, under whatever key (<see cref="FlinkEffectRules"/>).
 /// </summary>
 public static class FlinkSettingsRules
 {
     // Flink's option keys: dotted words of letters, digits, '-', '_' (and '$' in internal keys).
-    private static readonly Regex SettingName = new(@"^[A-Za-z0-9_$][A-Za-z0-9_$.-]*$", RegexOptions.CultureInvariant);
+    private static readonly Regex SettingName = new(@"^[A-Za-z0-9_$][A-Za-z0-9_$.-]*\z", RegexOptions.CultureInvariant);
     public const int MaxNameLength = 256;
 
     private const string CredentialsCommand =
@@ -68,7 +69,12 @@ public static class FlinkSettingsRules
             {
                 var readAs = setting == exposing.Key ? "" : $"Flink reads it for {exposing.Key}: ";
                 Fail($"{readAs}{exposing.Reason}; allowed: {(exposing.SafeValues.IsEmpty ? "no value: BlinkInfra leaves it to Flink's Kubernetes integration" : string.Join(" or ", exposing.SafeValues))}", value);
+                continue;
             }
+            // By effect, whatever key carries it (FlinkEffects): debuggers and agents, reporters with ports of their
+            // own, scheduling off the pool, labels others read, the entrypoint's arguments, any other listening port.
+            if ((FlinkEffectRules.ProblemWith(setting, value, settings) ?? FlinkEffectRules.NestedProblem(setting, value, settings)) is { } effect)
+                Fail(effect, value);
         }
     }
 }

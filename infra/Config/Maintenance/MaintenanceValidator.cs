@@ -9,20 +9,19 @@ namespace BlinkInfra.Config;
 /// <summary>Rules for `blink-infra:maintenance`; the one against `compute.kubernetes.version` comes with the spec.</summary>
 public sealed class MaintenanceValidator : AbstractValidator<MaintenanceConfig>
 {
-    private static readonly Regex StartTime = new(Maintenance.StartTimePattern, RegexOptions.CultureInvariant);
-
-    public MaintenanceValidator()
+    public MaintenanceValidator(string? region = null)
     {
         RuleFor(m => m.Window!.Days)
             .Must(days => days is null || IsDays(days))
             .When(m => m.Window is not null)
             .WithMessage($"not days of the week; allowed: one or more of {string.Join(", ", Maintenance.Days)}, comma-separated, each once")
             .OverridePropertyName("Window.Days");
-        RuleFor(m => m.Window!.StartTime)
-            .Must(time => time is null || StartTime.IsMatch(time))
-            .When(m => m.Window is not null)
-            .WithMessage("not an RFC3339 time; allowed: a date and time with its offset, such as 2026-01-04T03:00:00.000+08:00 (ACK takes its time of day), or a time of day in UTC such as 19:00:00Z")
-            .OverridePropertyName("Window.StartTime");
+        RuleFor(m => m.Window!.StartTime).Custom((time, context) =>
+            {
+                if (time is not null && StartTime.Parse(time, region, out var problem) is null)
+                    context.Fail(time, problem);
+            })
+            .When(m => m.Window is not null);
         RuleFor(m => m.Window!.DurationHours)
             .InclusiveBetween(Maintenance.MinDurationHours, Maintenance.MaxDurationHours)
             .When(m => m.Window is not null)
@@ -57,11 +56,16 @@ public sealed class MaintenanceValidator : AbstractValidator<MaintenanceConfig>
     }
 
     /// <summary>The spec of a validated config: a window on Sunday 03:00 China time (UTC+8) for 3 hours, no cluster auto-upgrade, workers repaired and upgraded, masters neither.</summary>
-    public static MaintenanceSpec Build(MaintenanceConfig maintenance)
+    public static MaintenanceSpec Build(MaintenanceConfig maintenance, string? region = null)
     {
+        var startTime = maintenance.Window?.StartTime is { } given ? StartTime.Parse(given, region, out _)! : new StartTime.Parsed(Maintenance.DefaultStartTime, null);
         var window = maintenance.Window?.Enabled ?? true
-            ? new MaintenanceWindowSpec(maintenance.Window?.Days ?? Maintenance.DefaultDays, maintenance.Window?.StartTime ?? Maintenance.DefaultStartTime,
+            ? new MaintenanceWindowSpec(maintenance.Window?.Days ?? Maintenance.DefaultDays, startTime.Value,
                 maintenance.Window?.DurationHours ?? Maintenance.DefaultDurationHours)
+            {
+                StartTimeZoneUsed = startTime.ZoneUsed,
+                StartTimeGiven = maintenance.Window?.StartTime,
+            }
             : null;
         var channel = maintenance.AutoUpgrade?.Enabled ?? false ? maintenance.AutoUpgrade?.Channel ?? Maintenance.DefaultChannel : null;
         var workers = new NodePoolManagementSpec(maintenance.Workers?.AutoRepair ?? true, maintenance.Workers?.AutoUpgrade ?? true,

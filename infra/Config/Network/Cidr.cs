@@ -17,10 +17,11 @@ public static class Cidr
         network = null!;
         problem = "";
         var slash = text?.IndexOf('/') ?? -1;
+        // The address strictly (HostNames: no octal or hexadecimal forms), the mask as plain digits (no sign, no spaces).
         if (text is null || slash < 0
-            || !IPAddress.TryParse(text[..slash], out var address) || address.AddressFamily != AddressFamily.InterNetwork
-            || text[..slash].Count(c => c == '.') != 3
-            || !byte.TryParse(text[(slash + 1)..], out var prefix) || prefix > 32
+            || !HostNames.TryParseIPv4(text[..slash], out var address)
+            || text.Length - slash - 1 is < 1 or > 2
+            || !byte.TryParse(text[(slash + 1)..], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var prefix) || prefix > 32
             || !IPNetwork2.TryParse(text, out var parsed))
         {
             problem = "not an IPv4 CIDR block; allowed: a block such as 10.0.0.0/16";

@@ -12,7 +12,7 @@ namespace BlinkInfra.Config;
 /// <summary>Rules for `blink-infra:network`; zones are checked against the cluster's region.</summary>
 public sealed class NetworkValidator : AbstractValidator<NetworkConfig>
 {
-    private static readonly Regex VpcIdPattern = new("^vpc-[a-z0-9]{6,}$", RegexOptions.CultureInvariant);
+    private static readonly Regex VpcIdPattern = new("^vpc-[a-z0-9]{6,}\\z", RegexOptions.CultureInvariant);
 
     public NetworkValidator(string? region)
     {

@@ -12,11 +12,11 @@ namespace BlinkInfra.Config;
 /// <summary>Rules for `blink-infra:dataAccess` on their own; the checks against the cluster's VPC come later (IsolationSpecBuilder).</summary>
 public sealed class DataAccessValidator : AbstractValidator<DataAccessConfig>
 {
-    private static readonly Regex VswitchIdPattern = new("^vsw-[a-z0-9]{6,}$", RegexOptions.CultureInvariant);
-    private static readonly Regex VpcIdPattern = new("^vpc-[a-z0-9]{6,}$", RegexOptions.CultureInvariant);
-    private static readonly Regex RoleArnPattern = new(@"^acs:ram::(?<account>\d{16}):role/[A-Za-z0-9._-]+$", RegexOptions.CultureInvariant);
-    private static readonly Regex AccountIdPattern = new(@"^\d{16}$", RegexOptions.CultureInvariant);
-    private static readonly Regex EndpointNamePattern = new("^[a-z][a-z0-9-]{0,62}$", RegexOptions.CultureInvariant);
+    private static readonly Regex VswitchIdPattern = new("^vsw-[a-z0-9]{6,}\\z", RegexOptions.CultureInvariant);
+    private static readonly Regex VpcIdPattern = new("^vpc-[a-z0-9]{6,}\\z", RegexOptions.CultureInvariant);
+    private static readonly Regex RoleArnPattern = new(@"^acs:ram::(?<account>[0-9]{16}):role/[A-Za-z0-9._-]+\z", RegexOptions.CultureInvariant);
+    private static readonly Regex AccountIdPattern = new(@"^[0-9]{16}\z", RegexOptions.CultureInvariant);
+    private static readonly Regex EndpointNamePattern = new("^[a-z][a-z0-9-]{0,62}\\z", RegexOptions.CultureInvariant);
     public const int WidestEndpointPrefix = 8;
 
     /// <summary>
@@ -28,6 +28,32 @@ public sealed class DataAccessValidator : AbstractValidator<DataAccessConfig>
         "retired: the data-access ENIs sat on the master machines, and the pods reach sources and sinks through network interfaces of their own (Terway, in the pod vSwitches), so the ENIs carried none of their traffic; " +
         "replaced by: in the same account, the cluster carved inside the customer's VPC (blink-infra:network.vpcId), whose pods reach dataAccess.endpoints directly, each endpoint an egress rule on the pods' security groups; " +
         "across accounts, dataAccess.crossAccount (tenantRoleArn, platformAccountId, vpcId, cidrBlock, vswitches), a CEN transit router between the cluster's VPC and the tenant's; allowed: no vswitches";
+
+    /// <summary>
+    /// The tenant's block held to what a VPC's block may be (AlibabaCloud: a mask of /8 to /28, none of the reserved
+    /// ranges) and to private address space: the stack routes the block from the cluster's VPC to the transit router,
+    /// so a public block would send that part of the internet to the tenant.
+    /// </summary>
+    public static string? TenantBlockProblem(IPNetwork2 block)
+    {
+        if (block.Cidr is < AlibabaCloud.VpcMinPrefixLength or > AlibabaCloud.VpcMaxPrefixLength)
+            return $"a /{block.Cidr}, and a VPC's block has a mask of /{AlibabaCloud.VpcMinPrefixLength} to /{AlibabaCloud.VpcMaxPrefixLength}: it cannot be the tenant VPC's block, and the route the stack declares for it (the cluster's VPC to the transit router) would send {block.Total} addresses to the tenant; allowed: the tenant VPC's own block, inside {string.Join(", ", AlibabaCloud.PrivateRanges)}";
+        if (AlibabaCloud.VpcForbiddenCidrs.Select(IPNetwork2.Parse).FirstOrDefault(block.Overlap) is { } reserved)
+            return $"overlaps {reserved}, which Alibaba Cloud reserves and no VPC holds; allowed: the tenant VPC's own block, inside {string.Join(", ", AlibabaCloud.PrivateRanges)}";
+        if (!AlibabaCloud.PrivateRanges.Any(range => IPNetwork2.Parse(range).Contains(block)))
+            return $"public address space: the route the stack declares for the tenant's block would send these internet addresses from the cluster to the tenant; allowed: the tenant VPC's block inside {string.Join(", ", AlibabaCloud.PrivateRanges)}";
+        return null;
+    }
+
+    /// <summary>The hint for a kind that is not one: the kind a product's other name is (DataEndpointKinds.Aliases), the lower-case spelling, or the closest kind.</summary>
+    public static string KindHint(string given)
+    {
+        if (DataEndpointKinds.Aliases.TryGetValue(given.Trim(), out var alias))
+            return $"{alias.Note}; ";
+        if (DataEndpointKinds.Find(given.Trim().ToLowerInvariant()) is { } cased)
+            return $"kinds are lower case: {cased.Name}; ";
+        return Suggestions.DidYouMean(given, DataEndpointKinds.All.Select(k => k.Name));
+    }
 
     /// <summary>The tenant's account, as its role's ARN names it; null when the ARN is not one.</summary>
     public static string? AccountOf(string? roleArn)
@@ -68,8 +94,10 @@ public sealed class DataAccessValidator : AbstractValidator<DataAccessConfig>
                 return;
             if (cross.CidrBlock is null)
                 context.FailAt("CrossAccount.CidrBlock", null, "the tenant VPC's CIDR block is required (its routes send the cluster's pods back through the transit router); allowed: a block such as 192.168.0.0/16");
-            else if (!Cidr.TryParse(cross.CidrBlock, out _, out var problem))
+            else if (!Cidr.TryParse(cross.CidrBlock, out var block, out var problem))
                 context.FailAt("CrossAccount.CidrBlock", cross.CidrBlock, problem);
+            else if (TenantBlockProblem(block) is { } vpcProblem)
+                context.FailAt("CrossAccount.CidrBlock", cross.CidrBlock, vpcProblem);
         });
 
         RuleFor(d => d.CrossAccount!.Vswitches)
@@ -77,6 +105,14 @@ public sealed class DataAccessValidator : AbstractValidator<DataAccessConfig>
             .WithMessage("the transit router attaches to the tenant's VPC through its vSwitches; allowed: a list of {id, zone}, one vSwitch per zone the transit router serves")
             .OverridePropertyName("CrossAccount.Vswitches")
             .When(d => d.CrossAccount != null);
+
+        // CEN: an Enterprise Edition transit router's VPC connection takes a vSwitch in a primary and a secondary zone
+        // of the region (TransitRouterCen.MinAttachmentZones).
+        RuleFor(d => d.CrossAccount!.Vswitches)
+            .Must(vswitches => vswitches.Select(v => v.Zone).OfType<string>().Distinct(StringComparer.Ordinal).Count() >= TransitRouterCen.MinAttachmentZones)
+            .WithMessage(d => $"vSwitches in {d.CrossAccount!.Vswitches.Select(v => v.Zone).OfType<string>().Distinct(StringComparer.Ordinal).Count()} zone(s): {TransitRouterCen.ZonesRule}; allowed: vSwitches of the tenant's VPC in at least {TransitRouterCen.MinAttachmentZones} zones of {region ?? "the region"}, one per zone")
+            .OverridePropertyName("CrossAccount.Vswitches")
+            .When(d => d.CrossAccount is { Vswitches.Count: > 0 });
 
         RuleForEach(d => d.CrossAccount!.Vswitches).ChildRules(vswitch =>
         {
@@ -110,24 +146,29 @@ public sealed class DataAccessValidator : AbstractValidator<DataAccessConfig>
             endpoint.RuleFor(e => e.Kind)
                 .Cascade(CascadeMode.Stop)
                 .NotEmpty().WithMessage($"allowed: {DataEndpointKinds.Names}")
-                .Must(kind => DataEndpointKinds.Find(kind!) != null).WithMessage($"unknown kind of source or sink; allowed: {DataEndpointKinds.Names}");
+                .Must(kind => DataEndpointKinds.Find(kind!) != null).WithMessage(e => $"unknown kind of source or sink; {KindHint(e.Kind!)}allowed: {DataEndpointKinds.Names}");
             endpoint.RuleFor(e => e.Port)
                 .InclusiveBetween(1, 65535).WithMessage("allowed: 1 to 65535, or none for the kind's usual port");
+            // The host parsed by what it is, whether or not a cidr is given: it is the endpoints ConfigMap's value as given.
+            endpoint.RuleFor(e => e.Host).Custom((host, context) =>
+            {
+                if (host is null)
+                    return;
+                if (HostNames.ProblemWith(host) is { } problem)
+                    context.Fail(host, $"{problem}; allowed: {HostNames.Allowed}");
+                else if (context.InstanceToValidate.Cidr is { } cidr && Cidr.TryParse(cidr, out var block, out _)
+                         && HostNames.TryParseIPv4(host, out var address) && !block.Contains(address))
+                    context.Fail(host, $"an address outside the endpoint's cidr {cidr}, the only addresses its egress rule opens; allowed: an address inside it, or a cidr that holds it");
+            });
             endpoint.RuleFor(e => e.Cidr).Custom((cidr, context) =>
             {
                 var host = context.InstanceToValidate.Host;
-                // A host name (infra/Facts/NameLimits.cs), the endpoints ConfigMap's value as given.
-                if (host is not null && host.Length > NameLimits.HostName.MaxLength)
-                {
-                    context.Fail(null, $"host of {host.Length} characters; allowed: a host name of at most {NameLimits.HostName.MaxLength} characters ({NameLimits.HostName.Source}) or an IPv4 address");
-                    return;
-                }
                 if (cidr is null)
                 {
                     if (host is null)
                         context.Fail(null, "an endpoint needs the addresses its egress rule opens; allowed: cidr, or host as an IPv4 address");
-                    else if (!IPAddress.TryParse(host, out var address) || address.AddressFamily != System.Net.Sockets.AddressFamily.InterNetwork)
-                        context.Fail(null, $"host \"{host}\" is a name, and a security group rule needs addresses; allowed: the CIDR block of the endpoint's addresses");
+                    else if (HostNames.ProblemWith(host) is null && !HostNames.TryParseIPv4(host, out _))
+                        context.Fail(null, $"host {UserText.Quote(host)} is a name, and a security group rule needs addresses; allowed: the CIDR block of the endpoint's addresses");
                     return;
                 }
                 if (!Cidr.TryParse(cidr, out var block, out var problem))

@@ -43,6 +43,35 @@ public static class IsolationSpecBuilder
     }
 
     /// <summary>
+    /// Across accounts, what the cluster's pods reach goes where a route sends it: the cluster's VPC routes the
+    /// tenant's block (and only it) to the transit router, Alibaba Cloud's own services (100.64.0.0/10) stay in
+    /// the VPC, and public addresses leave through the NAT gateway when the stack has one. An endpoint anywhere
+    /// else is routed nowhere it could be: in the tenant's VPC it must lie inside the tenant's block.
+    /// </summary>
+    private static void CheckEndpointsAcrossAccounts(DataAccessConfig dataAccess, NetworkSpec network, IPNetwork2 tenantBlock, List<SpecError> errors)
+    {
+        var services = IPNetwork2.Parse(PodNetworking.AlibabaServiceBlock);
+        var privateRanges = AlibabaCloud.PrivateRanges.Select(IPNetwork2.Parse).ToList();
+        for (var i = 0; i < dataAccess.Endpoints.Count; i++)
+        {
+            var endpoint = dataAccess.Endpoints[i];
+            if (!IPNetwork2.TryParse(endpoint.Cidr ?? $"{endpoint.Host}/32", out var block))
+                continue;
+            if (tenantBlock.Contains(block) || network.VpcCidrBlock.Contains(block) || services.Contains(block))
+                continue;
+            var isPublic = !privateRanges.Any(range => range.Overlap(block)) && !services.Overlap(block);
+            if (isPublic && network.InternetEgress.Enabled)
+                continue;
+            var where = tenantBlock.Overlap(block) ? $"reaches past the tenant's block {tenantBlock}" : $"lies outside the tenant's block {tenantBlock}";
+            var why = isPublic
+                ? "and the stack has no internet egress (blink-infra:network.internetEgress) to reach a public address"
+                : $"and the cluster's VPC routes only that block to the transit router (the route blink-infra:dataAccess.crossAccount.cidrBlock declares), so these addresses are routed to neither VPC";
+            errors.Add(new SpecError($"{ConfigKeys.Section("dataAccess")}.endpoints[{i}].{(endpoint.Cidr is null ? "host" : "cidr")}", endpoint.Cidr ?? endpoint.Host,
+                $"{where} (blink-infra:dataAccess.crossAccount.cidrBlock), {why}; allowed: an endpoint in the tenant's VPC, inside {tenantBlock}, one in the cluster's VPC {network.VpcCidrBlock}, or one of Alibaba Cloud's services inside {PodNetworking.AlibabaServiceBlock}"));
+        }
+    }
+
+    /// <summary>
     /// The data-access spec, checked against the cluster's VPC: no endpoint inside the cluster's own
     /// vSwitches; across accounts, the tenant's VPC must not overlap it (the transit router routes each
     /// block to one side).
@@ -63,6 +92,15 @@ public static class IsolationSpecBuilder
                 $"overlaps the cluster's VPC {network.VpcCidrBlock} (blink-infra:network.cidrBlock): the transit router routes each block to one VPC; allowed: a tenant VPC whose block does not overlap the cluster's"));
             return null;
         }
+        // The transit router's connection to the cluster's VPC takes its node vSwitches, one per zone: two zones at least.
+        if (network.Zones.Length < TransitRouterCen.MinAttachmentZones)
+        {
+            errors.Add(new SpecError($"{ConfigKeys.Section("network")}.zones", "[" + string.Join(", ", network.Zones.Select(z => z.ZoneId)) + "]",
+                $"{network.Zones.Length} zone, and {ConfigKeys.Section("dataAccess")}.crossAccount attaches the cluster's VPC to a transit router through the node vSwitches: {TransitRouterCen.ZonesRule}; allowed: at least {TransitRouterCen.MinAttachmentZones} zones"));
+        }
+        CheckEndpointsAcrossAccounts(dataAccess, network, tenantBlock, errors);
+        if (errors.Count > errorCount)
+            return null;
         return new DataAccessSpec(
             new CrossAccountSpec(
                 cross.TenantRoleArn!,

@@ -11,7 +11,7 @@ namespace BlinkInfra.Config;
 public sealed class SecurityValidator : AbstractValidator<SecurityConfig>
 {
     public static readonly string[] Roles = { "masters", "workers" };
-    private static readonly Regex GroupIdPattern = new("^sg-[a-z0-9]{6,}$", RegexOptions.CultureInvariant);
+    private static readonly Regex GroupIdPattern = new("^sg-[a-z0-9]{6,}\\z", RegexOptions.CultureInvariant);
 
     public SecurityValidator()
     {

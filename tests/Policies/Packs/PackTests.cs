@@ -51,8 +51,21 @@ public class PackTests
         // blink-isolation
         yield return C("private-address-space", () => IsolationPack.PrivateAddressSpace(),
             Input(Resource(Token<Pulumi.AliCloud.Vpc.Switch>(), "vsw", """{"cidrBlock":"172.16.0.0/24"}""")),
-            Input(Resource(Token<Pulumi.AliCloud.Vpc.Switch>(), "vsw", """{"cidrBlock":"8.8.8.0/24"}""")),
-            "vsw: 8.8.8.0/24 is public address space: the VPC routes it to itself, so the internet's hosts at those addresses become unreachable from the cluster; allowed: blocks inside 10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16");
+            Input(Resource(Token<Pulumi.AliCloud.Vpc.Switch>(), "vsw", """{"cidrBlock":"8.8.8.0/24"}"""), Resource(Token<Pulumi.AliCloud.Vpc.Switch>(), "vsw-ok", """{"cidrBlock":"172.16.1.0/24"}""")),
+            "vsw: 8.8.8.0/24 is public address space: the VPC routes it to itself, so the internet's hosts at those addresses become unreachable from the cluster; allowed: blocks inside 10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16 (blink-infra:network.zones[].cidrBlock and podCidrBlock, or the block they are planned in, blink-infra:network.cidrBlock)");
+        // The VPC's own block public: said once, of blink-infra:network.cidrBlock, not of each vSwitch carved from it.
+        yield return C("private-address-space of a public VPC", () => IsolationPack.PrivateAddressSpace(),
+            Input(Resource(Token<Pulumi.AliCloud.Vpc.Network>(), "vpc", """{"cidrBlock":"10.0.0.0/16"}"""), Resource(Token<Pulumi.AliCloud.Vpc.Switch>(), "vsw", """{"cidrBlock":"10.0.0.0/24"}""")),
+            Input(Resource(Token<Pulumi.AliCloud.Vpc.Network>(), "vpc", """{"cidrBlock":"11.0.0.0/16"}"""), Resource(Token<Pulumi.AliCloud.Vpc.Switch>(), "vsw-a", """{"cidrBlock":"11.0.0.0/24"}"""), Resource(Token<Pulumi.AliCloud.Vpc.Switch>(), "vsw-b", """{"cidrBlock":"11.0.1.0/24"}""")),
+            "vpc: the VPC's block 11.0.0.0/16 (blink-infra:network.cidrBlock) is public address space: the VPC routes it to itself, so the internet's hosts at those addresses become unreachable from the cluster; allowed: blink-infra:network.cidrBlock inside 10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16");
+        yield return C("private-address-space of an existing public VPC", () => IsolationPack.PrivateAddressSpace(),
+            Input(Resource(Token<Pulumi.AliCloud.Vpc.Switch>(), "vsw", """{"cidrBlock":"10.0.0.0/24"}""")),
+            Input(Resource(Token<Pulumi.AliCloud.Vpc.Switch>(), "vsw-a", """{"cidrBlock":"11.0.0.0/24"}"""), Resource(Token<Pulumi.AliCloud.Vpc.Switch>(), "vsw-b", """{"cidrBlock":"11.0.1.0/24"}""")),
+            "stack: every vSwitch of the cluster lies in public address space (11.0.0.0/24, 11.0.1.0/24), so the VPC's block they are carved from (blink-infra:network.cidrBlock) is public: the VPC routes it to itself, so the internet's hosts at those addresses become unreachable from the cluster; allowed: blink-infra:network.cidrBlock inside 10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16");
+        yield return C("api-server-audit-log", () => IsolationPack.ApiServerAuditLog(),
+            Input(Resource(Token<ManagedKubernetes>(), "ack", """{"auditLogConfig":{"enabled":true,"slsProjectName":"p"}}""")),
+            Input(Resource(Token<ManagedKubernetes>(), "ack", "{}")),
+            "ack: the API server's audit log is off (auditLogConfig): nothing records who read a Secret or ran a command in a pod through it; allowed: auditLogConfig enabled (blink-infra:observability.logs.audit: true, with logs.enabled: true, the defaults)");
         yield return C("no-ingress-from-internet", () => IsolationPack.NoIngressFromInternet(),
             Input(Resource(Rule, "r", """{"type":"ingress","policy":"accept","cidrIp":"10.0.0.0/8","ipProtocol":"tcp","portRange":"22/22"}"""),
                 Resource(Rule, "drop", """{"type":"ingress","policy":"drop","cidrIp":"0.0.0.0/0","ipProtocol":"all","portRange":"-1/-1"}""")),
@@ -163,6 +176,11 @@ public class PackTests
             "kms: the cluster's Secrets key is not protected, and deleting it leaves the API server unable to read Secrets; allowed: protect: true",
             "kms: the cluster's Secrets key is Disabled, and the API server cannot read Secrets without it; allowed: status Enabled",
             "kms: key spec RSA_2048; allowed: Aliyun_AES_256, the symmetric key ACK's Secrets encryption takes");
+        yield return C("data-disks-encrypted", () => DataProtectionPack.DataDisksEncryptedWithStackKey(),
+            // With a key, an encrypted disk is no finding (without a key, a disk in plain is none either: SilentDowngradeTests).
+            Input(Resource(Pool, "keyed", """{"systemDiskKmsKey":"k","dataDisks":[{"category":"cloud_essd","encrypted":"true"}]}""")),
+            Input(Resource(Token<Pulumi.AliCloud.Kms.Key>(), "kms", "{}"), Resource(Pool, "pool", """{"dataDisks":[{"category":"cloud_essd","encrypted":"false"}]}""")),
+            "pool: data disk 0 (cloud_essd) is not encrypted, while the stack has a KMS key that encrypts its Secrets and system disks: Flink's local state (RocksDB) would be the one copy in plain; allowed: encrypted true (blink-infra:compute.workerPools[].dataDisk.encrypted: true, its default)");
         yield return C("no-plaintext-secrets", () => DataProtectionPack.NoPlaintextSecrets(),
             // Empty strings hold no credential: the Helm provider records repositoryOpts.password: "" when none is given.
             Input(Resource(Token<Pulumi.Kubernetes.Core.V1.Secret>(), "s", """{"stringData":{"a":"[secret]","b":""},"metadata":{"name":"x"}}"""),
