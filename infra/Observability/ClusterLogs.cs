@@ -39,7 +39,7 @@ public sealed class ClusterLogs : ComponentResource
             ProjectName = args.Spec.Project,
             Description = DerivedNames.LogProjectDescription(name),
             Tags = Tagging.ToInputMap(args.Tags),
-        }, new CustomResourceOptions { Parent = this });
+        }, DeletedFirst());
         ProjectName = project.ProjectName;
         var logstores = new SortedDictionary<string, Output<string>>(System.StringComparer.Ordinal);
         foreach (var store in new[] { Logging.FlinkStore, Logging.OperatorStore })
@@ -52,9 +52,15 @@ public sealed class ClusterLogs : ComponentResource
                 ShardCount = Logging.ShardCount,
                 AutoSplit = true,
                 MaxSplitShardCount = Logging.MaxSplitShardCount,
-            }, new CustomResourceOptions { Parent = this }).LogstoreName;
+            }, DeletedFirst()).LogstoreName;
         }
         Logstores = logstores;
         RegisterOutputs(new Dictionary<string, object?> { ["projectName"] = ProjectName });
     }
+
+    /// <summary>
+    /// A project's name is unique in its region across all accounts, a logstore's in its project: a replacement that
+    /// keeps the name cannot create the new one beside the old (infra/Facts/ChangeConsequences.cs, DeleteFirst).
+    /// </summary>
+    private CustomResourceOptions DeletedFirst() => new() { Parent = this, DeleteBeforeReplace = true };
 }
