@@ -145,6 +145,19 @@ public static class ReplacementInputs
 
     public const string SecurityGroupRuleType = "alicloud:ecs/securityGroupRule:SecurityGroupRule";
 
+    public const string KubernetesProviderType = "pulumi:providers:kubernetes";
+
+    /// <summary>
+    /// Whether a provider is replaced when this input of its configuration is unknown until apply: the
+    /// Kubernetes provider cannot tell whether a computed kubeconfig, context or cluster points at another
+    /// cluster, and replaces itself (pulumi-kubernetes v4.32.0 provider.go DiffConfig: "we make the
+    /// conservative choice and force a replacement"), and with it every object it manages (the engine
+    /// replaces a resource whose provider reference changed: step_generator.go). The facts file does not
+    /// cover providers' configuration; this is read from the provider's own source, 2026-12-05.
+    /// </summary>
+    public static bool ReplacesWhenUnknown(string type, string key)
+        => type == KubernetesProviderType && key is "kubeconfig" or "context" or "cluster";
+
     /// <summary>
     /// Whether the provider's DiffSuppressFunc hides a change of this input (then nothing happens: no
     /// replacement, no update): true or false where the facts' notes say when (a security group rule's

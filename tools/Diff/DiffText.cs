@@ -114,7 +114,9 @@ public static class DiffText
         var root = DiffJson.Segment(change.Key, first: true);
         if (IsMasked(change.Old) || IsMasked(change.New))
         {
-            // A secret is never walked: it shows masked, as one value.
+            // A secret is never walked: it shows masked, as one value; one only known after apply shows as unknown.
+            if (change.KnownAfterApply)
+                return new[] { new Line(change.Old is null ? "+" : "~", change.Old is null ? $"{root}:" : $"{root}: {Show(change.Old)} =>", true, change.ForcesReplacement) };
             var text = change.Old is null ? $"{root}: {Show(change.New)}" : change.New is null ? $"{root}: {Show(change.Old)}" : $"{root}: {Show(change.Old)} => {Show(change.New)}";
             return new[] { new Line(change.Old is null ? "+" : change.New is null ? "-" : "~", text, false, change.ForcesReplacement) };
         }

@@ -316,7 +316,11 @@ public static class PlanDiff
                 continue;
             var before = oldInputs[key];
             var after = newInputs[key];
-            var (changed, knownAfterApply) = Differs(before, after, fresh);
+            // A secret shows no references: one built from a resource created or replaced (its property
+            // dependencies say so) is unknown until apply, as the kubeconfig of a replaced cluster.
+            var (changed, knownAfterApply) = IsMasked(after) && now.PropertyDependencies.TryGetValue(key, out var on) && on.Any(r => fresh.Contains(r.Name))
+                ? (true, true)
+                : Differs(before, after, fresh);
             if (!changed)
                 continue;
             if (IsMasked(before) || IsMasked(after))
@@ -330,6 +334,8 @@ public static class PlanDiff
             if (suppressed == true)
                 continue;
             var forcing = replacePaths.Where(path => path == key || (path.StartsWith(key + ".", StringComparison.Ordinal) && NestedDiffers(before, after, path[(key.Length + 1)..]))).ToList();
+            if (knownAfterApply && ReplacementInputs.ReplacesWhenUnknown(now.Type, key))
+                forcing.Add(key);
             changes.Add(new InputChange(key, before?.DeepClone(), after?.DeepClone(), forcing.Count > 0, knownAfterApply)
             {
                 CreateOnly = createOnly.Contains(key),
@@ -337,7 +343,9 @@ public static class PlanDiff
                 Suppressible = forcing.Count > 0 && suppressed is null && forcing.All(p => suppressible.Contains(p)),
             });
         }
-        var cause = Forced(oldState);
+        // The engine replaces a resource whose provider is replaced or new: its provider reference changes.
+        var cause = Forced(oldState)
+                    ?? (now.Provider is { } provider && fresh.Contains(provider.Name) ? $"its provider {provider.Name} is replaced" : null);
         var op = cause is not null || changes.Any(c => c.ForcesReplacement) ? DiffOp.Replace : changes.Count == 0 ? DiffOp.Same : DiffOp.Update;
         var (deleteFirst, why) = now.DeleteBeforeReplace
             ? (true, "its deleteBeforeReplace option")
