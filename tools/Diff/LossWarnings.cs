@@ -76,8 +76,11 @@ public static class LossWarnings
         var parent = deleted.OldState?["parent"]?.GetValue<string>();
         var created = steps.Where(s => s.Op == DiffOp.Create && s.Type == deleted.Type && s.NewState?["parent"]?.GetValue<string>() == parent)
             .Select(s => s.Name).ToList();
-        return created.Count == 0
-            ? ""
-            : $" and {string.Join(", ", created)} created beside it (if that is a rename, declare the old name, README \"Renaming\", to keep what can be kept)";
+        if (created.Count == 0)
+            return "";
+        var why = ReplacementInputs.IsKubernetesObject(deleted.Type)
+            ? "Kubernetes cannot rename an object"
+            : "a rename the stack does not declare is a deletion and a creation: README, \"Renaming\"";
+        return $" and {string.Join(", ", created)} created in its place ({why})";
     }
 }
