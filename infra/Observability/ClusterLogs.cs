@@ -17,8 +17,8 @@ public sealed record ClusterLogsArgs(LogsSpec Spec, IReadOnlyDictionary<string, 
 /// would then fail as existing. Sources: terraform-provider-alicloud v1.285.0, alicloud_log_project (project_name
 /// ForceNew; `name` deprecated for it) and alicloud_log_store (project_name and logstore_name ForceNew, `project`
 /// and `name` deprecated for them; retention_period 1 to 3650 days, 30 by default; shard_count ForceNew, 2 by
-/// default; auto_split with max_split_shard_count). Not in infra/Facts/alicloud-replacement-inputs.json, which lists
-/// only the types read so far.
+/// default; auto_split with max_split_shard_count). Their replacement facts:
+/// infra/Facts/alicloud-replacement-inputs.json.
 /// </summary>
 public sealed class ClusterLogs : ComponentResource
 {
