@@ -55,6 +55,9 @@ public static class PlanDiff
         var kept = Enumerable.Range(0, now.Resources.Length).Where(matched.ContainsKey)
             .Select(i => (Index: i, Urn: nowUrns[i], Old: standing[matched[i]], Resource: now.Resources[i])).ToList();
 
+        // The names kept resources had before a rename: a reference under the new name is the same resource.
+        var formerNames = kept.Where(p => p.Old.Resource.Name != p.Resource.Name)
+            .GroupBy(p => p.Resource.Name).ToDictionary(g => g.Key, g => g.First().Old.Resource.Name, StringComparer.Ordinal);
         // Resources new or replaced make the references to them unknown until apply: iterate to a fixed point.
         var keptNames = kept.Select(p => p.Resource.Name).ToHashSet(StringComparer.Ordinal);
         var fresh = new HashSet<string>(now.Resources.Select(r => r.Name).Where(n => !keptNames.Contains(n)), StringComparer.Ordinal);
@@ -64,7 +67,7 @@ public static class PlanDiff
         Dictionary<int, DiffStep> steps;
         while (true)
         {
-            steps = kept.ToDictionary(p => p.Index, p => StepOf(p.Urn, p.Old, p.Resource, ProviderInputs(p.Resource), fresh));
+            steps = kept.ToDictionary(p => p.Index, p => StepOf(p.Urn, p.Old, p.Resource, ProviderInputs(p.Resource), fresh, formerNames));
             var replaced = steps.Values.Where(s => s.Op == DiffOp.Replace).Select(s => s.Name).Where(n => !fresh.Contains(n)).ToList();
             if (replaced.Count == 0)
                 break;
@@ -300,7 +303,7 @@ public static class PlanDiff
 
     public const string RootStackType = "pulumi:pulumi:Stack";
 
-    private static DiffStep StepOf(string urn, StateResource oldState, PlannedResource now, JsonObject? providerInputs, HashSet<string> fresh)
+    private static DiffStep StepOf(string urn, StateResource oldState, PlannedResource now, JsonObject? providerInputs, HashSet<string> fresh, IReadOnlyDictionary<string, string> formerNames)
     {
         var old = oldState.Resource;
         var oldInputs = Normalised(now.Type, old.Inputs);
@@ -320,7 +323,7 @@ public static class PlanDiff
             // dependencies say so) is unknown until apply, as the kubeconfig of a replaced cluster.
             var (changed, knownAfterApply) = IsMasked(after) && now.PropertyDependencies.TryGetValue(key, out var on) && on.Any(r => fresh.Contains(r.Name))
                 ? (true, true)
-                : Differs(before, after, fresh);
+                : Differs(before, after, fresh, formerNames);
             if (!changed)
                 continue;
             if (IsMasked(before) || IsMasked(after))
@@ -392,15 +395,54 @@ public static class PlanDiff
         return result;
     }
 
-    /// <summary>Whether a value changed, and whether its new value is only known after apply.</summary>
-    private static (bool Changed, bool KnownAfterApply) Differs(JsonNode? before, JsonNode? after, HashSet<string> fresh)
+    /// <summary>
+    /// Whether a value changed, and whether its new value is only known after apply, leaf by leaf: a
+    /// reference to a resource created or replaced is unknown until apply, even where it reads the same;
+    /// one to a kept resource stands for the value it has (the old side's value, or the same reference,
+    /// under the name the resource had before a rename), so only the other leaves decide.
+    /// </summary>
+    private static (bool Changed, bool KnownAfterApply) Differs(JsonNode? before, JsonNode? after, HashSet<string> fresh, IReadOnlyDictionary<string, string> formerNames)
     {
+        switch (before, after)
+        {
+            case (JsonObject o, JsonObject n):
+            {
+                var (changed, unknown) = (false, false);
+                foreach (var key in o.Select(kv => kv.Key).Union(n.Select(kv => kv.Key)))
+                {
+                    var (c, u) = Differs(o[key], n[key], fresh, formerNames);
+                    (changed, unknown) = (changed || c, unknown || u);
+                }
+                return (changed, unknown);
+            }
+            case (JsonArray o, JsonArray n) when o.Count == n.Count:
+            {
+                var (changed, unknown) = (false, false);
+                for (var i = 0; i < o.Count; i++)
+                {
+                    var (c, u) = Differs(o[i], n[i], fresh, formerNames);
+                    (changed, unknown) = (changed || c, unknown || u);
+                }
+                return (changed, unknown);
+            }
+        }
         if (after is not null && IsComputed(after))
         {
-            // A reference to a resource created or replaced is unknown until apply, even where the
-            // reference reads the same; one to an existing, kept resource stands for the value it has.
-            var referenced = Reference.Matches(after.ToJsonString()).Select(m => m.Groups[1].Value);
-            return referenced.Any(fresh.Contains) ? (true, true) : (false, false);
+            var referenced = Reference.Matches(after.ToJsonString()).Select(m => m.Groups[1].Value).ToList();
+            if (referenced.Any(fresh.Contains))
+                return (true, true);
+            // A kept resource's reference: the same reference (under its old name if renamed) is no change, nor,
+            // from a state, the value it stands for; anything else in its place (another resource, a list
+            // of another length, nothing) is.
+            if (after is JsonValue && before is JsonValue b)
+            {
+                if (!b.TryGetValue<string>(out var old) || !IsComputed(b))
+                    return (false, false);
+                var asBefore = Reference.Replace(after.GetValue<string>(),
+                    m => "${" + formerNames.GetValueOrDefault(m.Groups[1].Value, m.Groups[1].Value) + m.Value[(2 + m.Groups[1].Value.Length)..]);
+                return (asBefore != old, false);
+            }
+            return (true, false);
         }
         if (JsonNode.DeepEquals(before, after))
             return (false, false);
