@@ -95,16 +95,16 @@ public static class ChangePolicies
         foreach (var vpc in steps.Where(s => s.Type == VpcType && s.Op == DiffOp.Update))
         {
             var change = vpc.Changes.FirstOrDefault(c => c.Key == "cidrBlock");
-            if (change?.Old?.GetValue<string>() is not { } before || change.New?.GetValue<string>() is not { } after
+            if (Inputs.Text(change?.Old) is not { } before || Inputs.Text(change?.New) is not { } after
                 || !IPNetwork.TryParse(after, out var block))
             {
                 continue;
             }
             // The vSwitches in the VPC as it stands: their old side names the VPC by reference (a plan) or by id (a state).
-            var vpcId = vpc.OldState?["id"]?.GetValue<string>();
-            bool InVpc(DiffStep s) => s.OldInputs?["vpcId"]?.GetValue<string>() is { } id && (id == $"${{{vpc.OldName ?? vpc.Name}.id}}" || id == vpcId);
+            var vpcId = Inputs.Text(vpc.OldState?["id"]);
+            bool InVpc(DiffStep s) => Inputs.Text(s.OldInputs?["vpcId"]) is { } id && (id == $"${{{vpc.OldName ?? vpc.Name}.id}}" || id == vpcId);
             var outside = steps.Where(s => s.Type == VswitchType && s.OldState is not null && s.Op != DiffOp.Create && InVpc(s))
-                .Select(s => (s.Name, Block: s.OldInputs?["cidrBlock"]?.GetValue<string>()))
+                .Select(s => (s.Name, Block: Inputs.Text(s.OldInputs?["cidrBlock"])))
                 .Where(s => s.Block is null || !IPNetwork.TryParse(s.Block, out var b) || !Contains(block, b))
                 .ToList();
             if (outside.Count == 0)

@@ -169,7 +169,7 @@ public static class BlinkCli
 
     /// <summary>A stack file loaded into its spec, once, and planned offline.</summary>
     public static Task<StackPlan> PlanStackAsync(StackFile stackFile)
-        => Planner.PlanAsync(SpecLoader.Load(stackFile.ToRaw(), PolicyEngine.PolicyNames), stackFile.StackName);
+        => Planner.PlanAsync(SpecLoader.Load(stackFile.ToRaw(), PolicyEngine.LevelNames), stackFile.StackName);
 
     /// <summary>
     /// Advice for a stack whose logs go to the default project name: SLS project names are unique in a region across
@@ -189,7 +189,7 @@ public static class BlinkCli
     {
         OutputFile.CheckFolders(("--json", jsonPath), ("--graph", graphPath), ("--html", htmlPath));
         var stackFile = StackFile.Load(ResolveStackFile(stack, configPath));
-        var spec = SpecLoader.Load(stackFile.ToRaw(), PolicyEngine.PolicyNames);
+        var spec = SpecLoader.Load(stackFile.ToRaw(), PolicyEngine.LevelNames);
         var result = await Planner.PlanAsync(spec, stackFile.StackName);
         var report = PolicyEngine.Evaluate(result, PolicyReportRenderer.Overrides(result));
         if (htmlPath != null)
@@ -246,7 +246,7 @@ public static class BlinkCli
         // What is written is read back as plan reads it, and loaded into a spec: a starter that does not load is never written.
         var yaml = template.Yaml();
         var stackFile = StackFile.Parse(yaml, StackFile.StackNameOf(path), path);
-        SpecLoader.Load(stackFile.ToRaw(), PolicyEngine.PolicyNames);
+        SpecLoader.Load(stackFile.ToRaw(), PolicyEngine.LevelNames);
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
         await File.WriteAllTextAsync(path, yaml);
         var writer = console.Profile.Out.Writer;
@@ -284,7 +284,7 @@ public static class BlinkCli
         else
         {
             var stackFile = StackFile.Load(ResolveStackFile(stack, configPath));
-            var spec = SpecLoader.Load(stackFile.ToRaw(), PolicyEngine.PolicyNames);
+            var spec = SpecLoader.Load(stackFile.ToRaw(), PolicyEngine.LevelNames);
             if (DefaultLogProjectNote(spec) is { } note)
                 await errors.WriteLineAsync($"note: {note}");
             subject = await Planner.PlanAsync(spec, stackFile.StackName);

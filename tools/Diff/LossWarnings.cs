@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using BlinkInfra.Facts;
+using BlinkInfra.Plan;
 
 namespace BlinkInfra.Diff;
 
@@ -73,8 +74,8 @@ public static class LossWarnings
     /// </summary>
     private static string Successor(DiffStep deleted, ImmutableArray<DiffStep> steps)
     {
-        var parent = deleted.OldState?["parent"]?.GetValue<string>();
-        var created = steps.Where(s => s.Op == DiffOp.Create && s.Type == deleted.Type && s.NewState?["parent"]?.GetValue<string>() == parent)
+        var parent = Inputs.Text(deleted.OldState?["parent"]);
+        var created = steps.Where(s => s.Op == DiffOp.Create && s.Type == deleted.Type && Inputs.Text(s.NewState?["parent"]) == parent)
             .Select(s => s.Name).ToList();
         if (created.Count == 0)
             return "";

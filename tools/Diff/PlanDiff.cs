@@ -434,11 +434,11 @@ public static class PlanDiff
             // A kept resource's reference: the same reference (under its old name if renamed) is no change, nor,
             // from a state, the value it stands for; anything else in its place (another resource, a list
             // of another length, nothing) is.
-            if (after is JsonValue && before is JsonValue b)
+            if (after is JsonValue a && a.TryGetValue<string>(out var now) && before is JsonValue b)
             {
                 if (!b.TryGetValue<string>(out var old) || !IsComputed(b))
                     return (false, false);
-                var asBefore = Reference.Replace(after.GetValue<string>(),
+                var asBefore = Reference.Replace(now,
                     m => "${" + formerNames.GetValueOrDefault(m.Groups[1].Value, m.Groups[1].Value) + m.Value[(2 + m.Groups[1].Value.Length)..]);
                 return (asBefore != old, false);
             }

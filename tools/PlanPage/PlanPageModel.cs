@@ -87,7 +87,7 @@ public static class PlanPageModel
             var deleted = all.Skip(plan.Resources.Length).Where(s => s.Op is DiffOp.Delete or DiffOp.DeleteReplaced && s.OldState?["custom"]?.GetValue<bool>() != false).ToList();
             var deletedNodes = deleted.Select((step, j) =>
             {
-                var parentUrn = step.OldState?["parent"]?.GetValue<string>();
+                var parentUrn = Inputs.Text(step.OldState?["parent"]);
                 var node = new Node("d" + j, step.Type, step.Name, parentUrn is not null && componentIdByUrn.TryGetValue(parentUrn, out var c) ? c : null,
                     step.OldState?["protect"]?.GetValue<bool>() == true, step.OldInputs ?? new JsonObject(), new List<string>(), step);
                 nodeByUrn.TryAdd(step.Urn, node);
@@ -96,7 +96,7 @@ public static class PlanPageModel
             foreach (var (node, step) in deletedNodes)
             {
                 var dependencies = (step.OldState?["dependencies"] as JsonArray ?? new JsonArray())
-                    .Select(u => u?.GetValue<string>()).OfType<string>()
+                    .Select(u => Inputs.Text(u)).OfType<string>()
                     .Select(u => nodeByUrn.GetValueOrDefault(u)?.Id).OfType<string>().Distinct();
                 node.Dependencies.AddRange(dependencies);
                 nodes.Add(node);
