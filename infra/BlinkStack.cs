@@ -61,7 +61,7 @@ public sealed class BlinkStack : Stack
         var provider = new Pulumi.AliCloud.Provider($"{name}-alicloud", new Pulumi.AliCloud.ProviderArgs
         {
             Region = spec.Cluster.Region,
-        });
+        }, FormerlyNamed(spec.Cluster, former => $"{former}-alicloud"));
 
         // Across accounts, the tenant's resources go through a provider of their own, assuming the tenant's
         // role (terraform-provider-alicloud provider assume_role), pinned to the same region.
@@ -70,7 +70,7 @@ public sealed class BlinkStack : Stack
             {
                 Region = spec.Cluster.Region,
                 AssumeRole = new Pulumi.AliCloud.Inputs.ProviderAssumeRoleArgs { RoleArn = cross.TenantRoleArn, SessionName = DerivedNames.TenantSession(name) },
-            })
+            }, FormerlyNamed(spec.Cluster, former => $"{former}-tenant-alicloud"))
             : null;
 
         if (spec.Network.ExistingVpcId is null && tenant is null)
@@ -176,7 +176,14 @@ public sealed class BlinkStack : Stack
         StackSpec spec, Pulumi.AliCloud.Provider provider, Pulumi.AliCloud.Provider? tenant, Lookups lookups, IReadOnlyDictionary<string, string> tags)
     {
         var name = spec.Cluster.Name;
-        ComponentResourceOptions WithProvider() => new() { Provider = provider };
+        // A renamed cluster: each component was named after it, and its resources inherit the alias (the
+        // engine puts the old name where the new one begins: step_generator.go inheritedChildAlias).
+        ComponentResourceOptions WithProvider()
+        {
+            var options = new ComponentResourceOptions { Provider = provider };
+            options.Aliases.AddRange(spec.Cluster.FormerNames.Select(former => (Input<Alias>)new Alias { Name = former }));
+            return options;
+        }
 
         var network = new ClusterNetwork(name, new ClusterNetworkArgs(spec.Network, tags, lookups.ClusterVpc), WithProvider());
         var zones = spec.Network.Zones.Select(z => z.ZoneId).ToImmutableArray();
@@ -243,6 +250,14 @@ public sealed class BlinkStack : Stack
 
         return new Declared(network.VpcId, network.VswitchIds, security.MastersSecurityGroupId, security.WorkersSecurityGroupId,
             compute.ClusterId, compute.NodePoolIds, engine.BucketName);
+    }
+
+    /// <summary>A top-level resource of a renamed cluster: found under the name it had with each former cluster name (Pulumi aliases).</summary>
+    private static CustomResourceOptions FormerlyNamed(ClusterSpec cluster, System.Func<string, string> nameWith)
+    {
+        var options = new CustomResourceOptions();
+        options.Aliases.AddRange(cluster.FormerNames.Select(former => (Input<Alias>)new Alias { Name = nameWith(former) }));
+        return options;
     }
 
     private static StackOptions ToStackOptions(BlinkStackOptions options, List<Resource> declared)

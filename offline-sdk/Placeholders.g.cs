@@ -18,7 +18,6 @@
 
 namespace Pulumi
 {
-    [global::Pulumi.Offline.Placeholder] public sealed class Alias { private Alias() { } }
     [global::Pulumi.Offline.Placeholder] public abstract class Archive : global::Pulumi.AssetOrArchive { private protected Archive() { } }
     [global::Pulumi.Offline.Placeholder] public abstract class Asset : global::Pulumi.AssetOrArchive { private protected Asset() { } }
     [global::Pulumi.Offline.Placeholder] public sealed class AssetArchive : global::Pulumi.Archive { private AssetArchive() { } }

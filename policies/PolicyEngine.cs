@@ -14,8 +14,11 @@ public static class PolicyEngine
     public static readonly ImmutableArray<PolicyPack> Packs = ImmutableArray.Create(
         RegionPack.Create(), IsolationPack.Create(), HighAvailabilityPack.Create(), HardwarePack.Create(), DataProtectionPack.Create());
 
-    /// <summary>Every policy's name, in pack order: the names `blink-infra:policy.levels` takes.</summary>
+    /// <summary>Every policy's name, in pack order.</summary>
     public static readonly ImmutableArray<string> PolicyNames = Packs.SelectMany(p => p.Policies).Select(p => p.Name).ToImmutableArray();
+
+    /// <summary>The names `blink-infra:policy.levels` takes: the packs' policies, then the change policies `diff` evaluates.</summary>
+    public static readonly ImmutableArray<string> LevelNames = PolicyNames.Concat(ChangePolicies.Names).ToImmutableArray();
 
     public static PolicyReport Evaluate(StackPlan plan, IReadOnlyDictionary<string, EnforcementLevel>? overrides = null)
         => Evaluate(PolicyInput.Of(plan), overrides);

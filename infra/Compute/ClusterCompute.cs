@@ -382,7 +382,11 @@ public sealed class ClusterCompute : ComponentResource
         ApplyImage(poolArgs, pool.ImageId);
         ApplyBilling(poolArgs, args.Billing);
         ApplyKeys(poolArgs, args);
-        return new NodePool($"{name}-pool-{pool.Name}", poolArgs, childOptions);
+        // A renamed pool keeps its node pool and machines: ACK renames a node pool in place (nodePoolName is not
+        // ForceNew, infra/Facts/alicloud-replacement-inputs.json), so the pool is found under its former names.
+        var poolOptions = new CustomResourceOptions { Parent = childOptions.Parent };
+        poolOptions.Aliases.AddRange(pool.FormerNames.Select(former => (Input<Alias>)new Alias { Name = $"{name}-pool-{former}" }));
+        return new NodePool($"{name}-pool-{pool.Name}", poolArgs, poolOptions);
     }
 
     /// <summary>

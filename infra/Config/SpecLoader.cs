@@ -137,7 +137,10 @@ public static class SpecLoader
             cluster.Name,
             cluster.Region!,
             billing,
-            cluster.Tags.ToImmutableSortedDictionary(StringComparer.Ordinal));
+            cluster.Tags.ToImmutableSortedDictionary(StringComparer.Ordinal))
+        {
+            FormerNames = cluster.FormerNames.ToImmutableArray(),
+        };
         var engineSpec = EngineSpecBuilder.Build(engine, clusterSpec, computeSpec!, errors);
         var credentials = EndpointCredentialsBuilder.Build(raw, dataAccessSpec!.Endpoints, errors);
         // The names BlinkInfra derives from the config, each within the limit of what takes it.

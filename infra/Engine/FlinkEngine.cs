@@ -89,7 +89,14 @@ public sealed class FlinkEngine : ComponentResource
                 },
             },
             Tags = Tagging.ToInputMap(args.Tags),
-        }, new CustomResourceOptions { Parent = this, Protect = true });
+        }, new CustomResourceOptions
+        {
+            Parent = this,
+            Protect = true,
+            // A bucket's name is unique across OSS, and storageClass and redundancyType replace it under the same name
+            // (infra/Facts/ChangeConsequences.cs, DeleteFirst): the old one must go first.
+            DeleteBeforeReplace = true,
+        });
         // The bucket's ACL and its public access block, as resources of their own. Sources:
         // terraform-provider-alicloud v1.285.0, alicloud_oss_bucket_acl (acl private, public-read or
         // public-read-write; bucket ForceNew; deleting it only forgets it, the bucket keeps its ACL) and

@@ -52,6 +52,13 @@ public sealed class CrossAccountConnection : ComponentResource
             options.Provider = args.TenantProvider;
             return options;
         }
+        // A route table holds one route per destination, and every input of a route entry replaces it: the old
+        // route must go before its replacement (infra/Facts/ChangeConsequences.cs, DeleteFirst).
+        static CustomResourceOptions DeletedFirst(CustomResourceOptions options)
+        {
+            options.DeleteBeforeReplace = true;
+            return options;
+        }
 
         var cen = new Instance($"{name}-cen", new InstanceArgs
         {
@@ -136,7 +143,7 @@ public sealed class CrossAccountConnection : ComponentResource
             NexthopId = clusterAttachment.TransitRouterAttachmentId,
             Name = DerivedNames.RouteToTenant(name),
             Description = DerivedNames.RouteToTenantDescription(name, spec.VpcId),
-        }, Platform());
+        }, DeletedFirst(Platform()));
         // ...and the tenant's sends the pods' blocks back: in the tenant's account.
         foreach (var (block, index) in args.PodCidrBlocks.Select((block, index) => (block, index)))
         {
@@ -148,7 +155,7 @@ public sealed class CrossAccountConnection : ComponentResource
                 NexthopId = tenantAttachment.TransitRouterAttachmentId,
                 Name = DerivedNames.RouteToPods(name, args.Zones[index]),
                 Description = DerivedNames.RouteToPodsDescription(name, args.Zones[index]),
-            }, Tenant());
+            }, DeletedFirst(Tenant()));
         }
 
         RegisterOutputs(new Dictionary<string, object?> { ["transitRouterId"] = TransitRouterId });

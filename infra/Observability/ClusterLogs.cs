@@ -17,8 +17,8 @@ public sealed record ClusterLogsArgs(LogsSpec Spec, IReadOnlyDictionary<string, 
 /// would then fail as existing. Sources: terraform-provider-alicloud v1.285.0, alicloud_log_project (project_name
 /// ForceNew; `name` deprecated for it) and alicloud_log_store (project_name and logstore_name ForceNew, `project`
 /// and `name` deprecated for them; retention_period 1 to 3650 days, 30 by default; shard_count ForceNew, 2 by
-/// default; auto_split with max_split_shard_count). Not in infra/Facts/alicloud-replacement-inputs.json, which lists
-/// only the types read so far.
+/// default; auto_split with max_split_shard_count). Their replacement facts:
+/// infra/Facts/alicloud-replacement-inputs.json.
 /// </summary>
 public sealed class ClusterLogs : ComponentResource
 {
@@ -39,7 +39,7 @@ public sealed class ClusterLogs : ComponentResource
             ProjectName = args.Spec.Project,
             Description = DerivedNames.LogProjectDescription(name),
             Tags = Tagging.ToInputMap(args.Tags),
-        }, new CustomResourceOptions { Parent = this });
+        }, DeletedFirst());
         ProjectName = project.ProjectName;
         var logstores = new SortedDictionary<string, Output<string>>(System.StringComparer.Ordinal);
         foreach (var store in new[] { Logging.FlinkStore, Logging.OperatorStore })
@@ -52,9 +52,15 @@ public sealed class ClusterLogs : ComponentResource
                 ShardCount = Logging.ShardCount,
                 AutoSplit = true,
                 MaxSplitShardCount = Logging.MaxSplitShardCount,
-            }, new CustomResourceOptions { Parent = this }).LogstoreName;
+            }, DeletedFirst()).LogstoreName;
         }
         Logstores = logstores;
         RegisterOutputs(new Dictionary<string, object?> { ["projectName"] = ProjectName });
     }
+
+    /// <summary>
+    /// A project's name is unique in its region across all accounts, a logstore's in its project: a replacement that
+    /// keeps the name cannot create the new one beside the old (infra/Facts/ChangeConsequences.cs, DeleteFirst).
+    /// </summary>
+    private CustomResourceOptions DeletedFirst() => new() { Parent = this, DeleteBeforeReplace = true };
 }

@@ -32,8 +32,8 @@ public sealed record ClusterObservabilityArgs(ObservabilitySpec Spec, string Fli
 /// that ACK's arms-prometheus add-on (declared with the cluster) runs for the cluster. Source:
 /// terraform-provider-alicloud v1.285.0, alicloud_arms_prometheus_alert_rule (cluster_id the ACK cluster's id, whose
 /// Prometheus instance the add-on created; duration, expression, message and prometheus_alert_rule_name required;
-/// notify_type ALERT_MANAGER sends through ARMS' notification policies). Not in
-/// infra/Facts/alicloud-replacement-inputs.json, which lists only the types read so far.
+/// notify_type ALERT_MANAGER sends through ARMS' notification policies). Its replacement facts (every input
+/// replaces a rule): infra/Facts/alicloud-replacement-inputs.json.
 /// With logs, what the log add-on collects: the Flink pods' and the operator's console output (see <see cref="Logging"/>).
 /// </summary>
 public sealed class ClusterObservability : ComponentResource

@@ -15,7 +15,7 @@ public sealed record ClusterKeyArgs(KmsSpec Spec, string Region, IReadOnlyDictio
 /// disks, and the state bucket (SSE-KMS): the key the stack names (keyId), or a symmetric key the stack declares.
 /// Source: terraform-provider-alicloud v1.285.0, alicloud_kms_key (key_spec and key_usage ForceNew, so pinned here;
 /// automatic_rotation and rotation_interval, pending_window_in_days, deletion_protection since 1.240.0 with its
-/// description, status). Not in infra/Facts/alicloud-replacement-inputs.json, which lists only the types read so far.
+/// description, status). Its replacement facts: infra/Facts/alicloud-replacement-inputs.json.
 /// ACK stops serving Secrets when the key is disabled or deleted ("Use KMS to encrypt Kubernetes Secrets"): the key is
 /// protected from deletion by Pulumi too, as the state bucket is. See <see cref="Encryption"/>.
 /// </summary>

@@ -8,6 +8,7 @@ namespace Pulumi
     {
         private InputList<Resource>? _dependsOn;
         private List<ResourceTransformation>? _resourceTransformations;
+        private List<string>? _ignoreChanges;
 
         protected ResourceOptions()
         {
@@ -23,6 +24,13 @@ namespace Pulumi
 
         public bool? Protect { get; set; }
 
+        /// <summary>Inputs whose change the engine ignores: it keeps their old values (step_generator.go, processIgnoreChanges).</summary>
+        public List<string> IgnoreChanges
+        {
+            get => _ignoreChanges ??= new List<string>();
+            set => _ignoreChanges = value;
+        }
+
         public ProviderResource? Provider { get; set; }
 
         public List<ResourceTransformation> ResourceTransformations
@@ -30,10 +38,15 @@ namespace Pulumi
             get => _resourceTransformations ??= new List<ResourceTransformation>();
             set => _resourceTransformations = value;
         }
+
+        /// <summary>The resource's earlier identities, which the engine matches the state's URNs against (step_generator.go, generateAliases).</summary>
+        public List<Input<Alias>> Aliases { get; set; } = new List<Input<Alias>>();
     }
 
     public sealed class CustomResourceOptions : ResourceOptions
     {
+        /// <summary>When it must be replaced, the resource is deleted before its replacement is created.</summary>
+        public bool? DeleteBeforeReplace { get; set; }
     }
 
     public sealed class ComponentResourceOptions : ResourceOptions

@@ -29,7 +29,7 @@ public class DependencyTests
         ["Plan"] = ("tools/Plan", new[] { "Facts", "Config", "", "Network", "Security", "Compute", "Engine" }),
         ["State"] = ("tools/State", new[] { "Facts", "Config", "Plan" }),
         ["Diff"] = ("tools/Diff", new[] { "Facts", "Config", "Plan", "State" }),
-        ["Policies"] = ("policies", new[] { "Facts", "Config", "Plan", "Engine", "Network", "Policies.Packs" }),
+        ["Policies"] = ("policies", new[] { "Facts", "Config", "Plan", "Diff", "Engine", "Network", "Policies.Packs" }),
         ["Policies.Packs"] = ("policies/Packs", new[] { "Facts", "Config", "Plan", "Engine", "Network", "Policies" }),
         ["PlanPage"] = ("tools/PlanPage", new[] { "Config", "Plan", "Diff", "Policies" }),
         ["Cli"] = ("tools/Cli", new[] { "Facts", "Config", "Stacks", "Plan", "State", "Diff", "Policies", "PlanPage" }),

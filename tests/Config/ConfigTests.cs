@@ -83,7 +83,7 @@ public class ConfigTests
 
         Assert.That(Messages(), Is.EqualTo(new[]
         {
-            "blink-infra:cluster.regoin = \"cn-shenzhen\": unknown key; did you mean region? allowed keys under blink-infra:cluster: name, region, billing, mode, tags",
+            "blink-infra:cluster.regoin = \"cn-shenzhen\": unknown key; did you mean region? allowed keys under blink-infra:cluster: name, region, billing, mode, tags, formerNames",
         }));
     }
 
@@ -101,7 +101,7 @@ public class ConfigTests
 
         // Shape
         yield return Case("unknown key", "name: blink-dev\nregion: cn-hangzhou\nregoin: x", Network,
-            "blink-infra:cluster.regoin = \"x\": unknown key; did you mean region? allowed keys under blink-infra:cluster: name, region, billing, mode, tags");
+            "blink-infra:cluster.regoin = \"x\": unknown key; did you mean region? allowed keys under blink-infra:cluster: name, region, billing, mode, tags, formerNames");
         yield return Case("nested unknown key", Cluster, "zones:\n  - id: cn-hangzhou-h\n    cidr: 10.0.0.0/24",
             "blink-infra:network.zones[0].cidr = \"10.0.0.0/24\": unknown key; did you mean cidrBlock? allowed keys under blink-infra:network.zones[0]: id, cidrBlock, podCidrBlock");
         yield return Case("object where a value belongs", "name: blink-dev\nregion:\n  id: cn-hangzhou", Network,
@@ -210,7 +210,7 @@ public class ConfigTests
         var errors = SpecLoader.TryLoad(StackRunner.Stack("config:\n  blink-infra:cluster: cn-hangzhou\n").ToRaw(), PolicyEngine.PolicyNames).Errors;
         Assert.That(errors.Select(e => e.Message), Is.EqualTo(new[]
         {
-            "blink-infra:cluster = \"cn-hangzhou\": an object belongs here; allowed keys: name, region, billing, mode, tags",
+            "blink-infra:cluster = \"cn-hangzhou\": an object belongs here; allowed keys: name, region, billing, mode, tags, formerNames",
         }));
     }
 

@@ -37,7 +37,7 @@ public class DiffTextTests
         var text = DiffText.Of(PlanDiff.Compare(AsPlan(old), await DevPlan()));
 
         Assert.That(text, Is.EqualTo(
-            "~ kubernetes:flink.apache.org/v1beta1:FlinkDeployment blink-dev-flink-cpu (update)\n" +
+            "~ kubernetes:flink.apache.org/v1beta1:FlinkDeployment blink-dev-flink-cpu (update) [diff: ~spec]\n" +
             "    ~ spec.flinkConfiguration[\"rest.port\"]: \"8082\" => \"8081\"\n" +
             "    ~ spec.taskManager.resource.memory: \"9000m\" => \"9216m\"\n" +
             "Resources: + 0 to create, ~ 1 to update, +- 0 to replace, - 0 to delete, 86 unchanged\n"));
@@ -52,9 +52,11 @@ public class DiffTextTests
         var text = DiffText.Of(PlanDiff.Compare(AsPlan(old), await DevPlan()));
 
         // Both plans hold the same reference: no "${x.id}" => "${x.id}" line, only the unknown.
-        Assert.That(text, Does.Contain("~ alicloud:cs/nodePool:NodePool blink-dev-pool-masters (update)\n    ~ vswitchIds[0]: (known after apply)\n"));
+        // As pulumi preview prints an unknown value (pkg/backend/display/object_diff.go): [unknown].
+        Assert.That(text, Does.Contain("~ alicloud:cs/nodePool:NodePool blink-dev-pool-masters (update) [diff: ~vswitchIds]\n    ~ vswitchIds[0]: [unknown]\n"));
         Assert.That(text, Does.Not.Contain("${"));
-        Assert.That(text.Split('\n').Count(l => l.Contains("(known after apply)", StringComparison.Ordinal) && l.IndexOf("(known after apply)", StringComparison.Ordinal) != l.LastIndexOf("(known after apply)", StringComparison.Ordinal)), Is.Zero);
+        Assert.That(text, Does.Not.Contain("known after apply"));
+        Assert.That(text.Split('\n').Count(l => l.Contains(DiffText.Unknown, StringComparison.Ordinal) && l.IndexOf(DiffText.Unknown, StringComparison.Ordinal) != l.LastIndexOf(DiffText.Unknown, StringComparison.Ordinal)), Is.Zero);
     }
 
     [Test]
@@ -69,21 +71,21 @@ public class DiffTextTests
         var text = DiffText.Of(steps);
 
         var lines = text.Split('\n');
-        Assert.That(lines[0], Is.EqualTo("WARNING: this change replaces what the cluster runs on or keeps its state in:"));
+        Assert.That(lines[0], Is.EqualTo("WARNING: this change deletes or replaces what the cluster runs on or keeps its state in:"));
         Assert.That(lines[1], Does.StartWith("  ! vSwitch blink-dev-vsw-cn-hangzhou-h is replaced (cidrBlock cannot change in place): ").And.Contain("every machine and pod address in it"));
         Assert.That(lines[2], Does.StartWith("  ! the ACK cluster blink-dev-ack is replaced (serviceCidr cannot change in place): ").And.Contain("every node pool's machines, the operator, every session cluster and job"));
         Assert.That(lines[3], Does.StartWith("  ! the node pool blink-dev-pool-masters is replaced (clusterId cannot change in place): ").And.Contain("its machines are released"));
         Assert.That(lines[4], Does.StartWith("  ! the node pool blink-dev-pool-cpu is replaced"));
-        Assert.That(lines[5], Does.StartWith("  ! the state bucket blink-dev-state is replaced (bucket cannot change in place): ").And.Contain("checkpoints, savepoints, HA metadata and UDF jars"));
-        Assert.That(lines[6], Is.EqualTo("  ! " + ReplacementWarnings.JobsRestart));
-        Assert.That(lines[7], Is.Empty);
+        Assert.That(lines[5], Does.StartWith("  ! the state bucket blink-dev-state is replaced (bucket cannot change in place); the old one is deleted before the new one is created (its deleteBeforeReplace option): ").And.Contain("checkpoints, savepoints, HA metadata and UDF jars"));
+        // The session cluster on the replaced cluster goes with it (its provider's kubeconfig is unknown).
+        Assert.That(lines.Skip(6).TakeWhile(l => l.Length > 0).Last(), Is.EqualTo("  ! " + LossWarnings.JobsRestart));
 
         // The same warnings in the JSON steps' diagnostics, and on stderr when the JSON takes stdout.
         var (exit, output, errors) = await CliRunner.Run("diff", "--stack", "dev", "--against", await Save(old), "--json", "-");
         Assert.That(exit, Is.EqualTo(BlinkCli.Changes));
         var diagnostics = JsonNode.Parse(output)!["diagnostics"]!.AsArray().Select(d => (string?)d!["message"]).ToList();
         Assert.That(diagnostics, Has.Some.StartsWith("vSwitch blink-dev-vsw-cn-hangzhou-h is replaced"));
-        Assert.That(diagnostics, Has.Member(ReplacementWarnings.JobsRestart));
+        Assert.That(diagnostics, Has.Member(LossWarnings.JobsRestart));
         Assert.That(errors, Does.Contain("warning: the state bucket blink-dev-state is replaced"));
     }
 
@@ -94,9 +96,9 @@ public class DiffTextTests
         Resource(old, "blink-dev-vpc")["inputs"]!["description"] = "before";
         var steps = PlanDiff.Compare(AsPlan(old), await DevPlan());
 
-        Assert.That(ReplacementWarnings.Of(steps), Is.Empty);
-        Assert.That(DiffText.Of(steps), Does.StartWith("~ alicloud:vpc/network:Network blink-dev-vpc (update)\n    ~ description: \"before\" => \"BlinkInfra cluster blink-dev\"\n"));
+        Assert.That(LossWarnings.Of(steps), Is.Empty);
+        Assert.That(DiffText.Of(steps), Does.StartWith("~ alicloud:vpc/network:Network blink-dev-vpc (update) [diff: ~description]\n    ~ description: \"before\" => \"BlinkInfra cluster blink-dev\"\n"));
         Assert.That(DiffText.Of(steps).Contains('\u001b'), Is.False);
-        Assert.That(DiffText.Of(steps, new Colours(true)), Does.StartWith("\u001b[33m~\u001b[0m alicloud:vpc/network:Network blink-dev-vpc (update)\n    \u001b[33m~\u001b[0m description:"));
+        Assert.That(DiffText.Of(steps, new Colours(true)), Does.StartWith("\u001b[33m~\u001b[0m alicloud:vpc/network:Network blink-dev-vpc (update) \u001b[90m[diff: ~description]\u001b[0m\n    \u001b[33m~\u001b[0m description:"));
     }
 }

@@ -23,7 +23,7 @@ namespace BlinkInfra.Tests;
 public class PlanTests
 {
     [Test]
-    public async Task Plan_json_has_the_stack_and_for_every_resource_type_name_parent_dependencies_provider_and_inputs()
+    public async Task Plan_json_has_the_stack_and_for_every_resource_type_name_parent_dependencies_provider_inputs_and_options()
     {
         var plan = await BlinkCli.PlanStackAsync(StackRunner.Stack(StackRunner.DevConfig));
         var json = JsonNode.Parse(plan.ToJson())!.AsObject();
@@ -60,7 +60,10 @@ public class PlanTests
                 "vpcId": "${blink-dev-vpc.id}",
                 "vswitchName": "blink-dev-vsw-cn-hangzhou-h",
                 "zoneId": "cn-hangzhou-h"
-              }
+              },
+              "deleteBeforeReplace": false,
+              "aliases": [],
+              "ignoreChanges": []
             }
             """)!.ToJsonString()));
 

@@ -99,7 +99,7 @@ public class StackFileSafetyTests
     public void Keys_are_spelled_as_documented()
     {
         Assert.That(Errors(StackRunner.DevConfig.Replace("region: cn-hangzhou", "Region: cn-hangzhou")), Has.Member(
-            "blink-infra:cluster.Region = \"cn-hangzhou\": unknown key; did you mean region? allowed keys under blink-infra:cluster: name, region, billing, mode, tags"));
+            "blink-infra:cluster.Region = \"cn-hangzhou\": unknown key; did you mean region? allowed keys under blink-infra:cluster: name, region, billing, mode, tags, formerNames"));
     }
 
     [Test]

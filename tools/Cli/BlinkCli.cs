@@ -52,11 +52,12 @@ public static class BlinkCli
         var diffJson = new Option<string?>("--json") { Description = "Also write the steps, as `pulumi preview --json` writes them, to this file (- for standard output, instead of the text)" };
         var diffShowSames = new Option<bool>("--show-sames") { Description = "List unchanged resources in the --json steps too (they are always counted)" };
         var diffHtml = new Option<string?>("--html") { Description = "Also write the diff's page to this file: the plan page with each resource coloured by its step and the replacements with the inputs that force them" };
-        var diff = new Command("diff", "Compare a stack planned now with a saved plan or a Pulumi state; exit 0 without changes, 2 with changes, 1 on error")
+        var diffShowUrns = new Option<bool>("--show-urns", "-u") { Description = "Name each resource in the text by its URN (to paste into pulumi up --target or --replace) instead of its type and name" };
+        var diff = new Command("diff", "Compare a stack planned now with a saved plan or a Pulumi state, and check the change against the blink-changes policies; exit 0 without changes, 2 with changes, 1 on error or a mandatory violation")
         {
-            diffStack, diffConfig, diffAgainst, diffJson, diffShowSames, diffHtml,
+            diffStack, diffConfig, diffAgainst, diffJson, diffShowSames, diffHtml, diffShowUrns,
         };
-        diff.SetAction((parse, _) => ExitOnInputError(() => DiffAsync(parse.GetValue(diffStack), parse.GetValue(diffConfig), parse.GetValue(diffAgainst), parse.GetValue(diffJson), parse.GetValue(diffShowSames), parse.GetValue(diffHtml), console, errors), DiffError, errors));
+        diff.SetAction((parse, _) => ExitOnInputError(() => DiffAsync(parse.GetValue(diffStack), parse.GetValue(diffConfig), parse.GetValue(diffAgainst), parse.GetValue(diffJson), parse.GetValue(diffShowSames), parse.GetValue(diffHtml), parse.GetValue(diffShowUrns), console, errors), DiffError, errors));
 
         var benchStack = new Option<string?>("--stack", "-s") { Description = "The stack to plan (default: the example stack with the most resources)" };
         var benchRuns = new Option<int?>("--runs") { Description = "How many plans to time (default 20; with --process, 10 runs of each command)" };
@@ -168,7 +169,7 @@ public static class BlinkCli
 
     /// <summary>A stack file loaded into its spec, once, and planned offline.</summary>
     public static Task<StackPlan> PlanStackAsync(StackFile stackFile)
-        => Planner.PlanAsync(SpecLoader.Load(stackFile.ToRaw(), PolicyEngine.PolicyNames), stackFile.StackName);
+        => Planner.PlanAsync(SpecLoader.Load(stackFile.ToRaw(), PolicyEngine.LevelNames), stackFile.StackName);
 
     /// <summary>
     /// The time zone a maintenance start time without an offset was read in, said once (issue 32.9): ACK takes the
@@ -197,7 +198,7 @@ public static class BlinkCli
     {
         OutputFile.CheckFolders(("--json", jsonPath), ("--graph", graphPath), ("--html", htmlPath));
         var stackFile = StackFile.Load(ResolveStackFile(stack, configPath));
-        var spec = SpecLoader.Load(stackFile.ToRaw(), PolicyEngine.PolicyNames);
+        var spec = SpecLoader.Load(stackFile.ToRaw(), PolicyEngine.LevelNames);
         var result = await Planner.PlanAsync(spec, stackFile.StackName);
         var report = PolicyEngine.Evaluate(result, PolicyReportRenderer.Overrides(result));
         if (htmlPath != null)
@@ -256,7 +257,7 @@ public static class BlinkCli
         // What is written is read back as plan reads it, and loaded into a spec: a starter that does not load is never written.
         var yaml = template.Yaml();
         var stackFile = StackFile.Parse(yaml, StackFile.StackNameOf(path), path);
-        SpecLoader.Load(stackFile.ToRaw(), PolicyEngine.PolicyNames);
+        SpecLoader.Load(stackFile.ToRaw(), PolicyEngine.LevelNames);
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
         await File.WriteAllTextAsync(path, yaml);
         var writer = console.Profile.Out.Writer;
@@ -294,7 +295,7 @@ public static class BlinkCli
         else
         {
             var stackFile = StackFile.Load(ResolveStackFile(stack, configPath));
-            var spec = SpecLoader.Load(stackFile.ToRaw(), PolicyEngine.PolicyNames);
+            var spec = SpecLoader.Load(stackFile.ToRaw(), PolicyEngine.LevelNames);
             foreach (var note in new[] { MaintenanceTimeNote(spec), DefaultLogProjectNote(spec) }.OfType<string>())
                 await errors.WriteLineAsync($"note: {note}");
             subject = await Planner.PlanAsync(spec, stackFile.StackName);
@@ -322,7 +323,7 @@ public static class BlinkCli
     public const int DiffError = 1;
     public const int Changes = 2;
 
-    private static async Task<int> DiffAsync(string? stack, string? configPath, string? against, string? jsonPath, bool showSames, string? htmlPath, IAnsiConsole console, TextWriter errors)
+    private static async Task<int> DiffAsync(string? stack, string? configPath, string? against, string? jsonPath, bool showSames, string? htmlPath, bool showUrns, IAnsiConsole console, TextWriter errors)
     {
         OutputFile.CheckFolders(("--json", jsonPath), ("--html", htmlPath));
         if (against is null)
@@ -337,25 +338,38 @@ public static class BlinkCli
         foreach (var warning in warnings)
             await errors.WriteLineAsync($"warning: {UserText.Shown(warning)}");
         var steps = PlanDiff.Compare(old, now);
-        // Replacing what the cluster runs on is said loudly: first in the text, as warnings in the JSON
-        // (and on stderr when the JSON takes standard output's place).
-        var replacements = ReplacementWarnings.Of(steps);
-        var json = jsonPath is null ? null : DiffJson.Of(steps, showSames, warnings.Concat(replacements)).ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }) + "\n";
+        // What the change does to what stands: refused before pulumi up would report it.
+        var changeReport = ChangePolicies.Evaluate(steps, PolicyReportRenderer.Overrides(now));
+        var diagnostics = warnings.Select(w => new DiffDiagnostic(w, "warning", null))
+            .Concat(changeReport.Violations.Select(v => new DiffDiagnostic(PolicyReportRenderer.Diagnostic(v), v.Level == EnforcementLevel.Mandatory ? "error" : "warning",
+                steps.FirstOrDefault(s => s.Type == v.ResourceType && s.Name == v.ResourceName)?.Urn)));
+        // Losses are said loudly: first in the text, as warnings in the JSON (and on stderr when the JSON
+        // takes standard output's place).
+        var json = jsonPath is null ? null : DiffJson.Of(steps, showSames, diagnostics).ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }) + "\n";
         if (jsonPath == StandardOutput)
         {
-            foreach (var replacement in replacements)
-                await errors.WriteLineAsync($"warning: {UserText.Shown(replacement)}");
+            foreach (var loss in LossWarnings.Messages(steps))
+                await errors.WriteLineAsync($"warning: {UserText.Shown(loss)}");
             console.Profile.Out.Writer.Write(json);
         }
         else
-            console.Profile.Out.Writer.Write(DiffText.Of(steps, Colours.Of(console)));
+        {
+            console.Profile.Out.Writer.Write(DiffText.Of(steps, Colours.Of(console), showUrns));
+            console.Profile.Out.Writer.Write(ChangePolicies.Text(changeReport));
+        }
         if (jsonPath is not null and not StandardOutput)
             await OutputFile.WriteAsync("--json", jsonPath, json!);
         if (htmlPath is not null)
         {
             var report = PolicyEngine.Evaluate(now, PolicyReportRenderer.Overrides(now));
+            report = PolicyReport.Of(report.Packs.Append(ChangePolicies.PackId), report.Violations.Concat(changeReport.Violations));
             await OutputFile.WriteAsync("--html", htmlPath, PlanPageWriter.Html(PlanPageModel.Of(now, report, steps)));
             await errors.WriteLineAsync($"Diff page written to {htmlPath}");
+        }
+        if (changeReport.HasMandatory)
+        {
+            await errors.WriteLineAsync($"error: refused by policy (exit {DiffError}): {changeReport.Violations.Count(v => v.Level == EnforcementLevel.Mandatory)} mandatory violation(s) of {ChangePolicies.PackId}");
+            return DiffError;
         }
         return PlanDiff.HasChanges(steps) ? Changes : NoChanges;
     }

@@ -28,9 +28,9 @@ public static class ResourcesCheck
     public static async Task<int> RunAsync(string path, string? jsonPath, IAnsiConsole console, TextWriter errors, TextReader input)
     {
         var list = Read(path, input);
-        var unknown = list.PolicyLevels.Keys.Where(name => !PolicyEngine.PolicyNames.Contains(name)).ToList();
+        var unknown = list.PolicyLevels.Keys.Where(name => !PolicyEngine.LevelNames.Contains(name)).ToList();
         if (unknown.Count > 0)
-            throw new StackFileException($"{Name(path)}: policyLevels names unknown policies ({string.Join(", ", unknown)}); allowed: {string.Join(", ", PolicyEngine.PolicyNames)}");
+            throw new StackFileException($"{Name(path)}: policyLevels names unknown policies ({string.Join(", ", unknown)}); allowed: {string.Join(", ", PolicyEngine.LevelNames)}");
 
         var plan = list.ToPlan();
         var policyInput = PolicyInput.Of(plan);

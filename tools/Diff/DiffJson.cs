@@ -22,6 +22,17 @@ public static class DiffJson
 {
     /// <summary>The digest of a diff; <paramref name="showSames"/> lists unchanged resources too (`--show-sames`).</summary>
     public static JsonObject Of(ImmutableArray<DiffStep> steps, bool showSames = false, IEnumerable<string>? warnings = null)
+        => Of(steps, showSames, (warnings ?? Enumerable.Empty<string>()).Select(w => new DiffDiagnostic(w, "warning", null)));
+
+    /// <summary>
+    /// The digest of a diff with its diagnostics (each with the URN it is about, where there is one, as
+    /// Pulumi's diagnostic events carry it), and, beyond Pulumi's fields: per step the inputs the provider
+    /// applies only at create (`createOnlyReasons`; in `detailedDiff` `createOnly: true`, and
+    /// `suppressible: true` where a DiffSuppressFunc may hide a replacement), a replacement that deletes
+    /// first (`deleteBeforeReplace`), and the whole diff's `losses`: every replacement or deletion of what
+    /// costs machines or holds state (<see cref="LossWarnings"/>), also among the diagnostics.
+    /// </summary>
+    public static JsonObject Of(ImmutableArray<DiffStep> steps, bool showSames, IEnumerable<DiffDiagnostic> diagnostics)
     {
         var json = new JsonArray();
         foreach (var step in steps.Where(s => showSames || s.Op != DiffOp.Same || s.Type == PlanDiff.RootStackType))
@@ -38,15 +49,41 @@ public static class DiffJson
                 entry["diffReasons"] = Strings(step.Changes.Select(c => c.Key));
             if (step.Op == DiffOp.Replace && step.ReplaceReasons.Length > 0)
                 entry["replaceReasons"] = Strings(step.ReplaceReasons);
+            if (step.Op == DiffOp.Update && step.CreateOnlyReasons.Length > 0)
+                entry["createOnlyReasons"] = Strings(step.CreateOnlyReasons);
+            if (step.DeleteBeforeReplace)
+                entry["deleteBeforeReplace"] = true;
             entry["detailedDiff"] = changing && step.Changes.Length > 0 ? Detailed(step) : null;
             json.Add(entry);
         }
         var digest = new JsonObject();
         if (json.Count > 0)
             digest["steps"] = json;
-        var diagnostics = (warnings ?? Enumerable.Empty<string>()).Select(w => (JsonNode?)new JsonObject { ["message"] = w, ["severity"] = "warning" }).ToArray();
-        if (diagnostics.Length > 0)
-            digest["diagnostics"] = new JsonArray(diagnostics);
+        var losses = LossWarnings.Of(steps);
+        var all = diagnostics.Concat(losses.Select(l => new DiffDiagnostic(l.Message, "warning", l.Step.Urn)))
+            .Concat(LossWarnings.Messages(steps).Skip(losses.Length).Select(m => new DiffDiagnostic(m, "warning", null)))
+            .Select(d =>
+            {
+                var o = new JsonObject();
+                if (d.Urn is not null)
+                    o["urn"] = d.Urn;
+                o["message"] = d.Message;
+                o["severity"] = d.Severity;
+                return (JsonNode?)o;
+            }).ToArray();
+        if (all.Length > 0)
+            digest["diagnostics"] = new JsonArray(all);
+        if (losses.Length > 0)
+        {
+            digest["losses"] = new JsonArray(losses.Select(l => (JsonNode?)new JsonObject
+            {
+                ["op"] = OpName(l.Step.Op),
+                ["urn"] = l.Step.Urn,
+                ["type"] = l.Step.Type,
+                ["name"] = l.Step.Name,
+                ["message"] = l.Message,
+            }).ToArray());
+        }
         var summary = new JsonObject();
         foreach (var (op, count) in PlanDiff.Summary(steps))
             summary[OpName(op)] = count;
@@ -77,7 +114,12 @@ public static class DiffJson
             foreach (var (path, kind) in paths)
             {
                 var forces = change.ForcesReplacement && table.Any(p => Covers(p, Plain(path)));
-                detailed[path] = new JsonObject { ["kind"] = forces ? kind + "-replace" : kind, ["inputDiff"] = true };
+                var entry = new JsonObject { ["kind"] = forces ? kind + "-replace" : kind, ["inputDiff"] = true };
+                if (change.CreateOnly && step.Op == DiffOp.Update)
+                    entry["createOnly"] = true;
+                if (forces && change.Suppressible)
+                    entry["suppressible"] = true;
+                detailed[path] = entry;
             }
         }
         return detailed;

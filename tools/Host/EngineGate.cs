@@ -120,7 +120,7 @@ public static class EngineGate
         {
             // The front door (FromEnvironment) refuses what is not the config the engine writes, as invalid config too.
             raw = read();
-            spec = SpecLoader.Load(raw, PolicyEngine.PolicyNames);
+            spec = SpecLoader.Load(raw, PolicyEngine.LevelNames);
         }
         catch (SpecException invalid)
         {

@@ -150,7 +150,12 @@ public sealed class PlanRecorder : IMocks
                     .ToImmutableSortedDictionary(kv => kv.Key, kv => kv.Refs, StringComparer.Ordinal),
                 ProviderOf(registered, byUrn),
                 options.Protect == true,
-                JsonValues.MaskedInputs(registered?.Inputs ?? ImmutableDictionary<string, object>.Empty, inputs.SecretNames)));
+                JsonValues.MaskedInputs(registered?.Inputs ?? ImmutableDictionary<string, object>.Empty, inputs.SecretNames))
+            {
+                DeleteBeforeReplace = options is CustomResourceOptions { DeleteBeforeReplace: true },
+                Aliases = await AliasesOf(options),
+                IgnoreChanges = options.IgnoreChanges.ToImmutableArray(),
+            });
         }
 
         ImmutableArray<PlannedInvoke> invokes;
@@ -230,6 +235,39 @@ public sealed class PlanRecorder : IMocks
     }
 
     private static ResourceRef RefOf(Resource resource) => new(resource.GetResourceType(), resource.GetResourceName());
+
+    /// <summary>
+    /// The aliases a resource declares, each as given (not yet turned into URNs, which the engine does
+    /// with the resource's parent and its parent's aliases: PlanDiff mirrors it). An alias that sets a
+    /// whole URN and another part, or more than one of Parent, ParentUrn and NoParent, is refused as the
+    /// real SDK refuses it (pulumi/pulumi-dotnet sdk/Pulumi/Resources/Resource.cs, CollapseAliasToUrn).
+    /// </summary>
+    private static async Task<ImmutableArray<PlannedAlias>> AliasesOf(ResourceOptions options)
+    {
+        var aliases = ImmutableArray.CreateBuilder<PlannedAlias>();
+        foreach (var input in options.Aliases)
+        {
+            var alias = await OutputUtilities.GetValueAsync(input.ToOutput());
+            if (alias is null)
+                continue;
+            async Task<string?> Text(Input<string>? part) => part is null ? null : await OutputUtilities.GetValueAsync(part.ToOutput());
+            var planned = new PlannedAlias(
+                alias.Urn,
+                await Text(alias.Name),
+                await Text(alias.Type),
+                alias.Parent is null ? null : RefOf(alias.Parent),
+                await Text(alias.ParentUrn),
+                alias.NoParent ? true : null,
+                await Text(alias.Project),
+                await Text(alias.Stack));
+            if (planned.Urn is not null && planned with { Urn = null } != new PlannedAlias())
+                throw new ArgumentException("Alias should not specify both Urn and another property");
+            if ((planned.Parent is null ? 0 : 1) + (planned.ParentUrn is null ? 0 : 1) + (alias.NoParent ? 1 : 0) >= 2)
+                throw new ArgumentException("Only specify one of 'Parent', 'ParentUrn' or 'NoParent' in an Alias");
+            aliases.Add(planned);
+        }
+        return aliases.ToImmutable();
+    }
 
     private static async Task<ImmutableArray<Resource>> ResolveDependsOnAsync(ResourceOptions options)
     {

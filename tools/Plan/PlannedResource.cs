@@ -4,7 +4,12 @@ using System.Text.Json.Serialization;
 
 namespace BlinkInfra.Plan;
 
-/// <summary>One resource of a plan, with its inputs as the provider would receive them.</summary>
+/// <summary>
+/// One resource of a plan, with its inputs as the provider would receive them and the options the
+/// engine acts on when it compares the resource with the state: protect, deleteBeforeReplace,
+/// aliases (the identities it had before) and ignoreChanges (inputs whose change it keeps the old
+/// value of), as pulumi/pulumi's step generator reads them from the registration (its Goal).
+/// </summary>
 public sealed record PlannedResource(
     [property: JsonPropertyName("type")] string Type,
     [property: JsonPropertyName("name")] string Name,
@@ -18,4 +23,31 @@ public sealed record PlannedResource(
 {
     [JsonIgnore]
     public ResourceRef Ref => new(Type, Name);
+
+    /// <summary>The resource is deleted before its replacement is created (CustomResourceOptions.DeleteBeforeReplace).</summary>
+    [JsonPropertyName("deleteBeforeReplace")]
+    public bool DeleteBeforeReplace { get; init; }
+
+    /// <summary>The resource's earlier identities, in the order given (ResourceOptions.Aliases).</summary>
+    [JsonPropertyName("aliases")]
+    public ImmutableArray<PlannedAlias> Aliases { get; init; } = ImmutableArray<PlannedAlias>.Empty;
+
+    /// <summary>Input paths whose change the engine ignores, keeping their old values (ResourceOptions.IgnoreChanges).</summary>
+    [JsonPropertyName("ignoreChanges")]
+    public ImmutableArray<string> IgnoreChanges { get; init; } = ImmutableArray<string>.Empty;
 }
+
+/// <summary>
+/// One of a resource's earlier identities, as Pulumi's Alias gives it: a whole URN, or the parts that
+/// differ from the resource's own (its name, type, parent, project, stack); a part left out is the
+/// resource's current one, and <see cref="NoParent"/> says it had no parent.
+/// </summary>
+public sealed record PlannedAlias(
+    [property: JsonPropertyName("urn")] string? Urn = null,
+    [property: JsonPropertyName("name")] string? Name = null,
+    [property: JsonPropertyName("type")] string? Type = null,
+    [property: JsonPropertyName("parent")] ResourceRef? Parent = null,
+    [property: JsonPropertyName("parentUrn")] string? ParentUrn = null,
+    [property: JsonPropertyName("noParent")] bool? NoParent = null,
+    [property: JsonPropertyName("project")] string? Project = null,
+    [property: JsonPropertyName("stack")] string? Stack = null);

@@ -87,7 +87,7 @@ public static class PlanPageModel
             var deleted = all.Skip(plan.Resources.Length).Where(s => s.Op is DiffOp.Delete or DiffOp.DeleteReplaced && s.OldState?["custom"]?.GetValue<bool>() != false).ToList();
             var deletedNodes = deleted.Select((step, j) =>
             {
-                var parentUrn = step.OldState?["parent"]?.GetValue<string>();
+                var parentUrn = Inputs.Text(step.OldState?["parent"]);
                 var node = new Node("d" + j, step.Type, step.Name, parentUrn is not null && componentIdByUrn.TryGetValue(parentUrn, out var c) ? c : null,
                     step.OldState?["protect"]?.GetValue<bool>() == true, step.OldInputs ?? new JsonObject(), new List<string>(), step);
                 nodeByUrn.TryAdd(step.Urn, node);
@@ -96,13 +96,16 @@ public static class PlanPageModel
             foreach (var (node, step) in deletedNodes)
             {
                 var dependencies = (step.OldState?["dependencies"] as JsonArray ?? new JsonArray())
-                    .Select(u => u?.GetValue<string>()).OfType<string>()
+                    .Select(u => Inputs.Text(u)).OfType<string>()
                     .Select(u => nodeByUrn.GetValueOrDefault(u)?.Id).OfType<string>().Distinct();
                 node.Dependencies.AddRange(dependencies);
                 nodes.Add(node);
             }
         }
 
+        // What is lost, said as the diff's WARNING block says it (LossWarnings), on the resources and in one list.
+        var losses = steps is { } lossSteps ? LossWarnings.Of(lossSteps) : ImmutableArray<LossWarning>.Empty;
+        var lossOf = losses.ToDictionary(l => l.Step, l => l.Message);
         var dependants = nodes.SelectMany(n => n.Dependencies.Select(d => (From: d, To: n.Id))).GroupBy(p => p.From).ToDictionary(g => g.Key, g => g.Select(p => p.To).ToList());
         var resources = new JsonArray();
         foreach (var node in nodes)
@@ -125,6 +128,14 @@ public static class PlanPageModel
                     entry["replaceReasons"] = Strings(step.ReplaceReasons);
                 if (step.Cause is not null)
                     entry["cause"] = step.Cause;
+                if (step.Renamed)
+                    entry["renamedFrom"] = step.OldName;
+                if (step.DeleteBeforeReplace)
+                    entry["deleteBeforeReplace"] = step.DeleteBeforeReplaceReason;
+                if (step.Op == DiffOp.Update && step.CreateOnlyReasons.Length > 0)
+                    entry["createOnly"] = Strings(step.CreateOnlyReasons);
+                if (lossOf.TryGetValue(step, out var loss))
+                    entry["loss"] = loss;
                 if (step.Op is DiffOp.Update or DiffOp.Replace)
                 {
                     entry["changes"] = new JsonArray(step.Changes.Select(c => (JsonNode?)new JsonObject
@@ -134,6 +145,7 @@ public static class PlanPageModel
                         ["new"] = c.New?.DeepClone(),
                         ["forcesReplacement"] = c.ForcesReplacement,
                         ["knownAfterApply"] = c.KnownAfterApply,
+                        ["createOnly"] = c.CreateOnly && step.Op == DiffOp.Update,
                     }).ToArray());
                 }
             }
@@ -145,13 +157,18 @@ public static class PlanPageModel
         foreach (var group in nodes.GroupBy(n => (n.Component, n.Type)).Where(g => g.Count() >= PlanGraph.CollapseFrom))
         {
             var members = group.ToList();
-            groups.Add(new JsonObject
+            var entry = new JsonObject
             {
                 ["id"] = "g" + members[0].Id,
                 ["component"] = group.Key.Component,
                 ["type"] = group.Key.Type,
                 ["members"] = Strings(members.Select(m => m.Id)),
-            });
+            };
+            // In a diff, every op the group hides, counted, so the collapsed node shows all of them, not one.
+            if (steps is not null)
+                entry["steps"] = new JsonObject(members.GroupBy(m => m.Step is { } s ? DiffJson.OpName(s.Op) : "same")
+                    .OrderBy(g => StepOrder(g.Key)).Select(g => KeyValuePair.Create(g.Key, (JsonNode?)JsonValue.Create(g.Count()))));
+            groups.Add(entry);
         }
 
         var idByRef = nodes.Where(n => !n.Id.StartsWith('d')).GroupBy(n => (n.Type, n.Name)).ToDictionary(g => g.Key, g => g.First().Id);
@@ -186,6 +203,17 @@ public static class PlanPageModel
             summary["steps"] = stepCounts;
         }
 
+        var idOfStep = nodes.Where(n => n.Step is not null).ToDictionary(n => n.Step!, n => n.Id);
+        var lossList = new JsonArray(losses.Select(l => (JsonNode?)new JsonObject
+        {
+            ["resource"] = idOfStep.GetValueOrDefault(l.Step),
+            ["step"] = DiffJson.OpName(l.Step.Op),
+            ["type"] = l.Step.Type,
+            ["name"] = l.Step.Name,
+            ["urn"] = l.Step.Urn,
+            ["message"] = l.Message,
+        }).ToArray());
+
         return new JsonObject
         {
             ["mode"] = steps is null ? PlanMode : DiffMode,
@@ -197,8 +225,15 @@ public static class PlanPageModel
             ["resources"] = resources,
             ["groups"] = groups,
             ["findings"] = findings,
+            ["losses"] = lossList,
         };
     }
+
+    /// <summary>The order ops are counted in: what costs most first.</summary>
+    private static int StepOrder(string op) => op switch
+    {
+        "delete" => 0, "delete-replaced" => 1, "replace" => 2, "update" => 3, "create" => 4, _ => 5,
+    };
 
     private static IEnumerable<ResourceRef> DependenciesOf(PlannedResource resource)
         => resource.DependsOn.Concat(resource.PropertyDependencies.Values.SelectMany(v => v));

@@ -30,6 +30,16 @@ public sealed class ClusterValidator : AbstractValidator<ClusterConfig>
                 ? $"not a valid cluster name (it defaults to the stack's name; set blink-infra:cluster.name); allowed: {NameRule}"
                 : $"not a valid cluster name; allowed: {NameRule}");
 
+        // A former name is where the engine looks for the cluster's resources before it creates them anew:
+        // a name the cluster could have had, never its name now, each once.
+        RuleForEach(c => c.FormerNames)
+            .Must(former => NamePattern.IsMatch(former))
+            .WithMessage($"not a name the cluster could have had; allowed: {NameRule}")
+            .Must((c, former) => former != c.Name)
+            .WithMessage("the cluster's name now; allowed: names it had before, not its current one")
+            .Must((c, former) => c.FormerNames.Count(f => f == former) == 1)
+            .WithMessage("given twice; allowed: each former name once");
+
         RuleFor(c => c.Billing)
             .Must(billing => billing is null || SpecDefaults.ParseBilling(billing) is not null)
             .WithMessage($"unknown billing mode; allowed: {string.Join(", ", AlibabaCloud.BillingModes.Select(b => b.Name))}");

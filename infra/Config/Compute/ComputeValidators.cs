@@ -87,6 +87,21 @@ public sealed class ComputeValidator : AbstractValidator<ComputeConfig>
                 if (pools[i].Name is { } name && !seen.Add(name))
                     context.AddFailure(new ValidationFailure($"WorkerPools[{i}].Name", "used by another pool; allowed: a name of its own") { AttemptedValue = name });
             }
+            // A former name claims the old node pool for one pool: never a pool's name now (that pool is the
+            // resource there), never claimed twice (Pulumi refuses a resource two aliases point at).
+            var current = pools.Select(p => p.Name).OfType<string>().ToHashSet(StringComparer.Ordinal);
+            var claimed = new HashSet<string>(StringComparer.Ordinal);
+            for (var i = 0; i < pools.Count; i++)
+            {
+                for (var j = 0; j < pools[i].FormerNames.Count; j++)
+                {
+                    var former = pools[i].FormerNames[j];
+                    if (former != pools[i].Name && current.Contains(former))
+                        context.AddFailure(new ValidationFailure($"WorkerPools[{i}].FormerNames[{j}]", "the name of another pool now; allowed: names no pool has now") { AttemptedValue = former });
+                    else if (!claimed.Add(former))
+                        context.AddFailure(new ValidationFailure($"WorkerPools[{i}].FormerNames[{j}]", "already a former name of a pool; allowed: each former name once, for the pool that had it") { AttemptedValue = former });
+                }
+            }
         });
     }
 }
@@ -115,6 +130,13 @@ public sealed class WorkerPoolValidator : AbstractValidator<WorkerPoolConfig>
             .WithMessage($"allowed: {NameRule}")
             .Must(name => NamePattern.IsMatch(name!) && name != ReservedName)
             .WithMessage($"not a valid pool name; allowed: {NameRule}, not \"{ReservedName}\"");
+
+        // Where the engine looks for the pool's node pool before it creates one (a rename keeps the machines).
+        RuleForEach(p => p.FormerNames)
+            .Must(former => NamePattern.IsMatch(former) && former != ReservedName)
+            .WithMessage($"not a name a pool could have had; allowed: {NameRule}, not \"{ReservedName}\"")
+            .Must((p, former) => former != p.Name)
+            .WithMessage("the pool's name now; allowed: names it had before, not its current one");
 
         RuleFor(p => p.Family)
             .Cascade(CascadeMode.Stop)

@@ -18,4 +18,7 @@ public sealed class WorkerPoolConfig
     public string? GpuDriverVersion { get; set; }
     public string? ImageId { get; set; }
     public DataDiskConfig? DataDisk { get; set; }
+
+    /// <summary>Names the pool had before, newest first: its node pool is found under them and renamed in place (Pulumi aliases).</summary>
+    public List<string> FormerNames { get; set; } = new();
 }

@@ -18,6 +18,9 @@ public sealed record WorkerPoolSpec(
     UsableResources? UsablePerNode,
     DataDiskSpec? DataDisk)
 {
+    /// <summary>Names the pool had before (`formerNames`): its node pool declares them as aliases.</summary>
+    public ImmutableArray<string> FormerNames { get; init; } = ImmutableArray<string>.Empty;
+
     /// <summary>The CU each machine of the pool offers, whichever of its types ACK launches; null for types BlinkInfra does not know.</summary>
     public int? ComputeUnitsPerNode => UsablePerNode?.ComputeUnitCount;
 
@@ -59,7 +62,10 @@ public sealed record WorkerPoolSpec(
             pool.GpuDriverVersion,
             pool.ImageId,
             usable,
-            DataDiskOf(pool.DataDisk, usable?.ComputeUnitCount));
+            DataDiskOf(pool.DataDisk, usable?.ComputeUnitCount))
+        {
+            FormerNames = pool.FormerNames.ToImmutableArray(),
+        };
     }
 
     /// <summary>

@@ -111,6 +111,13 @@ function drawPicture(container, list) {
     const finding = classes.includes("finding-mandatory") ? { stroke: "#b00020", width: 6 } : classes.includes("finding-advisory") ? { stroke: "#f0b400", width: 4, dash: "6 3" } : null;
     picture.append(svg("rect", { class: "node", x: r.x1, y: r.y1, width: r.x2 - r.x1, height: r.y2 - r.y1, rx: 6, fill: n.data.colour,
       stroke: finding ? finding.stroke : "#333", "stroke-width": finding ? finding.width : n.data.kind === "group" ? 3 : 1, "stroke-dasharray": finding ? finding.dash : undefined }));
+    // A group hiding several ops: a band per op across its width, as cytoscape's slices show them.
+    let from = r.x1;
+    for (const slice of (n.data.slices || []).length > 1 ? n.data.slices : []) {
+      const width = (r.x2 - r.x1) * slice.share;
+      picture.append(svg("rect", { class: "slice", "data-step": slice.op, x: from, y: r.y2 - 8, width, height: 6, fill: slice.colour }));
+      from += width;
+    }
     const lines = String(n.data.label).split("\n");
     const text = svg("text", { x: (r.x1 + r.x2) / 2, y: (r.y1 + r.y2) / 2 - (lines.length - 1) * 6 + 3.5, "text-anchor": "middle", "font-size": 10, fill: "#fff" });
     lines.forEach((line, i) => text.append(svg("tspan", { x: (r.x1 + r.x2) / 2, dy: i === 0 ? 0 : 12 }, line)));
@@ -152,16 +159,22 @@ async function start() {
     }
     for (const group of model.groups) {
       if (expanded.has(group.id)) continue;
-      const steps = [...new Set(group.members.map(m => resources.get(m).step).filter(Boolean))];
-      const step = steps.length === 1 ? steps[0] : steps.includes("replace") ? "replace" : steps.find(s => s !== "same") || steps[0];
+      // In a diff a group shows every op it hides (the model counts them, costliest first): named in its
+      // label, and drawn as slices of its colour, one per op, so one replaced rule among 30 is not lost.
+      const counts = Object.entries(group.steps || {});
+      const step = counts.length > 0 ? counts[0][0] : undefined;
+      const slices = model.mode === "diff" ? counts.map(([op, n]) => ({ op, colour: STEP_COLOURS[op], share: n / group.members.length })) : [];
       nodes.push({
         group: "nodes",
-        classes: ["group", worstLevel(group.members) && `finding-${worstLevel(group.members)}`].filter(Boolean).join(" "),
+        classes: ["group", worstLevel(group.members) && `finding-${worstLevel(group.members)}`, slices.length > 1 && "mixed"].filter(Boolean).join(" "),
         data: {
           id: group.id, kind: "group", parent: group.component || undefined, count: group.members.length,
-          label: `${shortType(group.type)} × ${group.members.length}\n(click to expand)`,
+          label: `${shortType(group.type)} × ${group.members.length}\n${model.mode === "diff" ? counts.map(([op, n]) => `${n} ${op}`).join(" · ") : "(click to expand)"}`,
           colour: model.mode === "diff" ? STEP_COLOURS[step || "same"] : PROVIDER_COLOURS[providerOf(group.type)],
           step: step || undefined,
+          steps: counts.map(([op, n]) => `${op}:${n}`).join(" ") || undefined,
+          slices,
+          ...Object.fromEntries(slices.slice(0, 8).flatMap((s, i) => [[`pie${i + 1}Colour`, s.colour], [`pie${i + 1}Size`, 100 * s.share]])),
         },
       });
     }
@@ -173,7 +186,7 @@ async function start() {
         classes: ["resource", level && `finding-${level}`, resource.step && `step-${resource.step}`].filter(Boolean).join(" "),
         data: {
           id: resource.id, kind: "resource", parent: resource.component || undefined,
-          label: `${resource.step === "replace" ? "± " : ""}${shortType(resource.type)}\n${resource.name}`,
+          label: `${resource.loss ? "! " : ""}${resource.step === "replace" ? "± " : ""}${shortType(resource.type)}\n${resource.name}`,
           colour: model.mode === "diff" ? STEP_COLOURS[resource.step || "same"] : PROVIDER_COLOURS[providerOf(resource.type)],
           step: resource.step || undefined,
         },
@@ -218,6 +231,8 @@ async function start() {
       { selector: "node", style: { label: "data(label)", "font-size": 10, "min-zoomed-font-size": model.resources.length > 300 ? 6 : 0, "text-wrap": "wrap", "text-max-width": 150, "text-valign": "center", "text-halign": "center" } },
       { selector: "node[kind = 'resource'], node[kind = 'group']", style: { shape: "round-rectangle", width: 160, height: 40, "background-color": "data(colour)", color: "#fff", "border-width": 1, "border-color": "#333" } },
       { selector: "node[kind = 'group']", style: { "border-style": "double", "border-width": 4, height: 46 } },
+      // A group that hides more than one op: a slice per op (cytoscape draws up to 16; the model counts at most 6 ops).
+      { selector: "node.mixed", style: { "pie-size": "100%", ...Object.fromEntries([1, 2, 3, 4, 5, 6, 7, 8].flatMap(i => [[`pie-${i}-background-color`, `data(pie${i}Colour)`], [`pie-${i}-background-size`, `data(pie${i}Size)`]])), "text-outline-color": "#333", "text-outline-width": 1 } },
       { selector: "node[kind = 'component']", style: { shape: "round-rectangle", "background-color": "#f4f5f7", "background-opacity": 0.9, "border-color": "#8a8f98", "border-width": 1, color: "#222", "text-valign": "top", "text-halign": "center", "font-size": 11, "font-weight": "bold", padding: 14 } },
       { selector: "node.finding-advisory", style: { "border-color": "#f0b400", "border-width": 4, "border-style": "dashed" } },
       { selector: "node.finding-mandatory", style: { "border-color": "#b00020", "border-width": 6, "border-style": "solid" } },
@@ -319,8 +334,20 @@ async function start() {
         resource.protect ? el("dt", { text: "protected" }) : null,
         resource.protect ? el("dd", { text: "yes" }) : null),
     );
+    if (resource.loss) {
+      panel.append(el("p", { class: "loss-callout", "data-field": "loss" }, el("b", { text: "Lost: " }), resource.loss));
+    }
     if (resource.step === "replace") {
       panel.append(el("p", { class: "replace-callout", "data-field": "replace-reasons" }, "Replaced: forced by ", el("code", { text: (resource.replaceReasons || []).join(", ") || "the state (" + (resource.cause || "see the diff") + ")" })));
+    }
+    if (resource.renamedFrom) {
+      panel.append(el("p", { "data-field": "renamed-from" }, "Renamed from ", el("code", { text: resource.renamedFrom })));
+    }
+    if (resource.deleteBeforeReplace) {
+      panel.append(el("p", { "data-field": "delete-before-replace" }, `Deleted before it is replaced: ${resource.deleteBeforeReplace}`));
+    }
+    if (resource.createOnly) {
+      panel.append(el("p", { class: "no-effect", "data-field": "create-only" }, "No effect after create: ", el("code", { text: resource.createOnly.join(", ") }), " applied only when the resource is created"));
     }
     const findings = findingsOf.get(resource.id) || [];
     if (findings.length > 0) {
@@ -328,7 +355,7 @@ async function start() {
     }
     if (resource.changes && resource.changes.length > 0) {
       panel.append(el("h3", { text: "Changes" }), el("ul", { "data-field": "changes" }, ...resource.changes.map(c =>
-        el("li", { "data-key": c.key, class: c.forcesReplacement ? "forces" : "" }, el("code", { text: c.key }), `: ${JSON.stringify(c.old ?? null)} → ${JSON.stringify(c.new ?? null)}${c.forcesReplacement ? " (forces replacement)" : ""}`))));
+        el("li", { "data-key": c.key, class: c.forcesReplacement ? "forces" : "" }, el("code", { text: c.key }), `: ${JSON.stringify(c.old ?? null)} → ${c.knownAfterApply ? "[unknown]" : JSON.stringify(c.new ?? null)}${c.forcesReplacement ? " (forces replacement)" : ""}${c.createOnly ? " (no effect after create)" : ""}`))));
     }
     panel.append(
       el("h3", { text: "Inputs" }), el("pre", { "data-field": "inputs", text: JSON.stringify(resource.inputs, null, 2) }),
@@ -346,8 +373,14 @@ async function start() {
     panel.append(
       el("h2", { text: `${shortType(group.type)} × ${group.members.length}` }),
       el("p", { text: group.type }),
+      group.steps ? el("p", { "data-field": "group-steps" }, Object.entries(group.steps).map(([op, n]) => `${n} ${op}`).join(", ")) : null,
       el("button", { id: "expand-group", "data-group-id": group.id, onclick: () => expand(group.id) }, "Expand"),
-      el("ul", { "data-field": "members" }, ...group.members.map(link)),
+      el("ul", { "data-field": "members" }, ...group.members.map(id => {
+        const item = link(id);
+        const step = resources.get(id).step;
+        if (step) item.append(` (${step})`);
+        return item;
+      })),
     );
   }
 
@@ -420,15 +453,30 @@ async function start() {
         `: ${f.message}`))));
   }
 
-  // In a diff, every replacement with the inputs that force it.
+  // In a diff, what is lost first (the diff's WARNING block), then every replacement with the inputs that
+  // force it and every deletion, each loss marked.
   const replacements = document.getElementById("replacements");
+  const deletions = document.getElementById("deletions");
+  const losses = document.getElementById("losses");
+  const jump = r => el("a", { href: "#", onclick: e => { e.preventDefault(); select(r.id); } }, `${shortType(r.type)} ${r.name}`);
   if (model.mode === "diff") {
+    if (model.losses.length > 0) {
+      losses.hidden = false;
+      losses.append(el("h2", { text: `Lost (${model.losses.length})` }),
+        el("ul", {}, ...model.losses.map(l => el("li", { "data-resource-id": l.resource || "", "data-step": l.step, "data-urn": l.urn },
+          l.resource ? jump(resources.get(l.resource)) : `${shortType(l.type)} ${l.name}`, ` (${l.step}): ${l.message}`))));
+    }
     const replaced = model.resources.filter(r => r.step === "replace");
     replacements.hidden = false;
     replacements.append(el("h2", { text: `Replacements (${replaced.length})` }),
-      el("ul", {}, ...replaced.map(r => el("li", { "data-resource-id": r.id },
-        el("a", { href: "#", onclick: e => { e.preventDefault(); select(r.id); } }, `${shortType(r.type)} ${r.name}`),
-        " forced by ", el("code", { text: (r.replaceReasons || []).join(", ") || r.cause || "the state" })))));
+      el("ul", {}, ...replaced.map(r => el("li", { "data-resource-id": r.id, class: r.loss ? "loss" : "" },
+        jump(r), r.renamedFrom ? ` (renamed from ${r.renamedFrom})` : "",
+        " forced by ", el("code", { text: (r.replaceReasons || []).join(", ") || r.cause || "the state" }),
+        r.deleteBeforeReplace ? "; deleted first" : ""))));
+    const deleted = model.resources.filter(r => r.step === "delete" || r.step === "delete-replaced");
+    deletions.hidden = false;
+    deletions.append(el("h2", { text: `Deletions (${deleted.length})` }),
+      el("ul", {}, ...deleted.map(r => el("li", { "data-resource-id": r.id, class: r.loss ? "loss" : "" }, jump(r), r.step === "delete-replaced" ? " (a copy pending deletion)" : ""))));
   }
 
   document.getElementById("fit").addEventListener("click", () => cy.fit(undefined, 40));

@@ -98,6 +98,52 @@ test("a click on a resource shows its type, name, inputs, dependencies and depen
   await page.close();
 });
 
+test("a diff page lists what is lost and every deletion beside the replacements, and a collapsed group shows every op it hides", async () => {
+  const before = join(dir, "dev-before-losses.json");
+  assert.equal(blink("plan", "--stack", "dev", "--json", before).status, 0);
+  const old = JSON.parse(readFileSync(before, "utf8"));
+  // A pool that was named otherwise, with no former name declared: its node pool is deleted, machines and all.
+  const pool = old.resources.find(r => r.name === "blink-dev-pool-cpu");
+  old.resources.push({ ...pool, name: "blink-dev-pool-old" });
+  // One rule of many replaced: its collapsed group must show it among the unchanged ones.
+  old.resources.find(r => r.name === "blink-dev-sgr-workers-from-masters-tcp-6121-6122").inputs.portRange = "6121/6121";
+  writeFileSync(before, JSON.stringify(old));
+  const html = join(dir, "dev-diff-losses.html");
+  const run = blink("diff", "--stack", "dev", "--against", before, "--html", html);
+  assert.equal(run.status, 2, run.stderr);
+
+  const { page, errors } = await open(browser, html);
+  assert.deepEqual(errors, []);
+  const model = await page.evaluate(() => window.planPage.model);
+  const gone = model.resources.find(r => r.name === "blink-dev-pool-old");
+  assert.equal(gone.step, "delete");
+  assert.match(gone.loss, /^the node pool blink-dev-pool-old is deleted: its machines are released/);
+  // Lost, first, as the diff's WARNING block says it; then the deletion among the deletions, marked.
+  const lost = page.locator(`#losses li[data-resource-id=${gone.id}]`);
+  assert.equal(await lost.getAttribute("data-step"), "delete");
+  assert.match(await lost.textContent(), /NodePool blink-dev-pool-old \(delete\): the node pool blink-dev-pool-old is deleted/);
+  assert.match(await page.locator("#deletions h2").textContent(), /^Deletions \(1\)$/);
+  assert.equal(await page.locator(`#deletions li[data-resource-id=${gone.id}]`).getAttribute("class"), "loss");
+  assert.match(await page.locator("#replacements h2").textContent(), /^Replacements \(1\)$/);
+  // The rules' group: every op it hides counted in the model, named in its label, drawn as a slice each.
+  const group = model.groups.find(g => g.type === "alicloud:ecs/securityGroupRule:SecurityGroupRule");
+  assert.deepEqual(Object.keys(group.steps), ["replace", "same"]);
+  assert.equal(group.steps.replace, 1);
+  assert.equal(group.steps.same, group.members.length - 1);
+  const node = await page.evaluate(id => {
+    const n = window.planPage.cy.getElementById(id);
+    return { label: n.data("label"), mixed: n.hasClass("mixed"), slice: n.style("pie-1-background-color"), second: n.style("pie-2-background-color") };
+  }, group.id);
+  assert.match(node.label, new RegExp(`× ${group.members.length}\\n1 replace · ${group.members.length - 1} same$`));
+  assert.ok(node.mixed);
+  assert.equal(node.slice.replace(/ /g, ""), "rgb(214,39,40)");
+  assert.equal(node.second.replace(/ /g, ""), "rgb(185,190,198)");
+  await clickNode(page, group.id);
+  assert.equal(await page.locator("#panel [data-field=group-steps]").textContent(), `1 replace, ${group.members.length - 1} same`);
+  await screenshot(page, "diff-dev-losses.png");
+  await page.close();
+});
+
 test("many of a kind are one node until expanded", async () => {
   const { html } = planPage("prod-hangzhou");
   const { page } = await open(browser, html);

@@ -1,0 +1,4 @@
+namespace BlinkInfra.Diff;
+
+/// <summary>A diagnostic of a diff, as `pulumi preview --json` writes one: its message, its severity (`warning`, `error`), and the URN it is about, if any.</summary>
+public sealed record DiffDiagnostic(string Message, string Severity, string? Urn);
