@@ -22,7 +22,8 @@ public class ExamplePlanTests
     {
         // The plan records which SDK made it ("sdk": "offline"); under the real SDK the rest is meant to agree (offline-sdk/README.md).
         Assume.That(SdkInfo.IsOffline, "the pinned plans are the offline SDK's");
-        var json = (await BlinkCli.PlanStackAsync(StackFile.Load(TestPaths.ExampleStack(stack)))).ToJson() + "\n";
+        // As `plan --json` writes it: the plan, then its bill of materials.
+        var json = PlanFile.Json(await BlinkCli.PlanStackAsync(StackFile.Load(TestPaths.ExampleStack(stack)))) + "\n";
         var pinned = TestPaths.FixtureSource(Path.Combine("plans", $"{stack}.json"));
 
         if (Environment.GetEnvironmentVariable("BLINKINFRA_UPDATE_PLANS") == "1")

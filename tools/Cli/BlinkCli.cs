@@ -5,6 +5,7 @@ using System.IO;
 using System.Text.Json;
 using System.Linq;
 using System.Threading.Tasks;
+using BlinkInfra.Bill;
 using BlinkInfra.Config;
 using BlinkInfra.Diff;
 using BlinkInfra.Plan;
@@ -40,11 +41,12 @@ public static class BlinkCli
         var graphLevelOption = new Option<GraphLevel>("--graph-level") { Description = "What --graph draws: resources (inside their components' boxes, many of a kind as one node) or components (one node each, with the dependencies between them)", DefaultValueFactory = _ => GraphLevel.Resources };
         var detailsOption = new Option<bool>("--details") { Description = "Print each resource's inputs as indented YAML beneath it, and the counts by type" };
         var htmlOption = new Option<string?>("--html") { Description = "Also write the plan page to this file: one self-contained HTML file (the graph by component, each resource's inputs and dependencies, the policy findings, a search)" };
-        var plan = new Command("plan", "Run a stack offline under mocks, print a line per resource it declares under its component (as pulumi preview does), its outputs and a summary, and check them against the policy packs; exit 1 on a mandatory violation")
+        var pricesOption = new Option<string?>("--prices") { Description = "Your own prices (YAML or JSON, README \"Bill of materials\"): the bill of materials gets an estimate per month, in the file's currency" };
+        var plan = new Command("plan", "Run a stack offline under mocks, print a line per resource it declares under its component (as pulumi preview does), its outputs, a summary and its bill of materials, and check them against the policy packs; exit 1 on a mandatory violation")
         {
-            stackOption, configOption, jsonOption, graphOption, graphLevelOption, detailsOption, htmlOption,
+            stackOption, configOption, jsonOption, graphOption, graphLevelOption, detailsOption, htmlOption, pricesOption,
         };
-        plan.SetAction((parse, _) => ExitOnInputError(() => PlanAsync(parse.GetValue(stackOption), parse.GetValue(configOption), parse.GetValue(jsonOption), parse.GetValue(graphOption), parse.GetValue(graphLevelOption), parse.GetValue(detailsOption), parse.GetValue(htmlOption), console), InvalidInput, errors));
+        plan.SetAction((parse, _) => ExitOnInputError(() => PlanAsync(parse.GetValue(stackOption), parse.GetValue(configOption), parse.GetValue(jsonOption), parse.GetValue(graphOption), parse.GetValue(graphLevelOption), parse.GetValue(detailsOption), parse.GetValue(htmlOption), parse.GetValue(pricesOption), console), InvalidInput, errors));
 
         var diffStack = new Option<string?>("--stack", "-s") { Description = "The stack to plan now: stacks/Pulumi.<NAME>.yaml" };
         var diffConfig = new Option<string?>("--config") { Description = "Any stack file to plan now, instead of --stack" };
@@ -184,18 +186,21 @@ public static class BlinkCli
     /// <summary>`--json -`: the JSON goes to standard output, in place of the text.</summary>
     private const string StandardOutput = "-";
 
-    private static async Task<int> PlanAsync(string? stack, string? configPath, string? jsonPath, string? graphPath, GraphLevel graphLevel, bool details, string? htmlPath, IAnsiConsole console)
+    private static async Task<int> PlanAsync(string? stack, string? configPath, string? jsonPath, string? graphPath, GraphLevel graphLevel, bool details, string? htmlPath, string? pricesPath, IAnsiConsole console)
     {
         OutputFile.CheckFolders(("--json", jsonPath), ("--graph", graphPath), ("--html", htmlPath));
+        var prices = pricesPath is null ? null : PriceList.Load(pricesPath);
         var stackFile = StackFile.Load(ResolveStackFile(stack, configPath));
         var spec = SpecLoader.Load(stackFile.ToRaw(), PolicyEngine.PolicyNames);
         var result = await Planner.PlanAsync(spec, stackFile.StackName);
         var report = PolicyEngine.Evaluate(result, PolicyReportRenderer.Overrides(result));
+        var bill = BillOfMaterials.Of(result.Resources);
+        var estimate = prices is null ? null : Estimate.Of(bill, prices);
         if (htmlPath != null)
             await OutputFile.WriteAsync("--html", htmlPath, PlanPageWriter.Html(PlanPageModel.Of(result, report)));
         if (jsonPath == StandardOutput)
         {
-            console.Profile.Out.Writer.Write(result.ToJson() + "\n");
+            console.Profile.Out.Writer.Write(PlanFile.Json(result, estimate) + "\n");
             return report.HasMandatory ? Failure : Success;
         }
 
@@ -203,13 +208,15 @@ public static class BlinkCli
         console.MarkupLine($"Planning stack [bold]{Markup.Escape(stackFile.StackName)}[/] from {Markup.Escape(stackFile.Path)}");
         PlanRenderer.Render(result, console, details);
         ZonesBlock.Render(spec.Network, console);
+        console.WriteLine();
+        console.Profile.Out.Writer.Write(BillText.Text(bill, estimate));
         // As `pulumi preview --policy-pack` does: the report after the resources, and a mandatory
         // violation fails the preview.
         console.WriteLine();
         console.Profile.Out.Writer.Write(PolicyReportRenderer.Text(report));
         if (jsonPath != null)
         {
-            await OutputFile.WriteAsync("--json", jsonPath, result.ToJson() + "\n");
+            await OutputFile.WriteAsync("--json", jsonPath, PlanFile.Json(result, estimate) + "\n");
             console.MarkupLine($"Plan written to {Markup.Escape(jsonPath)}");
         }
         if (graphPath != null)
@@ -329,7 +336,9 @@ public static class BlinkCli
         // Replacing what the cluster runs on is said loudly: first in the text, as warnings in the JSON
         // (and on stderr when the JSON takes standard output's place).
         var replacements = ReplacementWarnings.Of(steps);
-        var json = jsonPath is null ? null : DiffJson.Of(steps, showSames, warnings.Concat(replacements)).ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }) + "\n";
+        // What the change does to the bill of materials, both sides read from their resources.
+        var (billBefore, billAfter) = (BillOfMaterials.Of(old.ToPlan().Resources), BillOfMaterials.Of(now.Resources));
+        var json = jsonPath is null ? null : WithBill(DiffJson.Of(steps, showSames, warnings.Concat(replacements)), billBefore, billAfter).ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }) + "\n";
         if (jsonPath == StandardOutput)
         {
             foreach (var replacement in replacements)
@@ -337,7 +346,10 @@ public static class BlinkCli
             console.Profile.Out.Writer.Write(json);
         }
         else
+        {
             console.Profile.Out.Writer.Write(DiffText.Of(steps, Colours.Of(console)));
+            console.Profile.Out.Writer.Write(BillChangeText(billBefore, billAfter));
+        }
         if (jsonPath is not null and not StandardOutput)
             await OutputFile.WriteAsync("--json", jsonPath, json!);
         if (htmlPath is not null)
@@ -347,6 +359,27 @@ public static class BlinkCli
             await errors.WriteLineAsync($"Diff page written to {htmlPath}");
         }
         return PlanDiff.HasChanges(steps) ? Changes : NoChanges;
+    }
+
+    /// <summary>The bill of materials' changes after a diff's text: a line each, or that nothing billed changes.</summary>
+    internal static string BillChangeText(BillOfMaterials before, BillOfMaterials after)
+    {
+        var changes = BillText.Changes(before, after);
+        return changes.Count == 0
+            ? "\nBill of materials: unchanged\n"
+            : "\nBill of materials:\n" + string.Concat(changes.Select(c => $"    {c}\n"));
+    }
+
+    /// <summary>`diff --json` with both sides' bills of materials beside the steps (`billOfMaterials`: `before`, `after`, `changes`).</summary>
+    private static System.Text.Json.Nodes.JsonObject WithBill(System.Text.Json.Nodes.JsonObject diff, BillOfMaterials before, BillOfMaterials after)
+    {
+        diff["billOfMaterials"] = new System.Text.Json.Nodes.JsonObject
+        {
+            ["before"] = BillJson.Of(before),
+            ["after"] = BillJson.Of(after),
+            ["changes"] = new System.Text.Json.Nodes.JsonArray(BillText.Changes(before, after).Select(c => (System.Text.Json.Nodes.JsonNode?)System.Text.Json.Nodes.JsonValue.Create(c)).ToArray()),
+        };
+        return diff;
     }
 
     private static async Task<int> BenchAsync(string? stack, int? runs, bool process, string[] vs, IAnsiConsole console)
