@@ -7,3 +7,4 @@ global using BlinkInfra.Plan;
 global using BlinkInfra.Policies;
 global using BlinkInfra.Stacks;
 global using BlinkInfra.State;
+global using BlinkInfra.Bill;
