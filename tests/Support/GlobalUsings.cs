@@ -8,3 +8,4 @@ global using BlinkInfra.Policies;
 global using BlinkInfra.Stacks;
 global using BlinkInfra.State;
 global using BlinkInfra.Bill;
+global using BlinkInfra.Fleet;

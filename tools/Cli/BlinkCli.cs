@@ -64,11 +64,14 @@ public static class BlinkCli
         var benchRuns = new Option<int?>("--runs") { Description = "How many plans to time (default 20; with --process, 10 runs of each command)" };
         var benchProcess = new Option<bool>("--process") { Description = "Also time the whole process as a user sees it: `./blink plan --stack NAME` and the program started directly, after a warm-up, in turns" };
         var benchVs = new Option<string[]>("--vs") { Description = "With --process, also time this command line (run by /bin/sh), e.g. an older build to compare with; may repeat", AllowMultipleArgumentsPerToken = false };
-        var bench = new Command("bench", "Plan a stack repeatedly and print the median wall time and peak memory; with --process, the whole process's too")
+        var benchFleet = new Option<int?>("--fleet") { Description = "Instead, time `./blink fleet` over N tenant stacks made from the example stacks (and a quarter and half as many), as whole processes: the fleet's benchmark (README, Speed)" };
+        var bench = new Command("bench", "Plan a stack repeatedly and print the median wall time and peak memory; with --process, the whole process's too; with --fleet N, the fleet's")
         {
-            benchStack, benchRuns, benchProcess, benchVs,
+            benchStack, benchRuns, benchProcess, benchVs, benchFleet,
         };
-        bench.SetAction((parse, _) => ExitOnInputError(() => BenchAsync(parse.GetValue(benchStack), parse.GetValue(benchRuns), parse.GetValue(benchProcess), parse.GetValue(benchVs) ?? [], console), InvalidInput, errors));
+        bench.SetAction((parse, _) => ExitOnInputError(() => parse.GetValue(benchFleet) is { } fleetSize
+            ? BenchFleetAsync(fleetSize, parse.GetValue(benchRuns), console)
+            : BenchAsync(parse.GetValue(benchStack), parse.GetValue(benchRuns), parse.GetValue(benchProcess), parse.GetValue(benchVs) ?? [], console), InvalidInput, errors));
 
         var checkStack = new Option<string?>("--stack", "-s") { Description = "Check a stack of this project, planned offline: stacks/Pulumi.<NAME>.yaml" };
         var checkConfig = new Option<string?>("--config") { Description = "Check any stack file, Pulumi.<stack>.yaml, planned offline" };
@@ -122,6 +125,7 @@ public static class BlinkCli
             diff,
             catalog,
             bench,
+            FleetCommand.Create(console, errors, ExitOnInputError),
         };
         root.Options.Add(new System.CommandLine.Help.HelpOption());
 
@@ -347,8 +351,7 @@ public static class BlinkCli
         }
         else
         {
-            console.Profile.Out.Writer.Write(DiffText.Of(steps, Colours.Of(console)));
-            console.Profile.Out.Writer.Write(BillChangeText(billBefore, billAfter));
+            console.Profile.Out.Writer.Write(WithBillChanges(DiffText.Of(steps, Colours.Of(console)), billBefore, billAfter));
         }
         if (jsonPath is not null and not StandardOutput)
             await OutputFile.WriteAsync("--json", jsonPath, json!);
@@ -361,13 +364,17 @@ public static class BlinkCli
         return PlanDiff.HasChanges(steps) ? Changes : NoChanges;
     }
 
-    /// <summary>The bill of materials' changes after a diff's text: a line each, or that nothing billed changes.</summary>
-    internal static string BillChangeText(BillOfMaterials before, BillOfMaterials after)
+    /// <summary>
+    /// A diff's text with the bill of materials' changes, a line each, before its closing summary line;
+    /// unchanged when nothing billed changes.
+    /// </summary>
+    internal static string WithBillChanges(string diffText, BillOfMaterials before, BillOfMaterials after)
     {
         var changes = BillText.Changes(before, after);
-        return changes.Count == 0
-            ? "\nBill of materials: unchanged\n"
-            : "\nBill of materials:\n" + string.Concat(changes.Select(c => $"    {c}\n"));
+        if (changes.Count == 0)
+            return diffText;
+        var summary = diffText.LastIndexOf('\n', diffText.Length - 2) + 1;
+        return diffText[..summary] + "Bill of materials:\n" + string.Concat(changes.Select(c => $"    {c}\n")) + diffText[summary..];
     }
 
     /// <summary>`diff --json` with both sides' bills of materials beside the steps (`billOfMaterials`: `before`, `after`, `changes`).</summary>
@@ -380,6 +387,20 @@ public static class BlinkCli
             ["changes"] = new System.Text.Json.Nodes.JsonArray(BillText.Changes(before, after).Select(c => (System.Text.Json.Nodes.JsonNode?)System.Text.Json.Nodes.JsonValue.Create(c)).ToArray()),
         };
         return diff;
+    }
+
+    private static Task<int> BenchFleetAsync(int stacks, int? runs, IAnsiConsole console)
+    {
+        if (stacks < 1)
+            throw new StackFileException("--fleet must be 1 or more stacks");
+        if (runs < 1)
+            throw new StackFileException("--runs must be 1 or more");
+        if (!ProcessBenchmark.IsSupported)
+            throw new StackFileException("bench --fleet needs Linux (it reads the kernel's accounting of each process)");
+        var root = ProjectRoot.Find() ?? throw new StackFileException("no Pulumi.yaml found in this folder or above it");
+        var examples = Directory.GetFiles(Path.Combine(root, ProjectRoot.StackConfigDir), "Pulumi.*.yaml").OrderBy(p => p, StringComparer.Ordinal).ToList();
+        console.Profile.Out.Writer.Write(FleetBenchmark.Run(root, stacks, runs ?? 5, examples));
+        return Task.FromResult(Success);
     }
 
     private static async Task<int> BenchAsync(string? stack, int? runs, bool process, string[] vs, IAnsiConsole console)
