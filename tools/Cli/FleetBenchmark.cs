@@ -55,7 +55,7 @@ internal static class FleetBenchmark
                 var (n0, n1) = (sizes[0], sizes[^1]);
                 var perStack = (large.PeakMiB - small.PeakMiB) / (n1 - n0);
                 var fixedPart = small.PeakMiB - perStack * n0;
-                text.Append(CultureInfo.InvariantCulture, $"memory: {perStack:F2} MiB per stack over {fixedPart:F0} MiB (a line through {n0} and {n1} stacks; ");
+                text.Append(CultureInfo.InvariantCulture, $"memory: {perStack * 1024:F1} KiB per stack over {fixedPart:F0} MiB (a line through {n0} and {n1} stacks; ");
                 text.Append(string.Join(", ", figures.Zip(sizes).Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Second} stacks {p.First.PeakMiB:F0} MiB, {fixedPart + perStack * p.Second:F0} on the line"))));
                 text.Append(")\n");
                 text.Append(CultureInfo.InvariantCulture, $"time: {(large.WallMedian - small.WallMedian) / (n1 - n0) * 1000:F1} ms per stack over {small.WallMedian - (large.WallMedian - small.WallMedian) / (n1 - n0) * n0:F2} s\n");
