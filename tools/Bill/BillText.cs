@@ -34,7 +34,7 @@ public static class BillText
         yield return ("operations", Operations(bill));
         yield return ("HA premium", HighAvailability(bill, estimate));
         if (estimate is not null)
-            yield return ("estimate", $"{estimate.Summary}: {Estimate.Caveat} (no usage: {Facts.Billing.UsageBilled})");
+            yield return ("estimate", $"{estimate.Summary}, with {estimate.PricesFile}{(estimate.PricesSource is { } source ? $" ({source})" : "")}: {Estimate.Caveat} (no usage: {Facts.Billing.UsageBilled})");
     }
 
     /// <summary>"3 x ecs.g7.xlarge pay-as-you-go (masters), 4 x ecs.g7.2xlarge pay-as-you-go (cpu: 24 CU)".</summary>
@@ -49,7 +49,7 @@ public static class BillText
         if (pool.Autoscaled)
             notes.Add("autoscaled");
         if (pool.Period is { } period)
-            notes.Add($"{period} periods");
+            notes.Add($"period {period}");
         return $"{pool.Machines} x {pool.TypeName} {pool.Billing} ({string.Join(", ", notes)})";
     }
 
