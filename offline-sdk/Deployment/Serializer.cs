@@ -88,7 +88,7 @@ namespace Pulumi
             var builder = ImmutableDictionary.CreateBuilder<string, object>();
             var isSecret = false;
             var resources = ImmutableHashSet<Resource>.Empty;
-            foreach (var (name, member) in InputMembers(args.GetType()))
+            foreach (var (name, member, attribute) in InputMembersOf(args.GetType()))
             {
                 var value = member switch
                 {
@@ -96,7 +96,6 @@ namespace Pulumi
                     FieldInfo field => field.GetValue(args),
                     _ => null,
                 };
-                var attribute = member.GetCustomAttribute<InputAttribute>()!;
                 if (attribute.IsRequired && value == null)
                 {
                     var fullName = $"[Input] {args.GetType().FullName}.{member.Name}";
@@ -141,17 +140,27 @@ namespace Pulumi
 
         /// <summary>The [Input] members of an args type, its own and inherited, public or not, in declaration order.</summary>
         public static IEnumerable<(string Name, MemberInfo Member)> InputMembers(Type type)
-        {
-            const BindingFlags flags = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly;
-            for (var current = type; current != null && current != typeof(object); current = current.BaseType)
+            => InputMembersOf(type).Select(m => (m.Name, m.Member));
+
+        // Read once per type: attribute metadata is slow to read, most of all in a Native AOT build, and
+        // a type's members never change. Thread-safe, as stacks may be planned concurrently.
+        private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, (string Name, MemberInfo Member, InputAttribute Attribute)[]> InputMembersByType = new();
+
+        private static (string Name, MemberInfo Member, InputAttribute Attribute)[] InputMembersOf(Type type)
+            => InputMembersByType.GetOrAdd(type, static t =>
             {
-                foreach (var member in current.GetFields(flags).Cast<MemberInfo>().Concat(current.GetProperties(flags)))
+                const BindingFlags flags = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly;
+                var members = new List<(string, MemberInfo, InputAttribute)>();
+                for (var current = t; current != null && current != typeof(object); current = current.BaseType)
                 {
-                    if (member.GetCustomAttribute<InputAttribute>() is { } attribute)
-                        yield return (attribute.Name, member);
+                    foreach (var member in current.GetFields(flags).Cast<MemberInfo>().Concat(current.GetProperties(flags)))
+                    {
+                        if (member.GetCustomAttribute<InputAttribute>() is { } attribute)
+                            members.Add((attribute.Name, member, attribute));
+                    }
                 }
-            }
-        }
+                return members.ToArray();
+            });
 
         private static async Task<Serialized> SerializeMapAsync(IDictionary dictionary)
         {
@@ -245,17 +254,24 @@ namespace Pulumi
                     .Invoke(null, new object[] { pairs });
             }
 
-            if (target.GetCustomAttribute<OutputTypeAttribute>() != null && value is IDictionary fields)
-                return ConvertOutputType(fields, target, context);
+            if (OutputConstructorOf(target) is { } constructor && value is IDictionary fields)
+                return ConvertOutputType(fields, constructor, context);
 
             throw new InvalidOperationException($"Unexpected target type '{target.FullName}' when converting {context}.");
         }
 
+        private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, ConstructorInfo?> OutputConstructors = new();
+
+        /// <summary>An [OutputType]'s [OutputConstructor], or null for a type that is none; read once per type.</summary>
+        private static ConstructorInfo? OutputConstructorOf(Type target)
+            => OutputConstructors.GetOrAdd(target, static t => t.GetCustomAttribute<OutputTypeAttribute>() == null
+                ? null
+                : t.GetConstructors(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance)
+                    .Single(c => c.GetCustomAttribute<OutputConstructorAttribute>() != null));
+
         /// <summary>Builds an [OutputType] object through its [OutputConstructor], matching parameters by name.</summary>
-        private static object ConvertOutputType(IDictionary fields, Type target, string context)
+        private static object ConvertOutputType(IDictionary fields, ConstructorInfo constructor, string context)
         {
-            var constructor = target.GetConstructors(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance)
-                .Single(c => c.GetCustomAttribute<OutputConstructorAttribute>() != null);
             var arguments = constructor.GetParameters()
                 .Select(p => Convert(fields.Contains(p.Name!) ? fields[p.Name!] : null, p.ParameterType, $"{context}.{p.Name}"))
                 .ToArray();

@@ -171,21 +171,37 @@ namespace Pulumi
         public static ImmutableDictionary<string, IOutputCompletionSource> InitializeOutputs(Resource resource)
         {
             var result = ImmutableDictionary.CreateBuilder<string, IOutputCompletionSource>();
-            for (var type = resource.GetType(); type != null && type != typeof(object); type = type.BaseType)
+            foreach (var (name, property, sourceType, output) in OutputsOf(resource.GetType()))
             {
-                foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly))
-                {
-                    var attribute = property.GetCustomAttribute<OutputAttribute>();
-                    if (attribute == null || result.ContainsKey(attribute.Name ?? property.Name))
-                        continue;
-                    var valueType = property.PropertyType.GetGenericArguments().Single();
-                    var sourceType = typeof(OutputCompletionSource<>).MakeGenericType(valueType);
-                    var source = (IOutputCompletionSource)Activator.CreateInstance(sourceType, resource)!;
-                    property.SetValue(resource, sourceType.GetProperty("Output")!.GetValue(source));
-                    result.Add(attribute.Name ?? property.Name, source);
-                }
+                var source = (IOutputCompletionSource)Activator.CreateInstance(sourceType, resource)!;
+                property.SetValue(resource, output.GetValue(source));
+                result.Add(name, source);
             }
             return result.ToImmutable();
         }
+
+        // A resource type's [Output] properties, read once per type: attribute metadata is slow to read
+        // (most of all in a Native AOT build) and never changes. Thread-safe, as stacks may be planned concurrently.
+        private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, (string Name, PropertyInfo Property, Type SourceType, PropertyInfo Output)[]> Outputs = new();
+
+        private static (string Name, PropertyInfo Property, Type SourceType, PropertyInfo Output)[] OutputsOf(Type resourceType)
+            => Outputs.GetOrAdd(resourceType, static t =>
+            {
+                var found = new List<(string, PropertyInfo, Type, PropertyInfo)>();
+                var names = new HashSet<string>();
+                for (var type = t; type != null && type != typeof(object); type = type.BaseType)
+                {
+                    foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly))
+                    {
+                        var attribute = property.GetCustomAttribute<OutputAttribute>();
+                        if (attribute == null || !names.Add(attribute.Name ?? property.Name))
+                            continue;
+                        var valueType = property.PropertyType.GetGenericArguments().Single();
+                        var sourceType = typeof(OutputCompletionSource<>).MakeGenericType(valueType);
+                        found.Add((attribute.Name ?? property.Name, property, sourceType, sourceType.GetProperty("Output")!));
+                    }
+                }
+                return found.ToArray();
+            });
     }
 }

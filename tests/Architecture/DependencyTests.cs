@@ -32,7 +32,9 @@ public class DependencyTests
         ["Policies"] = ("policies", new[] { "Facts", "Config", "Plan", "Diff", "Engine", "Network", "Policies.Packs" }),
         ["Policies.Packs"] = ("policies/Packs", new[] { "Facts", "Config", "Plan", "Engine", "Network", "Policies" }),
         ["PlanPage"] = ("tools/PlanPage", new[] { "Config", "Plan", "Diff", "Policies" }),
-        ["Cli"] = ("tools/Cli", new[] { "Facts", "Config", "Stacks", "Plan", "State", "Diff", "Policies", "PlanPage" }),
+        ["Bill"] = ("tools/Bill", new[] { "Facts", "Config", "Stacks", "Plan" }),
+        ["Fleet"] = ("tools/Fleet", new[] { "Facts", "Config", "Stacks", "Plan", "State", "Diff", "Policies", "PlanPage", "Bill" }),
+        ["Cli"] = ("tools/Cli", new[] { "Facts", "Config", "Stacks", "Plan", "State", "Diff", "Policies", "PlanPage", "Bill", "Fleet" }),
         ["Host"] = ("tools/Host", new[] { "Config", "", "Stacks", "Plan", "Policies" }),
     };
 
@@ -128,7 +130,7 @@ public class DependencyTests
     [Test]
     public void The_model_and_the_program_never_reference_a_tool()
     {
-        var tools = new[] { "Stacks", "Plan", "State", "Diff", "Policies", "Policies.Packs", "Cli", "Host" };
+        var tools = new[] { "Stacks", "Plan", "State", "Diff", "Policies", "Policies.Packs", "Bill", "Fleet", "Cli", "Host" };
         var offenders = ProgramSources()
             .Where(path => Path.GetRelativePath(TestPaths.ProjectRoot, path).StartsWith("infra", StringComparison.Ordinal))
             .SelectMany(path => RoomsUsedBy(File.ReadAllText(path)).Where(tools.Contains).Select(tool => $"{Path.GetRelativePath(TestPaths.ProjectRoot, path)} uses {tool}"))

@@ -89,6 +89,19 @@ public class AotCliTests
     }
 
     [Test]
+    public void Plans_and_checks_the_fleet_as_dotnet_does()
+    {
+        // The table, its JSON with estimates, the fleet page and each stack's plan page, the CI workflow, the saved plans.
+        AssertSameAnswer("fleet", "--json", "{out}/fleet.json", "--html", "{out}/fleet.html", "--ci", "{out}/ci.yml", "--prices", TestPaths.Fixture("prices/example.yaml"));
+        AssertSameAnswer("fleet", "--plans", "{out}/saved");
+        // Against one folder of saved plans, the same for both.
+        var saved = Path.Combine(_temp, "saved");
+        Assert.That(Run(NativeCli, ["fleet", "--plans", saved]).Exit, Is.EqualTo(0));
+        File.Delete(Path.Combine(saved, "dev.json"));
+        AssertSameAnswer("fleet", "--against", saved, "--json", "-");
+    }
+
+    [Test]
     public void Checks_state_files_as_dotnet_does()
     {
         foreach (var state in Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "Fixtures", "state")).Order(StringComparer.Ordinal))

@@ -7,3 +7,5 @@ global using BlinkInfra.Plan;
 global using BlinkInfra.Policies;
 global using BlinkInfra.Stacks;
 global using BlinkInfra.State;
+global using BlinkInfra.Bill;
+global using BlinkInfra.Fleet;

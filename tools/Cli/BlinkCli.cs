@@ -5,6 +5,7 @@ using System.IO;
 using System.Text.Json;
 using System.Linq;
 using System.Threading.Tasks;
+using BlinkInfra.Bill;
 using BlinkInfra.Config;
 using BlinkInfra.Diff;
 using BlinkInfra.Plan;
@@ -40,11 +41,12 @@ public static class BlinkCli
         var graphLevelOption = new Option<GraphLevel>("--graph-level") { Description = "What --graph draws: resources (inside their components' boxes, many of a kind as one node) or components (one node each, with the dependencies between them)", DefaultValueFactory = _ => GraphLevel.Resources };
         var detailsOption = new Option<bool>("--details") { Description = "Print each resource's inputs as indented YAML beneath it, and the counts by type" };
         var htmlOption = new Option<string?>("--html") { Description = "Also write the plan page to this file: one self-contained HTML file (the graph by component, each resource's inputs and dependencies, the policy findings, a search)" };
-        var plan = new Command("plan", "Run a stack offline under mocks, print a line per resource it declares under its component (as pulumi preview does), its outputs and a summary, and check them against the policy packs; exit 1 on a mandatory violation")
+        var pricesOption = new Option<string?>("--prices") { Description = "Your own prices (YAML or JSON, README \"Bill of materials\"): the bill of materials gets an estimate per month, in the file's currency" };
+        var plan = new Command("plan", "Run a stack offline under mocks, print a line per resource it declares under its component (as pulumi preview does), its outputs, a summary and its bill of materials, and check them against the policy packs; exit 1 on a mandatory violation")
         {
-            stackOption, configOption, jsonOption, graphOption, graphLevelOption, detailsOption, htmlOption,
+            stackOption, configOption, jsonOption, graphOption, graphLevelOption, detailsOption, htmlOption, pricesOption,
         };
-        plan.SetAction((parse, _) => ExitOnInputError(() => PlanAsync(parse.GetValue(stackOption), parse.GetValue(configOption), parse.GetValue(jsonOption), parse.GetValue(graphOption), parse.GetValue(graphLevelOption), parse.GetValue(detailsOption), parse.GetValue(htmlOption), console), InvalidInput, errors));
+        plan.SetAction((parse, _) => ExitOnInputError(() => PlanAsync(parse.GetValue(stackOption), parse.GetValue(configOption), parse.GetValue(jsonOption), parse.GetValue(graphOption), parse.GetValue(graphLevelOption), parse.GetValue(detailsOption), parse.GetValue(htmlOption), parse.GetValue(pricesOption), console), InvalidInput, errors));
 
         var diffStack = new Option<string?>("--stack", "-s") { Description = "The stack to plan now: stacks/Pulumi.<NAME>.yaml" };
         var diffConfig = new Option<string?>("--config") { Description = "Any stack file to plan now, instead of --stack" };
@@ -63,11 +65,14 @@ public static class BlinkCli
         var benchRuns = new Option<int?>("--runs") { Description = "How many plans to time (default 20; with --process, 10 runs of each command)" };
         var benchProcess = new Option<bool>("--process") { Description = "Also time the whole process as a user sees it: `./blink plan --stack NAME` and the program started directly, after a warm-up, in turns" };
         var benchVs = new Option<string[]>("--vs") { Description = "With --process, also time this command line (run by /bin/sh), e.g. an older build to compare with; may repeat", AllowMultipleArgumentsPerToken = false };
-        var bench = new Command("bench", "Plan a stack repeatedly and print the median wall time and peak memory; with --process, the whole process's too")
+        var benchFleet = new Option<int?>("--fleet") { Description = "Instead, time `./blink fleet` over N tenant stacks made from the example stacks (and a quarter and half as many), as whole processes: the fleet's benchmark (README, Speed)" };
+        var bench = new Command("bench", "Plan a stack repeatedly and print the median wall time and peak memory; with --process, the whole process's too; with --fleet N, the fleet's")
         {
-            benchStack, benchRuns, benchProcess, benchVs,
+            benchStack, benchRuns, benchProcess, benchVs, benchFleet,
         };
-        bench.SetAction((parse, _) => ExitOnInputError(() => BenchAsync(parse.GetValue(benchStack), parse.GetValue(benchRuns), parse.GetValue(benchProcess), parse.GetValue(benchVs) ?? [], console), InvalidInput, errors));
+        bench.SetAction((parse, _) => ExitOnInputError(() => parse.GetValue(benchFleet) is { } fleetSize
+            ? BenchFleetAsync(fleetSize, parse.GetValue(benchRuns), console)
+            : BenchAsync(parse.GetValue(benchStack), parse.GetValue(benchRuns), parse.GetValue(benchProcess), parse.GetValue(benchVs) ?? [], console), InvalidInput, errors));
 
         var checkStack = new Option<string?>("--stack", "-s") { Description = "Check a stack of this project, planned offline: stacks/Pulumi.<NAME>.yaml" };
         var checkConfig = new Option<string?>("--config") { Description = "Check any stack file, Pulumi.<stack>.yaml, planned offline" };
@@ -121,6 +126,7 @@ public static class BlinkCli
             diff,
             catalog,
             bench,
+            FleetCommand.Create(console, errors, ExitOnInputError),
         };
         root.Options.Add(new System.CommandLine.Help.HelpOption());
 
@@ -194,18 +200,21 @@ public static class BlinkCli
     /// <summary>`--json -`: the JSON goes to standard output, in place of the text.</summary>
     private const string StandardOutput = "-";
 
-    private static async Task<int> PlanAsync(string? stack, string? configPath, string? jsonPath, string? graphPath, GraphLevel graphLevel, bool details, string? htmlPath, IAnsiConsole console)
+    private static async Task<int> PlanAsync(string? stack, string? configPath, string? jsonPath, string? graphPath, GraphLevel graphLevel, bool details, string? htmlPath, string? pricesPath, IAnsiConsole console)
     {
         OutputFile.CheckFolders(("--json", jsonPath), ("--graph", graphPath), ("--html", htmlPath));
+        var prices = pricesPath is null ? null : PriceList.Load(pricesPath);
         var stackFile = StackFile.Load(ResolveStackFile(stack, configPath));
         var spec = SpecLoader.Load(stackFile.ToRaw(), PolicyEngine.LevelNames);
         var result = await Planner.PlanAsync(spec, stackFile.StackName);
         var report = PolicyEngine.Evaluate(result, PolicyReportRenderer.Overrides(result));
+        var bill = BillOfMaterials.Of(result.Resources);
+        var estimate = prices is null ? null : Estimate.Of(bill, prices);
         if (htmlPath != null)
             await OutputFile.WriteAsync("--html", htmlPath, PlanPageWriter.Html(PlanPageModel.Of(result, report)));
         if (jsonPath == StandardOutput)
         {
-            console.Profile.Out.Writer.Write(result.ToJson() + "\n");
+            console.Profile.Out.Writer.Write(PlanFile.Json(result, estimate) + "\n");
             return report.HasMandatory ? Failure : Success;
         }
 
@@ -215,13 +224,15 @@ public static class BlinkCli
             console.MarkupLine($"note: {Markup.Escape(timeNote)}");
         PlanRenderer.Render(result, console, details);
         ZonesBlock.Render(spec.Network, console);
+        console.WriteLine();
+        console.Profile.Out.Writer.Write(BillText.Text(bill, estimate));
         // As `pulumi preview --policy-pack` does: the report after the resources, and a mandatory
         // violation fails the preview.
         console.WriteLine();
         console.Profile.Out.Writer.Write(PolicyReportRenderer.Text(report));
         if (jsonPath != null)
         {
-            await OutputFile.WriteAsync("--json", jsonPath, result.ToJson() + "\n");
+            await OutputFile.WriteAsync("--json", jsonPath, PlanFile.Json(result, estimate) + "\n");
             console.MarkupLine($"Plan written to {Markup.Escape(jsonPath)}");
         }
         if (graphPath != null)
@@ -345,7 +356,9 @@ public static class BlinkCli
                 steps.FirstOrDefault(s => s.Type == v.ResourceType && s.Name == v.ResourceName)?.Urn)));
         // Losses are said loudly: first in the text, as warnings in the JSON (and on stderr when the JSON
         // takes standard output's place).
-        var json = jsonPath is null ? null : DiffJson.Of(steps, showSames, diagnostics).ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }) + "\n";
+        // What the change does to the bill of materials, both sides read from their resources.
+        var (billBefore, billAfter) = (BillOfMaterials.Of(old.ToPlan().Resources), BillOfMaterials.Of(now.Resources));
+        var json = jsonPath is null ? null : WithBill(DiffJson.Of(steps, showSames, diagnostics), billBefore, billAfter).ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }) + "\n";
         if (jsonPath == StandardOutput)
         {
             foreach (var loss in LossWarnings.Messages(steps))
@@ -354,7 +367,7 @@ public static class BlinkCli
         }
         else
         {
-            console.Profile.Out.Writer.Write(DiffText.Of(steps, Colours.Of(console), showUrns));
+            console.Profile.Out.Writer.Write(WithBillChanges(DiffText.Of(steps, Colours.Of(console), showUrns), billBefore, billAfter));
             console.Profile.Out.Writer.Write(ChangePolicies.Text(changeReport));
         }
         if (jsonPath is not null and not StandardOutput)
@@ -372,6 +385,45 @@ public static class BlinkCli
             return DiffError;
         }
         return PlanDiff.HasChanges(steps) ? Changes : NoChanges;
+    }
+
+    /// <summary>
+    /// A diff's text with the bill of materials' changes, a line each, before its closing summary line;
+    /// unchanged when nothing billed changes.
+    /// </summary>
+    internal static string WithBillChanges(string diffText, BillOfMaterials before, BillOfMaterials after)
+    {
+        var changes = BillText.Changes(before, after);
+        if (changes.Count == 0)
+            return diffText;
+        var summary = diffText.LastIndexOf('\n', diffText.Length - 2) + 1;
+        return diffText[..summary] + "Bill of materials:\n" + string.Concat(changes.Select(c => $"    {c}\n")) + diffText[summary..];
+    }
+
+    /// <summary>`diff --json` with both sides' bills of materials beside the steps (`billOfMaterials`: `before`, `after`, `changes`).</summary>
+    private static System.Text.Json.Nodes.JsonObject WithBill(System.Text.Json.Nodes.JsonObject diff, BillOfMaterials before, BillOfMaterials after)
+    {
+        diff["billOfMaterials"] = new System.Text.Json.Nodes.JsonObject
+        {
+            ["before"] = BillJson.Of(before),
+            ["after"] = BillJson.Of(after),
+            ["changes"] = new System.Text.Json.Nodes.JsonArray(BillText.Changes(before, after).Select(c => (System.Text.Json.Nodes.JsonNode?)System.Text.Json.Nodes.JsonValue.Create(c)).ToArray()),
+        };
+        return diff;
+    }
+
+    private static Task<int> BenchFleetAsync(int stacks, int? runs, IAnsiConsole console)
+    {
+        if (stacks < 1)
+            throw new StackFileException("--fleet must be 1 or more stacks");
+        if (runs < 1)
+            throw new StackFileException("--runs must be 1 or more");
+        if (!ProcessBenchmark.IsSupported)
+            throw new StackFileException("bench --fleet needs Linux (it reads the kernel's accounting of each process)");
+        var root = ProjectRoot.Find() ?? throw new StackFileException("no Pulumi.yaml found in this folder or above it");
+        var examples = Directory.GetFiles(Path.Combine(root, ProjectRoot.StackConfigDir), "Pulumi.*.yaml").OrderBy(p => p, StringComparer.Ordinal).ToList();
+        console.Profile.Out.Writer.Write(FleetBenchmark.Run(root, stacks, runs ?? 5, examples));
+        return Task.FromResult(Success);
     }
 
     private static async Task<int> BenchAsync(string? stack, int? runs, bool process, string[] vs, IAnsiConsole console)

@@ -76,30 +76,48 @@ public sealed class PlanRecorder : IMocks
     {
         if (resource is null)
             yield break;
-        foreach (var property in resource.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance))
+        foreach (var (name, fields) in ComputedOutputsOf(resource.GetType()))
         {
-            var attribute = property.GetCustomAttributesData().FirstOrDefault(a => a.AttributeType == typeof(OutputAttribute));
-            if (attribute?.ConstructorArguments.FirstOrDefault().Value is not string name || name is "urn" or "id"
-                || !property.PropertyType.IsGenericType || property.PropertyType.GetGenericTypeDefinition() != typeof(Output<>))
-            {
-                continue;
-            }
-            var valueType = property.PropertyType.GetGenericArguments()[0];
-            if (valueType == typeof(string))
-            {
-                yield return (name, $"${{{resourceName}.{name}}}");
-            }
-            else if (valueType.GetCustomAttributesData().Any(a => a.AttributeType == typeof(OutputTypeAttribute)))
-            {
-                var fields = valueType.GetConstructors(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance)
-                    .Where(c => c.GetCustomAttributesData().Any(a => a.AttributeType == typeof(OutputConstructorAttribute)))
-                    .SelectMany(c => c.GetParameters())
-                    .Where(p => p.ParameterType == typeof(string))
-                    .ToImmutableDictionary(p => p.Name!, p => (object)$"${{{resourceName}.{name}.{p.Name}}}");
-                yield return (name, fields);
-            }
+            yield return fields is null
+                ? (name, $"${{{resourceName}.{name}}}")
+                : (name, fields.ToImmutableDictionary(field => field, field => (object)$"${{{resourceName}.{name}.{field}}}"));
         }
     }
+
+    // A resource class's computed outputs, read once per class: attribute metadata is slow to read (most
+    // of all in the native CLI), and stacks may be planned concurrently.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, (string Name, string[]? Fields)[]> ComputedOutputsByType = new();
+
+    /// <summary>Each text output's name (fields null), and each output object's name with its text fields.</summary>
+    private static (string Name, string[]? Fields)[] ComputedOutputsOf(Type resourceType)
+        => ComputedOutputsByType.GetOrAdd(resourceType, static type =>
+        {
+            var found = new List<(string, string[]?)>();
+            foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
+            {
+                var attribute = property.GetCustomAttributesData().FirstOrDefault(a => a.AttributeType == typeof(OutputAttribute));
+                if (attribute?.ConstructorArguments.FirstOrDefault().Value is not string name || name is "urn" or "id"
+                    || !property.PropertyType.IsGenericType || property.PropertyType.GetGenericTypeDefinition() != typeof(Output<>))
+                {
+                    continue;
+                }
+                var valueType = property.PropertyType.GetGenericArguments()[0];
+                if (valueType == typeof(string))
+                {
+                    found.Add((name, null));
+                }
+                else if (valueType.GetCustomAttributesData().Any(a => a.AttributeType == typeof(OutputTypeAttribute)))
+                {
+                    found.Add((name, valueType.GetConstructors(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance)
+                        .Where(c => c.GetCustomAttributesData().Any(a => a.AttributeType == typeof(OutputConstructorAttribute)))
+                        .SelectMany(c => c.GetParameters())
+                        .Where(p => p.ParameterType == typeof(string))
+                        .Select(p => p.Name!)
+                        .ToArray()));
+                }
+            }
+            return found.ToArray();
+        });
 
     public Task<object> CallAsync(MockCallArgs args)
     {
@@ -343,13 +361,13 @@ internal static class InputInspector
         }
         if (OutputValueType(value.GetType()) is { } outputType)
         {
-            await (Task)InspectOutputGeneric.MakeGenericMethod(outputType).Invoke(null, new[] { value, found })!;
+            await (Task)InspectOutput(outputType).Invoke(null, new[] { value, found })!;
             return;
         }
         if (InputValueType(value.GetType()) is { } inputType)
         {
             // Input<T> (InputList and InputMap among them) holds an Output<T>, which the conversion hands back.
-            var output = typeof(InputExtensions).GetMethod(nameof(InputExtensions.ToOutput))!.MakeGenericMethod(inputType).Invoke(null, new[] { value });
+            var output = ToOutput(inputType).Invoke(null, new[] { value });
             await WalkAsync(output, found);
             return;
         }
@@ -389,29 +407,54 @@ internal static class InputInspector
     /// <summary>The input name (from its [Input] attribute's first argument) and value of each input member.</summary>
     private static IEnumerable<(string Name, object? Value)> InputValues(InputArgs args)
     {
-        const BindingFlags flags = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly;
-        for (var type = args.GetType(); type != null && type != typeof(object); type = type.BaseType)
+        foreach (var (name, member) in InputMembersOf(args.GetType()))
         {
-            foreach (var member in type.GetFields(flags).Cast<MemberInfo>().Concat(type.GetProperties(flags)))
+            yield return (name, member switch
             {
-                var attribute = member.GetCustomAttributesData().FirstOrDefault(a => a.AttributeType == typeof(InputAttribute));
-                if (attribute?.ConstructorArguments.FirstOrDefault().Value is not string name)
-                    continue;
-                yield return (name, member switch
-                {
-                    FieldInfo field => field.GetValue(args),
-                    PropertyInfo property => property.GetValue(args),
-                    _ => null,
-                });
-            }
+                FieldInfo field => field.GetValue(args),
+                PropertyInfo property => property.GetValue(args),
+                _ => null,
+            });
         }
     }
 
+    // What reflection finds on a type, found once per type: attribute metadata and generic
+    // instantiations are slow to read and make (most of all in the native CLI, where each
+    // MakeGenericMethod is a new method to look up), and the same few types recur in every plan.
+    // Thread-safe: stacks may be planned concurrently.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, (string Name, MemberInfo Member)[]> InputMembers = new();
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, Type?> InputTypes = new();
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, Type?> OutputTypes = new();
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, MethodInfo> InspectOutputs = new();
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, MethodInfo> ToOutputs = new();
+
+    private static (string Name, MemberInfo Member)[] InputMembersOf(Type argsType)
+        => InputMembers.GetOrAdd(argsType, static t =>
+        {
+            const BindingFlags flags = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly;
+            var members = new List<(string, MemberInfo)>();
+            for (var type = t; type != null && type != typeof(object); type = type.BaseType)
+            {
+                foreach (var member in type.GetFields(flags).Cast<MemberInfo>().Concat(type.GetProperties(flags)))
+                {
+                    var attribute = member.GetCustomAttributesData().FirstOrDefault(a => a.AttributeType == typeof(InputAttribute));
+                    if (attribute?.ConstructorArguments.FirstOrDefault().Value is string name)
+                        members.Add((name, member));
+                }
+            }
+            return members.ToArray();
+        });
+
+    private static MethodInfo InspectOutput(Type valueType) => InspectOutputs.GetOrAdd(valueType, static t => InspectOutputGeneric.MakeGenericMethod(t));
+
+    private static MethodInfo ToOutput(Type valueType)
+        => ToOutputs.GetOrAdd(valueType, static t => typeof(InputExtensions).GetMethod(nameof(InputExtensions.ToOutput))!.MakeGenericMethod(t));
+
     /// <summary>The T of the Input&lt;T&gt; a value is (InputList and InputMap are inputs of collections).</summary>
-    private static Type? InputValueType(Type type) => GenericArgumentOf(type, typeof(Input<>));
+    private static Type? InputValueType(Type type) => InputTypes.GetOrAdd(type, static t => GenericArgumentOf(t, typeof(Input<>)));
 
     /// <summary>The T of the Output&lt;T&gt; a value is.</summary>
-    private static Type? OutputValueType(Type type) => GenericArgumentOf(type, typeof(Output<>));
+    private static Type? OutputValueType(Type type) => OutputTypes.GetOrAdd(type, static t => GenericArgumentOf(t, typeof(Output<>)));
 
     private static Type? GenericArgumentOf(Type type, Type definition)
     {

@@ -13,6 +13,10 @@ public static class TypeTokens
     public static string Of<T>() where T : Resource => Of(typeof(T));
 
     public static string Of(Type resourceType)
-        => resourceType.GetCustomAttribute<ResourceTypeAttribute>(inherit: false)?.Type
-           ?? throw new ArgumentException($"{resourceType.FullName} carries no resource type attribute", nameof(resourceType));
+        => Tokens.GetOrAdd(resourceType, static type => type.GetCustomAttribute<ResourceTypeAttribute>(inherit: false)?.Type
+           ?? throw new ArgumentException($"{type.FullName} carries no resource type attribute", nameof(resourceType)));
+
+    // Read once per class: policies ask for tokens per resource they check, and attribute metadata is
+    // slow to read (most of all in the native CLI). Thread-safe: stacks may be checked concurrently.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, string> Tokens = new();
 }
