@@ -133,7 +133,9 @@ public class CliTests
     [Test]
     public async Task Unreadable_stack_files_and_bad_command_lines_exit_2()
     {
-        var (unknownStack, _, unknownError) = await Run("plan", "--stack", "nope");
+        // In a copy of the project: the repository's stacks/ may hold stacks of the user's own.
+        using var project = new TempProject();
+        var (unknownStack, _, unknownError) = await project.Run("plan", "--stack", "nope");
         Assert.That(unknownStack, Is.EqualTo(2));
         Assert.That(unknownError, Does.StartWith("error: no stack \"nope\": ").And.EndWith("does not exist; stacks here: dev, gpu-shanghai, prod-hangzhou\n"));
 

@@ -3,22 +3,60 @@
 "use strict";
 
 const assert = require("node:assert/strict");
+const childProcess = require("node:child_process");
 const fs = require("node:fs");
+const os = require("node:os");
 const path = require("node:path");
 const { test } = require("node:test");
 const { unknownStringValue } = require("@pulumi/policy/proxy");
 
 const blink = require("../blink");
 const { fromPlan } = require("./from-plan");
-const { REPOSITORY, STACKS, fixture, runPack, checkStack, clone } = require("./support");
+const { REPOSITORY, STACKS, userStacks, fixture, runPack, planStack, checkStack, clone } = require("./support");
 
 const SECRETS_NOT_APPLICABLE = {
     policy: "no-plaintext-secrets",
     reason: "secrets arrive decrypted and unmarked (as a CrossGuard stack validation is handed them), so a secret cannot be told from plain text",
 };
 
-test("the example stacks are the three the fixtures hold", () => {
-    assert.deepEqual(STACKS, ["dev", "gpu-shanghai", "prod-hangzhou"]);
+test("the example stacks are the three the fixtures hold, each a stack file", () => {
+    const fixtures = fs.readdirSync(path.join(__dirname, "fixtures")).filter(f => f.endsWith(".json")).map(f => f.slice(0, -".json".length)).sort();
+    assert.deepEqual(fixtures, STACKS);
+    for (const stack of STACKS) {
+        assert.ok(fs.existsSync(path.join(REPOSITORY, "stacks", `Pulumi.${stack}.yaml`)), `stacks/Pulumi.${stack}.yaml`);
+    }
+});
+
+/** A stack of the user's: no fixture to compare with, but the pack over its plan says what check says. */
+async function assertPackAgreesWithCheck(stack, cwd) {
+    const list = fromPlan(planStack(stack, cwd));
+    const pack = await runPack(list);
+    assert.deepEqual(pack.violations, checkStack(stack, list, cwd));
+    assert.deepEqual(pack.notApplicable, [SECRETS_NOT_APPLICABLE]);
+}
+
+for (const stack of userStacks()) {
+    test(`${stack} (a stack of the user's, no fixture): the pack reports what ./blink check --stack reports`, async () => {
+        await assertPackAgreesWithCheck(stack, REPOSITORY);
+    });
+}
+
+test("a stack init adds to stacks/ is the user's: the examples stay the three, and the pack agrees with check on it", async () => {
+    const project = fs.mkdtempSync(path.join(os.tmpdir(), "blink-crossguard-"));
+    try {
+        fs.copyFileSync(path.join(REPOSITORY, "Pulumi.yaml"), path.join(project, "Pulumi.yaml"));
+        fs.mkdirSync(path.join(project, "stacks"));
+        for (const stack of STACKS) {
+            fs.copyFileSync(path.join(REPOSITORY, "stacks", `Pulumi.${stack}.yaml`), path.join(project, "stacks", `Pulumi.${stack}.yaml`));
+        }
+        const init = childProcess.spawnSync("dotnet", [blink.findDll(), "init", "--name", "trial", "--region", "cn-beijing"], { cwd: project, encoding: "utf8" });
+        assert.equal(init.status, 0, init.stderr);
+        assert.deepEqual(userStacks(project), ["trial"]);
+        assert.deepEqual(STACKS, ["dev", "gpu-shanghai", "prod-hangzhou"]);
+        await assertPackAgreesWithCheck("trial", project);
+    } finally {
+        fs.rmSync(project, { recursive: true, force: true });
+    }
 });
 
 for (const stack of STACKS) {
