@@ -35,11 +35,11 @@ public static class BlinkCli
         var stackOption = new Option<string?>("--stack", "-s") { Description = "The stack to plan: stacks/Pulumi.<NAME>.yaml of this project" };
         var configOption = new Option<string?>("--config") { Description = "Any stack file, Pulumi.<stack>.yaml, instead of --stack" };
         var jsonOption = new Option<string?>("--json") { Description = "Also write the plan as JSON to this file (- for standard output, instead of the tree)" };
-        var graphOption = new Option<string?>("--graph") { Description = "Also write the dependency graph (Mermaid) to this file" };
+        var graphOption = new Option<string?>("--graph") { Description = "Also write the dependency graph (Mermaid) to this file (- for standard output, instead of the tree)" };
 
         var graphLevelOption = new Option<GraphLevel>("--graph-level") { Description = "What --graph draws: resources (inside their components' boxes, many of a kind as one node) or components (one node each, with the dependencies between them)", DefaultValueFactory = _ => GraphLevel.Resources };
         var detailsOption = new Option<bool>("--details") { Description = "Print each resource's inputs as indented YAML beneath it, and the counts by type" };
-        var htmlOption = new Option<string?>("--html") { Description = "Also write the plan page to this file: one self-contained HTML file (the graph by component, each resource's inputs and dependencies, the policy findings, a search)" };
+        var htmlOption = new Option<string?>("--html") { Description = "Also write the plan page to this file: one self-contained HTML file (the graph by component, each resource's inputs and dependencies, the policy findings, a search; - for standard output, instead of the tree)" };
         var plan = new Command("plan", "Run a stack offline under mocks, print a line per resource it declares under its component (as pulumi preview does), its outputs and a summary, and check them against the policy packs; exit 1 on a mandatory violation")
         {
             stackOption, configOption, jsonOption, graphOption, graphLevelOption, detailsOption, htmlOption,
@@ -51,7 +51,7 @@ public static class BlinkCli
         var diffAgainst = new Option<string?>("--against") { Description = "What to compare with: a plan written by `plan --json`, a `pulumi stack export` file, or a local backend's state file" };
         var diffJson = new Option<string?>("--json") { Description = "Also write the steps, as `pulumi preview --json` writes them, to this file (- for standard output, instead of the text)" };
         var diffShowSames = new Option<bool>("--show-sames") { Description = "List unchanged resources in the --json steps too (they are always counted)" };
-        var diffHtml = new Option<string?>("--html") { Description = "Also write the diff's page to this file: the plan page with each resource coloured by its step and the replacements with the inputs that force them" };
+        var diffHtml = new Option<string?>("--html") { Description = "Also write the diff's page to this file: the plan page with each resource coloured by its step and the replacements with the inputs that force them (- for standard output, instead of the text)" };
         var diff = new Command("diff", "Compare a stack planned now with a saved plan or a Pulumi state; exit 0 without changes, 2 with changes, 1 on error")
         {
             diffStack, diffConfig, diffAgainst, diffJson, diffShowSames, diffHtml,
@@ -74,7 +74,7 @@ public static class BlinkCli
         var checkState = new Option<string?>("--state") { Description = "Check the live resources of a Pulumi state: a `pulumi stack export` file or a local backend's state file" };
         var checkResources = new Option<string?>("--resources") { Description = "Check the resource list a CrossGuard policy pack sends (policies/crossguard), - for standard input" };
         var checkJson = new Option<string?>("--json") { Description = "Also write the report as JSON to this file (- for standard output, instead of the text)" };
-        var checkHtml = new Option<string?>("--html") { Description = "Also write the page of what was checked (a stack, a saved plan or a state) with its findings to this file (not with --resources)" };
+        var checkHtml = new Option<string?>("--html") { Description = "Also write the page of what was checked (a stack, a saved plan or a state) with its findings to this file (- for standard output, instead of the text; not with --resources)" };
         var check = new Command("check", "Check a stack against the policy packs; exit 0 without mandatory violations, 1 with, 2 for invalid input")
         {
             checkStack, checkConfig, checkPlan, checkState, checkResources, checkJson, checkHtml,
@@ -181,21 +181,26 @@ public static class BlinkCli
               + "so if another account holds it the first `pulumi up` fails on the project; set a name of your own there if so"
             : null;
 
-    /// <summary>`--json -`: the JSON goes to standard output, in place of the text.</summary>
-    private const string StandardOutput = "-";
+    /// <summary>`--json -` (and `--graph -`, `--html -`): that output goes to standard output, in place of the text.</summary>
+    private const string StandardOutput = OutputFile.StandardOutput;
 
     private static async Task<int> PlanAsync(string? stack, string? configPath, string? jsonPath, string? graphPath, GraphLevel graphLevel, bool details, string? htmlPath, IAnsiConsole console)
     {
-        OutputFile.CheckFolders(("--json", jsonPath), ("--graph", graphPath), ("--html", htmlPath));
+        var piped = OutputFile.Check(("--json", jsonPath), ("--graph", graphPath), ("--html", htmlPath));
         var stackFile = StackFile.Load(ResolveStackFile(stack, configPath));
         var spec = SpecLoader.Load(stackFile.ToRaw(), PolicyEngine.PolicyNames);
         var result = await Planner.PlanAsync(spec, stackFile.StackName);
         var report = PolicyEngine.Evaluate(result, PolicyReportRenderer.Overrides(result));
+        var stdout = console.Profile.Out.Writer;
         if (htmlPath != null)
-            await OutputFile.WriteAsync("--html", htmlPath, PlanPageWriter.Html(PlanPageModel.Of(result, report)));
-        if (jsonPath == StandardOutput)
+            await OutputFile.WriteAsync("--html", htmlPath, PlanPageWriter.Html(PlanPageModel.Of(result, report)), stdout);
+        if (piped != null)
         {
-            console.Profile.Out.Writer.Write(result.ToJson() + "\n");
+            // One document on standard output and nothing else; the other outputs still go to their files.
+            if (jsonPath != null)
+                await OutputFile.WriteAsync("--json", jsonPath, result.ToJson() + "\n", stdout);
+            if (graphPath != null)
+                await OutputFile.WriteAsync("--graph", graphPath, PlanGraph.Mermaid(result, graphLevel), stdout);
             return report.HasMandatory ? Failure : Success;
         }
 
@@ -206,15 +211,15 @@ public static class BlinkCli
         // As `pulumi preview --policy-pack` does: the report after the resources, and a mandatory
         // violation fails the preview.
         console.WriteLine();
-        console.Profile.Out.Writer.Write(PolicyReportRenderer.Text(report));
+        stdout.Write(PolicyReportRenderer.Text(report));
         if (jsonPath != null)
         {
-            await OutputFile.WriteAsync("--json", jsonPath, result.ToJson() + "\n");
+            await OutputFile.WriteAsync("--json", jsonPath, result.ToJson() + "\n", stdout);
             console.MarkupLine($"Plan written to {Markup.Escape(jsonPath)}");
         }
         if (graphPath != null)
         {
-            await OutputFile.WriteAsync("--graph", graphPath, PlanGraph.Mermaid(result, graphLevel));
+            await OutputFile.WriteAsync("--graph", graphPath, PlanGraph.Mermaid(result, graphLevel), stdout);
             console.MarkupLine($"Dependency graph (Mermaid, {graphLevel.ToString().ToLowerInvariant()}) written to {Markup.Escape(graphPath)}");
         }
         if (htmlPath != null)
@@ -261,7 +266,7 @@ public static class BlinkCli
 
     private static async Task<int> CheckAsync(string? stack, string? configPath, string? planPath, string? statePath, string? resourcesPath, string? jsonPath, string? htmlPath, IAnsiConsole console, TextWriter errors)
     {
-        OutputFile.CheckFolders(("--json", jsonPath), ("--html", htmlPath));
+        var piped = OutputFile.Check(("--json", jsonPath), ("--html", htmlPath));
         var sources = new[] { stack, configPath, planPath, statePath, resourcesPath }.Count(s => s != null);
         if (sources != 1)
             throw new StackFileException("give exactly one of --stack NAME, --config PATH, --plan FILE, --state FILE or --resources FILE");
@@ -290,16 +295,16 @@ public static class BlinkCli
         }
 
         var report = PolicyEngine.Evaluate(subject, PolicyReportRenderer.Overrides(subject));
+        var stdout = console.Profile.Out.Writer;
         if (htmlPath != null)
-            await OutputFile.WriteAsync("--html", htmlPath, PlanPageWriter.Html(PlanPageModel.Of(subject, report)));
-        if (jsonPath == StandardOutput)
-        {
-            console.Profile.Out.Writer.Write(PolicyReportRenderer.Json(report) + "\n");
-            return report.HasMandatory ? Failure : Success;
-        }
-        console.Profile.Out.Writer.Write(PolicyReportRenderer.Text(report));
+            await OutputFile.WriteAsync("--html", htmlPath, PlanPageWriter.Html(PlanPageModel.Of(subject, report)), stdout);
+        // The report's text, unless an output takes standard output's place.
+        if (piped is null)
+            stdout.Write(PolicyReportRenderer.Text(report));
         if (jsonPath != null)
-            await OutputFile.WriteAsync("--json", jsonPath, PolicyReportRenderer.Json(report) + "\n");
+            await OutputFile.WriteAsync("--json", jsonPath, PolicyReportRenderer.Json(report) + "\n", stdout);
+        if (piped != null)
+            return report.HasMandatory ? Failure : Success;
         if (!report.HasMandatory)
             return Success;
         await errors.WriteLineAsync($"error: refused by policy (exit {Failure}): {report.Violations.Count(v => v.Level == EnforcementLevel.Mandatory)} mandatory violation(s)");
@@ -313,7 +318,7 @@ public static class BlinkCli
 
     private static async Task<int> DiffAsync(string? stack, string? configPath, string? against, string? jsonPath, bool showSames, string? htmlPath, IAnsiConsole console, TextWriter errors)
     {
-        OutputFile.CheckFolders(("--json", jsonPath), ("--html", htmlPath));
+        var piped = OutputFile.Check(("--json", jsonPath), ("--html", htmlPath));
         if (against is null)
             throw new StackFileException("--against FILE is required: a plan written by `plan --json`, a `pulumi stack export` file or a local backend's state file");
         var (oldPlan, oldState) = PlanFiles.ReadPlanOrState(against);
@@ -327,24 +332,22 @@ public static class BlinkCli
             await errors.WriteLineAsync($"warning: {warning}");
         var steps = PlanDiff.Compare(old, now);
         // Replacing what the cluster runs on is said loudly: first in the text, as warnings in the JSON
-        // (and on stderr when the JSON takes standard output's place).
+        // (and on stderr when an output takes standard output's place).
         var replacements = ReplacementWarnings.Of(steps);
-        var json = jsonPath is null ? null : DiffJson.Of(steps, showSames, warnings.Concat(replacements)).ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }) + "\n";
-        if (jsonPath == StandardOutput)
-        {
+        var stdout = console.Profile.Out.Writer;
+        if (piped is null)
+            stdout.Write(DiffText.Of(steps, Colours.Of(console)));
+        else
             foreach (var replacement in replacements)
                 await errors.WriteLineAsync($"warning: {replacement}");
-            console.Profile.Out.Writer.Write(json);
-        }
-        else
-            console.Profile.Out.Writer.Write(DiffText.Of(steps, Colours.Of(console)));
-        if (jsonPath is not null and not StandardOutput)
-            await OutputFile.WriteAsync("--json", jsonPath, json!);
+        if (jsonPath is not null)
+            await OutputFile.WriteAsync("--json", jsonPath, DiffJson.Of(steps, showSames, warnings.Concat(replacements)).ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }) + "\n", stdout);
         if (htmlPath is not null)
         {
             var report = PolicyEngine.Evaluate(now, PolicyReportRenderer.Overrides(now));
-            await OutputFile.WriteAsync("--html", htmlPath, PlanPageWriter.Html(PlanPageModel.Of(now, report, steps)));
-            await errors.WriteLineAsync($"Diff page written to {htmlPath}");
+            await OutputFile.WriteAsync("--html", htmlPath, PlanPageWriter.Html(PlanPageModel.Of(now, report, steps)), stdout);
+            if (htmlPath != StandardOutput)
+                await errors.WriteLineAsync($"Diff page written to {htmlPath}");
         }
         return PlanDiff.HasChanges(steps) ? Changes : NoChanges;
     }
