@@ -181,6 +181,29 @@ public static class BlinkCli
               + "so if another account holds it the first `pulumi up` fails on the project; set a name of your own there if so"
             : null;
 
+    /// <summary>
+    /// A note per accelerator (GPU, FPGA) pool whose types' offer in one of its zones no dated row of the
+    /// availability table confirms (infra/Facts/InstanceAvailability.cs): such families are the ones whose
+    /// zones a region may not all offer, and `instance-types-offered-in-zones` can only judge what a row
+    /// confirms. Advice, not a policy: the table's silence is no violation.
+    /// </summary>
+    public static System.Collections.Generic.IEnumerable<string> UnconfirmedAvailabilityNotes(StackSpec spec, BlinkInfra.Facts.InstanceAvailability.Table table)
+    {
+        var region = spec.Cluster.Region;
+        var chargeType = BlinkInfra.Facts.ClusterDefaults.ChargeType(spec.Cluster.Billing);
+        foreach (var (pool, i) in spec.Compute.WorkerPools.Select((p, i) => (p, i)))
+        {
+            if (pool.Kind == BlinkInfra.Facts.MachineKind.Cpu)
+                continue;
+            var zones = pool.Zones.Where(z => table.Offer(region, pool.Family, z) == BlinkInfra.Facts.ZoneOffer.Unconfirmed).ToList();
+            if (zones.Count == 0)
+                continue;
+            yield return $"{ConfigKeys.Section("compute")}.workerPools[{i}].instanceTypes: whether {string.Join(", ", pool.InstanceTypes)} is offered in {string.Join(", ", zones)} "
+                         + $"is not confirmed here (infra/Facts/InstanceAvailability.cs, read {BlinkInfra.Facts.InstanceAvailability.Read}); before `pulumi up`, ask: "
+                         + string.Join(" and ", pool.InstanceTypes.Select(t => BlinkInfra.Facts.InstanceAvailability.RefreshCommand(region, t, chargeType)));
+        }
+    }
+
     /// <summary>`--json -` (and `--graph -`, `--html -`): that output goes to standard output, in place of the text.</summary>
     private const string StandardOutput = OutputFile.StandardOutput;
 
@@ -291,6 +314,8 @@ public static class BlinkCli
             var spec = SpecLoader.Load(stackFile.ToRaw(), PolicyEngine.PolicyNames);
             if (DefaultLogProjectNote(spec) is { } note)
                 await errors.WriteLineAsync($"note: {note}");
+            foreach (var availability in UnconfirmedAvailabilityNotes(spec, BlinkInfra.Facts.InstanceAvailability.Known))
+                await errors.WriteLineAsync($"note: {availability}");
             subject = await Planner.PlanAsync(spec, stackFile.StackName);
         }
 

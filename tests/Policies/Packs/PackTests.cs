@@ -126,6 +126,16 @@ public class PackTests
             Input(Resource(Pool, "cpu", """{"instanceTypes":["ecs.g9.huge"]}""")),
             "cpu: instance type ecs.g9.huge is not in BlinkInfra's catalogue, which cannot say it is offered in cn-hangzhou; allowed: "
             + string.Join(", ", BlinkInfra.Facts.InstanceCatalog.Families.Select(f => f.Name)) + " types the catalogue lists");
+        // A table of the test's own: InstanceAvailability.Known confirms no zone yet.
+        var availability = new BlinkInfra.Facts.InstanceAvailability.Table([new("cn-hangzhou", "gn7i", ["cn-hangzhou-h", "cn-hangzhou-i"], "a test's row", "2026-12-05")]);
+        var switches = new[] { "h", "i", "j" }.Select(z => Resource(Token<Pulumi.AliCloud.Vpc.Switch>(), $"vsw-{z}", $$"""{"zoneId":"cn-hangzhou-{{z}}"}""")).ToArray();
+        yield return C("instance-types-offered-in-zones", () => HardwarePack.InstanceTypesOfferedInZones(table: availability),
+            Input([.. switches,
+                Resource(Pool, "gpu", """{"instanceTypes":["ecs.gn7i-c8g1.2xlarge"],"vswitchIds":["${vsw-h.id}","${vsw-i.id}"]}"""),
+                Resource(Pool, "cpu", """{"instanceTypes":["ecs.g7.xlarge"],"vswitchIds":["${vsw-h.id}","${vsw-j.id}"]}""")]),
+            Input([.. switches, Resource(Pool, "gpu", """{"instanceTypes":["ecs.gn7i-c8g1.2xlarge","ecs.gn7i-c16g1.4xlarge"],"vswitchIds":["${vsw-j.id}","${vsw-h.id}"]}""")]),
+            "gpu: instance type ecs.gn7i-c8g1.2xlarge is not offered in cn-hangzhou-j (a test's row, read 2026-12-05: gn7i in cn-hangzhou only in cn-hangzhou-h, cn-hangzhou-i), so ACK cannot create the pool's nodes there; allowed: zones that offer it (blink-infra:compute.workerPools[].zones), or a type offered in every zone of the pool",
+            "gpu: instance type ecs.gn7i-c16g1.4xlarge is not offered in cn-hangzhou-j (a test's row, read 2026-12-05: gn7i in cn-hangzhou only in cn-hangzhou-h, cn-hangzhou-i), so ACK cannot create the pool's nodes there; allowed: zones that offer it (blink-infra:compute.workerPools[].zones), or a type offered in every zone of the pool");
 
         yield return C("pools-create-their-nodes", () => HardwarePack.PoolsCreateTheirNodes(),
             Input(Resource(Pool, "cpu", """{"desiredSize":"2"}""")),
