@@ -12,7 +12,7 @@
 // here first, so the build passes):
 //   BLINKINFRA_UPDATE_PLACEHOLDERS=1 ./blink --sdk offline test --filter Category=UpdatePlaceholders
 // </auto-generated>
-// Imported namespaces: Pulumi, Pulumi.AliCloud.Arms, Pulumi.AliCloud.CS, Pulumi.AliCloud.CS.Inputs, Pulumi.AliCloud.CS.Outputs, Pulumi.AliCloud.Cen, Pulumi.AliCloud.Cen.Inputs, Pulumi.AliCloud.Ecs, Pulumi.AliCloud.Kms, Pulumi.AliCloud.Log, Pulumi.AliCloud.Oss, Pulumi.AliCloud.Oss.Inputs, Pulumi.AliCloud.Ram, Pulumi.AliCloud.Vpc, Pulumi.Kubernetes.ApiExtensions, Pulumi.Kubernetes.Core.V1, Pulumi.Kubernetes.Helm.V3, Pulumi.Kubernetes.Rbac.V1, Pulumi.Kubernetes.Types.Inputs.Core.V1, Pulumi.Kubernetes.Types.Inputs.Helm.V3, Pulumi.Kubernetes.Types.Inputs.Meta.V1, Pulumi.Kubernetes.Types.Inputs.Rbac.V1, Pulumi.Testing, Pulumi.Utilities
+// Imported namespaces: Pulumi, Pulumi.AliCloud.Arms, Pulumi.AliCloud.Arms.Inputs, Pulumi.AliCloud.CS, Pulumi.AliCloud.CS.Inputs, Pulumi.AliCloud.CS.Outputs, Pulumi.AliCloud.Cen, Pulumi.AliCloud.Cen.Inputs, Pulumi.AliCloud.Ecs, Pulumi.AliCloud.Kms, Pulumi.AliCloud.Log, Pulumi.AliCloud.Oss, Pulumi.AliCloud.Oss.Inputs, Pulumi.AliCloud.Ram, Pulumi.AliCloud.Vpc, Pulumi.Kubernetes.ApiExtensions, Pulumi.Kubernetes.Core.V1, Pulumi.Kubernetes.Helm.V3, Pulumi.Kubernetes.Rbac.V1, Pulumi.Kubernetes.Types.Inputs.Core.V1, Pulumi.Kubernetes.Types.Inputs.Helm.V3, Pulumi.Kubernetes.Types.Inputs.Meta.V1, Pulumi.Kubernetes.Types.Inputs.Rbac.V1, Pulumi.Testing, Pulumi.Utilities
 #nullable enable
 #pragma warning disable CS0618 // some placeholders are obsolete, as their real types are
 
@@ -75,17 +75,11 @@ namespace Pulumi.AliCloud.Arms
     [global::Pulumi.AliCloud.AliCloudResourceType("alicloud:arms/addonRelease:AddonRelease")] [global::Pulumi.Offline.Placeholder] public class AddonRelease : global::Pulumi.CustomResource { private protected AddonRelease() : base(null!, null!, null) { } }
     [global::Pulumi.Offline.Placeholder] public sealed class AddonReleaseArgs : global::Pulumi.ResourceArgs { private AddonReleaseArgs() { } }
     [global::Pulumi.Offline.Placeholder] public sealed class AddonReleaseState : global::Pulumi.ResourceArgs { private AddonReleaseState() { } }
-    [global::Pulumi.AliCloud.AliCloudResourceType("alicloud:arms/alertContact:AlertContact")] [global::Pulumi.Offline.Placeholder] public class AlertContact : global::Pulumi.CustomResource { private protected AlertContact() : base(null!, null!, null) { } }
-    [global::Pulumi.Offline.Placeholder] public sealed class AlertContactArgs : global::Pulumi.ResourceArgs { private AlertContactArgs() { } }
-    [global::Pulumi.AliCloud.AliCloudResourceType("alicloud:arms/alertContactGroup:AlertContactGroup")] [global::Pulumi.Offline.Placeholder] public class AlertContactGroup : global::Pulumi.CustomResource { private protected AlertContactGroup() : base(null!, null!, null) { } }
-    [global::Pulumi.Offline.Placeholder] public sealed class AlertContactGroupArgs : global::Pulumi.ResourceArgs { private AlertContactGroupArgs() { } }
     [global::Pulumi.Offline.Placeholder] public sealed class AlertContactGroupState : global::Pulumi.ResourceArgs { private AlertContactGroupState() { } }
     [global::Pulumi.Offline.Placeholder] public sealed class AlertContactState : global::Pulumi.ResourceArgs { private AlertContactState() { } }
     [global::Pulumi.AliCloud.AliCloudResourceType("alicloud:arms/alertRobot:AlertRobot")] [global::Pulumi.Offline.Placeholder] public class AlertRobot : global::Pulumi.CustomResource { private protected AlertRobot() : base(null!, null!, null) { } }
     [global::Pulumi.Offline.Placeholder] public sealed class AlertRobotArgs : global::Pulumi.ResourceArgs { private AlertRobotArgs() { } }
     [global::Pulumi.Offline.Placeholder] public sealed class AlertRobotState : global::Pulumi.ResourceArgs { private AlertRobotState() { } }
-    [global::Pulumi.AliCloud.AliCloudResourceType("alicloud:arms/dispatchRule:DispatchRule")] [global::Pulumi.Offline.Placeholder] public class DispatchRule : global::Pulumi.CustomResource { private protected DispatchRule() : base(null!, null!, null) { } }
-    [global::Pulumi.Offline.Placeholder] public sealed class DispatchRuleArgs : global::Pulumi.ResourceArgs { private DispatchRuleArgs() { } }
     [global::Pulumi.Offline.Placeholder] public sealed class DispatchRuleState : global::Pulumi.ResourceArgs { private DispatchRuleState() { } }
     [global::Pulumi.AliCloud.AliCloudResourceType("alicloud:arms/envCustomJob:EnvCustomJob")] [global::Pulumi.Offline.Placeholder] public class EnvCustomJob : global::Pulumi.CustomResource { private protected EnvCustomJob() : base(null!, null!, null) { } }
     [global::Pulumi.Offline.Placeholder] public sealed class EnvCustomJobArgs : global::Pulumi.ResourceArgs { private EnvCustomJobArgs() { } }
@@ -185,6 +179,52 @@ namespace Pulumi.AliCloud.Arms
     [global::Pulumi.AliCloud.AliCloudResourceType("alicloud:arms/syntheticTask:SyntheticTask")] [global::Pulumi.Offline.Placeholder] public class SyntheticTask : global::Pulumi.CustomResource { private protected SyntheticTask() : base(null!, null!, null) { } }
     [global::Pulumi.Offline.Placeholder] public sealed class SyntheticTaskArgs : global::Pulumi.ResourceArgs { private SyntheticTaskArgs() { } }
     [global::Pulumi.Offline.Placeholder] public sealed class SyntheticTaskState : global::Pulumi.ResourceArgs { private SyntheticTaskState() { } }
+}
+
+namespace Pulumi.AliCloud.Arms.Inputs
+{
+    [global::Pulumi.Offline.Placeholder] public sealed class DispatchRuleGroupRuleGetArgs : global::Pulumi.ResourceArgs { private DispatchRuleGroupRuleGetArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class DispatchRuleLabelMatchExpressionGridGetArgs : global::Pulumi.ResourceArgs { private DispatchRuleLabelMatchExpressionGridGetArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class DispatchRuleLabelMatchExpressionGridLabelMatchExpressionGroupGetArgs : global::Pulumi.ResourceArgs { private DispatchRuleLabelMatchExpressionGridLabelMatchExpressionGroupGetArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class DispatchRuleLabelMatchExpressionGridLabelMatchExpressionGroupLabelMatchExpressionGetArgs : global::Pulumi.ResourceArgs { private DispatchRuleLabelMatchExpressionGridLabelMatchExpressionGroupLabelMatchExpressionGetArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class DispatchRuleNotifyRuleGetArgs : global::Pulumi.ResourceArgs { private DispatchRuleNotifyRuleGetArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class DispatchRuleNotifyRuleNotifyObjectGetArgs : global::Pulumi.ResourceArgs { private DispatchRuleNotifyRuleNotifyObjectGetArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class DispatchRuleNotifyTemplateArgs : global::Pulumi.ResourceArgs { private DispatchRuleNotifyTemplateArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class DispatchRuleNotifyTemplateGetArgs : global::Pulumi.ResourceArgs { private DispatchRuleNotifyTemplateGetArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class PrometheusAlertRuleAnnotationArgs : global::Pulumi.ResourceArgs { private PrometheusAlertRuleAnnotationArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class PrometheusAlertRuleAnnotationGetArgs : global::Pulumi.ResourceArgs { private PrometheusAlertRuleAnnotationGetArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class PrometheusAlertRuleLabelArgs : global::Pulumi.ResourceArgs { private PrometheusAlertRuleLabelArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class PrometheusAlertRuleLabelGetArgs : global::Pulumi.ResourceArgs { private PrometheusAlertRuleLabelGetArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class SyntheticTaskAvailableAssertionArgs : global::Pulumi.ResourceArgs { private SyntheticTaskAvailableAssertionArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class SyntheticTaskAvailableAssertionGetArgs : global::Pulumi.ResourceArgs { private SyntheticTaskAvailableAssertionGetArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class SyntheticTaskCommonSettingArgs : global::Pulumi.ResourceArgs { private SyntheticTaskCommonSettingArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class SyntheticTaskCommonSettingCustomHostArgs : global::Pulumi.ResourceArgs { private SyntheticTaskCommonSettingCustomHostArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class SyntheticTaskCommonSettingCustomHostGetArgs : global::Pulumi.ResourceArgs { private SyntheticTaskCommonSettingCustomHostGetArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class SyntheticTaskCommonSettingCustomHostHostArgs : global::Pulumi.ResourceArgs { private SyntheticTaskCommonSettingCustomHostHostArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class SyntheticTaskCommonSettingCustomHostHostGetArgs : global::Pulumi.ResourceArgs { private SyntheticTaskCommonSettingCustomHostHostGetArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class SyntheticTaskCommonSettingGetArgs : global::Pulumi.ResourceArgs { private SyntheticTaskCommonSettingGetArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class SyntheticTaskCustomPeriodArgs : global::Pulumi.ResourceArgs { private SyntheticTaskCustomPeriodArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class SyntheticTaskCustomPeriodGetArgs : global::Pulumi.ResourceArgs { private SyntheticTaskCustomPeriodGetArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class SyntheticTaskMonitorArgs : global::Pulumi.ResourceArgs { private SyntheticTaskMonitorArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class SyntheticTaskMonitorConfApiHttpArgs : global::Pulumi.ResourceArgs { private SyntheticTaskMonitorConfApiHttpArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class SyntheticTaskMonitorConfApiHttpGetArgs : global::Pulumi.ResourceArgs { private SyntheticTaskMonitorConfApiHttpGetArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class SyntheticTaskMonitorConfApiHttpRequestBodyArgs : global::Pulumi.ResourceArgs { private SyntheticTaskMonitorConfApiHttpRequestBodyArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class SyntheticTaskMonitorConfApiHttpRequestBodyGetArgs : global::Pulumi.ResourceArgs { private SyntheticTaskMonitorConfApiHttpRequestBodyGetArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class SyntheticTaskMonitorConfArgs : global::Pulumi.ResourceArgs { private SyntheticTaskMonitorConfArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class SyntheticTaskMonitorConfFileDownloadArgs : global::Pulumi.ResourceArgs { private SyntheticTaskMonitorConfFileDownloadArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class SyntheticTaskMonitorConfFileDownloadGetArgs : global::Pulumi.ResourceArgs { private SyntheticTaskMonitorConfFileDownloadGetArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class SyntheticTaskMonitorConfGetArgs : global::Pulumi.ResourceArgs { private SyntheticTaskMonitorConfGetArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class SyntheticTaskMonitorConfNetDnsArgs : global::Pulumi.ResourceArgs { private SyntheticTaskMonitorConfNetDnsArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class SyntheticTaskMonitorConfNetDnsGetArgs : global::Pulumi.ResourceArgs { private SyntheticTaskMonitorConfNetDnsGetArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class SyntheticTaskMonitorConfNetIcmpArgs : global::Pulumi.ResourceArgs { private SyntheticTaskMonitorConfNetIcmpArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class SyntheticTaskMonitorConfNetIcmpGetArgs : global::Pulumi.ResourceArgs { private SyntheticTaskMonitorConfNetIcmpGetArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class SyntheticTaskMonitorConfNetTcpArgs : global::Pulumi.ResourceArgs { private SyntheticTaskMonitorConfNetTcpArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class SyntheticTaskMonitorConfNetTcpGetArgs : global::Pulumi.ResourceArgs { private SyntheticTaskMonitorConfNetTcpGetArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class SyntheticTaskMonitorConfStreamArgs : global::Pulumi.ResourceArgs { private SyntheticTaskMonitorConfStreamArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class SyntheticTaskMonitorConfStreamGetArgs : global::Pulumi.ResourceArgs { private SyntheticTaskMonitorConfStreamGetArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class SyntheticTaskMonitorConfWebsiteArgs : global::Pulumi.ResourceArgs { private SyntheticTaskMonitorConfWebsiteArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class SyntheticTaskMonitorConfWebsiteGetArgs : global::Pulumi.ResourceArgs { private SyntheticTaskMonitorConfWebsiteGetArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class SyntheticTaskMonitorGetArgs : global::Pulumi.ResourceArgs { private SyntheticTaskMonitorGetArgs() { } }
 }
 
 namespace Pulumi.AliCloud.CS

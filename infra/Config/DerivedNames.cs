@@ -80,6 +80,11 @@ public static class DerivedNames
     // 2026-11-27): the ARMS alert rules' names (CreatePrometheusAlertRule, AlertName states none), the log
     // project's description, the KMS key's descriptions (CreateKey: up to 8,192 characters).
     public static string AlertRule(string cluster, string alert) => $"{cluster}-{alert}";
+    // Who the alerts reach (ClusterObservability): not checked either, no limit found (ARMS CreateAlertContact,
+    // CreateAlertContactGroup, CreateDispatchRule, read 2026-12-05). Prefixed with the cluster: contacts are the account's.
+    public static string AlertContact(string cluster, string contact) => $"{cluster}-{contact}";
+    public static string AlertContactGroup(string cluster) => $"{cluster}-oncall";
+    public static string AlertDispatchRule(string cluster) => $"{cluster}-alerts";
     public static string LogProjectDescription(string cluster) => $"BlinkInfra cluster {cluster}: Flink, operator, control-plane and audit logs";
     public static string KmsKeyDescription(string cluster) => $"BlinkInfra cluster {cluster}: Kubernetes Secrets, node disks and the Flink state bucket";
     public static string KmsKeyDeletionProtectionDescription(string cluster) => $"BlinkInfra cluster {cluster}: its API server cannot read Secrets without this key";

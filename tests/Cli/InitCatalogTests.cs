@@ -20,7 +20,7 @@ public class InitCatalogTests
     [TestCase("trial", "--ha", "true", "--region", "cn-beijing", "--billing", "subscription")]
     [TestCase("hk", "--region", "cn-hongkong", "--zones", "cn-hongkong-b,cn-hongkong-c")]
     [TestCase("inference", "--family", "gn7i", "--ha", "true", "--region", "cn-shanghai", "--zones", "cn-shanghai-l,cn-shanghai-m,cn-shanghai-n")]
-    public async Task Init_writes_a_starter_stack_that_plans_and_passes_check_with_no_violation(string name, params string[] flags)
+    public async Task Init_writes_a_starter_stack_that_plans_and_passes_check_with_no_violation_but_the_advisory_about_alert_receivers(string name, params string[] flags)
     {
         var path = TempStack(name);
 
@@ -32,10 +32,11 @@ public class InitCatalogTests
         var (planExit, plan, planErrors) = await Run("plan", "--config", path);
         Assert.That(planExit, Is.EqualTo(0), planErrors);
         Assert.That(plan, Does.Contain($"blink-{name}-vpc"));
-        // No violation at all: no mandatory one, and no advisory about credentials.
+        // No mandatory violation, and one advisory: the alerts' receivers are the user's to name (the file says how).
         var (checkExit, check, _) = await Run("check", "--config", path);
         Assert.That(checkExit, Is.EqualTo(0));
-        Assert.That(check, Does.EndWith("No policy violations: 31 policies of 5 packs checked.\n"));
+        Assert.That(check, Does.Contain("\n[advisory] alerts-have-receivers (stack)\n").And.EndWith("0 mandatory and 1 advisory violation(s); 32 policies of 6 packs checked.\n"));
+        Assert.That(File.ReadAllText(path), Does.Contain("pulumi config set --secret blink-infra:alertContacts"));
         Directory.Delete(Path.GetDirectoryName(path)!, recursive: true);
     }
 

@@ -453,7 +453,7 @@ public class DiffTests
             "  c65[\"ClusterCompute<br/>blink-prod<br/>6 resources\"]:::component",
             "  c72[\"InternetEgress<br/>blink-prod<br/>9 resources\"]:::component",
             "  c82[\"FlinkEngine<br/>blink-prod<br/>19 resources\"]:::component",
-            "  c102[\"ClusterObservability<br/>blink-prod<br/>6 resources\"]:::component",
+            "  c102[\"ClusterObservability<br/>blink-prod<br/>10 resources\"]:::component",
             "  c2 -->|12| c65",
             "  c2 -->|21| c72",
             "  c9 -->|4| c65",
@@ -489,7 +489,7 @@ public class DiffTests
 
         var (largestExit, largest, _) = await Run("bench", "--runs", "1");
         Assert.That(largestExit, Is.EqualTo(0));
-        Assert.That(largest, Does.StartWith("bench: stack prod-hangzhou, 109 resources, 1 plans"), "by default the example stack with the most resources");
+        Assert.That(largest, Does.StartWith("bench: stack prod-hangzhou, 113 resources, 1 plans"), "by default the example stack with the most resources");
 
         var (exit, _, errors) = await Run("bench", "--runs", "0");
         Assert.That(exit, Is.EqualTo(2));

@@ -133,6 +133,8 @@ public class PolicyTests
             "[mandatory] blink-hardware@1.0.0 alicloud:cs/nodePool:NodePool:blink-prod-pool-cpu an autoscaling pool of subscription (PrePaid) machines, which ACK removes on scale-in but does not release, so they stay billed; allowed: a fixed desiredSize with subscription, or autoscaling with PostPaid");
         yield return Case("break-glass-key-pair", "dev", p => Change(p, "blink-dev-pool-cpu", i => i["keyName"] = "ops-break-glass"),
             "[advisory] blink-isolation@1.0.0 alicloud:cs/nodePool:NodePool:blink-dev-pool-cpu the pool's machines accept SSH logins with the key pair ops-break-glass: whoever holds its private key reaches them on port 22 from wherever the security groups let it in (never the internet: no-ingress-from-internet); allowed: no keyName once break-glass access is not needed (blink-infra:security.breakGlass)");
+        yield return Case("alerts-have-receivers", "prod-hangzhou", p => Change(p, "blink-prod-alert-flink-backpressure", i => { i["notifyType"] = "ALERT_MANAGER"; i.Remove("dispatchRuleId"); }),
+            "[advisory] blink-operations@1.0.0 stack: 1 alert rule(s) (blink-prod-flink-backpressure) reach no one: the stack routes them to no notification policy, so only one the account keeps elsewhere could; allowed: receivers in blink-infra:observability.alerting.contacts (their details in the secret blink-infra:alertContacts), or blink-infra:observability.metrics.alerts: false");
         yield return Case("no-plaintext-secrets", "dev", p => Change(p, "blink-dev-k8s", i => i["kubeconfig"] = "apiVersion: v1"),
             "[mandatory] blink-data-protection@1.0.0 pulumi:providers:kubernetes:blink-dev-k8s input kubeconfig holds a credential in plain text; allowed: a Pulumi secret");
     }
@@ -169,9 +171,12 @@ public class PolicyTests
     public async Task The_example_stacks_pass_every_policy_with_no_advisory_about_credentials()
     {
         // The HA examples run images of their own: Flink from images/flink-rrsa/ (ha-metadata-readable-through-rrsa)
-        // and the operator from images/flink-operator-oss/, which fetches their jobs' jars from oss://.
-        foreach (var stack in new[] { "dev", "prod-hangzhou", "gpu-shanghai" })
-            Assert.That(PolicyEngine.Evaluate(await PlanOf(stack)).Violations, Is.Empty, stack);
+        // and the operator from images/flink-operator-oss/, which fetches their jobs' jars from oss://. Only prod names
+        // who its alerts reach: dev and gpu-shanghai are told theirs reach no one, on the stack.
+        Assert.That(PolicyEngine.Evaluate(await PlanOf("prod-hangzhou")).Violations, Is.Empty, "prod-hangzhou");
+        foreach (var stack in new[] { "dev", "gpu-shanghai" })
+            Assert.That(PolicyEngine.Evaluate(await PlanOf(stack)).Violations.Select(v => (v.Policy, v.Level, v.ResourceName)),
+                Is.EqualTo(new[] { ("alerts-have-receivers", EnforcementLevel.Advisory, (string?)null) }), stack);
     }
 
     [Test]
@@ -215,7 +220,7 @@ public class PolicyTests
         var report = PolicyEngine.Evaluate(plan);
 
         Assert.That(PolicyReportRenderer.Text(report), Is.EqualTo(
-            "Policy packs: blink-region@1.0.0, blink-isolation@1.0.0, blink-ha@1.0.0, blink-hardware@1.0.0, blink-data-protection@1.0.0\n" +
+            "Policy packs: blink-region@1.0.0, blink-isolation@1.0.0, blink-ha@1.0.0, blink-hardware@1.0.0, blink-data-protection@1.0.0, blink-operations@1.0.0\n" +
             "[mandatory] no-public-ip (alicloud:cs/nodePool:NodePool: blink-dev-pool-masters)\n" +
             "    blink-isolation@1.0.0: internetMaxBandwidthOut 5 gives the machine a public IP; allowed: 0 (internet through the NAT gateway)\n" +
             "[mandatory] state-bucket-locked-down (alicloud:oss/bucket:Bucket: blink-dev-state)\n" +
@@ -224,9 +229,11 @@ public class PolicyTests
             "    blink-data-protection@1.0.0: no lifecycle rule expires noncurrent versions, so every checkpoint Flink deletes stays stored and billed; allowed: an enabled rule for the whole bucket with noncurrentVersionExpirations (blink-infra:engine.stateRetention.noncurrentVersionDays)\n" +
             "[mandatory] state-bucket-protected (alicloud:oss/bucket:Bucket: blink-dev-state)\n" +
             "    blink-data-protection@1.0.0: the bucket is not protected; allowed: protect: true\n" +
+            "[advisory] alerts-have-receivers (stack)\n" +
+            "    blink-operations@1.0.0: 4 alert rule(s) (blink-dev-flink-job-down, blink-dev-flink-job-restarts, blink-dev-flink-checkpoint-failures, blink-dev-flink-backpressure) reach no one: the stack routes them to no notification policy, so only one the account keeps elsewhere could; allowed: receivers in blink-infra:observability.alerting.contacts (their details in the secret blink-infra:alertContacts), or blink-infra:observability.metrics.alerts: false\n" +
             "[advisory] instance-families-known (alicloud:cs/nodePool:NodePool: blink-dev-pool-cpu)\n" +
             "    blink-hardware@1.0.0: instance type ecs.g8i.2xlarge is not in BlinkInfra's catalogue, which cannot say it is offered in cn-hangzhou; allowed: g7, c7, r7, gn6i, gn7i, gn6v, f1, f3 types the catalogue lists\n" +
-            "4 mandatory and 1 advisory violation(s); 31 policies of 5 packs checked.\n"));
+            "4 mandatory and 2 advisory violation(s); 32 policies of 6 packs checked.\n"));
         Assert.That(JsonNode.Parse(PolicyReportRenderer.Json(report))!["violations"]![0]!.ToJsonString(),
             Is.EqualTo("""{"pack":"blink-isolation@1.0.0","policy":"no-public-ip","level":"Mandatory","resourceType":"alicloud:cs/nodePool:NodePool","resourceName":"blink-dev-pool-masters","message":"internetMaxBandwidthOut 5 gives the machine a public IP; allowed: 0 (internet through the NAT gateway)"}"""));
     }
@@ -266,9 +273,15 @@ public class PolicyTests
 
         Assert.That(gate.Exit, Is.EqualTo(0));
         Assert.That(gate.Errors, Is.Empty);
-        var warning = gate.Options!.Warnings.Single();
-        Assert.That(warning.Message, Does.StartWith("[advisory] instance-families-known (alicloud:cs/nodePool:NodePool: blink-t-pool-cpu): "));
-        Assert.That((warning.ResourceType, warning.ResourceName), Is.EqualTo(("alicloud:cs/nodePool:NodePool", "blink-t-pool-cpu")));
+        var warnings = gate.Options!.Warnings;
+        Assert.That(warnings.Select(w => w.Message[..w.Message.IndexOf(':')]), Is.EqualTo(new[]
+        {
+            "[advisory] alerts-have-receivers (stack)",
+            "[advisory] instance-families-known (alicloud",
+        }));
+        Assert.That((warnings[0].ResourceType, warnings[0].ResourceName), Is.EqualTo(((string?)null, (string?)null)), "a stack-wide finding goes on the stack");
+        Assert.That(warnings[1].Message, Does.StartWith("[advisory] instance-families-known (alicloud:cs/nodePool:NodePool: blink-t-pool-cpu): "));
+        Assert.That((warnings[1].ResourceType, warnings[1].ResourceName), Is.EqualTo(("alicloud:cs/nodePool:NodePool", "blink-t-pool-cpu")));
     }
 
     [Test]

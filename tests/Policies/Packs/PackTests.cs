@@ -147,6 +147,17 @@ public class PackTests
             Input(Resource(Pool, "cpu", """{"instanceChargeType":"PrePaid","scalingConfig":{"enable":true,"minSize":1,"maxSize":4}}""")),
             "cpu: an autoscaling pool of subscription (PrePaid) machines, which ACK removes on scale-in but does not release, so they stay billed; allowed: a fixed desiredSize with subscription, or autoscaling with PostPaid");
 
+        // blink-operations
+        var alertRule = Token<Pulumi.AliCloud.Arms.PrometheusAlertRule>();
+        var dispatchRule = Token<Pulumi.AliCloud.Arms.DispatchRule>();
+        yield return C("alerts-have-receivers", () => OperationsPack.AlertsHaveReceivers(),
+            Input(Resource(dispatchRule, "dispatch", """{"notifyRules":[{"notifyObjects":[{"notifyObjectId":"${group.id}","notifyType":"ARMS_CONTACT_GROUP","name":"oncall"}],"notifyChannels":["email"]}]}"""),
+                Resource(alertRule, "down", """{"prometheusAlertRuleName":"job-down","notifyType":"DISPATCH_RULE","dispatchRuleId":"${dispatch.id}"}""")),
+            Input(Resource(dispatchRule, "nobody", """{"notifyRules":[{"notifyObjects":[],"notifyChannels":["email"]}]}"""),
+                Resource(alertRule, "down", """{"prometheusAlertRuleName":"job-down","notifyType":"DISPATCH_RULE","dispatchRuleId":"${nobody.id}"}"""),
+                Resource(alertRule, "slow", """{"prometheusAlertRuleName":"job-slow","notifyType":"ALERT_MANAGER"}""")),
+            "stack: 2 alert rule(s) (job-down, job-slow) reach no one: the stack routes them to no notification policy, so only one the account keeps elsewhere could; allowed: receivers in blink-infra:observability.alerting.contacts (their details in the secret blink-infra:alertContacts), or blink-infra:observability.metrics.alerts: false");
+
         // blink-data-protection
         yield return C("state-bucket-protected", () => DataProtectionPack.StateBucketProtected(),
             Input(Resource(Token<Bucket>(), "state", "{}", protect: true)),
