@@ -27,6 +27,12 @@ public static class DerivedNames
     public static string EipDescription(string cluster) => $"BlinkInfra cluster {cluster}: the address of its internet egress";
     /// <summary>An SNAT entry per zone for the nodes' vSwitch ("zone") and the pods' ("pod-zone").</summary>
     public static string SnatSource(string zone, bool pods) => pods ? $"pod-{zone}" : zone;
+    // The NAT firewall (InternetEgress with allowedHosts): CreateSecurityProxy's ProxyName takes no '-'.
+    public static string NatFirewall(string cluster) => $"{cluster.Replace('-', '_')}_egress";
+    public static string EgressPolicyDescription(string cluster, string hostPort) => $"BlinkInfra cluster {cluster}: to {hostPort}";
+    public static string EgressDropDescription(string cluster) => $"BlinkInfra cluster {cluster}: nothing but the allowed hosts";
+    /// <summary>A host in a resource name: "*." (all subdomains) as "_.", which no host name holds.</summary>
+    public static string AllowedHostSuffix(string host) => host.StartsWith("*.", StringComparison.Ordinal) ? "_." + host[2..] : host;
     public static string SnatEntry(string cluster, string source) => $"{cluster}-{source}";
     public static string Cen(string cluster) => $"{cluster}-data";
     public static string CenDescription(string cluster, string tenantVpcId) => $"BlinkInfra cluster {cluster}: its pods to the tenant's VPC {tenantVpcId}";
@@ -137,6 +143,8 @@ public static class DerivedNames
                 yield return From(SnatEntry(c, SnatSource(zone, pods: false)), NameLimits.SnatEntryName);
                 yield return From(SnatEntry(c, SnatSource(zone, pods: true)), NameLimits.SnatEntryName);
             }
+            if (network.InternetEgress.Restricted)
+                yield return From(NatFirewall(c), NameLimits.NatFirewallName);
         }
         if (compute.HighAvailability)
         {

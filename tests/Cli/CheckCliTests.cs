@@ -22,9 +22,9 @@ public class CheckCliTests
 
         Assert.That(exit, Is.EqualTo(0), errors);
         Assert.That(output, Does.StartWith("Policy packs: ").And.Contain("\n[advisory] alerts-have-receivers (stack)\n")
-            .And.EndWith("0 mandatory and 1 advisory violation(s); 32 policies of 6 packs checked.\n"));
+            .And.EndWith("0 mandatory and 1 advisory violation(s); 33 policies of 6 packs checked.\n"));
         var (cleanExit, clean, _) = await Run("check", "--stack", "prod-hangzhou");
-        Assert.That((cleanExit, clean), Is.EqualTo((0, "Policy packs: blink-region@1.0.0, blink-isolation@1.0.0, blink-ha@1.0.0, blink-hardware@1.0.0, blink-data-protection@1.0.0, blink-operations@1.0.0\nNo policy violations: 32 policies of 6 packs checked.\n")));
+        Assert.That((cleanExit, clean), Is.EqualTo((0, "Policy packs: blink-region@1.0.0, blink-isolation@1.0.0, blink-ha@1.0.0, blink-hardware@1.0.0, blink-data-protection@1.0.0, blink-operations@1.0.0\nNo policy violations: 33 policies of 6 packs checked.\n")));
         Assert.That(errors, Is.EqualTo(
             "note: blink-infra:observability.logs.project is blink-dev-logs, the default: SLS project names are unique in a region across all accounts, "
             + "so if another account holds it the first `pulumi up` fails on the project; set a name of your own there if so\n"));

@@ -35,7 +35,7 @@ public class InitCatalogTests
         // No mandatory violation, and one advisory: the alerts' receivers are the user's to name (the file says how).
         var (checkExit, check, _) = await Run("check", "--config", path);
         Assert.That(checkExit, Is.EqualTo(0));
-        Assert.That(check, Does.Contain("\n[advisory] alerts-have-receivers (stack)\n").And.EndWith("0 mandatory and 1 advisory violation(s); 32 policies of 6 packs checked.\n"));
+        Assert.That(check, Does.Contain("\n[advisory] alerts-have-receivers (stack)\n").And.EndWith("0 mandatory and 1 advisory violation(s); 33 policies of 6 packs checked.\n"));
         Assert.That(File.ReadAllText(path), Does.Contain("pulumi config set --secret blink-infra:alertContacts"));
         Directory.Delete(Path.GetDirectoryName(path)!, recursive: true);
     }

@@ -447,23 +447,23 @@ public class DiffTests
         {
             "flowchart LR",
             "  c2[\"ClusterNetwork<br/>blink-prod<br/>6 resources\"]:::component",
-            "  c9[\"ClusterSecurity<br/>blink-prod<br/>49 resources\"]:::component",
-            "  c59[\"ClusterKey<br/>blink-prod<br/>1 resource\"]:::component",
-            "  c61[\"ClusterLogs<br/>blink-prod<br/>3 resources\"]:::component",
-            "  c65[\"ClusterCompute<br/>blink-prod<br/>6 resources\"]:::component",
-            "  c72[\"InternetEgress<br/>blink-prod<br/>9 resources\"]:::component",
-            "  c82[\"FlinkEngine<br/>blink-prod<br/>19 resources\"]:::component",
-            "  c102[\"ClusterObservability<br/>blink-prod<br/>10 resources\"]:::component",
-            "  c2 -->|12| c65",
-            "  c2 -->|21| c72",
-            "  c9 -->|4| c65",
-            "  c59 -->|3| c65",
-            "  c59 -->|3| c82",
-            "  c61 -->|1| c65",
-            "  c61 -->|4| c102",
-            "  c65 -->|5| c82",
-            "  c65 -->|4| c102",
-            "  c72 -->|6| c82",
+            "  c9[\"ClusterSecurity<br/>blink-prod<br/>47 resources\"]:::component",
+            "  c57[\"ClusterKey<br/>blink-prod<br/>1 resource\"]:::component",
+            "  c59[\"ClusterLogs<br/>blink-prod<br/>3 resources\"]:::component",
+            "  c63[\"ClusterCompute<br/>blink-prod<br/>6 resources\"]:::component",
+            "  c70[\"InternetEgress<br/>blink-prod<br/>13 resources\"]:::component",
+            "  c84[\"FlinkEngine<br/>blink-prod<br/>19 resources\"]:::component",
+            "  c104[\"ClusterObservability<br/>blink-prod<br/>10 resources\"]:::component",
+            "  c2 -->|12| c63",
+            "  c2 -->|21| c70",
+            "  c9 -->|4| c63",
+            "  c57 -->|3| c63",
+            "  c57 -->|3| c84",
+            "  c59 -->|1| c63",
+            "  c59 -->|4| c104",
+            "  c63 -->|5| c84",
+            "  c63 -->|4| c104",
+            "  c70 -->|6| c84",
         }));
 
         var (badExit, _, badErrors) = await Run("plan", "--stack", "dev", "--graph", graphPath, "--graph-level", "everything");
@@ -489,7 +489,7 @@ public class DiffTests
 
         var (largestExit, largest, _) = await Run("bench", "--runs", "1");
         Assert.That(largestExit, Is.EqualTo(0));
-        Assert.That(largest, Does.StartWith("bench: stack prod-hangzhou, 113 resources, 1 plans"), "by default the example stack with the most resources");
+        Assert.That(largest, Does.StartWith("bench: stack prod-hangzhou, 115 resources, 1 plans"), "by default the example stack with the most resources");
 
         var (exit, _, errors) = await Run("bench", "--runs", "0");
         Assert.That(exit, Is.EqualTo(2));

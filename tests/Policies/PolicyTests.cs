@@ -96,7 +96,7 @@ public class PolicyTests
             "[mandatory] blink-isolation@1.0.0 alicloud:ecs/securityGroupRule:SecurityGroupRule:blink-prod-sgr-masters-from-sg-bp1opsbastion0001-tcp-8081-8081 the web UI (tcp 8081) is let in from sg-bp1elsewhere0001; allowed: the cluster's own groups, or a group of blink-infra:security.peerGroups (sg-bp1opsbastion0001)");
         yield return Case("pod-egress-only-declared", "prod-hangzhou", p => Change(p, "blink-prod-sgr-workers-to-orders-kafka", i => i["portRange"] = "9093/9093"),
             "[mandatory] blink-isolation@1.0.0 alicloud:ecs/securityGroupRule:SecurityGroupRule:blink-prod-sgr-workers-to-orders-kafka egress on tcp 9093/9093 to 10.20.200.0/24 is not the cluster's nor a declared endpoint; "
-            + "allowed: the cluster's groups, 100.64.0.0/10, tcp 6443 to the cluster's vSwitches, tcp 9092 to 10.20.200.0/24, tcp 3306 to 10.20.201.15/32, tcp 80 to 100.100.0.0/16, tcp 80 or 443 to 0.0.0.0/0");
+            + "allowed: the cluster's groups, 100.64.0.0/10, tcp 6443 to the cluster's vSwitches, tcp 9092 to 10.20.200.0/24, tcp 3306 to 10.20.201.15/32, tcp 80 to 100.100.0.0/16, tcp 443 to 0.0.0.0/0");
         yield return Case("private-api-server", "dev", p => Change(p, "blink-dev-ack", i => i["slbInternetEnabled"] = true),
             "[mandatory] blink-isolation@1.0.0 alicloud:cs/managedKubernetes:ManagedKubernetes:blink-dev-ack the API server is exposed to the internet, which the stack does not allow; allowed: slbInternetEnabled false, or blink-infra:compute.kubernetes.apiServerPublic true");
         yield return Case("private-address-space", "dev", p => Change(p, "blink-dev-vsw-cn-hangzhou-h", i => i["cidrBlock"] = "11.0.0.0/20"),
@@ -133,6 +133,12 @@ public class PolicyTests
             "[mandatory] blink-hardware@1.0.0 alicloud:cs/nodePool:NodePool:blink-prod-pool-cpu an autoscaling pool of subscription (PrePaid) machines, which ACK removes on scale-in but does not release, so they stay billed; allowed: a fixed desiredSize with subscription, or autoscaling with PostPaid");
         yield return Case("break-glass-key-pair", "dev", p => Change(p, "blink-dev-pool-cpu", i => i["keyName"] = "ops-break-glass"),
             "[advisory] blink-isolation@1.0.0 alicloud:cs/nodePool:NodePool:blink-dev-pool-cpu the pool's machines accept SSH logins with the key pair ops-break-glass: whoever holds its private key reaches them on port 22 from wherever the security groups let it in (never the internet: no-ingress-from-internet); allowed: no keyName once break-glass access is not needed (blink-infra:security.breakGlass)");
+        yield return Case("cloud-firewall-enabled", "gpu-shanghai", p => p with
+            {
+                Resources = p.Resources.Add(new PlannedResource("alicloud:cloudfirewall/natFirewall:NatFirewall", "blink-gpu-nat-firewall", true, null,
+                    ImmutableArray<ResourceRef>.Empty, ImmutableSortedDictionary<string, ImmutableArray<ResourceRef>>.Empty, null, false, new JsonObject { ["firewallSwitch"] = "open" })),
+            },
+            "[advisory] blink-isolation@1.0.0 alicloud:cloudfirewall/natFirewall:NatFirewall:blink-gpu-nat-firewall the NAT firewall that limits egress to blink-infra:network.internetEgress.allowedHosts needs Cloud Firewall enabled in the account (an edition of its own, billed by subscription or pay-as-you-go, plus the traffic it protects), which nothing offline can see; allowed: confirm it in the Cloud Firewall console, then set blink-infra:policy.levels {cloud-firewall-enabled: disabled}");
         yield return Case("alerts-have-receivers", "prod-hangzhou", p => Change(p, "blink-prod-alert-flink-backpressure", i => { i["notifyType"] = "ALERT_MANAGER"; i.Remove("dispatchRuleId"); }),
             "[advisory] blink-operations@1.0.0 stack: 1 alert rule(s) (blink-prod-flink-backpressure) reach no one: the stack routes them to no notification policy, so only one the account keeps elsewhere could; allowed: receivers in blink-infra:observability.alerting.contacts (their details in the secret blink-infra:alertContacts), or blink-infra:observability.metrics.alerts: false");
         yield return Case("no-plaintext-secrets", "dev", p => Change(p, "blink-dev-k8s", i => i["kubeconfig"] = "apiVersion: v1"),
@@ -173,7 +179,10 @@ public class PolicyTests
         // The HA examples run images of their own: Flink from images/flink-rrsa/ (ha-metadata-readable-through-rrsa)
         // and the operator from images/flink-operator-oss/, which fetches their jobs' jars from oss://. Only prod names
         // who its alerts reach: dev and gpu-shanghai are told theirs reach no one, on the stack.
-        Assert.That(PolicyEngine.Evaluate(await PlanOf("prod-hangzhou")).Violations, Is.Empty, "prod-hangzhou");
+        // prod-hangzhou also says, by its levels, that Cloud Firewall is enabled in its account (cloud-firewall-enabled).
+        var prod = await PlanOf("prod-hangzhou");
+        Assert.That(PolicyEngine.Evaluate(prod, PolicyReportRenderer.Overrides(prod)).Violations, Is.Empty, "prod-hangzhou");
+        Assert.That(PolicyEngine.Evaluate(prod).Violations.Select(v => v.Policy), Is.EqualTo(new[] { "cloud-firewall-enabled" }), "without its levels");
         foreach (var stack in new[] { "dev", "gpu-shanghai" })
             Assert.That(PolicyEngine.Evaluate(await PlanOf(stack)).Violations.Select(v => (v.Policy, v.Level, v.ResourceName)),
                 Is.EqualTo(new[] { ("alerts-have-receivers", EnforcementLevel.Advisory, (string?)null) }), stack);
@@ -183,7 +192,7 @@ public class PolicyTests
     public async Task The_stock_operator_image_or_a_mirror_with_its_tag_cannot_fetch_jars()
     {
         var plan = await PlanOf("prod-hangzhou");
-        string[] Advisories(StackPlan p) => PolicyEngine.Evaluate(p).Advisories.Select(v => $"{v.Policy} {v.ResourceName}").ToArray();
+        string[] Advisories(StackPlan p) => PolicyEngine.Evaluate(p, PolicyReportRenderer.Overrides(p)).Advisories.Select(v => $"{v.Policy} {v.ResourceName}").ToArray();
         var stock = Change(plan, "blink-prod-operator", i => i["values"]!["image"] = new JsonObject { ["tag"] = FlinkDefaults.OperatorVersion });
         Assert.That(Advisories(stock), Is.EqualTo(new[] { "operator-reads-oss-jars blink-prod-operator" }));
         var mirror = Change(plan, "blink-prod-operator", i => i["values"]!["image"] = new JsonObject { ["repository"] = "registry.cn-hangzhou.aliyuncs.com/acme/flink-kubernetes-operator", ["tag"] = FlinkDefaults.OperatorVersion });
@@ -194,10 +203,11 @@ public class PolicyTests
     public async Task Images_of_the_stacks_own_satisfy_the_oss_advisories()
     {
         var plan = await PlanOf("prod-hangzhou");
-        plan = Change(plan, "blink-prod-flink-cpu", i => i["spec"]!["image"] = "registry.cn-hangzhou.aliyuncs.com/acme/flink:1.20.1-rrsa");
-        plan = Change(plan, "blink-prod-operator", i => { i["values"]!["image"]!["repository"] = "registry.cn-hangzhou.aliyuncs.com/acme/flink-kubernetes-operator"; i["values"]!["image"]!["tag"] = "1.15.0-oss"; });
+        // On the region's VPC endpoint: prod's egress reaches named hosts only, which no public registry is.
+        plan = Change(plan, "blink-prod-flink-cpu", i => i["spec"]!["image"] = "registry-vpc.cn-hangzhou.aliyuncs.com/acme/flink:1.20.1-rrsa");
+        plan = Change(plan, "blink-prod-operator", i => { i["values"]!["image"]!["repository"] = "registry-vpc.cn-hangzhou.aliyuncs.com/acme/flink-kubernetes-operator"; i["values"]!["image"]!["tag"] = "1.15.0-oss"; });
 
-        Assert.That(PolicyEngine.Evaluate(plan).Violations, Is.Empty);
+        Assert.That(PolicyEngine.Evaluate(plan, PolicyReportRenderer.Overrides(plan)).Violations, Is.Empty);
     }
 
     [Test]
@@ -233,7 +243,7 @@ public class PolicyTests
             "    blink-operations@1.0.0: 4 alert rule(s) (blink-dev-flink-job-down, blink-dev-flink-job-restarts, blink-dev-flink-checkpoint-failures, blink-dev-flink-backpressure) reach no one: the stack routes them to no notification policy, so only one the account keeps elsewhere could; allowed: receivers in blink-infra:observability.alerting.contacts (their details in the secret blink-infra:alertContacts), or blink-infra:observability.metrics.alerts: false\n" +
             "[advisory] instance-families-known (alicloud:cs/nodePool:NodePool: blink-dev-pool-cpu)\n" +
             "    blink-hardware@1.0.0: instance type ecs.g8i.2xlarge is not in BlinkInfra's catalogue, which cannot say it is offered in cn-hangzhou; allowed: g7, c7, r7, gn6i, gn7i, gn6v, f1, f3 types the catalogue lists\n" +
-            "4 mandatory and 2 advisory violation(s); 32 policies of 6 packs checked.\n"));
+            "4 mandatory and 2 advisory violation(s); 33 policies of 6 packs checked.\n"));
         Assert.That(JsonNode.Parse(PolicyReportRenderer.Json(report))!["violations"]![0]!.ToJsonString(),
             Is.EqualTo("""{"pack":"blink-isolation@1.0.0","policy":"no-public-ip","level":"Mandatory","resourceType":"alicloud:cs/nodePool:NodePool","resourceName":"blink-dev-pool-masters","message":"internetMaxBandwidthOut 5 gives the machine a public IP; allowed: 0 (internet through the NAT gateway)"}"""));
     }

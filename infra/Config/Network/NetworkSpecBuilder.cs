@@ -110,7 +110,22 @@ public static class NetworkSpecBuilder
         var zones = network.Zones
             .Select((zone, i) => new ZoneSpec(zone.Id!, planned.Value.Nodes[i], planned.Value.Pods[i]))
             .ToImmutableArray();
-        var egress = new InternetEgressSpec(network.InternetEgress?.Enabled ?? false, network.InternetEgress?.BandwidthMbps ?? SpecDefaults.EgressBandwidthMbps);
+        var egressConfig = network.InternetEgress;
+        var firewall = egressConfig?.FirewallCidrBlock is { } firewallBlock ? IPNetwork2.Parse(firewallBlock) : null;
+        // Cloud Firewall makes its vSwitch there: it must stay clear of every vSwitch the stack plans.
+        if (firewall is not null && zones.SelectMany(z => new[] { z.CidrBlock, z.PodCidrBlock }).FirstOrDefault(b => b.Overlap(firewall)) is { } taken)
+        {
+            errors.Add(new SpecError($"{ConfigKeys.Section("network")}.internetEgress.firewallCidrBlock", firewall.ToString(),
+                $"overlaps {taken}, planned for a zone's vSwitch; allowed: a block of the VPC outside every planned block (the zones: block ./blink plan prints lists them)"));
+            return null;
+        }
+        var egress = new InternetEgressSpec(egressConfig?.Enabled ?? false, egressConfig?.BandwidthMbps ?? SpecDefaults.EgressBandwidthMbps)
+        {
+            AllowedHosts = (egressConfig?.AllowedHosts ?? new List<string>())
+                .Select(entry => new AllowedHost(entry[..entry.LastIndexOf(':')], int.Parse(entry[(entry.LastIndexOf(':') + 1)..], System.Globalization.CultureInfo.InvariantCulture)))
+                .ToImmutableArray(),
+            FirewallBlock = firewall,
+        };
         return new NetworkSpec(network.VpcId, vpc, zones, egress);
     }
 }

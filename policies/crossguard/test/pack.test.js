@@ -12,7 +12,7 @@ const { unknownStringValue } = require("@pulumi/policy/proxy");
 
 const blink = require("../blink");
 const { fromPlan } = require("./from-plan");
-const { REPOSITORY, STACKS, userStacks, fixture, runPack, planStack, checkStack, clone } = require("./support");
+const { REPOSITORY, STACKS, userStacks, fixture, runPack, planStack, checkStack, clone, levelsEnv, pinnedPlan } = require("./support");
 
 const SECRETS_NOT_APPLICABLE = {
     policy: "no-plaintext-secrets",
@@ -29,8 +29,9 @@ test("the example stacks are the three the fixtures hold, each a stack file", ()
 
 /** A stack of the user's: no fixture to compare with, but the pack over its plan says what check says. */
 async function assertPackAgreesWithCheck(stack, cwd) {
-    const list = fromPlan(planStack(stack, cwd));
-    const pack = await runPack(list);
+    const plan = planStack(stack, cwd);
+    const list = fromPlan(plan);
+    const pack = await runPack(list, levelsEnv(plan));
     assert.deepEqual(pack.violations, checkStack(stack, list, cwd));
     assert.deepEqual(pack.notApplicable, [SECRETS_NOT_APPLICABLE]);
 }
@@ -67,7 +68,8 @@ for (const stack of STACKS) {
 
     test(`${stack}: the pack reports what ./blink check --stack reports, at the same levels`, async () => {
         const list = fixture(stack);
-        const pack = await runPack(list);
+        // The stack's own levels reach the pack through its config, as the Pulumi CLI hands it over.
+        const pack = await runPack(list, levelsEnv(pinnedPlan(stack)));
         assert.deepEqual(pack.violations, checkStack(stack, list));
         assert.deepEqual(pack.notApplicable, [SECRETS_NOT_APPLICABLE]);
     });
@@ -79,8 +81,10 @@ test("dev: only the advisory that its alerts reach no one, on the stack", async 
     ]);
 });
 
-test("prod-hangzhou: no violation (its operator image carries the OSS plugin, its alerts reach its contacts)", async () => {
-    assert.deepEqual((await runPack(fixture("prod-hangzhou"))).violations, []);
+test("prod-hangzhou: no violation (its operator image carries the OSS plugin, its alerts reach its contacts, its levels say Cloud Firewall is enabled)", async () => {
+    assert.deepEqual((await runPack(fixture("prod-hangzhou"), levelsEnv(pinnedPlan("prod-hangzhou")))).violations, []);
+    assert.deepEqual((await runPack(fixture("prod-hangzhou"))).violations.map(v => [v.policy, v.level]), [["cloud-firewall-enabled", "advisory"]],
+        "without the stack's config, the advisory that asks to confirm Cloud Firewall");
 });
 
 /** dev with ssh to the masters open to the world. */
@@ -121,7 +125,7 @@ test("a bad stack: the masters' pool auto-repaired is mandatory on the pool, wor
     const list = clone(fixture("prod-hangzhou"));
     const masters = list.resources.find(r => r.name === "blink-prod-pool-masters");
     masters.props.management = { ...masters.props.management, enable: true, autoRepair: true };
-    const { violations } = await runPack(list);
+    const { violations } = await runPack(list, levelsEnv(pinnedPlan("prod-hangzhou")));
     assert.deepEqual(violations, [{
         policy: "masters-pool-not-auto-repaired",
         level: "mandatory",

@@ -133,4 +133,18 @@ function clone(value) {
     return JSON.parse(JSON.stringify(value));
 }
 
-module.exports = { REPOSITORY, STACKS, userStacks, fixture, asCrossGuard, runPack, planStack, checkStack, clone };
+/**
+ * The environment the Pulumi CLI hands a policy pack for a stack whose plan (plan --json) sets policy levels: its
+ * config, PULUMI_CONFIG, with blink-infra:policy.levels (as a stack of prod-hangzhou's would).
+ */
+function levelsEnv(plan) {
+    const levels = plan.settings && plan.settings.policyLevels;
+    return levels ? { PULUMI_CONFIG: JSON.stringify({ "blink-infra:policy": JSON.stringify({ levels }) }) } : {};
+}
+
+/** An example stack's pinned plan. */
+function pinnedPlan(stack) {
+    return JSON.parse(fs.readFileSync(path.join(REPOSITORY, "tests", "Fixtures", "plans", `${stack}.json`), "utf8"));
+}
+
+module.exports = { REPOSITORY, STACKS, userStacks, fixture, asCrossGuard, runPack, planStack, checkStack, clone, levelsEnv, pinnedPlan };

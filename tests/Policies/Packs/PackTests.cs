@@ -111,6 +111,11 @@ public class PackTests
             Input(Resource(Pool, "cpu", """{"desiredSize":"2","keyName":"ops-break-glass"}""")),
             "cpu: the pool's machines accept SSH logins with the key pair ops-break-glass: whoever holds its private key reaches them on port 22 from wherever the security groups let it in (never the internet: no-ingress-from-internet); allowed: no keyName once break-glass access is not needed (blink-infra:security.breakGlass)");
 
+        yield return C("cloud-firewall-enabled", () => IsolationPack.CloudFirewallEnabled(),
+            Input(Resource(Token<Pulumi.AliCloud.Vpc.NatGateway>(), "nat", """{"natType":"Enhanced"}""")),
+            Input(Resource(Token<Pulumi.AliCloud.CloudFirewall.NatFirewall>(), "firewall", """{"firewallSwitch":"open"}""")),
+            "firewall: the NAT firewall that limits egress to blink-infra:network.internetEgress.allowedHosts needs Cloud Firewall enabled in the account (an edition of its own, billed by subscription or pay-as-you-go, plus the traffic it protects), which nothing offline can see; allowed: confirm it in the Cloud Firewall console, then set blink-infra:policy.levels {cloud-firewall-enabled: disabled}");
+
         // blink-hardware
         yield return C("accelerator-pools-tainted", () => HardwarePack.AcceleratorPoolsTainted(),
             Input(Resource(Pool, "gpu", """{"instanceTypes":["ecs.gn7i-c8g1.2xlarge"],"taints":[{"key":"blink.io/accelerator","value":"gpu","effect":"NoSchedule"}]}"""),
