@@ -193,7 +193,11 @@ public sealed class BlinkStack : Stack
             spec.DataAccess.Endpoints,
             spec.Network.Zones.Select(z => z.CidrBlock.ToString()).ToImmutableArray(),
             spec.Network.InternetEgress.Enabled,
-            tags), WithProvider());
+            tags)
+        {
+            InternetPorts = spec.Network.InternetEgress.Ports,
+            HostsFiltered = spec.Network.InternetEgress.Restricted,
+        }, WithProvider());
         // The cluster's KMS key and the nodes' break-glass key pair, when the stack asks for them.
         var key = spec.Security.Kms is { } kms
             ? new ClusterKey(name, new ClusterKeyArgs(kms, spec.Cluster.Region, tags), WithProvider())
@@ -227,7 +231,12 @@ public sealed class BlinkStack : Stack
 
         var egress = spec.Network.InternetEgress.Enabled
             ? new InternetEgress(name, new InternetEgressArgs(
-                spec.Network.InternetEgress, network.VpcId, zones, network.VswitchIds, network.PodVswitchIds, tags), WithProvider())
+                spec.Network.InternetEgress, network.VpcId, zones, network.VswitchIds, network.PodVswitchIds, tags)
+            {
+                RouteTableId = network.RouteTableId,
+                Region = spec.Cluster.Region,
+                VpcCidrBlock = spec.Network.VpcCidrBlock.ToString(),
+            }, WithProvider())
             : null;
 
         var engine = new FlinkEngine(name, new FlinkEngineArgs(

@@ -12,7 +12,7 @@
 // here first, so the build passes):
 //   BLINKINFRA_UPDATE_PLACEHOLDERS=1 ./blink --sdk offline test --filter Category=UpdatePlaceholders
 // </auto-generated>
-// Imported namespaces: Pulumi, Pulumi.AliCloud.Arms, Pulumi.AliCloud.CS, Pulumi.AliCloud.CS.Inputs, Pulumi.AliCloud.CS.Outputs, Pulumi.AliCloud.Cen, Pulumi.AliCloud.Cen.Inputs, Pulumi.AliCloud.Ecs, Pulumi.AliCloud.Kms, Pulumi.AliCloud.Log, Pulumi.AliCloud.Oss, Pulumi.AliCloud.Oss.Inputs, Pulumi.AliCloud.Ram, Pulumi.AliCloud.Vpc, Pulumi.Kubernetes.ApiExtensions, Pulumi.Kubernetes.Core.V1, Pulumi.Kubernetes.Helm.V3, Pulumi.Kubernetes.Rbac.V1, Pulumi.Kubernetes.Types.Inputs.Core.V1, Pulumi.Kubernetes.Types.Inputs.Helm.V3, Pulumi.Kubernetes.Types.Inputs.Meta.V1, Pulumi.Kubernetes.Types.Inputs.Rbac.V1, Pulumi.Testing, Pulumi.Utilities
+// Imported namespaces: Pulumi, Pulumi.AliCloud.Arms, Pulumi.AliCloud.Arms.Inputs, Pulumi.AliCloud.CS, Pulumi.AliCloud.CS.Inputs, Pulumi.AliCloud.CS.Outputs, Pulumi.AliCloud.Cen, Pulumi.AliCloud.Cen.Inputs, Pulumi.AliCloud.CloudFirewall, Pulumi.AliCloud.CloudFirewall.Inputs, Pulumi.AliCloud.Ecs, Pulumi.AliCloud.Kms, Pulumi.AliCloud.Log, Pulumi.AliCloud.Oss, Pulumi.AliCloud.Oss.Inputs, Pulumi.AliCloud.Ram, Pulumi.AliCloud.Vpc, Pulumi.Kubernetes.ApiExtensions, Pulumi.Kubernetes.Core.V1, Pulumi.Kubernetes.Helm.V3, Pulumi.Kubernetes.Rbac.V1, Pulumi.Kubernetes.Types.Inputs.Core.V1, Pulumi.Kubernetes.Types.Inputs.Helm.V3, Pulumi.Kubernetes.Types.Inputs.Meta.V1, Pulumi.Kubernetes.Types.Inputs.Rbac.V1, Pulumi.Testing, Pulumi.Utilities
 #nullable enable
 #pragma warning disable CS0618 // some placeholders are obsolete, as their real types are
 
@@ -74,17 +74,11 @@ namespace Pulumi.AliCloud.Arms
     [global::Pulumi.AliCloud.AliCloudResourceType("alicloud:arms/addonRelease:AddonRelease")] [global::Pulumi.Offline.Placeholder] public class AddonRelease : global::Pulumi.CustomResource { private protected AddonRelease() : base(null!, null!, null) { } }
     [global::Pulumi.Offline.Placeholder] public sealed class AddonReleaseArgs : global::Pulumi.ResourceArgs { private AddonReleaseArgs() { } }
     [global::Pulumi.Offline.Placeholder] public sealed class AddonReleaseState : global::Pulumi.ResourceArgs { private AddonReleaseState() { } }
-    [global::Pulumi.AliCloud.AliCloudResourceType("alicloud:arms/alertContact:AlertContact")] [global::Pulumi.Offline.Placeholder] public class AlertContact : global::Pulumi.CustomResource { private protected AlertContact() : base(null!, null!, null) { } }
-    [global::Pulumi.Offline.Placeholder] public sealed class AlertContactArgs : global::Pulumi.ResourceArgs { private AlertContactArgs() { } }
-    [global::Pulumi.AliCloud.AliCloudResourceType("alicloud:arms/alertContactGroup:AlertContactGroup")] [global::Pulumi.Offline.Placeholder] public class AlertContactGroup : global::Pulumi.CustomResource { private protected AlertContactGroup() : base(null!, null!, null) { } }
-    [global::Pulumi.Offline.Placeholder] public sealed class AlertContactGroupArgs : global::Pulumi.ResourceArgs { private AlertContactGroupArgs() { } }
     [global::Pulumi.Offline.Placeholder] public sealed class AlertContactGroupState : global::Pulumi.ResourceArgs { private AlertContactGroupState() { } }
     [global::Pulumi.Offline.Placeholder] public sealed class AlertContactState : global::Pulumi.ResourceArgs { private AlertContactState() { } }
     [global::Pulumi.AliCloud.AliCloudResourceType("alicloud:arms/alertRobot:AlertRobot")] [global::Pulumi.Offline.Placeholder] public class AlertRobot : global::Pulumi.CustomResource { private protected AlertRobot() : base(null!, null!, null) { } }
     [global::Pulumi.Offline.Placeholder] public sealed class AlertRobotArgs : global::Pulumi.ResourceArgs { private AlertRobotArgs() { } }
     [global::Pulumi.Offline.Placeholder] public sealed class AlertRobotState : global::Pulumi.ResourceArgs { private AlertRobotState() { } }
-    [global::Pulumi.AliCloud.AliCloudResourceType("alicloud:arms/dispatchRule:DispatchRule")] [global::Pulumi.Offline.Placeholder] public class DispatchRule : global::Pulumi.CustomResource { private protected DispatchRule() : base(null!, null!, null) { } }
-    [global::Pulumi.Offline.Placeholder] public sealed class DispatchRuleArgs : global::Pulumi.ResourceArgs { private DispatchRuleArgs() { } }
     [global::Pulumi.Offline.Placeholder] public sealed class DispatchRuleState : global::Pulumi.ResourceArgs { private DispatchRuleState() { } }
     [global::Pulumi.AliCloud.AliCloudResourceType("alicloud:arms/envCustomJob:EnvCustomJob")] [global::Pulumi.Offline.Placeholder] public class EnvCustomJob : global::Pulumi.CustomResource { private protected EnvCustomJob() : base(null!, null!, null) { } }
     [global::Pulumi.Offline.Placeholder] public sealed class EnvCustomJobArgs : global::Pulumi.ResourceArgs { private EnvCustomJobArgs() { } }
@@ -184,6 +178,52 @@ namespace Pulumi.AliCloud.Arms
     [global::Pulumi.AliCloud.AliCloudResourceType("alicloud:arms/syntheticTask:SyntheticTask")] [global::Pulumi.Offline.Placeholder] public class SyntheticTask : global::Pulumi.CustomResource { private protected SyntheticTask() : base(null!, null!, null) { } }
     [global::Pulumi.Offline.Placeholder] public sealed class SyntheticTaskArgs : global::Pulumi.ResourceArgs { private SyntheticTaskArgs() { } }
     [global::Pulumi.Offline.Placeholder] public sealed class SyntheticTaskState : global::Pulumi.ResourceArgs { private SyntheticTaskState() { } }
+}
+
+namespace Pulumi.AliCloud.Arms.Inputs
+{
+    [global::Pulumi.Offline.Placeholder] public sealed class DispatchRuleGroupRuleGetArgs : global::Pulumi.ResourceArgs { private DispatchRuleGroupRuleGetArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class DispatchRuleLabelMatchExpressionGridGetArgs : global::Pulumi.ResourceArgs { private DispatchRuleLabelMatchExpressionGridGetArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class DispatchRuleLabelMatchExpressionGridLabelMatchExpressionGroupGetArgs : global::Pulumi.ResourceArgs { private DispatchRuleLabelMatchExpressionGridLabelMatchExpressionGroupGetArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class DispatchRuleLabelMatchExpressionGridLabelMatchExpressionGroupLabelMatchExpressionGetArgs : global::Pulumi.ResourceArgs { private DispatchRuleLabelMatchExpressionGridLabelMatchExpressionGroupLabelMatchExpressionGetArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class DispatchRuleNotifyRuleGetArgs : global::Pulumi.ResourceArgs { private DispatchRuleNotifyRuleGetArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class DispatchRuleNotifyRuleNotifyObjectGetArgs : global::Pulumi.ResourceArgs { private DispatchRuleNotifyRuleNotifyObjectGetArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class DispatchRuleNotifyTemplateArgs : global::Pulumi.ResourceArgs { private DispatchRuleNotifyTemplateArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class DispatchRuleNotifyTemplateGetArgs : global::Pulumi.ResourceArgs { private DispatchRuleNotifyTemplateGetArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class PrometheusAlertRuleAnnotationArgs : global::Pulumi.ResourceArgs { private PrometheusAlertRuleAnnotationArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class PrometheusAlertRuleAnnotationGetArgs : global::Pulumi.ResourceArgs { private PrometheusAlertRuleAnnotationGetArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class PrometheusAlertRuleLabelArgs : global::Pulumi.ResourceArgs { private PrometheusAlertRuleLabelArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class PrometheusAlertRuleLabelGetArgs : global::Pulumi.ResourceArgs { private PrometheusAlertRuleLabelGetArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class SyntheticTaskAvailableAssertionArgs : global::Pulumi.ResourceArgs { private SyntheticTaskAvailableAssertionArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class SyntheticTaskAvailableAssertionGetArgs : global::Pulumi.ResourceArgs { private SyntheticTaskAvailableAssertionGetArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class SyntheticTaskCommonSettingArgs : global::Pulumi.ResourceArgs { private SyntheticTaskCommonSettingArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class SyntheticTaskCommonSettingCustomHostArgs : global::Pulumi.ResourceArgs { private SyntheticTaskCommonSettingCustomHostArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class SyntheticTaskCommonSettingCustomHostGetArgs : global::Pulumi.ResourceArgs { private SyntheticTaskCommonSettingCustomHostGetArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class SyntheticTaskCommonSettingCustomHostHostArgs : global::Pulumi.ResourceArgs { private SyntheticTaskCommonSettingCustomHostHostArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class SyntheticTaskCommonSettingCustomHostHostGetArgs : global::Pulumi.ResourceArgs { private SyntheticTaskCommonSettingCustomHostHostGetArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class SyntheticTaskCommonSettingGetArgs : global::Pulumi.ResourceArgs { private SyntheticTaskCommonSettingGetArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class SyntheticTaskCustomPeriodArgs : global::Pulumi.ResourceArgs { private SyntheticTaskCustomPeriodArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class SyntheticTaskCustomPeriodGetArgs : global::Pulumi.ResourceArgs { private SyntheticTaskCustomPeriodGetArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class SyntheticTaskMonitorArgs : global::Pulumi.ResourceArgs { private SyntheticTaskMonitorArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class SyntheticTaskMonitorConfApiHttpArgs : global::Pulumi.ResourceArgs { private SyntheticTaskMonitorConfApiHttpArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class SyntheticTaskMonitorConfApiHttpGetArgs : global::Pulumi.ResourceArgs { private SyntheticTaskMonitorConfApiHttpGetArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class SyntheticTaskMonitorConfApiHttpRequestBodyArgs : global::Pulumi.ResourceArgs { private SyntheticTaskMonitorConfApiHttpRequestBodyArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class SyntheticTaskMonitorConfApiHttpRequestBodyGetArgs : global::Pulumi.ResourceArgs { private SyntheticTaskMonitorConfApiHttpRequestBodyGetArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class SyntheticTaskMonitorConfArgs : global::Pulumi.ResourceArgs { private SyntheticTaskMonitorConfArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class SyntheticTaskMonitorConfFileDownloadArgs : global::Pulumi.ResourceArgs { private SyntheticTaskMonitorConfFileDownloadArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class SyntheticTaskMonitorConfFileDownloadGetArgs : global::Pulumi.ResourceArgs { private SyntheticTaskMonitorConfFileDownloadGetArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class SyntheticTaskMonitorConfGetArgs : global::Pulumi.ResourceArgs { private SyntheticTaskMonitorConfGetArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class SyntheticTaskMonitorConfNetDnsArgs : global::Pulumi.ResourceArgs { private SyntheticTaskMonitorConfNetDnsArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class SyntheticTaskMonitorConfNetDnsGetArgs : global::Pulumi.ResourceArgs { private SyntheticTaskMonitorConfNetDnsGetArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class SyntheticTaskMonitorConfNetIcmpArgs : global::Pulumi.ResourceArgs { private SyntheticTaskMonitorConfNetIcmpArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class SyntheticTaskMonitorConfNetIcmpGetArgs : global::Pulumi.ResourceArgs { private SyntheticTaskMonitorConfNetIcmpGetArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class SyntheticTaskMonitorConfNetTcpArgs : global::Pulumi.ResourceArgs { private SyntheticTaskMonitorConfNetTcpArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class SyntheticTaskMonitorConfNetTcpGetArgs : global::Pulumi.ResourceArgs { private SyntheticTaskMonitorConfNetTcpGetArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class SyntheticTaskMonitorConfStreamArgs : global::Pulumi.ResourceArgs { private SyntheticTaskMonitorConfStreamArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class SyntheticTaskMonitorConfStreamGetArgs : global::Pulumi.ResourceArgs { private SyntheticTaskMonitorConfStreamGetArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class SyntheticTaskMonitorConfWebsiteArgs : global::Pulumi.ResourceArgs { private SyntheticTaskMonitorConfWebsiteArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class SyntheticTaskMonitorConfWebsiteGetArgs : global::Pulumi.ResourceArgs { private SyntheticTaskMonitorConfWebsiteGetArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class SyntheticTaskMonitorGetArgs : global::Pulumi.ResourceArgs { private SyntheticTaskMonitorGetArgs() { } }
 }
 
 namespace Pulumi.AliCloud.CS
@@ -720,6 +760,145 @@ namespace Pulumi.AliCloud.Cen.Inputs
     [global::Pulumi.Offline.Placeholder] public sealed class TransitRouterVpcAttachmentZoneMappingGetArgs : global::Pulumi.ResourceArgs { private TransitRouterVpcAttachmentZoneMappingGetArgs() { } }
     [global::Pulumi.Offline.Placeholder] public sealed class TransitRouterVpnAttachmentZoneArgs : global::Pulumi.ResourceArgs { private TransitRouterVpnAttachmentZoneArgs() { } }
     [global::Pulumi.Offline.Placeholder] public sealed class TransitRouterVpnAttachmentZoneGetArgs : global::Pulumi.ResourceArgs { private TransitRouterVpnAttachmentZoneGetArgs() { } }
+}
+
+namespace Pulumi.AliCloud.CloudFirewall
+{
+    [global::Pulumi.AliCloud.AliCloudResourceType("alicloud:cloudfirewall/addressBook:AddressBook")] [global::Pulumi.Offline.Placeholder] public class AddressBook : global::Pulumi.CustomResource { private protected AddressBook() : base(null!, null!, null) { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class AddressBookArgs : global::Pulumi.ResourceArgs { private AddressBookArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class AddressBookState : global::Pulumi.ResourceArgs { private AddressBookState() { } }
+    [global::Pulumi.AliCloud.AliCloudResourceType("alicloud:cloudfirewall/aiTrafficAnalysisStatus:AiTrafficAnalysisStatus")] [global::Pulumi.Offline.Placeholder] public class AiTrafficAnalysisStatus : global::Pulumi.CustomResource { private protected AiTrafficAnalysisStatus() : base(null!, null!, null) { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class AiTrafficAnalysisStatusArgs : global::Pulumi.ResourceArgs { private AiTrafficAnalysisStatusArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class AiTrafficAnalysisStatusState : global::Pulumi.ResourceArgs { private AiTrafficAnalysisStatusState() { } }
+    [global::Pulumi.AliCloud.AliCloudResourceType("alicloud:cloudfirewall/controlPolicy:ControlPolicy")] [global::Pulumi.Offline.Placeholder] public class ControlPolicy : global::Pulumi.CustomResource { private protected ControlPolicy() : base(null!, null!, null) { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class ControlPolicyArgs : global::Pulumi.ResourceArgs { private ControlPolicyArgs() { } }
+    [global::Pulumi.AliCloud.AliCloudResourceType("alicloud:cloudfirewall/controlPolicyOrder:ControlPolicyOrder")] [global::Pulumi.Offline.Placeholder] public class ControlPolicyOrder : global::Pulumi.CustomResource { private protected ControlPolicyOrder() : base(null!, null!, null) { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class ControlPolicyOrderArgs : global::Pulumi.ResourceArgs { private ControlPolicyOrderArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class ControlPolicyOrderState : global::Pulumi.ResourceArgs { private ControlPolicyOrderState() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class ControlPolicyState : global::Pulumi.ResourceArgs { private ControlPolicyState() { } }
+    [global::Pulumi.AliCloud.AliCloudResourceType("alicloud:cloudfirewall/firewallVpcFirewall:FirewallVpcFirewall")] [global::Pulumi.Offline.Placeholder] public class FirewallVpcFirewall : global::Pulumi.CustomResource { private protected FirewallVpcFirewall() : base(null!, null!, null) { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class FirewallVpcFirewallArgs : global::Pulumi.ResourceArgs { private FirewallVpcFirewallArgs() { } }
+    [global::Pulumi.AliCloud.AliCloudResourceType("alicloud:cloudfirewall/firewallVpcFirewallCen:FirewallVpcFirewallCen")] [global::Pulumi.Offline.Placeholder] public class FirewallVpcFirewallCen : global::Pulumi.CustomResource { private protected FirewallVpcFirewallCen() : base(null!, null!, null) { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class FirewallVpcFirewallCenArgs : global::Pulumi.ResourceArgs { private FirewallVpcFirewallCenArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class FirewallVpcFirewallCenState : global::Pulumi.ResourceArgs { private FirewallVpcFirewallCenState() { } }
+    [global::Pulumi.AliCloud.AliCloudResourceType("alicloud:cloudfirewall/firewallVpcFirewallControlPolicy:FirewallVpcFirewallControlPolicy")] [global::Pulumi.Offline.Placeholder] public class FirewallVpcFirewallControlPolicy : global::Pulumi.CustomResource { private protected FirewallVpcFirewallControlPolicy() : base(null!, null!, null) { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class FirewallVpcFirewallControlPolicyArgs : global::Pulumi.ResourceArgs { private FirewallVpcFirewallControlPolicyArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class FirewallVpcFirewallControlPolicyState : global::Pulumi.ResourceArgs { private FirewallVpcFirewallControlPolicyState() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class FirewallVpcFirewallState : global::Pulumi.ResourceArgs { private FirewallVpcFirewallState() { } }
+    [global::Pulumi.Offline.Placeholder] public static class GetAddressBooks { }
+    [global::Pulumi.Offline.Placeholder] public sealed class GetAddressBooksArgs : global::Pulumi.InvokeArgs { private GetAddressBooksArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class GetAddressBooksInvokeArgs : global::Pulumi.InvokeArgs { private GetAddressBooksInvokeArgs() { } }
+    [global::Pulumi.OutputType()] [global::Pulumi.Offline.Placeholder] public sealed class GetAddressBooksResult { private GetAddressBooksResult() { } }
+    [global::Pulumi.Offline.Placeholder] public static class GetControlPolicies { }
+    [global::Pulumi.Offline.Placeholder] public sealed class GetControlPoliciesArgs : global::Pulumi.InvokeArgs { private GetControlPoliciesArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class GetControlPoliciesInvokeArgs : global::Pulumi.InvokeArgs { private GetControlPoliciesInvokeArgs() { } }
+    [global::Pulumi.OutputType()] [global::Pulumi.Offline.Placeholder] public sealed class GetControlPoliciesResult { private GetControlPoliciesResult() { } }
+    [global::Pulumi.Offline.Placeholder] public static class GetInstanceMembers { }
+    [global::Pulumi.Offline.Placeholder] public sealed class GetInstanceMembersArgs : global::Pulumi.InvokeArgs { private GetInstanceMembersArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class GetInstanceMembersInvokeArgs : global::Pulumi.InvokeArgs { private GetInstanceMembersInvokeArgs() { } }
+    [global::Pulumi.OutputType()] [global::Pulumi.Offline.Placeholder] public sealed class GetInstanceMembersResult { private GetInstanceMembersResult() { } }
+    [global::Pulumi.Offline.Placeholder] public static class GetInstances { }
+    [global::Pulumi.Offline.Placeholder] public sealed class GetInstancesArgs : global::Pulumi.InvokeArgs { private GetInstancesArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class GetInstancesInvokeArgs : global::Pulumi.InvokeArgs { private GetInstancesInvokeArgs() { } }
+    [global::Pulumi.OutputType()] [global::Pulumi.Offline.Placeholder] public sealed class GetInstancesResult { private GetInstancesResult() { } }
+    [global::Pulumi.Offline.Placeholder] public static class GetNatFirewalls { }
+    [global::Pulumi.Offline.Placeholder] public sealed class GetNatFirewallsArgs : global::Pulumi.InvokeArgs { private GetNatFirewallsArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class GetNatFirewallsInvokeArgs : global::Pulumi.InvokeArgs { private GetNatFirewallsInvokeArgs() { } }
+    [global::Pulumi.OutputType()] [global::Pulumi.Offline.Placeholder] public sealed class GetNatFirewallsResult { private GetNatFirewallsResult() { } }
+    [global::Pulumi.Offline.Placeholder] public static class GetTlsInspectCaCertificates { }
+    [global::Pulumi.Offline.Placeholder] public sealed class GetTlsInspectCaCertificatesArgs : global::Pulumi.InvokeArgs { private GetTlsInspectCaCertificatesArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class GetTlsInspectCaCertificatesInvokeArgs : global::Pulumi.InvokeArgs { private GetTlsInspectCaCertificatesInvokeArgs() { } }
+    [global::Pulumi.OutputType()] [global::Pulumi.Offline.Placeholder] public sealed class GetTlsInspectCaCertificatesResult { private GetTlsInspectCaCertificatesResult() { } }
+    [global::Pulumi.Offline.Placeholder] public static class GetVpcCenTrFirewalls { }
+    [global::Pulumi.Offline.Placeholder] public sealed class GetVpcCenTrFirewallsArgs : global::Pulumi.InvokeArgs { private GetVpcCenTrFirewallsArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class GetVpcCenTrFirewallsInvokeArgs : global::Pulumi.InvokeArgs { private GetVpcCenTrFirewallsInvokeArgs() { } }
+    [global::Pulumi.OutputType()] [global::Pulumi.Offline.Placeholder] public sealed class GetVpcCenTrFirewallsResult { private GetVpcCenTrFirewallsResult() { } }
+    [global::Pulumi.Offline.Placeholder] public static class GetVpcFirewallCens { }
+    [global::Pulumi.Offline.Placeholder] public sealed class GetVpcFirewallCensArgs : global::Pulumi.InvokeArgs { private GetVpcFirewallCensArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class GetVpcFirewallCensInvokeArgs : global::Pulumi.InvokeArgs { private GetVpcFirewallCensInvokeArgs() { } }
+    [global::Pulumi.OutputType()] [global::Pulumi.Offline.Placeholder] public sealed class GetVpcFirewallCensResult { private GetVpcFirewallCensResult() { } }
+    [global::Pulumi.Offline.Placeholder] public static class GetVpcFirewallControlPolicies { }
+    [global::Pulumi.Offline.Placeholder] public sealed class GetVpcFirewallControlPoliciesArgs : global::Pulumi.InvokeArgs { private GetVpcFirewallControlPoliciesArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class GetVpcFirewallControlPoliciesInvokeArgs : global::Pulumi.InvokeArgs { private GetVpcFirewallControlPoliciesInvokeArgs() { } }
+    [global::Pulumi.OutputType()] [global::Pulumi.Offline.Placeholder] public sealed class GetVpcFirewallControlPoliciesResult { private GetVpcFirewallControlPoliciesResult() { } }
+    [global::Pulumi.Offline.Placeholder] public static class GetVpcFirewalls { }
+    [global::Pulumi.Offline.Placeholder] public sealed class GetVpcFirewallsArgs : global::Pulumi.InvokeArgs { private GetVpcFirewallsArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class GetVpcFirewallsInvokeArgs : global::Pulumi.InvokeArgs { private GetVpcFirewallsInvokeArgs() { } }
+    [global::Pulumi.OutputType()] [global::Pulumi.Offline.Placeholder] public sealed class GetVpcFirewallsResult { private GetVpcFirewallsResult() { } }
+    [global::Pulumi.AliCloud.AliCloudResourceType("alicloud:cloudfirewall/instance:Instance")] [global::Pulumi.Offline.Placeholder] public class Instance : global::Pulumi.CustomResource { private protected Instance() : base(null!, null!, null) { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class InstanceArgs : global::Pulumi.ResourceArgs { private InstanceArgs() { } }
+    [global::Pulumi.AliCloud.AliCloudResourceType("alicloud:cloudfirewall/instanceMember:InstanceMember")] [global::Pulumi.Offline.Placeholder] public class InstanceMember : global::Pulumi.CustomResource { private protected InstanceMember() : base(null!, null!, null) { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class InstanceMemberArgs : global::Pulumi.ResourceArgs { private InstanceMemberArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class InstanceMemberState : global::Pulumi.ResourceArgs { private InstanceMemberState() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class InstanceState : global::Pulumi.ResourceArgs { private InstanceState() { } }
+    [global::Pulumi.AliCloud.AliCloudResourceType("alicloud:cloudfirewall/instanceV2:InstanceV2")] [global::Pulumi.Offline.Placeholder] public class InstanceV2 : global::Pulumi.CustomResource { private protected InstanceV2() : base(null!, null!, null) { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class InstanceV2Args : global::Pulumi.ResourceArgs { private InstanceV2Args() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class InstanceV2State : global::Pulumi.ResourceArgs { private InstanceV2State() { } }
+    [global::Pulumi.AliCloud.AliCloudResourceType("alicloud:cloudfirewall/ipsConfig:IpsConfig")] [global::Pulumi.Offline.Placeholder] public class IpsConfig : global::Pulumi.CustomResource { private protected IpsConfig() : base(null!, null!, null) { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class IpsConfigArgs : global::Pulumi.ResourceArgs { private IpsConfigArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class IpsConfigState : global::Pulumi.ResourceArgs { private IpsConfigState() { } }
+    [global::Pulumi.AliCloud.AliCloudResourceType("alicloud:cloudfirewall/natFirewallControlPolicyOrder:NatFirewallControlPolicyOrder")] [global::Pulumi.Offline.Placeholder] public class NatFirewallControlPolicyOrder : global::Pulumi.CustomResource { private protected NatFirewallControlPolicyOrder() : base(null!, null!, null) { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class NatFirewallControlPolicyOrderArgs : global::Pulumi.ResourceArgs { private NatFirewallControlPolicyOrderArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class NatFirewallControlPolicyOrderState : global::Pulumi.ResourceArgs { private NatFirewallControlPolicyOrderState() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class NatFirewallControlPolicyState : global::Pulumi.ResourceArgs { private NatFirewallControlPolicyState() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class NatFirewallState : global::Pulumi.ResourceArgs { private NatFirewallState() { } }
+    [global::Pulumi.AliCloud.AliCloudResourceType("alicloud:cloudfirewall/policyAdvancedConfig:PolicyAdvancedConfig")] [global::Pulumi.Offline.Placeholder] public class PolicyAdvancedConfig : global::Pulumi.CustomResource { private protected PolicyAdvancedConfig() : base(null!, null!, null) { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class PolicyAdvancedConfigArgs : global::Pulumi.ResourceArgs { private PolicyAdvancedConfigArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class PolicyAdvancedConfigState : global::Pulumi.ResourceArgs { private PolicyAdvancedConfigState() { } }
+    [global::Pulumi.AliCloud.AliCloudResourceType("alicloud:cloudfirewall/privateDns:PrivateDns")] [global::Pulumi.Offline.Placeholder] public class PrivateDns : global::Pulumi.CustomResource { private protected PrivateDns() : base(null!, null!, null) { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class PrivateDnsArgs : global::Pulumi.ResourceArgs { private PrivateDnsArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class PrivateDnsState : global::Pulumi.ResourceArgs { private PrivateDnsState() { } }
+    [global::Pulumi.AliCloud.AliCloudResourceType("alicloud:cloudfirewall/threatIntelligenceSwitch:ThreatIntelligenceSwitch")] [global::Pulumi.Offline.Placeholder] public class ThreatIntelligenceSwitch : global::Pulumi.CustomResource { private protected ThreatIntelligenceSwitch() : base(null!, null!, null) { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class ThreatIntelligenceSwitchArgs : global::Pulumi.ResourceArgs { private ThreatIntelligenceSwitchArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class ThreatIntelligenceSwitchState : global::Pulumi.ResourceArgs { private ThreatIntelligenceSwitchState() { } }
+    [global::Pulumi.AliCloud.AliCloudResourceType("alicloud:cloudfirewall/userAlarmConfig:UserAlarmConfig")] [global::Pulumi.Offline.Placeholder] public class UserAlarmConfig : global::Pulumi.CustomResource { private protected UserAlarmConfig() : base(null!, null!, null) { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class UserAlarmConfigArgs : global::Pulumi.ResourceArgs { private UserAlarmConfigArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class UserAlarmConfigState : global::Pulumi.ResourceArgs { private UserAlarmConfigState() { } }
+    [global::Pulumi.AliCloud.AliCloudResourceType("alicloud:cloudfirewall/vpcCenTrFirewall:VpcCenTrFirewall")] [global::Pulumi.Offline.Placeholder] public class VpcCenTrFirewall : global::Pulumi.CustomResource { private protected VpcCenTrFirewall() : base(null!, null!, null) { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class VpcCenTrFirewallArgs : global::Pulumi.ResourceArgs { private VpcCenTrFirewallArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class VpcCenTrFirewallState : global::Pulumi.ResourceArgs { private VpcCenTrFirewallState() { } }
+    [global::Pulumi.AliCloud.AliCloudResourceType("alicloud:cloudfirewall/vpcFirewallAclEngineMode:VpcFirewallAclEngineMode")] [global::Pulumi.Offline.Placeholder] public class VpcFirewallAclEngineMode : global::Pulumi.CustomResource { private protected VpcFirewallAclEngineMode() : base(null!, null!, null) { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class VpcFirewallAclEngineModeArgs : global::Pulumi.ResourceArgs { private VpcFirewallAclEngineModeArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class VpcFirewallAclEngineModeState : global::Pulumi.ResourceArgs { private VpcFirewallAclEngineModeState() { } }
+    [global::Pulumi.AliCloud.AliCloudResourceType("alicloud:cloudfirewall/vpcFirewallControlPolicyOrder:VpcFirewallControlPolicyOrder")] [global::Pulumi.Offline.Placeholder] public class VpcFirewallControlPolicyOrder : global::Pulumi.CustomResource { private protected VpcFirewallControlPolicyOrder() : base(null!, null!, null) { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class VpcFirewallControlPolicyOrderArgs : global::Pulumi.ResourceArgs { private VpcFirewallControlPolicyOrderArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class VpcFirewallControlPolicyOrderState : global::Pulumi.ResourceArgs { private VpcFirewallControlPolicyOrderState() { } }
+    [global::Pulumi.AliCloud.AliCloudResourceType("alicloud:cloudfirewall/vpcFirewallIpsConfig:VpcFirewallIpsConfig")] [global::Pulumi.Offline.Placeholder] public class VpcFirewallIpsConfig : global::Pulumi.CustomResource { private protected VpcFirewallIpsConfig() : base(null!, null!, null) { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class VpcFirewallIpsConfigArgs : global::Pulumi.ResourceArgs { private VpcFirewallIpsConfigArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class VpcFirewallIpsConfigState : global::Pulumi.ResourceArgs { private VpcFirewallIpsConfigState() { } }
+}
+
+namespace Pulumi.AliCloud.CloudFirewall.Inputs
+{
+    [global::Pulumi.Offline.Placeholder] public sealed class AddressBookEcsTagArgs : global::Pulumi.ResourceArgs { private AddressBookEcsTagArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class AddressBookEcsTagGetArgs : global::Pulumi.ResourceArgs { private AddressBookEcsTagGetArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class FirewallVpcFirewallCenLocalVpcArgs : global::Pulumi.ResourceArgs { private FirewallVpcFirewallCenLocalVpcArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class FirewallVpcFirewallCenLocalVpcEniListArgs : global::Pulumi.ResourceArgs { private FirewallVpcFirewallCenLocalVpcEniListArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class FirewallVpcFirewallCenLocalVpcEniListGetArgs : global::Pulumi.ResourceArgs { private FirewallVpcFirewallCenLocalVpcEniListGetArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class FirewallVpcFirewallCenLocalVpcGetArgs : global::Pulumi.ResourceArgs { private FirewallVpcFirewallCenLocalVpcGetArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class FirewallVpcFirewallCenLocalVpcVpcCidrTableListArgs : global::Pulumi.ResourceArgs { private FirewallVpcFirewallCenLocalVpcVpcCidrTableListArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class FirewallVpcFirewallCenLocalVpcVpcCidrTableListGetArgs : global::Pulumi.ResourceArgs { private FirewallVpcFirewallCenLocalVpcVpcCidrTableListGetArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class FirewallVpcFirewallCenLocalVpcVpcCidrTableListRouteEntryListArgs : global::Pulumi.ResourceArgs { private FirewallVpcFirewallCenLocalVpcVpcCidrTableListRouteEntryListArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class FirewallVpcFirewallCenLocalVpcVpcCidrTableListRouteEntryListGetArgs : global::Pulumi.ResourceArgs { private FirewallVpcFirewallCenLocalVpcVpcCidrTableListRouteEntryListGetArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class FirewallVpcFirewallLocalVpcArgs : global::Pulumi.ResourceArgs { private FirewallVpcFirewallLocalVpcArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class FirewallVpcFirewallLocalVpcGetArgs : global::Pulumi.ResourceArgs { private FirewallVpcFirewallLocalVpcGetArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class FirewallVpcFirewallLocalVpcLocalVpcCidrTableListArgs : global::Pulumi.ResourceArgs { private FirewallVpcFirewallLocalVpcLocalVpcCidrTableListArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class FirewallVpcFirewallLocalVpcLocalVpcCidrTableListGetArgs : global::Pulumi.ResourceArgs { private FirewallVpcFirewallLocalVpcLocalVpcCidrTableListGetArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class FirewallVpcFirewallLocalVpcLocalVpcCidrTableListLocalRouteEntryListArgs : global::Pulumi.ResourceArgs { private FirewallVpcFirewallLocalVpcLocalVpcCidrTableListLocalRouteEntryListArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class FirewallVpcFirewallLocalVpcLocalVpcCidrTableListLocalRouteEntryListGetArgs : global::Pulumi.ResourceArgs { private FirewallVpcFirewallLocalVpcLocalVpcCidrTableListLocalRouteEntryListGetArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class FirewallVpcFirewallPeerVpcArgs : global::Pulumi.ResourceArgs { private FirewallVpcFirewallPeerVpcArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class FirewallVpcFirewallPeerVpcGetArgs : global::Pulumi.ResourceArgs { private FirewallVpcFirewallPeerVpcGetArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class FirewallVpcFirewallPeerVpcPeerVpcCidrTableListArgs : global::Pulumi.ResourceArgs { private FirewallVpcFirewallPeerVpcPeerVpcCidrTableListArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class FirewallVpcFirewallPeerVpcPeerVpcCidrTableListGetArgs : global::Pulumi.ResourceArgs { private FirewallVpcFirewallPeerVpcPeerVpcCidrTableListGetArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class FirewallVpcFirewallPeerVpcPeerVpcCidrTableListPeerRouteEntryListArgs : global::Pulumi.ResourceArgs { private FirewallVpcFirewallPeerVpcPeerVpcCidrTableListPeerRouteEntryListArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class FirewallVpcFirewallPeerVpcPeerVpcCidrTableListPeerRouteEntryListGetArgs : global::Pulumi.ResourceArgs { private FirewallVpcFirewallPeerVpcPeerVpcCidrTableListPeerRouteEntryListGetArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class NatFirewallNatRouteEntryListGetArgs : global::Pulumi.ResourceArgs { private NatFirewallNatRouteEntryListGetArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class UserAlarmConfigAlarmConfigArgs : global::Pulumi.ResourceArgs { private UserAlarmConfigAlarmConfigArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class UserAlarmConfigAlarmConfigGetArgs : global::Pulumi.ResourceArgs { private UserAlarmConfigAlarmConfigGetArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class UserAlarmConfigContactConfigArgs : global::Pulumi.ResourceArgs { private UserAlarmConfigContactConfigArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class UserAlarmConfigContactConfigGetArgs : global::Pulumi.ResourceArgs { private UserAlarmConfigContactConfigGetArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class UserAlarmConfigNotifyConfigArgs : global::Pulumi.ResourceArgs { private UserAlarmConfigNotifyConfigArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public sealed class UserAlarmConfigNotifyConfigGetArgs : global::Pulumi.ResourceArgs { private UserAlarmConfigNotifyConfigGetArgs() { } }
 }
 
 namespace Pulumi.AliCloud.Ecs

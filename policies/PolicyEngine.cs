@@ -12,7 +12,7 @@ namespace BlinkInfra.Policies;
 public static class PolicyEngine
 {
     public static readonly ImmutableArray<PolicyPack> Packs = ImmutableArray.Create(
-        RegionPack.Create(), IsolationPack.Create(), HighAvailabilityPack.Create(), HardwarePack.Create(), DataProtectionPack.Create());
+        RegionPack.Create(), IsolationPack.Create(), HighAvailabilityPack.Create(), HardwarePack.Create(), DataProtectionPack.Create(), OperationsPack.Create());
 
     /// <summary>Every policy's name, in pack order.</summary>
     public static readonly ImmutableArray<string> PolicyNames = Packs.SelectMany(p => p.Policies).Select(p => p.Name).ToImmutableArray();

@@ -20,12 +20,18 @@ public static class ConfigKeys
     /// </summary>
     public const string EndpointCredentials = "endpointCredentials";
 
+    /// <summary>
+    /// `blink-infra:alertContacts`: a secret, a JSON object of alert contact name (`observability.alerting.contacts`)
+    /// to {email, phone, dingTalkWebhook}: personal data, and a webhook's token a credential. Never bound.
+    /// </summary>
+    public const string AlertContacts = "alertContacts";
+
     /// <summary>The top-level keys BlinkInfra reads: StackConfig's sections, then the secret ones.</summary>
     public static readonly ImmutableArray<string> Sections = typeof(StackConfig).GetProperties()
-        .Select(p => Camel(p.Name)).Append(EndpointCredentials).ToImmutableArray();
+        .Select(p => Camel(p.Name)).Append(EndpointCredentials).Append(AlertContacts).ToImmutableArray();
 
     /// <summary>The sections bound into the spec.</summary>
-    public static readonly ImmutableArray<string> BoundSections = Sections.Remove(EndpointCredentials);
+    public static readonly ImmutableArray<string> BoundSections = Sections.Remove(EndpointCredentials).Remove(AlertContacts);
 
     public static string Section(string section) => $"{Namespace}:{section}";
 

@@ -27,6 +27,12 @@ public static class DerivedNames
     public static string EipDescription(string cluster) => $"BlinkInfra cluster {cluster}: the address of its internet egress";
     /// <summary>An SNAT entry per zone for the nodes' vSwitch ("zone") and the pods' ("pod-zone").</summary>
     public static string SnatSource(string zone, bool pods) => pods ? $"pod-{zone}" : zone;
+    // The NAT firewall (InternetEgress with allowedHosts): CreateSecurityProxy's ProxyName takes no '-'.
+    public static string NatFirewall(string cluster) => $"{cluster.Replace('-', '_')}_egress";
+    public static string EgressPolicyDescription(string cluster, string hostPort) => $"BlinkInfra cluster {cluster}: to {hostPort}";
+    public static string EgressDropDescription(string cluster) => $"BlinkInfra cluster {cluster}: nothing but the allowed hosts";
+    /// <summary>A host in a resource name: "*." (all subdomains) as "_.", which no host name holds.</summary>
+    public static string AllowedHostSuffix(string host) => host.StartsWith("*.", StringComparison.Ordinal) ? "_." + host[2..] : host;
     public static string SnatEntry(string cluster, string source) => $"{cluster}-{source}";
     public static string Cen(string cluster) => $"{cluster}-data";
     public static string CenDescription(string cluster, string tenantVpcId) => $"BlinkInfra cluster {cluster}: its pods to the tenant's VPC {tenantVpcId}";
@@ -80,6 +86,11 @@ public static class DerivedNames
     // 2026-11-27): the ARMS alert rules' names (CreatePrometheusAlertRule, AlertName states none), the log
     // project's description, the KMS key's descriptions (CreateKey: up to 8,192 characters).
     public static string AlertRule(string cluster, string alert) => $"{cluster}-{alert}";
+    // Who the alerts reach (ClusterObservability): not checked either, no limit found (ARMS CreateAlertContact,
+    // CreateAlertContactGroup, CreateDispatchRule, read 2026-12-05). Prefixed with the cluster: contacts are the account's.
+    public static string AlertContact(string cluster, string contact) => $"{cluster}-{contact}";
+    public static string AlertContactGroup(string cluster) => $"{cluster}-oncall";
+    public static string AlertDispatchRule(string cluster) => $"{cluster}-alerts";
     public static string LogProjectDescription(string cluster) => $"BlinkInfra cluster {cluster}: Flink, operator, control-plane and audit logs";
     public static string KmsKeyDescription(string cluster) => $"BlinkInfra cluster {cluster}: Kubernetes Secrets, node disks and the Flink state bucket";
     public static string KmsKeyDeletionProtectionDescription(string cluster) => $"BlinkInfra cluster {cluster}: its API server cannot read Secrets without this key";
@@ -132,6 +143,8 @@ public static class DerivedNames
                 yield return From(SnatEntry(c, SnatSource(zone, pods: false)), NameLimits.SnatEntryName);
                 yield return From(SnatEntry(c, SnatSource(zone, pods: true)), NameLimits.SnatEntryName);
             }
+            if (network.InternetEgress.Restricted)
+                yield return From(NatFirewall(c), NameLimits.NatFirewallName);
         }
         if (compute.HighAvailability)
         {

@@ -143,6 +143,7 @@ public static class SpecLoader
         };
         var engineSpec = EngineSpecBuilder.Build(engine, clusterSpec, computeSpec!, errors);
         var credentials = EndpointCredentialsBuilder.Build(raw, dataAccessSpec!.Endpoints, errors);
+        var receivers = AlertContactsBuilder.Build(raw, observability.Alerting, errors);
         // The names BlinkInfra derives from the config, each within the limit of what takes it.
         if (engineSpec is not null)
         {
@@ -153,7 +154,7 @@ public static class SpecLoader
         }
         if (errors.Count > 0)
             return (null, errors);
-        return (new StackSpec(clusterSpec, networkSpec!, computeSpec!, securitySpec, dataAccessSpec!, engineSpec!, ObservabilityValidator.Build(observability, clusterSpec.Name), PolicyLevels.Build(policy), credentials)
+        return (new StackSpec(clusterSpec, networkSpec!, computeSpec!, securitySpec, dataAccessSpec!, engineSpec!, ObservabilityValidator.Build(observability, clusterSpec.Name) with { Receivers = receivers }, PolicyLevels.Build(policy), credentials)
         {
             Maintenance = MaintenanceValidator.Build(maintenance, clusterSpec.Region),
         }, errors);

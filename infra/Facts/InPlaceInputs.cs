@@ -25,7 +25,17 @@ public static class InPlaceInputs
 
     public static readonly ImmutableDictionary<string, ImmutableArray<string>> ByType = new (string Type, string[] Inputs)[]
     {
-        ("alicloud:arms/prometheusAlertRule:PrometheusAlertRule", new[] { "notifyType" }),
+        // ARMS contacts, their group and the dispatch rule: nothing ForceNew in the provider's schema (v1.285.0).
+        ("alicloud:arms/alertContact:AlertContact", new[] { "alertContactName", "dingRobotWebhookUrl", "email", "phoneNum", "systemNoc" }),
+        ("alicloud:arms/alertContactGroup:AlertContactGroup", new[] { "alertContactGroupName", "contactIds" }),
+        ("alicloud:arms/dispatchRule:DispatchRule", new[] { "dispatchRuleName", "dispatchType", "groupRules", "isRecover", "labelMatchExpressionGrids", "notifyRules" }),
+        ("alicloud:arms/prometheusAlertRule:PrometheusAlertRule", new[] { "dispatchRuleId", "notifyType" }),
+        ("alicloud:cloudfirewall/natFirewall:NatFirewall", new[] { "firewallSwitch", "vswitchAuto", "vswitchCidr" }),
+        ("alicloud:cloudfirewall/natFirewallControlPolicy:NatFirewallControlPolicy", new[]
+        {
+            "aclAction", "applicationNameLists", "description", "destPort", "destPortType", "destination", "destinationType", "domainResolveType", "ipVersion",
+            "newOrder", "proto", "release", "source", "sourceType",
+        }),
         ("alicloud:cen/instance:Instance", new[] { "cenInstanceName", "description", "tags" }),
         ("alicloud:cen/transitRouter:TransitRouter", new[] { "tags", "transitRouterDescription", "transitRouterName" }),
         ("alicloud:cen/transitRouterRouteTable:TransitRouterRouteTable", new[] { "tags", "transitRouterRouteTableDescription", "transitRouterRouteTableName" }),

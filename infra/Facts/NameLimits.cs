@@ -60,6 +60,8 @@ public static class NameLimits
     public static readonly NameLimit NatGatewayName = new("a NAT gateway's name", 2, 128, new Regex(@"^\p{L}[\p{L}\p{Nd}_-]*\z", Options),
         "letters, digits, '_' and '-', starting with a letter", "NAT Gateway API CreateNatGateway, Name");
     public static readonly NameLimit NatGatewayDescription = new("a NAT gateway's description", 2, 256, AnyText, "", "NAT Gateway API CreateNatGateway, Description");
+    public static readonly NameLimit NatFirewallName = new("a NAT firewall's name", 4, 50, new Regex(@"^[\p{L}\p{Nd}][\p{L}\p{Nd}_]*$", Options),
+        "letters, digits and '_', not starting with '_'", "Cloud Firewall API CreateSecurityProxy, ProxyName");
     public static readonly NameLimit SnatEntryName = new("an SNAT entry's name", 2, 128, StartsWithLetter, "starting with a letter", "NAT Gateway API ModifySnatEntry, SnatEntryName");
 
     // Elastic IP Address, AllocateEipAddress (Name 1 to 128 characters starting with a letter: letters, digits,

@@ -3,7 +3,10 @@ using System.Collections.Immutable;
 using System.Globalization;
 using System.Linq;
 using BlinkInfra.Config;
+using BlinkInfra.Facts;
 using Pulumi;
+using Pulumi.AliCloud.CloudFirewall;
+using Pulumi.AliCloud.CloudFirewall.Inputs;
 using Pulumi.AliCloud.Ecs;
 using Pulumi.AliCloud.Vpc;
 
@@ -16,7 +19,17 @@ public sealed record InternetEgressArgs(
     ImmutableArray<string> Zones,
     Output<ImmutableDictionary<string, string>> VswitchIds,
     Output<ImmutableDictionary<string, string>> PodVswitchIds,
-    IReadOnlyDictionary<string, string> Tags);
+    IReadOnlyDictionary<string, string> Tags)
+{
+    /// <summary>With allowed hosts: the route table of the VPC's default route, which the NAT firewall switches to itself.</summary>
+    public Input<string>? RouteTableId { get; init; }
+
+    /// <summary>With allowed hosts: the region the NAT firewall is created in.</summary>
+    public string? Region { get; init; }
+
+    /// <summary>With allowed hosts: the VPC's block, the source of the firewall's policies.</summary>
+    public string? VpcCidrBlock { get; init; }
+}
 
 /// <summary>
 /// The cluster's only way to the internet: an enhanced NAT gateway billed by LCU, an EIP associated
@@ -88,6 +101,8 @@ public sealed class InternetEgress : ComponentResource
             }, new CustomResourceOptions { Parent = this, DependsOn = { association } }));
         }
         SnatEntries = snatEntries.ToImmutable();
+        if (args.Spec.Restricted)
+            FilterByHost(name, args, nat.Id);
 
         NatGatewayId = nat.Id;
         EgressIp = eip.IpAddress;
@@ -96,5 +111,74 @@ public sealed class InternetEgress : ComponentResource
             ["natGatewayId"] = NatGatewayId,
             ["egressIp"] = EgressIp,
         });
+    }
+
+    /// <summary>
+    /// Egress to the allowed hosts only (<see cref="EgressFirewall"/>): Cloud Firewall's NAT firewall in front of the
+    /// gateway, switched on once the SNAT entries exist (switching moves the VPC's default route to the firewall), then
+    /// an accept policy per host and port, in the config's order, and a last policy dropping the rest (Cloud Firewall
+    /// lets through what no policy matches). The policies are created one after another, each with its order, so no
+    /// two ask for a position at once.
+    /// </summary>
+    private void FilterByHost(string name, InternetEgressArgs args, Output<string> natGatewayId)
+    {
+        var firewall = new NatFirewall($"{name}-nat-firewall", new NatFirewallArgs
+        {
+            ProxyName = DerivedNames.NatFirewall(name),
+            RegionNo = args.Region!,
+            VpcId = args.VpcId,
+            NatGatewayId = natGatewayId,
+            NatRouteEntryLists =
+            {
+                new NatFirewallNatRouteEntryListArgs
+                {
+                    DestinationCidr = EgressFirewall.DefaultRoute,
+                    NexthopId = natGatewayId,
+                    NexthopType = EgressFirewall.NexthopType,
+                    RouteTableId = args.RouteTableId!,
+                },
+            },
+            VswitchAuto = "true",
+            VswitchCidr = args.Spec.FirewallBlock!.ToString(),
+            FirewallSwitch = EgressFirewall.FirewallOn,
+        }, new CustomResourceOptions { Parent = this, DependsOn = SnatEntries.ToList() });
+
+        Resource previous = firewall;
+        var order = 1;
+        foreach (var host in args.Spec.AllowedHosts)
+        {
+            previous = Policy($"{name}-egress-{DerivedNames.AllowedHostSuffix(host.Host)}-{host.Port.ToString(CultureInfo.InvariantCulture)}", new NatFirewallControlPolicyArgs
+            {
+                AclAction = EgressFirewall.Accept,
+                Description = DerivedNames.EgressPolicyDescription(name, host.ToString()),
+                Destination = host.Host,
+                DestinationType = EgressFirewall.DomainDestination,
+                DomainResolveType = EgressFirewall.FqdnAndDnsResolution,
+                Proto = EgressFirewall.Tcp,
+                DestPortType = EgressFirewall.PortType,
+                DestPort = host.Port.ToString(CultureInfo.InvariantCulture),
+            }, order++, previous, args, natGatewayId);
+        }
+        Policy($"{name}-egress-drop-rest", new NatFirewallControlPolicyArgs
+        {
+            AclAction = EgressFirewall.Drop,
+            Description = DerivedNames.EgressDropDescription(name),
+            Destination = EgressFirewall.DefaultRoute,
+            DestinationType = EgressFirewall.NetDestination,
+            Proto = EgressFirewall.AnyProtocol,
+        }, order, previous, args, natGatewayId);
+    }
+
+    private NatFirewallControlPolicy Policy(string resourceName, NatFirewallControlPolicyArgs policy, int order, Resource after, InternetEgressArgs args, Output<string> natGatewayId)
+    {
+        policy.NatGatewayId = natGatewayId;
+        policy.Direction = EgressFirewall.Out;
+        policy.Source = args.VpcCidrBlock!;
+        policy.SourceType = EgressFirewall.NetSource;
+        policy.ApplicationNameLists = EgressFirewall.AnyApplication.ToList();
+        policy.IpVersion = "4";
+        policy.Release = "true";
+        policy.NewOrder = order.ToString(CultureInfo.InvariantCulture);
+        return new NatFirewallControlPolicy(resourceName, policy, new CustomResourceOptions { Parent = this, DependsOn = { after } });
     }
 }

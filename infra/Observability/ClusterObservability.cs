@@ -1,9 +1,11 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using BlinkInfra.Config;
 using BlinkInfra.Facts;
 using Pulumi;
 using Pulumi.AliCloud.Arms;
+using Pulumi.AliCloud.Arms.Inputs;
 using Pulumi.Kubernetes.Types.Inputs.Meta.V1;
 using KubernetesCustomResource = Pulumi.Kubernetes.ApiExtensions.CustomResource;
 using KubernetesProvider = Pulumi.Kubernetes.Provider;
@@ -32,8 +34,11 @@ public sealed record ClusterObservabilityArgs(ObservabilitySpec Spec, string Fli
 /// that ACK's arms-prometheus add-on (declared with the cluster) runs for the cluster. Source:
 /// terraform-provider-alicloud v1.285.0, alicloud_arms_prometheus_alert_rule (cluster_id the ACK cluster's id, whose
 /// Prometheus instance the add-on created; duration, expression, message and prometheus_alert_rule_name required;
-/// notify_type ALERT_MANAGER sends through ARMS' notification policies). Its replacement facts (every input
-/// replaces a rule): infra/Facts/alicloud-replacement-inputs.json.
+/// notify_type ALERT_MANAGER sends through ARMS' notification policies, DISPATCH_RULE with dispatch_rule_id through
+/// the one named; ForceNew: cluster_id, duration, expression, message, prometheus_alert_rule_name, type, per
+/// infra/Facts/alicloud-replacement-inputs.json, so routing a rule to receivers later updates it in place). A rule depends on the
+/// arms-prometheus add-on, which creates the cluster's Prometheus instance. With
+/// <c>observability.alerting</c>, who they reach: contacts, a contact group and a dispatch rule (<see cref="Receivers"/>).
 /// With logs, what the log add-on collects: the Flink pods' and the operator's console output (see <see cref="Logging"/>).
 /// </summary>
 public sealed class ClusterObservability : ComponentResource
@@ -45,19 +50,26 @@ public sealed class ClusterObservability : ComponentResource
     {
         if (args.Spec.Alerts)
         {
-            foreach (var alert in Alerts.For(args.FlinkNamespace))
+            var alerts = Alerts.For(args.FlinkNamespace);
+            // Without receivers the rules go to ARMS' alert management, where only a notification policy of the
+            // account's own reaches anyone (the advisory alerts-have-receivers says so).
+            var dispatch = args.Spec.Receivers is { } receivers ? Receivers(name, receivers, alerts) : null;
+            foreach (var alert in alerts)
             {
-                new PrometheusAlertRule($"{name}-alert-{alert.Name}", new PrometheusAlertRuleArgs
+                var rule = new PrometheusAlertRuleArgs
                 {
                     ClusterId = args.ClusterId,
                     PrometheusAlertRuleName = DerivedNames.AlertRule(name, alert.Name),
                     Expression = alert.Expression,
                     Duration = alert.DurationMinutes.ToString(System.Globalization.CultureInfo.InvariantCulture),
                     Message = alert.Message,
-                    NotifyType = "ALERT_MANAGER",
-                    // The rule needs the cluster's Prometheus instance, which the arms-prometheus add-on creates: the cluster's
-                    // id alone would let it be created first.
-                }, args.Needing(this, ClusterDefaults.PrometheusAddon));
+                    NotifyType = dispatch is null ? AlertNotifications.AlertManagerNotifyType : AlertNotifications.DispatchRuleNotifyType,
+                };
+                if (dispatch is not null)
+                    rule.DispatchRuleId = dispatch.Id;
+                // The rule needs the cluster's Prometheus instance, which the arms-prometheus add-on creates: the cluster's
+                // id alone would let it be created first.
+                new PrometheusAlertRule($"{name}-alert-{alert.Name}", rule, args.Needing(this, ClusterDefaults.PrometheusAddon));
             }
         }
         if (args.Kubernetes is not null && args.Logs is not null)
@@ -66,6 +78,98 @@ public sealed class ClusterObservability : ComponentResource
             Collect($"{name}-logs-{Logging.OperatorStore}", FlinkDefaults.OperatorNamespace, Logging.OperatorStore, args);
         }
         RegisterOutputs(new Dictionary<string, object?>());
+    }
+
+    /// <summary>
+    /// The stack's alert contacts, one contact group of them and the notification (dispatch) policy that sends the
+    /// stack's alert rules, matched by name, to that group on every way a contact is reached (<see cref="AlertNotifications"/>).
+    /// A contact's email, phone and webhook are Pulumi secrets from the config on, so the state keeps them, and the
+    /// outputs the provider returns for them, encrypted (Pulumi marks outputs secret from secret inputs:
+    /// pulumi.com/docs/iac/concepts/resources/options/additionalsecretoutputs, read 2026-12-05); offline, where the secret
+    /// cannot be read, each detail a contact is reached by is planned masked.
+    /// </summary>
+    private DispatchRule Receivers(string name, AlertReceiversSpec receivers, IReadOnlyList<AlertRule> alerts)
+    {
+        Input<string>? Detail(AlertContactSpec contact, string via, string? value)
+        {
+            if (!contact.Via.Contains(via))
+                return null;
+            return Output.CreateSecret(receivers.Readable ? value! : Secrets.Mask);
+        }
+
+        var contacts = receivers.Contacts.Select(contact => new AlertContact($"{name}-alert-contact-{contact.Name}", new AlertContactArgs
+        {
+            AlertContactName = DerivedNames.AlertContact(name, contact.Name),
+            Email = Detail(contact, "email", contact.Email),
+            PhoneNum = Detail(contact, "sms", contact.Phone),
+            DingRobotWebhookUrl = Detail(contact, "dingTalk", contact.DingTalkWebhook),
+            SystemNoc = false,
+        }, new CustomResourceOptions { Parent = this })).ToList();
+
+        var groupName = DerivedNames.AlertContactGroup(name);
+        var group = new AlertContactGroup($"{name}-alert-contacts", new AlertContactGroupArgs
+        {
+            AlertContactGroupName = groupName,
+            ContactIds = contacts.Select(c => (Input<string>)c.Id).ToImmutableArray(),
+        }, new CustomResourceOptions { Parent = this });
+
+        // The rules' names hold only lower-case letters, digits and '-': nothing a regular expression reads specially.
+        var ruleNames = "^(" + string.Join("|", alerts.Select(a => DerivedNames.AlertRule(name, a.Name))) + ")$";
+        return new DispatchRule($"{name}-alert-dispatch", new DispatchRuleArgs
+        {
+            DispatchRuleName = DerivedNames.AlertDispatchRule(name),
+            DispatchType = AlertNotifications.CreateAlert,
+            IsRecover = true,
+            GroupRules =
+            {
+                new DispatchRuleGroupRuleArgs
+                {
+                    GroupWaitTime = AlertNotifications.GroupWaitSeconds,
+                    GroupInterval = AlertNotifications.GroupIntervalSeconds,
+                    RepeatInterval = AlertNotifications.RepeatIntervalSeconds,
+                    GroupingFields = AlertNotifications.GroupingFields.ToList(),
+                },
+            },
+            LabelMatchExpressionGrids =
+            {
+                new DispatchRuleLabelMatchExpressionGridArgs
+                {
+                    LabelMatchExpressionGroups =
+                    {
+                        new DispatchRuleLabelMatchExpressionGridLabelMatchExpressionGroupArgs
+                        {
+                            LabelMatchExpressions =
+                            {
+                                new DispatchRuleLabelMatchExpressionGridLabelMatchExpressionGroupLabelMatchExpressionArgs
+                                {
+                                    Key = AlertNotifications.AlertNameLabel,
+                                    Operator = AlertNotifications.MatchesRegex,
+                                    Value = ruleNames,
+                                },
+                            },
+                        },
+                    },
+                },
+            },
+            NotifyRules =
+            {
+                new DispatchRuleNotifyRuleArgs
+                {
+                    NotifyObjects =
+                    {
+                        new DispatchRuleNotifyRuleNotifyObjectArgs
+                        {
+                            NotifyObjectId = group.Id,
+                            NotifyType = AlertNotifications.ContactGroupType,
+                            Name = groupName,
+                        },
+                    },
+                    NotifyChannels = receivers.Channels.ToList(),
+                    NotifyStartTime = AlertNotifications.NotifyStartTime,
+                    NotifyEndTime = AlertNotifications.NotifyEndTime,
+                },
+            },
+        }, new CustomResourceOptions { Parent = this });
     }
 
     /// <summary>

@@ -102,10 +102,12 @@ public sealed class ClusterSecurity : ComponentResource
         }
         if (args.InternetEgress)
         {
-            foreach (var port in PodNetworking.InternetPorts)
+            // Security groups filter by address: with allowed hosts the NAT firewall behind them filters by name.
+            foreach (var port in args.InternetPorts)
             {
                 SecurityRules.ToCidr(string.Create(CultureInfo.InvariantCulture, $"{name}-sgr-{role}-to-internet-tcp-{port}"), group.Id, PodNetworking.Anywhere, "tcp",
-                    string.Create(CultureInfo.InvariantCulture, $"{port}/{port}"), SecurityRules.Accept, SecurityRules.AcceptPriority, "to the internet through the NAT gateway", this);
+                    string.Create(CultureInfo.InvariantCulture, $"{port}/{port}"), SecurityRules.Accept, SecurityRules.AcceptPriority,
+                    args.HostsFiltered ? "to the allowed hosts through the NAT firewall" : "to the internet through the NAT gateway", this);
             }
         }
         SecurityRules.ToCidr($"{name}-sgr-{role}-drop-rest", group.Id, PodNetworking.Anywhere, "all", "-1/-1",

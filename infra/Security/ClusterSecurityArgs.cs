@@ -18,4 +18,11 @@ public sealed record ClusterSecurityArgs(
     ImmutableArray<DataEndpointSpec> Endpoints,
     ImmutableArray<string> ClusterVswitchBlocks,
     bool InternetEgress,
-    IReadOnlyDictionary<string, string> Tags);
+    IReadOnlyDictionary<string, string> Tags)
+{
+    /// <summary>With internet egress, the tcp ports let out to anywhere: HTTP(S), or the allowed hosts' behind a NAT firewall.</summary>
+    public ImmutableArray<int> InternetPorts { get; init; } = BlinkInfra.Facts.PodNetworking.InternetPorts;
+
+    /// <summary>Whether a NAT firewall narrows the internet to named hosts (the rules' descriptions say so).</summary>
+    public bool HostsFiltered { get; init; }
+}

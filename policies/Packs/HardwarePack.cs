@@ -23,6 +23,7 @@ public static class HardwarePack
         AcceleratorPoolsTainted(),
         FpgaPoolsHaveImage(),
         InstanceFamiliesKnown(),
+        InstanceTypesOfferedInZones(),
         PoolsCreateTheirNodes(),
         NoAutoscalingSubscriptionPools(),
         StateDiskNotRuntimeDisk(),
@@ -120,6 +121,42 @@ public static class HardwarePack
             ImmutableArray.Create(TypeTokens.Of<Pulumi.AliCloud.CS.NodePool>()), (machine, input) =>
                 machine.Texts("instanceTypes").Where(t => InstanceCatalog.Type(t) is null)
                     .Select(t => $"instance type {t} is not in BlinkInfra's catalogue, which cannot say it is offered in {input.Settings.Region}; allowed: {string.Join(", ", InstanceCatalog.Families.Select(f => f.Name))} types the catalogue lists"));
+
+    /// <summary>instance-types-offered-in-zones: Node pools' instance types are offered in the zones of their vSwitches.</summary>
+    // ECS: the availability of instance types varies by zone within a region (infra/Facts/InstanceAvailability.cs). ACK
+    // creates a pool's nodes in its vSwitches' zones; a zone that does not offer the type leaves those nodes uncreated.
+    // Only a zone a dated row of the table leaves out is reported: a zone no row confirms either way is not (`check
+    // --stack` notes those of accelerator pools). The table defaults to InstanceAvailability.Known; tests pass their own.
+    public static ResourcePolicy InstanceTypesOfferedInZones(EnforcementLevel level = EnforcementLevel.Advisory, InstanceAvailability.Table? table = null)
+        => new("instance-types-offered-in-zones", "Node pools' instance types are offered in the zones of their vSwitches.", level,
+            ImmutableArray.Create(TypeTokens.Of<Pulumi.AliCloud.CS.NodePool>()), (pool, input) =>
+            {
+                var known = table ?? InstanceAvailability.Known;
+                if (input.Settings.Region is not { } region)
+                    return Array.Empty<string>();
+                var zones = ZonesOf(pool, input);
+                var problems = new List<string>();
+                foreach (var type in pool.Texts("instanceTypes"))
+                {
+                    if (InstanceCatalog.FamilyOfTypeName(type) is not { } family || known.RowOf(region, family) is not { } row)
+                        continue;
+                    var missing = zones.Where(zone => known.Offer(region, family, zone) == ZoneOffer.NotOffered).ToList();
+                    if (missing.Count > 0)
+                        problems.Add($"instance type {type} is not offered in {string.Join(", ", missing)} ({row.Source}, read {row.Read}: {family} in {region} only in {(row.Zones.IsEmpty ? "no zone" : string.Join(", ", row.Zones))}), "
+                                     + "so ACK cannot create the pool's nodes there; allowed: zones that offer it (blink-infra:compute.workerPools[].zones), or a type offered in every zone of the pool");
+                }
+                return problems;
+            });
+
+    /// <summary>The zones of a pool's vSwitches: through the dependencies the engine records, or the ids a plan writes.</summary>
+    private static List<string> ZonesOf(PlannedResource pool, PolicyInput input)
+    {
+        var switches = input.OfType(TypeTokens.Of<Pulumi.AliCloud.Vpc.Switch>()).ToList();
+        var ids = pool.Texts("vswitchIds").ToHashSet(StringComparer.Ordinal);
+        var byDependency = pool.PropertyDependencies.TryGetValue("vswitchIds", out var on) ? on : ImmutableArray<ResourceRef>.Empty;
+        return switches.Where(s => byDependency.Contains(s.Ref) || ids.Contains(PlanRecorder.IdOf(s.Name)) || (s.Text("id") is { } id && ids.Contains(id)))
+            .Select(s => s.Text("zoneId")).OfType<string>().Distinct().Order(StringComparer.Ordinal).ToList();
+    }
 
     /// <summary>pools-create-their-nodes: Node pools create their machines; no ECS instance is joined to one.</summary>
     // An instance joined through `instances` is owned twice: shrinking the list makes the provider remove

@@ -32,7 +32,8 @@ public static class IsolationPack
         PrivateAddressSpace(),
         ImagesAndChartReachable(),
         BreakGlassKeyPair(),
-        ApiServerAuditLog()));
+        ApiServerAuditLog(),
+        CloudFirewallEnabled()));
 
     /// <summary>api-server-audit-log: The API server's audit log is on.</summary>
     // An advisory (issue 31.7): blink-infra:observability.logs.audit: false (or logs.enabled: false) is a choice, but
@@ -45,6 +46,18 @@ public static class IsolationPack
                 cluster.At("auditLogConfig", "enabled") is JsonValue enabled && enabled.TryGetValue<bool>(out var on) && on
                     ? Array.Empty<string>()
                     : new[] { $"the API server's audit log is off (auditLogConfig): nothing records who read a Secret or ran a command in a pod through it; allowed: auditLogConfig enabled ({ConfigKeys.Section("observability")}.logs.audit: true, with logs.enabled: true, the defaults)" });
+
+    /// <summary>cloud-firewall-enabled: A NAT firewall is declared only where Cloud Firewall is enabled in the account, which is confirmed by hand.</summary>
+    // An advisory: CreateSecurityProxy needs Cloud Firewall enabled in the account (an edition billed by subscription or
+    // pay-as-you-go, infra/Facts/EgressFirewall.cs), an account-wide purchase no plan or state shows. Once confirmed, a
+    // stack sets this policy's level to disabled (blink-infra:policy.levels) to say so.
+    public static ResourcePolicy CloudFirewallEnabled(EnforcementLevel level = EnforcementLevel.Advisory)
+        => new("cloud-firewall-enabled", "A NAT firewall is declared only where Cloud Firewall is enabled in the account, which is confirmed by hand.", level,
+            ImmutableArray.Create(TypeTokens.Of<Pulumi.AliCloud.CloudFirewall.NatFirewall>()), (_, _) => new[]
+            {
+                "the NAT firewall that limits egress to blink-infra:network.internetEgress.allowedHosts needs Cloud Firewall enabled in the account (an edition of its own, billed by subscription or pay-as-you-go, plus the traffic it protects), which nothing offline can see; "
+                + "allowed: confirm it in the Cloud Firewall console, then set blink-infra:policy.levels {cloud-firewall-enabled: disabled}",
+            });
 
     /// <summary>break-glass-key-pair: Node pools whose machines accept an SSH key pair are named, for review.</summary>
     // An advisory: blink-infra:security.breakGlass is a choice, and the exposure is whoever holds the private key, from
@@ -86,13 +99,25 @@ public static class IsolationPack
                         problems.Add($"the chart repository {chartRepository} keeps only current releases (the ASF moves superseded ones to archive.apache.org), and the provider fetches the chart on every preview and up; allowed: a permanent location such as {ImageSources.OperatorChartRepository} (blink-infra:engine.operatorChartRepository)");
                     }
                 }
+                var vpcEndpoint = region is null ? "registry-vpc.<region>.aliyuncs.com" : $"registry-vpc.{region}.aliyuncs.com";
                 if (image is not null && !input.Settings.InternetEgress && !ImageSources.ReachableWithoutInternet(image, region))
                 {
-                    var endpoint = region is null ? "registry-vpc.<region>.aliyuncs.com" : $"registry-vpc.{region}.aliyuncs.com";
-                    problems.Add($"image {image} is on {ImageSources.HostOf(image)}, which the nodes reach only through the internet, and the stack has no internet egress; allowed: an image on the region's ACR VPC endpoint ({endpoint}/..., blink-infra:engine.registry or engine.{key}), or blink-infra:network.internetEgress.enabled true");
+                    problems.Add($"image {image} is on {ImageSources.HostOf(image)}, which the nodes reach only through the internet, and the stack has no internet egress; allowed: an image on the region's ACR VPC endpoint ({vpcEndpoint}/..., blink-infra:engine.registry or engine.{key}), or blink-infra:network.internetEgress.enabled true");
+                }
+                // Behind a NAT firewall, the registry's host must be one it lets out on HTTPS.
+                else if (image is not null && input.Settings.InternetEgressHosts is { IsDefaultOrEmpty: false } allowed
+                         && !ImageSources.ReachableWithoutInternet(image, region) && !AllowsHttps(allowed, ImageSources.HostOf(image)))
+                {
+                    var host = ImageSources.HostOf(image);
+                    problems.Add($"image {image} is on {host}, which the NAT firewall does not let out (no {host}:443 in blink-infra:network.internetEgress.allowedHosts); allowed: an image on the region's ACR VPC endpoint ({vpcEndpoint}/..., blink-infra:engine.registry or engine.{key}), or {host}:443 in allowedHosts with the hosts its registry sends layers from");
                 }
                 return problems;
             });
+
+    /// <summary>Whether "host:port" entries let out HTTPS to a host: by its name, or a "*." entry for a domain above it.</summary>
+    private static bool AllowsHttps(ImmutableArray<string> allowed, string host)
+        => allowed.Any(entry => entry.EndsWith(":443", StringComparison.Ordinal) && entry[..^":443".Length] is var name
+            && (name == host || (name.StartsWith("*.", StringComparison.Ordinal) && host.EndsWith(name[1..], StringComparison.Ordinal))));
 
     /// <summary>private-address-space: The cluster's vSwitches lie in private address space (RFC 1918).</summary>
     // Alibaba Cloud allows a VPC in public address space (outside its reserved ranges), but the VPC routes
@@ -231,7 +256,7 @@ public static class IsolationPack
                 return new[] { $"egress on {resource.Text("ipProtocol")} {resource.Text("portRange")} to {resource.Text("sourceSecurityGroupId") ?? resource.Text("cidrIp")} is not the cluster's nor a declared endpoint; " +
                     $"allowed: the cluster's groups, {PodNetworking.AlibabaServiceBlock}, tcp {PodNetworking.ApiServerPort} to the cluster's vSwitches, " +
                     $"{(input.Settings.DataEndpoints.IsEmpty ? "no endpoint (none declared)" : string.Join(", ", input.Settings.DataEndpoints.Select(e => $"tcp {e.Port} to {e.Cidr}")))}" +
-                    (input.Settings.InternetEgress ? $", tcp {string.Join(" or ", PodNetworking.InternetPorts)} to {PodNetworking.Anywhere}" : " (no internet: blink-infra:network.internetEgress is off)") };
+                    (input.Settings.InternetEgress ? $", tcp {string.Join(" or ", input.Settings.InternetPorts)} to {PodNetworking.Anywhere}" : " (no internet: blink-infra:network.internetEgress is off)") };
             });
 
     private static bool AllowedEgress(PlannedResource rule, PolicyInput input)
@@ -247,7 +272,8 @@ public static class IsolationPack
             return true;
         if (tcpPort is { } p && input.Settings.DataEndpoints.Contains(new DataEgress(cidr ?? "", p)))
             return true;
-        return input.Settings.InternetEgress && cidr == PodNetworking.Anywhere && tcpPort is { } q && PodNetworking.InternetPorts.Contains(q);
+        // With a NAT firewall, the allowed hosts' ports (it filters them by name); without, HTTP(S).
+        return input.Settings.InternetEgress && cidr == PodNetworking.Anywhere && tcpPort is { } q && input.Settings.InternetPorts.Contains(q);
     }
 
     /// <summary>Whether an accept rule's protocol and ports take in this port.</summary>

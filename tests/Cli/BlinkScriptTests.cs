@@ -198,12 +198,58 @@ public class BlinkScriptTests
     [TestCase(".ci/run")]
     [TestCase("policies/crossguard/index.js")]
     [TestCase("tools/PlanPage/web/test/page.test.mjs")]
+    [TestCase("tools/PlanPage/web/src/page.js")]
+    [TestCase("tools/PlanPage/web/package.json")]
+    [TestCase("offline-sdk/real-api.golden.txt")]
     public void Changing_what_the_program_is_not_built_from_does_not_rebuild(string relativePath)
     {
         Blink(Plan);
         Edit(relativePath, text => text + "\n# a change\n");
 
         Assert.That(Blink(Plan).Calls, Is.EqualTo(new[] { $"run {OfflineCli}" }));
+    }
+
+    // What a user writes into the project: plans, pages, graphs, scratch files, in new folders or the
+    // program's own. Only the build's inputs (the project files' Compile and EmbeddedResource items) count.
+    [TestCase("plans/prod.json")]
+    [TestCase("work/plan.html")]
+    [TestCase("graph.mmd")]
+    [TestCase("stacks/Pulumi.trial.yaml")]
+    [TestCase("tools/Cli/notes.txt")]
+    [TestCase("infra/Facts/scratch.json")]
+    [TestCase("tools/PlanPage/web/dist/page.html")]
+    [TestCase("policies/crossguard/test/fixtures/trial.json")]
+    public void Writing_a_file_that_is_no_build_input_into_the_project_does_not_rebuild(string relativePath)
+    {
+        Blink(Plan);
+        var path = Path.Combine(_project, relativePath);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, "{}\n");
+
+        Assert.That(Blink(Plan).Calls, Is.EqualTo(new[] { $"run {OfflineCli}" }));
+        File.WriteAllText(path, "{\"changed\": true}\n");
+        Assert.That(Blink(Plan).Calls, Is.EqualTo(new[] { $"run {OfflineCli}" }), "changed again");
+    }
+
+    [Test]
+    public void An_item_the_project_file_adds_is_an_input_from_then_on()
+    {
+        Directory.CreateDirectory(Path.Combine(_project, "data"));
+        File.WriteAllText(Path.Combine(_project, "data", "zones.json"), "{}\n");
+        Blink(Plan);
+        Edit("data/zones.json", text => text + "\n");
+        Assert.That(Blink(Plan).Calls, Is.EqualTo(new[] { $"run {OfflineCli}" }), "not an item yet");
+
+        Edit("BlinkInfra.csproj", text => text.Replace("  </ItemGroup>\n\n  <ItemGroup Condition=\"'$(BlinkSdk)' != 'offline'\">",
+            "    <EmbeddedResource Include=\"data/*.json\" />\n  </ItemGroup>\n\n  <ItemGroup Condition=\"'$(BlinkSdk)' != 'offline'\">"));
+        Assert.That(File.ReadAllText(Path.Combine(_project, "BlinkInfra.csproj")), Does.Contain("data/*.json"));
+        Assert.That(Blink(Plan).Calls, Is.EqualTo(new[] { "publish", $"run {OfflineCli}" }), "the project file changed");
+        Edit("data/zones.json", text => text + "\n");
+        Assert.That(Blink(Plan).Calls, Is.EqualTo(new[] { "publish", $"run {OfflineCli}" }), "now an item");
+        File.WriteAllText(Path.Combine(_project, "data", "regions.json"), "{}\n");
+        Assert.That(Blink(Plan).Calls, Is.EqualTo(new[] { "publish", $"run {OfflineCli}" }), "a new file its glob matches");
+        File.WriteAllText(Path.Combine(_project, "data", "notes.txt"), "\n");
+        Assert.That(Blink(Plan).Calls, Is.EqualTo(new[] { $"run {OfflineCli}" }), "a file its glob does not match");
     }
 
     [Test]

@@ -16,12 +16,18 @@ public class CheckCliTests
     private static Task<(int Exit, string Out, string Err)> Run(params string[] args) => CliRunner.Run(args);
 
     [Test]
-    public async Task A_clean_stack_exits_0()
+    public async Task A_stack_with_advisories_only_exits_0()
     {
         var (exit, output, errors) = await Run("check", "--stack", "dev");
 
         Assert.That(exit, Is.EqualTo(0), errors);
-        Assert.That(output, Does.EndWith($"No policy violations: {PolicyEngine.PolicyNames.Length} policies of 5 packs checked.\n"));
+        Assert.That(output, Does.StartWith("Policy packs: ").And.Contain("\n[advisory] alerts-have-receivers (stack)\n")
+            .And.EndWith($"0 mandatory and 1 advisory violation(s); {PolicyEngine.PolicyNames.Length} policies of 6 packs checked.\n"));
+        var (cleanExit, clean, _) = await Run("check", "--stack", "prod-hangzhou");
+        // prod-hangzhou confirms Cloud Firewall by switching its advisory off: said, and counted.
+        Assert.That((cleanExit, clean), Is.EqualTo((0, "Policy packs: blink-region@1.0.0, blink-isolation@1.0.0, blink-ha@1.0.0, blink-hardware@1.0.0, blink-data-protection@1.0.0, blink-operations@1.0.0\n"
+            + "Notice: cloud-firewall-enabled (blink-isolation@1.0.0, advisory by default) is switched off by blink-infra:policy.levels[\"cloud-firewall-enabled\"], so \"A NAT firewall is declared only where Cloud Firewall is enabled in the account, which is confirmed by hand.\" is not checked\n"
+            + $"No policy violations: {PolicyEngine.PolicyNames.Length - 1} policies of 6 packs checked, 1 switched off by blink-infra:policy.levels (cloud-firewall-enabled).\n")));
         Assert.That(errors, Is.EqualTo(
             "note: blink-infra:observability.logs.project is blink-dev-logs, the default: SLS project names are unique in a region across all accounts, "
             + "so if another account holds it the first `pulumi up` fails on the project; set a name of your own there if so\n"));
@@ -58,6 +64,24 @@ public class CheckCliTests
         Assert.That(report["violations"]!.AsArray().Select(v => (string?)v!["policy"]), Does.Contain("region-allowed-for-billing"));
         File.Delete(planPath);
         File.Delete(reportPath);
+    }
+
+    [Test]
+    public async Task An_accelerator_pool_in_zones_whose_offer_is_not_confirmed_gets_a_note_naming_its_key_and_the_command()
+    {
+        var (exit, _, errors) = await Run("check", "--stack", "gpu-shanghai");
+
+        Assert.That(exit, Is.EqualTo(0), errors);
+        Assert.That(errors, Does.Contain(
+            "note: blink-infra:compute.workerPools[1].instanceTypes: whether ecs.gn7i-c16g1.4xlarge is offered in cn-shanghai-l, cn-shanghai-m is not confirmed here "
+            + "(infra/Facts/InstanceAvailability.cs, read 2026-12-05); before `pulumi up`, ask: "
+            + "aliyun ecs DescribeAvailableResource --RegionId cn-shanghai --DestinationResource Zone --IoOptimized optimized --InstanceChargeType PostPaid --InstanceType ecs.gn7i-c16g1.4xlarge\n"));
+        Assert.That(errors, Does.Not.Contain("workerPools[0]"), "the CPU pool gets no note");
+
+        // Zones a dated row confirms need no note.
+        var spec = SpecLoader.Load(StackFile.Load(TestPaths.ExampleStack("gpu-shanghai")).ToRaw(), PolicyEngine.PolicyNames);
+        var table = new BlinkInfra.Facts.InstanceAvailability.Table([new("cn-shanghai", "gn7i", ["cn-shanghai-l"], "a test's row", "2026-12-05")]);
+        Assert.That(BlinkCli.UnconfirmedAvailabilityNotes(spec, table), Is.Empty, "l is confirmed offered, m confirmed not offered (the policy's to report)");
     }
 
     [Test]

@@ -94,6 +94,50 @@ public class CliTests
         Assert.That(Directory.Exists(folder), Is.False, "nothing created");
     }
 
+    [TestCase("plan", "--json", "{\n  \"project\": \"blink-infra\",\n  \"stack\": \"dev\",")]
+    [TestCase("plan", "--graph", "flowchart LR\n")]
+    [TestCase("plan", "--html", "<!DOCTYPE html>")]
+    [TestCase("check", "--json", "{")]
+    [TestCase("check", "--html", "<!DOCTYPE html>")]
+    [TestCase("diff", "--json", "{")]
+    [TestCase("diff", "--html", "<!DOCTYPE html>")]
+    public async Task Dash_means_standard_output_for_every_output_flag_in_place_of_the_text_and_writes_no_file_named_dash(string verb, string flag, string start)
+    {
+        using var project = new TempProject();
+        var against = verb == "diff" ? new[] { "--against", TestPaths.FixtureSource(Path.Combine("plans", "dev.json")) } : [];
+
+        var (exit, output, errors) = await project.Run([verb, "--stack", "dev", flag, "-", .. against]);
+
+        Assert.That(exit, Is.EqualTo(0), errors);
+        Assert.That(output, Does.StartWith(start), "the document alone, nothing before it");
+        Assert.That(output, Does.Not.Contain("Resources:").And.Not.Contain("No policy violations").And.Not.Contain("written to"));
+        Assert.That(File.Exists(Path.Combine(project.Root, "-")), Is.False, "no file named -");
+    }
+
+    [Test]
+    public async Task Dash_for_one_output_still_writes_the_others_to_their_files()
+    {
+        using var project = new TempProject();
+        var json = Path.Combine(project.Root, "plan.json");
+
+        var (exit, output, errors) = await project.Run("plan", "--stack", "dev", "--graph", "-", "--graph-level", "components", "--json", json);
+
+        Assert.That(exit, Is.EqualTo(0), errors);
+        Assert.That(output, Does.StartWith("flowchart LR\n"));
+        Assert.That(JsonNode.Parse(File.ReadAllText(json))!["stack"]!.GetValue<string>(), Is.EqualTo("dev"));
+    }
+
+    [TestCase("plan", "--json", "--graph", "error: --json - and --graph -: only one output can go to standard output (`-`, in place of the text); allowed: `-` for one of them, a file for the others\n")]
+    [TestCase("check", "--json", "--html", "error: --json - and --html -: only one output can go to standard output (`-`, in place of the text); allowed: `-` for one of them, a file for the others\n")]
+    public async Task Two_outputs_to_standard_output_are_refused_before_anything_is_planned(string verb, string first, string second, string expected)
+    {
+        var (exit, output, errors) = await Run(verb, "--stack", "dev", first, "-", second, "-");
+
+        Assert.That(exit, Is.EqualTo(2));
+        Assert.That(output, Is.Empty);
+        Assert.That(errors, Is.EqualTo(expected));
+    }
+
     [Test]
     public async Task Plan_of_any_stack_file_by_path()
     {
@@ -133,7 +177,9 @@ public class CliTests
     [Test]
     public async Task Unreadable_stack_files_and_bad_command_lines_exit_2()
     {
-        var (unknownStack, _, unknownError) = await Run("plan", "--stack", "nope");
+        // In a copy of the project: the repository's stacks/ may hold stacks of the user's own.
+        using var project = new TempProject();
+        var (unknownStack, _, unknownError) = await project.Run("plan", "--stack", "nope");
         Assert.That(unknownStack, Is.EqualTo(2));
         Assert.That(unknownError, Does.StartWith("error: no stack \"nope\": ").And.EndWith("does not exist; stacks here: dev, gpu-shanghai, prod-hangzhou\n"));
 

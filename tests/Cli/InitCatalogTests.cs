@@ -20,7 +20,7 @@ public class InitCatalogTests
     [TestCase("trial", "--ha", "true", "--region", "cn-beijing", "--billing", "subscription")]
     [TestCase("hk", "--region", "cn-hongkong", "--zones", "cn-hongkong-b,cn-hongkong-c")]
     [TestCase("inference", "--family", "gn7i", "--ha", "true", "--region", "cn-shanghai", "--zones", "cn-shanghai-l,cn-shanghai-m,cn-shanghai-n")]
-    public async Task Init_writes_a_starter_stack_that_plans_and_passes_check_with_no_violation(string name, params string[] flags)
+    public async Task Init_writes_a_starter_stack_that_plans_and_passes_check_with_no_violation_but_the_advisory_about_alert_receivers(string name, params string[] flags)
     {
         var path = TempStack(name);
 
@@ -32,10 +32,11 @@ public class InitCatalogTests
         var (planExit, plan, planErrors) = await Run("plan", "--config", path);
         Assert.That(planExit, Is.EqualTo(0), planErrors);
         Assert.That(plan, Does.Contain($"blink-{name}-vpc"));
-        // No violation at all: no mandatory one, and no advisory about credentials.
+        // No mandatory violation, and one advisory: the alerts' receivers are the user's to name (the file says how).
         var (checkExit, check, _) = await Run("check", "--config", path);
         Assert.That(checkExit, Is.EqualTo(0));
-        Assert.That(check, Does.EndWith($"No policy violations: {PolicyEngine.PolicyNames.Length} policies of 5 packs checked.\n"));
+        Assert.That(check, Does.Contain("\n[advisory] alerts-have-receivers (stack)\n").And.EndWith($"0 mandatory and 1 advisory violation(s); {PolicyEngine.PolicyNames.Length} policies of 6 packs checked.\n"));
+        Assert.That(File.ReadAllText(path), Does.Contain("pulumi config set --secret blink-infra:alertContacts"));
         Directory.Delete(Path.GetDirectoryName(path)!, recursive: true);
     }
 
@@ -104,6 +105,27 @@ public class InitCatalogTests
         var (bad, _, errors) = await Run("catalog", "--region", "mars");
         Assert.That(bad, Is.EqualTo(2));
         Assert.That(errors, Does.StartWith("error: --region \"mars\" is not a region of the catalogue; allowed: cn-hangzhou,"));
+    }
+
+    [Test]
+    public async Task Catalog_shows_where_each_family_is_offered_by_zone_or_that_it_is_not_confirmed()
+    {
+        var (exit, output, _) = await Run("catalog", "--region", "cn-shanghai");
+
+        Assert.That(exit, Is.EqualTo(0));
+        Assert.That(output, Does.Contain(
+            "\nWhere each family is offered, zone by zone (infra/Facts/InstanceAvailability.cs, read 2026-12-05):\n"
+            + "  cn-shanghai     not confirmed: g7, c7, r7, gn6i, gn7i, gn6v, f1, f3\n"
+            + "  (not confirmed: per-zone availability is published only live (ECS DescribeAvailableResource, the console's purchase page), which could not be read here; "
+            + "before planning a pool in a zone, ask: aliyun ecs DescribeAvailableResource --RegionId <region> --DestinationResource Zone --IoOptimized optimized --InstanceChargeType PostPaid|PrePaid --InstanceType <type>)\n"));
+
+        // A dated row is shown with its zones, source and date.
+        var table = new BlinkInfra.Facts.InstanceAvailability.Table([new("cn-shanghai", "gn7i", ["cn-shanghai-l", "cn-shanghai-m"], "ECS DescribeAvailableResource, PostPaid", "2027-01-10")]);
+        var writer = new StringWriter();
+        Catalog.Write(writer, "cn-shanghai", table);
+        Assert.That(writer.ToString(), Does.Contain(
+            "  cn-shanghai     gn7i  cn-shanghai-l, cn-shanghai-m (ECS DescribeAvailableResource, PostPaid, read 2027-01-10)\n"
+            + "  cn-shanghai     not confirmed: g7, c7, r7, gn6i, gn6v, f1, f3\n"));
     }
 
     [Test]

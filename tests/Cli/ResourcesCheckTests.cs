@@ -34,7 +34,11 @@ public class ResourcesCheckTests
     public async Task An_example_stack_captured_as_crossguard_gives_it_violates_what_check_stack_reports(string stack)
     {
         var (stackExit, stackJson, _) = await Run("check", "--stack", stack, "--json", "-");
-        var (exit, json, errors) = await Run("check", "--resources", Fixture(stack), "--json", "-");
+        // The stack's own levels (prod-hangzhou's), as the pack passes them from the stack's config.
+        var list = JsonNode.Parse(File.ReadAllText(Fixture(stack)))!.AsObject();
+        if (JsonNode.Parse(File.ReadAllText(TestPaths.FixtureSource(Path.Combine("plans", $"{stack}.json"))))!["settings"]?["policyLevels"] is { } levels)
+            list["policyLevels"] = levels.DeepClone();
+        var (exit, json, errors) = await Run("check", "--resources", TempFile(list.ToJsonString()), "--json", "-");
 
         Assert.That(exit, Is.EqualTo(stackExit), errors);
         var report = JsonNode.Parse(json)!;
@@ -74,7 +78,7 @@ public class ResourcesCheckTests
 
         Assert.That(exit, Is.EqualTo(1));
         Assert.That(output, Is.EqualTo(
-            "Policy packs: blink-region@1.0.0, blink-isolation@1.0.0, blink-ha@1.0.0, blink-hardware@1.0.0, blink-data-protection@1.0.0\n" +
+            "Policy packs: blink-region@1.0.0, blink-isolation@1.0.0, blink-ha@1.0.0, blink-hardware@1.0.0, blink-data-protection@1.0.0, blink-operations@1.0.0\n" +
             "[mandatory] state-bucket-locked-down (alicloud:oss/bucket:Bucket: logs)\n" +
             "    blink-data-protection@1.0.0: acl private on the bucket, deprecated since provider 1.220.0; allowed: no acl on the bucket, an alicloud:oss/bucketAcl:BucketAcl instead\n" +
             "[mandatory] state-bucket-locked-down (alicloud:oss/bucket:Bucket: logs)\n" +
@@ -87,7 +91,7 @@ public class ResourcesCheckTests
             "    blink-data-protection@1.0.0: public access is not blocked; allowed: an alicloud:oss/bucketPublicAccessBlock:BucketPublicAccessBlock on the bucket with blockPublicAccess true\n" +
             "[mandatory] state-bucket-protected (alicloud:oss/bucket:Bucket: logs)\n" +
             "    blink-data-protection@1.0.0: the bucket is not protected; allowed: protect: true\n" +
-            $"6 mandatory and 0 advisory violation(s); {PolicyEngine.PolicyNames.Length - 7} policies of 5 packs checked, 7 not applicable.\n" +
+            $"6 mandatory and 0 advisory violation(s); {PolicyEngine.PolicyNames.Length - 7} policies of 6 packs checked, 7 not applicable.\n" +
             "Not applicable: region-allowed-for-billing: no AliCloud provider shows the stack's region (its region input)\n" +
             "Not applicable: zones-in-region: no AliCloud provider shows the stack's region (its region input)\n" +
             "Not applicable: resources-in-stack-region: no AliCloud provider shows the stack's region (its region input)\n" +

@@ -24,9 +24,29 @@ public class CidrPlannerTests
     }
 
     [Test]
-    public void Keeps_explicit_blocks_and_plans_around_them_and_around_blocks_in_use()
+    public void Each_place_keeps_its_reserved_block_whatever_another_pins()
     {
-        var plan = Plan("10.0.0.0/16", 24, new string?[] { null, "10.0.1.0/24", null }, "10.0.0.0/24", "10.0.2.0/23");
+        // Reservations around the blocks in use: 10.0.1.0, 10.0.4.0, 10.0.5.0. The second place pins a
+        // block of no other place: the others keep theirs, and its own reservation stays unused.
+        Assert.That(Plan("10.0.0.0/16", 24, new string?[] { null, "10.0.9.0/24", null }, "10.0.0.0/24", "10.0.2.0/23")!.Select(b => b.ToString()),
+            Is.EqualTo(new[] { "10.0.1.0/24", "10.0.9.0/24", "10.0.5.0/24" }));
+        // Pinning the first place's reservation moves that place alone, to the first block nobody holds.
+        Assert.That(Plan("10.0.0.0/16", 24, new string?[] { null, "10.0.1.0/24", null }, "10.0.0.0/24", "10.0.2.0/23")!.Select(b => b.ToString()),
+            Is.EqualTo(new[] { "10.0.6.0/24", "10.0.1.0/24", "10.0.5.0/24" }));
+    }
+
+    [Test]
+    public void A_moved_place_takes_the_reservation_a_pinned_place_left_when_no_block_is_free()
+    {
+        // Two /24 in a /23: the second pins the first's block, so the first takes the one the second left.
+        Assert.That(Plan("10.0.0.0/23", 24, new string?[] { null, "10.0.0.0/24" })!.Select(b => b.ToString()), Is.EqualTo(new[] { "10.0.1.0/24", "10.0.0.0/24" }));
+    }
+
+    [Test]
+    public void Sequential_keeps_explicit_blocks_and_plans_around_them_and_around_blocks_in_use()
+    {
+        var plan = CidrPlanner.Sequential(new CidrPlanner.Request(IPNetwork2.Parse("10.0.0.0/16"), 24,
+            new[] { null, IPNetwork2.Parse("10.0.1.0/24"), null }, new[] { IPNetwork2.Parse("10.0.0.0/24"), IPNetwork2.Parse("10.0.2.0/23") }));
 
         Assert.That(plan!.Select(b => b.ToString()), Is.EqualTo(new[] { "10.0.4.0/24", "10.0.1.0/24", "10.0.5.0/24" }));
     }
@@ -108,14 +128,32 @@ public class CidrPlannerTests
     }
 
     [Test]
-    public void A_plan_fails_only_when_the_vpc_has_fewer_free_blocks_than_zones_without_one()
+    public void A_sequential_plan_fails_only_when_the_vpc_has_fewer_free_blocks_than_zones_without_one()
     {
         Requests.Sample(request =>
         {
             var needed = request.ExplicitBlocks.Count(b => b is null);
             var taken = request.UsedBlocks.Concat(request.ExplicitBlocks.OfType<IPNetwork2>()).ToList();
             var free = CidrPlanner.FreeBlocks(request.Vpc, request.PrefixLength, taken, needed);
-            Assert.That(CidrPlanner.Plan(request) is null, Is.EqualTo(free < needed));
+            Assert.That(CidrPlanner.Sequential(request) is null, Is.EqualTo(free < needed));
+        }, iter: 300);
+    }
+
+    [Test]
+    public void Sequential_blocks_lie_inside_the_vpc_have_the_requested_size_and_overlap_nothing()
+    {
+        Requests.Sample(request =>
+        {
+            var plan = CidrPlanner.Sequential(request);
+            if (plan is null)
+                return;
+            for (var i = 0; i < plan.Count; i++)
+            {
+                Assert.That(request.Vpc.Contains(plan[i]));
+                Assert.That(request.ExplicitBlocks[i] is { } given ? plan[i] == given : plan[i].Cidr == request.PrefixLength);
+                for (var j = 0; j < plan.Count; j++)
+                    Assert.That(j == i || !plan[j].Overlap(plan[i]), $"{plan[i]} overlaps {plan[j]}");
+            }
         }, iter: 300);
     }
 

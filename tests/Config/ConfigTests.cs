@@ -203,8 +203,8 @@ public class ConfigTests
     {
         Assert.That(Messages(Cluster, Network, extra: "  blink-infra:clustr:\n    region: cn-hangzhou\n  blink-infra:network2: x\n"), Is.EqualTo(new[]
         {
-            "blink-infra:clustr = \"{\\\"region\\\":\\\"cn-hangzhou\\\"}\": unknown key; did you mean cluster? allowed keys under blink-infra: cluster, network, compute, security, dataAccess, engine, observability, maintenance, policy, endpointCredentials",
-            "blink-infra:network2 = \"x\": unknown key; did you mean network? allowed keys under blink-infra: cluster, network, compute, security, dataAccess, engine, observability, maintenance, policy, endpointCredentials",
+            "blink-infra:clustr = \"{\\\"region\\\":\\\"cn-hangzhou\\\"}\": unknown key; did you mean cluster? allowed keys under blink-infra: cluster, network, compute, security, dataAccess, engine, observability, maintenance, policy, endpointCredentials, alertContacts",
+            "blink-infra:network2 = \"x\": unknown key; did you mean network? allowed keys under blink-infra: cluster, network, compute, security, dataAccess, engine, observability, maintenance, policy, endpointCredentials, alertContacts",
         }));
 
         var errors = SpecLoader.TryLoad(StackRunner.Stack("config:\n  blink-infra:cluster: cn-hangzhou\n").ToRaw(), PolicyEngine.PolicyNames).Errors;

@@ -450,23 +450,23 @@ public class DiffTests
         {
             "flowchart LR",
             "  c2[\"ClusterNetwork<br/>blink-prod<br/>6 resources\"]:::component",
-            "  c9[\"ClusterSecurity<br/>blink-prod<br/>51 resources\"]:::component",
-            "  c61[\"ClusterKey<br/>blink-prod<br/>1 resource\"]:::component",
-            "  c63[\"ClusterLogs<br/>blink-prod<br/>3 resources\"]:::component",
-            "  c67[\"ClusterCompute<br/>blink-prod<br/>9 resources\"]:::component",
-            "  c77[\"InternetEgress<br/>blink-prod<br/>9 resources\"]:::component",
-            "  c87[\"FlinkEngine<br/>blink-prod<br/>19 resources\"]:::component",
-            "  c107[\"ClusterObservability<br/>blink-prod<br/>6 resources\"]:::component",
-            "  c2 -->|12| c67",
-            "  c2 -->|21| c77",
-            "  c9 -->|4| c67",
-            "  c61 -->|3| c67",
-            "  c61 -->|3| c87",
-            "  c63 -->|2| c67",
-            "  c63 -->|4| c107",
-            "  c67 -->|6| c87",
-            "  c67 -->|10| c107",
-            "  c77 -->|6| c87",
+            "  c9[\"ClusterSecurity<br/>blink-prod<br/>49 resources\"]:::component",
+            "  c59[\"ClusterKey<br/>blink-prod<br/>1 resource\"]:::component",
+            "  c61[\"ClusterLogs<br/>blink-prod<br/>3 resources\"]:::component",
+            "  c65[\"ClusterCompute<br/>blink-prod<br/>9 resources\"]:::component",
+            "  c75[\"InternetEgress<br/>blink-prod<br/>13 resources\"]:::component",
+            "  c89[\"FlinkEngine<br/>blink-prod<br/>19 resources\"]:::component",
+            "  c109[\"ClusterObservability<br/>blink-prod<br/>10 resources\"]:::component",
+            "  c2 -->|12| c65",
+            "  c2 -->|21| c75",
+            "  c9 -->|4| c65",
+            "  c59 -->|3| c65",
+            "  c59 -->|3| c89",
+            "  c61 -->|2| c65",
+            "  c61 -->|4| c109",
+            "  c65 -->|6| c89",
+            "  c65 -->|10| c109",
+            "  c75 -->|6| c89",
         }));
 
         var (badExit, _, badErrors) = await Run("plan", "--stack", "dev", "--graph", graphPath, "--graph-level", "everything");
@@ -492,7 +492,7 @@ public class DiffTests
 
         var (largestExit, largest, _) = await Run("bench", "--runs", "1");
         Assert.That(largestExit, Is.EqualTo(0));
-        Assert.That(largest, Does.StartWith("bench: stack prod-hangzhou, 114 resources, 1 plans"), "by default the example stack with the most resources");
+        Assert.That(largest, Does.StartWith("bench: stack prod-hangzhou, 120 resources, 1 plans"), "by default the example stack with the most resources");
 
         var (exit, _, errors) = await Run("bench", "--runs", "0");
         Assert.That(exit, Is.EqualTo(2));

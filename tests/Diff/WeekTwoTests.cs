@@ -185,7 +185,9 @@ public class WeekTwoTests
     /// <summary>Edits a user makes to the example stacks in the second week and after: each diff must hold.</summary>
     public static IEnumerable<TestCaseData> AnyChange()
     {
-        TestCaseData Case(string stack, string name, string from, string to) => new TestCaseData(stack, from, to).SetName($"Any_change_holds({stack}: {name})");
+        // More edits where the first alone would leave the stack invalid (its keys depend on each other): from, to pairs.
+        TestCaseData Case(string stack, string name, string from, string to, params string[] more)
+            => new TestCaseData(stack, from, to, more).SetName($"Any_change_holds({stack}: {name})");
         yield return Case("dev", "more nodes", "nodes: 2", "nodes: 3");
         yield return Case("dev", "a bigger instance type", "instanceTypes: [ecs.g7.xlarge]", "instanceTypes: [ecs.g7.2xlarge]");
         yield return Case("dev", "another family", "family: g7\n        instanceTypes: [ecs.g7.xlarge]", "family: c7\n        instanceTypes: [ecs.c7.2xlarge]");
@@ -204,19 +206,28 @@ public class WeekTwoTests
         yield return Case("gpu-shanghai", "HA off", "highAvailability: true", "highAvailability: false");
         yield return Case("prod-hangzhou", "another bucket", "bucket: blink-prod-hangzhou-flink-state", "bucket: blink-prod-hangzhou-flink-state-2");
         yield return Case("prod-hangzhou", "KMS off", "kms: {enabled: true, deletionProtection: true, pendingWindowDays: 30}", "kms: {enabled: false}");
-        yield return Case("prod-hangzhou", "internet egress off", "      enabled: true\n      bandwidthMbps: 50", "      enabled: false");
+        yield return Case("prod-hangzhou", "internet egress off", "      enabled: true\n      bandwidthMbps: 50", "      enabled: false",
+            "      allowedHosts: [\"api.partner.com:443\", \"*.partner-cdn.com:443\"]\n      firewallCidrBlock: 10.20.250.0/24\n", "");
         yield return Case("prod-hangzhou", "an endpoint renamed", "name: orders-kafka", "name: orders-stream");
         yield return Case("prod-hangzhou", "the maintenance window moved", "days: Sunday", "days: Saturday");
-        yield return Case("prod-hangzhou", "alerts off", "metrics: {enabled: true, alerts: true}", "metrics: {enabled: true, alerts: false}");
+        yield return Case("prod-hangzhou", "alerts off", "metrics: {enabled: true, alerts: true}", "metrics: {enabled: true, alerts: false}",
+            "    alerting:\n      contacts:\n        - {name: oncall-primary, via: [email, sms]}\n        - {name: data-platform-room, via: [dingTalk]}\n", "",
+            "  blink-infra:alertContacts:\n    secure: v1:3Vd4sK0lQn8b7x2YbUq9Ww==:Zm9yLWV4YW1wbGUtb25seS1ub3QtYS1yZWFsLWNpcGhlcnRleHQ=\n", "");
         yield return Case("gpu-shanghai", "the GPU pool grown", "maxNodes: 4", "maxNodes: 6");
         yield return Case("gpu-shanghai", "another driver", "gpuDriverVersion: \"535.161.08\"", "gpuDriverVersion: \"550.90.07\"");
         yield return Case("gpu-shanghai", "the job moved to the CPU pool", "        pool: gpu\n", "        pool: cpu\n");
     }
 
     [TestCaseSource(nameof(AnyChange))]
-    public async Task Any_change_holds(string stack, string from, string to)
+    public async Task Any_change_holds(string stack, string from, string to, string[] more)
     {
-        var (steps, now) = await Change(Example(stack), stack, Replace(from, to));
+        var edit = Replace(from, to);
+        for (var i = 0; i + 1 < more.Length; i += 2)
+        {
+            var (previous, next) = (edit, Replace(more[i], more[i + 1]));
+            edit = yaml => next(previous(yaml));
+        }
+        var (steps, now) = await Change(Example(stack), stack, edit);
 
         Assert.That(PlanDiff.HasChanges(steps), Is.True, "the edit changes something");
         Assert.That(DiffInvariants.Problems(steps, now), Is.Empty);

@@ -272,7 +272,7 @@ public class EngineTests
         // The chart's job role (templates/rbac/_helpers.tpl, jobRbacRules): pods and configmaps, and apps
         // deployments with their finalizers, which Flink's native client needs to own TaskManager pods.
         const string verbs = """["get","list","watch","create","update","patch","delete"]""";
-        foreach (var path in Directory.GetFiles(Path.Combine(TestPaths.ProjectRoot, "stacks"), "Pulumi.*.yaml").OrderBy(p => p))
+        foreach (var path in TestPaths.ExampleStacks())
         {
             var plan = await BlinkCli.PlanStackAsync(StackFile.Load(path));
             var role = plan.Resources.Single(r => r.Type == "kubernetes:rbac.authorization.k8s.io/v1:Role");

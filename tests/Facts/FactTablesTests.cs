@@ -159,4 +159,23 @@ public class FactTablesTests
         Assert.That(ClusterDefaults.ServiceCidrRanges, Is.EqualTo(new[] { "10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16" }));
         Assert.That((ClusterDefaults.ServiceCidrMinPrefixLength, ClusterDefaults.ServiceCidrMaxPrefixLength), Is.EqualTo((16, 24)));
     }
+
+    // Source: ECS DescribeAvailableResource (help.aliyun.com document 66186, read 2026-12-05): rows are its dated answers.
+    [Test]
+    public void Availability_rows_name_catalogue_families_and_zones_of_their_region_and_decide_only_what_they_cover()
+    {
+        foreach (var row in InstanceAvailability.Known.Rows)
+        {
+            Assert.That(InstanceCatalog.Family(row.Family), Is.Not.Null, row.ToString());
+            Assert.That(row.Zones, Is.SubsetOf(AlibabaCloud.ZonesOf(row.Region)), row.ToString());
+            Assert.That(row.Read, Does.Match(@"^\d{4}-\d{2}-\d{2}$"), row.ToString());
+        }
+        var table = new InstanceAvailability.Table([new("cn-shanghai", "gn7i", ["cn-shanghai-l"], "a test's row", "2026-12-05")]);
+        Assert.That(table.Offer("cn-shanghai", "gn7i", "cn-shanghai-l"), Is.EqualTo(ZoneOffer.Offered));
+        Assert.That(table.Offer("cn-shanghai", "gn7i", "cn-shanghai-m"), Is.EqualTo(ZoneOffer.NotOffered));
+        Assert.That(table.Offer("cn-shanghai", "g7", "cn-shanghai-m"), Is.EqualTo(ZoneOffer.Unconfirmed));
+        Assert.That(table.Offer("cn-hangzhou", "gn7i", "cn-hangzhou-h"), Is.EqualTo(ZoneOffer.Unconfirmed));
+        Assert.That(InstanceAvailability.RefreshCommand("cn-shanghai", "ecs.gn7i-c8g1.2xlarge", "PrePaid"),
+            Is.EqualTo("aliyun ecs DescribeAvailableResource --RegionId cn-shanghai --DestinationResource Zone --IoOptimized optimized --InstanceChargeType PrePaid --InstanceType ecs.gn7i-c8g1.2xlarge"));
+    }
 }

@@ -162,8 +162,8 @@ public class NetworkSliceTests
         Assert.That(mocks.OfType(VpcType), Is.Empty);
         var switches = mocks.OfType(SwitchType).Where(s => !s.Name!.Contains("-pod-")).OrderBy(s => s.Name).ToList();
         Assert.That(switches.Select(s => s.Inputs["vpcId"]).Distinct(), Is.EqualTo(new[] { "vpc-uf6f7l4fg90abcdef" }));
-        Assert.That(switches.Select(s => s.Inputs["cidrBlock"]), Is.EqualTo(new[] { "172.16.11.0/24", "172.16.8.0/24" }),
-            "the planned blocks skip the blocks in use and the explicit one, which is kept: cn-shanghai-l is the 9th zone of its region and gets the 9th free block");
+        Assert.That(switches.Select(s => s.Inputs["cidrBlock"]), Is.EqualTo(new[] { "172.16.10.0/24", "172.16.8.0/24" }),
+            "the planned blocks skip the blocks in use, and the explicit one is kept without moving any other: cn-shanghai-l is the 9th zone of its region and gets the 9th free block");
         Assert.That(mocks.Single(SecurityGroupType, "blink-shared-vpc-sg-workers").Inputs["vpcId"], Is.EqualTo("vpc-uf6f7l4fg90abcdef"));
     }
 

@@ -20,13 +20,28 @@ public static class TestPaths
         }
     }
 
+    /// <summary>
+    /// The example stacks, by name: the stack files the project ships, each with a pinned plan
+    /// (tests/Fixtures/plans) and a CrossGuard fixture (policies/crossguard/test/fixtures), in name order.
+    /// An explicit list, never the folder's listing: any other file in stacks/ is a user's own stack
+    /// (`./blink init` writes one there), checked by <see cref="UserStacks"/>'s tests, never compared with a pin.
+    /// </summary>
+    public static readonly string[] ExampleStackNames = ["dev", "gpu-shanghai", "prod-hangzhou"];
+
     /// <summary>An example stack's file: stacks/Pulumi.&lt;stack&gt;.yaml.</summary>
     public static string ExampleStack(string stack) => Path.Combine(ProjectRoot, "stacks", $"Pulumi.{stack}.yaml");
 
     /// <summary>Every example stack's file, in name order.</summary>
-    public static string[] ExampleStacks()
+    public static string[] ExampleStacks() => Array.ConvertAll(ExampleStackNames, ExampleStack);
+
+    /// <summary>The stack files in a project's stacks/ (default: this project's) that are not examples: the user's own, in name order.</summary>
+    public static string[] UserStacks(string? projectRoot = null)
     {
-        var files = Directory.GetFiles(Path.Combine(ProjectRoot, "stacks"), "Pulumi.*.yaml");
+        var folder = Path.Combine(projectRoot ?? ProjectRoot, "stacks");
+        if (!Directory.Exists(folder))
+            return [];
+        var files = Array.FindAll(Directory.GetFiles(folder, "Pulumi.*.yaml"),
+            file => Array.IndexOf(ExampleStackNames, StackFile.StackNameOf(file)) < 0);
         Array.Sort(files, StringComparer.Ordinal);
         return files;
     }

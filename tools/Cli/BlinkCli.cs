@@ -36,11 +36,11 @@ public static class BlinkCli
         var stackOption = new Option<string?>("--stack", "-s") { Description = "The stack to plan: stacks/Pulumi.<NAME>.yaml of this project" };
         var configOption = new Option<string?>("--config") { Description = "Any stack file, Pulumi.<stack>.yaml, instead of --stack" };
         var jsonOption = new Option<string?>("--json") { Description = "Also write the plan as JSON to this file (- for standard output, instead of the tree)" };
-        var graphOption = new Option<string?>("--graph") { Description = "Also write the dependency graph (Mermaid) to this file" };
+        var graphOption = new Option<string?>("--graph") { Description = "Also write the dependency graph (Mermaid) to this file (- for standard output, instead of the tree)" };
 
         var graphLevelOption = new Option<GraphLevel>("--graph-level") { Description = "What --graph draws: resources (inside their components' boxes, many of a kind as one node) or components (one node each, with the dependencies between them)", DefaultValueFactory = _ => GraphLevel.Resources };
         var detailsOption = new Option<bool>("--details") { Description = "Print each resource's inputs as indented YAML beneath it, and the counts by type" };
-        var htmlOption = new Option<string?>("--html") { Description = "Also write the plan page to this file: one self-contained HTML file (the graph by component, each resource's inputs and dependencies, the policy findings, a search)" };
+        var htmlOption = new Option<string?>("--html") { Description = "Also write the plan page to this file: one self-contained HTML file (the graph by component, each resource's inputs and dependencies, the policy findings, a search; - for standard output, instead of the tree)" };
         var pricesOption = new Option<string?>("--prices") { Description = "Your own prices (YAML or JSON, README \"Bill of materials\"): the bill of materials gets an estimate per month, in the file's currency" };
         var plan = new Command("plan", "Run a stack offline under mocks, print a line per resource it declares under its component (as pulumi preview does), its outputs, a summary and its bill of materials, and check them against the policy packs; exit 1 on a mandatory violation")
         {
@@ -53,7 +53,7 @@ public static class BlinkCli
         var diffAgainst = new Option<string?>("--against") { Description = "What to compare with: a plan written by `plan --json`, a `pulumi stack export` file, or a local backend's state file" };
         var diffJson = new Option<string?>("--json") { Description = "Also write the steps, as `pulumi preview --json` writes them, to this file (- for standard output, instead of the text)" };
         var diffShowSames = new Option<bool>("--show-sames") { Description = "List unchanged resources in the --json steps too (they are always counted)" };
-        var diffHtml = new Option<string?>("--html") { Description = "Also write the diff's page to this file: the plan page with each resource coloured by its step and the replacements with the inputs that force them" };
+        var diffHtml = new Option<string?>("--html") { Description = "Also write the diff's page to this file: the plan page with each resource coloured by its step and the replacements with the inputs that force them (- for standard output, instead of the text)" };
         var diffShowUrns = new Option<bool>("--show-urns", "-u") { Description = "Name each resource in the text by its URN (to paste into pulumi up --target or --replace) instead of its type and name" };
         var diff = new Command("diff", "Compare a stack planned now with a saved plan or a Pulumi state, and check the change against the blink-changes policies; exit 0 without changes, 2 with changes, 1 on error or a mandatory violation")
         {
@@ -80,7 +80,7 @@ public static class BlinkCli
         var checkState = new Option<string?>("--state") { Description = "Check the live resources of a Pulumi state: a `pulumi stack export` file or a local backend's state file" };
         var checkResources = new Option<string?>("--resources") { Description = "Check the resource list a CrossGuard policy pack sends (policies/crossguard), - for standard input" };
         var checkJson = new Option<string?>("--json") { Description = "Also write the report as JSON to this file (- for standard output, instead of the text)" };
-        var checkHtml = new Option<string?>("--html") { Description = "Also write the page of what was checked (a stack, a saved plan or a state) with its findings to this file (not with --resources)" };
+        var checkHtml = new Option<string?>("--html") { Description = "Also write the page of what was checked (a stack, a saved plan or a state) with its findings to this file (- for standard output, instead of the text; not with --resources)" };
         var check = new Command("check", "Check a stack against the policy packs; exit 0 without mandatory violations, 1 with, 2 for invalid input")
         {
             checkStack, checkConfig, checkPlan, checkState, checkResources, checkJson, checkHtml,
@@ -197,12 +197,35 @@ public static class BlinkCli
               + "so if another account holds it the first `pulumi up` fails on the project; set a name of your own there if so"
             : null;
 
-    /// <summary>`--json -`: the JSON goes to standard output, in place of the text.</summary>
-    private const string StandardOutput = "-";
+    /// <summary>
+    /// A note per accelerator (GPU, FPGA) pool whose types' offer in one of its zones no dated row of the
+    /// availability table confirms (infra/Facts/InstanceAvailability.cs): such families are the ones whose
+    /// zones a region may not all offer, and `instance-types-offered-in-zones` can only judge what a row
+    /// confirms. Advice, not a policy: the table's silence is no violation.
+    /// </summary>
+    public static System.Collections.Generic.IEnumerable<string> UnconfirmedAvailabilityNotes(StackSpec spec, BlinkInfra.Facts.InstanceAvailability.Table table)
+    {
+        var region = spec.Cluster.Region;
+        var chargeType = BlinkInfra.Facts.ClusterDefaults.ChargeType(spec.Cluster.Billing);
+        foreach (var (pool, i) in spec.Compute.WorkerPools.Select((p, i) => (p, i)))
+        {
+            if (pool.Kind == BlinkInfra.Facts.MachineKind.Cpu)
+                continue;
+            var zones = pool.Zones.Where(z => table.Offer(region, pool.Family, z) == BlinkInfra.Facts.ZoneOffer.Unconfirmed).ToList();
+            if (zones.Count == 0)
+                continue;
+            yield return $"{ConfigKeys.Section("compute")}.workerPools[{i}].instanceTypes: whether {string.Join(", ", pool.InstanceTypes)} is offered in {string.Join(", ", zones)} "
+                         + $"is not confirmed here (infra/Facts/InstanceAvailability.cs, read {BlinkInfra.Facts.InstanceAvailability.Read}); before `pulumi up`, ask: "
+                         + string.Join(" and ", pool.InstanceTypes.Select(t => BlinkInfra.Facts.InstanceAvailability.RefreshCommand(region, t, chargeType)));
+        }
+    }
+
+    /// <summary>`--json -` (and `--graph -`, `--html -`): that output goes to standard output, in place of the text.</summary>
+    private const string StandardOutput = OutputFile.StandardOutput;
 
     private static async Task<int> PlanAsync(string? stack, string? configPath, string? jsonPath, string? graphPath, GraphLevel graphLevel, bool details, string? htmlPath, string? pricesPath, IAnsiConsole console)
     {
-        OutputFile.CheckFolders(("--json", jsonPath), ("--graph", graphPath), ("--html", htmlPath));
+        var piped = OutputFile.Check(("--json", jsonPath), ("--graph", graphPath), ("--html", htmlPath));
         var prices = pricesPath is null ? null : PriceList.Load(pricesPath);
         var stackFile = StackFile.Load(ResolveStackFile(stack, configPath));
         var spec = SpecLoader.Load(stackFile.ToRaw(), PolicyEngine.LevelNames);
@@ -210,11 +233,16 @@ public static class BlinkCli
         var report = PolicyEngine.Evaluate(result, PolicyReportRenderer.Overrides(result));
         var bill = BillOfMaterials.Of(result.Resources);
         var estimate = prices is null ? null : Estimate.Of(bill, prices);
+        var stdout = console.Profile.Out.Writer;
         if (htmlPath != null)
-            await OutputFile.WriteAsync("--html", htmlPath, PlanPageWriter.Html(PlanPageModel.Of(result, report)));
-        if (jsonPath == StandardOutput)
+            await OutputFile.WriteAsync("--html", htmlPath, PlanPageWriter.Html(PlanPageModel.Of(result, report)), stdout);
+        if (piped != null)
         {
-            console.Profile.Out.Writer.Write(PlanFile.Json(result, estimate) + "\n");
+            // One document on standard output and nothing else; the other outputs still go to their files.
+            if (jsonPath != null)
+                await OutputFile.WriteAsync("--json", jsonPath, PlanFile.Json(result, estimate) + "\n", stdout);
+            if (graphPath != null)
+                await OutputFile.WriteAsync("--graph", graphPath, PlanGraph.Mermaid(result, graphLevel), stdout);
             return report.HasMandatory ? Failure : Success;
         }
 
@@ -229,15 +257,15 @@ public static class BlinkCli
         // As `pulumi preview --policy-pack` does: the report after the resources, and a mandatory
         // violation fails the preview.
         console.WriteLine();
-        console.Profile.Out.Writer.Write(PolicyReportRenderer.Text(report));
+        stdout.Write(PolicyReportRenderer.Text(report));
         if (jsonPath != null)
         {
-            await OutputFile.WriteAsync("--json", jsonPath, PlanFile.Json(result, estimate) + "\n");
+            await OutputFile.WriteAsync("--json", jsonPath, PlanFile.Json(result, estimate) + "\n", stdout);
             console.MarkupLine($"Plan written to {Markup.Escape(jsonPath)}");
         }
         if (graphPath != null)
         {
-            await OutputFile.WriteAsync("--graph", graphPath, PlanGraph.Mermaid(result, graphLevel));
+            await OutputFile.WriteAsync("--graph", graphPath, PlanGraph.Mermaid(result, graphLevel), stdout);
             console.MarkupLine($"Dependency graph (Mermaid, {graphLevel.ToString().ToLowerInvariant()}) written to {Markup.Escape(graphPath)}");
         }
         if (htmlPath != null)
@@ -284,7 +312,7 @@ public static class BlinkCli
 
     private static async Task<int> CheckAsync(string? stack, string? configPath, string? planPath, string? statePath, string? resourcesPath, string? jsonPath, string? htmlPath, IAnsiConsole console, TextWriter errors)
     {
-        OutputFile.CheckFolders(("--json", jsonPath), ("--html", htmlPath));
+        var piped = OutputFile.Check(("--json", jsonPath), ("--html", htmlPath));
         var sources = new[] { stack, configPath, planPath, statePath, resourcesPath }.Count(s => s != null);
         if (sources != 1)
             throw new StackFileException("give exactly one of --stack NAME, --config PATH, --plan FILE, --state FILE or --resources FILE");
@@ -309,20 +337,22 @@ public static class BlinkCli
             var spec = SpecLoader.Load(stackFile.ToRaw(), PolicyEngine.LevelNames);
             foreach (var note in new[] { MaintenanceTimeNote(spec), DefaultLogProjectNote(spec) }.OfType<string>())
                 await errors.WriteLineAsync($"note: {note}");
+            foreach (var availability in UnconfirmedAvailabilityNotes(spec, BlinkInfra.Facts.InstanceAvailability.Known))
+                await errors.WriteLineAsync($"note: {availability}");
             subject = await Planner.PlanAsync(spec, stackFile.StackName);
         }
 
         var report = PolicyEngine.Evaluate(subject, PolicyReportRenderer.Overrides(subject));
+        var stdout = console.Profile.Out.Writer;
         if (htmlPath != null)
-            await OutputFile.WriteAsync("--html", htmlPath, PlanPageWriter.Html(PlanPageModel.Of(subject, report)));
-        if (jsonPath == StandardOutput)
-        {
-            console.Profile.Out.Writer.Write(PolicyReportRenderer.Json(report) + "\n");
-            return report.HasMandatory ? Failure : Success;
-        }
-        console.Profile.Out.Writer.Write(PolicyReportRenderer.Text(report));
+            await OutputFile.WriteAsync("--html", htmlPath, PlanPageWriter.Html(PlanPageModel.Of(subject, report)), stdout);
+        // The report's text, unless an output takes standard output's place.
+        if (piped is null)
+            stdout.Write(PolicyReportRenderer.Text(report));
         if (jsonPath != null)
-            await OutputFile.WriteAsync("--json", jsonPath, PolicyReportRenderer.Json(report) + "\n");
+            await OutputFile.WriteAsync("--json", jsonPath, PolicyReportRenderer.Json(report) + "\n", stdout);
+        if (piped != null)
+            return report.HasMandatory ? Failure : Success;
         if (!report.HasMandatory)
             return Success;
         await errors.WriteLineAsync($"error: refused by policy (exit {Failure}): {report.Violations.Count(v => v.Level == EnforcementLevel.Mandatory)} mandatory violation(s)");
@@ -336,7 +366,7 @@ public static class BlinkCli
 
     private static async Task<int> DiffAsync(string? stack, string? configPath, string? against, string? jsonPath, bool showSames, string? htmlPath, bool showUrns, IAnsiConsole console, TextWriter errors)
     {
-        OutputFile.CheckFolders(("--json", jsonPath), ("--html", htmlPath));
+        var piped = OutputFile.Check(("--json", jsonPath), ("--html", htmlPath));
         if (against is null)
             throw new StackFileException("--against FILE is required: a plan written by `plan --json`, a `pulumi stack export` file or a local backend's state file");
         var (oldPlan, oldState) = PlanFiles.ReadPlanOrState(against);
@@ -354,30 +384,30 @@ public static class BlinkCli
         var diagnostics = warnings.Select(w => new DiffDiagnostic(w, "warning", null))
             .Concat(changeReport.Violations.Select(v => new DiffDiagnostic(PolicyReportRenderer.Diagnostic(v), v.Level == EnforcementLevel.Mandatory ? "error" : "warning",
                 steps.FirstOrDefault(s => s.Type == v.ResourceType && s.Name == v.ResourceName)?.Urn)));
-        // Losses are said loudly: first in the text, as warnings in the JSON (and on stderr when the JSON
-        // takes standard output's place).
         // What the change does to the bill of materials, both sides read from their resources.
         var (billBefore, billAfter) = (BillOfMaterials.Of(old.ToPlan().Resources), BillOfMaterials.Of(now.Resources));
-        var json = jsonPath is null ? null : WithBill(DiffJson.Of(steps, showSames, diagnostics), billBefore, billAfter).ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }) + "\n";
-        if (jsonPath == StandardOutput)
+        // Losses are said loudly: first in the text, as warnings in the JSON (and on stderr when an output
+        // takes standard output's place).
+        var stdout = console.Profile.Out.Writer;
+        if (piped is null)
         {
-            foreach (var loss in LossWarnings.Messages(steps))
-                await errors.WriteLineAsync($"warning: {UserText.Shown(loss)}");
-            console.Profile.Out.Writer.Write(json);
+            stdout.Write(WithBillChanges(DiffText.Of(steps, Colours.Of(console), showUrns), billBefore, billAfter));
+            stdout.Write(ChangePolicies.Text(changeReport));
         }
         else
         {
-            console.Profile.Out.Writer.Write(WithBillChanges(DiffText.Of(steps, Colours.Of(console), showUrns), billBefore, billAfter));
-            console.Profile.Out.Writer.Write(ChangePolicies.Text(changeReport));
+            foreach (var loss in LossWarnings.Messages(steps))
+                await errors.WriteLineAsync($"warning: {UserText.Shown(loss)}");
         }
-        if (jsonPath is not null and not StandardOutput)
-            await OutputFile.WriteAsync("--json", jsonPath, json!);
+        if (jsonPath is not null)
+            await OutputFile.WriteAsync("--json", jsonPath, WithBill(DiffJson.Of(steps, showSames, diagnostics), billBefore, billAfter).ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }) + "\n", stdout);
         if (htmlPath is not null)
         {
             var report = PolicyEngine.Evaluate(now, PolicyReportRenderer.Overrides(now));
             report = PolicyReport.Of(report.Packs.Append(ChangePolicies.PackId), report.Violations.Concat(changeReport.Violations));
-            await OutputFile.WriteAsync("--html", htmlPath, PlanPageWriter.Html(PlanPageModel.Of(now, report, steps)));
-            await errors.WriteLineAsync($"Diff page written to {htmlPath}");
+            await OutputFile.WriteAsync("--html", htmlPath, PlanPageWriter.Html(PlanPageModel.Of(now, report, steps)), stdout);
+            if (htmlPath != StandardOutput)
+                await errors.WriteLineAsync($"Diff page written to {htmlPath}");
         }
         if (changeReport.HasMandatory)
         {

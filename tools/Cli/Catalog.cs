@@ -10,12 +10,14 @@ namespace BlinkInfra.Cli;
 /// <summary>
 /// `./blink catalog`: what a stack may name, read from the facts (infra/Facts): the regions with the
 /// billing modes they are sold in and their zones, the instance families and types with the CU a worker
-/// of each offers, and the master sizes by the CU they serve.
+/// of each offers, where each family is offered zone by zone (or that it is not confirmed), and the
+/// master sizes by the CU they serve.
 /// </summary>
 public static class Catalog
 {
-    public static void Write(TextWriter writer, string? region = null)
+    public static void Write(TextWriter writer, string? region = null, InstanceAvailability.Table? availability = null)
     {
+        availability ??= InstanceAvailability.Known;
         var regions = AlibabaCloud.RegionsFor(BillingMode.Subscription);
         if (region is not null && !regions.Contains(region))
             throw new StackFileException($"--region \"{region}\" is not a region of the catalogue; allowed: {string.Join(", ", regions)}");
@@ -41,6 +43,23 @@ public static class Catalog
                     $"    {type.Name.PadRight(typeWidth)}  {type.Cores,3} cores {type.MemoryGiB,4} GiB  {type.ComputeUnitCount,3} CU{accelerators}\n"));
             }
         }
+
+        writer.Write($"\nWhere each family is offered, zone by zone (infra/Facts/InstanceAvailability.cs, read {InstanceAvailability.Read}):\n");
+        foreach (var name in regions.Where(r => region is null || r == region))
+        {
+            var unconfirmed = new System.Collections.Generic.List<string>();
+            foreach (var family in InstanceCatalog.Families)
+            {
+                if (availability.RowOf(name, family.Name) is { } row)
+                    writer.Write($"  {name,-16}{family.Name,-6}{(row.Zones.IsEmpty ? "no zone" : string.Join(", ", row.Zones))} ({row.Source}, read {row.Read})\n");
+                else
+                    unconfirmed.Add(family.Name);
+            }
+            if (unconfirmed.Count > 0)
+                writer.Write($"  {name,-16}not confirmed: {string.Join(", ", unconfirmed)}\n");
+        }
+        writer.Write($"  (not confirmed: {InstanceAvailability.WhyUnconfirmed}; before planning a pool in a zone, ask: "
+                     + $"{InstanceAvailability.RefreshCommand("<region>", "<type>", "PostPaid|PrePaid")})\n");
 
         writer.Write("\nMaster machines (compute.masters.instanceType, a g7, c7 or r7 type) by the pools' total CU they serve:\n");
         foreach (var step in ComputeUnits.MasterLadder)

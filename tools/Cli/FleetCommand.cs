@@ -41,7 +41,10 @@ internal static class FleetCommand
 
     private static async Task<int> RunAsync(string[] given, string? jsonPath, string? htmlPath, string? againstDir, string? plansDir, string? pricesPath, string? ciPath, int? parallel, IAnsiConsole console, TextWriter errors)
     {
-        OutputFile.CheckFolders(("--json", jsonPath), ("--html", htmlPath), ("--ci", ciPath));
+        // `-` is standard output for --json or --ci, in place of the table; the page needs a folder, for the plan pages beside it.
+        if (htmlPath == OutputFile.StandardOutput)
+            throw new StackFileException("--html -: the fleet page links each stack's plan page, written beside it, so it needs a folder; allowed: a file, such as fleet.html");
+        var piped = OutputFile.Check(("--json", jsonPath), ("--html", htmlPath), ("--ci", ciPath));
         if (parallel is < 1)
             throw new StackFileException($"--parallel {parallel}: allowed: 1 or more stacks at once");
         if (againstDir is not null && !Directory.Exists(againstDir))
@@ -49,7 +52,9 @@ internal static class FleetCommand
         if (plansDir is not null)
         {
             // The folder itself is made; the one it goes in must be there, as for every file a verb writes.
-            OutputFile.CheckFolders(("--plans", plansDir));
+            if (plansDir == OutputFile.StandardOutput)
+                throw new StackFileException("--plans -: a plan per stack needs a folder; allowed: a folder to write <stack>.json into");
+            OutputFile.Check(("--plans", plansDir));
             Directory.CreateDirectory(plansDir);
         }
         var (files, wholeFolders) = StackFiles(given);
@@ -69,24 +74,22 @@ internal static class FleetCommand
             PlansDir: plansDir);
         var fleet = await FleetRunner.RunAsync(files, options);
 
+        var stdout = console.Profile.Out.Writer;
         if (htmlPath is not null)
-            await OutputFile.WriteAsync("--html", htmlPath, FleetPage.Html(fleet));
+            await OutputFile.WriteAsync("--html", htmlPath, FleetPage.Html(fleet), stdout);
         if (ciPath is not null)
-            await OutputFile.WriteAsync("--ci", ciPath, CiWorkflow.GitHubActions(fleet.Tenants.Select(t => (t.Stack, t.Settings?.Region)).ToList()));
-        var jsonText = jsonPath is null ? null : FleetJson.Text(fleet) + "\n";
-        if (jsonPath == "-")
-            console.Profile.Out.Writer.Write(jsonText);
-        else
+            await OutputFile.WriteAsync("--ci", ciPath, CiWorkflow.GitHubActions(fleet.Tenants.Select(t => (t.Stack, t.Settings?.Region)).ToList()), stdout);
+        if (jsonPath is not null)
+            await OutputFile.WriteAsync("--json", jsonPath, FleetJson.Text(fleet) + "\n", stdout);
+        if (piped is null)
         {
-            console.Profile.Out.Writer.Write(FleetText.Of(fleet, Colours.Of(console)));
-            if (jsonPath is not null)
-                await OutputFile.WriteAsync("--json", jsonPath, jsonText!);
+            stdout.Write(FleetText.Of(fleet, Colours.Of(console)));
             if (htmlPath is not null)
-                console.Profile.Out.Writer.Write($"Fleet page written to {htmlPath}, each stack's plan page beside it (open it in a browser)\n");
+                stdout.Write($"Fleet page written to {htmlPath}, each stack's plan page beside it (open it in a browser)\n");
             if (plansDir is not null)
-                console.Profile.Out.Writer.Write($"Each stack's plan written to {Path.Combine(plansDir, "<stack>.json")}: compare with it later with --against {plansDir}\n");
+                stdout.Write($"Each stack's plan written to {Path.Combine(plansDir, "<stack>.json")}: compare with it later with --against {plansDir}\n");
             if (ciPath is not null)
-                console.Profile.Out.Writer.Write($"GitHub Actions workflow written to {ciPath}: a job per stack (README, \"A fleet in CI\")\n");
+                stdout.Write($"GitHub Actions workflow written to {ciPath}: a job per stack (README, \"A fleet in CI\")\n");
         }
 
         foreach (var tenant in fleet.Tenants.Where(t => t.Status != TenantStatus.Checked))

@@ -51,7 +51,7 @@ public static class ResourcesCheck
             text.Append($"Not applicable: {policy}: {reason}\n");
         console.Profile.Out.Writer.Write(text.ToString());
         if (jsonPath != null)
-            await OutputFile.WriteAsync("--json", jsonPath, jsonText);
+            await OutputFile.WriteAsync("--json", jsonPath, jsonText, console.Profile.Out.Writer);
         if (!report.HasMandatory)
             return BlinkCli.Success;
         await errors.WriteLineAsync($"error: refused by policy (exit {BlinkCli.Failure}): {report.Violations.Count(v => v.Level == EnforcementLevel.Mandatory)} mandatory violation(s)");

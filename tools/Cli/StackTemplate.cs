@@ -124,6 +124,12 @@ public sealed record StackTemplate(
         }
         text.Append("    # Jobs with jars on oss:// need an operator image that reads OSS: build images/flink-operator-oss/\n");
         text.Append("    # and set operatorImage: registry-vpc.<region>.aliyuncs.com/<namespace>/flink-kubernetes-operator:1.15.0-oss-rrsa\n");
+        text.Append("  # The four default alerts reach no one yet (check says so): name who receives them, e.g.\n");
+        text.Append("  # blink-infra:observability:\n");
+        text.Append("  #   alerting:\n");
+        text.Append("  #     contacts: [{name: oncall-primary, via: [email]}]\n");
+        text.Append("  # and give their details as a secret (personal data):\n");
+        text.Append("  # pulumi config set --secret blink-infra:alertContacts '{\"oncall-primary\": {\"email\": \"...\"}}'\n");
         return text.ToString();
     }
 }

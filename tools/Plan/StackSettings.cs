@@ -28,8 +28,16 @@ public sealed record StackSettings(
     [property: JsonPropertyName("dataEndpoints")] ImmutableArray<DataEgress> DataEndpoints,
     [property: JsonPropertyName("internetEgress")] bool InternetEgress,
     [property: JsonPropertyName("stateBucket")] string? StateBucket,
-    [property: JsonPropertyName("policyLevels"), JsonConverter(typeof(PolicyLevelsJsonConverter))] ImmutableSortedDictionary<string, EnforcementLevel>? PolicyLevels = null)
+    [property: JsonPropertyName("policyLevels"), JsonConverter(typeof(PolicyLevelsJsonConverter))] ImmutableSortedDictionary<string, EnforcementLevel>? PolicyLevels = null,
+    [property: JsonPropertyName("internetEgressHosts"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] ImmutableArray<string>? InternetEgressHosts = null)
 {
+    /// <summary>With internet egress, the tcp ports the pods may reach anywhere: the allowed hosts' behind a NAT firewall, HTTP(S) without one.</summary>
+    [JsonIgnore]
+    public ImmutableArray<int> InternetPorts => InternetEgressHosts is { IsDefaultOrEmpty: false } hosts
+        ? hosts.Select(h => int.TryParse(h[(h.LastIndexOf(':') + 1)..], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var p) ? p : 0)
+            .Where(p => p > 0).Distinct().Order().ToImmutableArray()
+        : PodNetworking.InternetPorts;
+
     /// <summary>The settings a spec states.</summary>
     public static StackSettings Of(StackSpec spec)
         => new(spec.Cluster.Region,
@@ -41,7 +49,8 @@ public sealed record StackSettings(
             spec.DataAccess.Endpoints.Select(e => new DataEgress(e.Cidr, e.Port)).ToImmutableArray(),
             spec.Network.InternetEgress.Enabled,
             spec.Engine.Bucket,
-            spec.Policy.Levels);
+            spec.Policy.Levels,
+            spec.Network.InternetEgress.Restricted ? spec.Network.InternetEgress.AllowedHosts.Select(h => h.ToString()).ToImmutableArray() : null);
 
     /// <summary>What the resources of a live stack tell of the settings its state does not carry.</summary>
     public static StackSettings FromResources(ImmutableArray<PlannedResource> resources)
@@ -69,7 +78,24 @@ public sealed record StackSettings(
             // Endpoints: as the engine hands them to jobs (the ConfigMap's "<endpoint>.cidr" and ".port").
             EndpointsOf(resources),
             resources.Any(r => r.Type == TypeTokens.Of<Pulumi.AliCloud.Vpc.NatGateway>()),
-            bucket is null ? null : bucket.Text("bucket"));
+            bucket is null ? null : bucket.Text("bucket"),
+            null,
+            AllowedHostsOf(resources));
+    }
+
+    /// <summary>
+    /// With a NAT firewall, the hosts its accept policies let out ("host:port", by domain and tcp port); null without
+    /// one (internet egress, if any, is not limited by name).
+    /// </summary>
+    private static ImmutableArray<string>? AllowedHostsOf(ImmutableArray<PlannedResource> resources)
+    {
+        if (!resources.Any(r => r.Type == TypeTokens.Of<Pulumi.AliCloud.CloudFirewall.NatFirewall>()))
+            return null;
+        return resources.Where(r => r.Type == TypeTokens.Of<Pulumi.AliCloud.CloudFirewall.NatFirewallControlPolicy>()
+                && r.Text("aclAction") == EgressFirewall.Accept && r.Text("destinationType") == EgressFirewall.DomainDestination
+                && r.Text("direction") == EgressFirewall.Out && r.Text("destination") is not null && r.Text("destPort") is not null)
+            .Select(r => $"{r.Text("destination")}:{r.Text("destPort")}")
+            .ToImmutableArray();
     }
 
     /// <summary>How a stack's own security groups appear in other resources' inputs: a reference in a plan, the id in a state.</summary>

@@ -11,31 +11,44 @@ namespace BlinkInfra.Config;
 public static class NetworkSpecBuilder
 {
     /// <summary>
-    /// Node and pod blocks for every zone of the region, in the catalogue's order, whether the stack
-    /// uses the zone or not; the stack's zones take theirs. A zone's block so depends only on its place
-    /// in the catalogue and on the blocks the config pins or marks used: adding or removing a zone, or
-    /// pinning one to the block it was planned, never moves another. Null when the VPC cannot hold a
-    /// block of each size for every zone of the region (then only the stack's zones are planned).
+    /// Node and pod blocks reserved for every zone of the region, in the catalogue's order, whether the
+    /// stack uses the zone or not; the stack's zones take theirs (<see cref="CidrPlanner.PlanZones"/>).
+    /// A zone's block so depends only on its place in the catalogue and on the blocks the config marks
+    /// used: adding or removing a zone, or pinning one to any block, never moves another, unless the pinned
+    /// block overlaps that other zone's own. Falls back to the stack's zones alone, in their order, when
+    /// the VPC cannot hold a block of each size for every zone of the region, and to <see cref="CidrPlanner.Sequential"/>
+    /// when it cannot hold one for every zone of the stack either.
     /// </summary>
-    private static (IReadOnlyList<IPNetwork2> Nodes, IReadOnlyList<IPNetwork2> Pods)? PlanStably(
-        IPNetwork2 vpc, byte prefix, byte podPrefix, NetworkConfig network, IReadOnlyList<string> regionZones, List<IPNetwork2> used)
+    private static (IReadOnlyList<IPNetwork2> Nodes, IReadOnlyList<IPNetwork2> Pods)? Plan(
+        IPNetwork2 vpc, byte prefix, byte podPrefix, NetworkConfig network, IReadOnlyList<string> regionZones, List<IPNetwork2> used, List<SpecError> errors)
     {
-        var given = network.Zones.Where(z => z.Id is not null).GroupBy(z => z.Id!, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
-        if (given.Count != network.Zones.Count || given.Keys.Any(id => !regionZones.Contains(id)))
-            return null;
-        var explicitNodes = regionZones.Select(id => Parse(given.GetValueOrDefault(id)?.CidrBlock)).ToList();
-        var explicitPods = regionZones.Select(id => Parse(given.GetValueOrDefault(id)?.PodCidrBlock)).ToList();
-        var nodes = CidrPlanner.Plan(new CidrPlanner.Request(vpc, prefix, explicitNodes, used.Concat(explicitPods.OfType<IPNetwork2>()).ToList()));
-        if (nodes is null)
-            return null;
-        var pods = CidrPlanner.Plan(new CidrPlanner.Request(vpc, podPrefix, explicitPods, used.Concat(nodes).ToList()));
-        if (pods is null)
-            return null;
+        var zones = network.Zones.Select(z => new CidrPlanner.Place(Parse(z.CidrBlock), Parse(z.PodCidrBlock))).ToList();
         var place = regionZones.Select((id, i) => (id, i)).ToDictionary(p => p.id, p => p.i, StringComparer.Ordinal);
-        return (network.Zones.Select(z => nodes[place[z.Id!]]).ToList(), network.Zones.Select(z => pods[place[z.Id!]]).ToList());
+        var ids = network.Zones.Select(z => z.Id).ToList();
+        CidrPlanner.Outcome? outcome = null;
+        if (ids.All(id => id is not null && place.ContainsKey(id)) && ids.Distinct(StringComparer.Ordinal).Count() == ids.Count)
+            outcome = CidrPlanner.PlanZones(vpc, prefix, podPrefix, zones, regionZones.Count, used, ids.Select(id => place[id!]).ToList());
+        if (outcome is null or { Failure: { MovedPlace: null } })
+            outcome = CidrPlanner.PlanZones(vpc, prefix, podPrefix, zones, zones.Count, used);
+        if (outcome.Failure is null)
+            return (outcome.Nodes!, outcome.Pods!);
+        if (outcome.Failure is { MovedPlace: int moved } failure)
+        {
+            var zone = network.Zones[moved];
+            var pinnedBy = network.Zones.SelectMany((z, i) => new[] { ("cidrBlock", z.CidrBlock), ("podCidrBlock", z.PodCidrBlock) }
+                .Where(pin => pin.Item2 is { } block && IPNetwork2.Parse(block).Overlap(failure.Reservation!))
+                .Select(pin => $"{ConfigKeys.Section("network")}.zones[{i}].{pin.Item1}"));
+            var (what, key, size) = failure.Pod ? ("pod vSwitch", "podCidrBlock", podPrefix) : ("vSwitch", "cidrBlock", prefix);
+            errors.Add(new SpecError($"{ConfigKeys.Section("network")}.zones[{moved}].id", zone.Id,
+                $"the {what} block reserved for this zone, {failure.Reservation}, is pinned by {string.Join(" and ", pinnedBy)}, and the VPC's {vpc} has no free /{size} block left to move it to; "
+                + $"allowed: pin zones[{moved}].{key} to a block of its own, or pin the other zone elsewhere"));
+            return null;
+        }
+        // Too small to reserve a block for each of the stack's zones: the unpinned ones around the pinned, in their order.
+        return PlanOrReport(vpc, prefix, podPrefix, network, used, errors);
     }
 
-    /// <summary>The stack's zones alone, in their order, when the VPC is too small to hold a block for every zone of the region.</summary>
+    /// <summary>The stack's zones alone, in their order, each without a pinned block taking the first free one.</summary>
     private static (IReadOnlyList<IPNetwork2> Nodes, IReadOnlyList<IPNetwork2> Pods)? PlanOrReport(
         IPNetwork2 vpc, byte prefix, byte podPrefix, NetworkConfig network, List<IPNetwork2> used, List<SpecError> errors)
     {
@@ -55,7 +68,7 @@ public static class NetworkSpecBuilder
     private static IReadOnlyList<IPNetwork2>? PlanOrReport(IPNetwork2 vpc, byte prefix, List<IPNetwork2?> explicitBlocks, List<IPNetwork2> used,
         NetworkConfig network, string what, List<SpecError> errors)
     {
-        var plan = CidrPlanner.Plan(new CidrPlanner.Request(vpc, prefix, explicitBlocks, used));
+        var plan = CidrPlanner.Sequential(new CidrPlanner.Request(vpc, prefix, explicitBlocks, used));
         if (plan != null)
             return plan;
         var needed = explicitBlocks.Count(b => b is null);
@@ -68,7 +81,7 @@ public static class NetworkSpecBuilder
     /// <param name="regionZones">
     /// The region's zones in the catalogue's order, which is the planning order: a block is planned for
     /// every zone of the region, present or not, so that adding, removing or pinning a zone never moves
-    /// another zone's block (see <see cref="PlanStably"/>).
+    /// another zone's block (see <see cref="Plan"/>).
     /// </param>
     public static NetworkSpec? Build(NetworkConfig network, IReadOnlyList<string> regionZones, List<SpecError> errors)
     {
@@ -90,15 +103,29 @@ public static class NetworkSpecBuilder
         }
 
         var used = network.UsedCidrBlocks.Select(IPNetwork2.Parse).ToList();
-        var planned = PlanStably(vpc, (byte)prefix, (byte)podPrefix, network, regionZones, used)
-                      ?? PlanOrReport(vpc, (byte)prefix, (byte)podPrefix, network, used, errors);
+        var planned = Plan(vpc, (byte)prefix, (byte)podPrefix, network, regionZones, used, errors);
         if (planned is null)
             return null;
 
         var zones = network.Zones
             .Select((zone, i) => new ZoneSpec(zone.Id!, planned.Value.Nodes[i], planned.Value.Pods[i]))
             .ToImmutableArray();
-        var egress = new InternetEgressSpec(network.InternetEgress?.Enabled ?? false, network.InternetEgress?.BandwidthMbps ?? SpecDefaults.EgressBandwidthMbps);
+        var egressConfig = network.InternetEgress;
+        var firewall = egressConfig?.FirewallCidrBlock is { } firewallBlock ? IPNetwork2.Parse(firewallBlock) : null;
+        // Cloud Firewall makes its vSwitch there: it must stay clear of every vSwitch the stack plans.
+        if (firewall is not null && zones.SelectMany(z => new[] { z.CidrBlock, z.PodCidrBlock }).FirstOrDefault(b => b.Overlap(firewall)) is { } taken)
+        {
+            errors.Add(new SpecError($"{ConfigKeys.Section("network")}.internetEgress.firewallCidrBlock", firewall.ToString(),
+                $"overlaps {taken}, planned for a zone's vSwitch; allowed: a block of the VPC outside every planned block (the zones: block ./blink plan prints lists them)"));
+            return null;
+        }
+        var egress = new InternetEgressSpec(egressConfig?.Enabled ?? false, egressConfig?.BandwidthMbps ?? SpecDefaults.EgressBandwidthMbps)
+        {
+            AllowedHosts = (egressConfig?.AllowedHosts ?? new List<string>())
+                .Select(entry => new AllowedHost(entry[..entry.LastIndexOf(':')], int.Parse(entry[(entry.LastIndexOf(':') + 1)..], System.Globalization.CultureInfo.InvariantCulture)))
+                .ToImmutableArray(),
+            FirewallBlock = firewall,
+        };
         return new NetworkSpec(network.VpcId, vpc, zones, egress);
     }
 }

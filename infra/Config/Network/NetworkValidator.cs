@@ -52,6 +52,8 @@ public sealed class NetworkValidator : AbstractValidator<NetworkConfig>
             .OverridePropertyName("InternetEgress.BandwidthMbps")
             .When(n => n.InternetEgress != null);
 
+        EgressRules(region);
+
         RuleFor(n => n.UsedCidrBlocks)
             .Empty()
             .When(n => n.VpcId is null)
@@ -83,5 +85,71 @@ public sealed class NetworkValidator : AbstractValidator<NetworkConfig>
                     context.AddFailure(new ValidationFailure($"Zones[{i}].Id", "listed twice; allowed: each zone once") { AttemptedValue = id });
             }
         });
+    }
+
+    private static readonly Regex HostPort = new(EgressFirewall.HostPortPattern, RegexOptions.CultureInvariant);
+
+    /// <summary>`internetEgress.allowedHosts` and `firewallCidrBlock` (a NAT firewall in front of the gateway, <see cref="EgressFirewall"/>).</summary>
+    private void EgressRules(string? region)
+    {
+        RuleFor(n => n.InternetEgress!.AllowedHosts)
+            .Must(hosts => hosts.Count == 0)
+            .When(n => n.InternetEgress is { Enabled: not true })
+            .WithMessage("the hosts a NAT firewall lets out, in front of the NAT gateway that internet egress declares; allowed: internetEgress.enabled: true, or no allowedHosts")
+            .OverridePropertyName("InternetEgress.AllowedHosts");
+        RuleFor(n => n.InternetEgress!.AllowedHosts)
+            .Must(hosts => hosts.Count <= EgressFirewall.MaxAllowedHosts)
+            .When(n => n.InternetEgress is not null)
+            .WithMessage($"allowed: at most {EgressFirewall.MaxAllowedHosts} hosts (a NAT firewall policy each)")
+            .OverridePropertyName("InternetEgress.AllowedHosts");
+        RuleFor(n => n.InternetEgress!.AllowedHosts)
+            .Must(hosts => hosts.Distinct(StringComparer.Ordinal).Count() == hosts.Count)
+            .When(n => n.InternetEgress is not null)
+            .WithMessage("a host and port listed twice; allowed: each once")
+            .OverridePropertyName("InternetEgress.AllowedHosts");
+        RuleFor(n => n.InternetEgress!.AllowedHosts)
+            .Must(_ => region is null || EgressFirewall.NatFirewallRegions.Contains(region))
+            .When(n => n.InternetEgress is { AllowedHosts.Count: > 0 })
+            .WithMessage($"Cloud Firewall offers no NAT firewall in {region}, which limiting egress to hosts needs; allowed: no allowedHosts there, or a region of {string.Join(", ", EgressFirewall.NatFirewallRegions)}")
+            .OverridePropertyName("InternetEgress.AllowedHosts");
+        RuleForEach(n => n.InternetEgress!.AllowedHosts)
+            .Custom((entry, context) =>
+            {
+                var hostPart = entry.Contains(':', StringComparison.Ordinal) ? entry[..entry.LastIndexOf(':')] : entry;
+                if (IPAddress.TryParse(hostPart, out _))
+                    context.Fail(entry, "an address; allowed: a host name and port, such as api.partner.com:443 (the NAT firewall filters by name)");
+                else if (!HostPort.IsMatch(entry) || hostPart.Length > EgressFirewall.MaxHostLength
+                         || int.Parse(entry[(entry.LastIndexOf(':') + 1)..], System.Globalization.CultureInfo.InvariantCulture) > 65535)
+                    context.Fail(entry, "not host:port; allowed: a host name in lower case with at least one dot (\"*.\" before it for all its subdomains), at most 253 characters, ':' and a port 1 to 65535, such as api.partner.com:443");
+            })
+            .When(n => n.InternetEgress is not null);
+
+        RuleFor(n => n.InternetEgress!.FirewallCidrBlock)
+            .NotEmpty()
+            .When(n => n.InternetEgress is { AllowedHosts.Count: > 0 })
+            .WithMessage("required with allowedHosts: a block of the VPC no vSwitch uses, where Cloud Firewall makes the NAT firewall's vSwitch (automatic mode); allowed: a block such as 10.0.250.0/24 inside network.cidrBlock, outside every zone's blocks and usedCidrBlocks")
+            .OverridePropertyName("InternetEgress.FirewallCidrBlock");
+        RuleFor(n => n.InternetEgress!.FirewallCidrBlock)
+            .Null()
+            .When(n => n.InternetEgress is { AllowedHosts.Count: 0 })
+            .WithMessage("the NAT firewall's vSwitch, which only allowedHosts declares; allowed: allowedHosts with it, or no firewallCidrBlock")
+            .OverridePropertyName("InternetEgress.FirewallCidrBlock");
+        RuleFor(n => n.InternetEgress!.FirewallCidrBlock)
+            .Custom((cidr, context) =>
+            {
+                if (cidr is null)
+                    return;
+                var network = context.InstanceToValidate;
+                if (!Cidr.TryParse(cidr, out var block, out var problem))
+                    context.Fail(cidr, problem);
+                else if (block.Cidr is < AlibabaCloud.VswitchMinPrefixLength or > AlibabaCloud.VswitchMaxPrefixLength)
+                    context.Fail(cidr, $"a vSwitch's mask is /{AlibabaCloud.VswitchMinPrefixLength} to /{AlibabaCloud.VswitchMaxPrefixLength}; allowed: a block such as 10.0.250.0/24");
+                else if (SpecDefaults.VpcNetwork(network) is { } vpc && !vpc.Contains(block))
+                    context.Fail(cidr, $"outside the VPC's {vpc}; allowed: a block inside it");
+                else if (network.UsedCidrBlocks.Concat(network.Zones.SelectMany(z => new[] { z.CidrBlock, z.PodCidrBlock })).OfType<string>()
+                             .Where(b => Cidr.TryParse(b, out _, out _)).FirstOrDefault(b => IPNetwork2.Parse(b).Overlap(block)) is { } clash)
+                    context.Fail(cidr, $"overlaps {clash}; allowed: a block that overlaps no zone's block and no usedCidrBlocks");
+            })
+            .When(n => n.InternetEgress is not null);
     }
 }

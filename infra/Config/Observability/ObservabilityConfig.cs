@@ -5,4 +5,5 @@ public sealed class ObservabilityConfig
 {
     public MetricsConfig? Metrics { get; set; }
     public LogsConfig? Logs { get; set; }
+    public AlertingConfig? Alerting { get; set; }
 }

@@ -1,3 +1,4 @@
+using System.Linq;
 using System.Text.RegularExpressions;
 using BlinkInfra.Facts;
 using FluentValidation;
@@ -36,6 +37,43 @@ public sealed class ObservabilityValidator : AbstractValidator<ObservabilityConf
             .When(o => o.Logs is { Enabled: false })
             .WithMessage("the API server's audit log goes to the stack's Log Service project, which logs.enabled: false leaves out; allowed: audit: false, or logs.enabled: true")
             .OverridePropertyName("Logs.Audit");
+        AlertingRules();
+    }
+
+    /// <summary>An alert contact's name: it names the ARMS contact (with the cluster's name before it) and its entry in the secret.</summary>
+    public const string ContactNamePattern = "^[a-z][a-z0-9-]{0,30}[a-z0-9]$|^[a-z]$";
+
+    private static readonly Regex ContactName = new(ContactNamePattern, RegexOptions.CultureInvariant);
+
+    private void AlertingRules()
+    {
+        RuleFor(o => o.Alerting!.Contacts)
+            .Must(contacts => contacts.Count <= AlertNotifications.MaxContacts)
+            .When(o => o.Alerting is not null)
+            .WithMessage($"allowed: at most {AlertNotifications.MaxContacts} contacts")
+            .OverridePropertyName("Alerting.Contacts");
+        RuleFor(o => o.Alerting!.Contacts)
+            .Must(contacts => contacts.Count == 0)
+            .When(o => o.Alerting is not null && (o.Metrics?.Enabled == false || o.Metrics?.Alerts == false))
+            .WithMessage("contacts receive the alert rules, which metrics.alerts: false (or metrics.enabled: false) leaves out; allowed: no contacts, or alerts on")
+            .OverridePropertyName("Alerting.Contacts");
+        RuleFor(o => o.Alerting!.Contacts)
+            .Must(contacts => contacts.Where(c => c.Name is not null).GroupBy(c => c.Name).All(g => g.Count() == 1))
+            .When(o => o.Alerting is not null)
+            .WithMessage("a contact's name appears twice; allowed: each name once")
+            .OverridePropertyName("Alerting.Contacts");
+        RuleForEach(o => o.Alerting!.Contacts).ChildRules(contact =>
+        {
+            contact.RuleFor(c => c.Name)
+                .Must(name => name is not null && ContactName.IsMatch(name))
+                .WithMessage("allowed: 1 to 32 lower-case letters, digits and '-', starting with a letter and not ending with '-' (a role such as oncall-primary: the name is no secret); it keys the contact's details in blink-infra:alertContacts");
+            contact.RuleFor(c => c.Via)
+                .Must(via => via.Count > 0)
+                .WithMessage($"how the contact is reached; allowed: one or more of {string.Join(", ", AlertNotifications.ChannelOf.Keys)}");
+            contact.RuleFor(c => c.Via)
+                .Must(via => via.All(AlertNotifications.ChannelOf.ContainsKey) && via.Distinct().Count() == via.Count)
+                .WithMessage($"allowed: each of {string.Join(", ", AlertNotifications.ChannelOf.Keys)} at most once (sms needs the contact's phone, email its address, dingTalk its DingTalk robot's webhook, in blink-infra:alertContacts)");
+        }).When(o => o.Alerting is not null);
     }
 
     /// <summary>The spec of a validated config: metrics, alerts and logs on unless turned off.</summary>

@@ -17,6 +17,9 @@ namespace Pulumi.AliCloud.Arms
         [Input("clusterId", required: true)]
         public Input<string> ClusterId { get; set; } = null!;
 
+        [Input("dispatchRuleId")]
+        public Input<string>? DispatchRuleId { get; set; }
+
         [Input("duration", required: true)]
         public Input<string> Duration { get; set; } = null!;
 

@@ -3,22 +3,61 @@
 "use strict";
 
 const assert = require("node:assert/strict");
+const childProcess = require("node:child_process");
 const fs = require("node:fs");
+const os = require("node:os");
 const path = require("node:path");
 const { test } = require("node:test");
 const { unknownStringValue } = require("@pulumi/policy/proxy");
 
 const blink = require("../blink");
 const { fromPlan } = require("./from-plan");
-const { REPOSITORY, STACKS, fixture, runPack, checkStack, clone } = require("./support");
+const { REPOSITORY, STACKS, userStacks, fixture, runPack, planStack, checkStack, clone, levelsEnv, pinnedPlan } = require("./support");
 
 const SECRETS_NOT_APPLICABLE = {
     policy: "no-plaintext-secrets",
     reason: "secrets arrive decrypted and unmarked (as a CrossGuard stack validation is handed them), so a secret cannot be told from plain text",
 };
 
-test("the example stacks are the three the fixtures hold", () => {
-    assert.deepEqual(STACKS, ["dev", "gpu-shanghai", "prod-hangzhou"]);
+test("the example stacks are the three the fixtures hold, each a stack file", () => {
+    const fixtures = fs.readdirSync(path.join(__dirname, "fixtures")).filter(f => f.endsWith(".json")).map(f => f.slice(0, -".json".length)).sort();
+    assert.deepEqual(fixtures, STACKS);
+    for (const stack of STACKS) {
+        assert.ok(fs.existsSync(path.join(REPOSITORY, "stacks", `Pulumi.${stack}.yaml`)), `stacks/Pulumi.${stack}.yaml`);
+    }
+});
+
+/** A stack of the user's: no fixture to compare with, but the pack over its plan says what check says. */
+async function assertPackAgreesWithCheck(stack, cwd) {
+    const plan = planStack(stack, cwd);
+    const list = fromPlan(plan);
+    const pack = await runPack(list, levelsEnv(plan));
+    assert.deepEqual(pack.violations, checkStack(stack, list, cwd));
+    assert.deepEqual(pack.notApplicable, [SECRETS_NOT_APPLICABLE]);
+}
+
+for (const stack of userStacks()) {
+    test(`${stack} (a stack of the user's, no fixture): the pack reports what ./blink check --stack reports`, async () => {
+        await assertPackAgreesWithCheck(stack, REPOSITORY);
+    });
+}
+
+test("a stack init adds to stacks/ is the user's: the examples stay the three, and the pack agrees with check on it", async () => {
+    const project = fs.mkdtempSync(path.join(os.tmpdir(), "blink-crossguard-"));
+    try {
+        fs.copyFileSync(path.join(REPOSITORY, "Pulumi.yaml"), path.join(project, "Pulumi.yaml"));
+        fs.mkdirSync(path.join(project, "stacks"));
+        for (const stack of STACKS) {
+            fs.copyFileSync(path.join(REPOSITORY, "stacks", `Pulumi.${stack}.yaml`), path.join(project, "stacks", `Pulumi.${stack}.yaml`));
+        }
+        const init = childProcess.spawnSync("dotnet", [blink.findDll(), "init", "--name", "trial", "--region", "cn-beijing"], { cwd: project, encoding: "utf8" });
+        assert.equal(init.status, 0, init.stderr);
+        assert.deepEqual(userStacks(project), ["trial"]);
+        assert.deepEqual(STACKS, ["dev", "gpu-shanghai", "prod-hangzhou"]);
+        await assertPackAgreesWithCheck("trial", project);
+    } finally {
+        fs.rmSync(project, { recursive: true, force: true });
+    }
 });
 
 for (const stack of STACKS) {
@@ -29,18 +68,23 @@ for (const stack of STACKS) {
 
     test(`${stack}: the pack reports what ./blink check --stack reports, at the same levels`, async () => {
         const list = fixture(stack);
-        const pack = await runPack(list);
+        // The stack's own levels reach the pack through its config, as the Pulumi CLI hands it over.
+        const pack = await runPack(list, levelsEnv(pinnedPlan(stack)));
         assert.deepEqual(pack.violations, checkStack(stack, list));
         assert.deepEqual(pack.notApplicable, [SECRETS_NOT_APPLICABLE]);
     });
 }
 
-test("dev: no violation", async () => {
-    assert.deepEqual((await runPack(fixture("dev"))).violations, []);
+test("dev: only the advisory that its alerts reach no one, on the stack", async () => {
+    assert.deepEqual((await runPack(fixture("dev"))).violations.map(v => [v.policy, v.level, v.urn]), [
+        ["alerts-have-receivers", "advisory", undefined],
+    ]);
 });
 
-test("prod-hangzhou: no violation (its operator image carries the OSS plugin)", async () => {
-    assert.deepEqual((await runPack(fixture("prod-hangzhou"))).violations, []);
+test("prod-hangzhou: no violation (its operator image carries the OSS plugin, its alerts reach its contacts, its levels say Cloud Firewall is enabled)", async () => {
+    assert.deepEqual((await runPack(fixture("prod-hangzhou"), levelsEnv(pinnedPlan("prod-hangzhou")))).violations, []);
+    assert.deepEqual((await runPack(fixture("prod-hangzhou"))).violations.map(v => [v.policy, v.level]), [["cloud-firewall-enabled", "advisory"]],
+        "without the stack's config, the advisory that asks to confirm Cloud Firewall");
 });
 
 /** dev with ssh to the masters open to the world. */
@@ -81,7 +125,7 @@ test("a bad stack: the masters' pool auto-repaired is mandatory on the pool, wor
     const list = clone(fixture("prod-hangzhou"));
     const masters = list.resources.find(r => r.name === "blink-prod-pool-masters");
     masters.props.management = { ...masters.props.management, enable: true, autoRepair: true };
-    const { violations } = await runPack(list);
+    const { violations } = await runPack(list, levelsEnv(pinnedPlan("prod-hangzhou")));
     assert.deepEqual(violations, [{
         policy: "masters-pool-not-auto-repaired",
         level: "mandatory",
@@ -148,7 +192,7 @@ test("values unknown during preview reach C# as Pulumi's unknown marker, and not
     const sent = blink.toResourceList(asCrossGuard(list));
     assert.equal(sent.resources.find(r => r.urn === rule.urn).props.sourceSecurityGroupId, blink.UNKNOWN);
     const { violations } = await runPack(list);
-    assert.deepEqual(violations, []);
+    assert.deepEqual(violations.map(v => v.policy), ["alerts-have-receivers"], "nothing but dev's own advisory");
 });
 
 test("a violation whose type and name two resources share is reported on the stack, naming them", () => {

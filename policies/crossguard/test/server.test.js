@@ -86,7 +86,8 @@ test("served as Pulumi serves it, the pack declares every C# policy and reports 
         delete rule.propertyDependencies.sourceSecurityGroupId;
         const response = await pack.call("analyzeStack", analyzeStackRequest(list));
 
-        assert.deepEqual(response.getDiagnosticsList().map(d => ({
+        // dev's own advisory (its alerts reach no one) set aside: asserted in pack.test.js.
+        assert.deepEqual(response.getDiagnosticsList().filter(d => d.getPolicyname() !== "alerts-have-receivers").map(d => ({
             policy: d.getPolicyname(),
             pack: d.getPolicypackname(),
             level: LEVEL_NAMES[d.getEnforcementlevel()],

@@ -10,11 +10,20 @@ const blink = require("../blink");
 
 const REPOSITORY = path.resolve(__dirname, "..", "..", "..");
 const FIXTURES = path.join(__dirname, "fixtures");
-const STACKS = fs.readdirSync(path.join(REPOSITORY, "stacks"))
-    .map(file => /^Pulumi\.(.+)\.yaml$/.exec(file))
-    .filter(Boolean)
-    .map(match => match[1])
-    .sort();
+// The example stacks: an explicit list (each has a pinned plan, tests/Fixtures/plans, and a fixture here),
+// never the folder's listing. Any other stack file in stacks/ is the user's own (./blink init writes one
+// there): checked by its own tests, never compared with a fixture.
+const STACKS = ["dev", "gpu-shanghai", "prod-hangzhou"];
+
+/** The stacks of a project's stacks/ folder (default: this repository's) that are not examples, by name. */
+function userStacks(repository = REPOSITORY) {
+    return fs.readdirSync(path.join(repository, "stacks"))
+        .map(file => /^Pulumi\.(.+)\.yaml$/.exec(file))
+        .filter(Boolean)
+        .map(match => match[1])
+        .filter(stack => !STACKS.includes(stack))
+        .sort();
+}
 
 function fixture(name) {
     return JSON.parse(fs.readFileSync(path.join(FIXTURES, `${name}.json`), "utf8"));
@@ -91,9 +100,18 @@ async function runPack(list, env = {}) {
     return { violations: sorted(violations), notApplicable };
 }
 
-/** BlinkInfra's own verdict on an example stack, `check --stack NAME --json -`, its resources named by URN. */
-function checkStack(stack, list) {
-    const run = childProcess.spawnSync("dotnet", [blink.findDll(), "check", "--stack", stack, "--json", "-"], { cwd: REPOSITORY, encoding: "utf8" });
+/** A stack's plan, `plan --stack NAME --json -`, run in a project (default: this repository). */
+function planStack(stack, cwd = REPOSITORY) {
+    const run = childProcess.spawnSync("dotnet", [blink.findDll(), "plan", "--stack", stack, "--json", "-"], { cwd, encoding: "utf8" });
+    if (run.status !== 0 && run.status !== 1) {
+        throw new Error(`plan --stack ${stack} exited ${run.status}: ${run.stderr}`);
+    }
+    return JSON.parse(run.stdout);
+}
+
+/** BlinkInfra's own verdict on a stack, `check --stack NAME --json -`, its resources named by URN. */
+function checkStack(stack, list, cwd = REPOSITORY) {
+    const run = childProcess.spawnSync("dotnet", [blink.findDll(), "check", "--stack", stack, "--json", "-"], { cwd, encoding: "utf8" });
     if (run.status !== 0 && run.status !== 1) {
         throw new Error(`check --stack ${stack} exited ${run.status}: ${run.stderr}`);
     }
@@ -115,4 +133,18 @@ function clone(value) {
     return JSON.parse(JSON.stringify(value));
 }
 
-module.exports = { REPOSITORY, STACKS, fixture, asCrossGuard, runPack, checkStack, clone };
+/**
+ * The environment the Pulumi CLI hands a policy pack for a stack whose plan (plan --json) sets policy levels: its
+ * config, PULUMI_CONFIG, with blink-infra:policy.levels (as a stack of prod-hangzhou's would).
+ */
+function levelsEnv(plan) {
+    const levels = plan.settings && plan.settings.policyLevels;
+    return levels ? { PULUMI_CONFIG: JSON.stringify({ "blink-infra:policy": JSON.stringify({ levels }) }) } : {};
+}
+
+/** An example stack's pinned plan. */
+function pinnedPlan(stack) {
+    return JSON.parse(fs.readFileSync(path.join(REPOSITORY, "tests", "Fixtures", "plans", `${stack}.json`), "utf8"));
+}
+
+module.exports = { REPOSITORY, STACKS, userStacks, fixture, asCrossGuard, runPack, planStack, checkStack, clone, levelsEnv, pinnedPlan };

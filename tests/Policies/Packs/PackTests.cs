@@ -124,6 +124,11 @@ public class PackTests
             Input(Resource(Pool, "cpu", """{"desiredSize":"2","keyName":"ops-break-glass"}""")),
             "cpu: the pool's machines accept SSH logins with the key pair ops-break-glass: whoever holds its private key reaches them on port 22 from wherever the security groups let it in (never the internet: no-ingress-from-internet); allowed: no keyName once break-glass access is not needed (blink-infra:security.breakGlass)");
 
+        yield return C("cloud-firewall-enabled", () => IsolationPack.CloudFirewallEnabled(),
+            Input(Resource(Token<Pulumi.AliCloud.Vpc.NatGateway>(), "nat", """{"natType":"Enhanced"}""")),
+            Input(Resource(Token<Pulumi.AliCloud.CloudFirewall.NatFirewall>(), "firewall", """{"firewallSwitch":"open"}""")),
+            "firewall: the NAT firewall that limits egress to blink-infra:network.internetEgress.allowedHosts needs Cloud Firewall enabled in the account (an edition of its own, billed by subscription or pay-as-you-go, plus the traffic it protects), which nothing offline can see; allowed: confirm it in the Cloud Firewall console, then set blink-infra:policy.levels {cloud-firewall-enabled: disabled}");
+
         // blink-hardware
         yield return C("accelerator-pools-tainted", () => HardwarePack.AcceleratorPoolsTainted(),
             Input(Resource(Pool, "gpu", """{"instanceTypes":["ecs.gn7i-c8g1.2xlarge"],"taints":[{"key":"blink.io/accelerator","value":"gpu","effect":"NoSchedule"}]}"""),
@@ -139,6 +144,16 @@ public class PackTests
             Input(Resource(Pool, "cpu", """{"instanceTypes":["ecs.g9.huge"]}""")),
             "cpu: instance type ecs.g9.huge is not in BlinkInfra's catalogue, which cannot say it is offered in cn-hangzhou; allowed: "
             + string.Join(", ", BlinkInfra.Facts.InstanceCatalog.Families.Select(f => f.Name)) + " types the catalogue lists");
+        // A table of the test's own: InstanceAvailability.Known confirms no zone yet.
+        var availability = new BlinkInfra.Facts.InstanceAvailability.Table([new("cn-hangzhou", "gn7i", ["cn-hangzhou-h", "cn-hangzhou-i"], "a test's row", "2026-12-05")]);
+        var switches = new[] { "h", "i", "j" }.Select(z => Resource(Token<Pulumi.AliCloud.Vpc.Switch>(), $"vsw-{z}", $$"""{"zoneId":"cn-hangzhou-{{z}}"}""")).ToArray();
+        yield return C("instance-types-offered-in-zones", () => HardwarePack.InstanceTypesOfferedInZones(table: availability),
+            Input([.. switches,
+                Resource(Pool, "gpu", """{"instanceTypes":["ecs.gn7i-c8g1.2xlarge"],"vswitchIds":["${vsw-h.id}","${vsw-i.id}"]}"""),
+                Resource(Pool, "cpu", """{"instanceTypes":["ecs.g7.xlarge"],"vswitchIds":["${vsw-h.id}","${vsw-j.id}"]}""")]),
+            Input([.. switches, Resource(Pool, "gpu", """{"instanceTypes":["ecs.gn7i-c8g1.2xlarge","ecs.gn7i-c16g1.4xlarge"],"vswitchIds":["${vsw-j.id}","${vsw-h.id}"]}""")]),
+            "gpu: instance type ecs.gn7i-c8g1.2xlarge is not offered in cn-hangzhou-j (a test's row, read 2026-12-05: gn7i in cn-hangzhou only in cn-hangzhou-h, cn-hangzhou-i), so ACK cannot create the pool's nodes there; allowed: zones that offer it (blink-infra:compute.workerPools[].zones), or a type offered in every zone of the pool",
+            "gpu: instance type ecs.gn7i-c16g1.4xlarge is not offered in cn-hangzhou-j (a test's row, read 2026-12-05: gn7i in cn-hangzhou only in cn-hangzhou-h, cn-hangzhou-i), so ACK cannot create the pool's nodes there; allowed: zones that offer it (blink-infra:compute.workerPools[].zones), or a type offered in every zone of the pool");
 
         yield return C("pools-create-their-nodes", () => HardwarePack.PoolsCreateTheirNodes(),
             Input(Resource(Pool, "cpu", """{"desiredSize":"2"}""")),
@@ -162,6 +177,17 @@ public class PackTests
             Input(Resource(Pool, "cpu", """{"nodePoolName":"cpu","instanceTypes":["ecs.g7.xlarge"]}"""),
                 Resource("kubernetes:flink.apache.org/v1beta1:FlinkDeployment", "session-cpu", """{"metadata":{"labels":{"blink.io/pool":"cpu"}},"spec":{"taskManager":{"resource":{"cpu":3,"memory":"11264m"}}}}""")),
             "session-cpu: a TaskManager of 3000m CPU and 11264Mi memory does not fit pool cpu's ecs.g7.xlarge beside the DaemonSets (680m CPU and 760Mi memory) and the system Deployments the tainted masters push onto the workers (1000m CPU and 1620Mi memory), which leave it 2220m CPU and 10214Mi memory (infra/Facts/NodeAllocatable.cs); allowed: a TaskManager within that, as BlinkInfra sizes it from the pool's types");
+
+        // blink-operations
+        var alertRule = Token<Pulumi.AliCloud.Arms.PrometheusAlertRule>();
+        var dispatchRule = Token<Pulumi.AliCloud.Arms.DispatchRule>();
+        yield return C("alerts-have-receivers", () => OperationsPack.AlertsHaveReceivers(),
+            Input(Resource(dispatchRule, "dispatch", """{"notifyRules":[{"notifyObjects":[{"notifyObjectId":"${group.id}","notifyType":"ARMS_CONTACT_GROUP","name":"oncall"}],"notifyChannels":["email"]}]}"""),
+                Resource(alertRule, "down", """{"prometheusAlertRuleName":"job-down","notifyType":"DISPATCH_RULE","dispatchRuleId":"${dispatch.id}"}""")),
+            Input(Resource(dispatchRule, "nobody", """{"notifyRules":[{"notifyObjects":[],"notifyChannels":["email"]}]}"""),
+                Resource(alertRule, "down", """{"prometheusAlertRuleName":"job-down","notifyType":"DISPATCH_RULE","dispatchRuleId":"${nobody.id}"}"""),
+                Resource(alertRule, "slow", """{"prometheusAlertRuleName":"job-slow","notifyType":"ALERT_MANAGER"}""")),
+            "stack: 2 alert rule(s) (job-down, job-slow) reach no one: the stack routes them to no notification policy, so only one the account keeps elsewhere could; allowed: receivers in blink-infra:observability.alerting.contacts (their details in the secret blink-infra:alertContacts), or blink-infra:observability.metrics.alerts: false");
 
         // blink-data-protection
         yield return C("state-bucket-protected", () => DataProtectionPack.StateBucketProtected(),
