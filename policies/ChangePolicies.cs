@@ -32,8 +32,8 @@ public static class ChangePolicies
     public const string CreateOnlyInputsUnchanged = "create-only-inputs-unchanged";
     public const string VpcBlockHoldsItsVswitches = "vpc-block-holds-its-vswitches";
 
-    private static readonly string VpcType = TypeTokens.Of<Pulumi.AliCloud.Vpc.Network>();
-    private static readonly string VswitchType = TypeTokens.Of<Pulumi.AliCloud.Vpc.Switch>();
+    private static readonly string VpcType = TypeTokens.AliCloud.Vpc.Network;
+    private static readonly string VswitchType = TypeTokens.AliCloud.Vpc.Switch;
 
     public static readonly ImmutableArray<ChangePolicy> Policies = ImmutableArray.Create(
         new ChangePolicy(CreateOnlyInputsUnchanged,

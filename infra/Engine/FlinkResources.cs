@@ -18,11 +18,6 @@ namespace BlinkInfra.Engine;
 /// </summary>
 public static class FlinkResources
 {
-    /// <summary>The type tokens of the operator's custom resources, as Pulumi registers them: "kubernetes:&lt;apiVersion&gt;:&lt;kind&gt;".</summary>
-    public static readonly string DeploymentType = $"kubernetes:{FlinkDefaults.ApiVersion}:{FlinkDefaults.DeploymentKind}";
-
-    public static readonly string SessionJobType = $"kubernetes:{FlinkDefaults.ApiVersion}:{FlinkDefaults.SessionJobKind}";
-
     private static ImmutableDictionary<string, object> Map(params (string Key, object? Value)[] entries)
         => entries.Where(e => e.Value != null).ToImmutableDictionary(e => e.Key, e => e.Value!);
 

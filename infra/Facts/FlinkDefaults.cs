@@ -36,6 +36,11 @@ public static class FlinkDefaults
     public const string DeploymentKind = "FlinkDeployment";
     public const string SessionJobKind = "FlinkSessionJob";
 
+    /// <summary>The type tokens of the operator's custom resources, as Pulumi registers them: "kubernetes:&lt;apiVersion&gt;:&lt;kind&gt;".</summary>
+    public const string DeploymentType = "kubernetes:" + ApiVersion + ":" + DeploymentKind;
+
+    public const string SessionJobType = "kubernetes:" + ApiVersion + ":" + SessionJobKind;
+
     /// <summary>The Flink the session clusters run: the CRD's flinkVersion, the image, the OSS plugin jar.</summary>
     public const string FlinkVersion = "v1_20";
     public const string ImageTag = "1.20.1-scala_2.12-java17";

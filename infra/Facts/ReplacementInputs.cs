@@ -51,9 +51,9 @@ public static class ReplacementInputs
 
     private static readonly Lazy<Table> Facts = new(Load);
 
-    public const string ConfigMapType = "kubernetes:core/v1:ConfigMap";
-    public const string SecretType = "kubernetes:core/v1:Secret";
-    public const string HelmReleaseType = "kubernetes:helm.sh/v3:Release";
+    public const string ConfigMapType = TypeTokens.Kubernetes.Core.V1.ConfigMap;
+    public const string SecretType = TypeTokens.Kubernetes.Core.V1.Secret;
+    public const string HelmReleaseType = TypeTokens.Kubernetes.Helm.V3.Release;
 
     /// <summary>Where the AliCloud facts come from (the file's `source`).</summary>
     public static string Source => Facts.Value.Source;
@@ -143,9 +143,9 @@ public static class ReplacementInputs
         return Namespace(oldMetadata) == Namespace(newMetadata);
     }
 
-    public const string SecurityGroupRuleType = "alicloud:ecs/securityGroupRule:SecurityGroupRule";
+    public const string SecurityGroupRuleType = TypeTokens.AliCloud.Ecs.SecurityGroupRule;
 
-    public const string KubernetesProviderType = "pulumi:providers:kubernetes";
+    public const string KubernetesProviderType = TypeTokens.Kubernetes.Provider;
 
     /// <summary>
     /// Whether a provider is replaced when this input of its configuration is unknown until apply: the

@@ -6,7 +6,6 @@ using System.Text.Json.Nodes;
 using BlinkInfra.Facts;
 using BlinkInfra.Plan;
 using BlinkInfra.Config;
-using BlinkInfra.Engine;
 
 namespace BlinkInfra.Policies.Packs;
 
@@ -35,9 +34,9 @@ public static class DataProtectionPack
     public static StackPolicy DataDisksEncryptedWithStackKey(EnforcementLevel level = EnforcementLevel.Advisory)
         => new("data-disks-encrypted", "With a KMS key in the stack, every pool's data disks are encrypted.", level, input =>
         {
-            var pools = input.OfType(TypeTokens.Of<Pulumi.AliCloud.CS.NodePool>()).ToList();
-            var hasKey = input.OfType(TypeTokens.Of<Pulumi.AliCloud.Kms.Key>()).Any()
-                         || input.OfType(TypeTokens.Of<Pulumi.AliCloud.CS.ManagedKubernetes>()).Any(cluster => cluster.Inputs.ContainsKey("encryptionProviderKey"))
+            var pools = input.OfType(TypeTokens.AliCloud.CS.NodePool).ToList();
+            var hasKey = input.OfType(TypeTokens.AliCloud.Kms.Key).Any()
+                         || input.OfType(TypeTokens.AliCloud.CS.ManagedKubernetes).Any(cluster => cluster.Inputs.ContainsKey("encryptionProviderKey"))
                          || pools.Any(pool => pool.Inputs.ContainsKey("systemDiskKmsKey"));
             if (!hasKey)
                 return Enumerable.Empty<(PlannedResource?, string)>();
@@ -57,17 +56,17 @@ public static class DataProtectionPack
     // versioned bucket without a noncurrent-version expiration keeps every checkpoint Flink deleted.
     public static ResourcePolicy StateBucketLockedDown(EnforcementLevel level = EnforcementLevel.Mandatory)
         => new("state-bucket-locked-down", "The state bucket is private (a BucketAcl), blocks public access, is encrypted and versioned, and expires noncurrent versions and incomplete uploads.", level,
-            ImmutableArray.Create(TypeTokens.Of<Pulumi.AliCloud.Oss.Bucket>()), (bucket, input) =>
+            ImmutableArray.Create(TypeTokens.AliCloud.Oss.Bucket), (bucket, input) =>
             {
                 var problems = new List<string>();
                 if (bucket.Text("acl") is { } deprecatedAcl)
-                    problems.Add($"acl {deprecatedAcl} on the bucket, deprecated since provider 1.220.0; allowed: no acl on the bucket, an {TypeTokens.Of<Pulumi.AliCloud.Oss.BucketAcl>()} instead");
-                var acls = OnBucket(input, TypeTokens.Of<Pulumi.AliCloud.Oss.BucketAcl>(), bucket).ToList();
+                    problems.Add($"acl {deprecatedAcl} on the bucket, deprecated since provider 1.220.0; allowed: no acl on the bucket, an {TypeTokens.AliCloud.Oss.BucketAcl} instead");
+                var acls = OnBucket(input, TypeTokens.AliCloud.Oss.BucketAcl, bucket).ToList();
                 if (acls.Count == 0)
-                    problems.Add($"no {TypeTokens.Of<Pulumi.AliCloud.Oss.BucketAcl>()} on the bucket; allowed: one with acl private");
+                    problems.Add($"no {TypeTokens.AliCloud.Oss.BucketAcl} on the bucket; allowed: one with acl private");
                 problems.AddRange(acls.Where(acl => acl.Text("acl") != "private").Select(acl => $"{acl.Name} sets acl {acl.Text("acl") ?? "(none)"}; allowed: private"));
-                if (!OnBucket(input, TypeTokens.Of<Pulumi.AliCloud.Oss.BucketPublicAccessBlock>(), bucket).Any(block => block.Flag("blockPublicAccess") == true))
-                    problems.Add($"public access is not blocked; allowed: an {TypeTokens.Of<Pulumi.AliCloud.Oss.BucketPublicAccessBlock>()} on the bucket with blockPublicAccess true");
+                if (!OnBucket(input, TypeTokens.AliCloud.Oss.BucketPublicAccessBlock, bucket).Any(block => block.Flag("blockPublicAccess") == true))
+                    problems.Add($"public access is not blocked; allowed: an {TypeTokens.AliCloud.Oss.BucketPublicAccessBlock} on the bucket with blockPublicAccess true");
                 // OSS-managed keys (AES256, SM4) or a KMS key (KMS, the account's OSS key unless kmsMasterKeyId names one):
                 // infra/Facts/Encryption.cs.
                 var algorithm = Inputs.Text(bucket.At("serverSideEncryptionRule", "sseAlgorithm"));
@@ -101,7 +100,7 @@ public static class DataProtectionPack
     /// <summary>state-bucket-protected: The state bucket is protected from deletion by Pulumi.</summary>
     public static ResourcePolicy StateBucketProtected(EnforcementLevel level = EnforcementLevel.Mandatory)
         => new("state-bucket-protected", "The state bucket is protected from deletion by Pulumi.", level,
-            ImmutableArray.Create(TypeTokens.Of<Pulumi.AliCloud.Oss.Bucket>()), (bucket, _) =>
+            ImmutableArray.Create(TypeTokens.AliCloud.Oss.Bucket), (bucket, _) =>
                 bucket.Protect ? Array.Empty<string>() : new[] { "the bucket is not protected; allowed: protect: true" });
 
     /// <summary>
@@ -113,10 +112,10 @@ public static class DataProtectionPack
     // declare (a given keyId) is its owner's to keep: nothing to check here.
     public static StackPolicy SecretsKeyKept(EnforcementLevel level = EnforcementLevel.Mandatory)
         => new("secrets-key-kept", "The KMS key a cluster encrypts its Secrets with is a symmetric key the stack keeps: protected from deletion by Pulumi and enabled.", level, input =>
-            input.OfType(TypeTokens.Of<Pulumi.AliCloud.CS.ManagedKubernetes>())
+            input.OfType(TypeTokens.AliCloud.CS.ManagedKubernetes)
                 .SelectMany(cluster => cluster.PropertyDependencies.TryGetValue("encryptionProviderKey", out var on) ? on : ImmutableArray<ResourceRef>.Empty)
                 .Distinct()
-                .SelectMany(reference => input.OfType(TypeTokens.Of<Pulumi.AliCloud.Kms.Key>()).Where(key => key.Ref == reference))
+                .SelectMany(reference => input.OfType(TypeTokens.AliCloud.Kms.Key).Where(key => key.Ref == reference))
                 .SelectMany(key => KeyKept(key).Select(problem => ((PlannedResource?)key, problem))));
 
     private static IEnumerable<string> KeyKept(PlannedResource key)
@@ -140,11 +139,11 @@ public static class DataProtectionPack
     // With HA, blink-ha's mandatory ha-metadata-readable-through-rrsa covers the same session cluster.
     public static ResourcePolicy FlinkReadsOssThroughRrsa(EnforcementLevel level = EnforcementLevel.Advisory)
         => new("flink-reads-oss-through-rrsa", "Session clusters whose jobs checkpoint to the bucket run an image that can read it through RRSA.", level,
-            ImmutableArray.Create(FlinkResources.DeploymentType), (deployment, input) =>
+            ImmutableArray.Create(FlinkDefaults.DeploymentType), (deployment, input) =>
             {
                 var name = deployment.At("metadata", "name")?.GetValue<string>();
                 var haOnBucket = deployment.At("spec", "flinkConfiguration", "high-availability.storageDir") is not null;
-                var runsJobs = input.OfType(FlinkResources.SessionJobType).Any(job => job.At("spec", "deploymentName")?.GetValue<string>() == name);
+                var runsJobs = input.OfType(FlinkDefaults.SessionJobType).Any(job => job.At("spec", "deploymentName")?.GetValue<string>() == name);
                 var image = deployment.At("spec", "image")?.GetValue<string>();
                 if (haOnBucket || !runsJobs || image is null || !FlinkDefaults.IsStockImage(image))
                     return Array.Empty<string>();
@@ -154,11 +153,11 @@ public static class DataProtectionPack
     /// <summary>operator-reads-oss-jars: The operator can download session jobs' jars from oss://.</summary>
     public static ResourcePolicy OperatorReadsOssJars(EnforcementLevel level = EnforcementLevel.Advisory)
         => new("operator-reads-oss-jars", "The operator can download session jobs' jars from oss://.", level,
-            ImmutableArray.Create(TypeTokens.Of<Pulumi.Kubernetes.Helm.V3.Release>()), (release, input) =>
+            ImmutableArray.Create(TypeTokens.Kubernetes.Helm.V3.Release), (release, input) =>
             {
                 if (release.Text("chart") != FlinkDefaults.OperatorChart)
                     return Array.Empty<string>();
-                var ossJobs = input.OfType(FlinkResources.SessionJobType).Count(job => job.At("spec", "job", "jarURI")?.GetValue<string>()?.StartsWith("oss://", StringComparison.Ordinal) == true);
+                var ossJobs = input.OfType(FlinkDefaults.SessionJobType).Count(job => job.At("spec", "job", "jarURI")?.GetValue<string>()?.StartsWith("oss://", StringComparison.Ordinal) == true);
                 // No image.repository: the chart's own (ghcr.io), the stock image.
                 var repository = release.At("values", "image", "repository")?.GetValue<string>() ?? ImageSources.OperatorChartImage;
                 if (ossJobs == 0 || !FlinkDefaults.IsStockOperatorImage(repository, release.At("values", "image", "tag")?.GetValue<string>()))

@@ -4,7 +4,6 @@ using System.Collections.Immutable;
 using System.Linq;
 using BlinkInfra.Facts;
 using BlinkInfra.Config;
-using BlinkInfra.Engine;
 using BlinkInfra.Plan;
 
 namespace BlinkInfra.Policies.Packs;
@@ -36,11 +35,11 @@ public static class HardwarePack
     public static StackPolicy TaskManagerFitsBesideSystemPods(EnforcementLevel level = EnforcementLevel.Mandatory)
         => new("taskmanager-fits-beside-system-pods", "A TaskManager fits its pool's smallest machine beside every DaemonSet and, on an untainted pool, the system Deployments.", level, input =>
         {
-            var pools = input.OfType(TypeTokens.Of<Pulumi.AliCloud.CS.NodePool>())
+            var pools = input.OfType(TypeTokens.AliCloud.CS.NodePool)
                 .Where(p => p.Text("nodePoolName") is not null)
                 .GroupBy(p => p.Text("nodePoolName")!).ToDictionary(g => g.Key, g => g.First());
             var found = new List<(PlannedResource?, string)>();
-            foreach (var session in input.OfType(FlinkResources.DeploymentType))
+            foreach (var session in input.OfType(FlinkDefaults.DeploymentType))
             {
                 var poolName = session.At("metadata", "labels", NodeRoles.PoolLabel)?.GetValue<string>();
                 var resource = session.At("spec", "taskManager", "resource");
@@ -73,7 +72,7 @@ public static class HardwarePack
     // hostPath stays missing (FailedMount). infra/Facts/DataDisks.cs.
     public static ResourcePolicy StateDiskNotRuntimeDisk(EnforcementLevel level = EnforcementLevel.Mandatory)
         => new("state-disk-not-runtime-disk", "A pool's state disk is not its last data disk, which ACK takes for the container runtime.", level,
-            ImmutableArray.Create(TypeTokens.Of<Pulumi.AliCloud.CS.NodePool>()), (pool, _) =>
+            ImmutableArray.Create(TypeTokens.AliCloud.CS.NodePool), (pool, _) =>
             {
                 var disks = pool.Objects("dataDisks").ToList();
                 return disks.Count > 0 && disks[^1].Field("mountTarget") is { } target
@@ -87,7 +86,7 @@ public static class HardwarePack
     // config refuses the combination first (ComputeSpecBuilder.CheckAutoscalingBilling); this checks what is declared.
     public static ResourcePolicy NoAutoscalingSubscriptionPools(EnforcementLevel level = EnforcementLevel.Mandatory)
         => new("no-autoscaling-subscription-pools", "No subscription (PrePaid) node pool autoscales.", level,
-            ImmutableArray.Create(TypeTokens.Of<Pulumi.AliCloud.CS.NodePool>()), (pool, _) =>
+            ImmutableArray.Create(TypeTokens.AliCloud.CS.NodePool), (pool, _) =>
                 pool.Text("instanceChargeType") == ClusterDefaults.ChargeType(BillingMode.Subscription) && pool.At("scalingConfig", "enable")?.GetValue<bool>() == true
                     ? new[] { $"an autoscaling pool of subscription ({ClusterDefaults.ChargeType(BillingMode.Subscription)}) machines, which ACK removes on scale-in but does not release, so they stay billed; allowed: a fixed desiredSize with subscription, or autoscaling with {ClusterDefaults.ChargeType(BillingMode.PayAsYouGo)}" }
                     : Array.Empty<string>());
@@ -95,7 +94,7 @@ public static class HardwarePack
     /// <summary>accelerator-pools-tainted: GPU and FPGA pools are tainted so only jobs that ask for them land there.</summary>
     public static ResourcePolicy AcceleratorPoolsTainted(EnforcementLevel level = EnforcementLevel.Mandatory)
         => new("accelerator-pools-tainted", "GPU and FPGA pools are tainted so only jobs that ask for them land there.", level,
-            ImmutableArray.Create(TypeTokens.Of<Pulumi.AliCloud.CS.NodePool>()), (pool, _) =>
+            ImmutableArray.Create(TypeTokens.AliCloud.CS.NodePool), (pool, _) =>
             {
                 var kind = KindOf(pool);
                 if (kind == MachineKind.Cpu)
@@ -110,7 +109,7 @@ public static class HardwarePack
     /// <summary>fpga-pools-have-image: FPGA pools boot the FPGA image shared with the account.</summary>
     public static ResourcePolicy FpgaPoolsHaveImage(EnforcementLevel level = EnforcementLevel.Mandatory)
         => new("fpga-pools-have-image", "FPGA pools boot the FPGA image shared with the account.", level,
-            ImmutableArray.Create(TypeTokens.Of<Pulumi.AliCloud.CS.NodePool>()), (pool, _) =>
+            ImmutableArray.Create(TypeTokens.AliCloud.CS.NodePool), (pool, _) =>
                 KindOf(pool) == MachineKind.Fpga && pool.Text("imageId") is null
                     ? new[] { "an FPGA pool without an image; allowed: the FPGA image Alibaba Cloud shares by a support ticket (imageId)" }
                     : Array.Empty<string>());
@@ -118,7 +117,7 @@ public static class HardwarePack
     /// <summary>instance-families-known: Machines are of families the catalogue knows for the region.</summary>
     public static ResourcePolicy InstanceFamiliesKnown(EnforcementLevel level = EnforcementLevel.Advisory)
         => new("instance-families-known", "Machines are of families the catalogue knows for the region.", level,
-            ImmutableArray.Create(TypeTokens.Of<Pulumi.AliCloud.CS.NodePool>()), (machine, input) =>
+            ImmutableArray.Create(TypeTokens.AliCloud.CS.NodePool), (machine, input) =>
                 machine.Texts("instanceTypes").Where(t => InstanceCatalog.Type(t) is null)
                     .Select(t => $"instance type {t} is not in BlinkInfra's catalogue, which cannot say it is offered in {input.Settings.Region}; allowed: {string.Join(", ", InstanceCatalog.Families.Select(f => f.Name))} types the catalogue lists"));
 
@@ -129,7 +128,7 @@ public static class HardwarePack
     // --stack` notes those of accelerator pools). The table defaults to InstanceAvailability.Known; tests pass their own.
     public static ResourcePolicy InstanceTypesOfferedInZones(EnforcementLevel level = EnforcementLevel.Advisory, InstanceAvailability.Table? table = null)
         => new("instance-types-offered-in-zones", "Node pools' instance types are offered in the zones of their vSwitches.", level,
-            ImmutableArray.Create(TypeTokens.Of<Pulumi.AliCloud.CS.NodePool>()), (pool, input) =>
+            ImmutableArray.Create(TypeTokens.AliCloud.CS.NodePool), (pool, input) =>
             {
                 var known = table ?? InstanceAvailability.Known;
                 if (input.Settings.Region is not { } region)
@@ -151,7 +150,7 @@ public static class HardwarePack
     /// <summary>The zones of a pool's vSwitches: through the dependencies the engine records, or the ids a plan writes.</summary>
     private static List<string> ZonesOf(PlannedResource pool, PolicyInput input)
     {
-        var switches = input.OfType(TypeTokens.Of<Pulumi.AliCloud.Vpc.Switch>()).ToList();
+        var switches = input.OfType(TypeTokens.AliCloud.Vpc.Switch).ToList();
         var ids = pool.Texts("vswitchIds").ToHashSet(StringComparer.Ordinal);
         var byDependency = pool.PropertyDependencies.TryGetValue("vswitchIds", out var on) ? on : ImmutableArray<ResourceRef>.Empty;
         return switches.Where(s => byDependency.Contains(s.Ref) || ids.Contains(PlanRecorder.IdOf(s.Name)) || (s.Text("id") is { } id && ids.Contains(id)))
@@ -164,7 +163,7 @@ public static class HardwarePack
     // ACK's tags on it read back as drift of the instance Pulumi also declares.
     public static ResourcePolicy PoolsCreateTheirNodes(EnforcementLevel level = EnforcementLevel.Mandatory)
         => new("pools-create-their-nodes", "Node pools create their machines; no ECS instance is joined to one.", level,
-            ImmutableArray.Create(TypeTokens.Of<Pulumi.AliCloud.CS.NodePool>()), (pool, _) =>
+            ImmutableArray.Create(TypeTokens.AliCloud.CS.NodePool), (pool, _) =>
             {
                 var joined = pool.Texts("instances").Count();
                 return joined == 0

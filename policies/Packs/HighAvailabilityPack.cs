@@ -4,7 +4,6 @@ using System.Collections.Immutable;
 using System.Linq;
 using BlinkInfra.Facts;
 using BlinkInfra.Config;
-using BlinkInfra.Engine;
 using BlinkInfra.Plan;
 
 namespace BlinkInfra.Policies.Packs;
@@ -30,7 +29,7 @@ public static class HighAvailabilityPack
         {
             if (input.Settings.HighAvailability is not true)
                 return Enumerable.Empty<(PlannedResource?, string)>();
-            var pools = input.OfType(TypeTokens.Of<Pulumi.AliCloud.CS.NodePool>())
+            var pools = input.OfType(TypeTokens.AliCloud.CS.NodePool)
                 .Where(p => p.Objects("labels").Any(l => l.Field("key") == NodeRoles.RoleLabel && l.Field("value") == NodeRoles.MasterRole)).ToList();
             if (pools.Count != 1)
                 return new[] { ((PlannedResource?)null, $"high availability has {pools.Count} master pool(s); allowed: one node pool labelled {NodeRoles.RoleLabel}={NodeRoles.MasterRole}") };
@@ -50,7 +49,7 @@ public static class HighAvailabilityPack
     /// <summary>jobmanager-ha-on-bucket: In HA mode every session cluster runs Kubernetes HA with its storage on the state bucket and a standby JobManager.</summary>
     public static ResourcePolicy JobmanagerHaOnBucket(EnforcementLevel level = EnforcementLevel.Mandatory)
         => new("jobmanager-ha-on-bucket", "In HA mode every session cluster runs Kubernetes HA with its storage on the state bucket and a standby JobManager.", level,
-            ImmutableArray.Create(FlinkResources.DeploymentType), (deployment, input) =>
+            ImmutableArray.Create(FlinkDefaults.DeploymentType), (deployment, input) =>
             {
                 if (input.Settings.HighAvailability is not true)
                     return Array.Empty<string>();
@@ -71,7 +70,7 @@ public static class HighAvailabilityPack
     // high-availability.storageDir and never start. What is advice without HA is a broken cluster with it.
     public static ResourcePolicy HaMetadataReadableThroughRrsa(EnforcementLevel level = EnforcementLevel.Mandatory)
         => new("ha-metadata-readable-through-rrsa", "In HA mode every session cluster runs an image that can read its HA metadata on the bucket through RRSA.", level,
-            ImmutableArray.Create(FlinkResources.DeploymentType), (deployment, input) =>
+            ImmutableArray.Create(FlinkDefaults.DeploymentType), (deployment, input) =>
             {
                 if (input.Settings.HighAvailability is not true || deployment.At("spec", "flinkConfiguration", "high-availability.storageDir") is null)
                     return Array.Empty<string>();
@@ -92,7 +91,7 @@ public static class HighAvailabilityPack
     // cluster's jobs down without) and the operator. The masters are repaired by hand, in a planned window.
     public static ResourcePolicy MastersPoolNotAutoRepaired(EnforcementLevel level = EnforcementLevel.Mandatory)
         => new("masters-pool-not-auto-repaired", "ACK does not repair the master machines' pool on its own: a repair drains the node of a JobManager and the operator.", level,
-            ImmutableArray.Create(TypeTokens.Of<Pulumi.AliCloud.CS.NodePool>()), (pool, input) =>
+            ImmutableArray.Create(TypeTokens.AliCloud.CS.NodePool), (pool, input) =>
             {
                 if (!pool.Objects("labels").Any(l => l.Field("key") == NodeRoles.RoleLabel && l.Field("value") == NodeRoles.MasterRole))
                     return Array.Empty<string>();

@@ -4,7 +4,6 @@ using System.Linq;
 using System.Text.Json.Nodes;
 using System.Net;
 using BlinkInfra.Facts;
-using BlinkInfra.Network;
 using BlinkInfra.Config;
 using BlinkInfra.Plan;
 
@@ -42,7 +41,7 @@ public static class IsolationPack
     // sls_project_name: ACK's way of turning on a managed cluster's audit log; without it ACK keeps none).
     public static ResourcePolicy ApiServerAuditLog(EnforcementLevel level = EnforcementLevel.Advisory)
         => new("api-server-audit-log", "The API server's audit log is on.", level,
-            ImmutableArray.Create(TypeTokens.Of<Pulumi.AliCloud.CS.ManagedKubernetes>()), (cluster, _) =>
+            ImmutableArray.Create(TypeTokens.AliCloud.CS.ManagedKubernetes), (cluster, _) =>
                 cluster.At("auditLogConfig", "enabled") is JsonValue enabled && enabled.TryGetValue<bool>(out var on) && on
                     ? Array.Empty<string>()
                     : new[] { $"the API server's audit log is off (auditLogConfig): nothing records who read a Secret or ran a command in a pod through it; allowed: auditLogConfig enabled ({ConfigKeys.Section("observability")}.logs.audit: true, with logs.enabled: true, the defaults)" });
@@ -53,7 +52,7 @@ public static class IsolationPack
     // stack sets this policy's level to disabled (blink-infra:policy.levels) to say so.
     public static ResourcePolicy CloudFirewallEnabled(EnforcementLevel level = EnforcementLevel.Advisory)
         => new("cloud-firewall-enabled", "A NAT firewall is declared only where Cloud Firewall is enabled in the account, which is confirmed by hand.", level,
-            ImmutableArray.Create(TypeTokens.Of<Pulumi.AliCloud.CloudFirewall.NatFirewall>()), (_, _) => new[]
+            ImmutableArray.Create(TypeTokens.AliCloud.CloudFirewall.NatFirewall), (_, _) => new[]
             {
                 "the NAT firewall that limits egress to blink-infra:network.internetEgress.allowedHosts needs Cloud Firewall enabled in the account (an edition of its own, billed by subscription or pay-as-you-go, plus the traffic it protects), which nothing offline can see; "
                 + "allowed: confirm it in the Cloud Firewall console, then set blink-infra:policy.levels {cloud-firewall-enabled: disabled}",
@@ -64,7 +63,7 @@ public static class IsolationPack
     // wherever the security groups let port 22 in; no-ingress-from-internet keeps the internet out.
     public static ResourcePolicy BreakGlassKeyPair(EnforcementLevel level = EnforcementLevel.Advisory)
         => new("break-glass-key-pair", "Node pools whose machines accept an SSH key pair are named, for review.", level,
-            ImmutableArray.Create(TypeTokens.Of<Pulumi.AliCloud.CS.NodePool>()), (pool, _) =>
+            ImmutableArray.Create(TypeTokens.AliCloud.CS.NodePool), (pool, _) =>
                 pool.Text("keyName") is { } keyName
                     ? new[] { $"the pool's machines accept SSH logins with the key pair {keyName}: whoever holds its private key reaches them on port 22 from wherever the security groups let it in (never the internet: no-ingress-from-internet); allowed: no keyName once break-glass access is not needed (blink-infra:security.breakGlass)" }
                     : Array.Empty<string>());
@@ -75,13 +74,13 @@ public static class IsolationPack
     // preview and up, so it must be at a permanent location rather than one that drops superseded releases).
     public static ResourcePolicy ImagesAndChartReachable(EnforcementLevel level = EnforcementLevel.Mandatory)
         => new("images-and-chart-reachable", "The cluster can pull every image it runs, and the operator's chart stays where the stack fetches it.", level,
-            ImmutableArray.Create(BlinkInfra.Engine.FlinkResources.DeploymentType, TypeTokens.Of<Pulumi.Kubernetes.Helm.V3.Release>()), (resource, input) =>
+            ImmutableArray.Create(FlinkDefaults.DeploymentType, TypeTokens.Kubernetes.Helm.V3.Release), (resource, input) =>
             {
                 var problems = new System.Collections.Generic.List<string>();
                 var region = input.Settings.Region;
                 string? image;
                 string key;
-                if (resource.Type == BlinkInfra.Engine.FlinkResources.DeploymentType)
+                if (resource.Type == FlinkDefaults.DeploymentType)
                 {
                     image = resource.At("spec", "image")?.GetValue<string>();
                     key = "image";
@@ -134,11 +133,11 @@ public static class IsolationPack
             var allowed = $"allowed: {ConfigKeys.Section("network")}.cidrBlock inside {string.Join(", ", AlibabaCloud.PrivateRanges)}";
             const string Why = "the VPC routes it to itself, so the internet's hosts at those addresses become unreachable from the cluster";
 
-            var publicVpcs = input.OfType(TypeTokens.Of<Pulumi.AliCloud.Vpc.Network>())
+            var publicVpcs = input.OfType(TypeTokens.AliCloud.Vpc.Network)
                 .Select(vpc => (Resource: vpc, Block: Block(vpc)))
                 .Where(v => v.Block is { } block && IsPublic(block))
                 .ToList();
-            var vswitches = input.OfType(TypeTokens.Of<Pulumi.AliCloud.Vpc.Switch>())
+            var vswitches = input.OfType(TypeTokens.AliCloud.Vpc.Switch)
                 .Select(vswitch => (Resource: vswitch, Block: Block(vswitch)))
                 .Where(v => v.Block is not null)
                 .ToList();
@@ -162,7 +161,7 @@ public static class IsolationPack
     /// <summary>no-ingress-from-internet: No security group rule lets in 0.0.0.0/0 or ::/0.</summary>
     public static ResourcePolicy NoIngressFromInternet(EnforcementLevel level = EnforcementLevel.Mandatory)
         => new("no-ingress-from-internet", "No security group rule lets in 0.0.0.0/0 or ::/0.", level,
-            ImmutableArray.Create(TypeTokens.Of<Pulumi.AliCloud.Ecs.SecurityGroupRule>()), (rule, _) =>
+            ImmutableArray.Create(TypeTokens.AliCloud.Ecs.SecurityGroupRule), (rule, _) =>
                 rule.Text("type") == "ingress" && rule.Text("policy") != "drop" && (rule.Text("cidrIp") == "0.0.0.0/0" || rule.Text("ipv6CidrIp") == "::/0")
                     ? new[] { $"ingress from {rule.Text("cidrIp") ?? rule.Text("ipv6CidrIp")} on {rule.Text("ipProtocol")} {rule.Text("portRange")} lets the internet in; allowed: a source security group or a private block" }
                     : Array.Empty<string>());
@@ -170,7 +169,7 @@ public static class IsolationPack
     /// <summary>no-public-ip: No machine has a public IP.</summary>
     public static ResourcePolicy NoPublicIp(EnforcementLevel level = EnforcementLevel.Mandatory)
         => new("no-public-ip", "No machine has a public IP.", level,
-            ImmutableArray.Create(TypeTokens.Of<Pulumi.AliCloud.CS.NodePool>()), (machine, _) =>
+            ImmutableArray.Create(TypeTokens.AliCloud.CS.NodePool), (machine, _) =>
                 machine.Number("internetMaxBandwidthOut") is > 0
                     ? new[] { $"internetMaxBandwidthOut {machine.Number("internetMaxBandwidthOut")} gives the machine a public IP; allowed: 0 (internet through the NAT gateway)" }
                     : Array.Empty<string>());
@@ -178,8 +177,8 @@ public static class IsolationPack
     /// <summary>internet-only-through-nat: EIPs are associated with the NAT gateway only, and ACK makes no NAT gateway of its own.</summary>
     public static ResourcePolicy InternetOnlyThroughNat(EnforcementLevel level = EnforcementLevel.Mandatory)
         => new("internet-only-through-nat", "EIPs are associated with the NAT gateway only, and ACK makes no NAT gateway of its own.", level,
-            ImmutableArray.Create(TypeTokens.Of<Pulumi.AliCloud.Ecs.EipAssociation>(), TypeTokens.Of<Pulumi.AliCloud.CS.ManagedKubernetes>()), (resource, _) =>
-                resource.Type == TypeTokens.Of<Pulumi.AliCloud.Ecs.EipAssociation>()
+            ImmutableArray.Create(TypeTokens.AliCloud.Ecs.EipAssociation, TypeTokens.AliCloud.CS.ManagedKubernetes), (resource, _) =>
+                resource.Type == TypeTokens.AliCloud.Ecs.EipAssociation
                     ? resource.Text("instanceType") == "Nat"
                         ? Array.Empty<string>()
                         : new[] { $"an EIP associated with a {resource.Text("instanceType") ?? "machine"} reaches the internet around the NAT gateway; allowed: instanceType Nat" }
@@ -190,7 +189,7 @@ public static class IsolationPack
     /// <summary>vpc-security-groups: Security groups are VPC groups.</summary>
     public static ResourcePolicy VpcSecurityGroups(EnforcementLevel level = EnforcementLevel.Mandatory)
         => new("vpc-security-groups", "Security groups are VPC groups.", level,
-            ImmutableArray.Create(TypeTokens.Of<Pulumi.AliCloud.Ecs.SecurityGroup>()), (group, _) =>
+            ImmutableArray.Create(TypeTokens.AliCloud.Ecs.SecurityGroup), (group, _) =>
                 group.Inputs.ContainsKey("vpcId") && group.Text("securityGroupType") is "normal" or "enterprise"
                     ? Array.Empty<string>()
                     : new[] { $"a {(group.Inputs.ContainsKey("vpcId") ? group.Text("securityGroupType") ?? "classic" : "classic-network")} group; allowed: a VPC group (vpcId) of type normal or enterprise" });
@@ -201,7 +200,7 @@ public static class IsolationPack
     /// </summary>
     public static ResourcePolicy LeastPrivilegeDataEgress(EnforcementLevel level = EnforcementLevel.Mandatory)
         => new("least-privilege-data-egress", "No accept rule opens all ports to a wide block.", level,
-            ImmutableArray.Create(TypeTokens.Of<Pulumi.AliCloud.Ecs.SecurityGroupRule>()), (rule, _) =>
+            ImmutableArray.Create(TypeTokens.AliCloud.Ecs.SecurityGroupRule), (rule, _) =>
             {
                 var allPorts = rule.Text("ipProtocol") == "all" || rule.Text("portRange") is "-1/-1" or "1/65535";
                 var wide = rule.Text("cidrIp") is { } cidr && cidr != PodNetworking.AlibabaServiceBlock && IPNetwork2.TryParse(cidr, out var block) && block.Cidr < WidestAllPortsPrefix;
@@ -216,7 +215,7 @@ public static class IsolationPack
     /// </summary>
     public static ResourcePolicy PodPortsOnlyCluster(EnforcementLevel level = EnforcementLevel.Mandatory)
         => new("pod-ports-only-cluster", "The pods' security groups let in only the ports the cluster listens on.", level,
-            ImmutableArray.Create(TypeTokens.Of<Pulumi.AliCloud.Ecs.SecurityGroupRule>()), (rule, _) =>
+            ImmutableArray.Create(TypeTokens.AliCloud.Ecs.SecurityGroupRule), (rule, _) =>
                 rule.Text("type") == "ingress" && rule.Text("policy") != "drop"
                 && !ClusterPorts.All.Any(t => t.Protocol == rule.Text("ipProtocol") && t.PortRange == rule.Text("portRange"))
                     ? new[] { $"ingress on {rule.Text("ipProtocol")} {rule.Text("portRange")} opens what no pod of the cluster listens on; allowed: {string.Join(", ", ClusterPorts.All.Select(t => $"{t.Protocol} {t.PortRange}").Distinct())}" }
@@ -225,7 +224,7 @@ public static class IsolationPack
     /// <summary>web-ui-only-from-peers: Only the cluster's own groups (the API server's proxy) and declared peer groups reach the web UI.</summary>
     public static ResourcePolicy WebUiOnlyFromPeers(EnforcementLevel level = EnforcementLevel.Mandatory)
         => new("web-ui-only-from-peers", "Only the cluster's own groups (the API server's proxy) and declared peer groups reach the web UI.", level,
-            ImmutableArray.Create(TypeTokens.Of<Pulumi.AliCloud.Ecs.SecurityGroupRule>()), (rule, input) =>
+            ImmutableArray.Create(TypeTokens.AliCloud.Ecs.SecurityGroupRule), (rule, input) =>
             {
                 if (rule.Text("type") != "ingress" || rule.Text("policy") == "drop" || !Covers(rule, "tcp", FlinkPorts.Rest.Number))
                     return Array.Empty<string>();
@@ -241,12 +240,12 @@ public static class IsolationPack
     /// </summary>
     public static ResourcePolicy PodEgressOnlyDeclared(EnforcementLevel level = EnforcementLevel.Mandatory)
         => new("pod-egress-only-declared", "The pods' groups let out only to the cluster, its services and the declared endpoints, and drop the rest.", level,
-            ImmutableArray.Create(TypeTokens.Of<Pulumi.AliCloud.Ecs.SecurityGroupRule>(), TypeTokens.Of<Pulumi.AliCloud.Ecs.SecurityGroup>()), (resource, input) =>
+            ImmutableArray.Create(TypeTokens.AliCloud.Ecs.SecurityGroupRule, TypeTokens.AliCloud.Ecs.SecurityGroup), (resource, input) =>
             {
-                if (resource.Type == TypeTokens.Of<Pulumi.AliCloud.Ecs.SecurityGroup>())
+                if (resource.Type == TypeTokens.AliCloud.Ecs.SecurityGroup)
                 {
                     // The group's own rules: those whose securityGroupId input names it.
-                    return input.Resources.Any(r => r.Type == TypeTokens.Of<Pulumi.AliCloud.Ecs.SecurityGroupRule>() && StackSettings.NamesGroup(r, "securityGroupId", new[] { resource })
+                    return input.Resources.Any(r => r.Type == TypeTokens.AliCloud.Ecs.SecurityGroupRule && StackSettings.NamesGroup(r, "securityGroupId", new[] { resource })
                             && r.Text("type") == "egress" && r.Text("policy") == "drop" && r.Text("ipProtocol") == "all" && r.Text("cidrIp") == PodNetworking.Anywhere)
                         ? Array.Empty<string>()
                         : new[] { $"the group lets everything out; allowed: an egress rule dropping all to {PodNetworking.Anywhere} below the accepted destinations" };
@@ -268,7 +267,7 @@ public static class IsolationPack
             && int.TryParse(from, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var port) ? port : (int?)null;
         if (cidr == PodNetworking.AlibabaServiceBlock)
             return true;
-        if (tcpPort == PodNetworking.ApiServerPort && input.Resources.Any(r => r.Type == TypeTokens.Of<Pulumi.AliCloud.Vpc.Switch>() && r.Text("cidrBlock") == cidr))
+        if (tcpPort == PodNetworking.ApiServerPort && input.Resources.Any(r => r.Type == TypeTokens.AliCloud.Vpc.Switch && r.Text("cidrBlock") == cidr))
             return true;
         if (tcpPort is { } p && input.Settings.DataEndpoints.Contains(new DataEgress(cidr ?? "", p)))
             return true;
@@ -291,7 +290,7 @@ public static class IsolationPack
     /// <summary>private-api-server: The API server is not public unless the stack explicitly allows it.</summary>
     public static ResourcePolicy PrivateApiServer(EnforcementLevel level = EnforcementLevel.Mandatory)
         => new("private-api-server", "The API server is not public unless the stack explicitly allows it.", level,
-            ImmutableArray.Create(TypeTokens.Of<Pulumi.AliCloud.CS.ManagedKubernetes>()), (cluster, input) =>
+            ImmutableArray.Create(TypeTokens.AliCloud.CS.ManagedKubernetes), (cluster, input) =>
                 cluster.Flag("slbInternetEnabled") is true && !input.Settings.ApiServerPublic
                     ? new[] { "the API server is exposed to the internet, which the stack does not allow; allowed: slbInternetEnabled false, or blink-infra:compute.kubernetes.apiServerPublic true" }
                     : Array.Empty<string>());

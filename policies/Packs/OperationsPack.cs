@@ -26,8 +26,8 @@ public static class OperationsPack
     public static StackPolicy AlertsHaveReceivers(EnforcementLevel level = EnforcementLevel.Advisory)
         => new("alerts-have-receivers", "Every alert rule is routed to a notification policy of the stack that notifies someone.", level, input =>
         {
-            var rules = input.OfType(TypeTokens.Of<Pulumi.AliCloud.Arms.PrometheusAlertRule>()).ToList();
-            var dispatching = input.OfType(TypeTokens.Of<Pulumi.AliCloud.Arms.DispatchRule>())
+            var rules = input.OfType(TypeTokens.AliCloud.Arms.PrometheusAlertRule).ToList();
+            var dispatching = input.OfType(TypeTokens.AliCloud.Arms.DispatchRule)
                 .Where(d => d.Objects("notifyRules").Any(r => r["notifyObjects"] is System.Text.Json.Nodes.JsonArray { Count: > 0 }))
                 .ToList();
             bool Reaches(PlannedResource rule)

@@ -33,7 +33,7 @@ public static class RegionPack
     /// <summary>zones-in-region: Every vSwitch zone, and so every machine's (node pools place machines in vSwitches), belongs to the stack's region.</summary>
     public static ResourcePolicy ZonesInRegion(EnforcementLevel level = EnforcementLevel.Mandatory)
         => new("zones-in-region", "Every vSwitch zone, and so every machine's, belongs to the stack's region.", level,
-            ImmutableArray.Create(TypeTokens.Of<Pulumi.AliCloud.Vpc.Switch>()), (resource, input) =>
+            ImmutableArray.Create(TypeTokens.AliCloud.Vpc.Switch), (resource, input) =>
             {
                 var zone = resource.Text("zoneId");
                 var region = input.Settings.Region;
@@ -45,7 +45,7 @@ public static class RegionPack
     /// <summary>resources-in-stack-region: Every AliCloud provider, and so every regional resource, is in the stack's region.</summary>
     public static ResourcePolicy ResourcesInStackRegion(EnforcementLevel level = EnforcementLevel.Mandatory)
         => new("resources-in-stack-region", "Every AliCloud provider, and so every regional resource, is in the stack's region.", level,
-            ImmutableArray.Create(TypeTokens.Of<Pulumi.AliCloud.Provider>()), (resource, input) =>
+            ImmutableArray.Create(TypeTokens.AliCloud.Provider), (resource, input) =>
             {
                 var region = resource.Text("region");
                 return region == input.Settings.Region

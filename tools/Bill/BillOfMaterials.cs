@@ -8,7 +8,6 @@ using System.Text.Json.Nodes;
 using BlinkInfra.Config;
 using BlinkInfra.Facts;
 using BlinkInfra.Plan;
-using Pulumi.AliCloud.CS;
 
 namespace BlinkInfra.Bill;
 
@@ -99,12 +98,12 @@ public sealed record BillOfMaterials(
     ImmutableArray<LogStoreItem> LogStores,
     ImmutableArray<KmsKeyItem> KmsKeys)
 {
-    private static readonly string NodePoolType = TypeTokens.Of<NodePool>();
-    private static readonly string ClusterType = TypeTokens.Of<ManagedKubernetes>();
-    private static readonly string EipType = TypeTokens.Of<Pulumi.AliCloud.Ecs.EipAddress>();
-    private static readonly string NatType = TypeTokens.Of<Pulumi.AliCloud.Vpc.NatGateway>();
-    private static readonly string LogStoreType = TypeTokens.Of<Pulumi.AliCloud.Log.Store>();
-    private static readonly string KmsKeyType = TypeTokens.Of<Pulumi.AliCloud.Kms.Key>();
+    private static readonly string NodePoolType = TypeTokens.AliCloud.CS.NodePool;
+    private static readonly string ClusterType = TypeTokens.AliCloud.CS.ManagedKubernetes;
+    private static readonly string EipType = TypeTokens.AliCloud.Ecs.EipAddress;
+    private static readonly string NatType = TypeTokens.AliCloud.Vpc.NatGateway;
+    private static readonly string LogStoreType = TypeTokens.AliCloud.Log.Store;
+    private static readonly string KmsKeyType = TypeTokens.AliCloud.Kms.Key;
 
     public static readonly BillOfMaterials Empty = Of(Enumerable.Empty<PlannedResource>());
 

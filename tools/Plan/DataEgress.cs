@@ -1,8 +1,5 @@
 using System.Text.Json.Serialization;
 using BlinkInfra.Config;
-using Pulumi.AliCloud.CS;
-using Pulumi.AliCloud.Ecs;
-using Pulumi.AliCloud.Oss;
 
 namespace BlinkInfra.Plan;
 

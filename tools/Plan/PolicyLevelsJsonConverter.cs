@@ -4,9 +4,6 @@ using System.Collections.Immutable;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using BlinkInfra.Config;
-using Pulumi.AliCloud.CS;
-using Pulumi.AliCloud.Ecs;
-using Pulumi.AliCloud.Oss;
 
 namespace BlinkInfra.Plan;
 

@@ -7,9 +7,6 @@ using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using BlinkInfra.Config;
 using BlinkInfra.Facts;
-using Pulumi.AliCloud.CS;
-using Pulumi.AliCloud.Ecs;
-using Pulumi.AliCloud.Oss;
 
 namespace BlinkInfra.Plan;
 
@@ -55,14 +52,14 @@ public sealed record StackSettings(
     /// <summary>What the resources of a live stack tell of the settings its state does not carry.</summary>
     public static StackSettings FromResources(ImmutableArray<PlannedResource> resources)
     {
-        var provider = resources.FirstOrDefault(r => r.Type == TypeTokens.Of<Pulumi.AliCloud.Provider>() && r.Inputs["assumeRole"] is null);
-        var pools = resources.Where(r => r.Type == TypeTokens.Of<NodePool>()).ToList();
+        var provider = resources.FirstOrDefault(r => r.Type == TypeTokens.AliCloud.Provider && r.Inputs["assumeRole"] is null);
+        var pools = resources.Where(r => r.Type == TypeTokens.AliCloud.CS.NodePool).ToList();
         var prepaid = pools.Any(r => r.Text("instanceChargeType") == ClusterDefaults.ChargeType(BillingMode.Subscription));
         // The master machines: the node pool labelled with the master role, its desired size 3 with HA, 1 without.
         var masters = pools.Where(r => r.Inputs["labels"] is JsonArray labels && labels.OfType<JsonObject>().Any(l =>
                 l["key"]?.GetValue<string>() == NodeRoles.RoleLabel && l["value"]?.GetValue<string>() == NodeRoles.MasterRole))
             .Select(r => r.Text("desiredSize")).FirstOrDefault();
-        var bucket = resources.FirstOrDefault(r => r.Type == TypeTokens.Of<Bucket>());
+        var bucket = resources.FirstOrDefault(r => r.Type == TypeTokens.AliCloud.Oss.Bucket);
         var ownGroups = OwnGroupIds(resources);
         return new StackSettings(
             provider is null ? null : provider.Text("region"),
@@ -72,12 +69,12 @@ public sealed record StackSettings(
             masters switch { "3" => true, "1" => false, _ => null },
             false,
             // Peers: the groups rules let in that are not the stack's own.
-            resources.Where(r => r.Type == TypeTokens.Of<SecurityGroupRule>() && r.Text("type") == "ingress")
+            resources.Where(r => r.Type == TypeTokens.AliCloud.Ecs.SecurityGroupRule && r.Text("type") == "ingress")
                 .Select(r => r.Text("sourceSecurityGroupId")).OfType<string>()
                 .Where(id => !ownGroups.Contains(id)).Distinct().ToImmutableArray(),
             // Endpoints: as the engine hands them to jobs (the ConfigMap's "<endpoint>.cidr" and ".port").
             EndpointsOf(resources),
-            resources.Any(r => r.Type == TypeTokens.Of<Pulumi.AliCloud.Vpc.NatGateway>()),
+            resources.Any(r => r.Type == TypeTokens.AliCloud.Vpc.NatGateway),
             bucket is null ? null : bucket.Text("bucket"),
             null,
             AllowedHostsOf(resources));
@@ -89,9 +86,9 @@ public sealed record StackSettings(
     /// </summary>
     private static ImmutableArray<string>? AllowedHostsOf(ImmutableArray<PlannedResource> resources)
     {
-        if (!resources.Any(r => r.Type == TypeTokens.Of<Pulumi.AliCloud.CloudFirewall.NatFirewall>()))
+        if (!resources.Any(r => r.Type == TypeTokens.AliCloud.CloudFirewall.NatFirewall))
             return null;
-        return resources.Where(r => r.Type == TypeTokens.Of<Pulumi.AliCloud.CloudFirewall.NatFirewallControlPolicy>()
+        return resources.Where(r => r.Type == TypeTokens.AliCloud.CloudFirewall.NatFirewallControlPolicy
                 && r.Text("aclAction") == EgressFirewall.Accept && r.Text("destinationType") == EgressFirewall.DomainDestination
                 && r.Text("direction") == EgressFirewall.Out && r.Text("destination") is not null && r.Text("destPort") is not null)
             .Select(r => $"{r.Text("destination")}:{r.Text("destPort")}")
@@ -101,10 +98,10 @@ public sealed record StackSettings(
     /// <summary>How a stack's own security groups appear in other resources' inputs: a reference in a plan, the id in a state.</summary>
     public static ImmutableHashSet<string> OwnGroupIds(ImmutableArray<PlannedResource> resources)
     {
-        var groups = resources.Where(r => r.Type == TypeTokens.Of<SecurityGroup>()).ToList();
+        var groups = resources.Where(r => r.Type == TypeTokens.AliCloud.Ecs.SecurityGroup).ToList();
         // A live stack's state holds the real id, which a rule's input carries wherever the engine
         // recorded its dependency on one of the stack's groups.
-        var fromRules = resources.Where(r => r.Type == TypeTokens.Of<SecurityGroupRule>())
+        var fromRules = resources.Where(r => r.Type == TypeTokens.AliCloud.Ecs.SecurityGroupRule)
             .SelectMany(rule => new[] { "securityGroupId", "sourceSecurityGroupId" }
                 .Where(key => NamesGroup(rule, key, groups))
                 .Select(key => rule.Text(key)));
@@ -124,7 +121,7 @@ public sealed record StackSettings(
 
     private static ImmutableArray<DataEgress> EndpointsOf(ImmutableArray<PlannedResource> resources)
     {
-        var data = resources.FirstOrDefault(r => r.Type == TypeTokens.Of<Pulumi.Kubernetes.Core.V1.ConfigMap>() && r.Inputs["data"] is JsonObject d && d.Any(p => p.Key.EndsWith(".cidr", StringComparison.Ordinal)))
+        var data = resources.FirstOrDefault(r => r.Type == TypeTokens.Kubernetes.Core.V1.ConfigMap && r.Inputs["data"] is JsonObject d && d.Any(p => p.Key.EndsWith(".cidr", StringComparison.Ordinal)))
             ?.Inputs["data"] as JsonObject;
         if (data is null)
             return ImmutableArray<DataEgress>.Empty;

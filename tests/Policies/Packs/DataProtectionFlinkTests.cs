@@ -1,9 +1,7 @@
 using System.Collections.Generic;
-using BlinkInfra.Engine;
 using BlinkInfra.Facts;
 using BlinkInfra.Policies.Packs;
 using NUnit.Framework;
-using Pulumi.AliCloud.Oss;
 using static BlinkInfra.Tests.Policies.Packs.PolicyFixture;
 
 namespace BlinkInfra.Tests.Policies.Packs;
@@ -16,12 +14,12 @@ public class DataProtectionFlinkTests
     private static PlannedResource Session(string image, bool ha)
     {
         var configuration = ha ? """{"high-availability.type":"kubernetes","high-availability.storageDir":"oss://state/ha"}""" : "{}";
-        return Resource(FlinkResources.DeploymentType, "session-cpu",
+        return Resource(FlinkDefaults.DeploymentType, "session-cpu",
             "{\"metadata\":{\"name\":\"session-cpu\"},\"spec\":{\"image\":\"" + image + "\",\"flinkConfiguration\":" + configuration + "}}");
     }
 
     private static PlannedResource Job(string jarUri)
-        => Resource(FlinkResources.SessionJobType, "job", "{\"spec\":{\"deploymentName\":\"session-cpu\",\"job\":{\"jarURI\":\"" + jarUri + "\"}}}");
+        => Resource(FlinkDefaults.SessionJobType, "job", "{\"spec\":{\"deploymentName\":\"session-cpu\",\"job\":{\"jarURI\":\"" + jarUri + "\"}}}");
 
     private const string LockedDownBucket = """{"bucket":"state","serverSideEncryptionRule":{"sseAlgorithm":"AES256"},"versioning":{"status":"Enabled"},"lifecycleRules":[{"id":"r","enabled":true,"noncurrentVersionExpirations":[{"days":7}],"abortMultipartUploads":[{"days":1}]}]}""";
 
@@ -30,9 +28,9 @@ public class DataProtectionFlinkTests
     {
         var policy = DataProtectionPack.StateBucketLockedDown();
 
-        Assert.That(Found(policy, Input(Resource(Token<Bucket>(), "state", LockedDownBucket),
-            Resource(Token<BucketAcl>(), "acl", """{"bucket":"state","acl":"private"}"""),
-            Resource(Token<BucketPublicAccessBlock>(), "block", """{"bucket":"state","blockPublicAccess":true}"""))), Is.Empty);
+        Assert.That(Found(policy, Input(Resource(TypeTokens.AliCloud.Oss.Bucket, "state", LockedDownBucket),
+            Resource(TypeTokens.AliCloud.Oss.BucketAcl, "acl", """{"bucket":"state","acl":"private"}"""),
+            Resource(TypeTokens.AliCloud.Oss.BucketPublicAccessBlock, "block", """{"bucket":"state","blockPublicAccess":true}"""))), Is.Empty);
     }
 
     [TestCase("""{"sseAlgorithm":"KMS","kmsMasterKeyId":"key-hzz62f1cb66fa42qo1a2b"}""")]
@@ -43,9 +41,9 @@ public class DataProtectionFlinkTests
         var policy = DataProtectionPack.StateBucketLockedDown();
         var bucket = LockedDownBucket.Replace("""{"sseAlgorithm":"AES256"}""", rule, System.StringComparison.Ordinal);
 
-        Assert.That(Found(policy, Input(Resource(Token<Bucket>(), "state", bucket),
-            Resource(Token<BucketAcl>(), "acl", """{"bucket":"state","acl":"private"}"""),
-            Resource(Token<BucketPublicAccessBlock>(), "block", """{"bucket":"state","blockPublicAccess":true}"""))), Is.Empty);
+        Assert.That(Found(policy, Input(Resource(TypeTokens.AliCloud.Oss.Bucket, "state", bucket),
+            Resource(TypeTokens.AliCloud.Oss.BucketAcl, "acl", """{"bucket":"state","acl":"private"}"""),
+            Resource(TypeTokens.AliCloud.Oss.BucketPublicAccessBlock, "block", """{"bucket":"state","blockPublicAccess":true}"""))), Is.Empty);
     }
 
     [TestCase("""{"sseAlgorithm":"aws:kms"}""", "state: server-side encryption aws:kms, which OSS does not offer; allowed: AES256, KMS, SM4")]
@@ -55,9 +53,9 @@ public class DataProtectionFlinkTests
         var policy = DataProtectionPack.StateBucketLockedDown();
         var bucket = LockedDownBucket.Replace("""{"sseAlgorithm":"AES256"}""", rule, System.StringComparison.Ordinal);
 
-        Assert.That(Found(policy, Input(Resource(Token<Bucket>(), "state", bucket),
-            Resource(Token<BucketAcl>(), "acl", """{"bucket":"state","acl":"private"}"""),
-            Resource(Token<BucketPublicAccessBlock>(), "block", """{"bucket":"state","blockPublicAccess":true}"""))), Is.EqualTo(new[] { expected }));
+        Assert.That(Found(policy, Input(Resource(TypeTokens.AliCloud.Oss.Bucket, "state", bucket),
+            Resource(TypeTokens.AliCloud.Oss.BucketAcl, "acl", """{"bucket":"state","acl":"private"}"""),
+            Resource(TypeTokens.AliCloud.Oss.BucketPublicAccessBlock, "block", """{"bucket":"state","blockPublicAccess":true}"""))), Is.EqualTo(new[] { expected }));
     }
 
     [Test]
@@ -67,9 +65,9 @@ public class DataProtectionFlinkTests
 
         // The deprecated acl on the bucket, the ACL and the block on another bucket, no encryption,
         // versioning or lifecycle rule.
-        Assert.That(Found(policy, Input(Resource(Token<Bucket>(), "state", """{"bucket":"state","acl":"private"}"""),
-            Resource(Token<BucketAcl>(), "acl", """{"bucket":"other","acl":"private"}"""),
-            Resource(Token<BucketPublicAccessBlock>(), "block", """{"bucket":"other","blockPublicAccess":true}"""))), Is.EqualTo(new[]
+        Assert.That(Found(policy, Input(Resource(TypeTokens.AliCloud.Oss.Bucket, "state", """{"bucket":"state","acl":"private"}"""),
+            Resource(TypeTokens.AliCloud.Oss.BucketAcl, "acl", """{"bucket":"other","acl":"private"}"""),
+            Resource(TypeTokens.AliCloud.Oss.BucketPublicAccessBlock, "block", """{"bucket":"other","blockPublicAccess":true}"""))), Is.EqualTo(new[]
         {
             "state: acl private on the bucket, deprecated since provider 1.220.0; allowed: no acl on the bucket, an alicloud:oss/bucketAcl:BucketAcl instead",
             "state: no alicloud:oss/bucketAcl:BucketAcl on the bucket; allowed: one with acl private",
@@ -97,9 +95,9 @@ public class DataProtectionFlinkTests
 
         foreach (var bucket in new[] { partial, disabled })
         {
-            Assert.That(Found(policy, Input(Resource(Token<Bucket>(), "state", bucket),
-                Resource(Token<BucketAcl>(), "acl public-read", """{"bucket":"state","acl":"public-read"}"""),
-                Resource(Token<BucketPublicAccessBlock>(), "block", """{"bucket":"state","blockPublicAccess":false}"""))), Is.EqualTo(gaps));
+            Assert.That(Found(policy, Input(Resource(TypeTokens.AliCloud.Oss.Bucket, "state", bucket),
+                Resource(TypeTokens.AliCloud.Oss.BucketAcl, "acl public-read", """{"bucket":"state","acl":"public-read"}"""),
+                Resource(TypeTokens.AliCloud.Oss.BucketPublicAccessBlock, "block", """{"bucket":"state","blockPublicAccess":false}"""))), Is.EqualTo(gaps));
         }
     }
 
@@ -122,8 +120,8 @@ public class DataProtectionFlinkTests
     {
         var policy = DataProtectionPack.OperatorReadsOssJars();
         var chart = "{\"chart\":\"" + FlinkDefaults.OperatorChart + "\",";
-        var stock = Resource(Token<Pulumi.Kubernetes.Helm.V3.Release>(), "operator", chart + "\"values\":{}}");
-        var own = Resource(Token<Pulumi.Kubernetes.Helm.V3.Release>(), "operator", chart + "\"values\":{\"image\":{\"repository\":\"registry.example/operator\"}}}");
+        var stock = Resource(TypeTokens.Kubernetes.Helm.V3.Release, "operator", chart + "\"values\":{}}");
+        var own = Resource(TypeTokens.Kubernetes.Helm.V3.Release, "operator", chart + "\"values\":{\"image\":{\"repository\":\"registry.example/operator\"}}}");
 
         Assert.That(Found(policy, Input(stock, Job("https://example.com/a.jar"))), Is.Empty);
         Assert.That(Found(policy, Input(own, Job("oss://state/udf/a.jar"))), Is.Empty);

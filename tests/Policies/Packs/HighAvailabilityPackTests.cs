@@ -1,5 +1,5 @@
 using System.Collections.Generic;
-using BlinkInfra.Engine;
+using BlinkInfra.Facts;
 using BlinkInfra.Policies.Packs;
 using NUnit.Framework;
 using System.Linq;
@@ -24,11 +24,11 @@ public class HighAvailabilityPackTests
             inputs["multiAzPolicy"] = multiAzPolicy;
         if (deploymentSetId != null)
             inputs["deploymentSetId"] = deploymentSetId;
-        return Resource(Token<Pulumi.AliCloud.CS.NodePool>(), "masters", inputs.ToJsonString());
+        return Resource(TypeTokens.AliCloud.CS.NodePool, "masters", inputs.ToJsonString());
     }
 
     private static PlannedResource Session(string flinkConfiguration, int replicas)
-        => Resource(FlinkResources.DeploymentType, "session",
+        => Resource(FlinkDefaults.DeploymentType, "session",
             "{\"spec\":{\"flinkConfiguration\":" + flinkConfiguration + ",\"jobManager\":{\"replicas\":" + replicas + "}}}");
 
     [Test]
@@ -54,7 +54,7 @@ public class HighAvailabilityPackTests
         var policy = HighAvailabilityPack.HaMetadataReadableThroughRrsa();
         var ha = Settings(highAvailability: true);
         PlannedResource Session(string image, string extra)
-            => Resource(FlinkResources.DeploymentType, "session",
+            => Resource(FlinkDefaults.DeploymentType, "session",
                 "{\"spec\":{\"image\":\"" + image + "\",\"flinkConfiguration\":{\"high-availability.storageDir\":\"oss://state/ha\"" + extra + "}}}");
         var provider = ",\"" + BlinkInfra.Facts.FlinkDefaults.OssCredentialsProvider + "\":\"io.example.Rrsa\"";
 
@@ -87,7 +87,7 @@ public class MastersPoolAutoRepairTests
     public static readonly IEnumerable<string> Covered = new[] { "masters-pool-not-auto-repaired" };
 
     private static PlannedResource Pool(string role, string management)
-        => Resource(Token<Pulumi.AliCloud.CS.NodePool>(), role, "{\"labels\":[{\"key\":\"blink.io/role\",\"value\":\"" + role + "\"}],\"management\":" + management + "}");
+        => Resource(TypeTokens.AliCloud.CS.NodePool, role, "{\"labels\":[{\"key\":\"blink.io/role\",\"value\":\"" + role + "\"}],\"management\":" + management + "}");
 
     [Test]
     public void The_masters_pool_auto_repaired_is_refused_and_nothing_else_is()

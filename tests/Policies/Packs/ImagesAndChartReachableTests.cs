@@ -1,5 +1,5 @@
 using System.Collections.Generic;
-using BlinkInfra.Engine;
+using BlinkInfra.Facts;
 using BlinkInfra.Policies.Packs;
 using NUnit.Framework;
 using static BlinkInfra.Tests.Policies.Packs.PolicyFixture;
@@ -12,10 +12,10 @@ public class ImagesAndChartReachableTests
     public static readonly IEnumerable<string> Covered = new[] { "images-and-chart-reachable" };
 
     private static PlannedResource Session(string image)
-        => Resource(FlinkResources.DeploymentType, "session-cpu", "{\"spec\":{\"image\":\"" + image + "\"}}");
+        => Resource(FlinkDefaults.DeploymentType, "session-cpu", "{\"spec\":{\"image\":\"" + image + "\"}}");
 
     private static PlannedResource Operator(string values, string repo = "https://archive.apache.org/dist/flink/flink-kubernetes-operator-1.15.0/")
-        => Resource(Token<Pulumi.Kubernetes.Helm.V3.Release>(), "operator",
+        => Resource(TypeTokens.Kubernetes.Helm.V3.Release, "operator",
             "{\"chart\":\"flink-kubernetes-operator\",\"repositoryOpts\":{\"repo\":\"" + repo + "\"},\"values\":" + values + "}");
 
     [Test]

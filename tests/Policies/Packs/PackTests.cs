@@ -2,11 +2,9 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using BlinkInfra.Plan;
+using BlinkInfra.Facts;
 using BlinkInfra.Policies.Packs;
 using NUnit.Framework;
-using Pulumi.AliCloud.CS;
-using Pulumi.AliCloud.Ecs;
-using Pulumi.AliCloud.Oss;
 using static BlinkInfra.Tests.Policies.Packs.PolicyFixture;
 
 namespace BlinkInfra.Tests.Policies.Packs;
@@ -16,17 +14,17 @@ public class PackTests
 {
     public sealed record Case(Func<Policy> Make, PolicyInput Passing, PolicyInput Failing, string[] Expected);
 
-    private static readonly string Rule = Token<SecurityGroupRule>();
-    private static readonly string Pool = Token<NodePool>();
+    private static readonly string Rule = TypeTokens.AliCloud.Ecs.SecurityGroupRule;
+    private static readonly string Pool = TypeTokens.AliCloud.CS.NodePool;
 
-    private static PlannedResource SecretsKey(string inputs, bool protect) => Resource(Token<Pulumi.AliCloud.Kms.Key>(), "kms", inputs, protect);
+    private static PlannedResource SecretsKey(string inputs, bool protect) => Resource(TypeTokens.AliCloud.Kms.Key, "kms", inputs, protect);
 
     /// <summary>A cluster whose encryptionProviderKey is the id of the key named <paramref name="key"/>, as a plan records it.</summary>
     private static PlannedResource ClusterEncryptedWith(string key)
-        => Resource(Token<ManagedKubernetes>(), "ack", "{\"encryptionProviderKey\":\"${" + key + ".id}\"}") with
+        => Resource(TypeTokens.AliCloud.CS.ManagedKubernetes, "ack", "{\"encryptionProviderKey\":\"${" + key + ".id}\"}") with
         {
             PropertyDependencies = System.Collections.Immutable.ImmutableSortedDictionary<string, System.Collections.Immutable.ImmutableArray<ResourceRef>>.Empty
-                .Add("encryptionProviderKey", System.Collections.Immutable.ImmutableArray.Create(new ResourceRef(Token<Pulumi.AliCloud.Kms.Key>(), key))),
+                .Add("encryptionProviderKey", System.Collections.Immutable.ImmutableArray.Create(new ResourceRef(TypeTokens.AliCloud.Kms.Key, key))),
         };
 
     private static IEnumerable<TestCaseData> Cases()
@@ -40,31 +38,31 @@ public class PackTests
             Input(Settings(region: "cn-hongkong")),
             "stack: region cn-hongkong is not offered for pay-as-you-go billing; allowed: cn-hangzhou, cn-beijing, cn-shanghai, cn-shenzhen");
         yield return C("zones-in-region", () => RegionPack.ZonesInRegion(),
-            Input(Resource(Token<Pulumi.AliCloud.Vpc.Switch>(), "vsw", """{"zoneId":"cn-hangzhou-h"}""")),
-            Input(Resource(Token<Pulumi.AliCloud.Vpc.Switch>(), "vsw", """{"zoneId":"cn-beijing-a"}""")),
+            Input(Resource(TypeTokens.AliCloud.Vpc.Switch, "vsw", """{"zoneId":"cn-hangzhou-h"}""")),
+            Input(Resource(TypeTokens.AliCloud.Vpc.Switch, "vsw", """{"zoneId":"cn-beijing-a"}""")),
             "vsw: zone cn-beijing-a is not a zone of the stack's region cn-hangzhou; allowed: " + string.Join(", ", BlinkInfra.Facts.AlibabaCloud.ZonesOf("cn-hangzhou")));
         yield return C("resources-in-stack-region", () => RegionPack.ResourcesInStackRegion(),
-            Input(Resource(Token<Pulumi.AliCloud.Provider>(), "p", """{"region":"cn-hangzhou"}""")),
-            Input(Resource(Token<Pulumi.AliCloud.Provider>(), "p", "{}")),
+            Input(Resource(TypeTokens.AliCloud.Provider, "p", """{"region":"cn-hangzhou"}""")),
+            Input(Resource(TypeTokens.AliCloud.Provider, "p", "{}")),
             "p: provider region (none: alicloud:region decides) is not the stack's region cn-hangzhou; allowed: cn-hangzhou");
 
         // blink-isolation
         yield return C("private-address-space", () => IsolationPack.PrivateAddressSpace(),
-            Input(Resource(Token<Pulumi.AliCloud.Vpc.Switch>(), "vsw", """{"cidrBlock":"172.16.0.0/24"}""")),
-            Input(Resource(Token<Pulumi.AliCloud.Vpc.Switch>(), "vsw", """{"cidrBlock":"8.8.8.0/24"}"""), Resource(Token<Pulumi.AliCloud.Vpc.Switch>(), "vsw-ok", """{"cidrBlock":"172.16.1.0/24"}""")),
+            Input(Resource(TypeTokens.AliCloud.Vpc.Switch, "vsw", """{"cidrBlock":"172.16.0.0/24"}""")),
+            Input(Resource(TypeTokens.AliCloud.Vpc.Switch, "vsw", """{"cidrBlock":"8.8.8.0/24"}"""), Resource(TypeTokens.AliCloud.Vpc.Switch, "vsw-ok", """{"cidrBlock":"172.16.1.0/24"}""")),
             "vsw: 8.8.8.0/24 is public address space: the VPC routes it to itself, so the internet's hosts at those addresses become unreachable from the cluster; allowed: blocks inside 10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16 (blink-infra:network.zones[].cidrBlock and podCidrBlock, or the block they are planned in, blink-infra:network.cidrBlock)");
         // The VPC's own block public: said once, of blink-infra:network.cidrBlock, not of each vSwitch carved from it.
         yield return C("private-address-space of a public VPC", () => IsolationPack.PrivateAddressSpace(),
-            Input(Resource(Token<Pulumi.AliCloud.Vpc.Network>(), "vpc", """{"cidrBlock":"10.0.0.0/16"}"""), Resource(Token<Pulumi.AliCloud.Vpc.Switch>(), "vsw", """{"cidrBlock":"10.0.0.0/24"}""")),
-            Input(Resource(Token<Pulumi.AliCloud.Vpc.Network>(), "vpc", """{"cidrBlock":"11.0.0.0/16"}"""), Resource(Token<Pulumi.AliCloud.Vpc.Switch>(), "vsw-a", """{"cidrBlock":"11.0.0.0/24"}"""), Resource(Token<Pulumi.AliCloud.Vpc.Switch>(), "vsw-b", """{"cidrBlock":"11.0.1.0/24"}""")),
+            Input(Resource(TypeTokens.AliCloud.Vpc.Network, "vpc", """{"cidrBlock":"10.0.0.0/16"}"""), Resource(TypeTokens.AliCloud.Vpc.Switch, "vsw", """{"cidrBlock":"10.0.0.0/24"}""")),
+            Input(Resource(TypeTokens.AliCloud.Vpc.Network, "vpc", """{"cidrBlock":"11.0.0.0/16"}"""), Resource(TypeTokens.AliCloud.Vpc.Switch, "vsw-a", """{"cidrBlock":"11.0.0.0/24"}"""), Resource(TypeTokens.AliCloud.Vpc.Switch, "vsw-b", """{"cidrBlock":"11.0.1.0/24"}""")),
             "vpc: the VPC's block 11.0.0.0/16 (blink-infra:network.cidrBlock) is public address space: the VPC routes it to itself, so the internet's hosts at those addresses become unreachable from the cluster; allowed: blink-infra:network.cidrBlock inside 10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16");
         yield return C("private-address-space of an existing public VPC", () => IsolationPack.PrivateAddressSpace(),
-            Input(Resource(Token<Pulumi.AliCloud.Vpc.Switch>(), "vsw", """{"cidrBlock":"10.0.0.0/24"}""")),
-            Input(Resource(Token<Pulumi.AliCloud.Vpc.Switch>(), "vsw-a", """{"cidrBlock":"11.0.0.0/24"}"""), Resource(Token<Pulumi.AliCloud.Vpc.Switch>(), "vsw-b", """{"cidrBlock":"11.0.1.0/24"}""")),
+            Input(Resource(TypeTokens.AliCloud.Vpc.Switch, "vsw", """{"cidrBlock":"10.0.0.0/24"}""")),
+            Input(Resource(TypeTokens.AliCloud.Vpc.Switch, "vsw-a", """{"cidrBlock":"11.0.0.0/24"}"""), Resource(TypeTokens.AliCloud.Vpc.Switch, "vsw-b", """{"cidrBlock":"11.0.1.0/24"}""")),
             "stack: every vSwitch of the cluster lies in public address space (11.0.0.0/24, 11.0.1.0/24), so the VPC's block they are carved from (blink-infra:network.cidrBlock) is public: the VPC routes it to itself, so the internet's hosts at those addresses become unreachable from the cluster; allowed: blink-infra:network.cidrBlock inside 10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16");
         yield return C("api-server-audit-log", () => IsolationPack.ApiServerAuditLog(),
-            Input(Resource(Token<ManagedKubernetes>(), "ack", """{"auditLogConfig":{"enabled":true,"slsProjectName":"p"}}""")),
-            Input(Resource(Token<ManagedKubernetes>(), "ack", "{}")),
+            Input(Resource(TypeTokens.AliCloud.CS.ManagedKubernetes, "ack", """{"auditLogConfig":{"enabled":true,"slsProjectName":"p"}}""")),
+            Input(Resource(TypeTokens.AliCloud.CS.ManagedKubernetes, "ack", "{}")),
             "ack: the API server's audit log is off (auditLogConfig): nothing records who read a Secret or ran a command in a pod through it; allowed: auditLogConfig enabled (blink-infra:observability.logs.audit: true, with logs.enabled: true, the defaults)");
         yield return C("no-ingress-from-internet", () => IsolationPack.NoIngressFromInternet(),
             Input(Resource(Rule, "r", """{"type":"ingress","policy":"accept","cidrIp":"10.0.0.0/8","ipProtocol":"tcp","portRange":"22/22"}"""),
@@ -76,13 +74,13 @@ public class PackTests
             Input(Resource(Pool, "pool", """{"internetMaxBandwidthOut":5}""")),
             "pool: internetMaxBandwidthOut 5 gives the machine a public IP; allowed: 0 (internet through the NAT gateway)");
         yield return C("internet-only-through-nat", () => IsolationPack.InternetOnlyThroughNat(),
-            Input(Resource(Token<EipAssociation>(), "eip", """{"instanceType":"Nat"}"""), Resource(Token<ManagedKubernetes>(), "ack", """{"newNatGateway":false}""")),
-            Input(Resource(Token<EipAssociation>(), "eip", "{}"), Resource(Token<ManagedKubernetes>(), "ack", "{}")),
+            Input(Resource(TypeTokens.AliCloud.Ecs.EipAssociation, "eip", """{"instanceType":"Nat"}"""), Resource(TypeTokens.AliCloud.CS.ManagedKubernetes, "ack", """{"newNatGateway":false}""")),
+            Input(Resource(TypeTokens.AliCloud.Ecs.EipAssociation, "eip", "{}"), Resource(TypeTokens.AliCloud.CS.ManagedKubernetes, "ack", "{}")),
             "eip: an EIP associated with a machine reaches the internet around the NAT gateway; allowed: instanceType Nat",
             "ack: the cluster would create a NAT gateway of its own; allowed: newNatGateway false (the stack's NAT gateway)");
         yield return C("vpc-security-groups", () => IsolationPack.VpcSecurityGroups(),
-            Input(Resource(Token<SecurityGroup>(), "sg", """{"vpcId":"vpc-1","securityGroupType":"normal"}""")),
-            Input(Resource(Token<SecurityGroup>(), "sg", """{"vpcId":"vpc-1"}""")),
+            Input(Resource(TypeTokens.AliCloud.Ecs.SecurityGroup, "sg", """{"vpcId":"vpc-1","securityGroupType":"normal"}""")),
+            Input(Resource(TypeTokens.AliCloud.Ecs.SecurityGroup, "sg", """{"vpcId":"vpc-1"}""")),
             "sg: a classic group; allowed: a VPC group (vpcId) of type normal or enterprise");
         yield return C("least-privilege-data-egress", () => IsolationPack.LeastPrivilegeDataEgress(),
             Input(Resource(Rule, "r", """{"type":"egress","policy":"accept","cidrIp":"10.1.0.0/16","ipProtocol":"all","portRange":"-1/-1"}""")),
@@ -95,7 +93,7 @@ public class PackTests
             "r: ingress on tcp 22/22 opens what no pod of the cluster listens on; allowed: " + string.Join(", ", BlinkInfra.Facts.ClusterPorts.All.Select(t => $"{t.Protocol} {t.PortRange}").Distinct()));
         yield return C("web-ui-only-from-peers", () => IsolationPack.WebUiOnlyFromPeers(),
             Input(Settings(peerGroupIds: new[] { "sg-peer01" }),
-                Resource(Token<SecurityGroup>(), "sg-masters"),
+                Resource(TypeTokens.AliCloud.Ecs.SecurityGroup, "sg-masters"),
                 Resource(Rule, "own", """{"type":"ingress","policy":"accept","sourceSecurityGroupId":"${sg-masters.id}","ipProtocol":"tcp","portRange":"8081/8081"}"""),
                 Resource(Rule, "peer", """{"type":"ingress","policy":"accept","sourceSecurityGroupId":"sg-peer01","ipProtocol":"tcp","portRange":"8081/8081"}""")),
             Input(Settings(peerGroupIds: new[] { "sg-peer01" }),
@@ -103,21 +101,21 @@ public class PackTests
             "r: the web UI (tcp 8081) is let in from 10.1.2.0/24; allowed: the cluster's own groups, or a group of blink-infra:security.peerGroups (sg-peer01)");
         yield return C("pod-egress-only-declared", () => IsolationPack.PodEgressOnlyDeclared(),
             Input(Settings(dataEndpoints: new[] { new DataEgress("10.20.0.0/24", 9092) }),
-                Resource(Token<SecurityGroup>(), "sg"),
-                Resource(Token<Pulumi.AliCloud.Vpc.Switch>(), "vsw", """{"cidrBlock":"10.0.0.0/24"}"""),
+                Resource(TypeTokens.AliCloud.Ecs.SecurityGroup, "sg"),
+                Resource(TypeTokens.AliCloud.Vpc.Switch, "vsw", """{"cidrBlock":"10.0.0.0/24"}"""),
                 Resource(Rule, "self", """{"securityGroupId":"${sg.id}","type":"egress","policy":"accept","sourceSecurityGroupId":"${sg.id}","ipProtocol":"all","portRange":"-1/-1"}"""),
                 Resource(Rule, "services", """{"securityGroupId":"${sg.id}","type":"egress","policy":"accept","cidrIp":"100.64.0.0/10","ipProtocol":"all","portRange":"-1/-1"}"""),
                 Resource(Rule, "api", """{"securityGroupId":"${sg.id}","type":"egress","policy":"accept","cidrIp":"10.0.0.0/24","ipProtocol":"tcp","portRange":"6443/6443"}"""),
                 Resource(Rule, "kafka", """{"securityGroupId":"${sg.id}","type":"egress","policy":"accept","cidrIp":"10.20.0.0/24","ipProtocol":"tcp","portRange":"9092/9092"}"""),
                 Resource(Rule, "drop", """{"securityGroupId":"${sg.id}","type":"egress","policy":"drop","cidrIp":"0.0.0.0/0","ipProtocol":"all","portRange":"-1/-1"}""")),
             Input(Settings(dataEndpoints: new[] { new DataEgress("10.20.0.0/24", 9092) }),
-                Resource(Token<SecurityGroup>(), "sg"),
+                Resource(TypeTokens.AliCloud.Ecs.SecurityGroup, "sg"),
                 Resource(Rule, "https", """{"securityGroupId":"${sg.id}","type":"egress","policy":"accept","cidrIp":"0.0.0.0/0","ipProtocol":"tcp","portRange":"443/443"}""")),
             "sg: the group lets everything out; allowed: an egress rule dropping all to 0.0.0.0/0 below the accepted destinations",
             "https: egress on tcp 443/443 to 0.0.0.0/0 is not the cluster's nor a declared endpoint; allowed: the cluster's groups, 100.64.0.0/10, tcp 6443 to the cluster's vSwitches, tcp 9092 to 10.20.0.0/24 (no internet: blink-infra:network.internetEgress is off)");
         yield return C("private-api-server", () => IsolationPack.PrivateApiServer(),
-            Input(Settings(apiServerPublic: true), Resource(Token<ManagedKubernetes>(), "ack", """{"slbInternetEnabled":true}""")),
-            Input(Resource(Token<ManagedKubernetes>(), "ack", """{"slbInternetEnabled":true}""")),
+            Input(Settings(apiServerPublic: true), Resource(TypeTokens.AliCloud.CS.ManagedKubernetes, "ack", """{"slbInternetEnabled":true}""")),
+            Input(Resource(TypeTokens.AliCloud.CS.ManagedKubernetes, "ack", """{"slbInternetEnabled":true}""")),
             "ack: the API server is exposed to the internet, which the stack does not allow; allowed: slbInternetEnabled false, or blink-infra:compute.kubernetes.apiServerPublic true");
         yield return C("break-glass-key-pair", () => IsolationPack.BreakGlassKeyPair(),
             Input(Resource(Pool, "cpu", """{"desiredSize":"2"}""")),
@@ -125,8 +123,8 @@ public class PackTests
             "cpu: the pool's machines accept SSH logins with the key pair ops-break-glass: whoever holds its private key reaches them on port 22 from wherever the security groups let it in (never the internet: no-ingress-from-internet); allowed: no keyName once break-glass access is not needed (blink-infra:security.breakGlass)");
 
         yield return C("cloud-firewall-enabled", () => IsolationPack.CloudFirewallEnabled(),
-            Input(Resource(Token<Pulumi.AliCloud.Vpc.NatGateway>(), "nat", """{"natType":"Enhanced"}""")),
-            Input(Resource(Token<Pulumi.AliCloud.CloudFirewall.NatFirewall>(), "firewall", """{"firewallSwitch":"open"}""")),
+            Input(Resource(TypeTokens.AliCloud.Vpc.NatGateway, "nat", """{"natType":"Enhanced"}""")),
+            Input(Resource(TypeTokens.AliCloud.CloudFirewall.NatFirewall, "firewall", """{"firewallSwitch":"open"}""")),
             "firewall: the NAT firewall that limits egress to blink-infra:network.internetEgress.allowedHosts needs Cloud Firewall enabled in the account (an edition of its own, billed by subscription or pay-as-you-go, plus the traffic it protects), which nothing offline can see; allowed: confirm it in the Cloud Firewall console, then set blink-infra:policy.levels {cloud-firewall-enabled: disabled}");
 
         // blink-hardware
@@ -146,7 +144,7 @@ public class PackTests
             + string.Join(", ", BlinkInfra.Facts.InstanceCatalog.Families.Select(f => f.Name)) + " types the catalogue lists");
         // A table of the test's own: InstanceAvailability.Known confirms no zone yet.
         var availability = new BlinkInfra.Facts.InstanceAvailability.Table([new("cn-hangzhou", "gn7i", ["cn-hangzhou-h", "cn-hangzhou-i"], "a test's row", "2026-12-05")]);
-        var switches = new[] { "h", "i", "j" }.Select(z => Resource(Token<Pulumi.AliCloud.Vpc.Switch>(), $"vsw-{z}", $$"""{"zoneId":"cn-hangzhou-{{z}}"}""")).ToArray();
+        var switches = new[] { "h", "i", "j" }.Select(z => Resource(TypeTokens.AliCloud.Vpc.Switch, $"vsw-{z}", $$"""{"zoneId":"cn-hangzhou-{{z}}"}""")).ToArray();
         yield return C("instance-types-offered-in-zones", () => HardwarePack.InstanceTypesOfferedInZones(table: availability),
             Input([.. switches,
                 Resource(Pool, "gpu", """{"instanceTypes":["ecs.gn7i-c8g1.2xlarge"],"vswitchIds":["${vsw-h.id}","${vsw-i.id}"]}"""),
@@ -179,8 +177,8 @@ public class PackTests
             "session-cpu: a TaskManager of 3000m CPU and 11264Mi memory does not fit pool cpu's ecs.g7.xlarge beside the DaemonSets (680m CPU and 760Mi memory) and the system Deployments the tainted masters push onto the workers (1000m CPU and 1620Mi memory), which leave it 2220m CPU and 10214Mi memory (infra/Facts/NodeAllocatable.cs); allowed: a TaskManager within that, as BlinkInfra sizes it from the pool's types");
 
         // blink-operations
-        var alertRule = Token<Pulumi.AliCloud.Arms.PrometheusAlertRule>();
-        var dispatchRule = Token<Pulumi.AliCloud.Arms.DispatchRule>();
+        var alertRule = TypeTokens.AliCloud.Arms.PrometheusAlertRule;
+        var dispatchRule = TypeTokens.AliCloud.Arms.DispatchRule;
         yield return C("alerts-have-receivers", () => OperationsPack.AlertsHaveReceivers(),
             Input(Resource(dispatchRule, "dispatch", """{"notifyRules":[{"notifyObjects":[{"notifyObjectId":"${group.id}","notifyType":"ARMS_CONTACT_GROUP","name":"oncall"}],"notifyChannels":["email"]}]}"""),
                 Resource(alertRule, "down", """{"prometheusAlertRuleName":"job-down","notifyType":"DISPATCH_RULE","dispatchRuleId":"${dispatch.id}"}""")),
@@ -191,13 +189,13 @@ public class PackTests
 
         // blink-data-protection
         yield return C("state-bucket-protected", () => DataProtectionPack.StateBucketProtected(),
-            Input(Resource(Token<Bucket>(), "state", "{}", protect: true)),
-            Input(Resource(Token<Bucket>(), "state", "{}")),
+            Input(Resource(TypeTokens.AliCloud.Oss.Bucket, "state", "{}", protect: true)),
+            Input(Resource(TypeTokens.AliCloud.Oss.Bucket, "state", "{}")),
             "state: the bucket is not protected; allowed: protect: true");
         yield return C("secrets-key-kept", () => DataProtectionPack.SecretsKeyKept(),
             Input(SecretsKey("""{"keySpec":"Aliyun_AES_256","status":"Enabled"}""", protect: true), ClusterEncryptedWith("kms"),
                 // A key no cluster encrypts its Secrets with is not this policy's.
-                Resource(Token<Pulumi.AliCloud.Kms.Key>(), "other", """{"status":"Disabled"}""")),
+                Resource(TypeTokens.AliCloud.Kms.Key, "other", """{"status":"Disabled"}""")),
             Input(SecretsKey("""{"keySpec":"RSA_2048","status":"Disabled"}""", protect: false), ClusterEncryptedWith("kms")),
             "kms: the cluster's Secrets key is not protected, and deleting it leaves the API server unable to read Secrets; allowed: protect: true",
             "kms: the cluster's Secrets key is Disabled, and the API server cannot read Secrets without it; allowed: status Enabled",
@@ -205,14 +203,14 @@ public class PackTests
         yield return C("data-disks-encrypted", () => DataProtectionPack.DataDisksEncryptedWithStackKey(),
             // With a key, an encrypted disk is no finding (without a key, a disk in plain is none either: SilentDowngradeTests).
             Input(Resource(Pool, "keyed", """{"systemDiskKmsKey":"k","dataDisks":[{"category":"cloud_essd","encrypted":"true"}]}""")),
-            Input(Resource(Token<Pulumi.AliCloud.Kms.Key>(), "kms", "{}"), Resource(Pool, "pool", """{"dataDisks":[{"category":"cloud_essd","encrypted":"false"}]}""")),
+            Input(Resource(TypeTokens.AliCloud.Kms.Key, "kms", "{}"), Resource(Pool, "pool", """{"dataDisks":[{"category":"cloud_essd","encrypted":"false"}]}""")),
             "pool: data disk 0 (cloud_essd) is not encrypted, while the stack has a KMS key that encrypts its Secrets and system disks: Flink's local state (RocksDB) would be the one copy in plain; allowed: encrypted true (blink-infra:compute.workerPools[].dataDisk.encrypted: true, its default)");
         yield return C("no-plaintext-secrets", () => DataProtectionPack.NoPlaintextSecrets(),
             // Empty strings hold no credential: the Helm provider records repositoryOpts.password: "" when none is given.
-            Input(Resource(Token<Pulumi.Kubernetes.Core.V1.Secret>(), "s", """{"stringData":{"a":"[secret]","b":""},"metadata":{"name":"x"}}"""),
-                Resource(Token<Pulumi.Kubernetes.Helm.V3.Release>(), "r", """{"repositoryOpts":{"password":"","username":"","repo":"https://charts"}}""")),
-            Input(Resource(Token<Pulumi.Kubernetes.Core.V1.Secret>(), "s", """{"stringData":{"a":"clear"}}"""),
-                Resource(Token<Pulumi.AliCloud.Provider>(), "p", """{"assumeRole":{"accessKey":"AKID"}}"""),
+            Input(Resource(TypeTokens.Kubernetes.Core.V1.Secret, "s", """{"stringData":{"a":"[secret]","b":""},"metadata":{"name":"x"}}"""),
+                Resource(TypeTokens.Kubernetes.Helm.V3.Release, "r", """{"repositoryOpts":{"password":"","username":"","repo":"https://charts"}}""")),
+            Input(Resource(TypeTokens.Kubernetes.Core.V1.Secret, "s", """{"stringData":{"a":"clear"}}"""),
+                Resource(TypeTokens.AliCloud.Provider, "p", """{"assumeRole":{"accessKey":"AKID"}}"""),
                 Resource("kubernetes:flink.apache.org/v1beta1:FlinkDeployment", "f", """{"spec":{"flinkConfiguration":{"fs.oss.accessKeySecret":"clear","fs.oss.credentials.provider":"x"}}}""")),
             "s: input stringData holds a credential in plain text; allowed: a Pulumi secret",
             "p: input assumeRole.accessKey holds a credential in plain text; allowed: a Pulumi secret",

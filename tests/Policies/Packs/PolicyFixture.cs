@@ -30,5 +30,4 @@ public static class PolicyFixture
     public static string[] Found(Policy policy, PolicyInput input)
         => policy.Check(input).Select(f => $"{f.Resource?.Name ?? "stack"}: {f.Message}").ToArray();
 
-    public static string Token<T>() where T : Pulumi.Resource => TypeTokens.Of<T>();
 }
