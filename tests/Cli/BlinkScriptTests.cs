@@ -240,8 +240,7 @@ public class BlinkScriptTests
         Edit("data/zones.json", text => text + "\n");
         Assert.That(Blink(Plan).Calls, Is.EqualTo(new[] { $"run {OfflineCli}" }), "not an item yet");
 
-        Edit("BlinkInfra.csproj", text => text.Replace("  </ItemGroup>\n\n  <ItemGroup Condition=\"'$(BlinkSdk)' != 'offline'\">",
-            "    <EmbeddedResource Include=\"data/*.json\" />\n  </ItemGroup>\n\n  <ItemGroup Condition=\"'$(BlinkSdk)' != 'offline'\">"));
+        Edit("BlinkInfra.csproj", text => text.Replace("    <Compile Include=\"Program.cs", "    <EmbeddedResource Include=\"data/*.json\" />\n    <Compile Include=\"Program.cs"));
         Assert.That(File.ReadAllText(Path.Combine(_project, "BlinkInfra.csproj")), Does.Contain("data/*.json"));
         Assert.That(Blink(Plan).Calls, Is.EqualTo(new[] { "publish", $"run {OfflineCli}" }), "the project file changed");
         Edit("data/zones.json", text => text + "\n");

@@ -25,8 +25,10 @@ public class OfflineSdkUsageTests
     {
         var offline = ConformanceTests.OfflineAssembly;
         var used = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var assembly in new[] { typeof(BlinkStack).Assembly, typeof(OfflineSdkUsageTests).Assembly })
-            CollectReferences(assembly.Location, offline.GetName().Name!, used);
+        // Every assembly of BlinkInfra's beside the tests (one per ring: those below the program reference
+        // no Pulumi at all) and the tests' own.
+        foreach (var path in Directory.GetFiles(AppContext.BaseDirectory, "BlinkInfra*.dll").Order(StringComparer.Ordinal))
+            CollectReferences(path, offline.GetName().Name!, used);
         CollectOwnAttributeUses(offline, used);
 
         var unused = new List<string>();
