@@ -2,7 +2,7 @@ using System;
 using BlinkInfra;
 using BlinkInfra.Cli;
 using BlinkInfra.Host;
-using BlinkInfra.Plan;
+using BlinkInfra.Recorder;
 using Spectre.Console;
 
 // The host: the one place that wires the tools around the program. Started by the Pulumi engine

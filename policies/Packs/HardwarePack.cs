@@ -153,7 +153,7 @@ public static class HardwarePack
         var switches = input.OfType(TypeTokens.AliCloud.Vpc.Switch).ToList();
         var ids = pool.Texts("vswitchIds").ToHashSet(StringComparer.Ordinal);
         var byDependency = pool.PropertyDependencies.TryGetValue("vswitchIds", out var on) ? on : ImmutableArray<ResourceRef>.Empty;
-        return switches.Where(s => byDependency.Contains(s.Ref) || ids.Contains(PlanRecorder.IdOf(s.Name)) || (s.Text("id") is { } id && ids.Contains(id)))
+        return switches.Where(s => byDependency.Contains(s.Ref) || ids.Contains(PlannedResource.IdOf(s.Name)) || (s.Text("id") is { } id && ids.Contains(id)))
             .Select(s => s.Text("zoneId")).OfType<string>().Distinct().Order(StringComparer.Ordinal).ToList();
     }
 

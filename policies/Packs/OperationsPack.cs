@@ -36,7 +36,7 @@ public static class OperationsPack
                     return false;
                 var on = rule.PropertyDependencies.TryGetValue("dispatchRuleId", out var refs) ? refs : ImmutableArray<ResourceRef>.Empty;
                 var id = rule.Text("dispatchRuleId");
-                return dispatching.Any(d => on.Contains(d.Ref) || id == PlanRecorder.IdOf(d.Name) || (id is not null && id == d.Text("id")));
+                return dispatching.Any(d => on.Contains(d.Ref) || id == PlannedResource.IdOf(d.Name) || (id is not null && id == d.Text("id")));
             }
             var unrouted = rules.Where(r => !Reaches(r)).Select(r => r.Text("prometheusAlertRuleName") ?? r.Name).ToList();
             return unrouted.Count == 0

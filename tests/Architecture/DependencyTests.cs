@@ -26,16 +26,17 @@ public class DependencyTests
         ["Engine"] = ("infra/Engine", new[] { "Facts", "Config", "Network" }),
         ["Observability"] = ("infra/Observability", new[] { "Facts", "Config", "Network" }),
         ["Stacks"] = ("tools/Stacks", new[] { "Config" }),
-        ["Plan"] = ("tools/Plan", new[] { "Facts", "Config", "", "Network", "Security", "Compute", "Engine" }),
+        ["Plan"] = ("tools/Plan", new[] { "Facts", "Config" }),
+        ["Recorder"] = ("tools/Recorder", new[] { "Facts", "Config", "", "Network", "Security", "Compute", "Engine", "Plan" }),
         ["State"] = ("tools/State", new[] { "Facts", "Config", "Plan" }),
         ["Diff"] = ("tools/Diff", new[] { "Facts", "Config", "Plan", "State" }),
-        ["Policies"] = ("policies", new[] { "Facts", "Config", "Plan", "Diff", "Engine", "Network", "Policies.Packs" }),
-        ["Policies.Packs"] = ("policies/Packs", new[] { "Facts", "Config", "Plan", "Engine", "Network", "Policies" }),
+        ["Policies"] = ("policies", new[] { "Facts", "Config", "Plan", "Diff", "Policies.Packs" }),
+        ["Policies.Packs"] = ("policies/Packs", new[] { "Facts", "Config", "Plan", "Policies" }),
         ["PlanPage"] = ("tools/PlanPage", new[] { "Config", "Plan", "Diff", "Policies" }),
         ["Bill"] = ("tools/Bill", new[] { "Facts", "Config", "Stacks", "Plan" }),
-        ["Fleet"] = ("tools/Fleet", new[] { "Facts", "Config", "Stacks", "Plan", "State", "Diff", "Policies", "PlanPage", "Bill" }),
-        ["Cli"] = ("tools/Cli", new[] { "Facts", "Config", "Stacks", "Plan", "State", "Diff", "Policies", "PlanPage", "Bill", "Fleet" }),
-        ["Host"] = ("tools/Host", new[] { "Config", "", "Stacks", "Plan", "Policies" }),
+        ["Fleet"] = ("tools/Fleet", new[] { "Facts", "Config", "Stacks", "Plan", "Recorder", "State", "Diff", "Policies", "PlanPage", "Bill" }),
+        ["Cli"] = ("tools/Cli", new[] { "Facts", "Config", "Stacks", "Plan", "Recorder", "State", "Diff", "Policies", "PlanPage", "Bill", "Fleet" }),
+        ["Host"] = ("tools/Host", new[] { "Config", "", "Stacks", "Plan", "Recorder", "Policies" }),
     };
 
     private static readonly Regex NamespaceLine = new(@"^namespace BlinkInfra(?:\.(?<room>[\w.]+))?;", RegexOptions.Multiline);
@@ -130,7 +131,7 @@ public class DependencyTests
     [Test]
     public void The_model_and_the_program_never_reference_a_tool()
     {
-        var tools = new[] { "Stacks", "Plan", "State", "Diff", "Policies", "Policies.Packs", "Bill", "Fleet", "Cli", "Host" };
+        var tools = new[] { "Stacks", "Plan", "Recorder", "State", "Diff", "Policies", "Policies.Packs", "Bill", "Fleet", "Cli", "Host" };
         var offenders = ProgramSources()
             .Where(path => Path.GetRelativePath(TestPaths.ProjectRoot, path).StartsWith("infra", StringComparison.Ordinal))
             .SelectMany(path => RoomsUsedBy(File.ReadAllText(path)).Where(tools.Contains).Select(tool => $"{Path.GetRelativePath(TestPaths.ProjectRoot, path)} uses {tool}"))

@@ -5,6 +5,7 @@ global using BlinkInfra.Diff;
 global using BlinkInfra.Host;
 global using BlinkInfra.Plan;
 global using BlinkInfra.Policies;
+global using BlinkInfra.Recorder;
 global using BlinkInfra.Stacks;
 global using BlinkInfra.State;
 global using BlinkInfra.Bill;

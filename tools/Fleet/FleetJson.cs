@@ -6,6 +6,7 @@ using BlinkInfra.Bill;
 using BlinkInfra.Config;
 using BlinkInfra.Diff;
 using BlinkInfra.Plan;
+using BlinkInfra.Recorder;
 
 namespace BlinkInfra.Fleet;
 

@@ -10,6 +10,7 @@ using BlinkInfra.Diff;
 using BlinkInfra.Plan;
 using BlinkInfra.PlanPage;
 using BlinkInfra.Policies;
+using BlinkInfra.Recorder;
 using BlinkInfra.Stacks;
 using BlinkInfra.State;
 

@@ -7,6 +7,7 @@ using System.Threading.Tasks;
 using BlinkInfra.Config;
 using BlinkInfra.Plan;
 using BlinkInfra.Policies;
+using BlinkInfra.Recorder;
 using Pulumi;
 
 namespace BlinkInfra.Host;

@@ -24,6 +24,9 @@ public sealed record PlannedResource(
     [JsonIgnore]
     public ResourceRef Ref => new(Type, Name);
 
+    /// <summary>The id a resource has in a plan, before the cloud gives it one: a reference that says where the value will come from.</summary>
+    public static string IdOf(string name) => $"${{{name}.id}}";
+
     /// <summary>The resource is deleted before its replacement is created (CustomResourceOptions.DeleteBeforeReplace).</summary>
     [JsonPropertyName("deleteBeforeReplace")]
     public bool DeleteBeforeReplace { get; init; }

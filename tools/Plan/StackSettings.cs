@@ -117,7 +117,7 @@ public sealed record StackSettings(
            || (rule.Text(key) is { } id && groups.SelectMany(PlanIds).Contains(id));
 
     /// <summary>A group's id as a plan writes it ("${name.id}"), and its id input where one is given.</summary>
-    private static IEnumerable<string?> PlanIds(PlannedResource group) => new[] { PlanRecorder.IdOf(group.Name), group.Text("id") };
+    private static IEnumerable<string?> PlanIds(PlannedResource group) => new[] { PlannedResource.IdOf(group.Name), group.Text("id") };
 
     private static ImmutableArray<DataEgress> EndpointsOf(ImmutableArray<PlannedResource> resources)
     {

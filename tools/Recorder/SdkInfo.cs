@@ -1,6 +1,7 @@
 using System.Reflection;
+using BlinkInfra.Plan;
 
-namespace BlinkInfra.Plan;
+namespace BlinkInfra.Recorder;
 
 /// <summary>Which Pulumi SDK this build was compiled against, told from the assembly that holds Pulumi.Deployment.</summary>
 public static class SdkInfo

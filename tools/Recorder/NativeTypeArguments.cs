@@ -1,7 +1,8 @@
 using System.Collections.Immutable;
 using System.Text.Json;
+using BlinkInfra.Plan;
 
-namespace BlinkInfra.Plan;
+namespace BlinkInfra.Recorder;
 
 /// <summary>
 /// The value types an Input&lt;T&gt; or Output&lt;T&gt; of the program or its SDK holds, for the

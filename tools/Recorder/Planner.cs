@@ -1,9 +1,10 @@
 using System.Threading.Tasks;
 using BlinkInfra.Config;
+using BlinkInfra.Plan;
 using Pulumi;
 using Pulumi.Testing;
 
-namespace BlinkInfra.Plan;
+namespace BlinkInfra.Recorder;
 
 /// <summary>
 /// Runs the program offline on a spec already loaded: the stack is built from the spec under mocks

@@ -1,6 +1,7 @@
 using System;
+using BlinkInfra.Plan;
 
-namespace BlinkInfra.Plan;
+namespace BlinkInfra.Recorder;
 
 /// <summary>
 /// Hands Pulumi's RunAsync and TestWithServiceProviderAsync the stack to run, built with its spec and

@@ -1,9 +1,10 @@
 using System.Collections.Generic;
 using System.Linq;
 using BlinkInfra.Config;
+using BlinkInfra.Plan;
 using Pulumi.Testing;
 
-namespace BlinkInfra.Plan;
+namespace BlinkInfra.Recorder;
 
 /// <summary>
 /// What a plan assumes the cloud would answer to the program's lookups: what the spec states. An

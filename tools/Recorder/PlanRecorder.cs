@@ -6,11 +6,12 @@ using System.Collections.Immutable;
 using System.Linq;
 using System.Reflection;
 using System.Threading.Tasks;
+using BlinkInfra.Plan;
 using Pulumi;
 using Pulumi.Testing;
 using Pulumi.Utilities;
 
-namespace BlinkInfra.Plan;
+namespace BlinkInfra.Recorder;
 
 /// <summary>
 /// Watches a stack run under mocks and turns what it declared into a <see cref="StackPlan"/>. It
@@ -45,9 +46,6 @@ public sealed class PlanRecorder : IMocks
         return null;
     };
 
-    /// <summary>The id a planned resource gets: a reference that says where the value will come from.</summary>
-    public static string IdOf(string name) => $"${{{name}.id}}";
-
     public Task<(string? id, object state)> NewResourceAsync(MockResourceArgs args)
     {
         Resource? declared;
@@ -64,7 +62,7 @@ public sealed class PlanRecorder : IMocks
             if (!state.ContainsKey(output))
                 state = state.SetItem(output, value);
         }
-        return Task.FromResult<(string?, object)>((IdOf(args.Name ?? ""), state));
+        return Task.FromResult<(string?, object)>((PlannedResource.IdOf(args.Name ?? ""), state));
     }
 
     /// <summary>

@@ -4,8 +4,9 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Linq;
 using System.Threading.Tasks;
+using BlinkInfra.Plan;
 
-namespace BlinkInfra.Plan;
+namespace BlinkInfra.Recorder;
 
 /// <summary>Times planning a stack: wall time per plan (median, 90th percentile, fastest) and the process's peak memory.</summary>
 public static class PlanBenchmark

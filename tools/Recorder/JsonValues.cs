@@ -6,8 +6,9 @@ using System.Globalization;
 using System.Linq;
 using System.Text.Json.Nodes;
 using BlinkInfra.Config;
+using BlinkInfra.Plan;
 
-namespace BlinkInfra.Plan;
+namespace BlinkInfra.Recorder;
 
 /// <summary>Turns the plain values mocks receive into JSON, with keys sorted so plans are stable.</summary>
 public static class JsonValues
