@@ -41,7 +41,7 @@ public class NamespaceTests
     public void Every_source_file_s_namespace_is_named_by_its_folders()
     {
         var projects = Projects();
-        Assert.That(projects.Select(p => p.Folder), Is.SupersetOf(new[] { "infra", "infra/Config", "infra/Facts", "tools", "tools/Plan", "tools/State", "tools/Diff", "policies" }));
+        Assert.That(projects.Select(p => p.Folder), Is.SupersetOf(new[] { "infra", "infra/Config", "infra/Facts", "tools", "tools/Stacks", "tools/Plan", "tools/State", "tools/Diff", "policies" }));
 
         var wrong = new List<string>();
         foreach (var project in projects)

@@ -67,7 +67,7 @@ public class RingTests
 
     /// <summary>The assemblies of the program and its rings, as built beside the tests.</summary>
     private static readonly string[] ProgramAssemblies =
-        ["BlinkInfra.Facts", "BlinkInfra.Config", "BlinkInfra.Program", "BlinkInfra.Plan", "BlinkInfra.State", "BlinkInfra.Diff", "BlinkInfra.Policies", "BlinkInfra.Tools", "BlinkInfra"];
+        ["BlinkInfra.Facts", "BlinkInfra.Config", "BlinkInfra.Stacks", "BlinkInfra.Program", "BlinkInfra.Plan", "BlinkInfra.State", "BlinkInfra.Diff", "BlinkInfra.Policies", "BlinkInfra.Tools", "BlinkInfra"];
 
     [Test]
     public void The_table_knows_every_assembly_and_its_references_point_one_way()

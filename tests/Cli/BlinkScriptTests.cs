@@ -157,7 +157,8 @@ public class BlinkScriptTests
     }
 
     [TestCase("tools/Cli/Added.cs", TestName = "Adding a source file rebuilds")]
-    [TestCase("Directory.Build.targets", TestName = "Adding a project file at the top rebuilds")]
+    [TestCase("Directory.Packages.props", TestName = "Adding a project file at the top rebuilds")]
+    [TestCase("tools/Recorder/Added.cs", TestName = "Adding a source file to a ring below the host rebuilds")]
     public void Adding_an_input_rebuilds(string relativePath)
     {
         Blink(Plan);
@@ -179,6 +180,14 @@ public class BlinkScriptTests
 
     [TestCase("BlinkInfra.csproj")]
     [TestCase("Directory.Build.props")]
+    [TestCase("Directory.Build.targets")]
+    [TestCase("tools/BlinkInfra.Tools.csproj")]
+    [TestCase("infra/Facts/BlinkInfra.Facts.csproj")]
+    [TestCase("tools/Stacks/BlinkInfra.Stacks.csproj")]
+    [TestCase("infra/Config/Network/Cidr.cs")]
+    [TestCase("policies/Packs/IsolationPack.cs")]
+    [TestCase("tools/Diff/PlanDiff.cs")]
+    [TestCase("tools/Fleet/fleet-page.html")]
     [TestCase("offline-sdk/Pulumi.Offline.csproj")]
     [TestCase("infra/Facts/alicloud-replacement-inputs.json")]
     [TestCase("tools/PlanPage/web/dist/plan-page.js")]
@@ -192,6 +201,8 @@ public class BlinkScriptTests
     }
 
     [TestCase("tests/Cli/CliTests.cs")]
+    [TestCase("tests/Model/Config/ConfigTests.cs")]
+    [TestCase("tests/BlinkInfra.slnx")]
     [TestCase("stacks/Pulumi.dev.yaml")]
     [TestCase("README.md")]
     [TestCase("offline-sdk/README.md")]

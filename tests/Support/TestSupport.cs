@@ -147,49 +147,11 @@ public static class GateRunner
 }
 
 /// <summary>Runs BlinkStack under mocks with config given as stack-file YAML.</summary>
-public static class StackRunner
+/// <summary>Stacks run under mocks, and their specs with the policies' names (the stack files themselves: tests/Model/Support/StackFiles.cs).</summary>
+public static partial class StackRunner
 {
-    public const string Project = "blink-infra";
-
-    /// <summary>The example dev stack's config, as tests start from it.</summary>
-    public const string DevConfig = """
-        config:
-          blink-infra:cluster:
-            name: blink-dev
-            region: cn-hangzhou
-            tags:
-              team: data-platform
-          blink-infra:network:
-            cidrBlock: 10.10.0.0/16
-            vswitchPrefixLength: 20
-            zones:
-              - id: cn-hangzhou-h
-              - id: cn-hangzhou-i
-              - id: cn-hangzhou-j
-        """ + SmallCompute;
-
-    /// <summary>A compute block for tests about other sections: one master, one small CPU pool.</summary>
-    public const string SmallCompute = "\n" + """
-          blink-infra:compute:
-            highAvailability: false
-            workerPools:
-              - name: cpu
-                family: g7
-                instanceTypes: [ecs.g7.xlarge]
-                nodes: 2
-        """;
-
-    public static StackFile Stack(string yaml, string stackName = "dev") => StackFile.Parse(yaml, stackName, $"Pulumi.{stackName}.yaml");
-
     /// <summary>A stack file's spec, loaded as the CLI and the engine gate load it.</summary>
     public static StackSpec Spec(string yaml, string stackName = "dev") => SpecLoader.Load(Stack(yaml, stackName).ToRaw(), PolicyEngine.PolicyNames);
-
-    /// <summary>A stack file's config with one secret as the engine passes it: decrypted, its key among the secret keys.</summary>
-    public static RawStackConfig WithSecret(string yaml, string key, string value)
-    {
-        var raw = Stack(yaml).ToRaw();
-        return raw with { Values = raw.Values.SetItem(key, value), SecretKeys = raw.SecretKeys.Add(key) };
-    }
 
     /// <summary>Runs the stack built from a spec, under mocks.</summary>
     public static async Task<ImmutableArray<Resource>> RunAsync(StackSpec spec, RecordingMocks mocks, string stackName = "dev", BlinkStackOptions? options = null)
@@ -252,24 +214,5 @@ public static class CliRunner
         {
             Console.SetOut(previousOut);
         }
-    }
-}
-
-/// <summary>Sets environment variables for a scope and restores what was there before.</summary>
-public sealed class ScopedEnvironment : IDisposable
-{
-    private readonly (string Name, string? Previous)[] _saved;
-
-    public ScopedEnvironment(params (string Name, string? Value)[] variables)
-    {
-        _saved = Array.ConvertAll(variables, v => (v.Name, Environment.GetEnvironmentVariable(v.Name)));
-        foreach (var (name, value) in variables)
-            Environment.SetEnvironmentVariable(name, value);
-    }
-
-    public void Dispose()
-    {
-        foreach (var (name, previous) in _saved)
-            Environment.SetEnvironmentVariable(name, previous);
     }
 }

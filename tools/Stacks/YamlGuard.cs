@@ -15,7 +15,7 @@ namespace BlinkInfra.Stacks;
 /// a key that is a mapping or a list, and more than one document (yaml.v2 would read the first and drop the rest
 /// without a word). Keys given twice are judged by <see cref="PulumiYaml"/>, which knows what each key is to Pulumi.
 /// </summary>
-internal static class YamlGuard
+public static class YamlGuard
 {
     private sealed class Frame
     {

@@ -22,7 +22,7 @@ public class NameLimitsTests
                    + "  blink-infra:network:\n    zones:\n      - id: cn-hangzhou-h\n      - id: cn-hangzhou-i\n"
                    + "  blink-infra:compute:\n" + string.Concat(pools.Split('\n').Select(line => "    " + line + "\n"))
                    + extra;
-        return SpecLoader.TryLoad(StackRunner.Stack(yaml, "dev").ToRaw(), PolicyEngine.PolicyNames).Errors.Select(e => e.Message).ToArray();
+        return SpecLoader.TryLoad(StackRunner.Stack(yaml, "dev").ToRaw(), StackRunner.NoPolicyNames).Errors.Select(e => e.Message).ToArray();
     }
 
     private static string Name(int length) => "c" + new string('x', length - 2) + "1";
@@ -45,7 +45,7 @@ public class NameLimitsTests
         var stack = Name(52);
         var yaml = "config:\n  blink-infra:cluster:\n    region: cn-hangzhou\n  blink-infra:network:\n    zones:\n      - id: cn-hangzhou-h\n"
                    + "  blink-infra:compute:\n" + string.Concat(Pools.Split('\n').Select(line => "    " + line + "\n"));
-        var errors = SpecLoader.TryLoad(StackRunner.Stack(yaml, stack).ToRaw(), PolicyEngine.PolicyNames).Errors.Select(e => e.Message);
+        var errors = SpecLoader.TryLoad(StackRunner.Stack(yaml, stack).ToRaw(), StackRunner.NoPolicyNames).Errors.Select(e => e.Message);
         Assert.That(errors, Is.EqualTo(new[]
         {
             $"blink-infra:cluster.name = \"{stack}\": the cluster name defaults to the stack's name (set blink-infra:cluster.name); an OSS bucket's name BlinkInfra derives from it, \"{stack}-flink-state\", has 64 characters; allowed: 3 to 63 characters: lower-case letters, digits and '-', starting and ending with a letter or digit (OSS, bucket naming conventions, infra/Facts/NameLimits.cs); so at most 51 characters here",

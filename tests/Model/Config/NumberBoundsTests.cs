@@ -9,7 +9,7 @@ public class NumberBoundsTests
     private const string Network = TestStacks.SmallClusterAndNetwork;
 
     private static string[] Errors(string compute, string engine = "")
-        => SpecLoader.TryLoad(StackRunner.Stack(Network + "\n  blink-infra:compute:\n" + compute + engine).ToRaw(), PolicyEngine.PolicyNames).Errors.Select(e => e.Message).ToArray();
+        => SpecLoader.TryLoad(StackRunner.Stack(Network + "\n  blink-infra:compute:\n" + compute + engine).ToRaw(), StackRunner.NoPolicyNames).Errors.Select(e => e.Message).ToArray();
 
     [Test]
     public void A_pool_larger_than_any_cluster_is_refused_before_anything_is_added_up()
@@ -55,7 +55,7 @@ public class TextLimitTests
     {
         var yaml = StackRunner.DevConfig.Replace("      - name: cpu\n        family: g7\n        instanceTypes: [ecs.g7.xlarge]\n        nodes: 2",
             "      - name: cpu\n        family: g7\n        instanceTypes: [ecs.g7.xlarge]\n        nodes: 2\n      - {name: gpu, family: gn7i, instanceTypes: [ecs.gn7i-c16g1.4xlarge], nodes: 1, gpuDriverVersion: \"1." + new string('1', 70) + "\"}");
-        var errors = SpecLoader.TryLoad(StackRunner.Stack(yaml).ToRaw(), PolicyEngine.PolicyNames).Errors.Select(e => e.Message);
+        var errors = SpecLoader.TryLoad(StackRunner.Stack(yaml).ToRaw(), StackRunner.NoPolicyNames).Errors.Select(e => e.Message);
 
         Assert.That(errors, Has.One.EndWith("not an NVIDIA driver version; allowed: a version ACK offers, such as 535.161.08 (a label value: at most 63 characters)"));
     }

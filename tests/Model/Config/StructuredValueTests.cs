@@ -15,7 +15,7 @@ public class StructuredValueTests
         => StackRunner.DevConfig + "\n  blink-infra:dataAccess:\n" + dataAccess;
 
     private static string[] Errors(string yaml)
-        => SpecLoader.TryLoad(StackRunner.Stack(yaml).ToRaw(), PolicyEngine.PolicyNames).Errors.Select(e => e.Message).ToArray();
+        => SpecLoader.TryLoad(StackRunner.Stack(yaml).ToRaw(), StackRunner.NoPolicyNames).Errors.Select(e => e.Message).ToArray();
 
     private static IEnumerable<TestCaseData> BadHosts()
     {

@@ -1,7 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
 using System.Net;
-using BlinkInfra.Network;
 using CsCheck;
 using NUnit.Framework;
 
