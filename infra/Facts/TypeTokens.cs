@@ -6,7 +6,7 @@ namespace BlinkInfra.Facts;
 /// (policies, plans, states, diffs) reference no Pulumi package, so they cannot read a class's
 /// [ResourceType] attribute. Each constant sits where its class sits in the SDK
 /// (<c>TypeTokens.AliCloud.Vpc.Network</c> is the token of <c>Pulumi.AliCloud.Vpc.Network</c>), and a
-/// test of the program's ring (tests/Facts/TypeTokenTests.cs) checks each against the attribute of
+/// test beside the program (tests/Conformance/TypeTokenTests.cs) checks each against the attribute of
 /// that class in the SDK the build uses. Source: the [AliCloudResourceType]/[KubernetesResourceType]
 /// attributes of Pulumi.AliCloud 3.105.0 and Pulumi.Kubernetes 4.32.0 (offline-sdk/real-api.golden.txt),
 /// read 2026-12-05.

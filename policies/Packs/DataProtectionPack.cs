@@ -3,9 +3,9 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Text.Json.Nodes;
+using BlinkInfra.Config;
 using BlinkInfra.Facts;
 using BlinkInfra.Plan;
-using BlinkInfra.Config;
 
 namespace BlinkInfra.Policies.Packs;
 

@@ -2,8 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
-using BlinkInfra.Facts;
 using BlinkInfra.Config;
+using BlinkInfra.Facts;
 using BlinkInfra.Plan;
 
 namespace BlinkInfra.Policies.Packs;

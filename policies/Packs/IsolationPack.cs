@@ -1,10 +1,10 @@
 using System;
 using System.Collections.Immutable;
 using System.Linq;
-using System.Text.Json.Nodes;
 using System.Net;
-using BlinkInfra.Facts;
+using System.Text.Json.Nodes;
 using BlinkInfra.Config;
+using BlinkInfra.Facts;
 using BlinkInfra.Plan;
 
 namespace BlinkInfra.Policies.Packs;

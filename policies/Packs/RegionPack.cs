@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using System.Linq;
-using BlinkInfra.Facts;
 using BlinkInfra.Config;
+using BlinkInfra.Facts;
 using BlinkInfra.Plan;
 
 namespace BlinkInfra.Policies.Packs;

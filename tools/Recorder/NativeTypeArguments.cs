@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using System.Text.Json;
-using BlinkInfra.Plan;
 
 namespace BlinkInfra.Recorder;
 

@@ -1,5 +1,4 @@
 using System.Reflection;
-using BlinkInfra.Plan;
 
 namespace BlinkInfra.Recorder;
 

@@ -1,5 +1,4 @@
 using System;
-using BlinkInfra.Plan;
 
 namespace BlinkInfra.Recorder;
 

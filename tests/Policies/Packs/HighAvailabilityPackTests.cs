@@ -1,8 +1,8 @@
 using System.Collections.Generic;
+using System.Linq;
 using BlinkInfra.Facts;
 using BlinkInfra.Policies.Packs;
 using NUnit.Framework;
-using System.Linq;
 using static BlinkInfra.Tests.Policies.Packs.PolicyFixture;
 
 namespace BlinkInfra.Tests.Policies.Packs;

@@ -1,8 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using BlinkInfra.Plan;
 using BlinkInfra.Facts;
+using BlinkInfra.Plan;
 using BlinkInfra.Policies.Packs;
 using NUnit.Framework;
 using static BlinkInfra.Tests.Policies.Packs.PolicyFixture;
