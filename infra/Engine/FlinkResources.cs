@@ -129,7 +129,8 @@ public static class FlinkResources
             ("flinkConfiguration", configuration.ToImmutableDictionary()),
             ("podTemplate", podTemplate),
             ("jobManager", Map(
-                ("replicas", engine.JobManagerReplicas),
+                // One JobManager where the session hosts session jobs (EngineSpec.JobManagersOf).
+                ("replicas", engine.JobManagersOf(pool.Name)),
                 ("resource", Map(("cpu", FlinkDefaults.JobManagerCpu), ("memory", FlinkDefaults.JobManagerMemory))),
                 ("podTemplate", Map(("metadata", ScrapedMetadata()), ("spec", jobManagerPod))))),
             ("taskManager", Map(

@@ -178,6 +178,17 @@ public static class FlinkDefaults
     /// <summary>What a JobManager pod requests (the operator sets the pod's requests from cpu and memory).</summary>
     public static readonly NodeRequests JobManagerRequests = new(1000, 2048);
     public const int HighAvailabilityJobManagers = 2;
+
+    // A session cluster that hosts session jobs runs one JobManager. Read 2026-12-05: every JobManager serves REST, not
+    // only the leader (Flink 1.20 DefaultDispatcherResourceManagerComponentFactory starts the web endpoint in each), and the
+    // rest Service selects every JobManager pod; the operator 1.15 submits a session job in two requests through that
+    // Service (AbstractFlinkService.submitJobToSessionCluster: uploadJar, then runJar with the returned jar id, then
+    // deleteJar); the jar is kept in the local upload directory of the JobManager that received it, and a run request that
+    // reaches the other fails with "Jar file ... does not exist" (JarHandlerUtils.JarHandlerContext.toPackagedProgram).
+    // A shared web.upload.dir would need a ReadWriteMany volume (NAS) per session cluster, and each JobManager deletes its
+    // upload directory when it stops (RestServerEndpoint), so one JobManager it is: Kubernetes HA restarts it from the
+    // bucket (its Deployment recreates the pod; the jobs recover from their latest checkpoint).
+    public const bool SessionJobsNeedOneJobManager = true;
     public const int CheckpointIntervalSeconds = 60;
 
     // Flink 1.20 CheckpointingOptions.TOLERABLE_FAILURE_NUMBER (execution.checkpointing.tolerable-failed-checkpoints,

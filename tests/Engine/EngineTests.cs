@@ -355,6 +355,22 @@ public class EngineTests
     }
 
     [Test]
+    public async Task A_session_cluster_that_hosts_session_jobs_runs_one_jobmanager_and_one_without_keeps_its_standby()
+    {
+        // Issue 29.10: the operator uploads a session job's jar, then runs it, in two requests through the session's rest
+        // Service; with two JobManagers behind it the run could reach the one without the jar ("Jar file ... does not exist").
+        var plan = await BlinkCli.PlanStackAsync(StackRunner.Stack(Stack(pools: GpuPool,
+            engine: "    jobs: [{name: infer, pool: gpu, jarPath: udf/infer.jar}]")));
+
+        var replicas = plan.Resources.Where(r => r.Type == DeploymentType)
+            .ToDictionary(s => s.Inputs["metadata"]!["name"]!.GetValue<string>(), s => Spec(s)["jobManager"]!["replicas"]!.GetValue<long>());
+        Assert.That(replicas, Is.EqualTo(new Dictionary<string, long> { ["session-cpu"] = 2, ["session-gpu"] = 1 }));
+        var gpu = Spec(plan.Resources.Single(r => r.Type == DeploymentType && r.Inputs["metadata"]!["name"]!.GetValue<string>() == "session-gpu"));
+        Assert.That(gpu["flinkConfiguration"]!["high-availability.type"]!.GetValue<string>(), Is.EqualTo("kubernetes"), "Kubernetes HA restarts the one JobManager from the bucket");
+        Assert.That(PolicyEngine.Evaluate(plan).Violations.Where(v => v.Policy == "jobmanager-ha-on-bucket"), Is.Empty);
+    }
+
+    [Test]
     public async Task TaskManagers_request_what_a_machine_offers_after_the_systems_share_a_slot_per_cu()
     {
         var (spec, _) = SpecLoader.TryLoad(StackRunner.Stack(Stack(pools: GpuPool)).ToRaw(), PolicyEngine.PolicyNames);
@@ -683,7 +699,9 @@ public class EngineTests
         yield return Case("two jobmanagers without HA", Stack(highAvailability: false, engine: "    jobManagerReplicas: 2"),
             "blink-infra:engine.jobManagerReplicas = \"2\": more than one JobManager needs Kubernetes HA, which blink-infra:compute.highAvailability turns on; allowed: 1 without high availability");
         yield return Case("one jobmanager with HA", Stack(engine: "    jobManagerReplicas: 1"),
-            "blink-infra:engine.jobManagerReplicas = \"1\": high availability keeps a standby JobManager; allowed: 2 or more with blink-infra:compute.highAvailability");
+            "blink-infra:engine.jobManagerReplicas = \"1\": high availability keeps a standby JobManager in the session clusters without session jobs (session-cpu); allowed: 2 or more with blink-infra:compute.highAvailability");
+        yield return Case("standby jobmanagers where every session hosts jobs", Stack(engine: "    jobManagerReplicas: 2\n    jobs: [{name: j, pool: cpu, jarPath: udf/j.jar}]"),
+            "blink-infra:engine.jobManagerReplicas = \"2\": every session cluster hosts session jobs, and each runs one JobManager: the operator uploads a job's jar and runs it in two requests through the session's rest Service, and a second JobManager would not have the jar (Kubernetes HA restarts the one from the bucket); allowed: no jobManagerReplicas, or 1");
         yield return Case("image reference", Stack(engine: "    image: \"flink 1.20\""),
             "blink-infra:engine.image = \"flink 1.20\": not a container image reference; allowed: [registry/]repository[:tag][@sha256:digest] of a Flink 1.20 image, such as registry.cn-hangzhou.aliyuncs.com/acme/flink:1.20.1-rrsa");
         yield return Case("operator image reference", Stack(engine: "    operatorImage: \"Operator:latest\""),

@@ -23,10 +23,19 @@ public static class EngineSpecBuilder
             errors.Add(new SpecError(Key("jobManagerReplicas"), replicas.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 "more than one JobManager needs Kubernetes HA, which blink-infra:compute.highAvailability turns on; allowed: 1 without high availability"));
         }
-        if (highAvailability && replicas < 2)
+        // jobManagerReplicas is the count of the session clusters that host no session job: one that does runs exactly one
+        // JobManager (EngineSpec.JobManagersOf; FlinkDefaults.SessionJobsNeedOneJobManager), which Kubernetes HA restarts.
+        var poolsWithJobs = engine.Jobs.Select(job => job.Pool).Where(pool => pool != null).ToHashSet(StringComparer.Ordinal);
+        var poolsWithoutJobs = compute.WorkerPools.Where(pool => !poolsWithJobs.Contains(pool.Name)).Select(pool => pool.Name).ToList();
+        if (highAvailability && replicas < 2 && poolsWithoutJobs.Count > 0)
         {
             errors.Add(new SpecError(Key("jobManagerReplicas"), replicas.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                "high availability keeps a standby JobManager; allowed: 2 or more with blink-infra:compute.highAvailability"));
+                $"high availability keeps a standby JobManager in the session clusters without session jobs ({string.Join(", ", poolsWithoutJobs.Select(DerivedNames.SessionCluster))}); allowed: 2 or more with blink-infra:compute.highAvailability"));
+        }
+        if (highAvailability && engine.JobManagerReplicas is > 1 && poolsWithoutJobs.Count == 0 && compute.WorkerPools.Length > 0)
+        {
+            errors.Add(new SpecError(Key("jobManagerReplicas"), replicas.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                "every session cluster hosts session jobs, and each runs one JobManager: the operator uploads a job's jar and runs it in two requests through the session's rest Service, and a second JobManager would not have the jar (Kubernetes HA restarts the one from the bucket); allowed: no jobManagerReplicas, or 1"));
         }
 
         // JobManagers on the masters: one per session cluster (a worker pool) may share a master machine
