@@ -186,7 +186,7 @@ public static class FlinkDefaults
     // deleteJar); the jar is kept in the local upload directory of the JobManager that received it, and a run request that
     // reaches the other fails with "Jar file ... does not exist" (JarHandlerUtils.JarHandlerContext.toPackagedProgram).
     // A shared web.upload.dir would need a ReadWriteMany volume (NAS) per session cluster, and each JobManager deletes its
-    // upload directory when it stops (RestServerEndpoint), so one JobManager it is: Kubernetes HA restarts it from the
+    // upload directory when it stops (Flink's web monitor logs "Removing web dashboard jar upload directory" on shutdown), so one JobManager it is: Kubernetes HA restarts it from the
     // bucket (its Deployment recreates the pod; the jobs recover from their latest checkpoint).
     public const bool SessionJobsNeedOneJobManager = true;
     public const int CheckpointIntervalSeconds = 60;
