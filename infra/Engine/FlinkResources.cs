@@ -53,7 +53,7 @@ public static class FlinkResources
         var configuration = new Dictionary<string, object>
         {
             [FlinkDefaults.TaskSlots] = taskManager.Slots.ToString(CultureInfo.InvariantCulture),
-            [FlinkDefaults.CheckpointsDir] = $"oss://{engine.Bucket}/checkpoints/{name}",
+            [FlinkDefaults.CheckpointsDir] = $"oss://{engine.Bucket}/{FlinkDefaults.CheckpointsPrefix}{name}",
             [FlinkDefaults.SavepointsDir] = $"oss://{engine.Bucket}/{FlinkDefaults.SavepointsPrefix}{name}",
             [FlinkDefaults.OssEndpoint] = FlinkDefaults.OssInternalEndpoint(region),
         };
@@ -84,7 +84,7 @@ public static class FlinkResources
         if (engine.HighAvailability)
         {
             configuration[FlinkDefaults.HighAvailabilityType] = "kubernetes";
-            configuration[FlinkDefaults.HighAvailabilityStorageDir] = $"oss://{engine.Bucket}/ha/{name}";
+            configuration[FlinkDefaults.HighAvailabilityStorageDir] = $"oss://{engine.Bucket}/{FlinkDefaults.HighAvailabilityPrefix}{name}";
             configuration[FlinkPorts.HighAvailabilityJobManagerPort] = FlinkPorts.JobManagerRpc.Number.ToString(CultureInfo.InvariantCulture);
         }
         // The stack's own settings; validation keeps them off the keys above.
@@ -124,7 +124,8 @@ public static class FlinkResources
         var spec = Map(
             ("image", engine.Image),
             ("flinkVersion", FlinkDefaults.FlinkVersion),
-            ("serviceAccount", FlinkDefaults.ServiceAccount),
+            // The session's own service account, whose RAM role reaches only this session's state (Documents.SessionStateAccess).
+            ("serviceAccount", FlinkDefaults.SessionServiceAccount(pool.Name)),
             ("mode", "native"),
             ("flinkConfiguration", configuration.ToImmutableDictionary()),
             ("podTemplate", podTemplate),

@@ -94,7 +94,7 @@ public static class FlinkDefaults
         Derived(CheckpointInterval, "blink-infra:engine.checkpointIntervalSeconds"),
         Derived(TolerableFailedCheckpointsSetting, "blink-infra:engine.tolerableFailedCheckpoints"),
         Derived(OssEndpoint, "blink-infra:cluster.region"),
-        Derived(ServiceAccountSetting, $"the engine's service account ({ServiceAccount}, the one the Role binds and the RAM role trusts)"),
+        Derived(ServiceAccountSetting, $"the session cluster's service account ({ServiceAccount}-<pool>, the one the Role binds and the session's RAM role trusts)"),
         Derived(StateBackendType, "blink-infra:engine.stateBackend"),
         Derived(IncrementalCheckpoints, "blink-infra:engine.stateBackend"),
         // metrics.reporters (MetricOptions.REPORTERS_LIST, Flink 1.20: "If configured, only reporters whose name
@@ -233,6 +233,22 @@ public static class FlinkDefaults
 
     /// <summary>The bucket's prefix of savepoints (each session cluster's savepoint directory lies under it).</summary>
     public const string SavepointsPrefix = "savepoints/";
+
+    /// <summary>The bucket's prefixes of checkpoints and of Kubernetes HA's metadata (each session cluster's directory lies under each).</summary>
+    public const string CheckpointsPrefix = "checkpoints/";
+    public const string HighAvailabilityPrefix = "ha/";
+
+    /// <summary>The prefixes under which each session cluster keeps its state, in a directory of its own name: what its role may write.</summary>
+    public static readonly ImmutableArray<string> StatePrefixes = ImmutableArray.Create(CheckpointsPrefix, SavepointsPrefix, HighAvailabilityPrefix);
+
+    /// <summary>A session cluster's own directory under one of <see cref="StatePrefixes"/>, as an object key prefix ("checkpoints/session-cpu/").</summary>
+    public static string SessionStateKey(string prefix, string session) => $"{prefix}{session}/";
+
+    /// <summary>
+    /// The Kubernetes service account of one session cluster's JobManagers and TaskManagers: one per session, each trusted by
+    /// a RAM role of its own that reaches only that session's state (Documents.SessionStateAccess).
+    /// </summary>
+    public static string SessionServiceAccount(string pool) => $"{ServiceAccount}-{pool}";
 
     /// <summary>The lifecycle rule that expires what stays under <see cref="SavepointsPrefix"/>, and its default age.</summary>
     public const string SavepointsLifecycleRule = "blink-savepoints-expiry";

@@ -121,13 +121,13 @@ public class DiffTests
     public async Task Diff_json_steps_carry_the_dependencies_the_engine_records_with_the_service_account_on_its_role()
     {
         var old = await DevPlanJson();
-        Resource(old, "blink-dev-sa-flink")["inputs"]!["metadata"]!["annotations"] = new JsonObject { ["pod-identity.alibabacloud.com/role-name"] = "before" };
+        Resource(old, "blink-dev-sa-flink-cpu")["inputs"]!["metadata"]!["annotations"] = new JsonObject { ["pod-identity.alibabacloud.com/role-name"] = "before" };
         var now = await DevPlan();
 
-        var step = PlanDiff.Compare(AsPlan(old), now).Single(s => s.Name == "blink-dev-sa-flink");
+        var step = PlanDiff.Compare(AsPlan(old), now).Single(s => s.Name == "blink-dev-sa-flink-cpu");
         var json = DiffJson.Of(ImmutableArray.Create(step))["steps"]![0]!;
 
-        const string role = "urn:pulumi:dev::blink-infra::blink:engine:FlinkEngine$alicloud:ram/role:Role::blink-dev-flink-role";
+        const string role = "urn:pulumi:dev::blink-infra::blink:engine:FlinkEngine$alicloud:ram/role:Role::blink-dev-flink-cpu-role";
         const string jobsNamespace = "urn:pulumi:dev::blink-infra::blink:engine:FlinkEngine$kubernetes:core/v1:Namespace::blink-dev-ns-jobs";
         Assert.That(step.Op, Is.EqualTo(DiffOp.Update));
         // In the resource's new record, as the engine records it in the state.
@@ -213,7 +213,7 @@ public class DiffTests
 
         var old = await DevPlanJson();
         Resource(old, "blink-dev-endpoints")["inputs"]!["data"] = new JsonObject { ["kafka"] = "old:9092" };
-        Resource(old, "blink-dev-sa-flink")["inputs"]!["metadata"]!["labels"] = new JsonObject { ["team"] = "old" };
+        Resource(old, "blink-dev-sa-flink-cpu")["inputs"]!["metadata"]!["labels"] = new JsonObject { ["team"] = "old" };
         var oldPlan = AsPlan(old);
         var now = await DevPlan();
 
@@ -222,7 +222,7 @@ public class DiffTests
         var endpoints = steps.Single(s => s.Name == "blink-dev-endpoints");
         Assert.That(endpoints.Op, Is.EqualTo(DiffOp.Replace), "a ConfigMap's data is replaced, not patched");
         Assert.That(DiffText.Of(steps), Does.Contain("    - data.kafka: \"old:9092\" (forces replacement)\n"));
-        var serviceAccount = steps.Single(s => s.Name == "blink-dev-sa-flink");
+        var serviceAccount = steps.Single(s => s.Name == "blink-dev-sa-flink-cpu");
         Assert.That(serviceAccount.Op, Is.EqualTo(DiffOp.Update), "metadata changed, but not the name or namespace");
         Assert.That(serviceAccount.ReplaceReasons, Is.Empty);
     }

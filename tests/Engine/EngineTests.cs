@@ -167,7 +167,7 @@ public class EngineTests
     public async Task Without_jobs_the_operator_has_no_role_and_an_image_reference_splits_for_the_chart()
     {
         var (_, mocks) = await StackRunner.RunAsync(Stack());
-        Assert.That(mocks.OfType("alicloud:ram/role:Role").Select(r => r.Name), Is.EqualTo(new[] { "blink-t-flink-role" }));
+        Assert.That(mocks.OfType("alicloud:ram/role:Role").Select(r => r.Name), Is.EqualTo(new[] { "blink-t-flink-cpu-role" }), "the session cluster's role alone");
 
         Assert.That(JsonValues.ToNode(OperatorValues.Image("registry.example.com:5000/flink/operator"))!.ToJsonString(),
             Is.EqualTo("""{"repository":"registry.example.com:5000/flink/operator","tag":"1.15.0"}"""), "a registry port is not a tag");
@@ -247,20 +247,38 @@ public class EngineTests
     }
 
     [Test]
-    public async Task The_engine_reaches_its_bucket_through_rrsa_with_a_least_privilege_policy_and_no_access_key()
+    public async Task Each_session_cluster_reaches_only_its_own_state_through_a_role_of_its_own_and_no_access_key()
     {
-        var (_, mocks) = await StackRunner.RunAsync(Stack());
+        // Issue 29.12: one role with Put and Delete on the whole bucket let any job rewrite another job's jar under udf/ (which
+        // the operator submits at the next upgrade) or delete another session's checkpoints and HA metadata.
+        var (_, mocks) = await StackRunner.RunAsync(Stack(pools: GpuPool,
+            engine: "    jobs: [{name: infer, pool: gpu, jarPath: udf/infer.jar, initialSavepointPath: \"oss://blink-t-state/savepoints/session-cpu/savepoint-0a1b2c-3d4e5f6a7b8c\"}]"));
 
-        var trust = JsonNode.Parse((string)mocks.Single("alicloud:ram/role:Role", "blink-t-flink-role").Inputs["assumeRolePolicyDocument"])!;
-        Assert.That(trust.ToJsonString(), Is.EqualTo("""{"Version":"1","Statement":[{"Action":"sts:AssumeRole","Effect":"Allow","Principal":{"Federated":["acs:ram::1234567890123456:oidc-provider/ack-rrsa-blink-t-ack-id"]},"Condition":{"StringEquals":{"oidc:iss":"https://oidc-ack-cn-hangzhou.oss-cn-hangzhou.aliyuncs.com/blink-t-ack-id","oidc:aud":"sts.aliyuncs.com","oidc:sub":"system:serviceaccount:flink:blink-flink"}}}]}"""),
-            "ACK's RRSA template: the cluster's issuer, STS as audience, this service account as subject");
-        var policy = JsonNode.Parse((string)mocks.Single("alicloud:ram/policy:Policy", "blink-t-flink-policy").Inputs["policyDocument"])!;
-        Assert.That(policy["Statement"]![0]!["Resource"]!.ToJsonString(), Is.EqualTo("""["acs:oss:*:*:blink-t-state","acs:oss:*:*:blink-t-state/*"]"""));
-        var attachment = mocks.Single("alicloud:ram/rolePolicyAttachment:RolePolicyAttachment", "blink-t-flink-role-policy").Inputs;
-        Assert.That((attachment["roleName"], attachment["policyName"], attachment["policyType"]), Is.EqualTo(("blink-t-flink", "blink-t-flink-state", "Custom")));
+        Assert.That(mocks.OfType("alicloud:ram/role:Role").Select(r => r.Name), Is.EqualTo(new[] { "blink-t-flink-cpu-role", "blink-t-flink-gpu-role", "blink-t-operator-role" }));
+        var trust = JsonNode.Parse((string)mocks.Single("alicloud:ram/role:Role", "blink-t-flink-cpu-role").Inputs["assumeRolePolicyDocument"])!;
+        Assert.That(trust.ToJsonString(), Is.EqualTo("""{"Version":"1","Statement":[{"Action":"sts:AssumeRole","Effect":"Allow","Principal":{"Federated":["acs:ram::1234567890123456:oidc-provider/ack-rrsa-blink-t-ack-id"]},"Condition":{"StringEquals":{"oidc:iss":"https://oidc-ack-cn-hangzhou.oss-cn-hangzhou.aliyuncs.com/blink-t-ack-id","oidc:aud":"sts.aliyuncs.com","oidc:sub":"system:serviceaccount:flink:blink-flink-cpu"}}}]}"""),
+            "ACK's RRSA template: the cluster's issuer, STS as audience, this session's service account alone as subject");
+        var cpu = JsonNode.Parse((string)mocks.Single("alicloud:ram/policy:Policy", "blink-t-flink-cpu-policy").Inputs["policyDocument"])!;
+        Assert.That(cpu.ToJsonString(), Is.EqualTo("""{"Version":"1","Statement":[""" +
+            """{"Effect":"Allow","Action":["oss:GetObject","oss:PutObject","oss:DeleteObject","oss:AbortMultipartUpload","oss:ListParts"],"Resource":["acs:oss:*:*:blink-t-state/checkpoints/session-cpu/*","acs:oss:*:*:blink-t-state/savepoints/session-cpu/*","acs:oss:*:*:blink-t-state/ha/session-cpu/*"]},""" +
+            """{"Effect":"Allow","Action":["oss:ListObjects"],"Resource":["acs:oss:*:*:blink-t-state"],"Condition":{"StringLike":{"oss:Prefix":["checkpoints/","savepoints/","ha/","checkpoints/session-cpu/*","savepoints/session-cpu/*","ha/session-cpu/*"]}}},""" +
+            """{"Effect":"Allow","Action":["oss:GetBucketInfo"],"Resource":["acs:oss:*:*:blink-t-state"]}]}"""));
+        var gpu = JsonNode.Parse((string)mocks.Single("alicloud:ram/policy:Policy", "blink-t-flink-gpu-policy").Inputs["policyDocument"])!;
+        Assert.That(gpu["Statement"]![1]!["Condition"]!.ToJsonString(), Does.Contain("\"savepoints/session-cpu/savepoint-0a1b2c-3d4e5f6a7b8c/*\""), "the savepoint its job starts from, listed");
+        Assert.That(gpu["Statement"]![3]!.ToJsonString(), Is.EqualTo("""{"Effect":"Allow","Action":["oss:GetObject"],"Resource":["acs:oss:*:*:blink-t-state/savepoints/session-cpu/savepoint-0a1b2c-3d4e5f6a7b8c","acs:oss:*:*:blink-t-state/savepoints/session-cpu/savepoint-0a1b2c-3d4e5f6a7b8c/*"]}"""),
+            "and read, never written");
+        foreach (var document in new[] { cpu, gpu })
+        {
+            var resources = document["Statement"]!.AsArray().SelectMany(statement => statement!["Resource"]!.AsArray()).Select(r => r!.GetValue<string>()).ToList();
+            Assert.That(resources, Has.None.EqualTo("acs:oss:*:*:blink-t-state/*").And.None.Contains("/udf/"), "never the whole bucket, never the jobs' jars");
+        }
+        var attachment = mocks.Single("alicloud:ram/rolePolicyAttachment:RolePolicyAttachment", "blink-t-flink-cpu-role-policy").Inputs;
+        Assert.That((attachment["roleName"], attachment["policyName"], attachment["policyType"]), Is.EqualTo(("blink-t-session-cpu", "blink-t-session-cpu-state", "Custom")));
 
-        var account = mocks.Single("kubernetes:core/v1:ServiceAccount", "blink-t-sa-flink").Inputs;
-        Assert.That(JsonValues.ToNode(account["metadata"])!.ToJsonString(), Is.EqualTo("""{"annotations":{"pod-identity.alibabacloud.com/role-name":"blink-t-flink"},"name":"blink-flink","namespace":"flink"}"""));
+        var account = mocks.Single("kubernetes:core/v1:ServiceAccount", "blink-t-sa-flink-gpu").Inputs;
+        Assert.That(JsonValues.ToNode(account["metadata"])!.ToJsonString(), Is.EqualTo("""{"annotations":{"pod-identity.alibabacloud.com/role-name":"blink-t-session-gpu"},"name":"blink-flink-gpu","namespace":"flink"}"""));
+        Assert.That(mocks.OfType(DeploymentType).Select(d => JsonValues.ToNode(d.Inputs["spec"])!["serviceAccount"]!.GetValue<string>()), Is.EqualTo(new[] { "blink-flink-cpu", "blink-flink-gpu" }),
+            "each session cluster runs as its own service account");
         var jobsNamespace = mocks.Single("kubernetes:core/v1:Namespace", "blink-t-ns-jobs").Inputs;
         Assert.That(JsonValues.ToNode(jobsNamespace["metadata"])!.ToJsonString(), Is.EqualTo("""{"labels":{"pod-identity.alibabacloud.com/injection":"on"},"name":"flink"}"""));
         Assert.That(mocks.Resources.SelectMany(r => r.Inputs.Keys), Has.None.Contains("accessKey").And.None.Contains("secretKey"));
@@ -280,7 +298,9 @@ public class EngineTests
                 $$"""[{"apiGroups":[""],"resources":["pods","configmaps","services"],"verbs":{{verbs}}},{"apiGroups":["apps"],"resources":["deployments","deployments/finalizers"],"verbs":{{verbs}}}]"""),
                 Path.GetFileName(path));
             var binding = plan.Resources.Single(r => r.Type == "kubernetes:rbac.authorization.k8s.io/v1:RoleBinding");
-            Assert.That(binding.Inputs["subjects"]!.ToJsonString(), Is.EqualTo("""[{"kind":"ServiceAccount","name":"blink-flink","namespace":"flink"}]"""), Path.GetFileName(path));
+            var pools = plan.Resources.Where(r => r.Type == DeploymentType).Select(d => d.Inputs["metadata"]!["labels"]!["blink.io/pool"]!.GetValue<string>());
+            Assert.That(binding.Inputs["subjects"]!.ToJsonString(), Is.EqualTo("[" + string.Join(",", pools.Select(pool => $$"""{"kind":"ServiceAccount","name":"blink-flink-{{pool}}","namespace":"flink"}""")) + "]"),
+                Path.GetFileName(path) + ": every session cluster's service account");
             Assert.That(binding.Inputs["roleRef"]!.ToJsonString(), Is.EqualTo("""{"apiGroup":"rbac.authorization.k8s.io","kind":"Role","name":"blink-flink"}"""), Path.GetFileName(path));
             var values = plan.Resources.Single(r => r.Type == "kubernetes:helm.sh/v3:Release").Inputs["values"]!;
             Assert.That(values["rbac"]!.ToJsonString(), Is.EqualTo("""{"jobRole":{"create":false},"jobRoleBinding":{"create":false}}"""),
@@ -340,7 +360,7 @@ public class EngineTests
             "taskmanager.data.port=6121", "taskmanager.rpc.port=6122", "jobmanager.rpc.port=6123", "blob.server.port=6124", "rest.port=8081", "high-availability.jobmanager.port=6123",
         }), "every port the rules open, pinned; with HA the JobManager's RPC listens on the HA port");
         Assert.That(cpu["flinkVersion"]!.GetValue<string>(), Is.EqualTo("v1_20"));
-        Assert.That(cpu["serviceAccount"]!.GetValue<string>(), Is.EqualTo("blink-flink"));
+        Assert.That(cpu["serviceAccount"]!.GetValue<string>(), Is.EqualTo("blink-flink-cpu"));
         Assert.That(cpu["jobManager"]!["replicas"]!.GetValue<long>(), Is.EqualTo(2));
         var jobManagerPod = cpu["jobManager"]!["podTemplate"]!["spec"]!;
         Assert.That(jobManagerPod["nodeSelector"]!.ToJsonString(), Is.EqualTo("""{"blink.io/role":"master"}"""));
