@@ -57,14 +57,8 @@ public static class Documents
     /// and write under its own checkpoints/, savepoints/ and ha/ directories (<paramref name="session"/>, such as
     /// session-cpu); read on the savepoints its jobs start from (<paramref name="readPrefixes"/>, object keys); listing only
     /// of those prefixes and of the three parents; with the stack's KMS key (<paramref name="kmsKeyArn"/>), the use of it.
-    /// Sources, read 2026-12-05: Alibaba Cloud OSS, "Authorization syntax and elements" (Resource acs:oss:*:*:bucket/prefix*,
-    /// oss:ListObjects on the bucket itself, Condition keys oss:Prefix and oss:Delimiter, conditions ANDed) and "Use RAM
-    /// policies to access a specified directory through the OSS console" (ListObjects with StringLike oss:Prefix listing
-    /// "", "hangzhou/" and "hangzhou/2015/*": each parent exactly, the granted directory with a wildcard). The parents are
-    /// needed because Hadoop's AliyunOSSFileSystem, which Flink's flink-oss-fs-hadoop shades, checks a new directory's
-    /// parents one by one up to the first that exists (mkdirs, validatePath), each by listing "parent/" once its HEAD
-    /// finds no object (getFileStatus; a HEAD refused is read as not found): a session's first checkpoint directory lists
-    /// "checkpoints/". Listing a parent shows the names of the other sessions' directories, never their objects.
+    /// How OSS takes prefixes and why the parents are listed: infra/Facts/OssAccess.cs (a session's first checkpoint
+    /// directory lists "checkpoints/"). Listing a parent shows the names of the other sessions' directories, never their objects.
     /// No udf/: the operator downloads the jobs' jars with a role of its own (<see cref="JarRead"/>) and uploads them to the
     /// JobManager over REST, so a job cannot rewrite another job's code, which the operator would submit at its next upgrade.
     /// </summary>
@@ -77,27 +71,27 @@ public static class Documents
             new()
             {
                 ["Effect"] = "Allow",
-                ["Action"] = Strings("oss:GetObject", "oss:PutObject", "oss:DeleteObject", "oss:AbortMultipartUpload", "oss:ListParts"),
-                ["Resource"] = Strings(own.Select(key => $"acs:oss:*:*:{bucket}/{key}*")),
+                ["Action"] = Strings(OssAccess.ObjectReadWriteActions),
+                ["Resource"] = Strings(own.Select(key => OssAccess.Objects(bucket, key))),
             },
             new()
             {
                 ["Effect"] = "Allow",
-                ["Action"] = Strings("oss:ListObjects"),
-                ["Resource"] = Strings($"acs:oss:*:*:{bucket}"),
+                ["Action"] = Strings(OssAccess.ListObjects),
+                ["Resource"] = Strings(OssAccess.Bucket(bucket)),
                 ["Condition"] = new JsonObject
                 {
-                    ["StringLike"] = new JsonObject
+                    [OssAccess.StringLike] = new JsonObject
                     {
-                        ["oss:Prefix"] = Strings(FlinkDefaults.StatePrefixes.Concat(own.Select(key => key + "*")).Concat(reads.Select(key => key + "/*"))),
+                        [OssAccess.PrefixConditionKey] = Strings(FlinkDefaults.StatePrefixes.Concat(own.Select(key => key + "*")).Concat(reads.Select(key => key + "/*"))),
                     },
                 },
             },
             new()
             {
                 ["Effect"] = "Allow",
-                ["Action"] = Strings("oss:GetBucketInfo"),
-                ["Resource"] = Strings($"acs:oss:*:*:{bucket}"),
+                ["Action"] = Strings(OssAccess.GetBucketInfo),
+                ["Resource"] = Strings(OssAccess.Bucket(bucket)),
             },
         };
         if (reads.Count > 0)
@@ -106,7 +100,7 @@ public static class Documents
             statements.Add(new JsonObject
             {
                 ["Effect"] = "Allow",
-                ["Action"] = Strings("oss:GetObject"),
+                ["Action"] = Strings(OssAccess.GetObject),
                 ["Resource"] = Strings(reads.SelectMany(key => new[] { $"acs:oss:*:*:{bucket}/{key}", $"acs:oss:*:*:{bucket}/{key}/*" })),
             });
         }
@@ -125,20 +119,22 @@ public static class Documents
             new()
             {
                 ["Effect"] = "Allow",
-                ["Action"] = Strings("oss:DeleteObject"),
-                ["Resource"] = Strings(keys.Select(key => $"acs:oss:*:*:{bucket}/{key}*")),
+                ["Action"] = Strings(OssAccess.DeleteObject),
+                ["Resource"] = Strings(keys.Select(key => OssAccess.Objects(bucket, key))),
             },
             new()
             {
                 ["Effect"] = "Allow",
-                ["Action"] = Strings("oss:ListObjects"),
-                ["Resource"] = Strings($"acs:oss:*:*:{bucket}"),
-                ["Condition"] = new JsonObject { ["StringLike"] = new JsonObject { ["oss:Prefix"] = Strings(keys.Select(key => key + "*")) } },
+                ["Action"] = Strings(OssAccess.ListObjects),
+                ["Resource"] = Strings(OssAccess.Bucket(bucket)),
+                ["Condition"] = new JsonObject { [OssAccess.StringLike] = new JsonObject { [OssAccess.PrefixConditionKey] = Strings(keys.Select(key => key + "*")) } },
             },
         }, null, ImmutableArray<string>.Empty);
     }
 
     private static JsonArray Strings(params string[] values) => Strings((IEnumerable<string>)values);
+
+    private static JsonArray Strings(ImmutableArray<string> values) => Strings((IEnumerable<string>)values);
 
     private static JsonArray Strings(IEnumerable<string> values) => new(values.Select(value => (JsonNode?)value).ToArray());
 
