@@ -75,6 +75,13 @@ public static class DerivedNames
     public static string OperatorRoleDescription(string cluster, string bucket)
         => $"BlinkInfra cluster {cluster}: the Flink operator reads job jars from {bucket}/{FlinkDefaults.UdfPrefix}";
     public static string OperatorPolicy(string cluster) => $"{cluster}-flink-operator-jars";
+    /// <summary>The checkpoint cleaner's RAM role and policy (no longer than the operator's role, so no tighter bound on the cluster's name).</summary>
+    public static string CleanerRole(string cluster) => $"{cluster}-flink-cleaner";
+    public static string CleanerRoleDescription(string cluster)
+        => $"BlinkInfra cluster {cluster}: the checkpoint cleaner removes the checkpoints of jobs its session clusters no longer run";
+    public static string CleanerPolicy(string cluster) => $"{cluster}-flink-cleaner";
+    public static string CleanerPolicyDescription(string cluster, string bucket)
+        => $"BlinkInfra cluster {cluster}: list and delete under the session clusters' checkpoints/ directories in {bucket}, nothing else";
     public static string OperatorPolicyDescription(string cluster, string bucket)
         => $"BlinkInfra cluster {cluster}: read job jars under {bucket}/{FlinkDefaults.UdfPrefix}, nothing else";
 
@@ -149,6 +156,13 @@ public static class DerivedNames
             yield return From(OperatorRoleDescription(c, engine.Bucket), NameLimits.RamRoleDescription);
             yield return From(OperatorPolicy(c), NameLimits.RamPolicyName);
             yield return From(OperatorPolicyDescription(c, engine.Bucket), NameLimits.RamPolicyDescription);
+        }
+        if (engine.CheckpointCleanup is not null)
+        {
+            yield return From(CleanerRole(c), NameLimits.RamRoleName);
+            yield return From(CleanerRoleDescription(c), NameLimits.RamRoleDescription);
+            yield return From(CleanerPolicy(c), NameLimits.RamPolicyName);
+            yield return From(CleanerPolicyDescription(c, engine.Bucket), NameLimits.RamPolicyDescription);
         }
         if (dataAccess.CrossAccount is { } cross)
         {

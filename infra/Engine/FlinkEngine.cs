@@ -259,6 +259,44 @@ public sealed class FlinkEngine : ComponentResource
         foreach (var job in spec.Jobs)
             FlinkResources.SessionJob($"{name}-job-{job.Name}", job, spec, InCluster(sessions[job.Pool]));
 
+        // The checkpoint cleaner (issue 29.13): a RAM role of its own, listing and deleting only under the cleaned sessions'
+        // checkpoints/ directories; a service account that role trusts; read of the operator's objects in the namespace.
+        if (spec.CheckpointCleanup is { } cleanup)
+        {
+            var (cleanerRamRole, cleanerAccess) = RrsaAccess($"{name}-checkpoint-cleaner", issuer, rrsaChecked, new RrsaGrant(
+                RoleName: DerivedNames.CleanerRole(name),
+                RoleDescription: DerivedNames.CleanerRoleDescription(name),
+                Namespace: spec.Namespace,
+                ServiceAccount: CheckpointCleanup.Name,
+                PolicyName: DerivedNames.CleanerPolicy(name),
+                PolicyDescription: DerivedNames.CleanerPolicyDescription(name, spec.Bucket),
+                PolicyDocument: Documents.CheckpointCleanup(spec.Bucket, cleanup.Sessions)));
+            var cleanerAccountOptions = InCluster(jobsNamespace);
+            cleanerAccountOptions.DependsOn.AddRange(rrsaChecked);
+            var cleanerAccount = new ServiceAccount($"{name}-sa-checkpoint-cleaner", new ServiceAccountArgs
+            {
+                Metadata = new ObjectMetaArgs
+                {
+                    Name = CheckpointCleanup.Name,
+                    Namespace = spec.Namespace,
+                    Annotations = { { FlinkDefaults.PodIdentityRoleAnnotation, cleanerRamRole.RoleName } },
+                },
+            }, cleanerAccountOptions);
+            var cleanerRole = new KubernetesRole($"{name}-role-checkpoint-cleaner", new KubernetesRoleArgs
+            {
+                Metadata = new ObjectMetaArgs { Name = CheckpointCleanup.Name, Namespace = spec.Namespace },
+                Rules = { new PolicyRuleArgs { ApiGroups = { "flink.apache.org" }, Resources = CheckpointCleanup.ReadsKinds, Verbs = { "get", "list" } } },
+            }, InCluster(jobsNamespace));
+            var cleanerBinding = new RoleBinding($"{name}-rolebinding-checkpoint-cleaner", new RoleBindingArgs
+            {
+                Metadata = new ObjectMetaArgs { Name = CheckpointCleanup.Name, Namespace = spec.Namespace },
+                RoleRef = new RoleRefArgs { ApiGroup = "rbac.authorization.k8s.io", Kind = "Role", Name = CheckpointCleanup.Name },
+                Subjects = { new SubjectArgs { Kind = "ServiceAccount", Name = CheckpointCleanup.Name, Namespace = spec.Namespace } },
+            }, InCluster(cleanerRole, cleanerAccount));
+            CheckpointCleaner.Declare($"{name}-checkpoint-cleaner", cleanup, spec, args.Region,
+                InCluster(release, cleanerAccount, cleanerBinding, cleanerAccess));
+        }
+
         RegisterOutputs(new Dictionary<string, object?>
         {
             ["bucketName"] = BucketName,

@@ -13,7 +13,10 @@ namespace BlinkInfra.Facts;
 /// naming the commit. Kubernetes: pulumi/pulumi-kubernetes provider/pkg/provider/diff.go
 /// (forceNewProperties: every object's metadata.name and metadata.namespace, plus per kind the
 /// fields listed below for the kinds this program declares) and helm_release.go (a release's name
-/// and namespace).
+/// and namespace). Read again 2026-12-05: batch/v1 CronJob, policy/v1 PodDisruptionBudget (only v1beta1's spec is in
+/// the table) and scheduling.k8s.io/v1 PriorityClass have no fields of their own there, so name and namespace alone
+/// replace them; a PriorityClass's value the API server refuses to change (immutable), so the program never changes
+/// one's value under the same name.
 /// </summary>
 public static class ReplacementInputs
 {

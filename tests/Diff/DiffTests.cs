@@ -452,17 +452,17 @@ public class DiffTests
             "  c63[\"ClusterLogs<br/>blink-prod<br/>3 resources\"]:::component",
             "  c67[\"ClusterCompute<br/>blink-prod<br/>9 resources\"]:::component",
             "  c77[\"InternetEgress<br/>blink-prod<br/>9 resources\"]:::component",
-            "  c87[\"FlinkEngine<br/>blink-prod<br/>19 resources\"]:::component",
-            "  c107[\"ClusterObservability<br/>blink-prod<br/>6 resources\"]:::component",
+            "  c87[\"FlinkEngine<br/>blink-prod<br/>26 resources\"]:::component",
+            "  c114[\"ClusterObservability<br/>blink-prod<br/>6 resources\"]:::component",
             "  c2 -->|12| c67",
             "  c2 -->|21| c77",
             "  c9 -->|4| c67",
             "  c61 -->|3| c67",
             "  c61 -->|3| c87",
             "  c63 -->|2| c67",
-            "  c63 -->|4| c107",
-            "  c67 -->|6| c87",
-            "  c67 -->|10| c107",
+            "  c63 -->|4| c114",
+            "  c67 -->|7| c87",
+            "  c67 -->|10| c114",
             "  c77 -->|6| c87",
         }));
 
@@ -489,7 +489,7 @@ public class DiffTests
 
         var (largestExit, largest, _) = await Run("bench", "--runs", "1");
         Assert.That(largestExit, Is.EqualTo(0));
-        Assert.That(largest, Does.StartWith("bench: stack prod-hangzhou, 114 resources, 1 plans"), "by default the example stack with the most resources");
+        Assert.That(largest, Does.StartWith("bench: stack prod-hangzhou, 121 resources, 1 plans"), "by default the example stack with the most resources");
 
         var (exit, _, errors) = await Run("bench", "--runs", "0");
         Assert.That(exit, Is.EqualTo(2));

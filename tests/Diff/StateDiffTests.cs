@@ -33,7 +33,7 @@ public class StateDiffTests
     private const string Vswitch = "blink-dev-vsw-cn-hangzhou-h";
 
     [TestCase("dev", 87)]
-    [TestCase("prod-hangzhou", 114)]
+    [TestCase("prod-hangzhou", 121)]
     public async Task An_export_of_the_current_plan_with_the_bridges_metadata_everywhere_has_no_changes(string stack, int resources)
     {
         var export = StateExports.Of(await BlinkCli.PlanStackAsync(StackFile.Load(TestPaths.ExampleStack(stack))));

@@ -254,7 +254,7 @@ public class EngineTests
         var (_, mocks) = await StackRunner.RunAsync(Stack(pools: GpuPool,
             engine: "    jobs: [{name: infer, pool: gpu, jarPath: udf/infer.jar, initialSavepointPath: \"oss://blink-t-state/savepoints/session-cpu/savepoint-0a1b2c-3d4e5f6a7b8c\"}]"));
 
-        Assert.That(mocks.OfType("alicloud:ram/role:Role").Select(r => r.Name), Is.EqualTo(new[] { "blink-t-flink-cpu-role", "blink-t-flink-gpu-role", "blink-t-operator-role" }));
+        Assert.That(mocks.OfType("alicloud:ram/role:Role").Select(r => r.Name), Is.EqualTo(new[] { "blink-t-flink-cpu-role", "blink-t-flink-gpu-role", "blink-t-operator-role", "blink-t-checkpoint-cleaner-role" }));
         var trust = JsonNode.Parse((string)mocks.Single("alicloud:ram/role:Role", "blink-t-flink-cpu-role").Inputs["assumeRolePolicyDocument"])!;
         Assert.That(trust.ToJsonString(), Is.EqualTo("""{"Version":"1","Statement":[{"Action":"sts:AssumeRole","Effect":"Allow","Principal":{"Federated":["acs:ram::1234567890123456:oidc-provider/ack-rrsa-blink-t-ack-id"]},"Condition":{"StringEquals":{"oidc:iss":"https://oidc-ack-cn-hangzhou.oss-cn-hangzhou.aliyuncs.com/blink-t-ack-id","oidc:aud":"sts.aliyuncs.com","oidc:sub":"system:serviceaccount:flink:blink-flink-cpu"}}}]}"""),
             "ACK's RRSA template: the cluster's issuer, STS as audience, this session's service account alone as subject");
@@ -293,11 +293,11 @@ public class EngineTests
         foreach (var path in Directory.GetFiles(Path.Combine(TestPaths.ProjectRoot, "stacks"), "Pulumi.*.yaml").OrderBy(p => p))
         {
             var plan = await BlinkCli.PlanStackAsync(StackFile.Load(path));
-            var role = plan.Resources.Single(r => r.Type == "kubernetes:rbac.authorization.k8s.io/v1:Role");
+            var role = plan.Resources.Single(r => r.Type == "kubernetes:rbac.authorization.k8s.io/v1:Role" && r.Inputs["metadata"]!["name"]!.GetValue<string>() == "blink-flink");
             Assert.That(role.Inputs["rules"]!.ToJsonString(), Is.EqualTo(
                 $$"""[{"apiGroups":[""],"resources":["pods","configmaps","services"],"verbs":{{verbs}}},{"apiGroups":["apps"],"resources":["deployments","deployments/finalizers"],"verbs":{{verbs}}}]"""),
                 Path.GetFileName(path));
-            var binding = plan.Resources.Single(r => r.Type == "kubernetes:rbac.authorization.k8s.io/v1:RoleBinding");
+            var binding = plan.Resources.Single(r => r.Type == "kubernetes:rbac.authorization.k8s.io/v1:RoleBinding" && r.Inputs["metadata"]!["name"]!.GetValue<string>() == "blink-flink");
             var pools = plan.Resources.Where(r => r.Type == DeploymentType).Select(d => d.Inputs["metadata"]!["labels"]!["blink.io/pool"]!.GetValue<string>());
             Assert.That(binding.Inputs["subjects"]!.ToJsonString(), Is.EqualTo("[" + string.Join(",", pools.Select(pool => $$"""{"kind":"ServiceAccount","name":"blink-flink-{{pool}}","namespace":"flink"}""")) + "]"),
                 Path.GetFileName(path) + ": every session cluster's service account");
@@ -318,6 +318,10 @@ public class EngineTests
         var roleArgs = new Pulumi.Kubernetes.Types.Inputs.Rbac.V1.RoleArgs();
         var bindingArgs = new Pulumi.Kubernetes.Types.Inputs.Rbac.V1.RoleBindingArgs { RoleRef = new Pulumi.Kubernetes.Types.Inputs.Rbac.V1.RoleRefArgs { Kind = "Role", Name = "r" } };
         var flinkArgs = new FlinkResourceArgs("FlinkDeployment");
+        var cronJobArgs = new Pulumi.Kubernetes.Types.Inputs.Batch.V1.CronJobArgs
+        {
+            Spec = new Pulumi.Kubernetes.Types.Inputs.Batch.V1.CronJobSpecArgs { Schedule = "0 * * * *", JobTemplate = new Pulumi.Kubernetes.Types.Inputs.Batch.V1.JobTemplateSpecArgs() },
+        };
         await Deployment.TestAsync(new RecordingMocks(), new TestOptions { IsPreview = false }, () =>
         {
             new Pulumi.Kubernetes.Core.V1.Namespace("ns", namespaceArgs);
@@ -326,6 +330,7 @@ public class EngineTests
             new Pulumi.Kubernetes.Core.V1.ServiceAccount("sa", accountArgs);
             new Pulumi.Kubernetes.Rbac.V1.Role("role", roleArgs);
             new Pulumi.Kubernetes.Rbac.V1.RoleBinding("binding", bindingArgs);
+            new Pulumi.Kubernetes.Batch.V1.CronJob("cron", cronJobArgs);
             return new Dictionary<string, object?>();
         });
 
@@ -337,6 +342,7 @@ public class EngineTests
         Assert.That((await Text(roleArgs.ApiVersion), await Text(roleArgs.Kind)), Is.EqualTo(("rbac.authorization.k8s.io/v1", "Role")));
         Assert.That((await Text(bindingArgs.ApiVersion), await Text(bindingArgs.Kind)), Is.EqualTo(("rbac.authorization.k8s.io/v1", "RoleBinding")));
         Assert.That((await Text(flinkArgs.ApiVersion), await Text(flinkArgs.Kind)), Is.EqualTo(("flink.apache.org/v1beta1", "FlinkDeployment")));
+        Assert.That((await Text(cronJobArgs.ApiVersion), await Text(cronJobArgs.Kind)), Is.EqualTo(("batch/v1", "CronJob")));
     }
 
     [Test]

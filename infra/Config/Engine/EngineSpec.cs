@@ -16,7 +16,8 @@ public sealed record EngineSpec(
     string StateBackend,
     ImmutableSortedDictionary<string, string> FlinkConfiguration,
     ImmutableArray<JobSpec> Jobs,
-    int TolerableFailedCheckpoints = Facts.FlinkDefaults.TolerableFailedCheckpoints)
+    int TolerableFailedCheckpoints = Facts.FlinkDefaults.TolerableFailedCheckpoints,
+    CheckpointCleanupSpec? CheckpointCleanup = null)
 {
     /// <summary>The state bucket's name.</summary>
     public string Bucket => StateBucket.Name;

@@ -112,6 +112,26 @@ public static class EngineSpecBuilder
             break;
         }
 
+        // The checkpoint cleaner, on by default with jobs: it cleans the session clusters that host them (Facts CheckpointCleanup).
+        var cleanup = engine.CheckpointCleanup;
+        CheckpointCleanupSpec? cleanupSpec = null;
+        if (cleanup is not null && cleanup.Enabled != false && jobs.Count == 0 && engine.Jobs.Count == 0)
+        {
+            errors.Add(new SpecError(Key("checkpointCleanup"), cleanup.Enabled == true ? "enabled: true" : "options",
+                "the cleaner removes the checkpoint folders of session jobs the stack no longer runs, and the stack declares no job (blink-infra:engine.jobs); allowed: false, or jobs"));
+        }
+        else if (cleanup?.Enabled != false && jobs.Count > 0)
+        {
+            var sessions = compute.WorkerPools.Where(pool => jobs.Any(job => job.Pool == pool.Name)).Select(pool => DerivedNames.SessionCluster(pool.Name)).ToImmutableArray();
+            cleanupSpec = new CheckpointCleanupSpec(cleanup?.Image ?? $"{registry}/{CheckpointCleanup.ImageName}:{CheckpointCleanup.ImageTag}",
+                cleanup?.GraceHours ?? CheckpointCleanup.DefaultGraceHours, cleanup?.DryRun ?? false, sessions);
+        }
+        else if (cleanup is { Enabled: false } && (cleanup.Image ?? (object?)cleanup.GraceHours ?? cleanup.DryRun) is not null)
+        {
+            errors.Add(new SpecError(Key("checkpointCleanup"), "enabled: false",
+                "the cleaner's options with the cleaner off; allowed: enabled: false alone, or the options without it"));
+        }
+
         return errors.Count > errorCount
             ? null
             : new EngineSpec(engine.Namespace ?? FlinkDefaults.JobsNamespace, stateBucket,
@@ -121,7 +141,7 @@ public static class EngineSpecBuilder
                 engine.OperatorChartRepository ?? ImageSources.OperatorChartRepository,
                 engine.StateBackend ?? FlinkDefaults.DefaultStateBackend,
                 engine.FlinkConfiguration.ToImmutableSortedDictionary(StringComparer.Ordinal), jobs.ToImmutable(),
-                engine.TolerableFailedCheckpoints ?? FlinkDefaults.TolerableFailedCheckpoints);
+                engine.TolerableFailedCheckpoints ?? FlinkDefaults.TolerableFailedCheckpoints, cleanupSpec);
     }
 
     /// <summary>A job's autoscaler: none unless enabled, the operator's documented defaults for what it leaves out.</summary>
