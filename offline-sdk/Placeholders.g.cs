@@ -12,7 +12,7 @@
 // here first, so the build passes):
 //   BLINKINFRA_UPDATE_PLACEHOLDERS=1 ./blink --sdk offline test --filter Category=UpdatePlaceholders
 // </auto-generated>
-// Imported namespaces: Pulumi, Pulumi.AliCloud.Arms, Pulumi.AliCloud.CS, Pulumi.AliCloud.CS.Inputs, Pulumi.AliCloud.CS.Outputs, Pulumi.AliCloud.Cen, Pulumi.AliCloud.Cen.Inputs, Pulumi.AliCloud.Ecs, Pulumi.AliCloud.Kms, Pulumi.AliCloud.Log, Pulumi.AliCloud.Oss, Pulumi.AliCloud.Oss.Inputs, Pulumi.AliCloud.Ram, Pulumi.AliCloud.Vpc, Pulumi.Kubernetes.ApiExtensions, Pulumi.Kubernetes.Batch.V1, Pulumi.Kubernetes.Core.V1, Pulumi.Kubernetes.Helm.V3, Pulumi.Kubernetes.Rbac.V1, Pulumi.Kubernetes.Types.Inputs.Batch.V1, Pulumi.Kubernetes.Types.Inputs.Core.V1, Pulumi.Kubernetes.Types.Inputs.Helm.V3, Pulumi.Kubernetes.Types.Inputs.Meta.V1, Pulumi.Kubernetes.Types.Inputs.Rbac.V1, Pulumi.Testing, Pulumi.Utilities
+// Imported namespaces: Pulumi, Pulumi.AliCloud.Arms, Pulumi.AliCloud.CS, Pulumi.AliCloud.CS.Inputs, Pulumi.AliCloud.CS.Outputs, Pulumi.AliCloud.Cen, Pulumi.AliCloud.Cen.Inputs, Pulumi.AliCloud.Ecs, Pulumi.AliCloud.Kms, Pulumi.AliCloud.Log, Pulumi.AliCloud.Oss, Pulumi.AliCloud.Oss.Inputs, Pulumi.AliCloud.Ram, Pulumi.AliCloud.Vpc, Pulumi.Kubernetes.ApiExtensions, Pulumi.Kubernetes.Batch.V1, Pulumi.Kubernetes.Core.V1, Pulumi.Kubernetes.Helm.V3, Pulumi.Kubernetes.Policy.V1, Pulumi.Kubernetes.Rbac.V1, Pulumi.Kubernetes.Scheduling.V1, Pulumi.Kubernetes.Types.Inputs.Batch.V1, Pulumi.Kubernetes.Types.Inputs.Core.V1, Pulumi.Kubernetes.Types.Inputs.Helm.V3, Pulumi.Kubernetes.Types.Inputs.Meta.V1, Pulumi.Kubernetes.Types.Inputs.Policy.V1, Pulumi.Kubernetes.Types.Inputs.Rbac.V1, Pulumi.Kubernetes.Types.Inputs.Scheduling.V1, Pulumi.Testing, Pulumi.Utilities
 #nullable enable
 #pragma warning disable CS0618 // some placeholders are obsolete, as their real types are
 
@@ -40,7 +40,6 @@ namespace Pulumi
     [global::Pulumi.Offline.Placeholder] public sealed class InputJson : global::Pulumi.Input<global::System.Text.Json.JsonElement> { private InputJson() : base(null!) { } }
     [global::Pulumi.Offline.Placeholder] public static class InputListExtensions { }
     [global::Pulumi.Offline.Placeholder] public static class InputMapExtensions { }
-    [global::Pulumi.Offline.Placeholder] public sealed class InputUnion<T0, T1> : global::Pulumi.Input<global::Pulumi.Union<T0, T1>> { private InputUnion() : base(null!) { } }
     [global::Pulumi.Offline.Placeholder] public class InvokeOutputOptions : global::Pulumi.InvokeOptions { private protected InvokeOutputOptions() { } }
     [global::Pulumi.Offline.Placeholder] public delegate global::System.Threading.Tasks.Task<global::Pulumi.InvokeTransformResult?> InvokeTransform(global::Pulumi.InvokeTransformArgs args, global::System.Threading.CancellationToken cancellationToken = default);
     [global::Pulumi.Offline.Placeholder] public struct InvokeTransformArgs { }
@@ -66,7 +65,6 @@ namespace Pulumi
     [global::Pulumi.Offline.Placeholder] public sealed class Stash : global::Pulumi.CustomResource { private Stash() : base(null!, null!, null) { } }
     [global::Pulumi.Offline.Placeholder] public sealed class StashArgs : global::Pulumi.ResourceArgs { private StashArgs() { } }
     [global::Pulumi.Offline.Placeholder] public sealed class StringAsset : global::Pulumi.Asset { private StringAsset() { } }
-    [global::Pulumi.Offline.Placeholder] public struct Union<T0, T1> { }
     [global::Pulumi.Offline.Placeholder] public struct Urn { }
 }
 
@@ -1886,6 +1884,13 @@ namespace Pulumi.Kubernetes.Helm.V3
     [global::Pulumi.Offline.Placeholder] public sealed class Chart : global::Pulumi.Kubernetes.Yaml.CollectionComponentResource { private Chart() { } }
 }
 
+namespace Pulumi.Kubernetes.Policy.V1
+{
+    [global::Pulumi.Kubernetes.KubernetesResourceType("kubernetes:policy/v1:Eviction")] [global::Pulumi.Offline.Placeholder] public class Eviction : global::Pulumi.Kubernetes.KubernetesResource { private protected Eviction() : base(null!, null!, null) { } }
+    [global::Pulumi.Kubernetes.KubernetesResourceType("kubernetes:policy/v1:PodDisruptionBudgetList")] [global::Pulumi.Offline.Placeholder] public class PodDisruptionBudgetList : global::Pulumi.Kubernetes.KubernetesResource { private protected PodDisruptionBudgetList() : base(null!, null!, null) { } }
+    [global::Pulumi.Kubernetes.KubernetesResourceType("kubernetes:policy/v1:PodDisruptionBudgetPatch")] [global::Pulumi.Offline.Placeholder] public class PodDisruptionBudgetPatch : global::Pulumi.Kubernetes.KubernetesResource { private protected PodDisruptionBudgetPatch() : base(null!, null!, null) { } }
+}
+
 namespace Pulumi.Kubernetes.Rbac.V1
 {
     [global::Pulumi.Kubernetes.KubernetesResourceType("kubernetes:rbac.authorization.k8s.io/v1:ClusterRole")] [global::Pulumi.Offline.Placeholder] public class ClusterRole : global::Pulumi.Kubernetes.KubernetesResource { private protected ClusterRole() : base(null!, null!, null) { } }
@@ -1898,6 +1903,12 @@ namespace Pulumi.Kubernetes.Rbac.V1
     [global::Pulumi.Kubernetes.KubernetesResourceType("kubernetes:rbac.authorization.k8s.io/v1:RoleBindingPatch")] [global::Pulumi.Offline.Placeholder] public class RoleBindingPatch : global::Pulumi.Kubernetes.KubernetesResource { private protected RoleBindingPatch() : base(null!, null!, null) { } }
     [global::Pulumi.Kubernetes.KubernetesResourceType("kubernetes:rbac.authorization.k8s.io/v1:RoleList")] [global::Pulumi.Offline.Placeholder] public class RoleList : global::Pulumi.Kubernetes.KubernetesResource { private protected RoleList() : base(null!, null!, null) { } }
     [global::Pulumi.Kubernetes.KubernetesResourceType("kubernetes:rbac.authorization.k8s.io/v1:RolePatch")] [global::Pulumi.Offline.Placeholder] public class RolePatch : global::Pulumi.Kubernetes.KubernetesResource { private protected RolePatch() : base(null!, null!, null) { } }
+}
+
+namespace Pulumi.Kubernetes.Scheduling.V1
+{
+    [global::Pulumi.Kubernetes.KubernetesResourceType("kubernetes:scheduling.k8s.io/v1:PriorityClassList")] [global::Pulumi.Offline.Placeholder] public class PriorityClassList : global::Pulumi.Kubernetes.KubernetesResource { private protected PriorityClassList() : base(null!, null!, null) { } }
+    [global::Pulumi.Kubernetes.KubernetesResourceType("kubernetes:scheduling.k8s.io/v1:PriorityClassPatch")] [global::Pulumi.Offline.Placeholder] public class PriorityClassPatch : global::Pulumi.Kubernetes.KubernetesResource { private protected PriorityClassPatch() : base(null!, null!, null) { } }
 }
 
 namespace Pulumi.Kubernetes.Types.Inputs.Batch.V1
@@ -2350,7 +2361,6 @@ namespace Pulumi.Kubernetes.Types.Inputs.Meta.V1
     [global::Pulumi.Offline.Placeholder] public class DeleteOptionsArgs : global::Pulumi.ResourceArgs { private protected DeleteOptionsArgs() { } }
     [global::Pulumi.Offline.Placeholder] public class GroupResourceArgs : global::Pulumi.ResourceArgs { private protected GroupResourceArgs() { } }
     [global::Pulumi.Offline.Placeholder] public class GroupResourcePatchArgs : global::Pulumi.ResourceArgs { private protected GroupResourcePatchArgs() { } }
-    [global::Pulumi.Offline.Placeholder] public class LabelSelectorArgs : global::Pulumi.ResourceArgs { private protected LabelSelectorArgs() { } }
     [global::Pulumi.Offline.Placeholder] public class LabelSelectorPatchArgs : global::Pulumi.ResourceArgs { private protected LabelSelectorPatchArgs() { } }
     [global::Pulumi.Offline.Placeholder] public class LabelSelectorRequirementArgs : global::Pulumi.ResourceArgs { private protected LabelSelectorRequirementArgs() { } }
     [global::Pulumi.Offline.Placeholder] public class LabelSelectorRequirementPatchArgs : global::Pulumi.ResourceArgs { private protected LabelSelectorRequirementPatchArgs() { } }
@@ -2372,6 +2382,16 @@ namespace Pulumi.Kubernetes.Types.Inputs.Meta.V1
     [global::Pulumi.Offline.Placeholder] public class StatusPatchArgs : global::Pulumi.ResourceArgs { private protected StatusPatchArgs() { } }
 }
 
+namespace Pulumi.Kubernetes.Types.Inputs.Policy.V1
+{
+    [global::Pulumi.Offline.Placeholder] public class EvictionArgs : global::Pulumi.ResourceArgs { private protected EvictionArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public class PodDisruptionBudgetListArgs : global::Pulumi.ResourceArgs { private protected PodDisruptionBudgetListArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public class PodDisruptionBudgetPatchArgs : global::Pulumi.ResourceArgs { private protected PodDisruptionBudgetPatchArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public class PodDisruptionBudgetSpecPatchArgs : global::Pulumi.ResourceArgs { private protected PodDisruptionBudgetSpecPatchArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public class PodDisruptionBudgetStatusArgs : global::Pulumi.ResourceArgs { private protected PodDisruptionBudgetStatusArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public class PodDisruptionBudgetStatusPatchArgs : global::Pulumi.ResourceArgs { private protected PodDisruptionBudgetStatusPatchArgs() { } }
+}
+
 namespace Pulumi.Kubernetes.Types.Inputs.Rbac.V1
 {
     [global::Pulumi.Offline.Placeholder] public class AggregationRuleArgs : global::Pulumi.ResourceArgs { private protected AggregationRuleArgs() { } }
@@ -2389,6 +2409,12 @@ namespace Pulumi.Kubernetes.Types.Inputs.Rbac.V1
     [global::Pulumi.Offline.Placeholder] public class RolePatchArgs : global::Pulumi.ResourceArgs { private protected RolePatchArgs() { } }
     [global::Pulumi.Offline.Placeholder] public class RoleRefPatchArgs : global::Pulumi.ResourceArgs { private protected RoleRefPatchArgs() { } }
     [global::Pulumi.Offline.Placeholder] public class SubjectPatchArgs : global::Pulumi.ResourceArgs { private protected SubjectPatchArgs() { } }
+}
+
+namespace Pulumi.Kubernetes.Types.Inputs.Scheduling.V1
+{
+    [global::Pulumi.Offline.Placeholder] public class PriorityClassListArgs : global::Pulumi.ResourceArgs { private protected PriorityClassListArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public class PriorityClassPatchArgs : global::Pulumi.ResourceArgs { private protected PriorityClassPatchArgs() { } }
 }
 
 namespace Pulumi.Kubernetes.Yaml

@@ -378,6 +378,8 @@ public sealed class ClusterCompute : ComponentResource
         {
             poolArgs.DataDisks.Add(StateDisk(disk, args.KmsKeyId));
             poolArgs.DataDisks.Add(RuntimeDisk(disk, args.KmsKeyId));
+            // RocksDB's directory made the Flink user's on the node, so the TaskManager needs no root (DataDisks).
+            poolArgs.UserData = DataDisks.StateDirectoryUserData(FlinkDefaults.FlinkUserId);
         }
         ApplyImage(poolArgs, pool.ImageId);
         ApplyBilling(poolArgs, args.Billing);

@@ -13,6 +13,10 @@ using RamRoleArgs = Pulumi.AliCloud.Ram.RoleArgs;
 using Pulumi.AliCloud.Ram;
 using Pulumi.Kubernetes.Core.V1;
 using Pulumi.Kubernetes.Helm.V3;
+using Pulumi.Kubernetes.Policy.V1;
+using Pulumi.Kubernetes.Scheduling.V1;
+using Pulumi.Kubernetes.Types.Inputs.Policy.V1;
+using Pulumi.Kubernetes.Types.Inputs.Scheduling.V1;
 using Pulumi.Kubernetes.Rbac.V1;
 using KubernetesRole = Pulumi.Kubernetes.Rbac.V1.Role;
 using KubernetesRoleArgs = Pulumi.Kubernetes.Types.Inputs.Rbac.V1.RoleArgs;
@@ -187,6 +191,17 @@ public sealed class FlinkEngine : ComponentResource
             },
         }, InCluster());
 
+        // The JobManagers' and TaskManagers' (and the operator's) priority, above any pod without a class, such as batch work
+        // (PodHardening); cluster-scoped. The operator's pod names it too, so the release waits for it.
+        var priority = new PriorityClass($"{name}-priority-flink", new PriorityClassArgs
+        {
+            Metadata = new ObjectMetaArgs { Name = PodHardening.FlinkPriorityClass },
+            Value = PodHardening.FlinkPriority,
+            GlobalDefault = false,
+            PreemptionPolicy = PodHardening.PreemptLowerPriority,
+            Description = "BlinkInfra: the Flink JobManagers, TaskManagers and operator, above batch work",
+        }, InCluster());
+
         var release = new Release($"{name}-operator", new ReleaseArgs
         {
             Name = FlinkDefaults.OperatorChart,
@@ -198,7 +213,7 @@ public sealed class FlinkEngine : ComponentResource
             Namespace = FlinkDefaults.OperatorNamespace,
             Atomic = true,
             Values = OperatorValues.For(spec, args.Region, operatorAccess != null ? operatorRoleName : null),
-        }, InCluster(new Resource?[] { operatorNamespace, jobsNamespace, operatorAccess }.OfType<Resource>()
+        }, InCluster(new Resource?[] { operatorNamespace, jobsNamespace, operatorAccess, priority }.OfType<Resource>()
             // With internet egress, the images may come from the internet: the operator (and the session
             // clusters, which wait on it) start once the SNAT entries give the nodes and pods a way out.
             .Concat(args.InternetEgressReady).ToArray()));
@@ -253,8 +268,24 @@ public sealed class FlinkEngine : ComponentResource
         foreach (var pool in args.Compute.WorkerPools)
         {
             var deployment = FlinkResources.SessionCluster($"{name}-flink-{pool.Name}", pool, spec, args.Region,
-                InCluster(release, serviceAccounts[pool.Name], binding, endpoints));
+                InCluster(release, serviceAccounts[pool.Name], binding, endpoints, priority));
             sessions[pool.Name] = deployment;
+            // A session cluster with a standby keeps one JobManager through a drain or an ACK upgrade: at most one away at a
+            // time. None for a single JobManager, whose budget would refuse every eviction and so block the masters' drains.
+            if (spec.JobManagersOf(pool.Name) > 1)
+            {
+                var session = DerivedNames.SessionCluster(pool.Name);
+                new PodDisruptionBudget($"{name}-pdb-{pool.Name}", new PodDisruptionBudgetArgs
+                {
+                    Metadata = new ObjectMetaArgs { Name = $"{session}-jobmanager", Namespace = spec.Namespace },
+                    Spec = new PodDisruptionBudgetSpecArgs
+                    {
+                        MaxUnavailable = PodHardening.JobManagersMaxUnavailable,
+                        // The labels Flink's native Kubernetes integration puts on a session's JobManager pods.
+                        Selector = new LabelSelectorArgs { MatchLabels = { { "app", session }, { "component", "jobmanager" } } },
+                    },
+                }, InCluster(deployment));
+            }
         }
         foreach (var job in spec.Jobs)
             FlinkResources.SessionJob($"{name}-job-{job.Name}", job, spec, InCluster(sessions[job.Pool]));

@@ -84,7 +84,7 @@ public class ComputeTests
         var pools = string.Concat(Enumerable.Range(1, 4).Select(i => $"\n  - name: p{i}\n    family: g7\n    instanceTypes: [ecs.g7.xlarge]\n    nodes: 1"));
         Assert.That(Errors(Stack("highAvailability: false\nmasters:\n  instanceType: ecs.g7.xlarge\nworkerPools:" + pools)), Is.EqualTo(new[]
         {
-            "blink-infra:compute.masters.instanceType = \"ecs.g7.xlarge\": 4 session clusters (one per worker pool) put up to 4 JobManagers of 1000m CPU and 2048Mi memory each on one master machine, whose pods have 3220m CPU and 11834Mi memory (infra/Facts/NodeAllocatable.cs); allowed: a larger master type, or fewer worker pools",
+            "blink-infra:compute.masters.instanceType = \"ecs.g7.xlarge\": 4 session clusters (one per worker pool) put up to 4 JobManagers of 1000m CPU and 2048Mi memory each on one master machine, beside the operator (500m CPU and 1024Mi memory): 4500m CPU and 9216Mi memory, and its pods have 3220m CPU and 11834Mi memory (infra/Facts/NodeAllocatable.cs); allowed: a larger master type, or fewer worker pools",
         }));
         Assert.That(Errors(Stack("highAvailability: false\nmasters:\n  instanceType: ecs.g7.2xlarge\nworkerPools:" + pools)), Is.Empty);
     }

@@ -81,7 +81,7 @@ public class EngineTests
         Assert.That(release.Keys, Is.EquivalentTo(new[] { "atomic", "chart", "compat", "name", "namespace", "repositoryOpts", "values", "version" }),
             "compat is the one input pulumi-kubernetes' Release adds itself");
         var values = JsonValues.ToNode(release["values"])!.ToJsonString();
-        Assert.That(values, Is.EqualTo("""{"defaultConfiguration":{"append":true,"create":true,"flink-conf.yaml":"kubernetes.operator.metrics.reporter.slf4j.factory.class: org.apache.flink.metrics.slf4j.Slf4jReporterFactory\nkubernetes.operator.metrics.reporter.slf4j.interval: 5 MINUTE\nkubernetes.operator.reconcile.interval: 15 s\nkubernetes.operator.observer.progress-check.interval: 5 s\nkubernetes.operator.metrics.reporter.prom.factory.class: org.apache.flink.metrics.prometheus.PrometheusReporterFactory\nkubernetes.operator.metrics.reporter.prom.port: 9999\n"},"image":{"repository":"registry-vpc.cn-hangzhou.aliyuncs.com/blink-infra/flink-kubernetes-operator","tag":"1.15.0"},"jobServiceAccount":{"create":false},"metrics":{"port":9999},"operatorPod":{"annotations":{"prometheus.io/port":"9999","prometheus.io/scrape":"true"},"nodeSelector":{"blink.io/role":"master"},"tolerations":[{"effect":"NoSchedule","key":"blink.io/role","operator":"Equal","value":"master"}]},"rbac":{"jobRole":{"create":false},"jobRoleBinding":{"create":false}},"watchNamespaces":["flink"],"webhook":{"create":false}}"""),
+        Assert.That(values, Is.EqualTo("""{"defaultConfiguration":{"append":true,"create":true,"flink-conf.yaml":"kubernetes.operator.metrics.reporter.slf4j.factory.class: org.apache.flink.metrics.slf4j.Slf4jReporterFactory\nkubernetes.operator.metrics.reporter.slf4j.interval: 5 MINUTE\nkubernetes.operator.reconcile.interval: 15 s\nkubernetes.operator.observer.progress-check.interval: 5 s\nkubernetes.operator.metrics.reporter.prom.factory.class: org.apache.flink.metrics.prometheus.PrometheusReporterFactory\nkubernetes.operator.metrics.reporter.prom.port: 9999\n"},"image":{"repository":"registry-vpc.cn-hangzhou.aliyuncs.com/blink-infra/flink-kubernetes-operator","tag":"1.15.0"},"jobServiceAccount":{"create":false},"metrics":{"port":9999},"operatorPod":{"annotations":{"prometheus.io/port":"9999","prometheus.io/scrape":"true"},"nodeSelector":{"blink.io/role":"master"},"priorityClassName":"blink-flink","resources":{"limits":{"memory":"1Gi"},"requests":{"cpu":"500m","memory":"1024Mi"}},"tolerations":[{"effect":"NoSchedule","key":"blink.io/role","operator":"Equal","value":"master"}]},"rbac":{"jobRole":{"create":false},"jobRoleBinding":{"create":false}},"watchNamespaces":["flink"],"webhook":{"create":false}}"""),
             "the operator reports to Prometheus on 9999, exposed by the chart and annotated for the managed Prometheus");
         Assert.That(mocks.Single("kubernetes:core/v1:Namespace", "blink-t-ns-operator").Inputs["metadata"], Is.EquivalentTo(new Dictionary<string, object> { ["name"] = "flink-operator" }));
     }
@@ -318,6 +318,8 @@ public class EngineTests
         var roleArgs = new Pulumi.Kubernetes.Types.Inputs.Rbac.V1.RoleArgs();
         var bindingArgs = new Pulumi.Kubernetes.Types.Inputs.Rbac.V1.RoleBindingArgs { RoleRef = new Pulumi.Kubernetes.Types.Inputs.Rbac.V1.RoleRefArgs { Kind = "Role", Name = "r" } };
         var flinkArgs = new FlinkResourceArgs("FlinkDeployment");
+        var priorityArgs = new Pulumi.Kubernetes.Types.Inputs.Scheduling.V1.PriorityClassArgs { Value = 1 };
+        var budgetArgs = new Pulumi.Kubernetes.Types.Inputs.Policy.V1.PodDisruptionBudgetArgs();
         var cronJobArgs = new Pulumi.Kubernetes.Types.Inputs.Batch.V1.CronJobArgs
         {
             Spec = new Pulumi.Kubernetes.Types.Inputs.Batch.V1.CronJobSpecArgs { Schedule = "0 * * * *", JobTemplate = new Pulumi.Kubernetes.Types.Inputs.Batch.V1.JobTemplateSpecArgs() },
@@ -331,6 +333,8 @@ public class EngineTests
             new Pulumi.Kubernetes.Rbac.V1.Role("role", roleArgs);
             new Pulumi.Kubernetes.Rbac.V1.RoleBinding("binding", bindingArgs);
             new Pulumi.Kubernetes.Batch.V1.CronJob("cron", cronJobArgs);
+            new Pulumi.Kubernetes.Scheduling.V1.PriorityClass("priority", priorityArgs);
+            new Pulumi.Kubernetes.Policy.V1.PodDisruptionBudget("budget", budgetArgs);
             return new Dictionary<string, object?>();
         });
 
@@ -343,6 +347,8 @@ public class EngineTests
         Assert.That((await Text(bindingArgs.ApiVersion), await Text(bindingArgs.Kind)), Is.EqualTo(("rbac.authorization.k8s.io/v1", "RoleBinding")));
         Assert.That((await Text(flinkArgs.ApiVersion), await Text(flinkArgs.Kind)), Is.EqualTo(("flink.apache.org/v1beta1", "FlinkDeployment")));
         Assert.That((await Text(cronJobArgs.ApiVersion), await Text(cronJobArgs.Kind)), Is.EqualTo(("batch/v1", "CronJob")));
+        Assert.That((await Text(priorityArgs.ApiVersion), await Text(priorityArgs.Kind)), Is.EqualTo(("scheduling.k8s.io/v1", "PriorityClass")));
+        Assert.That((await Text(budgetArgs.ApiVersion), await Text(budgetArgs.Kind)), Is.EqualTo(("policy/v1", "PodDisruptionBudget")));
     }
 
     [Test]
@@ -432,10 +438,10 @@ public class EngineTests
             "the directory ACK mounts the pool's data disk on");
         Assert.That(taskManager["containers"]!.ToJsonString(), Is.EqualTo("""[{"name":"flink-main-container","volumeMounts":[{"mountPath":"/mnt/blink-state","name":"blink-state"}]}]"""));
         var owner = taskManager["initContainers"]![0]!;
-        Assert.That(owner["command"]!.AsArray().Select(c => c!.GetValue<string>()), Is.EqualTo(new[] { "sh", "-c", "rm -rf /mnt/blink-state/rocksdb && mkdir -p /mnt/blink-state/rocksdb && chown 9999:9999 /mnt/blink-state/rocksdb" }),
-            "emptied of what a killed TaskManager left on the host path, then the Flink user's");
-        Assert.That((owner["image"]!.GetValue<string>(), owner["securityContext"]!.ToJsonString()), Is.EqualTo(("registry-vpc.cn-hangzhou.aliyuncs.com/blink-infra/flink:1.20.1-scala_2.12-java17", """{"runAsUser":0}""")),
-            "RocksDB's directory belongs to the Flink user, made so by the session cluster's own image");
+        Assert.That(owner["command"]![2]!.GetValue<string>(), Does.EndWith("find $d -mindepth 1 -delete"),
+            "emptied of what a killed TaskManager left on the host path, as the Flink user (the node made the directory its own)");
+        Assert.That((owner["image"]!.GetValue<string>(), owner["securityContext"]!.ToJsonString()), Is.EqualTo(("registry-vpc.cn-hangzhou.aliyuncs.com/blink-infra/flink:1.20.1-scala_2.12-java17",
+            """{"allowPrivilegeEscalation":false,"capabilities":{"drop":["ALL"]}}""")), "the session cluster's own image, never as root");
         Assert.That(session["jobManager"]!["podTemplate"]!["spec"]!.AsObject().ContainsKey("volumes"), Is.False, "JobManagers keep no RocksDB state");
     }
 

@@ -38,17 +38,20 @@ public static class EngineSpecBuilder
                 "every session cluster hosts session jobs, and each runs one JobManager: the operator uploads a job's jar and runs it in two requests through the session's rest Service, and a second JobManager would not have the jar (Kubernetes HA restarts the one from the bucket); allowed: no jobManagerReplicas, or 1"));
         }
 
-        // JobManagers on the masters: one per session cluster (a worker pool) may share a master machine
-        // (HA spreads each session's JobManagers over the zones, one per master; without HA all sit on the
-        // one master), and the operator requests nothing (its chart's operatorPod.resources is empty).
+        // JobManagers on the masters: one per session cluster (a worker pool) may share a master machine (HA spreads each
+        // session's JobManagers over the zones, one per master; without HA all sit on the one master), beside the operator
+        // (its requests, PodHardening) and, with jobs, a run of the checkpoint cleaner (CheckpointCleanup).
         if (InstanceCatalog.Type(compute.Masters.InstanceType) is { } masterType)
         {
             var room = NodeAllocatable.ForPods(masterType.Cores, masterType.MemoryGiB);
             var sessions = compute.WorkerPools.Length;
-            if (!FlinkDefaults.JobManagerRequests.Times(sessions).FitsIn(room))
+            var cleaner = engine.Jobs.Count > 0 && engine.CheckpointCleanup?.Enabled != false;
+            var needed = FlinkDefaults.JobManagerRequests.Times(sessions).Plus(PodHardening.OperatorRequests)
+                .Plus(cleaner ? CheckpointCleanup.Requests : new NodeRequests(0, 0));
+            if (!needed.FitsIn(room))
             {
                 errors.Add(new SpecError($"{ConfigKeys.Section("compute")}.masters.instanceType", masterType.Name,
-                    $"{sessions} session clusters (one per worker pool) put up to {sessions} JobManagers of {FlinkDefaults.JobManagerRequests} each on one master machine, whose pods have {room} (infra/Facts/NodeAllocatable.cs); allowed: a larger master type, or fewer worker pools"));
+                    $"{sessions} session clusters (one per worker pool) put up to {sessions} JobManagers of {FlinkDefaults.JobManagerRequests} each on one master machine, beside the operator ({PodHardening.OperatorRequests}){(cleaner ? $" and the checkpoint cleaner ({CheckpointCleanup.Requests})" : "")}: {needed}, and its pods have {room} (infra/Facts/NodeAllocatable.cs); allowed: a larger master type, or fewer worker pools"));
             }
         }
 
