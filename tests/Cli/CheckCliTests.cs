@@ -21,7 +21,7 @@ public class CheckCliTests
         var (exit, output, errors) = await Run("check", "--stack", "dev");
 
         Assert.That(exit, Is.EqualTo(0), errors);
-        Assert.That(output, Does.EndWith("No policy violations: 32 policies of 5 packs checked.\n"));
+        Assert.That(output, Does.EndWith("0 mandatory and 1 advisory violation(s); 33 policies of 5 packs checked.\n").And.Contain("[advisory] ack-offerings-unconfirmed"));
         Assert.That(errors, Is.EqualTo(
             "note: blink-infra:observability.logs.project is blink-dev-logs, the default: SLS project names are unique in a region across all accounts, "
             + "so if another account holds it the first `pulumi up` fails on the project; set a name of your own there if so\n"));

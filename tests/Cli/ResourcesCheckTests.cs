@@ -87,7 +87,7 @@ public class ResourcesCheckTests
             "    blink-data-protection@1.0.0: public access is not blocked; allowed: an alicloud:oss/bucketPublicAccessBlock:BucketPublicAccessBlock on the bucket with blockPublicAccess true\n" +
             "[mandatory] state-bucket-protected (alicloud:oss/bucket:Bucket: logs)\n" +
             "    blink-data-protection@1.0.0: the bucket is not protected; allowed: protect: true\n" +
-            "6 mandatory and 0 advisory violation(s); 32 policies of 5 packs checked.\n" +
+            "6 mandatory and 0 advisory violation(s); 33 policies of 5 packs checked.\n" +
             "Not applicable: region-allowed-for-billing: no AliCloud provider shows the stack's region (its region input)\n" +
             "Not applicable: zones-in-region: no AliCloud provider shows the stack's region (its region input)\n" +
             "Not applicable: resources-in-stack-region: no AliCloud provider shows the stack's region (its region input)\n" +
