@@ -55,7 +55,7 @@ public class DiffTests
 
         Assert.That(errors, Is.Empty);
         Assert.That(exit, Is.EqualTo(BlinkCli.NoChanges));
-        Assert.That(output, Is.EqualTo("No changes: 88 resources unchanged\n"));
+        Assert.That(output, Is.EqualTo("No changes: 89 resources unchanged\n"));
         File.Delete(planPath);
     }
 
@@ -94,7 +94,7 @@ public class DiffTests
         Assert.That(output, Does.Contain(
             "- alicloud:ecs/securityGroupRule:SecurityGroupRule blink-dev-sgr-workers-from-masters-tcp-8080-8080 (delete)\n" +
             "    - description: \"from masters: retired web UI\"\n"));
-        Assert.That(output, Does.EndWith("Resources: + 1 to create, ~ 1 to update, +- 1 to replace, - 1 to delete, 85 unchanged\n"));
+        Assert.That(output, Does.EndWith("Resources: + 1 to create, ~ 1 to update, +- 1 to replace, - 1 to delete, 86 unchanged\n"));
         Assert.That(output, Does.Not.Contain("blink-dev-vsw-cn-hangzhou-h"), "unchanged resources are not listed");
         File.Delete(against);
     }
@@ -268,7 +268,7 @@ public class DiffTests
         Assert.That(output, Does.Contain(
             "- alicloud:ecs/securityGroupRule:SecurityGroupRule blink-dev-sgr-masters-from-anywhere-ssh (delete)\n" +
             "    - cidrIp: \"0.0.0.0/0\"\n"));
-        Assert.That(output, Does.EndWith("Resources: + 80 to create, ~ 0 to update, +- 0 to replace, - 1 to delete, 8 unchanged\n"));
+        Assert.That(output, Does.EndWith("Resources: + 81 to create, ~ 0 to update, +- 0 to replace, - 1 to delete, 8 unchanged\n"));
 
         var steps = JsonNode.Parse(await File.ReadAllTextAsync(stepsPath))!["steps"]!.AsArray().Select(s => s!.AsObject()).ToList();
         string? Op(string name) => (string?)steps.Single(s => ((string?)s["urn"])!.EndsWith("::" + name, StringComparison.Ordinal))["op"];
@@ -426,7 +426,7 @@ public class DiffTests
         Assert.That(graph, Does.Contain($"  {vswitches} --> {ack}"));
         Assert.That(graph, Does.Contain($"  {Node("SecurityGroup<br/>blink-dev-sg-masters")} --> {rules}"));
         Assert.That(graph, Does.Contain($"  {Node("NodePool<br/>blink-dev-pool-cpu")} --> {Node("provider kubernetes<br/>blink-dev-k8s")}"), "explicit dependsOn");
-        Assert.That(graph.Count(l => l.Contains("[\"", StringComparison.Ordinal) && !l.Contains("subgraph", StringComparison.Ordinal)), Is.EqualTo(34), "88 resources: 6 components as boxes, the stack as none, 3 add-ons as one node, the priority class, 6 vSwitches, 38 rules and 4 alert rules as three nodes, the logs' project, logstores and collection configs as five");
+        Assert.That(graph.Count(l => l.Contains("[\"", StringComparison.Ordinal) && !l.Contains("subgraph", StringComparison.Ordinal)), Is.EqualTo(35), "89 resources: 6 components as boxes, the stack as none, 3 add-ons as one node, the priority class, two Terway configs, 6 vSwitches, 38 rules and 4 alert rules as three nodes, the logs' project, logstores and collection configs as five");
         var edges = graph.Where(l => l.Contains(" --> ", StringComparison.Ordinal)).ToList();
         Assert.That(edges, Is.Unique, "each arrow once");
         Assert.That(graph.Where(l => l.Contains("-.->", StringComparison.Ordinal)), Is.Empty, "no parent arrows: boxes say it");
@@ -450,20 +450,20 @@ public class DiffTests
             "  c9[\"ClusterSecurity<br/>blink-prod<br/>51 resources\"]:::component",
             "  c61[\"ClusterKey<br/>blink-prod<br/>1 resource\"]:::component",
             "  c63[\"ClusterLogs<br/>blink-prod<br/>3 resources\"]:::component",
-            "  c67[\"ClusterCompute<br/>blink-prod<br/>9 resources\"]:::component",
-            "  c77[\"InternetEgress<br/>blink-prod<br/>9 resources\"]:::component",
-            "  c87[\"FlinkEngine<br/>blink-prod<br/>27 resources\"]:::component",
-            "  c115[\"ClusterObservability<br/>blink-prod<br/>6 resources\"]:::component",
-            "  c2 -->|12| c67",
-            "  c2 -->|21| c77",
+            "  c67[\"ClusterCompute<br/>blink-prod<br/>10 resources\"]:::component",
+            "  c78[\"InternetEgress<br/>blink-prod<br/>9 resources\"]:::component",
+            "  c88[\"FlinkEngine<br/>blink-prod<br/>27 resources\"]:::component",
+            "  c116[\"ClusterObservability<br/>blink-prod<br/>6 resources\"]:::component",
+            "  c2 -->|18| c67",
+            "  c2 -->|21| c78",
             "  c9 -->|4| c67",
             "  c61 -->|3| c67",
-            "  c61 -->|3| c87",
+            "  c61 -->|3| c88",
             "  c63 -->|2| c67",
-            "  c63 -->|4| c115",
-            "  c67 -->|7| c87",
-            "  c67 -->|10| c115",
-            "  c77 -->|6| c87",
+            "  c63 -->|4| c116",
+            "  c67 -->|7| c88",
+            "  c67 -->|10| c116",
+            "  c78 -->|6| c88",
         }));
 
         var (badExit, _, badErrors) = await Run("plan", "--stack", "dev", "--graph", graphPath, "--graph-level", "everything");
@@ -479,17 +479,17 @@ public class DiffTests
         var report = await PlanBenchmark.RunAsync(stackFile.StackName, () => BlinkCli.PlanStackAsync(stackFile), runs: 3);
 
         Assert.That(report.Stack, Is.EqualTo("dev"));
-        Assert.That(report.Resources, Is.EqualTo(88));
+        Assert.That(report.Resources, Is.EqualTo(89));
         Assert.That(report.Runs, Is.EqualTo(3));
         Assert.That(report.FastestMs, Is.LessThanOrEqualTo(report.MedianMs));
         Assert.That(report.MedianMs, Is.LessThanOrEqualTo(report.P90Ms));
         Assert.That(report.PeakWorkingSetMiB, Is.GreaterThan(0));
-        Assert.That(report.Text(), Does.StartWith("bench: stack dev, 88 resources, 3 plans (after one warm-up)\nwall time per plan: median "));
+        Assert.That(report.Text(), Does.StartWith("bench: stack dev, 89 resources, 3 plans (after one warm-up)\nwall time per plan: median "));
         Assert.That(report.Text(), Does.Contain("memory: peak working set "));
 
         var (largestExit, largest, _) = await Run("bench", "--runs", "1");
         Assert.That(largestExit, Is.EqualTo(0));
-        Assert.That(largest, Does.StartWith("bench: stack gpu-shanghai, 122 resources, 1 plans"), "by default the example stack with the most resources");
+        Assert.That(largest, Does.StartWith("bench: stack gpu-shanghai, 124 resources, 1 plans"), "by default the example stack with the most resources");
 
         var (exit, _, errors) = await Run("bench", "--runs", "0");
         Assert.That(exit, Is.EqualTo(2));

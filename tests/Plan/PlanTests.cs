@@ -35,7 +35,7 @@ public class PlanTests
         Assert.That(json["settings"]!.ToJsonString(), Is.EqualTo("""{"region":"cn-hangzhou","billing":"pay-as-you-go","mode":"exclusive","highAvailability":false,"apiServerPublic":false,"peerGroupIds":[],"dataEndpoints":[],"internetEgress":false,"stateBucket":"blink-dev-flink-state","policyLevels":{}}"""));
 
         var resources = json["resources"]!.AsArray().Select(r => r!.AsObject()).ToList();
-        Assert.That(resources, Has.Count.EqualTo(88));
+        Assert.That(resources, Has.Count.EqualTo(89));
         foreach (var resource in resources)
         {
             var keys = resource.Select(p => p.Key).ToList();
