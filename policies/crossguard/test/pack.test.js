@@ -35,12 +35,19 @@ for (const stack of STACKS) {
     });
 }
 
-test("dev: no violation", async () => {
-    assert.deepEqual((await runPack(fixture("dev"))).violations, []);
+// Beside the advisory that ACK's still offering the pinned Kubernetes version could not be confirmed (issue 29.15).
+const UNCONFIRMED = "ack-offerings-unconfirmed";
+
+test("dev: no violation but the unconfirmed version's advisory", async () => {
+    const { violations } = await runPack(fixture("dev"));
+    assert.deepEqual(violations.map(v => [v.policy, v.level, v.urn]), [
+        [UNCONFIRMED, "advisory", "urn:pulumi:dev::blink-infra::blink:compute:ClusterCompute$alicloud:cs/managedKubernetes:ManagedKubernetes::blink-dev-ack"],
+    ]);
 });
 
-test("prod-hangzhou: no violation (its operator image carries the OSS plugin)", async () => {
-    assert.deepEqual((await runPack(fixture("prod-hangzhou"))).violations, []);
+test("prod-hangzhou: no violation but the unconfirmed version's advisory (its operator image carries the OSS plugin)", async () => {
+    const { violations } = await runPack(fixture("prod-hangzhou"));
+    assert.deepEqual(violations.map(v => [v.policy, v.level]), [[UNCONFIRMED, "advisory"]]);
 });
 
 /** dev with ssh to the masters open to the world. */
@@ -81,7 +88,7 @@ test("a bad stack: the masters' pool auto-repaired is mandatory on the pool, wor
     const list = clone(fixture("prod-hangzhou"));
     const masters = list.resources.find(r => r.name === "blink-prod-pool-masters");
     masters.props.management = { ...masters.props.management, enable: true, autoRepair: true };
-    const { violations } = await runPack(list);
+    const violations = (await runPack(list)).violations.filter(v => v.policy !== UNCONFIRMED);
     assert.deepEqual(violations, [{
         policy: "masters-pool-not-auto-repaired",
         level: "mandatory",
@@ -148,7 +155,7 @@ test("values unknown during preview reach C# as Pulumi's unknown marker, and not
     const sent = blink.toResourceList(asCrossGuard(list));
     assert.equal(sent.resources.find(r => r.urn === rule.urn).props.sourceSecurityGroupId, blink.UNKNOWN);
     const { violations } = await runPack(list);
-    assert.deepEqual(violations, []);
+    assert.deepEqual(violations.filter(v => v.policy !== UNCONFIRMED), []);
 });
 
 test("a violation whose type and name two resources share is reported on the stack, naming them", () => {

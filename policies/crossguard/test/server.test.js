@@ -86,7 +86,8 @@ test("served as Pulumi serves it, the pack declares every C# policy and reports 
         delete rule.propertyDependencies.sourceSecurityGroupId;
         const response = await pack.call("analyzeStack", analyzeStackRequest(list));
 
-        assert.deepEqual(response.getDiagnosticsList().map(d => ({
+        // Beside the advisory that ACK's still offering the pinned Kubernetes version could not be confirmed (issue 29.15).
+        assert.deepEqual(response.getDiagnosticsList().filter(d => d.getPolicyname() !== "ack-offerings-unconfirmed").map(d => ({
             policy: d.getPolicyname(),
             pack: d.getPolicypackname(),
             level: LEVEL_NAMES[d.getEnforcementlevel()],
