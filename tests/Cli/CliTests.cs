@@ -39,9 +39,9 @@ public class CliTests
         Assert.That(output, Does.Match(@"\n \+   │  └─ kubernetes:flink.apache.org/v1beta1:FlinkDeployment +blink-dev-flink-cpu +create\n"));
         // Short: one line per resource, no inputs, then the outputs and the summary.
         var lines = output.Split('\n');
-        Assert.That(lines.Count(l => l.StartsWith(" +   ", StringComparison.Ordinal)), Is.EqualTo(87));
+        Assert.That(lines.Count(l => l.StartsWith(" +   ", StringComparison.Ordinal)), Is.EqualTo(89));
         Assert.That(output, Does.Not.Contain("vpcName"), "inputs only with --details");
-        Assert.That(output, Does.Contain("\nResources:\n    + 87 to create\n"));
+        Assert.That(output, Does.Contain("\nResources:\n    + 89 to create\n"));
         Assert.That(output, Does.Contain("\nOutputs:\n    clusterId             : \"${blink-dev-ack.id}\"\n"));
         Assert.That(output, Does.Contain("    vswitchIds            : {\n        cn-hangzhou-h: \"${blink-dev-vsw-cn-hangzhou-h.id}\"\n"));
         Assert.That(output, Does.Contain("    stateBucket           : \"blink-dev-flink-state\"\n"));
@@ -72,7 +72,7 @@ public class CliTests
         Assert.That(exit, Is.EqualTo(0), errors);
         var json = JsonNode.Parse(File.ReadAllText(path))!;
         Assert.That((string?)json["stack"], Is.EqualTo("dev"));
-        Assert.That(json["resources"]!.AsArray(), Has.Count.EqualTo(87));
+        Assert.That(json["resources"]!.AsArray(), Has.Count.EqualTo(89));
         File.Delete(path);
     }
 

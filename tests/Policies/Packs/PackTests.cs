@@ -47,6 +47,13 @@ public class PackTests
             Input(Resource(Token<Pulumi.AliCloud.Provider>(), "p", """{"region":"cn-hangzhou"}""")),
             Input(Resource(Token<Pulumi.AliCloud.Provider>(), "p", "{}")),
             "p: provider region (none: alicloud:region decides) is not the stack's region cn-hangzhou; allowed: cn-hangzhou");
+        // Passing: an unpinned version (ACK's latest, auto-upgraded) and no pinned driver.
+        yield return C("ack-offerings-unconfirmed", () => RegionPack.AckOfferingsUnconfirmed(),
+            Input(Resource(Token<ManagedKubernetes>(), "ack", "{}"), Resource(Pool, "gpu", """{"labels":[{"key":"blink.io/pool","value":"gpu"}]}""")),
+            Input(Resource(Token<ManagedKubernetes>(), "ack", """{"version":"1.35.2-aliyun.1"}"""),
+                Resource(Pool, "gpu", """{"labels":[{"key":"ack.aliyun.com/nvidia-driver-version","value":"535.161.08"}]}""")),
+            "ack: that ACK still creates clusters of Kubernetes 1.35.2-aliyun.1 could not be confirmed (no source read on 2026-12-05 lists the patch versions CreateCluster takes; ACK creates the three latest minor versions and may stop offering a superseded patch); check before pulumi up with the provider's alicloud_cs_kubernetes_version data source (Pulumi CS.getKubernetesVersion, clusterType ManagedKubernetes) or `aliyun cs GET /api/v1/metadata/versions --Region cn-hangzhou --ClusterType ManagedKubernetes`, and pin a version it lists (blink-infra:compute.kubernetes.version)",
+            "gpu: NVIDIA driver 535.161.08 could not be confirmed for Kubernetes 1.35.2-aliyun.1 (ACK's list of supported drivers, read 2026-12-05, names none for it here), and ACK installs its default driver instead of one it does not list, without an error; check the driver list for the cluster's version in the ACK console before pulumi up, and pin one it lists, or none (blink-infra:compute.workerPools[i].gpuDriverVersion)");
 
         // blink-isolation
         yield return C("private-address-space", () => IsolationPack.PrivateAddressSpace(),
@@ -226,6 +233,14 @@ public class PackTests
 
         Assert.That(Found(policy, policyCase.Passing), Is.Empty);
         Assert.That(Found(policy, policyCase.Failing), Is.EqualTo(policyCase.Expected));
+    }
+
+    [Test]
+    public void A_driver_ack_lists_for_the_clusters_minor_version_is_confirmed()
+    {
+        var found = Found(RegionPack.AckOfferingsUnconfirmed(), Input(Resource(Token<ManagedKubernetes>(), "ack", """{"version":"1.30.7-aliyun.1"}"""),
+            Resource(Pool, "gpu", """{"labels":[{"key":"ack.aliyun.com/nvidia-driver-version","value":"550.90.07"}]}""")));
+        Assert.That(found.Select(f => f[..f.IndexOf(':', StringComparison.Ordinal)]), Is.EqualTo(new[] { "ack" }), "the version is still unconfirmed, the driver is listed for 1.30");
     }
 
     [Test]
