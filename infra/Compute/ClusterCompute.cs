@@ -73,7 +73,6 @@ public sealed class ClusterCompute : ComponentResource
         : base(TypeToken, name, options)
     {
         var spec = args.Spec;
-        var childOptions = new CustomResourceOptions { Parent = this };
 
         var clusterArgs = new ManagedKubernetesArgs
         {
@@ -124,7 +123,15 @@ public sealed class ClusterCompute : ComponentResource
         if (args.Observability.Logs is { } logs && args.LogProject is { } logProject)
             ApplyLogs(clusterArgs, logs, logProject);
         ApplyMaintenance(clusterArgs, args.Maintenance);
-        var cluster = new ManagedKubernetes($"{name}-ack", clusterArgs, childOptions);
+        // podVswitchIds is taken at create only (infra/Facts/alicloud-replacement-inputs.json createOnly, from the provider's
+        // docs for alicloud_cs_managed_kubernetes v1.285.0: "Only works for Create Operation"): ACK writes it into Terway's
+        // eni-config then, and a later change does nothing. Zones added or removed afterwards reach Terway through each
+        // pool's own config (DeclarePoolTerwayConfig, DeclareMastersTerwayConfig), so the cluster keeps the list it was
+        // created with and a zone change shows no update here that does nothing (nor a refusal by create-only-inputs-
+        // unchanged). Not `addons`: only Terway, a constant, so a change there is a mistake the diff should refuse aloud;
+        // zoneIds is never set (the control plane's vSwitches are vswitchIds, which ACK updates in place).
+        var clusterOptions = new CustomResourceOptions { Parent = this, IgnoreChanges = { ClusterDefaults.PodVswitchIdsInput } };
+        var cluster = new ManagedKubernetes($"{name}-ack", clusterArgs, clusterOptions);
         ClusterId = cluster.Id;
         RrsaMetadata = cluster.RrsaMetadata;
         KubeConfig = Output.CreateSecret(GetClusterCredential.Invoke(new GetClusterCredentialInvokeArgs { ClusterId = cluster.Id }, new InvokeOptions { Parent = this })
