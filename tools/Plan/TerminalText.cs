@@ -23,7 +23,7 @@ public static class TerminalText
     /// table's rows (pulumi/pulumi pkg/backend/display/tree.go, clampLine: maxWidth - 1; read 2026-12-05), so no
     /// line reaches the last column, where some terminals already wrap.
     /// </summary>
-    public static int LineWidth(int consoleWidth) => consoleWidth >= Unlimited ? Unlimited : Math.Max(20, consoleWidth - 1);
+    public static int LineWidth(int consoleWidth) => consoleWidth >= Unlimited ? Unlimited : Math.Max(1, consoleWidth - 1);
 
     /// <summary>The text, or its start and an ellipsis in <paramref name="width"/> characters.</summary>
     public static string End(string text, int width)
