@@ -57,6 +57,22 @@ public class PlanRendererTests
         Assert.That(output, Does.EndWith("\n--details: inputs, 3 lookups answered offline, the bill and the report in full\n"));
     }
 
+    [TestCase("dev")]
+    [TestCase("prod-hangzhou")]
+    [TestCase("gpu-shanghai")]
+    public async Task Every_resource_is_counted_as_pulumi_preview_counts_it_none_behind_a_default_provider(string stack)
+    {
+        var plan = await BlinkCli.PlanStackAsync(StackFile.Load(TestPaths.ExampleStack(stack)));
+
+        // pulumi preview leaves out only default providers' steps (pkg/engine/update.go, isInternalStep): every
+        // resource here names its provider, so none is registered and the count is every resource the plan holds.
+        Assert.That(plan.Resources.Where(r => r.Custom && !ResourceCounts.IsProvider(r) && r.Provider is null).Select(r => r.Name), Is.Empty);
+        var counts = ResourceCounts.Of(plan);
+        Assert.That(counts.Total, Is.EqualTo(plan.Resources.Length));
+        Assert.That((counts.Stacks, counts.Stacks + counts.Components + counts.Providers + counts.Custom), Is.EqualTo((1, plan.Resources.Length)));
+        Assert.That(counts.Breakdown, Does.StartWith("the stack, ").And.EndWith($", {counts.Custom} custom resources"));
+    }
+
     [Test]
     public async Task Details_write_every_line_whole_whatever_the_console_width()
     {
