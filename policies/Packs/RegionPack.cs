@@ -65,7 +65,7 @@ public static class RegionPack
                     var version = resource.Text("version");
                     if (version is null || AckOfferings.VersionsConfirmedCreatable.Contains(version))
                         return System.Array.Empty<string>();
-                    return new[] { $"that ACK still creates clusters of Kubernetes {version} could not be confirmed (no source read on {AckOfferings.ReadOn} lists the patch versions CreateCluster takes; ACK creates the three latest minor versions and may stop offering a superseded patch); check before pulumi up with the provider's alicloud_cs_kubernetes_version data source (Pulumi CS.getKubernetesVersion, clusterType ManagedKubernetes) or `aliyun cs GET /api/v1/metadata/versions --Region {input.Settings.Region ?? "<region>"} --ClusterType ManagedKubernetes`, and pin a version it lists (blink-infra:compute.kubernetes.version)" };
+                    return new[] { $"Kubernetes {version} is not confirmed as one ACK still creates (none of the sources read on {AckOfferings.ReadOn} lists CreateCluster's patch versions); allowed: a version `aliyun cs GET /api/v1/metadata/versions --Region {input.Settings.Region ?? "<region>"} --ClusterType ManagedKubernetes` lists, in blink-infra:compute.kubernetes.version" };
                 }
                 var driver = resource.Objects("labels").FirstOrDefault(l => l.Field("key") == ClusterDefaults.NvidiaDriverLabel)?.Field("value");
                 if (driver is null)
@@ -74,6 +74,6 @@ public static class RegionPack
                 var minor = AckOfferings.MinorOf(cluster);
                 if (minor is not null && AckOfferings.DriversConfirmed.TryGetValue(minor, out var drivers) && drivers.Contains(driver))
                     return System.Array.Empty<string>();
-                return new[] { $"NVIDIA driver {driver} could not be confirmed for Kubernetes {cluster ?? "(ACK's latest: no version pinned)"} (ACK's list of supported drivers, read {AckOfferings.ReadOn}, names none for it here), and ACK installs its default driver instead of one it does not list, without an error; check the driver list for the cluster's version in the ACK console before pulumi up, and pin one it lists, or none (blink-infra:compute.workerPools[i].gpuDriverVersion)" };
+                return new[] { $"NVIDIA driver {driver} is not confirmed for Kubernetes {cluster ?? "(ACK's latest)"} (ACK's driver list, read {AckOfferings.ReadOn}, names none for it), and ACK installs its default driver in place of one it does not list; allowed: a driver the ACK console lists for the version, or none, in blink-infra:compute.workerPools[i].gpuDriverVersion" };
             });
 }
