@@ -17,13 +17,17 @@ if (!string.IsNullOrEmpty(Environment.GetEnvironmentVariable("PULUMI_MONITOR")))
         stop => Pulumi.Deployment.RunAsync(stop));
 }
 
-// Into a pipe or a file: no colour codes, and lines wide enough that the tree does not wrap.
+// Into a pipe or a file: no colour codes. The width what is printed fits: COLUMNS when set (as a shell
+// exports it, or as given: COLUMNS=80), else the terminal's, else into a pipe wide enough that the tree
+// is written whole.
 var console = AnsiConsole.Create(new AnsiConsoleSettings
 {
     Ansi = Console.IsOutputRedirected ? AnsiSupport.No : AnsiSupport.Detect,
     ColorSystem = Console.IsOutputRedirected ? ColorSystemSupport.NoColors : ColorSystemSupport.Detect,
 });
-if (Console.IsOutputRedirected)
+if (int.TryParse(Environment.GetEnvironmentVariable("COLUMNS"), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var columns) && columns > 0)
+    console.Profile.Width = columns;
+else if (Console.IsOutputRedirected)
     console.Profile.Width = 200;
 
 return await BlinkCli.RunAsync(args, console, Console.Error);

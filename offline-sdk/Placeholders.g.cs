@@ -12,7 +12,7 @@
 // here first, so the build passes):
 //   BLINKINFRA_UPDATE_PLACEHOLDERS=1 ./blink --sdk offline test --filter Category=UpdatePlaceholders
 // </auto-generated>
-// Imported namespaces: Pulumi, Pulumi.AliCloud.Arms, Pulumi.AliCloud.Arms.Inputs, Pulumi.AliCloud.CS, Pulumi.AliCloud.CS.Inputs, Pulumi.AliCloud.CS.Outputs, Pulumi.AliCloud.Cen, Pulumi.AliCloud.Cen.Inputs, Pulumi.AliCloud.CloudFirewall, Pulumi.AliCloud.CloudFirewall.Inputs, Pulumi.AliCloud.Ecs, Pulumi.AliCloud.Kms, Pulumi.AliCloud.Log, Pulumi.AliCloud.Oss, Pulumi.AliCloud.Oss.Inputs, Pulumi.AliCloud.Ram, Pulumi.AliCloud.Vpc, Pulumi.Kubernetes.ApiExtensions, Pulumi.Kubernetes.Core.V1, Pulumi.Kubernetes.Helm.V3, Pulumi.Kubernetes.Rbac.V1, Pulumi.Kubernetes.Types.Inputs.Core.V1, Pulumi.Kubernetes.Types.Inputs.Helm.V3, Pulumi.Kubernetes.Types.Inputs.Meta.V1, Pulumi.Kubernetes.Types.Inputs.Rbac.V1, Pulumi.Testing, Pulumi.Utilities
+// Imported namespaces: Pulumi, Pulumi.AliCloud.Arms, Pulumi.AliCloud.Arms.Inputs, Pulumi.AliCloud.CS, Pulumi.AliCloud.CS.Inputs, Pulumi.AliCloud.CS.Outputs, Pulumi.AliCloud.Cen, Pulumi.AliCloud.Cen.Inputs, Pulumi.AliCloud.CloudFirewall, Pulumi.AliCloud.CloudFirewall.Inputs, Pulumi.AliCloud.Ecs, Pulumi.AliCloud.Kms, Pulumi.AliCloud.Log, Pulumi.AliCloud.Oss, Pulumi.AliCloud.Oss.Inputs, Pulumi.AliCloud.Ram, Pulumi.AliCloud.Vpc, Pulumi.Kubernetes.ApiExtensions, Pulumi.Kubernetes.Batch.V1, Pulumi.Kubernetes.Core.V1, Pulumi.Kubernetes.Helm.V3, Pulumi.Kubernetes.Policy.V1, Pulumi.Kubernetes.Rbac.V1, Pulumi.Kubernetes.Scheduling.V1, Pulumi.Kubernetes.Types.Inputs.Batch.V1, Pulumi.Kubernetes.Types.Inputs.Core.V1, Pulumi.Kubernetes.Types.Inputs.Helm.V3, Pulumi.Kubernetes.Types.Inputs.Meta.V1, Pulumi.Kubernetes.Types.Inputs.Policy.V1, Pulumi.Kubernetes.Types.Inputs.Rbac.V1, Pulumi.Kubernetes.Types.Inputs.Scheduling.V1, Pulumi.Testing, Pulumi.Utilities
 #nullable enable
 #pragma warning disable CS0618 // some placeholders are obsolete, as their real types are
 
@@ -39,7 +39,6 @@ namespace Pulumi
     [global::Pulumi.Offline.Placeholder] public sealed class InputJson : global::Pulumi.Input<global::System.Text.Json.JsonElement> { private InputJson() : base(null!) { } }
     [global::Pulumi.Offline.Placeholder] public static class InputListExtensions { }
     [global::Pulumi.Offline.Placeholder] public static class InputMapExtensions { }
-    [global::Pulumi.Offline.Placeholder] public sealed class InputUnion<T0, T1> : global::Pulumi.Input<global::Pulumi.Union<T0, T1>> { private InputUnion() : base(null!) { } }
     [global::Pulumi.Offline.Placeholder] public class InvokeOutputOptions : global::Pulumi.InvokeOptions { private protected InvokeOutputOptions() { } }
     [global::Pulumi.Offline.Placeholder] public delegate global::System.Threading.Tasks.Task<global::Pulumi.InvokeTransformResult?> InvokeTransform(global::Pulumi.InvokeTransformArgs args, global::System.Threading.CancellationToken cancellationToken = default);
     [global::Pulumi.Offline.Placeholder] public struct InvokeTransformArgs { }
@@ -65,7 +64,6 @@ namespace Pulumi
     [global::Pulumi.Offline.Placeholder] public sealed class Stash : global::Pulumi.CustomResource { private Stash() : base(null!, null!, null) { } }
     [global::Pulumi.Offline.Placeholder] public sealed class StashArgs : global::Pulumi.ResourceArgs { private StashArgs() { } }
     [global::Pulumi.Offline.Placeholder] public sealed class StringAsset : global::Pulumi.Asset { private StringAsset() { } }
-    [global::Pulumi.Offline.Placeholder] public struct Union<T0, T1> { }
     [global::Pulumi.Offline.Placeholder] public struct Urn { }
 }
 
@@ -2001,6 +1999,15 @@ namespace Pulumi.Kubernetes.ApiExtensions
     [global::Pulumi.Offline.Placeholder] public abstract class CustomResourcePatchArgs : global::Pulumi.ResourceArgs { private protected CustomResourcePatchArgs() { } }
 }
 
+namespace Pulumi.Kubernetes.Batch.V1
+{
+    [global::Pulumi.Kubernetes.KubernetesResourceType("kubernetes:batch/v1:CronJobList")] [global::Pulumi.Offline.Placeholder] public class CronJobList : global::Pulumi.Kubernetes.KubernetesResource { private protected CronJobList() : base(null!, null!, null) { } }
+    [global::Pulumi.Kubernetes.KubernetesResourceType("kubernetes:batch/v1:CronJobPatch")] [global::Pulumi.Offline.Placeholder] public class CronJobPatch : global::Pulumi.Kubernetes.KubernetesResource { private protected CronJobPatch() : base(null!, null!, null) { } }
+    [global::Pulumi.Kubernetes.KubernetesResourceType("kubernetes:batch/v1:Job")] [global::Pulumi.Offline.Placeholder] public class Job : global::Pulumi.Kubernetes.KubernetesResource { private protected Job() : base(null!, null!, null) { } }
+    [global::Pulumi.Kubernetes.KubernetesResourceType("kubernetes:batch/v1:JobList")] [global::Pulumi.Offline.Placeholder] public class JobList : global::Pulumi.Kubernetes.KubernetesResource { private protected JobList() : base(null!, null!, null) { } }
+    [global::Pulumi.Kubernetes.KubernetesResourceType("kubernetes:batch/v1:JobPatch")] [global::Pulumi.Offline.Placeholder] public class JobPatch : global::Pulumi.Kubernetes.KubernetesResource { private protected JobPatch() : base(null!, null!, null) { } }
+}
+
 namespace Pulumi.Kubernetes.Core.V1
 {
     [global::Pulumi.Kubernetes.KubernetesResourceType("kubernetes:core/v1:Binding")] [global::Pulumi.Offline.Placeholder] public class Binding : global::Pulumi.Kubernetes.KubernetesResource { private protected Binding() : base(null!, null!, null) { } }
@@ -2055,6 +2062,13 @@ namespace Pulumi.Kubernetes.Helm.V3
     [global::Pulumi.Offline.Placeholder] public sealed class Chart : global::Pulumi.Kubernetes.Yaml.CollectionComponentResource { private Chart() { } }
 }
 
+namespace Pulumi.Kubernetes.Policy.V1
+{
+    [global::Pulumi.Kubernetes.KubernetesResourceType("kubernetes:policy/v1:Eviction")] [global::Pulumi.Offline.Placeholder] public class Eviction : global::Pulumi.Kubernetes.KubernetesResource { private protected Eviction() : base(null!, null!, null) { } }
+    [global::Pulumi.Kubernetes.KubernetesResourceType("kubernetes:policy/v1:PodDisruptionBudgetList")] [global::Pulumi.Offline.Placeholder] public class PodDisruptionBudgetList : global::Pulumi.Kubernetes.KubernetesResource { private protected PodDisruptionBudgetList() : base(null!, null!, null) { } }
+    [global::Pulumi.Kubernetes.KubernetesResourceType("kubernetes:policy/v1:PodDisruptionBudgetPatch")] [global::Pulumi.Offline.Placeholder] public class PodDisruptionBudgetPatch : global::Pulumi.Kubernetes.KubernetesResource { private protected PodDisruptionBudgetPatch() : base(null!, null!, null) { } }
+}
+
 namespace Pulumi.Kubernetes.Rbac.V1
 {
     [global::Pulumi.Kubernetes.KubernetesResourceType("kubernetes:rbac.authorization.k8s.io/v1:ClusterRole")] [global::Pulumi.Offline.Placeholder] public class ClusterRole : global::Pulumi.Kubernetes.KubernetesResource { private protected ClusterRole() : base(null!, null!, null) { } }
@@ -2067,6 +2081,44 @@ namespace Pulumi.Kubernetes.Rbac.V1
     [global::Pulumi.Kubernetes.KubernetesResourceType("kubernetes:rbac.authorization.k8s.io/v1:RoleBindingPatch")] [global::Pulumi.Offline.Placeholder] public class RoleBindingPatch : global::Pulumi.Kubernetes.KubernetesResource { private protected RoleBindingPatch() : base(null!, null!, null) { } }
     [global::Pulumi.Kubernetes.KubernetesResourceType("kubernetes:rbac.authorization.k8s.io/v1:RoleList")] [global::Pulumi.Offline.Placeholder] public class RoleList : global::Pulumi.Kubernetes.KubernetesResource { private protected RoleList() : base(null!, null!, null) { } }
     [global::Pulumi.Kubernetes.KubernetesResourceType("kubernetes:rbac.authorization.k8s.io/v1:RolePatch")] [global::Pulumi.Offline.Placeholder] public class RolePatch : global::Pulumi.Kubernetes.KubernetesResource { private protected RolePatch() : base(null!, null!, null) { } }
+}
+
+namespace Pulumi.Kubernetes.Scheduling.V1
+{
+    [global::Pulumi.Kubernetes.KubernetesResourceType("kubernetes:scheduling.k8s.io/v1:PriorityClassList")] [global::Pulumi.Offline.Placeholder] public class PriorityClassList : global::Pulumi.Kubernetes.KubernetesResource { private protected PriorityClassList() : base(null!, null!, null) { } }
+    [global::Pulumi.Kubernetes.KubernetesResourceType("kubernetes:scheduling.k8s.io/v1:PriorityClassPatch")] [global::Pulumi.Offline.Placeholder] public class PriorityClassPatch : global::Pulumi.Kubernetes.KubernetesResource { private protected PriorityClassPatch() : base(null!, null!, null) { } }
+}
+
+namespace Pulumi.Kubernetes.Types.Inputs.Batch.V1
+{
+    [global::Pulumi.Offline.Placeholder] public class CronJobListArgs : global::Pulumi.ResourceArgs { private protected CronJobListArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public class CronJobPatchArgs : global::Pulumi.ResourceArgs { private protected CronJobPatchArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public class CronJobSpecPatchArgs : global::Pulumi.ResourceArgs { private protected CronJobSpecPatchArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public class CronJobStatusArgs : global::Pulumi.ResourceArgs { private protected CronJobStatusArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public class CronJobStatusPatchArgs : global::Pulumi.ResourceArgs { private protected CronJobStatusPatchArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public class JobArgs : global::Pulumi.ResourceArgs { private protected JobArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public class JobConditionArgs : global::Pulumi.ResourceArgs { private protected JobConditionArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public class JobConditionPatchArgs : global::Pulumi.ResourceArgs { private protected JobConditionPatchArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public class JobListArgs : global::Pulumi.ResourceArgs { private protected JobListArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public class JobPatchArgs : global::Pulumi.ResourceArgs { private protected JobPatchArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public class JobSpecPatchArgs : global::Pulumi.ResourceArgs { private protected JobSpecPatchArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public class JobStatusArgs : global::Pulumi.ResourceArgs { private protected JobStatusArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public class JobStatusPatchArgs : global::Pulumi.ResourceArgs { private protected JobStatusPatchArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public class JobTemplateSpecPatchArgs : global::Pulumi.ResourceArgs { private protected JobTemplateSpecPatchArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public class PodFailurePolicyArgs : global::Pulumi.ResourceArgs { private protected PodFailurePolicyArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public class PodFailurePolicyOnExitCodesRequirementArgs : global::Pulumi.ResourceArgs { private protected PodFailurePolicyOnExitCodesRequirementArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public class PodFailurePolicyOnExitCodesRequirementPatchArgs : global::Pulumi.ResourceArgs { private protected PodFailurePolicyOnExitCodesRequirementPatchArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public class PodFailurePolicyOnPodConditionsPatternArgs : global::Pulumi.ResourceArgs { private protected PodFailurePolicyOnPodConditionsPatternArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public class PodFailurePolicyOnPodConditionsPatternPatchArgs : global::Pulumi.ResourceArgs { private protected PodFailurePolicyOnPodConditionsPatternPatchArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public class PodFailurePolicyPatchArgs : global::Pulumi.ResourceArgs { private protected PodFailurePolicyPatchArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public class PodFailurePolicyRuleArgs : global::Pulumi.ResourceArgs { private protected PodFailurePolicyRuleArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public class PodFailurePolicyRulePatchArgs : global::Pulumi.ResourceArgs { private protected PodFailurePolicyRulePatchArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public class SuccessPolicyArgs : global::Pulumi.ResourceArgs { private protected SuccessPolicyArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public class SuccessPolicyPatchArgs : global::Pulumi.ResourceArgs { private protected SuccessPolicyPatchArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public class SuccessPolicyRuleArgs : global::Pulumi.ResourceArgs { private protected SuccessPolicyRuleArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public class SuccessPolicyRulePatchArgs : global::Pulumi.ResourceArgs { private protected SuccessPolicyRulePatchArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public class UncountedTerminatedPodsArgs : global::Pulumi.ResourceArgs { private protected UncountedTerminatedPodsArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public class UncountedTerminatedPodsPatchArgs : global::Pulumi.ResourceArgs { private protected UncountedTerminatedPodsPatchArgs() { } }
 }
 
 namespace Pulumi.Kubernetes.Types.Inputs.Core.V1
@@ -2091,7 +2143,6 @@ namespace Pulumi.Kubernetes.Types.Inputs.Core.V1
     [global::Pulumi.Offline.Placeholder] public class CSIPersistentVolumeSourcePatchArgs : global::Pulumi.ResourceArgs { private protected CSIPersistentVolumeSourcePatchArgs() { } }
     [global::Pulumi.Offline.Placeholder] public class CSIVolumeSourceArgs : global::Pulumi.ResourceArgs { private protected CSIVolumeSourceArgs() { } }
     [global::Pulumi.Offline.Placeholder] public class CSIVolumeSourcePatchArgs : global::Pulumi.ResourceArgs { private protected CSIVolumeSourcePatchArgs() { } }
-    [global::Pulumi.Offline.Placeholder] public class CapabilitiesArgs : global::Pulumi.ResourceArgs { private protected CapabilitiesArgs() { } }
     [global::Pulumi.Offline.Placeholder] public class CapabilitiesPatchArgs : global::Pulumi.ResourceArgs { private protected CapabilitiesPatchArgs() { } }
     [global::Pulumi.Offline.Placeholder] public class CephFSPersistentVolumeSourceArgs : global::Pulumi.ResourceArgs { private protected CephFSPersistentVolumeSourceArgs() { } }
     [global::Pulumi.Offline.Placeholder] public class CephFSPersistentVolumeSourcePatchArgs : global::Pulumi.ResourceArgs { private protected CephFSPersistentVolumeSourcePatchArgs() { } }
@@ -2120,7 +2171,6 @@ namespace Pulumi.Kubernetes.Types.Inputs.Core.V1
     [global::Pulumi.Offline.Placeholder] public class ConfigMapProjectionPatchArgs : global::Pulumi.ResourceArgs { private protected ConfigMapProjectionPatchArgs() { } }
     [global::Pulumi.Offline.Placeholder] public class ConfigMapVolumeSourceArgs : global::Pulumi.ResourceArgs { private protected ConfigMapVolumeSourceArgs() { } }
     [global::Pulumi.Offline.Placeholder] public class ConfigMapVolumeSourcePatchArgs : global::Pulumi.ResourceArgs { private protected ConfigMapVolumeSourcePatchArgs() { } }
-    [global::Pulumi.Offline.Placeholder] public class ContainerArgs : global::Pulumi.ResourceArgs { private protected ContainerArgs() { } }
     [global::Pulumi.Offline.Placeholder] public class ContainerExtendedResourceRequestArgs : global::Pulumi.ResourceArgs { private protected ContainerExtendedResourceRequestArgs() { } }
     [global::Pulumi.Offline.Placeholder] public class ContainerImageArgs : global::Pulumi.ResourceArgs { private protected ContainerImageArgs() { } }
     [global::Pulumi.Offline.Placeholder] public class ContainerImagePatchArgs : global::Pulumi.ResourceArgs { private protected ContainerImagePatchArgs() { } }
@@ -2165,7 +2215,6 @@ namespace Pulumi.Kubernetes.Types.Inputs.Core.V1
     [global::Pulumi.Offline.Placeholder] public class EndpointsPatchArgs : global::Pulumi.ResourceArgs { private protected EndpointsPatchArgs() { } }
     [global::Pulumi.Offline.Placeholder] public class EnvFromSourceArgs : global::Pulumi.ResourceArgs { private protected EnvFromSourceArgs() { } }
     [global::Pulumi.Offline.Placeholder] public class EnvFromSourcePatchArgs : global::Pulumi.ResourceArgs { private protected EnvFromSourcePatchArgs() { } }
-    [global::Pulumi.Offline.Placeholder] public class EnvVarArgs : global::Pulumi.ResourceArgs { private protected EnvVarArgs() { } }
     [global::Pulumi.Offline.Placeholder] public class EnvVarPatchArgs : global::Pulumi.ResourceArgs { private protected EnvVarPatchArgs() { } }
     [global::Pulumi.Offline.Placeholder] public class EnvVarSourceArgs : global::Pulumi.ResourceArgs { private protected EnvVarSourceArgs() { } }
     [global::Pulumi.Offline.Placeholder] public class EnvVarSourcePatchArgs : global::Pulumi.ResourceArgs { private protected EnvVarSourcePatchArgs() { } }
@@ -2343,16 +2392,13 @@ namespace Pulumi.Kubernetes.Types.Inputs.Core.V1
     [global::Pulumi.Offline.Placeholder] public class PodSchedulingGatePatchArgs : global::Pulumi.ResourceArgs { private protected PodSchedulingGatePatchArgs() { } }
     [global::Pulumi.Offline.Placeholder] public class PodSchedulingGroupArgs : global::Pulumi.ResourceArgs { private protected PodSchedulingGroupArgs() { } }
     [global::Pulumi.Offline.Placeholder] public class PodSchedulingGroupPatchArgs : global::Pulumi.ResourceArgs { private protected PodSchedulingGroupPatchArgs() { } }
-    [global::Pulumi.Offline.Placeholder] public class PodSecurityContextArgs : global::Pulumi.ResourceArgs { private protected PodSecurityContextArgs() { } }
     [global::Pulumi.Offline.Placeholder] public class PodSecurityContextPatchArgs : global::Pulumi.ResourceArgs { private protected PodSecurityContextPatchArgs() { } }
-    [global::Pulumi.Offline.Placeholder] public class PodSpecArgs : global::Pulumi.ResourceArgs { private protected PodSpecArgs() { } }
     [global::Pulumi.Offline.Placeholder] public class PodSpecPatchArgs : global::Pulumi.ResourceArgs { private protected PodSpecPatchArgs() { } }
     [global::Pulumi.Offline.Placeholder] public class PodStatusArgs : global::Pulumi.ResourceArgs { private protected PodStatusArgs() { } }
     [global::Pulumi.Offline.Placeholder] public class PodStatusPatchArgs : global::Pulumi.ResourceArgs { private protected PodStatusPatchArgs() { } }
     [global::Pulumi.Offline.Placeholder] public class PodTemplateArgs : global::Pulumi.ResourceArgs { private protected PodTemplateArgs() { } }
     [global::Pulumi.Offline.Placeholder] public class PodTemplateListArgs : global::Pulumi.ResourceArgs { private protected PodTemplateListArgs() { } }
     [global::Pulumi.Offline.Placeholder] public class PodTemplatePatchArgs : global::Pulumi.ResourceArgs { private protected PodTemplatePatchArgs() { } }
-    [global::Pulumi.Offline.Placeholder] public class PodTemplateSpecArgs : global::Pulumi.ResourceArgs { private protected PodTemplateSpecArgs() { } }
     [global::Pulumi.Offline.Placeholder] public class PodTemplateSpecPatchArgs : global::Pulumi.ResourceArgs { private protected PodTemplateSpecPatchArgs() { } }
     [global::Pulumi.Offline.Placeholder] public class PortStatusArgs : global::Pulumi.ResourceArgs { private protected PortStatusArgs() { } }
     [global::Pulumi.Offline.Placeholder] public class PortStatusPatchArgs : global::Pulumi.ResourceArgs { private protected PortStatusPatchArgs() { } }
@@ -2391,7 +2437,6 @@ namespace Pulumi.Kubernetes.Types.Inputs.Core.V1
     [global::Pulumi.Offline.Placeholder] public class ResourceQuotaSpecPatchArgs : global::Pulumi.ResourceArgs { private protected ResourceQuotaSpecPatchArgs() { } }
     [global::Pulumi.Offline.Placeholder] public class ResourceQuotaStatusArgs : global::Pulumi.ResourceArgs { private protected ResourceQuotaStatusArgs() { } }
     [global::Pulumi.Offline.Placeholder] public class ResourceQuotaStatusPatchArgs : global::Pulumi.ResourceArgs { private protected ResourceQuotaStatusPatchArgs() { } }
-    [global::Pulumi.Offline.Placeholder] public class ResourceRequirementsArgs : global::Pulumi.ResourceArgs { private protected ResourceRequirementsArgs() { } }
     [global::Pulumi.Offline.Placeholder] public class ResourceRequirementsPatchArgs : global::Pulumi.ResourceArgs { private protected ResourceRequirementsPatchArgs() { } }
     [global::Pulumi.Offline.Placeholder] public class ResourceStatusArgs : global::Pulumi.ResourceArgs { private protected ResourceStatusArgs() { } }
     [global::Pulumi.Offline.Placeholder] public class SELinuxOptionsArgs : global::Pulumi.ResourceArgs { private protected SELinuxOptionsArgs() { } }
@@ -2404,7 +2449,6 @@ namespace Pulumi.Kubernetes.Types.Inputs.Core.V1
     [global::Pulumi.Offline.Placeholder] public class ScopeSelectorPatchArgs : global::Pulumi.ResourceArgs { private protected ScopeSelectorPatchArgs() { } }
     [global::Pulumi.Offline.Placeholder] public class ScopedResourceSelectorRequirementArgs : global::Pulumi.ResourceArgs { private protected ScopedResourceSelectorRequirementArgs() { } }
     [global::Pulumi.Offline.Placeholder] public class ScopedResourceSelectorRequirementPatchArgs : global::Pulumi.ResourceArgs { private protected ScopedResourceSelectorRequirementPatchArgs() { } }
-    [global::Pulumi.Offline.Placeholder] public class SeccompProfileArgs : global::Pulumi.ResourceArgs { private protected SeccompProfileArgs() { } }
     [global::Pulumi.Offline.Placeholder] public class SeccompProfilePatchArgs : global::Pulumi.ResourceArgs { private protected SeccompProfilePatchArgs() { } }
     [global::Pulumi.Offline.Placeholder] public class SecretEnvSourceArgs : global::Pulumi.ResourceArgs { private protected SecretEnvSourceArgs() { } }
     [global::Pulumi.Offline.Placeholder] public class SecretEnvSourcePatchArgs : global::Pulumi.ResourceArgs { private protected SecretEnvSourcePatchArgs() { } }
@@ -2418,7 +2462,6 @@ namespace Pulumi.Kubernetes.Types.Inputs.Core.V1
     [global::Pulumi.Offline.Placeholder] public class SecretReferencePatchArgs : global::Pulumi.ResourceArgs { private protected SecretReferencePatchArgs() { } }
     [global::Pulumi.Offline.Placeholder] public class SecretVolumeSourceArgs : global::Pulumi.ResourceArgs { private protected SecretVolumeSourceArgs() { } }
     [global::Pulumi.Offline.Placeholder] public class SecretVolumeSourcePatchArgs : global::Pulumi.ResourceArgs { private protected SecretVolumeSourcePatchArgs() { } }
-    [global::Pulumi.Offline.Placeholder] public class SecurityContextArgs : global::Pulumi.ResourceArgs { private protected SecurityContextArgs() { } }
     [global::Pulumi.Offline.Placeholder] public class SecurityContextPatchArgs : global::Pulumi.ResourceArgs { private protected SecurityContextPatchArgs() { } }
     [global::Pulumi.Offline.Placeholder] public class ServiceAccountListArgs : global::Pulumi.ResourceArgs { private protected ServiceAccountListArgs() { } }
     [global::Pulumi.Offline.Placeholder] public class ServiceAccountPatchArgs : global::Pulumi.ResourceArgs { private protected ServiceAccountPatchArgs() { } }
@@ -2447,7 +2490,6 @@ namespace Pulumi.Kubernetes.Types.Inputs.Core.V1
     [global::Pulumi.Offline.Placeholder] public class TCPSocketActionPatchArgs : global::Pulumi.ResourceArgs { private protected TCPSocketActionPatchArgs() { } }
     [global::Pulumi.Offline.Placeholder] public class TaintArgs : global::Pulumi.ResourceArgs { private protected TaintArgs() { } }
     [global::Pulumi.Offline.Placeholder] public class TaintPatchArgs : global::Pulumi.ResourceArgs { private protected TaintPatchArgs() { } }
-    [global::Pulumi.Offline.Placeholder] public class TolerationArgs : global::Pulumi.ResourceArgs { private protected TolerationArgs() { } }
     [global::Pulumi.Offline.Placeholder] public class TolerationPatchArgs : global::Pulumi.ResourceArgs { private protected TolerationPatchArgs() { } }
     [global::Pulumi.Offline.Placeholder] public class TopologySelectorLabelRequirementArgs : global::Pulumi.ResourceArgs { private protected TopologySelectorLabelRequirementArgs() { } }
     [global::Pulumi.Offline.Placeholder] public class TopologySelectorLabelRequirementPatchArgs : global::Pulumi.ResourceArgs { private protected TopologySelectorLabelRequirementPatchArgs() { } }
@@ -2497,7 +2539,6 @@ namespace Pulumi.Kubernetes.Types.Inputs.Meta.V1
     [global::Pulumi.Offline.Placeholder] public class DeleteOptionsArgs : global::Pulumi.ResourceArgs { private protected DeleteOptionsArgs() { } }
     [global::Pulumi.Offline.Placeholder] public class GroupResourceArgs : global::Pulumi.ResourceArgs { private protected GroupResourceArgs() { } }
     [global::Pulumi.Offline.Placeholder] public class GroupResourcePatchArgs : global::Pulumi.ResourceArgs { private protected GroupResourcePatchArgs() { } }
-    [global::Pulumi.Offline.Placeholder] public class LabelSelectorArgs : global::Pulumi.ResourceArgs { private protected LabelSelectorArgs() { } }
     [global::Pulumi.Offline.Placeholder] public class LabelSelectorPatchArgs : global::Pulumi.ResourceArgs { private protected LabelSelectorPatchArgs() { } }
     [global::Pulumi.Offline.Placeholder] public class LabelSelectorRequirementArgs : global::Pulumi.ResourceArgs { private protected LabelSelectorRequirementArgs() { } }
     [global::Pulumi.Offline.Placeholder] public class LabelSelectorRequirementPatchArgs : global::Pulumi.ResourceArgs { private protected LabelSelectorRequirementPatchArgs() { } }
@@ -2519,6 +2560,16 @@ namespace Pulumi.Kubernetes.Types.Inputs.Meta.V1
     [global::Pulumi.Offline.Placeholder] public class StatusPatchArgs : global::Pulumi.ResourceArgs { private protected StatusPatchArgs() { } }
 }
 
+namespace Pulumi.Kubernetes.Types.Inputs.Policy.V1
+{
+    [global::Pulumi.Offline.Placeholder] public class EvictionArgs : global::Pulumi.ResourceArgs { private protected EvictionArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public class PodDisruptionBudgetListArgs : global::Pulumi.ResourceArgs { private protected PodDisruptionBudgetListArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public class PodDisruptionBudgetPatchArgs : global::Pulumi.ResourceArgs { private protected PodDisruptionBudgetPatchArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public class PodDisruptionBudgetSpecPatchArgs : global::Pulumi.ResourceArgs { private protected PodDisruptionBudgetSpecPatchArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public class PodDisruptionBudgetStatusArgs : global::Pulumi.ResourceArgs { private protected PodDisruptionBudgetStatusArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public class PodDisruptionBudgetStatusPatchArgs : global::Pulumi.ResourceArgs { private protected PodDisruptionBudgetStatusPatchArgs() { } }
+}
+
 namespace Pulumi.Kubernetes.Types.Inputs.Rbac.V1
 {
     [global::Pulumi.Offline.Placeholder] public class AggregationRuleArgs : global::Pulumi.ResourceArgs { private protected AggregationRuleArgs() { } }
@@ -2536,6 +2587,12 @@ namespace Pulumi.Kubernetes.Types.Inputs.Rbac.V1
     [global::Pulumi.Offline.Placeholder] public class RolePatchArgs : global::Pulumi.ResourceArgs { private protected RolePatchArgs() { } }
     [global::Pulumi.Offline.Placeholder] public class RoleRefPatchArgs : global::Pulumi.ResourceArgs { private protected RoleRefPatchArgs() { } }
     [global::Pulumi.Offline.Placeholder] public class SubjectPatchArgs : global::Pulumi.ResourceArgs { private protected SubjectPatchArgs() { } }
+}
+
+namespace Pulumi.Kubernetes.Types.Inputs.Scheduling.V1
+{
+    [global::Pulumi.Offline.Placeholder] public class PriorityClassListArgs : global::Pulumi.ResourceArgs { private protected PriorityClassListArgs() { } }
+    [global::Pulumi.Offline.Placeholder] public class PriorityClassPatchArgs : global::Pulumi.ResourceArgs { private protected PriorityClassPatchArgs() { } }
 }
 
 namespace Pulumi.Kubernetes.Yaml

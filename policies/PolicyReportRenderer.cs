@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using BlinkInfra.Config;
@@ -39,6 +40,44 @@ public static class PolicyReportRenderer
         writer.WriteLine(report.Violations.IsEmpty
             ? $"No policy violations: {counted}."
             : $"{mandatory} mandatory and {advisory} advisory violation(s); {counted}.");
+    }
+
+    /// <summary>
+    /// The report as `plan` prints it by default, wrapped to <paramref name="lineWidth"/>: every mandatory violation
+    /// whole (what stops the deployment), each advisory on one line cut to the width, a short notice for each policy the stack lowered (never silent), and the count; the
+    /// packs' versions and each lowered policy's description are in the full report (`plan --details`, `check`).
+    /// </summary>
+    public static string Brief(PolicyReport report, int lineWidth)
+    {
+        var text = new StringBuilder();
+        foreach (var violation in report.Violations.Where(v => v.Level == EnforcementLevel.Mandatory))
+        {
+            var subject = violation.ResourceType is null ? "stack" : $"{UserText.Shown(violation.ResourceType)}: {UserText.Shown(violation.ResourceName ?? "")}";
+            text.Append(TerminalText.Wrapped($"[{EnforcementLevels.Name(violation.Level)}] {violation.Policy} ({subject})", lineWidth));
+            text.Append(TerminalText.Wrapped($"    {violation.Pack}: {UserText.Shown(violation.Message)}", lineWidth));
+        }
+        // An advisory stops nothing: a line each, its message cut to the width (whole in `check` and `plan --details`),
+        // so a stack's standing advisories do not push the plan past a screen.
+        foreach (var violation in report.Violations.Where(v => v.Level != EnforcementLevel.Mandatory))
+            text.Append(TerminalText.End($"[{EnforcementLevels.Name(violation.Level)}] {violation.Policy} ({UserText.Shown(violation.ResourceName ?? "stack")}): {UserText.Shown(violation.Message)}", lineWidth)).Append('\n');
+        var levels = $"{ConfigKeys.Section("policy")}.levels";
+        foreach (var lowered in report.Lowered)
+        {
+            var what = lowered.Level == EnforcementLevel.Disabled
+                ? $"switched off by {levels}"
+                : $"only {EnforcementLevels.Name(lowered.Level)} by {levels}";
+            text.Append(TerminalText.Wrapped($"Notice: {lowered.Policy} {what}", lineWidth));
+        }
+        var mandatory = report.Violations.Count(v => v.Level == EnforcementLevel.Mandatory);
+        var advisory = report.Violations.Count(v => v.Level == EnforcementLevel.Advisory);
+        var switchedOff = report.SwitchedOff.Count();
+        var counted = $"{report.PoliciesChecked} policies of {report.Packs.Length} packs checked"
+                      + (switchedOff == 0 ? "" : $", {switchedOff} switched off")
+                      + (report.NotApplicable == 0 ? "" : $", {report.NotApplicable} not applicable");
+        text.Append(TerminalText.Wrapped(report.Violations.IsEmpty
+            ? $"No policy violations: {counted}."
+            : $"{mandatory} mandatory and {advisory} advisory violation(s); {counted}.", lineWidth));
+        return text.ToString();
     }
 
     public static string Text(PolicyReport report)

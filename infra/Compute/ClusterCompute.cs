@@ -73,7 +73,6 @@ public sealed class ClusterCompute : ComponentResource
         : base(TypeToken, name, options)
     {
         var spec = args.Spec;
-        var childOptions = new CustomResourceOptions { Parent = this };
 
         var clusterArgs = new ManagedKubernetesArgs
         {
@@ -124,16 +123,31 @@ public sealed class ClusterCompute : ComponentResource
         if (args.Observability.Logs is { } logs && args.LogProject is { } logProject)
             ApplyLogs(clusterArgs, logs, logProject);
         ApplyMaintenance(clusterArgs, args.Maintenance);
-        var cluster = new ManagedKubernetes($"{name}-ack", clusterArgs, childOptions);
+        // podVswitchIds is taken at create only (infra/Facts/alicloud-replacement-inputs.json createOnly, from the provider's
+        // docs for alicloud_cs_managed_kubernetes v1.285.0: "Only works for Create Operation"): ACK writes it into Terway's
+        // eni-config then, and a later change does nothing. Zones added or removed afterwards reach Terway through each
+        // pool's own config (DeclarePoolTerwayConfig, DeclareMastersTerwayConfig), so the cluster keeps the list it was
+        // created with and a zone change shows no update here that does nothing (nor a refusal by create-only-inputs-
+        // unchanged). Not `addons`: only Terway, a constant, so a change there is a mistake the diff should refuse aloud;
+        // zoneIds is never set (the control plane's vSwitches are vswitchIds, which ACK updates in place).
+        var clusterOptions = new CustomResourceOptions { Parent = this, IgnoreChanges = { ClusterDefaults.PodVswitchIdsInput } };
+        var cluster = new ManagedKubernetes($"{name}-ack", clusterArgs, clusterOptions);
         ClusterId = cluster.Id;
         RrsaMetadata = cluster.RrsaMetadata;
         KubeConfig = Output.CreateSecret(GetClusterCredential.Invoke(new GetClusterCredentialInvokeArgs { ClusterId = cluster.Id }, new InvokeOptions { Parent = this })
             .Apply(c => c.KubeConfig));
 
-        var mastersTerwayConfig = DeclareMastersTerwayConfig(name, args);
+        var system = new KubernetesProvider($"{name}-k8s-system", new KubernetesProviderArgs
+        {
+            KubeConfig = KubeConfig,
+            EnableServerSideApply = true,
+        }, new CustomResourceOptions { Parent = this });
+        var mastersTerwayConfig = DeclareMastersTerwayConfig(name, args, system);
         var mastersPool = DeclareMastersPool(name, cluster, args, new CustomResourceOptions { Parent = this, DependsOn = { mastersTerwayConfig } });
 
-        var pools = spec.WorkerPools.Select(pool => (pool.Name, Pool: DeclareWorkerPool(name, pool, cluster, args, childOptions))).ToList();
+        // Each worker pool's Terway config lists its zones' pod vSwitches, and exists before the pool's nodes read it.
+        var pools = spec.WorkerPools.Select(pool => (pool.Name, Pool: DeclareWorkerPool(name, pool, cluster, args,
+            new CustomResourceOptions { Parent = this, DependsOn = { DeclarePoolTerwayConfig(name, pool, args, system) } }))).ToList();
         if (spec.WorkerPools.Any(pool => pool.Size.Autoscaling))
             DeclareAutoscaler(name, cluster);
         NodePools = new Resource[] { mastersPool }.Concat(pools.Select(p => p.Pool)).ToImmutableArray();
@@ -257,26 +271,55 @@ public sealed class ClusterCompute : ComponentResource
     /// through a provider of its own that, unlike the engine's, does not wait for the node pools (a
     /// ConfigMap needs only the API server, which the managed cluster runs). Sources: see <see cref="PodNetworking"/>.
     /// </summary>
-    private ConfigMap DeclareMastersTerwayConfig(string name, ClusterComputeArgs args)
-    {
-        var kubernetes = new KubernetesProvider($"{name}-k8s-system", new KubernetesProviderArgs
-        {
-            KubeConfig = KubeConfig,
-            EnableServerSideApply = true,
-        }, new CustomResourceOptions { Parent = this });
-        return new ConfigMap($"{name}-eni-config-masters", new ConfigMapArgs
+    private ConfigMap DeclareMastersTerwayConfig(string name, ClusterComputeArgs args, KubernetesProvider system)
+        => new($"{name}-eni-config-masters", new ConfigMapArgs
         {
             Metadata = new ObjectMetaArgs { Name = PodNetworking.MastersTerwayConfig, Namespace = PodNetworking.TerwayConfigNamespace },
-            Data = { { PodNetworking.TerwayConfigKey, args.MastersSecurityGroupId.ToOutput().Apply(MastersEniConfig) } },
-        }, new CustomResourceOptions { Parent = this, Provider = kubernetes });
-    }
+            Data =
+            {
+                {
+                    PodNetworking.TerwayConfigKey,
+                    Output.Tuple(args.MastersSecurityGroupId.ToOutput(), args.PodVswitchIds)
+                        .Apply(t => MastersEniConfig(t.Item1, InZonesOf(t.Item2, args.Spec.Masters.Zones)))
+                },
+            },
+        }, new CustomResourceOptions { Parent = this, Provider = system });
 
-    /// <summary>The masters' eni_conf: their group as security_group and as the only one of security_groups.</summary>
-    public static string MastersEniConfig(string mastersSecurityGroupId)
+    /// <summary>
+    /// A worker pool's Terway config: ConfigMap kube-system/blink-eni-&lt;pool&gt; listing the pod vSwitch of each zone of the
+    /// pool, which its nodes (labelled terway-config=blink-eni-&lt;pool&gt;) read when Terway starts there. A zone added to the
+    /// network and the pool reaches Terway through it, not through the cluster's pod_vswitch_ids, which ACK applies at
+    /// creation only (PodNetworking.VswitchesKey). Created before the pool's nodes, as the masters' is.
+    /// </summary>
+    private ConfigMap DeclarePoolTerwayConfig(string name, WorkerPoolSpec pool, ClusterComputeArgs args, KubernetesProvider system)
+        => new($"{name}-eni-config-{pool.Name}", new ConfigMapArgs
+        {
+            Metadata = new ObjectMetaArgs { Name = PodNetworking.PoolTerwayConfig(pool.Name), Namespace = PodNetworking.TerwayConfigNamespace },
+            Data = { { PodNetworking.TerwayConfigKey, args.PodVswitchIds.Apply(ids => PoolEniConfig(InZonesOf(ids, pool.Zones))) } },
+        }, new CustomResourceOptions { Parent = this, Provider = system });
+
+    /// <summary>Zone to pod vSwitch, for the zones given, in their order.</summary>
+    private static ImmutableArray<(string Zone, string Vswitch)> InZonesOf(ImmutableDictionary<string, string> podVswitchIds, ImmutableArray<string> zones)
+        => zones.Select(zone => (zone, podVswitchIds[zone])).ToImmutableArray();
+
+    /// <summary>Terway's "vswitches": zone to the list of its pod vSwitches.</summary>
+    private static SortedDictionary<string, string[]> Vswitches(ImmutableArray<(string Zone, string Vswitch)> podVswitches)
+        => new(podVswitches.ToDictionary(p => p.Zone, p => new[] { p.Vswitch }), System.StringComparer.Ordinal);
+
+    /// <summary>A worker pool's eni_conf: the pod vSwitch of each of its zones (the group stays the cluster's, the workers').</summary>
+    public static string PoolEniConfig(ImmutableArray<(string Zone, string Vswitch)> podVswitches)
+        => System.Text.Json.JsonSerializer.Serialize(new SortedDictionary<string, object>(System.StringComparer.Ordinal)
+        {
+            [PodNetworking.VswitchesKey] = Vswitches(podVswitches),
+        });
+
+    /// <summary>The masters' eni_conf: their group as security_group and as the only one of security_groups, and the pod vSwitch of each master zone.</summary>
+    public static string MastersEniConfig(string mastersSecurityGroupId, ImmutableArray<(string Zone, string Vswitch)> podVswitches)
         => System.Text.Json.JsonSerializer.Serialize(new SortedDictionary<string, object>(System.StringComparer.Ordinal)
         {
             ["security_group"] = mastersSecurityGroupId,
             ["security_groups"] = new[] { mastersSecurityGroupId },
+            [PodNetworking.VswitchesKey] = Vswitches(podVswitches),
         });
 
     /// <summary>
@@ -335,6 +378,8 @@ public sealed class ClusterCompute : ComponentResource
             (NodeRoles.RoleLabel, NodeRoles.WorkerRole),
             (NodeRoles.PoolLabel, pool.Name),
             (NodeRoles.FamilyLabel, pool.Family),
+            // Terway on these nodes reads the pool's own config: its zones' pod vSwitches (DeclarePoolTerwayConfig).
+            (PodNetworking.TerwayConfigLabel, PodNetworking.PoolTerwayConfig(pool.Name)),
         };
         var taints = new InputList<NodePoolTaintArgs>();
         if (pool.Kind != MachineKind.Cpu)
@@ -378,13 +423,16 @@ public sealed class ClusterCompute : ComponentResource
         {
             poolArgs.DataDisks.Add(StateDisk(disk, args.KmsKeyId));
             poolArgs.DataDisks.Add(RuntimeDisk(disk, args.KmsKeyId));
+            // RocksDB's directory made the Flink user's on the node, so the TaskManager needs no root (DataDisks).
+            poolArgs.UserData = DataDisks.StateDirectoryUserData(FlinkDefaults.FlinkUserId);
         }
         ApplyImage(poolArgs, pool.ImageId);
         ApplyBilling(poolArgs, args.Billing);
         ApplyKeys(poolArgs, args);
         // A renamed pool keeps its node pool and machines: ACK renames a node pool in place (nodePoolName is not
         // ForceNew, infra/Facts/alicloud-replacement-inputs.json), so the pool is found under its former names.
-        var poolOptions = new CustomResourceOptions { Parent = childOptions.Parent };
+        // Its own options, with the caller's parent and dependencies (the pool's Terway config, created first).
+        var poolOptions = new CustomResourceOptions { Parent = childOptions.Parent, DependsOn = childOptions.DependsOn };
         poolOptions.Aliases.AddRange(pool.FormerNames.Select(former => (Input<Alias>)new Alias { Name = $"{name}-pool-{former}" }));
         return new NodePool($"{name}-pool-{pool.Name}", poolArgs, poolOptions);
     }

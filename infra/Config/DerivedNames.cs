@@ -70,14 +70,24 @@ public static class DerivedNames
     public static string DefaultBucket(string cluster) => $"{cluster}-flink-state";
     /// <summary>The session cluster of a worker pool in Kubernetes (the FlinkDeployment's name, Flink's cluster id).</summary>
     public static string SessionCluster(string pool) => $"session-{pool}";
-    public static string EngineRole(string cluster) => $"{cluster}-flink";
-    public static string EngineRoleDescription(string cluster) => $"BlinkInfra cluster {cluster}: the Flink engine's access to its state bucket";
-    public static string EnginePolicy(string cluster) => $"{cluster}-flink-state";
-    public static string EnginePolicyDescription(string cluster, string bucket) => $"BlinkInfra cluster {cluster}: read and write the state bucket {bucket}, nothing else";
+    /// <summary>A session cluster's RAM role, trusted by its service account alone: "&lt;cluster&gt;-session-&lt;pool&gt;" (never the operator's "&lt;cluster&gt;-flink-operator").</summary>
+    public static string SessionRole(string cluster, string pool) => $"{cluster}-{SessionCluster(pool)}";
+    public static string SessionRoleDescription(string cluster, string pool)
+        => $"BlinkInfra cluster {cluster}: the Flink session cluster {SessionCluster(pool)}'s access to its own state";
+    public static string SessionPolicy(string cluster, string pool) => $"{cluster}-{SessionCluster(pool)}-state";
+    public static string SessionPolicyDescription(string cluster, string pool, string bucket)
+        => $"BlinkInfra cluster {cluster}: read and write {SessionCluster(pool)}'s checkpoints, savepoints and HA metadata in {bucket}, nothing else";
     public static string OperatorRole(string cluster) => $"{cluster}-flink-operator";
     public static string OperatorRoleDescription(string cluster, string bucket)
         => $"BlinkInfra cluster {cluster}: the Flink operator reads job jars from {bucket}/{FlinkDefaults.UdfPrefix}";
     public static string OperatorPolicy(string cluster) => $"{cluster}-flink-operator-jars";
+    /// <summary>The checkpoint cleaner's RAM role and policy (no longer than the operator's role, so no tighter bound on the cluster's name).</summary>
+    public static string CleanerRole(string cluster) => $"{cluster}-flink-cleaner";
+    public static string CleanerRoleDescription(string cluster)
+        => $"BlinkInfra cluster {cluster}: the checkpoint cleaner removes the checkpoints of jobs its session clusters no longer run";
+    public static string CleanerPolicy(string cluster) => $"{cluster}-flink-cleaner";
+    public static string CleanerPolicyDescription(string cluster, string bucket)
+        => $"BlinkInfra cluster {cluster}: list and delete under the session clusters' checkpoints/ directories in {bucket}, nothing else";
     public static string OperatorPolicyDescription(string cluster, string bucket)
         => $"BlinkInfra cluster {cluster}: read job jars under {bucket}/{FlinkDefaults.UdfPrefix}, nothing else";
 
@@ -153,16 +163,19 @@ public static class DerivedNames
         }
         if (!bucketGiven)
             yield return From(DefaultBucket(c), NameLimits.OssBucketName);
-        yield return From(EngineRole(c), NameLimits.RamRoleName);
-        yield return From(EngineRoleDescription(c), NameLimits.RamRoleDescription);
-        yield return From(EnginePolicy(c), NameLimits.RamPolicyName);
-        yield return From(EnginePolicyDescription(c, engine.Bucket), NameLimits.RamPolicyDescription);
         if (!engine.Jobs.IsEmpty)
         {
             yield return From(OperatorRole(c), NameLimits.RamRoleName);
             yield return From(OperatorRoleDescription(c, engine.Bucket), NameLimits.RamRoleDescription);
             yield return From(OperatorPolicy(c), NameLimits.RamPolicyName);
             yield return From(OperatorPolicyDescription(c, engine.Bucket), NameLimits.RamPolicyDescription);
+        }
+        if (engine.CheckpointCleanup is not null)
+        {
+            yield return From(CleanerRole(c), NameLimits.RamRoleName);
+            yield return From(CleanerRoleDescription(c), NameLimits.RamRoleDescription);
+            yield return From(CleanerPolicy(c), NameLimits.RamPolicyName);
+            yield return From(CleanerPolicyDescription(c, engine.Bucket), NameLimits.RamPolicyDescription);
         }
         if (dataAccess.CrossAccount is { } cross)
         {
@@ -192,6 +205,12 @@ public static class DerivedNames
             yield return new Derived(poolKey, pool, pool, NameLimits.AckNodePoolName);
             yield return new Derived(poolKey, pool, pool, NameLimits.KubernetesLabelValue);
             yield return new Derived(poolKey, pool, SessionCluster(pool), NameLimits.FlinkClusterId);
+            // The session's RAM role and policy ("<cluster>-session-<pool>") are said on the cluster's name, as every name it
+            // prefixes: the pool's own limit (its session cluster's, 37) is the tighter for any cluster name of 18 or fewer.
+            yield return From(SessionRole(c, pool), NameLimits.RamRoleName);
+            yield return From(SessionRoleDescription(c, pool), NameLimits.RamRoleDescription);
+            yield return From(SessionPolicy(c, pool), NameLimits.RamPolicyName);
+            yield return From(SessionPolicyDescription(c, pool, engine.Bucket), NameLimits.RamPolicyDescription);
         }
 
         // Each data endpoint: the egress rule to it describes it.

@@ -13,6 +13,10 @@ using RamRoleArgs = Pulumi.AliCloud.Ram.RoleArgs;
 using Pulumi.AliCloud.Ram;
 using Pulumi.Kubernetes.Core.V1;
 using Pulumi.Kubernetes.Helm.V3;
+using Pulumi.Kubernetes.Policy.V1;
+using Pulumi.Kubernetes.Scheduling.V1;
+using Pulumi.Kubernetes.Types.Inputs.Policy.V1;
+using Pulumi.Kubernetes.Types.Inputs.Scheduling.V1;
 using Pulumi.Kubernetes.Rbac.V1;
 using KubernetesRole = Pulumi.Kubernetes.Rbac.V1.Role;
 using KubernetesRoleArgs = Pulumi.Kubernetes.Types.Inputs.Rbac.V1.RoleArgs;
@@ -37,8 +41,9 @@ public sealed class FlinkEngine : ComponentResource
     [Output("bucketName")]
     public Output<string> BucketName { get; private set; }
 
-    [Output("roleName")]
-    public Output<string> RoleName { get; private set; }
+    /// <summary>Each worker pool's session cluster's RAM role.</summary>
+    [Output("roleNames")]
+    public Output<ImmutableDictionary<string, string>> RoleNames { get; private set; }
 
     /// <summary>The cluster's Kubernetes, once its node pools are there: what other components declare Kubernetes objects through.</summary>
     public KubernetesProvider Kubernetes { get; }
@@ -114,7 +119,7 @@ public sealed class FlinkEngine : ComponentResource
         }, new CustomResourceOptions { Parent = this });
         BucketName = Output.Create(spec.Bucket);
 
-        // RRSA: a RAM role the engine's service account assumes through the cluster's OIDC provider.
+        // RRSA: RAM roles the engine's service accounts assume through the cluster's OIDC provider.
         // The cluster's RRSA metadata is checked once, in an output (it exists only once the cluster
         // does). A RunException thrown inside an Apply would fail every input that carries it, each
         // reported by the real SDK as "error serializing property" with a stack trace; so every resource
@@ -124,16 +129,27 @@ public sealed class FlinkEngine : ComponentResource
         // (Deployment.Runner.cs), and what depends on them fails the same way when it awaits their URNs.
         var issuer = args.Rrsa.Apply(metadata => RrsaIssuer.Of(metadata, name));
         InputList<Resource> rrsaChecked = issuer.Apply(_ => ImmutableArray<Resource>.Empty);
-        var (role, _) = RrsaAccess($"{name}-flink", issuer, rrsaChecked, new RrsaGrant(
-            RoleName: DerivedNames.EngineRole(name),
-            RoleDescription: DerivedNames.EngineRoleDescription(name),
-            Namespace: spec.Namespace,
-            ServiceAccount: FlinkDefaults.ServiceAccount,
-            PolicyName: DerivedNames.EnginePolicy(name),
-            PolicyDescription: DerivedNames.EnginePolicyDescription(name, spec.Bucket),
-            PolicyDocument: WithKey(args.KmsKeyArn, arn => Documents.BucketAccess(spec.Bucket, arn))));
-        // The role's name as declared: the component's output does not wait on (nor fail with) the role.
-        RoleName = Output.Create(DerivedNames.EngineRole(name));
+        // One RAM role per session cluster, trusted by that session's service account alone and reaching only that session's
+        // state (Documents.SessionStateAccess, issue 29.12): a job of one session can neither rewrite another session's
+        // checkpoints, savepoints or HA metadata nor any job's jar. Finer is not possible: a session's jobs share its
+        // JobManager's and TaskManagers' processes, and so their credentials.
+        var sessionRoles = new Dictionary<string, RamRole>();
+        foreach (var pool in args.Compute.WorkerPools)
+        {
+            var session = DerivedNames.SessionCluster(pool.Name);
+            var startsFrom = spec.Jobs.Where(job => job.Pool == pool.Name && job.InitialSavepointPath != null)
+                .Select(job => job.InitialSavepointPath![$"oss://{spec.Bucket}/".Length..]).ToList();
+            (sessionRoles[pool.Name], _) = RrsaAccess($"{name}-flink-{pool.Name}", issuer, rrsaChecked, new RrsaGrant(
+                RoleName: DerivedNames.SessionRole(name, pool.Name),
+                RoleDescription: DerivedNames.SessionRoleDescription(name, pool.Name),
+                Namespace: spec.Namespace,
+                ServiceAccount: FlinkDefaults.SessionServiceAccount(pool.Name),
+                PolicyName: DerivedNames.SessionPolicy(name, pool.Name),
+                PolicyDescription: DerivedNames.SessionPolicyDescription(name, pool.Name, spec.Bucket),
+                PolicyDocument: WithKey(args.KmsKeyArn, arn => Documents.SessionStateAccess(spec.Bucket, session, startsFrom, arn))));
+        }
+        // The roles' names as declared: the component's output does not wait on (nor fail with) the roles.
+        RoleNames = Output.Create(args.Compute.WorkerPools.ToImmutableDictionary(pool => pool.Name, pool => DerivedNames.SessionRole(name, pool.Name)));
 
         // The operator downloads session jobs' jars from the bucket's udf/ prefix itself: a role of its
         // own through RRSA, read-only on that prefix, exactly when the stack has jobs.
@@ -182,6 +198,17 @@ public sealed class FlinkEngine : ComponentResource
             },
         }, InCluster());
 
+        // The JobManagers' and TaskManagers' (and the operator's) priority, above any pod without a class, such as batch work
+        // (PodHardening); cluster-scoped. The operator's pod names it too, so the release waits for it.
+        var priority = new PriorityClass($"{name}-priority-flink", new PriorityClassArgs
+        {
+            Metadata = new ObjectMetaArgs { Name = PodHardening.FlinkPriorityClass },
+            Value = PodHardening.FlinkPriority,
+            GlobalDefault = false,
+            PreemptionPolicy = PodHardening.PreemptLowerPriority,
+            Description = "BlinkInfra: the Flink JobManagers, TaskManagers and operator, above batch work",
+        }, InCluster());
+
         var release = new Release($"{name}-operator", new ReleaseArgs
         {
             Name = FlinkDefaults.OperatorChart,
@@ -193,33 +220,40 @@ public sealed class FlinkEngine : ComponentResource
             Namespace = FlinkDefaults.OperatorNamespace,
             Atomic = true,
             Values = OperatorValues.For(spec, args.Region, operatorAccess != null ? operatorRoleName : null),
-        }, InCluster(new Resource?[] { operatorNamespace, jobsNamespace, operatorAccess }.OfType<Resource>()
+        }, InCluster(new Resource?[] { operatorNamespace, jobsNamespace, operatorAccess, priority }.OfType<Resource>()
             // With internet egress, the images may come from the internet: the operator (and the session
             // clusters, which wait on it) start once the SNAT entries give the nodes and pods a way out.
             .Concat(args.InternetEgressReady).ToArray()));
 
-        var serviceAccountOptions = InCluster(jobsNamespace);
-        serviceAccountOptions.DependsOn.AddRange(rrsaChecked); // its annotation carries the role's name
-        var serviceAccount = new ServiceAccount($"{name}-sa-flink", new ServiceAccountArgs
+        // A service account per session cluster, annotated with its own RAM role; one Role and one binding for all of them.
+        var serviceAccounts = new Dictionary<string, ServiceAccount>();
+        foreach (var pool in args.Compute.WorkerPools)
         {
-            Metadata = new ObjectMetaArgs
+            var serviceAccountOptions = InCluster(jobsNamespace);
+            serviceAccountOptions.DependsOn.AddRange(rrsaChecked); // its annotation carries the role's name
+            serviceAccounts[pool.Name] = new ServiceAccount($"{name}-sa-flink-{pool.Name}", new ServiceAccountArgs
             {
-                Name = FlinkDefaults.ServiceAccount,
-                Namespace = spec.Namespace,
-                Annotations = { { FlinkDefaults.PodIdentityRoleAnnotation, role.RoleName } },
-            },
-        }, serviceAccountOptions);
+                Metadata = new ObjectMetaArgs
+                {
+                    Name = FlinkDefaults.SessionServiceAccount(pool.Name),
+                    Namespace = spec.Namespace,
+                    Annotations = { { FlinkDefaults.PodIdentityRoleAnnotation, sessionRoles[pool.Name].RoleName } },
+                },
+            }, serviceAccountOptions);
+        }
         var haRole = new KubernetesRole($"{name}-role-flink", new KubernetesRoleArgs
         {
             Metadata = new ObjectMetaArgs { Name = FlinkDefaults.ServiceAccount, Namespace = spec.Namespace },
             Rules = FlinkRbac.Rules(),
         }, InCluster(jobsNamespace));
-        var binding = new RoleBinding($"{name}-rolebinding-flink", new RoleBindingArgs
+        var bindingArgs = new RoleBindingArgs
         {
             Metadata = new ObjectMetaArgs { Name = FlinkDefaults.ServiceAccount, Namespace = spec.Namespace },
             RoleRef = new RoleRefArgs { ApiGroup = "rbac.authorization.k8s.io", Kind = "Role", Name = FlinkDefaults.ServiceAccount },
-            Subjects = { new SubjectArgs { Kind = "ServiceAccount", Name = FlinkDefaults.ServiceAccount, Namespace = spec.Namespace } },
-        }, InCluster(haRole, serviceAccount));
+        };
+        foreach (var pool in args.Compute.WorkerPools)
+            bindingArgs.Subjects.Add(new SubjectArgs { Kind = "ServiceAccount", Name = FlinkDefaults.SessionServiceAccount(pool.Name), Namespace = spec.Namespace });
+        var binding = new RoleBinding($"{name}-rolebinding-flink", bindingArgs, InCluster(new Resource[] { haRole }.Concat(serviceAccounts.Values).ToArray()));
 
         var endpoints = new ConfigMap($"{name}-endpoints", new ConfigMapArgs
         {
@@ -241,16 +275,70 @@ public sealed class FlinkEngine : ComponentResource
         foreach (var pool in args.Compute.WorkerPools)
         {
             var deployment = FlinkResources.SessionCluster($"{name}-flink-{pool.Name}", pool, spec, args.Region,
-                InCluster(release, serviceAccount, binding, endpoints));
+                InCluster(release, serviceAccounts[pool.Name], binding, endpoints, priority));
             sessions[pool.Name] = deployment;
+            // A session cluster with a standby keeps one JobManager through a drain or an ACK upgrade: at most one away at a
+            // time. None for a single JobManager, whose budget would refuse every eviction and so block the masters' drains.
+            if (spec.JobManagersOf(pool.Name) > 1)
+            {
+                var session = DerivedNames.SessionCluster(pool.Name);
+                new PodDisruptionBudget($"{name}-pdb-{pool.Name}", new PodDisruptionBudgetArgs
+                {
+                    Metadata = new ObjectMetaArgs { Name = $"{session}-jobmanager", Namespace = spec.Namespace },
+                    Spec = new PodDisruptionBudgetSpecArgs
+                    {
+                        MaxUnavailable = PodHardening.JobManagersMaxUnavailable,
+                        // The labels Flink's native Kubernetes integration puts on a session's JobManager pods.
+                        Selector = new LabelSelectorArgs { MatchLabels = { { "app", session }, { "component", "jobmanager" } } },
+                    },
+                }, InCluster(deployment));
+            }
         }
         foreach (var job in spec.Jobs)
             FlinkResources.SessionJob($"{name}-job-{job.Name}", job, spec, InCluster(sessions[job.Pool]));
 
+        // The checkpoint cleaner (issue 29.13): a RAM role of its own, listing and deleting only under the cleaned sessions'
+        // checkpoints/ directories; a service account that role trusts; read of the operator's objects in the namespace.
+        if (spec.CheckpointCleanup is { } cleanup)
+        {
+            var (cleanerRamRole, cleanerAccess) = RrsaAccess($"{name}-checkpoint-cleaner", issuer, rrsaChecked, new RrsaGrant(
+                RoleName: DerivedNames.CleanerRole(name),
+                RoleDescription: DerivedNames.CleanerRoleDescription(name),
+                Namespace: spec.Namespace,
+                ServiceAccount: CheckpointCleanup.Name,
+                PolicyName: DerivedNames.CleanerPolicy(name),
+                PolicyDescription: DerivedNames.CleanerPolicyDescription(name, spec.Bucket),
+                PolicyDocument: Documents.CheckpointCleanup(spec.Bucket, cleanup.Sessions)));
+            var cleanerAccountOptions = InCluster(jobsNamespace);
+            cleanerAccountOptions.DependsOn.AddRange(rrsaChecked);
+            var cleanerAccount = new ServiceAccount($"{name}-sa-checkpoint-cleaner", new ServiceAccountArgs
+            {
+                Metadata = new ObjectMetaArgs
+                {
+                    Name = CheckpointCleanup.Name,
+                    Namespace = spec.Namespace,
+                    Annotations = { { FlinkDefaults.PodIdentityRoleAnnotation, cleanerRamRole.RoleName } },
+                },
+            }, cleanerAccountOptions);
+            var cleanerRole = new KubernetesRole($"{name}-role-checkpoint-cleaner", new KubernetesRoleArgs
+            {
+                Metadata = new ObjectMetaArgs { Name = CheckpointCleanup.Name, Namespace = spec.Namespace },
+                Rules = { new PolicyRuleArgs { ApiGroups = { "flink.apache.org" }, Resources = CheckpointCleanup.ReadsKinds, Verbs = { "get", "list" } } },
+            }, InCluster(jobsNamespace));
+            var cleanerBinding = new RoleBinding($"{name}-rolebinding-checkpoint-cleaner", new RoleBindingArgs
+            {
+                Metadata = new ObjectMetaArgs { Name = CheckpointCleanup.Name, Namespace = spec.Namespace },
+                RoleRef = new RoleRefArgs { ApiGroup = "rbac.authorization.k8s.io", Kind = "Role", Name = CheckpointCleanup.Name },
+                Subjects = { new SubjectArgs { Kind = "ServiceAccount", Name = CheckpointCleanup.Name, Namespace = spec.Namespace } },
+            }, InCluster(cleanerRole, cleanerAccount));
+            CheckpointCleaner.Declare($"{name}-checkpoint-cleaner", cleanup, spec, args.Region,
+                InCluster(release, cleanerAccount, cleanerBinding, cleanerAccess));
+        }
+
         RegisterOutputs(new Dictionary<string, object?>
         {
             ["bucketName"] = BucketName,
-            ["roleName"] = RoleName,
+            ["roleNames"] = RoleNames,
         });
     }
 

@@ -48,7 +48,7 @@ public static class FlinkResources
         var configuration = new Dictionary<string, object>
         {
             [FlinkDefaults.TaskSlots] = taskManager.Slots.ToString(CultureInfo.InvariantCulture),
-            [FlinkDefaults.CheckpointsDir] = $"oss://{engine.Bucket}/checkpoints/{name}",
+            [FlinkDefaults.CheckpointsDir] = $"oss://{engine.Bucket}/{FlinkDefaults.CheckpointsPrefix}{name}",
             [FlinkDefaults.SavepointsDir] = $"oss://{engine.Bucket}/{FlinkDefaults.SavepointsPrefix}{name}",
             [FlinkDefaults.OssEndpoint] = FlinkDefaults.OssInternalEndpoint(region),
         };
@@ -79,7 +79,7 @@ public static class FlinkResources
         if (engine.HighAvailability)
         {
             configuration[FlinkDefaults.HighAvailabilityType] = "kubernetes";
-            configuration[FlinkDefaults.HighAvailabilityStorageDir] = $"oss://{engine.Bucket}/ha/{name}";
+            configuration[FlinkDefaults.HighAvailabilityStorageDir] = $"oss://{engine.Bucket}/{FlinkDefaults.HighAvailabilityPrefix}{name}";
             configuration[FlinkPorts.HighAvailabilityJobManagerPort] = FlinkPorts.JobManagerRpc.Number.ToString(CultureInfo.InvariantCulture);
         }
         // The stack's own settings; validation keeps them off the keys above.
@@ -94,8 +94,14 @@ public static class FlinkResources
         var environment = StsEndpoints.Environment(region).Select(variable => (object)Map(("name", variable.Name), ("value", variable.Value))).ToList();
         if (FlinkDefaults.IsStockImage(engine.Image))
             environment.Insert(0, Map(("name", "ENABLE_BUILT_IN_PLUGINS"), ("value", FlinkDefaults.OssPluginJar)));
-        var podTemplate = Map(("spec", Map(("containers", List(Map(("name", FlinkDefaults.MainContainer),
-            ("env", environment.ToImmutableArray())))))));
+        // Every Flink pod runs as the image's flink user, with nothing to escalate to, above batch work (PodHardening).
+        var podTemplate = Map(("spec", Map(
+            ("priorityClassName", PodHardening.FlinkPriorityClass),
+            ("securityContext", Map(("runAsUser", PodHardening.FlinkUser), ("runAsGroup", PodHardening.FlinkUser), ("runAsNonRoot", true),
+                ("fsGroup", PodHardening.FlinkUser), ("seccompProfile", Map(("type", "RuntimeDefault"))))),
+            ("containers", List(Map(("name", FlinkDefaults.MainContainer),
+                ("env", environment.ToImmutableArray()),
+                ("securityContext", NoEscalation())))))));
 
         var jobManagerPod = Map(
             ("nodeSelector", MasterPlacement.NodeSelector()),
@@ -119,12 +125,14 @@ public static class FlinkResources
         var spec = Map(
             ("image", engine.Image),
             ("flinkVersion", FlinkDefaults.FlinkVersion),
-            ("serviceAccount", FlinkDefaults.ServiceAccount),
+            // The session's own service account, whose RAM role reaches only this session's state (Documents.SessionStateAccess).
+            ("serviceAccount", FlinkDefaults.SessionServiceAccount(pool.Name)),
             ("mode", "native"),
             ("flinkConfiguration", configuration.ToImmutableDictionary()),
             ("podTemplate", podTemplate),
             ("jobManager", Map(
-                ("replicas", engine.JobManagerReplicas),
+                // One JobManager where the session hosts session jobs (EngineSpec.JobManagersOf).
+                ("replicas", engine.JobManagersOf(pool.Name)),
                 ("resource", Map(("cpu", FlinkDefaults.JobManagerCpu), ("memory", FlinkDefaults.JobManagerMemory))),
                 ("podTemplate", Map(("metadata", ScrapedMetadata()), ("spec", jobManagerPod))))),
             ("taskManager", Map(
@@ -146,22 +154,28 @@ public static class FlinkResources
     /// <summary>The TaskManager pod's volume of the node's state disk.</summary>
     public const string StateVolume = "blink-state";
 
+    /// <summary>A container that cannot gain privileges: no escalation (setuid), no capabilities.</summary>
+    private static ImmutableDictionary<string, object> NoEscalation()
+        => Map(("allowPrivilegeEscalation", false), ("capabilities", Map(("drop", List("ALL")))));
+
     /// <summary>
-    /// Makes RocksDB's directory on the node's state disk the Flink user's, and empty: ACK mounts the disk owned by root,
-    /// and the Flink image runs Flink as its flink user (uid 9999: the image's `useradd --uid=9999`, its entrypoint
-    /// stepping down from root with gosu; flink-docker, read 2026-11-27). fsGroup cannot do it: Kubernetes applies a
-    /// pod's fsGroup to volumes that support ownership management, never to a hostPath. A TaskManager killed without
-    /// its shutdown (OOM, node pressure) leaves its RocksDB instances on the host path, which outlives the pod, and
-    /// nothing else removes them: the directory is emptied at every pod start, which is safe because a TaskManager
-    /// requests its whole machine (one per node, see ClusterCompute) and restores from the checkpoint, never from these
-    /// files. It runs the session cluster's own image (already pulled for the TaskManager, so no other registry is
-    /// reached), as root, once per pod start.
+    /// Empties RocksDB's directory on the node's state disk at every TaskManager start, as the Flink user (uid 9999), with
+    /// nothing to escalate to: the node made the directory that user's (the pool's user data, DataDisks.StateDirectoryScript),
+    /// since fsGroup never applies to a hostPath and ACK mounts the disk owned by root. A TaskManager killed without its
+    /// shutdown (OOM, node pressure) leaves its RocksDB instances on the host path, which outlives the pod, and nothing else
+    /// removes them: the directory is emptied at every pod start, which is safe because a TaskManager requests its whole
+    /// machine (one per node, see ClusterCompute) and restores from the checkpoint, never from these files. The node's
+    /// script runs beside the node becoming Ready, so the container waits for it (up to five minutes) and fails saying
+    /// why if it never comes. It runs the session cluster's own image (already pulled for the TaskManager).
     /// </summary>
     private static ImmutableDictionary<string, object> StateDirectoryOwner(string image)
         => Map(("name", "blink-state-owner"),
             ("image", image),
-            ("command", List("sh", "-c", $"rm -rf {DataDisks.RocksDbDirectory} && mkdir -p {DataDisks.RocksDbDirectory} && chown {FlinkDefaults.FlinkUserId}:{FlinkDefaults.FlinkUserId} {DataDisks.RocksDbDirectory}")),
-            ("securityContext", Map(("runAsUser", 0))),
+            ("command", List("sh", "-c",
+                $"d={DataDisks.RocksDbDirectory}; for i in $(seq 60); do [ -d $d ] && [ -w $d ] && break; sleep 5; done; "
+                + $"[ -w $d ] || {{ echo \"$d is not the Flink user's (uid {PodHardening.FlinkUser}): the node pool's user data did not make it; see README, The state disk's mount\" >&2; exit 1; }}; "
+                + "find $d -mindepth 1 -delete")),
+            ("securityContext", NoEscalation()),
             ("volumeMounts", List(Map(("name", StateVolume), ("mountPath", DataDisks.MountPath)))));
 
     /// <summary>

@@ -86,7 +86,14 @@ public static class OperatorValues
                     .Add(FlinkDefaults.ScrapeAnnotation, "true")
                     .Add(FlinkDefaults.ScrapePortAnnotation, FlinkPorts.OperatorMetrics.Number.ToString(CultureInfo.InvariantCulture)))
                 .Add("nodeSelector", MasterPlacement.NodeSelector())
-                .Add("tolerations", MasterPlacement.Tolerations());
+                .Add("tolerations", MasterPlacement.Tolerations())
+                // Requests of its own (the chart's are empty: BestEffort, evicted first) and the Flink pods' priority (PodHardening).
+                .Add("resources", ImmutableDictionary<string, object>.Empty
+                    .Add("requests", ImmutableDictionary<string, object>.Empty
+                        .Add("cpu", $"{PodHardening.OperatorRequests.MilliCpu}m")
+                        .Add("memory", $"{PodHardening.OperatorRequests.MemoryMiB}Mi"))
+                    .Add("limits", ImmutableDictionary<string, object>.Empty.Add("memory", PodHardening.OperatorMemoryLimit)))
+                .Add("priorityClassName", PodHardening.FlinkPriorityClass);
         return region is null
             ? pod
             : pod.Add("env", StsEndpoints.Environment(region)

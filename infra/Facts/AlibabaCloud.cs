@@ -153,6 +153,11 @@ public static class ClusterDefaults
     public const string TerwayAddon = "terway-eniip";
     public const int PodVswitchPrefixLength = 20;
 
+    // The cluster's pod vSwitches (ManagedKubernetes input podVswitchIds, pod_vswitch_ids): taken at create only
+    // (alicloud-replacement-inputs.json createOnly, the provider's docs v1.285.0, read 2026-12-05), so the cluster
+    // ignores its later changes and zones reach Terway through the pools' configs (PodNetworking).
+    public const string PodVswitchIdsInput = "podVswitchIds";
+
     // Source: ACK's add-on names for alicloud_cs_managed_kubernetes `addons` (the provider's documentation table of
     // add-ons, read 2026-11-27): ack-arms-prometheus is installed as "arms-prometheus" (Managed Service for
     // Prometheus: the cluster's Prometheus instance and its agent).

@@ -72,4 +72,24 @@ public static class DataDisks
     /// <summary>The default size for machines that each offer <paramref name="computeUnitsPerNode"/> CU.</summary>
     public static int DefaultSizeGiB(int? computeUnitsPerNode)
         => computeUnitsPerNode is { } cu ? System.Math.Clamp(cu * GiBPerComputeUnit, MinSizeGiB, MaxSizeGiB) : UnknownTypeSizeGiB;
+
+    /// <summary>
+    /// The node's script (the node pool's user_data, base64 as the provider takes it) that gives RocksDB's directory on the
+    /// state disk to the Flink user, so the TaskManager's init container runs as that user and needs no root (issue 29.14):
+    /// fsGroup never applies to a hostPath (Kubernetes volumes: ownership management), and ACK mounts the disk owned by
+    /// root. Sources, read 2026-12-05: ACK, "ACK node initialization process" (cloud-init runs the pre-defined custom data,
+    /// then ACK's initialization, which formats and mounts the data disks, then the user data, in parallel with the node
+    /// becoming Ready); terraform-provider-alicloud v1.285.0 alicloud_cs_kubernetes_node_pool user_data ("Node custom data,
+    /// base64-encoded"; not ForceNew: nodes created afterwards run the new script). It waits for the mount (belt and braces)
+    /// and is idempotent.
+    /// </summary>
+    public static string StateDirectoryScript(string flinkUserId)
+        => "#!/bin/bash\n"
+           + "# BlinkInfra: RocksDB's directory on the state disk, owned by the Flink user, for its non-root TaskManagers.\n"
+           + $"for i in $(seq 60); do mountpoint -q {MountPath} && break; sleep 5; done\n"
+           + $"install -d -o {flinkUserId} -g {flinkUserId} -m 0750 {RocksDbDirectory}\n";
+
+    /// <summary>The same script as the provider takes it.</summary>
+    public static string StateDirectoryUserData(string flinkUserId)
+        => System.Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(StateDirectoryScript(flinkUserId)));
 }

@@ -99,7 +99,7 @@ public static class FlinkDefaults
         Derived(CheckpointInterval, "blink-infra:engine.checkpointIntervalSeconds"),
         Derived(TolerableFailedCheckpointsSetting, "blink-infra:engine.tolerableFailedCheckpoints"),
         Derived(OssEndpoint, "blink-infra:cluster.region"),
-        Derived(ServiceAccountSetting, $"the engine's service account ({ServiceAccount}, the one the Role binds and the RAM role trusts)"),
+        Derived(ServiceAccountSetting, $"the session cluster's service account ({ServiceAccount}-<pool>, the one the Role binds and the session's RAM role trusts)"),
         Derived(StateBackendType, "blink-infra:engine.stateBackend"),
         Derived(IncrementalCheckpoints, "blink-infra:engine.stateBackend"),
         // metrics.reporters (MetricOptions.REPORTERS_LIST, Flink 1.20: "If configured, only reporters whose name
@@ -183,6 +183,17 @@ public static class FlinkDefaults
     /// <summary>What a JobManager pod requests (the operator sets the pod's requests from cpu and memory).</summary>
     public static readonly NodeRequests JobManagerRequests = new(1000, 2048);
     public const int HighAvailabilityJobManagers = 2;
+
+    // A session cluster that hosts session jobs runs one JobManager. Read 2026-12-05: every JobManager serves REST, not
+    // only the leader (Flink 1.20 DefaultDispatcherResourceManagerComponentFactory starts the web endpoint in each), and the
+    // rest Service selects every JobManager pod; the operator 1.15 submits a session job in two requests through that
+    // Service (AbstractFlinkService.submitJobToSessionCluster: uploadJar, then runJar with the returned jar id, then
+    // deleteJar); the jar is kept in the local upload directory of the JobManager that received it, and a run request that
+    // reaches the other fails with "Jar file ... does not exist" (JarHandlerUtils.JarHandlerContext.toPackagedProgram).
+    // A shared web.upload.dir would need a ReadWriteMany volume (NAS) per session cluster, and each JobManager deletes its
+    // upload directory when it stops (Flink's web monitor logs "Removing web dashboard jar upload directory" on shutdown), so one JobManager it is: Kubernetes HA restarts it from the
+    // bucket (its Deployment recreates the pod; the jobs recover from their latest checkpoint).
+    public const bool SessionJobsNeedOneJobManager = true;
     public const int CheckpointIntervalSeconds = 60;
 
     // Flink 1.20 CheckpointingOptions.TOLERABLE_FAILURE_NUMBER (execution.checkpointing.tolerable-failed-checkpoints,
@@ -227,6 +238,22 @@ public static class FlinkDefaults
 
     /// <summary>The bucket's prefix of savepoints (each session cluster's savepoint directory lies under it).</summary>
     public const string SavepointsPrefix = "savepoints/";
+
+    /// <summary>The bucket's prefixes of checkpoints and of Kubernetes HA's metadata (each session cluster's directory lies under each).</summary>
+    public const string CheckpointsPrefix = "checkpoints/";
+    public const string HighAvailabilityPrefix = "ha/";
+
+    /// <summary>The prefixes under which each session cluster keeps its state, in a directory of its own name: what its role may write.</summary>
+    public static readonly ImmutableArray<string> StatePrefixes = ImmutableArray.Create(CheckpointsPrefix, SavepointsPrefix, HighAvailabilityPrefix);
+
+    /// <summary>A session cluster's own directory under one of <see cref="StatePrefixes"/>, as an object key prefix ("checkpoints/session-cpu/").</summary>
+    public static string SessionStateKey(string prefix, string session) => $"{prefix}{session}/";
+
+    /// <summary>
+    /// The Kubernetes service account of one session cluster's JobManagers and TaskManagers: one per session, each trusted by
+    /// a RAM role of its own that reaches only that session's state (Documents.SessionStateAccess).
+    /// </summary>
+    public static string SessionServiceAccount(string pool) => $"{ServiceAccount}-{pool}";
 
     /// <summary>The lifecycle rule that expires what stays under <see cref="SavepointsPrefix"/>, and its default age.</summary>
     public const string SavepointsLifecycleRule = "blink-savepoints-expiry";

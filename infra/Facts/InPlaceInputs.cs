@@ -53,7 +53,9 @@ public static class InPlaceInputs
         ("alicloud:cs/nodePool:NodePool", new[]
         {
             "autoRenew", "dataDisks", "desiredSize", "imageId", "imageType", "instanceChargeType", "instanceTypes", "keyName", "labels", "management", "multiAzPolicy",
-            "nodePoolName", "period", "periodUnit", "scalingConfig", "systemDiskCategory", "systemDiskEncrypted", "systemDiskKmsKey", "systemDiskSize", "tags", "taints", "vswitchIds",
+            "nodePoolName", "period", "periodUnit", "scalingConfig", "systemDiskCategory", "systemDiskEncrypted", "systemDiskKmsKey", "systemDiskSize", "tags", "taints",
+            // userData: not ForceNew; a new script reaches the nodes created afterwards (DataDisks.StateDirectoryUserData).
+            "userData", "vswitchIds",
         }),
         ("alicloud:ecs/ecsDeploymentSet:EcsDeploymentSet", new[] { "deploymentSetName", "description" }),
         ("alicloud:ecs/ecsKeyPair:EcsKeyPair", new[] { "publicKey", "tags" }),
@@ -82,6 +84,13 @@ public static class InPlaceInputs
         ("kubernetes:core/v1:ServiceAccount", Array.Empty<string>()),
         ("kubernetes:rbac.authorization.k8s.io/v1:Role", new[] { "rules" }),
         ("kubernetes:rbac.authorization.k8s.io/v1:RoleBinding", new[] { "subjects" }),
+        // Kinds with no fields of their own in diff.go (ReplacementInputs): a CronJob's and a PodDisruptionBudget's spec
+        // (mutable since policy/v1) are patched. A PriorityClass's fields too, but the API server refuses a change of its
+        // value or preemptionPolicy (immutable: Kubernetes' ValidatePriorityClassUpdate, read 2026-12-05), so both are
+        // constants (PodHardening) that would change only with the class's name.
+        ("kubernetes:batch/v1:CronJob", new[] { "spec" }),
+        ("kubernetes:policy/v1:PodDisruptionBudget", new[] { "spec" }),
+        ("kubernetes:scheduling.k8s.io/v1:PriorityClass", new[] { "description", "globalDefault", "preemptionPolicy", "value" }),
         ("kubernetes:flink.apache.org/v1beta1:FlinkDeployment", new[] { "spec" }),
         ("kubernetes:flink.apache.org/v1beta1:FlinkSessionJob", new[] { "spec" }),
         ("kubernetes:telemetry.alibabacloud.com/v1alpha1:ClusterAliyunPipelineConfig", new[] { "spec" }),

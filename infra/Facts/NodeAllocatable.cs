@@ -13,6 +13,8 @@ public sealed record NodeRequests(long MilliCpu, long MemoryMiB)
 
     public NodeRequests Times(int count) => new(MilliCpu * count, MemoryMiB * count);
 
+    public NodeRequests Plus(NodeRequests other) => new(MilliCpu + other.MilliCpu, MemoryMiB + other.MemoryMiB);
+
     public override string ToString() => $"{MilliCpu}m CPU and {MemoryMiB}Mi memory";
 }
 

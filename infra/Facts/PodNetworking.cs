@@ -16,7 +16,8 @@ namespace BlinkInfra.Facts;
 ///   "By default, all pods on a node share the node's security groups and IP address pool" (Terway's
 ///   eni-config, whose group for a managed cluster is the cluster's security_group_id).
 /// So the master machines get a Terway config of their own naming the masters' group: JobManagers and the
-/// operator (on the masters) carry it, TaskManagers (on the workers) the cluster's, the workers' group.
+/// operator (on the masters) carry it, TaskManagers (on the workers) the cluster's, the workers' group. Every pool's
+/// config (the masters' and each worker pool's) also lists the pod vSwitches of its zones (<see cref="VswitchesKey"/>).
 /// </summary>
 public static class PodNetworking
 {
@@ -26,6 +27,20 @@ public static class PodNetworking
 
     /// <summary>The masters' Terway config (a ConfigMap in kube-system), named by their node label.</summary>
     public const string MastersTerwayConfig = "blink-eni-masters";
+
+    /// <summary>A worker pool's Terway config (a ConfigMap in kube-system), named by its nodes' label.</summary>
+    public static string PoolTerwayConfig(string pool) => $"blink-eni-{pool}";
+
+    // The pod vSwitches Terway takes a node's pod addresses from: eni_conf's "vswitches", zone to vSwitch ids, the node's
+    // zone's entry (ACK, "Customize Terway configuration parameters", last updated 2025-11-24 to 2026-01-20 by edition, read
+    // 2026-12-05: eni_conf example {"vswitches": {"cn-hangzhou-j": ["vsw-foo"], ...}}; Terway docs/dynamic-config.md: a node's
+    // dynamic config, named by its terway-config label, overlays eni-config, and is read when the daemon starts, so a
+    // changed config reaches a running node only when Terway restarts there; types/daemon/dynamicconfig.go @16bfa429 and
+    // config.go MergeConfigAndUnmarshal: RFC 7396 merge patch). The cluster's own eni-config is what ACK wrote from the
+    // cluster's pod_vswitch_ids at creation (terraform-provider-alicloud v1.285.0 alicloud_cs_managed_kubernetes
+    // pod_vswitch_ids: applied at create only), so a zone added later reaches Terway only through a node config that lists
+    // it: each pool's (and the masters') config lists the pod vSwitch of each of its zones (issue 28.2).
+    public const string VswitchesKey = "vswitches";
 
     /// <summary>
     /// Alibaba Cloud's own services inside a VPC: metadata 100.100.100.200, VPC DNS 100.100.2.136 and

@@ -37,7 +37,10 @@ public sealed record ResourceFacts(
 /// </list>
 /// The file's own `source`, `createOnlySource` and `kubernetes.source` name the commits and files. The
 /// notes that change what a diff must say are applied here (<see cref="ReplacePaths"/>,
-/// <see cref="NamespaceDefaultsToDefault"/>, <see cref="ProviderDeletesFirst"/>); the rest are shown.
+/// <see cref="NamespaceDefaultsToDefault"/>, <see cref="ProviderDeletesFirst"/>); the rest are shown. Kinds with no
+/// fields of their own in diff.go (batch/v1 CronJob, policy/v1 PodDisruptionBudget, scheduling.k8s.io/v1 PriorityClass,
+/// read 2026-12-05) are replaced on their identity alone; a PriorityClass's value the API server refuses to change
+/// (immutable), so the program never changes one's value under the same name.
 /// </summary>
 public static class ReplacementInputs
 {

@@ -74,6 +74,14 @@ public static class TypeTokens
         /// <summary>The Kubernetes provider resource (Pulumi.Kubernetes.Provider).</summary>
         public const string Provider = "pulumi:providers:kubernetes";
 
+        public static class Batch
+        {
+            public static class V1
+            {
+                public const string CronJob = "kubernetes:batch/v1:CronJob";
+            }
+        }
+
         public static class Core
         {
             public static class V1

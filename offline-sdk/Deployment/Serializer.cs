@@ -40,6 +40,9 @@ namespace Pulumi
                     return await SerializeOutputAsync(resource.Urn).ConfigureAwait(false);
                 case InputArgs args:
                     return await SerializeArgsAsync(args, topLevel: false).ConfigureAwait(false);
+                case IUnion union:
+                    // The value the union holds, as the real serializer sends it.
+                    return await SerializeAsync(union.Value).ConfigureAwait(false);
                 case IDictionary dictionary:
                     return await SerializeMapAsync(dictionary).ConfigureAwait(false);
                 case IEnumerable list:

@@ -46,9 +46,12 @@ public static class HighAvailabilityPack
             return problems.Select(p => ((PlannedResource?)pool, p));
         });
 
-    /// <summary>jobmanager-ha-on-bucket: In HA mode every session cluster runs Kubernetes HA with its storage on the state bucket and a standby JobManager.</summary>
+    /// <summary>jobmanager-ha-on-bucket: In HA mode every session cluster runs Kubernetes HA with its storage on the state bucket, with a standby JobManager unless it hosts session jobs, which need exactly one.</summary>
+    // A session cluster hosting FlinkSessionJobs runs one JobManager: the operator uploads a job's jar and runs it in two
+    // requests through the one rest Service, and only the JobManager that received the jar has it (FlinkDefaults
+    // SessionJobsNeedOneJobManager); Kubernetes HA restarts that one from the bucket.
     public static ResourcePolicy JobmanagerHaOnBucket(EnforcementLevel level = EnforcementLevel.Mandatory)
-        => new("jobmanager-ha-on-bucket", "In HA mode every session cluster runs Kubernetes HA with its storage on the state bucket and a standby JobManager.", level,
+        => new("jobmanager-ha-on-bucket", "In HA mode every session cluster runs Kubernetes HA with its storage on the state bucket, with a standby JobManager unless it hosts session jobs, which need exactly one.", level,
             ImmutableArray.Create(FlinkDefaults.DeploymentType), (deployment, input) =>
             {
                 if (input.Settings.HighAvailability is not true)
@@ -60,7 +63,14 @@ public static class HighAvailabilityPack
                 var storage = configuration?["high-availability.storageDir"]?.GetValue<string>();
                 if (storage is null || input.Settings.StateBucket is not { } bucket || !storage.StartsWith($"oss://{bucket}/", StringComparison.Ordinal))
                     problems.Add($"high-availability.storageDir {storage ?? "(none)"} is not on the state bucket; allowed: oss://{input.Settings.StateBucket}/...");
-                if (deployment.At("spec", "jobManager", "replicas")?.GetValue<long>() is not > 1)
+                var name = deployment.At("metadata", "name")?.GetValue<string>();
+                var jobs = input.OfType(FlinkDefaults.SessionJobType)
+                    .Where(job => name != null && job.At("spec", "deploymentName")?.GetValue<string>() == name)
+                    .Select(job => job.At("metadata", "name")?.GetValue<string>() ?? job.Name).ToList();
+                var replicas = deployment.At("spec", "jobManager", "replicas")?.GetValue<long>();
+                if (jobs.Count > 0 && replicas is not 1)
+                    problems.Add($"{replicas?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "no"} JobManagers for session jobs ({string.Join(", ", jobs)}): the operator uploads a job's jar and runs it in two requests through the rest Service, and a JobManager that did not receive the jar fails the run; allowed: 1 (Kubernetes HA restarts it from the bucket)");
+                else if (jobs.Count == 0 && replicas is not > 1)
                     problems.Add("one JobManager only; allowed: 2 or more");
                 return problems;
             });

@@ -74,7 +74,7 @@ public static class IsolationPack
     // preview and up, so it must be at a permanent location rather than one that drops superseded releases).
     public static ResourcePolicy ImagesAndChartReachable(EnforcementLevel level = EnforcementLevel.Mandatory)
         => new("images-and-chart-reachable", "The cluster can pull every image it runs, and the operator's chart stays where the stack fetches it.", level,
-            ImmutableArray.Create(FlinkDefaults.DeploymentType, TypeTokens.Kubernetes.Helm.V3.Release), (resource, input) =>
+            ImmutableArray.Create(FlinkDefaults.DeploymentType, TypeTokens.Kubernetes.Helm.V3.Release, TypeTokens.Kubernetes.Batch.V1.CronJob), (resource, input) =>
             {
                 var problems = new System.Collections.Generic.List<string>();
                 var region = input.Settings.Region;
@@ -84,6 +84,12 @@ public static class IsolationPack
                 {
                     image = resource.At("spec", "image")?.GetValue<string>();
                     key = "image";
+                }
+                else if (resource.Type == TypeTokens.Kubernetes.Batch.V1.CronJob)
+                {
+                    // The checkpoint cleaner (images/checkpoint-cleaner/).
+                    image = resource.At("spec", "jobTemplate", "spec", "template", "spec", "containers")?.AsArray().FirstOrDefault()?["image"]?.GetValue<string>();
+                    key = "checkpointCleanup.image";
                 }
                 else
                 {

@@ -15,7 +15,8 @@ public static class RegionPack
     public static PolicyPack Create() => new(Name, "1.0.0", ImmutableArray.Create<Policy>(
         RegionAllowedForBilling(),
         ZonesInRegion(),
-        ResourcesInStackRegion()));
+        ResourcesInStackRegion(),
+        AckOfferingsUnconfirmed()));
 
     /// <summary>region-allowed-for-billing: The stack's region is offered for its billing mode.</summary>
     public static StackPolicy RegionAllowedForBilling(EnforcementLevel level = EnforcementLevel.Mandatory)
@@ -51,5 +52,28 @@ public static class RegionPack
                 return region == input.Settings.Region
                     ? Enumerable.Empty<string>()
                     : new[] { $"provider region {region ?? "(none: alicloud:region decides)"} is not the stack's region {input.Settings.Region}; allowed: {input.Settings.Region}" };
+            });
+
+    /// <summary>ack-offerings-unconfirmed: What the stack pins that ACK must still offer (the Kubernetes version, a GPU driver) was confirmed by a source.</summary>
+    // infra/Facts/AckOfferings.cs: what could not be confirmed offline, with the date read, and how to settle it.
+    public static ResourcePolicy AckOfferingsUnconfirmed(EnforcementLevel level = EnforcementLevel.Advisory)
+        => new("ack-offerings-unconfirmed", "What the stack pins that ACK must still offer (the Kubernetes version, a GPU driver) was confirmed by a source.", level,
+            ImmutableArray.Create(TypeTokens.AliCloud.CS.ManagedKubernetes, TypeTokens.AliCloud.CS.NodePool), (resource, input) =>
+            {
+                if (resource.Type == TypeTokens.AliCloud.CS.ManagedKubernetes)
+                {
+                    var version = resource.Text("version");
+                    if (version is null || AckOfferings.VersionsConfirmedCreatable.Contains(version))
+                        return System.Array.Empty<string>();
+                    return new[] { $"Kubernetes {version} is not confirmed as one ACK still creates (none of the sources read on {AckOfferings.ReadOn} lists CreateCluster's patch versions); allowed: a version `aliyun cs GET /api/v1/metadata/versions --Region {input.Settings.Region ?? "<region>"} --ClusterType ManagedKubernetes` lists, in blink-infra:compute.kubernetes.version" };
+                }
+                var driver = resource.Objects("labels").FirstOrDefault(l => l.Field("key") == ClusterDefaults.NvidiaDriverLabel)?.Field("value");
+                if (driver is null)
+                    return System.Array.Empty<string>();
+                var cluster = input.OfType(TypeTokens.AliCloud.CS.ManagedKubernetes).Select(c => c.Text("version")).FirstOrDefault();
+                var minor = AckOfferings.MinorOf(cluster);
+                if (minor is not null && AckOfferings.DriversConfirmed.TryGetValue(minor, out var drivers) && drivers.Contains(driver))
+                    return System.Array.Empty<string>();
+                return new[] { $"NVIDIA driver {driver} is not confirmed for Kubernetes {cluster ?? "(ACK's latest)"} (ACK's driver list, read {AckOfferings.ReadOn}, names none for it), and ACK installs its default driver in place of one it does not list; allowed: a driver the ACK console lists for the version, or none, in blink-infra:compute.workerPools[i].gpuDriverVersion" };
             });
 }

@@ -109,7 +109,7 @@ public class BillOfMaterialsTests
     [Test]
     public async Task Plan_prints_the_bill_of_materials_block_with_the_ha_premium_on_its_own_line()
     {
-        var (exit, output, errors) = await CliRunner.Run("plan", "--stack", "gpu-shanghai");
+        var (exit, output, errors) = await CliRunner.Run("plan", "--stack", "gpu-shanghai", "--details");
 
         Assert.That(exit, Is.EqualTo(0), errors);
         Assert.That(output, Does.Contain("\nBill of materials (from the resources above):\n"
@@ -119,6 +119,23 @@ public class BillOfMaterialsTests
             + "    operations   ACK ack.pro.small; Log Service blink-gpu-logs: 2 logstores, 4 shards, kept 30 days; control-plane logs kept 30 days; no KMS key\n"
             + "    HA premium   3 x ecs.g7.xlarge pay-as-you-go (the masters pool, 12 cores and 48 GiB) with 3 x 120 GiB cloud_essd: "));
         Assert.That(output, Does.Not.Contain("    estimate "), "no estimate without prices");
+    }
+
+    [Test]
+    public async Task Plan_says_the_bill_of_materials_in_a_sentence_and_itemises_it_with_details()
+    {
+        var (exit, output, errors) = await CliRunner.Run("plan", "--stack", "prod-hangzhou", "--prices", TestPaths.Fixture("prices/example.yaml"));
+
+        Assert.That(exit, Is.EqualTo(0), errors);
+        var bill = BillOfMaterials.Of((await PlanOf("prod-hangzhou")).Resources);
+        var estimate = Estimate.Of(bill, Prices);
+        // What the fleet's row says, the HA premium's machines, the estimate with its caveat; the block with --details.
+        Assert.That(BillText.Brief(bill, estimate), Is.EqualTo(
+            $"Bill of materials: {BillText.Summary(bill)}; HA premium 3 x ecs.g7.2xlarge (masters); estimate {estimate.Summary} (an estimate from your prices, not what Alibaba Cloud will charge)"));
+        Assert.That(BillText.Summary(bill), Is.EqualTo("25 machines, 9,600 GiB disks, 1 NAT, 1 EIP 50 Mbps, 2 logstores 30 d, 1 KMS key"));
+        Assert.That(output, Does.Contain("\n" + BillText.Brief(bill, estimate) + "\n"));
+        Assert.That(output, Does.Not.Contain("Bill of materials (from the resources above):"));
+        Assert.That(BillText.Brief(BillOfMaterials.Of((await PlanOf("dev")).Resources), null), Does.EndWith("; no HA premium"));
     }
 
     [Test]
@@ -193,7 +210,7 @@ public class BillOfMaterialsTests
             Assert.That((long?)json["billOfMaterials"]!["after"]!["diskGiB"]!["max"], Is.EqualTo(6 * 120 + 5 * 40 + 5 * 100), "with each worker's 100 GiB runtime disk");
 
             var (_, same, _) = await CliRunner.Run("diff", "--stack", "dev", "--against", before);
-            Assert.That(same, Is.EqualTo("No changes: 87 resources unchanged\n"), "nothing billed changes: no block");
+            Assert.That(same, Is.EqualTo("No changes: 89 resources unchanged\n"), "nothing billed changes: no block");
         }
         finally
         {

@@ -38,7 +38,7 @@ public class AotCliTests
             Directory.Delete(_temp, recursive: true);
     }
 
-    private static (int Exit, string Out, string Err) Run(string program, IEnumerable<string> args)
+    private static (int Exit, string Out, string Err) Run(string program, IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment = null)
     {
         var start = new ProcessStartInfo(program)
         {
@@ -48,6 +48,8 @@ public class AotCliTests
         };
         foreach (var arg in args)
             start.ArgumentList.Add(arg);
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+            start.Environment[name] = value;
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var errors = process.StandardError.ReadToEndAsync();
@@ -56,12 +58,15 @@ public class AotCliTests
     }
 
     /// <summary>Runs the command with both programs, each writing its files into its own folder; returns their folders.</summary>
-    private (string Native, string Managed) AssertSameAnswer(params string[] args)
+    private (string Native, string Managed) AssertSameAnswer(params string[] args) => AssertSameAnswerWith(null, args);
+
+    /// <summary><see cref="AssertSameAnswer"/> with these environment variables set for both programs.</summary>
+    private (string Native, string Managed) AssertSameAnswerWith(IReadOnlyDictionary<string, string>? environment, params string[] args)
     {
         var native = Directory.CreateDirectory(Path.Combine(_temp, "native")).FullName;
         var managed = Directory.CreateDirectory(Path.Combine(_temp, "managed")).FullName;
-        var nativeRun = Run(NativeCli, args.Select(a => a.Replace("{out}", native)));
-        var managedRun = Run("dotnet", new[] { Path.Combine(AppContext.BaseDirectory, "BlinkInfra.dll") }.Concat(args.Select(a => a.Replace("{out}", managed))));
+        var nativeRun = Run(NativeCli, args.Select(a => a.Replace("{out}", native)), environment);
+        var managedRun = Run("dotnet", new[] { Path.Combine(AppContext.BaseDirectory, "BlinkInfra.dll") }.Concat(args.Select(a => a.Replace("{out}", managed))), environment);
         Assert.That(nativeRun.Err.Replace(native, "{out}"), Is.EqualTo(managedRun.Err.Replace(managed, "{out}")), "standard error");
         Assert.That(nativeRun.Out.Replace(native, "{out}"), Is.EqualTo(managedRun.Out.Replace(managed, "{out}")), "standard output");
         Assert.That(nativeRun.Exit, Is.EqualTo(managedRun.Exit), "exit code");
@@ -77,6 +82,15 @@ public class AotCliTests
     {
         var (native, _) = AssertSameAnswer("plan", "--stack", stack, "--details", "--json", "{out}/plan.json", "--graph", "{out}/graph.mmd");
         Assert.That(File.ReadAllText(Path.Combine(native, "plan.json")), Is.EqualTo(File.ReadAllText(TestPaths.FixtureSource(Path.Combine("plans", $"{stack}.json")))));
+    }
+
+    [TestCaseSource(nameof(Stacks))]
+    public void Plans_the_example_stack_short_on_a_narrow_console_as_dotnet_does(string stack)
+    {
+        // The default text fitted to COLUMNS (the tree's cells cut, the prose wrapped), and the zones block alone.
+        AssertSameAnswerWith(new Dictionary<string, string> { ["COLUMNS"] = "80" }, "plan", "--stack", stack, "--prices", TestPaths.Fixture("prices/example.yaml"));
+        AssertSameAnswerWith(new Dictionary<string, string> { ["COLUMNS"] = "52" }, "plan", "--stack", stack);
+        AssertSameAnswer("plan", "--stack", stack, "--zones");
     }
 
     [TestCaseSource(nameof(Stacks))]

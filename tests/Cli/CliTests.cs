@@ -30,7 +30,7 @@ public class CliTests
         var (exit, output, errors) = await Run("plan", "--stack", "dev");
 
         Assert.That(exit, Is.EqualTo(0), errors);
-        Assert.That(output, Does.Contain($"SDK: {SdkInfo.Description}"));
+        Assert.That(output, Does.StartWith($"Planning dev from stacks/Pulumi.dev.yaml ({SdkInfo.Short})\n"));
         Assert.That(output, Does.Match(@"\n     Type +Name +Plan\n"));
         Assert.That(output, Does.Match(@"\n \+   pulumi:pulumi:Stack +blink-infra-dev +create\n"));
         Assert.That(output, Does.Match(@"\n \+   ├─ blink:network:ClusterNetwork +blink-dev +create\n"));
@@ -39,12 +39,18 @@ public class CliTests
         Assert.That(output, Does.Match(@"\n \+   │  └─ kubernetes:flink.apache.org/v1beta1:FlinkDeployment +blink-dev-flink-cpu +create\n"));
         // Short: one line per resource, no inputs, then the outputs and the summary.
         var lines = output.Split('\n');
-        Assert.That(lines.Count(l => l.StartsWith(" +   ", StringComparison.Ordinal)), Is.EqualTo(87));
+        Assert.That(lines.Count(l => l.StartsWith(" +   ", StringComparison.Ordinal)), Is.EqualTo(89));
         Assert.That(output, Does.Not.Contain("vpcName"), "inputs only with --details");
-        Assert.That(output, Does.Contain("\nResources:\n    + 87 to create\n"));
+        // Counted as pulumi preview counts them, and said so: the stack, components and providers are resources too.
+        Assert.That(output, Does.Contain("\nResources:\n    + 89 to create: the stack, 6 components, 3 providers, 79 custom resources\n"));
+        // An output a line, a map's entries inline (--details expands them, as pulumi prints them).
         Assert.That(output, Does.Contain("\nOutputs:\n    clusterId             : \"${blink-dev-ack.id}\"\n"));
-        Assert.That(output, Does.Contain("    vswitchIds            : {\n        cn-hangzhou-h: \"${blink-dev-vsw-cn-hangzhou-h.id}\"\n"));
+        Assert.That(output, Does.Contain("    vswitchIds            : {cn-hangzhou-h: \"${blink-dev-vsw-cn-hangzhou-h.id}\", cn-hangzhou-i: "));
         Assert.That(output, Does.Contain("    stateBucket           : \"blink-dev-flink-state\"\n"));
+        // After the count, a few lines: the bill in a sentence, the report's count, what the flags add.
+        Assert.That(output, Does.Contain("\nBill of materials: 3 machines, "));
+        Assert.That(output, Does.Contain("\n--zones: the planned vSwitch blocks (3 zones) as a block to paste, pinning them\n"));
+        Assert.That(output, Does.Not.Contain("Policy packs:").And.Not.Contain("    zones:\n"), "the packs' versions and the zones block with --details");
         Assert.That(output.Contains('\u001b'), Is.False, "no colour into a pipe");
     }
 
@@ -60,6 +66,13 @@ public class CliTests
         Assert.That(output, Does.Contain("    blob.server.port: \"6124\"\n"), "a string that reads as a number is quoted");
         Assert.That(output, Does.Match(@"alicloud:vpc/switch:Switch +6\n"));
         Assert.That(output, Does.Match(@"pulumi:providers:kubernetes +2\n"));
+        // Everything whole, as before: the SDK, the outputs expanded, the lookups, the zones block, the bill itemised, the full report.
+        Assert.That(output, Does.StartWith($"SDK: {SdkInfo.Description}\nPlanning stack dev from "));
+        Assert.That(output, Does.Contain("    vswitchIds            : {\n        cn-hangzhou-h: \"${blink-dev-vsw-cn-hangzhou-h.id}\"\n"));
+        Assert.That(output, Does.Contain("\nLookups answered offline from the spec (`pulumi preview` asks the cloud):\n"));
+        Assert.That(output, Does.Contain("\nPlanned vSwitch blocks (to pin them, paste under blink-infra:network):\n    zones:\n      - id: cn-hangzhou-h\n"));
+        Assert.That(output, Does.Contain("\nBill of materials (from the resources above):\n    machines     "));
+        Assert.That(output, Does.Contain("\nPolicy packs: blink-region@1.0.0, "));
     }
 
     [Test]
@@ -72,7 +85,7 @@ public class CliTests
         Assert.That(exit, Is.EqualTo(0), errors);
         var json = JsonNode.Parse(File.ReadAllText(path))!;
         Assert.That((string?)json["stack"], Is.EqualTo("dev"));
-        Assert.That(json["resources"]!.AsArray(), Has.Count.EqualTo(87));
+        Assert.That(json["resources"]!.AsArray(), Has.Count.EqualTo(89));
         File.Delete(path);
     }
 

@@ -79,12 +79,36 @@ public class ComputeTests
     }
 
     [Test]
+    public async Task A_zone_added_to_a_pool_reaches_terway_through_the_pools_own_config_not_the_clusters_create_only_pod_vswitches()
+    {
+        // Issue 28.2: the cluster's podVswitchIds is applied at creation only, so Terway never used a zone added later. Each
+        // pool's Terway config (read by its nodes, labelled terway-config) lists its zones' pod vSwitches, and a pool's nodes
+        // are created after it.
+        const string TwoZones = "highAvailability: false\nworkerPools:\n  - name: cpu\n    family: g7\n    instanceTypes: [ecs.g7.2xlarge]\n    nodes: 3\n    zones: [cn-hangzhou-h, cn-hangzhou-i]";
+        var before = await BlinkCli.PlanStackAsync(StackRunner.Stack(Stack(TwoZones)));
+        var after = await BlinkCli.PlanStackAsync(StackRunner.Stack(Stack(TwoZones.Replace("[cn-hangzhou-h, cn-hangzhou-i]", "[cn-hangzhou-h, cn-hangzhou-i, cn-hangzhou-j]", System.StringComparison.Ordinal))));
+
+        string Config(BlinkInfra.Plan.StackPlan plan, string name) => plan.Resources.Single(r => r.Name == name).Inputs["data"]!["eni_conf"]!.GetValue<string>();
+        Assert.That(Config(before, "blink-t-eni-config-cpu"), Is.EqualTo("""{"vswitches":{"cn-hangzhou-h":["${blink-t-pod-vsw-cn-hangzhou-h.id}"],"cn-hangzhou-i":["${blink-t-pod-vsw-cn-hangzhou-i.id}"]}}"""));
+        Assert.That(Config(after, "blink-t-eni-config-cpu"), Is.EqualTo("""{"vswitches":{"cn-hangzhou-h":["${blink-t-pod-vsw-cn-hangzhou-h.id}"],"cn-hangzhou-i":["${blink-t-pod-vsw-cn-hangzhou-i.id}"],"cn-hangzhou-j":["${blink-t-pod-vsw-cn-hangzhou-j.id}"]}}"""));
+        var configMap = after.Resources.Single(r => r.Name == "blink-t-eni-config-cpu");
+        Assert.That(configMap.Inputs["metadata"]!.ToJsonString(), Is.EqualTo("""{"name":"blink-eni-cpu","namespace":"kube-system"}"""));
+        var pool = after.Resources.Single(r => r.Name == "blink-t-pool-cpu");
+        Assert.That(pool.DependsOn, Does.Contain(configMap.Ref), "Terway on a labelled node fails without its ConfigMap");
+        Assert.That(pool.Inputs["labels"]!.AsArray().Select(l => $"{l!["key"]}={l["value"]}"), Does.Contain("terway-config=blink-eni-cpu"));
+        // The masters' config lists the master zone's pod vSwitch beside the masters' group.
+        Assert.That(Config(after, "blink-t-eni-config-masters"), Does.EndWith("""
+            "vswitches":{"cn-hangzhou-h":["${blink-t-pod-vsw-cn-hangzhou-h.id}"]}}
+            """));
+    }
+
+    [Test]
     public void Jobmanagers_that_may_share_a_master_machine_must_fit_it()
     {
         var pools = string.Concat(Enumerable.Range(1, 4).Select(i => $"\n  - name: p{i}\n    family: g7\n    instanceTypes: [ecs.g7.xlarge]\n    nodes: 1"));
         Assert.That(Errors(Stack("highAvailability: false\nmasters:\n  instanceType: ecs.g7.xlarge\nworkerPools:" + pools)), Is.EqualTo(new[]
         {
-            "blink-infra:compute.masters.instanceType = \"ecs.g7.xlarge\": 4 session clusters (one per worker pool) put up to 4 JobManagers of 1000m CPU and 2048Mi memory each on one master machine, whose pods have 3220m CPU and 11834Mi memory (infra/Facts/NodeAllocatable.cs); allowed: a larger master type, or fewer worker pools",
+            "blink-infra:compute.masters.instanceType = \"ecs.g7.xlarge\": 4 session clusters (one per worker pool) put up to 4 JobManagers of 1000m CPU and 2048Mi memory each on one master machine, beside the operator (500m CPU and 1024Mi memory): 4500m CPU and 9216Mi memory, and its pods have 3220m CPU and 11834Mi memory (infra/Facts/NodeAllocatable.cs); allowed: a larger master type, or fewer worker pools",
         }));
         Assert.That(Errors(Stack("highAvailability: false\nmasters:\n  instanceType: ecs.g7.2xlarge\nworkerPools:" + pools)), Is.Empty);
     }
@@ -200,7 +224,7 @@ public class ComputeTests
         Assert.That(cpu.Inputs["desiredSize"], Is.EqualTo("3"));
         Assert.That(cpu.Inputs["vswitchIds"], Is.EqualTo(new[] { "blink-t-vsw-cn-hangzhou-i-id", "blink-t-vsw-cn-hangzhou-j-id" }));
         Assert.That(cpu.Inputs["securityGroupIds"], Is.EqualTo(new[] { "blink-t-sg-workers-id" }));
-        Assert.That(LabelsOf(cpu), Is.EqualTo(new[] { "blink.io/role=worker", "blink.io/pool=cpu", "blink.io/family=g7" }));
+        Assert.That(LabelsOf(cpu), Is.EqualTo(new[] { "blink.io/role=worker", "blink.io/pool=cpu", "blink.io/family=g7", "terway-config=blink-eni-cpu" }));
         Assert.That(TaintsOf(cpu), Is.Empty, "CPU pools take any job");
 
         var elastic = mocks.Single(NodePoolType, "blink-t-pool-elastic");
@@ -246,7 +270,7 @@ public class ComputeTests
         Assert.That(TaintsOf(gpu), Is.EqualTo(new[] { "blink.io/accelerator=gpu:NoSchedule" }));
         Assert.That(LabelsOf(gpu), Is.EqualTo(new[]
         {
-            "blink.io/role=worker", "blink.io/pool=gpu", "blink.io/family=gn7i", "blink.io/accelerator=gpu", "ack.aliyun.com/nvidia-driver-version=535.161.08",
+            "blink.io/role=worker", "blink.io/pool=gpu", "blink.io/family=gn7i", "terway-config=blink-eni-gpu", "blink.io/accelerator=gpu", "ack.aliyun.com/nvidia-driver-version=535.161.08",
         }));
     }
 

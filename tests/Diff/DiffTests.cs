@@ -55,7 +55,7 @@ public class DiffTests
 
         Assert.That(errors, Is.Empty);
         Assert.That(exit, Is.EqualTo(BlinkCli.NoChanges));
-        Assert.That(output, Is.EqualTo("No changes: 87 resources unchanged\n"));
+        Assert.That(output, Is.EqualTo("No changes: 89 resources unchanged\n"));
         File.Delete(planPath);
     }
 
@@ -94,7 +94,7 @@ public class DiffTests
         Assert.That(output, Does.Contain(
             "- alicloud:ecs/securityGroupRule:SecurityGroupRule blink-dev-sgr-workers-from-masters-tcp-8080-8080 (delete)\n" +
             "    - description: \"from masters: retired web UI\"\n"));
-        Assert.That(output, Does.EndWith("Resources: + 1 to create, ~ 1 to update, +- 1 to replace, - 1 to delete, 84 unchanged\n"));
+        Assert.That(output, Does.EndWith("Resources: + 1 to create, ~ 1 to update, +- 1 to replace, - 1 to delete, 86 unchanged\n"));
         Assert.That(output, Does.Not.Contain("blink-dev-vsw-cn-hangzhou-h"), "unchanged resources are not listed");
         File.Delete(against);
     }
@@ -121,13 +121,13 @@ public class DiffTests
     public async Task Diff_json_steps_carry_the_dependencies_the_engine_records_with_the_service_account_on_its_role()
     {
         var old = await DevPlanJson();
-        Resource(old, "blink-dev-sa-flink")["inputs"]!["metadata"]!["annotations"] = new JsonObject { ["pod-identity.alibabacloud.com/role-name"] = "before" };
+        Resource(old, "blink-dev-sa-flink-cpu")["inputs"]!["metadata"]!["annotations"] = new JsonObject { ["pod-identity.alibabacloud.com/role-name"] = "before" };
         var now = await DevPlan();
 
-        var step = PlanDiff.Compare(AsPlan(old), now).Single(s => s.Name == "blink-dev-sa-flink");
+        var step = PlanDiff.Compare(AsPlan(old), now).Single(s => s.Name == "blink-dev-sa-flink-cpu");
         var json = DiffJson.Of(ImmutableArray.Create(step))["steps"]![0]!;
 
-        const string role = "urn:pulumi:dev::blink-infra::blink:engine:FlinkEngine$alicloud:ram/role:Role::blink-dev-flink-role";
+        const string role = "urn:pulumi:dev::blink-infra::blink:engine:FlinkEngine$alicloud:ram/role:Role::blink-dev-flink-cpu-role";
         const string jobsNamespace = "urn:pulumi:dev::blink-infra::blink:engine:FlinkEngine$kubernetes:core/v1:Namespace::blink-dev-ns-jobs";
         Assert.That(step.Op, Is.EqualTo(DiffOp.Update));
         // In the resource's new record, as the engine records it in the state.
@@ -213,7 +213,7 @@ public class DiffTests
 
         var old = await DevPlanJson();
         Resource(old, "blink-dev-endpoints")["inputs"]!["data"] = new JsonObject { ["kafka"] = "old:9092" };
-        Resource(old, "blink-dev-sa-flink")["inputs"]!["metadata"]!["labels"] = new JsonObject { ["team"] = "old" };
+        Resource(old, "blink-dev-sa-flink-cpu")["inputs"]!["metadata"]!["labels"] = new JsonObject { ["team"] = "old" };
         var oldPlan = AsPlan(old);
         var now = await DevPlan();
 
@@ -222,7 +222,7 @@ public class DiffTests
         var endpoints = steps.Single(s => s.Name == "blink-dev-endpoints");
         Assert.That(endpoints.Op, Is.EqualTo(DiffOp.Replace), "a ConfigMap's data is replaced, not patched");
         Assert.That(DiffText.Of(steps), Does.Contain("    - data.kafka: \"old:9092\" (forces replacement)\n"));
-        var serviceAccount = steps.Single(s => s.Name == "blink-dev-sa-flink");
+        var serviceAccount = steps.Single(s => s.Name == "blink-dev-sa-flink-cpu");
         Assert.That(serviceAccount.Op, Is.EqualTo(DiffOp.Update), "metadata changed, but not the name or namespace");
         Assert.That(serviceAccount.ReplaceReasons, Is.Empty);
     }
@@ -268,7 +268,7 @@ public class DiffTests
         Assert.That(output, Does.Contain(
             "- alicloud:ecs/securityGroupRule:SecurityGroupRule blink-dev-sgr-masters-from-anywhere-ssh (delete)\n" +
             "    - cidrIp: \"0.0.0.0/0\"\n"));
-        Assert.That(output, Does.EndWith("Resources: + 79 to create, ~ 0 to update, +- 1 to replace, - 1 to delete, 7 unchanged\n"));
+        Assert.That(output, Does.EndWith("Resources: + 81 to create, ~ 0 to update, +- 1 to replace, - 1 to delete, 7 unchanged\n"));
         // The kubeconfig comes from a cluster created in this update: unknown until apply, so pulumi-kubernetes
         // replaces the provider (provider.go DiffConfig), which the state's ciphertext cannot hide.
         Assert.That(output, Does.Contain("+- pulumi:providers:kubernetes blink-dev-k8s (replace) [diff: ~kubeconfig]\n    ~ kubeconfig: \"[secret]\" => [unknown] (forces replacement)\n"));
@@ -429,7 +429,7 @@ public class DiffTests
         Assert.That(graph, Does.Contain($"  {vswitches} --> {ack}"));
         Assert.That(graph, Does.Contain($"  {Node("SecurityGroup<br/>blink-dev-sg-masters")} --> {rules}"));
         Assert.That(graph, Does.Contain($"  {Node("NodePool<br/>blink-dev-pool-cpu")} --> {Node("provider kubernetes<br/>blink-dev-k8s")}"), "explicit dependsOn");
-        Assert.That(graph.Count(l => l.Contains("[\"", StringComparison.Ordinal) && !l.Contains("subgraph", StringComparison.Ordinal)), Is.EqualTo(33), "87 resources: 6 components as boxes, the stack as none, 3 add-ons as one node, 6 vSwitches, 38 rules and 4 alert rules as three nodes, the logs' project, logstores and collection configs as five");
+        Assert.That(graph.Count(l => l.Contains("[\"", StringComparison.Ordinal) && !l.Contains("subgraph", StringComparison.Ordinal)), Is.EqualTo(35), "89 resources: 6 components as boxes, the stack as none, 3 add-ons as one node, the priority class, two Terway configs, 6 vSwitches, 38 rules and 4 alert rules as three nodes, the logs' project, logstores and collection configs as five");
         var edges = graph.Where(l => l.Contains(" --> ", StringComparison.Ordinal)).ToList();
         Assert.That(edges, Is.Unique, "each arrow once");
         Assert.That(graph.Where(l => l.Contains("-.->", StringComparison.Ordinal)), Is.Empty, "no parent arrows: boxes say it");
@@ -453,20 +453,20 @@ public class DiffTests
             "  c9[\"ClusterSecurity<br/>blink-prod<br/>49 resources\"]:::component",
             "  c59[\"ClusterKey<br/>blink-prod<br/>1 resource\"]:::component",
             "  c61[\"ClusterLogs<br/>blink-prod<br/>3 resources\"]:::component",
-            "  c65[\"ClusterCompute<br/>blink-prod<br/>9 resources\"]:::component",
-            "  c75[\"InternetEgress<br/>blink-prod<br/>13 resources\"]:::component",
-            "  c89[\"FlinkEngine<br/>blink-prod<br/>19 resources\"]:::component",
-            "  c109[\"ClusterObservability<br/>blink-prod<br/>10 resources\"]:::component",
-            "  c2 -->|12| c65",
-            "  c2 -->|21| c75",
+            "  c65[\"ClusterCompute<br/>blink-prod<br/>10 resources\"]:::component",
+            "  c76[\"InternetEgress<br/>blink-prod<br/>13 resources\"]:::component",
+            "  c90[\"FlinkEngine<br/>blink-prod<br/>27 resources\"]:::component",
+            "  c118[\"ClusterObservability<br/>blink-prod<br/>10 resources\"]:::component",
+            "  c2 -->|18| c65",
+            "  c2 -->|21| c76",
             "  c9 -->|4| c65",
             "  c59 -->|3| c65",
-            "  c59 -->|3| c89",
+            "  c59 -->|3| c90",
             "  c61 -->|2| c65",
-            "  c61 -->|4| c109",
-            "  c65 -->|6| c89",
-            "  c65 -->|10| c109",
-            "  c75 -->|6| c89",
+            "  c61 -->|4| c118",
+            "  c65 -->|7| c90",
+            "  c65 -->|10| c118",
+            "  c76 -->|6| c90",
         }));
 
         var (badExit, _, badErrors) = await Run("plan", "--stack", "dev", "--graph", graphPath, "--graph-level", "everything");
@@ -482,17 +482,17 @@ public class DiffTests
         var report = await PlanBenchmark.RunAsync(stackFile.StackName, () => BlinkCli.PlanStackAsync(stackFile), runs: 3);
 
         Assert.That(report.Stack, Is.EqualTo("dev"));
-        Assert.That(report.Resources, Is.EqualTo(87));
+        Assert.That(report.Resources, Is.EqualTo(89));
         Assert.That(report.Runs, Is.EqualTo(3));
         Assert.That(report.FastestMs, Is.LessThanOrEqualTo(report.MedianMs));
         Assert.That(report.MedianMs, Is.LessThanOrEqualTo(report.P90Ms));
         Assert.That(report.PeakWorkingSetMiB, Is.GreaterThan(0));
-        Assert.That(report.Text(), Does.StartWith("bench: stack dev, 87 resources, 3 plans (after one warm-up)\nwall time per plan: median "));
+        Assert.That(report.Text(), Does.StartWith("bench: stack dev, 89 resources, 3 plans (after one warm-up)\nwall time per plan: median "));
         Assert.That(report.Text(), Does.Contain("memory: peak working set "));
 
         var (largestExit, largest, _) = await Run("bench", "--runs", "1");
         Assert.That(largestExit, Is.EqualTo(0));
-        Assert.That(largest, Does.StartWith("bench: stack prod-hangzhou, 120 resources, 1 plans"), "by default the example stack with the most resources");
+        Assert.That(largest, Does.StartWith("bench: stack prod-hangzhou, 129 resources, 1 plans"), "by default the example stack with the most resources");
 
         var (exit, _, errors) = await Run("bench", "--runs", "0");
         Assert.That(exit, Is.EqualTo(2));

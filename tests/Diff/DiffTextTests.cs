@@ -40,7 +40,7 @@ public class DiffTextTests
             "~ kubernetes:flink.apache.org/v1beta1:FlinkDeployment blink-dev-flink-cpu (update) [diff: ~spec]\n" +
             "    ~ spec.flinkConfiguration[\"rest.port\"]: \"8082\" => \"8081\"\n" +
             "    ~ spec.taskManager.resource.memory: \"9000m\" => \"9216m\"\n" +
-            "Resources: + 0 to create, ~ 1 to update, +- 0 to replace, - 0 to delete, 86 unchanged\n"));
+            "Resources: + 0 to create, ~ 1 to update, +- 0 to replace, - 0 to delete, 88 unchanged\n"));
     }
 
     [Test]

@@ -119,10 +119,78 @@ public class WeekTwoTests
         Assert.That(Step(steps, "blink-prod-pod-vsw-cn-hangzhou-k").Op, Is.EqualTo(DiffOp.Create));
         // The other zones' vSwitches never move (their blocks are reserved per zone of the region).
         Assert.That(Step(steps, "blink-prod-vsw-cn-hangzhou-h").Op, Is.EqualTo(DiffOp.Same));
-        // Whatever the cluster still takes only at create, if it changes, says so and is refused.
+        // Nothing the cluster takes only at create changes: its pod vSwitches are ignored (the pools' Terway configs carry them).
         var cluster = Step(steps, "blink-prod-ack");
-        foreach (var change in cluster.Changes.Where(c => ReplacementInputs.CreateOnlyOf(cluster.Type).Contains(c.Key)))
-            Assert.That(change.CreateOnly, Is.True, change.Key);
+        Assert.That(cluster.Changes.Select(c => c.Key), Is.EqualTo(new[] { "vswitchIds" }));
+        Assert.That(ChangePolicies.Evaluate(steps).Violations, Is.Empty);
+    }
+
+    /// <summary>
+    /// What a zone added to or removed from dev must diff as: the zone's vSwitches (and the API server rules to its block)
+    /// created or deleted, the worker pool's Terway config and vSwitches changed, and on the cluster only its control
+    /// plane's vSwitches (vswitchIds, which ACK updates in place). Its pod vSwitches, taken at create only, are ignored
+    /// (ClusterDefaults.PodVswitchIdsInput), its addons (Terway alone) and zoneIds (never set) never change: no create-only
+    /// update, so nothing for create-only-inputs-unchanged to refuse.
+    /// </summary>
+    private static void AssertAZoneChangeReachesTerwayThroughThePoolsConfigOnly(ImmutableArray<DiffStep> steps, StackPlan now, DiffOp vswitches, string zone)
+    {
+        Assert.That(DiffInvariants.Problems(steps, now), Is.Empty);
+        Assert.That(steps.Where(s => s.Op != DiffOp.Same).Select(s => (s.Name, s.Op)), Is.EquivalentTo(new[]
+        {
+            ($"blink-dev-vsw-{zone}", vswitches),
+            ($"blink-dev-pod-vsw-{zone}", vswitches),
+            ($"blink-dev-sgr-masters-to-api-server-{(zone == "cn-hangzhou-k" ? "10.10.112.0-20" : "10.10.96.0-20")}", vswitches),
+            ($"blink-dev-sgr-workers-to-api-server-{(zone == "cn-hangzhou-k" ? "10.10.112.0-20" : "10.10.96.0-20")}", vswitches),
+            ("blink-dev-ack", DiffOp.Update),
+            // A ConfigMap's data replaces it (pulumi-kubernetes without enableConfigMapMutable), keeping its name.
+            ("blink-dev-eni-config-cpu", DiffOp.Replace),
+            ("blink-dev-pool-cpu", DiffOp.Update),
+        }));
+        var cluster = Step(steps, "blink-dev-ack");
+        Assert.That(cluster.Changes.Select(c => c.Key), Is.EqualTo(new[] { "vswitchIds" }), "only the control plane's vSwitches");
+        Assert.That(cluster.CreateOnlyReasons, Is.Empty);
+        Assert.That(steps.SelectMany(s => s.Changes).Where(c => c.CreateOnly), Is.Empty, "no update that does nothing");
+        Assert.That(now.Resources.Single(r => r.Name == "blink-dev-ack").IgnoreChanges, Is.EqualTo(new[] { "podVswitchIds" }));
+        Assert.That(now.Resources.Single(r => r.Name == "blink-dev-ack").Inputs.ContainsKey("zoneIds"), Is.False, "the control plane's zones are its vswitchIds");
+        Assert.That(Step(steps, "blink-dev-pool-cpu").Changes.Select(c => c.Key), Is.EqualTo(new[] { "vswitchIds" }));
+        Assert.That(Step(steps, "blink-dev-eni-config-cpu").Changes.Select(c => c.Key), Is.EqualTo(new[] { "data" }));
+        Assert.That(ChangePolicies.Evaluate(steps).Violations, Is.Empty, "nothing refused");
+        Assert.That(DiffText.Of(steps), Does.Not.Contain(DiffText.NoEffect));
+    }
+
+    [Test]
+    public async Task A_zone_added_to_dev_reaches_terway_through_the_pools_config_with_no_create_only_update_and_no_refusal()
+    {
+        var (steps, now) = await Change(Example("dev"), "dev", Replace("      - id: cn-hangzhou-j\n", "      - id: cn-hangzhou-j\n      - id: cn-hangzhou-k\n"));
+
+        AssertAZoneChangeReachesTerwayThroughThePoolsConfigOnly(steps, now, DiffOp.Create, "cn-hangzhou-k");
+        Assert.That(Step(steps, "blink-dev-ack").Changes.Single().New!.ToJsonString(), Does.Contain("${blink-dev-vsw-cn-hangzhou-k.id}"));
+        // The masters stay in their zone: their config does not change.
+        Assert.That(Step(steps, "blink-dev-eni-config-masters").Op, Is.EqualTo(DiffOp.Same));
+
+        // Through the CLI: changes (exit 2), not refused, and the cluster's line names vswitchIds alone.
+        var before = Path.Combine(Path.GetTempPath(), $"blink-week2-{Guid.NewGuid():N}.json");
+        await File.WriteAllTextAsync(before, (await Plan(Example("dev"), "dev")).ToJson());
+        var edited = Path.Combine(Path.GetTempPath(), $"blink-week2-{Guid.NewGuid():N}", "Pulumi.dev.yaml");
+        Directory.CreateDirectory(Path.GetDirectoryName(edited)!);
+        await File.WriteAllTextAsync(edited, Replace("      - id: cn-hangzhou-j\n", "      - id: cn-hangzhou-j\n      - id: cn-hangzhou-k\n")(Example("dev")));
+        var (exit, output, errors) = await CliRunner.Run("diff", "--config", edited, "--against", before);
+        Assert.That((exit, errors), Is.EqualTo((BlinkCli.Changes, "")));
+        Assert.That(output, Does.Contain("~ alicloud:cs/managedKubernetes:ManagedKubernetes blink-dev-ack (update) [diff: ~vswitchIds]\n    + vswitchIds[3]: [unknown]\n"));
+        Assert.That(output, Does.Not.Contain("podVswitchIds").And.Not.Contain("Policy packs:"));
+        File.Delete(before);
+        Directory.Delete(Path.GetDirectoryName(edited)!, recursive: true);
+    }
+
+    [Test]
+    public async Task A_zone_removed_from_dev_reaches_terway_through_the_pools_config_with_no_create_only_update_and_no_refusal()
+    {
+        var (steps, now) = await Change(Example("dev"), "dev", Replace("      - id: cn-hangzhou-j\n", ""));
+
+        AssertAZoneChangeReachesTerwayThroughThePoolsConfigOnly(steps, now, DiffOp.Delete, "cn-hangzhou-j");
+        // The zone's vSwitches go last and say what must leave them first.
+        Assert.That(Warnings(steps), Does.Contain("vSwitch blink-dev-pod-vsw-cn-hangzhou-j is deleted: every machine and pod address in it"));
+        Assert.That(Step(steps, "blink-dev-eni-config-cpu").Changes.Single().New!.ToJsonString(), Does.Not.Contain("cn-hangzhou-j"));
     }
 
     [Test]
@@ -178,7 +246,9 @@ public class WeekTwoTests
         foreach (var name in new[] { "blink-live-ack", "blink-live-pool-cpu", "blink-live-vsw-cn-hangzhou-h", "blink-live-state", "blink-live-kms", "blink-live-alicloud" })
             Assert.That(Step(steps, name).Op, Is.AnyOf(DiffOp.Update, DiffOp.Same), name);
         Assert.That(Step(steps, "blink-live-ack").OldName, Is.EqualTo("blink-prod-ack"), "inherited from the component's alias (inheritedChildAlias)");
-        Assert.That(Step(steps, "blink-live-flink-role").Op, Is.EqualTo(DiffOp.Replace), "a RAM role's name is ForceNew");
+        // Each session cluster's role and the checkpoint cleaner's (issue 29) are named after the cluster.
+        foreach (var role in new[] { "blink-live-flink-cpu-role", "blink-live-checkpoint-cleaner-role" })
+            Assert.That(Step(steps, role).Op, Is.EqualTo(DiffOp.Replace), $"{role}: a RAM role's name is ForceNew");
         Assert.That(Warnings(steps), Is.Empty, "nothing that costs machines or holds state is lost");
     }
 

@@ -81,7 +81,7 @@ public class EngineTests
         Assert.That(release.Keys, Is.EquivalentTo(new[] { "atomic", "chart", "compat", "name", "namespace", "repositoryOpts", "values", "version" }),
             "compat is the one input pulumi-kubernetes' Release adds itself");
         var values = JsonValues.ToNode(release["values"])!.ToJsonString();
-        Assert.That(values, Is.EqualTo("""{"defaultConfiguration":{"append":true,"create":true,"flink-conf.yaml":"kubernetes.operator.metrics.reporter.slf4j.factory.class: org.apache.flink.metrics.slf4j.Slf4jReporterFactory\nkubernetes.operator.metrics.reporter.slf4j.interval: 5 MINUTE\nkubernetes.operator.reconcile.interval: 15 s\nkubernetes.operator.observer.progress-check.interval: 5 s\nkubernetes.operator.metrics.reporter.prom.factory.class: org.apache.flink.metrics.prometheus.PrometheusReporterFactory\nkubernetes.operator.metrics.reporter.prom.port: 9999\n"},"image":{"repository":"registry-vpc.cn-hangzhou.aliyuncs.com/blink-infra/flink-kubernetes-operator","tag":"1.15.0"},"jobServiceAccount":{"create":false},"metrics":{"port":9999},"operatorPod":{"annotations":{"prometheus.io/port":"9999","prometheus.io/scrape":"true"},"nodeSelector":{"blink.io/role":"master"},"tolerations":[{"effect":"NoSchedule","key":"blink.io/role","operator":"Equal","value":"master"}]},"rbac":{"jobRole":{"create":false},"jobRoleBinding":{"create":false}},"watchNamespaces":["flink"],"webhook":{"create":false}}"""),
+        Assert.That(values, Is.EqualTo("""{"defaultConfiguration":{"append":true,"create":true,"flink-conf.yaml":"kubernetes.operator.metrics.reporter.slf4j.factory.class: org.apache.flink.metrics.slf4j.Slf4jReporterFactory\nkubernetes.operator.metrics.reporter.slf4j.interval: 5 MINUTE\nkubernetes.operator.reconcile.interval: 15 s\nkubernetes.operator.observer.progress-check.interval: 5 s\nkubernetes.operator.metrics.reporter.prom.factory.class: org.apache.flink.metrics.prometheus.PrometheusReporterFactory\nkubernetes.operator.metrics.reporter.prom.port: 9999\n"},"image":{"repository":"registry-vpc.cn-hangzhou.aliyuncs.com/blink-infra/flink-kubernetes-operator","tag":"1.15.0"},"jobServiceAccount":{"create":false},"metrics":{"port":9999},"operatorPod":{"annotations":{"prometheus.io/port":"9999","prometheus.io/scrape":"true"},"nodeSelector":{"blink.io/role":"master"},"priorityClassName":"blink-flink","resources":{"limits":{"memory":"1Gi"},"requests":{"cpu":"500m","memory":"1024Mi"}},"tolerations":[{"effect":"NoSchedule","key":"blink.io/role","operator":"Equal","value":"master"}]},"rbac":{"jobRole":{"create":false},"jobRoleBinding":{"create":false}},"watchNamespaces":["flink"],"webhook":{"create":false}}"""),
             "the operator reports to Prometheus on 9999, exposed by the chart and annotated for the managed Prometheus");
         Assert.That(mocks.Single("kubernetes:core/v1:Namespace", "blink-t-ns-operator").Inputs["metadata"], Is.EquivalentTo(new Dictionary<string, object> { ["name"] = "flink-operator" }));
     }
@@ -167,7 +167,7 @@ public class EngineTests
     public async Task Without_jobs_the_operator_has_no_role_and_an_image_reference_splits_for_the_chart()
     {
         var (_, mocks) = await StackRunner.RunAsync(Stack());
-        Assert.That(mocks.OfType("alicloud:ram/role:Role").Select(r => r.Name), Is.EqualTo(new[] { "blink-t-flink-role" }));
+        Assert.That(mocks.OfType("alicloud:ram/role:Role").Select(r => r.Name), Is.EqualTo(new[] { "blink-t-flink-cpu-role" }), "the session cluster's role alone");
 
         Assert.That(JsonValues.ToNode(OperatorValues.Image("registry.example.com:5000/flink/operator"))!.ToJsonString(),
             Is.EqualTo("""{"repository":"registry.example.com:5000/flink/operator","tag":"1.15.0"}"""), "a registry port is not a tag");
@@ -247,20 +247,38 @@ public class EngineTests
     }
 
     [Test]
-    public async Task The_engine_reaches_its_bucket_through_rrsa_with_a_least_privilege_policy_and_no_access_key()
+    public async Task Each_session_cluster_reaches_only_its_own_state_through_a_role_of_its_own_and_no_access_key()
     {
-        var (_, mocks) = await StackRunner.RunAsync(Stack());
+        // Issue 29.12: one role with Put and Delete on the whole bucket let any job rewrite another job's jar under udf/ (which
+        // the operator submits at the next upgrade) or delete another session's checkpoints and HA metadata.
+        var (_, mocks) = await StackRunner.RunAsync(Stack(pools: GpuPool,
+            engine: "    jobs: [{name: infer, pool: gpu, jarPath: udf/infer.jar, initialSavepointPath: \"oss://blink-t-state/savepoints/session-cpu/savepoint-0a1b2c-3d4e5f6a7b8c\"}]"));
 
-        var trust = JsonNode.Parse((string)mocks.Single("alicloud:ram/role:Role", "blink-t-flink-role").Inputs["assumeRolePolicyDocument"])!;
-        Assert.That(trust.ToJsonString(), Is.EqualTo("""{"Version":"1","Statement":[{"Action":"sts:AssumeRole","Effect":"Allow","Principal":{"Federated":["acs:ram::1234567890123456:oidc-provider/ack-rrsa-blink-t-ack-id"]},"Condition":{"StringEquals":{"oidc:iss":"https://oidc-ack-cn-hangzhou.oss-cn-hangzhou.aliyuncs.com/blink-t-ack-id","oidc:aud":"sts.aliyuncs.com","oidc:sub":"system:serviceaccount:flink:blink-flink"}}}]}"""),
-            "ACK's RRSA template: the cluster's issuer, STS as audience, this service account as subject");
-        var policy = JsonNode.Parse((string)mocks.Single("alicloud:ram/policy:Policy", "blink-t-flink-policy").Inputs["policyDocument"])!;
-        Assert.That(policy["Statement"]![0]!["Resource"]!.ToJsonString(), Is.EqualTo("""["acs:oss:*:*:blink-t-state","acs:oss:*:*:blink-t-state/*"]"""));
-        var attachment = mocks.Single("alicloud:ram/rolePolicyAttachment:RolePolicyAttachment", "blink-t-flink-role-policy").Inputs;
-        Assert.That((attachment["roleName"], attachment["policyName"], attachment["policyType"]), Is.EqualTo(("blink-t-flink", "blink-t-flink-state", "Custom")));
+        Assert.That(mocks.OfType("alicloud:ram/role:Role").Select(r => r.Name), Is.EqualTo(new[] { "blink-t-flink-cpu-role", "blink-t-flink-gpu-role", "blink-t-operator-role", "blink-t-checkpoint-cleaner-role" }));
+        var trust = JsonNode.Parse((string)mocks.Single("alicloud:ram/role:Role", "blink-t-flink-cpu-role").Inputs["assumeRolePolicyDocument"])!;
+        Assert.That(trust.ToJsonString(), Is.EqualTo("""{"Version":"1","Statement":[{"Action":"sts:AssumeRole","Effect":"Allow","Principal":{"Federated":["acs:ram::1234567890123456:oidc-provider/ack-rrsa-blink-t-ack-id"]},"Condition":{"StringEquals":{"oidc:iss":"https://oidc-ack-cn-hangzhou.oss-cn-hangzhou.aliyuncs.com/blink-t-ack-id","oidc:aud":"sts.aliyuncs.com","oidc:sub":"system:serviceaccount:flink:blink-flink-cpu"}}}]}"""),
+            "ACK's RRSA template: the cluster's issuer, STS as audience, this session's service account alone as subject");
+        var cpu = JsonNode.Parse((string)mocks.Single("alicloud:ram/policy:Policy", "blink-t-flink-cpu-policy").Inputs["policyDocument"])!;
+        Assert.That(cpu.ToJsonString(), Is.EqualTo("""{"Version":"1","Statement":[""" +
+            """{"Effect":"Allow","Action":["oss:GetObject","oss:PutObject","oss:DeleteObject","oss:AbortMultipartUpload","oss:ListParts"],"Resource":["acs:oss:*:*:blink-t-state/checkpoints/session-cpu/*","acs:oss:*:*:blink-t-state/savepoints/session-cpu/*","acs:oss:*:*:blink-t-state/ha/session-cpu/*"]},""" +
+            """{"Effect":"Allow","Action":["oss:ListObjects"],"Resource":["acs:oss:*:*:blink-t-state"],"Condition":{"StringLike":{"oss:Prefix":["checkpoints/","savepoints/","ha/","checkpoints/session-cpu/*","savepoints/session-cpu/*","ha/session-cpu/*"]}}},""" +
+            """{"Effect":"Allow","Action":["oss:GetBucketInfo"],"Resource":["acs:oss:*:*:blink-t-state"]}]}"""));
+        var gpu = JsonNode.Parse((string)mocks.Single("alicloud:ram/policy:Policy", "blink-t-flink-gpu-policy").Inputs["policyDocument"])!;
+        Assert.That(gpu["Statement"]![1]!["Condition"]!.ToJsonString(), Does.Contain("\"savepoints/session-cpu/savepoint-0a1b2c-3d4e5f6a7b8c/*\""), "the savepoint its job starts from, listed");
+        Assert.That(gpu["Statement"]![3]!.ToJsonString(), Is.EqualTo("""{"Effect":"Allow","Action":["oss:GetObject"],"Resource":["acs:oss:*:*:blink-t-state/savepoints/session-cpu/savepoint-0a1b2c-3d4e5f6a7b8c","acs:oss:*:*:blink-t-state/savepoints/session-cpu/savepoint-0a1b2c-3d4e5f6a7b8c/*"]}"""),
+            "and read, never written");
+        foreach (var document in new[] { cpu, gpu })
+        {
+            var resources = document["Statement"]!.AsArray().SelectMany(statement => statement!["Resource"]!.AsArray()).Select(r => r!.GetValue<string>()).ToList();
+            Assert.That(resources, Has.None.EqualTo("acs:oss:*:*:blink-t-state/*").And.None.Contains("/udf/"), "never the whole bucket, never the jobs' jars");
+        }
+        var attachment = mocks.Single("alicloud:ram/rolePolicyAttachment:RolePolicyAttachment", "blink-t-flink-cpu-role-policy").Inputs;
+        Assert.That((attachment["roleName"], attachment["policyName"], attachment["policyType"]), Is.EqualTo(("blink-t-session-cpu", "blink-t-session-cpu-state", "Custom")));
 
-        var account = mocks.Single("kubernetes:core/v1:ServiceAccount", "blink-t-sa-flink").Inputs;
-        Assert.That(JsonValues.ToNode(account["metadata"])!.ToJsonString(), Is.EqualTo("""{"annotations":{"pod-identity.alibabacloud.com/role-name":"blink-t-flink"},"name":"blink-flink","namespace":"flink"}"""));
+        var account = mocks.Single("kubernetes:core/v1:ServiceAccount", "blink-t-sa-flink-gpu").Inputs;
+        Assert.That(JsonValues.ToNode(account["metadata"])!.ToJsonString(), Is.EqualTo("""{"annotations":{"pod-identity.alibabacloud.com/role-name":"blink-t-session-gpu"},"name":"blink-flink-gpu","namespace":"flink"}"""));
+        Assert.That(mocks.OfType(DeploymentType).Select(d => JsonValues.ToNode(d.Inputs["spec"])!["serviceAccount"]!.GetValue<string>()), Is.EqualTo(new[] { "blink-flink-cpu", "blink-flink-gpu" }),
+            "each session cluster runs as its own service account");
         var jobsNamespace = mocks.Single("kubernetes:core/v1:Namespace", "blink-t-ns-jobs").Inputs;
         Assert.That(JsonValues.ToNode(jobsNamespace["metadata"])!.ToJsonString(), Is.EqualTo("""{"labels":{"pod-identity.alibabacloud.com/injection":"on"},"name":"flink"}"""));
         Assert.That(mocks.Resources.SelectMany(r => r.Inputs.Keys), Has.None.Contains("accessKey").And.None.Contains("secretKey"));
@@ -275,12 +293,14 @@ public class EngineTests
         foreach (var path in TestPaths.ExampleStacks())
         {
             var plan = await BlinkCli.PlanStackAsync(StackFile.Load(path));
-            var role = plan.Resources.Single(r => r.Type == "kubernetes:rbac.authorization.k8s.io/v1:Role");
+            var role = plan.Resources.Single(r => r.Type == "kubernetes:rbac.authorization.k8s.io/v1:Role" && r.Inputs["metadata"]!["name"]!.GetValue<string>() == "blink-flink");
             Assert.That(role.Inputs["rules"]!.ToJsonString(), Is.EqualTo(
                 $$"""[{"apiGroups":[""],"resources":["pods","configmaps","services"],"verbs":{{verbs}}},{"apiGroups":["apps"],"resources":["deployments","deployments/finalizers"],"verbs":{{verbs}}}]"""),
                 Path.GetFileName(path));
-            var binding = plan.Resources.Single(r => r.Type == "kubernetes:rbac.authorization.k8s.io/v1:RoleBinding");
-            Assert.That(binding.Inputs["subjects"]!.ToJsonString(), Is.EqualTo("""[{"kind":"ServiceAccount","name":"blink-flink","namespace":"flink"}]"""), Path.GetFileName(path));
+            var binding = plan.Resources.Single(r => r.Type == "kubernetes:rbac.authorization.k8s.io/v1:RoleBinding" && r.Inputs["metadata"]!["name"]!.GetValue<string>() == "blink-flink");
+            var pools = plan.Resources.Where(r => r.Type == DeploymentType).Select(d => d.Inputs["metadata"]!["labels"]!["blink.io/pool"]!.GetValue<string>());
+            Assert.That(binding.Inputs["subjects"]!.ToJsonString(), Is.EqualTo("[" + string.Join(",", pools.Select(pool => $$"""{"kind":"ServiceAccount","name":"blink-flink-{{pool}}","namespace":"flink"}""")) + "]"),
+                Path.GetFileName(path) + ": every session cluster's service account");
             Assert.That(binding.Inputs["roleRef"]!.ToJsonString(), Is.EqualTo("""{"apiGroup":"rbac.authorization.k8s.io","kind":"Role","name":"blink-flink"}"""), Path.GetFileName(path));
             var values = plan.Resources.Single(r => r.Type == "kubernetes:helm.sh/v3:Release").Inputs["values"]!;
             Assert.That(values["rbac"]!.ToJsonString(), Is.EqualTo("""{"jobRole":{"create":false},"jobRoleBinding":{"create":false}}"""),
@@ -298,6 +318,12 @@ public class EngineTests
         var roleArgs = new Pulumi.Kubernetes.Types.Inputs.Rbac.V1.RoleArgs();
         var bindingArgs = new Pulumi.Kubernetes.Types.Inputs.Rbac.V1.RoleBindingArgs { RoleRef = new Pulumi.Kubernetes.Types.Inputs.Rbac.V1.RoleRefArgs { Kind = "Role", Name = "r" } };
         var flinkArgs = new FlinkResourceArgs("FlinkDeployment");
+        var priorityArgs = new Pulumi.Kubernetes.Types.Inputs.Scheduling.V1.PriorityClassArgs { Value = 1 };
+        var budgetArgs = new Pulumi.Kubernetes.Types.Inputs.Policy.V1.PodDisruptionBudgetArgs();
+        var cronJobArgs = new Pulumi.Kubernetes.Types.Inputs.Batch.V1.CronJobArgs
+        {
+            Spec = new Pulumi.Kubernetes.Types.Inputs.Batch.V1.CronJobSpecArgs { Schedule = "0 * * * *", JobTemplate = new Pulumi.Kubernetes.Types.Inputs.Batch.V1.JobTemplateSpecArgs() },
+        };
         await Deployment.TestAsync(new RecordingMocks(), new TestOptions { IsPreview = false }, () =>
         {
             new Pulumi.Kubernetes.Core.V1.Namespace("ns", namespaceArgs);
@@ -306,6 +332,9 @@ public class EngineTests
             new Pulumi.Kubernetes.Core.V1.ServiceAccount("sa", accountArgs);
             new Pulumi.Kubernetes.Rbac.V1.Role("role", roleArgs);
             new Pulumi.Kubernetes.Rbac.V1.RoleBinding("binding", bindingArgs);
+            new Pulumi.Kubernetes.Batch.V1.CronJob("cron", cronJobArgs);
+            new Pulumi.Kubernetes.Scheduling.V1.PriorityClass("priority", priorityArgs);
+            new Pulumi.Kubernetes.Policy.V1.PodDisruptionBudget("budget", budgetArgs);
             return new Dictionary<string, object?>();
         });
 
@@ -317,6 +346,9 @@ public class EngineTests
         Assert.That((await Text(roleArgs.ApiVersion), await Text(roleArgs.Kind)), Is.EqualTo(("rbac.authorization.k8s.io/v1", "Role")));
         Assert.That((await Text(bindingArgs.ApiVersion), await Text(bindingArgs.Kind)), Is.EqualTo(("rbac.authorization.k8s.io/v1", "RoleBinding")));
         Assert.That((await Text(flinkArgs.ApiVersion), await Text(flinkArgs.Kind)), Is.EqualTo(("flink.apache.org/v1beta1", "FlinkDeployment")));
+        Assert.That((await Text(cronJobArgs.ApiVersion), await Text(cronJobArgs.Kind)), Is.EqualTo(("batch/v1", "CronJob")));
+        Assert.That((await Text(priorityArgs.ApiVersion), await Text(priorityArgs.Kind)), Is.EqualTo(("scheduling.k8s.io/v1", "PriorityClass")));
+        Assert.That((await Text(budgetArgs.ApiVersion), await Text(budgetArgs.Kind)), Is.EqualTo(("policy/v1", "PodDisruptionBudget")));
     }
 
     [Test]
@@ -340,7 +372,7 @@ public class EngineTests
             "taskmanager.data.port=6121", "taskmanager.rpc.port=6122", "jobmanager.rpc.port=6123", "blob.server.port=6124", "rest.port=8081", "high-availability.jobmanager.port=6123",
         }), "every port the rules open, pinned; with HA the JobManager's RPC listens on the HA port");
         Assert.That(cpu["flinkVersion"]!.GetValue<string>(), Is.EqualTo("v1_20"));
-        Assert.That(cpu["serviceAccount"]!.GetValue<string>(), Is.EqualTo("blink-flink"));
+        Assert.That(cpu["serviceAccount"]!.GetValue<string>(), Is.EqualTo("blink-flink-cpu"));
         Assert.That(cpu["jobManager"]!["replicas"]!.GetValue<long>(), Is.EqualTo(2));
         var jobManagerPod = cpu["jobManager"]!["podTemplate"]!["spec"]!;
         Assert.That(jobManagerPod["nodeSelector"]!.ToJsonString(), Is.EqualTo("""{"blink.io/role":"master"}"""));
@@ -352,6 +384,22 @@ public class EngineTests
         Assert.That(gpuTaskManager["tolerations"]!.ToJsonString(), Is.EqualTo("""[{"effect":"NoSchedule","key":"blink.io/accelerator","operator":"Equal","value":"gpu"}]"""));
         Assert.That(gpuTaskManager["containers"]!.ToJsonString(), Is.EqualTo("""[{"name":"flink-main-container","resources":{"limits":{"nvidia.com/gpu":"2"}},"volumeMounts":[{"mountPath":"/mnt/blink-state","name":"blink-state"}]}]"""));
         Assert.That(sessions.All(s => s.DependsOn.Contains(new ResourceRef("kubernetes:helm.sh/v3:Release", "blink-t-operator"))), "the CRDs come with the operator");
+    }
+
+    [Test]
+    public async Task A_session_cluster_that_hosts_session_jobs_runs_one_jobmanager_and_one_without_keeps_its_standby()
+    {
+        // Issue 29.10: the operator uploads a session job's jar, then runs it, in two requests through the session's rest
+        // Service; with two JobManagers behind it the run could reach the one without the jar ("Jar file ... does not exist").
+        var plan = await BlinkCli.PlanStackAsync(StackRunner.Stack(Stack(pools: GpuPool,
+            engine: "    jobs: [{name: infer, pool: gpu, jarPath: udf/infer.jar}]")));
+
+        var replicas = plan.Resources.Where(r => r.Type == DeploymentType)
+            .ToDictionary(s => s.Inputs["metadata"]!["name"]!.GetValue<string>(), s => Spec(s)["jobManager"]!["replicas"]!.GetValue<long>());
+        Assert.That(replicas, Is.EqualTo(new Dictionary<string, long> { ["session-cpu"] = 2, ["session-gpu"] = 1 }));
+        var gpu = Spec(plan.Resources.Single(r => r.Type == DeploymentType && r.Inputs["metadata"]!["name"]!.GetValue<string>() == "session-gpu"));
+        Assert.That(gpu["flinkConfiguration"]!["high-availability.type"]!.GetValue<string>(), Is.EqualTo("kubernetes"), "Kubernetes HA restarts the one JobManager from the bucket");
+        Assert.That(PolicyEngine.Evaluate(plan).Violations.Where(v => v.Policy == "jobmanager-ha-on-bucket"), Is.Empty);
     }
 
     [Test]
@@ -390,10 +438,10 @@ public class EngineTests
             "the directory ACK mounts the pool's data disk on");
         Assert.That(taskManager["containers"]!.ToJsonString(), Is.EqualTo("""[{"name":"flink-main-container","volumeMounts":[{"mountPath":"/mnt/blink-state","name":"blink-state"}]}]"""));
         var owner = taskManager["initContainers"]![0]!;
-        Assert.That(owner["command"]!.AsArray().Select(c => c!.GetValue<string>()), Is.EqualTo(new[] { "sh", "-c", "rm -rf /mnt/blink-state/rocksdb && mkdir -p /mnt/blink-state/rocksdb && chown 9999:9999 /mnt/blink-state/rocksdb" }),
-            "emptied of what a killed TaskManager left on the host path, then the Flink user's");
-        Assert.That((owner["image"]!.GetValue<string>(), owner["securityContext"]!.ToJsonString()), Is.EqualTo(("registry-vpc.cn-hangzhou.aliyuncs.com/blink-infra/flink:1.20.1-scala_2.12-java17", """{"runAsUser":0}""")),
-            "RocksDB's directory belongs to the Flink user, made so by the session cluster's own image");
+        Assert.That(owner["command"]![2]!.GetValue<string>(), Does.EndWith("find $d -mindepth 1 -delete"),
+            "emptied of what a killed TaskManager left on the host path, as the Flink user (the node made the directory its own)");
+        Assert.That((owner["image"]!.GetValue<string>(), owner["securityContext"]!.ToJsonString()), Is.EqualTo(("registry-vpc.cn-hangzhou.aliyuncs.com/blink-infra/flink:1.20.1-scala_2.12-java17",
+            """{"allowPrivilegeEscalation":false,"capabilities":{"drop":["ALL"]}}""")), "the session cluster's own image, never as root");
         Assert.That(session["jobManager"]!["podTemplate"]!["spec"]!.AsObject().ContainsKey("volumes"), Is.False, "JobManagers keep no RocksDB state");
     }
 
@@ -683,7 +731,9 @@ public class EngineTests
         yield return Case("two jobmanagers without HA", Stack(highAvailability: false, engine: "    jobManagerReplicas: 2"),
             "blink-infra:engine.jobManagerReplicas = \"2\": more than one JobManager needs Kubernetes HA, which blink-infra:compute.highAvailability turns on; allowed: 1 without high availability");
         yield return Case("one jobmanager with HA", Stack(engine: "    jobManagerReplicas: 1"),
-            "blink-infra:engine.jobManagerReplicas = \"1\": high availability keeps a standby JobManager; allowed: 2 or more with blink-infra:compute.highAvailability");
+            "blink-infra:engine.jobManagerReplicas = \"1\": high availability keeps a standby JobManager in the session clusters without session jobs (session-cpu); allowed: 2 or more with blink-infra:compute.highAvailability");
+        yield return Case("standby jobmanagers where every session hosts jobs", Stack(engine: "    jobManagerReplicas: 2\n    jobs: [{name: j, pool: cpu, jarPath: udf/j.jar}]"),
+            "blink-infra:engine.jobManagerReplicas = \"2\": every session cluster hosts session jobs, and each runs one JobManager: the operator uploads a job's jar and runs it in two requests through the session's rest Service, and a second JobManager would not have the jar (Kubernetes HA restarts the one from the bucket); allowed: no jobManagerReplicas, or 1");
         yield return Case("image reference", Stack(engine: "    image: \"flink 1.20\""),
             "blink-infra:engine.image = \"flink 1.20\": not a container image reference; allowed: [registry/]repository[:tag][@sha256:digest] of a Flink 1.20 image, such as registry.cn-hangzhou.aliyuncs.com/acme/flink:1.20.1-rrsa");
         yield return Case("operator image reference", Stack(engine: "    operatorImage: \"Operator:latest\""),

@@ -52,7 +52,7 @@ public class FlinkSettingsTests
         yield return Case("the RocksDB directory by its deprecated key", "    flinkConfiguration:\n      state.backend.rocksdb.checkpointdir: /tmp\n",
             "blink-infra:engine.flinkConfiguration[state.backend.rocksdb.checkpointdir] = \"/tmp\": Flink reads it for state.backend.rocksdb.localdir, which BlinkInfra sets from the pool's data disk (blink-infra:compute.workerPools[i].dataDisk); allowed: any other Flink setting");
         yield return Case("the JobManager under another service account", "    flinkConfiguration:\n      kubernetes.jobmanager.service-account: admin\n",
-            "blink-infra:engine.flinkConfiguration[kubernetes.jobmanager.service-account] = \"admin\": Flink reads it for kubernetes.service-account, which BlinkInfra sets from the engine's service account (blink-flink, the one the Role binds and the RAM role trusts); allowed: any other Flink setting");
+            "blink-infra:engine.flinkConfiguration[kubernetes.jobmanager.service-account] = \"admin\": Flink reads it for kubernetes.service-account, which BlinkInfra sets from the session cluster's service account (blink-flink-<pool>, the one the Role binds and the session's RAM role trusts); allowed: any other Flink setting");
         yield return Case("a job on the host network", Job + "          kubernetes.hostnetwork.enabled: \"true\"\n",
             "blink-infra:engine.jobs[0].config[kubernetes.hostnetwork.enabled] = \"true\": Flink's pods on their nodes' network listen on the nodes' addresses, outside what the security group rules were derived for; allowed: false");
         yield return Case("a value of two lines", "    flinkConfiguration:\n      restart-strategy.type: \"fixed-delay\\nrest.bind-address: 0.0.0.0\"\n",

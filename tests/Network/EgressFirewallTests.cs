@@ -96,6 +96,7 @@ public class EgressFirewallTests
         var violations = PolicyEngine.Evaluate(plan, PolicyReportRenderer.Overrides(plan)).Violations;
         Assert.That(violations.Select(v => (v.Policy, v.Level, v.ResourceName)), Is.EquivalentTo(new[]
         {
+            ("ack-offerings-unconfirmed", EnforcementLevel.Advisory, "blink-t-ack"),
             ("alerts-have-receivers", EnforcementLevel.Advisory, (string?)null),
             ("cloud-firewall-enabled", EnforcementLevel.Advisory, "blink-t-nat-firewall"),
         }), "the groups' 443 and 8443 rules are the allowed hosts'");

@@ -35,7 +35,7 @@ public class PlanTests
         Assert.That(json["settings"]!.ToJsonString(), Is.EqualTo("""{"region":"cn-hangzhou","billing":"pay-as-you-go","mode":"exclusive","highAvailability":false,"apiServerPublic":false,"peerGroupIds":[],"dataEndpoints":[],"internetEgress":false,"stateBucket":"blink-dev-flink-state","policyLevels":{}}"""));
 
         var resources = json["resources"]!.AsArray().Select(r => r!.AsObject()).ToList();
-        Assert.That(resources, Has.Count.EqualTo(87));
+        Assert.That(resources, Has.Count.EqualTo(89));
         foreach (var resource in resources)
         {
             var keys = resource.Select(p => p.Key).ToList();
@@ -143,11 +143,11 @@ public class PlanTests
     {
         var plan = await BlinkCli.PlanStackAsync(StackRunner.Stack(StackRunner.DevConfig));
 
-        var role = new ResourceRef("alicloud:ram/role:Role", "blink-dev-flink-role");
-        var serviceAccount = plan.Resources.Single(r => r.Name == "blink-dev-sa-flink");
+        var role = new ResourceRef("alicloud:ram/role:Role", "blink-dev-flink-cpu-role");
+        var serviceAccount = plan.Resources.Single(r => r.Name == "blink-dev-sa-flink-cpu");
         Assert.That(serviceAccount.PropertyDependencies["metadata"], Is.EqualTo(new[] { role }));
-        var json = JsonNode.Parse(plan.ToJson())!["resources"]!.AsArray().Single(r => (string?)r!["name"] == "blink-dev-sa-flink")!;
-        Assert.That(json["propertyDependencies"]!.ToJsonString(), Is.EqualTo("""{"metadata":[{"type":"alicloud:ram/role:Role","name":"blink-dev-flink-role"}]}"""));
+        var json = JsonNode.Parse(plan.ToJson())!["resources"]!.AsArray().Single(r => (string?)r!["name"] == "blink-dev-sa-flink-cpu")!;
+        Assert.That(json["propertyDependencies"]!.ToJsonString(), Is.EqualTo("""{"metadata":[{"type":"alicloud:ram/role:Role","name":"blink-dev-flink-cpu-role"}]}"""));
         var ids = plan.Resources.Select((r, i) => (r.Ref, Id: $"r{i}")).ToDictionary(p => p.Ref, p => p.Id);
         Assert.That(PlanGraph.Mermaid(plan), Does.Contain($"  {ids[role]} --> {ids[serviceAccount.Ref]}\n"));
     }

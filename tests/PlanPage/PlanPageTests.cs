@@ -51,8 +51,13 @@ public class PlanPageTests
         Assert.That(model["resources"]!.AsArray().Select(r => (r!["type"]!.GetValue<string>(), r["name"]!.GetValue<string>())),
             Is.EqualTo(custom.Select(r => (r.Type, r.Name))));
         Assert.That(model["components"]!.AsArray().Select(c => c!["name"]!.GetValue<string>()), Is.EqualTo(components.Select(c => c.Name)));
-        Assert.That(model["summary"]!["resources"]!.GetValue<int>(), Is.EqualTo(custom.Count));
+        // Counted as the text's `Resources:` line and `pulumi preview` count them: every resource, the stack and components included.
+        Assert.That(model["summary"]!["resources"]!.GetValue<int>(), Is.EqualTo(plan.Resources.Length));
+        Assert.That(model["summary"]!["nodes"]!.GetValue<int>(), Is.EqualTo(custom.Count));
         Assert.That(model["summary"]!["components"]!.GetValue<int>(), Is.EqualTo(components.Count));
+        var providers = custom.Count(r => r.Type.StartsWith("pulumi:providers:", StringComparison.Ordinal));
+        Assert.That(model["summary"]!["breakdown"]!.GetValue<string>(),
+            Is.EqualTo($"the stack, {components.Count} components, {providers} providers, {custom.Count - providers} custom resources"));
         // Each resource's box is its nearest component, named by the model's ids.
         var componentIds = model["components"]!.AsArray().Select(c => c!["id"]!.GetValue<string>()).ToHashSet();
         Assert.That(model["resources"]!.AsArray().Select(r => r!["component"]?.GetValue<string>()).Where(c => c is not null), Is.All.Matches<string>(componentIds.Contains));

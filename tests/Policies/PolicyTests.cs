@@ -166,8 +166,11 @@ public class PolicyTests
     /// Policies no example plan can break while their facts are empty: instance-types-offered-in-zones judges only
     /// zones a dated row of InstanceAvailability.Known confirms, and none does yet (PackTests covers it with a table of
     /// its own). The test below fails once a row is added: give the policy a case here then.
+    /// And one no example passes while its facts stay empty: ack-offerings-unconfirmed, as long as the pinned Kubernetes
+    /// version stays unconfirmed (infra/Facts/AckOfferings.cs): its passing and failing cases are PackTests', and the
+    /// examples' advisories are asserted below.
     /// </summary>
-    private static readonly string[] WithoutAnExampleCase = ["instance-types-offered-in-zones"];
+    private static readonly string[] WithoutAnExampleCase = ["instance-types-offered-in-zones", "ack-offerings-unconfirmed"];
 
     [Test]
     public void Every_policy_has_a_case()
@@ -182,25 +185,34 @@ public class PolicyTests
     }
 
     [Test]
+    public void No_pinned_kubernetes_version_is_confirmed_yet_so_its_policy_has_no_example_case()
+    {
+        Assert.That(AckOfferings.VersionsConfirmedCreatable, Is.Empty, "a version was confirmed: give ack-offerings-unconfirmed a case in Cases() and drop it from WithoutAnExampleCase");
+    }
+
+    [Test]
     public async Task The_example_stacks_pass_every_policy_with_no_advisory_about_credentials()
     {
         // The HA examples run images of their own: Flink from images/flink-rrsa/ (ha-metadata-readable-through-rrsa)
         // and the operator from images/flink-operator-oss/, which fetches their jobs' jars from oss://. Only prod names
         // who its alerts reach: dev and gpu-shanghai are told theirs reach no one, on the stack.
         // prod-hangzhou also says, by its levels, that Cloud Firewall is enabled in its account (cloud-firewall-enabled).
+        // Beside these, every example is told that what ACK must still offer (the pinned version, gpu-shanghai's driver)
+        // could not be confirmed offline (issue 29.15, infra/Facts/AckOfferings.cs).
+        static string[] Unconfirmed(params string[] names) => names.Select(name => $"ack-offerings-unconfirmed Advisory {name}").ToArray();
+        static string[] Seen(PolicyReport report) => report.Violations.Select(v => $"{v.Policy} {v.Level} {v.ResourceName}").ToArray();
         var prod = await PlanOf("prod-hangzhou");
-        Assert.That(PolicyEngine.Evaluate(prod, PolicyReportRenderer.Overrides(prod)).Violations, Is.Empty, "prod-hangzhou");
-        Assert.That(PolicyEngine.Evaluate(prod).Violations.Select(v => v.Policy), Is.EqualTo(new[] { "cloud-firewall-enabled" }), "without its levels");
-        foreach (var stack in new[] { "dev", "gpu-shanghai" })
-            Assert.That(PolicyEngine.Evaluate(await PlanOf(stack)).Violations.Select(v => (v.Policy, v.Level, v.ResourceName)),
-                Is.EqualTo(new[] { ("alerts-have-receivers", EnforcementLevel.Advisory, (string?)null) }), stack);
+        Assert.That(Seen(PolicyEngine.Evaluate(prod, PolicyReportRenderer.Overrides(prod))), Is.EqualTo(Unconfirmed("blink-prod-ack")), "prod-hangzhou");
+        Assert.That(Seen(PolicyEngine.Evaluate(prod)), Is.EqualTo(Unconfirmed("blink-prod-ack").Append("cloud-firewall-enabled Advisory blink-prod-nat-firewall")), "without its levels");
+        foreach (var (stack, unconfirmed) in new[] { ("dev", new[] { "blink-dev-ack" }), ("gpu-shanghai", new[] { "blink-gpu-ack", "blink-gpu-pool-gpu" }) })
+            Assert.That(Seen(PolicyEngine.Evaluate(await PlanOf(stack))), Is.EqualTo(Unconfirmed(unconfirmed).Append("alerts-have-receivers Advisory ")), stack);
     }
 
     [Test]
     public async Task The_stock_operator_image_or_a_mirror_with_its_tag_cannot_fetch_jars()
     {
         var plan = await PlanOf("prod-hangzhou");
-        string[] Advisories(StackPlan p) => PolicyEngine.Evaluate(p, PolicyReportRenderer.Overrides(p)).Advisories.Select(v => $"{v.Policy} {v.ResourceName}").ToArray();
+        string[] Advisories(StackPlan p) => PolicyEngine.Evaluate(p, PolicyReportRenderer.Overrides(p)).Advisories.Where(v => v.Policy != "ack-offerings-unconfirmed").Select(v => $"{v.Policy} {v.ResourceName}").ToArray();
         var stock = Change(plan, "blink-prod-operator", i => i["values"]!["image"] = new JsonObject { ["tag"] = FlinkDefaults.OperatorVersion });
         Assert.That(Advisories(stock), Is.EqualTo(new[] { "operator-reads-oss-jars blink-prod-operator" }));
         var mirror = Change(plan, "blink-prod-operator", i => i["values"]!["image"] = new JsonObject { ["repository"] = "registry.cn-hangzhou.aliyuncs.com/acme/flink-kubernetes-operator", ["tag"] = FlinkDefaults.OperatorVersion });
@@ -215,7 +227,8 @@ public class PolicyTests
         plan = Change(plan, "blink-prod-flink-cpu", i => i["spec"]!["image"] = "registry-vpc.cn-hangzhou.aliyuncs.com/acme/flink:1.20.1-rrsa");
         plan = Change(plan, "blink-prod-operator", i => { i["values"]!["image"]!["repository"] = "registry-vpc.cn-hangzhou.aliyuncs.com/acme/flink-kubernetes-operator"; i["values"]!["image"]!["tag"] = "1.15.0-oss"; });
 
-        Assert.That(PolicyEngine.Evaluate(plan, PolicyReportRenderer.Overrides(plan)).Violations, Is.Empty);
+        // Nothing left but the advisory that the pinned Kubernetes version could not be confirmed (29.15).
+        Assert.That(PolicyEngine.Evaluate(plan, PolicyReportRenderer.Overrides(plan)).Violations.Select(v => v.Policy), Is.EqualTo(new[] { "ack-offerings-unconfirmed" }));
     }
 
     [Test]
@@ -247,11 +260,13 @@ public class PolicyTests
             "    blink-data-protection@1.0.0: no lifecycle rule expires noncurrent versions, so every checkpoint Flink deletes stays stored and billed; allowed: an enabled rule for the whole bucket with noncurrentVersionExpirations (blink-infra:engine.stateRetention.noncurrentVersionDays)\n" +
             "[mandatory] state-bucket-protected (alicloud:oss/bucket:Bucket: blink-dev-state)\n" +
             "    blink-data-protection@1.0.0: the bucket is not protected; allowed: protect: true\n" +
+            "[advisory] ack-offerings-unconfirmed (alicloud:cs/managedKubernetes:ManagedKubernetes: blink-dev-ack)\n" +
+            "    blink-region@1.0.0: Kubernetes 1.35.2-aliyun.1 is not confirmed as one ACK still creates (none of the sources read on 2026-12-05 lists CreateCluster's patch versions); allowed: a version `aliyun cs GET /api/v1/metadata/versions --Region cn-hangzhou --ClusterType ManagedKubernetes` lists, in blink-infra:compute.kubernetes.version\n" +
             "[advisory] alerts-have-receivers (stack)\n" +
             "    blink-operations@1.0.0: 4 alert rule(s) (blink-dev-flink-job-down, blink-dev-flink-job-restarts, blink-dev-flink-checkpoint-failures, blink-dev-flink-backpressure) reach no one: the stack routes them to no notification policy, so only one the account keeps elsewhere could; allowed: receivers in blink-infra:observability.alerting.contacts (their details in the secret blink-infra:alertContacts), or blink-infra:observability.metrics.alerts: false\n" +
             "[advisory] instance-families-known (alicloud:cs/nodePool:NodePool: blink-dev-pool-cpu)\n" +
             "    blink-hardware@1.0.0: instance type ecs.g8i.2xlarge is not in BlinkInfra's catalogue, which cannot say it is offered in cn-hangzhou; allowed: g7, c7, r7, gn6i, gn7i, gn6v, f1, f3 types the catalogue lists\n" +
-            $"4 mandatory and 2 advisory violation(s); {PolicyEngine.PolicyNames.Length} policies of 6 packs checked.\n"));
+            $"4 mandatory and 3 advisory violation(s); {PolicyEngine.PolicyNames.Length} policies of 6 packs checked.\n"));
         Assert.That(JsonNode.Parse(PolicyReportRenderer.Json(report))!["violations"]![0]!.ToJsonString(),
             Is.EqualTo("""{"pack":"blink-isolation@1.0.0","policy":"no-public-ip","level":"Mandatory","resourceType":"alicloud:cs/nodePool:NodePool","resourceName":"blink-dev-pool-masters","message":"internetMaxBandwidthOut 5 gives the machine a public IP; allowed: 0 (internet through the NAT gateway)"}"""));
     }
@@ -293,14 +308,16 @@ public class PolicyTests
         Assert.That(gate.Exit, Is.EqualTo(0));
         Assert.That(gate.Errors, Is.Empty);
         var warnings = gate.Options!.Warnings;
-        Assert.That(warnings.Select(w => w.Message[..w.Message.IndexOf(':')]), Is.EqualTo(new[]
+        Assert.That(warnings.Select(w => w.Message[..w.Message.IndexOf(':', StringComparison.Ordinal)]), Is.EqualTo(new[]
         {
+            "[advisory] ack-offerings-unconfirmed (alicloud",
             "[advisory] alerts-have-receivers (stack)",
             "[advisory] instance-families-known (alicloud",
         }));
-        Assert.That((warnings[0].ResourceType, warnings[0].ResourceName), Is.EqualTo(((string?)null, (string?)null)), "a stack-wide finding goes on the stack");
-        Assert.That(warnings[1].Message, Does.StartWith("[advisory] instance-families-known (alicloud:cs/nodePool:NodePool: blink-t-pool-cpu): "));
-        Assert.That((warnings[1].ResourceType, warnings[1].ResourceName), Is.EqualTo(("alicloud:cs/nodePool:NodePool", "blink-t-pool-cpu")));
+        Assert.That((warnings[0].ResourceType, warnings[0].ResourceName), Is.EqualTo(("alicloud:cs/managedKubernetes:ManagedKubernetes", "blink-t-ack")));
+        Assert.That((warnings[1].ResourceType, warnings[1].ResourceName), Is.EqualTo(((string?)null, (string?)null)), "a stack-wide finding goes on the stack");
+        Assert.That(warnings[2].Message, Does.StartWith("[advisory] instance-families-known (alicloud:cs/nodePool:NodePool: blink-t-pool-cpu): "));
+        Assert.That((warnings[2].ResourceType, warnings[2].ResourceName), Is.EqualTo(("alicloud:cs/nodePool:NodePool", "blink-t-pool-cpu")));
     }
 
     [Test]

@@ -92,9 +92,9 @@ public class EncryptionTests
         JsonElement KeyStatement(string policy)
         {
             using var document = JsonDocument.Parse((string)mocks.Single("alicloud:ram/policy:Policy", policy).Inputs["policyDocument"]);
-            return document.RootElement.GetProperty("Statement")[1].Clone();
+            return document.RootElement.GetProperty("Statement").EnumerateArray().Last().Clone();
         }
-        var engine = KeyStatement("blink-t-flink-policy");
+        var engine = KeyStatement("blink-t-flink-cpu-policy");
         Assert.That(engine.GetProperty("Action").EnumerateArray().Select(a => a.GetString()), Is.EqualTo(new[] { "kms:Decrypt", "kms:DescribeKey", "kms:GenerateDataKey" }));
         Assert.That(engine.GetProperty("Resource")[0].GetString(), Is.EqualTo("acs:kms:cn-hangzhou:*:key/blink-t-kms-id"));
         var operatorKey = KeyStatement("blink-t-operator-policy");

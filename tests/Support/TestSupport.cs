@@ -191,7 +191,10 @@ public static partial class StackRunner
 /// <summary>Runs the CLI as a user would, capturing what it prints: plain text, wide lines, no colours.</summary>
 public static class CliRunner
 {
-    public static async Task<(int Exit, string Out, string Err)> Run(params string[] args)
+    public static Task<(int Exit, string Out, string Err)> Run(params string[] args) => RunAt(400, args);
+
+    /// <summary>Runs the CLI on a console <paramref name="width"/> columns wide, as a terminal that wide or COLUMNS would make it.</summary>
+    public static async Task<(int Exit, string Out, string Err)> RunAt(int width, params string[] args)
     {
         var output = new StringWriter();
         var errors = new StringWriter();
@@ -201,7 +204,7 @@ public static class CliRunner
             ColorSystem = ColorSystemSupport.NoColors,
             Out = new AnsiConsoleOutput(output),
         });
-        console.Profile.Width = 400;
+        console.Profile.Width = width;
         // Anything written to Console.Out directly (System.CommandLine's help) lands in the same capture.
         var previousOut = Console.Out;
         Console.SetOut(output);

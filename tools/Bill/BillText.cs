@@ -19,6 +19,19 @@ public static class BillText
             writer.Write($"    {label,-12} {text}\n");
     }
 
+    /// <summary>
+    /// The bill of materials as `plan` prints it by default, in one sentence: what the fleet's row says, the HA
+    /// premium's machines and, with prices, the estimate per month; `plan --details` prints the block.
+    /// </summary>
+    public static string Brief(BillOfMaterials bill, Estimate? estimate)
+    {
+        var premium = bill.HighAvailabilityPremium is { } masters
+            ? $"HA premium {masters.Machines} x {masters.TypeName} ({masters.Pool})"
+            : "no HA premium";
+        var price = estimate is null ? "" : $"; estimate {estimate.Summary} ({Estimate.Caveat})";
+        return $"Bill of materials: {Summary(bill)}; {premium}{price}";
+    }
+
     public static string Text(BillOfMaterials bill, Estimate? estimate)
     {
         var writer = new StringWriter { NewLine = "\n" };

@@ -40,14 +40,15 @@ public static class BlinkCli
         var graphOption = new Option<string?>("--graph") { Description = "Also write the dependency graph (Mermaid) to this file (- for standard output, instead of the tree)" };
 
         var graphLevelOption = new Option<GraphLevel>("--graph-level") { Description = "What --graph draws: resources (inside their components' boxes, many of a kind as one node) or components (one node each, with the dependencies between them)", DefaultValueFactory = _ => GraphLevel.Resources };
-        var detailsOption = new Option<bool>("--details") { Description = "Print each resource's inputs as indented YAML beneath it, and the counts by type" };
+        var detailsOption = new Option<bool>("--details") { Description = "Print everything whole: each resource's inputs as indented YAML beneath it, the outputs expanded, the counts by type, the lookups answered offline, the vSwitch blocks to pin, the bill of materials itemised and the full policy report" };
+        var zonesOption = new Option<bool>("--zones") { Description = "Print only the planned vSwitch blocks, as the zones: block to paste under blink-infra:network in the stack file so they never move (in place of the tree)" };
         var htmlOption = new Option<string?>("--html") { Description = "Also write the plan page to this file: one self-contained HTML file (the graph by component, each resource's inputs and dependencies, the policy findings, a search; - for standard output, instead of the tree)" };
         var pricesOption = new Option<string?>("--prices") { Description = "Your own prices (YAML or JSON, README \"Bill of materials\"): the bill of materials gets an estimate per month, in the file's currency" };
-        var plan = new Command("plan", "Run a stack offline under mocks, print a line per resource it declares under its component (as pulumi preview does), its outputs, a summary and its bill of materials, and check them against the policy packs; exit 1 on a mandatory violation")
+        var plan = new Command("plan", "Run a stack offline under mocks, print a line per resource it declares under its component (as pulumi preview does, fitted to the terminal's width), its outputs, a summary and its bill of materials, and check them against the policy packs; exit 1 on a mandatory violation")
         {
-            stackOption, configOption, jsonOption, graphOption, graphLevelOption, detailsOption, htmlOption, pricesOption,
+            stackOption, configOption, jsonOption, graphOption, graphLevelOption, detailsOption, zonesOption, htmlOption, pricesOption,
         };
-        plan.SetAction((parse, _) => ExitOnInputError(() => PlanAsync(parse.GetValue(stackOption), parse.GetValue(configOption), parse.GetValue(jsonOption), parse.GetValue(graphOption), parse.GetValue(graphLevelOption), parse.GetValue(detailsOption), parse.GetValue(htmlOption), parse.GetValue(pricesOption), console), InvalidInput, errors));
+        plan.SetAction((parse, _) => ExitOnInputError(() => PlanAsync(parse.GetValue(stackOption), parse.GetValue(configOption), parse.GetValue(jsonOption), parse.GetValue(graphOption), parse.GetValue(graphLevelOption), parse.GetValue(detailsOption), parse.GetValue(zonesOption), parse.GetValue(htmlOption), parse.GetValue(pricesOption), console), InvalidInput, errors));
 
         var diffStack = new Option<string?>("--stack", "-s") { Description = "The stack to plan now: stacks/Pulumi.<NAME>.yaml" };
         var diffConfig = new Option<string?>("--config") { Description = "Any stack file to plan now, instead of --stack" };
@@ -224,9 +225,20 @@ public static class BlinkCli
     /// <summary>`--json -` (and `--graph -`, `--html -`): that output goes to standard output, in place of the text.</summary>
     private const string StandardOutput = OutputFile.StandardOutput;
 
-    private static async Task<int> PlanAsync(string? stack, string? configPath, string? jsonPath, string? graphPath, GraphLevel graphLevel, bool details, string? htmlPath, string? pricesPath, IAnsiConsole console)
+    /// <summary>
+    /// `plan`. By default as short as `pulumi preview`: a line saying what is planned, the tree (a line per
+    /// resource, fitted to the console's width), the outputs a line each, the count, and a few lines after it
+    /// (the bill of materials in a sentence, the policy report's violations, notices and count, what the flags
+    /// add); every line fits the console. `--details` prints all of it whole, as before: the SDK, inputs, the
+    /// outputs expanded, the counts by type, the lookups, the zones block, the bill itemised, the full report.
+    /// </summary>
+    private static async Task<int> PlanAsync(string? stack, string? configPath, string? jsonPath, string? graphPath, GraphLevel graphLevel, bool details, bool zones, string? htmlPath, string? pricesPath, IAnsiConsole console)
     {
         var piped = OutputFile.Check(("--json", jsonPath), ("--graph", graphPath), ("--html", htmlPath));
+        if (zones && piped != null)
+            throw new StackFileException($"--zones and {piped} -: both print in place of the text; allowed: one of them, a file for {piped}");
+        if (zones && details)
+            throw new StackFileException("--zones prints the zones block alone and --details everything whole (the zones block among it): give one of them");
         var prices = pricesPath is null ? null : PriceList.Load(pricesPath);
         var stackFile = StackFile.Load(ResolveStackFile(stack, configPath));
         var spec = SpecLoader.Load(stackFile.ToRaw(), PolicyEngine.LevelNames);
@@ -237,9 +249,11 @@ public static class BlinkCli
         var stdout = console.Profile.Out.Writer;
         if (htmlPath != null)
             await OutputFile.WriteAsync("--html", htmlPath, PlanPageWriter.Html(PlanPageModel.Of(result, report)), stdout);
-        if (piped != null)
+        if (piped != null || zones)
         {
             // One document on standard output and nothing else; the other outputs still go to their files.
+            if (zones)
+                stdout.Write(ZonesBlock.Paste(spec.Network, stackFile.StackName));
             if (jsonPath != null)
                 await OutputFile.WriteAsync("--json", jsonPath, PlanFile.Json(result, estimate) + "\n", stdout);
             if (graphPath != null)
@@ -247,30 +261,52 @@ public static class BlinkCli
             return report.HasMandatory ? Failure : Success;
         }
 
-        console.MarkupLine($"[grey]SDK: {Markup.Escape(SdkInfo.Description)}[/]");
-        console.MarkupLine($"Planning stack [bold]{Markup.Escape(UserText.Shown(stackFile.StackName))}[/] from {Markup.Escape(UserText.Shown(stackFile.Path))}");
+        var width = TerminalText.LineWidth(console.Profile.Width);
+        var shownName = UserText.Shown(stackFile.StackName);
+        if (details)
+        {
+            stdout.Write($"SDK: {SdkInfo.Description}\n");
+            stdout.Write($"Planning stack {shownName} from {UserText.Shown(stackFile.Path)}\n");
+        }
+        else
+        {
+            // With --stack the file is the project's stacks/Pulumi.NAME.yaml, said so; with --config as given.
+            var file = stack is not null ? $"{ProjectRoot.StackConfigDir}/{StackFile.FilePrefix}{stack}{StackFile.FileSuffix}" : configPath!;
+            stdout.Write(TerminalText.Wrapped($"Planning {shownName} from {UserText.Shown(file)} ({SdkInfo.Short})", width));
+        }
         if (MaintenanceTimeNote(spec) is { } timeNote)
-            console.MarkupLine($"note: {Markup.Escape(timeNote)}");
+            stdout.Write(details ? $"note: {timeNote}\n" : TerminalText.Wrapped($"note: {timeNote}", width));
         PlanRenderer.Render(result, console, details);
-        ZonesBlock.Render(spec.Network, console);
-        console.WriteLine();
-        console.Profile.Out.Writer.Write(BillText.Text(bill, estimate));
-        // As `pulumi preview --policy-pack` does: the report after the resources, and a mandatory
-        // violation fails the preview.
-        console.WriteLine();
-        stdout.Write(PolicyReportRenderer.Text(report));
+        if (details)
+        {
+            ZonesBlock.Render(spec.Network, console);
+            console.WriteLine();
+            stdout.Write(BillText.Text(bill, estimate));
+            // As `pulumi preview --policy-pack` does: the report after the resources, and a mandatory
+            // violation fails the preview.
+            console.WriteLine();
+            stdout.Write(PolicyReportRenderer.Text(report));
+        }
+        else
+        {
+            stdout.Write("\n" + TerminalText.Wrapped(BillText.Brief(bill, estimate), width));
+            stdout.Write(PolicyReportRenderer.Brief(report, width));
+            stdout.Write("\n" + TerminalText.Wrapped(ZonesBlock.Pointer(spec.Network), width));
+            var lookups = result.Invokes.Length == 0 ? "" : $", {result.Invokes.Length} lookup{(result.Invokes.Length == 1 ? "" : "s")} answered offline";
+            stdout.Write(TerminalText.Wrapped($"--details: inputs{lookups}, the bill and the report in full", width));
+        }
         if (jsonPath != null)
         {
             await OutputFile.WriteAsync("--json", jsonPath, PlanFile.Json(result, estimate) + "\n", stdout);
-            console.MarkupLine($"Plan written to {Markup.Escape(jsonPath)}");
+            stdout.Write(TerminalText.Wrapped($"Plan written to {jsonPath}", details ? TerminalText.Unlimited : width));
         }
         if (graphPath != null)
         {
             await OutputFile.WriteAsync("--graph", graphPath, PlanGraph.Mermaid(result, graphLevel), stdout);
-            console.MarkupLine($"Dependency graph (Mermaid, {graphLevel.ToString().ToLowerInvariant()}) written to {Markup.Escape(graphPath)}");
+            stdout.Write(TerminalText.Wrapped($"Dependency graph (Mermaid, {graphLevel.ToString().ToLowerInvariant()}) written to {graphPath}", details ? TerminalText.Unlimited : width));
         }
         if (htmlPath != null)
-            console.MarkupLine($"Plan page written to {Markup.Escape(htmlPath)} (open it in a browser)");
+            stdout.Write(TerminalText.Wrapped($"Plan page written to {htmlPath} (open it in a browser)", details ? TerminalText.Unlimited : width));
         return report.HasMandatory ? Failure : Success;
     }
 

@@ -23,6 +23,14 @@ public static class ZonesBlock
         return text.ToString();
     }
 
+    /// <summary>What `plan --zones` prints: a comment saying where it goes (a YAML comment, pasted with it), then the block.</summary>
+    public static string Paste(NetworkSpec network, string stackName)
+        => $"# The vSwitch blocks planned for stack {UserText.Shown(stackName)}: to pin them, paste under {ConfigKeys.Section("network")}: in its stack file\n" + Yaml(network);
+
+    /// <summary>The line `plan` prints in place of the block: how many zones, and the flag that prints it.</summary>
+    public static string Pointer(NetworkSpec network)
+        => $"--zones: the planned vSwitch blocks ({network.Zones.Length} zone{(network.Zones.Length == 1 ? "" : "s")}) as a block to paste, pinning them";
+
     public static void Render(NetworkSpec network, IAnsiConsole console)
     {
         console.WriteLine();

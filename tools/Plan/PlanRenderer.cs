@@ -10,9 +10,12 @@ namespace BlinkInfra.Plan;
 
 /// <summary>
 /// Prints a plan as `pulumi preview` does: one line per resource (its operation, its type indented under
-/// its component, its name, the plan), the stack's outputs, and a summary. With details, each resource's
-/// inputs as indented YAML beneath it, and the counts by type. Lines are written whole, never wrapped by
-/// the renderer (a terminal folds a long line itself; a pipe keeps it), coloured only in a terminal.
+/// its component, its name, the plan), the stack's outputs, and a summary. Short (the default), each line
+/// fits the console's width as `pulumi preview`'s table does: a type or a name too long for its column is
+/// cut with an ellipsis (a type keeps its member name, a name its end), an output is one line. With
+/// details, lines are written whole, never cut nor wrapped by the renderer (a terminal folds a long line
+/// itself; a pipe keeps it): each resource's inputs as indented YAML beneath it, the outputs expanded,
+/// the counts by type and the lookups answered offline. Coloured only in a terminal.
 /// </summary>
 public static class PlanRenderer
 {
@@ -21,10 +24,14 @@ public static class PlanRenderer
 
     private const string Gutter = "     ";
 
-    public static void Render(StackPlan plan, IAnsiConsole console, bool details = false)
-        => Write(plan, console.Profile.Out.Writer, Colours.Of(console), details);
+    /// <summary>The share of a narrow table's width the names get; the types get the rest (their member names kept whole).</summary>
+    private const int NameShare = 45;
 
-    public static void Write(StackPlan plan, TextWriter writer, Colours colours, bool details = false)
+    public static void Render(StackPlan plan, IAnsiConsole console, bool details = false)
+        => Write(plan, console.Profile.Out.Writer, Colours.Of(console), details, details ? TerminalText.Unlimited : console.Profile.Width);
+
+    /// <param name="width">The console's width: in short form no line is wider than <see cref="TerminalText.LineWidth"/> of it.</param>
+    public static void Write(StackPlan plan, TextWriter writer, Colours colours, bool details = false, int width = TerminalText.Unlimited)
     {
         var root = plan.Resources.FirstOrDefault(r => r.Parent is null);
         if (root is null)
@@ -32,6 +39,7 @@ public static class PlanRenderer
             writer.Write("The stack declares no resources.\n");
             return;
         }
+        var lineWidth = details ? TerminalText.Unlimited : TerminalText.LineWidth(width);
 
         var rows = new List<(PlannedResource Resource, string Prefix, string Guide)>();
         void Walk(PlannedResource resource, string prefix, string guide)
@@ -48,10 +56,17 @@ public static class PlanRenderer
 
         var typeWidth = Math.Max("Type".Length, rows.Max(r => r.Prefix.Length + r.Resource.Type.Length));
         var nameWidth = Math.Max("Name".Length, rows.Max(r => r.Resource.Name.Length));
+        // What the two columns may take: the line less the gutter, two gaps and the plan.
+        var room = lineWidth - Gutter.Length - 2 - 2 - Operation.Length;
+        if (typeWidth + nameWidth > room)
+        {
+            nameWidth = Math.Max("Name".Length, Math.Min(nameWidth, Math.Max(room * NameShare / 100, room - typeWidth)));
+            typeWidth = Math.Max("Type".Length, room - nameWidth);
+        }
         writer.Write(colours.Bold($"{Gutter}{"Type".PadRight(typeWidth)}  {"Name".PadRight(nameWidth)}  Plan") + "\n");
         foreach (var (resource, prefix, guide) in rows)
         {
-            writer.Write($" {colours.Green("+")}   {prefix}{resource.Type.PadRight(typeWidth - prefix.Length)}  {resource.Name.PadRight(nameWidth)}  {colours.Green(Operation)}\n");
+            writer.Write($" {colours.Green("+")}   {TypeCell(prefix, resource.Type, typeWidth)}  {TerminalText.Start(resource.Name, nameWidth).PadRight(nameWidth)}  {colours.Green(Operation)}\n");
             if (!details || resource.Inputs.Count == 0)
                 continue;
             var under = Gutter + guide + (plan.ChildrenOf(resource).Any() ? "│  " : "   ") + "  ";
@@ -62,28 +77,55 @@ public static class PlanRenderer
         if (plan.Outputs is { Count: > 0 } outputs)
         {
             writer.Write("\n" + colours.Bold("Outputs:") + "\n");
-            var width = outputs.Max(o => YamlText.Key(o.Key).Length);
+            var keyWidth = outputs.Max(o => YamlText.Key(o.Key).Length);
             foreach (var (key, value) in outputs)
-                WriteOutput(writer, "    ", YamlText.Key(key).PadRight(width), value);
+            {
+                if (details)
+                    WriteOutput(writer, "    ", YamlText.Key(key).PadRight(keyWidth), value);
+                else
+                    writer.Write(TerminalText.End($"    {YamlText.Key(key).PadRight(keyWidth)}: {Inline(value)}", lineWidth) + "\n");
+            }
         }
 
+        var counts = ResourceCounts.Of(plan);
         writer.Write("\n" + colours.Bold("Resources:") + "\n");
-        writer.Write($"    {colours.Green($"+ {plan.Resources.Length.ToString(CultureInfo.InvariantCulture)} to create")}\n");
+        var created = $"+ {counts.Total.ToString(CultureInfo.InvariantCulture)} to create";
+        // What is counted, as `pulumi preview` counts it, on the same line when it fits.
+        var breakdown = $": {counts.Breakdown}";
+        writer.Write(4 + created.Length + breakdown.Length <= lineWidth
+            ? $"    {colours.Green(created)}{breakdown}\n"
+            : $"    {colours.Green(created)}\n" + TerminalText.Wrapped($"    ({counts.Breakdown})", lineWidth, "     "));
         if (details)
         {
-            var counts = plan.Resources.GroupBy(r => r.Type).OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
-            var width = counts.Max(g => g.Key.Length);
-            foreach (var group in counts)
-                writer.Write($"      {group.Key.PadRight(width)}  {group.Count().ToString(CultureInfo.InvariantCulture),4}\n");
-        }
+            var byType = plan.Resources.GroupBy(r => r.Type).OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
+            var width0 = byType.Max(g => g.Key.Length);
+            foreach (var group in byType)
+                writer.Write($"      {group.Key.PadRight(width0)}  {group.Count().ToString(CultureInfo.InvariantCulture),4}\n");
 
-        if (plan.Invokes.Length > 0)
-        {
-            writer.Write("\nLookups answered offline from the spec (`pulumi preview` asks the cloud):\n");
-            foreach (var invoke in plan.Invokes)
-                writer.Write($"    {colours.Grey($"{invoke.Token} {invoke.Args.ToJsonString()}")}\n");
+            if (plan.Invokes.Length > 0)
+            {
+                writer.Write("\nLookups answered offline from the spec (`pulumi preview` asks the cloud):\n");
+                foreach (var invoke in plan.Invokes)
+                    writer.Write($"    {colours.Grey($"{invoke.Token} {invoke.Args.ToJsonString()}")}\n");
+            }
         }
     }
+
+    /// <summary>A row's type cell: its place in the tree and its type, cut to the column (the tree kept, the type's member name kept).</summary>
+    private static string TypeCell(string prefix, string type, int width)
+    {
+        var typeRoom = width - prefix.Length;
+        var cell = typeRoom >= 4 ? prefix + TerminalText.Type(type, typeRoom) : TerminalText.End(prefix + type, width);
+        return cell.PadRight(width);
+    }
+
+    /// <summary>An output's value on one line: scalars as Pulumi prints them, maps and lists inline in braces.</summary>
+    private static string Inline(JsonNode? value) => value switch
+    {
+        JsonObject { Count: > 0 } map => "{" + string.Join(", ", map.Select(p => $"{YamlText.Key(p.Key)}: {Inline(p.Value)}")) + "}",
+        JsonArray { Count: > 0 } list => "[" + string.Join(", ", list.Select(Inline)) + "]",
+        _ => Quoted(value),
+    };
 
     /// <summary>An output as Pulumi prints one: scalars on the key's line, maps and lists in braces below it, keys aligned.</summary>
     private static void WriteOutput(TextWriter writer, string indent, string key, JsonNode? value)

@@ -188,9 +188,14 @@ public static class PlanPageModel
             });
         }
 
+        // The resources as the text's `Resources:` and `pulumi preview` count them (the stack, components and
+        // providers included); the graph draws the custom ones and the providers as nodes, the components as boxes.
+        var counts = ResourceCounts.Of(plan);
         var summary = new JsonObject
         {
-            ["resources"] = nodes.Count,
+            ["resources"] = counts.Total,
+            ["breakdown"] = counts.Breakdown,
+            ["nodes"] = nodes.Count,
             ["components"] = components.Count,
             ["mandatory"] = report.Violations.Count(v => v.Level == EnforcementLevel.Mandatory),
             ["advisory"] = report.Violations.Count(v => v.Level == EnforcementLevel.Advisory),

@@ -25,7 +25,8 @@ public static class PlanPageWriter
         var mode = model["mode"]!.GetValue<string>();
         var summary = model["summary"]!.AsObject();
         var title = $"{(mode == PlanPageModel.DiffMode ? "Diff" : "Plan")} of {model["project"]!.GetValue<string>()}/{model["stack"]!.GetValue<string>()}";
-        var counts = $"{summary["resources"]} resources in {summary["components"]} components; policy: {summary["mandatory"]} mandatory, {summary["advisory"]} advisory";
+        // The count the text's `Resources:` line says, as `pulumi preview` counts it, and what it is made of.
+        var counts = $"{summary["resources"]} resources as pulumi preview counts them ({summary["breakdown"]}); policy: {summary["mandatory"]} mandatory, {summary["advisory"]} advisory";
         if (summary["steps"] is JsonObject steps)
             counts += "; steps: " + string.Join(", ", steps.Select(kv => $"{kv.Value} {kv.Key}"));
 

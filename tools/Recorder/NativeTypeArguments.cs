@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Text.Json;
+using Pulumi;
 
 namespace BlinkInfra.Recorder;
 
@@ -29,6 +30,8 @@ internal static class NativeTypeArguments
         visitor.Visit<long?>();
         visitor.Visit<double?>();
         visitor.Visit<JsonElement>();
+        // A PodDisruptionBudget's maxUnavailable (IntOrString).
+        visitor.Visit<Union<int, string>>();
         visitor.Visit<ImmutableArray<object>>();
         visitor.Visit<ImmutableArray<bool>>();
         visitor.Visit<ImmutableArray<int>>();

@@ -12,6 +12,20 @@ public static class SdkInfo
     /// <summary>"offline" or "real", as plans record it.</summary>
     public static string Kind => IsOffline ? "offline" : "real";
 
+    /// <summary>"offline SDK" or "Pulumi 3.112.1": which SDK, in the line `plan` starts with.</summary>
+    public static string Short => IsOffline ? "offline SDK" : $"Pulumi {Version}";
+
+    private static string Version
+    {
+        get
+        {
+            var assembly = typeof(Pulumi.Deployment).Assembly;
+            var version = assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
+                          ?? assembly.GetName().Version?.ToString() ?? "?";
+            return version.Split('+')[0];
+        }
+    }
+
     public static string Description
     {
         get

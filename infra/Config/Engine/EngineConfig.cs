@@ -18,6 +18,7 @@ public sealed class EngineConfig
     public string? OperatorChartRepository { get; set; }
     public string? StateBackend { get; set; }
     public SavepointsConfig? Savepoints { get; set; }
+    public CheckpointCleanupConfig? CheckpointCleanup { get; set; }
     public Dictionary<string, string> FlinkConfiguration { get; set; } = new();
     public List<JobConfig> Jobs { get; set; } = new();
 }

@@ -23,23 +23,35 @@ public static class EngineSpecBuilder
             errors.Add(new SpecError(Key("jobManagerReplicas"), replicas.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 "more than one JobManager needs Kubernetes HA, which blink-infra:compute.highAvailability turns on; allowed: 1 without high availability"));
         }
-        if (highAvailability && replicas < 2)
+        // jobManagerReplicas is the count of the session clusters that host no session job: one that does runs exactly one
+        // JobManager (EngineSpec.JobManagersOf; FlinkDefaults.SessionJobsNeedOneJobManager), which Kubernetes HA restarts.
+        var poolsWithJobs = engine.Jobs.Select(job => job.Pool).Where(pool => pool != null).ToHashSet(StringComparer.Ordinal);
+        var poolsWithoutJobs = compute.WorkerPools.Where(pool => !poolsWithJobs.Contains(pool.Name)).Select(pool => pool.Name).ToList();
+        if (highAvailability && replicas < 2 && poolsWithoutJobs.Count > 0)
         {
             errors.Add(new SpecError(Key("jobManagerReplicas"), replicas.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                "high availability keeps a standby JobManager; allowed: 2 or more with blink-infra:compute.highAvailability"));
+                $"high availability keeps a standby JobManager in the session clusters without session jobs ({string.Join(", ", poolsWithoutJobs.Select(DerivedNames.SessionCluster))}); allowed: 2 or more with blink-infra:compute.highAvailability"));
+        }
+        if (highAvailability && engine.JobManagerReplicas is > 1 && poolsWithoutJobs.Count == 0 && compute.WorkerPools.Length > 0)
+        {
+            errors.Add(new SpecError(Key("jobManagerReplicas"), replicas.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                "every session cluster hosts session jobs, and each runs one JobManager: the operator uploads a job's jar and runs it in two requests through the session's rest Service, and a second JobManager would not have the jar (Kubernetes HA restarts the one from the bucket); allowed: no jobManagerReplicas, or 1"));
         }
 
-        // JobManagers on the masters: one per session cluster (a worker pool) may share a master machine
-        // (HA spreads each session's JobManagers over the zones, one per master; without HA all sit on the
-        // one master), and the operator requests nothing (its chart's operatorPod.resources is empty).
+        // JobManagers on the masters: one per session cluster (a worker pool) may share a master machine (HA spreads each
+        // session's JobManagers over the zones, one per master; without HA all sit on the one master), beside the operator
+        // (its requests, PodHardening) and, with jobs, a run of the checkpoint cleaner (CheckpointCleanup).
         if (InstanceCatalog.Type(compute.Masters.InstanceType) is { } masterType)
         {
             var room = NodeAllocatable.ForPods(masterType.Cores, masterType.MemoryGiB);
             var sessions = compute.WorkerPools.Length;
-            if (!FlinkDefaults.JobManagerRequests.Times(sessions).FitsIn(room))
+            var cleaner = engine.Jobs.Count > 0 && engine.CheckpointCleanup?.Enabled != false;
+            var needed = FlinkDefaults.JobManagerRequests.Times(sessions).Plus(PodHardening.OperatorRequests)
+                .Plus(cleaner ? CheckpointCleanup.Requests : new NodeRequests(0, 0));
+            if (!needed.FitsIn(room))
             {
                 errors.Add(new SpecError($"{ConfigKeys.Section("compute")}.masters.instanceType", masterType.Name,
-                    $"{sessions} session clusters (one per worker pool) put up to {sessions} JobManagers of {FlinkDefaults.JobManagerRequests} each on one master machine, whose pods have {room} (infra/Facts/NodeAllocatable.cs); allowed: a larger master type, or fewer worker pools"));
+                    $"{sessions} session clusters (one per worker pool) put up to {sessions} JobManagers of {FlinkDefaults.JobManagerRequests} each on one master machine, beside the operator ({PodHardening.OperatorRequests}){(cleaner ? $" and the checkpoint cleaner ({CheckpointCleanup.Requests})" : "")}: {needed}, and its pods have {room} (infra/Facts/NodeAllocatable.cs); allowed: a larger master type, or fewer worker pools"));
             }
         }
 
@@ -103,6 +115,26 @@ public static class EngineSpecBuilder
             break;
         }
 
+        // The checkpoint cleaner, on by default with jobs: it cleans the session clusters that host them (Facts CheckpointCleanup).
+        var cleanup = engine.CheckpointCleanup;
+        CheckpointCleanupSpec? cleanupSpec = null;
+        if (cleanup is not null && cleanup.Enabled != false && jobs.Count == 0 && engine.Jobs.Count == 0)
+        {
+            errors.Add(new SpecError(Key("checkpointCleanup"), cleanup.Enabled == true ? "enabled: true" : "options",
+                "the cleaner removes the checkpoint folders of session jobs the stack no longer runs, and the stack declares no job (blink-infra:engine.jobs); allowed: false, or jobs"));
+        }
+        else if (cleanup?.Enabled != false && jobs.Count > 0)
+        {
+            var sessions = compute.WorkerPools.Where(pool => jobs.Any(job => job.Pool == pool.Name)).Select(pool => DerivedNames.SessionCluster(pool.Name)).ToImmutableArray();
+            cleanupSpec = new CheckpointCleanupSpec(cleanup?.Image ?? $"{registry}/{CheckpointCleanup.ImageName}:{CheckpointCleanup.ImageTag}",
+                cleanup?.GraceHours ?? CheckpointCleanup.DefaultGraceHours, cleanup?.DryRun ?? false, sessions);
+        }
+        else if (cleanup is { Enabled: false } && (cleanup.Image ?? (object?)cleanup.GraceHours ?? cleanup.DryRun) is not null)
+        {
+            errors.Add(new SpecError(Key("checkpointCleanup"), "enabled: false",
+                "the cleaner's options with the cleaner off; allowed: enabled: false alone, or the options without it"));
+        }
+
         return errors.Count > errorCount
             ? null
             : new EngineSpec(engine.Namespace ?? FlinkDefaults.JobsNamespace, stateBucket,
@@ -112,7 +144,7 @@ public static class EngineSpecBuilder
                 engine.OperatorChartRepository ?? ImageSources.OperatorChartRepository,
                 engine.StateBackend ?? FlinkDefaults.DefaultStateBackend,
                 engine.FlinkConfiguration.ToImmutableSortedDictionary(StringComparer.Ordinal), jobs.ToImmutable(),
-                engine.TolerableFailedCheckpoints ?? FlinkDefaults.TolerableFailedCheckpoints);
+                engine.TolerableFailedCheckpoints ?? FlinkDefaults.TolerableFailedCheckpoints, cleanupSpec);
     }
 
     /// <summary>A job's autoscaler: none unless enabled, the operator's documented defaults for what it leaves out.</summary>

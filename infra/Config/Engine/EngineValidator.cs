@@ -82,6 +82,16 @@ public sealed class EngineValidator : AbstractValidator<EngineConfig>
         RuleFor(e => e.FlinkConfiguration).Custom((settings, context) => FlinkSettingsRules.Check(settings, nameof(EngineConfig.FlinkConfiguration), context));
 
         RuleFor(e => e.Savepoints!).SetValidator(new SavepointsValidator()).OverridePropertyName("Savepoints").When(e => e.Savepoints != null);
+        RuleFor(e => e.CheckpointCleanup!.Image)
+            .Must(image => image is null || ImageReference.IsMatch(image))
+            .When(e => e.CheckpointCleanup is not null)
+            .WithMessage($"not a container image reference; allowed: [registry/]repository[:tag][@sha256:digest] of the image built from images/checkpoint-cleaner/, such as registry-vpc.cn-hangzhou.aliyuncs.com/acme/{CheckpointCleanup.ImageName}:{CheckpointCleanup.ImageTag}")
+            .OverridePropertyName("CheckpointCleanup.Image");
+        RuleFor(e => e.CheckpointCleanup!.GraceHours)
+            .InclusiveBetween(1, CheckpointCleanup.MaxGraceHours)
+            .When(e => e.CheckpointCleanup is not null)
+            .WithMessage($"allowed: 1 to {CheckpointCleanup.MaxGraceHours} hours a dead job's checkpoint folder stays untouched before it is removed (default {CheckpointCleanup.DefaultGraceHours})")
+            .OverridePropertyName("CheckpointCleanup.GraceHours");
 
         RuleForEach(e => e.Jobs).ChildRules(job =>
         {

@@ -124,6 +124,9 @@ namespace Pulumi.AliCloud.CS
             set => _taints = value;
         }
 
+        [Input("userData")]
+        public Input<string>? UserData { get; set; }
+
         [Input("vswitchIds")]
         private InputList<string>? _vswitchIds;
 

@@ -86,8 +86,9 @@ test("served as Pulumi serves it, the pack declares every C# policy and reports 
         delete rule.propertyDependencies.sourceSecurityGroupId;
         const response = await pack.call("analyzeStack", analyzeStackRequest(list));
 
-        // dev's own advisory (its alerts reach no one) set aside: asserted in pack.test.js.
-        assert.deepEqual(response.getDiagnosticsList().filter(d => d.getPolicyname() !== "alerts-have-receivers").map(d => ({
+        // dev's own advisories (its alerts reach no one; the pinned Kubernetes version could not be confirmed, issue 29.15)
+        // set aside: asserted in pack.test.js.
+        assert.deepEqual(response.getDiagnosticsList().filter(d => !["alerts-have-receivers", "ack-offerings-unconfirmed"].includes(d.getPolicyname())).map(d => ({
             policy: d.getPolicyname(),
             pack: d.getPolicypackname(),
             level: LEVEL_NAMES[d.getEnforcementlevel()],

@@ -59,18 +59,30 @@ public class NameLimitsTests
     }
 
     [Test]
-    public void The_default_log_project_is_held_to_log_services_limit_a_given_one_is_not_derived()
+    public void A_cluster_name_too_long_for_a_session_clusters_ram_role_is_refused_naming_the_cluster_name()
     {
-        var name = Name(59);
+        // Each session cluster has a RAM role of its own, "<name>-session-<pool>" (issue 29.12): 52 characters with a pool "cpu".
+        var name = Name(53);
         Assert.That(Errors(name, GivenBucket), Is.EqualTo(new[]
         {
-            $"blink-infra:cluster.name = \"{name}\": a Log Service project's name BlinkInfra derives from it, \"{name}-logs\", has 64 characters; allowed: 3 to 63 characters: lower-case letters, digits and '-', starting and ending with a letter or digit (SLS API CreateProject, projectName, infra/Facts/NameLimits.cs); so at most 58 characters here",
+            $"blink-infra:cluster.name = \"{name}\": a RAM role's name BlinkInfra derives from it, \"{name}-session-cpu\", has 65 characters; allowed: 1 to 64 characters: letters, digits, '.' and '-' (RAM API CreateRole, RoleName, infra/Facts/NameLimits.cs); so at most 52 characters here",
         }));
-        // The engine's RAM role, "<name>-flink", allows the same 58: with the project given (or no logs) it is the one said.
-        Assert.That(Errors(name, GivenBucket + "  blink-infra:observability:\n    logs:\n      project: acme-flink-logs\n"),
-            Has.One.Items.And.All.Contains("a RAM role's name BlinkInfra derives from it").And.All.EndWith("so at most 58 characters here"), "a project of its own");
-        Assert.That(Errors(name, GivenBucket + "  blink-infra:observability:\n    logs:\n      enabled: false\n"),
-            Has.One.Items.And.All.Contains("a RAM role's name BlinkInfra derives from it"), "no logs");
+        Assert.That(Errors(Name(52), GivenBucket), Is.Empty);
+    }
+
+    [Test]
+    public void The_default_log_project_is_held_to_log_services_limit_a_given_one_is_not_derived()
+    {
+        // The session's role (room for 52 with a pool "cpu") is tighter than the default project (58), so the project's
+        // limit is read from what the loader checks.
+        var (spec, errors) = SpecLoader.TryLoad(StackRunner.Stack("config:\n  blink-infra:cluster:\n    name: blink-dev\n    region: cn-hangzhou\n"
+            + "  blink-infra:network:\n    zones:\n      - id: cn-hangzhou-h\n      - id: cn-hangzhou-i\n"
+            + "  blink-infra:compute:\n" + string.Concat(Pools.Split('\n').Select(line => "    " + line + "\n")), "dev").ToRaw(), StackRunner.NoPolicyNames);
+        Assert.That(errors, Is.Empty);
+        var projects = (bool defaultProject) => DerivedNames.Of(spec!.Cluster, spec.Network, spec.Compute, spec.DataAccess, spec.Engine, bucketGiven: false, defaultLogProject: defaultProject)
+            .Where(d => d.Limit == NameLimits.SlsProjectName).Select(d => (d.Key, d.Text)).ToList();
+        Assert.That(projects(true), Is.EqualTo(new[] { ("blink-infra:cluster.name", "blink-dev-logs") }));
+        Assert.That(projects(false), Is.Empty, "a project of its own, or no logs");
     }
 
     [Test]
@@ -159,7 +171,7 @@ public class NameLimitsTests
         var errors = Errors(name, "  blink-infra:engine:\n    jobs: [{name: enrich, pool: cpu, jarPath: udf/enrich.jar}]\n");
         Assert.That(errors, Has.Length.EqualTo(1));
         Assert.That(errors[0], Does.Contain($"\"{name}-flink-operator\", has 75 characters").And.EndWith("so at most 49 characters here"),
-            "the operator's role (room for 49) is tighter than the default bucket (51) and the engine's role (58)");
+            "the operator's role (room for 49) is tighter than the default bucket (51) and the session's role (52)");
     }
 
     // The table itself: what a row refuses and why.

@@ -79,6 +79,25 @@ public class HighAvailabilityPackTests
             "session: one JobManager only; allowed: 2 or more",
         }));
     }
+
+    [Test]
+    public void A_session_cluster_hosting_session_jobs_runs_exactly_one_jobmanager()
+    {
+        var policy = HighAvailabilityPack.JobmanagerHaOnBucket();
+        var ha = Settings(highAvailability: true, stateBucket: "state");
+        const string onBucket = """{"high-availability.type":"kubernetes","high-availability.storageDir":"oss://state/ha"}""";
+        PlannedResource Named(int replicas) => Resource(FlinkDefaults.DeploymentType, "blink-flink-cpu",
+            "{\"metadata\":{\"name\":\"session-cpu\"},\"spec\":{\"flinkConfiguration\":" + onBucket + ",\"jobManager\":{\"replicas\":" + replicas + "}}}");
+        var job = Resource(FlinkDefaults.SessionJobType, "blink-job-orders", """{"metadata":{"name":"orders"},"spec":{"deploymentName":"session-cpu"}}""");
+        var elsewhere = Resource(FlinkDefaults.SessionJobType, "blink-job-other", """{"metadata":{"name":"other"},"spec":{"deploymentName":"session-gpu"}}""");
+
+        Assert.That(Found(policy, Input(ha, Named(1), job)), Is.Empty);
+        Assert.That(Found(policy, Input(ha, Named(2), job)), Is.EqualTo(new[]
+        {
+            "blink-flink-cpu: 2 JobManagers for session jobs (orders): the operator uploads a job's jar and runs it in two requests through the rest Service, and a JobManager that did not receive the jar fails the run; allowed: 1 (Kubernetes HA restarts it from the bucket)",
+        }));
+        Assert.That(Found(policy, Input(ha, Named(1), elsewhere)), Is.EqualTo(new[] { "blink-flink-cpu: one JobManager only; allowed: 2 or more" }), "a job on another session cluster needs no standby-less session here");
+    }
 }
 
 /// <summary>masters-pool-not-auto-repaired on minimal node pools.</summary>

@@ -44,6 +44,20 @@ public class ImagesAndChartReachableTests
     }
 
     [Test]
+    public void Without_internet_egress_the_checkpoint_cleaners_image_is_checked_too()
+    {
+        var policy = IsolationPack.ImagesAndChartReachable();
+        PlannedResource Cleaner(string image) => Resource(TypeTokens.Kubernetes.Batch.V1.CronJob, "cleaner",
+            "{\"spec\":{\"jobTemplate\":{\"spec\":{\"template\":{\"spec\":{\"containers\":[{\"name\":\"cleaner\",\"image\":\"" + image + "\"}]}}}}}}");
+
+        Assert.That(Found(policy, Input(Cleaner("registry-vpc.cn-hangzhou.aliyuncs.com/blink-infra/blink-checkpoint-cleaner:1.0.0"))), Is.Empty);
+        Assert.That(Found(policy, Input(Cleaner("python:3.12-slim"))), Is.EqualTo(new[]
+        {
+            "cleaner: image python:3.12-slim is on docker.io, which the nodes reach only through the internet, and the stack has no internet egress; allowed: an image on the region's ACR VPC endpoint (registry-vpc.cn-hangzhou.aliyuncs.com/..., blink-infra:engine.registry or engine.checkpointCleanup.image), or blink-infra:network.internetEgress.enabled true",
+        }));
+    }
+
+    [Test]
     public void With_internet_egress_any_registry_passes_but_a_chart_on_a_current_releases_host_never_does()
     {
         var policy = IsolationPack.ImagesAndChartReachable();

@@ -45,6 +45,13 @@ public class PackTests
             Input(Resource(TypeTokens.AliCloud.Provider, "p", """{"region":"cn-hangzhou"}""")),
             Input(Resource(TypeTokens.AliCloud.Provider, "p", "{}")),
             "p: provider region (none: alicloud:region decides) is not the stack's region cn-hangzhou; allowed: cn-hangzhou");
+        // Passing: an unpinned version (ACK's latest, auto-upgraded) and no pinned driver.
+        yield return C("ack-offerings-unconfirmed", () => RegionPack.AckOfferingsUnconfirmed(),
+            Input(Resource(TypeTokens.AliCloud.CS.ManagedKubernetes, "ack", "{}"), Resource(Pool, "gpu", """{"labels":[{"key":"blink.io/pool","value":"gpu"}]}""")),
+            Input(Resource(TypeTokens.AliCloud.CS.ManagedKubernetes, "ack", """{"version":"1.35.2-aliyun.1"}"""),
+                Resource(Pool, "gpu", """{"labels":[{"key":"ack.aliyun.com/nvidia-driver-version","value":"535.161.08"}]}""")),
+            "ack: Kubernetes 1.35.2-aliyun.1 is not confirmed as one ACK still creates (none of the sources read on 2026-12-05 lists CreateCluster's patch versions); allowed: a version `aliyun cs GET /api/v1/metadata/versions --Region cn-hangzhou --ClusterType ManagedKubernetes` lists, in blink-infra:compute.kubernetes.version",
+            "gpu: NVIDIA driver 535.161.08 is not confirmed for Kubernetes 1.35.2-aliyun.1 (ACK's driver list, read 2026-12-05, names none for it), and ACK installs its default driver in place of one it does not list; allowed: a driver the ACK console lists for the version, or none, in blink-infra:compute.workerPools[i].gpuDriverVersion");
 
         // blink-isolation
         yield return C("private-address-space", () => IsolationPack.PrivateAddressSpace(),
@@ -224,6 +231,14 @@ public class PackTests
 
         Assert.That(Found(policy, policyCase.Passing), Is.Empty);
         Assert.That(Found(policy, policyCase.Failing), Is.EqualTo(policyCase.Expected));
+    }
+
+    [Test]
+    public void A_driver_ack_lists_for_the_clusters_minor_version_is_confirmed()
+    {
+        var found = Found(RegionPack.AckOfferingsUnconfirmed(), Input(Resource(TypeTokens.AliCloud.CS.ManagedKubernetes, "ack", """{"version":"1.30.7-aliyun.1"}"""),
+            Resource(Pool, "gpu", """{"labels":[{"key":"ack.aliyun.com/nvidia-driver-version","value":"550.90.07"}]}""")));
+        Assert.That(found.Select(f => f[..f.IndexOf(':', StringComparison.Ordinal)]), Is.EqualTo(new[] { "ack" }), "the version is still unconfirmed, the driver is listed for 1.30");
     }
 
     [Test]

@@ -4,6 +4,18 @@
 // COLUMN_MAX nodes wraps into several, so a thousand node pools make a grid, not a line a mile long.
 // dagre's compound layout took tens of seconds on a thousand nodes; this takes milliseconds.
 export const NODE = { width: 160, height: 40, group: 46 };
+// A folded component: one node standing for its whole box, larger, its label larger, so the page can open on
+// the components with labels a person reads.
+export const FOLDED = { width: 210, height: 66 };
+
+/**
+ * The size of a leaf node of a kind: a resource, a group of many of a kind, or a folded component; a large
+ * one (a folded component, or a resource of the stack's own, drawn beside the components) as a folded one.
+ */
+export function sizeOf(kind, large = false) {
+  if (kind === "folded" || large) return FOLDED;
+  return { width: NODE.width, height: kind === "group" ? NODE.group : NODE.height };
+}
 const GAP = { rank: 44, node: 10, wrap: 16 };
 export const PAD = { side: 16, top: 30 };
 export const COLUMN_MAX = 12;
@@ -42,7 +54,7 @@ export function layered(cy) {
         const content = box(child.id());
         sizes.set(child.id(), { width: content.width + 2 * PAD.side, height: content.height + PAD.top + PAD.side });
       } else {
-        sizes.set(child.id(), { width: NODE.width, height: child.data("kind") === "group" ? NODE.group : NODE.height });
+        sizes.set(child.id(), sizeOf(child.data("kind"), child.data("large")));
       }
     }
     // Dependencies between this container's children.

@@ -1,9 +1,10 @@
 // The plan page: the model the C# program embeds (<script id="plan-data" type="application/json">) drawn
 // as a graph (cytoscape, laid out left to right by layout.js), with a panel for the selected resource, the
-// policy report, the diff's replacements and a search. Stable ids and data-* attributes are what the
-// browser tests (test/page.test.js) read.
+// policy report, the diff's replacements and a search. It opens on the components, each folded into one
+// node with a label a person reads, the dependencies between them; the reader opens one (or all) to see
+// its resources. Stable ids and data-* attributes are what the browser tests (test/page.test.js) read.
 import cytoscape from "cytoscape";
-import { graphOf, layered, NODE, PAD } from "./layout.js";
+import { graphOf, layered, sizeOf, PAD } from "./layout.js";
 
 // Plan mode colours a resource by its provider (as the Mermaid graph does), diff mode by its step.
 export const PROVIDER_COLOURS = { alicloud: "#ff6a00", kubernetes: "#326ce5", pulumi: "#8a3391" };
@@ -15,6 +16,14 @@ export const STEP_COLOURS = {
   delete: "#6b2b2b",
   "delete-replaced": "#6b2b2b",
 };
+
+// Label sizes (px at zoom 1): a resource's and a folded component's. The page opens no smaller than
+// READABLE px on screen, and an opened component's resources are shown no smaller either.
+export const FONT = { resource: 10, folded: 14, box: 11 };
+export const READABLE = 11;
+const FOLDED_COLOUR = "#3c4043";
+// The order ops are counted in, costliest first (as the model counts a group's).
+const STEP_ORDER = ["delete", "delete-replaced", "replace", "update", "create", "same"];
 
 function providerOf(type) {
   const pkg = type.split(":")[0];
@@ -62,8 +71,8 @@ function drawPicture(container, list) {
   for (const n of nodes) {
     const at = positions.get(n.data.id);
     if (!at) continue;
-    const height = n.data.kind === "group" ? NODE.group : NODE.height;
-    rects.set(n.data.id, { x1: at.x - NODE.width / 2, y1: at.y - height / 2, x2: at.x + NODE.width / 2, y2: at.y + height / 2 });
+    const size = sizeOf(n.data.kind, n.data.large);
+    rects.set(n.data.id, { x1: at.x - size.width / 2, y1: at.y - size.height / 2, x2: at.x + size.width / 2, y2: at.y + size.height / 2 });
   }
   // Boxes from the inside out: each around its children, with the layout's padding.
   const boxes = nodes.filter(n => n.data.kind === "component").sort((a, b) => depthOf(b.data.id) - depthOf(a.data.id));
@@ -90,7 +99,7 @@ function drawPicture(container, list) {
     const r = rects.get(box.data.id);
     if (!r) continue;
     picture.append(svg("rect", { class: "box", x: r.x1, y: r.y1, width: r.x2 - r.x1, height: r.y2 - r.y1, rx: 6, fill: "#f4f5f7", stroke: "#8a8f98" }),
-      svg("text", { x: (r.x1 + r.x2) / 2, y: r.y1 + 16, "text-anchor": "middle", "font-size": 11, "font-weight": "bold", fill: "#222" }, box.data.label));
+      svg("text", { x: (r.x1 + r.x2) / 2, y: r.y1 + 16, "text-anchor": "middle", "font-size": FONT.box, "font-weight": "bold", fill: "#222" }, box.data.label));
   }
   for (const e of list) {
     if (e.group !== "edges") continue;
@@ -119,8 +128,9 @@ function drawPicture(container, list) {
       from += width;
     }
     const lines = String(n.data.label).split("\n");
-    const text = svg("text", { x: (r.x1 + r.x2) / 2, y: (r.y1 + r.y2) / 2 - (lines.length - 1) * 6 + 3.5, "text-anchor": "middle", "font-size": 10, fill: "#fff" });
-    lines.forEach((line, i) => text.append(svg("tspan", { x: (r.x1 + r.x2) / 2, dy: i === 0 ? 0 : 12 }, line)));
+    const font = n.data.kind === "folded" || n.data.large ? FONT.folded : FONT.resource;
+    const text = svg("text", { x: (r.x1 + r.x2) / 2, y: (r.y1 + r.y2) / 2 - (lines.length - 1) * font * 0.6 + font * 0.35, "text-anchor": "middle", "font-size": font, fill: "#fff" });
+    lines.forEach((line, i) => text.append(svg("tspan", { x: (r.x1 + r.x2) / 2, dy: i === 0 ? 0 : font * 1.2 }, line)));
     picture.append(text);
   }
   container.append(picture);
@@ -135,6 +145,19 @@ async function start() {
   const groupOf = new Map();
   for (const group of model.groups) for (const member of group.members) groupOf.set(member, group);
   const expanded = new Set();
+  // The components opened by the reader: every other one is folded into one node (the page opens on them all folded).
+  const open = new Set();
+  const componentParent = new Map(model.components.map(c => [c.id, c.parent || null]));
+  // The outermost folded component holding a component (itself included), from the top; null when all are open.
+  const foldedHolder = componentId => {
+    const chain = [];
+    for (let c = componentId; c; c = componentParent.get(c)) chain.push(c);
+    for (let i = chain.length - 1; i >= 0; i--) if (!open.has(chain[i])) return chain[i];
+    return null;
+  };
+  // Each component's resources, its nested components' included.
+  const membersOf = new Map(model.components.map(c => [c.id, []]));
+  for (const resource of model.resources) for (let c = resource.component; c; c = componentParent.get(c)) membersOf.get(c).push(resource.id);
   const findingsOf = new Map();
   for (const finding of model.findings) {
     if (!finding.resource) continue;
@@ -146,19 +169,50 @@ async function start() {
     return levels.includes("mandatory") ? "mandatory" : levels.includes("advisory") ? "advisory" : null;
   };
 
-  // The node that shows a resource now: its own, or its collapsed group's.
+  // The node that shows a resource now: its folded component's, its collapsed group's, or its own.
   const visibleIdOf = id => {
+    const resource = resources.get(id);
+    const folded = resource && foldedHolder(resource.component);
+    if (folded) return folded;
     const group = groupOf.get(id);
     return group && !expanded.has(group.id) ? group.id : id;
+  };
+  // How many of each op some resources take, costliest first: [[op, n], ...].
+  const stepCounts = ids => {
+    const counts = new Map();
+    for (const id of ids) { const op = resources.get(id).step || "same"; counts.set(op, (counts.get(op) || 0) + 1); }
+    return [...counts.entries()].sort((a, b) => STEP_ORDER.indexOf(a[0]) - STEP_ORDER.indexOf(b[0]));
   };
 
   function elements() {
     const nodes = [];
     for (const component of model.components) {
-      nodes.push({ group: "nodes", data: { id: component.id, kind: "component", parent: component.parent || undefined, label: `${shortType(component.type)} ${component.name}` } });
+      // Inside a folded component: drawn by it.
+      if (component.parent && foldedHolder(component.parent)) continue;
+      if (open.has(component.id)) {
+        nodes.push({ group: "nodes", data: { id: component.id, kind: "component", parent: component.parent || undefined, label: `${shortType(component.type)} ${component.name}` } });
+        continue;
+      }
+      // Folded: one node for the whole box, its resources counted, in a diff every op they take (as a group shows them).
+      const members = membersOf.get(component.id);
+      const counts = model.mode === "diff" ? stepCounts(members) : [];
+      const slices = counts.map(([op, n]) => ({ op, colour: STEP_COLOURS[op], share: n / Math.max(1, members.length) }));
+      const level = worstLevel(members);
+      nodes.push({
+        group: "nodes",
+        classes: ["folded", level && `finding-${level}`, slices.length > 1 && "mixed"].filter(Boolean).join(" "),
+        data: {
+          id: component.id, kind: "folded", parent: component.parent || undefined, count: members.length,
+          label: `${shortType(component.type)} ${component.name}\n${model.mode === "diff" && counts.length > 0 ? counts.map(([op, n]) => `${n} ${op}`).join(" · ") : `${members.length} resource${members.length === 1 ? "" : "s"} (click to open)`}`,
+          colour: model.mode === "diff" ? STEP_COLOURS[counts.length > 0 ? counts[0][0] : "same"] : FOLDED_COLOUR,
+          step: counts.length > 0 ? counts[0][0] : undefined,
+          slices,
+          ...Object.fromEntries(slices.slice(0, 8).flatMap((sl, i) => [[`pie${i + 1}Colour`, sl.colour], [`pie${i + 1}Size`, 100 * sl.share]])),
+        },
+      });
     }
     for (const group of model.groups) {
-      if (expanded.has(group.id)) continue;
+      if (expanded.has(group.id) || (group.component && foldedHolder(group.component))) continue;
       // In a diff a group shows every op it hides (the model counts them, costliest first): named in its
       // label, and drawn as slices of its colour, one per op, so one replaced rule among 30 is not lost.
       const counts = Object.entries(group.steps || {});
@@ -168,7 +222,7 @@ async function start() {
         group: "nodes",
         classes: ["group", worstLevel(group.members) && `finding-${worstLevel(group.members)}`, slices.length > 1 && "mixed"].filter(Boolean).join(" "),
         data: {
-          id: group.id, kind: "group", parent: group.component || undefined, count: group.members.length,
+          id: group.id, kind: "group", parent: group.component || undefined, count: group.members.length, large: !group.component || undefined,
           label: `${shortType(group.type)} × ${group.members.length}\n${model.mode === "diff" ? counts.map(([op, n]) => `${n} ${op}`).join(" · ") : "(click to expand)"}`,
           colour: model.mode === "diff" ? STEP_COLOURS[step || "same"] : PROVIDER_COLOURS[providerOf(group.type)],
           step: step || undefined,
@@ -185,7 +239,7 @@ async function start() {
         group: "nodes",
         classes: ["resource", level && `finding-${level}`, resource.step && `step-${resource.step}`].filter(Boolean).join(" "),
         data: {
-          id: resource.id, kind: "resource", parent: resource.component || undefined,
+          id: resource.id, kind: "resource", parent: resource.component || undefined, large: !resource.component || undefined,
           label: `${resource.loss ? "! " : ""}${resource.step === "replace" ? "± " : ""}${shortType(resource.type)}\n${resource.name}`,
           colour: model.mode === "diff" ? STEP_COLOURS[resource.step || "same"] : PROVIDER_COLOURS[providerOf(resource.type)],
           step: resource.step || undefined,
@@ -228,12 +282,15 @@ async function start() {
     minZoom: 0.05,
     maxZoom: 4,
     style: [
-      { selector: "node", style: { label: "data(label)", "font-size": 10, "min-zoomed-font-size": model.resources.length > 300 ? 6 : 0, "text-wrap": "wrap", "text-max-width": 150, "text-valign": "center", "text-halign": "center" } },
+      { selector: "node", style: { label: "data(label)", "font-size": FONT.resource, "min-zoomed-font-size": model.resources.length > 300 ? 6 : 0, "text-wrap": "wrap", "text-max-width": 150, "text-valign": "center", "text-halign": "center" } },
       { selector: "node[kind = 'resource'], node[kind = 'group']", style: { shape: "round-rectangle", width: 160, height: 40, "background-color": "data(colour)", color: "#fff", "border-width": 1, "border-color": "#333" } },
       { selector: "node[kind = 'group']", style: { "border-style": "double", "border-width": 4, height: 46 } },
       // A group that hides more than one op: a slice per op (cytoscape draws up to 16; the model counts at most 6 ops).
       { selector: "node.mixed", style: { "pie-size": "100%", ...Object.fromEntries([1, 2, 3, 4, 5, 6, 7, 8].flatMap(i => [[`pie-${i}-background-color`, `data(pie${i}Colour)`], [`pie-${i}-background-size`, `data(pie${i}Size)`]])), "text-outline-color": "#333", "text-outline-width": 1 } },
-      { selector: "node[kind = 'component']", style: { shape: "round-rectangle", "background-color": "#f4f5f7", "background-opacity": 0.9, "border-color": "#8a8f98", "border-width": 1, color: "#222", "text-valign": "top", "text-halign": "center", "font-size": 11, "font-weight": "bold", padding: 14 } },
+      { selector: "node[kind = 'component']", style: { shape: "round-rectangle", "background-color": "#f4f5f7", "background-opacity": 0.9, "border-color": "#8a8f98", "border-width": 1, color: "#222", "text-valign": "top", "text-halign": "center", "font-size": FONT.box, "font-weight": "bold", padding: 14 } },
+      // Beside the folded components, the stack's own resources (its providers) are drawn as large as they are.
+      { selector: "node[?large]", style: { width: sizeOf("folded").width, height: sizeOf("folded").height, "font-size": FONT.folded, "text-max-width": sizeOf("folded").width - 12 } },
+      { selector: "node[kind = 'folded']", style: { shape: "round-rectangle", width: sizeOf("folded").width, height: sizeOf("folded").height, "background-color": "data(colour)", color: "#fff", "font-size": FONT.folded, "font-weight": "bold", "text-max-width": sizeOf("folded").width - 12, "border-width": 2, "border-color": "#202124" } },
       { selector: "node.finding-advisory", style: { "border-color": "#f0b400", "border-width": 4, "border-style": "dashed" } },
       { selector: "node.finding-mandatory", style: { "border-color": "#b00020", "border-width": 6, "border-style": "solid" } },
       { selector: "edge", style: { width: 1, "curve-style": model.resources.length > 300 ? "haystack" : "straight", "line-color": "#9aa0a6", "target-arrow-color": "#9aa0a6", "target-arrow-shape": "triangle", "arrow-scale": 0.7 } },
@@ -245,19 +302,32 @@ async function start() {
   });
 
   const graph = document.getElementById("graph");
+  // The extent of laid-out leaves, each with its kind's size (and room for the boxes' padding around them).
   function extentOf(positions) {
     const e = { x1: Infinity, y1: Infinity, x2: -Infinity, y2: -Infinity };
-    for (const p of positions.values()) {
-      e.x1 = Math.min(e.x1, p.x - NODE.width / 2); e.x2 = Math.max(e.x2, p.x + NODE.width / 2);
-      e.y1 = Math.min(e.y1, p.y - NODE.group); e.y2 = Math.max(e.y2, p.y + NODE.group);
+    for (const [id, p] of positions) {
+      const node = cy.getElementById(id);
+      const size = sizeOf(node.data("kind"), node.data("large"));
+      e.x1 = Math.min(e.x1, p.x - size.width / 2 - PAD.side); e.x2 = Math.max(e.x2, p.x + size.width / 2 + PAD.side);
+      e.y1 = Math.min(e.y1, p.y - size.height / 2 - PAD.top); e.y2 = Math.max(e.y2, p.y + size.height / 2 + PAD.side);
     }
     return e;
   }
-  function fitTo(e) {
+  // Fits an extent in the view; with a label size, never so small that a label of that size reads under
+  // READABLE px: then the extent's top left is shown at the readable zoom, and the reader pans to the rest.
+  function fitTo(e, font) {
     if (!Number.isFinite(e.x1)) return;
     const padding = 40;
-    const zoom = Math.min(cy.maxZoom(), Math.max(cy.minZoom(), Math.min((cy.width() - 2 * padding) / (e.x2 - e.x1), (cy.height() - 2 * padding) / (e.y2 - e.y1))));
-    cy.viewport({ zoom, pan: { x: (cy.width() - zoom * (e.x1 + e.x2)) / 2, y: (cy.height() - zoom * (e.y1 + e.y2)) / 2 } });
+    let zoom = Math.min((cy.width() - 2 * padding) / (e.x2 - e.x1), (cy.height() - 2 * padding) / (e.y2 - e.y1));
+    if (font) zoom = Math.min(Math.max(zoom, READABLE / font), 1.5);
+    zoom = Math.min(cy.maxZoom(), Math.max(cy.minZoom(), zoom));
+    const fits = zoom * (e.x2 - e.x1) <= cy.width() - 2 * padding && zoom * (e.y2 - e.y1) <= cy.height() - 2 * padding;
+    cy.viewport({
+      zoom,
+      pan: fits
+        ? { x: (cy.width() - zoom * (e.x1 + e.x2)) / 2, y: (cy.height() - zoom * (e.y1 + e.y2)) / 2 }
+        : { x: padding - zoom * e.x1, y: Math.max(padding - zoom * e.y1, (cy.height() - zoom * (e.y1 + e.y2)) / 2) },
+    });
   }
   const api = { cy, model, firstFrameMs, pictureDrawn, renderMs: null, ready: false };
   window.planPage = api;
@@ -288,7 +358,12 @@ async function start() {
   }
   api.directFirstFrame = caches !== null;
 
-  function layout(fit = true) {
+  // The smallest label drawn now, for the opening view's zoom: a folded component's, or a resource's once one is open.
+  const smallestFont = () => cy.nodes("[kind = 'resource'][!large], [kind = 'group'][!large]").length > 0 ? FONT.resource : FONT.folded;
+
+  // Lays the graph out again; view: "keep" the viewport, "fit" everything in it, or "open" as the page opens
+  // (everything fitted, but no label under READABLE px: the top left shown when it does not fit).
+  function layout(view = "fit") {
     // One batch: cytoscape restyles and redraws once, not once per element.
     const t0 = performance.now();
     let t1, t2, t3, extent;
@@ -305,14 +380,24 @@ async function start() {
     });
     api.timings = { elements: t1 - t0, add: t2 - t1, layout: t3 - t2, total: performance.now() - t0 };
     // Fitted from the layout's own extent: cytoscape's fit would measure every label and edge first.
-    if (fit) fitTo(extent);
+    if (view === "fit") fitTo(extent);
+    else if (view === "open") fitTo(extent, smallestFont());
     const shown = cy.nodes("[kind = 'resource']").length;
     const inGroups = cy.nodes("[kind = 'group']").map(n => n.data("count")).reduce((a, b) => a + b, 0);
-    graph.dataset.resourceNodes = String(shown + inGroups);
+    const inFolded = cy.nodes("[kind = 'folded']").map(n => n.data("count")).reduce((a, b) => a + b, 0);
+    graph.dataset.resourceNodes = String(shown + inGroups + inFolded);
     graph.dataset.visibleResourceNodes = String(shown);
     graph.dataset.groupNodes = String(cy.nodes("[kind = 'group']").length);
     graph.dataset.componentBoxes = String(cy.nodes("[kind = 'component']").length);
+    graph.dataset.foldedComponents = String(cy.nodes("[kind = 'folded']").length);
     graph.dataset.edges = String(cy.edges().length);
+  }
+
+  // Shows an opened component's box: fitted, its resources' labels no smaller than READABLE px.
+  function viewBox(componentId) {
+    const box = cy.getElementById(componentId);
+    if (box.empty()) return;
+    fitTo(box.boundingBox({ includeLabels: false }), FONT.resource);
   }
 
   // The side panel: what the selected resource is, its inputs (secrets arrive masked), what it needs and what needs it.
@@ -324,6 +409,7 @@ async function start() {
   function showResource(resource) {
     panel.replaceChildren();
     panel.dataset.resourceId = resource.id;
+    delete panel.dataset.componentId;
     panel.append(
       el("h2", { "data-field": "name", text: resource.name }),
       el("dl", {},
@@ -370,7 +456,8 @@ async function start() {
   function showGroup(group) {
     panel.replaceChildren();
     panel.dataset.resourceId = "";
-    panel.append(
+    delete panel.dataset.componentId;
+    panel.append(...[
       el("h2", { text: `${shortType(group.type)} × ${group.members.length}` }),
       el("p", { text: group.type }),
       group.steps ? el("p", { "data-field": "group-steps" }, Object.entries(group.steps).map(([op, n]) => `${n} ${op}`).join(", ")) : null,
@@ -381,37 +468,94 @@ async function start() {
         if (step) item.append(` (${step})`);
         return item;
       })),
-    );
+    ].filter(Boolean));
+  }
+
+  // A component in the panel: what it holds, counted by type, its findings, and the button that opens (or folds) it.
+  function showComponent(componentId) {
+    const component = components.get(componentId);
+    const members = membersOf.get(componentId);
+    const byType = new Map();
+    for (const id of members) { const type = shortType(resources.get(id).type); byType.set(type, (byType.get(type) || 0) + 1); }
+    const findings = members.flatMap(id => findingsOf.get(id) || []);
+    panel.replaceChildren();
+    panel.dataset.resourceId = "";
+    panel.dataset.componentId = componentId;
+    panel.append(...[
+      el("h2", { "data-field": "name", text: `${shortType(component.type)} ${component.name}` }),
+      el("p", { "data-field": "type", text: component.type }),
+      open.has(componentId)
+        ? el("button", { id: "collapse-component", "data-component-id": componentId, onclick: () => fold(componentId) }, "Fold")
+        : el("button", { id: "expand-component", "data-component-id": componentId, onclick: () => unfold(componentId) }, `Open its ${members.length} resource${members.length === 1 ? "" : "s"}`),
+      model.mode === "diff" ? el("p", { "data-field": "component-steps", text: stepCounts(members).map(([op, n]) => `${n} ${op}`).join(", ") }) : null,
+      el("h3", { text: "Resources by type" }),
+      el("ul", { "data-field": "types" }, ...[...byType.entries()].map(([type, n]) => el("li", { text: `${type} × ${n}` }))),
+      findings.length > 0 ? el("h3", { text: `Policy findings (${findings.length})` }) : null,
+      findings.length > 0 ? el("ul", { "data-field": "findings" }, ...findings.map(f => el("li", { class: `level-${f.level}`, "data-level": f.level }, el("b", { text: `${f.level} ` }), `${f.policy} (${f.resourceName}): ${f.message}`))) : null,
+      el("h3", { text: "Resources" }),
+      el("ul", { "data-field": "members" }, ...members.slice(0, 500).map(link)),
+    ].filter(Boolean));
   }
 
   function expand(groupId) {
     if (expanded.has(groupId)) return;
     expanded.add(groupId);
     const pan = cy.pan(), zoom = cy.zoom();
-    layout(false);
+    layout("keep");
     cy.viewport({ zoom, pan });
   }
   function collapse(groupId) {
     expanded.delete(groupId);
-    layout(false);
+    layout("keep");
     const group = model.groups.find(g => g.id === groupId);
     showGroup(group);
+  }
+  // Opens a folded component (and the ones around it): its box drawn with its resources, shown readable.
+  function unfold(componentId) {
+    for (let c = componentId; c; c = componentParent.get(c)) open.add(c);
+    layout("keep");
+    viewBox(componentId);
+    showComponent(componentId);
+  }
+  function fold(componentId) {
+    open.delete(componentId);
+    layout("keep");
+    const node = cy.getElementById(componentId);
+    if (!node.empty()) cy.center(node);
+    showComponent(componentId);
+  }
+  // Opens every component holding a resource (or a group), so it is drawn; true when something opened.
+  function reveal(id) {
+    const holder = resources.get(id)?.component ?? model.groups.find(g => g.id === id)?.component;
+    let opened = false;
+    for (let c = holder; c; c = componentParent.get(c)) if (!open.has(c)) { open.add(c); opened = true; }
+    return opened;
   }
 
   function select(id) {
     const resource = resources.get(id);
     if (!resource) return;
     const group = groupOf.get(id);
-    if (group && !expanded.has(group.id)) expand(group.id);
+    const grouped = group && !expanded.has(group.id);
+    if (grouped) expanded.add(group.id);
+    if (reveal(id) || grouped) {
+      const pan = cy.pan(), zoom = cy.zoom();
+      layout("keep");
+      cy.viewport({ zoom, pan });
+    }
     cy.nodes(":selected").unselect();
     const node = cy.getElementById(id);
     node.select();
-    cy.animate({ center: { eles: node }, zoom: Math.max(cy.zoom(), 0.8) }, { duration: 0 });
+    cy.animate({ center: { eles: node }, zoom: Math.max(cy.zoom(), READABLE / FONT.resource) }, { duration: 0 });
     showResource(resource);
   }
   api.select = select;
   api.expand = expand;
+  api.unfold = unfold;
+  api.fold = fold;
+  api.reveal = id => { if (reveal(id)) layout("keep"); };
   api.idOf = name => (model.resources.find(r => r.name === name) || {}).id;
+  api.componentOf = id => resources.get(id)?.component ?? null;
 
   cy.on("tap", "node", event => {
     const node = event.target;
@@ -420,9 +564,10 @@ async function start() {
     else if (kind === "group") {
       const group = model.groups.find(g => g.id === node.id());
       showGroup(group);
-    }
+    } else if (kind === "folded" || kind === "component") showComponent(node.id());
   });
   cy.on("dbltap", "node[kind = 'group']", event => expand(event.target.id()));
+  cy.on("dbltap", "node[kind = 'folded']", event => unfold(event.target.id()));
 
   // Search by name or type: matches listed, lit on the graph, the rest faded.
   const search = document.getElementById("search");
@@ -480,12 +625,17 @@ async function start() {
   }
 
   document.getElementById("fit").addEventListener("click", () => cy.fit(undefined, 40));
-  document.getElementById("expand-all").addEventListener("click", () => { model.groups.forEach(g => expanded.add(g.id)); layout(); });
-  document.getElementById("collapse-all").addEventListener("click", () => { expanded.clear(); layout(); });
+  document.getElementById("expand-all").addEventListener("click", () => {
+    model.components.forEach(c => open.add(c.id));
+    model.groups.forEach(g => expanded.add(g.id));
+    layout("fit");
+  });
+  // Back to the page as it opened: every component folded, every group collapsed.
+  document.getElementById("collapse-all").addEventListener("click", () => { open.clear(); expanded.clear(); layout("open"); });
 
   performance.mark("plan-page:ui");
   drawNextFrameDirectly();
-  layout();
+  layout("open");
   performance.mark("plan-page:laid-out");
   // Rendered: the frame after the layout has been drawn.
   requestAnimationFrame(() => requestAnimationFrame(() => {

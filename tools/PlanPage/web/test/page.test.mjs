@@ -44,18 +44,24 @@ for (const stack of ["dev", "prod-hangzhou", "gpu-shanghai"]) {
     const graph = await page.locator("#graph").evaluate(g => ({ ...g.dataset }));
     const custom = plan.resources.filter(r => r.custom).length;
     const components = plan.resources.filter(isComponent).length;
-    assert.equal(Number(graph.resourceNodes), custom, "resources drawn, one node each or counted in their collapsed group");
-    assert.equal(Number(graph.componentBoxes), components);
+    const providers = plan.resources.filter(r => r.type.startsWith("pulumi:providers:")).length;
+    assert.equal(Number(graph.resourceNodes), custom, "resources drawn, one node each or counted in their collapsed group or folded component");
+    assert.equal(Number(graph.componentBoxes) + Number(graph.foldedComponents), components);
     // Drawn as cytoscape counts them: the nodes on the canvas and their members.
-    const drawn = await page.evaluate(() => {
+    const count = kind => `cy.nodes("[kind = '${kind}']").map(n => n.data("count")).reduce((a, b) => a + b, 0)`;
+    const drawn = await page.evaluate(`(() => {
       const { cy } = window.planPage;
       return {
-        resources: cy.nodes("[kind = 'resource']").length + cy.nodes("[kind = 'group']").map(n => n.data("count")).reduce((a, b) => a + b, 0),
-        boxes: cy.nodes("[kind = 'component']").filter(n => n.isParent()).length,
+        resources: cy.nodes("[kind = 'resource']").length + ${count("group")} + ${count("folded")},
+        components: cy.nodes("[kind = 'component']").filter(n => n.isParent()).length + cy.nodes("[kind = 'folded']").length,
       };
-    });
-    assert.deepEqual(drawn, { resources: custom, boxes: components });
-    assert.match(await page.locator("#counts").textContent(), new RegExp(`^${custom} resources in ${components} components`));
+    })()`);
+    assert.deepEqual(drawn, { resources: custom, components });
+    // The count the text's Resources: line says, as pulumi preview counts it, and what it is made of.
+    assert.match(await page.locator("#counts").textContent(),
+      new RegExp(`^${plan.resources.length} resources as pulumi preview counts them \\(the stack, ${components} components, ${providers} providers, ${custom - providers} custom resources\\)`));
+    const text = blink("plan", "--stack", stack).stdout;
+    assert.match(text, new RegExp(`\n    \\+ ${plan.resources.length} to create: the stack, ${components} components, ${providers} providers, ${custom - providers} custom resources\n`));
     assert.deepEqual(errors, []);
     assert.deepEqual(requests.filter(url => !url.startsWith("file:")), [], "a self-contained page fetches nothing");
     await screenshot(page, `plan-${stack}.png`);
@@ -70,6 +76,9 @@ test("a click on a resource shows its type, name, inputs, dependencies and depen
   // The NAT gateway: drawn on its own, with dependencies and dependants.
   const nat = model.resources.find(r => r.type === "alicloud:vpc/natGateway:NatGateway");
   assert.ok(nat.dependencies.length > 0 && nat.dependants.length > 0);
+  // Its component opened first, as a reader would: a click on it and its Open button.
+  await clickNode(page, nat.component);
+  await page.locator("#expand-component").click();
   await clickNode(page, nat.id);
   const panel = page.locator("#panel");
   assert.equal(await panel.getAttribute("data-resource-id"), nat.id);
@@ -91,6 +100,7 @@ test("a click on a resource shows its type, name, inputs, dependencies and depen
 
   // The Kubernetes provider's kubeconfig is secret: masked as the plan masks it.
   const provider = model.resources.find(r => r.type === "pulumi:providers:kubernetes");
+  await page.evaluate(id => window.planPage.reveal(id), provider.id);
   await clickNode(page, provider.id);
   const inputs = await panel.locator("[data-field=inputs]").textContent();
   assert.equal(JSON.parse(inputs).kubeconfig, "[secret]");
@@ -130,6 +140,11 @@ test("a diff page lists what is lost and every deletion beside the replacements,
   assert.deepEqual(Object.keys(group.steps), ["replace", "same"]);
   assert.equal(group.steps.replace, 1);
   assert.equal(group.steps.same, group.members.length - 1);
+  // Folded, a component shows the ops it holds too: the rule's, and the deleted pool's.
+  const label = id => page.evaluate(c => window.planPage.cy.getElementById(c).data("label"), id);
+  assert.match(await label(group.component), /^ClusterSecurity blink-dev\n1 replace · \d+ same$/);
+  assert.match(await label(gone.component), /^ClusterCompute blink-dev\n1 delete · \d+ same$/);
+  await page.evaluate(id => window.planPage.reveal(id), group.id);
   const node = await page.evaluate(id => {
     const n = window.planPage.cy.getElementById(id);
     return { label: n.data("label"), mixed: n.hasClass("mixed"), slice: n.style("pie-1-background-color"), second: n.style("pie-2-background-color") };
@@ -149,12 +164,75 @@ test("many of a kind are one node until expanded", async () => {
   const { page } = await open(browser, html);
   const group = await page.evaluate(() => window.planPage.model.groups.find(g => g.type === "alicloud:ecs/securityGroupRule:SecurityGroupRule"));
   assert.ok(group.members.length >= 3);
+  await clickNode(page, group.component);
+  await page.locator("#expand-component").click();
   const before = Number(await page.locator("#graph").getAttribute("data-visible-resource-nodes"));
   await clickNode(page, group.id);
   await page.locator("#expand-group").click();
   const afterExpand = Number(await page.locator("#graph").getAttribute("data-visible-resource-nodes"));
   assert.equal(afterExpand, before + group.members.length);
   assert.equal(await page.locator("#graph").getAttribute("data-resource-nodes"), String(await page.evaluate(() => window.planPage.model.resources.length)));
+  await page.close();
+});
+
+test("the page opens on the components, readable at 1600x1000, and a component opens on a click", async () => {
+  const { plan, html } = planPage("prod-hangzhou");
+  const { page, errors } = await open(browser, html, { width: 1600, height: 1000 });
+  // What is drawn as the page opens: each node's label size on screen and whether it is in view.
+  const drawn = () => page.evaluate(() => {
+    const { cy } = window.planPage;
+    const view = cy.extent();
+    return cy.nodes().map(n => {
+      const b = n.boundingBox({ includeLabels: false });
+      return {
+        id: n.id(), kind: n.data("kind"), parent: n.data("parent") || null, isParent: n.isParent(),
+        px: cy.zoom() * parseFloat(n.style("font-size")),
+        inView: b.x1 >= view.x1 && b.x2 <= view.x2 && b.y1 >= view.y1 && b.y2 <= view.y2,
+      };
+    });
+  });
+  const opening = await drawn();
+  const components = plan.resources.filter(isComponent);
+  assert.equal(opening.filter(n => n.kind === "folded").length, components.length, "every component folded into one node");
+  assert.equal(opening.filter(n => n.kind === "component").length, 0, "no box open");
+  const model = await page.evaluate(() => window.planPage.model);
+  assert.equal(opening.filter(n => n.kind === "resource" || n.kind === "group").length, model.resources.filter(r => !r.component).length, "beside them, the stack's own resources (its provider)");
+  for (const node of opening) {
+    assert.ok(node.px >= 10, `${node.id} (${node.kind}): its label is ${node.px.toFixed(1)} px high on screen`);
+    assert.ok(node.inView, `${node.id} (${node.kind}) in view: the whole stack at once`);
+  }
+  await screenshot(page, "plan-prod-hangzhou-components.png");
+
+  // Opening one: a click on it, its panel's Open button; its box drawn with its resources, readable.
+  const security = model.components.find(c => c.type === "blink:security:ClusterSecurity");
+  await clickNode(page, security.id);
+  const panel = page.locator("#panel");
+  assert.equal(await panel.getAttribute("data-component-id"), security.id);
+  const members = model.resources.filter(r => r.component === security.id);
+  assert.equal(await page.locator("#expand-component").textContent(), `Open its ${members.length} resources`);
+  await page.locator("#expand-component").click();
+  const opened = await drawn();
+  const box = opened.find(n => n.id === security.id);
+  assert.equal(box.kind, "component");
+  assert.ok(box.isParent);
+  const inside = opened.filter(n => n.parent === security.id);
+  const groups = model.groups.filter(g => g.component === security.id);
+  assert.equal(inside.length, members.length - groups.reduce((n, g) => n + g.members.length, 0) + groups.length, "its resources, many of a kind as one node");
+  for (const node of inside) {
+    assert.ok(node.px >= 10, `${node.id}: ${node.px.toFixed(1)} px`);
+    assert.ok(node.inView, `${node.id} in view`);
+  }
+  assert.equal(opened.filter(n => n.kind === "folded").length, components.length - 1, "the others stay folded");
+  assert.equal(await page.locator("#graph").getAttribute("data-resource-nodes"), String(plan.resources.filter(r => r.custom).length));
+  await screenshot(page, "plan-prod-hangzhou-opened.png");
+  // Folded again from its panel; "Collapse all" returns to the page as it opened.
+  await page.locator("#collapse-component").click();
+  assert.equal(await page.locator("#graph").getAttribute("data-component-boxes"), "0");
+  await page.locator("#expand-all").click();
+  assert.equal(await page.locator("#graph").getAttribute("data-folded-components"), "0");
+  await page.locator("#collapse-all").click();
+  assert.deepEqual((await drawn()).map(n => [n.id, n.kind]), opening.map(n => [n.id, n.kind]));
+  assert.deepEqual(errors, []);
   await page.close();
 });
 
@@ -249,6 +327,10 @@ test("policy findings are marked on their resources, mandatory and advisory apar
     const id = await finding.getAttribute("data-resource-id");
     const model = await page.evaluate(() => window.planPage.model);
     assert.equal(model.resources.find(r => r.id === id).name, "blink-gpu-flink-cpu");
+    // Marked on its folded component as the page opens, then on its own node once shown.
+    const component = model.resources.find(r => r.id === id).component;
+    assert.equal(await page.evaluate(([c, l]) => window.planPage.cy.getElementById(c).hasClass(`finding-${l}`), [component, level]), true);
+    await finding.locator("a").click();
     const marks = await page.evaluate(nodeId => {
       const node = window.planPage.cy.getElementById(nodeId);
       return { mandatory: node.hasClass("finding-mandatory"), advisory: node.hasClass("finding-advisory"), border: node.style("border-style") };
@@ -256,7 +338,6 @@ test("policy findings are marked on their resources, mandatory and advisory apar
     assert.equal(marks[level], true);
     assert.equal(marks[other], false);
     assert.equal(marks.border, level === "mandatory" ? "solid" : "dashed");
-    await finding.locator("a").click();
     assert.equal(await page.locator(`#panel [data-field=findings] li[data-level=${level}]`).count(), 1);
     await screenshot(page, `findings-${level}.png`);
     await page.close();
@@ -292,7 +373,7 @@ test("the first frame is a still picture of the same graph, which cytoscape's re
   const graph = await page.locator("#graph").evaluate(g => ({ ...g.dataset }));
   assert.deepEqual(seen, {
     picture: {
-      nodes: Number(graph.visibleResourceNodes) + Number(graph.groupNodes),
+      nodes: Number(graph.visibleResourceNodes) + Number(graph.groupNodes) + Number(graph.foldedComponents),
       boxes: Number(graph.componentBoxes),
       edges: Number(graph.edges),
     },
