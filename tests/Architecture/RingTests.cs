@@ -111,6 +111,78 @@ public class RingTests
         Assert.That(wrong, Is.Empty);
     }
 
+    /// <summary>Every project file of BlinkInfra's, relative to the root (build outputs and Node's packages left out).</summary>
+    private static List<string> ProjectFiles()
+        => Directory.GetFiles(TestPaths.ProjectRoot, "*.csproj", SearchOption.AllDirectories)
+            .Select(path => Path.GetRelativePath(TestPaths.ProjectRoot, path).Replace('\\', '/'))
+            .Where(path => !path.Split('/').Any(part => part is "bin" or "obj" or "node_modules" or ".git"))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+
+    /// <summary>The items of one kind a project file names, with their conditions (the ItemGroup's).</summary>
+    private static List<(string Include, string Condition)> Items(string projectFile, string kind)
+        => XDocument.Load(Path.Combine(TestPaths.ProjectRoot, projectFile)).Root!.Elements("ItemGroup")
+            .SelectMany(group => group.Elements(kind).Select(item => (item.Attribute("Include")?.Value ?? "", group.Attribute("Condition")?.Value ?? "")))
+            .ToList();
+
+    // The project files as written, before any build: the same table the build's check (BLINK0001 to
+    // BLINK0003) applies, so a reference against the direction shows here by name without building.
+    [Test]
+    public void Each_project_file_references_only_what_its_ring_may()
+    {
+        var files = ProjectFiles();
+        Assert.That(files, Is.SupersetOf(new[] { "BlinkInfra.csproj", "infra/BlinkInfra.Program.csproj", "infra/Config/BlinkInfra.Config.csproj", "policies/BlinkInfra.Policies.csproj", "tools/BlinkInfra.Tools.csproj" }));
+
+        var wrong = new List<string>();
+        foreach (var file in files)
+        {
+            var project = Path.GetFileNameWithoutExtension(file);
+            if (!Table.Value.TryGetValue(project, out var ring))
+            {
+                wrong.Add($"{file}: in no ring of Directory.Build.targets");
+                continue;
+            }
+            foreach (var (include, _) in Items(file, "ProjectReference"))
+            {
+                var referenced = Path.GetFileNameWithoutExtension(include.Replace('\\', '/'));
+                if (!ring.MayReference.Contains(referenced))
+                    wrong.Add($"{file} ({ring.Name}) references {referenced}; it may reference {string.Join(", ", ring.MayReference.DefaultIfEmpty("nothing of BlinkInfra"))}");
+            }
+            // The SDK is given by Directory.Build.targets alone, to the projects that set BlinkUsesPulumi.
+            foreach (var (include, _) in Items(file, "PackageReference").Where(item => IsPulumi(item.Include)))
+                wrong.Add($"{file} names the Pulumi package {include}: Directory.Build.targets gives the SDK to the rings on it");
+        }
+
+        Assert.That(wrong, Is.Empty);
+    }
+
+    [Test]
+    public void The_solution_the_tests_run_lists_every_project_but_the_offline_sdk()
+    {
+        var solution = XDocument.Load(Path.Combine(TestPaths.ProjectRoot, "tests", "BlinkInfra.slnx"));
+        var listed = solution.Descendants("Project")
+            .Select(p => Path.GetRelativePath(TestPaths.ProjectRoot, Path.GetFullPath(Path.Combine(TestPaths.ProjectRoot, "tests", p.Attribute("Path")!.Value))).Replace('\\', '/'))
+            .Order(StringComparer.Ordinal);
+
+        // The offline SDK is referenced by the projects on Pulumi when BlinkSdk=offline, and of no use against the real packages.
+        Assert.That(listed, Is.EqualTo(ProjectFiles().Where(f => f != "offline-sdk/Pulumi.Offline.csproj")));
+    }
+
+    [Test]
+    public void The_native_build_keeps_every_assembly_of_the_rings_whole()
+    {
+        // Native AOT trims what it cannot see used; the program's reflection ([Input] members, output
+        // types, configuration binding, YamlDotNet) reaches into every ring, so each assembly is a root.
+        var roots = Items("BlinkInfra.csproj", "TrimmerRootAssembly")
+            .Where(item => item.Condition.Contains("BlinkCliAot", StringComparison.Ordinal))
+            .SelectMany(item => item.Include.Split(';', StringSplitOptions.RemoveEmptyEntries))
+            .ToList();
+        var rings = Table.Value.Values.Where(r => r.Name is not ("tests" or "sdk")).Select(r => r.Project);
+
+        Assert.That(roots, Is.SupersetOf(rings.Append("Pulumi.Offline")));
+        Assert.That(ProgramAssemblies, Is.EquivalentTo(rings), "the assemblies the tests load are the rings'");
+    }
+
     /// <summary>
     /// What a project of the ring compiles against: the framework, the packages beside the tests (none
     /// of which declares a BlinkInfra or Pulumi namespace), its own assembly and those below it, and the
