@@ -158,7 +158,10 @@ public class BlinkScriptTests
 
     [TestCase("tools/Cli/Added.cs", TestName = "Adding a source file rebuilds")]
     [TestCase("Directory.Packages.props", TestName = "Adding a project file at the top rebuilds")]
-    [TestCase("tools/Recorder/Added.cs", TestName = "Adding a source file to a ring below the host rebuilds")]
+    [TestCase("tools/Recorder/Added.cs", TestName = "Adding a source file to the tools' ring rebuilds")]
+    [TestCase("policies/Packs/Added.cs", TestName = "Adding a source file to the policies' ring rebuilds")]
+    [TestCase("tools/Plan/Added.cs", TestName = "Adding a source file to the records' ring rebuilds")]
+    [TestCase("infra/Config/Added.cs", TestName = "Adding a source file to the model's ring rebuilds")]
     public void Adding_an_input_rebuilds(string relativePath)
     {
         Blink(Plan);
@@ -178,17 +181,28 @@ public class BlinkScriptTests
         Assert.That(Blink(Plan).Calls, Is.EqualTo(new[] { "publish", $"run {OfflineCli}" }), "renamed");
     }
 
-    [TestCase("BlinkInfra.csproj")]
+    /// <summary>Every project file the CLI is built from: the host's and each ring's below it (not the tests').</summary>
+    public static IEnumerable<string> ProgramProjectFiles()
+        => Directory.GetFiles(TestPaths.ProjectRoot, "*.csproj", SearchOption.AllDirectories)
+            .Select(path => Path.GetRelativePath(TestPaths.ProjectRoot, path).Replace('\\', '/'))
+            .Where(path => !path.StartsWith("tests/", StringComparison.Ordinal) && !path.Split('/').Any(part => part is "bin" or "obj" or "node_modules"))
+            .Order(StringComparer.Ordinal);
+
+    [Test]
+    public void Every_project_the_cli_is_built_from_is_an_input([ValueSource(nameof(ProgramProjectFiles))] string relativePath)
+    {
+        Blink(Plan);
+        Edit(relativePath, text => text + "\n");
+
+        Assert.That(Blink(Plan).Calls, Is.EqualTo(new[] { "publish", $"run {OfflineCli}" }));
+    }
+
     [TestCase("Directory.Build.props")]
     [TestCase("Directory.Build.targets")]
-    [TestCase("tools/BlinkInfra.Tools.csproj")]
-    [TestCase("infra/Facts/BlinkInfra.Facts.csproj")]
-    [TestCase("tools/Stacks/BlinkInfra.Stacks.csproj")]
     [TestCase("infra/Config/Network/Cidr.cs")]
     [TestCase("policies/Packs/IsolationPack.cs")]
     [TestCase("tools/Diff/PlanDiff.cs")]
     [TestCase("tools/Fleet/fleet-page.html")]
-    [TestCase("offline-sdk/Pulumi.Offline.csproj")]
     [TestCase("infra/Facts/alicloud-replacement-inputs.json")]
     [TestCase("tools/PlanPage/web/dist/plan-page.js")]
     [TestCase("tools/PlanPage/web/src/page.html")]
