@@ -20,21 +20,48 @@ using KubernetesProviderArgs = Pulumi.Kubernetes.ProviderArgs;
 
 namespace BlinkInfra.Compute;
 
-/// <summary>What <see cref="ClusterCompute"/> is built from.</summary>
-public sealed record ClusterComputeArgs(
-    ComputeSpec Spec,
-    BillingMode Billing,
-    ImmutableArray<string> Zones,
-    Output<ImmutableDictionary<string, string>> VswitchIds,
-    Output<ImmutableDictionary<string, string>> PodVswitchIds,
-    Input<string> MastersSecurityGroupId,
-    Input<string> WorkersSecurityGroupId,
-    ObservabilitySpec Observability,
-    IReadOnlyDictionary<string, string> Tags,
-    MaintenanceSpec Maintenance,
-    Input<string>? LogProject,
-    Input<string>? KmsKeyId = null,
-    Input<string>? KeyPairName = null);
+/// <summary>What <see cref="ClusterCompute"/> is built from, set by name as Pulumi's own Args are.</summary>
+public sealed class ClusterComputeArgs
+{
+    /// <summary>The compute section of the spec: Kubernetes, the master machines, the worker pools.</summary>
+    public required ComputeSpec Spec { get; init; }
+
+    /// <summary>How the machines are billed: as the cluster is.</summary>
+    public required BillingMode Billing { get; init; }
+
+    /// <summary>The cluster's zones, in the spec's order: the control plane's and the pods' vSwitches are taken in it.</summary>
+    public required ImmutableArray<string> Zones { get; init; }
+
+    /// <summary>The node vSwitches by zone: the control plane's ENIs and the machines.</summary>
+    public required Output<ImmutableDictionary<string, string>> VswitchIds { get; init; }
+
+    /// <summary>The pod vSwitches by zone: the cluster's at creation, then each pool's Terway config.</summary>
+    public required Output<ImmutableDictionary<string, string>> PodVswitchIds { get; init; }
+
+    /// <summary>The masters' group: the master machines and their pods (through their Terway config).</summary>
+    public required Input<string> MastersSecurityGroupId { get; init; }
+
+    /// <summary>The workers' group: the worker machines, their pods and the control plane's ENIs.</summary>
+    public required Input<string> WorkersSecurityGroupId { get; init; }
+
+    /// <summary>The observability section of the spec: managed Prometheus, logs (the add-ons, control-plane and audit logs).</summary>
+    public required ObservabilitySpec Observability { get; init; }
+
+    /// <summary>The stack's tags, on every resource that takes tags.</summary>
+    public required IReadOnlyDictionary<string, string> Tags { get; init; }
+
+    /// <summary>The maintenance section of the spec: the window, auto-upgrade, the pools' auto-repair.</summary>
+    public required MaintenanceSpec Maintenance { get; init; }
+
+    /// <summary>With logs, the Log Service project (<see cref="BlinkInfra.Observability.ClusterLogs"/>), once it is there; null without.</summary>
+    public Input<string>? LogProject { get; init; }
+
+    /// <summary>With KMS, the key encrypting the Secrets and the disks; null without.</summary>
+    public Input<string>? KmsKeyId { get; init; }
+
+    /// <summary>With break-glass access, the key pair the machines accept for SSH; null without.</summary>
+    public Input<string>? KeyPairName { get; init; }
+}
 
 /// <summary>
 /// The cluster's machines: an ACK managed Pro cluster with Terway pod networking, the master machines
