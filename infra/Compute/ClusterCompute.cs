@@ -91,10 +91,10 @@ public sealed class ClusterCompute : ComponentResource
 
     /// <summary>
     /// The cluster's kubeconfig (a secret), read once by the cluster credential lookup for every Kubernetes
-    /// provider of the stack (the masters' Terway config here, the engine's); not a component output, which
-    /// would put it in the stack's outputs.
+    /// provider of the stack (the masters' Terway config here, the engine's). Wiring inside the program, not a
+    /// component output: registered, the cluster's admin credentials would be one more value in the state.
     /// </summary>
-    public Output<string> KubeConfig { get; }
+    internal Output<string> KubeConfig { get; }
 
     public ClusterCompute(string name, ClusterComputeArgs args, ComponentResourceOptions? options = null)
         : base(TypeToken, name, options)
@@ -184,11 +184,9 @@ public sealed class ClusterCompute : ComponentResource
                 .Select((poolName, i) => (poolName, Id: ids[i]))
                 .ToImmutableDictionary(p => p.poolName, p => p.Id));
 
-        RegisterOutputs(new Dictionary<string, object?>
-        {
-            ["clusterId"] = ClusterId,
-            ["nodePoolIds"] = NodePoolIds,
-        });
+        // Every [Output] property, under its name (ComponentResource.RegisterOutputs(), Pulumi 3.59 and later): the RRSA
+        // metadata too, an [OutputType] object Pulumi records as a map of its fields (3.87 and later).
+        RegisterOutputs();
     }
 
     /// <summary>

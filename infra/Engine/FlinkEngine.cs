@@ -335,11 +335,8 @@ public sealed class FlinkEngine : ComponentResource
                 InCluster(release, cleanerAccount, cleanerBinding, cleanerAccess));
         }
 
-        RegisterOutputs(new Dictionary<string, object?>
-        {
-            ["bucketName"] = BucketName,
-            ["roleNames"] = RoleNames,
-        });
+        // Every [Output] property, under its name (ComponentResource.RegisterOutputs(), Pulumi 3.59 and later).
+        RegisterOutputs();
     }
 
     /// <summary>What one service account may do through RRSA: its role, and the one policy attached to it.</summary>

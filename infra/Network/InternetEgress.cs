@@ -118,11 +118,8 @@ public sealed class InternetEgress : ComponentResource
 
         NatGatewayId = nat.Id;
         EgressIp = eip.IpAddress;
-        RegisterOutputs(new Dictionary<string, object?>
-        {
-            ["natGatewayId"] = NatGatewayId,
-            ["egressIp"] = EgressIp,
-        });
+        // Every [Output] property, under its name (ComponentResource.RegisterOutputs(), Pulumi 3.59 and later).
+        RegisterOutputs();
     }
 
     /// <summary>

@@ -62,7 +62,8 @@ public sealed class ClusterLogs : ComponentResource
             }, DeletedFirst()).LogstoreName;
         }
         Logstores = logstores;
-        RegisterOutputs(new Dictionary<string, object?> { ["projectName"] = ProjectName });
+        // Every [Output] property, under its name (ComponentResource.RegisterOutputs(), Pulumi 3.59 and later).
+        RegisterOutputs();
     }
 
     /// <summary>

@@ -54,9 +54,14 @@ public sealed class ClusterObservability : ComponentResource
 {
     public const string TypeToken = "blink:observability:ClusterObservability";
 
+    /// <summary>The default alert rules' ids by alert name (<see cref="Alerts"/>), as ARMS knows them; empty without alerts.</summary>
+    [Output("alertRuleIds")]
+    public Output<ImmutableDictionary<string, string>> AlertRuleIds { get; private set; }
+
     public ClusterObservability(string name, ClusterObservabilityArgs args, ComponentResourceOptions? options = null)
         : base(TypeToken, name, options)
     {
+        var rules = new List<(string Alert, PrometheusAlertRule Rule)>();
         if (args.Spec.Alerts)
         {
             var alerts = Alerts.For(args.FlinkNamespace);
@@ -78,7 +83,7 @@ public sealed class ClusterObservability : ComponentResource
                     rule.DispatchRuleId = dispatch.Id;
                 // The rule needs the cluster's Prometheus instance, which the arms-prometheus add-on creates: the cluster's
                 // id alone would let it be created first.
-                new PrometheusAlertRule($"{name}-alert-{alert.Name}", rule, Needing(args, ClusterDefaults.PrometheusAddon));
+                rules.Add((alert.Name, new PrometheusAlertRule($"{name}-alert-{alert.Name}", rule, Needing(args, ClusterDefaults.PrometheusAddon))));
             }
         }
         if (args.Kubernetes is not null && args.Logs is not null)
@@ -86,7 +91,10 @@ public sealed class ClusterObservability : ComponentResource
             Collect($"{name}-logs-{Logging.FlinkStore}", args.FlinkNamespace, Logging.FlinkStore, args);
             Collect($"{name}-logs-{Logging.OperatorStore}", FlinkDefaults.OperatorNamespace, Logging.OperatorStore, args);
         }
-        RegisterOutputs(new Dictionary<string, object?>());
+        AlertRuleIds = Output.All(rules.Select(r => r.Rule.Id))
+            .Apply(ids => rules.Select((r, i) => (r.Alert, Id: ids[i])).ToImmutableDictionary(r => r.Alert, r => r.Id));
+        // Every [Output] property, under its name (ComponentResource.RegisterOutputs(), Pulumi 3.59 and later).
+        RegisterOutputs();
     }
 
     /// <summary>

@@ -50,6 +50,7 @@ public sealed class BreakGlassAccess : ComponentResource
         {
             KeyPairName = Output.Create(args.Spec.KeyPairName);
         }
-        RegisterOutputs(new Dictionary<string, object?> { ["keyPairName"] = KeyPairName });
+        // Every [Output] property, under its name (ComponentResource.RegisterOutputs(), Pulumi 3.59 and later).
+        RegisterOutputs();
     }
 }

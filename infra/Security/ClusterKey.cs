@@ -38,7 +38,8 @@ public sealed class ClusterKey : ComponentResource
     public Output<string> KeyId { get; private set; }
 
     /// <summary>The key as RAM policies name it: its ARN in any account of the stack's region.</summary>
-    public Output<string> KeyArn { get; }
+    [Output("keyArn")]
+    public Output<string> KeyArn { get; private set; }
 
     public ClusterKey(string name, ClusterKeyArgs args, ComponentResourceOptions? options = null)
         : base(TypeToken, name, options)
@@ -69,6 +70,7 @@ public sealed class ClusterKey : ComponentResource
             KeyId = key.Id;
         }
         KeyArn = KeyId.Apply(id => Encryption.KeyArn(args.Region, id));
-        RegisterOutputs(new Dictionary<string, object?> { ["keyId"] = KeyId });
+        // Every [Output] property, under its name (ComponentResource.RegisterOutputs(), Pulumi 3.59 and later).
+        RegisterOutputs();
     }
 }
