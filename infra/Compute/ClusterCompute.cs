@@ -164,6 +164,18 @@ public sealed class ClusterCompute : ComponentResource
         KubeConfig = Output.CreateSecret(GetClusterCredential.Invoke(new GetClusterCredentialInvokeArgs { ClusterId = cluster.Id }, new InvokeOptions { Parent = this })
             .Apply(c => c.KubeConfig));
 
+        // A Kubernetes provider of its own beside FlinkEngine's <name>-k8s, because one would not do. Pulumi creates a
+        // resource after its provider and a provider after its DependsOn, and deletes in reverse (a resource depends on its
+        // provider: pulumi/pulumi pkg/resource/graph/dependency_graph.go, read 2026-12-05). The Terway configs declared
+        // through this one must exist before the node pools whose nodes read them; the engine's and observability's objects
+        // must come after the node pools and the pod identity webhook (which gives a pod its RRSA credentials only when the
+        // pod is created) and go before them, which <name>-k8s guarantees by waiting for them. One provider waiting for the
+        // pools would make the Terway configs wait for the pools that wait for them (a cycle); one not waiting would leave
+        // every engine object to carry that dependency itself, and one forgotten would start pods without credentials.
+        // Nothing else sets them apart: both take the one credential lookup's kubeconfig and server-side apply, neither sets
+        // namespace, deleteUnreachable or enableConfigMapMutable (Pulumi.Kubernetes 4.32.0 ProviderArgs). Their names stay:
+        // an object moved to another provider is replaced unless that provider's DiffConfig says otherwise (pulumi/pulumi
+        // pkg/resource/deploy/step_generator.go, providerChanged).
         var system = new KubernetesProvider($"{name}-k8s-system", new KubernetesProviderArgs
         {
             KubeConfig = KubeConfig,

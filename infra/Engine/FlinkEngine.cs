@@ -167,7 +167,9 @@ public sealed class FlinkEngine : ComponentResource
                 PolicyDocument: WithKey(args.KmsKeyArn, arn => Documents.JarRead(spec.Bucket, arn))));
         }
 
-        // Kubernetes, through a provider of this cluster's own, once its nodes are there.
+        // Kubernetes, through a provider of this cluster's own, once its nodes are there: every object declared through it
+        // waits for the node pools and the pod identity webhook. Not the compute's <name>-k8s-system, whose Terway configs
+        // must come before the node pools (why one provider would not do: ClusterCompute, where that one is declared).
         var kubernetes = new KubernetesProvider($"{name}-k8s", new KubernetesProviderArgs
         {
             KubeConfig = args.KubeConfig,
