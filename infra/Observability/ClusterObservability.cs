@@ -28,7 +28,7 @@ public sealed class ClusterObservabilityArgs
     /// <summary>The ACK cluster, whose managed Prometheus the alert rules go to.</summary>
     public required Input<string> ClusterId { get; init; }
 
-    /// <summary>With logs, the engine's Kubernetes provider the collection configs are declared through; null without.</summary>
+    /// <summary>The engine's Kubernetes provider, which the log collection configs (with logs) are declared through.</summary>
     public KubernetesProvider? Kubernetes { get; init; }
 
     /// <summary>With logs, the project and logstores the collection configs send to; null without.</summary>
