@@ -185,76 +185,114 @@ public sealed class BlinkStack : Stack
             return options;
         }
 
-        var network = new ClusterNetwork(name, new ClusterNetworkArgs(spec.Network, tags, lookups.ClusterVpc), WithProvider());
-        var zones = spec.Network.Zones.Select(z => z.ZoneId).ToImmutableArray();
-        var security = new ClusterSecurity(name, new ClusterSecurityArgs(
-            network.VpcId,
-            spec.Security,
-            spec.DataAccess.Endpoints,
-            spec.Network.Zones.Select(z => z.CidrBlock.ToString()).ToImmutableArray(),
-            spec.Network.InternetEgress.Enabled,
-            tags)
+        var network = new ClusterNetwork(name, new ClusterNetworkArgs
         {
+            Spec = spec.Network,
+            Tags = tags,
+            CheckedVpc = lookups.ClusterVpc,
+        }, WithProvider());
+        var zones = spec.Network.Zones.Select(z => z.ZoneId).ToImmutableArray();
+        var security = new ClusterSecurity(name, new ClusterSecurityArgs
+        {
+            VpcId = network.VpcId,
+            Spec = spec.Security,
+            Endpoints = spec.DataAccess.Endpoints,
+            ClusterVswitchBlocks = spec.Network.Zones.Select(z => z.CidrBlock.ToString()).ToImmutableArray(),
+            InternetEgress = spec.Network.InternetEgress.Enabled,
+            Tags = tags,
             InternetPorts = spec.Network.InternetEgress.Ports,
             HostsFiltered = spec.Network.InternetEgress.Restricted,
         }, WithProvider());
         // The cluster's KMS key and the nodes' break-glass key pair, when the stack asks for them.
         var key = spec.Security.Kms is { } kms
-            ? new ClusterKey(name, new ClusterKeyArgs(kms, spec.Cluster.Region, tags), WithProvider())
+            ? new ClusterKey(name, new ClusterKeyArgs { Spec = kms, Region = spec.Cluster.Region, Tags = tags }, WithProvider())
             : null;
         var breakGlass = spec.Security.BreakGlass is { } access
-            ? new BreakGlassAccess(name, new BreakGlassAccessArgs(access, tags), WithProvider())
+            ? new BreakGlassAccess(name, new BreakGlassAccessArgs { Spec = access, Tags = tags }, WithProvider())
             : null;
         Input<string>? kmsKeyId = key is null ? null : (Input<string>)key.KeyId;
         Input<string>? keyPairName = breakGlass is null ? null : (Input<string>)breakGlass.KeyPairName;
         // The logs' project before the cluster, which names it (see ClusterLogs).
         var logs = spec.Observability.Logs is { } logsSpec
-            ? new ClusterLogs(name, new ClusterLogsArgs(logsSpec, tags), WithProvider())
+            ? new ClusterLogs(name, new ClusterLogsArgs { Spec = logsSpec, Tags = tags }, WithProvider())
             : null;
         Input<string>? logProject = null;
         if (logs is not null)
             logProject = logs.ProjectName;
-        var compute = new ClusterCompute(name, new ClusterComputeArgs(
-            spec.Compute,
-            spec.Cluster.Billing,
-            zones,
-            network.VswitchIds,
-            network.PodVswitchIds,
-            security.MastersSecurityGroupId,
-            security.WorkersSecurityGroupId,
-            spec.Observability,
-            tags,
-            spec.Maintenance,
-            logProject,
-            kmsKeyId,
-            keyPairName), WithProvider());
+        var compute = new ClusterCompute(name, new ClusterComputeArgs
+        {
+            Spec = spec.Compute,
+            Billing = spec.Cluster.Billing,
+            Zones = zones,
+            VswitchIds = network.VswitchIds,
+            PodVswitchIds = network.PodVswitchIds,
+            MastersSecurityGroupId = security.MastersSecurityGroupId,
+            WorkersSecurityGroupId = security.WorkersSecurityGroupId,
+            Observability = spec.Observability,
+            Tags = tags,
+            Maintenance = spec.Maintenance,
+            LogProject = logProject,
+            KmsKeyId = kmsKeyId,
+            KeyPairName = keyPairName,
+        }, WithProvider());
 
         var egress = spec.Network.InternetEgress.Enabled
-            ? new InternetEgress(name, new InternetEgressArgs(
-                spec.Network.InternetEgress, network.VpcId, zones, network.VswitchIds, network.PodVswitchIds, tags)
+            ? new InternetEgress(name, new InternetEgressArgs
             {
+                Spec = spec.Network.InternetEgress,
+                VpcId = network.VpcId,
+                Zones = zones,
+                VswitchIds = network.VswitchIds,
+                PodVswitchIds = network.PodVswitchIds,
+                Tags = tags,
                 RouteTableId = network.RouteTableId,
                 Region = spec.Cluster.Region,
                 VpcCidrBlock = spec.Network.VpcCidrBlock.ToString(),
             }, WithProvider())
             : null;
 
-        var engine = new FlinkEngine(name, new FlinkEngineArgs(
+        var engine = new FlinkEngine(name, new FlinkEngineArgs
+        {
+            Spec = spec.Engine,
+            Compute = spec.Compute,
+            DataAccess = spec.DataAccess,
+            Region = spec.Cluster.Region,
+            KubeConfig = compute.KubeConfig,
+            Rrsa = compute.RrsaMetadata,
             // The engine's Kubernetes objects wait for the nodes and for the pod identity webhook, which injects RRSA's
             // credentials into the Flink and operator pods when they are created.
-            spec.Engine, spec.Compute, spec.DataAccess, spec.Cluster.Region, compute.KubeConfig, compute.RrsaMetadata,
-            compute.NodePools.Add(compute.Addons[Facts.FlinkDefaults.PodIdentityAddon]),
-            egress?.SnatEntries ?? ImmutableArray<Resource>.Empty, spec.EndpointCredentials, tags, kmsKeyId, key?.KeyArn), WithProvider());
+            NodePools = compute.NodePools.Add(compute.Addons[Facts.FlinkDefaults.PodIdentityAddon]),
+            InternetEgressReady = egress?.SnatEntries ?? ImmutableArray<Resource>.Empty,
+            EndpointCredentials = spec.EndpointCredentials,
+            Tags = tags,
+            KmsKeyId = kmsKeyId,
+            KmsKeyArn = key?.KeyArn,
+        }, WithProvider());
 
-        new ClusterObservability(name, new ClusterObservabilityArgs(spec.Observability, spec.Engine.Namespace, compute.ClusterId,
-            engine.Kubernetes, logs, compute.Addons), WithProvider());
+        new ClusterObservability(name, new ClusterObservabilityArgs
+        {
+            Spec = spec.Observability,
+            FlinkNamespace = spec.Engine.Namespace,
+            ClusterId = compute.ClusterId,
+            Kubernetes = engine.Kubernetes,
+            Logs = logs,
+            Addons = compute.Addons,
+        }, WithProvider());
 
         if (spec.DataAccess.CrossAccount is { } cross)
         {
-            new CrossAccountConnection(name, new CrossAccountConnectionArgs(
-                cross, network.VpcId, network.RouteTableId, zones, network.VswitchIds,
-                spec.Network.Zones.Select(z => z.PodCidrBlock.ToString()).ToImmutableArray(),
-                lookups.TenantVpc!.RouteTableId, tenant!, tags), WithProvider());
+            new CrossAccountConnection(name, new CrossAccountConnectionArgs
+            {
+                Spec = cross,
+                ClusterVpcId = network.VpcId,
+                ClusterRouteTableId = network.RouteTableId,
+                Zones = zones,
+                VswitchIds = network.VswitchIds,
+                PodCidrBlocks = spec.Network.Zones.Select(z => z.PodCidrBlock.ToString()).ToImmutableArray(),
+                TenantRouteTableId = lookups.TenantVpc!.RouteTableId,
+                TenantProvider = tenant!,
+                Tags = tags,
+            }, WithProvider());
         }
 
         return new Declared(network.VpcId, network.VswitchIds, security.MastersSecurityGroupId, security.WorkersSecurityGroupId,

@@ -20,21 +20,48 @@ using KubernetesProviderArgs = Pulumi.Kubernetes.ProviderArgs;
 
 namespace BlinkInfra.Compute;
 
-/// <summary>What <see cref="ClusterCompute"/> is built from.</summary>
-public sealed record ClusterComputeArgs(
-    ComputeSpec Spec,
-    BillingMode Billing,
-    ImmutableArray<string> Zones,
-    Output<ImmutableDictionary<string, string>> VswitchIds,
-    Output<ImmutableDictionary<string, string>> PodVswitchIds,
-    Input<string> MastersSecurityGroupId,
-    Input<string> WorkersSecurityGroupId,
-    ObservabilitySpec Observability,
-    IReadOnlyDictionary<string, string> Tags,
-    MaintenanceSpec Maintenance,
-    Input<string>? LogProject,
-    Input<string>? KmsKeyId = null,
-    Input<string>? KeyPairName = null);
+/// <summary>What <see cref="ClusterCompute"/> is built from, set by name as Pulumi's own Args are.</summary>
+public sealed class ClusterComputeArgs
+{
+    /// <summary>The compute section of the spec: Kubernetes, the master machines, the worker pools.</summary>
+    public required ComputeSpec Spec { get; init; }
+
+    /// <summary>How the machines are billed: as the cluster is.</summary>
+    public required BillingMode Billing { get; init; }
+
+    /// <summary>The cluster's zones, in the spec's order: the control plane's and the pods' vSwitches are taken in it.</summary>
+    public required ImmutableArray<string> Zones { get; init; }
+
+    /// <summary>The node vSwitches by zone: the control plane's ENIs and the machines.</summary>
+    public required Output<ImmutableDictionary<string, string>> VswitchIds { get; init; }
+
+    /// <summary>The pod vSwitches by zone: the cluster's at creation, then each pool's Terway config.</summary>
+    public required Output<ImmutableDictionary<string, string>> PodVswitchIds { get; init; }
+
+    /// <summary>The masters' group: the master machines and their pods (through their Terway config).</summary>
+    public required Input<string> MastersSecurityGroupId { get; init; }
+
+    /// <summary>The workers' group: the worker machines, their pods and the control plane's ENIs.</summary>
+    public required Input<string> WorkersSecurityGroupId { get; init; }
+
+    /// <summary>The observability section of the spec: managed Prometheus, logs (the add-ons, control-plane and audit logs).</summary>
+    public required ObservabilitySpec Observability { get; init; }
+
+    /// <summary>The stack's tags, on every resource that takes tags.</summary>
+    public required IReadOnlyDictionary<string, string> Tags { get; init; }
+
+    /// <summary>The maintenance section of the spec: the window, auto-upgrade, the pools' auto-repair.</summary>
+    public required MaintenanceSpec Maintenance { get; init; }
+
+    /// <summary>With logs, the Log Service project (<see cref="BlinkInfra.Observability.ClusterLogs"/>), once it is there; null without.</summary>
+    public Input<string>? LogProject { get; init; }
+
+    /// <summary>With KMS, the key encrypting the Secrets and the disks; null without.</summary>
+    public Input<string>? KmsKeyId { get; init; }
+
+    /// <summary>With break-glass access, the key pair the machines accept for SSH; null without.</summary>
+    public Input<string>? KeyPairName { get; init; }
+}
 
 /// <summary>
 /// The cluster's machines: an ACK managed Pro cluster with Terway pod networking, the master machines
@@ -64,10 +91,10 @@ public sealed class ClusterCompute : ComponentResource
 
     /// <summary>
     /// The cluster's kubeconfig (a secret), read once by the cluster credential lookup for every Kubernetes
-    /// provider of the stack (the masters' Terway config here, the engine's); not a component output, which
-    /// would put it in the stack's outputs.
+    /// provider of the stack (the masters' Terway config here, the engine's). Wiring inside the program, not a
+    /// component output: registered, the cluster's admin credentials would be one more value in the state.
     /// </summary>
-    public Output<string> KubeConfig { get; }
+    internal Output<string> KubeConfig { get; }
 
     public ClusterCompute(string name, ClusterComputeArgs args, ComponentResourceOptions? options = null)
         : base(TypeToken, name, options)
@@ -137,6 +164,18 @@ public sealed class ClusterCompute : ComponentResource
         KubeConfig = Output.CreateSecret(GetClusterCredential.Invoke(new GetClusterCredentialInvokeArgs { ClusterId = cluster.Id }, new InvokeOptions { Parent = this })
             .Apply(c => c.KubeConfig));
 
+        // A Kubernetes provider of its own beside FlinkEngine's <name>-k8s, because one would not do. Pulumi creates a
+        // resource after its provider and a provider after its DependsOn, and deletes in reverse (a resource depends on its
+        // provider: pulumi/pulumi pkg/resource/graph/dependency_graph.go, read 2026-12-05). The Terway configs declared
+        // through this one must exist before the node pools whose nodes read them; the engine's and observability's objects
+        // must come after the node pools and the pod identity webhook (which gives a pod its RRSA credentials only when the
+        // pod is created) and go before them, which <name>-k8s guarantees by waiting for them. One provider waiting for the
+        // pools would make the Terway configs wait for the pools that wait for them (a cycle); one not waiting would leave
+        // every engine object to carry that dependency itself, and one forgotten would start pods without credentials.
+        // Nothing else sets them apart: both take the one credential lookup's kubeconfig and server-side apply, neither sets
+        // namespace, deleteUnreachable or enableConfigMapMutable (Pulumi.Kubernetes 4.32.0 ProviderArgs). Their names stay:
+        // an object moved to another provider is replaced unless that provider's DiffConfig says otherwise (pulumi/pulumi
+        // pkg/resource/deploy/step_generator.go, providerChanged).
         var system = new KubernetesProvider($"{name}-k8s-system", new KubernetesProviderArgs
         {
             KubeConfig = KubeConfig,
@@ -157,11 +196,9 @@ public sealed class ClusterCompute : ComponentResource
                 .Select((poolName, i) => (poolName, Id: ids[i]))
                 .ToImmutableDictionary(p => p.poolName, p => p.Id));
 
-        RegisterOutputs(new Dictionary<string, object?>
-        {
-            ["clusterId"] = ClusterId,
-            ["nodePoolIds"] = NodePoolIds,
-        });
+        // Every [Output] property, under its name (ComponentResource.RegisterOutputs(), Pulumi 3.59 and later): the RRSA
+        // metadata too, an [OutputType] object Pulumi records as a map of its fields (3.87 and later).
+        RegisterOutputs();
     }
 
     /// <summary>

@@ -167,7 +167,9 @@ public sealed class FlinkEngine : ComponentResource
                 PolicyDocument: WithKey(args.KmsKeyArn, arn => Documents.JarRead(spec.Bucket, arn))));
         }
 
-        // Kubernetes, through a provider of this cluster's own, once its nodes are there.
+        // Kubernetes, through a provider of this cluster's own, once its nodes are there: every object declared through it
+        // waits for the node pools and the pod identity webhook. Not the compute's <name>-k8s-system, whose Terway configs
+        // must come before the node pools (why one provider would not do: ClusterCompute, where that one is declared).
         var kubernetes = new KubernetesProvider($"{name}-k8s", new KubernetesProviderArgs
         {
             KubeConfig = args.KubeConfig,
@@ -335,11 +337,8 @@ public sealed class FlinkEngine : ComponentResource
                 InCluster(release, cleanerAccount, cleanerBinding, cleanerAccess));
         }
 
-        RegisterOutputs(new Dictionary<string, object?>
-        {
-            ["bucketName"] = BucketName,
-            ["roleNames"] = RoleNames,
-        });
+        // Every [Output] property, under its name (ComponentResource.RegisterOutputs(), Pulumi 3.59 and later).
+        RegisterOutputs();
     }
 
     /// <summary>What one service account may do through RRSA: its role, and the one policy attached to it.</summary>

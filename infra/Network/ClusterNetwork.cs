@@ -60,12 +60,8 @@ public sealed class ClusterNetwork : ComponentResource
         VswitchIds = DeclareVswitches(name, DerivedNames.NodesVswitchRole, spec.Zones.Select(z => (z.ZoneId, z.CidrBlock.ToString())), args.Tags);
         PodVswitchIds = DeclareVswitches(name, DerivedNames.PodsVswitchRole, spec.Zones.Select(z => (z.ZoneId, z.PodCidrBlock.ToString())), args.Tags);
 
-        RegisterOutputs(new Dictionary<string, object?>
-        {
-            ["vpcId"] = VpcId,
-            ["vswitchIds"] = VswitchIds,
-            ["podVswitchIds"] = PodVswitchIds,
-        });
+        // Every [Output] property, under its name (ComponentResource.RegisterOutputs(), Pulumi 3.59 and later).
+        RegisterOutputs();
     }
 
     /// <summary>One vSwitch per zone, named "&lt;name&gt;-&lt;role&gt;-&lt;zone&gt;"; their ids by zone.</summary>

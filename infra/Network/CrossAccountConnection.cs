@@ -158,6 +158,7 @@ public sealed class CrossAccountConnection : ComponentResource
             }, DeletedFirst(Tenant()));
         }
 
-        RegisterOutputs(new Dictionary<string, object?> { ["transitRouterId"] = TransitRouterId });
+        // Every [Output] property, under its name (ComponentResource.RegisterOutputs(), Pulumi 3.59 and later).
+        RegisterOutputs();
     }
 }

@@ -12,23 +12,35 @@ using Pulumi.AliCloud.Vpc;
 
 namespace BlinkInfra.Network;
 
-/// <summary>What <see cref="InternetEgress"/> is built from.</summary>
-public sealed record InternetEgressArgs(
-    InternetEgressSpec Spec,
-    Input<string> VpcId,
-    ImmutableArray<string> Zones,
-    Output<ImmutableDictionary<string, string>> VswitchIds,
-    Output<ImmutableDictionary<string, string>> PodVswitchIds,
-    IReadOnlyDictionary<string, string> Tags)
+/// <summary>What <see cref="InternetEgress"/> is built from, set by name as Pulumi's own Args are.</summary>
+public sealed class InternetEgressArgs
 {
-    /// <summary>With allowed hosts: the route table of the VPC's default route, which the NAT firewall switches to itself.</summary>
-    public Input<string>? RouteTableId { get; init; }
+    /// <summary>The egress the spec asks for: bandwidth, and with allowed hosts the NAT firewall's block and hosts.</summary>
+    public required InternetEgressSpec Spec { get; init; }
 
-    /// <summary>With allowed hosts: the region the NAT firewall is created in.</summary>
-    public string? Region { get; init; }
+    /// <summary>The cluster's VPC, which the NAT gateway (and the NAT firewall) sit in.</summary>
+    public required Input<string> VpcId { get; init; }
 
-    /// <summary>With allowed hosts: the VPC's block, the source of the firewall's policies.</summary>
-    public string? VpcCidrBlock { get; init; }
+    /// <summary>The cluster's zones, in the spec's order: the NAT gateway takes the first one's vSwitch.</summary>
+    public required ImmutableArray<string> Zones { get; init; }
+
+    /// <summary>The node vSwitches by zone: one SNAT entry each.</summary>
+    public required Output<ImmutableDictionary<string, string>> VswitchIds { get; init; }
+
+    /// <summary>The pod vSwitches by zone: one SNAT entry each.</summary>
+    public required Output<ImmutableDictionary<string, string>> PodVswitchIds { get; init; }
+
+    /// <summary>The stack's tags, on every resource that takes tags.</summary>
+    public required IReadOnlyDictionary<string, string> Tags { get; init; }
+
+    /// <summary>The route table of the VPC's default route, which a NAT firewall (with allowed hosts) switches to itself.</summary>
+    public required Input<string> RouteTableId { get; init; }
+
+    /// <summary>The stack's region, which a NAT firewall (with allowed hosts) is created in.</summary>
+    public required string Region { get; init; }
+
+    /// <summary>The VPC's block, the source of a NAT firewall's policies (with allowed hosts).</summary>
+    public required string VpcCidrBlock { get; init; }
 }
 
 /// <summary>
@@ -106,11 +118,8 @@ public sealed class InternetEgress : ComponentResource
 
         NatGatewayId = nat.Id;
         EgressIp = eip.IpAddress;
-        RegisterOutputs(new Dictionary<string, object?>
-        {
-            ["natGatewayId"] = NatGatewayId,
-            ["egressIp"] = EgressIp,
-        });
+        // Every [Output] property, under its name (ComponentResource.RegisterOutputs(), Pulumi 3.59 and later).
+        RegisterOutputs();
     }
 
     /// <summary>
@@ -125,7 +134,7 @@ public sealed class InternetEgress : ComponentResource
         var firewall = new NatFirewall($"{name}-nat-firewall", new NatFirewallArgs
         {
             ProxyName = DerivedNames.NatFirewall(name),
-            RegionNo = args.Region!,
+            RegionNo = args.Region,
             VpcId = args.VpcId,
             NatGatewayId = natGatewayId,
             NatRouteEntryLists =
@@ -135,7 +144,7 @@ public sealed class InternetEgress : ComponentResource
                     DestinationCidr = EgressFirewall.DefaultRoute,
                     NexthopId = natGatewayId,
                     NexthopType = EgressFirewall.NexthopType,
-                    RouteTableId = args.RouteTableId!,
+                    RouteTableId = args.RouteTableId,
                 },
             },
             VswitchAuto = "true",
@@ -173,7 +182,7 @@ public sealed class InternetEgress : ComponentResource
     {
         policy.NatGatewayId = natGatewayId;
         policy.Direction = EgressFirewall.Out;
-        policy.Source = args.VpcCidrBlock!;
+        policy.Source = args.VpcCidrBlock;
         policy.SourceType = EgressFirewall.NetSource;
         policy.ApplicationNameLists = EgressFirewall.AnyApplication.ToList();
         policy.IpVersion = "4";

@@ -7,8 +7,15 @@ using Pulumi.AliCloud.Log;
 
 namespace BlinkInfra.Observability;
 
-/// <summary>What <see cref="ClusterLogs"/> is built from.</summary>
-public sealed record ClusterLogsArgs(LogsSpec Spec, IReadOnlyDictionary<string, string> Tags);
+/// <summary>What <see cref="ClusterLogs"/> is built from, set by name as Pulumi's own Args are.</summary>
+public sealed class ClusterLogsArgs
+{
+    /// <summary>The logs the spec asks for: the project's name, the retention.</summary>
+    public required LogsSpec Spec { get; init; }
+
+    /// <summary>The stack's tags, on every resource that takes tags.</summary>
+    public required IReadOnlyDictionary<string, string> Tags { get; init; }
+}
 
 /// <summary>
 /// The Log Service project the cluster's logs go to, with a logstore for the Flink pods and one for the operator's,
@@ -55,7 +62,8 @@ public sealed class ClusterLogs : ComponentResource
             }, DeletedFirst()).LogstoreName;
         }
         Logstores = logstores;
-        RegisterOutputs(new Dictionary<string, object?> { ["projectName"] = ProjectName });
+        // Every [Output] property, under its name (ComponentResource.RegisterOutputs(), Pulumi 3.59 and later).
+        RegisterOutputs();
     }
 
     /// <summary>

@@ -13,20 +13,29 @@ using KubernetesProvider = Pulumi.Kubernetes.Provider;
 namespace BlinkInfra.Observability;
 
 /// <summary>
-/// What <see cref="ClusterObservability"/> is built from: with logs, the project (<see cref="ClusterLogs"/>) and the
-/// engine's Kubernetes provider, which waits for the node pools and so for the cluster's log add-on.
+/// What <see cref="ClusterObservability"/> is built from, set by name as Pulumi's own Args are: with logs, the project
+/// (<see cref="ClusterLogs"/>) and the engine's Kubernetes provider, which waits for the node pools and so for the
+/// cluster's log add-on.
 /// </summary>
-public sealed record ClusterObservabilityArgs(ObservabilitySpec Spec, string FlinkNamespace, Input<string> ClusterId,
-    KubernetesProvider? Kubernetes = null, ClusterLogs? Logs = null, ImmutableDictionary<string, Resource>? Addons = null)
+public sealed class ClusterObservabilityArgs
 {
-    /// <summary>Options of a child that needs an add-on (<see cref="ClusterAddons"/>): it waits for the add-on's resource.</summary>
-    public CustomResourceOptions Needing(Resource parent, string addon, KubernetesProvider? provider = null)
-    {
-        var options = new CustomResourceOptions { Parent = parent, Provider = provider };
-        if (Addons is not null && Addons.TryGetValue(addon, out var resource))
-            options.DependsOn.Add(resource);
-        return options;
-    }
+    /// <summary>The observability section of the spec: alerts, their receivers, logs.</summary>
+    public required ObservabilitySpec Spec { get; init; }
+
+    /// <summary>The namespace of the Flink pods, which the alerts and the Flink logs' collection select.</summary>
+    public required string FlinkNamespace { get; init; }
+
+    /// <summary>The ACK cluster, whose managed Prometheus the alert rules go to.</summary>
+    public required Input<string> ClusterId { get; init; }
+
+    /// <summary>The engine's Kubernetes provider, which the log collection configs (with logs) are declared through.</summary>
+    public KubernetesProvider? Kubernetes { get; init; }
+
+    /// <summary>With logs, the project and logstores the collection configs send to; null without.</summary>
+    public ClusterLogs? Logs { get; init; }
+
+    /// <summary>The cluster's optional add-ons by name (<see cref="ClusterAddons"/>): a child needing one waits for it.</summary>
+    public ImmutableDictionary<string, Resource>? Addons { get; init; }
 }
 
 /// <summary>
@@ -45,9 +54,14 @@ public sealed class ClusterObservability : ComponentResource
 {
     public const string TypeToken = "blink:observability:ClusterObservability";
 
+    /// <summary>The default alert rules' ids by alert name (<see cref="Alerts"/>), as ARMS knows them; empty without alerts.</summary>
+    [Output("alertRuleIds")]
+    public Output<ImmutableDictionary<string, string>> AlertRuleIds { get; private set; }
+
     public ClusterObservability(string name, ClusterObservabilityArgs args, ComponentResourceOptions? options = null)
         : base(TypeToken, name, options)
     {
+        var rules = new List<(string Alert, PrometheusAlertRule Rule)>();
         if (args.Spec.Alerts)
         {
             var alerts = Alerts.For(args.FlinkNamespace);
@@ -69,7 +83,7 @@ public sealed class ClusterObservability : ComponentResource
                     rule.DispatchRuleId = dispatch.Id;
                 // The rule needs the cluster's Prometheus instance, which the arms-prometheus add-on creates: the cluster's
                 // id alone would let it be created first.
-                new PrometheusAlertRule($"{name}-alert-{alert.Name}", rule, args.Needing(this, ClusterDefaults.PrometheusAddon));
+                rules.Add((alert.Name, new PrometheusAlertRule($"{name}-alert-{alert.Name}", rule, Needing(args, ClusterDefaults.PrometheusAddon))));
             }
         }
         if (args.Kubernetes is not null && args.Logs is not null)
@@ -77,7 +91,10 @@ public sealed class ClusterObservability : ComponentResource
             Collect($"{name}-logs-{Logging.FlinkStore}", args.FlinkNamespace, Logging.FlinkStore, args);
             Collect($"{name}-logs-{Logging.OperatorStore}", FlinkDefaults.OperatorNamespace, Logging.OperatorStore, args);
         }
-        RegisterOutputs(new Dictionary<string, object?>());
+        AlertRuleIds = Output.All(rules.Select(r => r.Rule.Id))
+            .Apply(ids => rules.Select((r, i) => (r.Alert, Id: ids[i])).ToImmutableDictionary(r => r.Alert, r => r.Id));
+        // Every [Output] property, under its name (ComponentResource.RegisterOutputs(), Pulumi 3.59 and later).
+        RegisterOutputs();
     }
 
     /// <summary>
@@ -192,7 +209,16 @@ public sealed class ClusterObservability : ComponentResource
                         ("Multiline", Tree(("Mode", Logging.MultilineMode), ("StartPattern", Logging.EntryStartPattern)))))),
                     ("flushers", ImmutableArray.Create<object>(Tree(("Type", Logging.SlsFlusher), ("Logstore", names.Item2)))))))),
             // The CRD is the log collector's: the config waits for its add-on.
-        }, args.Needing(this, Logging.Addon, args.Kubernetes));
+        }, Needing(args, Logging.Addon, args.Kubernetes));
+
+    /// <summary>Options of a child that needs an add-on (<see cref="ClusterAddons"/>): it waits for the add-on's resource.</summary>
+    private CustomResourceOptions Needing(ClusterObservabilityArgs args, string addon, KubernetesProvider? provider = null)
+    {
+        var options = new CustomResourceOptions { Parent = this, Provider = provider };
+        if (args.Addons is not null && args.Addons.TryGetValue(addon, out var resource))
+            options.DependsOn.Add(resource);
+        return options;
+    }
 
     private static ImmutableDictionary<string, object> Tree(params (string Key, object Value)[] entries)
     {

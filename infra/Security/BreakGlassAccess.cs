@@ -6,8 +6,15 @@ using Pulumi.AliCloud.Ecs;
 
 namespace BlinkInfra.Security;
 
-/// <summary>What <see cref="BreakGlassAccess"/> is built from.</summary>
-public sealed record BreakGlassAccessArgs(BreakGlassSpec Spec, IReadOnlyDictionary<string, string> Tags);
+/// <summary>What <see cref="BreakGlassAccess"/> is built from, set by name as Pulumi's own Args are.</summary>
+public sealed class BreakGlassAccessArgs
+{
+    /// <summary>The key pair the spec names, with the public key to import when it gives one.</summary>
+    public required BreakGlassSpec Spec { get; init; }
+
+    /// <summary>The stack's tags, on every resource that takes tags.</summary>
+    public required IReadOnlyDictionary<string, string> Tags { get; init; }
+}
 
 /// <summary>
 /// The key pair every node pool's machines accept for SSH when Kubernetes cannot be reached: an existing key pair by
@@ -43,6 +50,7 @@ public sealed class BreakGlassAccess : ComponentResource
         {
             KeyPairName = Output.Create(args.Spec.KeyPairName);
         }
-        RegisterOutputs(new Dictionary<string, object?> { ["keyPairName"] = KeyPairName });
+        // Every [Output] property, under its name (ComponentResource.RegisterOutputs(), Pulumi 3.59 and later).
+        RegisterOutputs();
     }
 }

@@ -7,8 +7,18 @@ using Pulumi.AliCloud.Kms;
 
 namespace BlinkInfra.Security;
 
-/// <summary>What <see cref="ClusterKey"/> is built from.</summary>
-public sealed record ClusterKeyArgs(KmsSpec Spec, string Region, IReadOnlyDictionary<string, string> Tags);
+/// <summary>What <see cref="ClusterKey"/> is built from, set by name as Pulumi's own Args are.</summary>
+public sealed class ClusterKeyArgs
+{
+    /// <summary>The key the spec asks for: an existing key's id, or the settings of the key to declare.</summary>
+    public required KmsSpec Spec { get; init; }
+
+    /// <summary>The stack's region, which the key's ARN names.</summary>
+    public required string Region { get; init; }
+
+    /// <summary>The stack's tags, on every resource that takes tags.</summary>
+    public required IReadOnlyDictionary<string, string> Tags { get; init; }
+}
 
 /// <summary>
 /// The cluster's one KMS key, for its Kubernetes Secrets (ACK's Secrets encryption), its node pools' system and data
@@ -28,7 +38,8 @@ public sealed class ClusterKey : ComponentResource
     public Output<string> KeyId { get; private set; }
 
     /// <summary>The key as RAM policies name it: its ARN in any account of the stack's region.</summary>
-    public Output<string> KeyArn { get; }
+    [Output("keyArn")]
+    public Output<string> KeyArn { get; private set; }
 
     public ClusterKey(string name, ClusterKeyArgs args, ComponentResourceOptions? options = null)
         : base(TypeToken, name, options)
@@ -59,6 +70,7 @@ public sealed class ClusterKey : ComponentResource
             KeyId = key.Id;
         }
         KeyArn = KeyId.Apply(id => Encryption.KeyArn(args.Region, id));
-        RegisterOutputs(new Dictionary<string, object?> { ["keyId"] = KeyId });
+        // Every [Output] property, under its name (ComponentResource.RegisterOutputs(), Pulumi 3.59 and later).
+        RegisterOutputs();
     }
 }

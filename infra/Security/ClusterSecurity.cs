@@ -68,11 +68,8 @@ public sealed class ClusterSecurity : ComponentResource
         foreach (var (role, group) in groups)
             DeclareEgress(name, role, group, args);
 
-        RegisterOutputs(new Dictionary<string, object?>
-        {
-            ["mastersSecurityGroupId"] = MastersSecurityGroupId,
-            ["workersSecurityGroupId"] = WorkersSecurityGroupId,
-        });
+        // Every [Output] property, under its name (ComponentResource.RegisterOutputs(), Pulumi 3.59 and later).
+        RegisterOutputs();
     }
 
     /// <summary>

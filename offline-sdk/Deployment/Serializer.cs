@@ -47,6 +47,8 @@ namespace Pulumi
                     return await SerializeMapAsync(dictionary).ConfigureAwait(false);
                 case IEnumerable list:
                     return await SerializeListAsync(list).ConfigureAwait(false);
+                case var _ when value.GetType().GetCustomAttribute<OutputTypeAttribute>() != null:
+                    return await SerializeOutputTypeAsync(value).ConfigureAwait(false);
                 default:
                     throw new InvalidOperationException($"{value.GetType().FullName} is not a supported argument type.");
             }
@@ -179,6 +181,30 @@ namespace Pulumi
                 resources = resources.Union(serialized.Resources);
                 if (serialized.Value != null)
                     builder[(string)entry.Key] = serialized.Value;
+            }
+            return new Serialized(isKnown ? builder.ToImmutable() : null, isKnown, isSecret, resources);
+        }
+
+        /// <summary>
+        /// An [OutputType] object (a resource's output read back, such as a cluster's RRSA metadata), as the real
+        /// serializer sends it since 3.87 (pulumi-dotnet #681, Serializer.cs): a map of its readonly fields, public or
+        /// not, each named as the field with its first letter in lower case; a null field kept as a null entry.
+        /// </summary>
+        private static async Task<Serialized> SerializeOutputTypeAsync(object value)
+        {
+            var builder = ImmutableDictionary.CreateBuilder<string, object>();
+            var isKnown = true;
+            var isSecret = false;
+            var resources = ImmutableHashSet<Resource>.Empty;
+            foreach (var field in value.GetType().GetFields(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance))
+            {
+                if (!field.IsInitOnly)
+                    continue;
+                var serialized = await SerializeAsync(field.GetValue(value)).ConfigureAwait(false);
+                isKnown &= serialized.IsKnown;
+                isSecret |= serialized.IsSecret;
+                resources = resources.Union(serialized.Resources);
+                builder[field.Name.Length == 0 ? field.Name : char.ToLowerInvariant(field.Name[0]) + field.Name[1..]] = serialized.Value!;
             }
             return new Serialized(isKnown ? builder.ToImmutable() : null, isKnown, isSecret, resources);
         }

@@ -128,8 +128,23 @@ namespace Pulumi
         {
         }
 
+        /// <summary>
+        /// As the real SDK since 3.59 (pulumi-dotnet #200, ComponentResource.RegisterOutputs()): every public property
+        /// of the component's type carrying [Output] (the inherited Urn excepted), under its [Output] name or else the
+        /// property's own, with the value it holds once the constructor assigned it.
+        /// </summary>
         protected void RegisterOutputs()
-            => RegisterOutputs(ImmutableDictionary<string, object?>.Empty);
+        {
+            var outputs = new Dictionary<string, object?>();
+            foreach (var property in GetType().GetProperties())
+            {
+                if (property.Name == nameof(Urn))
+                    continue;
+                if (property.GetCustomAttributes(typeof(OutputAttribute), false).FirstOrDefault() is OutputAttribute attribute)
+                    outputs.Add(string.IsNullOrWhiteSpace(attribute.Name) ? property.Name : attribute.Name, property.GetValue(this));
+            }
+            RegisterOutputs(outputs);
+        }
 
         protected void RegisterOutputs(IDictionary<string, object?> outputs)
             => OfflineEngine.Require().RegisterResourceOutputs(this, Task.FromResult(outputs));

@@ -280,6 +280,54 @@ public class OfflineSdkBehaviourTests
         Assert.That(await OutputUtilities.GetValueAsync(args.Compat!.ToOutput()), Is.EqualTo("true"), "the caller's args are changed too");
     }
 
+    /// <summary>A component declaring outputs of the shapes BlinkInfra's components declare, registered as Pulumi's own way does.</summary>
+    private sealed class Declaring : ComponentResource
+    {
+        [Output("vpcId")]
+        public Output<string> VpcId { get; private set; }
+
+        [Output("byZone")]
+        public Output<ImmutableDictionary<string, string>> ByZone { get; private set; }
+
+        [Output("rrsaMetadata")]
+        public Output<Pulumi.AliCloud.CS.Outputs.ManagedKubernetesRrsaMetadata> RrsaMetadata { get; private set; }
+
+        /// <summary>Public, but no [Output]: not registered.</summary>
+        public Output<string> Wiring { get; }
+
+        public Declaring(string name) : base("test:index:Declaring", name)
+        {
+            var vpc = new Pulumi.AliCloud.Vpc.Network($"{name}-vpc", new NetworkArgs { CidrBlock = "10.0.0.0/16" }, new CustomResourceOptions { Parent = this });
+            var cluster = new Pulumi.AliCloud.CS.ManagedKubernetes($"{name}-ack", new Pulumi.AliCloud.CS.ManagedKubernetesArgs(), new CustomResourceOptions { Parent = this });
+            VpcId = vpc.Id;
+            ByZone = vpc.Id.Apply(id => ImmutableDictionary<string, string>.Empty.Add("cn-hangzhou-h", id));
+            RrsaMetadata = cluster.RrsaMetadata;
+            Wiring = Output.Create("not an output");
+            RegisterOutputs();
+        }
+    }
+
+    [Test]
+    public async Task RegisterOutputs_without_arguments_registers_every_output_property_under_its_name()
+    {
+        // ComponentResource.RegisterOutputs() reads the component's [Output] properties (pulumi-dotnet 3.59, #200); an
+        // [OutputType] value goes as a map of its fields, first letters in lower case (3.87, #681).
+        var mocks = new RecordingMocks();
+        await Run(mocks, () =>
+        {
+            new Declaring("d");
+            return new Dictionary<string, object?>();
+        });
+
+        var registered = mocks.RegisteredOutputs.Single(o => o.Urn == "urn:pulumi:stk::proj::pulumi:pulumi:Stack$test:index:Declaring::d");
+        Assert.That(registered.Outputs.Keys, Is.EquivalentTo(new[] { "vpcId", "byZone", "rrsaMetadata" }), "the [Output] properties, not Urn, not Wiring");
+        Assert.That(await OutputUtilities.GetValueAsync(registered.Outputs["vpcId"]), Is.EqualTo("d-vpc-id"));
+        Assert.That(await OutputUtilities.GetValueAsync(registered.Outputs["byZone"]), Is.EquivalentTo(new Dictionary<string, object> { ["cn-hangzhou-h"] = "d-vpc-id" }));
+        var rrsa = (IDictionary<string, object?>)(await OutputUtilities.GetValueAsync(registered.Outputs["rrsaMetadata"]))!;
+        Assert.That(rrsa["ramOidcProviderArn"], Is.EqualTo("acs:ram::1234567890123456:oidc-provider/ack-rrsa-d-ack-id"));
+        Assert.That(rrsa["rrsaOidcIssuerUrl"], Is.EqualTo("https://oidc-ack-cn-hangzhou.oss-cn-hangzhou.aliyuncs.com/d-ack-id"));
+    }
+
     [Test, OfflineSdkOnly("only the offline SDK refuses to deploy; the real Deployment.RunAsync needs an engine (PULUMI_MONITOR)")]
     public void The_offline_sdk_cannot_deploy_and_says_so()
     {

@@ -129,11 +129,14 @@ public class NetworkSliceTests
     [Test]
     public async Task Components_register_their_outputs()
     {
-        var (_, mocks) = await StackRunner.RunAsync(StackRunner.DevConfig);
+        // A created VPC reports its system route table (terraform-provider-alicloud alicloud_vpc `route_table_id`).
+        var mocks = new RecordingMocks { State = (args, state) => args.Type == VpcType ? state.SetItem("routeTableId", "vtb-blink-dev") : state };
+        await StackRunner.RunAsync(StackRunner.DevConfig, mocks: mocks);
 
         var network = mocks.RegisteredOutputs.Single(o => o.Urn.EndsWith($"{ClusterNetwork.TypeToken}::blink-dev"));
-        Assert.That(network.Outputs.Keys, Is.EquivalentTo(new[] { "vpcId", "vswitchIds", "podVswitchIds" }));
+        Assert.That(network.Outputs.Keys, Is.EquivalentTo(new[] { "vpcId", "routeTableId", "vswitchIds", "podVswitchIds" }));
         Assert.That(await Pulumi.Utilities.OutputUtilities.GetValueAsync(network.Outputs["vpcId"]), Is.EqualTo("blink-dev-vpc-id"));
+        Assert.That(await Pulumi.Utilities.OutputUtilities.GetValueAsync(network.Outputs["routeTableId"]), Is.EqualTo("vtb-blink-dev"));
         var security = mocks.RegisteredOutputs.Single(o => o.Urn.EndsWith($"{ClusterSecurity.TypeToken}::blink-dev"));
         Assert.That(security.Outputs.Keys, Is.EquivalentTo(new[] { "mastersSecurityGroupId", "workersSecurityGroupId" }));
     }
