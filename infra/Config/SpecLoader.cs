@@ -61,7 +61,7 @@ public static class SpecLoader
             }
             if (node is not JsonObject)
             {
-                errors.Add(new SpecError(ConfigKeys.Section(section), text, $"an object belongs here; allowed keys: {ConfigShape.AllowedKeys(section)}"));
+                errors.Add(new SpecError(DiagnosticCatalogue.WrongShape, ConfigKeys.Section(section), text, $"an object belongs here; allowed keys: {ConfigShape.AllowedKeys(section)}"));
                 continue;
             }
             var wrapped = new JsonObject { [section] = node.DeepClone() };
@@ -106,7 +106,7 @@ public static class SpecLoader
         errors.AddRange(ToErrors(new MaintenanceValidator(region).Validate(maintenance), "maintenance"));
         // A pinned version and ACK's auto-upgrade disagree: the next update would take the cluster back (ACK refuses a downgrade).
         if (maintenance.AutoUpgrade?.Enabled == true && compute.Kubernetes?.Version is { } pinned)
-            errors.Add(new SpecError($"{ConfigKeys.Section("maintenance")}.autoUpgrade.enabled", "True",
+            errors.Add(new SpecError(DiagnosticCatalogue.ConflictingSettings, $"{ConfigKeys.Section("maintenance")}.autoUpgrade.enabled", "True",
                 $"ACK upgrades the cluster along its channel, which {ConfigKeys.Section("compute")}.kubernetes.version {pinned} pins: the next update would ask for a downgrade, which ACK refuses; allowed: leave kubernetes.version out (the cluster starts on ACK's latest), or autoUpgrade.enabled: false"));
         errors.AddRange(PolicyLevels.Check(policy, policyNames));
         if (errors.Count > 0)
@@ -162,9 +162,17 @@ public static class SpecLoader
 
     private static IEnumerable<SpecError> ToErrors(ValidationResult result, string section)
         => result.Errors.Select(failure => new SpecError(
+            CodeOf(failure),
             $"{ConfigKeys.Section(section)}.{ConfigKeys.PathFromPropertyChain(failure.PropertyName)}",
             Given(failure.AttemptedValue),
             failure.ErrorMessage));
+
+    /// <summary>
+    /// A validator's failure's kind of problem: the code its rule gives (WithCode, Fail). A rule without one is a bug
+    /// of the rule's (ConfigCodeTests scans the validators for one), reported as the general kind rather than not at all.
+    /// </summary>
+    private static DiagnosticEntry CodeOf(ValidationFailure failure)
+        => DiagnosticCatalogue.Find(failure.ErrorCode ?? "") is { Kind: DiagnosticKind.ConfigError } entry ? entry : DiagnosticCatalogue.InvalidValue;
 
     /// <summary>How a value given appears in a message; lists as their items, zones by id.</summary>
     private static string? Given(object? value)

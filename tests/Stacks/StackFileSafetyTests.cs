@@ -151,7 +151,7 @@ public class StackFileSafetyTests
 
         Assert.That(SpecLoader.TryLoad(raw, PolicyEngine.PolicyNames).Errors.Select(e => e.Message), Is.EqualTo(new[]
         {
-            new SpecError("blink-infra:policy", text[..57] + "...", $"a value of {text.Length} characters; allowed: at most {ConfigLimits.MaxValueChars}").Message,
+            new SpecError(DiagnosticCatalogue.TooLarge, "blink-infra:policy", text[..57] + "...", $"a value of {text.Length} characters; allowed: at most {ConfigLimits.MaxValueChars}").Message,
         }));
     }
 }

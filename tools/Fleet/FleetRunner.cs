@@ -64,7 +64,7 @@ public static class FleetRunner
         var names = stackFiles.Select(f => (File: f, Stack: StackFile.StackNameOf(f))).ToList();
         var twice = names.GroupBy(n => n.Stack, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
         if (twice is not null)
-            throw new StackFileException($"two stack files of stack \"{twice.Key}\": {string.Join(" and ", twice.Select(n => n.File))}; allowed: each stack once in a fleet");
+            throw new StackFileException(DiagnosticCatalogue.StackFileInvalid, $"two stack files of stack \"{twice.Key}\": {string.Join(" and ", twice.Select(n => n.File))}; allowed: each stack once in a fleet");
 
         var tenants = new Tenant[names.Count];
         await Parallel.ForEachAsync(Enumerable.Range(0, names.Count),

@@ -54,7 +54,7 @@ public static class EngineGate
             foreach (var property in ReadJson("PULUMI_CONFIG", json, JsonValueKind.Object).EnumerateObject())
             {
                 if (seen.TryGetValue(property.Name, out var first))
-                    throw new SpecException(new[] { new SpecError(property.Name, ConfigFrontDoor.Shorten(property.Value.ToString()), $"the same key as {first} when case is ignored; allowed: each key once") });
+                    throw new SpecException(new[] { new SpecError(DiagnosticCatalogue.DuplicateKey, property.Name, ConfigFrontDoor.Shorten(property.Value.ToString()), $"the same key as {first} when case is ignored; allowed: each key once") });
                 seen[property.Name] = property.Name;
                 if (property.Name.StartsWith(ours, StringComparison.Ordinal))
                     config[property.Name] = property.Value.ToString();
@@ -70,7 +70,7 @@ public static class EngineGate
     private static JsonElement ReadJson(string variable, string text, JsonValueKind kind)
     {
         if (text.Length > ConfigLimits.MaxFileBytes)
-            throw new SpecException(new[] { new SpecError(variable, ConfigFrontDoor.Shorten(text), $"{text.Length} characters; allowed: at most {ConfigLimits.MaxFileBytes}") });
+            throw new SpecException(new[] { new SpecError(DiagnosticCatalogue.TooLarge, variable, ConfigFrontDoor.Shorten(text), $"{text.Length} characters; allowed: at most {ConfigLimits.MaxFileBytes}") });
         try
         {
             using var document = JsonDocument.Parse(text, new JsonDocumentOptions { MaxDepth = ConfigLimits.MaxDepth });
@@ -80,7 +80,7 @@ public static class EngineGate
         catch (JsonException)
         {
         }
-        throw new SpecException(new[] { new SpecError(variable, ConfigFrontDoor.Shorten(text), $"not the JSON {(kind == JsonValueKind.Object ? "object" : "array")} the Pulumi engine passes; allowed: the config as `pulumi up` hands it to the program") });
+        throw new SpecException(new[] { new SpecError(DiagnosticCatalogue.WrongShape, variable, ConfigFrontDoor.Shorten(text), $"not the JSON {(kind == JsonValueKind.Object ? "object" : "array")} the Pulumi engine passes; allowed: the config as `pulumi up` hands it to the program") });
     }
 
     /// <inheritdoc cref="RunAsync(Func{RawStackConfig}, Func{StackSpec, BlinkStackOptions, Task{int}}, Func{Action, Task{int}})"/>
@@ -137,7 +137,7 @@ public static class EngineGate
             return (Stop(summary, mandatory), null, ImmutableArray<StackWarning>.Empty);
         }
         // A policy the stack lowered is said on every run, as `check` says it: never a silent downgrade.
-        var warnings = report.Lowered.Select(lowered => new StackWarning(UserText.Shown("notice: " + PolicyReport.Notice(lowered))))
+        var warnings = report.Lowered.Select(lowered => new StackWarning(UserText.Shown(PolicyReport.NoticePrefix + PolicyReport.Notice(lowered))))
             .Concat(report.Advisories.Select(v => new StackWarning(PolicyReportRenderer.Diagnostic(v), v.ResourceType, v.ResourceName)))
             .ToImmutableArray();
         return (null, spec, warnings);

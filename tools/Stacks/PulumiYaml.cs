@@ -1,3 +1,4 @@
+using BlinkInfra.Config;
 using System;
 using System.Collections.Generic;
 using System.Globalization;
@@ -415,7 +416,7 @@ public static class PulumiYaml
     private static string Under(string path) => path.Length == 0 ? "the top level" : path;
 
     private static StackFileException Refused(Node node, string path, string problem)
-        => new($"{CurrentPath}: line {node.Start.Line}, column {node.Start.Column}: {problem}");
+        => new(DiagnosticCatalogue.StackFileInvalid, $"{CurrentPath}: line {node.Start.Line}, column {node.Start.Column}: {problem}");
 
     [ThreadStatic]
     private static string? _currentPath;

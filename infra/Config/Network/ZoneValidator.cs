@@ -14,12 +14,12 @@ public sealed class ZoneValidator : AbstractValidator<ZoneConfig>
         RuleFor(z => z.Id)
             .Cascade(CascadeMode.Stop)
             .NotEmpty()
-            .WithMessage(region is null ? "a zone id is required" : $"allowed: zones of {region}: {string.Join(", ", AlibabaCloud.ZonesOf(region))}");
+            .WithCode(DiagnosticCatalogue.MissingRequired).WithMessage(region is null ? "a zone id is required" : $"allowed: zones of {region}: {string.Join(", ", AlibabaCloud.ZonesOf(region))}");
 
         RuleFor(z => z.Id)
             .Must(id => AlibabaCloud.ZonesOf(region!).Contains(id!))
             .When(z => region is not null && !string.IsNullOrEmpty(z.Id))
-            .WithMessage(_ => $"not a zone of {region}; allowed: {string.Join(", ", AlibabaCloud.ZonesOf(region!))}");
+            .WithCode(DiagnosticCatalogue.UnknownValue).WithMessage(_ => $"not a zone of {region}; allowed: {string.Join(", ", AlibabaCloud.ZonesOf(region!))}");
 
         RuleFor(z => z.CidrBlock).Custom((cidr, context) => CheckBlock(cidr, context, network, isPod: false));
         RuleFor(z => z.PodCidrBlock).Custom((cidr, context) => CheckBlock(cidr, context, network, isPod: true));
@@ -32,19 +32,19 @@ public sealed class ZoneValidator : AbstractValidator<ZoneConfig>
             return;
         if (!Cidr.TryParse(cidr, out var block, out var problem))
         {
-            context.Fail(cidr, problem);
+            context.Fail(DiagnosticCatalogue.NotACidr, cidr, problem);
             return;
         }
         if (block.Cidr is < AlibabaCloud.VswitchMinPrefixLength or > AlibabaCloud.VswitchMaxPrefixLength)
         {
-            context.Fail(cidr, $"a vSwitch's mask is /{AlibabaCloud.VswitchMinPrefixLength} to /{AlibabaCloud.VswitchMaxPrefixLength}; allowed: a block such as 10.0.1.0/24");
+            context.Fail(DiagnosticCatalogue.CidrNotAllowed, cidr, $"a vSwitch's mask is /{AlibabaCloud.VswitchMinPrefixLength} to /{AlibabaCloud.VswitchMaxPrefixLength}; allowed: a block such as 10.0.1.0/24");
             return;
         }
         if (SpecDefaults.VpcNetwork(network) is not { } vpc)
             return;
         if (!vpc.Contains(block))
         {
-            context.Fail(cidr, $"outside the VPC's {vpc}; allowed: a block inside it");
+            context.Fail(DiagnosticCatalogue.CidrNotAllowed, cidr, $"outside the VPC's {vpc}; allowed: a block inside it");
             return;
         }
         var self = context.InstanceToValidate;
@@ -58,6 +58,6 @@ public sealed class ZoneValidator : AbstractValidator<ZoneConfig>
             .OfType<IPNetwork2>()
             .FirstOrDefault(block.Overlap);
         if (clash != null)
-            context.Fail(cidr, $"overlaps {clash}; allowed: a block that overlaps no other zone's block and no usedCidrBlocks");
+            context.Fail(DiagnosticCatalogue.BlocksOverlap, cidr, $"overlaps {clash}; allowed: a block that overlaps no other zone's block and no usedCidrBlocks");
     }
 }
