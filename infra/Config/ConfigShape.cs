@@ -29,14 +29,18 @@ public static class ConfigShape
         }
     }
 
-    /// <summary>Top-level keys of the namespace that BlinkInfra does not read.</summary>
-    public static IEnumerable<SpecError> CheckSections(IReadOnlyDictionary<string, string> values)
-        => values
-            .Where(kv => kv.Key.StartsWith(ConfigKeys.Namespace + ":", StringComparison.Ordinal)
-                         && !ConfigKeys.Sections.Contains(kv.Key[(ConfigKeys.Namespace.Length + 1)..]))
-            .OrderBy(kv => kv.Key, StringComparer.Ordinal)
-            .Select(kv => new SpecError(DiagnosticCatalogue.UnknownKey, kv.Key, Shorten(kv.Value),
-                $"unknown key; {Suggestions.DidYouMean(kv.Key[(ConfigKeys.Namespace.Length + 1)..], ConfigKeys.Sections)}allowed keys under {ConfigKeys.Namespace}: {string.Join(", ", ConfigKeys.Sections)}"));
+    /// <summary>
+    /// Top-level keys of the namespace that BlinkInfra does not read, secrets among them (one that could not be
+    /// decrypted here is among <see cref="RawStackConfig.SecretKeys"/> only): a secret's value is never shown.
+    /// </summary>
+    public static IEnumerable<SpecError> CheckSections(RawStackConfig raw)
+        => raw.Values.Keys.Concat(raw.SecretKeys).Distinct(StringComparer.Ordinal)
+            .Where(key => key.StartsWith(ConfigKeys.Namespace + ":", StringComparison.Ordinal)
+                          && !ConfigKeys.Sections.Contains(key[(ConfigKeys.Namespace.Length + 1)..]))
+            .OrderBy(key => key, StringComparer.Ordinal)
+            .Select(key => new SpecError(DiagnosticCatalogue.UnknownKey, key,
+                raw.SecretKeys.Contains(key) ? Secrets.Mask : Shorten(raw.Values[key]),
+                $"unknown key; {Suggestions.DidYouMean(key[(ConfigKeys.Namespace.Length + 1)..], ConfigKeys.Sections)}allowed keys under {ConfigKeys.Namespace}: {string.Join(", ", ConfigKeys.Sections)}"));
 
     /// <summary>The allowed keys of a section, for messages.</summary>
     public static string AllowedKeys(string section)

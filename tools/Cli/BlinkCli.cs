@@ -128,6 +128,7 @@ public static class BlinkCli
             catalog,
             bench,
             FleetCommand.Create(console, errors, ExitOnInputError),
+            ExplainCommand.Create(console, errors, ExitOnInputError),
         };
         root.Options.Add(new System.CommandLine.Help.HelpOption());
 

@@ -1,8 +1,8 @@
-using BlinkInfra.Config;
 using System;
 using System.Globalization;
 using System.IO;
 using System.Linq;
+using BlinkInfra.Config;
 using BlinkInfra.Facts;
 using BlinkInfra.Stacks;
 

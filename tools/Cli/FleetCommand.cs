@@ -1,4 +1,3 @@
-using BlinkInfra.Config;
 using System;
 using System.Collections.Generic;
 using System.CommandLine;
@@ -6,6 +5,7 @@ using System.IO;
 using System.Linq;
 using System.Threading.Tasks;
 using BlinkInfra.Bill;
+using BlinkInfra.Config;
 using BlinkInfra.Diff;
 using BlinkInfra.Fleet;
 using BlinkInfra.Plan;

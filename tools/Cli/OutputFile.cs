@@ -1,7 +1,7 @@
-using BlinkInfra.Config;
 using System.IO;
 using System.Linq;
 using System.Threading.Tasks;
+using BlinkInfra.Config;
 using BlinkInfra.Stacks;
 
 namespace BlinkInfra.Cli;

@@ -1,10 +1,10 @@
-using BlinkInfra.Config;
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Text;
 using System.Text.RegularExpressions;
+using BlinkInfra.Config;
 using BlinkInfra.Facts;
 using BlinkInfra.Stacks;
 

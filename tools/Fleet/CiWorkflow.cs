@@ -1,10 +1,10 @@
-using BlinkInfra.Config;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using BlinkInfra.Config;
 using BlinkInfra.Stacks;
 
 namespace BlinkInfra.Fleet;

@@ -1,4 +1,3 @@
-using BlinkInfra.Config;
 using System;
 using System.Collections.Generic;
 using System.Globalization;
@@ -7,6 +6,7 @@ using System.Linq;
 using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using BlinkInfra.Config;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 

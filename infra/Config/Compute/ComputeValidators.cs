@@ -20,7 +20,7 @@ public sealed class ComputeValidator : AbstractValidator<ComputeConfig>
         return new System.Version(int.Parse(parts[0], System.Globalization.CultureInfo.InvariantCulture), int.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture));
     }
 
-    public ComputeValidator(IReadOnlyList<string> zones)
+    public ComputeValidator(IReadOnlyList<string>? zones)
     {
         RuleFor(c => c.Kubernetes!.ClusterSpec)
             .Must(spec => spec is null or ClusterDefaults.ClusterSpec)
@@ -122,7 +122,7 @@ public sealed class WorkerPoolValidator : AbstractValidator<WorkerPoolConfig>
     private static readonly string KnownFamilies = string.Join(", ", InstanceCatalog.Families.Select(f => f.Name));
     private static readonly string Kinds = "cpu, gpu, fpga";
 
-    public WorkerPoolValidator(IReadOnlyList<string> zones)
+    public WorkerPoolValidator(IReadOnlyList<string>? zones)
     {
         RuleFor(p => p.Name)
             .Cascade(CascadeMode.Stop)
@@ -204,7 +204,8 @@ public sealed class WorkerPoolValidator : AbstractValidator<WorkerPoolConfig>
 
         RuleForEach(p => p.Zones).Custom((zone, context) =>
         {
-            if (!zones.Contains(zone))
+            // Unknown zones (null: blink-infra:network is refused, which its own errors say) judge no pool's.
+            if (zones is not null && !zones.Contains(zone))
                 context.Fail(DiagnosticCatalogue.UnknownValue, zone, $"not a zone of the cluster's network; allowed: {string.Join(", ", zones)}");
         });
 
