@@ -51,6 +51,7 @@ public static class SpecLoader
 
         var refused = RefusedSections(errors);
         var configuration = Bind(raw, refused, errors);
+        refused = RefusedSections(errors);
         var shapeErrors = ConfigShape.Check(configuration).ToList();
         if (shapeErrors.Count > 0)
         {

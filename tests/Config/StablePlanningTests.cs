@@ -189,7 +189,7 @@ public class StablePlanningTests
         Assert.That(NetworkSpecBuilder.Build(network, AlibabaCloud.ZonesOf("cn-hangzhou"), errors), Is.Null);
         Assert.That(errors.Select(e => e.ToString()), Is.EqualTo(new[]
         {
-            "blink-infra:network.zones[0].id = \"cn-hangzhou-h\": the vSwitch block reserved for this zone, 10.0.0.0/24, is pinned by blink-infra:network.zones[1].cidrBlock, and the VPC's 10.0.0.0/22 has no free /24 block left to move it to; allowed: pin zones[0].cidrBlock to a block of its own, or pin the other zone elsewhere",
+            "error BLINK1014: blink-infra:network.zones[0].id = \"cn-hangzhou-h\": the vSwitch block reserved for this zone, 10.0.0.0/24, is pinned by blink-infra:network.zones[1].cidrBlock, and the VPC's 10.0.0.0/22 has no free /24 block left to move it to; allowed: pin zones[0].cidrBlock to a block of its own, or pin the other zone elsewhere",
         }));
     }
 

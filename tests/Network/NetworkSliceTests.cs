@@ -239,7 +239,7 @@ public class NetworkSliceTests
         Assert.That(gate.Errors, Is.EqualTo(new[]
         {
             "the stack's config is invalid (1 error), so no resource was declared:\n" +
-            "  blink-infra:cluster.region = \"eu-west-1\": not a region for pay-as-you-go billing; allowed: cn-hangzhou, cn-beijing, cn-shanghai, cn-shenzhen",
+            "  error BLINK1015: blink-infra:cluster.region = \"eu-west-1\": not a region for pay-as-you-go billing; allowed: cn-hangzhou, cn-beijing, cn-shanghai, cn-shenzhen",
         }));
         Assert.That(gate.Engine.Resources, Is.Empty);
     }

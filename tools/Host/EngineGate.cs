@@ -125,7 +125,7 @@ public static class EngineGate
         catch (SpecException invalid)
         {
             var summary = $"the stack's config is invalid ({Count(invalid.Errors.Count, "error")}), so no resource was declared:";
-            return (Stop(summary, invalid.Errors.Select(e => e.Message)), null, ImmutableArray<StackWarning>.Empty);
+            return (Stop(summary, invalid.Errors.Select(e => e.Line)), null, ImmutableArray<StackWarning>.Empty);
         }
 
         var plan = await Planner.PlanAsync(spec, raw.StackName);

@@ -54,6 +54,9 @@ public sealed class ClusterValidator : AbstractValidator<ClusterConfig>
             .Cascade(CascadeMode.Stop)
             .NotEmpty()
             .WithCode(DiagnosticCatalogue.MissingRequired).WithMessage(c => $"allowed for {BillingName(c)} billing: {string.Join(", ", AlibabaCloud.RegionsFor(Billing(c)))}")
+            // A region no billing mode offers is unknown; one offered only for the other billing mode is not offered.
+            .Must(region => AlibabaCloud.BillingModes.Any(b => AlibabaCloud.RegionsFor(b.Mode).Contains(region!)))
+            .WithCode(DiagnosticCatalogue.UnknownValue).WithMessage((c, region) => RegionProblem(c, region!))
             .Must((c, region) => AlibabaCloud.RegionsFor(Billing(c)).Contains(region!))
             .WithCode(DiagnosticCatalogue.NotOffered).WithMessage((c, region) => RegionProblem(c, region!))
             .When(c => c.Billing is null || SpecDefaults.ParseBilling(c.Billing) is not null);
