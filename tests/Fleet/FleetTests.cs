@@ -97,7 +97,7 @@ public class FleetTests
             Is.EquivalentTo(new Dictionary<string, int> { ["pass"] = 9, ["fail"] = 1, ["invalid"] = 1 }));
         Assert.That(fleet.ExitCode, Is.EqualTo(2), "check's codes over the fleet: invalid input is the worst here");
         Assert.That(fleet.Tenants.Single(t => t.Verdict == "fail").Stack, Is.EqualTo("x-ha-stock"));
-        Assert.That(fleet.Tenants.Single(t => t.Verdict == "invalid").Error, Does.StartWith("refused as invalid config (1 error): blink-infra:cluster.region = \"eu-west-1\": "));
+        Assert.That(fleet.Tenants.Single(t => t.Verdict == "invalid").Error, Does.StartWith("refused as invalid config (1 error): BLINK1015: blink-infra:cluster.region = \"eu-west-1\": "));
     }
 
     [Test]
@@ -196,7 +196,7 @@ public class FleetTests
         WriteFleet(copies: 3);
         var (exit, output, errors) = await CliRunner.Run("fleet", Stacks);
         Assert.That(exit, Is.EqualTo(2));
-        Assert.That(output, Does.Match(@"\nx-bad +- +- +- +- +- +invalid: refused as invalid config \(1 error\): blink-infra:cluster.region = ""eu-west-1"": "));
+        Assert.That(output, Does.Match(@"\nx-bad +- +- +- +- +- +invalid: refused as invalid config \(1 error\): BLINK1015: blink-infra:cluster.region = ""eu-west-1"": "));
         Assert.That(output, Does.Match(@"\nx-ha-stock +cn-hangzhou +pay-as-you-go +yes +.* +fail: 1 mandatory \(ha-metadata-readable-through-rrsa\)"));
         Assert.That(errors, Does.Contain($"error: x-bad ({Path.Combine(Stacks, "Pulumi.x-bad.yaml")}): refused as invalid config (1 error): "));
         Assert.That(errors, Does.EndWith("error: refused by policy (exit 1): 1 of 5 stacks have a mandatory violation: x-ha-stock\n"));

@@ -99,15 +99,15 @@ public static class FleetRunner
         }
         catch (SpecException e)
         {
-            return Tenant.Refused(stack, file, TenantStatus.Invalid, $"refused as invalid config ({e.Errors.Count} error{(e.Errors.Count == 1 ? "" : "s")}): {string.Join("; ", e.Errors.Select(error => error.Message))}");
+            return Tenant.Refused(stack, file, TenantStatus.Invalid, $"refused as invalid config ({e.Errors.Count} error{(e.Errors.Count == 1 ? "" : "s")}): {string.Join("; ", e.Errors.Select(error => $"{error.Code.Code}: {error.Message}"))}");
         }
         catch (StackFileException e)
         {
-            return Tenant.Refused(stack, file, TenantStatus.Invalid, e.Message);
+            return Tenant.Refused(stack, file, TenantStatus.Invalid, $"{e.Code.Code}: {e.Message}");
         }
         catch (Exception e)
         {
-            return Tenant.Refused(stack, file, TenantStatus.InternalError, $"internal error: {e.GetType().Name}: {e.Message.ReplaceLineEndings(" ")}");
+            return Tenant.Refused(stack, file, TenantStatus.InternalError, $"{DiagnosticCatalogue.InternalError.Code}: internal error: {e.GetType().Name}: {e.Message.ReplaceLineEndings(" ")}");
         }
 
         var report = PolicyEngine.Evaluate(plan, PolicyReportRenderer.Overrides(plan));
@@ -138,7 +138,7 @@ public static class FleetRunner
                 }
                 catch (StackFileException e)
                 {
-                    change = TenantChange.Failed(saved, e.Message);
+                    change = TenantChange.Failed(saved, $"{e.Code.Code}: {e.Message}");
                 }
             }
         }
