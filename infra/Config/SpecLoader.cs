@@ -86,8 +86,10 @@ public static class SpecLoader
             if (!clusterResult.Errors.Any(e => e.PropertyName is nameof(ClusterConfig.Region) or nameof(ClusterConfig.Billing)))
                 region = cluster.Region;
         }
+        // network.cidrBlock, parsed once: the validators and the planner take the block, the spec holds it.
+        var vpcBlock = VpcBlock.Of(network);
         if (Valid("network"))
-            errors.AddRange(ToErrors(new NetworkValidator(region).Validate(network), "network"));
+            errors.AddRange(ToErrors(new NetworkValidator(region, vpcBlock).Validate(network), "network"));
         var zoneIds = Valid("network") ? network.Zones.Select(z => z.Id).OfType<string>().ToList() : null;
         if (Valid("compute"))
             errors.AddRange(ToErrors(new ComputeValidator(zoneIds).Validate(compute), "compute"));
@@ -111,8 +113,8 @@ public static class SpecLoader
         // The builders, each on sections that passed so far (a section with an error of any phase is not built on).
         var failed = RefusedSections(errors);
         bool Passed(params string[] sections) => sections.All(section => !failed.Contains(section));
-        var networkSpec = region is not null && Passed("network")
-            ? NetworkSpecBuilder.Build(network, AlibabaCloud.ZonesOf(region), errors)
+        var networkSpec = region is not null && Passed("network") && vpcBlock.Block is { } vpc
+            ? NetworkSpecBuilder.Build(network, vpc, AlibabaCloud.ZonesOf(region), errors)
             : null;
 
         // What the cluster reaches outside its own vSwitches: the Service CIDR must overlap none of it.

@@ -78,14 +78,14 @@ public static class NetworkSpecBuilder
         return null;
     }
 
+    /// <param name="vpc">The VPC's block: network.cidrBlock as parsed once (<see cref="VpcBlock"/>).</param>
     /// <param name="regionZones">
     /// The region's zones in the catalogue's order, which is the planning order: a block is planned for
     /// every zone of the region, present or not, so that adding, removing or pinning a zone never moves
     /// another zone's block (see <see cref="Plan"/>).
     /// </param>
-    public static NetworkSpec? Build(NetworkConfig network, IReadOnlyList<string> regionZones, List<SpecError> errors)
+    public static NetworkSpec? Build(NetworkConfig network, IPNetwork2 vpc, IReadOnlyList<string> regionZones, List<SpecError> errors)
     {
-        var vpc = SpecDefaults.VpcNetwork(network)!;
         var prefix = network.VswitchPrefixLength ?? SpecDefaults.VswitchPrefixLength;
         if (prefix < vpc.Cidr)
         {

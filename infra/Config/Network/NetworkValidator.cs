@@ -9,12 +9,12 @@ using FluentValidation.Results;
 
 namespace BlinkInfra.Config;
 
-/// <summary>Rules for `blink-infra:network`; zones are checked against the cluster's region.</summary>
+/// <summary>Rules for `blink-infra:network`; zones are checked against the cluster's region, blocks against the VPC's block as parsed once (<see cref="VpcBlock"/>).</summary>
 public sealed class NetworkValidator : AbstractValidator<NetworkConfig>
 {
     private static readonly Regex VpcIdPattern = new("^vpc-[a-z0-9]{6,}\\z", RegexOptions.CultureInvariant);
 
-    public NetworkValidator(string? region)
+    public NetworkValidator(string? region, VpcBlock vpcBlock)
     {
         RuleFor(n => n.VpcId)
             .Must(id => id is null || VpcIdPattern.IsMatch(id))
@@ -30,8 +30,8 @@ public sealed class NetworkValidator : AbstractValidator<NetworkConfig>
             {
                 if (cidr is null)
                     return;
-                if (!Cidr.TryParse(cidr, out var vpc, out var problem))
-                    context.Fail(DiagnosticCatalogue.NotACidr, cidr, problem);
+                if (vpcBlock.Block is not { } vpc)
+                    context.Fail(DiagnosticCatalogue.NotACidr, cidr, vpcBlock.Problem!);
                 else if (vpc.Cidr is < AlibabaCloud.VpcMinPrefixLength or > AlibabaCloud.VpcMaxPrefixLength)
                     context.Fail(DiagnosticCatalogue.CidrNotAllowed, cidr, $"a VPC's mask is /{AlibabaCloud.VpcMinPrefixLength} to /{AlibabaCloud.VpcMaxPrefixLength}; allowed: a block such as 10.0.0.0/16");
                 else if (AlibabaCloud.VpcForbiddenCidrs.Select(IPNetwork2.Parse).FirstOrDefault(vpc.Overlap) is { } reserved)
@@ -52,7 +52,7 @@ public sealed class NetworkValidator : AbstractValidator<NetworkConfig>
             .OverridePropertyName("InternetEgress.BandwidthMbps")
             .When(n => n.InternetEgress != null);
 
-        EgressRules(region);
+        EgressRules(region, vpcBlock);
 
         RuleFor(n => n.UsedCidrBlocks)
             .Empty()
@@ -64,7 +64,7 @@ public sealed class NetworkValidator : AbstractValidator<NetworkConfig>
             {
                 if (!Cidr.TryParse(cidr, out var used, out var problem))
                     context.Fail(DiagnosticCatalogue.NotACidr, cidr, problem);
-                else if (SpecDefaults.VpcNetwork(context.InstanceToValidate) is { } vpc && !vpc.Contains(used))
+                else if (vpcBlock.Block is { } vpc && !vpc.Contains(used))
                     context.Fail(DiagnosticCatalogue.CidrNotAllowed, cidr, $"outside the VPC's {vpc}; allowed: blocks inside it");
             });
 
@@ -74,7 +74,7 @@ public sealed class NetworkValidator : AbstractValidator<NetworkConfig>
                 ? "at least one zone of the cluster's region is required"
                 : $"at least one zone is required; allowed: zones of {region}: {string.Join(", ", AlibabaCloud.ZonesOf(region))}");
 
-        RuleForEach(n => n.Zones).SetValidator(n => new ZoneValidator(region, n));
+        RuleForEach(n => n.Zones).SetValidator(n => new ZoneValidator(region, n, vpcBlock));
 
         RuleFor(n => n.Zones).Custom((zones, context) =>
         {
@@ -90,7 +90,7 @@ public sealed class NetworkValidator : AbstractValidator<NetworkConfig>
     private static readonly Regex HostPort = new(EgressFirewall.HostPortPattern, RegexOptions.CultureInvariant);
 
     /// <summary>`internetEgress.allowedHosts` and `firewallCidrBlock` (a NAT firewall in front of the gateway, <see cref="EgressFirewall"/>).</summary>
-    private void EgressRules(string? region)
+    private void EgressRules(string? region, VpcBlock vpcBlock)
     {
         RuleFor(n => n.InternetEgress!.AllowedHosts)
             .Must(hosts => hosts.Count == 0)
@@ -144,7 +144,7 @@ public sealed class NetworkValidator : AbstractValidator<NetworkConfig>
                     context.Fail(DiagnosticCatalogue.NotACidr, cidr, problem);
                 else if (block.Cidr is < AlibabaCloud.VswitchMinPrefixLength or > AlibabaCloud.VswitchMaxPrefixLength)
                     context.Fail(DiagnosticCatalogue.CidrNotAllowed, cidr, $"a vSwitch's mask is /{AlibabaCloud.VswitchMinPrefixLength} to /{AlibabaCloud.VswitchMaxPrefixLength}; allowed: a block such as 10.0.250.0/24");
-                else if (SpecDefaults.VpcNetwork(network) is { } vpc && !vpc.Contains(block))
+                else if (vpcBlock.Block is { } vpc && !vpc.Contains(block))
                     context.Fail(DiagnosticCatalogue.CidrNotAllowed, cidr, $"outside the VPC's {vpc}; allowed: a block inside it");
                 else if (network.UsedCidrBlocks.Concat(network.Zones.SelectMany(z => new[] { z.CidrBlock, z.PodCidrBlock })).OfType<string>()
                              .Where(b => Cidr.TryParse(b, out _, out _)).FirstOrDefault(b => IPNetwork2.Parse(b).Overlap(block)) is { } clash)

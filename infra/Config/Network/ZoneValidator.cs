@@ -9,7 +9,7 @@ namespace BlinkInfra.Config;
 /// <summary>Rules for one item of `blink-infra:network.zones`.</summary>
 public sealed class ZoneValidator : AbstractValidator<ZoneConfig>
 {
-    public ZoneValidator(string? region, NetworkConfig network)
+    public ZoneValidator(string? region, NetworkConfig network, VpcBlock vpcBlock)
     {
         RuleFor(z => z.Id)
             .Cascade(CascadeMode.Stop)
@@ -21,12 +21,12 @@ public sealed class ZoneValidator : AbstractValidator<ZoneConfig>
             .When(z => region is not null && !string.IsNullOrEmpty(z.Id))
             .WithCode(DiagnosticCatalogue.UnknownValue).WithMessage(_ => $"not a zone of {region}; allowed: {string.Join(", ", AlibabaCloud.ZonesOf(region!))}");
 
-        RuleFor(z => z.CidrBlock).Custom((cidr, context) => CheckBlock(cidr, context, network, isPod: false));
-        RuleFor(z => z.PodCidrBlock).Custom((cidr, context) => CheckBlock(cidr, context, network, isPod: true));
+        RuleFor(z => z.CidrBlock).Custom((cidr, context) => CheckBlock(cidr, context, network, vpcBlock, isPod: false));
+        RuleFor(z => z.PodCidrBlock).Custom((cidr, context) => CheckBlock(cidr, context, network, vpcBlock, isPod: true));
     }
 
     /// <summary>A zone's node or pod block: a vSwitch-sized block inside the VPC that overlaps no other block of the network.</summary>
-    private static void CheckBlock(string? cidr, ValidationContext<ZoneConfig> context, NetworkConfig network, bool isPod)
+    private static void CheckBlock(string? cidr, ValidationContext<ZoneConfig> context, NetworkConfig network, VpcBlock vpcBlock, bool isPod)
     {
         if (cidr is null)
             return;
@@ -40,7 +40,7 @@ public sealed class ZoneValidator : AbstractValidator<ZoneConfig>
             context.Fail(DiagnosticCatalogue.CidrNotAllowed, cidr, $"a vSwitch's mask is /{AlibabaCloud.VswitchMinPrefixLength} to /{AlibabaCloud.VswitchMaxPrefixLength}; allowed: a block such as 10.0.1.0/24");
             return;
         }
-        if (SpecDefaults.VpcNetwork(network) is not { } vpc)
+        if (vpcBlock.Block is not { } vpc)
             return;
         if (!vpc.Contains(block))
         {
