@@ -103,7 +103,7 @@ public class StopReasonTests
 
         var errors = await RunErrors.Of(() => StackRunner.RunAsync(InExistingVpc(), mocks: mocks));
 
-        Assert.That(errors, Is.EqualTo(new[] { $"blink-infra:network.vpcId = \"{ExistingVpc}\": the VPC could not be looked up: {EngineFailures.WrongAccessKey}" }));
+        Assert.That(errors, Is.EqualTo(new[] { $"BLINK1027: blink-infra:network.vpcId = \"{ExistingVpc}\": the VPC could not be looked up: {EngineFailures.WrongAccessKey}" }));
         Assert.That(mocks.Resources.Select(r => r.Type), Is.EqualTo(new[] { "pulumi:providers:alicloud" }), "no cloud resource: only the provider the lookup goes through");
     }
 
@@ -121,7 +121,7 @@ public class StopReasonTests
 
         Assert.That(errors, Is.EqualTo(new[]
         {
-            $"blink-infra:network.vpcId = \"{ExistingVpc}\": the routes of its route table vtb-customer could not be looked up " +
+            $"BLINK1027: blink-infra:network.vpcId = \"{ExistingVpc}\": the routes of its route table vtb-customer could not be looked up " +
             "(internetEgress.enabled is true: a default route there would take the NAT gateway's traffic): " +
             "invocation of alicloud:vpc/getRouteEntries:getRouteEntries returned an error: Forbidden.RAM: User not authorized to operate on the specified resource.",
         }));
@@ -152,7 +152,7 @@ public class StopReasonTests
 
         Assert.That(errors, Is.EqualTo(new[]
         {
-            "blink-infra:dataAccess.crossAccount.vpcId = \"vpc-bp1tenant000001\": the VPC could not be looked up: invocation of alicloud:vpc/getNetworks:getNetworks returned an error: AssumeRole failed: NoPermission",
+            "BLINK1027: blink-infra:dataAccess.crossAccount.vpcId = \"vpc-bp1tenant000001\": the VPC could not be looked up: invocation of alicloud:vpc/getNetworks:getNetworks returned an error: AssumeRole failed: NoPermission",
         }));
     }
 

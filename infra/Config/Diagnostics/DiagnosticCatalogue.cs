@@ -151,6 +151,16 @@ public static class DiagnosticCatalogue
         "The setting was retired; the message says why and what replaced it.",
         "Remove the setting, and use what the message names in its place.");
 
+    public static readonly DiagnosticEntry ExistingResourceMismatch = Config("BLINK1026", "existing-resource-mismatch",
+        "What the stack says of a resource it uses disagrees with the cloud",
+        "The stack names a resource it does not create (an existing VPC, the tenant's VPC) and says something of it (its block, that it has no default route) that the cloud's answer to a lookup under pulumi preview or pulumi up contradicts. Found only then: offline, plan answers lookups as the config says.",
+        "Give what the message says the cloud holds (its allowed value), or another resource.");
+
+    public static readonly DiagnosticEntry LookupFailed = Config("BLINK1027", "lookup-failed",
+        "A lookup in the cloud failed, or answered without what the stack needs",
+        "Under pulumi preview or pulumi up the program asks the cloud about what it builds on (an existing VPC, its routes, the cluster's RRSA provider); the request was refused (credentials, region, permissions) or the answer lacks what is needed. The message carries the provider's words.",
+        "Check the credentials and region the provider runs with, and that the named resource exists and is set up as the message says (RRSA enabled on the cluster).");
+
     // ---- BLINK2xxx: the policies, in the order PolicyEngine evaluates them (pack by pack).
 
     public static readonly DiagnosticEntry RegionAllowedForBilling = Policy("BLINK2001", "region-allowed-for-billing",
