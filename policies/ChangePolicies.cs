@@ -13,8 +13,13 @@ namespace BlinkInfra.Policies;
 
 /// <summary>A policy over a change: the steps from what stands to what the stack declares now.</summary>
 public sealed record ChangePolicy(
-    string Name, string Description, EnforcementLevel Level,
-    Func<ImmutableArray<DiffStep>, IEnumerable<(DiffStep Step, string Message)>> Validate);
+    DiagnosticEntry Entry, EnforcementLevel Level,
+    Func<ImmutableArray<DiffStep>, IEnumerable<(DiffStep Step, string Message)>> Validate)
+{
+    public string Name => Entry.Name;
+
+    public string Description => Entry.Title;
+}
 
 /// <summary>
 /// The pack `diff` evaluates on the steps it finds, beside the packs every plan is checked with: what no
@@ -29,19 +34,15 @@ public static class ChangePolicies
     public const string PackVersion = "1.0.0";
     public static string PackId => $"{PackName}@{PackVersion}";
 
-    public const string CreateOnlyInputsUnchanged = "create-only-inputs-unchanged";
-    public const string VpcBlockHoldsItsVswitches = "vpc-block-holds-its-vswitches";
+    public static readonly string CreateOnlyInputsUnchanged = DiagnosticCatalogue.CreateOnlyInputsUnchanged.Name;
+    public static readonly string VpcBlockHoldsItsVswitches = DiagnosticCatalogue.VpcBlockHoldsItsVswitches.Name;
 
     private static readonly string VpcType = TypeTokens.AliCloud.Vpc.Network;
     private static readonly string VswitchType = TypeTokens.AliCloud.Vpc.Switch;
 
     public static readonly ImmutableArray<ChangePolicy> Policies = ImmutableArray.Create(
-        new ChangePolicy(CreateOnlyInputsUnchanged,
-            "An input the provider applies only when the resource is created does not change on a resource that stays: pulumi up would report the update and change nothing",
-            EnforcementLevel.Mandatory, CreateOnly),
-        new ChangePolicy(VpcBlockHoldsItsVswitches,
-            "A VPC's block changes only to one that holds every vSwitch in it: the cloud refuses any other, before Pulumi gets to the vSwitches",
-            EnforcementLevel.Mandatory, VpcBlock));
+        new ChangePolicy(DiagnosticCatalogue.CreateOnlyInputsUnchanged, EnforcementLevel.Mandatory, CreateOnly),
+        new ChangePolicy(DiagnosticCatalogue.VpcBlockHoldsItsVswitches, EnforcementLevel.Mandatory, VpcBlock));
 
     /// <summary>The change policies' names: `blink-infra:policy.levels` takes them too.</summary>
     public static readonly ImmutableArray<string> Names = Policies.Select(p => p.Name).ToImmutableArray();
@@ -55,7 +56,7 @@ public static class ChangePolicies
             var level = overrides != null && overrides.TryGetValue(policy.Name, out var overridden) ? overridden : policy.Level;
             if (level == EnforcementLevel.Disabled)
                 continue;
-            violations.AddRange(policy.Validate(steps).Select(found => new Violation(PackId, policy.Name, level, found.Step.Type, found.Step.Name, found.Message)));
+            violations.AddRange(policy.Validate(steps).Select(found => new Violation(PackId, policy.Name, level, found.Step.Type, found.Step.Name, found.Message) { Code = policy.Entry.Code }));
         }
         return PolicyReport.Of(new[] { PackId }, violations);
     }
@@ -69,7 +70,7 @@ public static class ChangePolicies
         writer.WriteLine($"Policy packs: {string.Join(", ", report.Packs)}");
         foreach (var violation in report.Violations)
         {
-            writer.WriteLine($"[{EnforcementLevels.Name(violation.Level)}] {violation.Policy} ({violation.ResourceType}: {violation.ResourceName})");
+            writer.WriteLine($"[{EnforcementLevels.Name(violation.Level)}] {violation.Code} {violation.Policy} ({violation.ResourceType}: {violation.ResourceName})");
             writer.WriteLine($"    {violation.Pack}: {violation.Message}");
         }
         return writer.ToString();

@@ -5,11 +5,17 @@ using BlinkInfra.Plan;
 namespace BlinkInfra.Policies;
 
 /// <summary>
-/// A policy: a name, what it checks, and its enforcement level (the stack's override, where it gives
-/// one, replaces it). Each is made by a small factory of its pack that takes the level.
+/// A policy: its entry in the diagnostics catalogue (its code, name and what it checks, written there once),
+/// and its enforcement level (the stack's override, where it gives one, replaces it). Each is made by a small
+/// factory of its pack that takes the level.
 /// </summary>
-public abstract record Policy(string Name, string Description, EnforcementLevel Level)
+public abstract record Policy(DiagnosticEntry Entry, EnforcementLevel Level)
 {
+    public string Name => Entry.Name;
+
+    /// <summary>What the policy checks, in a sentence: the catalogue entry's title.</summary>
+    public string Description => Entry.Title;
+
     /// <summary>Messages for what violates the policy, each with the resource it is about (none for the stack).</summary>
     public abstract IEnumerable<(PlannedResource? Resource, string Message)> Check(PolicyInput input);
 }

@@ -51,7 +51,7 @@ public static class PolicyEngine
                     continue;
                 checkedCount++;
                 violations.AddRange(policy.Check(input).Select(found => new Violation(
-                    pack.Id, policy.Name, level, found.Resource?.Type, found.Resource?.Name, found.Message)));
+                    pack.Id, policy.Name, level, found.Resource?.Type, found.Resource?.Name, found.Message) { Code = policy.Entry.Code }));
             }
         }
         return PolicyReport.Of(Packs.Select(p => p.Id), violations) with

@@ -13,7 +13,12 @@ public sealed record LevelLowered(
     [property: JsonPropertyName("policy")] string Policy,
     [property: JsonPropertyName("defaultLevel")] EnforcementLevel DefaultLevel,
     [property: JsonPropertyName("level")] EnforcementLevel Level,
-    [property: JsonPropertyName("description")] string Description);
+    [property: JsonPropertyName("description")] string Description)
+{
+    /// <summary>The notice's code (policy-level-lowered), which `./blink explain` knows.</summary>
+    [JsonPropertyName("code")]
+    public string Code => DiagnosticCatalogue.PolicyLevelLowered.Code;
+}
 
 /// <summary>
 /// The violations of a check, sorted by level, policy and resource, so the same stack always prints the same report;
@@ -54,6 +59,9 @@ public sealed record PolicyReport(
             .ThenBy(v => v.ResourceName ?? "", StringComparer.Ordinal)
             .ThenBy(v => v.Message, StringComparer.Ordinal)
             .ToImmutableArray());
+
+    /// <summary>How a notice of a lowered policy starts, with its code, as a compiler starts a diagnostic.</summary>
+    public static string NoticePrefix => $"notice {DiagnosticCatalogue.PolicyLevelLowered.Code}: ";
 
     /// <summary>A notice for a lowered policy, as the reports and the engine's log say it.</summary>
     public static string Notice(LevelLowered lowered)

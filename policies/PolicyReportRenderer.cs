@@ -25,11 +25,11 @@ public static class PolicyReportRenderer
         {
             // Resource names and messages can quote a state's or a plan's values: shown through UserText.
             var subject = violation.ResourceType is null ? "stack" : $"{UserText.Shown(violation.ResourceType)}: {UserText.Shown(violation.ResourceName ?? "")}";
-            writer.WriteLine($"[{EnforcementLevels.Name(violation.Level)}] {violation.Policy} ({subject})");
+            writer.WriteLine($"[{EnforcementLevels.Name(violation.Level)}] {violation.Code} {violation.Policy} ({subject})");
             writer.WriteLine($"    {violation.Pack}: {UserText.Shown(violation.Message)}");
         }
         foreach (var lowered in report.Lowered)
-            writer.WriteLine($"Notice: {PolicyReport.Notice(lowered)}");
+            writer.WriteLine($"{PolicyReport.NoticePrefix}{PolicyReport.Notice(lowered)}");
         var mandatory = report.Violations.Count(v => v.Level == EnforcementLevel.Mandatory);
         var advisory = report.Violations.Count(v => v.Level == EnforcementLevel.Advisory);
         // What was checked, never more: a policy switched off or not applicable is counted as such.
@@ -53,20 +53,21 @@ public static class PolicyReportRenderer
         foreach (var violation in report.Violations.Where(v => v.Level == EnforcementLevel.Mandatory))
         {
             var subject = violation.ResourceType is null ? "stack" : $"{UserText.Shown(violation.ResourceType)}: {UserText.Shown(violation.ResourceName ?? "")}";
-            text.Append(TerminalText.Wrapped($"[{EnforcementLevels.Name(violation.Level)}] {violation.Policy} ({subject})", lineWidth));
+            text.Append(TerminalText.Wrapped($"[{EnforcementLevels.Name(violation.Level)}] {violation.Code} {violation.Policy} ({subject})", lineWidth));
             text.Append(TerminalText.Wrapped($"    {violation.Pack}: {UserText.Shown(violation.Message)}", lineWidth));
         }
         // An advisory stops nothing: a line each, its message cut to the width (whole in `check` and `plan --details`),
         // so a stack's standing advisories do not push the plan past a screen.
         foreach (var violation in report.Violations.Where(v => v.Level != EnforcementLevel.Mandatory))
-            text.Append(TerminalText.End($"[{EnforcementLevels.Name(violation.Level)}] {violation.Policy} ({UserText.Shown(violation.ResourceName ?? "stack")}): {UserText.Shown(violation.Message)}", lineWidth)).Append('\n');
-        var levels = $"{ConfigKeys.Section("policy")}.levels";
+            text.Append(TerminalText.End($"[{EnforcementLevels.Name(violation.Level)}] {violation.Code} {violation.Policy} ({UserText.Shown(violation.ResourceName ?? "stack")}): {UserText.Shown(violation.Message)}", lineWidth)).Append('\n');
+        // The key without its namespace: with the notice's code the line still fits 80 columns (the full key in check and --details).
+        const string levels = "policy.levels";
         foreach (var lowered in report.Lowered)
         {
             var what = lowered.Level == EnforcementLevel.Disabled
                 ? $"switched off by {levels}"
                 : $"only {EnforcementLevels.Name(lowered.Level)} by {levels}";
-            text.Append(TerminalText.Wrapped($"Notice: {lowered.Policy} {what}", lineWidth));
+            text.Append(TerminalText.Wrapped($"{PolicyReport.NoticePrefix}{lowered.Policy} {what}", lineWidth));
         }
         var mandatory = report.Violations.Count(v => v.Level == EnforcementLevel.Mandatory);
         var advisory = report.Violations.Count(v => v.Level == EnforcementLevel.Advisory);
@@ -89,7 +90,7 @@ public static class PolicyReportRenderer
 
     /// <summary>A violation as one line for the engine's log: an error when mandatory, a warning when advisory.</summary>
     public static string Diagnostic(Violation violation)
-        => UserText.Shown($"[{EnforcementLevels.Name(violation.Level)}] {violation.Policy} ({violation.ResourceType ?? "stack"}{(violation.ResourceName is null ? "" : ": " + violation.ResourceName)}): {violation.Message}");
+        => UserText.Shown($"[{EnforcementLevels.Name(violation.Level)}] {violation.Code} {violation.Policy} ({violation.ResourceType ?? "stack"}{(violation.ResourceName is null ? "" : ": " + violation.ResourceName)}): {violation.Message}");
 
     public static string Json(PolicyReport report) => JsonSerializer.Serialize(report, JsonOptions);
 

@@ -9,10 +9,10 @@ namespace BlinkInfra.Policies;
 
 /// <summary>A policy over one resource at a time, for the resources of some types.</summary>
 public sealed record ResourcePolicy(
-    string Name, string Description, EnforcementLevel Level,
+    DiagnosticEntry Entry, EnforcementLevel Level,
     ImmutableArray<string> Types,
     Func<PlannedResource, PolicyInput, IEnumerable<string>> Validate)
-    : Policy(Name, Description, Level)
+    : Policy(Entry, Level)
 {
     public override IEnumerable<(PlannedResource? Resource, string Message)> Check(PolicyInput input)
         => input.Resources.Where(r => Types.Contains(r.Type)).SelectMany(r => Validate(r, input).Select(message => ((PlannedResource?)r, message)));

@@ -7,9 +7,9 @@ namespace BlinkInfra.Policies;
 
 /// <summary>A policy over the whole stack.</summary>
 public sealed record StackPolicy(
-    string Name, string Description, EnforcementLevel Level,
+    DiagnosticEntry Entry, EnforcementLevel Level,
     Func<PolicyInput, IEnumerable<(PlannedResource? Resource, string Message)>> Validate)
-    : Policy(Name, Description, Level)
+    : Policy(Entry, Level)
 {
     public override IEnumerable<(PlannedResource? Resource, string Message)> Check(PolicyInput input) => Validate(input);
 }

@@ -10,4 +10,9 @@ public sealed record Violation(
     [property: JsonPropertyName("level")] EnforcementLevel Level,
     [property: JsonPropertyName("resourceType")] string? ResourceType,
     [property: JsonPropertyName("resourceName")] string? ResourceName,
-    [property: JsonPropertyName("message")] string Message);
+    [property: JsonPropertyName("message")] string Message)
+{
+    /// <summary>The policy's stable code (DiagnosticCatalogue), which `./blink explain` knows.</summary>
+    [JsonPropertyName("code")]
+    public string Code { get; init; } = "";
+}

@@ -31,7 +31,7 @@ public static class ConfigFrontDoor
             var ns = colon < 0 ? key : key[..colon];
             if (ProviderNamespaces.Contains(ns))
                 continue;
-            yield return new SpecError(key, Shorten(value),
+            yield return new SpecError(DiagnosticCatalogue.UnknownNamespace, key, Shorten(value),
                 $"unknown namespace \"{ns}\", which the program does not read; {Suggestions.DidYouMean(ns, namespaces)}allowed: {ConfigKeys.Namespace}: keys, or a provider's ({string.Join(", ", ProviderNamespaces.Select(n => n + ":"))})");
         }
 
@@ -39,7 +39,7 @@ public static class ConfigFrontDoor
         {
             if (value.Length > ConfigLimits.MaxValueChars)
             {
-                yield return new SpecError(key, Mask(raw, key, Shorten(value)), $"a value of {value.Length} characters; allowed: at most {ConfigLimits.MaxValueChars}");
+                yield return new SpecError(DiagnosticCatalogue.TooLarge, key, Mask(raw, key, Shorten(value)), $"a value of {value.Length} characters; allowed: at most {ConfigLimits.MaxValueChars}");
                 continue;
             }
             foreach (var error in CheckJson(raw, key, value))
@@ -52,12 +52,12 @@ public static class ConfigFrontDoor
         {
             var problems = UserText.Problems(value, isSecret: false).ToList();
             foreach (var problem in problems)
-                yield return new SpecError(name, value, problem);
+                yield return new SpecError(problem.Code, name, value, problem.Problem);
             if (problems.Count == 0 && value.Length > ConfigLimits.MaxScalarChars)
-                yield return new SpecError(name, Shorten(value), $"a value of {value.Length} characters; allowed: at most {ConfigLimits.MaxScalarChars}");
+                yield return new SpecError(DiagnosticCatalogue.TooLarge, name, Shorten(value), $"a value of {value.Length} characters; allowed: at most {ConfigLimits.MaxScalarChars}");
             var path = name[ConfigKeys.EnvironmentPrefix.Length..];
             if (paths.TryGetValue(path, out var first))
-                yield return new SpecError(name, Shorten(value), $"sets the same config path as {first} (case is ignored in config paths); allowed: one variable per path");
+                yield return new SpecError(DiagnosticCatalogue.DuplicateKey, name, Shorten(value), $"sets the same config path as {first} (case is ignored in config paths); allowed: one variable per path");
             else
                 paths[path] = name;
         }
@@ -71,9 +71,9 @@ public static class ConfigFrontDoor
         {
             var problems = ScalarProblems(raw, key, text).ToList();
             if (problems.Count > 0)
-                return problems.Select(problem => new SpecError(key, Mask(raw, key, text), problem)).ToArray();
+                return problems.Select(problem => new SpecError(problem.Code, key, Mask(raw, key, text), problem.Problem)).ToArray();
             if (text.Length > ConfigLimits.MaxScalarChars)
-                return new[] { new SpecError(key, Mask(raw, key, Shorten(text)), $"a value of {text.Length} characters; allowed: at most {ConfigLimits.MaxScalarChars}") };
+                return new[] { new SpecError(DiagnosticCatalogue.TooLarge, key, Mask(raw, key, Shorten(text)), $"a value of {text.Length} characters; allowed: at most {ConfigLimits.MaxScalarChars}") };
             return Array.Empty<SpecError>();
         }
         JsonDocument document;
@@ -83,7 +83,7 @@ public static class ConfigFrontDoor
         }
         catch (JsonException e) when (e.Message.Contains("depth", StringComparison.OrdinalIgnoreCase))
         {
-            return new[] { new SpecError(key, "{…}", $"nested deeper than {ConfigLimits.MaxDepth} levels; allowed: the config's own shape") };
+            return new[] { new SpecError(DiagnosticCatalogue.TooLarge, key, "{…}", $"nested deeper than {ConfigLimits.MaxDepth} levels; allowed: the config's own shape") };
         }
         catch (JsonException)
         {
@@ -134,13 +134,13 @@ public static class ConfigFrontDoor
                     var (childPath, childType) = Child(path, type, property.Name);
                     if (UserText.FirstControl(property.Name) is { } control)
                     {
-                        errors.Add(new SpecError(childPath, Mask(raw, key, property.Value.ToString()),
+                        errors.Add(new SpecError(DiagnosticCatalogue.ControlCharacter, childPath, Mask(raw, key, property.Value.ToString()),
                             $"the key's name holds the control character {UserText.Describe(control.Char)} at character {control.Index + 1}, which a terminal would act on and no setting takes; allowed: a key of printable characters, spelled as documented"));
                         continue;
                     }
                     if (seen.TryGetValue(property.Name, out var first))
                     {
-                        errors.Add(new SpecError(childPath, Mask(raw, key, Shorten(property.Value.ToString())),
+                        errors.Add(new SpecError(DiagnosticCatalogue.DuplicateKey, childPath, Mask(raw, key, Shorten(property.Value.ToString())),
                             first == property.Name
                                 ? "given twice; allowed: each key once"
                                 : $"the same key as {first} when case is ignored, as the program's configuration reads keys; allowed: each key once, spelled as documented"));
@@ -160,11 +160,11 @@ public static class ConfigFrontDoor
                 var problems = ScalarProblems(raw, key, text).ToList();
                 if (problems.Count > 0)
                 {
-                    errors.AddRange(problems.Select(problem => new SpecError(path, Mask(raw, key, text), problem)));
+                    errors.AddRange(problems.Select(problem => new SpecError(problem.Code, path, Mask(raw, key, text), problem.Problem)));
                     break;
                 }
                 if (text.Length > ConfigLimits.MaxScalarChars)
-                    errors.Add(new SpecError(path, Mask(raw, key, Shorten(text)), $"a value of {text.Length} characters; allowed: at most {ConfigLimits.MaxScalarChars}"));
+                    errors.Add(new SpecError(DiagnosticCatalogue.TooLarge, path, Mask(raw, key, Shorten(text)), $"a value of {text.Length} characters; allowed: at most {ConfigLimits.MaxScalarChars}"));
                 break;
         }
     }
@@ -179,8 +179,8 @@ public static class ConfigFrontDoor
     /// A value's own problems, each its own error and before any length rule: a private key in a key that
     /// is not a secret, a control character (a secret's value is never inspected: it is never shown).
     /// </summary>
-    private static IEnumerable<string> ScalarProblems(RawStackConfig raw, string key, string text)
-        => raw.SecretKeys.Contains(key) ? Array.Empty<string>() : UserText.Problems(text, isSecret: false);
+    private static IEnumerable<(DiagnosticEntry Code, string Problem)> ScalarProblems(RawStackConfig raw, string key, string text)
+        => raw.SecretKeys.Contains(key) ? Array.Empty<(DiagnosticEntry, string)>() : UserText.Problems(text, isSecret: false);
 
     private static string Mask(RawStackConfig raw, string key, string value) => raw.SecretKeys.Contains(key) ? Secrets.Mask : value;
 

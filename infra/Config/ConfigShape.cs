@@ -29,14 +29,18 @@ public static class ConfigShape
         }
     }
 
-    /// <summary>Top-level keys of the namespace that BlinkInfra does not read.</summary>
-    public static IEnumerable<SpecError> CheckSections(IReadOnlyDictionary<string, string> values)
-        => values
-            .Where(kv => kv.Key.StartsWith(ConfigKeys.Namespace + ":", StringComparison.Ordinal)
-                         && !ConfigKeys.Sections.Contains(kv.Key[(ConfigKeys.Namespace.Length + 1)..]))
-            .OrderBy(kv => kv.Key, StringComparer.Ordinal)
-            .Select(kv => new SpecError(kv.Key, Shorten(kv.Value),
-                $"unknown key; {Suggestions.DidYouMean(kv.Key[(ConfigKeys.Namespace.Length + 1)..], ConfigKeys.Sections)}allowed keys under {ConfigKeys.Namespace}: {string.Join(", ", ConfigKeys.Sections)}"));
+    /// <summary>
+    /// Top-level keys of the namespace that BlinkInfra does not read, secrets among them (one that could not be
+    /// decrypted here is among <see cref="RawStackConfig.SecretKeys"/> only): a secret's value is never shown.
+    /// </summary>
+    public static IEnumerable<SpecError> CheckSections(RawStackConfig raw)
+        => raw.Values.Keys.Concat(raw.SecretKeys).Distinct(StringComparer.Ordinal)
+            .Where(key => key.StartsWith(ConfigKeys.Namespace + ":", StringComparison.Ordinal)
+                          && !ConfigKeys.Sections.Contains(key[(ConfigKeys.Namespace.Length + 1)..]))
+            .OrderBy(key => key, StringComparer.Ordinal)
+            .Select(key => new SpecError(DiagnosticCatalogue.UnknownKey, key,
+                raw.SecretKeys.Contains(key) ? Secrets.Mask : Shorten(raw.Values[key]),
+                $"unknown key; {Suggestions.DidYouMean(key[(ConfigKeys.Namespace.Length + 1)..], ConfigKeys.Sections)}allowed keys under {ConfigKeys.Namespace}: {string.Join(", ", ConfigKeys.Sections)}"));
 
     /// <summary>The allowed keys of a section, for messages.</summary>
     public static string AllowedKeys(string section)
@@ -53,9 +57,9 @@ public static class ConfigShape
         if (IsScalar(underlying))
         {
             if (children.Count > 0)
-                yield return new SpecError(key, "{…}", $"a single value belongs here; allowed: {Describe(underlying)}");
+                yield return new SpecError(DiagnosticCatalogue.WrongShape, key, "{…}", $"a single value belongs here; allowed: {Describe(underlying)}");
             else if (section.Value is { Length: > 0 } value && !Converts(value, underlying))
-                yield return new SpecError(key, value, $"not {Describe(underlying)}; allowed: {Describe(underlying)}");
+                yield return new SpecError(DiagnosticCatalogue.WrongType, key, value, $"not {Describe(underlying)}; allowed: {Describe(underlying)}");
             yield break;
         }
 
@@ -63,7 +67,7 @@ public static class ConfigShape
         {
             if (children.Count == 0 && !string.IsNullOrEmpty(section.Value))
             {
-                yield return new SpecError(key, section.Value, "a map of names to values belongs here");
+                yield return new SpecError(DiagnosticCatalogue.WrongShape, key, section.Value, "a map of names to values belongs here");
                 yield break;
             }
             var valueType = underlying.GetGenericArguments()[1];
@@ -72,12 +76,12 @@ public static class ConfigShape
                 // Microsoft.Extensions.Configuration splits keys at ':', so "a:b" arrives as a map "a" holding "b".
                 if (child.GetChildren().Any())
                 {
-                    yield return new SpecError($"{key}[\"{child.Key}\"]", "{…}", $"a single value belongs here, and a key cannot contain ':'; allowed: {Describe(valueType)}");
+                    yield return new SpecError(DiagnosticCatalogue.WrongShape, $"{key}[\"{child.Key}\"]", "{…}", $"a single value belongs here, and a key cannot contain ':'; allowed: {Describe(valueType)}");
                     continue;
                 }
                 if (child.Value is null)
                 {
-                    yield return new SpecError($"{key}[\"{child.Key}\"]", "null", $"an empty value; allowed: {Describe(valueType)}");
+                    yield return new SpecError(DiagnosticCatalogue.WrongShape, $"{key}[\"{child.Key}\"]", "null", $"an empty value; allowed: {Describe(valueType)}");
                     continue;
                 }
                 foreach (var error in CheckValue(child, valueType, $"{key}[\"{child.Key}\"]"))
@@ -90,7 +94,7 @@ public static class ConfigShape
         {
             if (children.Count == 0 && !string.IsNullOrEmpty(section.Value))
             {
-                yield return new SpecError(key, section.Value, "a list belongs here");
+                yield return new SpecError(DiagnosticCatalogue.WrongShape, key, section.Value, "a list belongs here");
                 yield break;
             }
             var elementType = underlying.GetGenericArguments()[0];
@@ -98,18 +102,18 @@ public static class ConfigShape
             {
                 if (!int.TryParse(child.Key, NumberStyles.None, CultureInfo.InvariantCulture, out var index))
                 {
-                    yield return new SpecError($"{key}.{child.Key}", child.Value ?? "{…}", "a list belongs here, not a map");
+                    yield return new SpecError(DiagnosticCatalogue.WrongShape, $"{key}.{child.Key}", child.Value ?? "{…}", "a list belongs here, not a map");
                     continue;
                 }
                 // A null or empty item where an object belongs binds to nothing the validators could name.
                 if (!IsScalar(Nullable.GetUnderlyingType(elementType) ?? elementType) && !child.GetChildren().Any())
                 {
-                    yield return new SpecError($"{key}[{index}]", child.Value ?? "null", $"an empty item; allowed: an object with keys {string.Join(", ", elementType.GetProperties().Select(p => ConfigKeys.Camel(p.Name)))}");
+                    yield return new SpecError(DiagnosticCatalogue.WrongShape, $"{key}[{index}]", child.Value ?? "null", $"an empty item; allowed: an object with keys {string.Join(", ", elementType.GetProperties().Select(p => ConfigKeys.Camel(p.Name)))}");
                     continue;
                 }
                 if (IsScalar(elementType) && child.Value is null)
                 {
-                    yield return new SpecError($"{key}[{index}]", "null", $"an empty item; allowed: {Describe(elementType)}");
+                    yield return new SpecError(DiagnosticCatalogue.WrongShape, $"{key}[{index}]", "null", $"an empty item; allowed: {Describe(elementType)}");
                     continue;
                 }
                 foreach (var error in CheckValue(child, elementType, $"{key}[{index}]"))
@@ -122,7 +126,7 @@ public static class ConfigShape
         var allowed = string.Join(", ", properties.Select(p => ConfigKeys.Camel(p.Name)));
         if (children.Count == 0 && !string.IsNullOrEmpty(section.Value))
         {
-            yield return new SpecError(key, section.Value, $"an object belongs here; allowed keys: {allowed}");
+            yield return new SpecError(DiagnosticCatalogue.WrongShape, key, section.Value, $"an object belongs here; allowed keys: {allowed}");
             yield break;
         }
 
@@ -134,7 +138,7 @@ public static class ConfigShape
             if (property == null)
             {
                 var names = properties.Select(p => ConfigKeys.Camel(p.Name));
-                yield return new SpecError($"{key}.{child.Key}", child.Value ?? "{…}", $"unknown key; {Suggestions.DidYouMean(child.Key, names)}allowed keys under {key}: {allowed}");
+                yield return new SpecError(DiagnosticCatalogue.UnknownKey, $"{key}.{child.Key}", child.Value ?? "{…}", $"unknown key; {Suggestions.DidYouMean(child.Key, names)}allowed keys under {key}: {allowed}");
                 continue;
             }
             foreach (var error in CheckValue(child, property.PropertyType, $"{key}.{ConfigKeys.Camel(property.Name)}"))

@@ -244,7 +244,7 @@ public static class DerivedNames
                 ? $"{d.Limit.What} is this value and has {problem}"
                 : $"{d.Limit.What} BlinkInfra derives from it, \"{d.Text}\", has {problem}";
             var fits = itself || d.Given.Length <= room ? "" : $"; so at most {Math.Max(room, 0)} characters here";
-            yield return new SpecError(d.Key, d.Given, $"{what}; allowed: {d.Limit.Allowed} ({d.Limit.Source}, infra/Facts/NameLimits.cs){fits}");
+            yield return new SpecError(DiagnosticCatalogue.NameTooLong, d.Key, d.Given, $"{what}; allowed: {d.Limit.Allowed} ({d.Limit.Source}, infra/Facts/NameLimits.cs){fits}");
         }
     }
 }

@@ -1,5 +1,4 @@
 using System.Linq;
-using System.Net;
 using BlinkInfra.Facts;
 
 namespace BlinkInfra.Config;
@@ -24,8 +23,4 @@ public static class SpecDefaults
 
     public static string BillingName(BillingMode billing)
         => AlibabaCloud.BillingModes.First(b => b.Mode == billing).Name;
-
-    /// <summary>The VPC block of a network config, defaulted, or null when it does not parse.</summary>
-    public static IPNetwork2? VpcNetwork(NetworkConfig network)
-        => Cidr.TryParse(network.CidrBlock ?? (network.VpcId is null ? VpcCidrBlock : null), out var vpc, out _) ? vpc : null;
 }

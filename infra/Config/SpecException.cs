@@ -22,5 +22,5 @@ public sealed class SpecException : Exception
 
     public static string Describe(IReadOnlyCollection<SpecError> errors)
         => $"the stack's config is invalid ({errors.Count} error{(errors.Count == 1 ? "" : "s")}):\n"
-           + string.Join("\n", errors.Select(e => "  " + e.Message));
+           + string.Join("\n", errors.Select(e => "  " + e.Line));
 }

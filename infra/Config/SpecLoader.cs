@@ -35,47 +35,31 @@ public static class SpecLoader
         return errors.Count > 0 ? throw new SpecException(errors) : spec!;
     }
 
+    /// <summary>
+    /// Every error of the config in one run, phase by phase: the front door, the shape, binding, the validators,
+    /// the builders. A later phase still runs where it can mean something: a section refused by an earlier phase
+    /// is neither bound nor validated (its own errors say why), and a builder runs only on the sections it reads
+    /// when they passed; so no error is left for a next run that this one could have reported.
+    /// </summary>
     public static (StackSpec? Spec, IReadOnlyList<SpecError> Errors) TryLoad(RawStackConfig raw, IReadOnlyCollection<string> policyNames)
     {
         Interlocked.Increment(ref _loads);
         var errors = new List<SpecError>();
-        // The front door first: nothing that could crash the binder or hide a key gets further.
+        // The front door first: a section it refuses (a value that could crash the binder or hide a key) goes no further.
         errors.AddRange(ConfigFrontDoor.Check(raw));
-        if (errors.Count > 0)
-            return (null, errors);
-        errors.AddRange(ConfigShape.CheckSections(raw.Values));
+        errors.AddRange(ConfigShape.CheckSections(raw));
 
-        var builder = new ConfigurationBuilder();
-        foreach (var section in ConfigKeys.BoundSections)
+        var refused = RefusedSections(errors);
+        var configuration = Bind(raw, refused, errors);
+        refused = RefusedSections(errors);
+        var shapeErrors = ConfigShape.Check(configuration).ToList();
+        if (shapeErrors.Count > 0)
         {
-            if (!raw.Values.TryGetValue(ConfigKeys.Section(section), out var text))
-                continue;
-            JsonNode? node;
-            try
-            {
-                node = JsonNode.Parse(text);
-            }
-            catch (JsonException)
-            {
-                node = JsonValue.Create(text);
-            }
-            if (node is not JsonObject)
-            {
-                errors.Add(new SpecError(ConfigKeys.Section(section), text, $"an object belongs here; allowed keys: {ConfigShape.AllowedKeys(section)}"));
-                continue;
-            }
-            var wrapped = new JsonObject { [section] = node.DeepClone() };
-            builder.AddJsonStream(new MemoryStream(Encoding.UTF8.GetBytes(wrapped.ToJsonString())));
+            // The binder would throw on (or silently drop) what the shape refuses: those sections are bound no more.
+            errors.AddRange(shapeErrors);
+            refused = RefusedSections(errors);
+            configuration = Bind(raw, refused, new List<SpecError>());
         }
-        // BLINK_cluster__region overrides cluster.region, as Microsoft.Extensions.Configuration's
-        // environment provider maps names: prefix dropped, "__" for ":".
-        builder.AddInMemoryCollection(raw.Overrides.Select(kv => KeyValuePair.Create(
-            kv.Key[ConfigKeys.EnvironmentPrefix.Length..].Replace("__", ConfigurationPath.KeyDelimiter, StringComparison.Ordinal), (string?)kv.Value)));
-        var configuration = builder.Build();
-
-        errors.AddRange(ConfigShape.Check(configuration));
-        if (errors.Count > 0)
-            return (null, errors);
 
         var config = configuration.Get<StackConfig>() ?? new StackConfig();
         var cluster = config.Cluster ?? new ClusterConfig();
@@ -91,30 +75,47 @@ public static class SpecLoader
         var nameFromStack = cluster.Name is null;
         cluster.Name ??= raw.StackName;
 
-        var clusterResult = new ClusterValidator(nameFromStack).Validate(cluster);
-        errors.AddRange(ToErrors(clusterResult, "cluster"));
-        var region = clusterResult.Errors.Any(e => e.PropertyName is nameof(ClusterConfig.Region) or nameof(ClusterConfig.Billing))
-            ? null
-            : cluster.Region;
-        errors.AddRange(ToErrors(new NetworkValidator(region).Validate(network), "network"));
-        var zoneIds = network.Zones.Select(z => z.Id).OfType<string>().ToList();
-        errors.AddRange(ToErrors(new ComputeValidator(zoneIds).Validate(compute), "compute"));
-        errors.AddRange(ToErrors(new SecurityValidator().Validate(security), "security"));
-        errors.AddRange(ToErrors(new DataAccessValidator(region).Validate(dataAccess), "dataAccess"));
-        errors.AddRange(ToErrors(new EngineValidator().Validate(engine), "engine"));
-        errors.AddRange(ToErrors(new ObservabilityValidator().Validate(observability), "observability"));
-        errors.AddRange(ToErrors(new MaintenanceValidator(region).Validate(maintenance), "maintenance"));
+        // Each section's validator, unless an earlier phase refused the section; what one section takes from
+        // another (the region, the zones) is unknown (null) when that one is refused, and judges nothing.
+        bool Valid(string section) => !refused.Contains(section);
+        var region = (string?)null;
+        if (Valid("cluster"))
+        {
+            var clusterResult = new ClusterValidator(nameFromStack).Validate(cluster);
+            errors.AddRange(ToErrors(clusterResult, "cluster"));
+            if (!clusterResult.Errors.Any(e => e.PropertyName is nameof(ClusterConfig.Region) or nameof(ClusterConfig.Billing)))
+                region = cluster.Region;
+        }
+        // network.cidrBlock, parsed once: the validators and the planner take the block, the spec holds it.
+        var vpcBlock = VpcBlock.Of(network);
+        if (Valid("network"))
+            errors.AddRange(ToErrors(new NetworkValidator(region, vpcBlock).Validate(network), "network"));
+        var zoneIds = Valid("network") ? network.Zones.Select(z => z.Id).OfType<string>().ToList() : null;
+        if (Valid("compute"))
+            errors.AddRange(ToErrors(new ComputeValidator(zoneIds).Validate(compute), "compute"));
+        if (Valid("security"))
+            errors.AddRange(ToErrors(new SecurityValidator().Validate(security), "security"));
+        if (Valid("dataAccess"))
+            errors.AddRange(ToErrors(new DataAccessValidator(region).Validate(dataAccess), "dataAccess"));
+        if (Valid("engine"))
+            errors.AddRange(ToErrors(new EngineValidator().Validate(engine), "engine"));
+        if (Valid("observability"))
+            errors.AddRange(ToErrors(new ObservabilityValidator().Validate(observability), "observability"));
+        if (Valid("maintenance"))
+            errors.AddRange(ToErrors(new MaintenanceValidator(region).Validate(maintenance), "maintenance"));
         // A pinned version and ACK's auto-upgrade disagree: the next update would take the cluster back (ACK refuses a downgrade).
-        if (maintenance.AutoUpgrade?.Enabled == true && compute.Kubernetes?.Version is { } pinned)
-            errors.Add(new SpecError($"{ConfigKeys.Section("maintenance")}.autoUpgrade.enabled", "True",
+        if (Valid("maintenance") && Valid("compute") && maintenance.AutoUpgrade?.Enabled == true && compute.Kubernetes?.Version is { } pinned)
+            errors.Add(new SpecError(DiagnosticCatalogue.ConflictingSettings, $"{ConfigKeys.Section("maintenance")}.autoUpgrade.enabled", "True",
                 $"ACK upgrades the cluster along its channel, which {ConfigKeys.Section("compute")}.kubernetes.version {pinned} pins: the next update would ask for a downgrade, which ACK refuses; allowed: leave kubernetes.version out (the cluster starts on ACK's latest), or autoUpgrade.enabled: false"));
-        errors.AddRange(PolicyLevels.Check(policy, policyNames));
-        if (errors.Count > 0)
-            return (null, errors);
+        if (Valid("policy"))
+            errors.AddRange(PolicyLevels.Check(policy, policyNames));
 
-        var networkSpec = NetworkSpecBuilder.Build(network, AlibabaCloud.ZonesOf(cluster.Region!), errors);
-        if (errors.Count > 0)
-            return (null, errors);
+        // The builders, each on sections that passed so far (a section with an error of any phase is not built on).
+        var failed = RefusedSections(errors);
+        bool Passed(params string[] sections) => sections.All(section => !failed.Contains(section));
+        var networkSpec = region is not null && Passed("network") && vpcBlock.Block is { } vpc
+            ? NetworkSpecBuilder.Build(network, vpc, AlibabaCloud.ZonesOf(region), errors)
+            : null;
 
         // What the cluster reaches outside its own vSwitches: the Service CIDR must overlap none of it.
         var reached = dataAccess.Endpoints.Select(e => ($"data endpoint {e.Name}'s", e.Cidr ?? $"{e.Host}/32"))
@@ -122,49 +123,116 @@ public static class SpecLoader
             .Concat(dataAccess.CrossAccount?.CidrBlock is { } tenantBlock ? new[] { ("the tenant VPC's", tenantBlock) } : Array.Empty<(string, string)>())
             .ToList();
         var billing = SpecDefaults.ParseBilling(cluster.Billing ?? "") ?? SpecDefaults.Billing;
-        var computeSpec = ComputeSpecBuilder.Build(compute, networkSpec!, reached, errors);
+        var computeSpec = networkSpec is not null && Passed("compute", "dataAccess")
+            ? ComputeSpecBuilder.Build(compute, networkSpec, reached, errors)
+            : null;
         if (computeSpec is not null)
             ComputeSpecBuilder.CheckAutoscalingBilling(computeSpec, billing, errors);
-        if (errors.Count > 0)
-            return (null, errors);
 
-        var securitySpec = IsolationSpecBuilder.BuildSecurity(security);
-        var dataAccessSpec = IsolationSpecBuilder.BuildDataAccess(dataAccess, networkSpec!, errors);
-        if (errors.Count > 0)
-            return (null, errors);
+        var securitySpec = Passed("security") ? IsolationSpecBuilder.BuildSecurity(security) : null;
+        var dataAccessSpec = networkSpec is not null && Passed("dataAccess")
+            ? IsolationSpecBuilder.BuildDataAccess(dataAccess, networkSpec, errors)
+            : null;
 
-        var clusterSpec = new ClusterSpec(
-            cluster.Name,
-            cluster.Region!,
-            billing,
-            cluster.Tags.ToImmutableSortedDictionary(StringComparer.Ordinal))
-        {
-            FormerNames = cluster.FormerNames.ToImmutableArray(),
-        };
-        var engineSpec = EngineSpecBuilder.Build(engine, clusterSpec, computeSpec!, errors);
-        var credentials = EndpointCredentialsBuilder.Build(raw, dataAccessSpec!.Endpoints, errors);
-        var receivers = AlertContactsBuilder.Build(raw, observability.Alerting, errors);
+        var clusterSpec = region is not null && Passed("cluster")
+            ? new ClusterSpec(cluster.Name, region, billing, cluster.Tags.ToImmutableSortedDictionary(StringComparer.Ordinal))
+            {
+                FormerNames = cluster.FormerNames.ToImmutableArray(),
+            }
+            : null;
+        var engineSpec = clusterSpec is not null && computeSpec is not null && Passed("engine")
+            ? EngineSpecBuilder.Build(engine, clusterSpec, computeSpec, errors)
+            : null;
+        var credentials = dataAccessSpec is not null ? EndpointCredentialsBuilder.Build(raw, dataAccessSpec.Endpoints, errors) : null;
+        var receivers = Passed("observability") ? AlertContactsBuilder.Build(raw, observability.Alerting, errors) : null;
         // The names BlinkInfra derives from the config, each within the limit of what takes it.
-        if (engineSpec is not null)
+        if (clusterSpec is not null && networkSpec is not null && computeSpec is not null && dataAccessSpec is not null && engineSpec is not null)
         {
             var clusterNameKey = $"{ConfigKeys.Section("cluster")}.name";
-            errors.AddRange(DerivedNames.Check(DerivedNames.Of(clusterSpec, networkSpec!, computeSpec!, dataAccessSpec, engineSpec, bucketGiven: engine.Bucket is not null,
+            errors.AddRange(DerivedNames.Check(DerivedNames.Of(clusterSpec, networkSpec, computeSpec, dataAccessSpec, engineSpec, bucketGiven: engine.Bucket is not null,
                 defaultLogProject: (observability.Logs?.Enabled ?? true) && observability.Logs?.Project is null))
                 .Select(e => nameFromStack && e.Key == clusterNameKey ? e with { Problem = $"the cluster name defaults to the stack's name (set {clusterNameKey}); {e.Problem}" } : e));
         }
         if (errors.Count > 0)
             return (null, errors);
-        return (new StackSpec(clusterSpec, networkSpec!, computeSpec!, securitySpec, dataAccessSpec!, engineSpec!, ObservabilityValidator.Build(observability, clusterSpec.Name) with { Receivers = receivers }, PolicyLevels.Build(policy), credentials)
+        return (new StackSpec(clusterSpec!, networkSpec!, computeSpec!, securitySpec!, dataAccessSpec!, engineSpec!, ObservabilityValidator.Build(observability, clusterSpec!.Name) with { Receivers = receivers }, PolicyLevels.Build(policy), credentials)
         {
             Maintenance = MaintenanceValidator.Build(maintenance, clusterSpec.Region),
         }, errors);
     }
 
+    /// <summary>
+    /// The configuration of the sections not refused: each section's JSON (a value that is not an object is an error
+    /// of its own, added to <paramref name="errors"/>), then the BLINK_ overrides of those sections.
+    /// </summary>
+    private static IConfiguration Bind(RawStackConfig raw, IReadOnlySet<string> refused, List<SpecError> errors)
+    {
+        var builder = new ConfigurationBuilder();
+        foreach (var section in ConfigKeys.BoundSections.Where(s => !refused.Contains(s)))
+        {
+            if (!raw.Values.TryGetValue(ConfigKeys.Section(section), out var text))
+                continue;
+            JsonNode? node;
+            try
+            {
+                node = JsonNode.Parse(text);
+            }
+            catch (JsonException)
+            {
+                node = JsonValue.Create(text);
+            }
+            if (node is not JsonObject)
+            {
+                errors.Add(new SpecError(DiagnosticCatalogue.WrongShape, ConfigKeys.Section(section), text, $"an object belongs here; allowed keys: {ConfigShape.AllowedKeys(section)}"));
+                continue;
+            }
+            var wrapped = new JsonObject { [section] = node.DeepClone() };
+            builder.AddJsonStream(new MemoryStream(Encoding.UTF8.GetBytes(wrapped.ToJsonString())));
+        }
+        // BLINK_cluster__region overrides cluster.region, as Microsoft.Extensions.Configuration's
+        // environment provider maps names: prefix dropped, "__" for ":".
+        builder.AddInMemoryCollection(raw.Overrides
+            .Where(kv => SectionOf(kv.Key) is not { } section || !refused.Contains(section))
+            .Select(kv => KeyValuePair.Create(
+                kv.Key[ConfigKeys.EnvironmentPrefix.Length..].Replace("__", ConfigurationPath.KeyDelimiter, StringComparison.Ordinal), (string?)kv.Value)));
+        return builder.Build();
+    }
+
+    /// <summary>The sections some error is about (by its key), which later phases do not build on.</summary>
+    private static HashSet<string> RefusedSections(IEnumerable<SpecError> errors)
+        => errors.Select(e => SectionOf(e.Key)).OfType<string>().ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The section a key belongs to: `blink-infra:network.cidrBlock` and BLINK_network__cidrBlock to network (the
+    /// environment's case ignored, as the configuration reads it); null for a key of no section.
+    /// </summary>
+    private static string? SectionOf(string key)
+    {
+        string rest;
+        if (key.StartsWith(ConfigKeys.Namespace + ":", StringComparison.Ordinal))
+            rest = key[(ConfigKeys.Namespace.Length + 1)..];
+        else if (key.StartsWith(ConfigKeys.EnvironmentPrefix, StringComparison.OrdinalIgnoreCase))
+            rest = key[ConfigKeys.EnvironmentPrefix.Length..].Split("__")[0];
+        else
+            return null;
+        var end = rest.IndexOfAny(['.', '[']);
+        var name = end < 0 ? rest : rest[..end];
+        return ConfigKeys.Sections.FirstOrDefault(s => string.Equals(s, name, StringComparison.OrdinalIgnoreCase));
+    }
+
     private static IEnumerable<SpecError> ToErrors(ValidationResult result, string section)
         => result.Errors.Select(failure => new SpecError(
+            CodeOf(failure),
             $"{ConfigKeys.Section(section)}.{ConfigKeys.PathFromPropertyChain(failure.PropertyName)}",
             Given(failure.AttemptedValue),
             failure.ErrorMessage));
+
+    /// <summary>
+    /// A validator's failure's kind of problem: the code its rule gives (WithCode, Fail). A rule without one is a bug
+    /// of the rule's (ConfigCodeTests scans the validators for one), reported as the general kind rather than not at all.
+    /// </summary>
+    private static DiagnosticEntry CodeOf(ValidationFailure failure)
+        => DiagnosticCatalogue.Find(failure.ErrorCode ?? "") is { Kind: DiagnosticKind.ConfigError } entry ? entry : DiagnosticCatalogue.InvalidValue;
 
     /// <summary>How a value given appears in a message; lists as their items, zones by id.</summary>
     private static string? Given(object? value)

@@ -153,11 +153,11 @@ public static class UserText
     }
 
     /// <summary>The problems of one value a user wrote: key material in plain text, then a control character (each its own error).</summary>
-    public static IEnumerable<string> Problems(string value, bool isSecret)
+    public static IEnumerable<(DiagnosticEntry Code, string Problem)> Problems(string value, bool isSecret)
     {
         if (!isSecret && KeyMaterial.HoldsPrivateKey(value))
         {
-            yield return "holds a private key (masked here), in plain text in the stack file and in every plan and state made from it; allowed: no private key in config: for break-glass access the public key (the .pub file), and anything secret as a Pulumi secret (pulumi config set --secret)";
+            yield return (DiagnosticCatalogue.PlainTextSecret, "holds a private key (masked here), in plain text in the stack file and in every plan and state made from it; allowed: no private key in config: for break-glass access the public key (the .pub file), and anything secret as a Pulumi secret (pulumi config set --secret)");
             yield break;
         }
         if (FirstControl(value) is { } control)
@@ -165,7 +165,7 @@ public static class UserText
             var hint = control.Char == '\n' && control.Index == value.Length - 1
                 ? " (a YAML block scalar, | or >, keeps a final line break: write |- or >-, or a quoted value)"
                 : "";
-            yield return $"holds the control character {Describe(control.Char)} at character {control.Index + 1}{hint}, which a terminal would act on and no setting of the stack takes; allowed: printable text on one line";
+            yield return (DiagnosticCatalogue.ControlCharacter, $"holds the control character {Describe(control.Char)} at character {control.Index + 1}{hint}, which a terminal would act on and no setting of the stack takes; allowed: printable text on one line");
         }
     }
 }

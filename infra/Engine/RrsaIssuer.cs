@@ -1,3 +1,4 @@
+using BlinkInfra.Config;
 using Pulumi;
 using Pulumi.AliCloud.CS.Outputs;
 
@@ -15,9 +16,9 @@ public sealed record RrsaIssuer(string OidcProviderArn, string IssuerUrl)
     public static RrsaIssuer Of(ManagedKubernetesRrsaMetadata? metadata, string clusterName)
     {
         if (metadata?.RamOidcProviderArn is not { Length: > 0 } providerArn)
-            throw new RunException($"cluster {clusterName} reports no RRSA OIDC provider: no RAM role can trust its service accounts, so none is declared (is RRSA enabled on the cluster?)");
+            throw new RunException($"{DiagnosticCatalogue.LookupFailed.Code}: cluster {clusterName} reports no RRSA OIDC provider: no RAM role can trust its service accounts, so none is declared (is RRSA enabled on the cluster?)");
         if (metadata.RrsaOidcIssuerUrl is not { Length: > 0 } issuerUrl)
-            throw new RunException($"cluster {clusterName} reports no RRSA OIDC issuer URL: no RAM role can condition its trust on oidc:iss, so none is declared (is RRSA enabled on the cluster?)");
+            throw new RunException($"{DiagnosticCatalogue.LookupFailed.Code}: cluster {clusterName} reports no RRSA OIDC issuer URL: no RAM role can condition its trust on oidc:iss, so none is declared (is RRSA enabled on the cluster?)");
         return new RrsaIssuer(providerArn, issuerUrl);
     }
 }

@@ -38,7 +38,7 @@ public static class DefaultRoute
         }
         catch (Exception failure) when (failure is not RunException)
         {
-            throw new RunException($"{ConfigKeys.Section("network")}.vpcId = \"{vpc.Id}\": the routes of its route table {vpc.RouteTableId} could not be looked up " +
+            throw new RunException($"{DiagnosticCatalogue.LookupFailed.Code}: {ConfigKeys.Section("network")}.vpcId = \"{vpc.Id}\": the routes of its route table {vpc.RouteTableId} could not be looked up " +
                 $"(internetEgress.enabled is true: a default route there would take the NAT gateway's traffic): {LookupFailure.Reason(failure)}");
         }
         CheckAbsent(result, vpc);
@@ -49,7 +49,7 @@ public static class DefaultRoute
     {
         if ((result.Entries.IsDefault ? null : result.Entries.FirstOrDefault(e => e.CidrBlock == Destination)) is not { } entry)
             return;
-        throw new RunException($"{ConfigKeys.Section("network")}.internetEgress.enabled = \"true\": VPC {vpc.Id} already routes {Destination} to {entry.NextHopType} {entry.InstanceId} " +
+        throw new RunException($"{DiagnosticCatalogue.ExistingResourceMismatch.Code}: {ConfigKeys.Section("network")}.internetEgress.enabled = \"true\": VPC {vpc.Id} already routes {Destination} to {entry.NextHopType} {entry.InstanceId} " +
             $"(route table {vpc.RouteTableId}), so the NAT gateway's own default route would not be the one taken and its SNAT entries would carry nothing; " +
             $"allowed: a VPC without a default route, or internetEgress.enabled false (the cluster then uses the VPC's own way out)");
     }

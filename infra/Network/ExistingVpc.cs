@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using System.Threading.Tasks;
+using BlinkInfra.Config;
 using Pulumi;
 using Pulumi.AliCloud.Vpc;
 
@@ -39,7 +40,7 @@ public static class ExistingVpc
             // The provider's refusal (credentials, a region it cannot reach) reaches the real runner as an
             // "unhandled exception" with a stack trace unless it is a RunException: one line, naming the
             // key, with the provider's words without gRPC's wrapper (LookupFailure).
-            throw new RunException($"{keyPrefix}.vpcId = \"{vpcId}\": the VPC could not be looked up: {LookupFailure.Reason(failure)}");
+            throw new RunException($"{DiagnosticCatalogue.LookupFailed.Code}: {keyPrefix}.vpcId = \"{vpcId}\": the VPC could not be looked up: {LookupFailure.Reason(failure)}");
         }
         return Check(result, vpcId, specCidrBlock, keyPrefix);
     }
@@ -50,9 +51,9 @@ public static class ExistingVpc
         var vpc = result.Vpcs.IsDefault ? null : result.Vpcs.FirstOrDefault(v => v.Id == vpcId);
         var where = keyPrefix.EndsWith("crossAccount", StringComparison.Ordinal) ? "the tenant's account in the stack's region" : "the stack's region";
         if (vpc is null)
-            throw new RunException($"{keyPrefix}.vpcId = \"{vpcId}\": no VPC with this id in {where}; allowed: the id of an existing VPC of that region");
+            throw new RunException($"{DiagnosticCatalogue.ExistingResourceMismatch.Code}: {keyPrefix}.vpcId = \"{vpcId}\": no VPC with this id in {where}; allowed: the id of an existing VPC of that region");
         if (vpc.CidrBlock != specCidrBlock)
-            throw new RunException($"{keyPrefix}.cidrBlock = \"{specCidrBlock}\": VPC {vpcId} has {vpc.CidrBlock}; allowed: {vpc.CidrBlock}");
+            throw new RunException($"{DiagnosticCatalogue.ExistingResourceMismatch.Code}: {keyPrefix}.cidrBlock = \"{specCidrBlock}\": VPC {vpcId} has {vpc.CidrBlock}; allowed: {vpc.CidrBlock}");
         return new CheckedVpc(vpc.Id, vpc.RouteTableId);
     }
 }

@@ -32,7 +32,7 @@ public static class DataProtectionPack
     // existing key by keyId declares no Kms.Key). Source: terraform-provider-alicloud v1.285.0,
     // alicloud_cs_kubernetes_node_pool data_disks.encrypted ("true"/"false") and kms_key_id.
     public static StackPolicy DataDisksEncryptedWithStackKey(EnforcementLevel level = EnforcementLevel.Advisory)
-        => new("data-disks-encrypted", "With a KMS key in the stack, every pool's data disks are encrypted.", level, input =>
+        => new(DiagnosticCatalogue.DataDisksEncrypted, level, input =>
         {
             var pools = input.OfType(TypeTokens.AliCloud.CS.NodePool).ToList();
             var hasKey = input.OfType(TypeTokens.AliCloud.Kms.Key).Any()
@@ -55,7 +55,7 @@ public static class DataProtectionPack
     // alicloud_oss_bucket_acl; alicloud_oss_bucket_public_access_block blocks public ACLs and policies; a
     // versioned bucket without a noncurrent-version expiration keeps every checkpoint Flink deleted.
     public static ResourcePolicy StateBucketLockedDown(EnforcementLevel level = EnforcementLevel.Mandatory)
-        => new("state-bucket-locked-down", "The state bucket is private (a BucketAcl), blocks public access, is encrypted and versioned, and expires noncurrent versions and incomplete uploads.", level,
+        => new(DiagnosticCatalogue.StateBucketLockedDown, level,
             ImmutableArray.Create(TypeTokens.AliCloud.Oss.Bucket), (bucket, input) =>
             {
                 var problems = new List<string>();
@@ -99,7 +99,7 @@ public static class DataProtectionPack
 
     /// <summary>state-bucket-protected: The state bucket is protected from deletion by Pulumi.</summary>
     public static ResourcePolicy StateBucketProtected(EnforcementLevel level = EnforcementLevel.Mandatory)
-        => new("state-bucket-protected", "The state bucket is protected from deletion by Pulumi.", level,
+        => new(DiagnosticCatalogue.StateBucketProtected, level,
             ImmutableArray.Create(TypeTokens.AliCloud.Oss.Bucket), (bucket, _) =>
                 bucket.Protect ? Array.Empty<string>() : new[] { "the bucket is not protected; allowed: protect: true" });
 
@@ -111,7 +111,7 @@ public static class DataProtectionPack
     // Secrets and service accounts; a symmetric Aliyun_AES_256 key (infra/Facts/Encryption.cs). A key the stack does not
     // declare (a given keyId) is its owner's to keep: nothing to check here.
     public static StackPolicy SecretsKeyKept(EnforcementLevel level = EnforcementLevel.Mandatory)
-        => new("secrets-key-kept", "The KMS key a cluster encrypts its Secrets with is a symmetric key the stack keeps: protected from deletion by Pulumi and enabled.", level, input =>
+        => new(DiagnosticCatalogue.SecretsKeyKept, level, input =>
             input.OfType(TypeTokens.AliCloud.CS.ManagedKubernetes)
                 .SelectMany(cluster => cluster.PropertyDependencies.TryGetValue("encryptionProviderKey", out var on) ? on : ImmutableArray<ResourceRef>.Empty)
                 .Distinct()
@@ -130,7 +130,7 @@ public static class DataProtectionPack
 
     /// <summary>no-plaintext-secrets: No credential travels as plain text in an input.</summary>
     public static StackPolicy NoPlaintextSecrets(EnforcementLevel level = EnforcementLevel.Mandatory)
-        => new("no-plaintext-secrets", "No credential travels as plain text in an input.", level, input =>
+        => new(DiagnosticCatalogue.NoPlaintextSecrets, level, input =>
             input.Resources.SelectMany(resource => PlainSecrets(resource.Inputs, "")
                 .Select(path => ((PlannedResource?)resource, $"input {path} holds a credential in plain text; allowed: a Pulumi secret"))));
 
@@ -138,7 +138,7 @@ public static class DataProtectionPack
     // Stock Flink 1.20's OSS filesystem reads access keys only; RRSA support is an open change (FLINK-38987).
     // With HA, blink-ha's mandatory ha-metadata-readable-through-rrsa covers the same session cluster.
     public static ResourcePolicy FlinkReadsOssThroughRrsa(EnforcementLevel level = EnforcementLevel.Advisory)
-        => new("flink-reads-oss-through-rrsa", "Session clusters whose jobs checkpoint to the bucket run an image that can read it through RRSA.", level,
+        => new(DiagnosticCatalogue.FlinkReadsOssThroughRrsa, level,
             ImmutableArray.Create(FlinkDefaults.DeploymentType), (deployment, input) =>
             {
                 var name = deployment.At("metadata", "name")?.GetValue<string>();
@@ -152,7 +152,7 @@ public static class DataProtectionPack
 
     /// <summary>operator-reads-oss-jars: The operator can download session jobs' jars from oss://.</summary>
     public static ResourcePolicy OperatorReadsOssJars(EnforcementLevel level = EnforcementLevel.Advisory)
-        => new("operator-reads-oss-jars", "The operator can download session jobs' jars from oss://.", level,
+        => new(DiagnosticCatalogue.OperatorReadsOssJars, level,
             ImmutableArray.Create(TypeTokens.Kubernetes.Helm.V3.Release), (release, input) =>
             {
                 if (release.Text("chart") != FlinkDefaults.OperatorChart)

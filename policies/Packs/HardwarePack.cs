@@ -33,7 +33,7 @@ public static class HardwarePack
     // workers; every node runs the DaemonSets (infra/Facts/NodeAllocatable.cs, each with its source or a conservative
     // figure). A TaskManager requests its machine's worth: where it does not fit beside them it stays Pending.
     public static StackPolicy TaskManagerFitsBesideSystemPods(EnforcementLevel level = EnforcementLevel.Mandatory)
-        => new("taskmanager-fits-beside-system-pods", "A TaskManager fits its pool's smallest machine beside every DaemonSet and, on an untainted pool, the system Deployments.", level, input =>
+        => new(DiagnosticCatalogue.TaskManagerFitsBesideSystemPods, level, input =>
         {
             var pools = input.OfType(TypeTokens.AliCloud.CS.NodePool)
                 .Where(p => p.Text("nodePoolName") is not null)
@@ -71,7 +71,7 @@ public static class HardwarePack
     // container runtime's directory; a state disk there is never mounted at its mountTarget, and the TaskManagers'
     // hostPath stays missing (FailedMount). infra/Facts/DataDisks.cs.
     public static ResourcePolicy StateDiskNotRuntimeDisk(EnforcementLevel level = EnforcementLevel.Mandatory)
-        => new("state-disk-not-runtime-disk", "A pool's state disk is not its last data disk, which ACK takes for the container runtime.", level,
+        => new(DiagnosticCatalogue.StateDiskNotRuntimeDisk, level,
             ImmutableArray.Create(TypeTokens.AliCloud.CS.NodePool), (pool, _) =>
             {
                 var disks = pool.Objects("dataDisks").ToList();
@@ -85,7 +85,7 @@ public static class HardwarePack
     // released, so they stay billed until they expire; RemoveNodePoolNodes: subscription nodes are not released. The
     // config refuses the combination first (ComputeSpecBuilder.CheckAutoscalingBilling); this checks what is declared.
     public static ResourcePolicy NoAutoscalingSubscriptionPools(EnforcementLevel level = EnforcementLevel.Mandatory)
-        => new("no-autoscaling-subscription-pools", "No subscription (PrePaid) node pool autoscales.", level,
+        => new(DiagnosticCatalogue.NoAutoscalingSubscriptionPools, level,
             ImmutableArray.Create(TypeTokens.AliCloud.CS.NodePool), (pool, _) =>
                 pool.Text("instanceChargeType") == ClusterDefaults.ChargeType(BillingMode.Subscription) && pool.At("scalingConfig", "enable")?.GetValue<bool>() == true
                     ? new[] { $"an autoscaling pool of subscription ({ClusterDefaults.ChargeType(BillingMode.Subscription)}) machines, which ACK removes on scale-in but does not release, so they stay billed; allowed: a fixed desiredSize with subscription, or autoscaling with {ClusterDefaults.ChargeType(BillingMode.PayAsYouGo)}" }
@@ -93,7 +93,7 @@ public static class HardwarePack
 
     /// <summary>accelerator-pools-tainted: GPU and FPGA pools are tainted so only jobs that ask for them land there.</summary>
     public static ResourcePolicy AcceleratorPoolsTainted(EnforcementLevel level = EnforcementLevel.Mandatory)
-        => new("accelerator-pools-tainted", "GPU and FPGA pools are tainted so only jobs that ask for them land there.", level,
+        => new(DiagnosticCatalogue.AcceleratorPoolsTainted, level,
             ImmutableArray.Create(TypeTokens.AliCloud.CS.NodePool), (pool, _) =>
             {
                 var kind = KindOf(pool);
@@ -108,7 +108,7 @@ public static class HardwarePack
 
     /// <summary>fpga-pools-have-image: FPGA pools boot the FPGA image shared with the account.</summary>
     public static ResourcePolicy FpgaPoolsHaveImage(EnforcementLevel level = EnforcementLevel.Mandatory)
-        => new("fpga-pools-have-image", "FPGA pools boot the FPGA image shared with the account.", level,
+        => new(DiagnosticCatalogue.FpgaPoolsHaveImage, level,
             ImmutableArray.Create(TypeTokens.AliCloud.CS.NodePool), (pool, _) =>
                 KindOf(pool) == MachineKind.Fpga && pool.Text("imageId") is null
                     ? new[] { "an FPGA pool without an image; allowed: the FPGA image Alibaba Cloud shares by a support ticket (imageId)" }
@@ -116,7 +116,7 @@ public static class HardwarePack
 
     /// <summary>instance-families-known: Machines are of families the catalogue knows for the region.</summary>
     public static ResourcePolicy InstanceFamiliesKnown(EnforcementLevel level = EnforcementLevel.Advisory)
-        => new("instance-families-known", "Machines are of families the catalogue knows for the region.", level,
+        => new(DiagnosticCatalogue.InstanceFamiliesKnown, level,
             ImmutableArray.Create(TypeTokens.AliCloud.CS.NodePool), (machine, input) =>
                 machine.Texts("instanceTypes").Where(t => InstanceCatalog.Type(t) is null)
                     .Select(t => $"instance type {t} is not in BlinkInfra's catalogue, which cannot say it is offered in {input.Settings.Region}; allowed: {string.Join(", ", InstanceCatalog.Families.Select(f => f.Name))} types the catalogue lists"));
@@ -127,7 +127,7 @@ public static class HardwarePack
     // Only a zone a dated row of the table leaves out is reported: a zone no row confirms either way is not (`check
     // --stack` notes those of accelerator pools). The table defaults to InstanceAvailability.Known; tests pass their own.
     public static ResourcePolicy InstanceTypesOfferedInZones(EnforcementLevel level = EnforcementLevel.Advisory, InstanceAvailability.Table? table = null)
-        => new("instance-types-offered-in-zones", "Node pools' instance types are offered in the zones of their vSwitches.", level,
+        => new(DiagnosticCatalogue.InstanceTypesOfferedInZones, level,
             ImmutableArray.Create(TypeTokens.AliCloud.CS.NodePool), (pool, input) =>
             {
                 var known = table ?? InstanceAvailability.Known;
@@ -162,7 +162,7 @@ public static class HardwarePack
     // it with ReleaseNode (terraform-provider-alicloud v1.285.0, alicloud_cs_kubernetes_node_pool), and
     // ACK's tags on it read back as drift of the instance Pulumi also declares.
     public static ResourcePolicy PoolsCreateTheirNodes(EnforcementLevel level = EnforcementLevel.Mandatory)
-        => new("pools-create-their-nodes", "Node pools create their machines; no ECS instance is joined to one.", level,
+        => new(DiagnosticCatalogue.PoolsCreateTheirNodes, level,
             ImmutableArray.Create(TypeTokens.AliCloud.CS.NodePool), (pool, _) =>
             {
                 var joined = pool.Texts("instances").Count();

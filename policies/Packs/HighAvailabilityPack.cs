@@ -25,7 +25,7 @@ public static class HighAvailabilityPack
     // distinct zones. BALANCE spreads the nodes evenly over them; a deployment set with the Availability
     // strategy puts each on its own physical server.
     public static StackPolicy ThreeMastersThreeZones(EnforcementLevel level = EnforcementLevel.Mandatory)
-        => new("three-masters-three-zones", "In HA mode the master machines are 3 nodes spread over 3 zones, each on its own server.", level, input =>
+        => new(DiagnosticCatalogue.ThreeMastersThreeZones, level, input =>
         {
             if (input.Settings.HighAvailability is not true)
                 return Enumerable.Empty<(PlannedResource?, string)>();
@@ -51,7 +51,7 @@ public static class HighAvailabilityPack
     // requests through the one rest Service, and only the JobManager that received the jar has it (FlinkDefaults
     // SessionJobsNeedOneJobManager); Kubernetes HA restarts that one from the bucket.
     public static ResourcePolicy JobmanagerHaOnBucket(EnforcementLevel level = EnforcementLevel.Mandatory)
-        => new("jobmanager-ha-on-bucket", "In HA mode every session cluster runs Kubernetes HA with its storage on the state bucket, with a standby JobManager unless it hosts session jobs, which need exactly one.", level,
+        => new(DiagnosticCatalogue.JobmanagerHaOnBucket, level,
             ImmutableArray.Create(FlinkDefaults.DeploymentType), (deployment, input) =>
             {
                 if (input.Settings.HighAvailability is not true)
@@ -79,7 +79,7 @@ public static class HighAvailabilityPack
     // Stock Flink 1.20's OSS filesystem reads access keys only (FLINK-38987): its JobManagers fail on
     // high-availability.storageDir and never start. What is advice without HA is a broken cluster with it.
     public static ResourcePolicy HaMetadataReadableThroughRrsa(EnforcementLevel level = EnforcementLevel.Mandatory)
-        => new("ha-metadata-readable-through-rrsa", "In HA mode every session cluster runs an image that can read its HA metadata on the bucket through RRSA.", level,
+        => new(DiagnosticCatalogue.HaMetadataReadableThroughRrsa, level,
             ImmutableArray.Create(FlinkDefaults.DeploymentType), (deployment, input) =>
             {
                 if (input.Settings.HighAvailability is not true || deployment.At("spec", "flinkConfiguration", "high-availability.storageDir") is null)
@@ -100,7 +100,7 @@ public static class HighAvailabilityPack
     // choosing within the maintenance window: on a master that stops a JobManager (a failover with HA, the session
     // cluster's jobs down without) and the operator. The masters are repaired by hand, in a planned window.
     public static ResourcePolicy MastersPoolNotAutoRepaired(EnforcementLevel level = EnforcementLevel.Mandatory)
-        => new("masters-pool-not-auto-repaired", "ACK does not repair the master machines' pool on its own: a repair drains the node of a JobManager and the operator.", level,
+        => new(DiagnosticCatalogue.MastersPoolNotAutoRepaired, level,
             ImmutableArray.Create(TypeTokens.AliCloud.CS.NodePool), (pool, input) =>
             {
                 if (!pool.Objects("labels").Any(l => l.Field("key") == NodeRoles.RoleLabel && l.Field("value") == NodeRoles.MasterRole))

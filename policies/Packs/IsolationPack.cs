@@ -40,7 +40,7 @@ public static class IsolationPack
     // Source: terraform-provider-alicloud v1.285.0, alicloud_cs_managed_kubernetes audit_log_config (enabled,
     // sls_project_name: ACK's way of turning on a managed cluster's audit log; without it ACK keeps none).
     public static ResourcePolicy ApiServerAuditLog(EnforcementLevel level = EnforcementLevel.Advisory)
-        => new("api-server-audit-log", "The API server's audit log is on.", level,
+        => new(DiagnosticCatalogue.ApiServerAuditLog, level,
             ImmutableArray.Create(TypeTokens.AliCloud.CS.ManagedKubernetes), (cluster, _) =>
                 cluster.At("auditLogConfig", "enabled") is JsonValue enabled && enabled.TryGetValue<bool>(out var on) && on
                     ? Array.Empty<string>()
@@ -51,7 +51,7 @@ public static class IsolationPack
     // pay-as-you-go, infra/Facts/EgressFirewall.cs), an account-wide purchase no plan or state shows. Once confirmed, a
     // stack sets this policy's level to disabled (blink-infra:policy.levels) to say so.
     public static ResourcePolicy CloudFirewallEnabled(EnforcementLevel level = EnforcementLevel.Advisory)
-        => new("cloud-firewall-enabled", "A NAT firewall is declared only where Cloud Firewall is enabled in the account, which is confirmed by hand.", level,
+        => new(DiagnosticCatalogue.CloudFirewallEnabled, level,
             ImmutableArray.Create(TypeTokens.AliCloud.CloudFirewall.NatFirewall), (_, _) => new[]
             {
                 "the NAT firewall that limits egress to blink-infra:network.internetEgress.allowedHosts needs Cloud Firewall enabled in the account (an edition of its own, billed by subscription or pay-as-you-go, plus the traffic it protects), which nothing offline can see; "
@@ -62,7 +62,7 @@ public static class IsolationPack
     // An advisory: blink-infra:security.breakGlass is a choice, and the exposure is whoever holds the private key, from
     // wherever the security groups let port 22 in; no-ingress-from-internet keeps the internet out.
     public static ResourcePolicy BreakGlassKeyPair(EnforcementLevel level = EnforcementLevel.Advisory)
-        => new("break-glass-key-pair", "Node pools whose machines accept an SSH key pair are named, for review.", level,
+        => new(DiagnosticCatalogue.BreakGlassKeyPair, level,
             ImmutableArray.Create(TypeTokens.AliCloud.CS.NodePool), (pool, _) =>
                 pool.Text("keyName") is { } keyName
                     ? new[] { $"the pool's machines accept SSH logins with the key pair {keyName}: whoever holds its private key reaches them on port 22 from wherever the security groups let it in (never the internet: no-ingress-from-internet); allowed: no keyName once break-glass access is not needed (blink-infra:security.breakGlass)" }
@@ -73,7 +73,7 @@ public static class IsolationPack
     // only the region's ACR VPC endpoints answer; the chart is fetched where `pulumi` runs, on every
     // preview and up, so it must be at a permanent location rather than one that drops superseded releases).
     public static ResourcePolicy ImagesAndChartReachable(EnforcementLevel level = EnforcementLevel.Mandatory)
-        => new("images-and-chart-reachable", "The cluster can pull every image it runs, and the operator's chart stays where the stack fetches it.", level,
+        => new(DiagnosticCatalogue.ImagesAndChartReachable, level,
             ImmutableArray.Create(FlinkDefaults.DeploymentType, TypeTokens.Kubernetes.Helm.V3.Release, TypeTokens.Kubernetes.Batch.V1.CronJob), (resource, input) =>
             {
                 var problems = new System.Collections.Generic.List<string>();
@@ -130,7 +130,7 @@ public static class IsolationPack
     // blink-infra:network.cidrBlock, when the VPC's own block is public (the VPC the stack declares, or, carved in
     // an existing VPC, when every vSwitch is public); of each vSwitch's block otherwise.
     public static StackPolicy PrivateAddressSpace(EnforcementLevel level = EnforcementLevel.Advisory)
-        => new("private-address-space", "The cluster's vSwitches lie in private address space (RFC 1918).", level, input =>
+        => new(DiagnosticCatalogue.PrivateAddressSpace, level, input =>
         {
             var privateRanges = AlibabaCloud.PrivateRanges.Select(IPNetwork2.Parse).ToList();
             bool IsPublic(IPNetwork2 block) => !privateRanges.Any(range => range.Contains(block));
@@ -166,7 +166,7 @@ public static class IsolationPack
 
     /// <summary>no-ingress-from-internet: No security group rule lets in 0.0.0.0/0 or ::/0.</summary>
     public static ResourcePolicy NoIngressFromInternet(EnforcementLevel level = EnforcementLevel.Mandatory)
-        => new("no-ingress-from-internet", "No security group rule lets in 0.0.0.0/0 or ::/0.", level,
+        => new(DiagnosticCatalogue.NoIngressFromInternet, level,
             ImmutableArray.Create(TypeTokens.AliCloud.Ecs.SecurityGroupRule), (rule, _) =>
                 rule.Text("type") == "ingress" && rule.Text("policy") != "drop" && (rule.Text("cidrIp") == "0.0.0.0/0" || rule.Text("ipv6CidrIp") == "::/0")
                     ? new[] { $"ingress from {rule.Text("cidrIp") ?? rule.Text("ipv6CidrIp")} on {rule.Text("ipProtocol")} {rule.Text("portRange")} lets the internet in; allowed: a source security group or a private block" }
@@ -174,7 +174,7 @@ public static class IsolationPack
 
     /// <summary>no-public-ip: No machine has a public IP.</summary>
     public static ResourcePolicy NoPublicIp(EnforcementLevel level = EnforcementLevel.Mandatory)
-        => new("no-public-ip", "No machine has a public IP.", level,
+        => new(DiagnosticCatalogue.NoPublicIp, level,
             ImmutableArray.Create(TypeTokens.AliCloud.CS.NodePool), (machine, _) =>
                 machine.Number("internetMaxBandwidthOut") is > 0
                     ? new[] { $"internetMaxBandwidthOut {machine.Number("internetMaxBandwidthOut")} gives the machine a public IP; allowed: 0 (internet through the NAT gateway)" }
@@ -182,7 +182,7 @@ public static class IsolationPack
 
     /// <summary>internet-only-through-nat: EIPs are associated with the NAT gateway only, and ACK makes no NAT gateway of its own.</summary>
     public static ResourcePolicy InternetOnlyThroughNat(EnforcementLevel level = EnforcementLevel.Mandatory)
-        => new("internet-only-through-nat", "EIPs are associated with the NAT gateway only, and ACK makes no NAT gateway of its own.", level,
+        => new(DiagnosticCatalogue.InternetOnlyThroughNat, level,
             ImmutableArray.Create(TypeTokens.AliCloud.Ecs.EipAssociation, TypeTokens.AliCloud.CS.ManagedKubernetes), (resource, _) =>
                 resource.Type == TypeTokens.AliCloud.Ecs.EipAssociation
                     ? resource.Text("instanceType") == "Nat"
@@ -194,7 +194,7 @@ public static class IsolationPack
 
     /// <summary>vpc-security-groups: Security groups are VPC groups.</summary>
     public static ResourcePolicy VpcSecurityGroups(EnforcementLevel level = EnforcementLevel.Mandatory)
-        => new("vpc-security-groups", "Security groups are VPC groups.", level,
+        => new(DiagnosticCatalogue.VpcSecurityGroups, level,
             ImmutableArray.Create(TypeTokens.AliCloud.Ecs.SecurityGroup), (group, _) =>
                 group.Inputs.ContainsKey("vpcId") && group.Text("securityGroupType") is "normal" or "enterprise"
                     ? Array.Empty<string>()
@@ -205,7 +205,7 @@ public static class IsolationPack
     /// service block, whose all-protocol rule is ACK's own least-privilege outbound rule (see <see cref="PodNetworking.AlibabaServiceBlock"/>).
     /// </summary>
     public static ResourcePolicy LeastPrivilegeDataEgress(EnforcementLevel level = EnforcementLevel.Mandatory)
-        => new("least-privilege-data-egress", "No accept rule opens all ports to a wide block.", level,
+        => new(DiagnosticCatalogue.LeastPrivilegeDataEgress, level,
             ImmutableArray.Create(TypeTokens.AliCloud.Ecs.SecurityGroupRule), (rule, _) =>
             {
                 var allPorts = rule.Text("ipProtocol") == "all" || rule.Text("portRange") is "-1/-1" or "1/65535";
@@ -220,7 +220,7 @@ public static class IsolationPack
     /// let in only the ports the cluster listens on.
     /// </summary>
     public static ResourcePolicy PodPortsOnlyCluster(EnforcementLevel level = EnforcementLevel.Mandatory)
-        => new("pod-ports-only-cluster", "The pods' security groups let in only the ports the cluster listens on.", level,
+        => new(DiagnosticCatalogue.PodPortsOnlyCluster, level,
             ImmutableArray.Create(TypeTokens.AliCloud.Ecs.SecurityGroupRule), (rule, _) =>
                 rule.Text("type") == "ingress" && rule.Text("policy") != "drop"
                 && !ClusterPorts.All.Any(t => t.Protocol == rule.Text("ipProtocol") && t.PortRange == rule.Text("portRange"))
@@ -229,7 +229,7 @@ public static class IsolationPack
 
     /// <summary>web-ui-only-from-peers: Only the cluster's own groups (the API server's proxy) and declared peer groups reach the web UI.</summary>
     public static ResourcePolicy WebUiOnlyFromPeers(EnforcementLevel level = EnforcementLevel.Mandatory)
-        => new("web-ui-only-from-peers", "Only the cluster's own groups (the API server's proxy) and declared peer groups reach the web UI.", level,
+        => new(DiagnosticCatalogue.WebUiOnlyFromPeers, level,
             ImmutableArray.Create(TypeTokens.AliCloud.Ecs.SecurityGroupRule), (rule, input) =>
             {
                 if (rule.Text("type") != "ingress" || rule.Text("policy") == "drop" || !Covers(rule, "tcp", FlinkPorts.Rest.Number))
@@ -245,7 +245,7 @@ public static class IsolationPack
     /// services, the API server, the declared endpoints and, with internet egress, HTTP(S); and drop the rest.
     /// </summary>
     public static ResourcePolicy PodEgressOnlyDeclared(EnforcementLevel level = EnforcementLevel.Mandatory)
-        => new("pod-egress-only-declared", "The pods' groups let out only to the cluster, its services and the declared endpoints, and drop the rest.", level,
+        => new(DiagnosticCatalogue.PodEgressOnlyDeclared, level,
             ImmutableArray.Create(TypeTokens.AliCloud.Ecs.SecurityGroupRule, TypeTokens.AliCloud.Ecs.SecurityGroup), (resource, input) =>
             {
                 if (resource.Type == TypeTokens.AliCloud.Ecs.SecurityGroup)
@@ -295,7 +295,7 @@ public static class IsolationPack
 
     /// <summary>private-api-server: The API server is not public unless the stack explicitly allows it.</summary>
     public static ResourcePolicy PrivateApiServer(EnforcementLevel level = EnforcementLevel.Mandatory)
-        => new("private-api-server", "The API server is not public unless the stack explicitly allows it.", level,
+        => new(DiagnosticCatalogue.PrivateApiServer, level,
             ImmutableArray.Create(TypeTokens.AliCloud.CS.ManagedKubernetes), (cluster, input) =>
                 cluster.Flag("slbInternetEnabled") is true && !input.Settings.ApiServerPublic
                     ? new[] { "the API server is exposed to the internet, which the stack does not allow; allowed: slbInternetEnabled false, or blink-infra:compute.kubernetes.apiServerPublic true" }

@@ -24,7 +24,7 @@ public static class OperationsPack
     // known from the resources alone: a rule of notify type DISPATCH_RULE names a dispatch rule of the stack (by
     // dependency, or the id a plan or state writes) that notifies at least one contact or group (Facts/Alerts.cs).
     public static StackPolicy AlertsHaveReceivers(EnforcementLevel level = EnforcementLevel.Advisory)
-        => new("alerts-have-receivers", "Every alert rule is routed to a notification policy of the stack that notifies someone.", level, input =>
+        => new(DiagnosticCatalogue.AlertsHaveReceivers, level, input =>
         {
             var rules = input.OfType(TypeTokens.AliCloud.Arms.PrometheusAlertRule).ToList();
             var dispatching = input.OfType(TypeTokens.AliCloud.Arms.DispatchRule)

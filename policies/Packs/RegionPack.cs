@@ -20,7 +20,7 @@ public static class RegionPack
 
     /// <summary>region-allowed-for-billing: The stack's region is offered for its billing mode.</summary>
     public static StackPolicy RegionAllowedForBilling(EnforcementLevel level = EnforcementLevel.Mandatory)
-        => new("region-allowed-for-billing", "The stack's region is offered for its billing mode.", level, input =>
+        => new(DiagnosticCatalogue.RegionAllowedForBilling, level, input =>
         {
             var settings = input.Settings;
             // A live stack without node pools does not show its billing mode: nothing to decide.
@@ -33,7 +33,7 @@ public static class RegionPack
 
     /// <summary>zones-in-region: Every vSwitch zone, and so every machine's (node pools place machines in vSwitches), belongs to the stack's region.</summary>
     public static ResourcePolicy ZonesInRegion(EnforcementLevel level = EnforcementLevel.Mandatory)
-        => new("zones-in-region", "Every vSwitch zone, and so every machine's, belongs to the stack's region.", level,
+        => new(DiagnosticCatalogue.ZonesInRegion, level,
             ImmutableArray.Create(TypeTokens.AliCloud.Vpc.Switch), (resource, input) =>
             {
                 var zone = resource.Text("zoneId");
@@ -45,7 +45,7 @@ public static class RegionPack
 
     /// <summary>resources-in-stack-region: Every AliCloud provider, and so every regional resource, is in the stack's region.</summary>
     public static ResourcePolicy ResourcesInStackRegion(EnforcementLevel level = EnforcementLevel.Mandatory)
-        => new("resources-in-stack-region", "Every AliCloud provider, and so every regional resource, is in the stack's region.", level,
+        => new(DiagnosticCatalogue.ResourcesInStackRegion, level,
             ImmutableArray.Create(TypeTokens.AliCloud.Provider), (resource, input) =>
             {
                 var region = resource.Text("region");
@@ -57,7 +57,7 @@ public static class RegionPack
     /// <summary>ack-offerings-unconfirmed: What the stack pins that ACK must still offer (the Kubernetes version, a GPU driver) was confirmed by a source.</summary>
     // infra/Facts/AckOfferings.cs: what could not be confirmed offline, with the date read, and how to settle it.
     public static ResourcePolicy AckOfferingsUnconfirmed(EnforcementLevel level = EnforcementLevel.Advisory)
-        => new("ack-offerings-unconfirmed", "What the stack pins that ACK must still offer (the Kubernetes version, a GPU driver) was confirmed by a source.", level,
+        => new(DiagnosticCatalogue.AckOfferingsUnconfirmed, level,
             ImmutableArray.Create(TypeTokens.AliCloud.CS.ManagedKubernetes, TypeTokens.AliCloud.CS.NodePool), (resource, input) =>
             {
                 if (resource.Type == TypeTokens.AliCloud.CS.ManagedKubernetes)

@@ -83,19 +83,21 @@ function policies(env, evaluateList = evaluate) {
 /**
  * The violations of one policy in a C# report, each on the URN of the resource it names: a report names
  * resources by type and name, which a stack's URNs hold. A stack-wide violation has no URN; so has one
- * whose type and name two resources share (different parents), its message then naming them.
+ * whose type and name two resources share (different parents), its message then naming them. Each message
+ * starts with the policy's code, as the CLI prints it, which `./blink explain CODE` explains.
  */
 function violationsOf(report, policyName, resources) {
     return report.violations
         .filter(v => v.policy === policyName)
         .map(v => {
+            const code = v.code ? `${v.code}: ` : "";
             if (v.resourceType === null || v.resourceType === undefined) {
-                return { level: v.level.toLowerCase(), message: v.message };
+                return { level: v.level.toLowerCase(), message: code + v.message };
             }
             const urns = resources.filter(r => r.type === v.resourceType && r.name === v.resourceName).map(r => r.urn);
             return urns.length === 1
-                ? { level: v.level.toLowerCase(), urn: urns[0], message: v.message }
-                : { level: v.level.toLowerCase(), message: `${v.resourceType}: ${v.resourceName}: ${v.message}` };
+                ? { level: v.level.toLowerCase(), urn: urns[0], message: code + v.message }
+                : { level: v.level.toLowerCase(), message: `${code}${v.resourceType}: ${v.resourceName}: ${v.message}` };
         });
 }
 

@@ -121,7 +121,7 @@ public class PriceListTests
             var (exit, output, errors) = await CliRunner.Run("plan", "--stack", "dev", "--prices", path);
             Assert.That(exit, Is.EqualTo(2));
             Assert.That(output, Is.Empty);
-            Assert.That(errors, Is.EqualTo($"error: {path}: line 3: machines.ecs.g7.2xlarge.payAsYouGoPerHour = \"cheap\": not a number; allowed: a number 0 or more (not in quotes), the price of one machine for an hour pay-as-you-go\n"));
+            Assert.That(errors, Is.EqualTo($"error BLINK5004: {path}: line 3: machines.ecs.g7.2xlarge.payAsYouGoPerHour = \"cheap\": not a number; allowed: a number 0 or more (not in quotes), the price of one machine for an hour pay-as-you-go\n"));
         }
         finally
         {

@@ -23,19 +23,19 @@ public class CheckCliTests
         Assert.That(exit, Is.EqualTo(0), errors);
         // Two advisories: its alerts reach no one (issue 32), and the pinned Kubernetes version could not be confirmed offline (29.15).
         Assert.That(output, Does.StartWith("Policy packs: ")
-            .And.Contain("\n[advisory] ack-offerings-unconfirmed (alicloud:cs/managedKubernetes:ManagedKubernetes: blink-dev-ack)\n")
-            .And.Contain("\n[advisory] alerts-have-receivers (stack)\n")
+            .And.Contain("\n[advisory] BLINK2004 ack-offerings-unconfirmed (alicloud:cs/managedKubernetes:ManagedKubernetes: blink-dev-ack)\n")
+            .And.Contain("\n[advisory] BLINK2038 alerts-have-receivers (stack)\n")
             .And.EndWith($"0 mandatory and 2 advisory violation(s); {PolicyEngine.PolicyNames.Length} policies of 6 packs checked.\n"));
         var (cleanExit, clean, _) = await Run("check", "--stack", "prod-hangzhou");
         // prod-hangzhou confirms Cloud Firewall by switching its advisory off: said, and counted. Its alerts reach its
         // contacts, so only the advisory that its pinned Kubernetes version could not be confirmed offline is left.
         Assert.That((cleanExit, clean), Is.EqualTo((0, "Policy packs: blink-region@1.0.0, blink-isolation@1.0.0, blink-ha@1.0.0, blink-hardware@1.0.0, blink-data-protection@1.0.0, blink-operations@1.0.0\n"
-            + "[advisory] ack-offerings-unconfirmed (alicloud:cs/managedKubernetes:ManagedKubernetes: blink-prod-ack)\n"
+            + "[advisory] BLINK2004 ack-offerings-unconfirmed (alicloud:cs/managedKubernetes:ManagedKubernetes: blink-prod-ack)\n"
             + "    blink-region@1.0.0: Kubernetes 1.35.2-aliyun.1 is not confirmed as one ACK still creates (none of the sources read on 2026-12-05 lists CreateCluster's patch versions); allowed: a version `aliyun cs GET /api/v1/metadata/versions --Region cn-hangzhou --ClusterType ManagedKubernetes` lists, in blink-infra:compute.kubernetes.version\n"
-            + "Notice: cloud-firewall-enabled (blink-isolation@1.0.0, advisory by default) is switched off by blink-infra:policy.levels[\"cloud-firewall-enabled\"], so \"A NAT firewall is declared only where Cloud Firewall is enabled in the account, which is confirmed by hand.\" is not checked\n"
+            + "notice BLINK3001: cloud-firewall-enabled (blink-isolation@1.0.0, advisory by default) is switched off by blink-infra:policy.levels[\"cloud-firewall-enabled\"], so \"A NAT firewall is declared only where Cloud Firewall is enabled in the account, which is confirmed by hand.\" is not checked\n"
             + $"0 mandatory and 1 advisory violation(s); {PolicyEngine.PolicyNames.Length - 1} policies of 6 packs checked, 1 switched off by blink-infra:policy.levels (cloud-firewall-enabled).\n")));
         Assert.That(errors, Is.EqualTo(
-            "note: blink-infra:observability.logs.project is blink-dev-logs, the default: SLS project names are unique in a region across all accounts, "
+            "note BLINK3102: blink-infra:observability.logs.project is blink-dev-logs, the default: SLS project names are unique in a region across all accounts, "
             + "so if another account holds it the first `pulumi up` fails on the project; set a name of your own there if so\n"));
     }
 
@@ -65,7 +65,7 @@ public class CheckCliTests
         var (exit, output, _) = await Run("check", "--plan", planPath, "--json", reportPath);
 
         Assert.That(exit, Is.EqualTo(1));
-        Assert.That(output, Does.Contain("[mandatory] region-allowed-for-billing (stack)\n    blink-region@1.0.0: region cn-hongkong is not offered for pay-as-you-go billing; allowed: cn-hangzhou, cn-beijing, cn-shanghai, cn-shenzhen\n"));
+        Assert.That(output, Does.Contain("[mandatory] BLINK2001 region-allowed-for-billing (stack)\n    blink-region@1.0.0: region cn-hongkong is not offered for pay-as-you-go billing; allowed: cn-hangzhou, cn-beijing, cn-shanghai, cn-shenzhen\n"));
         var report = JsonNode.Parse(await File.ReadAllTextAsync(reportPath))!;
         Assert.That(report["violations"]!.AsArray().Select(v => (string?)v!["policy"]), Does.Contain("region-allowed-for-billing"));
         File.Delete(planPath);
@@ -79,7 +79,7 @@ public class CheckCliTests
 
         Assert.That(exit, Is.EqualTo(0), errors);
         Assert.That(errors, Does.Contain(
-            "note: blink-infra:compute.workerPools[1].instanceTypes: whether ecs.gn7i-c16g1.4xlarge is offered in cn-shanghai-l, cn-shanghai-m is not confirmed here "
+            "note BLINK3103: blink-infra:compute.workerPools[1].instanceTypes: whether ecs.gn7i-c16g1.4xlarge is offered in cn-shanghai-l, cn-shanghai-m is not confirmed here "
             + "(infra/Facts/InstanceAvailability.cs, read 2026-12-05); before `pulumi up`, ask: "
             + "aliyun ecs DescribeAvailableResource --RegionId cn-shanghai --DestinationResource Zone --IoOptimized optimized --InstanceChargeType PostPaid --InstanceType ecs.gn7i-c16g1.4xlarge\n"));
         Assert.That(errors, Does.Not.Contain("workerPools[0]"), "the CPU pool gets no note");
@@ -104,7 +104,7 @@ public class CheckCliTests
 
         Assert.That(exit, Is.EqualTo(1));
         Assert.That(output, Does.Contain(
-            "[mandatory] ha-metadata-readable-through-rrsa (kubernetes:flink.apache.org/v1beta1:FlinkDeployment: blink-gpu-flink-cpu)\n" +
+            "[mandatory] BLINK2021 ha-metadata-readable-through-rrsa (kubernetes:flink.apache.org/v1beta1:FlinkDeployment: blink-gpu-flink-cpu)\n" +
             "    blink-ha@1.0.0: the stock image registry-vpc.cn-shanghai.aliyuncs.com/blink-infra/flink:1.20.1-scala_2.12-java17 cannot read OSS with RRSA credentials (FLINK-38987), so the JobManagers fail on high-availability.storageDir and never start; allowed: blink-infra:engine.image with an RRSA-capable credentials provider (images/flink-rrsa/), named in blink-infra:engine.flinkConfiguration fs.oss.credentials.provider\n"));
         Directory.Delete(Path.GetDirectoryName(path)!, true);
     }
@@ -116,7 +116,7 @@ public class CheckCliTests
 
         Assert.That(exit, Is.EqualTo(1), errors);
         Assert.That(output, Does.Contain(
-            "[mandatory] no-ingress-from-internet (alicloud:ecs/securityGroupRule:SecurityGroupRule: blink-dev-sgr-masters-from-anywhere-ssh)\n" +
+            "[mandatory] BLINK2005 no-ingress-from-internet (alicloud:ecs/securityGroupRule:SecurityGroupRule: blink-dev-sgr-masters-from-anywhere-ssh)\n" +
             "    blink-isolation@1.0.0: ingress from 0.0.0.0/0 on tcp 22/22 lets the internet in; allowed: a source security group or a private block\n"));
         Assert.That(output, Does.Not.Contain("no-plaintext-secrets"), "the state's secret kubeconfig reads as masked");
     }
@@ -143,7 +143,7 @@ public class CheckCliTests
 
         var (exit, output, errors) = await Run("check", "--state", path);
         Assert.That(exit, Is.EqualTo(2), output);
-        Assert.That(errors, Is.EqualTo($"error: {path}: cannot be read as a Pulumi state: deployment.resources[0] has no type\n"));
+        Assert.That(errors, Is.EqualTo($"error BLINK5003: {path}: cannot be read as a Pulumi state: deployment.resources[0] has no type\n"));
 
         await File.WriteAllTextAsync(path, """{"version":3,"deployment":{"resources":[{"urn":"blink-dev-vpc","type":"alicloud:vpc/network:Network"}]}}""");
         (exit, _, errors) = await Run("diff", "--stack", "dev", "--against", path);

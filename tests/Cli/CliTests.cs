@@ -103,7 +103,7 @@ public class CliTests
 
         Assert.That(exit, Is.EqualTo(2));
         Assert.That(output, Is.Empty, "checked before anything is planned or printed");
-        Assert.That(errors, Is.EqualTo($"error: {flag} {path}: the folder {folder} does not exist; allowed: a file in an existing folder\n"));
+        Assert.That(errors, Is.EqualTo($"error BLINK5007: {flag} {path}: the folder {folder} does not exist; allowed: a file in an existing folder\n"));
         Assert.That(Directory.Exists(folder), Is.False, "nothing created");
     }
 
@@ -140,8 +140,8 @@ public class CliTests
         Assert.That(JsonNode.Parse(File.ReadAllText(json))!["stack"]!.GetValue<string>(), Is.EqualTo("dev"));
     }
 
-    [TestCase("plan", "--json", "--graph", "error: --json - and --graph -: only one output can go to standard output (`-`, in place of the text); allowed: `-` for one of them, a file for the others\n")]
-    [TestCase("check", "--json", "--html", "error: --json - and --html -: only one output can go to standard output (`-`, in place of the text); allowed: `-` for one of them, a file for the others\n")]
+    [TestCase("plan", "--json", "--graph", "error BLINK5007: --json - and --graph -: only one output can go to standard output (`-`, in place of the text); allowed: `-` for one of them, a file for the others\n")]
+    [TestCase("check", "--json", "--html", "error BLINK5007: --json - and --html -: only one output can go to standard output (`-`, in place of the text); allowed: `-` for one of them, a file for the others\n")]
     public async Task Two_outputs_to_standard_output_are_refused_before_anything_is_planned(string verb, string first, string second, string expected)
     {
         var (exit, output, errors) = await Run(verb, "--stack", "dev", first, "-", second, "-");
@@ -181,8 +181,8 @@ public class CliTests
         Assert.That(exit, Is.EqualTo(2));
         Assert.That(errors, Is.EqualTo(
             "error: refused as invalid config (exit 2): the stack's config is invalid (2 errors):\n" +
-            "  blink-infra:cluster.mode = \"shared\": shared mode was retired on 2019-12-24; use exclusive mode; allowed: exclusive\n" +
-            "  blink-infra:cluster.region = \"cn-hongkong\": offered with subscription billing only (set blink-infra:cluster.billing to subscription); allowed for pay-as-you-go billing: cn-hangzhou, cn-beijing, cn-shanghai, cn-shenzhen\n"));
+            "  error BLINK1015: blink-infra:cluster.mode = \"shared\": shared mode was retired on 2019-12-24; use exclusive mode; allowed: exclusive\n" +
+            "  error BLINK1021: blink-infra:cluster.region = \"cn-hongkong\": offered with subscription billing only (set blink-infra:cluster.billing to subscription); allowed for pay-as-you-go billing: cn-hangzhou, cn-beijing, cn-shanghai, cn-shenzhen\n"));
         Assert.That(output + errors, Does.Not.Contain("   at "));
         Assert.That(output, Does.Not.Contain("pulumi:pulumi:Stack"), "nothing is planned");
     }
@@ -194,20 +194,20 @@ public class CliTests
         using var project = new TempProject();
         var (unknownStack, _, unknownError) = await project.Run("plan", "--stack", "nope");
         Assert.That(unknownStack, Is.EqualTo(2));
-        Assert.That(unknownError, Does.StartWith("error: no stack \"nope\": ").And.EndWith("does not exist; stacks here: dev, gpu-shanghai, prod-hangzhou\n"));
+        Assert.That(unknownError, Does.StartWith("error BLINK5001: no stack \"nope\": ").And.EndWith("does not exist; stacks here: dev, gpu-shanghai, prod-hangzhou\n"));
 
         var (neither, _, neitherError) = await Run("plan");
         Assert.That(neither, Is.EqualTo(2));
-        Assert.That(neitherError, Is.EqualTo("error: give exactly one of --stack NAME or --config PATH\n"));
+        Assert.That(neitherError, Is.EqualTo("error BLINK5006: give exactly one of --stack NAME or --config PATH\n"));
 
         var brokenYaml = WriteStack("broken", "config:\n  blink-infra:cluster: [unclosed\n");
         var (broken, _, brokenError) = await Run("plan", "--config", brokenYaml);
         Assert.That(broken, Is.EqualTo(2));
-        Assert.That(brokenError, Does.StartWith($"error: {brokenYaml}: not valid YAML at line "));
+        Assert.That(brokenError, Does.StartWith($"error BLINK5001: {brokenYaml}: not valid YAML at line "));
 
         var (badFlag, _, badFlagError) = await Run("plan", "--stack", "dev", "--bogus");
         Assert.That(badFlag, Is.EqualTo(2));
-        Assert.That(badFlagError, Does.Contain("error: Unrecognized command or argument '--bogus'."));
+        Assert.That(badFlagError, Does.Contain("error BLINK5006: Unrecognized command or argument '--bogus'."));
 
         var (misnamed, _, misnamedError) = await Run("plan", "--config", Path.Combine(Path.GetTempPath(), "stack.yaml"));
         Assert.That(misnamed, Is.EqualTo(2));

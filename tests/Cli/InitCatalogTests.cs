@@ -36,8 +36,8 @@ public class InitCatalogTests
         // the pinned Kubernetes version could not be confirmed offline (29.15).
         var (checkExit, check, _) = await Run("check", "--config", path);
         Assert.That(checkExit, Is.EqualTo(0));
-        Assert.That(check, Does.Contain("\n[advisory] ack-offerings-unconfirmed (alicloud:cs/managedKubernetes:ManagedKubernetes: ")
-            .And.Contain("\n[advisory] alerts-have-receivers (stack)\n")
+        Assert.That(check, Does.Contain("\n[advisory] BLINK2004 ack-offerings-unconfirmed (alicloud:cs/managedKubernetes:ManagedKubernetes: ")
+            .And.Contain("\n[advisory] BLINK2038 alerts-have-receivers (stack)\n")
             .And.EndWith($"0 mandatory and 2 advisory violation(s); {PolicyEngine.PolicyNames.Length} policies of 6 packs checked.\n"));
         Assert.That(File.ReadAllText(path), Does.Contain("pulumi config set --secret blink-infra:alertContacts"));
         Directory.Delete(Path.GetDirectoryName(path)!, recursive: true);
@@ -59,17 +59,17 @@ public class InitCatalogTests
 
         var (again, _, errors) = await Run("init", "-n", "starter", "-o", path, "--ha", "true");
         Assert.That(again, Is.EqualTo(2));
-        Assert.That(errors, Is.EqualTo($"error: {path} exists; init never overwrites a stack file: choose another --name or --output, or remove it\n"));
+        Assert.That(errors, Is.EqualTo($"error BLINK5001: {path} exists; init never overwrites a stack file: choose another --name or --output, or remove it\n"));
         Assert.That(await File.ReadAllTextAsync(path), Is.EqualTo(written));
         Directory.Delete(Path.GetDirectoryName(path)!, recursive: true);
     }
 
-    [TestCase("error: --region \"eu-west-1\": allowed: cn-hangzhou, cn-beijing, cn-shanghai, cn-shenzhen, cn-zhangjiakou, cn-hongkong, ap-southeast-1 (./blink catalog lists them with their billing and zones)\n", "--region", "eu-west-1")]
-    [TestCase("error: --billing pay-as-you-go: cn-hongkong is sold with subscription billing only; allowed regions for pay-as-you-go: cn-hangzhou, cn-beijing, cn-shanghai, cn-shenzhen\n", "--region", "cn-hongkong", "--billing", "pay-as-you-go")]
-    [TestCase("error: --zones \"cn-hangzhou-h,cn-hangzhou-z\": allowed: distinct zones of cn-hangzhou, comma-separated: cn-hangzhou-b, cn-hangzhou-e, cn-hangzhou-f, cn-hangzhou-g, cn-hangzhou-h, cn-hangzhou-i, cn-hangzhou-j, cn-hangzhou-k\n", "--zones", "cn-hangzhou-h,cn-hangzhou-z")]
-    [TestCase("error: --zones \"cn-hangzhou-h,cn-hangzhou-i\": high availability puts a master machine in each of 3 zones; give at least 3\n", "--zones", "cn-hangzhou-h,cn-hangzhou-i", "--ha", "true")]
-    [TestCase("error: --instance-type \"ecs.c7.large\": allowed for c7: ecs.c7.2xlarge, ecs.c7.4xlarge, ecs.c7.8xlarge, ecs.c7.16xlarge\n", "--family", "c7", "--instance-type", "ecs.c7.large")]
-    [TestCase("error: --name \"Bad_Name\": allowed: lower-case letters, digits and -, starting with a letter, not ending with -, at most 34 characters\n", "--name", "Bad_Name")]
+    [TestCase("error BLINK5006: --region \"eu-west-1\": allowed: cn-hangzhou, cn-beijing, cn-shanghai, cn-shenzhen, cn-zhangjiakou, cn-hongkong, ap-southeast-1 (./blink catalog lists them with their billing and zones)\n", "--region", "eu-west-1")]
+    [TestCase("error BLINK5006: --billing pay-as-you-go: cn-hongkong is sold with subscription billing only; allowed regions for pay-as-you-go: cn-hangzhou, cn-beijing, cn-shanghai, cn-shenzhen\n", "--region", "cn-hongkong", "--billing", "pay-as-you-go")]
+    [TestCase("error BLINK5006: --zones \"cn-hangzhou-h,cn-hangzhou-z\": allowed: distinct zones of cn-hangzhou, comma-separated: cn-hangzhou-b, cn-hangzhou-e, cn-hangzhou-f, cn-hangzhou-g, cn-hangzhou-h, cn-hangzhou-i, cn-hangzhou-j, cn-hangzhou-k\n", "--zones", "cn-hangzhou-h,cn-hangzhou-z")]
+    [TestCase("error BLINK5006: --zones \"cn-hangzhou-h,cn-hangzhou-i\": high availability puts a master machine in each of 3 zones; give at least 3\n", "--zones", "cn-hangzhou-h,cn-hangzhou-i", "--ha", "true")]
+    [TestCase("error BLINK5006: --instance-type \"ecs.c7.large\": allowed for c7: ecs.c7.2xlarge, ecs.c7.4xlarge, ecs.c7.8xlarge, ecs.c7.16xlarge\n", "--family", "c7", "--instance-type", "ecs.c7.large")]
+    [TestCase("error BLINK5006: --name \"Bad_Name\": allowed: lower-case letters, digits and -, starting with a letter, not ending with -, at most 34 characters\n", "--name", "Bad_Name")]
     public async Task Init_refuses_a_bad_answer_with_one_line_naming_its_flag_and_writes_nothing(string expected, params string[] flags)
     {
         var path = TempStack("bad");
@@ -107,7 +107,7 @@ public class InitCatalogTests
         Assert.That(hongKong, Does.Not.Contain("cn-hangzhou"));
         var (bad, _, errors) = await Run("catalog", "--region", "mars");
         Assert.That(bad, Is.EqualTo(2));
-        Assert.That(errors, Does.StartWith("error: --region \"mars\" is not a region of the catalogue; allowed: cn-hangzhou,"));
+        Assert.That(errors, Does.StartWith("error BLINK5006: --region \"mars\" is not a region of the catalogue; allowed: cn-hangzhou,"));
     }
 
     [Test]

@@ -55,6 +55,6 @@ public class ProcessBenchmarkTests
         var (exit, _, errors) = await CliRunner.Run("bench", "--vs", "true");
 
         Assert.That(exit, Is.EqualTo(2));
-        Assert.That(errors, Is.EqualTo("error: --vs times a command beside the whole process: give --process too\n"));
+        Assert.That(errors, Is.EqualTo("error BLINK5006: --vs times a command beside the whole process: give --process too\n"));
     }
 }

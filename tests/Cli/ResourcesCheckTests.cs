@@ -79,17 +79,17 @@ public class ResourcesCheckTests
         Assert.That(exit, Is.EqualTo(1));
         Assert.That(output, Is.EqualTo(
             "Policy packs: blink-region@1.0.0, blink-isolation@1.0.0, blink-ha@1.0.0, blink-hardware@1.0.0, blink-data-protection@1.0.0, blink-operations@1.0.0\n" +
-            "[mandatory] state-bucket-locked-down (alicloud:oss/bucket:Bucket: logs)\n" +
+            "[mandatory] BLINK2031 state-bucket-locked-down (alicloud:oss/bucket:Bucket: logs)\n" +
             "    blink-data-protection@1.0.0: acl private on the bucket, deprecated since provider 1.220.0; allowed: no acl on the bucket, an alicloud:oss/bucketAcl:BucketAcl instead\n" +
-            "[mandatory] state-bucket-locked-down (alicloud:oss/bucket:Bucket: logs)\n" +
+            "[mandatory] BLINK2031 state-bucket-locked-down (alicloud:oss/bucket:Bucket: logs)\n" +
             "    blink-data-protection@1.0.0: no alicloud:oss/bucketAcl:BucketAcl on the bucket; allowed: one with acl private\n" +
-            "[mandatory] state-bucket-locked-down (alicloud:oss/bucket:Bucket: logs)\n" +
+            "[mandatory] BLINK2031 state-bucket-locked-down (alicloud:oss/bucket:Bucket: logs)\n" +
             "    blink-data-protection@1.0.0: no lifecycle rule aborts incomplete multipart uploads, whose parts stay billed; allowed: an enabled rule for the whole bucket with abortMultipartUploads (blink-infra:engine.stateRetention.incompleteUploadDays)\n" +
-            "[mandatory] state-bucket-locked-down (alicloud:oss/bucket:Bucket: logs)\n" +
+            "[mandatory] BLINK2031 state-bucket-locked-down (alicloud:oss/bucket:Bucket: logs)\n" +
             "    blink-data-protection@1.0.0: no lifecycle rule expires noncurrent versions, so every checkpoint Flink deletes stays stored and billed; allowed: an enabled rule for the whole bucket with noncurrentVersionExpirations (blink-infra:engine.stateRetention.noncurrentVersionDays)\n" +
-            "[mandatory] state-bucket-locked-down (alicloud:oss/bucket:Bucket: logs)\n" +
+            "[mandatory] BLINK2031 state-bucket-locked-down (alicloud:oss/bucket:Bucket: logs)\n" +
             "    blink-data-protection@1.0.0: public access is not blocked; allowed: an alicloud:oss/bucketPublicAccessBlock:BucketPublicAccessBlock on the bucket with blockPublicAccess true\n" +
-            "[mandatory] state-bucket-protected (alicloud:oss/bucket:Bucket: logs)\n" +
+            "[mandatory] BLINK2032 state-bucket-protected (alicloud:oss/bucket:Bucket: logs)\n" +
             "    blink-data-protection@1.0.0: the bucket is not protected; allowed: protect: true\n" +
             $"6 mandatory and 0 advisory violation(s); {PolicyEngine.PolicyNames.Length - 7} policies of 6 packs checked, 7 not applicable.\n" +
             "Not applicable: region-allowed-for-billing: no AliCloud provider shows the stack's region (its region input)\n" +
@@ -133,13 +133,13 @@ public class ResourcesCheckTests
             Console.SetIn(new StringReader(open.ToJsonString()));
             var (exit, output, _) = await Run("check", "--resources", "-");
             Assert.That(exit, Is.EqualTo(1));
-            Assert.That(output, Does.Contain($"[mandatory] no-ingress-from-internet (alicloud:ecs/securityGroupRule:SecurityGroupRule: {rule["name"]})\n"));
+            Assert.That(output, Does.Contain($"[mandatory] BLINK2005 no-ingress-from-internet (alicloud:ecs/securityGroupRule:SecurityGroupRule: {rule["name"]})\n"));
 
             open["policyLevels"] = new JsonObject { ["no-ingress-from-internet"] = "advisory" };
             Console.SetIn(new StringReader(open.ToJsonString()));
             (exit, output, _) = await Run("check", "--resources", "-");
             Assert.That(exit, Is.EqualTo(0));
-            Assert.That(output, Does.Contain($"[advisory] no-ingress-from-internet (alicloud:ecs/securityGroupRule:SecurityGroupRule: {rule["name"]})\n"));
+            Assert.That(output, Does.Contain($"[advisory] BLINK2005 no-ingress-from-internet (alicloud:ecs/securityGroupRule:SecurityGroupRule: {rule["name"]})\n"));
         }
         finally
         {
@@ -155,12 +155,12 @@ public class ResourcesCheckTests
         var marked = TempFile($$"""{"secretsMarked":true,"resources":{{resources}}}""");
 
         var (_, output, _) = await Run("check", "--resources", unmarked);
-        Assert.That(output, Does.Not.Contain("[mandatory] no-plaintext-secrets"));
+        Assert.That(output, Does.Not.Contain("[mandatory] BLINK2034 no-plaintext-secrets"));
         Assert.That(output, Does.EndWith(SecretsNotApplicable));
 
         var (exit, markedOutput, _) = await Run("check", "--resources", marked);
         Assert.That(exit, Is.EqualTo(1));
-        Assert.That(markedOutput, Does.Contain("[mandatory] no-plaintext-secrets (kubernetes:core/v1:Secret: creds)\n    blink-data-protection@1.0.0: input stringData holds a credential in plain text; allowed: a Pulumi secret\n"));
+        Assert.That(markedOutput, Does.Contain("[mandatory] BLINK2034 no-plaintext-secrets (kubernetes:core/v1:Secret: creds)\n    blink-data-protection@1.0.0: input stringData holds a credential in plain text; allowed: a Pulumi secret\n"));
         File.Delete(unmarked);
         File.Delete(marked);
     }
@@ -180,7 +180,7 @@ public class ResourcesCheckTests
         var (exit, output, errors) = await Run("check", "--resources", path);
 
         Assert.That(exit, Is.EqualTo(2), output);
-        Assert.That(errors, Does.StartWith($"error: {path}: ").And.Contain(problem).And.Not.Contain("   at "));
+        Assert.That(errors, Does.StartWith($"error BLINK5005: {path}: ").And.Contain(problem).And.Not.Contain("   at "));
         Assert.That(errors.TrimEnd('\n'), Does.Not.Contain("\n"));
         File.Delete(path);
     }

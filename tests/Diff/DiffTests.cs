@@ -378,18 +378,18 @@ public class DiffTests
     {
         var (exit, _, errors) = await Run("diff", "--stack", "dev");
         Assert.That(exit, Is.EqualTo(BlinkCli.DiffError));
-        Assert.That(errors, Is.EqualTo("error: --against FILE is required: a plan written by `plan --json`, a `pulumi stack export` file or a local backend's state file\n"));
+        Assert.That(errors, Is.EqualTo("error BLINK5006: --against FILE is required: a plan written by `plan --json`, a `pulumi stack export` file or a local backend's state file\n"));
 
         var missing = TempFile(".json");
         (exit, _, errors) = await Run("diff", "--stack", "dev", "--against", missing);
         Assert.That(exit, Is.EqualTo(BlinkCli.DiffError));
-        Assert.That(errors, Is.EqualTo($"error: {missing}: no such file; allowed: a plan or a Pulumi state, a regular file\n"));
+        Assert.That(errors, Is.EqualTo($"error BLINK5008: {missing}: no such file; allowed: a plan or a Pulumi state, a regular file\n"));
 
         var notJson = TempFile(".json");
         await File.WriteAllTextAsync(notJson, "resources: [");
         (exit, _, errors) = await Run("diff", "--stack", "dev", "--against", notJson);
         Assert.That(exit, Is.EqualTo(BlinkCli.DiffError));
-        Assert.That(errors, Does.StartWith($"error: {notJson}: cannot be read: "));
+        Assert.That(errors, Does.StartWith($"error BLINK5002: {notJson}: cannot be read: "));
 
         var badStack = Path.Combine(Path.GetTempPath(), $"blink-{Guid.NewGuid():N}", "Pulumi.bad.yaml");
         Directory.CreateDirectory(Path.GetDirectoryName(badStack)!);
@@ -471,7 +471,7 @@ public class DiffTests
 
         var (badExit, _, badErrors) = await Run("plan", "--stack", "dev", "--graph", graphPath, "--graph-level", "everything");
         Assert.That(badExit, Is.EqualTo(2));
-        Assert.That(badErrors, Does.StartWith("error: "));
+        Assert.That(badErrors, Does.StartWith("error BLINK5006: "));
         File.Delete(graphPath);
     }
 
@@ -496,6 +496,6 @@ public class DiffTests
 
         var (exit, _, errors) = await Run("bench", "--runs", "0");
         Assert.That(exit, Is.EqualTo(2));
-        Assert.That(errors, Is.EqualTo("error: --runs must be 1 or more\n"));
+        Assert.That(errors, Is.EqualTo("error BLINK5006: --runs must be 1 or more\n"));
     }
 }

@@ -71,7 +71,7 @@ public class DiffTextTests
         var text = DiffText.Of(steps);
 
         var lines = text.Split('\n');
-        Assert.That(lines[0], Is.EqualTo("WARNING: this change deletes or replaces what the cluster runs on or keeps its state in:"));
+        Assert.That(lines[0], Is.EqualTo("WARNING BLINK3002: this change deletes or replaces what the cluster runs on or keeps its state in:"));
         Assert.That(lines[1], Does.StartWith("  ! vSwitch blink-dev-vsw-cn-hangzhou-h is replaced (cidrBlock cannot change in place): ").And.Contain("every machine and pod address in it"));
         Assert.That(lines[2], Does.StartWith("  ! the ACK cluster blink-dev-ack is replaced (serviceCidr cannot change in place): ").And.Contain("every node pool's machines, the operator, every session cluster and job"));
         Assert.That(lines[3], Does.StartWith("  ! the node pool blink-dev-pool-masters is replaced (clusterId cannot change in place): ").And.Contain("its machines are released"));
@@ -86,7 +86,7 @@ public class DiffTextTests
         var diagnostics = JsonNode.Parse(output)!["diagnostics"]!.AsArray().Select(d => (string?)d!["message"]).ToList();
         Assert.That(diagnostics, Has.Some.StartsWith("vSwitch blink-dev-vsw-cn-hangzhou-h is replaced"));
         Assert.That(diagnostics, Has.Member(LossWarnings.JobsRestart));
-        Assert.That(errors, Does.Contain("warning: the state bucket blink-dev-state is replaced"));
+        Assert.That(errors, Does.Contain("warning BLINK3002: the state bucket blink-dev-state is replaced"));
     }
 
     [Test]

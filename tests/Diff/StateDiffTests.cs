@@ -91,7 +91,7 @@ public class StateDiffTests
         Assert.That(errors, Is.Empty);
         Assert.That(exit, Is.EqualTo(BlinkCli.Changes));
         // The copy is a vSwitch: its deletion is a loss, said first.
-        Assert.That(output, Does.StartWith("WARNING: this change deletes or replaces what the cluster runs on or keeps its state in:\n"
+        Assert.That(output, Does.StartWith("WARNING BLINK3002: this change deletes or replaces what the cluster runs on or keeps its state in:\n"
             + $"  ! vSwitch {Vswitch} (a copy left pending deletion by an earlier replacement) is deleted: every machine and pod address in it"));
         Assert.That(output[(output.IndexOf("\n\n", StringComparison.Ordinal) + 2)..], Is.EqualTo(
             $"- alicloud:vpc/switch:Switch {Vswitch} (delete-replaced: a copy left pending deletion by an earlier replacement)\n" +
@@ -144,7 +144,7 @@ public class StateDiffTests
         // at create, are ignored by the cluster (the pools' Terway configs carry them): no create-only update to refuse;
         // the cluster's update names its control plane's vSwitches and group.
         Assert.That(exit, Is.EqualTo(BlinkCli.Changes), errors);
-        Assert.That(output, Does.StartWith("WARNING: this change deletes or replaces what the cluster runs on or keeps its state in:\n"));
+        Assert.That(output, Does.StartWith("WARNING BLINK3002: this change deletes or replaces what the cluster runs on or keeps its state in:\n"));
         Assert.That(output, Does.Contain("  ! vSwitch blink-dev-pod-vsw-cn-hangzhou-h is replaced (vpcId cannot change in place)"));
         Assert.That(output, Does.Contain("~ alicloud:cs/managedKubernetes:ManagedKubernetes blink-dev-ack (update) [diff: ~securityGroupId,vswitchIds]\n"));
         Assert.That(output, Does.Not.Contain("podVswitchIds").And.Not.Contain("create-only-inputs-unchanged"));
@@ -163,7 +163,7 @@ public class StateDiffTests
         var (exit, _, errors) = await Run("diff", "--stack", "dev", "--against", await Save(export), "--json", stepsPath);
 
         Assert.That(exit, Is.EqualTo(BlinkCli.NoChanges));
-        Assert.That(errors, Does.StartWith($"warning: the state holds 1 pending operation(s) of an interrupted update: urn:pulumi:dev::blink-infra::blink:network:ClusterNetwork$alicloud:vpc/switch:Switch::{Vswitch} (interrupted while updating)."));
+        Assert.That(errors, Does.StartWith($"warning BLINK3004: the state holds 1 pending operation(s) of an interrupted update: urn:pulumi:dev::blink-infra::blink:network:ClusterNetwork$alicloud:vpc/switch:Switch::{Vswitch} (interrupted while updating)."));
         var diagnostics = JsonNode.Parse(await File.ReadAllTextAsync(stepsPath))!["diagnostics"]!.AsArray();
         Assert.That(diagnostics.Select(d => (string?)d!["severity"]), Is.EqualTo(new[] { "warning" }));
         Assert.That((string?)diagnostics[0]!["message"], Does.Contain("`pulumi refresh`"));
@@ -172,7 +172,7 @@ public class StateDiffTests
         var otherPath = await Save(JsonNode.Parse(other)!);
         var (otherExit, _, otherErrors) = await Run("diff", "--stack", "dev", "--against", otherPath);
         Assert.That(otherExit, Is.EqualTo(BlinkCli.Changes));
-        Assert.That(otherErrors, Is.EqualTo($"warning: {otherPath} holds stack prod-hangzhou of project blink-infra, not stack dev of project blink-infra as planned: "
+        Assert.That(otherErrors, Is.EqualTo($"warning BLINK3003: {otherPath} holds stack prod-hangzhou of project blink-infra, not stack dev of project blink-infra as planned: "
                                             + "its resources have other URNs, so all of them show as deleted and the plan's as created\n"));
     }
 
@@ -186,7 +186,7 @@ public class StateDiffTests
         var (exit, output, _) = await Run("check", "--state", await Save(checkpoint));
 
         Assert.That(exit, Is.EqualTo(1));
-        Assert.That(output, Does.Contain("[mandatory] no-ingress-from-internet (alicloud:ecs/securityGroupRule:SecurityGroupRule: blink-dev-sgr-masters-from-anywhere-ssh)"));
+        Assert.That(output, Does.Contain("[mandatory] BLINK2005 no-ingress-from-internet (alicloud:ecs/securityGroupRule:SecurityGroupRule: blink-dev-sgr-masters-from-anywhere-ssh)"));
         Assert.That((await Run("check", "--state", TestPaths.Fixture("state/local-backend-checkpoint.json"))).Exit, Is.EqualTo(0));
     }
 
@@ -204,7 +204,7 @@ public class StateDiffTests
     {
         var (exit, output, errors) = await Run("check", "--state", TestPaths.Fixture("state/export-resource-states.json"));
 
-        Assert.That(errors, Does.StartWith("warning: the state holds 1 pending operation(s) of an interrupted update: "));
+        Assert.That(errors, Does.StartWith("warning BLINK3004: the state holds 1 pending operation(s) of an interrupted update: "));
         Assert.That(output, Does.Not.Contain("zones-in-region").And.Not.Contain("customer-vpc"));
         Assert.That(exit, Is.EqualTo(0), output);
     }
@@ -220,16 +220,16 @@ public class StateDiffTests
 
         var (checkExit, _, checkErrors) = await Run("check", "--plan", stepsPath);
         Assert.That(checkExit, Is.EqualTo(BlinkCli.InvalidInput));
-        Assert.That(checkErrors, Is.EqualTo($"error: {stepsPath}: the steps of `diff --json` or `pulumi preview --json`, not a plan written by `plan --json`\n"));
+        Assert.That(checkErrors, Is.EqualTo($"error BLINK5002: {stepsPath}: the steps of `diff --json` or `pulumi preview --json`, not a plan written by `plan --json`\n"));
 
         var (diffExit, _, diffErrors) = await Run("diff", "--stack", "dev", "--against", stepsPath);
         Assert.That(diffExit, Is.EqualTo(BlinkCli.DiffError), "diff's error code: 2 would read as changes");
-        Assert.That(diffErrors, Is.EqualTo($"error: {stepsPath}: the steps of `diff --json` or `pulumi preview --json`, not a plan written by `plan --json` or "
+        Assert.That(diffErrors, Is.EqualTo($"error BLINK5002: {stepsPath}: the steps of `diff --json` or `pulumi preview --json`, not a plan written by `plan --json` or "
                                            + "a Pulumi state: a `pulumi stack export` file or a local backend's .pulumi/stacks/<project>/<stack>.json\n"));
 
         var list = await Save(new JsonArray(1, 2));
         var (stateExit, _, stateErrors) = await Run("check", "--state", list);
         Assert.That(stateExit, Is.EqualTo(BlinkCli.InvalidInput));
-        Assert.That(stateErrors, Is.EqualTo($"error: {list}: a JSON list, not a Pulumi state: a `pulumi stack export` file or a local backend's .pulumi/stacks/<project>/<stack>.json\n"));
+        Assert.That(stateErrors, Is.EqualTo($"error BLINK5003: {list}: a JSON list, not a Pulumi state: a `pulumi stack export` file or a local backend's .pulumi/stacks/<project>/<stack>.json\n"));
     }
 }

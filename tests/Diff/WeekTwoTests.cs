@@ -230,8 +230,8 @@ public class WeekTwoTests
         await File.WriteAllTextAsync(edited, Example("dev").Replace("cidrBlock: 10.10.0.0/16", "cidrBlock: 10.20.0.0/16", StringComparison.Ordinal));
         var (exit, output, errors) = await CliRunner.Run("diff", "--config", edited, "--against", before);
         Assert.That(exit, Is.EqualTo(BlinkCli.DiffError));
-        Assert.That(output, Does.StartWith("WARNING: this change deletes or replaces what the cluster runs on or keeps its state in:\n"));
-        Assert.That(output, Does.Contain("[mandatory] vpc-block-holds-its-vswitches (alicloud:vpc/network:Network: blink-dev-vpc)\n    blink-changes@1.0.0: the VPC's block changes"));
+        Assert.That(output, Does.StartWith("WARNING BLINK3002: this change deletes or replaces what the cluster runs on or keeps its state in:\n"));
+        Assert.That(output, Does.Contain("[mandatory] BLINK4002 vpc-block-holds-its-vswitches (alicloud:vpc/network:Network: blink-dev-vpc)\n    blink-changes@1.0.0: the VPC's block changes"));
         Assert.That(errors, Does.Contain("error: refused by policy (exit 1): "));
     }
 

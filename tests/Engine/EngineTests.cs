@@ -221,8 +221,8 @@ public class EngineTests
         Assert.That(without.Resources.Single(r => r.Name == "blink-t-operator").DependsOn.Where(d => d.Type == "alicloud:vpc/snatEntry:SnatEntry"), Is.Empty);
     }
 
-    [TestCase("ramOidcProviderArn", "cluster blink-t reports no RRSA OIDC provider: no RAM role can trust its service accounts, so none is declared (is RRSA enabled on the cluster?)")]
-    [TestCase("rrsaOidcIssuerUrl", "cluster blink-t reports no RRSA OIDC issuer URL: no RAM role can condition its trust on oidc:iss, so none is declared (is RRSA enabled on the cluster?)")]
+    [TestCase("ramOidcProviderArn", "BLINK1027: cluster blink-t reports no RRSA OIDC provider: no RAM role can trust its service accounts, so none is declared (is RRSA enabled on the cluster?)")]
+    [TestCase("rrsaOidcIssuerUrl", "BLINK1027: cluster blink-t reports no RRSA OIDC issuer URL: no RAM role can condition its trust on oidc:iss, so none is declared (is RRSA enabled on the cluster?)")]
     public async Task A_cluster_without_rrsa_metadata_stops_the_rrsa_resources_with_one_message_and_no_stack_trace(string missing, string message)
     {
         var mocks = new RecordingMocks

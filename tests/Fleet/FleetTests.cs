@@ -97,7 +97,7 @@ public class FleetTests
             Is.EquivalentTo(new Dictionary<string, int> { ["pass"] = 9, ["fail"] = 1, ["invalid"] = 1 }));
         Assert.That(fleet.ExitCode, Is.EqualTo(2), "check's codes over the fleet: invalid input is the worst here");
         Assert.That(fleet.Tenants.Single(t => t.Verdict == "fail").Stack, Is.EqualTo("x-ha-stock"));
-        Assert.That(fleet.Tenants.Single(t => t.Verdict == "invalid").Error, Does.StartWith("refused as invalid config (1 error): blink-infra:cluster.region = \"eu-west-1\": "));
+        Assert.That(fleet.Tenants.Single(t => t.Verdict == "invalid").Error, Does.StartWith("refused as invalid config (1 error): BLINK1015: blink-infra:cluster.region = \"eu-west-1\": "));
     }
 
     [Test]
@@ -196,7 +196,7 @@ public class FleetTests
         WriteFleet(copies: 3);
         var (exit, output, errors) = await CliRunner.Run("fleet", Stacks);
         Assert.That(exit, Is.EqualTo(2));
-        Assert.That(output, Does.Match(@"\nx-bad +- +- +- +- +- +invalid: refused as invalid config \(1 error\): blink-infra:cluster.region = ""eu-west-1"": "));
+        Assert.That(output, Does.Match(@"\nx-bad +- +- +- +- +- +invalid: refused as invalid config \(1 error\): BLINK1015: blink-infra:cluster.region = ""eu-west-1"": "));
         Assert.That(output, Does.Match(@"\nx-ha-stock +cn-hangzhou +pay-as-you-go +yes +.* +fail: 1 mandatory \(ha-metadata-readable-through-rrsa\)"));
         Assert.That(errors, Does.Contain($"error: x-bad ({Path.Combine(Stacks, "Pulumi.x-bad.yaml")}): refused as invalid config (1 error): "));
         Assert.That(errors, Does.EndWith("error: refused by policy (exit 1): 1 of 5 stacks have a mandatory violation: x-ha-stock\n"));
@@ -244,9 +244,9 @@ public class FleetTests
         Assert.That(html, Does.Not.Contain("http://").And.Not.Contain("https://"), "nothing to fetch");
     }
 
-    [TestCase("--parallel", "0", "error: --parallel 0: allowed: 1 or more stacks at once\n")]
-    [TestCase("--against", "/nonexistent-saved", "error: --against /nonexistent-saved: no such folder; allowed: a folder of saved plans named <stack>.json (fleet --plans DIR writes one)\n")]
-    [TestCase("--html", "/nonexistent-folder/fleet.html", "error: --html /nonexistent-folder/fleet.html: the folder /nonexistent-folder does not exist; allowed: a file in an existing folder\n")]
+    [TestCase("--parallel", "0", "error BLINK5006: --parallel 0: allowed: 1 or more stacks at once\n")]
+    [TestCase("--against", "/nonexistent-saved", "error BLINK5006: --against /nonexistent-saved: no such folder; allowed: a folder of saved plans named <stack>.json (fleet --plans DIR writes one)\n")]
+    [TestCase("--html", "/nonexistent-folder/fleet.html", "error BLINK5007: --html /nonexistent-folder/fleet.html: the folder /nonexistent-folder does not exist; allowed: a file in an existing folder\n")]
     public async Task Bad_flags_are_one_error_line_and_exit_2(string flag, string value, string error)
     {
         var (exit, output, errors) = await CliRunner.Run("fleet", flag, value);
@@ -261,6 +261,6 @@ public class FleetTests
         File.Copy(TestPaths.ExampleStack("dev"), Path.Combine(other, "Pulumi.dev.yaml"));
         var (exit, _, errors) = await CliRunner.Run("fleet", TestPaths.ExampleStack("dev"), Path.Combine(other, "Pulumi.dev.yaml"));
         Assert.That(exit, Is.EqualTo(2));
-        Assert.That(errors, Does.StartWith("error: two stack files of stack \"dev\": "));
+        Assert.That(errors, Does.StartWith("error BLINK5001: two stack files of stack \"dev\": "));
     }
 }

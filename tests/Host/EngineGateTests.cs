@@ -64,7 +64,7 @@ public class EngineGateTests
         Assert.That(exit, Is.EqualTo(32));
         Assert.That(printed.ToString(), Is.EqualTo(
             "error: the stack's config is invalid (1 error), so no resource was declared:\n" +
-            "  blink-infra:cluster.region = \"eu-west-1\": not a region for pay-as-you-go billing; allowed: cn-hangzhou, cn-beijing, cn-shanghai, cn-shenzhen\n"));
+            "  error BLINK1015: blink-infra:cluster.region = \"eu-west-1\": not a region for pay-as-you-go billing; allowed: cn-hangzhou, cn-beijing, cn-shanghai, cn-shenzhen\n"));
     }
 
     [Test, OfflineSdkOnly("the offline SDK's RunAsync(Action) mirrors the runner's exit codes; the real one needs an engine (PULUMI_MONITOR)")]

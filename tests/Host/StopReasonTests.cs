@@ -45,8 +45,8 @@ public class StopReasonTests
         Assert.That(lines[0], Is.EqualTo("2 mandatory policy violations, so no resource was declared:"));
         Assert.That(lines.Skip(1), Is.EqualTo(new[]
         {
-            "  [mandatory] instance-families-known (alicloud:cs/nodePool:NodePool: blink-t-pool-big): instance type ecs.g8i.4xlarge is not in BlinkInfra's catalogue, which cannot say it is offered in cn-hangzhou; allowed: g7, c7, r7, gn6i, gn7i, gn6v, f1, f3 types the catalogue lists",
-            "  [mandatory] instance-families-known (alicloud:cs/nodePool:NodePool: blink-t-pool-cpu): instance type ecs.g8i.2xlarge is not in BlinkInfra's catalogue, which cannot say it is offered in cn-hangzhou; allowed: g7, c7, r7, gn6i, gn7i, gn6v, f1, f3 types the catalogue lists",
+            "  [mandatory] BLINK2025 instance-families-known (alicloud:cs/nodePool:NodePool: blink-t-pool-big): instance type ecs.g8i.4xlarge is not in BlinkInfra's catalogue, which cannot say it is offered in cn-hangzhou; allowed: g7, c7, r7, gn6i, gn7i, gn6v, f1, f3 types the catalogue lists",
+            "  [mandatory] BLINK2025 instance-families-known (alicloud:cs/nodePool:NodePool: blink-t-pool-cpu): instance type ecs.g8i.2xlarge is not in BlinkInfra's catalogue, which cannot say it is offered in cn-hangzhou; allowed: g7, c7, r7, gn6i, gn7i, gn6v, f1, f3 types the catalogue lists",
         }).AsCollection);
     }
 
@@ -60,7 +60,7 @@ public class StopReasonTests
                 zones: [{id: cn-hangzhou-h}]
                 vswitchPrefixLength: 40
             """ + StackRunner.SmallCompute).ToRaw();
-        var expected = SpecLoader.TryLoad(raw, PolicyEngine.PolicyNames).Errors.Select(e => "  " + e.Message).ToArray();
+        var expected = SpecLoader.TryLoad(raw, PolicyEngine.PolicyNames).Errors.Select(e => "  " + e.Line).ToArray();
 
         var gate = await GateRunner.RunAsync(raw);
 
@@ -103,7 +103,7 @@ public class StopReasonTests
 
         var errors = await RunErrors.Of(() => StackRunner.RunAsync(InExistingVpc(), mocks: mocks));
 
-        Assert.That(errors, Is.EqualTo(new[] { $"blink-infra:network.vpcId = \"{ExistingVpc}\": the VPC could not be looked up: {EngineFailures.WrongAccessKey}" }));
+        Assert.That(errors, Is.EqualTo(new[] { $"BLINK1027: blink-infra:network.vpcId = \"{ExistingVpc}\": the VPC could not be looked up: {EngineFailures.WrongAccessKey}" }));
         Assert.That(mocks.Resources.Select(r => r.Type), Is.EqualTo(new[] { "pulumi:providers:alicloud" }), "no cloud resource: only the provider the lookup goes through");
     }
 
@@ -121,7 +121,7 @@ public class StopReasonTests
 
         Assert.That(errors, Is.EqualTo(new[]
         {
-            $"blink-infra:network.vpcId = \"{ExistingVpc}\": the routes of its route table vtb-customer could not be looked up " +
+            $"BLINK1027: blink-infra:network.vpcId = \"{ExistingVpc}\": the routes of its route table vtb-customer could not be looked up " +
             "(internetEgress.enabled is true: a default route there would take the NAT gateway's traffic): " +
             "invocation of alicloud:vpc/getRouteEntries:getRouteEntries returned an error: Forbidden.RAM: User not authorized to operate on the specified resource.",
         }));
@@ -152,7 +152,7 @@ public class StopReasonTests
 
         Assert.That(errors, Is.EqualTo(new[]
         {
-            "blink-infra:dataAccess.crossAccount.vpcId = \"vpc-bp1tenant000001\": the VPC could not be looked up: invocation of alicloud:vpc/getNetworks:getNetworks returned an error: AssumeRole failed: NoPermission",
+            "BLINK1027: blink-infra:dataAccess.crossAccount.vpcId = \"vpc-bp1tenant000001\": the VPC could not be looked up: invocation of alicloud:vpc/getNetworks:getNetworks returned an error: AssumeRole failed: NoPermission",
         }));
     }
 

@@ -189,7 +189,7 @@ public class NetworkSliceTests
 
         var errors = await RunErrors.Of(() => StackRunner.RunAsync(ExistingVpcConfig, mocks: mocks));
 
-        Assert.That(errors, Is.EqualTo(new[] { "blink-infra:network.cidrBlock = \"172.16.0.0/12\": VPC vpc-uf6f7l4fg90abcdef has 10.0.0.0/8; allowed: 10.0.0.0/8" }));
+        Assert.That(errors, Is.EqualTo(new[] { "BLINK1026: blink-infra:network.cidrBlock = \"172.16.0.0/12\": VPC vpc-uf6f7l4fg90abcdef has 10.0.0.0/8; allowed: 10.0.0.0/8" }));
         Assert.That(mocks.OfType(SwitchType), Is.Empty, "no vSwitch is declared into a VPC whose blocks were misplanned");
     }
 
@@ -198,7 +198,7 @@ public class NetworkSliceTests
     {
         var errors = await RunErrors.Of(() => StackRunner.RunAsync(ExistingVpcConfig));
 
-        Assert.That(errors, Is.EqualTo(new[] { "blink-infra:network.vpcId = \"vpc-uf6f7l4fg90abcdef\": no VPC with this id in the stack's region; allowed: the id of an existing VPC of that region" }));
+        Assert.That(errors, Is.EqualTo(new[] { "BLINK1026: blink-infra:network.vpcId = \"vpc-uf6f7l4fg90abcdef\": no VPC with this id in the stack's region; allowed: the id of an existing VPC of that region" }));
     }
 
     [Test]
@@ -242,7 +242,7 @@ public class NetworkSliceTests
         Assert.That(gate.Errors, Is.EqualTo(new[]
         {
             "the stack's config is invalid (1 error), so no resource was declared:\n" +
-            "  blink-infra:cluster.region = \"eu-west-1\": not a region for pay-as-you-go billing; allowed: cn-hangzhou, cn-beijing, cn-shanghai, cn-shenzhen",
+            "  error BLINK1015: blink-infra:cluster.region = \"eu-west-1\": not a region for pay-as-you-go billing; allowed: cn-hangzhou, cn-beijing, cn-shanghai, cn-shenzhen",
         }));
         Assert.That(gate.Engine.Resources, Is.Empty);
     }
@@ -255,7 +255,7 @@ public class NetworkSliceTests
         var (_, error) = await StackRunner.TryRunAsync(ExistingVpcConfig, mocks: mocks);
 
         Assert.That(error, Is.InstanceOf<RunException>());
-        Assert.That(error!.Message, Is.EqualTo("blink-infra:network.vpcId = \"vpc-uf6f7l4fg90abcdef\": the VPC could not be looked up: Invoke of 'alicloud:vpc/getNetworks:getNetworks' failed: InvalidAccessKeyId.NotFound (ids)"));
+        Assert.That(error!.Message, Is.EqualTo("BLINK1027: blink-infra:network.vpcId = \"vpc-uf6f7l4fg90abcdef\": the VPC could not be looked up: Invoke of 'alicloud:vpc/getNetworks:getNetworks' failed: InvalidAccessKeyId.NotFound (ids)"));
         Assert.That(mocks.Resources.Select(r => r.Type), Is.EqualTo(new[] { ProviderType }), "no cloud resource: only the provider the lookup goes through");
     }
 }

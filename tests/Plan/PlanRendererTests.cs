@@ -51,9 +51,9 @@ public class PlanRendererTests
         Assert.That(rows, Has.Some.Contains("alicloud:ecs/…:SecurityGroup ").And.Some.Contains("…-from-masters-tcp-6121-6122 "));
         // The count, said as the page says it; what the stack lowered, never silently; the flags that show the rest.
         Assert.That(output, Does.Contain($"\nResources:\n    + {plan.Resources.Length} to create: {ResourceCounts.Of(plan).Breakdown}\n"));
-        Assert.That(output, Does.Contain("\nNotice: cloud-firewall-enabled switched off by blink-infra:policy.levels\n"));
+        Assert.That(output, Does.Contain("\nnotice BLINK3001: cloud-firewall-enabled switched off by policy.levels\n"));
         // An advisory a line, cut to the width (whole in check and --details), then the count.
-        Assert.That(output, Does.Contain("\n[advisory] ack-offerings-unconfirmed (blink-prod-ack): Kubernetes 1.35.2-aliyu…\n"));
+        Assert.That(output, Does.Contain("\n[advisory] BLINK2004 ack-offerings-unconfirmed (blink-prod-ack): Kubernetes 1.…\n"));
         Assert.That(output, Does.Contain("\n0 mandatory and 1 advisory violation(s); "));
         Assert.That(output, Does.Contain("\n--zones: the planned vSwitch blocks (3 zones) as a block to paste, pinning them\n"));
         Assert.That(output, Does.EndWith("\n--details: inputs, 3 lookups answered offline, the bill and the report in full\n"));
@@ -126,7 +126,7 @@ public class PlanRendererTests
             + "      - id: cn-hangzhou-i\n        cidrBlock: 10.20.21.0/24\n        podCidrBlock: 10.20.112.0/20\n"
             + "      - id: cn-hangzhou-j\n        cidrBlock: 10.20.22.0/24\n        podCidrBlock: 10.20.128.0/20\n"));
         var (both, _, bothErrors) = await CliRunner.Run("plan", "--stack", "prod-hangzhou", "--zones", "--json", "-");
-        Assert.That((both, bothErrors), Is.EqualTo((2, "error: --zones and --json -: both print in place of the text; allowed: one of them, a file for --json\n")));
+        Assert.That((both, bothErrors), Is.EqualTo((2, "error BLINK5006: --zones and --json -: both print in place of the text; allowed: one of them, a file for --json\n")));
     }
 
     [TestCase("alicloud:ecs/securityGroupRule:SecurityGroupRule", 48, "alicloud:ecs/securityGroupRule:SecurityGroupRule")]

@@ -26,6 +26,7 @@ public class CrossGuardManifestTests
             ["policies"] = new JsonArray(PolicyEngine.Packs.SelectMany(pack => pack.Policies.Select(policy => (JsonNode)new JsonObject
             {
                 ["name"] = policy.Name,
+                ["code"] = policy.Entry.Code,
                 ["pack"] = pack.Id,
                 ["description"] = policy.Description,
                 ["enforcementLevel"] = EnforcementLevels.Name(policy.Level),

@@ -252,23 +252,23 @@ public class PolicyTests
 
         Assert.That(PolicyReportRenderer.Text(report), Is.EqualTo(
             "Policy packs: blink-region@1.0.0, blink-isolation@1.0.0, blink-ha@1.0.0, blink-hardware@1.0.0, blink-data-protection@1.0.0, blink-operations@1.0.0\n" +
-            "[mandatory] no-public-ip (alicloud:cs/nodePool:NodePool: blink-dev-pool-masters)\n" +
+            "[mandatory] BLINK2006 no-public-ip (alicloud:cs/nodePool:NodePool: blink-dev-pool-masters)\n" +
             "    blink-isolation@1.0.0: internetMaxBandwidthOut 5 gives the machine a public IP; allowed: 0 (internet through the NAT gateway)\n" +
-            "[mandatory] state-bucket-locked-down (alicloud:oss/bucket:Bucket: blink-dev-state)\n" +
+            "[mandatory] BLINK2031 state-bucket-locked-down (alicloud:oss/bucket:Bucket: blink-dev-state)\n" +
             "    blink-data-protection@1.0.0: no lifecycle rule aborts incomplete multipart uploads, whose parts stay billed; allowed: an enabled rule for the whole bucket with abortMultipartUploads (blink-infra:engine.stateRetention.incompleteUploadDays)\n" +
-            "[mandatory] state-bucket-locked-down (alicloud:oss/bucket:Bucket: blink-dev-state)\n" +
+            "[mandatory] BLINK2031 state-bucket-locked-down (alicloud:oss/bucket:Bucket: blink-dev-state)\n" +
             "    blink-data-protection@1.0.0: no lifecycle rule expires noncurrent versions, so every checkpoint Flink deletes stays stored and billed; allowed: an enabled rule for the whole bucket with noncurrentVersionExpirations (blink-infra:engine.stateRetention.noncurrentVersionDays)\n" +
-            "[mandatory] state-bucket-protected (alicloud:oss/bucket:Bucket: blink-dev-state)\n" +
+            "[mandatory] BLINK2032 state-bucket-protected (alicloud:oss/bucket:Bucket: blink-dev-state)\n" +
             "    blink-data-protection@1.0.0: the bucket is not protected; allowed: protect: true\n" +
-            "[advisory] ack-offerings-unconfirmed (alicloud:cs/managedKubernetes:ManagedKubernetes: blink-dev-ack)\n" +
+            "[advisory] BLINK2004 ack-offerings-unconfirmed (alicloud:cs/managedKubernetes:ManagedKubernetes: blink-dev-ack)\n" +
             "    blink-region@1.0.0: Kubernetes 1.35.2-aliyun.1 is not confirmed as one ACK still creates (none of the sources read on 2026-12-05 lists CreateCluster's patch versions); allowed: a version `aliyun cs GET /api/v1/metadata/versions --Region cn-hangzhou --ClusterType ManagedKubernetes` lists, in blink-infra:compute.kubernetes.version\n" +
-            "[advisory] alerts-have-receivers (stack)\n" +
+            "[advisory] BLINK2038 alerts-have-receivers (stack)\n" +
             "    blink-operations@1.0.0: 4 alert rule(s) (blink-dev-flink-job-down, blink-dev-flink-job-restarts, blink-dev-flink-checkpoint-failures, blink-dev-flink-backpressure) reach no one: the stack routes them to no notification policy, so only one the account keeps elsewhere could; allowed: receivers in blink-infra:observability.alerting.contacts (their details in the secret blink-infra:alertContacts), or blink-infra:observability.metrics.alerts: false\n" +
-            "[advisory] instance-families-known (alicloud:cs/nodePool:NodePool: blink-dev-pool-cpu)\n" +
+            "[advisory] BLINK2025 instance-families-known (alicloud:cs/nodePool:NodePool: blink-dev-pool-cpu)\n" +
             "    blink-hardware@1.0.0: instance type ecs.g8i.2xlarge is not in BlinkInfra's catalogue, which cannot say it is offered in cn-hangzhou; allowed: g7, c7, r7, gn6i, gn7i, gn6v, f1, f3 types the catalogue lists\n" +
             $"4 mandatory and 3 advisory violation(s); {PolicyEngine.PolicyNames.Length} policies of 6 packs checked.\n"));
         Assert.That(JsonNode.Parse(PolicyReportRenderer.Json(report))!["violations"]![0]!.ToJsonString(),
-            Is.EqualTo("""{"pack":"blink-isolation@1.0.0","policy":"no-public-ip","level":"Mandatory","resourceType":"alicloud:cs/nodePool:NodePool","resourceName":"blink-dev-pool-masters","message":"internetMaxBandwidthOut 5 gives the machine a public IP; allowed: 0 (internet through the NAT gateway)"}"""));
+            Is.EqualTo("""{"pack":"blink-isolation@1.0.0","policy":"no-public-ip","level":"Mandatory","resourceType":"alicloud:cs/nodePool:NodePool","resourceName":"blink-dev-pool-masters","message":"internetMaxBandwidthOut 5 gives the machine a public IP; allowed: 0 (internet through the NAT gateway)","code":"BLINK2006"}"""));
     }
 
     private const string TrustedFamilyStack = """
@@ -296,7 +296,7 @@ public class PolicyTests
         Assert.That(gate.Errors, Is.EqualTo(new[]
         {
             "1 mandatory policy violation, so no resource was declared:\n" +
-            "  [mandatory] instance-families-known (alicloud:cs/nodePool:NodePool: blink-t-pool-cpu): instance type ecs.g8i.2xlarge is not in BlinkInfra's catalogue, which cannot say it is offered in cn-hangzhou; allowed: g7, c7, r7, gn6i, gn7i, gn6v, f1, f3 types the catalogue lists",
+            "  [mandatory] BLINK2025 instance-families-known (alicloud:cs/nodePool:NodePool: blink-t-pool-cpu): instance type ecs.g8i.2xlarge is not in BlinkInfra's catalogue, which cannot say it is offered in cn-hangzhou; allowed: g7, c7, r7, gn6i, gn7i, gn6v, f1, f3 types the catalogue lists",
         }));
     }
 
@@ -310,13 +310,13 @@ public class PolicyTests
         var warnings = gate.Options!.Warnings;
         Assert.That(warnings.Select(w => w.Message[..w.Message.IndexOf(':', StringComparison.Ordinal)]), Is.EqualTo(new[]
         {
-            "[advisory] ack-offerings-unconfirmed (alicloud",
-            "[advisory] alerts-have-receivers (stack)",
-            "[advisory] instance-families-known (alicloud",
+            "[advisory] BLINK2004 ack-offerings-unconfirmed (alicloud",
+            "[advisory] BLINK2038 alerts-have-receivers (stack)",
+            "[advisory] BLINK2025 instance-families-known (alicloud",
         }));
         Assert.That((warnings[0].ResourceType, warnings[0].ResourceName), Is.EqualTo(("alicloud:cs/managedKubernetes:ManagedKubernetes", "blink-t-ack")));
         Assert.That((warnings[1].ResourceType, warnings[1].ResourceName), Is.EqualTo(((string?)null, (string?)null)), "a stack-wide finding goes on the stack");
-        Assert.That(warnings[2].Message, Does.StartWith("[advisory] instance-families-known (alicloud:cs/nodePool:NodePool: blink-t-pool-cpu): "));
+        Assert.That(warnings[2].Message, Does.StartWith("[advisory] BLINK2025 instance-families-known (alicloud:cs/nodePool:NodePool: blink-t-pool-cpu): "));
         Assert.That((warnings[2].ResourceType, warnings[2].ResourceName), Is.EqualTo(("alicloud:cs/nodePool:NodePool", "blink-t-pool-cpu")));
     }
 

@@ -33,8 +33,8 @@ public class SilentDowngradeTests
         var (exit, output, _) = await Check(StackRunner.DevConfig + "\n  blink-infra:policy:\n    levels: {no-public-ip: disabled, private-api-server: advisory}\n");
 
         Assert.That(exit, Is.EqualTo(0));
-        Assert.That(output, Does.Contain("Notice: no-public-ip (blink-isolation@1.0.0, mandatory by default) is switched off by blink-infra:policy.levels[\"no-public-ip\"], so \"No machine has a public IP.\" is not checked\n"));
-        Assert.That(output, Does.Contain("Notice: private-api-server (blink-isolation@1.0.0, mandatory by default) is only advisory by blink-infra:policy.levels[\"private-api-server\"], so \"The API server is not public unless the stack explicitly allows it.\" is reported, never enforced\n"));
+        Assert.That(output, Does.Contain("notice BLINK3001: no-public-ip (blink-isolation@1.0.0, mandatory by default) is switched off by blink-infra:policy.levels[\"no-public-ip\"], so \"No machine has a public IP.\" is not checked\n"));
+        Assert.That(output, Does.Contain("notice BLINK3001: private-api-server (blink-isolation@1.0.0, mandatory by default) is only advisory by blink-infra:policy.levels[\"private-api-server\"], so \"The API server is not public unless the stack explicitly allows it.\" is reported, never enforced\n"));
         var total = PolicyEngine.PolicyNames.Length;
         // dev's two advisories (its alerts have no receivers; its pinned Kubernetes version is unconfirmed) stay; the
         // summary counts the policy switched off.
@@ -77,7 +77,7 @@ public class SilentDowngradeTests
         var (exit, output, _) = await Check(yaml);
 
         Assert.That(exit, Is.EqualTo(0), "an advisory");
-        Assert.That(output, Does.Contain("[advisory] data-disks-encrypted (alicloud:cs/nodePool:NodePool: blink-dev-pool-cpu)\n"
+        Assert.That(output, Does.Contain("[advisory] BLINK2037 data-disks-encrypted (alicloud:cs/nodePool:NodePool: blink-dev-pool-cpu)\n"
             + "    blink-data-protection@1.0.0: data disk 0 (cloud_essd) is not encrypted, while the stack has a KMS key that encrypts its Secrets and system disks: Flink's local state (RocksDB) would be the one copy in plain; allowed: encrypted true (blink-infra:compute.workerPools[].dataDisk.encrypted: true, its default)\n"));
 
         var (_, withoutKey, _) = await Check(StackRunner.DevConfig.Replace("        nodes: 2", "        nodes: 2\n        dataDisk: {encrypted: false}"));
@@ -91,7 +91,7 @@ public class SilentDowngradeTests
         var (exit, output, _) = await Check(StackRunner.DevConfig + $"\n  blink-infra:observability:\n    logs: {{{logs}}}\n");
 
         Assert.That(exit, Is.EqualTo(0));
-        Assert.That(output, Does.Contain("[advisory] api-server-audit-log (alicloud:cs/managedKubernetes:ManagedKubernetes: blink-dev-ack)\n"
+        Assert.That(output, Does.Contain("[advisory] BLINK2017 api-server-audit-log (alicloud:cs/managedKubernetes:ManagedKubernetes: blink-dev-ack)\n"
             + "    blink-isolation@1.0.0: the API server's audit log is off (auditLogConfig): nothing records who read a Secret or ran a command in a pod through it; allowed: auditLogConfig enabled (blink-infra:observability.logs.audit: true, with logs.enabled: true, the defaults)\n"));
     }
 
@@ -100,8 +100,8 @@ public class SilentDowngradeTests
     {
         var (_, output, _) = await Check(StackRunner.DevConfig.Replace("cidrBlock: 10.10.0.0/16", "cidrBlock: 11.10.0.0/16"));
 
-        var advisories = output.Split('\n').Where(l => l.StartsWith("[advisory] private-address-space", System.StringComparison.Ordinal)).ToList();
-        Assert.That(advisories, Is.EqualTo(new[] { "[advisory] private-address-space (alicloud:vpc/network:Network: blink-dev-vpc)" }));
+        var advisories = output.Split('\n').Where(l => l.StartsWith("[advisory] BLINK2014 private-address-space", System.StringComparison.Ordinal)).ToList();
+        Assert.That(advisories, Is.EqualTo(new[] { "[advisory] BLINK2014 private-address-space (alicloud:vpc/network:Network: blink-dev-vpc)" }));
         Assert.That(output, Does.Contain("the VPC's block 11.10.0.0/16 (blink-infra:network.cidrBlock) is public address space"));
     }
 }

@@ -391,7 +391,7 @@ public class IsolationTests
             CallResult = call => Answer(call, new object[] { new Dictionary<string, object> { ["cidrBlock"] = "0.0.0.0/0", ["nextHopType"] = "Instance", ["instanceId"] = "i-firewall01" } }),
         };
         var error = Assert.ThrowsAsync<Pulumi.RunException>(() => StackRunner.RunAsync(Stack(network: "    internetEgress: {enabled: true}"), mocks: shadowed));
-        Assert.That(error!.Message, Is.EqualTo("blink-infra:network.internetEgress.enabled = \"true\": VPC vpc-bp1customer00001 already routes 0.0.0.0/0 to Instance i-firewall01 (route table vtb-customer), " +
+        Assert.That(error!.Message, Is.EqualTo("BLINK1026: blink-infra:network.internetEgress.enabled = \"true\": VPC vpc-bp1customer00001 already routes 0.0.0.0/0 to Instance i-firewall01 (route table vtb-customer), " +
             "so the NAT gateway's own default route would not be the one taken and its SNAT entries would carry nothing; allowed: a VPC without a default route, or internetEgress.enabled false (the cluster then uses the VPC's own way out)"));
         Assert.That(shadowed.Resources.Select(r => r.Type), Is.EqualTo(new[] { "pulumi:providers:alicloud" }), "nothing but the provider the lookups go through");
     }

@@ -52,7 +52,7 @@ public class BoundedFileTests
         var (exit, _, errors) = await RunWithin(TimeSpan.FromSeconds(30), verb, option, fifo);
 
         Assert.That(exit, Is.EqualTo(2));
-        Assert.That(errors, Does.Contain($"error: {fifo}: a FIFO (named pipe), not "));
+        Assert.That(errors, Does.Contain($"error BLINK5008: {fifo}: a FIFO (named pipe), not "));
         Assert.That(errors, Does.Contain(": reading it would wait for a writer, perhaps forever; allowed: a regular file\n"));
     }
 
@@ -67,7 +67,7 @@ public class BoundedFileTests
         var (exit, _, errors) = await RunWithin(TimeSpan.FromSeconds(30), "check", "--config", link);
 
         Assert.That(exit, Is.EqualTo(2));
-        Assert.That(errors, Is.EqualTo($"error: {link} (a link to /dev/zero): a character device, not a stack file: reading it would read a device, which may never end; allowed: a regular file\n"));
+        Assert.That(errors, Is.EqualTo($"error BLINK5008: {link} (a link to /dev/zero): a character device, not a stack file: reading it would read a device, which may never end; allowed: a regular file\n"));
     }
 
     [Test]
@@ -79,7 +79,7 @@ public class BoundedFileTests
         var (exit, _, errors) = await RunWithin(TimeSpan.FromSeconds(60), "diff", "--stack", "dev", "--against", "/dev/zero");
 
         Assert.That(exit, Is.EqualTo(BlinkCli.DiffError));
-        Assert.That(errors, Does.Contain("error: /dev/zero: a character device, not a plan or a Pulumi state"));
+        Assert.That(errors, Does.Contain("error BLINK5008: /dev/zero: a character device, not a plan or a Pulumi state"));
     }
 
     [Test]
@@ -90,9 +90,9 @@ public class BoundedFileTests
         var dangling = PathOf("Pulumi.gone.yaml");
         File.CreateSymbolicLink(dangling, PathOf("nowhere.yaml"));
 
-        Assert.That((await RunWithin(TimeSpan.FromSeconds(30), "check", "--config", directory)).Err, Is.EqualTo($"error: {directory}: a directory, not a stack file; allowed: a regular file\n"));
-        Assert.That((await RunWithin(TimeSpan.FromSeconds(30), "check", "--config", dangling)).Err, Does.StartWith($"error: {dangling}: cannot be read as a stack file: a symbolic link to "));
-        Assert.That((await RunWithin(TimeSpan.FromSeconds(30), "check", "--state", PathOf("missing.json"))).Err, Is.EqualTo($"error: {PathOf("missing.json")}: no such file; allowed: a Pulumi state, a regular file\n"));
+        Assert.That((await RunWithin(TimeSpan.FromSeconds(30), "check", "--config", directory)).Err, Is.EqualTo($"error BLINK5008: {directory}: a directory, not a stack file; allowed: a regular file\n"));
+        Assert.That((await RunWithin(TimeSpan.FromSeconds(30), "check", "--config", dangling)).Err, Does.StartWith($"error BLINK5008: {dangling}: cannot be read as a stack file: a symbolic link to "));
+        Assert.That((await RunWithin(TimeSpan.FromSeconds(30), "check", "--state", PathOf("missing.json"))).Err, Is.EqualTo($"error BLINK5008: {PathOf("missing.json")}: no such file; allowed: a Pulumi state, a regular file\n"));
     }
 
     [Test]
@@ -150,7 +150,7 @@ public class BoundedFileTests
             var (exit, _, errors) = await RunWithin(TimeSpan.FromSeconds(60), "check", "--resources", "-");
 
             Assert.That(exit, Is.EqualTo(2));
-            Assert.That(errors, Is.EqualTo($"error: standard input: more than {ConfigLimits.MaxDocumentBytes} characters; allowed: a resource list of at most {ConfigLimits.MaxDocumentBytes}\n"));
+            Assert.That(errors, Is.EqualTo($"error BLINK5005: standard input: more than {ConfigLimits.MaxDocumentBytes} characters; allowed: a resource list of at most {ConfigLimits.MaxDocumentBytes}\n"));
         }
         finally
         {

@@ -144,7 +144,7 @@ public class StateFileTests
         var (exit, _, errors) = await CliRunner.Run("check", "--state", path);
 
         Assert.That(exit, Is.EqualTo(2));
-        Assert.That(errors, Is.EqualTo($"error: {path}: cannot be read as a Pulumi state: {message}\n"));
+        Assert.That(errors, Is.EqualTo($"error BLINK5003: {path}: cannot be read as a Pulumi state: {message}\n"));
         File.Delete(path);
     }
 
@@ -259,7 +259,8 @@ public class StateFileTests
             : await CliRunner.Run("check", "--state", path);
 
         Assert.That(exit, Is.EqualTo(verb == "diff" ? BlinkCli.DiffError : 2));
-        Assert.That(errors, Does.StartWith($"error: {path}: an engine event log (3 events, one per line: preludeEvent, resourcePreEvent, summaryEvent...), as `pulumi up --event-log FILE` or `pulumi up --json` write it, which records what an update did but not the state it left, not "));
+        // diff --against takes a plan or a state, and reports what is neither as a plan file's error; check --state as a state file's.
+        Assert.That(errors, Does.StartWith($"error {(verb == "diff" ? "BLINK5002" : "BLINK5003")}: {path}: an engine event log (3 events, one per line: preludeEvent, resourcePreEvent, summaryEvent...), as `pulumi up --event-log FILE` or `pulumi up --json` write it, which records what an update did but not the state it left, not "));
         Assert.That(errors, Does.EndWith("a `pulumi stack export` file or a local backend's .pulumi/stacks/<project>/<stack>.json\n"));
         File.Delete(path);
     }

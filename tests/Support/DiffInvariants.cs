@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Text.Json.Nodes;
+using BlinkInfra.Config;
 using BlinkInfra.Facts;
 using BlinkInfra.PlanPage;
 
@@ -23,7 +24,7 @@ public static class DiffInvariants
         var problems = new List<string>();
         var byRef = now.Resources.GroupBy(r => r.Ref).ToDictionary(g => g.Key, g => g.First());
         var text = DiffText.Of(steps);
-        var warningBlock = text.StartsWith("WARNING:", StringComparison.Ordinal) ? text[..text.IndexOf("\n\n", StringComparison.Ordinal)] : "";
+        var warningBlock = text.StartsWith($"WARNING {DiagnosticCatalogue.ResourceLoss.Code}:", StringComparison.Ordinal) ? text[..text.IndexOf("\n\n", StringComparison.Ordinal)] : "";
         var json = DiffJson.Of(steps);
         var jsonLosses = (json["losses"] as JsonArray ?? new JsonArray()).Select(l => (string?)l!["urn"]).ToHashSet();
         var page = PlanPageModel.Of(now, PolicyReport.Of(Array.Empty<string>(), Array.Empty<Violation>()), steps);

@@ -191,6 +191,12 @@ public static partial class StackRunner
 /// <summary>Runs the CLI as a user would, capturing what it prints: plain text, wide lines, no colours.</summary>
 public static class CliRunner
 {
+    /// <summary>A diagnostic's code as the CLI prints it.</summary>
+    public static readonly System.Text.RegularExpressions.Regex Code = new(@"\bBLINK[0-9]{4}\b");
+
+    /// <summary>Every code the CLI printed under the tests, with the first command line that printed it.</summary>
+    public static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> CodesSeen = new();
+
     public static Task<(int Exit, string Out, string Err)> Run(params string[] args) => RunAt(400, args);
 
     /// <summary>Runs the CLI on a console <paramref name="width"/> columns wide, as a terminal that wide or COLUMNS would make it.</summary>
@@ -211,6 +217,12 @@ public static class CliRunner
         try
         {
             var exit = await BlinkCli.RunAsync(args, console, errors);
+            // Every code printed, for CodesSeenCheck (explain quotes the codes it is given, known or not).
+            if (args is not ["explain", ..])
+            {
+                foreach (System.Text.RegularExpressions.Match code in Code.Matches(output.ToString() + errors))
+                    CodesSeen.TryAdd(code.Value, string.Join(' ', args));
+            }
             return (exit, output.ToString(), errors.ToString());
         }
         finally

@@ -96,10 +96,10 @@ public sealed record PriceList(
         }
         catch (YamlException e)
         {
-            throw new StackFileException($"{path}: line {e.Start.Line}: not YAML or JSON: {e.Message}");
+            throw new StackFileException(DiagnosticCatalogue.PriceListInvalid, $"{path}: line {e.Start.Line}: not YAML or JSON: {e.Message}");
         }
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
-            throw new StackFileException($"{path}: not a prices file; allowed: a mapping with currency, machines, disks, perMonth, perHour (README, \"Bill of materials\")");
+            throw new StackFileException(DiagnosticCatalogue.PriceListInvalid, $"{path}: not a prices file; allowed: a mapping with currency, machines, disks, perMonth, perHour (README, \"Bill of materials\")");
 
         var errors = new List<string>();
         void Error(YamlNode node, string what) => errors.Add($"line {node.Start.Line}: {what}");
@@ -196,8 +196,8 @@ public sealed record PriceList(
         if (errors.Count > 0)
         {
             throw errors.Count == 1
-                ? new StackFileException($"{path}: {errors[0]}")
-                : StackFileException.Lines($"{path}: {errors.Count} errors:", errors);
+                ? new StackFileException(DiagnosticCatalogue.PriceListInvalid, $"{path}: {errors[0]}")
+                : StackFileException.Lines(DiagnosticCatalogue.PriceListInvalid, $"{path}: {errors.Count} errors:", errors);
         }
 
         var monthly = perMonth.ToImmutableSortedDictionary(kv => kv.Key, kv => kv.Value.Price, StringComparer.Ordinal)

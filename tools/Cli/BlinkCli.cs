@@ -129,6 +129,7 @@ public static class BlinkCli
             catalog,
             bench,
             FleetCommand.Create(console, errors, ExitOnInputError),
+            ExplainCommand.Create(console, errors, ExitOnInputError),
         };
         root.Options.Add(new System.CommandLine.Help.HelpOption());
 
@@ -139,7 +140,7 @@ public static class BlinkCli
         if (parseResult.Errors.Count > 0)
         {
             foreach (var error in parseResult.Errors)
-                await errors.WriteLineAsync($"error: {UserText.Shown(error.Message)}");
+                await errors.WriteLineAsync($"error {DiagnosticCatalogue.CommandLineInvalid.Code}: {UserText.Shown(error.Message)}");
             await errors.WriteLineAsync($"Run {CommandName} help for the verbs and their flags.");
             return InvalidInput;
         }
@@ -164,16 +165,19 @@ public static class BlinkCli
         }
         catch (StackFileException e)
         {
-            await errors.WriteLineAsync($"error: {e.Message}");
+            await errors.WriteLineAsync(e.Line);
             return exitCode;
         }
         catch (Exception e)
         {
             // A bug of the program's, not the input's: one line, no stack trace, its own code.
-            await errors.WriteLineAsync($"error: internal error (exit {InternalError}): {e.GetType().Name}: {UserText.Shown(e.Message)}");
+            await errors.WriteLineAsync($"error {DiagnosticCatalogue.InternalError.Code}: internal error (exit {InternalError}): {e.GetType().Name}: {UserText.Shown(e.Message)}");
             return InternalError;
         }
     }
+
+    /// <summary>How a note starts, with its code, as a compiler starts one: `note BLINK3101: `.</summary>
+    private static string Note(DiagnosticEntry entry) => $"note {entry.Code}: ";
 
     /// <summary>A stack file loaded into its spec, once, and planned offline.</summary>
     public static Task<StackPlan> PlanStackAsync(StackFile stackFile)
@@ -236,9 +240,9 @@ public static class BlinkCli
     {
         var piped = OutputFile.Check(("--json", jsonPath), ("--graph", graphPath), ("--html", htmlPath));
         if (zones && piped != null)
-            throw new StackFileException($"--zones and {piped} -: both print in place of the text; allowed: one of them, a file for {piped}");
+            throw new StackFileException(DiagnosticCatalogue.CommandLineInvalid, $"--zones and {piped} -: both print in place of the text; allowed: one of them, a file for {piped}");
         if (zones && details)
-            throw new StackFileException("--zones prints the zones block alone and --details everything whole (the zones block among it): give one of them");
+            throw new StackFileException(DiagnosticCatalogue.CommandLineInvalid, "--zones prints the zones block alone and --details everything whole (the zones block among it): give one of them");
         var prices = pricesPath is null ? null : PriceList.Load(pricesPath);
         var stackFile = StackFile.Load(ResolveStackFile(stack, configPath));
         var spec = SpecLoader.Load(stackFile.ToRaw(), PolicyEngine.LevelNames);
@@ -275,7 +279,7 @@ public static class BlinkCli
             stdout.Write(TerminalText.Wrapped($"Planning {shownName} from {UserText.Shown(file)} ({SdkInfo.Short})", width));
         }
         if (MaintenanceTimeNote(spec) is { } timeNote)
-            stdout.Write(details ? $"note: {timeNote}\n" : TerminalText.Wrapped($"note: {timeNote}", width));
+            stdout.Write(details ? $"{Note(DiagnosticCatalogue.MaintenanceTimeZone)}{timeNote}\n" : TerminalText.Wrapped($"{Note(DiagnosticCatalogue.MaintenanceTimeZone)}{timeNote}", width));
         PlanRenderer.Render(result, console, details);
         if (details)
         {
@@ -325,11 +329,11 @@ public static class BlinkCli
             path = output;
         else
         {
-            var projectRoot = ProjectRoot.Find() ?? throw new StackFileException("no Pulumi.yaml found in this folder or above it; use --output FILE");
+            var projectRoot = ProjectRoot.Find() ?? throw new StackFileException(DiagnosticCatalogue.CommandLineInvalid, "no Pulumi.yaml found in this folder or above it; use --output FILE");
             path = Path.Combine(projectRoot, ProjectRoot.StackConfigDir, $"{StackFile.FilePrefix}{template.Name}{StackFile.FileSuffix}");
         }
         if (File.Exists(path))
-            throw new StackFileException($"{path} exists; init never overwrites a stack file: choose another --name or --output, or remove it");
+            throw new StackFileException(DiagnosticCatalogue.StackFileInvalid, $"{path} exists; init never overwrites a stack file: choose another --name or --output, or remove it");
         // What is written is read back as plan reads it, and loaded into a spec: a starter that does not load is never written.
         var yaml = template.Yaml();
         var stackFile = StackFile.Parse(yaml, StackFile.StackNameOf(path), path);
@@ -352,9 +356,9 @@ public static class BlinkCli
         var piped = OutputFile.Check(("--json", jsonPath), ("--html", htmlPath));
         var sources = new[] { stack, configPath, planPath, statePath, resourcesPath }.Count(s => s != null);
         if (sources != 1)
-            throw new StackFileException("give exactly one of --stack NAME, --config PATH, --plan FILE, --state FILE or --resources FILE");
+            throw new StackFileException(DiagnosticCatalogue.CommandLineInvalid, "give exactly one of --stack NAME, --config PATH, --plan FILE, --state FILE or --resources FILE");
         if (resourcesPath != null && htmlPath != null)
-            throw new StackFileException("--html draws a stack, a plan or a state: not with --resources");
+            throw new StackFileException(DiagnosticCatalogue.CommandLineInvalid, "--html draws a stack, a plan or a state: not with --resources");
         if (resourcesPath != null)
             return await ResourcesCheck.RunAsync(resourcesPath, jsonPath, console, errors, Console.In);
 
@@ -365,17 +369,19 @@ public static class BlinkCli
         {
             var state = PlanFiles.ReadState(statePath);
             foreach (var warning in state.Warnings)
-                await errors.WriteLineAsync($"warning: {UserText.Shown(warning)}");
+                await errors.WriteLineAsync($"warning {DiagnosticCatalogue.StateReadWithGaps.Code}: {UserText.Shown(warning)}");
             subject = state.ToPlan();
         }
         else
         {
             var stackFile = StackFile.Load(ResolveStackFile(stack, configPath));
             var spec = SpecLoader.Load(stackFile.ToRaw(), PolicyEngine.LevelNames);
-            foreach (var note in new[] { MaintenanceTimeNote(spec), DefaultLogProjectNote(spec) }.OfType<string>())
-                await errors.WriteLineAsync($"note: {note}");
+            if (MaintenanceTimeNote(spec) is { } timeNote)
+                await errors.WriteLineAsync(Note(DiagnosticCatalogue.MaintenanceTimeZone) + timeNote);
+            if (DefaultLogProjectNote(spec) is { } logNote)
+                await errors.WriteLineAsync(Note(DiagnosticCatalogue.DefaultLogProject) + logNote);
             foreach (var availability in UnconfirmedAvailabilityNotes(spec, BlinkInfra.Facts.InstanceAvailability.Known))
-                await errors.WriteLineAsync($"note: {availability}");
+                await errors.WriteLineAsync(Note(DiagnosticCatalogue.AvailabilityUnconfirmed) + availability);
             subject = await Planner.PlanAsync(spec, stackFile.StackName);
         }
 
@@ -405,22 +411,22 @@ public static class BlinkCli
     {
         var piped = OutputFile.Check(("--json", jsonPath), ("--html", htmlPath));
         if (against is null)
-            throw new StackFileException("--against FILE is required: a plan written by `plan --json`, a `pulumi stack export` file or a local backend's state file");
+            throw new StackFileException(DiagnosticCatalogue.CommandLineInvalid, "--against FILE is required: a plan written by `plan --json`, a `pulumi stack export` file or a local backend's state file");
         var (oldPlan, oldState) = PlanFiles.ReadPlanOrState(against);
         var old = oldState ?? PlanDiff.AsState(oldPlan!);
         var now = await PlanStackAsync(StackFile.Load(ResolveStackFile(stack, configPath)));
-        var warnings = old.Warnings.ToList();
+        var warnings = old.Warnings.Select(w => (Code: DiagnosticCatalogue.StateReadWithGaps, Message: w)).ToList();
         if (old.Resources.Length > 0 && (old.Project != now.Project || old.Stack != now.Stack))
-            warnings.Add($"{against} holds stack {old.Stack} of project {old.Project}, not stack {now.Stack} of project {now.Project} as planned: "
-                         + "its resources have other URNs, so all of them show as deleted and the plan's as created");
+            warnings.Add((DiagnosticCatalogue.OtherStackCompared, $"{against} holds stack {old.Stack} of project {old.Project}, not stack {now.Stack} of project {now.Project} as planned: "
+                         + "its resources have other URNs, so all of them show as deleted and the plan's as created"));
         foreach (var warning in warnings)
-            await errors.WriteLineAsync($"warning: {UserText.Shown(warning)}");
+            await errors.WriteLineAsync($"warning {warning.Code.Code}: {UserText.Shown(warning.Message)}");
         var steps = PlanDiff.Compare(old, now);
         // What the change does to what stands: refused before pulumi up would report it.
         var changeReport = ChangePolicies.Evaluate(steps, PolicyReportRenderer.Overrides(now));
-        var diagnostics = warnings.Select(w => new DiffDiagnostic(w, "warning", null))
+        var diagnostics = warnings.Select(w => new DiffDiagnostic(w.Message, "warning", null) { Code = w.Code.Code })
             .Concat(changeReport.Violations.Select(v => new DiffDiagnostic(PolicyReportRenderer.Diagnostic(v), v.Level == EnforcementLevel.Mandatory ? "error" : "warning",
-                steps.FirstOrDefault(s => s.Type == v.ResourceType && s.Name == v.ResourceName)?.Urn)));
+                steps.FirstOrDefault(s => s.Type == v.ResourceType && s.Name == v.ResourceName)?.Urn) { Code = v.Code }));
         // What the change does to the bill of materials, both sides read from their resources.
         var (billBefore, billAfter) = (BillOfMaterials.Of(old.ToPlan().Resources), BillOfMaterials.Of(now.Resources));
         // Losses are said loudly: first in the text, as warnings in the JSON (and on stderr when an output
@@ -434,7 +440,7 @@ public static class BlinkCli
         else
         {
             foreach (var loss in LossWarnings.Messages(steps))
-                await errors.WriteLineAsync($"warning: {UserText.Shown(loss)}");
+                await errors.WriteLineAsync($"warning {DiagnosticCatalogue.ResourceLoss.Code}: {UserText.Shown(loss)}");
         }
         if (jsonPath is not null)
             await OutputFile.WriteAsync("--json", jsonPath, WithBill(DiffJson.Of(steps, showSames, diagnostics), billBefore, billAfter).ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }) + "\n", stdout);
@@ -482,12 +488,12 @@ public static class BlinkCli
     private static Task<int> BenchFleetAsync(int stacks, int? runs, IAnsiConsole console)
     {
         if (stacks < 1)
-            throw new StackFileException("--fleet must be 1 or more stacks");
+            throw new StackFileException(DiagnosticCatalogue.CommandLineInvalid, "--fleet must be 1 or more stacks");
         if (runs < 1)
-            throw new StackFileException("--runs must be 1 or more");
+            throw new StackFileException(DiagnosticCatalogue.CommandLineInvalid, "--runs must be 1 or more");
         if (!ProcessBenchmark.IsSupported)
-            throw new StackFileException("bench --fleet needs Linux (it reads the kernel's accounting of each process)");
-        var root = ProjectRoot.Find() ?? throw new StackFileException("no Pulumi.yaml found in this folder or above it");
+            throw new StackFileException(DiagnosticCatalogue.CommandLineInvalid, "bench --fleet needs Linux (it reads the kernel's accounting of each process)");
+        var root = ProjectRoot.Find() ?? throw new StackFileException(DiagnosticCatalogue.CommandLineInvalid, "no Pulumi.yaml found in this folder or above it");
         var examples = Directory.GetFiles(Path.Combine(root, ProjectRoot.StackConfigDir), "Pulumi.*.yaml").OrderBy(p => p, StringComparer.Ordinal).ToList();
         console.Profile.Out.Writer.Write(FleetBenchmark.Run(root, stacks, runs ?? 5, examples));
         return Task.FromResult(Success);
@@ -496,17 +502,17 @@ public static class BlinkCli
     private static async Task<int> BenchAsync(string? stack, int? runs, bool process, string[] vs, IAnsiConsole console)
     {
         if (runs < 1)
-            throw new StackFileException("--runs must be 1 or more");
+            throw new StackFileException(DiagnosticCatalogue.CommandLineInvalid, "--runs must be 1 or more");
         if (vs.Length > 0 && !process)
-            throw new StackFileException("--vs times a command beside the whole process: give --process too");
+            throw new StackFileException(DiagnosticCatalogue.CommandLineInvalid, "--vs times a command beside the whole process: give --process too");
         if (process && !ProcessBenchmark.IsSupported)
-            throw new StackFileException("bench --process needs Linux (it reads the kernel's accounting of each process)");
+            throw new StackFileException(DiagnosticCatalogue.CommandLineInvalid, "bench --process needs Linux (it reads the kernel's accounting of each process)");
         var path = stack is null ? await LargestExampleStackAsync() : ResolveStackFile(stack, null);
         var stackFile = StackFile.Load(path);
         if (process)
         {
             // The stack by name when it is one of the project's, as the README's command names it.
-            var root = ProjectRoot.Find() ?? throw new StackFileException("no Pulumi.yaml found in this folder or above it");
+            var root = ProjectRoot.Find() ?? throw new StackFileException(DiagnosticCatalogue.CommandLineInvalid, "no Pulumi.yaml found in this folder or above it");
             var stackArgs = Path.GetDirectoryName(Path.GetFullPath(path)) == Path.Combine(root, ProjectRoot.StackConfigDir)
                 ? new[] { "plan", "--stack", stackFile.StackName }
                 : new[] { "plan", "--config", Path.GetFullPath(path) };
@@ -542,7 +548,7 @@ public static class BlinkCli
     /// <summary>The example stack that declares the most resources.</summary>
     private static async Task<string> LargestExampleStackAsync()
     {
-        var root = ProjectRoot.Find() ?? throw new StackFileException("no Pulumi.yaml found in this folder or above it");
+        var root = ProjectRoot.Find() ?? throw new StackFileException(DiagnosticCatalogue.CommandLineInvalid, "no Pulumi.yaml found in this folder or above it");
         string? largest = null;
         var most = -1;
         foreach (var path in Directory.GetFiles(Path.Combine(root, ProjectRoot.StackConfigDir), "Pulumi.*.yaml").OrderBy(p => p, StringComparer.Ordinal))
@@ -551,25 +557,25 @@ public static class BlinkCli
             if (count > most)
                 (largest, most) = (path, count);
         }
-        return largest ?? throw new StackFileException($"no stacks in {Path.Combine(root, ProjectRoot.StackConfigDir)}");
+        return largest ?? throw new StackFileException(DiagnosticCatalogue.StackFileInvalid, $"no stacks in {Path.Combine(root, ProjectRoot.StackConfigDir)}");
     }
 
     /// <summary>--stack NAME means stacks/Pulumi.NAME.yaml of the project; --config PATH any stack file.</summary>
     private static string ResolveStackFile(string? stack, string? configPath)
     {
         if ((stack is null) == (configPath is null))
-            throw new StackFileException("give exactly one of --stack NAME or --config PATH");
+            throw new StackFileException(DiagnosticCatalogue.CommandLineInvalid, "give exactly one of --stack NAME or --config PATH");
         if (configPath != null)
             return configPath;
         var projectRoot = ProjectRoot.Find()
-            ?? throw new StackFileException("no Pulumi.yaml found in this folder or above it; use --config PATH");
+            ?? throw new StackFileException(DiagnosticCatalogue.CommandLineInvalid, "no Pulumi.yaml found in this folder or above it; use --config PATH");
         var path = Path.Combine(projectRoot, ProjectRoot.StackConfigDir, $"{StackFile.FilePrefix}{stack}{StackFile.FileSuffix}");
         if (!File.Exists(path))
         {
             var known = Directory.Exists(Path.GetDirectoryName(path))
                 ? Directory.GetFiles(Path.GetDirectoryName(path)!, "Pulumi.*.yaml").Select(StackFile.StackNameOf).OrderBy(n => n, StringComparer.Ordinal)
                 : Enumerable.Empty<string>();
-            throw new StackFileException($"no stack \"{stack}\": {path} does not exist; stacks here: {string.Join(", ", known)}");
+            throw new StackFileException(DiagnosticCatalogue.StackFileInvalid, $"no stack \"{stack}\": {path} does not exist; stacks here: {string.Join(", ", known)}");
         }
         return path;
     }

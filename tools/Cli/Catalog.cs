@@ -2,6 +2,7 @@ using System;
 using System.Globalization;
 using System.IO;
 using System.Linq;
+using BlinkInfra.Config;
 using BlinkInfra.Facts;
 using BlinkInfra.Stacks;
 
@@ -20,7 +21,7 @@ public static class Catalog
         availability ??= InstanceAvailability.Known;
         var regions = AlibabaCloud.RegionsFor(BillingMode.Subscription);
         if (region is not null && !regions.Contains(region))
-            throw new StackFileException($"--region \"{region}\" is not a region of the catalogue; allowed: {string.Join(", ", regions)}");
+            throw new StackFileException(DiagnosticCatalogue.CommandLineInvalid, $"--region \"{region}\" is not a region of the catalogue; allowed: {string.Join(", ", regions)}");
 
         writer.Write("Regions (blink-infra:cluster.region), the billing they are sold with, and their zones (blink-infra:network.zones):\n");
         foreach (var name in regions.Where(r => region is null || r == region))

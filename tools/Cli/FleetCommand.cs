@@ -5,6 +5,7 @@ using System.IO;
 using System.Linq;
 using System.Threading.Tasks;
 using BlinkInfra.Bill;
+using BlinkInfra.Config;
 using BlinkInfra.Diff;
 using BlinkInfra.Fleet;
 using BlinkInfra.Plan;
@@ -43,25 +44,25 @@ internal static class FleetCommand
     {
         // `-` is standard output for --json or --ci, in place of the table; the page needs a folder, for the plan pages beside it.
         if (htmlPath == OutputFile.StandardOutput)
-            throw new StackFileException("--html -: the fleet page links each stack's plan page, written beside it, so it needs a folder; allowed: a file, such as fleet.html");
+            throw new StackFileException(DiagnosticCatalogue.CommandLineInvalid, "--html -: the fleet page links each stack's plan page, written beside it, so it needs a folder; allowed: a file, such as fleet.html");
         var piped = OutputFile.Check(("--json", jsonPath), ("--html", htmlPath), ("--ci", ciPath));
         if (parallel is < 1)
-            throw new StackFileException($"--parallel {parallel}: allowed: 1 or more stacks at once");
+            throw new StackFileException(DiagnosticCatalogue.CommandLineInvalid, $"--parallel {parallel}: allowed: 1 or more stacks at once");
         if (againstDir is not null && !Directory.Exists(againstDir))
-            throw new StackFileException($"--against {againstDir}: no such folder; allowed: a folder of saved plans named <stack>.json (fleet --plans DIR writes one)");
+            throw new StackFileException(DiagnosticCatalogue.CommandLineInvalid, $"--against {againstDir}: no such folder; allowed: a folder of saved plans named <stack>.json (fleet --plans DIR writes one)");
         if (plansDir is not null)
         {
             // The folder itself is made; the one it goes in must be there, as for every file a verb writes.
             if (plansDir == OutputFile.StandardOutput)
-                throw new StackFileException("--plans -: a plan per stack needs a folder; allowed: a folder to write <stack>.json into");
+                throw new StackFileException(DiagnosticCatalogue.CommandLineInvalid, "--plans -: a plan per stack needs a folder; allowed: a folder to write <stack>.json into");
             OutputFile.Check(("--plans", plansDir));
             Directory.CreateDirectory(plansDir);
         }
         var (files, wholeFolders) = StackFiles(given);
         if (files.Count == 0)
-            throw new StackFileException($"no stack files (Pulumi.<stack>.yaml) in {string.Join(", ", given.DefaultIfEmpty(ProjectRoot.StackConfigDir))}");
+            throw new StackFileException(DiagnosticCatalogue.CommandLineInvalid, $"no stack files (Pulumi.<stack>.yaml) in {string.Join(", ", given.DefaultIfEmpty(ProjectRoot.StackConfigDir))}");
         if (htmlPath is not null && files.Select(StackFile.StackNameOf).FirstOrDefault(s => FleetRunner.PageName(s) == Path.GetFileName(htmlPath)) is { } clash)
-            throw new StackFileException($"--html {htmlPath}: the name of stack {clash}'s plan page, written beside it; allowed: another name, such as fleet.html");
+            throw new StackFileException(DiagnosticCatalogue.CommandLineInvalid, $"--html {htmlPath}: the name of stack {clash}'s plan page, written beside it; allowed: another name, such as fleet.html");
         var priceList = pricesPath is null ? null : PriceList.Load(pricesPath);
 
         var options = new FleetOptions(
@@ -105,7 +106,7 @@ internal static class FleetCommand
     {
         if (given.Length == 0)
         {
-            var root = ProjectRoot.Find() ?? throw new StackFileException("no Pulumi.yaml found in this folder or above it; give the stack files or their folder");
+            var root = ProjectRoot.Find() ?? throw new StackFileException(DiagnosticCatalogue.CommandLineInvalid, "no Pulumi.yaml found in this folder or above it; give the stack files or their folder");
             return (InFolder(Path.Combine(root, ProjectRoot.StackConfigDir)), true);
         }
         var files = new List<string>();
@@ -119,7 +120,7 @@ internal static class FleetCommand
                 files.Add(path);
             }
             else
-                throw new StackFileException($"{path}: no such stack file or folder");
+                throw new StackFileException(DiagnosticCatalogue.CommandLineInvalid, $"{path}: no such stack file or folder");
         }
         return (files, given.All(Directory.Exists));
     }

@@ -26,7 +26,7 @@ public static class FleetCopies
     public static IReadOnlyList<string> Write(string folder, int count, IReadOnlyList<string> examples)
     {
         if (examples.Count == 0)
-            throw new StackFileException("no example stacks to copy");
+            throw new StackFileException(DiagnosticCatalogue.StackFileInvalid, "no example stacks to copy");
         Directory.CreateDirectory(folder);
         var parsed = examples.Select(path => (Stack: StackFile.StackNameOf(path), Root: Load(path))).ToList();
         // The engine settings an HA example runs with (its own image, reading the bucket through RRSA), to give a copy switched to HA.

@@ -1,6 +1,7 @@
 using System.IO;
 using System.Linq;
 using System.Threading.Tasks;
+using BlinkInfra.Config;
 using BlinkInfra.Stacks;
 
 namespace BlinkInfra.Cli;
@@ -24,7 +25,7 @@ internal static class OutputFile
     {
         var toStandardOutput = outputs.Where(o => o.Path == StandardOutput).Select(o => o.Flag).ToArray();
         if (toStandardOutput.Length > 1)
-            throw new StackFileException(
+            throw new StackFileException(DiagnosticCatalogue.OutputFileInvalid, 
                 $"{string.Join(" and ", toStandardOutput.Select(flag => $"{flag} -"))}: only one output can go to standard output (`-`, in place of the text); "
                 + "allowed: `-` for one of them, a file for the others");
         foreach (var (flag, path) in outputs)
@@ -46,6 +47,6 @@ internal static class OutputFile
     {
         var folder = Path.GetDirectoryName(Path.GetFullPath(path));
         if (folder is not null && !Directory.Exists(folder))
-            throw new StackFileException($"{flag} {path}: the folder {folder} does not exist; allowed: a file in an existing folder");
+            throw new StackFileException(DiagnosticCatalogue.OutputFileInvalid, $"{flag} {path}: the folder {folder} does not exist; allowed: a file in an existing folder");
     }
 }

@@ -25,31 +25,31 @@ public static class PlanFiles
     /// <summary>A file of either kind: a state when it has a `deployment` or a `checkpoint`, a plan otherwise.</summary>
     public static (StackPlan? Plan, StateSnapshot? State) ReadPlanOrState(string path)
     {
-        var node = ParseJson(path, "", "a plan or a Pulumi state");
+        var node = ParseJson(path, "", "a plan or a Pulumi state", DiagnosticCatalogue.PlanFileInvalid);
         if (StateFile.LooksLikeState(node))
             return (null, StateFrom(node, path));
-        RefuseOther(node, path, $"{PlanExpected} or {StateExpected}");
+        RefuseOther(node, path, $"{PlanExpected} or {StateExpected}", DiagnosticCatalogue.PlanFileInvalid);
         return (PlanFrom(node, path), null);
     }
 
     /// <summary>A plan written by `plan --json`.</summary>
     public static StackPlan ReadPlan(string path)
     {
-        var node = ParseJson(path, " as a plan", "a plan");
+        var node = ParseJson(path, " as a plan", "a plan", DiagnosticCatalogue.PlanFileInvalid);
         if (StateFile.LooksLikeState(node))
-            throw new StackFileException($"{path}: not a plan written by `plan --json` (it is a state export: use --state)");
-        RefuseOther(node, path, PlanExpected);
+            throw new StackFileException(DiagnosticCatalogue.PlanFileInvalid, $"{path}: not a plan written by `plan --json` (it is a state export: use --state)");
+        RefuseOther(node, path, PlanExpected, DiagnosticCatalogue.PlanFileInvalid);
         return PlanFrom(node, path);
     }
 
     /// <summary>A Pulumi state file of any form.</summary>
     public static StateSnapshot ReadState(string path)
     {
-        var node = ParseJson(path, " as a `pulumi stack export` file", "a Pulumi state");
+        var node = ParseJson(path, " as a `pulumi stack export` file", "a Pulumi state", DiagnosticCatalogue.StateFileInvalid);
         if (!StateFile.LooksLikeState(node))
         {
-            RefuseOther(node, path, StateExpected);
-            throw new StackFileException($"{path}: {What(node)}, not {StateExpected}");
+            RefuseOther(node, path, StateExpected, DiagnosticCatalogue.StateFileInvalid);
+            throw new StackFileException(DiagnosticCatalogue.StateFileInvalid, $"{path}: {What(node)}, not {StateExpected}");
         }
         return StateFrom(node, path);
     }
@@ -73,15 +73,15 @@ public static class PlanFiles
     };
 
     /// <summary>Refuses, in one line, a file that is not a plan: it says what the file is and what was expected.</summary>
-    private static void RefuseOther(JsonNode node, string path, string expected)
+    private static void RefuseOther(JsonNode node, string path, string expected, DiagnosticEntry code)
     {
         if (node is JsonObject o && o["resources"] is JsonArray && !o.ContainsKey("steps"))
             return;
-        throw new StackFileException($"{path}: {What(node)}, not {expected}");
+        throw new StackFileException(code, $"{path}: {What(node)}, not {expected}");
     }
 
     /// <summary>A file's JSON, read and parsed once; what cannot be is an input error naming the file.</summary>
-    private static JsonNode ParseJson(string path, string asWhat, string what)
+    private static JsonNode ParseJson(string path, string asWhat, string what, DiagnosticEntry code)
     {
         // What the path is and its size first, then a bounded read (BoundedFile): a FIFO, a device or a growing file is refused.
         var bytes = BoundedFile.ReadAllBytes(path, ConfigLimits.MaxDocumentBytes, what);
@@ -96,7 +96,7 @@ public static class PlanFiles
             }
             catch (InvalidDataException e)
             {
-                throw new StackFileException($"{path}: gzip data that cannot be read{asWhat}: {e.Message}");
+                throw new StackFileException(code, $"{path}: gzip data that cannot be read{asWhat}: {e.Message}");
             }
         }
         string text;
@@ -106,21 +106,21 @@ public static class PlanFiles
         }
         catch (DecoderFallbackException e)
         {
-            throw new StackFileException($"{path}: cannot be read{asWhat}: not UTF-8 or UTF-16 text ({e.Message})");
+            throw new StackFileException(code, $"{path}: cannot be read{asWhat}: not UTF-8 or UTF-16 text ({e.Message})");
         }
         try
         {
             return JsonNode.Parse(text, documentOptions: new JsonDocumentOptions { MaxDepth = 256 })
-                ?? throw new StackFileException($"{path}: cannot be read{asWhat}: the file holds null");
+                ?? throw new StackFileException(code, $"{path}: cannot be read{asWhat}: the file holds null");
         }
         catch (JsonException) when (JsonLines.Describe(text) is { } lines)
         {
             // Several JSON values, one per line: say what the file is, and what was expected, as for any other wrong file.
-            throw new StackFileException($"{path}: {lines}, not {what}; allowed: {Expected(what)}");
+            throw new StackFileException(code, $"{path}: {lines}, not {what}; allowed: {Expected(what)}");
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException or DecoderFallbackException)
         {
-            throw new StackFileException($"{path}: cannot be read{asWhat}: {e.Message}");
+            throw new StackFileException(code, $"{path}: cannot be read{asWhat}: {e.Message}");
         }
     }
 
@@ -132,9 +132,9 @@ public static class PlanFiles
         try
         {
             var plan = node.Deserialize<StackPlan>(StackPlan.JsonOptions)
-                       ?? throw new StackFileException($"{path}: not {PlanExpected}");
+                       ?? throw new StackFileException(DiagnosticCatalogue.PlanFileInvalid, $"{path}: not {PlanExpected}");
             if (plan.Resources.IsDefault || plan.Resources.Any(r => r is null || r.Type is null || r.Name is null || r.Inputs is null))
-                throw new StackFileException($"{path}: not {PlanExpected}: every resource needs a type, a name and inputs");
+                throw new StackFileException(DiagnosticCatalogue.PlanFileInvalid, $"{path}: not {PlanExpected}: every resource needs a type, a name and inputs");
             // Lists a hand-edited plan leaves out read as empty.
             return plan with
             {
@@ -150,7 +150,7 @@ public static class PlanFiles
         }
         catch (JsonException e)
         {
-            throw new StackFileException($"{path}: cannot be read as a plan: {e.Message}");
+            throw new StackFileException(DiagnosticCatalogue.PlanFileInvalid, $"{path}: cannot be read as a plan: {e.Message}");
         }
     }
 
@@ -162,7 +162,7 @@ public static class PlanFiles
         }
         catch (Exception e) when (e is InvalidDataException or InvalidOperationException or FormatException or JsonException)
         {
-            throw new StackFileException($"{path}: cannot be read as a Pulumi state: {e.Message}");
+            throw new StackFileException(DiagnosticCatalogue.StateFileInvalid, $"{path}: cannot be read as a Pulumi state: {e.Message}");
         }
     }
 }

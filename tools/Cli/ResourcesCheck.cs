@@ -30,7 +30,7 @@ public static class ResourcesCheck
         var list = Read(path, input);
         var unknown = list.PolicyLevels.Keys.Where(name => !PolicyEngine.LevelNames.Contains(name)).ToList();
         if (unknown.Count > 0)
-            throw new StackFileException($"{Name(path)}: policyLevels names unknown policies ({string.Join(", ", unknown)}); allowed: {string.Join(", ", PolicyEngine.LevelNames)}");
+            throw new StackFileException(DiagnosticCatalogue.ResourceListInvalid, $"{Name(path)}: policyLevels names unknown policies ({string.Join(", ", unknown)}); allowed: {string.Join(", ", PolicyEngine.LevelNames)}");
 
         var plan = list.ToPlan();
         var policyInput = PolicyInput.Of(plan);
@@ -70,7 +70,7 @@ public static class ResourcesCheck
         {
             text.Append(buffer, 0, read);
             if (text.Length > maxChars)
-                throw new StackFileException($"standard input: more than {maxChars} characters; allowed: a resource list of at most {maxChars}");
+                throw new StackFileException(DiagnosticCatalogue.ResourceListInvalid, $"standard input: more than {maxChars} characters; allowed: a resource list of at most {maxChars}");
         }
         return text.ToString();
     }
@@ -89,25 +89,25 @@ public static class ResourcesCheck
         }
         catch (JsonException) when (JsonLines.Describe(text) is { } lines)
         {
-            throw new StackFileException($"{Name(path)}: {lines}, not {Expected}");
+            throw new StackFileException(DiagnosticCatalogue.ResourceListInvalid, $"{Name(path)}: {lines}, not {Expected}");
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException or DecoderFallbackException)
         {
-            throw new StackFileException($"{Name(path)}: cannot be read as a resource list: {e.Message}");
+            throw new StackFileException(DiagnosticCatalogue.ResourceListInvalid, $"{Name(path)}: cannot be read as a resource list: {e.Message}");
         }
         if (node is null)
-            throw new StackFileException($"{Name(path)}: cannot be read as a resource list: the file holds null");
+            throw new StackFileException(DiagnosticCatalogue.ResourceListInvalid, $"{Name(path)}: cannot be read as a resource list: the file holds null");
         if (StateFile.LooksLikeState(node))
-            throw new StackFileException($"{Name(path)}: a Pulumi state, not {Expected} (use --state)");
+            throw new StackFileException(DiagnosticCatalogue.ResourceListInvalid, $"{Name(path)}: a Pulumi state, not {Expected} (use --state)");
         if (node is JsonObject obj && obj["resources"] is JsonArray { Count: > 0 } resources && resources[0] is JsonObject first && first.ContainsKey("inputs") && !first.ContainsKey("urn"))
-            throw new StackFileException($"{Name(path)}: a plan written by `plan --json`, not {Expected} (use --plan)");
+            throw new StackFileException(DiagnosticCatalogue.ResourceListInvalid, $"{Name(path)}: a plan written by `plan --json`, not {Expected} (use --plan)");
         try
         {
             return ResourceListFile.Read(node);
         }
         catch (InvalidDataException e)
         {
-            throw new StackFileException($"{Name(path)}: not {Expected}: {e.Message}");
+            throw new StackFileException(DiagnosticCatalogue.ResourceListInvalid, $"{Name(path)}: not {Expected}: {e.Message}");
         }
     }
 }

@@ -4,6 +4,7 @@ using System.Collections.Immutable;
 using System.Linq;
 using System.Text;
 using System.Text.RegularExpressions;
+using BlinkInfra.Config;
 using BlinkInfra.Facts;
 using BlinkInfra.Stacks;
 
@@ -40,42 +41,42 @@ public sealed record StackTemplate(
     public static StackTemplate From(string? name, string? region, string? billing, bool? highAvailability, string? zones, string? family, string? instanceType, int? nodes, string? registryNamespace)
     {
         if (name is null)
-            throw new StackFileException("--name NAME is required: the stack's name (stacks/Pulumi.NAME.yaml; the cluster is called blink-NAME)");
+            throw new StackFileException(DiagnosticCatalogue.CommandLineInvalid, "--name NAME is required: the stack's name (stacks/Pulumi.NAME.yaml; the cluster is called blink-NAME)");
         if (!StackName.IsMatch(name))
-            throw new StackFileException($"--name \"{name}\": allowed: lower-case letters, digits and -, starting with a letter, not ending with -, at most 34 characters");
+            throw new StackFileException(DiagnosticCatalogue.CommandLineInvalid, $"--name \"{name}\": allowed: lower-case letters, digits and -, starting with a letter, not ending with -, at most 34 characters");
         region ??= DefaultRegion;
         var regions = AlibabaCloud.RegionsFor(BillingMode.Subscription);
         if (!regions.Contains(region))
-            throw new StackFileException($"--region \"{region}\": allowed: {string.Join(", ", regions)} (./blink catalog lists them with their billing and zones)");
+            throw new StackFileException(DiagnosticCatalogue.CommandLineInvalid, $"--region \"{region}\": allowed: {string.Join(", ", regions)} (./blink catalog lists them with their billing and zones)");
         var payAsYouGo = AlibabaCloud.RegionsFor(BillingMode.PayAsYouGo).Contains(region);
         billing ??= payAsYouGo ? "pay-as-you-go" : "subscription";
         if (!AlibabaCloud.BillingModes.Any(b => b.Name == billing))
-            throw new StackFileException($"--billing \"{billing}\": allowed: {string.Join(", ", AlibabaCloud.BillingModes.Select(b => b.Name))}");
+            throw new StackFileException(DiagnosticCatalogue.CommandLineInvalid, $"--billing \"{billing}\": allowed: {string.Join(", ", AlibabaCloud.BillingModes.Select(b => b.Name))}");
         if (billing == "pay-as-you-go" && !payAsYouGo)
-            throw new StackFileException($"--billing pay-as-you-go: {region} is sold with subscription billing only; allowed regions for pay-as-you-go: {string.Join(", ", AlibabaCloud.RegionsFor(BillingMode.PayAsYouGo))}");
+            throw new StackFileException(DiagnosticCatalogue.CommandLineInvalid, $"--billing pay-as-you-go: {region} is sold with subscription billing only; allowed regions for pay-as-you-go: {string.Join(", ", AlibabaCloud.RegionsFor(BillingMode.PayAsYouGo))}");
         var known = AlibabaCloud.ZonesOf(region);
         var zoneList = zones is null
             ? known.Take(DefaultZoneCount).ToImmutableArray()
             : zones.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToImmutableArray();
         var unknown = zoneList.Where(z => !known.Contains(z)).ToList();
         if (unknown.Count > 0 || zoneList.Length == 0 || zoneList.Distinct().Count() != zoneList.Length)
-            throw new StackFileException($"--zones \"{zones}\": allowed: distinct zones of {region}, comma-separated: {string.Join(", ", known)}");
+            throw new StackFileException(DiagnosticCatalogue.CommandLineInvalid, $"--zones \"{zones}\": allowed: distinct zones of {region}, comma-separated: {string.Join(", ", known)}");
         var ha = highAvailability ?? false;
         if (ha && zoneList.Length < DefaultZoneCount)
-            throw new StackFileException($"--zones \"{zones}\": high availability puts a master machine in each of {DefaultZoneCount} zones; give at least {DefaultZoneCount}");
+            throw new StackFileException(DiagnosticCatalogue.CommandLineInvalid, $"--zones \"{zones}\": high availability puts a master machine in each of {DefaultZoneCount} zones; give at least {DefaultZoneCount}");
         family ??= DefaultFamily;
         if (InstanceCatalog.Family(family) is not { } familyFacts)
-            throw new StackFileException($"--family \"{family}\": allowed: {string.Join(", ", InstanceCatalog.Families.Select(f => f.Name))} (./blink catalog lists their types)");
+            throw new StackFileException(DiagnosticCatalogue.CommandLineInvalid, $"--family \"{family}\": allowed: {string.Join(", ", InstanceCatalog.Families.Select(f => f.Name))} (./blink catalog lists their types)");
         if (familyFacts.Kind == MachineKind.Fpga)
-            throw new StackFileException($"--family \"{family}\": an FPGA pool needs the image Alibaba Cloud shares by a support ticket (workerPools[].imageId), which a starter stack cannot name; start with a CPU or GPU family and add the pool by hand");
+            throw new StackFileException(DiagnosticCatalogue.CommandLineInvalid, $"--family \"{family}\": an FPGA pool needs the image Alibaba Cloud shares by a support ticket (workerPools[].imageId), which a starter stack cannot name; start with a CPU or GPU family and add the pool by hand");
         var workers = InstanceCatalog.TypesOf(family).Where(t => t.ComputeUnitCount > 0).ToList();
         // By default the family's smallest type of the sizing table's first row (4 cores, 3 CU) or more, as the dev example.
         instanceType ??= (workers.FirstOrDefault(t => t.ComputeUnitCount >= WorkerResources.SizingTable[0].UsableComputeUnits) ?? workers.First()).Name;
         if (!workers.Any(t => t.Name == instanceType))
-            throw new StackFileException($"--instance-type \"{instanceType}\": allowed for {family}: {string.Join(", ", workers.Select(t => t.Name))}");
+            throw new StackFileException(DiagnosticCatalogue.CommandLineInvalid, $"--instance-type \"{instanceType}\": allowed for {family}: {string.Join(", ", workers.Select(t => t.Name))}");
         var count = nodes ?? DefaultNodes;
         if (count < ComputeUnits.MinWorkers || count > ComputeUnits.MaxWorkers)
-            throw new StackFileException($"--nodes {count}: allowed: {ComputeUnits.MinWorkers} to {ComputeUnits.MaxWorkers}");
+            throw new StackFileException(DiagnosticCatalogue.CommandLineInvalid, $"--nodes {count}: allowed: {ComputeUnits.MinWorkers} to {ComputeUnits.MaxWorkers}");
         registryNamespace ??= DefaultRegistryNamespace;
         return new StackTemplate(name, region, billing, ha, zoneList, family, instanceType, count, registryNamespace);
     }

@@ -22,7 +22,7 @@ public static class DiffJson
 {
     /// <summary>The digest of a diff; <paramref name="showSames"/> lists unchanged resources too (`--show-sames`).</summary>
     public static JsonObject Of(ImmutableArray<DiffStep> steps, bool showSames = false, IEnumerable<string>? warnings = null)
-        => Of(steps, showSames, (warnings ?? Enumerable.Empty<string>()).Select(w => new DiffDiagnostic(w, "warning", null)));
+        => Of(steps, showSames, (warnings ?? Enumerable.Empty<string>()).Select(w => new DiffDiagnostic(w, "warning", null) { Code = DiagnosticCatalogue.StateReadWithGaps.Code }));
 
     /// <summary>
     /// The digest of a diff with its diagnostics (each with the URN it is about, where there is one, as
@@ -60,8 +60,9 @@ public static class DiffJson
         if (json.Count > 0)
             digest["steps"] = json;
         var losses = LossWarnings.Of(steps);
-        var all = diagnostics.Concat(losses.Select(l => new DiffDiagnostic(l.Message, "warning", l.Step.Urn)))
-            .Concat(LossWarnings.Messages(steps).Skip(losses.Length).Select(m => new DiffDiagnostic(m, "warning", null)))
+        var loss = DiagnosticCatalogue.ResourceLoss.Code;
+        var all = diagnostics.Concat(losses.Select(l => new DiffDiagnostic(l.Message, "warning", l.Step.Urn) { Code = loss }))
+            .Concat(LossWarnings.Messages(steps).Skip(losses.Length).Select(m => new DiffDiagnostic(m, "warning", null) { Code = loss }))
             .Select(d =>
             {
                 var o = new JsonObject();
@@ -69,6 +70,7 @@ public static class DiffJson
                     o["urn"] = d.Urn;
                 o["message"] = d.Message;
                 o["severity"] = d.Severity;
+                o["code"] = d.Code;
                 return (JsonNode?)o;
             }).ToArray();
         if (all.Length > 0)

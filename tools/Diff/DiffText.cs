@@ -43,7 +43,7 @@ public static class DiffText
         var warnings = LossWarnings.Messages(steps);
         if (warnings.Length > 0)
         {
-            writer.WriteLine(colours.Loud("WARNING: this change deletes or replaces what the cluster runs on or keeps its state in:"));
+            writer.WriteLine(colours.Loud($"WARNING {DiagnosticCatalogue.ResourceLoss.Code}: this change deletes or replaces what the cluster runs on or keeps its state in:"));
             foreach (var warning in warnings)
                 writer.WriteLine(colours.Loud("  ! ") + UserText.Shown(warning));
             writer.WriteLine();

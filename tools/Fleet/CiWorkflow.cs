@@ -4,6 +4,7 @@ using System.Linq;
 using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using BlinkInfra.Config;
 using BlinkInfra.Stacks;
 
 namespace BlinkInfra.Fleet;
@@ -29,7 +30,7 @@ public static class CiWorkflow
     public static string GitHubActions(IReadOnlyList<(string Stack, string? Region)> stacks)
     {
         if (stacks.FirstOrDefault(s => !StackName.IsMatch(s.Stack)) is { Stack: { } bad })
-            throw new StackFileException($"--ci: stack \"{bad}\" is no Pulumi stack name; allowed: at most 100 letters, digits, hyphens, underscores and periods (rename its stack file)");
+            throw new StackFileException(DiagnosticCatalogue.CommandLineInvalid, $"--ci: stack \"{bad}\" is no Pulumi stack name; allowed: at most 100 letters, digits, hyphens, underscores and periods (rename its stack file)");
         var text = new StringBuilder();
         void Line(string line = "") => text.Append(line).Append('\n');
         Line("# Every stack of the fleet previewed on pull requests and updated on pushes to main, a job per stack,");

@@ -127,6 +127,7 @@ public static class FleetJson
             {
                 ["pack"] = v.Pack,
                 ["policy"] = v.Policy,
+                ["code"] = v.Code,
                 ["level"] = EnforcementLevels.Name(v.Level),
                 ["resourceType"] = v.ResourceType,
                 ["resourceName"] = v.ResourceName,

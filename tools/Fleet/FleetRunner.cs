@@ -65,7 +65,7 @@ public static class FleetRunner
         var names = stackFiles.Select(f => (File: f, Stack: StackFile.StackNameOf(f))).ToList();
         var twice = names.GroupBy(n => n.Stack, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
         if (twice is not null)
-            throw new StackFileException($"two stack files of stack \"{twice.Key}\": {string.Join(" and ", twice.Select(n => n.File))}; allowed: each stack once in a fleet");
+            throw new StackFileException(DiagnosticCatalogue.StackFileInvalid, $"two stack files of stack \"{twice.Key}\": {string.Join(" and ", twice.Select(n => n.File))}; allowed: each stack once in a fleet");
 
         var tenants = new Tenant[names.Count];
         await Parallel.ForEachAsync(Enumerable.Range(0, names.Count),
@@ -100,15 +100,15 @@ public static class FleetRunner
         }
         catch (SpecException e)
         {
-            return Tenant.Refused(stack, file, TenantStatus.Invalid, $"refused as invalid config ({e.Errors.Count} error{(e.Errors.Count == 1 ? "" : "s")}): {string.Join("; ", e.Errors.Select(error => error.Message))}");
+            return Tenant.Refused(stack, file, TenantStatus.Invalid, $"refused as invalid config ({e.Errors.Count} error{(e.Errors.Count == 1 ? "" : "s")}): {string.Join("; ", e.Errors.Select(error => $"{error.Code.Code}: {error.Message}"))}");
         }
         catch (StackFileException e)
         {
-            return Tenant.Refused(stack, file, TenantStatus.Invalid, e.Message);
+            return Tenant.Refused(stack, file, TenantStatus.Invalid, $"{e.Code.Code}: {e.Message}");
         }
         catch (Exception e)
         {
-            return Tenant.Refused(stack, file, TenantStatus.InternalError, $"internal error: {e.GetType().Name}: {e.Message.ReplaceLineEndings(" ")}");
+            return Tenant.Refused(stack, file, TenantStatus.InternalError, $"{DiagnosticCatalogue.InternalError.Code}: internal error: {e.GetType().Name}: {e.Message.ReplaceLineEndings(" ")}");
         }
 
         var report = PolicyEngine.Evaluate(plan, PolicyReportRenderer.Overrides(plan));
@@ -139,7 +139,7 @@ public static class FleetRunner
                 }
                 catch (StackFileException e)
                 {
-                    change = TenantChange.Failed(saved, e.Message);
+                    change = TenantChange.Failed(saved, $"{e.Code.Code}: {e.Message}");
                 }
             }
         }

@@ -55,7 +55,7 @@ public static class EngineGate
             foreach (var property in ReadJson("PULUMI_CONFIG", json, JsonValueKind.Object).EnumerateObject())
             {
                 if (seen.TryGetValue(property.Name, out var first))
-                    throw new SpecException(new[] { new SpecError(property.Name, ConfigFrontDoor.Shorten(property.Value.ToString()), $"the same key as {first} when case is ignored; allowed: each key once") });
+                    throw new SpecException(new[] { new SpecError(DiagnosticCatalogue.DuplicateKey, property.Name, ConfigFrontDoor.Shorten(property.Value.ToString()), $"the same key as {first} when case is ignored; allowed: each key once") });
                 seen[property.Name] = property.Name;
                 if (property.Name.StartsWith(ours, StringComparison.Ordinal))
                     config[property.Name] = property.Value.ToString();
@@ -71,7 +71,7 @@ public static class EngineGate
     private static JsonElement ReadJson(string variable, string text, JsonValueKind kind)
     {
         if (text.Length > ConfigLimits.MaxFileBytes)
-            throw new SpecException(new[] { new SpecError(variable, ConfigFrontDoor.Shorten(text), $"{text.Length} characters; allowed: at most {ConfigLimits.MaxFileBytes}") });
+            throw new SpecException(new[] { new SpecError(DiagnosticCatalogue.TooLarge, variable, ConfigFrontDoor.Shorten(text), $"{text.Length} characters; allowed: at most {ConfigLimits.MaxFileBytes}") });
         try
         {
             using var document = JsonDocument.Parse(text, new JsonDocumentOptions { MaxDepth = ConfigLimits.MaxDepth });
@@ -81,7 +81,7 @@ public static class EngineGate
         catch (JsonException)
         {
         }
-        throw new SpecException(new[] { new SpecError(variable, ConfigFrontDoor.Shorten(text), $"not the JSON {(kind == JsonValueKind.Object ? "object" : "array")} the Pulumi engine passes; allowed: the config as `pulumi up` hands it to the program") });
+        throw new SpecException(new[] { new SpecError(DiagnosticCatalogue.WrongShape, variable, ConfigFrontDoor.Shorten(text), $"not the JSON {(kind == JsonValueKind.Object ? "object" : "array")} the Pulumi engine passes; allowed: the config as `pulumi up` hands it to the program") });
     }
 
     /// <inheritdoc cref="RunAsync(Func{RawStackConfig}, Func{StackSpec, BlinkStackOptions, Task{int}}, Func{Action, Task{int}})"/>
@@ -126,7 +126,7 @@ public static class EngineGate
         catch (SpecException invalid)
         {
             var summary = $"the stack's config is invalid ({Count(invalid.Errors.Count, "error")}), so no resource was declared:";
-            return (Stop(summary, invalid.Errors.Select(e => e.Message)), null, ImmutableArray<StackWarning>.Empty);
+            return (Stop(summary, invalid.Errors.Select(e => e.Line)), null, ImmutableArray<StackWarning>.Empty);
         }
 
         var plan = await Planner.PlanAsync(spec, raw.StackName);
@@ -138,7 +138,7 @@ public static class EngineGate
             return (Stop(summary, mandatory), null, ImmutableArray<StackWarning>.Empty);
         }
         // A policy the stack lowered is said on every run, as `check` says it: never a silent downgrade.
-        var warnings = report.Lowered.Select(lowered => new StackWarning(UserText.Shown("notice: " + PolicyReport.Notice(lowered))))
+        var warnings = report.Lowered.Select(lowered => new StackWarning(UserText.Shown(PolicyReport.NoticePrefix + PolicyReport.Notice(lowered))))
             .Concat(report.Advisories.Select(v => new StackWarning(PolicyReportRenderer.Diagnostic(v), v.ResourceType, v.ResourceName)))
             .ToImmutableArray();
         return (null, spec, warnings);

@@ -180,6 +180,7 @@ public static class PlanPageModel
             {
                 ["pack"] = violation.Pack,
                 ["policy"] = violation.Policy,
+                ["code"] = violation.Code,
                 ["level"] = EnforcementLevels.Name(violation.Level),
                 ["resource"] = resourceId,
                 ["resourceType"] = violation.ResourceType,

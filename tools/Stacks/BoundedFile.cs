@@ -19,7 +19,7 @@ public static class BoundedFile
     public static byte[] ReadAllBytes(string path, long maxBytes, string what)
     {
         if (string.IsNullOrEmpty(path))
-            throw new StackFileException($"an empty path, where {what} belongs");
+            throw new StackFileException(DiagnosticCatalogue.FileUnreadable, $"an empty path, where {what} belongs");
         string shown;
         try
         {
@@ -27,19 +27,19 @@ public static class BoundedFile
         }
         catch (IOException e)
         {
-            throw new StackFileException($"{path}: cannot be read as {what}: {e.Message}");
+            throw new StackFileException(DiagnosticCatalogue.FileUnreadable, $"{path}: cannot be read as {what}: {e.Message}");
         }
         if (Directory.Exists(path))
-            throw new StackFileException($"{shown}: a directory, not {what}; allowed: a regular file");
+            throw new StackFileException(DiagnosticCatalogue.FileUnreadable, $"{shown}: a directory, not {what}; allowed: a regular file");
         if (!File.Exists(path))
-            throw new StackFileException($"{shown}: no such file; allowed: {what}, a regular file");
+            throw new StackFileException(DiagnosticCatalogue.FileUnreadable, $"{shown}: no such file; allowed: {what}, a regular file");
         var status = FileKind.Of(path);
         if (status is { } known)
         {
             if (known.Kind != FileKind.Kind.Regular)
-                throw new StackFileException($"{shown}: {FileKind.Describe(known.Kind)}, not {what}: reading it {FileKind.Why(known.Kind)}; allowed: a regular file");
+                throw new StackFileException(DiagnosticCatalogue.FileUnreadable, $"{shown}: {FileKind.Describe(known.Kind)}, not {what}: reading it {FileKind.Why(known.Kind)}; allowed: a regular file");
             if (known.Size > maxBytes)
-                throw new StackFileException($"{shown}: {known.Size} bytes; allowed: {what} of at most {maxBytes} bytes");
+                throw new StackFileException(DiagnosticCatalogue.FileUnreadable, $"{shown}: {known.Size} bytes; allowed: {what} of at most {maxBytes} bytes");
         }
         try
         {
@@ -48,7 +48,7 @@ public static class BoundedFile
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new StackFileException($"{shown}: cannot be read as {what}: {e.Message}");
+            throw new StackFileException(DiagnosticCatalogue.FileUnreadable, $"{shown}: cannot be read as {what}: {e.Message}");
         }
     }
 
@@ -65,7 +65,7 @@ public static class BoundedFile
                 return buffer.ToArray();
             buffer.Write(chunk, 0, read);
             if (buffer.Length > maxBytes)
-                throw new StackFileException($"{name}: more than {maxBytes} bytes (it grew while it was read, or never ends); allowed: {what} of at most {maxBytes} bytes");
+                throw new StackFileException(DiagnosticCatalogue.FileUnreadable, $"{name}: more than {maxBytes} bytes (it grew while it was read, or never ends); allowed: {what} of at most {maxBytes} bytes");
         }
     }
 

@@ -6,6 +6,7 @@ using System.Linq;
 using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using BlinkInfra.Config;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 
@@ -415,7 +416,7 @@ public static class PulumiYaml
     private static string Under(string path) => path.Length == 0 ? "the top level" : path;
 
     private static StackFileException Refused(Node node, string path, string problem)
-        => new($"{CurrentPath}: line {node.Start.Line}, column {node.Start.Column}: {problem}");
+        => new(DiagnosticCatalogue.StackFileInvalid, $"{CurrentPath}: line {node.Start.Line}, column {node.Start.Column}: {problem}");
 
     [ThreadStatic]
     private static string? _currentPath;

@@ -44,7 +44,7 @@ public sealed record StackFile(string StackName, string Path, ImmutableSortedDic
         var fileName = System.IO.Path.GetFileName(path);
         return fileName.StartsWith(FilePrefix, StringComparison.Ordinal) && fileName.EndsWith(FileSuffix, StringComparison.Ordinal)
             ? fileName[FilePrefix.Length..^FileSuffix.Length]
-            : throw new StackFileException($"{path}: a stack file is named Pulumi.<stack>.yaml");
+            : throw new StackFileException(DiagnosticCatalogue.StackFileInvalid, $"{path}: a stack file is named Pulumi.<stack>.yaml");
     }
 
     public static StackFile Load(string path)
@@ -59,7 +59,7 @@ public sealed record StackFile(string StackName, string Path, ImmutableSortedDic
         }
         catch (System.Text.DecoderFallbackException)
         {
-            throw new StackFileException($"{path}: not UTF-8 (or UTF-16) text, as a stack file is; allowed: the YAML text `pulumi config` writes");
+            throw new StackFileException(DiagnosticCatalogue.StackFileInvalid, $"{path}: not UTF-8 (or UTF-16) text, as a stack file is; allowed: the YAML text `pulumi config` writes");
         }
         return Parse(text, stackName, path);
     }
@@ -72,7 +72,7 @@ public sealed record StackFile(string StackName, string Path, ImmutableSortedDic
     public static StackFile Parse(string yaml, string stackName, string path)
     {
         if (yaml.Length > ConfigLimits.MaxFileBytes)
-            throw new StackFileException($"{path}: {yaml.Length} characters; allowed: a stack file of at most {ConfigLimits.MaxFileBytes} bytes");
+            throw new StackFileException(DiagnosticCatalogue.StackFileInvalid, $"{path}: {yaml.Length} characters; allowed: a stack file of at most {ConfigLimits.MaxFileBytes} bytes");
         PulumiYaml.Node? root;
         try
         {
@@ -82,7 +82,7 @@ public sealed record StackFile(string StackName, string Path, ImmutableSortedDic
         }
         catch (YamlException e)
         {
-            throw new StackFileException($"{path}: not valid YAML at line {e.Start.Line}, column {e.Start.Column}: {e.Message}");
+            throw new StackFileException(DiagnosticCatalogue.StackFileInvalid, $"{path}: not valid YAML at line {e.Start.Line}, column {e.Start.Column}: {e.Message}");
         }
 
         var config = ImmutableSortedDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
@@ -97,14 +97,14 @@ public sealed record StackFile(string StackName, string Path, ImmutableSortedDic
                 if (configNode is PulumiYaml.Scalar { Style: YamlDotNet.Core.ScalarStyle.Plain } empty && PulumiYaml.Resolve(empty.Value).Kind == PulumiYaml.Kind.Null)
                     return new StackFile(stackName, path, config.ToImmutable(), secrets.ToImmutable());
                 if (configNode is not PulumiYaml.Mapping entries)
-                    throw new StackFileException($"{path}: `config` must be a mapping of keys to values");
+                    throw new StackFileException(DiagnosticCatalogue.StackFileInvalid, $"{path}: `config` must be a mapping of keys to values");
                 var seen = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
                 foreach (var (written, keyNode, valueNode) in PulumiYaml.Entries(entries, "config"))
                 {
                     // Pulumi names a key without a namespace the project's (stackConfigNamespacedWithProject).
                     var key = written.Contains(':', StringComparison.Ordinal) ? written : $"{ConfigKeys.Namespace}:{written}";
                     if (seen.TryGetValue(key, out var first))
-                        throw new StackFileException($"{path}: line {keyNode.Start.Line}, column {keyNode.Start.Column}: config key \"{written}\" is \"{first}\" again (a key without a namespace is the project's, and case is ignored); allowed: each key once");
+                        throw new StackFileException(DiagnosticCatalogue.StackFileInvalid, $"{path}: line {keyNode.Start.Line}, column {keyNode.Start.Column}: config key \"{written}\" is \"{first}\" again (a key without a namespace is the project's, and case is ignored); allowed: each key once");
                     seen[key] = written;
                     var (text, secure) = PulumiYaml.ConfigValue(valueNode, $"config.{written}");
                     // A secure value, or a structured one that holds one, is a secret Pulumi decrypts: never readable offline.

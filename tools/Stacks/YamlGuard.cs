@@ -57,7 +57,7 @@ public static class YamlGuard
         {
             expanded += nodes;
             if (expanded > ConfigLimits.MaxExpandedNodes)
-                throw new StackFileException($"{Where(e)}: the file holds more than {ConfigLimits.MaxExpandedNodes} values once its aliases are expanded; allowed: a stack's config written out, with few or no aliases");
+                throw new StackFileException(DiagnosticCatalogue.YamlRefused, $"{Where(e)}: the file holds more than {ConfigLimits.MaxExpandedNodes} values once its aliases are expanded; allowed: a stack's config written out, with few or no aliases");
         }
 
         while (parser.MoveNext())
@@ -67,12 +67,12 @@ public static class YamlGuard
             {
                 case DocumentStart:
                     if (++documents > 1)
-                        throw new StackFileException($"{Where(current)}: a second YAML document, which Pulumi's reader drops without a word (it reads the first); allowed: one document, the stack's config");
+                        throw new StackFileException(DiagnosticCatalogue.YamlRefused, $"{Where(current)}: a second YAML document, which Pulumi's reader drops without a word (it reads the first); allowed: one document, the stack's config");
                     break;
                 case Scalar scalar:
                 {
                     if (scalar.Value.Length > ConfigLimits.MaxScalarChars)
-                        throw new StackFileException($"{Where(current)}: a value of {scalar.Value.Length} characters; allowed: at most {ConfigLimits.MaxScalarChars}");
+                        throw new StackFileException(DiagnosticCatalogue.YamlRefused, $"{Where(current)}: a value of {scalar.Value.Length} characters; allowed: at most {ConfigLimits.MaxScalarChars}");
                     var (place, isKey) = Place(current);
                     Count(current, 1);
                     if (!scalar.Anchor.IsEmpty)
@@ -93,9 +93,9 @@ public static class YamlGuard
                 {
                     var (place, isKey) = Place(current);
                     if (isKey)
-                        throw new StackFileException($"{Where(current)}: a key that is a {(current is MappingStart ? "mapping" : "list")}; allowed: keys that are plain names");
+                        throw new StackFileException(DiagnosticCatalogue.YamlRefused, $"{Where(current)}: a key that is a {(current is MappingStart ? "mapping" : "list")}; allowed: keys that are plain names");
                     if (frames.Count >= ConfigLimits.MaxDepth)
-                        throw new StackFileException($"{Where(current)}: nested deeper than {ConfigLimits.MaxDepth} levels; allowed: the config's own shape");
+                        throw new StackFileException(DiagnosticCatalogue.YamlRefused, $"{Where(current)}: nested deeper than {ConfigLimits.MaxDepth} levels; allowed: the config's own shape");
                     Count(current, 1);
                     var anchor = ((NodeEvent)current).Anchor;
                     frames.Push(new Frame
@@ -122,7 +122,7 @@ public static class YamlGuard
                     var (_, isKey) = Place(current);
                     // An alias may give a key when it names a scalar, as yaml.v2 reads it; a mapping or a list is no key.
                     if (isKey && !scalarAnchors.Contains(alias.Value.Value))
-                        throw new StackFileException($"{Where(current)}: a key given by an alias (*{alias.Value.Value}) of a mapping or a list: invalid map key, as Pulumi's reader says and refuses; allowed: keys that are plain names");
+                        throw new StackFileException(DiagnosticCatalogue.YamlRefused, $"{Where(current)}: a key given by an alias (*{alias.Value.Value}) of a mapping or a list: invalid map key, as Pulumi's reader says and refuses; allowed: keys that are plain names");
                     if (isKey)
                     {
                         var frame = frames.Peek();
@@ -132,10 +132,10 @@ public static class YamlGuard
                     foreach (var frame in frames)
                     {
                         if (frame.Anchor == alias.Value.Value)
-                            throw new StackFileException($"{Where(current)}: alias *{alias.Value.Value} refers to the node that holds it, a value without end; allowed: aliases to nodes outside them");
+                            throw new StackFileException(DiagnosticCatalogue.YamlRefused, $"{Where(current)}: alias *{alias.Value.Value} refers to the node that holds it, a value without end; allowed: aliases to nodes outside them");
                     }
                     if (!anchorSizes.TryGetValue(alias.Value.Value, out var size))
-                        throw new StackFileException($"{Where(current)}: alias *{alias.Value.Value} names no anchor before it; allowed: an alias to an anchor (&{alias.Value.Value}) defined earlier");
+                        throw new StackFileException(DiagnosticCatalogue.YamlRefused, $"{Where(current)}: alias *{alias.Value.Value} names no anchor before it; allowed: an alias to an anchor (&{alias.Value.Value}) defined earlier");
                     Count(current, size);
                     break;
                 }

@@ -26,7 +26,7 @@ public sealed class ClusterValidator : AbstractValidator<ClusterConfig>
     {
         RuleFor(c => c.Name)
             .Must(name => name is null || NamePattern.IsMatch(name))
-            .WithMessage(nameFromStack
+            .WithCode(DiagnosticCatalogue.MalformedValue).WithMessage(nameFromStack
                 ? $"not a valid cluster name (it defaults to the stack's name; set blink-infra:cluster.name); allowed: {NameRule}"
                 : $"not a valid cluster name; allowed: {NameRule}");
 
@@ -34,28 +34,31 @@ public sealed class ClusterValidator : AbstractValidator<ClusterConfig>
         // a name the cluster could have had, never its name now, each once.
         RuleForEach(c => c.FormerNames)
             .Must(former => NamePattern.IsMatch(former))
-            .WithMessage($"not a name the cluster could have had; allowed: {NameRule}")
+            .WithCode(DiagnosticCatalogue.MalformedValue).WithMessage($"not a name the cluster could have had; allowed: {NameRule}")
             .Must((c, former) => former != c.Name)
-            .WithMessage("the cluster's name now; allowed: names it had before, not its current one")
+            .WithCode(DiagnosticCatalogue.InvalidValue).WithMessage("the cluster's name now; allowed: names it had before, not its current one")
             .Must((c, former) => c.FormerNames.Count(f => f == former) == 1)
-            .WithMessage("given twice; allowed: each former name once");
+            .WithCode(DiagnosticCatalogue.ListedTwice).WithMessage("given twice; allowed: each former name once");
 
         RuleFor(c => c.Billing)
             .Must(billing => billing is null || SpecDefaults.ParseBilling(billing) is not null)
-            .WithMessage($"unknown billing mode; allowed: {string.Join(", ", AlibabaCloud.BillingModes.Select(b => b.Name))}");
+            .WithCode(DiagnosticCatalogue.UnknownValue).WithMessage($"unknown billing mode; allowed: {string.Join(", ", AlibabaCloud.BillingModes.Select(b => b.Name))}");
 
         RuleFor(c => c.Mode)
             .Must(mode => mode is null or SpecDefaults.ExclusiveMode)
-            .WithMessage(c => c.Mode == "shared"
+            .WithCode(DiagnosticCatalogue.UnknownValue).WithMessage(c => c.Mode == "shared"
                 ? $"shared mode was retired on 2019-12-24; use exclusive mode; allowed: {SpecDefaults.ExclusiveMode}"
                 : $"unknown mode; allowed: {SpecDefaults.ExclusiveMode}");
 
         RuleFor(c => c.Region)
             .Cascade(CascadeMode.Stop)
             .NotEmpty()
-            .WithMessage(c => $"allowed for {BillingName(c)} billing: {string.Join(", ", AlibabaCloud.RegionsFor(Billing(c)))}")
+            .WithCode(DiagnosticCatalogue.MissingRequired).WithMessage(c => $"allowed for {BillingName(c)} billing: {string.Join(", ", AlibabaCloud.RegionsFor(Billing(c)))}")
+            // A region no billing mode offers is unknown; one offered only for the other billing mode is not offered.
+            .Must(region => AlibabaCloud.BillingModes.Any(b => AlibabaCloud.RegionsFor(b.Mode).Contains(region!)))
+            .WithCode(DiagnosticCatalogue.UnknownValue).WithMessage((c, region) => RegionProblem(c, region!))
             .Must((c, region) => AlibabaCloud.RegionsFor(Billing(c)).Contains(region!))
-            .WithMessage((c, region) => RegionProblem(c, region!))
+            .WithCode(DiagnosticCatalogue.NotOffered).WithMessage((c, region) => RegionProblem(c, region!))
             .When(c => c.Billing is null || SpecDefaults.ParseBilling(c.Billing) is not null);
 
         RuleFor(c => c.Tags).Custom((tags, context) =>
@@ -65,12 +68,12 @@ public sealed class ClusterValidator : AbstractValidator<ClusterConfig>
             // would leave.
             var left = AlibabaCloud.MaxTagsPerResource - OwnTags.AtMost;
             if (tags.Count > left)
-                context.Fail($"{tags.Count} tags", $"Alibaba Cloud allows {AlibabaCloud.MaxTagsPerResource} tags on a resource and BlinkInfra puts up to {OwnTags.AtMost} of its own on one ({string.Join(", ", OwnTags.MasterMachineKeys)} on master machines); allowed: at most {left} tags");
+                context.Fail(DiagnosticCatalogue.OutOfRange, $"{tags.Count} tags", $"Alibaba Cloud allows {AlibabaCloud.MaxTagsPerResource} tags on a resource and BlinkInfra puts up to {OwnTags.AtMost} of its own on one ({string.Join(", ", OwnTags.MasterMachineKeys)} on master machines); allowed: at most {left} tags");
             foreach (var (key, value) in tags.OrderBy(t => t.Key, StringComparer.Ordinal))
             {
                 var problem = TagProblem(key, value);
                 if (problem != null)
-                    context.AddFailure(new ValidationFailure($"Tags[\"{key}\"]", problem) { AttemptedValue = value });
+                    context.AddFailure(new ValidationFailure($"Tags[\"{key}\"]", problem) { ErrorCode = DiagnosticCatalogue.MalformedValue.Code, AttemptedValue = value });
             }
         });
     }

@@ -34,7 +34,7 @@ public static class ComputeSpecBuilder
             var pool = compute.WorkerPools[i];
             if (!pool.Size.Autoscaling)
                 continue;
-            errors.Add(new SpecError(Key($"workerPools[{i}].maxNodes"), Text(pool.Size.MaxNodes),
+            errors.Add(new SpecError(DiagnosticCatalogue.ConflictingSettings, Key($"workerPools[{i}].maxNodes"), Text(pool.Size.MaxNodes),
                 $"pool {pool.Name} autoscales on subscription billing (blink-infra:cluster.billing), whose machines ACK removes on scale-in but does not release, so they stay billed; allowed: a fixed size (nodes or computeUnits) with subscription billing, or autoscaling with pay-as-you-go"));
         }
     }
@@ -48,7 +48,7 @@ public static class ComputeSpecBuilder
         var masterCount = highAvailability ? ComputeUnits.HighAvailabilityMasters : 1;
         if (zones.Length < masterCount)
         {
-            errors.Add(new SpecError($"{ConfigKeys.Section("network")}.zones", "[" + string.Join(", ", zones) + "]",
+            errors.Add(new SpecError(DiagnosticCatalogue.ConflictingSettings, $"{ConfigKeys.Section("network")}.zones", "[" + string.Join(", ", zones) + "]",
                 $"{Key("highAvailability")} is true: its {masterCount} masters need {masterCount} distinct zones; allowed: {masterCount} or more zones, or highAvailability: false"));
         }
 
@@ -59,7 +59,7 @@ public static class ComputeSpecBuilder
         var poolNames = "[" + string.Join(", ", pools.Select(p => p.Name)) + "]";
         if (minWorkers < ComputeUnits.MinWorkers || maxWorkers > ComputeUnits.MaxWorkers)
         {
-            errors.Add(new SpecError(Key("workerPools"), poolNames,
+            errors.Add(new SpecError(DiagnosticCatalogue.OutOfRange, Key("workerPools"), poolNames,
                 $"the pools have {(maxWorkers > ComputeUnits.MaxWorkers ? $"up to {maxWorkers}" : $"as few as {minWorkers}")} workers; allowed: {ComputeUnits.MinWorkers} to {ComputeUnits.MaxWorkers} workers in total"));
             // Nothing below means anything for a cluster that cannot exist.
             return null;
@@ -85,7 +85,7 @@ public static class ComputeSpecBuilder
                 if (served is null || !served.Serves(needed))
                 {
                     var step = ComputeUnits.MasterFor(needed);
-                    errors.Add(new SpecError(Key("masters.instanceType"), given,
+                    errors.Add(new SpecError(DiagnosticCatalogue.OutOfRange, Key("masters.instanceType"), given,
                         $"{given} ({known.Cores} cores, {known.MemoryGiB} GiB) serves up to {served?.MaxComputeUnits ?? 0} CU but the worker pools total {needed} CU; allowed: a master of at least {step.Cores} cores and {step.MemoryGiB} GiB"));
                     return null;
                 }
@@ -95,7 +95,7 @@ public static class ComputeSpecBuilder
 
         if (totalCu is not { } total)
         {
-            errors.Add(new SpecError(Key("masters.instanceType"), null,
+            errors.Add(new SpecError(DiagnosticCatalogue.MissingRequired, Key("masters.instanceType"), null,
                 "a pool uses trusted instance types whose size BlinkInfra does not know, so the master size cannot be derived from the CU ladder; allowed: a master instance type such as ecs.g7.2xlarge"));
             return null;
         }
@@ -130,7 +130,7 @@ public static class ComputeSpecBuilder
         {
             if (ClashOf(given) is { } clash)
             {
-                errors.Add(new SpecError(Key("kubernetes.serviceCidr"), given,
+                errors.Add(new SpecError(DiagnosticCatalogue.BlocksOverlap, Key("kubernetes.serviceCidr"), given,
                     $"overlaps {clash}, which the cluster must reach; allowed: a block outside it{(free is null ? "" : $", such as {free}")}"));
                 return null;
             }
@@ -138,7 +138,7 @@ public static class ComputeSpecBuilder
         }
         else if (free is null)
         {
-            errors.Add(new SpecError(Key("kubernetes.serviceCidr"), null,
+            errors.Add(new SpecError(DiagnosticCatalogue.MissingRequired, Key("kubernetes.serviceCidr"), null,
                 $"every default Service CIDR ({string.Join(", ", ClusterDefaults.ServiceCidrCandidates)}) overlaps the VPC or a data endpoint; allowed: a /{ClusterDefaults.ServiceCidrMinPrefixLength} to /{ClusterDefaults.ServiceCidrMaxPrefixLength} block inside {string.Join(", ", ClusterDefaults.ServiceCidrRanges)} that overlaps neither"));
             return null;
         }

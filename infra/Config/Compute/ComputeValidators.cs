@@ -20,28 +20,28 @@ public sealed class ComputeValidator : AbstractValidator<ComputeConfig>
         return new System.Version(int.Parse(parts[0], System.Globalization.CultureInfo.InvariantCulture), int.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture));
     }
 
-    public ComputeValidator(IReadOnlyList<string> zones)
+    public ComputeValidator(IReadOnlyList<string>? zones)
     {
         RuleFor(c => c.Kubernetes!.ClusterSpec)
             .Must(spec => spec is null or ClusterDefaults.ClusterSpec)
-            .WithMessage($"not an ACK managed Pro cluster spec; allowed: {ClusterDefaults.ClusterSpec}")
+            .WithCode(DiagnosticCatalogue.UnknownValue).WithMessage($"not an ACK managed Pro cluster spec; allowed: {ClusterDefaults.ClusterSpec}")
             .OverridePropertyName("Kubernetes.ClusterSpec")
             .When(c => c.Kubernetes != null);
 
         RuleFor(c => c.Kubernetes!.Version)
             .Must(version => version is null || VersionPattern.IsMatch(version))
-            .WithMessage($"not an ACK Kubernetes version; allowed: a version ACK offers, such as {ClusterDefaults.KubernetesVersion}, or none for that one")
+            .WithCode(DiagnosticCatalogue.MalformedValue).WithMessage($"not an ACK Kubernetes version; allowed: a version ACK offers, such as {ClusterDefaults.KubernetesVersion}, or none for that one")
             .OverridePropertyName("Kubernetes.Version")
             .When(c => c.Kubernetes != null);
 
         RuleFor(c => c.Kubernetes!.ProxyMode)
             .Must(mode => mode is null || ClusterDefaults.ProxyModes.Contains(mode))
-            .WithMessage($"not a kube-proxy mode ACK creates; allowed: {string.Join(", ", ClusterDefaults.ProxyModes)} (nftables by default; ipvs is deprecated since Kubernetes 1.35; the provider replaces the cluster when it changes, so a cluster created with ipvs keeps it by saying so)")
+            .WithCode(DiagnosticCatalogue.UnknownValue).WithMessage($"not a kube-proxy mode ACK creates; allowed: {string.Join(", ", ClusterDefaults.ProxyModes)} (nftables by default; ipvs is deprecated since Kubernetes 1.35; the provider replaces the cluster when it changes, so a cluster created with ipvs keeps it by saying so)")
             .OverridePropertyName("Kubernetes.ProxyMode")
             .When(c => c.Kubernetes != null);
         RuleFor(c => c.Kubernetes!.ProxyMode)
             .Must((c, mode) => mode != "nftables" || c.Kubernetes!.Version is not { } version || VersionPattern.IsMatch(version) && MinorOf(version) >= ClusterDefaults.NftablesSince)
-            .WithMessage(c => $"nftables needs Kubernetes {ClusterDefaults.NftablesSince} or later (ACK CreateCluster proxy_mode), and blink-infra:compute.kubernetes.version is {c.Kubernetes!.Version}; allowed: ipvs or iptables on that version, or a version of {ClusterDefaults.NftablesSince} or later")
+            .WithCode(DiagnosticCatalogue.ConflictingSettings).WithMessage(c => $"nftables needs Kubernetes {ClusterDefaults.NftablesSince} or later (ACK CreateCluster proxy_mode), and blink-infra:compute.kubernetes.version is {c.Kubernetes!.Version}; allowed: ipvs or iptables on that version, or a version of {ClusterDefaults.NftablesSince} or later")
             .OverridePropertyName("Kubernetes.ProxyMode")
             .When(c => c.Kubernetes is { Version: not null, ProxyMode: "nftables" });
 
@@ -51,17 +51,17 @@ public sealed class ComputeValidator : AbstractValidator<ComputeConfig>
                 if (cidr is null)
                     return;
                 if (!Cidr.TryParse(cidr, out var block, out var problem))
-                    context.Fail(cidr, problem);
+                    context.Fail(DiagnosticCatalogue.NotACidr, cidr, problem);
                 else if (block.Cidr is < ClusterDefaults.ServiceCidrMinPrefixLength or > ClusterDefaults.ServiceCidrMaxPrefixLength)
-                    context.Fail(cidr, $"a Service CIDR's mask is /{ClusterDefaults.ServiceCidrMinPrefixLength} to /{ClusterDefaults.ServiceCidrMaxPrefixLength}; allowed: a block such as 172.21.0.0/20");
+                    context.Fail(DiagnosticCatalogue.CidrNotAllowed, cidr, $"a Service CIDR's mask is /{ClusterDefaults.ServiceCidrMinPrefixLength} to /{ClusterDefaults.ServiceCidrMaxPrefixLength}; allowed: a block such as 172.21.0.0/20");
                 else if (!ClusterDefaults.ServiceCidrRanges.Any(range => IPNetwork2.Parse(range).Contains(block)))
-                    context.Fail(cidr, $"outside the private ranges ACK takes a Service CIDR from; allowed: a /{ClusterDefaults.ServiceCidrMinPrefixLength} to /{ClusterDefaults.ServiceCidrMaxPrefixLength} block inside {string.Join(", ", ClusterDefaults.ServiceCidrRanges)}, such as 172.21.0.0/20");
+                    context.Fail(DiagnosticCatalogue.CidrNotAllowed, cidr, $"outside the private ranges ACK takes a Service CIDR from; allowed: a /{ClusterDefaults.ServiceCidrMinPrefixLength} to /{ClusterDefaults.ServiceCidrMaxPrefixLength} block inside {string.Join(", ", ClusterDefaults.ServiceCidrRanges)}, such as 172.21.0.0/20");
             })
             .When(c => c.Kubernetes != null);
 
         RuleFor(c => c.Masters!.InstanceType)
             .Must((c, type) => type is null || c.Masters!.Trusted == true || InstanceCatalog.Type(type) is { } known && InstanceCatalog.Family(known.Family)!.Kind == MachineKind.Cpu)
-            .WithMessage((c, type) => InstanceCatalog.Type(type!) is null
+            .WithCode(DiagnosticCatalogue.UnknownValue).WithMessage((c, type) => InstanceCatalog.Type(type!) is null
                 ? $"unknown instance type; allowed: a CPU type BlinkInfra knows ({string.Join(", ", InstanceCatalog.Types.Where(t => InstanceCatalog.Family(t.Family)!.Kind == MachineKind.Cpu).Select(t => t.Name))}), or masters.trusted: true"
                 : "masters run the engine's control plane on CPU machines; allowed: a CPU instance type (families g7, c7, r7)")
             .OverridePropertyName("Masters.InstanceType")
@@ -69,13 +69,13 @@ public sealed class ComputeValidator : AbstractValidator<ComputeConfig>
 
         RuleFor(c => c.Masters!.ImageId)
             .Must(image => image is null || image.Trim().Length > 0)
-            .WithMessage("an empty image id; allowed: an ECS image id, or none for ACK's Alibaba Cloud Linux 3 image")
+            .WithCode(DiagnosticCatalogue.MissingRequired).WithMessage("an empty image id; allowed: an ECS image id, or none for ACK's Alibaba Cloud Linux 3 image")
             .OverridePropertyName("Masters.ImageId")
             .When(c => c.Masters != null);
 
         RuleFor(c => c.WorkerPools)
             .NotEmpty()
-            .WithMessage("at least one worker pool is required; allowed: a list of pools, each with name, family, instanceTypes and a size");
+            .WithCode(DiagnosticCatalogue.MissingRequired).WithMessage("at least one worker pool is required; allowed: a list of pools, each with name, family, instanceTypes and a size");
 
         RuleForEach(c => c.WorkerPools).SetValidator(new WorkerPoolValidator(zones));
 
@@ -85,7 +85,7 @@ public sealed class ComputeValidator : AbstractValidator<ComputeConfig>
             for (var i = 0; i < pools.Count; i++)
             {
                 if (pools[i].Name is { } name && !seen.Add(name))
-                    context.AddFailure(new ValidationFailure($"WorkerPools[{i}].Name", "used by another pool; allowed: a name of its own") { AttemptedValue = name });
+                    context.AddFailure(new ValidationFailure($"WorkerPools[{i}].Name", "used by another pool; allowed: a name of its own") { ErrorCode = DiagnosticCatalogue.ListedTwice.Code, AttemptedValue = name });
             }
             // A former name claims the old node pool for one pool: never a pool's name now (that pool is the
             // resource there), never claimed twice (Pulumi refuses a resource two aliases point at).
@@ -97,9 +97,9 @@ public sealed class ComputeValidator : AbstractValidator<ComputeConfig>
                 {
                     var former = pools[i].FormerNames[j];
                     if (former != pools[i].Name && current.Contains(former))
-                        context.AddFailure(new ValidationFailure($"WorkerPools[{i}].FormerNames[{j}]", "the name of another pool now; allowed: names no pool has now") { AttemptedValue = former });
+                        context.AddFailure(new ValidationFailure($"WorkerPools[{i}].FormerNames[{j}]", "the name of another pool now; allowed: names no pool has now") { ErrorCode = DiagnosticCatalogue.ListedTwice.Code, AttemptedValue = former });
                     else if (!claimed.Add(former))
-                        context.AddFailure(new ValidationFailure($"WorkerPools[{i}].FormerNames[{j}]", "already a former name of a pool; allowed: each former name once, for the pool that had it") { AttemptedValue = former });
+                        context.AddFailure(new ValidationFailure($"WorkerPools[{i}].FormerNames[{j}]", "already a former name of a pool; allowed: each former name once, for the pool that had it") { ErrorCode = DiagnosticCatalogue.ListedTwice.Code, AttemptedValue = former });
                 }
             }
         });
@@ -122,42 +122,42 @@ public sealed class WorkerPoolValidator : AbstractValidator<WorkerPoolConfig>
     private static readonly string KnownFamilies = string.Join(", ", InstanceCatalog.Families.Select(f => f.Name));
     private static readonly string Kinds = "cpu, gpu, fpga";
 
-    public WorkerPoolValidator(IReadOnlyList<string> zones)
+    public WorkerPoolValidator(IReadOnlyList<string>? zones)
     {
         RuleFor(p => p.Name)
             .Cascade(CascadeMode.Stop)
             .NotEmpty()
-            .WithMessage($"allowed: {NameRule}")
+            .WithCode(DiagnosticCatalogue.MissingRequired).WithMessage($"allowed: {NameRule}")
             .Must(name => NamePattern.IsMatch(name!) && name != ReservedName)
-            .WithMessage($"not a valid pool name; allowed: {NameRule}, not \"{ReservedName}\"");
+            .WithCode(DiagnosticCatalogue.MalformedValue).WithMessage($"not a valid pool name; allowed: {NameRule}, not \"{ReservedName}\"");
 
         // Where the engine looks for the pool's node pool before it creates one (a rename keeps the machines).
         RuleForEach(p => p.FormerNames)
             .Must(former => NamePattern.IsMatch(former) && former != ReservedName)
-            .WithMessage($"not a name a pool could have had; allowed: {NameRule}, not \"{ReservedName}\"")
+            .WithCode(DiagnosticCatalogue.MalformedValue).WithMessage($"not a name a pool could have had; allowed: {NameRule}, not \"{ReservedName}\"")
             .Must((p, former) => former != p.Name)
-            .WithMessage("the pool's name now; allowed: names it had before, not its current one");
+            .WithCode(DiagnosticCatalogue.InvalidValue).WithMessage("the pool's name now; allowed: names it had before, not its current one");
 
         RuleFor(p => p.Family)
             .Cascade(CascadeMode.Stop)
             .NotEmpty()
-            .WithMessage($"allowed: {KnownFamilies}")
+            .WithCode(DiagnosticCatalogue.MissingRequired).WithMessage($"allowed: {KnownFamilies}")
             .Must((p, family) => p.Trusted == true || InstanceCatalog.Family(family!) != null)
-            .WithMessage($"unknown instance family; allowed: {KnownFamilies}, or trusted: true with kind");
+            .WithCode(DiagnosticCatalogue.UnknownValue).WithMessage($"unknown instance family; allowed: {KnownFamilies}, or trusted: true with kind");
 
         RuleFor(p => p.Kind)
             .Must(kind => ComputeFacts.ParseKind(kind!) != null)
             .When(p => p.Kind != null)
-            .WithMessage($"unknown machine kind; allowed: {Kinds}");
+            .WithCode(DiagnosticCatalogue.UnknownValue).WithMessage($"unknown machine kind; allowed: {Kinds}");
 
         RuleFor(p => p.Kind)
             .NotEmpty()
             .When(p => p.Trusted == true && p.Family != null && InstanceCatalog.Family(p.Family) == null)
-            .WithMessage($"a trusted family BlinkInfra does not know needs its kind; allowed: {Kinds}");
+            .WithCode(DiagnosticCatalogue.MissingRequired).WithMessage($"a trusted family BlinkInfra does not know needs its kind; allowed: {Kinds}");
 
         RuleFor(p => p.InstanceTypes)
             .NotEmpty()
-            .WithMessage(p => p.Family is { } family && InstanceCatalog.TypesOf(family).Any()
+            .WithCode(DiagnosticCatalogue.MissingRequired).WithMessage(p => p.Family is { } family && InstanceCatalog.TypesOf(family).Any()
                 ? $"at least one instance type is required; allowed: types of {family}: {string.Join(", ", InstanceCatalog.TypesOf(family).Select(t => t.Name))}"
                 : "at least one instance type is required");
 
@@ -166,16 +166,16 @@ public sealed class WorkerPoolValidator : AbstractValidator<WorkerPoolConfig>
             var pool = context.InstanceToValidate;
             var family = InstanceCatalog.FamilyOfTypeName(type);
             if (family is null)
-                context.Fail(type, "not an ECS instance type name; allowed: names such as ecs.g7.2xlarge");
+                context.Fail(DiagnosticCatalogue.MalformedValue, type, "not an ECS instance type name; allowed: names such as ecs.g7.2xlarge");
             else if (pool.Family != null && family != pool.Family)
-                context.Fail(type, $"of family {family}, not the pool's {pool.Family}; allowed: types of {pool.Family}");
+                context.Fail(DiagnosticCatalogue.ConflictingSettings, type, $"of family {family}, not the pool's {pool.Family}; allowed: types of {pool.Family}");
             else if (pool.Trusted != true && InstanceCatalog.Family(family) != null && InstanceCatalog.Type(type) is null)
-                context.Fail(type, $"unknown instance type; allowed: types of {family}: {string.Join(", ", InstanceCatalog.TypesOf(family).Select(t => t.Name))}, or trusted: true");
+                context.Fail(DiagnosticCatalogue.UnknownValue, type, $"unknown instance type; allowed: types of {family}: {string.Join(", ", InstanceCatalog.TypesOf(family).Select(t => t.Name))}, or trusted: true");
             else if (InstanceCatalog.Type(type) is { ComputeUnitCount: < 1 } small)
             {
                 var share = WorkerResources.SystemShareOf(small.Cores);
                 var bigEnough = InstanceCatalog.TypesOf(family).Where(t => t.ComputeUnitCount >= 1).Select(t => t.Name);
-                context.Fail(type, $"{small.Cores} cores and {small.MemoryGiB} GiB leave no CU once the system has its share ({share.Cores} core, {share.MemoryGiB} GiB); allowed: a worker type that offers at least 1 CU: {string.Join(", ", bigEnough)}");
+                context.Fail(DiagnosticCatalogue.OutOfRange, type, $"{small.Cores} cores and {small.MemoryGiB} GiB leave no CU once the system has its share ({share.Cores} core, {share.MemoryGiB} GiB); allowed: a worker type that offers at least 1 CU: {string.Join(", ", bigEnough)}");
             }
         });
 
@@ -183,48 +183,49 @@ public sealed class WorkerPoolValidator : AbstractValidator<WorkerPoolConfig>
         {
             var given = new[] { pool.Nodes != null, pool.ComputeUnits != null, pool.MinNodes != null || pool.MaxNodes != null }.Count(g => g);
             if (given != 1)
-                context.FailAt("Nodes", Sizes(pool), $"{(given == 0 ? "no size given" : "more than one size given")}; allowed: exactly one of nodes, computeUnits, or minNodes with maxNodes");
+                context.FailAt(DiagnosticCatalogue.ConflictingSettings, "Nodes", Sizes(pool), $"{(given == 0 ? "no size given" : "more than one size given")}; allowed: exactly one of nodes, computeUnits, or minNodes with maxNodes");
         });
 
         // Every number bounded: a pool never has more than the cluster's most workers, so no sum overflows.
-        RuleFor(p => p.Nodes).InclusiveBetween(1, ComputeUnits.MaxWorkers).WithMessage($"allowed: 1 to {ComputeUnits.MaxWorkers}");
-        RuleFor(p => p.ComputeUnits).InclusiveBetween(1, MaxComputeUnits).WithMessage($"allowed: 1 to {MaxComputeUnits} (the pools' workers are {ComputeUnits.MinWorkers} to {ComputeUnits.MaxWorkers} in all)");
-        RuleFor(p => p.MinNodes).InclusiveBetween(0, ComputeUnits.MaxWorkers).WithMessage($"allowed: 0 to maxNodes");
-        RuleFor(p => p.MinNodes).NotNull().When(p => p.MaxNodes != null).WithMessage("autoscaling needs both minNodes and maxNodes; allowed: 0 to maxNodes");
-        RuleFor(p => p.MaxNodes).NotNull().When(p => p.MinNodes != null).WithMessage($"autoscaling needs both minNodes and maxNodes; allowed: minNodes to {ComputeUnits.MaxWorkers}");
+        RuleFor(p => p.Nodes).InclusiveBetween(1, ComputeUnits.MaxWorkers).WithCode(DiagnosticCatalogue.OutOfRange).WithMessage($"allowed: 1 to {ComputeUnits.MaxWorkers}");
+        RuleFor(p => p.ComputeUnits).InclusiveBetween(1, MaxComputeUnits).WithCode(DiagnosticCatalogue.OutOfRange).WithMessage($"allowed: 1 to {MaxComputeUnits} (the pools' workers are {ComputeUnits.MinWorkers} to {ComputeUnits.MaxWorkers} in all)");
+        RuleFor(p => p.MinNodes).InclusiveBetween(0, ComputeUnits.MaxWorkers).WithCode(DiagnosticCatalogue.OutOfRange).WithMessage($"allowed: 0 to maxNodes");
+        RuleFor(p => p.MinNodes).NotNull().When(p => p.MaxNodes != null).WithCode(DiagnosticCatalogue.MissingRequired).WithMessage("autoscaling needs both minNodes and maxNodes; allowed: 0 to maxNodes");
+        RuleFor(p => p.MaxNodes).NotNull().When(p => p.MinNodes != null).WithCode(DiagnosticCatalogue.MissingRequired).WithMessage($"autoscaling needs both minNodes and maxNodes; allowed: minNodes to {ComputeUnits.MaxWorkers}");
         RuleFor(p => p.MaxNodes)
             .Must((p, max) => max >= Math.Max(1, p.MinNodes ?? 0) && max <= ComputeUnits.MaxWorkers)
             .When(p => p.MaxNodes != null)
-            .WithMessage(p => $"{(p.MaxNodes > ComputeUnits.MaxWorkers ? "more workers than a cluster may have" : "below minNodes or zero")}; allowed: {Math.Max(1, p.MinNodes ?? 0)} to {ComputeUnits.MaxWorkers}");
+            .WithCode(DiagnosticCatalogue.OutOfRange).WithMessage(p => $"{(p.MaxNodes > ComputeUnits.MaxWorkers ? "more workers than a cluster may have" : "below minNodes or zero")}; allowed: {Math.Max(1, p.MinNodes ?? 0)} to {ComputeUnits.MaxWorkers}");
 
         RuleFor(p => p.ComputeUnits)
             .Must((p, _) => p.InstanceTypes.All(t => InstanceCatalog.Type(t) != null))
             .When(p => p.ComputeUnits != null && p.Trusted == true)
-            .WithMessage("a pool of trusted instance types BlinkInfra does not know cannot be sized in CU; allowed: nodes, or minNodes with maxNodes");
+            .WithCode(DiagnosticCatalogue.ConflictingSettings).WithMessage("a pool of trusted instance types BlinkInfra does not know cannot be sized in CU; allowed: nodes, or minNodes with maxNodes");
 
         RuleForEach(p => p.Zones).Custom((zone, context) =>
         {
-            if (!zones.Contains(zone))
-                context.Fail(zone, $"not a zone of the cluster's network; allowed: {string.Join(", ", zones)}");
+            // Unknown zones (null: blink-infra:network is refused, which its own errors say) judge no pool's.
+            if (zones is not null && !zones.Contains(zone))
+                context.Fail(DiagnosticCatalogue.UnknownValue, zone, $"not a zone of the cluster's network; allowed: {string.Join(", ", zones)}");
         });
 
         RuleFor(p => p.GpuDriverVersion)
             .Must((p, _) => ComputeFacts.KindOf(p) == MachineKind.Gpu)
             .When(p => p.GpuDriverVersion != null)
-            .WithMessage("only GPU pools have an NVIDIA driver; allowed: no gpuDriverVersion on this pool");
+            .WithCode(DiagnosticCatalogue.ConflictingSettings).WithMessage("only GPU pools have an NVIDIA driver; allowed: no gpuDriverVersion on this pool");
 
         RuleFor(p => p.GpuDriverVersion)
             // A node-pool label's value (infra/Facts/NameLimits.cs).
             .Must(version => DriverPattern.IsMatch(version!) && NameLimits.KubernetesLabelValue.ProblemWith(version!) is null)
             .When(p => p.GpuDriverVersion != null && ComputeFacts.KindOf(p) == MachineKind.Gpu)
-            .WithMessage($"not an NVIDIA driver version; allowed: a version ACK offers, such as 535.161.08 (a label value: at most {NameLimits.KubernetesLabelValue.MaxLength} characters)");
+            .WithCode(DiagnosticCatalogue.MalformedValue).WithMessage($"not an NVIDIA driver version; allowed: a version ACK offers, such as 535.161.08 (a label value: at most {NameLimits.KubernetesLabelValue.MaxLength} characters)");
 
         RuleFor(p => p.DataDisk!).SetValidator(new DataDiskValidator()).OverridePropertyName("DataDisk").When(p => p.DataDisk != null);
 
         RuleFor(p => p.ImageId)
             .NotEmpty()
             .When(p => ComputeFacts.KindOf(p) == MachineKind.Fpga)
-            .WithMessage("an FPGA pool needs the FPGA image Alibaba Cloud shares with your account through a support ticket; allowed: that image's id (m-...)");
+            .WithCode(DiagnosticCatalogue.MissingRequired).WithMessage("an FPGA pool needs the FPGA image Alibaba Cloud shares with your account through a support ticket; allowed: that image's id (m-...)");
     }
 
     private static string Sizes(WorkerPoolConfig pool)
@@ -246,30 +247,30 @@ public sealed class DataDiskValidator : AbstractValidator<DataDiskConfig>
         RuleFor(d => d).Custom((disk, context) =>
         {
             if (disk.Enabled == false && (disk.Category != null || disk.SizeGiB != null || disk.PerformanceLevel != null || disk.Encrypted != null || disk.RuntimeSizeGiB != null))
-                context.FailAt("Enabled", "false", "the pool has no data disk, so its other keys would be ignored; allowed: enabled: false alone, or a disk (category, sizeGiB, performanceLevel, encrypted, runtimeSizeGiB) without enabled: false");
+                context.FailAt(DiagnosticCatalogue.ConflictingSettings, "Enabled", "false", "the pool has no data disk, so its other keys would be ignored; allowed: enabled: false alone, or a disk (category, sizeGiB, performanceLevel, encrypted, runtimeSizeGiB) without enabled: false");
         });
         RuleFor(d => d.Category)
             .Must(category => category is null || DataDisks.Categories.Contains(category))
-            .WithMessage($"not an SSD category a node pool's data disk may be (RocksDB compacts constantly); allowed: {string.Join(", ", DataDisks.Categories)}");
+            .WithCode(DiagnosticCatalogue.UnknownValue).WithMessage($"not an SSD category a node pool's data disk may be (RocksDB compacts constantly); allowed: {string.Join(", ", DataDisks.Categories)}");
         RuleFor(d => d.PerformanceLevel)
             .Must(level => DataDisks.EssdLevelMinSizeGiB.ContainsKey(level!))
             .When(d => d.PerformanceLevel != null && (d.Category ?? DataDisks.DefaultCategory) == "cloud_essd")
-            .WithMessage($"not an ESSD performance level; allowed: {string.Join(", ", DataDisks.EssdLevelMinSizeGiB.Keys)}");
+            .WithCode(DiagnosticCatalogue.UnknownValue).WithMessage($"not an ESSD performance level; allowed: {string.Join(", ", DataDisks.EssdLevelMinSizeGiB.Keys)}");
         RuleFor(d => d.PerformanceLevel)
             .Null()
             .When(d => (d.Category ?? DataDisks.DefaultCategory) != "cloud_essd")
-            .WithMessage(d => $"only cloud_essd disks have performance levels, and this one is {d.Category}; allowed: no performanceLevel, or category: cloud_essd");
+            .WithCode(DiagnosticCatalogue.ConflictingSettings).WithMessage(d => $"only cloud_essd disks have performance levels, and this one is {d.Category}; allowed: no performanceLevel, or category: cloud_essd");
         RuleFor(d => d.SizeGiB)
             .InclusiveBetween(DataDisks.MinSizeGiB, DataDisks.MaxSizeGiB)
-            .WithMessage($"allowed: {DataDisks.MinSizeGiB} to {DataDisks.MaxSizeGiB} GiB (a node pool's data disk)");
+            .WithCode(DiagnosticCatalogue.OutOfRange).WithMessage($"allowed: {DataDisks.MinSizeGiB} to {DataDisks.MaxSizeGiB} GiB (a node pool's data disk)");
         RuleFor(d => d.RuntimeSizeGiB)
             .InclusiveBetween(DataDisks.MinSizeGiB, DataDisks.MaxSizeGiB)
-            .WithMessage($"allowed: {DataDisks.MinSizeGiB} to {DataDisks.MaxSizeGiB} GiB (the container runtime's disk, the pool's last data disk, default {DataDisks.DefaultRuntimeSizeGiB})");
+            .WithCode(DiagnosticCatalogue.OutOfRange).WithMessage($"allowed: {DataDisks.MinSizeGiB} to {DataDisks.MaxSizeGiB} GiB (the container runtime's disk, the pool's last data disk, default {DataDisks.DefaultRuntimeSizeGiB})");
         RuleFor(d => d.SizeGiB)
             .Must((d, size) => size >= DataDisks.EssdLevelMinSizeGiB[d.PerformanceLevel!])
             .When(d => d.SizeGiB is >= DataDisks.MinSizeGiB and <= DataDisks.MaxSizeGiB && (d.Category ?? DataDisks.DefaultCategory) == "cloud_essd"
                 && d.PerformanceLevel != null && DataDisks.EssdLevelMinSizeGiB.ContainsKey(d.PerformanceLevel))
-            .WithMessage(d => $"an ESSD at {d.PerformanceLevel} is at least {DataDisks.EssdLevelMinSizeGiB[d.PerformanceLevel!]} GiB; allowed: {DataDisks.EssdLevelMinSizeGiB[d.PerformanceLevel!]} to {DataDisks.MaxSizeGiB} GiB, or a lower level");
+            .WithCode(DiagnosticCatalogue.OutOfRange).WithMessage(d => $"an ESSD at {d.PerformanceLevel} is at least {DataDisks.EssdLevelMinSizeGiB[d.PerformanceLevel!]} GiB; allowed: {DataDisks.EssdLevelMinSizeGiB[d.PerformanceLevel!]} to {DataDisks.MaxSizeGiB} GiB, or a lower level");
     }
 }
 

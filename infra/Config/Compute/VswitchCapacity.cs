@@ -32,13 +32,13 @@ public static class VswitchCapacity
             var nodeRoom = poolZones.Sum(z => Usable(zones[z].CidrBlock)) - masterZones.Count(poolZones.Contains);
             if (pool.Size.MaxNodes > nodeRoom)
             {
-                errors.Add(new SpecError(key, $"{pool.Name}: up to {pool.Size.MaxNodes} nodes",
+                errors.Add(new SpecError(DiagnosticCatalogue.NotEnoughAddresses, key, $"{pool.Name}: up to {pool.Size.MaxNodes} nodes",
                     $"the node vSwitches of its zones ({Blocks(poolZones, pods: false)}) hold {nodeRoom} machines (each less the {AlibabaCloud.VswitchReservedAddresses} addresses Alibaba Cloud reserves, and less the masters); allowed: at most {nodeRoom} nodes, or larger vSwitches (blink-infra:network.vswitchPrefixLength or zones[].cidrBlock)"));
             }
             var podRoom = poolZones.Sum(z => Usable(zones[z].PodCidrBlock));
             if (pool.Size.MaxNodes > podRoom)
             {
-                errors.Add(new SpecError(key, $"{pool.Name}: up to {pool.Size.MaxNodes} nodes",
+                errors.Add(new SpecError(DiagnosticCatalogue.NotEnoughAddresses, key, $"{pool.Name}: up to {pool.Size.MaxNodes} nodes",
                     $"Terway gives each pod an address of its zone's pod vSwitch, and the pod vSwitches of its zones ({Blocks(poolZones, pods: true)}) hold {podRoom}, fewer than one TaskManager per node; allowed: at most {podRoom} nodes, or larger pod vSwitches (blink-infra:network.podVswitchPrefixLength or zones[].podCidrBlock)"));
             }
         }
@@ -49,7 +49,7 @@ public static class VswitchCapacity
         var clusterRoom = network.Zones.Sum(z => Usable(z.CidrBlock));
         if (machines > clusterRoom)
         {
-            errors.Add(new SpecError($"{ConfigKeys.Section("network")}.zones", $"{machines} machines",
+            errors.Add(new SpecError(DiagnosticCatalogue.NotEnoughAddresses, $"{ConfigKeys.Section("network")}.zones", $"{machines} machines",
                 $"the node vSwitches ({Blocks(allZones, pods: false)}) hold {clusterRoom} machines in all and the cluster has up to {workers} workers and {masterZones.Length} master(s); allowed: larger vSwitches (blink-infra:network.vswitchPrefixLength), more zones, or fewer workers"));
         }
     }

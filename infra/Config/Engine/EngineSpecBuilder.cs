@@ -20,7 +20,7 @@ public static class EngineSpecBuilder
         var replicas = engine.JobManagerReplicas ?? (highAvailability ? FlinkDefaults.HighAvailabilityJobManagers : 1);
         if (!highAvailability && replicas > 1)
         {
-            errors.Add(new SpecError(Key("jobManagerReplicas"), replicas.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            errors.Add(new SpecError(DiagnosticCatalogue.ConflictingSettings, Key("jobManagerReplicas"), replicas.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 "more than one JobManager needs Kubernetes HA, which blink-infra:compute.highAvailability turns on; allowed: 1 without high availability"));
         }
         // jobManagerReplicas is the count of the session clusters that host no session job: one that does runs exactly one
@@ -29,12 +29,12 @@ public static class EngineSpecBuilder
         var poolsWithoutJobs = compute.WorkerPools.Where(pool => !poolsWithJobs.Contains(pool.Name)).Select(pool => pool.Name).ToList();
         if (highAvailability && replicas < 2 && poolsWithoutJobs.Count > 0)
         {
-            errors.Add(new SpecError(Key("jobManagerReplicas"), replicas.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            errors.Add(new SpecError(DiagnosticCatalogue.ConflictingSettings, Key("jobManagerReplicas"), replicas.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 $"high availability keeps a standby JobManager in the session clusters without session jobs ({string.Join(", ", poolsWithoutJobs.Select(DerivedNames.SessionCluster))}); allowed: 2 or more with blink-infra:compute.highAvailability"));
         }
         if (highAvailability && engine.JobManagerReplicas is > 1 && poolsWithoutJobs.Count == 0 && compute.WorkerPools.Length > 0)
         {
-            errors.Add(new SpecError(Key("jobManagerReplicas"), replicas.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            errors.Add(new SpecError(DiagnosticCatalogue.ConflictingSettings, Key("jobManagerReplicas"), replicas.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 "every session cluster hosts session jobs, and each runs one JobManager: the operator uploads a job's jar and runs it in two requests through the session's rest Service, and a second JobManager would not have the jar (Kubernetes HA restarts the one from the bucket); allowed: no jobManagerReplicas, or 1"));
         }
 
@@ -50,7 +50,7 @@ public static class EngineSpecBuilder
                 .Plus(cleaner ? CheckpointCleanup.Requests : new NodeRequests(0, 0));
             if (!needed.FitsIn(room))
             {
-                errors.Add(new SpecError($"{ConfigKeys.Section("compute")}.masters.instanceType", masterType.Name,
+                errors.Add(new SpecError(DiagnosticCatalogue.OutOfRange, $"{ConfigKeys.Section("compute")}.masters.instanceType", masterType.Name,
                     $"{sessions} session clusters (one per worker pool) put up to {sessions} JobManagers of {FlinkDefaults.JobManagerRequests} each on one master machine, beside the operator ({PodHardening.OperatorRequests}){(cleaner ? $" and the checkpoint cleaner ({CheckpointCleanup.Requests})" : "")}: {needed}, and its pods have {room} (infra/Facts/NodeAllocatable.cs); allowed: a larger master type, or fewer worker pools"));
             }
         }
@@ -64,13 +64,13 @@ public static class EngineSpecBuilder
             var mode = job.UpgradeMode ?? "savepoint";
             if (!pools.TryGetValue(job.Pool!, out var pool))
             {
-                errors.Add(new SpecError(Key($"jobs[{i}].pool"), job.Pool,
+                errors.Add(new SpecError(DiagnosticCatalogue.UnknownValue, Key($"jobs[{i}].pool"), job.Pool,
                     $"job {job.Name} runs on a pool the cluster does not have; allowed: {string.Join(", ", pools.Keys)}"));
                 continue;
             }
             if (mode == "last-state" && (!highAvailability || interval == 0))
             {
-                errors.Add(new SpecError(Key($"jobs[{i}].upgradeMode"), mode,
+                errors.Add(new SpecError(DiagnosticCatalogue.ConflictingSettings, Key($"jobs[{i}].upgradeMode"), mode,
                     $"job {job.Name} restarts from its last checkpoint, which needs HA (blink-infra:compute.highAvailability{(highAvailability ? "" : ", off here")}) and checkpoints (blink-infra:engine.checkpointIntervalSeconds{(interval == 0 ? ", 0 here" : "")}); allowed: stateless or savepoint"));
                 continue;
             }
@@ -79,7 +79,7 @@ public static class EngineSpecBuilder
             if (job.InitialSavepointPath is { } initial && (!initial.StartsWith(bucketPrefix, StringComparison.Ordinal) || initial.Length == bucketPrefix.Length
                 || initial.Contains("..", StringComparison.Ordinal) || initial.Any(char.IsWhiteSpace)))
             {
-                errors.Add(new SpecError(Key($"jobs[{i}].initialSavepointPath"), initial,
+                errors.Add(new SpecError(DiagnosticCatalogue.NotAllowed, Key($"jobs[{i}].initialSavepointPath"), initial,
                     $"job {job.Name} can start only from a savepoint on the state bucket, which its RAM role reads; allowed: a path under {bucketPrefix}, such as {bucketPrefix}savepoints/session-{pool.Name}/savepoint-0a1b2c-3d4e5f6a7b8c"));
                 continue;
             }
@@ -93,7 +93,7 @@ public static class EngineSpecBuilder
         var redundancy = engine.StateRedundancy ?? AlibabaCloud.DefaultOssRedundancy(cluster.Region);
         if (redundancy == "ZRS" && !AlibabaCloud.OssZoneRedundantRegions.Contains(cluster.Region))
         {
-            errors.Add(new SpecError(Key("stateRedundancy"), redundancy,
+            errors.Add(new SpecError(DiagnosticCatalogue.NotOffered, Key("stateRedundancy"), redundancy,
                 $"OSS offers zone-redundant storage in {string.Join(", ", AlibabaCloud.OssZoneRedundantRegions)}, not in {cluster.Region}; allowed: LRS"));
         }
         // Images from the region's ACR VPC endpoint unless the stack names a registry or the images
@@ -110,7 +110,7 @@ public static class EngineSpecBuilder
             var (historyDays, intervalDays) = (job.Savepoints.MaxAgeDays, job.Savepoints.IntervalMinutes / 1440.0);
             if (historyDays < stateBucket.SavepointDays && intervalDays < stateBucket.SavepointDays)
                 continue;
-            errors.Add(new SpecError(Key("stateRetention.savepointDays"), stateBucket.SavepointDays.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            errors.Add(new SpecError(DiagnosticCatalogue.ConflictingSettings, Key("stateRetention.savepointDays"), stateBucket.SavepointDays.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 $"the bucket would expire job {job.Name}'s savepoints while its history keeps them ({job.Savepoints.MaxAgeDays} days, blink-infra:engine.savepoints.maxAgeDays or the job's own) or before its next periodic one ({job.Savepoints.IntervalMinutes} minutes); allowed: more days than the savepoints' maxAgeDays and interval, up to {FlinkDefaults.StateRetentionMaxDays}"));
             break;
         }
@@ -120,7 +120,7 @@ public static class EngineSpecBuilder
         CheckpointCleanupSpec? cleanupSpec = null;
         if (cleanup is not null && cleanup.Enabled != false && jobs.Count == 0 && engine.Jobs.Count == 0)
         {
-            errors.Add(new SpecError(Key("checkpointCleanup"), cleanup.Enabled == true ? "enabled: true" : "options",
+            errors.Add(new SpecError(DiagnosticCatalogue.ConflictingSettings, Key("checkpointCleanup"), cleanup.Enabled == true ? "enabled: true" : "options",
                 "the cleaner removes the checkpoint folders of session jobs the stack no longer runs, and the stack declares no job (blink-infra:engine.jobs); allowed: false, or jobs"));
         }
         else if (cleanup?.Enabled != false && jobs.Count > 0)
@@ -131,7 +131,7 @@ public static class EngineSpecBuilder
         }
         else if (cleanup is { Enabled: false } && (cleanup.Image ?? (object?)cleanup.GraceHours ?? cleanup.DryRun) is not null)
         {
-            errors.Add(new SpecError(Key("checkpointCleanup"), "enabled: false",
+            errors.Add(new SpecError(DiagnosticCatalogue.ConflictingSettings, Key("checkpointCleanup"), "enabled: false",
                 "the cleaner's options with the cleaner off; allowed: enabled: false alone, or the options without it"));
         }
 

@@ -32,65 +32,65 @@ public sealed class EngineValidator : AbstractValidator<EngineConfig>
         RuleFor(e => e.Namespace)
             .Cascade(CascadeMode.Stop)
             .Must(ns => ns is null || DnsLabel.IsMatch(ns))
-            .WithMessage($"not a Kubernetes namespace name; allowed: lower-case letters, digits and '-', starting with a letter, at most {NameLimits.KubernetesNamespace.MaxLength} characters")
+            .WithCode(DiagnosticCatalogue.MalformedValue).WithMessage($"not a Kubernetes namespace name; allowed: lower-case letters, digits and '-', starting with a letter, at most {NameLimits.KubernetesNamespace.MaxLength} characters")
             .Must(ns => ns is null || !SystemNamespaces.IsSystem(ns))
-            .WithMessage($"a namespace of the cluster's own: BlinkInfra declares the engine's namespace (deleting it with the stack) and lets the Flink service account edit pods and ConfigMaps in it (infra/Facts/SystemNamespaces.cs); allowed: a namespace of the engine's own, such as {FlinkDefaults.JobsNamespace}, not {string.Join(", ", SystemNamespaces.Names)} or another {SystemNamespaces.ReservedPrefix}* name");
+            .WithCode(DiagnosticCatalogue.NotAllowed).WithMessage($"a namespace of the cluster's own: BlinkInfra declares the engine's namespace (deleting it with the stack) and lets the Flink service account edit pods and ConfigMaps in it (infra/Facts/SystemNamespaces.cs); allowed: a namespace of the engine's own, such as {FlinkDefaults.JobsNamespace}, not {string.Join(", ", SystemNamespaces.Names)} or another {SystemNamespaces.ReservedPrefix}* name");
         RuleFor(e => e.Bucket)
             .Must(bucket => bucket is null || NameLimits.OssBucketName.ProblemWith(bucket) is null)
-            .WithMessage($"not an OSS bucket name; allowed: {NameLimits.OssBucketName.Allowed} ({NameLimits.OssBucketName.Source})");
+            .WithCode(DiagnosticCatalogue.MalformedValue).WithMessage($"not an OSS bucket name; allowed: {NameLimits.OssBucketName.Allowed} ({NameLimits.OssBucketName.Source})");
         RuleFor(e => e.StateRedundancy)
             .Must(redundancy => redundancy is null || AlibabaCloud.OssRedundancyTypes.Contains(redundancy))
-            .WithMessage($"not an OSS redundancy type; allowed: {string.Join(", ", AlibabaCloud.OssRedundancyTypes)} (ZRS by default where the region offers it; the provider replaces the bucket when it changes, so an existing LRS bucket keeps LRS)");
+            .WithCode(DiagnosticCatalogue.UnknownValue).WithMessage($"not an OSS redundancy type; allowed: {string.Join(", ", AlibabaCloud.OssRedundancyTypes)} (ZRS by default where the region offers it; the provider replaces the bucket when it changes, so an existing LRS bucket keeps LRS)");
         RuleFor(e => e.StateRetention!.NoncurrentVersionDays)
             .InclusiveBetween(1, FlinkDefaults.StateRetentionMaxDays)
             .When(e => e.StateRetention is not null)
-            .WithMessage($"allowed: 1 to {FlinkDefaults.StateRetentionMaxDays} days a version Flink deleted or overwrote is kept before it expires");
+            .WithCode(DiagnosticCatalogue.OutOfRange).WithMessage($"allowed: 1 to {FlinkDefaults.StateRetentionMaxDays} days a version Flink deleted or overwrote is kept before it expires");
         RuleFor(e => e.StateRetention!.IncompleteUploadDays)
             .InclusiveBetween(1, FlinkDefaults.StateRetentionMaxDays)
             .When(e => e.StateRetention is not null)
-            .WithMessage($"allowed: 1 to {FlinkDefaults.StateRetentionMaxDays} days an unfinished multipart upload is kept before it is aborted");
+            .WithCode(DiagnosticCatalogue.OutOfRange).WithMessage($"allowed: 1 to {FlinkDefaults.StateRetentionMaxDays} days an unfinished multipart upload is kept before it is aborted");
         RuleFor(e => e.StateRetention!.SavepointDays)
             .InclusiveBetween(1, FlinkDefaults.StateRetentionMaxDays)
             .When(e => e.StateRetention is not null)
-            .WithMessage($"allowed: 1 to {FlinkDefaults.StateRetentionMaxDays} days a savepoint stays under the bucket's {FlinkDefaults.SavepointsPrefix} before it expires (default {FlinkDefaults.SavepointExpiryDays})");
+            .WithCode(DiagnosticCatalogue.OutOfRange).WithMessage($"allowed: 1 to {FlinkDefaults.StateRetentionMaxDays} days a savepoint stays under the bucket's {FlinkDefaults.SavepointsPrefix} before it expires (default {FlinkDefaults.SavepointExpiryDays})");
         // JobManagers run on the masters, one per master zone (required anti-affinity on the zone), so at most 3.
         RuleFor(e => e.JobManagerReplicas)
             .InclusiveBetween(1, ComputeUnits.HighAvailabilityMasters)
-            .WithMessage($"allowed: 1, or 2 to {ComputeUnits.HighAvailabilityMasters} with blink-infra:compute.highAvailability (one JobManager per master zone)");
+            .WithCode(DiagnosticCatalogue.OutOfRange).WithMessage($"allowed: 1, or 2 to {ComputeUnits.HighAvailabilityMasters} with blink-infra:compute.highAvailability (one JobManager per master zone)");
         RuleFor(e => e.CheckpointIntervalSeconds)
             .InclusiveBetween(0, FlinkDefaults.MaxCheckpointIntervalSeconds)
-            .WithMessage($"allowed: seconds between checkpoints, at most {FlinkDefaults.MaxCheckpointIntervalSeconds} (a day), or 0 to turn checkpoints off");
+            .WithCode(DiagnosticCatalogue.OutOfRange).WithMessage($"allowed: seconds between checkpoints, at most {FlinkDefaults.MaxCheckpointIntervalSeconds} (a day), or 0 to turn checkpoints off");
         RuleFor(e => e.TolerableFailedCheckpoints)
             .InclusiveBetween(0, FlinkDefaults.MaxTolerableFailedCheckpoints)
-            .WithMessage($"allowed: 0 to {FlinkDefaults.MaxTolerableFailedCheckpoints} consecutive failed checkpoints a job survives before it fails over (default {FlinkDefaults.TolerableFailedCheckpoints}; 0 fails it over at the first, such as one OSS timeout)");
+            .WithCode(DiagnosticCatalogue.OutOfRange).WithMessage($"allowed: 0 to {FlinkDefaults.MaxTolerableFailedCheckpoints} consecutive failed checkpoints a job survives before it fails over (default {FlinkDefaults.TolerableFailedCheckpoints}; 0 fails it over at the first, such as one OSS timeout)");
 
         RuleFor(e => e.Image)
             .Must(image => image is null || ImageReference.IsMatch(image))
-            .WithMessage("not a container image reference; allowed: [registry/]repository[:tag][@sha256:digest] of a Flink 1.20 image, such as registry.cn-hangzhou.aliyuncs.com/acme/flink:1.20.1-rrsa");
+            .WithCode(DiagnosticCatalogue.MalformedValue).WithMessage("not a container image reference; allowed: [registry/]repository[:tag][@sha256:digest] of a Flink 1.20 image, such as registry.cn-hangzhou.aliyuncs.com/acme/flink:1.20.1-rrsa");
         RuleFor(e => e.OperatorImage)
             .Must(image => image is null || ImageReference.IsMatch(image))
-            .WithMessage("not a container image reference; allowed: [registry/]repository[:tag][@sha256:digest] of a Flink Kubernetes Operator 1.15.0 image with the OSS filesystem plugin, such as registry.cn-hangzhou.aliyuncs.com/acme/flink-kubernetes-operator:1.15.0-oss");
+            .WithCode(DiagnosticCatalogue.MalformedValue).WithMessage("not a container image reference; allowed: [registry/]repository[:tag][@sha256:digest] of a Flink Kubernetes Operator 1.15.0 image with the OSS filesystem plugin, such as registry.cn-hangzhou.aliyuncs.com/acme/flink-kubernetes-operator:1.15.0-oss");
         RuleFor(e => e.Registry)
             .Must(registry => registry is null || IsRegistry(registry))
-            .WithMessage($"not a registry and namespace; allowed: host[:port]/namespace where the images {FlinkDefaults.ImageName}:{FlinkDefaults.ImageTag} and {FlinkDefaults.OperatorImageName}:{FlinkDefaults.OperatorVersion} are mirrored, such as registry-vpc.cn-hangzhou.aliyuncs.com/{ImageSources.DefaultNamespace} (the default, in the stack's region)");
+            .WithCode(DiagnosticCatalogue.MalformedValue).WithMessage($"not a registry and namespace; allowed: host[:port]/namespace where the images {FlinkDefaults.ImageName}:{FlinkDefaults.ImageTag} and {FlinkDefaults.OperatorImageName}:{FlinkDefaults.OperatorVersion} are mirrored, such as registry-vpc.cn-hangzhou.aliyuncs.com/{ImageSources.DefaultNamespace} (the default, in the stack's region)");
         RuleFor(e => e.OperatorChartRepository)
             .Must(url => url is null || (Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps && !url.Contains(' ', StringComparison.Ordinal)))
-            .WithMessage($"not an https URL; allowed: the URL of a Helm repository holding {FlinkDefaults.OperatorChart} {FlinkDefaults.OperatorVersion}, such as {ImageSources.OperatorChartRepository} (the default)");
+            .WithCode(DiagnosticCatalogue.MalformedValue).WithMessage($"not an https URL; allowed: the URL of a Helm repository holding {FlinkDefaults.OperatorChart} {FlinkDefaults.OperatorVersion}, such as {ImageSources.OperatorChartRepository} (the default)");
         RuleFor(e => e.StateBackend)
             .Must(backend => backend is null || FlinkDefaults.StateBackends.Contains(backend))
-            .WithMessage($"not a Flink state backend; allowed: {string.Join(", ", FlinkDefaults.StateBackends)} (rocksdb keeps state on the pools' data disks and checkpoints incrementally)");
+            .WithCode(DiagnosticCatalogue.UnknownValue).WithMessage($"not a Flink state backend; allowed: {string.Join(", ", FlinkDefaults.StateBackends)} (rocksdb keeps state on the pools' data disks and checkpoints incrementally)");
         RuleFor(e => e.FlinkConfiguration).Custom((settings, context) => FlinkSettingsRules.Check(settings, nameof(EngineConfig.FlinkConfiguration), context));
 
         RuleFor(e => e.Savepoints!).SetValidator(new SavepointsValidator()).OverridePropertyName("Savepoints").When(e => e.Savepoints != null);
         RuleFor(e => e.CheckpointCleanup!.Image)
             .Must(image => image is null || ImageReference.IsMatch(image))
             .When(e => e.CheckpointCleanup is not null)
-            .WithMessage($"not a container image reference; allowed: [registry/]repository[:tag][@sha256:digest] of the image built from images/checkpoint-cleaner/, such as registry-vpc.cn-hangzhou.aliyuncs.com/acme/{CheckpointCleanup.ImageName}:{CheckpointCleanup.ImageTag}")
+            .WithCode(DiagnosticCatalogue.MalformedValue).WithMessage($"not a container image reference; allowed: [registry/]repository[:tag][@sha256:digest] of the image built from images/checkpoint-cleaner/, such as registry-vpc.cn-hangzhou.aliyuncs.com/acme/{CheckpointCleanup.ImageName}:{CheckpointCleanup.ImageTag}")
             .OverridePropertyName("CheckpointCleanup.Image");
         RuleFor(e => e.CheckpointCleanup!.GraceHours)
             .InclusiveBetween(1, CheckpointCleanup.MaxGraceHours)
             .When(e => e.CheckpointCleanup is not null)
-            .WithMessage($"allowed: 1 to {CheckpointCleanup.MaxGraceHours} hours a dead job's checkpoint folder stays untouched before it is removed (default {CheckpointCleanup.DefaultGraceHours})")
+            .WithCode(DiagnosticCatalogue.OutOfRange).WithMessage($"allowed: 1 to {CheckpointCleanup.MaxGraceHours} hours a dead job's checkpoint folder stays untouched before it is removed (default {CheckpointCleanup.DefaultGraceHours})")
             .OverridePropertyName("CheckpointCleanup.GraceHours");
 
         RuleForEach(e => e.Jobs).ChildRules(job =>
@@ -100,36 +100,36 @@ public sealed class EngineValidator : AbstractValidator<EngineConfig>
             job.RuleFor(j => j.Autoscaler!.MaxParallelism)
                 .GreaterThanOrEqualTo(j => j.Parallelism ?? 1)
                 .When(j => j.Autoscaler is { Enabled: true, MaxParallelism: not null })
-                .WithMessage(j => $"below the job's parallelism {j.Parallelism ?? 1}, where it starts; allowed: {j.Parallelism ?? 1} to {FlinkDefaults.MaxParallelism}")
+                .WithCode(DiagnosticCatalogue.OutOfRange).WithMessage(j => $"below the job's parallelism {j.Parallelism ?? 1}, where it starts; allowed: {j.Parallelism ?? 1} to {FlinkDefaults.MaxParallelism}")
                 .OverridePropertyName("Autoscaler.MaxParallelism");
             job.RuleFor(j => j.State)
                 .Must(state => state is null || FlinkDefaults.JobStates.Contains(state))
-                .WithMessage($"not a job state; allowed: {string.Join(", ", FlinkDefaults.JobStates)} (suspended stops the job, taking a savepoint first with upgradeMode savepoint)");
+                .WithCode(DiagnosticCatalogue.UnknownValue).WithMessage($"not a job state; allowed: {string.Join(", ", FlinkDefaults.JobStates)} (suspended stops the job, taking a savepoint first with upgradeMode savepoint)");
             job.RuleFor(j => j.SavepointRedeployNonce)
-                .GreaterThanOrEqualTo(1).WithMessage("allowed: a whole number of 1 or more, changed to redeploy the job from initialSavepointPath");
+                .GreaterThanOrEqualTo(1).WithCode(DiagnosticCatalogue.OutOfRange).WithMessage("allowed: a whole number of 1 or more, changed to redeploy the job from initialSavepointPath");
             job.RuleFor(j => j.SavepointRedeployNonce)
                 .Null().When(j => j.InitialSavepointPath is null)
-                .WithMessage("a redeploy restarts the job from initialSavepointPath, which this job does not give; allowed: no savepointRedeployNonce, or an initialSavepointPath with it");
+                .WithCode(DiagnosticCatalogue.ConflictingSettings).WithMessage("a redeploy restarts the job from initialSavepointPath, which this job does not give; allowed: no savepointRedeployNonce, or an initialSavepointPath with it");
             job.RuleFor(j => j.Config).Custom((settings, context) => FlinkSettingsRules.Check(settings, nameof(JobConfig.Config), context));
             job.RuleFor(j => j.Name)
                 .Cascade(CascadeMode.Stop)
-                .NotEmpty().WithMessage("allowed: lower-case letters, digits and '-', starting with a letter")
-                .Must(name => NameLimits.KubernetesName.ProblemWith(name!) is null).WithMessage($"not a valid job name (a FlinkSessionJob's name); allowed: {NameLimits.KubernetesName.Allowed}");
+                .NotEmpty().WithCode(DiagnosticCatalogue.MissingRequired).WithMessage("allowed: lower-case letters, digits and '-', starting with a letter")
+                .Must(name => NameLimits.KubernetesName.ProblemWith(name!) is null).WithCode(DiagnosticCatalogue.MalformedValue).WithMessage($"not a valid job name (a FlinkSessionJob's name); allowed: {NameLimits.KubernetesName.Allowed}");
             job.RuleFor(j => j.Pool)
-                .NotEmpty().WithMessage("the worker pool whose session cluster runs the job is required; allowed: a name of blink-infra:compute.workerPools");
+                .NotEmpty().WithCode(DiagnosticCatalogue.MissingRequired).WithMessage("the worker pool whose session cluster runs the job is required; allowed: a name of blink-infra:compute.workerPools");
             job.RuleFor(j => j.JarPath)
                 .Cascade(CascadeMode.Stop)
-                .NotEmpty().WithMessage($"allowed: the jar's path under the state bucket's {FlinkDefaults.UdfPrefix} prefix, such as {FlinkDefaults.UdfPrefix}orders-enrich-1.0.jar")
+                .NotEmpty().WithCode(DiagnosticCatalogue.MissingRequired).WithMessage($"allowed: the jar's path under the state bucket's {FlinkDefaults.UdfPrefix} prefix, such as {FlinkDefaults.UdfPrefix}orders-enrich-1.0.jar")
                 .Must(path => path!.StartsWith(FlinkDefaults.UdfPrefix, StringComparison.Ordinal) && path.EndsWith(".jar", StringComparison.Ordinal) && !path.Contains("..", StringComparison.Ordinal) && !path.Contains("//", StringComparison.Ordinal))
-                .WithMessage($"not a jar under the bucket's {FlinkDefaults.UdfPrefix} prefix; allowed: a path such as {FlinkDefaults.UdfPrefix}orders-enrich-1.0.jar");
+                .WithCode(DiagnosticCatalogue.MalformedValue).WithMessage($"not a jar under the bucket's {FlinkDefaults.UdfPrefix} prefix; allowed: a path such as {FlinkDefaults.UdfPrefix}orders-enrich-1.0.jar");
             job.RuleFor(j => j.EntryClass)
                 .Must(entry => entry is null || JavaClass.IsMatch(entry))
-                .WithMessage("not a Java class name; allowed: a fully qualified class such as com.example.OrdersEnrich, or none for the jar's manifest");
+                .WithCode(DiagnosticCatalogue.MalformedValue).WithMessage("not a Java class name; allowed: a fully qualified class such as com.example.OrdersEnrich, or none for the jar's manifest");
             job.RuleFor(j => j.Parallelism)
-                .InclusiveBetween(1, FlinkDefaults.MaxParallelism).WithMessage($"allowed: 1 to {FlinkDefaults.MaxParallelism}, Flink's largest parallelism");
+                .InclusiveBetween(1, FlinkDefaults.MaxParallelism).WithCode(DiagnosticCatalogue.OutOfRange).WithMessage($"allowed: 1 to {FlinkDefaults.MaxParallelism}, Flink's largest parallelism");
             job.RuleFor(j => j.UpgradeMode)
                 .Must(mode => mode is null || FlinkDefaults.UpgradeModes.Contains(mode))
-                .WithMessage($"unknown upgrade mode; allowed: {string.Join(", ", FlinkDefaults.UpgradeModes)}");
+                .WithCode(DiagnosticCatalogue.UnknownValue).WithMessage($"unknown upgrade mode; allowed: {string.Join(", ", FlinkDefaults.UpgradeModes)}");
         });
 
         RuleFor(e => e.Jobs).Custom((jobs, context) =>
@@ -138,7 +138,7 @@ public sealed class EngineValidator : AbstractValidator<EngineConfig>
             for (var i = 0; i < jobs.Count; i++)
             {
                 if (jobs[i].Name is { } name && !seen.Add(name))
-                    context.AddFailure(new ValidationFailure($"Jobs[{i}].Name", "used by another job; allowed: a name of its own") { AttemptedValue = name });
+                    context.AddFailure(new ValidationFailure($"Jobs[{i}].Name", "used by another job; allowed: a name of its own") { ErrorCode = DiagnosticCatalogue.ListedTwice.Code, AttemptedValue = name });
             }
         });
     }
@@ -151,13 +151,13 @@ public sealed class SavepointsValidator : AbstractValidator<SavepointsConfig>
     {
         RuleFor(s => s.IntervalMinutes)
             .InclusiveBetween(0, FlinkDefaults.MaxSavepointIntervalMinutes)
-            .WithMessage($"allowed: minutes between periodic savepoints, at most {FlinkDefaults.MaxSavepointIntervalMinutes} (a week), or 0 for none");
+            .WithCode(DiagnosticCatalogue.OutOfRange).WithMessage($"allowed: minutes between periodic savepoints, at most {FlinkDefaults.MaxSavepointIntervalMinutes} (a week), or 0 for none");
         RuleFor(s => s.MaxCount)
             .InclusiveBetween(1, FlinkDefaults.MaxSavepointCount)
-            .WithMessage($"allowed: 1 to {FlinkDefaults.MaxSavepointCount} savepoints kept per job");
+            .WithCode(DiagnosticCatalogue.OutOfRange).WithMessage($"allowed: 1 to {FlinkDefaults.MaxSavepointCount} savepoints kept per job");
         RuleFor(s => s.MaxAgeDays)
             .InclusiveBetween(1, FlinkDefaults.MaxSavepointAgeDays)
-            .WithMessage($"allowed: 1 to {FlinkDefaults.MaxSavepointAgeDays} days a savepoint is kept");
+            .WithCode(DiagnosticCatalogue.OutOfRange).WithMessage($"allowed: 1 to {FlinkDefaults.MaxSavepointAgeDays} days a savepoint is kept");
     }
 }
 
@@ -169,21 +169,21 @@ public sealed class AutoscalerValidator : AbstractValidator<AutoscalerConfig>
         RuleFor(a => a.Enabled)
             .Equal(true)
             .When(a => a.TargetUtilization != null || a.StabilizationMinutes != null || a.MetricsWindowMinutes != null || a.ScaleDownMaxFactor != null || a.MaxParallelism != null)
-            .WithMessage("the autoscaler's options without enabled: true, and it is off by default; allowed: enabled: true with them, or no options");
+            .WithCode(DiagnosticCatalogue.ConflictingSettings).WithMessage("the autoscaler's options without enabled: true, and it is off by default; allowed: enabled: true with them, or no options");
         RuleFor(a => a.TargetUtilization)
             .InclusiveBetween(JobAutoscaling.MinTargetUtilization, JobAutoscaling.MaxTargetUtilization)
-            .WithMessage($"allowed: {JobAutoscaling.MinTargetUtilization} to {JobAutoscaling.MaxTargetUtilization}, how busy each vertex is kept (the operator's default {JobAutoscaling.DefaultTargetUtilization}; close to 1 leaves no headroom)");
+            .WithCode(DiagnosticCatalogue.OutOfRange).WithMessage($"allowed: {JobAutoscaling.MinTargetUtilization} to {JobAutoscaling.MaxTargetUtilization}, how busy each vertex is kept (the operator's default {JobAutoscaling.DefaultTargetUtilization}; close to 1 leaves no headroom)");
         RuleFor(a => a.StabilizationMinutes)
             .InclusiveBetween(0, JobAutoscaling.MaxWindowMinutes)
-            .WithMessage($"allowed: 0 to {JobAutoscaling.MaxWindowMinutes} minutes after a (re)start without measuring or scaling");
+            .WithCode(DiagnosticCatalogue.OutOfRange).WithMessage($"allowed: 0 to {JobAutoscaling.MaxWindowMinutes} minutes after a (re)start without measuring or scaling");
         RuleFor(a => a.MetricsWindowMinutes)
             .InclusiveBetween(JobAutoscaling.MinMetricsWindowMinutes, JobAutoscaling.MaxWindowMinutes)
-            .WithMessage($"allowed: {JobAutoscaling.MinMetricsWindowMinutes} to {JobAutoscaling.MaxWindowMinutes} minutes of metrics each decision averages (the operator suggests 3 to 60)");
+            .WithCode(DiagnosticCatalogue.OutOfRange).WithMessage($"allowed: {JobAutoscaling.MinMetricsWindowMinutes} to {JobAutoscaling.MaxWindowMinutes} minutes of metrics each decision averages (the operator suggests 3 to 60)");
         RuleFor(a => a.ScaleDownMaxFactor)
             .Must(factor => factor is null || (factor > 0 && factor <= 1))
-            .WithMessage("allowed: more than 0 and at most 1, the largest share of a vertex's parallelism one scale-down removes (1: no limit)");
+            .WithCode(DiagnosticCatalogue.OutOfRange).WithMessage("allowed: more than 0 and at most 1, the largest share of a vertex's parallelism one scale-down removes (1: no limit)");
         RuleFor(a => a.MaxParallelism)
             .InclusiveBetween(1, FlinkDefaults.MaxParallelism)
-            .WithMessage($"allowed: 1 to {FlinkDefaults.MaxParallelism}, the most parallel the autoscaler makes a vertex");
+            .WithCode(DiagnosticCatalogue.OutOfRange).WithMessage($"allowed: 1 to {FlinkDefaults.MaxParallelism}, the most parallel the autoscaler makes a vertex");
     }
 }

@@ -32,22 +32,22 @@ public static class FlinkSettingsRules
         var path = context.PropertyChain.BuildPropertyPath(property);
         foreach (var (setting, value) in settings.OrderBy(p => p.Key, StringComparer.Ordinal))
         {
-            void Fail(string problem, object? given)
-                => context.AddFailure(new ValidationFailure($"{path}[{setting}]", problem) { AttemptedValue = given });
+            void Fail(DiagnosticEntry code, string problem, object? given)
+                => context.AddFailure(new ValidationFailure($"{path}[{setting}]", problem) { ErrorCode = code.Code, AttemptedValue = given });
 
             if (setting.Length > MaxNameLength || !SettingName.IsMatch(setting))
             {
-                Fail($"not a Flink setting's name; allowed: a dotted name of letters, digits, '-' and '_', at most {MaxNameLength} characters, such as restart-strategy.type", value);
+                Fail(DiagnosticCatalogue.MalformedValue, $"not a Flink setting's name; allowed: a dotted name of letters, digits, '-' and '_', at most {MaxNameLength} characters, such as restart-strategy.type", value);
                 continue;
             }
             if (SecretNames.IsSecret(setting))
             {
-                Fail($"names a credential (infra/Facts/SecretNames.cs), and Flink settings are stored in plain text in the operator's custom resources; allowed: no credential here: give an endpoint's as a secret, {CredentialsCommand}, and reach OSS through RRSA, without a key", Secrets.Mask);
+                Fail(DiagnosticCatalogue.PlainTextSecret, $"names a credential (infra/Facts/SecretNames.cs), and Flink settings are stored in plain text in the operator's custom resources; allowed: no credential here: give an endpoint's as a secret, {CredentialsCommand}, and reach OSS through RRSA, without a key", Secrets.Mask);
                 continue;
             }
             if (value.Any(c => char.IsControl(c) && c != '\t'))
             {
-                Fail("a value of more than one line (or with control characters), which would be written as extra lines of Flink's configuration file; allowed: a value on one line", value);
+                Fail(DiagnosticCatalogue.ControlCharacter, "a value of more than one line (or with control characters), which would be written as extra lines of Flink's configuration file; allowed: a value on one line", value);
                 continue;
             }
             if (FlinkDefaults.DerivedSettingReadAs(setting) is { } derived)
@@ -55,26 +55,26 @@ public static class FlinkSettingsRules
                 var problem = setting == derived.Key || derived.Prefixes.Any(prefix => setting.StartsWith(prefix, StringComparison.Ordinal))
                     ? $"set by BlinkInfra from {derived.Source}"
                     : $"Flink reads it for {derived.Key}, which BlinkInfra sets from {derived.Source}";
-                Fail($"{problem}; allowed: any other Flink setting", value);
+                Fail(DiagnosticCatalogue.NotAllowed, $"{problem}; allowed: any other Flink setting", value);
                 continue;
             }
             // Flink's YAML configuration nests: "execution.checkpointing: {dir: ...}" is execution.checkpointing.dir.
             if (value.TrimStart().StartsWith('{') && FlinkDefaults.SettingsFromSpec.FirstOrDefault(d => d.Names.Any(n => n.StartsWith(setting + ".", StringComparison.Ordinal))) is { } nested)
             {
-                Fail($"a nested map Flink reads as settings under {setting}., among them {nested.Key}, which BlinkInfra sets from {nested.Source}; allowed: single settings by their full names", value);
+                Fail(DiagnosticCatalogue.NotAllowed, $"a nested map Flink reads as settings under {setting}., among them {nested.Key}, which BlinkInfra sets from {nested.Source}; allowed: single settings by their full names", value);
                 continue;
             }
             if (FlinkDefaults.ExposingSettings.FirstOrDefault(e => e.IsReadAs(setting)) is { } exposing
                 && !exposing.SafeValues.Contains(value.Trim(), StringComparer.OrdinalIgnoreCase))
             {
                 var readAs = setting == exposing.Key ? "" : $"Flink reads it for {exposing.Key}: ";
-                Fail($"{readAs}{exposing.Reason}; allowed: {(exposing.SafeValues.IsEmpty ? "no value: BlinkInfra leaves it to Flink's Kubernetes integration" : string.Join(" or ", exposing.SafeValues))}", value);
+                Fail(DiagnosticCatalogue.NotAllowed, $"{readAs}{exposing.Reason}; allowed: {(exposing.SafeValues.IsEmpty ? "no value: BlinkInfra leaves it to Flink's Kubernetes integration" : string.Join(" or ", exposing.SafeValues))}", value);
                 continue;
             }
             // By effect, whatever key carries it (FlinkEffects): debuggers and agents, reporters with ports of their
             // own, scheduling off the pool, labels others read, the entrypoint's arguments, any other listening port.
             if ((FlinkEffectRules.ProblemWith(setting, value, settings) ?? FlinkEffectRules.NestedProblem(setting, value, settings)) is { } effect)
-                Fail(effect, value);
+                Fail(DiagnosticCatalogue.NotAllowed, effect, value);
         }
     }
 }

@@ -14,38 +14,38 @@ public sealed class MaintenanceValidator : AbstractValidator<MaintenanceConfig>
         RuleFor(m => m.Window!.Days)
             .Must(days => days is null || IsDays(days))
             .When(m => m.Window is not null)
-            .WithMessage($"not days of the week; allowed: one or more of {string.Join(", ", Maintenance.Days)}, comma-separated, each once")
+            .WithCode(DiagnosticCatalogue.MalformedValue).WithMessage($"not days of the week; allowed: one or more of {string.Join(", ", Maintenance.Days)}, comma-separated, each once")
             .OverridePropertyName("Window.Days");
         RuleFor(m => m.Window!.StartTime).Custom((time, context) =>
             {
                 if (time is not null && StartTime.Parse(time, region, out var problem) is null)
-                    context.Fail(time, problem);
+                    context.Fail(DiagnosticCatalogue.MalformedValue, time, problem);
             })
             .When(m => m.Window is not null);
         RuleFor(m => m.Window!.DurationHours)
             .InclusiveBetween(Maintenance.MinDurationHours, Maintenance.MaxDurationHours)
             .When(m => m.Window is not null)
-            .WithMessage($"allowed: {Maintenance.MinDurationHours} to {Maintenance.MaxDurationHours} hours")
+            .WithCode(DiagnosticCatalogue.OutOfRange).WithMessage($"allowed: {Maintenance.MinDurationHours} to {Maintenance.MaxDurationHours} hours")
             .OverridePropertyName("Window.DurationHours");
         RuleFor(m => m.AutoUpgrade!.Channel)
             .Must(channel => channel is null || Maintenance.Channels.Contains(channel))
             .When(m => m.AutoUpgrade is not null)
-            .WithMessage($"not an ACK auto-upgrade channel; allowed: {string.Join(", ", Maintenance.Channels)}")
+            .WithCode(DiagnosticCatalogue.UnknownValue).WithMessage($"not an ACK auto-upgrade channel; allowed: {string.Join(", ", Maintenance.Channels)}")
             .OverridePropertyName("AutoUpgrade.Channel");
         RuleFor(m => m.AutoUpgrade!.Enabled)
             .NotEqual(true)
             .When(m => m.Window is { Enabled: false } && m.AutoUpgrade is not null)
-            .WithMessage("ACK upgrades the cluster only in its maintenance window, which window.enabled: false leaves out; allowed: autoUpgrade.enabled: false, or window.enabled: true")
+            .WithCode(DiagnosticCatalogue.ConflictingSettings).WithMessage("ACK upgrades the cluster only in its maintenance window, which window.enabled: false leaves out; allowed: autoUpgrade.enabled: false, or window.enabled: true")
             .OverridePropertyName("AutoUpgrade.Enabled");
         RuleFor(m => m.Workers!.MaxUnavailable)
             .InclusiveBetween(1, Maintenance.MaxMaxUnavailable)
             .When(m => m.Workers is not null)
-            .WithMessage($"allowed: 1 to {Maintenance.MaxMaxUnavailable} nodes of a pool repaired or upgraded at a time")
+            .WithCode(DiagnosticCatalogue.OutOfRange).WithMessage($"allowed: 1 to {Maintenance.MaxMaxUnavailable} nodes of a pool repaired or upgraded at a time")
             .OverridePropertyName("Workers.MaxUnavailable");
         RuleFor(m => m.Masters!.MaxUnavailable)
             .Equal(1)
             .When(m => m.Masters is not null && m.Masters.MaxUnavailable is not null)
-            .WithMessage("allowed: 1: the masters run the JobManagers, one per zone, so one at a time")
+            .WithCode(DiagnosticCatalogue.OutOfRange).WithMessage("allowed: 1: the masters run the JobManagers, one per zone, so one at a time")
             .OverridePropertyName("Masters.MaxUnavailable");
     }
 

@@ -39,7 +39,7 @@ public static class NetworkSpecBuilder
                 .Where(pin => pin.Item2 is { } block && IPNetwork2.Parse(block).Overlap(failure.Reservation!))
                 .Select(pin => $"{ConfigKeys.Section("network")}.zones[{i}].{pin.Item1}"));
             var (what, key, size) = failure.Pod ? ("pod vSwitch", "podCidrBlock", podPrefix) : ("vSwitch", "cidrBlock", prefix);
-            errors.Add(new SpecError($"{ConfigKeys.Section("network")}.zones[{moved}].id", zone.Id,
+            errors.Add(new SpecError(DiagnosticCatalogue.BlocksOverlap, $"{ConfigKeys.Section("network")}.zones[{moved}].id", zone.Id,
                 $"the {what} block reserved for this zone, {failure.Reservation}, is pinned by {string.Join(" and ", pinnedBy)}, and the VPC's {vpc} has no free /{size} block left to move it to; "
                 + $"allowed: pin zones[{moved}].{key} to a block of its own, or pin the other zone elsewhere"));
             return null;
@@ -73,23 +73,23 @@ public static class NetworkSpecBuilder
             return plan;
         var needed = explicitBlocks.Count(b => b is null);
         var free = CidrPlanner.FreeBlocks(vpc, prefix, used.Concat(explicitBlocks.OfType<IPNetwork2>()).ToList(), needed);
-        errors.Add(new SpecError($"{ConfigKeys.Section("network")}.zones", string.Join(", ", network.Zones.Select(z => z.Id)),
+        errors.Add(new SpecError(DiagnosticCatalogue.NotEnoughAddresses, $"{ConfigKeys.Section("network")}.zones", string.Join(", ", network.Zones.Select(z => z.Id)),
             $"{needed} zone(s) need a free /{prefix} {what} block each but the VPC's {vpc} has {free} left; allowed: a larger network.cidrBlock, longer network.vswitchPrefixLength or podVswitchPrefixLength, fewer zones, or explicit zones[].cidrBlock and podCidrBlock"));
         return null;
     }
 
+    /// <param name="vpc">The VPC's block: network.cidrBlock as parsed once (<see cref="VpcBlock"/>).</param>
     /// <param name="regionZones">
     /// The region's zones in the catalogue's order, which is the planning order: a block is planned for
     /// every zone of the region, present or not, so that adding, removing or pinning a zone never moves
     /// another zone's block (see <see cref="Plan"/>).
     /// </param>
-    public static NetworkSpec? Build(NetworkConfig network, IReadOnlyList<string> regionZones, List<SpecError> errors)
+    public static NetworkSpec? Build(NetworkConfig network, IPNetwork2 vpc, IReadOnlyList<string> regionZones, List<SpecError> errors)
     {
-        var vpc = SpecDefaults.VpcNetwork(network)!;
         var prefix = network.VswitchPrefixLength ?? SpecDefaults.VswitchPrefixLength;
         if (prefix < vpc.Cidr)
         {
-            errors.Add(new SpecError($"{ConfigKeys.Section("network")}.vswitchPrefixLength", prefix.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            errors.Add(new SpecError(DiagnosticCatalogue.OutOfRange, $"{ConfigKeys.Section("network")}.vswitchPrefixLength", prefix.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 $"a vSwitch cannot be larger than its VPC ({vpc}); allowed: {Math.Max((int)vpc.Cidr, AlibabaCloud.VswitchMinPrefixLength)} to {AlibabaCloud.VswitchMaxPrefixLength}"));
             return null;
         }
@@ -97,7 +97,7 @@ public static class NetworkSpecBuilder
         var podPrefix = network.PodVswitchPrefixLength ?? Math.Max(ClusterDefaults.PodVswitchPrefixLength, (int)vpc.Cidr);
         if (podPrefix < vpc.Cidr)
         {
-            errors.Add(new SpecError($"{ConfigKeys.Section("network")}.podVswitchPrefixLength", podPrefix.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            errors.Add(new SpecError(DiagnosticCatalogue.OutOfRange, $"{ConfigKeys.Section("network")}.podVswitchPrefixLength", podPrefix.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 $"a vSwitch cannot be larger than its VPC ({vpc}); allowed: {Math.Max((int)vpc.Cidr, AlibabaCloud.VswitchMinPrefixLength)} to {AlibabaCloud.VswitchMaxPrefixLength}"));
             return null;
         }
@@ -115,7 +115,7 @@ public static class NetworkSpecBuilder
         // Cloud Firewall makes its vSwitch there: it must stay clear of every vSwitch the stack plans.
         if (firewall is not null && zones.SelectMany(z => new[] { z.CidrBlock, z.PodCidrBlock }).FirstOrDefault(b => b.Overlap(firewall)) is { } taken)
         {
-            errors.Add(new SpecError($"{ConfigKeys.Section("network")}.internetEgress.firewallCidrBlock", firewall.ToString(),
+            errors.Add(new SpecError(DiagnosticCatalogue.BlocksOverlap, $"{ConfigKeys.Section("network")}.internetEgress.firewallCidrBlock", firewall.ToString(),
                 $"overlaps {taken}, planned for a zone's vSwitch; allowed: a block of the VPC outside every planned block (the zones: block ./blink plan prints lists them)"));
             return null;
         }

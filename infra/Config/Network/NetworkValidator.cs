@@ -9,72 +9,72 @@ using FluentValidation.Results;
 
 namespace BlinkInfra.Config;
 
-/// <summary>Rules for `blink-infra:network`; zones are checked against the cluster's region.</summary>
+/// <summary>Rules for `blink-infra:network`; zones are checked against the cluster's region, blocks against the VPC's block as parsed once (<see cref="VpcBlock"/>).</summary>
 public sealed class NetworkValidator : AbstractValidator<NetworkConfig>
 {
     private static readonly Regex VpcIdPattern = new("^vpc-[a-z0-9]{6,}\\z", RegexOptions.CultureInvariant);
 
-    public NetworkValidator(string? region)
+    public NetworkValidator(string? region, VpcBlock vpcBlock)
     {
         RuleFor(n => n.VpcId)
             .Must(id => id is null || VpcIdPattern.IsMatch(id))
-            .WithMessage("not a VPC id; allowed: an existing VPC's id such as vpc-bp1a2b3c4d5e6f7g8h9i0, or no vpcId to create a VPC");
+            .WithCode(DiagnosticCatalogue.MalformedValue).WithMessage("not a VPC id; allowed: an existing VPC's id such as vpc-bp1a2b3c4d5e6f7g8h9i0, or no vpcId to create a VPC");
 
         RuleFor(n => n.CidrBlock)
             .NotEmpty()
             .When(n => n.VpcId != null)
-            .WithMessage("the CIDR block of the VPC given by vpcId is required; allowed: that VPC's IPv4 CIDR block, such as 172.16.0.0/12");
+            .WithCode(DiagnosticCatalogue.MissingRequired).WithMessage("the CIDR block of the VPC given by vpcId is required; allowed: that VPC's IPv4 CIDR block, such as 172.16.0.0/12");
 
         RuleFor(n => n.CidrBlock)
             .Custom((cidr, context) =>
             {
                 if (cidr is null)
                     return;
-                if (!Cidr.TryParse(cidr, out var vpc, out var problem))
-                    context.Fail(cidr, problem);
+                if (vpcBlock.Block is not { } vpc)
+                    context.Fail(DiagnosticCatalogue.NotACidr, cidr, vpcBlock.Problem!);
                 else if (vpc.Cidr is < AlibabaCloud.VpcMinPrefixLength or > AlibabaCloud.VpcMaxPrefixLength)
-                    context.Fail(cidr, $"a VPC's mask is /{AlibabaCloud.VpcMinPrefixLength} to /{AlibabaCloud.VpcMaxPrefixLength}; allowed: a block such as 10.0.0.0/16");
+                    context.Fail(DiagnosticCatalogue.CidrNotAllowed, cidr, $"a VPC's mask is /{AlibabaCloud.VpcMinPrefixLength} to /{AlibabaCloud.VpcMaxPrefixLength}; allowed: a block such as 10.0.0.0/16");
                 else if (AlibabaCloud.VpcForbiddenCidrs.Select(IPNetwork2.Parse).FirstOrDefault(vpc.Overlap) is { } reserved)
-                    context.Fail(cidr, $"overlaps {reserved}, which Alibaba Cloud reserves; allowed: 10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16 or their subnets, or another block outside {string.Join(", ", AlibabaCloud.VpcForbiddenCidrs)}");
+                    context.Fail(DiagnosticCatalogue.CidrNotAllowed, cidr, $"overlaps {reserved}, which Alibaba Cloud reserves; allowed: 10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16 or their subnets, or another block outside {string.Join(", ", AlibabaCloud.VpcForbiddenCidrs)}");
             });
 
         RuleFor(n => n.VswitchPrefixLength)
             .InclusiveBetween(AlibabaCloud.VswitchMinPrefixLength, AlibabaCloud.VswitchMaxPrefixLength)
-            .WithMessage($"allowed: {AlibabaCloud.VswitchMinPrefixLength} to {AlibabaCloud.VswitchMaxPrefixLength}, and not shorter than the VPC's mask");
+            .WithCode(DiagnosticCatalogue.OutOfRange).WithMessage($"allowed: {AlibabaCloud.VswitchMinPrefixLength} to {AlibabaCloud.VswitchMaxPrefixLength}, and not shorter than the VPC's mask");
 
         RuleFor(n => n.PodVswitchPrefixLength)
             .InclusiveBetween(AlibabaCloud.VswitchMinPrefixLength, AlibabaCloud.VswitchMaxPrefixLength)
-            .WithMessage($"allowed: {AlibabaCloud.VswitchMinPrefixLength} to {AlibabaCloud.VswitchMaxPrefixLength}, and not shorter than the VPC's mask");
+            .WithCode(DiagnosticCatalogue.OutOfRange).WithMessage($"allowed: {AlibabaCloud.VswitchMinPrefixLength} to {AlibabaCloud.VswitchMaxPrefixLength}, and not shorter than the VPC's mask");
 
         RuleFor(n => n.InternetEgress!.BandwidthMbps)
             .InclusiveBetween(1, SpecDefaults.EgressMaxBandwidthMbps)
-            .WithMessage($"allowed: 1 to {SpecDefaults.EgressMaxBandwidthMbps} Mbit/s (an EIP billed by traffic)")
+            .WithCode(DiagnosticCatalogue.OutOfRange).WithMessage($"allowed: 1 to {SpecDefaults.EgressMaxBandwidthMbps} Mbit/s (an EIP billed by traffic)")
             .OverridePropertyName("InternetEgress.BandwidthMbps")
             .When(n => n.InternetEgress != null);
 
-        EgressRules(region);
+        EgressRules(region, vpcBlock);
 
         RuleFor(n => n.UsedCidrBlocks)
             .Empty()
             .When(n => n.VpcId is null)
-            .WithMessage("only an existing VPC (vpcId) has CIDR blocks in use; allowed: no usedCidrBlocks without vpcId");
+            .WithCode(DiagnosticCatalogue.ConflictingSettings).WithMessage("only an existing VPC (vpcId) has CIDR blocks in use; allowed: no usedCidrBlocks without vpcId");
 
         RuleForEach(n => n.UsedCidrBlocks)
             .Custom((cidr, context) =>
             {
                 if (!Cidr.TryParse(cidr, out var used, out var problem))
-                    context.Fail(cidr, problem);
-                else if (SpecDefaults.VpcNetwork(context.InstanceToValidate) is { } vpc && !vpc.Contains(used))
-                    context.Fail(cidr, $"outside the VPC's {vpc}; allowed: blocks inside it");
+                    context.Fail(DiagnosticCatalogue.NotACidr, cidr, problem);
+                else if (vpcBlock.Block is { } vpc && !vpc.Contains(used))
+                    context.Fail(DiagnosticCatalogue.CidrNotAllowed, cidr, $"outside the VPC's {vpc}; allowed: blocks inside it");
             });
 
         RuleFor(n => n.Zones)
             .NotEmpty()
-            .WithMessage(region is null
+            .WithCode(DiagnosticCatalogue.MissingRequired).WithMessage(region is null
                 ? "at least one zone of the cluster's region is required"
                 : $"at least one zone is required; allowed: zones of {region}: {string.Join(", ", AlibabaCloud.ZonesOf(region))}");
 
-        RuleForEach(n => n.Zones).SetValidator(n => new ZoneValidator(region, n));
+        RuleForEach(n => n.Zones).SetValidator(n => new ZoneValidator(region, n, vpcBlock));
 
         RuleFor(n => n.Zones).Custom((zones, context) =>
         {
@@ -82,7 +82,7 @@ public sealed class NetworkValidator : AbstractValidator<NetworkConfig>
             for (var i = 0; i < zones.Count; i++)
             {
                 if (zones[i].Id is { } id && !seen.Add(id))
-                    context.AddFailure(new ValidationFailure($"Zones[{i}].Id", "listed twice; allowed: each zone once") { AttemptedValue = id });
+                    context.AddFailure(new ValidationFailure($"Zones[{i}].Id", "listed twice; allowed: each zone once") { ErrorCode = DiagnosticCatalogue.ListedTwice.Code, AttemptedValue = id });
             }
         });
     }
@@ -90,49 +90,49 @@ public sealed class NetworkValidator : AbstractValidator<NetworkConfig>
     private static readonly Regex HostPort = new(EgressFirewall.HostPortPattern, RegexOptions.CultureInvariant);
 
     /// <summary>`internetEgress.allowedHosts` and `firewallCidrBlock` (a NAT firewall in front of the gateway, <see cref="EgressFirewall"/>).</summary>
-    private void EgressRules(string? region)
+    private void EgressRules(string? region, VpcBlock vpcBlock)
     {
         RuleFor(n => n.InternetEgress!.AllowedHosts)
             .Must(hosts => hosts.Count == 0)
             .When(n => n.InternetEgress is { Enabled: not true })
-            .WithMessage("the hosts a NAT firewall lets out, in front of the NAT gateway that internet egress declares; allowed: internetEgress.enabled: true, or no allowedHosts")
+            .WithCode(DiagnosticCatalogue.ConflictingSettings).WithMessage("the hosts a NAT firewall lets out, in front of the NAT gateway that internet egress declares; allowed: internetEgress.enabled: true, or no allowedHosts")
             .OverridePropertyName("InternetEgress.AllowedHosts");
         RuleFor(n => n.InternetEgress!.AllowedHosts)
             .Must(hosts => hosts.Count <= EgressFirewall.MaxAllowedHosts)
             .When(n => n.InternetEgress is not null)
-            .WithMessage($"allowed: at most {EgressFirewall.MaxAllowedHosts} hosts (a NAT firewall policy each)")
+            .WithCode(DiagnosticCatalogue.OutOfRange).WithMessage($"allowed: at most {EgressFirewall.MaxAllowedHosts} hosts (a NAT firewall policy each)")
             .OverridePropertyName("InternetEgress.AllowedHosts");
         RuleFor(n => n.InternetEgress!.AllowedHosts)
             .Must(hosts => hosts.Distinct(StringComparer.Ordinal).Count() == hosts.Count)
             .When(n => n.InternetEgress is not null)
-            .WithMessage("a host and port listed twice; allowed: each once")
+            .WithCode(DiagnosticCatalogue.ListedTwice).WithMessage("a host and port listed twice; allowed: each once")
             .OverridePropertyName("InternetEgress.AllowedHosts");
         RuleFor(n => n.InternetEgress!.AllowedHosts)
             .Must(_ => region is null || EgressFirewall.NatFirewallRegions.Contains(region))
             .When(n => n.InternetEgress is { AllowedHosts.Count: > 0 })
-            .WithMessage($"Cloud Firewall offers no NAT firewall in {region}, which limiting egress to hosts needs; allowed: no allowedHosts there, or a region of {string.Join(", ", EgressFirewall.NatFirewallRegions)}")
+            .WithCode(DiagnosticCatalogue.NotOffered).WithMessage($"Cloud Firewall offers no NAT firewall in {region}, which limiting egress to hosts needs; allowed: no allowedHosts there, or a region of {string.Join(", ", EgressFirewall.NatFirewallRegions)}")
             .OverridePropertyName("InternetEgress.AllowedHosts");
         RuleForEach(n => n.InternetEgress!.AllowedHosts)
             .Custom((entry, context) =>
             {
                 var hostPart = entry.Contains(':', StringComparison.Ordinal) ? entry[..entry.LastIndexOf(':')] : entry;
                 if (IPAddress.TryParse(hostPart, out _))
-                    context.Fail(entry, "an address; allowed: a host name and port, such as api.partner.com:443 (the NAT firewall filters by name)");
+                    context.Fail(DiagnosticCatalogue.MalformedValue, entry, "an address; allowed: a host name and port, such as api.partner.com:443 (the NAT firewall filters by name)");
                 else if (!HostPort.IsMatch(entry) || hostPart.Length > EgressFirewall.MaxHostLength
                          || int.Parse(entry[(entry.LastIndexOf(':') + 1)..], System.Globalization.CultureInfo.InvariantCulture) > 65535)
-                    context.Fail(entry, "not host:port; allowed: a host name in lower case with at least one dot (\"*.\" before it for all its subdomains), at most 253 characters, ':' and a port 1 to 65535, such as api.partner.com:443");
+                    context.Fail(DiagnosticCatalogue.MalformedValue, entry, "not host:port; allowed: a host name in lower case with at least one dot (\"*.\" before it for all its subdomains), at most 253 characters, ':' and a port 1 to 65535, such as api.partner.com:443");
             })
             .When(n => n.InternetEgress is not null);
 
         RuleFor(n => n.InternetEgress!.FirewallCidrBlock)
             .NotEmpty()
             .When(n => n.InternetEgress is { AllowedHosts.Count: > 0 })
-            .WithMessage("required with allowedHosts: a block of the VPC no vSwitch uses, where Cloud Firewall makes the NAT firewall's vSwitch (automatic mode); allowed: a block such as 10.0.250.0/24 inside network.cidrBlock, outside every zone's blocks and usedCidrBlocks")
+            .WithCode(DiagnosticCatalogue.MissingRequired).WithMessage("required with allowedHosts: a block of the VPC no vSwitch uses, where Cloud Firewall makes the NAT firewall's vSwitch (automatic mode); allowed: a block such as 10.0.250.0/24 inside network.cidrBlock, outside every zone's blocks and usedCidrBlocks")
             .OverridePropertyName("InternetEgress.FirewallCidrBlock");
         RuleFor(n => n.InternetEgress!.FirewallCidrBlock)
             .Null()
             .When(n => n.InternetEgress is { AllowedHosts.Count: 0 })
-            .WithMessage("the NAT firewall's vSwitch, which only allowedHosts declares; allowed: allowedHosts with it, or no firewallCidrBlock")
+            .WithCode(DiagnosticCatalogue.ConflictingSettings).WithMessage("the NAT firewall's vSwitch, which only allowedHosts declares; allowed: allowedHosts with it, or no firewallCidrBlock")
             .OverridePropertyName("InternetEgress.FirewallCidrBlock");
         RuleFor(n => n.InternetEgress!.FirewallCidrBlock)
             .Custom((cidr, context) =>
@@ -141,14 +141,14 @@ public sealed class NetworkValidator : AbstractValidator<NetworkConfig>
                     return;
                 var network = context.InstanceToValidate;
                 if (!Cidr.TryParse(cidr, out var block, out var problem))
-                    context.Fail(cidr, problem);
+                    context.Fail(DiagnosticCatalogue.NotACidr, cidr, problem);
                 else if (block.Cidr is < AlibabaCloud.VswitchMinPrefixLength or > AlibabaCloud.VswitchMaxPrefixLength)
-                    context.Fail(cidr, $"a vSwitch's mask is /{AlibabaCloud.VswitchMinPrefixLength} to /{AlibabaCloud.VswitchMaxPrefixLength}; allowed: a block such as 10.0.250.0/24");
-                else if (SpecDefaults.VpcNetwork(network) is { } vpc && !vpc.Contains(block))
-                    context.Fail(cidr, $"outside the VPC's {vpc}; allowed: a block inside it");
+                    context.Fail(DiagnosticCatalogue.CidrNotAllowed, cidr, $"a vSwitch's mask is /{AlibabaCloud.VswitchMinPrefixLength} to /{AlibabaCloud.VswitchMaxPrefixLength}; allowed: a block such as 10.0.250.0/24");
+                else if (vpcBlock.Block is { } vpc && !vpc.Contains(block))
+                    context.Fail(DiagnosticCatalogue.CidrNotAllowed, cidr, $"outside the VPC's {vpc}; allowed: a block inside it");
                 else if (network.UsedCidrBlocks.Concat(network.Zones.SelectMany(z => new[] { z.CidrBlock, z.PodCidrBlock })).OfType<string>()
                              .Where(b => Cidr.TryParse(b, out _, out _)).FirstOrDefault(b => IPNetwork2.Parse(b).Overlap(block)) is { } clash)
-                    context.Fail(cidr, $"overlaps {clash}; allowed: a block that overlaps no zone's block and no usedCidrBlocks");
+                    context.Fail(DiagnosticCatalogue.BlocksOverlap, cidr, $"overlaps {clash}; allowed: a block that overlaps no zone's block and no usedCidrBlocks");
             })
             .When(n => n.InternetEgress is not null);
     }

@@ -32,12 +32,12 @@ public static class AlertContactsBuilder
         if (contacts.Count == 0)
         {
             if (given)
-                errors.Add(new SpecError(key, Secrets.Mask, $"details of alert contacts, but {contactsKey} names none; allowed: name them there ({{name, via}}), or remove this key"));
+                errors.Add(new SpecError(DiagnosticCatalogue.ConflictingSettings, key, Secrets.Mask, $"details of alert contacts, but {contactsKey} names none; allowed: name them there ({{name, via}}), or remove this key"));
             return null;
         }
         if (!given)
         {
-            errors.Add(new SpecError(key, null,
+            errors.Add(new SpecError(DiagnosticCatalogue.MissingRequired, key, null,
                 $"{contactsKey} names {contacts.Count} contact(s), whose email, phone or DingTalk webhook belong here, as a secret; allowed: pulumi config set --secret {key} {Example}"));
             return null;
         }
@@ -46,7 +46,7 @@ public static class AlertContactsBuilder
         // Personal data and a credential: a secret, or not at all (plain text would sit in the stack file and the state).
         if (!raw.SecretKeys.Contains(key))
         {
-            errors.Add(new SpecError(key, Secrets.Mask, $"alert contacts' details given in plain text: personal data (and a webhook's token a credential); allowed: a secret, set with pulumi config set --secret {key} {Example}"));
+            errors.Add(new SpecError(DiagnosticCatalogue.PlainTextSecret, key, Secrets.Mask, $"alert contacts' details given in plain text: personal data (and a webhook's token a credential); allowed: a secret, set with pulumi config set --secret {key} {Example}"));
             return null;
         }
 
@@ -58,32 +58,32 @@ public static class AlertContactsBuilder
         }
         catch (JsonException)
         {
-            errors.Add(new SpecError(key, Secrets.Mask, $"not JSON; allowed: {Example}"));
+            errors.Add(new SpecError(DiagnosticCatalogue.UnreadableSecret, key, Secrets.Mask, $"not JSON; allowed: {Example}"));
             return null;
         }
         if (root.ValueKind != JsonValueKind.Object)
         {
-            errors.Add(new SpecError(key, Secrets.Mask, $"not an object; allowed: {Example}"));
+            errors.Add(new SpecError(DiagnosticCatalogue.UnreadableSecret, key, Secrets.Mask, $"not an object; allowed: {Example}"));
             return null;
         }
 
         var names = contacts.Select(c => c.Name!).ToHashSet(StringComparer.Ordinal);
         foreach (var entry in root.EnumerateObject().Where(e => !names.Contains(e.Name)))
-            errors.Add(new SpecError(key, Secrets.Mask, $"\"{entry.Name}\" is not a contact of {contactsKey}; allowed: {string.Join(", ", contacts.Select(c => c.Name))}"));
+            errors.Add(new SpecError(DiagnosticCatalogue.UnknownValue, key, Secrets.Mask, $"\"{entry.Name}\" is not a contact of {contactsKey}; allowed: {string.Join(", ", contacts.Select(c => c.Name))}"));
 
         var built = ImmutableArray.CreateBuilder<AlertContactSpec>();
         foreach (var contact in contacts)
         {
             if (!root.TryGetProperty(contact.Name!, out var details) || details.ValueKind != JsonValueKind.Object)
             {
-                errors.Add(new SpecError(key, Secrets.Mask, $"no details of \"{contact.Name}\"; allowed: {{\"{contact.Name}\": {{{string.Join(", ", contact.Via.Select(v => $"\"{AlertNotifications.DetailOf[v]}\": \"...\""))}}}}}"));
+                errors.Add(new SpecError(DiagnosticCatalogue.MissingRequired, key, Secrets.Mask, $"no details of \"{contact.Name}\"; allowed: {{\"{contact.Name}\": {{{string.Join(", ", contact.Via.Select(v => $"\"{AlertNotifications.DetailOf[v]}\": \"...\""))}}}}}"));
                 continue;
             }
             var wanted = contact.Via.Select(v => AlertNotifications.DetailOf[v]).ToHashSet(StringComparer.Ordinal);
             foreach (var field in details.EnumerateObject().Where(f => !wanted.Contains(f.Name)))
             {
                 var via = AlertNotifications.DetailOf.Where(d => d.Value == field.Name).Select(d => d.Key).FirstOrDefault();
-                errors.Add(new SpecError(key, Secrets.Mask, via is null
+                errors.Add(new SpecError(DiagnosticCatalogue.UnknownKey, key, Secrets.Mask, via is null
                     ? $"\"{contact.Name}\".{field.Name} is unknown; allowed: {string.Join(", ", AlertNotifications.DetailOf.Values.Distinct())}"
                     : $"\"{contact.Name}\".{field.Name} is given but {contactsKey} does not reach {contact.Name} by {via}; allowed: add {via} to its via, or leave {field.Name} out"));
             }
@@ -94,13 +94,13 @@ public static class AlertContactsBuilder
                     return null;
                 if (!details.TryGetProperty(field, out var value) || value.ValueKind != JsonValueKind.String)
                 {
-                    errors.Add(new SpecError(key, Secrets.Mask, $"\"{contact.Name}\" is reached by {via} but has no {field}; allowed: {allowed}"));
+                    errors.Add(new SpecError(DiagnosticCatalogue.MissingRequired, key, Secrets.Mask, $"\"{contact.Name}\" is reached by {via} but has no {field}; allowed: {allowed}"));
                     return null;
                 }
                 var text = value.GetString()!;
                 if (text.Length > maxLength || !shape.IsMatch(text))
                 {
-                    errors.Add(new SpecError(key, Secrets.Mask, $"\"{contact.Name}\".{field} is not {allowed}; allowed: {allowed}"));
+                    errors.Add(new SpecError(DiagnosticCatalogue.MalformedValue, key, Secrets.Mask, $"\"{contact.Name}\".{field} is not {allowed}; allowed: {allowed}"));
                     return null;
                 }
                 return text;

@@ -15,27 +15,27 @@ public sealed class ObservabilityValidator : AbstractValidator<ObservabilityConf
         RuleFor(o => o.Metrics!.Alerts)
             .NotEqual(true)
             .When(o => o.Metrics is { Enabled: false })
-            .WithMessage("the alert rules are evaluated by the managed Prometheus, which metrics.enabled: false leaves out; allowed: alerts: false, or metrics.enabled: true")
+            .WithCode(DiagnosticCatalogue.ConflictingSettings).WithMessage("the alert rules are evaluated by the managed Prometheus, which metrics.enabled: false leaves out; allowed: alerts: false, or metrics.enabled: true")
             .OverridePropertyName("Metrics.Alerts");
         RuleFor(o => o.Logs!.Project)
             .Must(project => project is null || ProjectName.IsMatch(project))
             .When(o => o.Logs is not null)
-            .WithMessage("not a Log Service project name; allowed: 3 to 63 lower-case letters, digits and '-', starting and ending with a letter or digit, unique in the region across all accounts")
+            .WithCode(DiagnosticCatalogue.MalformedValue).WithMessage("not a Log Service project name; allowed: 3 to 63 lower-case letters, digits and '-', starting and ending with a letter or digit, unique in the region across all accounts")
             .OverridePropertyName("Logs.Project");
         RuleFor(o => o.Logs!.RetentionDays)
             .InclusiveBetween(Logging.MinRetentionDays, Logging.MaxRetentionDays)
             .When(o => o.Logs is not null)
-            .WithMessage($"allowed: {Logging.MinRetentionDays} to {Logging.MaxRetentionDays} days the logstores and the control plane's logs keep a log")
+            .WithCode(DiagnosticCatalogue.OutOfRange).WithMessage($"allowed: {Logging.MinRetentionDays} to {Logging.MaxRetentionDays} days the logstores and the control plane's logs keep a log")
             .OverridePropertyName("Logs.RetentionDays");
         RuleFor(o => o.Logs!.ControlPlane)
             .NotEqual(true)
             .When(o => o.Logs is { Enabled: false })
-            .WithMessage("the control plane's logs go to the stack's Log Service project, which logs.enabled: false leaves out; allowed: controlPlane: false, or logs.enabled: true")
+            .WithCode(DiagnosticCatalogue.ConflictingSettings).WithMessage("the control plane's logs go to the stack's Log Service project, which logs.enabled: false leaves out; allowed: controlPlane: false, or logs.enabled: true")
             .OverridePropertyName("Logs.ControlPlane");
         RuleFor(o => o.Logs!.Audit)
             .NotEqual(true)
             .When(o => o.Logs is { Enabled: false })
-            .WithMessage("the API server's audit log goes to the stack's Log Service project, which logs.enabled: false leaves out; allowed: audit: false, or logs.enabled: true")
+            .WithCode(DiagnosticCatalogue.ConflictingSettings).WithMessage("the API server's audit log goes to the stack's Log Service project, which logs.enabled: false leaves out; allowed: audit: false, or logs.enabled: true")
             .OverridePropertyName("Logs.Audit");
         AlertingRules();
     }
@@ -50,29 +50,29 @@ public sealed class ObservabilityValidator : AbstractValidator<ObservabilityConf
         RuleFor(o => o.Alerting!.Contacts)
             .Must(contacts => contacts.Count <= AlertNotifications.MaxContacts)
             .When(o => o.Alerting is not null)
-            .WithMessage($"allowed: at most {AlertNotifications.MaxContacts} contacts")
+            .WithCode(DiagnosticCatalogue.OutOfRange).WithMessage($"allowed: at most {AlertNotifications.MaxContacts} contacts")
             .OverridePropertyName("Alerting.Contacts");
         RuleFor(o => o.Alerting!.Contacts)
             .Must(contacts => contacts.Count == 0)
             .When(o => o.Alerting is not null && (o.Metrics?.Enabled == false || o.Metrics?.Alerts == false))
-            .WithMessage("contacts receive the alert rules, which metrics.alerts: false (or metrics.enabled: false) leaves out; allowed: no contacts, or alerts on")
+            .WithCode(DiagnosticCatalogue.ConflictingSettings).WithMessage("contacts receive the alert rules, which metrics.alerts: false (or metrics.enabled: false) leaves out; allowed: no contacts, or alerts on")
             .OverridePropertyName("Alerting.Contacts");
         RuleFor(o => o.Alerting!.Contacts)
             .Must(contacts => contacts.Where(c => c.Name is not null).GroupBy(c => c.Name).All(g => g.Count() == 1))
             .When(o => o.Alerting is not null)
-            .WithMessage("a contact's name appears twice; allowed: each name once")
+            .WithCode(DiagnosticCatalogue.ListedTwice).WithMessage("a contact's name appears twice; allowed: each name once")
             .OverridePropertyName("Alerting.Contacts");
         RuleForEach(o => o.Alerting!.Contacts).ChildRules(contact =>
         {
             contact.RuleFor(c => c.Name)
                 .Must(name => name is not null && ContactName.IsMatch(name))
-                .WithMessage("allowed: 1 to 32 lower-case letters, digits and '-', starting with a letter and not ending with '-' (a role such as oncall-primary: the name is no secret); it keys the contact's details in blink-infra:alertContacts");
+                .WithCode(DiagnosticCatalogue.MalformedValue).WithMessage("allowed: 1 to 32 lower-case letters, digits and '-', starting with a letter and not ending with '-' (a role such as oncall-primary: the name is no secret); it keys the contact's details in blink-infra:alertContacts");
             contact.RuleFor(c => c.Via)
                 .Must(via => via.Count > 0)
-                .WithMessage($"how the contact is reached; allowed: one or more of {string.Join(", ", AlertNotifications.ChannelOf.Keys)}");
+                .WithCode(DiagnosticCatalogue.MissingRequired).WithMessage($"how the contact is reached; allowed: one or more of {string.Join(", ", AlertNotifications.ChannelOf.Keys)}");
             contact.RuleFor(c => c.Via)
                 .Must(via => via.All(AlertNotifications.ChannelOf.ContainsKey) && via.Distinct().Count() == via.Count)
-                .WithMessage($"allowed: each of {string.Join(", ", AlertNotifications.ChannelOf.Keys)} at most once (sms needs the contact's phone, email its address, dingTalk its DingTalk robot's webhook, in blink-infra:alertContacts)");
+                .WithCode(DiagnosticCatalogue.ListedTwice).WithMessage($"allowed: each of {string.Join(", ", AlertNotifications.ChannelOf.Keys)} at most once (sms needs the contact's phone, email its address, dingTalk its DingTalk robot's webhook, in blink-infra:alertContacts)");
         }).When(o => o.Alerting is not null);
     }
 

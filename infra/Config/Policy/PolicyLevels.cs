@@ -17,9 +17,9 @@ public static class PolicyLevels
         {
             var key = $"{ConfigKeys.Section("policy")}.levels[\"{name}\"]";
             if (!policyNames.Contains(name))
-                yield return new SpecError(key, level, $"unknown policy \"{name}\"; allowed: {string.Join(", ", policyNames)}");
+                yield return new SpecError(DiagnosticCatalogue.UnknownValue, key, level, $"unknown policy \"{name}\"; allowed: {string.Join(", ", policyNames)}");
             else if (EnforcementLevels.Parse(level) is null)
-                yield return new SpecError(key, level, $"unknown enforcement level; allowed: {EnforcementLevels.Names}");
+                yield return new SpecError(DiagnosticCatalogue.UnknownValue, key, level, $"unknown enforcement level; allowed: {EnforcementLevels.Names}");
         }
     }
 

@@ -63,28 +63,28 @@ public sealed class DataAccessValidator : AbstractValidator<DataAccessConfig>
     {
         RuleFor(d => d.Vswitches)
             .Must(vswitches => vswitches.Count == 0)
-            .WithMessage(VswitchesRetired);
+            .WithCode(DiagnosticCatalogue.RetiredSetting).WithMessage(VswitchesRetired);
 
         RuleFor(d => d.CrossAccount!.TenantRoleArn)
             .Cascade(CascadeMode.Stop)
-            .NotEmpty().WithMessage("the RAM role the stack assumes in the tenant's account is required; allowed: an ARN such as acs:ram::1234567890123456:role/blink-tenant")
-            .Must(arn => RoleArnPattern.IsMatch(arn!)).WithMessage("not a RAM role ARN; allowed: an ARN such as acs:ram::1234567890123456:role/blink-tenant")
+            .NotEmpty().WithCode(DiagnosticCatalogue.MissingRequired).WithMessage("the RAM role the stack assumes in the tenant's account is required; allowed: an ARN such as acs:ram::1234567890123456:role/blink-tenant")
+            .Must(arn => RoleArnPattern.IsMatch(arn!)).WithCode(DiagnosticCatalogue.MalformedValue).WithMessage("not a RAM role ARN; allowed: an ARN such as acs:ram::1234567890123456:role/blink-tenant")
             .OverridePropertyName("CrossAccount.TenantRoleArn")
             .When(d => d.CrossAccount != null);
 
         RuleFor(d => d.CrossAccount!.PlatformAccountId)
             .Cascade(CascadeMode.Stop)
-            .NotEmpty().WithMessage("the account that hosts the cluster and owns the transit router is required; allowed: a 16-digit Alibaba Cloud account id")
-            .Must(id => AccountIdPattern.IsMatch(id!)).WithMessage("not an Alibaba Cloud account id; allowed: 16 digits")
+            .NotEmpty().WithCode(DiagnosticCatalogue.MissingRequired).WithMessage("the account that hosts the cluster and owns the transit router is required; allowed: a 16-digit Alibaba Cloud account id")
+            .Must(id => AccountIdPattern.IsMatch(id!)).WithCode(DiagnosticCatalogue.MalformedValue).WithMessage("not an Alibaba Cloud account id; allowed: 16 digits")
             .Must((d, id) => AccountOf(d.CrossAccount!.TenantRoleArn) != id)
-            .WithMessage("the tenant's role is in the platform's own account; allowed: another account's id (in the same account, carve the cluster inside the customer's VPC with blink-infra:network.vpcId and leave crossAccount out)")
+            .WithCode(DiagnosticCatalogue.ConflictingSettings).WithMessage("the tenant's role is in the platform's own account; allowed: another account's id (in the same account, carve the cluster inside the customer's VPC with blink-infra:network.vpcId and leave crossAccount out)")
             .OverridePropertyName("CrossAccount.PlatformAccountId")
             .When(d => d.CrossAccount != null);
 
         RuleFor(d => d.CrossAccount!.VpcId)
             .Cascade(CascadeMode.Stop)
-            .NotEmpty().WithMessage("the tenant's VPC is required; allowed: a VPC id such as vpc-bp1a2b3c4d5e6f")
-            .Must(id => VpcIdPattern.IsMatch(id!)).WithMessage("not a VPC id; allowed: an id such as vpc-bp1a2b3c4d5e6f")
+            .NotEmpty().WithCode(DiagnosticCatalogue.MissingRequired).WithMessage("the tenant's VPC is required; allowed: a VPC id such as vpc-bp1a2b3c4d5e6f")
+            .Must(id => VpcIdPattern.IsMatch(id!)).WithCode(DiagnosticCatalogue.MalformedValue).WithMessage("not a VPC id; allowed: an id such as vpc-bp1a2b3c4d5e6f")
             .OverridePropertyName("CrossAccount.VpcId")
             .When(d => d.CrossAccount != null);
 
@@ -93,16 +93,16 @@ public sealed class DataAccessValidator : AbstractValidator<DataAccessConfig>
             if (cross is null)
                 return;
             if (cross.CidrBlock is null)
-                context.FailAt("CrossAccount.CidrBlock", null, "the tenant VPC's CIDR block is required (its routes send the cluster's pods back through the transit router); allowed: a block such as 192.168.0.0/16");
+                context.FailAt(DiagnosticCatalogue.MissingRequired, "CrossAccount.CidrBlock", null, "the tenant VPC's CIDR block is required (its routes send the cluster's pods back through the transit router); allowed: a block such as 192.168.0.0/16");
             else if (!Cidr.TryParse(cross.CidrBlock, out var block, out var problem))
-                context.FailAt("CrossAccount.CidrBlock", cross.CidrBlock, problem);
+                context.FailAt(DiagnosticCatalogue.NotACidr, "CrossAccount.CidrBlock", cross.CidrBlock, problem);
             else if (TenantBlockProblem(block) is { } vpcProblem)
-                context.FailAt("CrossAccount.CidrBlock", cross.CidrBlock, vpcProblem);
+                context.FailAt(DiagnosticCatalogue.CidrNotAllowed, "CrossAccount.CidrBlock", cross.CidrBlock, vpcProblem);
         });
 
         RuleFor(d => d.CrossAccount!.Vswitches)
             .Must(vswitches => vswitches.Count > 0)
-            .WithMessage("the transit router attaches to the tenant's VPC through its vSwitches; allowed: a list of {id, zone}, one vSwitch per zone the transit router serves")
+            .WithCode(DiagnosticCatalogue.MissingRequired).WithMessage("the transit router attaches to the tenant's VPC through its vSwitches; allowed: a list of {id, zone}, one vSwitch per zone the transit router serves")
             .OverridePropertyName("CrossAccount.Vswitches")
             .When(d => d.CrossAccount != null);
 
@@ -110,7 +110,7 @@ public sealed class DataAccessValidator : AbstractValidator<DataAccessConfig>
         // of the region (TransitRouterCen.MinAttachmentZones).
         RuleFor(d => d.CrossAccount!.Vswitches)
             .Must(vswitches => vswitches.Select(v => v.Zone).OfType<string>().Distinct(StringComparer.Ordinal).Count() >= TransitRouterCen.MinAttachmentZones)
-            .WithMessage(d => $"vSwitches in {d.CrossAccount!.Vswitches.Select(v => v.Zone).OfType<string>().Distinct(StringComparer.Ordinal).Count()} zone(s): {TransitRouterCen.ZonesRule}; allowed: vSwitches of the tenant's VPC in at least {TransitRouterCen.MinAttachmentZones} zones of {region ?? "the region"}, one per zone")
+            .WithCode(DiagnosticCatalogue.OutOfRange).WithMessage(d => $"vSwitches in {d.CrossAccount!.Vswitches.Select(v => v.Zone).OfType<string>().Distinct(StringComparer.Ordinal).Count()} zone(s): {TransitRouterCen.ZonesRule}; allowed: vSwitches of the tenant's VPC in at least {TransitRouterCen.MinAttachmentZones} zones of {region ?? "the region"}, one per zone")
             .OverridePropertyName("CrossAccount.Vswitches")
             .When(d => d.CrossAccount is { Vswitches.Count: > 0 });
 
@@ -118,13 +118,13 @@ public sealed class DataAccessValidator : AbstractValidator<DataAccessConfig>
         {
             vswitch.RuleFor(v => v.Id)
                 .Cascade(CascadeMode.Stop)
-                .NotEmpty().WithMessage("allowed: the id of a vSwitch of the tenant's VPC, such as vsw-bp1a2b3c4d5e6f")
-                .Must(id => VswitchIdPattern.IsMatch(id!)).WithMessage("not a vSwitch id; allowed: an id such as vsw-bp1a2b3c4d5e6f");
+                .NotEmpty().WithCode(DiagnosticCatalogue.MissingRequired).WithMessage("allowed: the id of a vSwitch of the tenant's VPC, such as vsw-bp1a2b3c4d5e6f")
+                .Must(id => VswitchIdPattern.IsMatch(id!)).WithCode(DiagnosticCatalogue.MalformedValue).WithMessage("not a vSwitch id; allowed: an id such as vsw-bp1a2b3c4d5e6f");
             vswitch.RuleFor(v => v.Zone)
                 .Cascade(CascadeMode.Stop)
-                .NotEmpty().WithMessage(region is null ? "the vSwitch's zone is required" : $"the vSwitch's zone is required; allowed: zones of {region}: {string.Join(", ", AlibabaCloud.ZonesOf(region))}")
+                .NotEmpty().WithCode(DiagnosticCatalogue.MissingRequired).WithMessage(region is null ? "the vSwitch's zone is required" : $"the vSwitch's zone is required; allowed: zones of {region}: {string.Join(", ", AlibabaCloud.ZonesOf(region))}")
                 .Must(zone => region is null || AlibabaCloud.ZonesOf(region).Contains(zone!))
-                .WithMessage(_ => $"not a zone of the stack's region {region}: the transit router is the region's; allowed: {string.Join(", ", AlibabaCloud.ZonesOf(region!))}");
+                .WithCode(DiagnosticCatalogue.UnknownValue).WithMessage(_ => $"not a zone of the stack's region {region}: the transit router is the region's; allowed: {string.Join(", ", AlibabaCloud.ZonesOf(region!))}");
         }).When(d => d.CrossAccount != null);
 
         RuleFor(d => d.CrossAccount!.Vswitches).Custom((vswitches, context) =>
@@ -133,7 +133,7 @@ public sealed class DataAccessValidator : AbstractValidator<DataAccessConfig>
             for (var i = 0; i < vswitches.Count; i++)
             {
                 if (vswitches[i].Zone is { } zone && !zones.Add(zone))
-                    context.AddFailure(new ValidationFailure($"CrossAccount.Vswitches[{i}].Zone", "a zone already attached; allowed: one vSwitch per zone (a transit router's VPC connection takes one per zone)") { AttemptedValue = zone });
+                    context.AddFailure(new ValidationFailure($"CrossAccount.Vswitches[{i}].Zone", "a zone already attached; allowed: one vSwitch per zone (a transit router's VPC connection takes one per zone)") { ErrorCode = DiagnosticCatalogue.ListedTwice.Code, AttemptedValue = zone });
             }
         }).When(d => d.CrossAccount != null);
 
@@ -141,24 +141,24 @@ public sealed class DataAccessValidator : AbstractValidator<DataAccessConfig>
         {
             endpoint.RuleFor(e => e.Name)
                 .Cascade(CascadeMode.Stop)
-                .NotEmpty().WithMessage("allowed: lower-case letters, digits and '-', starting with a letter")
-                .Must(name => EndpointNamePattern.IsMatch(name!)).WithMessage("not a valid endpoint name; allowed: lower-case letters, digits and '-', starting with a letter, at most 63 characters");
+                .NotEmpty().WithCode(DiagnosticCatalogue.MissingRequired).WithMessage("allowed: lower-case letters, digits and '-', starting with a letter")
+                .Must(name => EndpointNamePattern.IsMatch(name!)).WithCode(DiagnosticCatalogue.MalformedValue).WithMessage("not a valid endpoint name; allowed: lower-case letters, digits and '-', starting with a letter, at most 63 characters");
             endpoint.RuleFor(e => e.Kind)
                 .Cascade(CascadeMode.Stop)
-                .NotEmpty().WithMessage($"allowed: {DataEndpointKinds.Names}")
-                .Must(kind => DataEndpointKinds.Find(kind!) != null).WithMessage(e => $"unknown kind of source or sink; {KindHint(e.Kind!)}allowed: {DataEndpointKinds.Names}");
+                .NotEmpty().WithCode(DiagnosticCatalogue.MissingRequired).WithMessage($"allowed: {DataEndpointKinds.Names}")
+                .Must(kind => DataEndpointKinds.Find(kind!) != null).WithCode(DiagnosticCatalogue.UnknownValue).WithMessage(e => $"unknown kind of source or sink; {KindHint(e.Kind!)}allowed: {DataEndpointKinds.Names}");
             endpoint.RuleFor(e => e.Port)
-                .InclusiveBetween(1, 65535).WithMessage("allowed: 1 to 65535, or none for the kind's usual port");
+                .InclusiveBetween(1, 65535).WithCode(DiagnosticCatalogue.OutOfRange).WithMessage("allowed: 1 to 65535, or none for the kind's usual port");
             // The host parsed by what it is, whether or not a cidr is given: it is the endpoints ConfigMap's value as given.
             endpoint.RuleFor(e => e.Host).Custom((host, context) =>
             {
                 if (host is null)
                     return;
                 if (HostNames.ProblemWith(host) is { } problem)
-                    context.Fail(host, $"{problem}; allowed: {HostNames.Allowed}");
+                    context.Fail(DiagnosticCatalogue.MalformedValue, host, $"{problem}; allowed: {HostNames.Allowed}");
                 else if (context.InstanceToValidate.Cidr is { } cidr && Cidr.TryParse(cidr, out var block, out _)
                          && HostNames.TryParseIPv4(host, out var address) && !block.Contains(address))
-                    context.Fail(host, $"an address outside the endpoint's cidr {cidr}, the only addresses its egress rule opens; allowed: an address inside it, or a cidr that holds it");
+                    context.Fail(DiagnosticCatalogue.CidrNotAllowed, host, $"an address outside the endpoint's cidr {cidr}, the only addresses its egress rule opens; allowed: an address inside it, or a cidr that holds it");
             });
             endpoint.RuleFor(e => e.Cidr).Custom((cidr, context) =>
             {
@@ -166,15 +166,15 @@ public sealed class DataAccessValidator : AbstractValidator<DataAccessConfig>
                 if (cidr is null)
                 {
                     if (host is null)
-                        context.Fail(null, "an endpoint needs the addresses its egress rule opens; allowed: cidr, or host as an IPv4 address");
+                        context.Fail(DiagnosticCatalogue.MissingRequired, null, "an endpoint needs the addresses its egress rule opens; allowed: cidr, or host as an IPv4 address");
                     else if (HostNames.ProblemWith(host) is null && !HostNames.TryParseIPv4(host, out _))
-                        context.Fail(null, $"host {UserText.Quote(host)} is a name, and a security group rule needs addresses; allowed: the CIDR block of the endpoint's addresses");
+                        context.Fail(DiagnosticCatalogue.MalformedValue, null, $"host {UserText.Quote(host)} is a name, and a security group rule needs addresses; allowed: the CIDR block of the endpoint's addresses");
                     return;
                 }
                 if (!Cidr.TryParse(cidr, out var block, out var problem))
-                    context.Fail(cidr, problem);
+                    context.Fail(DiagnosticCatalogue.NotACidr, cidr, problem);
                 else if (block.Cidr < WidestEndpointPrefix)
-                    context.Fail(cidr, $"wider than /{WidestEndpointPrefix}: an endpoint's rule opens its port to these addresses only; allowed: the endpoint's own block, /{WidestEndpointPrefix} or narrower");
+                    context.Fail(DiagnosticCatalogue.CidrNotAllowed, cidr, $"wider than /{WidestEndpointPrefix}: an endpoint's rule opens its port to these addresses only; allowed: the endpoint's own block, /{WidestEndpointPrefix} or narrower");
             });
         });
 
@@ -184,7 +184,7 @@ public sealed class DataAccessValidator : AbstractValidator<DataAccessConfig>
             for (var i = 0; i < endpoints.Count; i++)
             {
                 if (endpoints[i].Name is { } name && !seen.Add(name))
-                    context.AddFailure(new ValidationFailure($"Endpoints[{i}].Name", "used by another endpoint; allowed: a name of its own") { AttemptedValue = name });
+                    context.AddFailure(new ValidationFailure($"Endpoints[{i}].Name", "used by another endpoint; allowed: a name of its own") { ErrorCode = DiagnosticCatalogue.ListedTwice.Code, AttemptedValue = name });
             }
         });
     }

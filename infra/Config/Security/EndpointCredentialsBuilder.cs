@@ -24,7 +24,7 @@ public static class EndpointCredentialsBuilder
         // Credentials are given as a secret, or not at all: plain text would sit in the stack file and the state.
         if (!raw.SecretKeys.Contains(key))
         {
-            errors.Add(new SpecError(key, Secrets.Mask,
+            errors.Add(new SpecError(DiagnosticCatalogue.PlainTextSecret, key, Secrets.Mask,
                 $"credentials given in plain text; allowed: a secret, set with pulumi config set --secret {key} '{{\"<endpoint>\": {{\"username\": \"...\", \"password\": \"...\"}}}}'"));
             return null;
         }
@@ -37,12 +37,12 @@ public static class EndpointCredentialsBuilder
         }
         catch (JsonException)
         {
-            errors.Add(new SpecError(key, Secrets.Mask, $"not JSON; allowed: {Allowed}"));
+            errors.Add(new SpecError(DiagnosticCatalogue.UnreadableSecret, key, Secrets.Mask, $"not JSON; allowed: {Allowed}"));
             return null;
         }
         if (root.ValueKind != JsonValueKind.Object)
         {
-            errors.Add(new SpecError(key, Secrets.Mask, $"not an object; allowed: {Allowed}"));
+            errors.Add(new SpecError(DiagnosticCatalogue.UnreadableSecret, key, Secrets.Mask, $"not an object; allowed: {Allowed}"));
             return null;
         }
 
@@ -52,14 +52,14 @@ public static class EndpointCredentialsBuilder
         {
             if (!names.Contains(endpoint.Name))
             {
-                errors.Add(new SpecError(key, Secrets.Mask,
+                errors.Add(new SpecError(DiagnosticCatalogue.UnknownValue, key, Secrets.Mask,
                     $"\"{endpoint.Name}\" is not an endpoint of blink-infra:dataAccess.endpoints; allowed: {(names.Count == 0 ? "none, the stack declares no endpoints" : string.Join(", ", names.OrderBy(n => n, StringComparer.Ordinal)))}"));
                 continue;
             }
             foreach (var field in new[] { "username", "password" })
             {
                 if (endpoint.Value.ValueKind != JsonValueKind.Object || !endpoint.Value.TryGetProperty(field, out var value) || value.ValueKind != JsonValueKind.String)
-                    errors.Add(new SpecError(key, Secrets.Mask, $"\"{endpoint.Name}\" has no {field}; allowed: {{\"username\": ..., \"password\": ...}}"));
+                    errors.Add(new SpecError(DiagnosticCatalogue.MissingRequired, key, Secrets.Mask, $"\"{endpoint.Name}\" has no {field}; allowed: {{\"username\": ..., \"password\": ...}}"));
                 else
                     entries[$"{endpoint.Name}.{field}"] = value.GetString()!;
             }

@@ -36,7 +36,7 @@ public static class IsolationSpecBuilder
             var inside = own.FirstOrDefault(o => o.Item2.Contains(block));
             if (inside.Item1 != null)
             {
-                errors.Add(new SpecError($"{ConfigKeys.Section("dataAccess")}.endpoints[{i}].{(endpoint.Cidr is null ? "host" : "cidr")}", endpoint.Cidr ?? endpoint.Host,
+                errors.Add(new SpecError(DiagnosticCatalogue.BlocksOverlap, $"{ConfigKeys.Section("dataAccess")}.endpoints[{i}].{(endpoint.Cidr is null ? "host" : "cidr")}", endpoint.Cidr ?? endpoint.Host,
                     $"lies inside {inside.Item1} ({inside.Item2}), the cluster's own addresses; allowed: the endpoint's addresses, outside the cluster's vSwitches"));
             }
         }
@@ -66,7 +66,7 @@ public static class IsolationSpecBuilder
             var why = isPublic
                 ? "and the stack has no internet egress (blink-infra:network.internetEgress) to reach a public address"
                 : $"and the cluster's VPC routes only that block to the transit router (the route blink-infra:dataAccess.crossAccount.cidrBlock declares), so these addresses are routed to neither VPC";
-            errors.Add(new SpecError($"{ConfigKeys.Section("dataAccess")}.endpoints[{i}].{(endpoint.Cidr is null ? "host" : "cidr")}", endpoint.Cidr ?? endpoint.Host,
+            errors.Add(new SpecError(DiagnosticCatalogue.CidrNotAllowed, $"{ConfigKeys.Section("dataAccess")}.endpoints[{i}].{(endpoint.Cidr is null ? "host" : "cidr")}", endpoint.Cidr ?? endpoint.Host,
                 $"{where} (blink-infra:dataAccess.crossAccount.cidrBlock), {why}; allowed: an endpoint in the tenant's VPC, inside {tenantBlock}, one in the cluster's VPC {network.VpcCidrBlock}, or one of Alibaba Cloud's services inside {PodNetworking.AlibabaServiceBlock}"));
         }
     }
@@ -88,14 +88,14 @@ public static class IsolationSpecBuilder
         var tenantBlock = IPNetwork2.Parse(cross.CidrBlock!);
         if (tenantBlock.Overlap(network.VpcCidrBlock))
         {
-            errors.Add(new SpecError($"{ConfigKeys.Section("dataAccess")}.crossAccount.cidrBlock", cross.CidrBlock,
+            errors.Add(new SpecError(DiagnosticCatalogue.BlocksOverlap, $"{ConfigKeys.Section("dataAccess")}.crossAccount.cidrBlock", cross.CidrBlock,
                 $"overlaps the cluster's VPC {network.VpcCidrBlock} (blink-infra:network.cidrBlock): the transit router routes each block to one VPC; allowed: a tenant VPC whose block does not overlap the cluster's"));
             return null;
         }
         // The transit router's connection to the cluster's VPC takes its node vSwitches, one per zone: two zones at least.
         if (network.Zones.Length < TransitRouterCen.MinAttachmentZones)
         {
-            errors.Add(new SpecError($"{ConfigKeys.Section("network")}.zones", "[" + string.Join(", ", network.Zones.Select(z => z.ZoneId)) + "]",
+            errors.Add(new SpecError(DiagnosticCatalogue.OutOfRange, $"{ConfigKeys.Section("network")}.zones", "[" + string.Join(", ", network.Zones.Select(z => z.ZoneId)) + "]",
                 $"{network.Zones.Length} zone, and {ConfigKeys.Section("dataAccess")}.crossAccount attaches the cluster's VPC to a transit router through the node vSwitches: {TransitRouterCen.ZonesRule}; allowed: at least {TransitRouterCen.MinAttachmentZones} zones"));
         }
         CheckEndpointsAcrossAccounts(dataAccess, network, tenantBlock, errors);

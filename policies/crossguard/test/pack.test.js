@@ -108,7 +108,7 @@ test("a bad stack: ingress from the internet is mandatory, on the rule's URN", a
         policy: "no-ingress-from-internet",
         level: "mandatory",
         urn: "urn:pulumi:dev::blink-infra::blink:security:ClusterSecurity$alicloud:ecs/securityGroupRule:SecurityGroupRule::blink-dev-sgr-masters-from-workers-tcp-6123-6124",
-        message: "ingress from 0.0.0.0/0 on tcp 6123/6124 lets the internet in; allowed: a source security group or a private block",
+        message: "BLINK2005: ingress from 0.0.0.0/0 on tcp 6123/6124 lets the internet in; allowed: a source security group or a private block",
     }]);
     assert.equal(rule.urn, violations.find(v => v.policy === "no-ingress-from-internet").urn);
 });
@@ -134,7 +134,7 @@ test("a bad stack: the masters' pool auto-repaired is mandatory on the pool, wor
         policy: "masters-pool-not-auto-repaired",
         level: "mandatory",
         urn: masters.urn,
-        message: "the masters' pool is auto-repaired: ACK would drain a JobManager's and the operator's node on its own; allowed: management.autoRepair false (blink-infra:maintenance.masters.autoRepair: false)",
+        message: "BLINK2022: the masters' pool is auto-repaired: ACK would drain a JobManager's and the operator's node on its own; allowed: management.autoRepair false (blink-infra:maintenance.masters.autoRepair: false)",
     }]);
     assert.ok(list.resources.some(r => r.type === "alicloud:cs/nodePool:NodePool" && r.props.management.autoRepair === true && r !== masters));
 });
@@ -146,7 +146,7 @@ test("a bad stack: a provider in another region, and the region rule reported on
     assert.deepEqual(violations.filter(v => v.policy === "region-allowed-for-billing"), [{
         policy: "region-allowed-for-billing",
         level: "mandatory",
-        message: "region cn-hongkong is not offered for pay-as-you-go billing; allowed: cn-hangzhou, cn-beijing, cn-shanghai, cn-shenzhen",
+        message: "BLINK2001: region cn-hongkong is not offered for pay-as-you-go billing; allowed: cn-hangzhou, cn-beijing, cn-shanghai, cn-shenzhen",
     }]);
     assert.ok(violations.some(v => v.policy === "zones-in-region" && v.level === "mandatory"));
 });
@@ -166,7 +166,7 @@ test("another program's stack: what its resources cannot show is not applicable"
         ...Array(5).fill(["state-bucket-locked-down", "mandatory", urn]),
         ["state-bucket-protected", "mandatory", urn],
     ]);
-    assert.equal(violations.at(-1).message, "the bucket is not protected; allowed: protect: true");
+    assert.equal(violations.at(-1).message, "BLINK2032: the bucket is not protected; allowed: protect: true");
     assert.deepEqual(notApplicable.map(n => n.policy), [
         "region-allowed-for-billing", "zones-in-region", "resources-in-stack-region",
         "three-masters-three-zones", "jobmanager-ha-on-bucket", "ha-metadata-readable-through-rrsa", "no-plaintext-secrets",
@@ -200,12 +200,12 @@ test("values unknown during preview reach C# as Pulumi's unknown marker, and not
 });
 
 test("a violation whose type and name two resources share is reported on the stack, naming them", () => {
-    const report = { violations: [{ policy: "p", level: "Mandatory", resourceType: "t:m:R", resourceName: "a", message: "wrong" }] };
+    const report = { violations: [{ policy: "p", code: "BLINK2099", level: "Mandatory", resourceType: "t:m:R", resourceName: "a", message: "wrong" }] };
     const resources = [
         { type: "t:m:R", name: "a", urn: "urn:pulumi:s::p::x:m:C$t:m:R::a" },
         { type: "t:m:R", name: "a", urn: "urn:pulumi:s::p::y:m:C$t:m:R::a" },
     ];
-    assert.deepEqual(blink.violationsOf(report, "p", resources), [{ level: "mandatory", message: "t:m:R: a: wrong" }]);
+    assert.deepEqual(blink.violationsOf(report, "p", resources), [{ level: "mandatory", message: "BLINK2099: t:m:R: a: wrong" }]);
 });
 
 test("without BlinkInfra.dll the pack says how to build it", () => {

@@ -101,7 +101,7 @@ test("served as Pulumi serves it, the pack declares every C# policy and reports 
             urn: rule.urn,
             // @pulumi/policy puts the policy's description above the message.
             message: "blink-isolation@1.0.0: No security group rule lets in 0.0.0.0/0 or ::/0.\n"
-                + "ingress from 0.0.0.0/0 on tcp 6123/6124 lets the internet in; allowed: a source security group or a private block",
+                + "BLINK2005: ingress from 0.0.0.0/0 on tcp 6123/6124 lets the internet in; allowed: a source security group or a private block",
         }]);
         assert.deepEqual(response.getNotApplicableList().map(n => n.getPolicyName()), ["no-plaintext-secrets"]);
     } finally {

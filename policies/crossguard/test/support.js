@@ -118,9 +118,11 @@ function checkStack(stack, list, cwd = REPOSITORY) {
     const report = JSON.parse(run.stdout);
     return sorted(report.violations.map(v => {
         const urn = v.resourceType === null ? undefined : list.resources.find(r => r.type === v.resourceType && r.name === v.resourceName).urn;
+        // The pack says each message after its policy's code, as the CLI prints it.
+        const message = `${v.code}: ${v.message}`;
         return urn === undefined
-            ? { policy: v.policy, level: v.level.toLowerCase(), message: v.message }
-            : { policy: v.policy, level: v.level.toLowerCase(), urn, message: v.message };
+            ? { policy: v.policy, level: v.level.toLowerCase(), message }
+            : { policy: v.policy, level: v.level.toLowerCase(), urn, message };
     }));
 }
 

@@ -19,7 +19,7 @@ public class StablePlanningTests
     {
         var errors = new List<SpecError>();
         var network = new NetworkConfig { CidrBlock = vpc, VswitchPrefixLength = prefix, Zones = zones.ToList() };
-        var spec = NetworkSpecBuilder.Build(network, AlibabaCloud.ZonesOf(region), errors);
+        var spec = NetworkSpecBuilder.Build(network, VpcBlock.Of(network).Block!, AlibabaCloud.ZonesOf(region), errors);
         return spec?.Zones.ToDictionary(z => z.ZoneId, z => (z.CidrBlock.ToString(), z.PodCidrBlock.ToString()));
     }
 
@@ -186,10 +186,10 @@ public class StablePlanningTests
             Zones = [Zone("cn-hangzhou-h"), new ZoneConfig { Id = "cn-hangzhou-i", CidrBlock = "10.0.0.0/24", PodCidrBlock = "10.0.1.0/24" }],
         };
 
-        Assert.That(NetworkSpecBuilder.Build(network, AlibabaCloud.ZonesOf("cn-hangzhou"), errors), Is.Null);
+        Assert.That(NetworkSpecBuilder.Build(network, VpcBlock.Of(network).Block!, AlibabaCloud.ZonesOf("cn-hangzhou"), errors), Is.Null);
         Assert.That(errors.Select(e => e.ToString()), Is.EqualTo(new[]
         {
-            "blink-infra:network.zones[0].id = \"cn-hangzhou-h\": the vSwitch block reserved for this zone, 10.0.0.0/24, is pinned by blink-infra:network.zones[1].cidrBlock, and the VPC's 10.0.0.0/22 has no free /24 block left to move it to; allowed: pin zones[0].cidrBlock to a block of its own, or pin the other zone elsewhere",
+            "error BLINK1014: blink-infra:network.zones[0].id = \"cn-hangzhou-h\": the vSwitch block reserved for this zone, 10.0.0.0/24, is pinned by blink-infra:network.zones[1].cidrBlock, and the VPC's 10.0.0.0/22 has no free /24 block left to move it to; allowed: pin zones[0].cidrBlock to a block of its own, or pin the other zone elsewhere",
         }));
     }
 

@@ -35,6 +35,11 @@ function shortType(type) {
   return type.slice(type.lastIndexOf(":") + 1);
 }
 
+/** A finding's code (BLINK2xxx, which `./blink explain` explains) and a space, as the CLI prints it before the policy. */
+function codeOf(finding) {
+  return finding.code ? `${finding.code} ` : "";
+}
+
 function el(tag, attributes = {}, ...children) {
   const node = document.createElement(tag);
   for (const [key, value] of Object.entries(attributes)) {
@@ -437,7 +442,7 @@ async function start() {
     }
     const findings = findingsOf.get(resource.id) || [];
     if (findings.length > 0) {
-      panel.append(el("h3", { text: "Policy findings" }), el("ul", { "data-field": "findings" }, ...findings.map(f => el("li", { class: `level-${f.level}`, "data-level": f.level }, el("b", { text: `${f.level} ` }), `${f.pack}/${f.policy}: ${f.message}`))));
+      panel.append(el("h3", { text: "Policy findings" }), el("ul", { "data-field": "findings" }, ...findings.map(f => el("li", { class: `level-${f.level}`, "data-level": f.level }, el("b", { text: `${f.level} ` }), `${codeOf(f)}${f.pack}/${f.policy}: ${f.message}`))));
     }
     if (resource.changes && resource.changes.length > 0) {
       panel.append(el("h3", { text: "Changes" }), el("ul", { "data-field": "changes" }, ...resource.changes.map(c =>
@@ -491,7 +496,7 @@ async function start() {
       el("h3", { text: "Resources by type" }),
       el("ul", { "data-field": "types" }, ...[...byType.entries()].map(([type, n]) => el("li", { text: `${type} × ${n}` }))),
       findings.length > 0 ? el("h3", { text: `Policy findings (${findings.length})` }) : null,
-      findings.length > 0 ? el("ul", { "data-field": "findings" }, ...findings.map(f => el("li", { class: `level-${f.level}`, "data-level": f.level }, el("b", { text: `${f.level} ` }), `${f.policy} (${f.resourceName}): ${f.message}`))) : null,
+      findings.length > 0 ? el("ul", { "data-field": "findings" }, ...findings.map(f => el("li", { class: `level-${f.level}`, "data-level": f.level }, el("b", { text: `${f.level} ` }), `${codeOf(f)}${f.policy} (${f.resourceName}): ${f.message}`))) : null,
       el("h3", { text: "Resources" }),
       el("ul", { "data-field": "members" }, ...members.slice(0, 500).map(link)),
     ].filter(Boolean));
@@ -593,7 +598,7 @@ async function start() {
     report.append(el("h3", { class: `level-${level}`, text: `${level} (${findings.length})` }));
     report.append(el("ul", { "data-level": level }, ...findings.map(f =>
       el("li", { class: `finding level-${f.level}`, "data-level": f.level, "data-resource-id": f.resource || "" },
-        el("b", { text: `${f.pack}/${f.policy}` }), " ",
+        el("b", { text: `${codeOf(f)}${f.pack}/${f.policy}` }), " ",
         f.resource ? el("a", { href: "#", onclick: e => { e.preventDefault(); select(f.resource); } }, `${f.resourceName}`) : "(the stack)",
         `: ${f.message}`))));
   }
