@@ -130,8 +130,8 @@ public static class SpecLoader
         context.DataAccess = Passed("dataAccess") ? IsolationSpecBuilder.Build(dataAccess, context) : null;
         context.Cluster = Passed("cluster") ? ClusterSpecBuilder.Build(cluster, context) : null;
         var engineSpec = Passed("engine") ? EngineSpecBuilder.Build(engine, context) : null;
-        var credentials = EndpointCredentialsBuilder.Build(raw, context);
-        var receivers = Passed("observability") ? AlertContactsBuilder.Build(observability.Alerting, context) : null;
+        var credentials = Passed(ConfigKeys.EndpointCredentials) ? EndpointCredentialsBuilder.Build(raw, context) : null;
+        var receivers = Passed("observability", ConfigKeys.AlertContacts) ? AlertContactsBuilder.Build(observability.Alerting, context) : null;
         var observabilitySpec = Passed("observability") ? ObservabilityValidator.Build(observability, context) : null;
         // The names BlinkInfra derives from the config, each within the limit of what takes it.
         if (context is { Cluster: { } clusterSpec, Network: { } networkSpec, Compute: { } computeSpec, DataAccess: { } dataAccessSpec } && engineSpec is not null)
