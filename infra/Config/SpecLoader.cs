@@ -1,13 +1,11 @@
 using System;
 using System.Collections.Generic;
-using System.Collections.Immutable;
 using System.IO;
 using System.Linq;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Threading;
-using BlinkInfra.Facts;
 using FluentValidation.Results;
 using Microsoft.Extensions.Configuration;
 
@@ -110,43 +108,33 @@ public static class SpecLoader
         if (Valid("policy"))
             errors.AddRange(PolicyLevels.Check(policy, policyNames));
 
-        // The builders, each on sections that passed so far (a section with an error of any phase is not built on).
+        // The builders, one form each (TSpec? Build(TConfig, SpecContext)), in the order of the spec's dependencies,
+        // each on sections that passed so far (a section with an error of any phase is not built on).
         var failed = RefusedSections(errors);
         bool Passed(params string[] sections) => sections.All(section => !failed.Contains(section));
-        var networkSpec = region is not null && Passed("network") && vpcBlock.Block is { } vpc
-            ? NetworkSpecBuilder.Build(network, vpc, AlibabaCloud.ZonesOf(region), errors)
-            : null;
-
-        // What the cluster reaches outside its own vSwitches: the Service CIDR must overlap none of it.
-        var reached = dataAccess.Endpoints.Select(e => ($"data endpoint {e.Name}'s", e.Cidr ?? $"{e.Host}/32"))
-            .Concat(dataAccess.Vswitches.Where(v => v.CidrBlock != null).Select(v => ($"tenant vSwitch {v.Id}'s", v.CidrBlock!)))
-            .Concat(dataAccess.CrossAccount?.CidrBlock is { } tenantBlock ? new[] { ("the tenant VPC's", tenantBlock) } : Array.Empty<(string, string)>())
-            .ToList();
-        var billing = SpecDefaults.ParseBilling(cluster.Billing ?? "") ?? SpecDefaults.Billing;
-        var computeSpec = networkSpec is not null && Passed("compute", "dataAccess")
-            ? ComputeSpecBuilder.Build(compute, networkSpec, reached, errors)
-            : null;
-        if (computeSpec is not null)
-            ComputeSpecBuilder.CheckAutoscalingBilling(computeSpec, billing, errors);
-
-        var securitySpec = Passed("security") ? IsolationSpecBuilder.BuildSecurity(security) : null;
-        var dataAccessSpec = networkSpec is not null && Passed("dataAccess")
-            ? IsolationSpecBuilder.BuildDataAccess(dataAccess, networkSpec, errors)
-            : null;
-
-        var clusterSpec = region is not null && Passed("cluster")
-            ? new ClusterSpec(cluster.Name, region, billing, cluster.Tags.ToImmutableSortedDictionary(StringComparer.Ordinal))
-            {
-                FormerNames = cluster.FormerNames.ToImmutableArray(),
-            }
-            : null;
-        var engineSpec = clusterSpec is not null && computeSpec is not null && Passed("engine")
-            ? EngineSpecBuilder.Build(engine, clusterSpec, computeSpec, errors)
-            : null;
-        var credentials = dataAccessSpec is not null ? EndpointCredentialsBuilder.Build(raw, dataAccessSpec.Endpoints, errors) : null;
-        var receivers = Passed("observability") ? AlertContactsBuilder.Build(raw, observability.Alerting, errors) : null;
+        var context = new SpecContext(raw, errors)
+        {
+            Region = region,
+            Billing = SpecDefaults.ParseBilling(cluster.Billing ?? "") ?? SpecDefaults.Billing,
+            NameFromStack = nameFromStack,
+            Vpc = vpcBlock,
+            // What the cluster reaches outside its own vSwitches: the Service CIDR must overlap none of it.
+            Reached = dataAccess.Endpoints.Select(e => ($"data endpoint {e.Name}'s", e.Cidr ?? $"{e.Host}/32"))
+                .Concat(dataAccess.Vswitches.Where(v => v.CidrBlock != null).Select(v => ($"tenant vSwitch {v.Id}'s", v.CidrBlock!)))
+                .Concat(dataAccess.CrossAccount?.CidrBlock is { } tenantBlock ? new[] { ("the tenant VPC's", tenantBlock) } : Array.Empty<(string, string)>())
+                .ToList(),
+        };
+        context.Network = Passed("network") ? NetworkSpecBuilder.Build(network, context) : null;
+        context.Compute = Passed("compute", "dataAccess") ? ComputeSpecBuilder.Build(compute, context) : null;
+        var securitySpec = Passed("security") ? IsolationSpecBuilder.Build(security, context) : null;
+        context.DataAccess = Passed("dataAccess") ? IsolationSpecBuilder.Build(dataAccess, context) : null;
+        context.Cluster = Passed("cluster") ? ClusterSpecBuilder.Build(cluster, context) : null;
+        var engineSpec = Passed("engine") ? EngineSpecBuilder.Build(engine, context) : null;
+        var credentials = Passed(ConfigKeys.EndpointCredentials) ? EndpointCredentialsBuilder.Build(raw, context) : null;
+        var receivers = Passed("observability", ConfigKeys.AlertContacts) ? AlertContactsBuilder.Build(observability.Alerting, context) : null;
+        var observabilitySpec = Passed("observability") ? ObservabilityValidator.Build(observability, context) : null;
         // The names BlinkInfra derives from the config, each within the limit of what takes it.
-        if (clusterSpec is not null && networkSpec is not null && computeSpec is not null && dataAccessSpec is not null && engineSpec is not null)
+        if (context is { Cluster: { } clusterSpec, Network: { } networkSpec, Compute: { } computeSpec, DataAccess: { } dataAccessSpec } && engineSpec is not null)
         {
             var clusterNameKey = $"{ConfigKeys.Section("cluster")}.name";
             errors.AddRange(DerivedNames.Check(DerivedNames.Of(clusterSpec, networkSpec, computeSpec, dataAccessSpec, engineSpec, bucketGiven: engine.Bucket is not null,
@@ -155,9 +143,9 @@ public static class SpecLoader
         }
         if (errors.Count > 0)
             return (null, errors);
-        return (new StackSpec(clusterSpec!, networkSpec!, computeSpec!, securitySpec!, dataAccessSpec!, engineSpec!, ObservabilityValidator.Build(observability, clusterSpec!.Name) with { Receivers = receivers }, PolicyLevels.Build(policy), credentials)
+        return (new StackSpec(context.Cluster!, context.Network!, context.Compute!, securitySpec!, context.DataAccess!, engineSpec!, observabilitySpec! with { Receivers = receivers }, PolicyLevels.Build(policy, context), credentials)
         {
-            Maintenance = MaintenanceValidator.Build(maintenance, clusterSpec.Region),
+            Maintenance = MaintenanceValidator.Build(maintenance, context),
         }, errors);
     }
 

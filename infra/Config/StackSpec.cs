@@ -7,5 +7,5 @@ namespace BlinkInfra.Config;
 public sealed record StackSpec(ClusterSpec Cluster, NetworkSpec Network, ComputeSpec Compute, SecuritySpec Security, DataAccessSpec DataAccess, EngineSpec Engine, ObservabilitySpec Observability, PolicySpec Policy, EndpointCredentials? EndpointCredentials)
 {
     /// <summary>The maintenance window, auto-upgrade and node pool management; ACK's defaults of BlinkInfra's choosing unless set.</summary>
-    public MaintenanceSpec Maintenance { get; init; } = MaintenanceValidator.Build(new MaintenanceConfig());
+    public MaintenanceSpec Maintenance { get; init; } = MaintenanceValidator.Of(new MaintenanceConfig(), region: null);
 }

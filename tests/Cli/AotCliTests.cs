@@ -131,5 +131,19 @@ public class AotCliTests
         AssertSameAnswer("plan", "--stack", "no-such-stack");
         AssertSameAnswer("--help");
         AssertSameAnswer("catalog");
+        // Every error of every phase in one run, a secret under an unknown key among them (masked).
+        var phases = Path.Combine(_temp, "Pulumi.phases.yaml");
+        File.WriteAllText(phases, File.ReadAllText(TestPaths.ExampleStack("dev")).Replace("cidrBlock: 10.10.0.0/16", "cidrBlock: 10.0.0.0/33")
+            + "  blink-infra:bogus: 1\n  blink-infra:bogus2:\n    secure: AAAbbb\n");
+        AssertSameAnswer("check", "--config", phases);
+    }
+
+    [Test]
+    public void Explains_codes_as_dotnet_does()
+    {
+        AssertSameAnswer("explain");
+        AssertSameAnswerWith(new Dictionary<string, string> { ["COLUMNS"] = "80" }, "explain", "BLINK2005");
+        AssertSameAnswer("explain", "BLINK0000");
+        AssertSameAnswer("explain", "nope");
     }
 }

@@ -180,7 +180,7 @@ public class CliTests
 
         Assert.That(exit, Is.EqualTo(2));
         Assert.That(errors, Is.EqualTo(
-            "error: refused as invalid config (exit 2): the stack's config is invalid (2 errors):\n" +
+            "refused as invalid config (exit 2): the stack's config is invalid (2 errors):\n" +
             "  error BLINK1015: blink-infra:cluster.mode = \"shared\": shared mode was retired on 2019-12-24; use exclusive mode; allowed: exclusive\n" +
             "  error BLINK1021: blink-infra:cluster.region = \"cn-hongkong\": offered with subscription billing only (set blink-infra:cluster.billing to subscription); allowed for pay-as-you-go billing: cn-hangzhou, cn-beijing, cn-shanghai, cn-shenzhen\n"));
         Assert.That(output + errors, Does.Not.Contain("   at "));

@@ -99,7 +99,7 @@ public class ResourcesCheckTests
             "Not applicable: jobmanager-ha-on-bucket: no node pool labelled blink.io/role=master with 1 or 3 nodes shows whether the stack runs in HA mode\n" +
             "Not applicable: ha-metadata-readable-through-rrsa: no node pool labelled blink.io/role=master with 1 or 3 nodes shows whether the stack runs in HA mode\n" +
             SecretsNotApplicable));
-        Assert.That(errors, Is.EqualTo("error: refused by policy (exit 1): 6 mandatory violation(s)\n"));
+        Assert.That(errors, Is.EqualTo("refused by policy (exit 1): 6 mandatory violation(s)\n"));
         File.Delete(path);
     }
 

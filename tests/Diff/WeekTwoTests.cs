@@ -232,7 +232,7 @@ public class WeekTwoTests
         Assert.That(exit, Is.EqualTo(BlinkCli.DiffError));
         Assert.That(output, Does.StartWith("WARNING BLINK3002: this change deletes or replaces what the cluster runs on or keeps its state in:\n"));
         Assert.That(output, Does.Contain("[mandatory] BLINK4002 vpc-block-holds-its-vswitches (alicloud:vpc/network:Network: blink-dev-vpc)\n    blink-changes@1.0.0: the VPC's block changes"));
-        Assert.That(errors, Does.Contain("error: refused by policy (exit 1): "));
+        Assert.That(errors, Does.Contain("refused by policy (exit 1): "));
     }
 
     [Test]

@@ -199,7 +199,7 @@ public class FleetTests
         Assert.That(output, Does.Match(@"\nx-bad +- +- +- +- +- +invalid: refused as invalid config \(1 error\): BLINK1015: blink-infra:cluster.region = ""eu-west-1"": "));
         Assert.That(output, Does.Match(@"\nx-ha-stock +cn-hangzhou +pay-as-you-go +yes +.* +fail: 1 mandatory \(ha-metadata-readable-through-rrsa\)"));
         Assert.That(errors, Does.Contain($"error: x-bad ({Path.Combine(Stacks, "Pulumi.x-bad.yaml")}): refused as invalid config (1 error): "));
-        Assert.That(errors, Does.EndWith("error: refused by policy (exit 1): 1 of 5 stacks have a mandatory violation: x-ha-stock\n"));
+        Assert.That(errors, Does.EndWith("refused by policy (exit 1): 1 of 5 stacks have a mandatory violation: x-ha-stock\n"));
 
         File.Delete(Path.Combine(Stacks, "Pulumi.x-bad.yaml"));
         Assert.That((await CliRunner.Run("fleet", Stacks)).Exit, Is.EqualTo(1), "a mandatory violation and no invalid stack");

@@ -149,8 +149,8 @@ public static class BlinkCli
     }
 
     /// <summary>
-    /// Runs a verb; invalid input (a stack file, config, a flag) prints one "error:" line, no stack
-    /// trace, and exits with the verb's code for it.
+    /// Runs a verb; invalid input (a stack file, config, a flag) prints its errors, each an "error BLINKnnnn:" line
+    /// (invalid config after a line saying how many), no stack trace, and exits with the verb's code for it.
     /// </summary>
     private static async Task<int> ExitOnInputError(Func<Task<int>> verb, int exitCode, TextWriter errors)
     {
@@ -160,7 +160,7 @@ public static class BlinkCli
         }
         catch (SpecException e)
         {
-            await errors.WriteLineAsync($"error: refused as invalid config (exit {exitCode}): {e.Message}");
+            await errors.WriteLineAsync($"refused as invalid config (exit {exitCode}): {e.Message}");
             return exitCode;
         }
         catch (StackFileException e)
@@ -398,7 +398,7 @@ public static class BlinkCli
             return report.HasMandatory ? Failure : Success;
         if (!report.HasMandatory)
             return Success;
-        await errors.WriteLineAsync($"error: refused by policy (exit {Failure}): {report.Violations.Count(v => v.Level == EnforcementLevel.Mandatory)} mandatory violation(s)");
+        await errors.WriteLineAsync($"refused by policy (exit {Failure}): {report.Violations.Count(v => v.Level == EnforcementLevel.Mandatory)} mandatory violation(s)");
         return Failure;
     }
 
@@ -454,7 +454,7 @@ public static class BlinkCli
         }
         if (changeReport.HasMandatory)
         {
-            await errors.WriteLineAsync($"error: refused by policy (exit {DiffError}): {changeReport.Violations.Count(v => v.Level == EnforcementLevel.Mandatory)} mandatory violation(s) of {ChangePolicies.PackId}");
+            await errors.WriteLineAsync($"refused by policy (exit {DiffError}): {changeReport.Violations.Count(v => v.Level == EnforcementLevel.Mandatory)} mandatory violation(s) of {ChangePolicies.PackId}");
             return DiffError;
         }
         return PlanDiff.HasChanges(steps) ? Changes : NoChanges;

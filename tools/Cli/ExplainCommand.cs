@@ -58,13 +58,24 @@ internal static class ExplainCommand
         return text.ToString();
     }
 
+    private static string Heading(DiagnosticKind kind)
+        => kind switch
+        {
+            DiagnosticKind.ConfigError => "Config errors",
+            DiagnosticKind.Policy => "Policies",
+            DiagnosticKind.Warning => "Warnings and notes",
+            DiagnosticKind.ChangePolicy => "Change policies",
+            DiagnosticKind.InputError => "Input errors, in files and command lines",
+            _ => "Internal errors",
+        };
+
     /// <summary>Every code with its name and title, a line each cut to the width, by range.</summary>
     public static string List(int width)
     {
         var text = new StringBuilder();
         foreach (var group in DiagnosticCatalogue.All.GroupBy(e => e.Kind))
         {
-            text.Append(TerminalText.End($"{char.ToUpperInvariant(DiagnosticEntry.KindName(group.Key)[0])}{DiagnosticEntry.KindName(group.Key)[1..]}s (BLINK{DiagnosticEntry.RangeOf(group.Key)}xxx):", width)).Append('\n');
+            text.Append(TerminalText.End($"{Heading(group.Key)} (BLINK{DiagnosticEntry.RangeOf(group.Key)}xxx):", width)).Append('\n');
             foreach (var entry in group)
                 text.Append(TerminalText.End($"  {entry.Code} {entry.Name}: {entry.Title}", width)).Append('\n');
         }

@@ -97,7 +97,7 @@ internal static class FleetCommand
             await errors.WriteLineAsync($"error: {tenant.Stack} ({tenant.File}): {tenant.Error!.Split('\n')[0]}");
         var failing = fleet.Tenants.Where(t => t.Verdict == "fail").Select(t => t.Stack).ToList();
         if (failing.Count > 0)
-            await errors.WriteLineAsync($"error: refused by policy (exit {BlinkCli.Failure}): {failing.Count} of {fleet.Tenants.Length} stacks have a mandatory violation: {string.Join(", ", failing)}");
+            await errors.WriteLineAsync($"refused by policy (exit {BlinkCli.Failure}): {failing.Count} of {fleet.Tenants.Length} stacks have a mandatory violation: {string.Join(", ", failing)}");
         return fleet.ExitCode;
     }
 

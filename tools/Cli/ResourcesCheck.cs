@@ -54,7 +54,7 @@ public static class ResourcesCheck
             await OutputFile.WriteAsync("--json", jsonPath, jsonText, console.Profile.Out.Writer);
         if (!report.HasMandatory)
             return BlinkCli.Success;
-        await errors.WriteLineAsync($"error: refused by policy (exit {BlinkCli.Failure}): {report.Violations.Count(v => v.Level == EnforcementLevel.Mandatory)} mandatory violation(s)");
+        await errors.WriteLineAsync($"refused by policy (exit {BlinkCli.Failure}): {report.Violations.Count(v => v.Level == EnforcementLevel.Mandatory)} mandatory violation(s)");
         return BlinkCli.Failure;
     }
 

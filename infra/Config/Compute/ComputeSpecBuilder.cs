@@ -25,7 +25,7 @@ public static class ComputeSpecBuilder
     /// the ECS console (ACK, "Enable node auto scaling": "subscription instances will be removed but not
     /// released"; RemoveNodePoolNodes: "subscription nodes are not released").
     /// </summary>
-    public static void CheckAutoscalingBilling(ComputeSpec compute, BillingMode billing, List<SpecError> errors)
+    private static void CheckAutoscalingBilling(ComputeSpec compute, BillingMode billing, List<SpecError> errors)
     {
         if (billing != BillingMode.Subscription)
             return;
@@ -39,8 +39,21 @@ public static class ComputeSpecBuilder
         }
     }
 
-    /// <param name="reached">What the cluster must reach outside its VPC, by what names it (such as a data endpoint), with its block.</param>
-    public static ComputeSpec? Build(ComputeConfig compute, NetworkSpec network, IReadOnlyList<(string What, string Cidr)> reached, List<SpecError> errors)
+    /// <summary>
+    /// The compute spec of a validated config, on the context's network, avoiding with the Service CIDR what the cluster
+    /// must reach outside its VPC (<see cref="SpecContext.Reached"/>); autoscaling pools are refused on subscription billing.
+    /// </summary>
+    public static ComputeSpec? Build(ComputeConfig compute, SpecContext context)
+    {
+        if (context.Network is not { } network)
+            return null;
+        var spec = Build(compute, network, context.Reached, context.Errors);
+        if (spec is not null)
+            CheckAutoscalingBilling(spec, context.Billing, context.Errors);
+        return spec;
+    }
+
+    private static ComputeSpec? Build(ComputeConfig compute, NetworkSpec network, IReadOnlyList<(string What, string Cidr)> reached, List<SpecError> errors)
     {
         var errorCount = errors.Count;
         var highAvailability = compute.HighAvailability ?? true;

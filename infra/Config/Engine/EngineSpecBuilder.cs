@@ -13,8 +13,11 @@ public static class EngineSpecBuilder
 {
     private static string Key(string path) => $"{ConfigKeys.Section("engine")}.{path}";
 
-    public static EngineSpec? Build(EngineConfig engine, ClusterSpec cluster, ComputeSpec compute, List<SpecError> errors)
+    public static EngineSpec? Build(EngineConfig engine, SpecContext context)
     {
+        if (context.Cluster is not { } cluster || context.Compute is not { } compute)
+            return null;
+        var errors = context.Errors;
         var errorCount = errors.Count;
         var highAvailability = compute.HighAvailability;
         var replicas = engine.JobManagerReplicas ?? (highAvailability ? FlinkDefaults.HighAvailabilityJobManagers : 1);

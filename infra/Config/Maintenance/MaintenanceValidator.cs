@@ -55,8 +55,11 @@ public sealed class MaintenanceValidator : AbstractValidator<MaintenanceConfig>
         return given.All(d => Maintenance.Days.Contains(d)) && given.Distinct(StringComparer.Ordinal).Count() == given.Length;
     }
 
-    /// <summary>The spec of a validated config: a window on Sunday 03:00 China time (UTC+8) for 3 hours, no cluster auto-upgrade, workers repaired and upgraded, masters neither.</summary>
-    public static MaintenanceSpec Build(MaintenanceConfig maintenance, string? region = null)
+    /// <summary>The spec of a validated config, a start time without an offset read in the context's region.</summary>
+    public static MaintenanceSpec Build(MaintenanceConfig maintenance, SpecContext context) => Of(maintenance, context.Region);
+
+    /// <summary>The spec of a config: a window on Sunday 03:00 China time (UTC+8) for 3 hours, no cluster auto-upgrade, workers repaired and upgraded, masters neither.</summary>
+    internal static MaintenanceSpec Of(MaintenanceConfig maintenance, string? region)
     {
         var startTime = maintenance.Window?.StartTime is { } given ? StartTime.Parse(given, region, out _)! : new StartTime.Parsed(Maintenance.DefaultStartTime, null);
         var window = maintenance.Window?.Enabled ?? true

@@ -78,14 +78,18 @@ public static class NetworkSpecBuilder
         return null;
     }
 
-    /// <param name="vpc">The VPC's block: network.cidrBlock as parsed once (<see cref="VpcBlock"/>).</param>
-    /// <param name="regionZones">
-    /// The region's zones in the catalogue's order, which is the planning order: a block is planned for
-    /// every zone of the region, present or not, so that adding, removing or pinning a zone never moves
+    /// <summary>
+    /// The network spec of a validated config, in the context's region and VPC block (network.cidrBlock as parsed
+    /// once, <see cref="VpcBlock"/>). The region's zones in the catalogue's order are the planning order: a block is
+    /// planned for every zone of the region, present or not, so that adding, removing or pinning a zone never moves
     /// another zone's block (see <see cref="Plan"/>).
-    /// </param>
-    public static NetworkSpec? Build(NetworkConfig network, IPNetwork2 vpc, IReadOnlyList<string> regionZones, List<SpecError> errors)
+    /// </summary>
+    public static NetworkSpec? Build(NetworkConfig network, SpecContext context)
     {
+        if (context.Region is not { } region || context.Vpc?.Block is not { } vpc)
+            return null;
+        var regionZones = AlibabaCloud.ZonesOf(region);
+        var errors = context.Errors;
         var prefix = network.VswitchPrefixLength ?? SpecDefaults.VswitchPrefixLength;
         if (prefix < vpc.Cidr)
         {

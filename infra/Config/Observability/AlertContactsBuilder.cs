@@ -23,8 +23,10 @@ public static class AlertContactsBuilder
     private const string Example = "'{\"<contact>\": {\"email\": \"...\", \"phone\": \"...\", \"dingTalkWebhook\": \"https://oapi.dingtalk.com/robot/send?access_token=...\"}}'";
 
     /// <summary>The receivers of a validated config; null when it names no contact (and gives no details).</summary>
-    public static AlertReceiversSpec? Build(RawStackConfig raw, AlertingConfig? alerting, List<SpecError> errors)
+    public static AlertReceiversSpec? Build(AlertingConfig? alerting, SpecContext context)
     {
+        var raw = context.Raw;
+        var errors = context.Errors;
         var key = ConfigKeys.Section(ConfigKeys.AlertContacts);
         var contactsKey = $"{ConfigKeys.Section("observability")}.alerting.contacts";
         var contacts = alerting?.Contacts ?? new List<AlertContactConfig>();

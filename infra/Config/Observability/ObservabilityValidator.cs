@@ -77,8 +77,10 @@ public sealed class ObservabilityValidator : AbstractValidator<ObservabilityConf
     }
 
     /// <summary>The spec of a validated config: metrics, alerts and logs on unless turned off.</summary>
-    public static ObservabilitySpec Build(ObservabilityConfig observability, string clusterName)
+    public static ObservabilitySpec? Build(ObservabilityConfig observability, SpecContext context)
     {
+        if (context.Cluster?.Name is not { } clusterName)
+            return null;
         var prometheus = observability.Metrics?.Enabled ?? true;
         var logs = observability.Logs;
         var logsSpec = logs?.Enabled ?? true

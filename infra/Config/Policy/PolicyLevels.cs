@@ -23,6 +23,6 @@ public static class PolicyLevels
         }
     }
 
-    public static PolicySpec Build(PolicyConfig policy)
+    public static PolicySpec Build(PolicyConfig policy, SpecContext context)
         => new(policy.Levels.ToImmutableSortedDictionary(kv => kv.Key, kv => EnforcementLevels.Parse(kv.Value)!.Value, StringComparer.Ordinal));
 }

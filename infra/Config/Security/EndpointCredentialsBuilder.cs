@@ -14,8 +14,13 @@ public static class EndpointCredentialsBuilder
 {
     private const string Allowed = "an object of endpoint name to {\"username\": ..., \"password\": ...}";
 
-    public static EndpointCredentials? Build(RawStackConfig raw, ImmutableArray<DataEndpointSpec> endpoints, List<SpecError> errors)
+    /// <summary>The credentials of the context's data endpoints, from the config's secret; null when it gives none.</summary>
+    public static EndpointCredentials? Build(RawStackConfig raw, SpecContext context)
     {
+        if (context.DataAccess is not { } dataAccess)
+            return null;
+        var endpoints = dataAccess.Endpoints;
+        var errors = context.Errors;
         var key = ConfigKeys.Section(ConfigKeys.EndpointCredentials);
         if (raw.IsUndecrypted(key))
             return new EndpointCredentials(Readable: false, ImmutableSortedDictionary<string, string>.Empty);

@@ -12,7 +12,7 @@ namespace BlinkInfra.Config;
 /// </summary>
 public static class IsolationSpecBuilder
 {
-    public static SecuritySpec BuildSecurity(SecurityConfig security)
+    public static SecuritySpec Build(SecurityConfig security, SpecContext context)
         => new(security.PeerGroups.Select(peer => new PeerGroupSpec(
             peer.SecurityGroupId!,
             peer.Role ?? SecurityValidator.Roles[0],
@@ -76,8 +76,11 @@ public static class IsolationSpecBuilder
     /// vSwitches; across accounts, the tenant's VPC must not overlap it (the transit router routes each
     /// block to one side).
     /// </summary>
-    public static DataAccessSpec? BuildDataAccess(DataAccessConfig dataAccess, NetworkSpec network, List<SpecError> errors)
+    public static DataAccessSpec? Build(DataAccessConfig dataAccess, SpecContext context)
     {
+        if (context.Network is not { } network)
+            return null;
+        var errors = context.Errors;
         var errorCount = errors.Count;
         CheckEndpoints(dataAccess, network, errors);
         var endpoints = dataAccess.Endpoints.Select(e => new DataEndpointSpec(

@@ -15,11 +15,15 @@ public class StablePlanningTests
 {
     private static readonly string[] Regions = { "cn-hangzhou", "cn-beijing", "cn-shanghai", "cn-shenzhen", "cn-zhangjiakou", "cn-hongkong", "ap-southeast-1" };
 
+    /// <summary>What the network's builder takes from the loader: the region, and network.cidrBlock parsed once.</summary>
+    private static SpecContext Context(NetworkConfig network, string region, List<SpecError> errors)
+        => new(StackRunner.Stack("config: {}").ToRaw(), errors) { Region = region, Vpc = VpcBlock.Of(network) };
+
     private static Dictionary<string, (string Node, string Pod)>? Plan(string region, IEnumerable<ZoneConfig> zones, string vpc, int prefix)
     {
         var errors = new List<SpecError>();
         var network = new NetworkConfig { CidrBlock = vpc, VswitchPrefixLength = prefix, Zones = zones.ToList() };
-        var spec = NetworkSpecBuilder.Build(network, VpcBlock.Of(network).Block!, AlibabaCloud.ZonesOf(region), errors);
+        var spec = NetworkSpecBuilder.Build(network, Context(network, region, errors));
         return spec?.Zones.ToDictionary(z => z.ZoneId, z => (z.CidrBlock.ToString(), z.PodCidrBlock.ToString()));
     }
 
@@ -186,7 +190,7 @@ public class StablePlanningTests
             Zones = [Zone("cn-hangzhou-h"), new ZoneConfig { Id = "cn-hangzhou-i", CidrBlock = "10.0.0.0/24", PodCidrBlock = "10.0.1.0/24" }],
         };
 
-        Assert.That(NetworkSpecBuilder.Build(network, VpcBlock.Of(network).Block!, AlibabaCloud.ZonesOf("cn-hangzhou"), errors), Is.Null);
+        Assert.That(NetworkSpecBuilder.Build(network, Context(network, "cn-hangzhou", errors)), Is.Null);
         Assert.That(errors.Select(e => e.ToString()), Is.EqualTo(new[]
         {
             "error BLINK1014: blink-infra:network.zones[0].id = \"cn-hangzhou-h\": the vSwitch block reserved for this zone, 10.0.0.0/24, is pinned by blink-infra:network.zones[1].cidrBlock, and the VPC's 10.0.0.0/22 has no free /24 block left to move it to; allowed: pin zones[0].cidrBlock to a block of its own, or pin the other zone elsewhere",
