@@ -54,7 +54,7 @@ public class SilentDowngradeTests
     public void Under_the_engine_a_lowered_policy_is_a_warning_on_every_run()
     {
         var plan = BlinkCli.PlanStackAsync(StackRunner.Stack(StackRunner.DevConfig + "\n  blink-infra:policy:\n    levels: {no-public-ip: disabled}\n")).GetAwaiter().GetResult();
-        var report = PolicyEngine.Evaluate(plan, PolicyReportRenderer.Overrides(plan));
+        var report = PolicyEngine.Check(plan);
 
         Assert.That(report.Lowered.Select(PolicyReport.Notice), Is.EqualTo(new[]
         {
