@@ -266,7 +266,7 @@ public class PolicyTests
             "    blink-operations@1.0.0: 4 alert rule(s) (blink-dev-flink-job-down, blink-dev-flink-job-restarts, blink-dev-flink-checkpoint-failures, blink-dev-flink-backpressure) reach no one: the stack routes them to no notification policy, so only one the account keeps elsewhere could; allowed: receivers in blink-infra:observability.alerting.contacts (their details in the secret blink-infra:alertContacts), or blink-infra:observability.metrics.alerts: false\n" +
             "[advisory] BLINK2025 instance-families-known (alicloud:cs/nodePool:NodePool: blink-dev-pool-cpu)\n" +
             "    blink-hardware@1.0.0: instance type ecs.g8i.2xlarge is not in BlinkInfra's catalogue, which cannot say it is offered in cn-hangzhou; allowed: g7, c7, r7, gn6i, gn7i, gn6v, f1, f3 types the catalogue lists\n" +
-            $"4 mandatory and 3 advisory violation(s); {PolicyEngine.PolicyNames.Length} policies of 6 packs checked.\n"));
+            $"4 mandatory and 3 advisory violation(s); {PolicyEngine.PolicyNames.Length} policies of {PolicyEngine.Packs.Length} packs checked.\n"));
         Assert.That(JsonNode.Parse(PolicyReportRenderer.Json(report))!["violations"]![0]!.ToJsonString(),
             Is.EqualTo("""{"pack":"blink-isolation@1.0.0","policy":"no-public-ip","level":"Mandatory","resourceType":"alicloud:cs/nodePool:NodePool","resourceName":"blink-dev-pool-masters","message":"internetMaxBandwidthOut 5 gives the machine a public IP; allowed: 0 (internet through the NAT gateway)","code":"BLINK2006"}"""));
     }
