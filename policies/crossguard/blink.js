@@ -294,9 +294,9 @@ function resourceEvaluator(env = process.env) {
         hold(child, true);
         const answer = new Promise((resolve, reject) => pending.push({ resolve, reject }));
         child.stdin.write(key + "\n");
-        // The last few resources' answers: a resource's policies ask one after another.
+        // The last resources' answers: CrossGuard asks a resource's policies one after another (a stack has a few hundred at most).
         answers.set(key, answer);
-        if (answers.size > 64) answers.delete(answers.keys().next().value);
+        if (answers.size > 512) answers.delete(answers.keys().next().value);
         answer.catch(() => answers.delete(key));
         return answer;
     };
