@@ -47,9 +47,10 @@ public static class ChangePolicies
     /// <summary>The change policies' names: `blink-infra:policy.levels` takes them too.</summary>
     public static readonly ImmutableArray<string> Names = Policies.Select(p => p.Name).ToImmutableArray();
 
-    /// <summary>The violations of a diff's steps, with the stack's level overrides, as a report of this one pack.</summary>
-    public static PolicyReport Evaluate(ImmutableArray<DiffStep> steps, IReadOnlyDictionary<string, EnforcementLevel>? overrides = null)
+    /// <summary>The violations of a diff's steps, under the levels the stack planned now records (the defaults without it), as a report of this one pack.</summary>
+    public static PolicyReport Check(ImmutableArray<DiffStep> steps, StackPlan? now = null)
     {
+        var overrides = now?.Settings?.PolicyLevels;
         var violations = new List<Violation>();
         foreach (var policy in Policies)
         {

@@ -16,6 +16,22 @@ public abstract record Policy(DiagnosticEntry Entry, EnforcementLevel Level)
     /// <summary>What the policy checks, in a sentence: the catalogue entry's title.</summary>
     public string Description => Entry.Title;
 
+    /// <summary>Whether one resource decides it (<see cref="ResourcePolicy"/>) or the stack does (<see cref="StackPolicy"/>).</summary>
+    public abstract PolicyKind Kind { get; }
+
     /// <summary>Messages for what violates the policy, each with the resource it is about (none for the stack).</summary>
     public abstract IEnumerable<(PlannedResource? Resource, string Message)> Check(PolicyInput input);
+}
+
+/// <summary>What a policy needs to decide: one resource (CrossGuard's validateResource), or the whole stack (validateStack).</summary>
+public enum PolicyKind
+{
+    Resource,
+    Stack,
+}
+
+public static class PolicyKinds
+{
+    /// <summary>The kind as the CrossGuard manifest and `policies --json` name it.</summary>
+    public static string Name(PolicyKind kind) => kind == PolicyKind.Resource ? "resource" : "stack";
 }

@@ -93,8 +93,4 @@ public static class PolicyReportRenderer
         => UserText.Shown($"[{EnforcementLevels.Name(violation.Level)}] {violation.Code} {violation.Policy} ({violation.ResourceType ?? "stack"}{(violation.ResourceName is null ? "" : ": " + violation.ResourceName)}): {violation.Message}");
 
     public static string Json(PolicyReport report) => JsonSerializer.Serialize(report, JsonOptions);
-
-    /// <summary>The stack's overrides of enforcement levels, as a plan records them.</summary>
-    public static IReadOnlyDictionary<string, EnforcementLevel> Overrides(StackPlan plan)
-        => plan.Settings?.PolicyLevels ?? System.Collections.Immutable.ImmutableSortedDictionary<string, EnforcementLevel>.Empty;
 }

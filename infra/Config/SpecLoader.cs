@@ -150,6 +150,30 @@ public static class SpecLoader
     }
 
     /// <summary>
+    /// The stack's policy levels alone (`blink-infra:policy` and its BLINK_policy__ overrides), through the same phases
+    /// as <see cref="TryLoad"/> with the same errors: what a policy pack reads when it starts, which guards stacks of any
+    /// program, so the other sections are neither required nor read.
+    /// </summary>
+    public static (PolicySpec? Policy, IReadOnlyList<SpecError> Errors) TryLoadPolicy(RawStackConfig raw, IReadOnlyCollection<string> policyNames)
+    {
+        const string section = "policy";
+        var policyOnly = new RawStackConfig(
+            raw.StackName,
+            raw.Values.Where(kv => SectionOf(kv.Key) == section).ToImmutableSortedDictionary(StringComparer.Ordinal),
+            raw.SecretKeys.Where(key => SectionOf(key) == section).ToImmutableSortedSet(StringComparer.Ordinal),
+            raw.Overrides.Where(kv => SectionOf(kv.Key) == section).ToImmutableSortedDictionary(StringComparer.Ordinal));
+        var errors = ConfigFrontDoor.Check(policyOnly).ToList();
+        var configuration = Bind(policyOnly, RefusedSections(errors), errors);
+        if (errors.Count == 0)
+            errors.AddRange(ConfigShape.Check(configuration));
+        if (errors.Count > 0)
+            return (null, errors);
+        var policy = configuration.Get<StackConfig>()?.Policy ?? new PolicyConfig();
+        errors.AddRange(PolicyLevels.Check(policy, policyNames));
+        return errors.Count > 0 ? (null, errors) : (PolicyLevels.Build(policy), errors);
+    }
+
+    /// <summary>
     /// The configuration of the sections not refused: each section's JSON (a value that is not an object is an error
     /// of its own, added to <paramref name="errors"/>), then the BLINK_ overrides of those sections.
     /// </summary>

@@ -54,8 +54,8 @@ public static class DataProtectionPack
     // Shape: terraform-provider-alicloud v1.285.0 deprecates the bucket's own `acl` (since 1.220.0) for
     // alicloud_oss_bucket_acl; alicloud_oss_bucket_public_access_block blocks public ACLs and policies; a
     // versioned bucket without a noncurrent-version expiration keeps every checkpoint Flink deleted.
-    public static ResourcePolicy StateBucketLockedDown(EnforcementLevel level = EnforcementLevel.Mandatory)
-        => new(DiagnosticCatalogue.StateBucketLockedDown, level,
+    public static StackPolicy StateBucketLockedDown(EnforcementLevel level = EnforcementLevel.Mandatory)
+        => StackPolicy.OnEach(DiagnosticCatalogue.StateBucketLockedDown, level,
             ImmutableArray.Create(TypeTokens.AliCloud.Oss.Bucket), (bucket, input) =>
             {
                 var problems = new List<string>();
@@ -100,7 +100,7 @@ public static class DataProtectionPack
     /// <summary>state-bucket-protected: The state bucket is protected from deletion by Pulumi.</summary>
     public static ResourcePolicy StateBucketProtected(EnforcementLevel level = EnforcementLevel.Mandatory)
         => new(DiagnosticCatalogue.StateBucketProtected, level,
-            ImmutableArray.Create(TypeTokens.AliCloud.Oss.Bucket), (bucket, _) =>
+            ImmutableArray.Create(TypeTokens.AliCloud.Oss.Bucket), bucket =>
                 bucket.Protect ? Array.Empty<string>() : new[] { "the bucket is not protected; allowed: protect: true" });
 
     /// <summary>
@@ -137,8 +137,8 @@ public static class DataProtectionPack
     /// <summary>flink-reads-oss-through-rrsa: Session clusters whose jobs checkpoint to the bucket run an image that can read it through RRSA.</summary>
     // Stock Flink 1.20's OSS filesystem reads access keys only; RRSA support is an open change (FLINK-38987).
     // With HA, blink-ha's mandatory ha-metadata-readable-through-rrsa covers the same session cluster.
-    public static ResourcePolicy FlinkReadsOssThroughRrsa(EnforcementLevel level = EnforcementLevel.Advisory)
-        => new(DiagnosticCatalogue.FlinkReadsOssThroughRrsa, level,
+    public static StackPolicy FlinkReadsOssThroughRrsa(EnforcementLevel level = EnforcementLevel.Advisory)
+        => StackPolicy.OnEach(DiagnosticCatalogue.FlinkReadsOssThroughRrsa, level,
             ImmutableArray.Create(FlinkDefaults.DeploymentType), (deployment, input) =>
             {
                 var name = deployment.At("metadata", "name")?.GetValue<string>();
@@ -151,8 +151,8 @@ public static class DataProtectionPack
             });
 
     /// <summary>operator-reads-oss-jars: The operator can download session jobs' jars from oss://.</summary>
-    public static ResourcePolicy OperatorReadsOssJars(EnforcementLevel level = EnforcementLevel.Advisory)
-        => new(DiagnosticCatalogue.OperatorReadsOssJars, level,
+    public static StackPolicy OperatorReadsOssJars(EnforcementLevel level = EnforcementLevel.Advisory)
+        => StackPolicy.OnEach(DiagnosticCatalogue.OperatorReadsOssJars, level,
             ImmutableArray.Create(TypeTokens.Kubernetes.Helm.V3.Release), (release, input) =>
             {
                 if (release.Text("chart") != FlinkDefaults.OperatorChart)

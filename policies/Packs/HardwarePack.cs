@@ -72,7 +72,7 @@ public static class HardwarePack
     // hostPath stays missing (FailedMount). infra/Facts/DataDisks.cs.
     public static ResourcePolicy StateDiskNotRuntimeDisk(EnforcementLevel level = EnforcementLevel.Mandatory)
         => new(DiagnosticCatalogue.StateDiskNotRuntimeDisk, level,
-            ImmutableArray.Create(TypeTokens.AliCloud.CS.NodePool), (pool, _) =>
+            ImmutableArray.Create(TypeTokens.AliCloud.CS.NodePool), pool =>
             {
                 var disks = pool.Objects("dataDisks").ToList();
                 return disks.Count > 0 && disks[^1].Field("mountTarget") is { } target
@@ -86,7 +86,7 @@ public static class HardwarePack
     // config refuses the combination first (ComputeSpecBuilder.CheckAutoscalingBilling); this checks what is declared.
     public static ResourcePolicy NoAutoscalingSubscriptionPools(EnforcementLevel level = EnforcementLevel.Mandatory)
         => new(DiagnosticCatalogue.NoAutoscalingSubscriptionPools, level,
-            ImmutableArray.Create(TypeTokens.AliCloud.CS.NodePool), (pool, _) =>
+            ImmutableArray.Create(TypeTokens.AliCloud.CS.NodePool), pool =>
                 pool.Text("instanceChargeType") == ClusterDefaults.ChargeType(BillingMode.Subscription) && pool.At("scalingConfig", "enable")?.GetValue<bool>() == true
                     ? new[] { $"an autoscaling pool of subscription ({ClusterDefaults.ChargeType(BillingMode.Subscription)}) machines, which ACK removes on scale-in but does not release, so they stay billed; allowed: a fixed desiredSize with subscription, or autoscaling with {ClusterDefaults.ChargeType(BillingMode.PayAsYouGo)}" }
                     : Array.Empty<string>());
@@ -94,7 +94,7 @@ public static class HardwarePack
     /// <summary>accelerator-pools-tainted: GPU and FPGA pools are tainted so only jobs that ask for them land there.</summary>
     public static ResourcePolicy AcceleratorPoolsTainted(EnforcementLevel level = EnforcementLevel.Mandatory)
         => new(DiagnosticCatalogue.AcceleratorPoolsTainted, level,
-            ImmutableArray.Create(TypeTokens.AliCloud.CS.NodePool), (pool, _) =>
+            ImmutableArray.Create(TypeTokens.AliCloud.CS.NodePool), pool =>
             {
                 var kind = KindOf(pool);
                 if (kind == MachineKind.Cpu)
@@ -109,14 +109,14 @@ public static class HardwarePack
     /// <summary>fpga-pools-have-image: FPGA pools boot the FPGA image shared with the account.</summary>
     public static ResourcePolicy FpgaPoolsHaveImage(EnforcementLevel level = EnforcementLevel.Mandatory)
         => new(DiagnosticCatalogue.FpgaPoolsHaveImage, level,
-            ImmutableArray.Create(TypeTokens.AliCloud.CS.NodePool), (pool, _) =>
+            ImmutableArray.Create(TypeTokens.AliCloud.CS.NodePool), pool =>
                 KindOf(pool) == MachineKind.Fpga && pool.Text("imageId") is null
                     ? new[] { "an FPGA pool without an image; allowed: the FPGA image Alibaba Cloud shares by a support ticket (imageId)" }
                     : Array.Empty<string>());
 
     /// <summary>instance-families-known: Machines are of families the catalogue knows for the region.</summary>
-    public static ResourcePolicy InstanceFamiliesKnown(EnforcementLevel level = EnforcementLevel.Advisory)
-        => new(DiagnosticCatalogue.InstanceFamiliesKnown, level,
+    public static StackPolicy InstanceFamiliesKnown(EnforcementLevel level = EnforcementLevel.Advisory)
+        => StackPolicy.OnEach(DiagnosticCatalogue.InstanceFamiliesKnown, level,
             ImmutableArray.Create(TypeTokens.AliCloud.CS.NodePool), (machine, input) =>
                 machine.Texts("instanceTypes").Where(t => InstanceCatalog.Type(t) is null)
                     .Select(t => $"instance type {t} is not in BlinkInfra's catalogue, which cannot say it is offered in {input.Settings.Region}; allowed: {string.Join(", ", InstanceCatalog.Families.Select(f => f.Name))} types the catalogue lists"));
@@ -126,8 +126,8 @@ public static class HardwarePack
     // creates a pool's nodes in its vSwitches' zones; a zone that does not offer the type leaves those nodes uncreated.
     // Only a zone a dated row of the table leaves out is reported: a zone no row confirms either way is not (`check
     // --stack` notes those of accelerator pools). The table defaults to InstanceAvailability.Known; tests pass their own.
-    public static ResourcePolicy InstanceTypesOfferedInZones(EnforcementLevel level = EnforcementLevel.Advisory, InstanceAvailability.Table? table = null)
-        => new(DiagnosticCatalogue.InstanceTypesOfferedInZones, level,
+    public static StackPolicy InstanceTypesOfferedInZones(EnforcementLevel level = EnforcementLevel.Advisory, InstanceAvailability.Table? table = null)
+        => StackPolicy.OnEach(DiagnosticCatalogue.InstanceTypesOfferedInZones, level,
             ImmutableArray.Create(TypeTokens.AliCloud.CS.NodePool), (pool, input) =>
             {
                 var known = table ?? InstanceAvailability.Known;
@@ -163,7 +163,7 @@ public static class HardwarePack
     // ACK's tags on it read back as drift of the instance Pulumi also declares.
     public static ResourcePolicy PoolsCreateTheirNodes(EnforcementLevel level = EnforcementLevel.Mandatory)
         => new(DiagnosticCatalogue.PoolsCreateTheirNodes, level,
-            ImmutableArray.Create(TypeTokens.AliCloud.CS.NodePool), (pool, _) =>
+            ImmutableArray.Create(TypeTokens.AliCloud.CS.NodePool), pool =>
             {
                 var joined = pool.Texts("instances").Count();
                 return joined == 0

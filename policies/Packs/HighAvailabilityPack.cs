@@ -50,8 +50,8 @@ public static class HighAvailabilityPack
     // A session cluster hosting FlinkSessionJobs runs one JobManager: the operator uploads a job's jar and runs it in two
     // requests through the one rest Service, and only the JobManager that received the jar has it (FlinkDefaults
     // SessionJobsNeedOneJobManager); Kubernetes HA restarts that one from the bucket.
-    public static ResourcePolicy JobmanagerHaOnBucket(EnforcementLevel level = EnforcementLevel.Mandatory)
-        => new(DiagnosticCatalogue.JobmanagerHaOnBucket, level,
+    public static StackPolicy JobmanagerHaOnBucket(EnforcementLevel level = EnforcementLevel.Mandatory)
+        => StackPolicy.OnEach(DiagnosticCatalogue.JobmanagerHaOnBucket, level,
             ImmutableArray.Create(FlinkDefaults.DeploymentType), (deployment, input) =>
             {
                 if (input.Settings.HighAvailability is not true)
@@ -78,8 +78,8 @@ public static class HighAvailabilityPack
     /// <summary>ha-metadata-readable-through-rrsa: In HA mode every session cluster runs an image that can read its HA metadata on the bucket through RRSA.</summary>
     // Stock Flink 1.20's OSS filesystem reads access keys only (FLINK-38987): its JobManagers fail on
     // high-availability.storageDir and never start. What is advice without HA is a broken cluster with it.
-    public static ResourcePolicy HaMetadataReadableThroughRrsa(EnforcementLevel level = EnforcementLevel.Mandatory)
-        => new(DiagnosticCatalogue.HaMetadataReadableThroughRrsa, level,
+    public static StackPolicy HaMetadataReadableThroughRrsa(EnforcementLevel level = EnforcementLevel.Mandatory)
+        => StackPolicy.OnEach(DiagnosticCatalogue.HaMetadataReadableThroughRrsa, level,
             ImmutableArray.Create(FlinkDefaults.DeploymentType), (deployment, input) =>
             {
                 if (input.Settings.HighAvailability is not true || deployment.At("spec", "flinkConfiguration", "high-availability.storageDir") is null)
@@ -101,7 +101,7 @@ public static class HighAvailabilityPack
     // cluster's jobs down without) and the operator. The masters are repaired by hand, in a planned window.
     public static ResourcePolicy MastersPoolNotAutoRepaired(EnforcementLevel level = EnforcementLevel.Mandatory)
         => new(DiagnosticCatalogue.MastersPoolNotAutoRepaired, level,
-            ImmutableArray.Create(TypeTokens.AliCloud.CS.NodePool), (pool, input) =>
+            ImmutableArray.Create(TypeTokens.AliCloud.CS.NodePool), pool =>
             {
                 if (!pool.Objects("labels").Any(l => l.Field("key") == NodeRoles.RoleLabel && l.Field("value") == NodeRoles.MasterRole))
                     return Array.Empty<string>();

@@ -41,7 +41,7 @@ public static class IsolationPack
     // sls_project_name: ACK's way of turning on a managed cluster's audit log; without it ACK keeps none).
     public static ResourcePolicy ApiServerAuditLog(EnforcementLevel level = EnforcementLevel.Advisory)
         => new(DiagnosticCatalogue.ApiServerAuditLog, level,
-            ImmutableArray.Create(TypeTokens.AliCloud.CS.ManagedKubernetes), (cluster, _) =>
+            ImmutableArray.Create(TypeTokens.AliCloud.CS.ManagedKubernetes), cluster =>
                 cluster.At("auditLogConfig", "enabled") is JsonValue enabled && enabled.TryGetValue<bool>(out var on) && on
                     ? Array.Empty<string>()
                     : new[] { $"the API server's audit log is off (auditLogConfig): nothing records who read a Secret or ran a command in a pod through it; allowed: auditLogConfig enabled ({ConfigKeys.Section("observability")}.logs.audit: true, with logs.enabled: true, the defaults)" });
@@ -52,7 +52,7 @@ public static class IsolationPack
     // stack sets this policy's level to disabled (blink-infra:policy.levels) to say so.
     public static ResourcePolicy CloudFirewallEnabled(EnforcementLevel level = EnforcementLevel.Advisory)
         => new(DiagnosticCatalogue.CloudFirewallEnabled, level,
-            ImmutableArray.Create(TypeTokens.AliCloud.CloudFirewall.NatFirewall), (_, _) => new[]
+            ImmutableArray.Create(TypeTokens.AliCloud.CloudFirewall.NatFirewall), _ => new[]
             {
                 "the NAT firewall that limits egress to blink-infra:network.internetEgress.allowedHosts needs Cloud Firewall enabled in the account (an edition of its own, billed by subscription or pay-as-you-go, plus the traffic it protects), which nothing offline can see; "
                 + "allowed: confirm it in the Cloud Firewall console, then set blink-infra:policy.levels {cloud-firewall-enabled: disabled}",
@@ -63,7 +63,7 @@ public static class IsolationPack
     // wherever the security groups let port 22 in; no-ingress-from-internet keeps the internet out.
     public static ResourcePolicy BreakGlassKeyPair(EnforcementLevel level = EnforcementLevel.Advisory)
         => new(DiagnosticCatalogue.BreakGlassKeyPair, level,
-            ImmutableArray.Create(TypeTokens.AliCloud.CS.NodePool), (pool, _) =>
+            ImmutableArray.Create(TypeTokens.AliCloud.CS.NodePool), pool =>
                 pool.Text("keyName") is { } keyName
                     ? new[] { $"the pool's machines accept SSH logins with the key pair {keyName}: whoever holds its private key reaches them on port 22 from wherever the security groups let it in (never the internet: no-ingress-from-internet); allowed: no keyName once break-glass access is not needed (blink-infra:security.breakGlass)" }
                     : Array.Empty<string>());
@@ -72,8 +72,8 @@ public static class IsolationPack
     // Sources: infra/Facts ImageSources (nodes pull through their security group: without internet egress
     // only the region's ACR VPC endpoints answer; the chart is fetched where `pulumi` runs, on every
     // preview and up, so it must be at a permanent location rather than one that drops superseded releases).
-    public static ResourcePolicy ImagesAndChartReachable(EnforcementLevel level = EnforcementLevel.Mandatory)
-        => new(DiagnosticCatalogue.ImagesAndChartReachable, level,
+    public static StackPolicy ImagesAndChartReachable(EnforcementLevel level = EnforcementLevel.Mandatory)
+        => StackPolicy.OnEach(DiagnosticCatalogue.ImagesAndChartReachable, level,
             ImmutableArray.Create(FlinkDefaults.DeploymentType, TypeTokens.Kubernetes.Helm.V3.Release, TypeTokens.Kubernetes.Batch.V1.CronJob), (resource, input) =>
             {
                 var problems = new System.Collections.Generic.List<string>();
@@ -167,7 +167,7 @@ public static class IsolationPack
     /// <summary>no-ingress-from-internet: No security group rule lets in 0.0.0.0/0 or ::/0.</summary>
     public static ResourcePolicy NoIngressFromInternet(EnforcementLevel level = EnforcementLevel.Mandatory)
         => new(DiagnosticCatalogue.NoIngressFromInternet, level,
-            ImmutableArray.Create(TypeTokens.AliCloud.Ecs.SecurityGroupRule), (rule, _) =>
+            ImmutableArray.Create(TypeTokens.AliCloud.Ecs.SecurityGroupRule), rule =>
                 rule.Text("type") == "ingress" && rule.Text("policy") != "drop" && (rule.Text("cidrIp") == "0.0.0.0/0" || rule.Text("ipv6CidrIp") == "::/0")
                     ? new[] { $"ingress from {rule.Text("cidrIp") ?? rule.Text("ipv6CidrIp")} on {rule.Text("ipProtocol")} {rule.Text("portRange")} lets the internet in; allowed: a source security group or a private block" }
                     : Array.Empty<string>());
@@ -175,7 +175,7 @@ public static class IsolationPack
     /// <summary>no-public-ip: No machine has a public IP.</summary>
     public static ResourcePolicy NoPublicIp(EnforcementLevel level = EnforcementLevel.Mandatory)
         => new(DiagnosticCatalogue.NoPublicIp, level,
-            ImmutableArray.Create(TypeTokens.AliCloud.CS.NodePool), (machine, _) =>
+            ImmutableArray.Create(TypeTokens.AliCloud.CS.NodePool), machine =>
                 machine.Number("internetMaxBandwidthOut") is > 0
                     ? new[] { $"internetMaxBandwidthOut {machine.Number("internetMaxBandwidthOut")} gives the machine a public IP; allowed: 0 (internet through the NAT gateway)" }
                     : Array.Empty<string>());
@@ -183,7 +183,7 @@ public static class IsolationPack
     /// <summary>internet-only-through-nat: EIPs are associated with the NAT gateway only, and ACK makes no NAT gateway of its own.</summary>
     public static ResourcePolicy InternetOnlyThroughNat(EnforcementLevel level = EnforcementLevel.Mandatory)
         => new(DiagnosticCatalogue.InternetOnlyThroughNat, level,
-            ImmutableArray.Create(TypeTokens.AliCloud.Ecs.EipAssociation, TypeTokens.AliCloud.CS.ManagedKubernetes), (resource, _) =>
+            ImmutableArray.Create(TypeTokens.AliCloud.Ecs.EipAssociation, TypeTokens.AliCloud.CS.ManagedKubernetes), resource =>
                 resource.Type == TypeTokens.AliCloud.Ecs.EipAssociation
                     ? resource.Text("instanceType") == "Nat"
                         ? Array.Empty<string>()
@@ -195,7 +195,7 @@ public static class IsolationPack
     /// <summary>vpc-security-groups: Security groups are VPC groups.</summary>
     public static ResourcePolicy VpcSecurityGroups(EnforcementLevel level = EnforcementLevel.Mandatory)
         => new(DiagnosticCatalogue.VpcSecurityGroups, level,
-            ImmutableArray.Create(TypeTokens.AliCloud.Ecs.SecurityGroup), (group, _) =>
+            ImmutableArray.Create(TypeTokens.AliCloud.Ecs.SecurityGroup), group =>
                 group.Inputs.ContainsKey("vpcId") && group.Text("securityGroupType") is "normal" or "enterprise"
                     ? Array.Empty<string>()
                     : new[] { $"a {(group.Inputs.ContainsKey("vpcId") ? group.Text("securityGroupType") ?? "classic" : "classic-network")} group; allowed: a VPC group (vpcId) of type normal or enterprise" });
@@ -206,7 +206,7 @@ public static class IsolationPack
     /// </summary>
     public static ResourcePolicy LeastPrivilegeDataEgress(EnforcementLevel level = EnforcementLevel.Mandatory)
         => new(DiagnosticCatalogue.LeastPrivilegeDataEgress, level,
-            ImmutableArray.Create(TypeTokens.AliCloud.Ecs.SecurityGroupRule), (rule, _) =>
+            ImmutableArray.Create(TypeTokens.AliCloud.Ecs.SecurityGroupRule), rule =>
             {
                 var allPorts = rule.Text("ipProtocol") == "all" || rule.Text("portRange") is "-1/-1" or "1/65535";
                 var wide = rule.Text("cidrIp") is { } cidr && cidr != PodNetworking.AlibabaServiceBlock && IPNetwork2.TryParse(cidr, out var block) && block.Cidr < WidestAllPortsPrefix;
@@ -221,15 +221,15 @@ public static class IsolationPack
     /// </summary>
     public static ResourcePolicy PodPortsOnlyCluster(EnforcementLevel level = EnforcementLevel.Mandatory)
         => new(DiagnosticCatalogue.PodPortsOnlyCluster, level,
-            ImmutableArray.Create(TypeTokens.AliCloud.Ecs.SecurityGroupRule), (rule, _) =>
+            ImmutableArray.Create(TypeTokens.AliCloud.Ecs.SecurityGroupRule), rule =>
                 rule.Text("type") == "ingress" && rule.Text("policy") != "drop"
                 && !ClusterPorts.All.Any(t => t.Protocol == rule.Text("ipProtocol") && t.PortRange == rule.Text("portRange"))
                     ? new[] { $"ingress on {rule.Text("ipProtocol")} {rule.Text("portRange")} opens what no pod of the cluster listens on; allowed: {string.Join(", ", ClusterPorts.All.Select(t => $"{t.Protocol} {t.PortRange}").Distinct())}" }
                     : Array.Empty<string>());
 
     /// <summary>web-ui-only-from-peers: Only the cluster's own groups (the API server's proxy) and declared peer groups reach the web UI.</summary>
-    public static ResourcePolicy WebUiOnlyFromPeers(EnforcementLevel level = EnforcementLevel.Mandatory)
-        => new(DiagnosticCatalogue.WebUiOnlyFromPeers, level,
+    public static StackPolicy WebUiOnlyFromPeers(EnforcementLevel level = EnforcementLevel.Mandatory)
+        => StackPolicy.OnEach(DiagnosticCatalogue.WebUiOnlyFromPeers, level,
             ImmutableArray.Create(TypeTokens.AliCloud.Ecs.SecurityGroupRule), (rule, input) =>
             {
                 if (rule.Text("type") != "ingress" || rule.Text("policy") == "drop" || !Covers(rule, "tcp", FlinkPorts.Rest.Number))
@@ -244,8 +244,8 @@ public static class IsolationPack
     /// pod-egress-only-declared: The pods' groups let out only to the cluster's own groups, Alibaba Cloud's
     /// services, the API server, the declared endpoints and, with internet egress, HTTP(S); and drop the rest.
     /// </summary>
-    public static ResourcePolicy PodEgressOnlyDeclared(EnforcementLevel level = EnforcementLevel.Mandatory)
-        => new(DiagnosticCatalogue.PodEgressOnlyDeclared, level,
+    public static StackPolicy PodEgressOnlyDeclared(EnforcementLevel level = EnforcementLevel.Mandatory)
+        => StackPolicy.OnEach(DiagnosticCatalogue.PodEgressOnlyDeclared, level,
             ImmutableArray.Create(TypeTokens.AliCloud.Ecs.SecurityGroupRule, TypeTokens.AliCloud.Ecs.SecurityGroup), (resource, input) =>
             {
                 if (resource.Type == TypeTokens.AliCloud.Ecs.SecurityGroup)
@@ -294,8 +294,8 @@ public static class IsolationPack
     }
 
     /// <summary>private-api-server: The API server is not public unless the stack explicitly allows it.</summary>
-    public static ResourcePolicy PrivateApiServer(EnforcementLevel level = EnforcementLevel.Mandatory)
-        => new(DiagnosticCatalogue.PrivateApiServer, level,
+    public static StackPolicy PrivateApiServer(EnforcementLevel level = EnforcementLevel.Mandatory)
+        => StackPolicy.OnEach(DiagnosticCatalogue.PrivateApiServer, level,
             ImmutableArray.Create(TypeTokens.AliCloud.CS.ManagedKubernetes), (cluster, input) =>
                 cluster.Flag("slbInternetEnabled") is true && !input.Settings.ApiServerPublic
                     ? new[] { "the API server is exposed to the internet, which the stack does not allow; allowed: slbInternetEnabled false, or blink-infra:compute.kubernetes.apiServerPublic true" }

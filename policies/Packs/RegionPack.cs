@@ -32,8 +32,8 @@ public static class RegionPack
         });
 
     /// <summary>zones-in-region: Every vSwitch zone, and so every machine's (node pools place machines in vSwitches), belongs to the stack's region.</summary>
-    public static ResourcePolicy ZonesInRegion(EnforcementLevel level = EnforcementLevel.Mandatory)
-        => new(DiagnosticCatalogue.ZonesInRegion, level,
+    public static StackPolicy ZonesInRegion(EnforcementLevel level = EnforcementLevel.Mandatory)
+        => StackPolicy.OnEach(DiagnosticCatalogue.ZonesInRegion, level,
             ImmutableArray.Create(TypeTokens.AliCloud.Vpc.Switch), (resource, input) =>
             {
                 var zone = resource.Text("zoneId");
@@ -44,8 +44,8 @@ public static class RegionPack
             });
 
     /// <summary>resources-in-stack-region: Every AliCloud provider, and so every regional resource, is in the stack's region.</summary>
-    public static ResourcePolicy ResourcesInStackRegion(EnforcementLevel level = EnforcementLevel.Mandatory)
-        => new(DiagnosticCatalogue.ResourcesInStackRegion, level,
+    public static StackPolicy ResourcesInStackRegion(EnforcementLevel level = EnforcementLevel.Mandatory)
+        => StackPolicy.OnEach(DiagnosticCatalogue.ResourcesInStackRegion, level,
             ImmutableArray.Create(TypeTokens.AliCloud.Provider), (resource, input) =>
             {
                 var region = resource.Text("region");
@@ -56,8 +56,8 @@ public static class RegionPack
 
     /// <summary>ack-offerings-unconfirmed: What the stack pins that ACK must still offer (the Kubernetes version, a GPU driver) was confirmed by a source.</summary>
     // infra/Facts/AckOfferings.cs: what could not be confirmed offline, with the date read, and how to settle it.
-    public static ResourcePolicy AckOfferingsUnconfirmed(EnforcementLevel level = EnforcementLevel.Advisory)
-        => new(DiagnosticCatalogue.AckOfferingsUnconfirmed, level,
+    public static StackPolicy AckOfferingsUnconfirmed(EnforcementLevel level = EnforcementLevel.Advisory)
+        => StackPolicy.OnEach(DiagnosticCatalogue.AckOfferingsUnconfirmed, level,
             ImmutableArray.Create(TypeTokens.AliCloud.CS.ManagedKubernetes, TypeTokens.AliCloud.CS.NodePool), (resource, input) =>
             {
                 if (resource.Type == TypeTokens.AliCloud.CS.ManagedKubernetes)

@@ -1,5 +1,6 @@
 // BlinkInfra's policy packs as a Pulumi policy pack (CrossGuard): `pulumi preview --policy-pack policies/crossguard`.
-// Each C# policy is a stack policy of the same name and level; the rules stay in C# (see blink.js and README.md).
+// Each C# policy is a CrossGuard policy of the same name, level and kind (validateResource where one resource
+// decides, validateStack otherwise); the rules and the levels stay in C# (see blink.js and README.md).
 "use strict";
 
 const { PolicyPack } = require("@pulumi/policy");

@@ -123,6 +123,17 @@ public class AotCliTests
     }
 
     [Test]
+    public void Answers_the_crossguard_pack_as_dotnet_does()
+    {
+        // What the pack asks: the policies under the stack's config (its levels, or their error), and a stack's resources.
+        AssertSameAnswerWith(new Dictionary<string, string> { ["PULUMI_CONFIG"] = """{"blink-infra:policy":"{\"levels\":{\"no-public-ip\":\"advisory\"}}"}""" }, "policies", "--json", "--pulumi-config");
+        AssertSameAnswerWith(new Dictionary<string, string> { ["PULUMI_CONFIG"] = """{"blink-infra:policy":"{\"levels\":{\"no-public-ip\":\"loud\"}}"}""" }, "policies", "--json", "--pulumi-config");
+        AssertSameAnswer("policies");
+        foreach (var stack in Stacks())
+            AssertSameAnswer("check", "--resources", TestPaths.CrossGuard("test", "fixtures", $"{stack}.json"), "--json", "{out}/report.json");
+    }
+
+    [Test]
     public void Refuses_bad_input_as_dotnet_does()
     {
         var bad = Path.Combine(_temp, "Pulumi.bad.yaml");

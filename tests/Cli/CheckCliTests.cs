@@ -25,7 +25,7 @@ public class CheckCliTests
         Assert.That(output, Does.StartWith("Policy packs: ")
             .And.Contain("\n[advisory] BLINK2004 ack-offerings-unconfirmed (alicloud:cs/managedKubernetes:ManagedKubernetes: blink-dev-ack)\n")
             .And.Contain("\n[advisory] BLINK2038 alerts-have-receivers (stack)\n")
-            .And.EndWith($"0 mandatory and 2 advisory violation(s); {PolicyEngine.PolicyNames.Length} policies of 6 packs checked.\n"));
+            .And.EndWith($"0 mandatory and 2 advisory violation(s); {PolicyEngine.PolicyNames.Length} policies of {PolicyEngine.Packs.Length} packs checked.\n"));
         var (cleanExit, clean, _) = await Run("check", "--stack", "prod-hangzhou");
         // prod-hangzhou confirms Cloud Firewall by switching its advisory off: said, and counted. Its alerts reach its
         // contacts, so only the advisory that its pinned Kubernetes version could not be confirmed offline is left.
@@ -33,7 +33,7 @@ public class CheckCliTests
             + "[advisory] BLINK2004 ack-offerings-unconfirmed (alicloud:cs/managedKubernetes:ManagedKubernetes: blink-prod-ack)\n"
             + "    blink-region@1.0.0: Kubernetes 1.35.2-aliyun.1 is not confirmed as one ACK still creates (none of the sources read on 2026-12-05 lists CreateCluster's patch versions); allowed: a version `aliyun cs GET /api/v1/metadata/versions --Region cn-hangzhou --ClusterType ManagedKubernetes` lists, in blink-infra:compute.kubernetes.version\n"
             + "notice BLINK3001: cloud-firewall-enabled (blink-isolation@1.0.0, advisory by default) is switched off by blink-infra:policy.levels[\"cloud-firewall-enabled\"], so \"A NAT firewall is declared only where Cloud Firewall is enabled in the account, which is confirmed by hand.\" is not checked\n"
-            + $"0 mandatory and 1 advisory violation(s); {PolicyEngine.PolicyNames.Length - 1} policies of 6 packs checked, 1 switched off by blink-infra:policy.levels (cloud-firewall-enabled).\n")));
+            + $"0 mandatory and 1 advisory violation(s); {PolicyEngine.PolicyNames.Length - 1} policies of {PolicyEngine.Packs.Length} packs checked, 1 switched off by blink-infra:policy.levels (cloud-firewall-enabled).\n")));
         Assert.That(errors, Is.EqualTo(
             "note BLINK3102: blink-infra:observability.logs.project is blink-dev-logs, the default: SLS project names are unique in a region across all accounts, "
             + "so if another account holds it the first `pulumi up` fails on the project; set a name of your own there if so\n"));

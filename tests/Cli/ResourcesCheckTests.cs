@@ -91,7 +91,7 @@ public class ResourcesCheckTests
             "    blink-data-protection@1.0.0: public access is not blocked; allowed: an alicloud:oss/bucketPublicAccessBlock:BucketPublicAccessBlock on the bucket with blockPublicAccess true\n" +
             "[mandatory] BLINK2032 state-bucket-protected (alicloud:oss/bucket:Bucket: logs)\n" +
             "    blink-data-protection@1.0.0: the bucket is not protected; allowed: protect: true\n" +
-            $"6 mandatory and 0 advisory violation(s); {PolicyEngine.PolicyNames.Length - 7} policies of 6 packs checked, 7 not applicable.\n" +
+            $"6 mandatory and 0 advisory violation(s); {PolicyEngine.PolicyNames.Length - 7} policies of {PolicyEngine.Packs.Length} packs checked, 7 not applicable.\n" +
             "Not applicable: region-allowed-for-billing: no AliCloud provider shows the stack's region (its region input)\n" +
             "Not applicable: zones-in-region: no AliCloud provider shows the stack's region (its region input)\n" +
             "Not applicable: resources-in-stack-region: no AliCloud provider shows the stack's region (its region input)\n" +

@@ -80,14 +80,14 @@ public class MaintenanceTests
     {
         var plan = await Cli.BlinkCli.PlanStackAsync(StackRunner.Stack(Stack("  blink-infra:maintenance:\n    masters: {autoRepair: true}")));
 
-        var report = PolicyEngine.Evaluate(plan);
+        var report = PolicyEngine.Check(plan);
         Assert.That(report.Violations.Where(v => v.Policy == "masters-pool-not-auto-repaired").Select(v => (v.ResourceName, v.Level, v.Message)), Is.EqualTo(new[]
         {
             ((string?)"blink-t-pool-masters", EnforcementLevel.Mandatory,
                 "the masters' pool is auto-repaired: ACK would drain a JobManager's and the operator's node on its own; allowed: management.autoRepair false (blink-infra:maintenance.masters.autoRepair: false)"),
         }));
 
-        var defaults = PolicyEngine.Evaluate(await Cli.BlinkCli.PlanStackAsync(StackRunner.Stack(Stack())));
+        var defaults = PolicyEngine.Check(await Cli.BlinkCli.PlanStackAsync(StackRunner.Stack(Stack())));
         Assert.That(defaults.Violations.Where(v => v.Policy == "masters-pool-not-auto-repaired"), Is.Empty);
     }
 

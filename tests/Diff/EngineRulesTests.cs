@@ -154,7 +154,7 @@ public class EngineRulesTests
         Assert.That(text, Does.Contain("~ urn:pulumi:dev::blink-infra::blink:network:ClusterNetwork$alicloud:vpc/network:Network::blink-dev-vpc (update) [diff: ~description]\n"));
         Assert.That(text, Does.Contain("~ urn:pulumi:dev::blink-infra::blink:compute:ClusterCompute$alicloud:cs/managedKubernetes:ManagedKubernetes::blink-dev-ack (update; no effect: slbInternetEnabled is applied only when the resource is created) [diff: ~slbInternetEnabled]\n"
                                       + "    ~ slbInternetEnabled: true => false (no effect after create)\n"));
-        var page = PlanPageModel.Of(now, PolicyReport.Of(Array.Empty<string>(), ChangePolicies.Evaluate(steps).Violations), steps);
+        var page = PlanPageModel.Of(now, PolicyReport.Of(Array.Empty<string>(), ChangePolicies.Check(steps).Violations), steps);
         var cluster = page["resources"]!.AsArray().Single(r => (string?)r!["name"] == "blink-dev-ack")!;
         Assert.That(cluster["createOnly"]!.ToJsonString(), Is.EqualTo("""["slbInternetEnabled"]"""));
         Assert.That(page["findings"]!.AsArray().Select(f => (string?)f!["policy"]), Does.Contain(ChangePolicies.CreateOnlyInputsUnchanged));
@@ -174,7 +174,7 @@ public class EngineRulesTests
         var old = await DevPlanJson();
         Resource(old, "blink-dev-ack")["inputs"]!["slbInternetEnabled"] = true;
         var now = await Planner.PlanAsync(spec, "dev");
-        var report = ChangePolicies.Evaluate(PlanDiff.Compare(AsPlan(old), now), PolicyReportRenderer.Overrides(now));
+        var report = ChangePolicies.Check(PlanDiff.Compare(AsPlan(old), now), now);
 
         Assert.That(report.Violations.Single().Level, Is.EqualTo(EnforcementLevel.Advisory));
         Assert.That(report.HasMandatory, Is.False);

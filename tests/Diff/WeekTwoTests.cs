@@ -122,7 +122,7 @@ public class WeekTwoTests
         // Nothing the cluster takes only at create changes: its pod vSwitches are ignored (the pools' Terway configs carry them).
         var cluster = Step(steps, "blink-prod-ack");
         Assert.That(cluster.Changes.Select(c => c.Key), Is.EqualTo(new[] { "vswitchIds" }));
-        Assert.That(ChangePolicies.Evaluate(steps).Violations, Is.Empty);
+        Assert.That(ChangePolicies.Check(steps).Violations, Is.Empty);
     }
 
     /// <summary>
@@ -154,7 +154,7 @@ public class WeekTwoTests
         Assert.That(now.Resources.Single(r => r.Name == "blink-dev-ack").Inputs.ContainsKey("zoneIds"), Is.False, "the control plane's zones are its vswitchIds");
         Assert.That(Step(steps, "blink-dev-pool-cpu").Changes.Select(c => c.Key), Is.EqualTo(new[] { "vswitchIds" }));
         Assert.That(Step(steps, "blink-dev-eni-config-cpu").Changes.Select(c => c.Key), Is.EqualTo(new[] { "data" }));
-        Assert.That(ChangePolicies.Evaluate(steps).Violations, Is.Empty, "nothing refused");
+        Assert.That(ChangePolicies.Check(steps).Violations, Is.Empty, "nothing refused");
         Assert.That(DiffText.Of(steps), Does.Not.Contain(DiffText.NoEffect));
     }
 
@@ -216,7 +216,7 @@ public class WeekTwoTests
         var vpc = Step(steps, "blink-dev-vpc");
         Assert.That(vpc.Op, Is.EqualTo(DiffOp.Update), "a VPC's block changes in place");
         Assert.That(Step(steps, "blink-dev-vsw-cn-hangzhou-h").Op, Is.EqualTo(DiffOp.Replace));
-        var refusal = ChangePolicies.Evaluate(steps).Violations.Single(v => v.Policy == ChangePolicies.VpcBlockHoldsItsVswitches);
+        var refusal = ChangePolicies.Check(steps).Violations.Single(v => v.Policy == ChangePolicies.VpcBlockHoldsItsVswitches);
         Assert.That(refusal.Level, Is.EqualTo(EnforcementLevel.Mandatory));
         Assert.That(refusal.ResourceName, Is.EqualTo("blink-dev-vpc"));
         Assert.That(refusal.Message, Does.StartWith("the VPC's block changes from 10.10.0.0/16 to 10.20.0.0/16, but its vSwitches blink-dev-vsw-cn-hangzhou-h (10.10.64.0/20), "));

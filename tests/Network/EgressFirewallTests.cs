@@ -93,7 +93,7 @@ public class EgressFirewallTests
     {
         var plan = await BlinkCli.PlanStackAsync(StackRunner.Stack(Stack(Allowed)));
 
-        var violations = PolicyEngine.Evaluate(plan, PolicyReportRenderer.Overrides(plan)).Violations;
+        var violations = PolicyEngine.Check(plan).Violations;
         Assert.That(violations.Select(v => (v.Policy, v.Level, v.ResourceName)), Is.EquivalentTo(new[]
         {
             ("ack-offerings-unconfirmed", EnforcementLevel.Advisory, "blink-t-ack"),
@@ -106,7 +106,7 @@ public class EgressFirewallTests
         {
             Resources = plan.Resources.Select(r => r.Name == "blink-t-sgr-workers-to-internet-tcp-8443" ? r with { Inputs = Port(r.Inputs, "80/80") } : r).ToImmutableArray(),
         };
-        Assert.That(PolicyEngine.Evaluate(port80).Violations.Where(v => v.Policy == "pod-egress-only-declared").Select(v => v.Message), Is.EqualTo(new[]
+        Assert.That(PolicyEngine.Check(port80).Violations.Where(v => v.Policy == "pod-egress-only-declared").Select(v => v.Message), Is.EqualTo(new[]
         {
             "egress on tcp 80/80 to 0.0.0.0/0 is not the cluster's nor a declared endpoint; allowed: the cluster's groups, 100.64.0.0/10, tcp 6443 to the cluster's vSwitches, no endpoint (none declared), tcp 443 or 8443 to 0.0.0.0/0",
         }));
@@ -116,15 +116,15 @@ public class EgressFirewallTests
         {
             Resources = plan.Resources.Select(r => r.Type == "kubernetes:flink.apache.org/v1beta1:FlinkDeployment" ? r with { Inputs = Image(r.Inputs, "flink:1.20.1-scala_2.12-java17") } : r).ToImmutableArray(),
         };
-        Assert.That(PolicyEngine.Evaluate(dockerHub).Violations.Where(v => v.Policy == "images-and-chart-reachable").Select(v => v.Message), Is.EqualTo(new[]
+        Assert.That(PolicyEngine.Check(dockerHub).Violations.Where(v => v.Policy == "images-and-chart-reachable").Select(v => v.Message), Is.EqualTo(new[]
         {
             "image flink:1.20.1-scala_2.12-java17 is on docker.io, which the NAT firewall does not let out (no docker.io:443 in blink-infra:network.internetEgress.allowedHosts); allowed: an image on the region's ACR VPC endpoint (registry-vpc.cn-hangzhou.aliyuncs.com/..., blink-infra:engine.registry or engine.image), or docker.io:443 in allowedHosts with the hosts its registry sends layers from",
         }));
         var allowedHub = dockerHub with { Settings = dockerHub.Settings! with { InternetEgressHosts = ImmutableArray.Create("*.io:443", "docker.io:443") } };
-        Assert.That(PolicyEngine.Evaluate(allowedHub).Violations.Where(v => v.Policy == "images-and-chart-reachable"), Is.Empty);
+        Assert.That(PolicyEngine.Check(allowedHub).Violations.Where(v => v.Policy == "images-and-chart-reachable"), Is.Empty);
 
         var confirmed = await BlinkCli.PlanStackAsync(StackRunner.Stack(Stack(Allowed) + "\n  blink-infra:policy:\n    levels: {cloud-firewall-enabled: disabled}\n"));
-        Assert.That(PolicyEngine.Evaluate(confirmed, PolicyReportRenderer.Overrides(confirmed)).Violations.Where(v => v.Policy == "cloud-firewall-enabled"), Is.Empty);
+        Assert.That(PolicyEngine.Check(confirmed).Violations.Where(v => v.Policy == "cloud-firewall-enabled"), Is.Empty);
     }
 
     private static JsonObject Port(JsonObject inputs, string range)

@@ -68,7 +68,7 @@ public class AlertReceiversTests
         Assert.That(plan.ToJson(), Does.Not.Contain("oncall@example.com").And.Not.Contain("8613800000000").And.Not.Contain("access_token"));
         var rule = plan.Resources.Single(r => r.Name == "blink-t-alert-flink-job-down");
         Assert.That(rule.PropertyDependencies["dispatchRuleId"].Select(d => d.Name), Is.EqualTo(new[] { "blink-t-alert-dispatch" }));
-        Assert.That(PolicyEngine.Evaluate(plan).Violations.Where(v => v.Policy == "alerts-have-receivers"), Is.Empty);
+        Assert.That(PolicyEngine.Check(plan).Violations.Where(v => v.Policy == "alerts-have-receivers"), Is.Empty);
 
         // A stack file whose secret cannot be decrypted here plans each way a contact is reached, masked.
         var file = StackRunner.Stack(Stack() + "\n  blink-infra:alertContacts:\n    secure: v1:abcdef\n");
@@ -85,7 +85,7 @@ public class AlertReceiversTests
         Assert.That(plan.Resources.Where(r => r.Type.StartsWith("alicloud:arms/", System.StringComparison.Ordinal)).Select(r => r.Type).Distinct(),
             Is.EqualTo(new[] { "alicloud:arms/prometheusAlertRule:PrometheusAlertRule" }));
         Assert.That(plan.Resources.Where(r => r.Type == "alicloud:arms/prometheusAlertRule:PrometheusAlertRule").Select(r => r.Text("notifyType")).Distinct(), Is.EqualTo(new[] { "ALERT_MANAGER" }));
-        var advisories = PolicyEngine.Evaluate(plan).Violations.Where(v => v.Policy == "alerts-have-receivers").ToList();
+        var advisories = PolicyEngine.Check(plan).Violations.Where(v => v.Policy == "alerts-have-receivers").ToList();
         Assert.That(advisories.Select(v => (v.Level, v.ResourceName, v.Message)), Is.EqualTo(new[]
         {
             (EnforcementLevel.Advisory, (string?)null,
@@ -94,7 +94,7 @@ public class AlertReceiversTests
         }));
 
         var off = await BlinkCli.PlanStackAsync(StackRunner.Stack(Stack("  blink-infra:observability:\n    metrics: {alerts: false}\n")));
-        Assert.That(PolicyEngine.Evaluate(off).Violations.Where(v => v.Policy == "alerts-have-receivers"), Is.Empty, "no alert rule, nothing to receive");
+        Assert.That(PolicyEngine.Check(off).Violations.Where(v => v.Policy == "alerts-have-receivers"), Is.Empty, "no alert rule, nothing to receive");
     }
 
     private static IEnumerable<TestCaseData> ConfigErrors()

@@ -47,7 +47,7 @@ public class ObservabilityTests
             "the managed Prometheus agent on the workers scrapes the JobManagers");
         Assert.That(rules, Does.Contain("blink-t-sgr-masters-from-workers-tcp-9999-9999").And.Contain("blink-t-sgr-workers-to-masters-tcp-9999-9999"),
             "and the operator");
-        var report = PolicyEngine.Evaluate(plan);
+        var report = PolicyEngine.Check(plan);
         Assert.That(report.Violations.Where(v => v.Policy == "pod-ports-only-cluster"), Is.Empty);
     }
 

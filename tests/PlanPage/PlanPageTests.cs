@@ -25,7 +25,7 @@ public class PlanPageTests
 {
     private static async Task<StackPlan> Plan(string stack) => await BlinkCli.PlanStackAsync(StackFile.Load(TestPaths.ExampleStack(stack)));
 
-    private static PolicyReport Report(StackPlan plan) => PolicyEngine.Evaluate(plan, PolicyReportRenderer.Overrides(plan));
+    private static PolicyReport Report(StackPlan plan) => PolicyEngine.Check(plan);
 
     /// <summary>The model as the page reads it: the JSON in its data script.</summary>
     private static JsonObject Embedded(string html)

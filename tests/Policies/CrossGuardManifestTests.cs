@@ -10,7 +10,7 @@ using NUnit.Framework;
 namespace BlinkInfra.Tests.Policies;
 
 /// <summary>
-/// The CrossGuard pack declares one policy per C# policy, at its default level, from
+/// The CrossGuard pack declares one policy per C# policy, of its kind (validateResource or validateStack), at its default level, as
 /// policies/crossguard/policies.json: written from the packs here, so the pack holds no list of its own.
 /// Rewrite it after adding, renaming or re-levelling a policy with
 /// BLINKINFRA_UPDATE_CROSSGUARD=1 ./blink test --filter CrossGuardManifestTests
@@ -28,6 +28,8 @@ public class CrossGuardManifestTests
                 ["name"] = policy.Name,
                 ["code"] = policy.Entry.Code,
                 ["pack"] = pack.Id,
+                // resource: one resource decides (the pack's validateResource, as CrossGuard registers it); stack: validateStack.
+                ["kind"] = PolicyKinds.Name(policy.Kind),
                 ["description"] = policy.Description,
                 ["enforcementLevel"] = EnforcementLevels.Name(policy.Level),
             })).ToArray()),

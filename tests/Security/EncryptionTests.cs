@@ -81,7 +81,7 @@ public class EncryptionTests
         Assert.That(key.Inputs.ContainsKey("rotationInterval"), Is.False, "rotation is off by default");
         var cluster = plan.Resources.Single(r => r.Name == "blink-t-ack");
         Assert.That(cluster.PropertyDependencies["encryptionProviderKey"].Select(r => r.Name), Is.EqualTo(new[] { "blink-t-kms" }));
-        Assert.That(PolicyEngine.Evaluate(plan).Violations.Where(v => v.Level == EnforcementLevel.Mandatory), Is.Empty);
+        Assert.That(PolicyEngine.Check(plan).Violations.Where(v => v.Level == EnforcementLevel.Mandatory), Is.Empty);
     }
 
     [Test]
@@ -147,7 +147,7 @@ public class EncryptionTests
             Is.EqualTo(("blink-t-break-glass", "blink-t-break-glass", "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIBlinkInfraTestKey ops@example")));
         var pools = plan.Resources.Where(r => r.Type == PoolType).ToList();
         Assert.That(pools.Select(p => p.PropertyDependencies["keyName"].Single().Name), Is.EqualTo(new[] { "blink-t-break-glass", "blink-t-break-glass" }));
-        var report = PolicyEngine.Evaluate(plan);
+        var report = PolicyEngine.Check(plan);
         Assert.That(report.Violations.Where(v => v.Policy == "break-glass-key-pair").Select(v => (v.Level, v.ResourceName)), Is.EquivalentTo(new[]
         {
             (EnforcementLevel.Advisory, (string?)"blink-t-pool-cpu"), (EnforcementLevel.Advisory, "blink-t-pool-masters"),

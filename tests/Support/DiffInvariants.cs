@@ -29,7 +29,7 @@ public static class DiffInvariants
         var jsonLosses = (json["losses"] as JsonArray ?? new JsonArray()).Select(l => (string?)l!["urn"]).ToHashSet();
         var page = PlanPageModel.Of(now, PolicyReport.Of(Array.Empty<string>(), Array.Empty<Violation>()), steps);
         var pageLosses = page["losses"]!.AsArray().Select(l => (string?)l!["urn"]).ToHashSet();
-        var refused = ChangePolicies.Evaluate(steps).Violations
+        var refused = ChangePolicies.Check(steps).Violations
             .Where(v => v.Policy == ChangePolicies.CreateOnlyInputsUnchanged && v.Level == EnforcementLevel.Mandatory)
             .Select(v => (v.ResourceType, v.ResourceName)).ToHashSet();
 

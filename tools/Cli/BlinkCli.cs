@@ -81,13 +81,14 @@ public static class BlinkCli
         var checkPlan = new Option<string?>("--plan") { Description = "Check a plan saved by `plan --json`" };
         var checkState = new Option<string?>("--state") { Description = "Check the live resources of a Pulumi state: a `pulumi stack export` file or a local backend's state file" };
         var checkResources = new Option<string?>("--resources") { Description = "Check the resource list a CrossGuard policy pack sends (policies/crossguard), - for standard input" };
+        var checkEach = new Option<bool>("--each") { Description = "With --resources -: read a resource list per line and answer each with a line of JSON, the report of the policies one resource decides (the CrossGuard pack's evaluator for validateResource, one process for a whole update)" };
         var checkJson = new Option<string?>("--json") { Description = "Also write the report as JSON to this file (- for standard output, instead of the text)" };
         var checkHtml = new Option<string?>("--html") { Description = "Also write the page of what was checked (a stack, a saved plan or a state) with its findings to this file (- for standard output, instead of the text; not with --resources)" };
         var check = new Command("check", "Check a stack against the policy packs; exit 0 without mandatory violations, 1 with, 2 for invalid input")
         {
-            checkStack, checkConfig, checkPlan, checkState, checkResources, checkJson, checkHtml,
+            checkStack, checkConfig, checkPlan, checkState, checkResources, checkEach, checkJson, checkHtml,
         };
-        check.SetAction((parse, _) => ExitOnInputError(() => CheckAsync(parse.GetValue(checkStack), parse.GetValue(checkConfig), parse.GetValue(checkPlan), parse.GetValue(checkState), parse.GetValue(checkResources), parse.GetValue(checkJson), parse.GetValue(checkHtml), console, errors), InvalidInput, errors));
+        check.SetAction((parse, _) => ExitOnInputError(() => parse.GetValue(checkEach) ? EachAsync(parse.GetValue(checkResources), parse.GetValue(checkStack) ?? parse.GetValue(checkConfig) ?? parse.GetValue(checkPlan) ?? parse.GetValue(checkState) ?? parse.GetValue(checkJson) ?? parse.GetValue(checkHtml), console) : CheckAsync(parse.GetValue(checkStack), parse.GetValue(checkConfig), parse.GetValue(checkPlan), parse.GetValue(checkState), parse.GetValue(checkResources), parse.GetValue(checkJson), parse.GetValue(checkHtml), console, errors), InvalidInput, errors));
 
         var initName = new Option<string?>("--name", "-n") { Description = "The stack's name: writes stacks/Pulumi.<NAME>.yaml, the cluster called blink-<NAME> (asked for in a terminal when missing)" };
         var initRegion = new Option<string?>("--region") { Description = $"The region (default {StackTemplate.DefaultRegion}; ./blink catalog lists them)" };
@@ -130,6 +131,7 @@ public static class BlinkCli
             bench,
             FleetCommand.Create(console, errors, ExitOnInputError),
             ExplainCommand.Create(console, errors, ExitOnInputError),
+            PoliciesCommand.Create(console, errors, ExitOnInputError),
         };
         root.Options.Add(new System.CommandLine.Help.HelpOption());
 
@@ -247,7 +249,7 @@ public static class BlinkCli
         var stackFile = StackFile.Load(ResolveStackFile(stack, configPath));
         var spec = SpecLoader.Load(stackFile.ToRaw(), PolicyEngine.LevelNames);
         var result = await Planner.PlanAsync(spec, stackFile.StackName);
-        var report = PolicyEngine.Evaluate(result, PolicyReportRenderer.Overrides(result));
+        var report = PolicyEngine.Check(result);
         var bill = BillOfMaterials.Of(result.Resources);
         var estimate = prices is null ? null : Estimate.Of(bill, prices);
         var stdout = console.Profile.Out.Writer;
@@ -351,6 +353,14 @@ public static class BlinkCli
 
     private static System.Collections.Generic.IEnumerable<string> AlibabaCloudRegions() => BlinkInfra.Facts.AlibabaCloud.RegionsFor(BlinkInfra.Facts.BillingMode.Subscription);
 
+    /// <summary>`check --resources - --each` (see <see cref="ResourcesCheck.RunEachAsync"/>): standard input only, no other flag.</summary>
+    private static Task<int> EachAsync(string? resourcesPath, string? other, IAnsiConsole console)
+    {
+        if (resourcesPath != "-" || other != null)
+            throw new StackFileException(DiagnosticCatalogue.CommandLineInvalid, "--each reads resource lists line by line from standard input and answers on standard output: allowed: check --resources - --each, no other flag");
+        return ResourcesCheck.RunEachAsync(console.Profile.Out.Writer, Console.In);
+    }
+
     private static async Task<int> CheckAsync(string? stack, string? configPath, string? planPath, string? statePath, string? resourcesPath, string? jsonPath, string? htmlPath, IAnsiConsole console, TextWriter errors)
     {
         var piped = OutputFile.Check(("--json", jsonPath), ("--html", htmlPath));
@@ -385,7 +395,7 @@ public static class BlinkCli
             subject = await Planner.PlanAsync(spec, stackFile.StackName);
         }
 
-        var report = PolicyEngine.Evaluate(subject, PolicyReportRenderer.Overrides(subject));
+        var report = PolicyEngine.Check(subject);
         var stdout = console.Profile.Out.Writer;
         if (htmlPath != null)
             await OutputFile.WriteAsync("--html", htmlPath, PlanPageWriter.Html(PlanPageModel.Of(subject, report)), stdout);
@@ -423,7 +433,7 @@ public static class BlinkCli
             await errors.WriteLineAsync($"warning {warning.Code.Code}: {UserText.Shown(warning.Message)}");
         var steps = PlanDiff.Compare(old, now);
         // What the change does to what stands: refused before pulumi up would report it.
-        var changeReport = ChangePolicies.Evaluate(steps, PolicyReportRenderer.Overrides(now));
+        var changeReport = ChangePolicies.Check(steps, now);
         var diagnostics = warnings.Select(w => new DiffDiagnostic(w.Message, "warning", null) { Code = w.Code.Code })
             .Concat(changeReport.Violations.Select(v => new DiffDiagnostic(PolicyReportRenderer.Diagnostic(v), v.Level == EnforcementLevel.Mandatory ? "error" : "warning",
                 steps.FirstOrDefault(s => s.Type == v.ResourceType && s.Name == v.ResourceName)?.Urn) { Code = v.Code }));
@@ -446,7 +456,7 @@ public static class BlinkCli
             await OutputFile.WriteAsync("--json", jsonPath, WithBill(DiffJson.Of(steps, showSames, diagnostics), billBefore, billAfter).ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }) + "\n", stdout);
         if (htmlPath is not null)
         {
-            var report = PolicyEngine.Evaluate(now, PolicyReportRenderer.Overrides(now));
+            var report = PolicyEngine.Check(now);
             report = PolicyReport.Of(report.Packs.Append(ChangePolicies.PackId), report.Violations.Concat(changeReport.Violations));
             await OutputFile.WriteAsync("--html", htmlPath, PlanPageWriter.Html(PlanPageModel.Of(now, report, steps)), stdout);
             if (htmlPath != StandardOutput)

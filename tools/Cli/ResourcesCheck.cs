@@ -28,15 +28,8 @@ public static class ResourcesCheck
     public static async Task<int> RunAsync(string path, string? jsonPath, IAnsiConsole console, TextWriter errors, TextReader input)
     {
         var list = Read(path, input);
-        var unknown = list.PolicyLevels.Keys.Where(name => !PolicyEngine.LevelNames.Contains(name)).ToList();
-        if (unknown.Count > 0)
-            throw new StackFileException(DiagnosticCatalogue.ResourceListInvalid, $"{Name(path)}: policyLevels names unknown policies ({string.Join(", ", unknown)}); allowed: {string.Join(", ", PolicyEngine.LevelNames)}");
-
-        var plan = list.ToPlan();
-        var policyInput = PolicyInput.Of(plan);
-        var notApplicable = Applicability.NotApplicable(policyInput, list.SecretsMarked);
-        // The stack's levels; the policies the resources cannot decide are not evaluated (nor counted as switched off).
-        var report = PolicyEngine.Evaluate(policyInput, list.PolicyLevels, notApplicable.Select(n => n.Policy).ToHashSet(StringComparer.Ordinal));
+        // The stack's levels travel in the list (its policyLevels): the entry point reads and checks them.
+        var (report, notApplicable) = Evaluate(list, path, resourcePoliciesOnly: false);
 
         var json = JsonNode.Parse(PolicyReportRenderer.Json(report))!.AsObject();
         json["notApplicable"] = new JsonArray(notApplicable.Select(n => (JsonNode)new JsonObject { ["policy"] = n.Policy, ["reason"] = n.Reason }).ToArray());
@@ -58,6 +51,51 @@ public static class ResourcesCheck
         return BlinkCli.Failure;
     }
 
+    /// <summary>
+    /// `check --resources - --each`: the long-lived evaluator the CrossGuard pack keeps for its per-resource policies
+    /// (validateResource). Each line of standard input is a resource list (usually of one resource, as CrossGuard
+    /// registers it); each gets one line on standard output, the report of the policies one resource decides
+    /// (<see cref="PolicyEngine.ResourcePolicyNames"/>), or {"error": "..."} for a line it cannot read, and the next line
+    /// is read. It ends at the end of its input, exit 0: one process for a whole `pulumi up`, not one per resource.
+    /// </summary>
+    public static async Task<int> RunEachAsync(TextWriter output, TextReader input)
+    {
+        var compact = new JsonSerializerOptions(PolicyReportRenderer.JsonOptions) { WriteIndented = false };
+        string? line;
+        while ((line = await input.ReadLineAsync()) != null)
+        {
+            if (line.Length == 0)
+                continue;
+            string answer;
+            try
+            {
+                if (line.Length > ConfigLimits.MaxDocumentBytes)
+                    throw new StackFileException(DiagnosticCatalogue.ResourceListInvalid, $"a line of more than {ConfigLimits.MaxDocumentBytes} characters; allowed: a resource list of at most {ConfigLimits.MaxDocumentBytes}");
+                var (report, _) = Evaluate(Parse("standard input", line), StandardStream, resourcePoliciesOnly: true);
+                answer = JsonSerializer.Serialize(report, compact);
+            }
+            catch (StackFileException e)
+            {
+                answer = new JsonObject { ["error"] = $"{e.Code.Code}: {e.Message}" }.ToJsonString();
+            }
+            await output.WriteAsync(answer + "\n");
+            await output.FlushAsync();
+        }
+        return BlinkCli.Success;
+    }
+
+    private static (PolicyReport Report, System.Collections.Immutable.ImmutableArray<(string Policy, string Reason)> NotApplicable) Evaluate(ResourceList list, string path, bool resourcePoliciesOnly)
+    {
+        try
+        {
+            return PolicyEngine.Check(list, resourcePoliciesOnly);
+        }
+        catch (InvalidDataException e)
+        {
+            throw new StackFileException(DiagnosticCatalogue.ResourceListInvalid, $"{Name(path)}: {e.Message}");
+        }
+    }
+
     private static string Name(string path) => path == StandardStream ? "standard input" : path;
 
     /// <summary>Standard input up to the limit: more is refused, not read until memory runs out.</summary>
@@ -77,7 +115,6 @@ public static class ResourcesCheck
 
     private static ResourceList Read(string path, TextReader input)
     {
-        JsonNode? node;
         var text = "";
         try
         {
@@ -85,29 +122,42 @@ public static class ResourcesCheck
             text = path == StandardStream
                 ? ReadBounded(input, ConfigLimits.MaxDocumentBytes)
                 : PlanFiles.Decode(BoundedFile.ReadAllBytes(path, ConfigLimits.MaxDocumentBytes, "a resource list"));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or DecoderFallbackException)
+        {
+            throw new StackFileException(DiagnosticCatalogue.ResourceListInvalid, $"{Name(path)}: cannot be read as a resource list: {e.Message}");
+        }
+        return Parse(Name(path), text);
+    }
+
+    private static ResourceList Parse(string name, string text)
+    {
+        JsonNode? node;
+        try
+        {
             node = JsonNode.Parse(text);
         }
         catch (JsonException) when (JsonLines.Describe(text) is { } lines)
         {
-            throw new StackFileException(DiagnosticCatalogue.ResourceListInvalid, $"{Name(path)}: {lines}, not {Expected}");
+            throw new StackFileException(DiagnosticCatalogue.ResourceListInvalid, $"{name}: {lines}, not {Expected}");
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException or DecoderFallbackException)
         {
-            throw new StackFileException(DiagnosticCatalogue.ResourceListInvalid, $"{Name(path)}: cannot be read as a resource list: {e.Message}");
+            throw new StackFileException(DiagnosticCatalogue.ResourceListInvalid, $"{name}: cannot be read as a resource list: {e.Message}");
         }
         if (node is null)
-            throw new StackFileException(DiagnosticCatalogue.ResourceListInvalid, $"{Name(path)}: cannot be read as a resource list: the file holds null");
+            throw new StackFileException(DiagnosticCatalogue.ResourceListInvalid, $"{name}: cannot be read as a resource list: the file holds null");
         if (StateFile.LooksLikeState(node))
-            throw new StackFileException(DiagnosticCatalogue.ResourceListInvalid, $"{Name(path)}: a Pulumi state, not {Expected} (use --state)");
+            throw new StackFileException(DiagnosticCatalogue.ResourceListInvalid, $"{name}: a Pulumi state, not {Expected} (use --state)");
         if (node is JsonObject obj && obj["resources"] is JsonArray { Count: > 0 } resources && resources[0] is JsonObject first && first.ContainsKey("inputs") && !first.ContainsKey("urn"))
-            throw new StackFileException(DiagnosticCatalogue.ResourceListInvalid, $"{Name(path)}: a plan written by `plan --json`, not {Expected} (use --plan)");
+            throw new StackFileException(DiagnosticCatalogue.ResourceListInvalid, $"{name}: a plan written by `plan --json`, not {Expected} (use --plan)");
         try
         {
             return ResourceListFile.Read(node);
         }
         catch (InvalidDataException e)
         {
-            throw new StackFileException(DiagnosticCatalogue.ResourceListInvalid, $"{Name(path)}: not {Expected}: {e.Message}");
+            throw new StackFileException(DiagnosticCatalogue.ResourceListInvalid, $"{name}: not {Expected}: {e.Message}");
         }
     }
 }

@@ -111,7 +111,7 @@ public static class FleetRunner
             return Tenant.Refused(stack, file, TenantStatus.InternalError, $"{DiagnosticCatalogue.InternalError.Code}: internal error: {e.GetType().Name}: {e.Message.ReplaceLineEndings(" ")}");
         }
 
-        var report = PolicyEngine.Evaluate(plan, PolicyReportRenderer.Overrides(plan));
+        var report = PolicyEngine.Check(plan);
         var bill = BillOfMaterials.Of(plan.Resources);
         var estimate = options.Prices is { } prices ? Estimate.Of(bill, prices) : null;
 

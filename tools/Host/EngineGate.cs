@@ -130,7 +130,7 @@ public static class EngineGate
         }
 
         var plan = await Planner.PlanAsync(spec, raw.StackName);
-        var report = PolicyEngine.Evaluate(plan, PolicyReportRenderer.Overrides(plan));
+        var report = PolicyEngine.Check(plan);
         if (report.HasMandatory)
         {
             var mandatory = report.Violations.Where(v => v.Level == EnforcementLevel.Mandatory).Select(PolicyReportRenderer.Diagnostic).ToList();

@@ -12,7 +12,7 @@ const { unknownStringValue } = require("@pulumi/policy/proxy");
 
 const blink = require("../blink");
 const { fromPlan } = require("./from-plan");
-const { REPOSITORY, STACKS, userStacks, fixture, runPack, planStack, checkStack, clone, levelsEnv, pinnedPlan } = require("./support");
+const { REPOSITORY, STACKS, userStacks, fixture, runPack, runCli, planStack, checkStack, clone, levelsEnv, pinnedPlan } = require("./support");
 
 const SECRETS_NOT_APPLICABLE = {
     policy: "no-plaintext-secrets",
@@ -50,7 +50,7 @@ test("a stack init adds to stacks/ is the user's: the examples stay the three, a
         for (const stack of STACKS) {
             fs.copyFileSync(path.join(REPOSITORY, "stacks", `Pulumi.${stack}.yaml`), path.join(project, "stacks", `Pulumi.${stack}.yaml`));
         }
-        const init = childProcess.spawnSync("dotnet", [blink.findDll(), "init", "--name", "trial", "--region", "cn-beijing"], { cwd: project, encoding: "utf8" });
+        const init = runCli(["init", "--name", "trial", "--region", "cn-beijing"], project);
         assert.equal(init.status, 0, init.stderr);
         assert.deepEqual(userStacks(project), ["trial"]);
         assert.deepEqual(STACKS, ["dev", "gpu-shanghai", "prod-hangzhou"]);
@@ -182,10 +182,34 @@ test("the stack's blink-infra:policy.levels, as the CLI hands the pack its confi
     assert.deepEqual(disabled.violations.filter(v => v.policy === "no-ingress-from-internet"), []);
 });
 
-test("a wrong level in the stack's config stops the pack with the key named", () => {
-    const env = { PULUMI_CONFIG: JSON.stringify({ "blink-infra:policy": JSON.stringify({ levels: { "no-public-ip": "loud" } }) }) };
-    assert.throws(() => blink.policies(env), { message: 'blink-infra:policy.levels["no-public-ip"] = "loud": unknown enforcement level; allowed: mandatory, advisory, disabled' });
-    assert.throws(() => blink.stackLevels({ PULUMI_CONFIG: JSON.stringify({ "blink-infra:policy": JSON.stringify({ levels: { nope: "advisory" } }) }) }), /unknown policy "nope"/);
+test("a wrong level or an unknown policy in the stack's config stops the pack with C#'s message, naming the key", () => {
+    const config = levels => ({ PULUMI_CONFIG: JSON.stringify({ "blink-infra:policy": JSON.stringify({ levels }) }) });
+    assert.throws(() => blink.policies({ ...process.env, ...config({ "no-public-ip": "loud" }) }),
+        { message: /^error: refused as invalid config \(exit 2\): the stack's config is invalid \(1 error\):\n {2}error BLINK\d{4}: blink-infra:policy\.levels\["no-public-ip"\] = "loud": unknown enforcement level; allowed: mandatory, advisory, disabled$/ });
+    assert.throws(() => blink.policies({ ...process.env, ...config({ nope: "advisory" }) }),
+        { message: /blink-infra:policy\.levels\["nope"\] = "advisory": unknown policy "nope"; allowed: region-allowed-for-billing, / });
+    assert.throws(() => blink.policies({ ...process.env, ...config(["advisory"]) }), { message: /blink-infra:policy\.levels/ });
+});
+
+test("the pack declares each C# policy once, of its kind, with its code and level, as the manifest written from the C# packs says", () => {
+    const manifest = require("../policies.json");
+    const declared = blink.policies(process.env);
+    assert.deepEqual(declared.map(p => [p.name, p.enforcementLevel, p.validateResource ? "resource" : "stack"]),
+        manifest.policies.map(p => [p.name, p.enforcementLevel, p.kind]));
+    assert.ok(declared.every(p => Boolean(p.validateResource) !== Boolean(p.validateStack)), "each policy is one kind");
+    assert.deepEqual(declared.map(p => p.description), manifest.policies.map(p => `${p.pack}: ${p.description}`));
+    const resource = manifest.policies.filter(p => p.kind === "resource").length;
+    assert.ok(resource > 0 && resource < manifest.policies.length, "both kinds are declared");
+});
+
+test("the resource policies are enforced as each resource is registered: a bad rule alone is refused, with no stack to see", async () => {
+    const { rule } = devOpenToTheWorld();
+    const noIngress = blink.policies(process.env).find(p => p.name === "no-ingress-from-internet");
+    const { asCrossGuard } = require("./support");
+    const [registered] = asCrossGuard({ resources: [rule] });
+    const found = [];
+    await noIngress.validateResource({ type: registered.type, props: registered.props, urn: registered.urn, name: registered.name, opts: registered.opts, notApplicable: () => {} }, message => found.push(message));
+    assert.deepEqual(found, ["BLINK2005: ingress from 0.0.0.0/0 on tcp 6123/6124 lets the internet in; allowed: a source security group or a private block"]);
 });
 
 test("values unknown during preview reach C# as Pulumi's unknown marker, and nothing fails on them", async () => {
@@ -208,7 +232,9 @@ test("a violation whose type and name two resources share is reported on the sta
     assert.deepEqual(blink.violationsOf(report, "p", resources), [{ level: "mandatory", message: "BLINK2099: t:m:R: a: wrong" }]);
 });
 
-test("without BlinkInfra.dll the pack says how to build it", () => {
-    assert.throws(() => blink.findDll({ BLINKINFRA_DLL: "/nonexistent/BlinkInfra.dll" }),
-        { message: "BLINKINFRA_DLL is /nonexistent/BlinkInfra.dll, which does not exist; allowed: the path of a built BlinkInfra.dll (./blink build)" });
+test("BLINKINFRA_CLI (or BLINKINFRA_DLL) that is not a file: the pack says what to give", () => {
+    assert.throws(() => blink.cliCommand({ BLINKINFRA_CLI: "/nonexistent/BlinkInfra.dll" }),
+        { message: `BLINKINFRA_CLI is /nonexistent/BlinkInfra.dll, which is not a file; allowed: the path of a built BlinkInfra.dll (bin/<sdk>/cli/BlinkInfra.dll after ./blink build) or the native CLI (bin/offline/aot/BlinkInfra), or unset to run ${path.join(REPOSITORY, "blink")}` });
+    assert.throws(() => blink.cliCommand({ BLINKINFRA_DLL: "/nonexistent/BlinkInfra.dll" }), { message: /^BLINKINFRA_DLL is \/nonexistent\/BlinkInfra\.dll, which is not a file/ });
+    assert.deepEqual(blink.cliCommand({}), { file: path.join(REPOSITORY, "blink"), args: [], what: path.join(REPOSITORY, "blink") }, "by default the repository's ./blink");
 });

@@ -72,26 +72,31 @@ class NotApplicable extends Error {
 }
 
 /**
- * Every policy of the pack run over the resources as the server runs stack policies: disabled ones
- * skipped, each violation at the policy's level; what a policy calls not applicable collected.
+ * Every policy of the pack run as the server runs them: disabled ones skipped; a resource policy on each resource in
+ * turn (validateResource, as CrossGuard registers it: its props, urn, name, opts and provider), a stack policy once
+ * over them all (validateStack); each violation at the policy's level, on the resource's URN; what a policy calls
+ * not applicable collected.
  */
 async function runPack(list, env = {}) {
     const violations = [];
     const notApplicable = [];
+    const resources = asCrossGuard(list);
+    const report = (policy, urn, message) => violations.push(urn === undefined
+        ? { policy: policy.name, level: policy.enforcementLevel, message }
+        : { policy: policy.name, level: policy.enforcementLevel, urn, message });
     for (const policy of blink.policies({ ...process.env, ...env })) {
         if (policy.enforcementLevel === "disabled") continue;
-        const args = {
-            resources: asCrossGuard(list),
-            stackTags: new Map(),
-            getConfig: () => ({}),
-            notApplicable: reason => { throw new NotApplicable(reason); },
-        };
+        const notApplicableHere = reason => { throw new NotApplicable(reason); };
         try {
-            await policy.validateStack(args, (message, urn) => {
-                violations.push(urn === undefined
-                    ? { policy: policy.name, level: policy.enforcementLevel, message }
-                    : { policy: policy.name, level: policy.enforcementLevel, urn, message });
-            });
+            if (policy.validateResource) {
+                for (const resource of resources) {
+                    const args = { type: resource.type, props: resource.props, urn: resource.urn, name: resource.name, opts: resource.opts, provider: resource.provider, notApplicable: notApplicableHere };
+                    await policy.validateResource(args, message => report(policy, resource.urn, message));
+                }
+            } else {
+                const args = { resources, stackTags: new Map(), getConfig: () => ({}), notApplicable: notApplicableHere };
+                await policy.validateStack(args, (message, urn) => report(policy, urn, message));
+            }
         } catch (e) {
             if (!(e instanceof NotApplicable)) throw e;
             notApplicable.push({ policy: policy.name, reason: e.reason });
@@ -100,9 +105,15 @@ async function runPack(list, env = {}) {
     return { violations: sorted(violations), notApplicable };
 }
 
+/** The CLI the pack runs (see blink.cliCommand), with these arguments, in a project (default: this repository). */
+function runCli(args, cwd = REPOSITORY) {
+    const cli = blink.cliCommand(process.env);
+    return childProcess.spawnSync(cli.file, [...cli.args, ...args], { cwd, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+}
+
 /** A stack's plan, `plan --stack NAME --json -`, run in a project (default: this repository). */
 function planStack(stack, cwd = REPOSITORY) {
-    const run = childProcess.spawnSync("dotnet", [blink.findDll(), "plan", "--stack", stack, "--json", "-"], { cwd, encoding: "utf8" });
+    const run = runCli(["plan", "--stack", stack, "--json", "-"], cwd);
     if (run.status !== 0 && run.status !== 1) {
         throw new Error(`plan --stack ${stack} exited ${run.status}: ${run.stderr}`);
     }
@@ -111,7 +122,7 @@ function planStack(stack, cwd = REPOSITORY) {
 
 /** BlinkInfra's own verdict on a stack, `check --stack NAME --json -`, its resources named by URN. */
 function checkStack(stack, list, cwd = REPOSITORY) {
-    const run = childProcess.spawnSync("dotnet", [blink.findDll(), "check", "--stack", stack, "--json", "-"], { cwd, encoding: "utf8" });
+    const run = runCli(["check", "--stack", stack, "--json", "-"], cwd);
     if (run.status !== 0 && run.status !== 1) {
         throw new Error(`check --stack ${stack} exited ${run.status}: ${run.stderr}`);
     }
@@ -149,4 +160,4 @@ function pinnedPlan(stack) {
     return JSON.parse(fs.readFileSync(path.join(REPOSITORY, "tests", "Fixtures", "plans", `${stack}.json`), "utf8"));
 }
 
-module.exports = { REPOSITORY, STACKS, userStacks, fixture, asCrossGuard, runPack, planStack, checkStack, clone, levelsEnv, pinnedPlan };
+module.exports = { runCli, REPOSITORY, STACKS, userStacks, fixture, asCrossGuard, runPack, planStack, checkStack, clone, levelsEnv, pinnedPlan };
