@@ -34,6 +34,29 @@ public static class BlinkCli
 
     public static async Task<int> RunAsync(string[] args, IAnsiConsole console, TextWriter errors)
     {
+        var root = CommandTree(console, errors);
+
+        // `help` and `help VERB` read as `--help` and `VERB --help`.
+        if (args is ["help", .. var rest])
+            args = rest.Length == 0 ? ["--help"] : [.. rest, "--help"];
+        var parseResult = root.Parse(args);
+        if (parseResult.Errors.Count > 0)
+        {
+            foreach (var error in parseResult.Errors)
+                await errors.WriteLineAsync($"error {DiagnosticCatalogue.CommandLineInvalid.Code}: {UserText.Shown(error.Message)}");
+            await errors.WriteLineAsync($"Run {CommandName} help for the verbs and their flags.");
+            return InvalidInput;
+        }
+
+        return await parseResult.InvokeAsync();
+    }
+
+    /// <summary>
+    /// The verbs and their options, as System.CommandLine parses them: the one place they are declared, read by
+    /// <see cref="RunAsync"/> and by the generated reference (docs/commands.md).
+    /// </summary>
+    public static Command CommandTree(IAnsiConsole console, TextWriter errors)
+    {
         var stackOption = new Option<string?>("--stack", "-s") { Description = "The stack to plan: stacks/Pulumi.<NAME>.yaml of this project" };
         var configOption = new Option<string?>("--config") { Description = "Any stack file, Pulumi.<stack>.yaml, instead of --stack" };
         var jsonOption = new Option<string?>("--json") { Description = "Also write the plan as JSON to this file (- for standard output, instead of the tree)" };
@@ -132,20 +155,7 @@ public static class BlinkCli
             ExplainCommand.Create(console, errors, ExitOnInputError),
         };
         root.Options.Add(new System.CommandLine.Help.HelpOption());
-
-        // `help` and `help VERB` read as `--help` and `VERB --help`.
-        if (args is ["help", .. var rest])
-            args = rest.Length == 0 ? ["--help"] : [.. rest, "--help"];
-        var parseResult = root.Parse(args);
-        if (parseResult.Errors.Count > 0)
-        {
-            foreach (var error in parseResult.Errors)
-                await errors.WriteLineAsync($"error {DiagnosticCatalogue.CommandLineInvalid.Code}: {UserText.Shown(error.Message)}");
-            await errors.WriteLineAsync($"Run {CommandName} help for the verbs and their flags.");
-            return InvalidInput;
-        }
-
-        return await parseResult.InvokeAsync();
+        return root;
     }
 
     /// <summary>
