@@ -5,7 +5,7 @@ namespace BlinkInfra.Config;
 /// <summary>`blink-infra:cluster`.</summary>
 public sealed class ClusterConfig
 {
-    [ConfigDoc("lower-case letters, digits and `-`, starting with a letter, not ending with `-`, at most 63 characters (an ACK cluster's name); prefixes every resource name, so the names built from it bound it further: at most 51 with the default bucket (`<name>-flink-state`), 49 with `engine.jobs` (the operator's RAM role `<name>-flink-operator`), 55 less the longest worker pool's name (each session cluster's RAM role `<name>-session-<pool>`: 52 with a pool `cpu`), 20 with `dataAccess.crossAccount` (the STS session `<name>-blink-infra`); see \"Names and descriptions\" below", Default = "the stack name")]
+    [ConfigDoc("lower-case letters, digits and `-`, starting with a letter, not ending with `-`, at most 63 characters (an ACK cluster's name); prefixes every resource name, so the names built from it bound it further: at most 51 with the default bucket (`<name>-flink-state`), 49 with `engine.jobs` (the operator's RAM role `<name>-flink-operator`), 55 less the longest worker pool's name (each session cluster's RAM role `<name>-session-<pool>`: 52 with a pool `cpu`), 20 with `dataAccess.crossAccount` (the STS session `<name>-blink-infra`); see \"Names and descriptions\" in [config-guide.md](config-guide.md)", Default = "the stack name")]
     public string? Name { get; set; }
     [ConfigDoc("pay-as-you-go: `cn-hangzhou`, `cn-beijing`, `cn-shanghai`, `cn-shenzhen`; subscription also `cn-zhangjiakou`, `cn-hongkong`, `ap-southeast-1`", Default = "(required)")]
     public string? Region { get; set; }
