@@ -9,17 +9,17 @@ public sealed class WorkerPoolConfig
     public string? Name { get; set; }
     [ConfigDoc("an instance family of `infra/Facts/InstanceCatalog.cs` (`./blink catalog` lists them with their types and CU): CPU `g7`, `c7`, `r7`; GPU `gn6i` (T4), `gn7i` (A10), `gn6v` (V100); FPGA `f1`, `f3`", Default = "(required)")]
     public string? Family { get; set; }
-    [ConfigDoc("described with `trusted`", Default = "`false`, none")]
+    [ConfigDoc("described with `workerPools[i].trusted`", Default = "`false`, none")]
     public string? Kind { get; set; }
     [ConfigDoc("types of that family the catalogue knows, such as `ecs.g7.2xlarge`", Default = "(required)")]
     public List<string> InstanceTypes { get; set; } = new();
     [ConfigDoc("each at most 1000 nodes (CU at most 1000 machines' worth), and no more than the vSwitches of the pool's zones hold: every machine takes a node vSwitch address and (Terway) its TaskManager a pod vSwitch address, each vSwitch less the 4 addresses Alibaba Cloud reserves (CreateVSwitch); a fixed node count; a size in CU (1 CU = 1 core and 4 GiB; nodes = CU divided by the CU each machine offers once the system has its share, rounded up: Alibaba Cloud's sizing table gives 8 cores 32 GiB 6 CU, 4/16 3, 16/64 13, 24/96 21, 64/256 60, capped by what a TaskManager can request beside the system's pods on ACK: allocatable (capacity less ACK's reservation and eviction threshold) less the requests of the DaemonSets on every node (Terway 350m/200Mi, the CSI plugin 130m/176Mi, the log collector `loongcollector-ds` 100m/256Mi and the Prometheus node agent 100m/128Mi, the add-ons whether on or not, so switching them never resizes a TaskManager) and of the system Deployments the tainted masters push onto the workers, all beside one TaskManager (CoreDNS 2 × 100m/70Mi, metrics-server 100m/200Mi, the pod identity webhook 100m/128Mi, the log collector's operator 100m/128Mi, the Prometheus collector 500m/1Gi; where no figure is published the one used is conservative and says so), `infra/Facts/NodeAllocatable.cs` with its sources; so 4/16 gives 2 CU (its TaskManager has 2 cores and 9 GiB), 24/96 20, 32/128 27, 64/256 56, 2-core types none, the rest as the table; the mandatory `taskmanager-fits-beside-system-pods` checks every session cluster's TaskManager against it; the model in `infra/Facts/InstanceCatalog.cs` `WorkerResources`; a type that offers no CU, such as `ecs.c7.large`, is refused); or autoscaling between a minimum and a maximum: the stack then declares the cluster's autoscaler (`CS.AutoscalingConfig`, without which a pool's `scalingConfig` stays at its minimum), which needs the account's one-time authorization of the service role `AliyunCSManagedAutoScalerRole` (ACK console, or the RAM quick-authorization link in the provider's node-pool doc) and Auto Scaling (ESS) activated; refused with `cluster.billing` `subscription`, since ACK removes subscription nodes on scale-in but does not release them (they stay billed); an autoscaling GPU pool scales as `gpu` (`scalingConfig.type`; the rest `cpu`, the provider's default), which ACK's node pool API takes at creation only: a pool created before this keeps `cpu` until it is recreated", Default = "(exactly one)")]
     public int? Nodes { get; set; }
-    [ConfigDoc("described with `nodes`", Default = "(exactly one)")]
+    [ConfigDoc("described with `workerPools[i].nodes`", Default = "(exactly one)")]
     public int? MinNodes { get; set; }
-    [ConfigDoc("described with `nodes`", Default = "(exactly one)")]
+    [ConfigDoc("described with `workerPools[i].nodes`", Default = "(exactly one)")]
     public int? MaxNodes { get; set; }
-    [ConfigDoc("described with `nodes`", Default = "(exactly one)")]
+    [ConfigDoc("described with `workerPools[i].nodes`", Default = "(exactly one)")]
     public int? ComputeUnits { get; set; }
     [ConfigDoc("zones of `blink-infra:network.zones`", Default = "all the network's zones")]
     public List<string> Zones { get; set; } = new();
