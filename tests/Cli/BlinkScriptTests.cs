@@ -219,6 +219,7 @@ public class BlinkScriptTests
     [TestCase("tests/BlinkInfra.slnx")]
     [TestCase("stacks/Pulumi.dev.yaml")]
     [TestCase("README.md")]
+    [TestCase("docs/config.md")]
     [TestCase("offline-sdk/README.md")]
     [TestCase(".ci/run")]
     [TestCase("policies/crossguard/index.js")]

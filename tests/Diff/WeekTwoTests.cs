@@ -71,7 +71,7 @@ public class WeekTwoTests
 
         Assert.That(DiffInvariants.Problems(steps, now), Is.Empty);
         Assert.That(Step(steps, "blink-prod-pool-cpu").Op, Is.EqualTo(DiffOp.Delete));
-        Assert.That(Warnings(steps), Does.Contain("the node pool blink-prod-pool-cpu is deleted and blink-prod-pool-compute created in its place (a rename the stack does not declare is a deletion and a creation: README, \"Renaming\"): its machines are released"));
+        Assert.That(Warnings(steps), Does.Contain("the node pool blink-prod-pool-cpu is deleted and blink-prod-pool-compute created in its place (a rename the stack does not declare is a deletion and a creation: docs/cli.md, \"Renaming\"): its machines are released"));
         Assert.That(Warnings(steps), Does.Contain(LossWarnings.JobsRestart));
     }
 

@@ -40,7 +40,7 @@ public sealed record MachinePrice(decimal? SubscriptionPerMonth, decimal? PayAsY
 /// <summary>
 /// The user's own prices, in one currency (a prices file, `--prices FILE`, YAML or JSON): what turns a
 /// bill of materials into an estimate per month. They are the user's, since discounts differ by
-/// contract; the program keeps no price of its own. The format is documented in README ("Bill of
+/// contract; the program keeps no price of its own. The format is documented in docs/cli.md ("Bill of
 /// materials") and as a JSON schema, tools/Bill/prices.schema.json.
 /// </summary>
 public sealed record PriceList(
@@ -99,7 +99,7 @@ public sealed record PriceList(
             throw new StackFileException(DiagnosticCatalogue.PriceListInvalid, $"{path}: line {e.Start.Line}: not YAML or JSON: {e.Message}");
         }
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
-            throw new StackFileException(DiagnosticCatalogue.PriceListInvalid, $"{path}: not a prices file; allowed: a mapping with currency, machines, disks, perMonth, perHour (README, \"Bill of materials\")");
+            throw new StackFileException(DiagnosticCatalogue.PriceListInvalid, $"{path}: not a prices file; allowed: a mapping with currency, machines, disks, perMonth, perHour (docs/cli.md, \"Bill of materials\")");
 
         var errors = new List<string>();
         void Error(YamlNode node, string what) => errors.Add($"line {node.Start.Line}: {what}");

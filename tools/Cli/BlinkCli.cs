@@ -34,6 +34,29 @@ public static class BlinkCli
 
     public static async Task<int> RunAsync(string[] args, IAnsiConsole console, TextWriter errors)
     {
+        var root = CommandTree(console, errors);
+
+        // `help` and `help VERB` read as `--help` and `VERB --help`.
+        if (args is ["help", .. var rest])
+            args = rest.Length == 0 ? ["--help"] : [.. rest, "--help"];
+        var parseResult = root.Parse(args);
+        if (parseResult.Errors.Count > 0)
+        {
+            foreach (var error in parseResult.Errors)
+                await errors.WriteLineAsync($"error {DiagnosticCatalogue.CommandLineInvalid.Code}: {UserText.Shown(error.Message)}");
+            await errors.WriteLineAsync($"Run {CommandName} help for the verbs and their flags.");
+            return InvalidInput;
+        }
+
+        return await parseResult.InvokeAsync();
+    }
+
+    /// <summary>
+    /// The verbs and their options, as System.CommandLine parses them: the one place they are declared, read by
+    /// <see cref="RunAsync"/> and by the generated reference (docs/commands.md).
+    /// </summary>
+    public static Command CommandTree(IAnsiConsole console, TextWriter errors)
+    {
         var stackOption = new Option<string?>("--stack", "-s") { Description = "The stack to plan: stacks/Pulumi.<NAME>.yaml of this project" };
         var configOption = new Option<string?>("--config") { Description = "Any stack file, Pulumi.<stack>.yaml, instead of --stack" };
         var jsonOption = new Option<string?>("--json") { Description = "Also write the plan as JSON to this file (- for standard output, instead of the tree)" };
@@ -43,7 +66,7 @@ public static class BlinkCli
         var detailsOption = new Option<bool>("--details") { Description = "Print everything whole: each resource's inputs as indented YAML beneath it, the outputs expanded, the counts by type, the lookups answered offline, the vSwitch blocks to pin, the bill of materials itemised and the full policy report" };
         var zonesOption = new Option<bool>("--zones") { Description = "Print only the planned vSwitch blocks, as the zones: block to paste under blink-infra:network in the stack file so they never move (in place of the tree)" };
         var htmlOption = new Option<string?>("--html") { Description = "Also write the plan page to this file: one self-contained HTML file (the graph by component, each resource's inputs and dependencies, the policy findings, a search; - for standard output, instead of the tree)" };
-        var pricesOption = new Option<string?>("--prices") { Description = "Your own prices (YAML or JSON, README \"Bill of materials\"): the bill of materials gets an estimate per month, in the file's currency" };
+        var pricesOption = new Option<string?>("--prices") { Description = "Your own prices (YAML or JSON, docs/cli.md \"Bill of materials\"): the bill of materials gets an estimate per month, in the file's currency" };
         var plan = new Command("plan", "Run a stack offline under mocks, print a line per resource it declares under its component (as pulumi preview does, fitted to the terminal's width), its outputs, a summary and its bill of materials, and check them against the policy packs; exit 1 on a mandatory violation")
         {
             stackOption, configOption, jsonOption, graphOption, graphLevelOption, detailsOption, zonesOption, htmlOption, pricesOption,
@@ -67,7 +90,7 @@ public static class BlinkCli
         var benchRuns = new Option<int?>("--runs") { Description = "How many plans to time (default 20; with --process, 10 runs of each command)" };
         var benchProcess = new Option<bool>("--process") { Description = "Also time the whole process as a user sees it: `./blink plan --stack NAME` and the program started directly, after a warm-up, in turns" };
         var benchVs = new Option<string[]>("--vs") { Description = "With --process, also time this command line (run by /bin/sh), e.g. an older build to compare with; may repeat", AllowMultipleArgumentsPerToken = false };
-        var benchFleet = new Option<int?>("--fleet") { Description = "Instead, time `./blink fleet` over N tenant stacks made from the example stacks (and a quarter and half as many), as whole processes: the fleet's benchmark (README, Speed)" };
+        var benchFleet = new Option<int?>("--fleet") { Description = "Instead, time `./blink fleet` over N tenant stacks made from the example stacks (and a quarter and half as many), as whole processes: the fleet's benchmark (docs/cli.md, Speed)" };
         var bench = new Command("bench", "Plan a stack repeatedly and print the median wall time and peak memory; with --process, the whole process's too; with --fleet N, the fleet's")
         {
             benchStack, benchRuns, benchProcess, benchVs, benchFleet,
@@ -134,20 +157,7 @@ public static class BlinkCli
             PoliciesCommand.Create(console, errors, ExitOnInputError),
         };
         root.Options.Add(new System.CommandLine.Help.HelpOption());
-
-        // `help` and `help VERB` read as `--help` and `VERB --help`.
-        if (args is ["help", .. var rest])
-            args = rest.Length == 0 ? ["--help"] : [.. rest, "--help"];
-        var parseResult = root.Parse(args);
-        if (parseResult.Errors.Count > 0)
-        {
-            foreach (var error in parseResult.Errors)
-                await errors.WriteLineAsync($"error {DiagnosticCatalogue.CommandLineInvalid.Code}: {UserText.Shown(error.Message)}");
-            await errors.WriteLineAsync($"Run {CommandName} help for the verbs and their flags.");
-            return InvalidInput;
-        }
-
-        return await parseResult.InvokeAsync();
+        return root;
     }
 
     /// <summary>

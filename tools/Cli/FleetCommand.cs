@@ -27,7 +27,7 @@ internal static class FleetCommand
         var html = new Option<string?>("--html") { Description = "Also write the fleet page to this file, and each stack's plan page beside it (plan-<stack>.html)" };
         var against = new Option<string?>("--against") { Description = "A folder of saved plans named by stack (<stack>.json, as `plan --json` or `fleet --plans` write them): show which tenants the change touches and how" };
         var plans = new Option<string?>("--plans") { Description = "Also write each stack's plan, as `plan --json` writes it, to <stack>.json in this folder: the --against folder of a later run" };
-        var prices = new Option<string?>("--prices") { Description = "Your own prices (YAML or JSON, README \"Bill of materials\"): an estimate per month for each stack, in the file's currency" };
+        var prices = new Option<string?>("--prices") { Description = "Your own prices (YAML or JSON, docs/cli.md \"Bill of materials\"): an estimate per month for each stack, in the file's currency" };
         var ci = new Option<string?>("--ci") { Description = "Also write a GitHub Actions workflow to this file: a job per stack running `pulumi preview` (pull requests) or `pulumi up` (pushes to main) with the policy pack" };
         var parallel = new Option<int?>("--parallel") { Description = $"How many stacks are planned at once (default: this machine's {Environment.ProcessorCount} cores)" };
         var fleet = new Command("fleet", "Check and plan every stack of the project (or the stack files given) in one process: a row per stack with its region, billing, HA, pools, policy verdict and bill of materials; exit 0 when all pass, 1 with a mandatory violation, 2 with invalid input")
@@ -90,7 +90,7 @@ internal static class FleetCommand
             if (plansDir is not null)
                 stdout.Write($"Each stack's plan written to {Path.Combine(plansDir, "<stack>.json")}: compare with it later with --against {plansDir}\n");
             if (ciPath is not null)
-                stdout.Write($"GitHub Actions workflow written to {ciPath}: a job per stack (README, \"A fleet in CI\")\n");
+                stdout.Write($"GitHub Actions workflow written to {ciPath}: a job per stack (docs/cli.md, \"A fleet in CI\")\n");
         }
 
         foreach (var tenant in fleet.Tenants.Where(t => t.Status != TenantStatus.Checked))

@@ -93,7 +93,7 @@ public sealed record StackTemplate(
         var text = new StringBuilder();
         text.Append($"# A starter stack written by ./blink init: {ClusterName} in {Region} ({Billing}), {(HighAvailability ? "three master machines (HA)" : "one master machine")},\n");
         text.Append($"# {Nodes.ToString(System.Globalization.CultureInfo.InvariantCulture)} workers of {InstanceType}. Plan it with ./blink plan -s {Name}, check it with ./blink check -s {Name},\n");
-        text.Append("# then pulumi preview --diff and pulumi up. Every key is described in README.md, \"Stack config reference\".\n");
+        text.Append("# then pulumi preview --diff and pulumi up. Every key is described in docs/config.md.\n");
         text.Append("config:\n");
         text.Append("  blink-infra:cluster:\n");
         text.Append($"    name: {ClusterName}\n");

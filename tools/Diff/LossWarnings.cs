@@ -81,7 +81,7 @@ public static class LossWarnings
             return "";
         var why = ReplacementInputs.IsKubernetesObject(deleted.Type)
             ? "Kubernetes cannot rename an object"
-            : "a rename the stack does not declare is a deletion and a creation: README, \"Renaming\"";
+            : "a rename the stack does not declare is a deletion and a creation: docs/cli.md, \"Renaming\"";
         return $" and {string.Join(", ", created)} created in its place ({why})";
     }
 }

@@ -71,7 +71,7 @@ public static class CiWorkflow
             Line("      PULUMI_ACCESS_TOKEN: ${{ secrets.PULUMI_ACCESS_TOKEN }}");
             Line("      ALICLOUD_ACCESS_KEY: ${{ secrets.ALICLOUD_ACCESS_KEY }}");
             Line("      ALICLOUD_SECRET_KEY: ${{ secrets.ALICLOUD_SECRET_KEY }}");
-            Line("      # The real Pulumi packages, from nuget.org: the offline SDK cannot deploy (README, \"Which Pulumi SDK is used\").");
+            Line("      # The real Pulumi packages, from nuget.org: the offline SDK cannot deploy (docs/building.md, \"Which Pulumi SDK is used\").");
             Line("      BLINKINFRA_SDK: real");
             Line("    steps:");
             Line("      - uses: actions/checkout@v4");

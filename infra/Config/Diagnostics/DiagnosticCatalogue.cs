@@ -375,7 +375,7 @@ public static class DiagnosticCatalogue
     public static readonly DiagnosticEntry PriceListInvalid = Add("BLINK5004", "price-list-invalid", DiagnosticKind.InputError,
         "A price list that cannot be read",
         "The --prices file is not the YAML or JSON price list the bill of materials takes.",
-        "Write the prices as the README's \"Bill of materials\" shows.");
+        "Write the prices as docs/cli.md, \"Bill of materials\", shows.");
     public static readonly DiagnosticEntry ResourceListInvalid = Add("BLINK5005", "resource-list-invalid", DiagnosticKind.InputError,
         "A resource list (check --resources) that cannot be read",
         "The list is not the JSON the CrossGuard pack sends (policies/crossguard).",

@@ -61,7 +61,7 @@ test("a stack init adds to stacks/ is the user's: the examples stay the three, a
 });
 
 for (const stack of STACKS) {
-    test(`${stack}: the fixture is the pinned plan as CrossGuard names it (regenerate: see README)`, () => {
+    test(`${stack}: the fixture is the pinned plan as CrossGuard names it (regenerate: see docs/policies.md)`, () => {
         const plan = JSON.parse(fs.readFileSync(path.join(REPOSITORY, "tests", "Fixtures", "plans", `${stack}.json`), "utf8"));
         assert.deepEqual(fixture(stack), fromPlan(plan));
     });

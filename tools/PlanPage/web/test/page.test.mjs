@@ -90,7 +90,7 @@ test("a click on a resource shows its type, name, inputs, dependencies and depen
   const label = id => { const r = model.resources.find(x => x.id === id); return `${r.type.slice(r.type.lastIndexOf(":") + 1)} ${r.name}`; };
   assert.deepEqual(await names("dependencies"), nat.dependencies.map(label));
   assert.deepEqual(await names("dependants"), nat.dependants.map(label));
-  // The README's picture (tools/PlanPage/plan-page.png is a copy of this one): selected from the page's own API, which zooms to it.
+  // docs/cli.md's picture (tools/PlanPage/plan-page.png is a copy of this one): selected from the page's own API, which zooms to it.
   await page.evaluate(id => window.planPage.select(id), nat.id);
   assert.equal(await panel.getAttribute("data-resource-id"), nat.id);
   await screenshot(page, "plan-prod-hangzhou-selected.png");
