@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.IO;
 using System.Linq;
 using System.Text;
@@ -170,7 +171,7 @@ public static class SpecLoader
             return (null, errors);
         var policy = configuration.Get<StackConfig>()?.Policy ?? new PolicyConfig();
         errors.AddRange(PolicyLevels.Check(policy, policyNames));
-        return errors.Count > 0 ? (null, errors) : (PolicyLevels.Build(policy), errors);
+        return errors.Count > 0 ? (null, errors) : (PolicyLevels.Build(policy, new SpecContext(policyOnly, errors)), errors);
     }
 
     /// <summary>
