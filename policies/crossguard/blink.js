@@ -69,7 +69,7 @@ function policyList(env = process.env) {
         throw new Error(`could not start BlinkInfra's CLI (${cli.what}): ${run.error.message}${run.error.code === "ENOENT" ? "; the .NET SDK (dotnet, 10.0 or later) is needed" : ""}`);
     }
     if (run.status !== 0) {
-        // C#'s own lines (`error: refused as invalid config (exit 2): ...`), ./blink's build notes left out.
+        // C#'s own lines (`refused as invalid config (exit 2): ...`), ./blink's build notes left out.
         const said = run.stderr.split("\n").filter(line => line.trim() && !line.startsWith("blink: ")).join("\n").trim();
         throw new Error(said || `BlinkInfra's policies --json --pulumi-config exited ${run.status}`);
     }

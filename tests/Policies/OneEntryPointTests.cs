@@ -86,7 +86,7 @@ public class OneEntryPointTests
             var (refused, _, errors) = await CliRunner.Run("policies", "--json", "--pulumi-config");
             Assert.That(refused, Is.EqualTo(2));
             Assert.That(errors, Is.EqualTo(
-                "error: refused as invalid config (exit 2): the stack's config is invalid (2 errors):\n"
+                "refused as invalid config (exit 2): the stack's config is invalid (2 errors):\n"
                 + $"  error {DiagnosticCatalogue.UnknownValue.Code}: blink-infra:policy.levels[\"no-public-ip\"] = \"loud\": unknown enforcement level; allowed: mandatory, advisory, disabled\n"
                 + $"  error {DiagnosticCatalogue.UnknownValue.Code}: blink-infra:policy.levels[\"nope\"] = \"advisory\": unknown policy \"nope\"; allowed: {string.Join(", ", PolicyEngine.LevelNames)}\n"));
         }

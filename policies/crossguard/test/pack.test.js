@@ -185,7 +185,7 @@ test("the stack's blink-infra:policy.levels, as the CLI hands the pack its confi
 test("a wrong level or an unknown policy in the stack's config stops the pack with C#'s message, naming the key", () => {
     const config = levels => ({ PULUMI_CONFIG: JSON.stringify({ "blink-infra:policy": JSON.stringify({ levels }) }) });
     assert.throws(() => blink.policies({ ...process.env, ...config({ "no-public-ip": "loud" }) }),
-        { message: /^error: refused as invalid config \(exit 2\): the stack's config is invalid \(1 error\):\n {2}error BLINK\d{4}: blink-infra:policy\.levels\["no-public-ip"\] = "loud": unknown enforcement level; allowed: mandatory, advisory, disabled$/ });
+        { message: /^refused as invalid config \(exit 2\): the stack's config is invalid \(1 error\):\n {2}error BLINK\d{4}: blink-infra:policy\.levels\["no-public-ip"\] = "loud": unknown enforcement level; allowed: mandatory, advisory, disabled$/ });
     assert.throws(() => blink.policies({ ...process.env, ...config({ nope: "advisory" }) }),
         { message: /blink-infra:policy\.levels\["nope"\] = "advisory": unknown policy "nope"; allowed: region-allowed-for-billing, / });
     assert.throws(() => blink.policies({ ...process.env, ...config(["advisory"]) }), { message: /blink-infra:policy\.levels/ });
