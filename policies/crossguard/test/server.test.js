@@ -42,20 +42,30 @@ function analyzeRequest(list, r) {
     request.setName(r.name);
     request.setUrn(r.urn);
     request.setProperties(Struct.fromJavaScript(r.props || {}));
+    request.setOptions(resourceOptions(r));
+    const provider = providerReference(r, list);
+    if (provider) request.setProvider(provider);
+    return request;
+}
+
+/** The engine's options of a resource of the fixtures' shape: protect and parent. */
+function resourceOptions(r) {
     const options = new analyzer.AnalyzerResourceOptions();
     options.setProtect(Boolean(r.protect));
     if (r.parent) options.setParent(r.parent);
-    request.setOptions(options);
+    return options;
+}
+
+/** The engine's reference to a resource's provider, found in the list by URN; undefined without one. */
+function providerReference(r, list) {
     const provider = r.provider && list.resources.find(p => p.urn === r.provider);
-    if (provider) {
-        const reference = new analyzer.AnalyzerProviderResource();
-        reference.setType(provider.type);
-        reference.setName(provider.name);
-        reference.setUrn(provider.urn);
-        reference.setProperties(Struct.fromJavaScript(provider.props || {}));
-        request.setProvider(reference);
-    }
-    return request;
+    if (!provider) return undefined;
+    const reference = new analyzer.AnalyzerProviderResource();
+    reference.setType(provider.type);
+    reference.setName(provider.name);
+    reference.setUrn(provider.urn);
+    reference.setProperties(Struct.fromJavaScript(provider.props || {}));
+    return reference;
 }
 
 /** The engine's AnalyzeStack request for a resource list of the fixtures' shape. */
@@ -67,10 +77,7 @@ function analyzeStackRequest(list) {
         resource.setName(r.name);
         resource.setUrn(r.urn);
         resource.setProperties(Struct.fromJavaScript(r.props || {}));
-        const options = new analyzer.AnalyzerResourceOptions();
-        options.setProtect(Boolean(r.protect));
-        if (r.parent) options.setParent(r.parent);
-        resource.setOptions(options);
+        resource.setOptions(resourceOptions(r));
         if (r.parent) resource.setParent(r.parent);
         resource.setDependenciesList(r.dependencies || []);
         for (const [key, on] of Object.entries(r.propertyDependencies || {})) {
@@ -78,15 +85,8 @@ function analyzeStackRequest(list) {
             dependencies.setUrnsList(on);
             resource.getPropertydependenciesMap().set(key, dependencies);
         }
-        const provider = r.provider && list.resources.find(p => p.urn === r.provider);
-        if (provider) {
-            const reference = new analyzer.AnalyzerProviderResource();
-            reference.setType(provider.type);
-            reference.setName(provider.name);
-            reference.setUrn(provider.urn);
-            reference.setProperties(Struct.fromJavaScript(provider.props || {}));
-            resource.setProvider(reference);
-        }
+        const provider = providerReference(r, list);
+        if (provider) resource.setProvider(provider);
         return resource;
     }));
     return request;
