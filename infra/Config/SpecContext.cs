@@ -21,6 +21,9 @@ public sealed class SpecContext
     /// <summary>The config as read (the secrets' keys: endpointCredentials, alertContacts).</summary>
     public RawStackConfig Raw { get; }
 
+    /// <summary>The config's structured values as the front door parsed them, once (the secret keys' builders read theirs here).</summary>
+    public ConfigDocuments Documents { get; init; } = ConfigDocuments.None;
+
     /// <summary>Every error of the run: a builder adds its own, each naming its key.</summary>
     public List<SpecError> Errors { get; }
 
