@@ -1,10 +1,10 @@
 using System;
 using System.Collections;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Reflection;
-using System.Threading;
 using Microsoft.Extensions.Configuration;
 
 namespace BlinkInfra.Config;
@@ -18,10 +18,15 @@ namespace BlinkInfra.Config;
 /// </summary>
 public static class ConfigShape
 {
-    private static int _conversions;
+    private static readonly ConcurrentDictionary<string, int> ConversionsByKey = new(StringComparer.Ordinal);
 
-    /// <summary>How many values this process has converted from config text to a number or a boolean (the tests count).</summary>
-    internal static int Conversions => Volatile.Read(ref _conversions);
+    /// <summary>How many times this process has converted a config key's text to its value (a number, a boolean, a CIDR block): once per load (the tests count).</summary>
+    internal static int ConversionsOf(string key) => ConversionsByKey.GetValueOrDefault(key);
+
+    /// <summary>Every key converted so far, with its count (the tests compare before and after a run).</summary>
+    internal static IReadOnlyDictionary<string, int> Conversions => new Dictionary<string, int>(ConversionsByKey, StringComparer.Ordinal);
+
+    private static void Count(string key) => ConversionsByKey.AddOrUpdate(key, 1, (_, count) => count + 1);
 
     /// <summary>The config's sections, read; errors are added to <paramref name="errors"/>.</summary>
     public static StackConfig Read(IConfiguration configuration, List<SpecError> errors)
@@ -78,10 +83,18 @@ public static class ConfigShape
             }
             if (underlying == typeof(string))
                 return section.Value;
+            // A CIDR block's text, even an empty one, is parsed as given; the section's validator reports what it is not.
+            if (underlying == typeof(CidrValue))
+            {
+                if (section.Value is not { } cidr)
+                    return null;
+                Count(key);
+                return CidrValue.Parse(cidr);
+            }
             // An empty value is no value, as for a key left out.
             if (section.Value is not { Length: > 0 } text)
                 return null;
-            Interlocked.Increment(ref _conversions);
+            Count(key);
             if (ScalarOf(text, underlying) is { } converted)
                 return converted;
             errors.Add(new SpecError(DiagnosticCatalogue.WrongType, key, text, $"not {Describe(underlying)}; allowed: {Describe(underlying)}"));
@@ -179,7 +192,7 @@ public static class ConfigShape
     }
 
     private static bool IsScalar(Type type)
-        => type == typeof(string) || type == typeof(int) || type == typeof(bool) || type == typeof(double);
+        => type == typeof(string) || type == typeof(int) || type == typeof(bool) || type == typeof(double) || type == typeof(CidrValue);
 
     /// <summary>The value of a scalar's text, or null where it is not one.</summary>
     private static object? ScalarOf(string value, Type type)

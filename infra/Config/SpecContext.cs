@@ -1,3 +1,4 @@
+using System.Net;
 using System.Collections.Generic;
 using BlinkInfra.Facts;
 
@@ -39,7 +40,7 @@ public sealed class SpecContext
     public VpcBlock? Vpc { get; init; }
 
     /// <summary>What the cluster reaches outside its own vSwitches (data endpoints, the tenant's blocks), with its block: the Service CIDR overlaps none.</summary>
-    public IReadOnlyList<(string What, string Cidr)> Reached { get; init; } = [];
+    public IReadOnlyList<(string What, IPNetwork2 Block)> Reached { get; init; } = [];
 
     public ClusterSpec? Cluster { get; set; }
 

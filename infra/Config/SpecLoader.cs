@@ -110,9 +110,10 @@ public static class SpecLoader
             NameFromStack = nameFromStack,
             Vpc = vpcBlock,
             // What the cluster reaches outside its own vSwitches: the Service CIDR must overlap none of it.
-            Reached = dataAccess.Endpoints.Select(e => ($"data endpoint {e.Name}'s", e.Cidr ?? $"{e.Host}/32"))
-                .Concat(dataAccess.Vswitches.Where(v => v.CidrBlock != null).Select(v => ($"tenant vSwitch {v.Id}'s", v.CidrBlock!)))
-                .Concat(dataAccess.CrossAccount?.CidrBlock is { } tenantBlock ? new[] { ("the tenant VPC's", tenantBlock) } : Array.Empty<(string, string)>())
+            Reached = dataAccess.Endpoints.Select(e => ($"data endpoint {e.Name}'s", IsolationSpecBuilder.BlockOf(e)))
+                .Concat(dataAccess.Vswitches.Select(v => ($"tenant vSwitch {v.Id}'s", v.CidrBlock?.Block)))
+                .Concat([("the tenant VPC's", dataAccess.CrossAccount?.CidrBlock?.Block)])
+                .Where(r => r.Item2 is not null).Select(r => (r.Item1, r.Item2!))
                 .ToList(),
         };
         context.Network = Passed("network") ? NetworkSpecBuilder.Build(network, context) : null;
@@ -236,6 +237,7 @@ public static class SpecLoader
         {
             null => null,
             string text => text,
+            CidrValue cidr => cidr.Text,
             System.Collections.IEnumerable items => "[" + string.Join(", ", items.Cast<object?>().Select(NameOf)) + "]",
             _ => Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture),
         };
@@ -243,6 +245,8 @@ public static class SpecLoader
     /// <summary>A list item in a message: a config object by its name or id, anything else as text.</summary>
     private static string? NameOf(object? item)
     {
+        if (item is CidrValue cidr)
+            return cidr.Text;
         if (item is null || item is string || item.GetType().IsPrimitive)
             return Convert.ToString(item, System.Globalization.CultureInfo.InvariantCulture);
         foreach (var identity in new[] { "Name", "Id", "SecurityGroupId" })
