@@ -69,7 +69,7 @@ public static class ConfigShape
     /// One value of <paramref name="type"/> read from its section, with its shape's errors; null where the section
     /// gives none (a JSON null, an empty object), as not given.
     /// </summary>
-    private static object? ReadValue(IConfigurationSection section, Type type, string key, List<SpecError> errors)
+    private static object? ReadValue(IConfigurationSection section, Type type, string key, List<SpecError> errors, object? collection = null)
     {
         var children = section.GetChildren().ToList();
         var underlying = Nullable.GetUnderlyingType(type) ?? type;
@@ -109,8 +109,7 @@ public static class ConfigShape
                 return null;
             }
             var valueType = underlying.GetGenericArguments()[1];
-            // The type's own instance (never one made from a generic definition, which a native build may not hold).
-            var map = (IDictionary)Activator.CreateInstance(underlying)!;
+            var map = (IDictionary)(collection ?? Activator.CreateInstance(underlying)!);
             foreach (var child in children)
             {
                 var childKey = $"{key}[\"{child.Key}\"]";
@@ -138,7 +137,7 @@ public static class ConfigShape
                 return null;
             }
             var elementType = underlying.GetGenericArguments()[0];
-            var list = (IList)Activator.CreateInstance(underlying)!;
+            var list = (IList)(collection ?? Activator.CreateInstance(underlying)!);
             foreach (var child in children.OrderBy(c => int.TryParse(c.Key, out var i) ? i : int.MaxValue))
             {
                 if (!int.TryParse(child.Key, NumberStyles.None, CultureInfo.InvariantCulture, out var index))
@@ -186,7 +185,10 @@ public static class ConfigShape
             // A key given as null (or an empty object) is as if left out: the property keeps its default.
             if (!child.Exists())
                 continue;
-            property.SetValue(item, ReadValue(child, property.PropertyType, $"{key}.{ConfigKeys.Camel(property.Name)}", errors));
+            // A list or map is filled where the class's initialiser made it: the native build keeps no parameterless
+            // constructor of a generic collection for reflection to call.
+            var made = property.GetValue(item) is IList or IDictionary ? property.GetValue(item) : null;
+            property.SetValue(item, ReadValue(child, property.PropertyType, $"{key}.{ConfigKeys.Camel(property.Name)}", errors, made));
         }
         return item;
     }

@@ -70,4 +70,20 @@ public class ParsedConfigurationTests
         foreach (var section in sections)
             AssertSameLayout(section, raw.Values[ConfigKeys.Section(section)]);
     }
+
+    /// <summary>
+    /// The typed read fills a list or map where the config class's initialiser made it (ConfigShape.Read): the native
+    /// CLI keeps no parameterless constructor of a generic collection for reflection to call, so each must start made.
+    /// </summary>
+    [Test]
+    public void Every_list_and_map_of_the_config_starts_empty_for_the_read_to_fill()
+    {
+        var unmade = typeof(StackConfig).Assembly.GetTypes()
+            .Where(t => t.Namespace == typeof(StackConfig).Namespace && t.Name.EndsWith("Config", System.StringComparison.Ordinal) && t.GetConstructor(System.Type.EmptyTypes) is not null)
+            .SelectMany(t => t.GetProperties().Where(p => (typeof(System.Collections.IList).IsAssignableFrom(p.PropertyType) || typeof(System.Collections.IDictionary).IsAssignableFrom(p.PropertyType)) && p.CanWrite)
+                .Where(p => p.GetValue(System.Activator.CreateInstance(t)) is null)
+                .Select(p => $"{t.Name}.{p.Name}"));
+
+        Assert.That(unmade, Is.Empty);
+    }
 }
