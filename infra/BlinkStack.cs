@@ -137,7 +137,7 @@ public sealed class BlinkStack : Stack
         }
         CheckedVpc? tenantVpc = null;
         if (spec.DataAccess.CrossAccount is { } cross)
-            tenantVpc = await ExistingVpc.LookupAsync(cross.VpcId, cross.CidrBlock, tenant!, $"{ConfigKeys.Section("dataAccess")}.crossAccount").ConfigureAwait(false);
+            tenantVpc = await ExistingVpc.LookupAsync(cross.VpcId, cross.CidrBlock.ToString(), tenant!, $"{ConfigKeys.Section("dataAccess")}.crossAccount").ConfigureAwait(false);
         var declared = Declare(spec, provider, tenant, new Lookups(clusterVpc, tenantVpc), tags);
         LogWarnings();
         return declared;

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Text.Json;
+using System.Threading;
 
 namespace BlinkInfra.Config;
 
@@ -11,7 +12,7 @@ namespace BlinkInfra.Config;
 /// PULUMI_CONFIG under the engine): keys only in the project's namespace and the providers' (a
 /// misspelt namespace would otherwise vanish), each value within <see cref="ConfigLimits"/>, no
 /// key repeated at any level when case is ignored (Microsoft.Extensions.Configuration ignores case,
-/// so "Region" and "region" would merge or crash its binder), no nesting deeper than the config's.
+/// so "Region" and "region" would merge into one path), no nesting deeper than the config's.
 /// </summary>
 public static class ConfigFrontDoor
 {
@@ -20,9 +21,25 @@ public static class ConfigFrontDoor
     /// own AliCloud provider to the region, so `alicloud:` keys configure only the default provider)
     /// and Pulumi's own (`pulumi:tags`, `pulumi:disable-default-providers`).
     /// </summary>
+    private static int _parses;
+
+    /// <summary>How many JSON texts this process has parsed as config: each structured value once per load (the tests count).</summary>
+    internal static int Parses => Volatile.Read(ref _parses);
+
     public static readonly ImmutableArray<string> ProviderNamespaces = ImmutableArray.Create("alicloud", "kubernetes", "pulumi");
 
-    public static IEnumerable<SpecError> Check(RawStackConfig raw)
+    /// <summary>
+    /// The config's problems, with every structured value's JSON text parsed here, once: the documents the
+    /// configuration is layered from (<see cref="ParsedConfiguration"/>) and the secret keys' builders read.
+    /// </summary>
+    public static (ConfigDocuments Documents, IReadOnlyList<SpecError> Errors) Open(RawStackConfig raw)
+    {
+        var documents = ImmutableSortedDictionary.CreateBuilder<string, JsonElement>(StringComparer.Ordinal);
+        var errors = Check(raw, documents).ToList();
+        return (new ConfigDocuments(documents.ToImmutable()), errors);
+    }
+
+    private static IEnumerable<SpecError> Check(RawStackConfig raw, ImmutableSortedDictionary<string, JsonElement>.Builder documents)
     {
         var namespaces = ProviderNamespaces.Insert(0, ConfigKeys.Namespace);
         foreach (var (key, value) in raw.OtherNamespaces)
@@ -42,7 +59,7 @@ public static class ConfigFrontDoor
                 yield return new SpecError(DiagnosticCatalogue.TooLarge, key, Mask(raw, key, Shorten(value)), $"a value of {value.Length} characters; allowed: at most {ConfigLimits.MaxValueChars}");
                 continue;
             }
-            foreach (var error in CheckJson(raw, key, value))
+            foreach (var error in CheckJson(raw, key, value, documents))
                 yield return error;
         }
 
@@ -64,7 +81,7 @@ public static class ConfigFrontDoor
     }
 
     /// <summary>A structured value: no key twice in an object, case ignored; scalars and nesting bounded.</summary>
-    private static IEnumerable<SpecError> CheckJson(RawStackConfig raw, string key, string text)
+    private static IEnumerable<SpecError> CheckJson(RawStackConfig raw, string key, string text, ImmutableSortedDictionary<string, JsonElement>.Builder documents)
     {
         var start = text.AsSpan().TrimStart();
         if (start.IsEmpty || (start[0] != '{' && start[0] != '['))
@@ -80,6 +97,7 @@ public static class ConfigFrontDoor
         try
         {
             document = JsonDocument.Parse(text, new JsonDocumentOptions { MaxDepth = ConfigLimits.MaxDepth + 1 });
+            Interlocked.Increment(ref _parses);
         }
         catch (JsonException e) when (e.Message.Contains("depth", StringComparison.OrdinalIgnoreCase))
         {
@@ -94,6 +112,8 @@ public static class ConfigFrontDoor
         {
             var errors = new List<SpecError>();
             Walk(raw, key, document.RootElement, key, SectionType(key), errors);
+            // A copy the document's disposal leaves intact (its bytes copied, not its text parsed again).
+            documents[key] = document.RootElement.Clone();
             return errors;
         }
     }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
@@ -9,24 +10,39 @@ using Microsoft.Extensions.Configuration;
 namespace BlinkInfra.Config;
 
 /// <summary>
-/// Checks the configuration tree against the shape of <see cref="StackConfig"/> before binding:
-/// unknown keys, a value where an object or list belongs (or the reverse), and values that are not
-/// numbers or booleans where those are expected. The binder would ignore the first and throw on the
-/// last without naming the key; this names it.
+/// Reads the configuration tree into <see cref="StackConfig"/> in one pass that checks each value's shape as it
+/// reads it, the one typed parse of the config: unknown keys, a value where an object or list belongs (or the
+/// reverse), and values that are not numbers or booleans where those are expected, each named by its key; every
+/// value converted to its type once (a whole number read from the text is the number the spec holds). A section
+/// with any of these errors is left out (null), so nothing later judges or builds on a half-read section.
 /// </summary>
 public static class ConfigShape
 {
-    public static IEnumerable<SpecError> Check(IConfiguration configuration)
+    private static readonly ConcurrentDictionary<string, int> ConversionsByKey = new(StringComparer.Ordinal);
+
+    /// <summary>How many times this process has converted a config key's text to its value (a number, a boolean, a CIDR block): once per load (the tests count).</summary>
+    internal static int ConversionsOf(string key) => ConversionsByKey.GetValueOrDefault(key);
+
+    /// <summary>Every key converted so far, with its count (the tests compare before and after a run).</summary>
+    internal static IReadOnlyDictionary<string, int> Conversions => new Dictionary<string, int>(ConversionsByKey, StringComparer.Ordinal);
+
+    private static void Count(string key) => ConversionsByKey.AddOrUpdate(key, 1, (_, count) => count + 1);
+
+    /// <summary>The config's sections, read; errors are added to <paramref name="errors"/>.</summary>
+    public static StackConfig Read(IConfiguration configuration, List<SpecError> errors)
     {
+        var config = new StackConfig();
         foreach (var property in typeof(StackConfig).GetProperties())
         {
             var section = configuration.GetSection(property.Name);
-            if (section.Exists())
-            {
-                foreach (var error in CheckValue(section, property.PropertyType, ConfigKeys.Section(ConfigKeys.Camel(property.Name))))
-                    yield return error;
-            }
+            if (!section.Exists())
+                continue;
+            var before = errors.Count;
+            var value = ReadValue(section, property.PropertyType, ConfigKeys.Section(ConfigKeys.Camel(property.Name)), errors);
+            if (errors.Count == before)
+                property.SetValue(config, value);
         }
+        return config;
     }
 
     /// <summary>
@@ -49,7 +65,11 @@ public static class ConfigShape
 
     private static string Shorten(string value) => ConfigFrontDoor.Shorten(value);
 
-    private static IEnumerable<SpecError> CheckValue(IConfigurationSection section, Type type, string key)
+    /// <summary>
+    /// One value of <paramref name="type"/> read from its section, with its shape's errors; null where the section
+    /// gives none (a JSON null, an empty object), as not given.
+    /// </summary>
+    private static object? ReadValue(IConfigurationSection section, Type type, string key, List<SpecError> errors, object? collection = null)
     {
         var children = section.GetChildren().ToList();
         var underlying = Nullable.GetUnderlyingType(type) ?? type;
@@ -57,103 +77,131 @@ public static class ConfigShape
         if (IsScalar(underlying))
         {
             if (children.Count > 0)
-                yield return new SpecError(DiagnosticCatalogue.WrongShape, key, "{…}", $"a single value belongs here; allowed: {Describe(underlying)}");
-            else if (section.Value is { Length: > 0 } value && !Converts(value, underlying))
-                yield return new SpecError(DiagnosticCatalogue.WrongType, key, value, $"not {Describe(underlying)}; allowed: {Describe(underlying)}");
-            yield break;
+            {
+                errors.Add(new SpecError(DiagnosticCatalogue.WrongShape, key, "{…}", $"a single value belongs here; allowed: {Describe(underlying)}"));
+                return null;
+            }
+            if (underlying == typeof(string))
+                return section.Value;
+            // A CIDR block's text, even an empty one, is parsed as given; the section's validator reports what it is not.
+            if (underlying == typeof(CidrValue))
+            {
+                if (section.Value is not { } cidr)
+                    return null;
+                Count(key);
+                return CidrValue.Parse(cidr);
+            }
+            // An empty value is no value, as for a key left out.
+            if (section.Value is not { Length: > 0 } text)
+                return null;
+            Count(key);
+            if (ScalarOf(text, underlying) is { } converted)
+                return converted;
+            errors.Add(new SpecError(DiagnosticCatalogue.WrongType, key, text, $"not {Describe(underlying)}; allowed: {Describe(underlying)}"));
+            return null;
         }
 
         if (underlying.IsGenericType && underlying.GetGenericTypeDefinition() == typeof(Dictionary<,>))
         {
             if (children.Count == 0 && !string.IsNullOrEmpty(section.Value))
             {
-                yield return new SpecError(DiagnosticCatalogue.WrongShape, key, section.Value, "a map of names to values belongs here");
-                yield break;
+                errors.Add(new SpecError(DiagnosticCatalogue.WrongShape, key, section.Value, "a map of names to values belongs here"));
+                return null;
             }
             var valueType = underlying.GetGenericArguments()[1];
+            var map = (IDictionary)(collection ?? Activator.CreateInstance(underlying)!);
             foreach (var child in children)
             {
+                var childKey = $"{key}[\"{child.Key}\"]";
                 // Microsoft.Extensions.Configuration splits keys at ':', so "a:b" arrives as a map "a" holding "b".
                 if (child.GetChildren().Any())
                 {
-                    yield return new SpecError(DiagnosticCatalogue.WrongShape, $"{key}[\"{child.Key}\"]", "{…}", $"a single value belongs here, and a key cannot contain ':'; allowed: {Describe(valueType)}");
+                    errors.Add(new SpecError(DiagnosticCatalogue.WrongShape, childKey, "{…}", $"a single value belongs here, and a key cannot contain ':'; allowed: {Describe(valueType)}"));
                     continue;
                 }
                 if (child.Value is null)
                 {
-                    yield return new SpecError(DiagnosticCatalogue.WrongShape, $"{key}[\"{child.Key}\"]", "null", $"an empty value; allowed: {Describe(valueType)}");
+                    errors.Add(new SpecError(DiagnosticCatalogue.WrongShape, childKey, "null", $"an empty value; allowed: {Describe(valueType)}"));
                     continue;
                 }
-                foreach (var error in CheckValue(child, valueType, $"{key}[\"{child.Key}\"]"))
-                    yield return error;
+                map[child.Key] = ReadValue(child, valueType, childKey, errors);
             }
-            yield break;
+            return map;
         }
 
         if (underlying.IsGenericType && underlying.GetGenericTypeDefinition() == typeof(List<>))
         {
             if (children.Count == 0 && !string.IsNullOrEmpty(section.Value))
             {
-                yield return new SpecError(DiagnosticCatalogue.WrongShape, key, section.Value, "a list belongs here");
-                yield break;
+                errors.Add(new SpecError(DiagnosticCatalogue.WrongShape, key, section.Value, "a list belongs here"));
+                return null;
             }
             var elementType = underlying.GetGenericArguments()[0];
+            var list = (IList)(collection ?? Activator.CreateInstance(underlying)!);
             foreach (var child in children.OrderBy(c => int.TryParse(c.Key, out var i) ? i : int.MaxValue))
             {
                 if (!int.TryParse(child.Key, NumberStyles.None, CultureInfo.InvariantCulture, out var index))
                 {
-                    yield return new SpecError(DiagnosticCatalogue.WrongShape, $"{key}.{child.Key}", child.Value ?? "{…}", "a list belongs here, not a map");
+                    errors.Add(new SpecError(DiagnosticCatalogue.WrongShape, $"{key}.{child.Key}", child.Value ?? "{…}", "a list belongs here, not a map"));
                     continue;
                 }
-                // A null or empty item where an object belongs binds to nothing the validators could name.
+                // A null or empty item where an object belongs reads as nothing the validators could name.
                 if (!IsScalar(Nullable.GetUnderlyingType(elementType) ?? elementType) && !child.GetChildren().Any())
                 {
-                    yield return new SpecError(DiagnosticCatalogue.WrongShape, $"{key}[{index}]", child.Value ?? "null", $"an empty item; allowed: an object with keys {string.Join(", ", elementType.GetProperties().Select(p => ConfigKeys.Camel(p.Name)))}");
+                    errors.Add(new SpecError(DiagnosticCatalogue.WrongShape, $"{key}[{index}]", child.Value ?? "null", $"an empty item; allowed: an object with keys {string.Join(", ", elementType.GetProperties().Select(p => ConfigKeys.Camel(p.Name)))}"));
                     continue;
                 }
                 if (IsScalar(elementType) && child.Value is null)
                 {
-                    yield return new SpecError(DiagnosticCatalogue.WrongShape, $"{key}[{index}]", "null", $"an empty item; allowed: {Describe(elementType)}");
+                    errors.Add(new SpecError(DiagnosticCatalogue.WrongShape, $"{key}[{index}]", "null", $"an empty item; allowed: {Describe(elementType)}"));
                     continue;
                 }
-                foreach (var error in CheckValue(child, elementType, $"{key}[{index}]"))
-                    yield return error;
+                list.Add(ReadValue(child, elementType, $"{key}[{index}]", errors));
             }
-            yield break;
+            return list;
         }
 
         var properties = underlying.GetProperties(BindingFlags.Public | BindingFlags.Instance);
         var allowed = string.Join(", ", properties.Select(p => ConfigKeys.Camel(p.Name)));
-        if (children.Count == 0 && !string.IsNullOrEmpty(section.Value))
+        if (children.Count == 0)
         {
-            yield return new SpecError(DiagnosticCatalogue.WrongShape, key, section.Value, $"an object belongs here; allowed keys: {allowed}");
-            yield break;
+            if (!string.IsNullOrEmpty(section.Value))
+                errors.Add(new SpecError(DiagnosticCatalogue.WrongShape, key, section.Value, $"an object belongs here; allowed keys: {allowed}"));
+            return null;
         }
 
+        var item = Activator.CreateInstance(underlying)!;
         foreach (var child in children)
         {
-            // Keys are spelled as documented: the binder would take "Region" for "region", but a
-            // stack's keys are case-sensitive everywhere else (Pulumi, the docs, the messages).
+            // Keys are spelled as documented: Microsoft.Extensions.Configuration ignores case, but a stack's keys
+            // are case-sensitive everywhere else (Pulumi, the docs, the messages).
             var property = properties.FirstOrDefault(p => ConfigKeys.Camel(p.Name) == child.Key);
             if (property == null)
             {
                 var names = properties.Select(p => ConfigKeys.Camel(p.Name));
-                yield return new SpecError(DiagnosticCatalogue.UnknownKey, $"{key}.{child.Key}", child.Value ?? "{…}", $"unknown key; {Suggestions.DidYouMean(child.Key, names)}allowed keys under {key}: {allowed}");
+                errors.Add(new SpecError(DiagnosticCatalogue.UnknownKey, $"{key}.{child.Key}", child.Value ?? "{…}", $"unknown key; {Suggestions.DidYouMean(child.Key, names)}allowed keys under {key}: {allowed}"));
                 continue;
             }
-            foreach (var error in CheckValue(child, property.PropertyType, $"{key}.{ConfigKeys.Camel(property.Name)}"))
-                yield return error;
+            // A key given as null (or an empty object) is as if left out: the property keeps its default.
+            if (!child.Exists())
+                continue;
+            // A list or map is filled where the class's initialiser made it: the native build keeps no parameterless
+            // constructor of a generic collection for reflection to call.
+            var made = property.GetValue(item) is IList or IDictionary ? property.GetValue(item) : null;
+            property.SetValue(item, ReadValue(child, property.PropertyType, $"{key}.{ConfigKeys.Camel(property.Name)}", errors, made));
         }
+        return item;
     }
 
     private static bool IsScalar(Type type)
-        => type == typeof(string) || type == typeof(int) || type == typeof(bool) || type == typeof(double);
+        => type == typeof(string) || type == typeof(int) || type == typeof(bool) || type == typeof(double) || type == typeof(CidrValue);
 
-    private static bool Converts(string value, Type type)
-        => type == typeof(string)
-           || (type == typeof(int) && int.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _))
-           || (type == typeof(bool) && bool.TryParse(value, out _))
-           || (type == typeof(double) && double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out _));
+    /// <summary>The value of a scalar's text, or null where it is not one.</summary>
+    private static object? ScalarOf(string value, Type type)
+        => type == typeof(int) ? (int.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var whole) ? whole : null)
+            : type == typeof(bool) ? (bool.TryParse(value, out var flag) ? flag : null)
+            : type == typeof(double) ? (double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) ? number : null)
+            : value;
 
     private static string Describe(Type type)
         => type == typeof(int) ? "a whole number"

@@ -1,3 +1,4 @@
+using System.Net;
 using System.Collections.Generic;
 using BlinkInfra.Facts;
 
@@ -21,6 +22,9 @@ public sealed class SpecContext
     /// <summary>The config as read (the secrets' keys: endpointCredentials, alertContacts).</summary>
     public RawStackConfig Raw { get; }
 
+    /// <summary>The config's structured values as the front door parsed them, once (the secret keys' builders read theirs here).</summary>
+    public ConfigDocuments Documents { get; init; } = ConfigDocuments.None;
+
     /// <summary>Every error of the run: a builder adds its own, each naming its key.</summary>
     public List<SpecError> Errors { get; }
 
@@ -36,7 +40,7 @@ public sealed class SpecContext
     public VpcBlock? Vpc { get; init; }
 
     /// <summary>What the cluster reaches outside its own vSwitches (data endpoints, the tenant's blocks), with its block: the Service CIDR overlaps none.</summary>
-    public IReadOnlyList<(string What, string Cidr)> Reached { get; init; } = [];
+    public IReadOnlyList<(string What, IPNetwork2 Block)> Reached { get; init; } = [];
 
     public ClusterSpec? Cluster { get; set; }
 

@@ -1,11 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.IO;
 using System.Linq;
-using System.Text;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using System.Threading;
 using FluentValidation.Results;
 using Microsoft.Extensions.Configuration;
@@ -13,7 +10,7 @@ using Microsoft.Extensions.Configuration;
 namespace BlinkInfra.Config;
 
 /// <summary>
-/// Binds a stack's config into the typed <see cref="StackSpec"/>: stack file values, then
+/// Reads a stack's config into the typed <see cref="StackSpec"/>: stack file values, then
 /// BLINK_-prefixed environment variables over them; shape checks, validation, then planning.
 /// Every problem is collected and reported together, before any resource is declared.
 /// </summary>
@@ -35,32 +32,24 @@ public static class SpecLoader
     }
 
     /// <summary>
-    /// Every error of the config in one run, phase by phase: the front door, the shape, binding, the validators,
-    /// the builders. A later phase still runs where it can mean something: a section refused by an earlier phase
-    /// is neither bound nor validated (its own errors say why), and a builder runs only on the sections it reads
+    /// Every error of the config in one run, phase by phase: the front door (which parses each value's JSON once),
+    /// the typed read (which checks the shape as it reads), the validators, the builders. A later phase still runs where
+    /// it can mean something: a section refused by an earlier phase is neither read nor validated (its own errors say why), and a builder runs only on the sections it reads
     /// when they passed; so no error is left for a next run that this one could have reported.
     /// </summary>
     public static (StackSpec? Spec, IReadOnlyList<SpecError> Errors) TryLoad(RawStackConfig raw, IReadOnlyCollection<string> policyNames)
     {
         Interlocked.Increment(ref _loads);
         var errors = new List<SpecError>();
-        // The front door first: a section it refuses (a value that could crash the binder or hide a key) goes no further.
-        errors.AddRange(ConfigFrontDoor.Check(raw));
+        // The front door first, which parses each structured value's text, once: a section it refuses (a value that
+        // could crash the configuration or hide a key) goes no further.
+        var (documents, doorErrors) = ConfigFrontDoor.Open(raw);
+        errors.AddRange(doorErrors);
         errors.AddRange(ConfigShape.CheckSections(raw));
 
+        // The one typed read of the sections (the shape checked as each value is read); a section with a shape error is left out.
+        var config = ConfigShape.Read(Layer(raw, documents, RefusedSections(errors), errors), errors);
         var refused = RefusedSections(errors);
-        var configuration = Bind(raw, refused, errors);
-        refused = RefusedSections(errors);
-        var shapeErrors = ConfigShape.Check(configuration).ToList();
-        if (shapeErrors.Count > 0)
-        {
-            // The binder would throw on (or silently drop) what the shape refuses: those sections are bound no more.
-            errors.AddRange(shapeErrors);
-            refused = RefusedSections(errors);
-            configuration = Bind(raw, refused, new List<SpecError>());
-        }
-
-        var config = configuration.Get<StackConfig>() ?? new StackConfig();
         var cluster = config.Cluster ?? new ClusterConfig();
         var network = config.Network ?? new NetworkConfig();
         var compute = config.Compute ?? new ComputeConfig();
@@ -115,14 +104,16 @@ public static class SpecLoader
         bool Passed(params string[] sections) => sections.All(section => !failed.Contains(section));
         var context = new SpecContext(raw, errors)
         {
+            Documents = documents,
             Region = region,
             Billing = SpecDefaults.ParseBilling(cluster.Billing ?? "") ?? SpecDefaults.Billing,
             NameFromStack = nameFromStack,
             Vpc = vpcBlock,
             // What the cluster reaches outside its own vSwitches: the Service CIDR must overlap none of it.
-            Reached = dataAccess.Endpoints.Select(e => ($"data endpoint {e.Name}'s", e.Cidr ?? $"{e.Host}/32"))
-                .Concat(dataAccess.Vswitches.Where(v => v.CidrBlock != null).Select(v => ($"tenant vSwitch {v.Id}'s", v.CidrBlock!)))
-                .Concat(dataAccess.CrossAccount?.CidrBlock is { } tenantBlock ? new[] { ("the tenant VPC's", tenantBlock) } : Array.Empty<(string, string)>())
+            Reached = dataAccess.Endpoints.Select(e => ($"data endpoint {e.Name}'s", IsolationSpecBuilder.BlockOf(e)))
+                .Concat(dataAccess.Vswitches.Select(v => ($"tenant vSwitch {v.Id}'s", v.CidrBlock?.Block)))
+                .Concat([("the tenant VPC's", dataAccess.CrossAccount?.CidrBlock?.Block)])
+                .Where(r => r.Item2 is not null).Select(r => (r.Item1, r.Item2!))
                 .ToList(),
         };
         context.Network = Passed("network") ? NetworkSpecBuilder.Build(network, context) : null;
@@ -163,45 +154,38 @@ public static class SpecLoader
             raw.Values.Where(kv => SectionOf(kv.Key) == section).ToImmutableSortedDictionary(StringComparer.Ordinal),
             raw.SecretKeys.Where(key => SectionOf(key) == section).ToImmutableSortedSet(StringComparer.Ordinal),
             raw.Overrides.Where(kv => SectionOf(kv.Key) == section).ToImmutableSortedDictionary(StringComparer.Ordinal));
-        var errors = ConfigFrontDoor.Check(policyOnly).ToList();
-        var configuration = Bind(policyOnly, RefusedSections(errors), errors);
-        if (errors.Count == 0)
-            errors.AddRange(ConfigShape.Check(configuration));
+        var (documents, doorErrors) = ConfigFrontDoor.Open(policyOnly);
+        var errors = doorErrors.ToList();
+        var configuration = Layer(policyOnly, documents, RefusedSections(errors), errors);
+        var config = errors.Count == 0 ? ConfigShape.Read(configuration, errors) : null;
         if (errors.Count > 0)
             return (null, errors);
-        var policy = configuration.Get<StackConfig>()?.Policy ?? new PolicyConfig();
+        var policy = config?.Policy ?? new PolicyConfig();
         errors.AddRange(PolicyLevels.Check(policy, policyNames));
         return errors.Count > 0 ? (null, errors) : (PolicyLevels.Build(policy, new SpecContext(policyOnly, errors)), errors);
     }
 
     /// <summary>
-    /// The configuration of the sections not refused: each section's JSON (a value that is not an object is an error
-    /// of its own, added to <paramref name="errors"/>), then the BLINK_ overrides of those sections.
+    /// The configuration of the sections not refused: each section's document as the front door parsed it (a value
+    /// that is not an object is an error of its own, added to <paramref name="errors"/>), then the BLINK_ overrides of
+    /// those sections over them.
     /// </summary>
-    private static IConfiguration Bind(RawStackConfig raw, IReadOnlySet<string> refused, List<SpecError> errors)
+    private static IConfiguration Layer(RawStackConfig raw, ConfigDocuments documents, IReadOnlySet<string> refused, List<SpecError> errors)
     {
-        var builder = new ConfigurationBuilder();
+        var sections = new List<(string, JsonElement)>();
         foreach (var section in ConfigKeys.BoundSections.Where(s => !refused.Contains(s)))
         {
-            if (!raw.Values.TryGetValue(ConfigKeys.Section(section), out var text))
+            var key = ConfigKeys.Section(section);
+            if (!raw.Values.TryGetValue(key, out var text))
                 continue;
-            JsonNode? node;
-            try
+            if (documents.Of(key) is not { ValueKind: JsonValueKind.Object } document)
             {
-                node = JsonNode.Parse(text);
-            }
-            catch (JsonException)
-            {
-                node = JsonValue.Create(text);
-            }
-            if (node is not JsonObject)
-            {
-                errors.Add(new SpecError(DiagnosticCatalogue.WrongShape, ConfigKeys.Section(section), text, $"an object belongs here; allowed keys: {ConfigShape.AllowedKeys(section)}"));
+                errors.Add(new SpecError(DiagnosticCatalogue.WrongShape, key, text, $"an object belongs here; allowed keys: {ConfigShape.AllowedKeys(section)}"));
                 continue;
             }
-            var wrapped = new JsonObject { [section] = node.DeepClone() };
-            builder.AddJsonStream(new MemoryStream(Encoding.UTF8.GetBytes(wrapped.ToJsonString())));
+            sections.Add((section, document));
         }
+        var builder = new ConfigurationBuilder().Add(new ParsedConfiguration(sections));
         // BLINK_cluster__region overrides cluster.region, as Microsoft.Extensions.Configuration's
         // environment provider maps names: prefix dropped, "__" for ":".
         builder.AddInMemoryCollection(raw.Overrides
@@ -253,6 +237,7 @@ public static class SpecLoader
         {
             null => null,
             string text => text,
+            CidrValue cidr => cidr.Text,
             System.Collections.IEnumerable items => "[" + string.Join(", ", items.Cast<object?>().Select(NameOf)) + "]",
             _ => Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture),
         };
@@ -260,6 +245,8 @@ public static class SpecLoader
     /// <summary>A list item in a message: a config object by its name or id, anything else as text.</summary>
     private static string? NameOf(object? item)
     {
+        if (item is CidrValue cidr)
+            return cidr.Text;
         if (item is null || item is string || item.GetType().IsPrimitive)
             return Convert.ToString(item, System.Globalization.CultureInfo.InvariantCulture);
         foreach (var identity in new[] { "Name", "Id", "SecurityGroupId" })

@@ -2,8 +2,9 @@
 namespace BlinkInfra.Config;
 
 // The stack's config as written under the `blink-infra:` namespace of stacks/Pulumi.<stack>.yaml,
-// bound as-is by Microsoft.Extensions.Configuration. Nothing here is trusted: SpecLoader checks its
-// shape (ConfigShape), each section's validator checks its values, and the section builders turn it
+// layered by Microsoft.Extensions.Configuration (the file's values, BLINK_ variables over them) and read
+// into these classes once (ConfigShape.Read, which checks the shape as it reads). Nothing here is trusted:
+// each section's validator checks its values, and the section builders turn it
 // into the typed StackSpec the components use. Property names are the config keys in camelCase.
 
 /// <summary>All sections BlinkInfra reads, each one top-level key of the `blink-infra:` namespace.</summary>

@@ -32,7 +32,7 @@ public static class EndpointSettings
         var port = endpoint.Port.ToString(CultureInfo.InvariantCulture);
         yield return ("kind", endpoint.Kind);
         yield return ("port", port);
-        yield return ("cidr", endpoint.Cidr);
+        yield return ("cidr", endpoint.Cidr.ToString());
         if (endpoint.Host is not { } host)
             yield break;
         yield return ("host", host);

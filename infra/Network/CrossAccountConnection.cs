@@ -138,7 +138,7 @@ public sealed class CrossAccountConnection : ComponentResource
         new VpcRouteEntry($"{name}-route-to-tenant", new VpcRouteEntryArgs
         {
             RouteTableId = args.ClusterRouteTableId,
-            DestinationCidrblock = spec.CidrBlock,
+            DestinationCidrblock = spec.CidrBlock.ToString(),
             NexthopType = "Attachment",
             NexthopId = clusterAttachment.TransitRouterAttachmentId,
             Name = DerivedNames.RouteToTenant(name),

@@ -94,7 +94,7 @@ public sealed class ClusterSecurity : ComponentResource
         foreach (var endpoint in args.Endpoints)
         {
             var port = string.Create(CultureInfo.InvariantCulture, $"{endpoint.Port}/{endpoint.Port}");
-            SecurityRules.ToCidr($"{name}-sgr-{role}-to-{endpoint.Name}", group.Id, endpoint.Cidr, "tcp", port,
+            SecurityRules.ToCidr($"{name}-sgr-{role}-to-{endpoint.Name}", group.Id, endpoint.Cidr.ToString(), "tcp", port,
                 SecurityRules.Accept, SecurityRules.AcceptPriority, DerivedNames.EndpointRuleDescription(endpoint.Kind, endpoint.Name), this);
         }
         if (args.InternetEgress)

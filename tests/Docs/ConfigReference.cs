@@ -46,7 +46,7 @@ public static class ConfigReference
         }
     }
 
-    private static bool IsConfigClass(Type type) => type.IsClass && type != typeof(string) && type.Namespace == typeof(StackConfig).Namespace;
+    private static bool IsConfigClass(Type type) => type.IsClass && type != typeof(string) && type != typeof(CidrValue) && type.Namespace == typeof(StackConfig).Namespace;
 
     private static bool IsList(Type type) => type.IsGenericType && type.GetGenericTypeDefinition() == typeof(List<>);
 
@@ -74,6 +74,7 @@ public static class ConfigReference
 
     private static string Scalar(Type type)
         => type == typeof(string) ? "text"
+            : type == typeof(CidrValue) ? "CIDR block"
             : type == typeof(int) || type == typeof(long) ? "whole number"
             : type == typeof(double) || type == typeof(decimal) ? "number"
             : type == typeof(bool) ? "true/false"

@@ -43,7 +43,7 @@ public sealed record StackSettings(
             spec.Compute.HighAvailability,
             spec.Compute.Kubernetes.ApiServerPublic,
             spec.Security.PeerGroups.Select(p => p.SecurityGroupId).Distinct().ToImmutableArray(),
-            spec.DataAccess.Endpoints.Select(e => new DataEgress(e.Cidr, e.Port)).ToImmutableArray(),
+            spec.DataAccess.Endpoints.Select(e => new DataEgress(e.Cidr.ToString(), e.Port)).ToImmutableArray(),
             spec.Network.InternetEgress.Enabled,
             spec.Engine.Bucket,
             spec.Policy.Levels,

@@ -23,7 +23,7 @@ public static class OfflineAnswers
         {
             // The cluster's existing VPC or the tenant's, with the CIDR block the spec gives it.
             var cidrBlock = vpcId == spec.Network.ExistingVpcId ? spec.Network.VpcCidrBlock.ToString()
-                : vpcId == spec.DataAccess.CrossAccount?.VpcId ? spec.DataAccess.CrossAccount.CidrBlock
+                : vpcId == spec.DataAccess.CrossAccount?.VpcId ? spec.DataAccess.CrossAccount.CidrBlock.ToString()
                 : null;
             if (cidrBlock is null)
                 return null;

@@ -53,7 +53,7 @@ public static class ComputeSpecBuilder
         return spec;
     }
 
-    private static ComputeSpec? Build(ComputeConfig compute, NetworkSpec network, IReadOnlyList<(string What, string Cidr)> reached, List<SpecError> errors)
+    private static ComputeSpec? Build(ComputeConfig compute, NetworkSpec network, IReadOnlyList<(string What, IPNetwork2 Block)> reached, List<SpecError> errors)
     {
         var errorCount = errors.Count;
         var highAvailability = compute.HighAvailability ?? true;
@@ -123,31 +123,30 @@ public static class ComputeSpecBuilder
     public static string DefaultProxyMode(string? version)
         => version is null || ComputeValidator.MinorOf(version) >= ClusterDefaults.NftablesSince ? ClusterDefaults.DefaultProxyMode : "ipvs";
 
-    private static KubernetesSpec? BuildKubernetes(KubernetesConfig? kubernetes, NetworkSpec network, IReadOnlyList<(string What, string Cidr)> reached, List<SpecError> errors)
+    private static KubernetesSpec? BuildKubernetes(KubernetesConfig? kubernetes, NetworkSpec network, IReadOnlyList<(string What, IPNetwork2 Block)> reached, List<SpecError> errors)
     {
         // Nodes route Service addresses to Services, so the Service CIDR overlaps nothing the cluster
         // must reach: its VPC (the node and pod vSwitches lie inside it) and the data endpoints.
         var avoided = new[] { (What: "the VPC's", Block: network.VpcCidrBlock) }
-            .Concat(reached.Select(r => (r.What, Block: IPNetwork2.Parse(r.Cidr))))
+            .Concat(reached)
             .ToList();
-        string? ClashOf(string cidr)
+        string? ClashOf(IPNetwork2 block)
         {
-            var block = IPNetwork2.Parse(cidr);
             var clash = avoided.FirstOrDefault(a => a.Block.Overlap(block));
             return clash.What is null ? null : $"{clash.What} {clash.Block}";
         }
-        var free = ClusterDefaults.ServiceCidrCandidates.FirstOrDefault(candidate => ClashOf(candidate) is null);
+        var free = KnownBlocks.ServiceCidrCandidates.FirstOrDefault(candidate => ClashOf(candidate) is null);
 
         IPNetwork2 serviceCidr;
         if (kubernetes?.ServiceCidr is { } given)
         {
-            if (ClashOf(given) is { } clash)
+            if (ClashOf(given.Block!) is { } clash)
             {
-                errors.Add(new SpecError(DiagnosticCatalogue.BlocksOverlap, Key("kubernetes.serviceCidr"), given,
+                errors.Add(new SpecError(DiagnosticCatalogue.BlocksOverlap, Key("kubernetes.serviceCidr"), given.Text,
                     $"overlaps {clash}, which the cluster must reach; allowed: a block outside it{(free is null ? "" : $", such as {free}")}"));
                 return null;
             }
-            serviceCidr = IPNetwork2.Parse(given);
+            serviceCidr = given.Block!;
         }
         else if (free is null)
         {
@@ -157,7 +156,7 @@ public static class ComputeSpecBuilder
         }
         else
         {
-            serviceCidr = IPNetwork2.Parse(free);
+            serviceCidr = free;
         }
 
         return new KubernetesSpec(kubernetes?.ClusterSpec ?? ClusterDefaults.ClusterSpec, kubernetes?.Version ?? ClusterDefaults.KubernetesVersion, serviceCidr,

@@ -50,11 +50,11 @@ public sealed class ComputeValidator : AbstractValidator<ComputeConfig>
             {
                 if (cidr is null)
                     return;
-                if (!Cidr.TryParse(cidr, out var block, out var problem))
-                    context.Fail(DiagnosticCatalogue.NotACidr, cidr, problem);
+                if (cidr.Block is not { } block)
+                    context.Fail(DiagnosticCatalogue.NotACidr, cidr, cidr.Problem!);
                 else if (block.Cidr is < ClusterDefaults.ServiceCidrMinPrefixLength or > ClusterDefaults.ServiceCidrMaxPrefixLength)
                     context.Fail(DiagnosticCatalogue.CidrNotAllowed, cidr, $"a Service CIDR's mask is /{ClusterDefaults.ServiceCidrMinPrefixLength} to /{ClusterDefaults.ServiceCidrMaxPrefixLength}; allowed: a block such as 172.21.0.0/20");
-                else if (!ClusterDefaults.ServiceCidrRanges.Any(range => IPNetwork2.Parse(range).Contains(block)))
+                else if (!KnownBlocks.ServiceCidrRanges.Any(range => range.Contains(block)))
                     context.Fail(DiagnosticCatalogue.CidrNotAllowed, cidr, $"outside the private ranges ACK takes a Service CIDR from; allowed: a /{ClusterDefaults.ServiceCidrMinPrefixLength} to /{ClusterDefaults.ServiceCidrMaxPrefixLength} block inside {string.Join(", ", ClusterDefaults.ServiceCidrRanges)}, such as 172.21.0.0/20");
             })
             .When(c => c.Kubernetes != null);

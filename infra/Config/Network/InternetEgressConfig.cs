@@ -16,5 +16,5 @@ public sealed class InternetEgressConfig
 
     /// <summary>A free block of the VPC where Cloud Firewall makes the NAT firewall's vSwitch; required with <see cref="AllowedHosts"/>.</summary>
     [ConfigDoc("a block of the VPC (mask /16 to /29) that no vSwitch uses, where Cloud Firewall makes the NAT firewall's own vSwitch (automatic mode, `vswitchCidr`): inside `cidrBlock`, overlapping no zone's planned or given blocks and no `usedCidrBlocks` (the provider's example gives a /24; the smallest block Cloud Firewall takes is not stated in what could be read)", Default = "(required with `allowedHosts`)")]
-    public string? FirewallCidrBlock { get; set; }
+    public CidrValue? FirewallCidrBlock { get; set; }
 }

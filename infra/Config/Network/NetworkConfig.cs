@@ -8,9 +8,9 @@ public sealed class NetworkConfig
     [ConfigDoc("an existing VPC's id (`vpc-…`) to carve the cluster's vSwitches in it; it is looked up at deploy time and must have `cidrBlock`", Default = "none: a VPC is created")]
     public string? VpcId { get; set; }
     [ConfigDoc("an IPv4 block, mask /8 to /28, not overlapping `0.0.0.0/8`, `100.64.0.0/10`, `127.0.0.0/8`, `169.254.0.0/16`, `224.0.0.0/4`", Default = "`10.0.0.0/16` for a new VPC; required with `vpcId`")]
-    public string? CidrBlock { get; set; }
+    public CidrValue? CidrBlock { get; set; }
     [ConfigDoc("with `vpcId` only: blocks of that VPC already in use, which planned vSwitches avoid")]
-    public List<string> UsedCidrBlocks { get; set; } = new();
+    public List<CidrValue> UsedCidrBlocks { get; set; } = new();
     [ConfigDoc("16 to 29, not shorter than the VPC's mask: the size of each planned node vSwitch (a /24 holds 252 machines)", Default = "`24`")]
     public int? VswitchPrefixLength { get; set; }
     [ConfigDoc("16 to 29: the size of each planned pod vSwitch (Terway gives pods VPC addresses from these)", Default = "`20` (or the VPC's mask, if longer)")]

@@ -22,7 +22,7 @@ public static class NetworkSpecBuilder
     private static (IReadOnlyList<IPNetwork2> Nodes, IReadOnlyList<IPNetwork2> Pods)? Plan(
         IPNetwork2 vpc, byte prefix, byte podPrefix, NetworkConfig network, IReadOnlyList<string> regionZones, List<IPNetwork2> used, List<SpecError> errors)
     {
-        var zones = network.Zones.Select(z => new CidrPlanner.Place(Parse(z.CidrBlock), Parse(z.PodCidrBlock))).ToList();
+        var zones = network.Zones.Select(z => new CidrPlanner.Place(z.CidrBlock?.Block, z.PodCidrBlock?.Block)).ToList();
         var place = regionZones.Select((id, i) => (id, i)).ToDictionary(p => p.id, p => p.i, StringComparer.Ordinal);
         var ids = network.Zones.Select(z => z.Id).ToList();
         CidrPlanner.Outcome? outcome = null;
@@ -36,7 +36,7 @@ public static class NetworkSpecBuilder
         {
             var zone = network.Zones[moved];
             var pinnedBy = network.Zones.SelectMany((z, i) => new[] { ("cidrBlock", z.CidrBlock), ("podCidrBlock", z.PodCidrBlock) }
-                .Where(pin => pin.Item2 is { } block && IPNetwork2.Parse(block).Overlap(failure.Reservation!))
+                .Where(pin => pin.Item2?.Block is { } block && block.Overlap(failure.Reservation!))
                 .Select(pin => $"{ConfigKeys.Section("network")}.zones[{i}].{pin.Item1}"));
             var (what, key, size) = failure.Pod ? ("pod vSwitch", "podCidrBlock", podPrefix) : ("vSwitch", "cidrBlock", prefix);
             errors.Add(new SpecError(DiagnosticCatalogue.BlocksOverlap, $"{ConfigKeys.Section("network")}.zones[{moved}].id", zone.Id,
@@ -52,8 +52,8 @@ public static class NetworkSpecBuilder
     private static (IReadOnlyList<IPNetwork2> Nodes, IReadOnlyList<IPNetwork2> Pods)? PlanOrReport(
         IPNetwork2 vpc, byte prefix, byte podPrefix, NetworkConfig network, List<IPNetwork2> used, List<SpecError> errors)
     {
-        var explicitNodes = network.Zones.Select(z => Parse(z.CidrBlock)).ToList();
-        var explicitPods = network.Zones.Select(z => Parse(z.PodCidrBlock)).ToList();
+        var explicitNodes = network.Zones.Select(z => z.CidrBlock?.Block).ToList();
+        var explicitPods = network.Zones.Select(z => z.PodCidrBlock?.Block).ToList();
         // Node vSwitches first, then pod vSwitches around them; blocks given for either are kept.
         var nodes = PlanOrReport(vpc, prefix, explicitNodes, used.Concat(explicitPods.OfType<IPNetwork2>()).ToList(), network, "vSwitch", errors);
         if (nodes is null)
@@ -62,7 +62,6 @@ public static class NetworkSpecBuilder
         return pods is null ? null : (nodes, pods);
     }
 
-    private static IPNetwork2? Parse(string? block) => block is null ? null : IPNetwork2.Parse(block);
 
     /// <summary>Plans the vSwitch blocks of the zones that do not give one.</summary>
     private static IReadOnlyList<IPNetwork2>? PlanOrReport(IPNetwork2 vpc, byte prefix, List<IPNetwork2?> explicitBlocks, List<IPNetwork2> used,
@@ -106,7 +105,7 @@ public static class NetworkSpecBuilder
             return null;
         }
 
-        var used = network.UsedCidrBlocks.Select(IPNetwork2.Parse).ToList();
+        var used = network.UsedCidrBlocks.Select(b => b.Block!).ToList();
         var planned = Plan(vpc, (byte)prefix, (byte)podPrefix, network, regionZones, used, errors);
         if (planned is null)
             return null;
@@ -115,7 +114,7 @@ public static class NetworkSpecBuilder
             .Select((zone, i) => new ZoneSpec(zone.Id!, planned.Value.Nodes[i], planned.Value.Pods[i]))
             .ToImmutableArray();
         var egressConfig = network.InternetEgress;
-        var firewall = egressConfig?.FirewallCidrBlock is { } firewallBlock ? IPNetwork2.Parse(firewallBlock) : null;
+        var firewall = egressConfig?.FirewallCidrBlock?.Block;
         // Cloud Firewall makes its vSwitch there: it must stay clear of every vSwitch the stack plans.
         if (firewall is not null && zones.SelectMany(z => new[] { z.CidrBlock, z.PodCidrBlock }).FirstOrDefault(b => b.Overlap(firewall)) is { } taken)
         {

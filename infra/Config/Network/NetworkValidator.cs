@@ -34,7 +34,7 @@ public sealed class NetworkValidator : AbstractValidator<NetworkConfig>
                     context.Fail(DiagnosticCatalogue.NotACidr, cidr, vpcBlock.Problem!);
                 else if (vpc.Cidr is < AlibabaCloud.VpcMinPrefixLength or > AlibabaCloud.VpcMaxPrefixLength)
                     context.Fail(DiagnosticCatalogue.CidrNotAllowed, cidr, $"a VPC's mask is /{AlibabaCloud.VpcMinPrefixLength} to /{AlibabaCloud.VpcMaxPrefixLength}; allowed: a block such as 10.0.0.0/16");
-                else if (AlibabaCloud.VpcForbiddenCidrs.Select(IPNetwork2.Parse).FirstOrDefault(vpc.Overlap) is { } reserved)
+                else if (KnownBlocks.VpcForbidden.FirstOrDefault(vpc.Overlap) is { } reserved)
                     context.Fail(DiagnosticCatalogue.CidrNotAllowed, cidr, $"overlaps {reserved}, which Alibaba Cloud reserves; allowed: 10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16 or their subnets, or another block outside {string.Join(", ", AlibabaCloud.VpcForbiddenCidrs)}");
             });
 
@@ -62,8 +62,8 @@ public sealed class NetworkValidator : AbstractValidator<NetworkConfig>
         RuleForEach(n => n.UsedCidrBlocks)
             .Custom((cidr, context) =>
             {
-                if (!Cidr.TryParse(cidr, out var used, out var problem))
-                    context.Fail(DiagnosticCatalogue.NotACidr, cidr, problem);
+                if (cidr.Block is not { } used)
+                    context.Fail(DiagnosticCatalogue.NotACidr, cidr, cidr.Problem!);
                 else if (vpcBlock.Block is { } vpc && !vpc.Contains(used))
                     context.Fail(DiagnosticCatalogue.CidrNotAllowed, cidr, $"outside the VPC's {vpc}; allowed: blocks inside it");
             });
@@ -140,14 +140,14 @@ public sealed class NetworkValidator : AbstractValidator<NetworkConfig>
                 if (cidr is null)
                     return;
                 var network = context.InstanceToValidate;
-                if (!Cidr.TryParse(cidr, out var block, out var problem))
-                    context.Fail(DiagnosticCatalogue.NotACidr, cidr, problem);
+                if (cidr.Block is not { } block)
+                    context.Fail(DiagnosticCatalogue.NotACidr, cidr, cidr.Problem!);
                 else if (block.Cidr is < AlibabaCloud.VswitchMinPrefixLength or > AlibabaCloud.VswitchMaxPrefixLength)
                     context.Fail(DiagnosticCatalogue.CidrNotAllowed, cidr, $"a vSwitch's mask is /{AlibabaCloud.VswitchMinPrefixLength} to /{AlibabaCloud.VswitchMaxPrefixLength}; allowed: a block such as 10.0.250.0/24");
                 else if (vpcBlock.Block is { } vpc && !vpc.Contains(block))
                     context.Fail(DiagnosticCatalogue.CidrNotAllowed, cidr, $"outside the VPC's {vpc}; allowed: a block inside it");
-                else if (network.UsedCidrBlocks.Concat(network.Zones.SelectMany(z => new[] { z.CidrBlock, z.PodCidrBlock })).OfType<string>()
-                             .Where(b => Cidr.TryParse(b, out _, out _)).FirstOrDefault(b => IPNetwork2.Parse(b).Overlap(block)) is { } clash)
+                else if (network.UsedCidrBlocks.Concat(network.Zones.SelectMany(z => new[] { z.CidrBlock, z.PodCidrBlock }))
+                             .FirstOrDefault(b => b?.Block is { } other && other.Overlap(block)) is { } clash)
                     context.Fail(DiagnosticCatalogue.BlocksOverlap, cidr, $"overlaps {clash}; allowed: a block that overlaps no zone's block and no usedCidrBlocks");
             })
             .When(n => n.InternetEgress is not null);

@@ -8,15 +8,10 @@ namespace BlinkInfra.Config;
 /// <see cref="Block"/> is null when the text is not a CIDR block (<see cref="Problem"/> says why) or when an existing
 /// VPC is given without one (a missing-key error of its own).
 /// </summary>
-public sealed record VpcBlock(string? Given, IPNetwork2? Block, string? Problem)
+public sealed record VpcBlock(CidrValue? Given, IPNetwork2? Block, string? Problem)
 {
     public static VpcBlock Of(NetworkConfig network)
-    {
-        var text = network.CidrBlock ?? (network.VpcId is null ? SpecDefaults.VpcCidrBlock : null);
-        if (text is null)
-            return new VpcBlock(null, null, null);
-        return Cidr.TryParse(text, out var block, out var problem)
-            ? new VpcBlock(network.CidrBlock, block, null)
-            : new VpcBlock(network.CidrBlock, null, problem);
-    }
+        => network.CidrBlock is { } given ? new VpcBlock(given, given.Block, given.Problem)
+            : network.VpcId is null ? new VpcBlock(null, KnownBlocks.DefaultVpc, null)
+            : new VpcBlock(null, null, null);
 }

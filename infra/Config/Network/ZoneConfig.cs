@@ -5,6 +5,6 @@ namespace BlinkInfra.Config;
 public sealed class ZoneConfig
 {
     public string? Id { get; set; }
-    public string? CidrBlock { get; set; }
-    public string? PodCidrBlock { get; set; }
+    public CidrValue? CidrBlock { get; set; }
+    public CidrValue? PodCidrBlock { get; set; }
 }

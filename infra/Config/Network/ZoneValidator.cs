@@ -26,13 +26,13 @@ public sealed class ZoneValidator : AbstractValidator<ZoneConfig>
     }
 
     /// <summary>A zone's node or pod block: a vSwitch-sized block inside the VPC that overlaps no other block of the network.</summary>
-    private static void CheckBlock(string? cidr, ValidationContext<ZoneConfig> context, NetworkConfig network, VpcBlock vpcBlock, bool isPod)
+    private static void CheckBlock(CidrValue? cidr, ValidationContext<ZoneConfig> context, NetworkConfig network, VpcBlock vpcBlock, bool isPod)
     {
         if (cidr is null)
             return;
-        if (!Cidr.TryParse(cidr, out var block, out var problem))
+        if (cidr.Block is not { } block)
         {
-            context.Fail(DiagnosticCatalogue.NotACidr, cidr, problem);
+            context.Fail(DiagnosticCatalogue.NotACidr, cidr, cidr.Problem!);
             return;
         }
         if (block.Cidr is < AlibabaCloud.VswitchMinPrefixLength or > AlibabaCloud.VswitchMaxPrefixLength)
@@ -54,7 +54,7 @@ public sealed class ZoneValidator : AbstractValidator<ZoneConfig>
             ReferenceEquals(z, self) && isPod ? null : z.PodCidrBlock,
         }));
         var clash = others
-            .Select(text => Cidr.TryParse(text, out var other, out _) ? other : null)
+            .Select(other => other?.Block)
             .OfType<IPNetwork2>()
             .FirstOrDefault(block.Overlap);
         if (clash != null)

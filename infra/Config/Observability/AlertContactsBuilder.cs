@@ -52,13 +52,8 @@ public static class AlertContactsBuilder
             return null;
         }
 
-        JsonElement root;
-        try
-        {
-            using var document = JsonDocument.Parse(raw.Values[key]);
-            root = document.RootElement.Clone();
-        }
-        catch (JsonException)
+        // Parsed once, by the front door; a value that is not JSON has no document.
+        if (context.Documents.Of(key) is not { } root)
         {
             errors.Add(new SpecError(DiagnosticCatalogue.UnreadableSecret, key, Secrets.Mask, $"not JSON; allowed: {Example}"));
             return null;

@@ -11,6 +11,6 @@ public sealed class CrossAccountConfig
     public string? TenantRoleArn { get; set; }
     public string? PlatformAccountId { get; set; }
     public string? VpcId { get; set; }
-    public string? CidrBlock { get; set; }
+    public CidrValue? CidrBlock { get; set; }
     public List<TenantVswitchConfig> Vswitches { get; set; } = new();
 }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Net;
 
 namespace BlinkInfra.Config;
 
@@ -12,5 +13,5 @@ public sealed record CrossAccountSpec(
     string PlatformAccountId,
     string TenantAccountId,
     string VpcId,
-    string CidrBlock,
+    IPNetwork2 CidrBlock,
     ImmutableArray<TenantVswitchSpec> Vswitches);

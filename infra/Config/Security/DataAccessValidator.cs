@@ -38,9 +38,9 @@ public sealed class DataAccessValidator : AbstractValidator<DataAccessConfig>
     {
         if (block.Cidr is < AlibabaCloud.VpcMinPrefixLength or > AlibabaCloud.VpcMaxPrefixLength)
             return $"a /{block.Cidr}, and a VPC's block has a mask of /{AlibabaCloud.VpcMinPrefixLength} to /{AlibabaCloud.VpcMaxPrefixLength}: it cannot be the tenant VPC's block, and the route the stack declares for it (the cluster's VPC to the transit router) would send {block.Total} addresses to the tenant; allowed: the tenant VPC's own block, inside {string.Join(", ", AlibabaCloud.PrivateRanges)}";
-        if (AlibabaCloud.VpcForbiddenCidrs.Select(IPNetwork2.Parse).FirstOrDefault(block.Overlap) is { } reserved)
+        if (KnownBlocks.VpcForbidden.FirstOrDefault(block.Overlap) is { } reserved)
             return $"overlaps {reserved}, which Alibaba Cloud reserves and no VPC holds; allowed: the tenant VPC's own block, inside {string.Join(", ", AlibabaCloud.PrivateRanges)}";
-        if (!AlibabaCloud.PrivateRanges.Any(range => IPNetwork2.Parse(range).Contains(block)))
+        if (!KnownBlocks.PrivateRanges.Any(range => range.Contains(block)))
             return $"public address space: the route the stack declares for the tenant's block would send these internet addresses from the cluster to the tenant; allowed: the tenant VPC's block inside {string.Join(", ", AlibabaCloud.PrivateRanges)}";
         return null;
     }
@@ -94,8 +94,8 @@ public sealed class DataAccessValidator : AbstractValidator<DataAccessConfig>
                 return;
             if (cross.CidrBlock is null)
                 context.FailAt(DiagnosticCatalogue.MissingRequired, "CrossAccount.CidrBlock", null, "the tenant VPC's CIDR block is required (its routes send the cluster's pods back through the transit router); allowed: a block such as 192.168.0.0/16");
-            else if (!Cidr.TryParse(cross.CidrBlock, out var block, out var problem))
-                context.FailAt(DiagnosticCatalogue.NotACidr, "CrossAccount.CidrBlock", cross.CidrBlock, problem);
+            else if (cross.CidrBlock.Block is not { } block)
+                context.FailAt(DiagnosticCatalogue.NotACidr, "CrossAccount.CidrBlock", cross.CidrBlock, cross.CidrBlock.Problem!);
             else if (TenantBlockProblem(block) is { } vpcProblem)
                 context.FailAt(DiagnosticCatalogue.CidrNotAllowed, "CrossAccount.CidrBlock", cross.CidrBlock, vpcProblem);
         });
@@ -156,7 +156,7 @@ public sealed class DataAccessValidator : AbstractValidator<DataAccessConfig>
                     return;
                 if (HostNames.ProblemWith(host) is { } problem)
                     context.Fail(DiagnosticCatalogue.MalformedValue, host, $"{problem}; allowed: {HostNames.Allowed}");
-                else if (context.InstanceToValidate.Cidr is { } cidr && Cidr.TryParse(cidr, out var block, out _)
+                else if (context.InstanceToValidate.Cidr is { Block: { } block } cidr
                          && HostNames.TryParseIPv4(host, out var address) && !block.Contains(address))
                     context.Fail(DiagnosticCatalogue.CidrNotAllowed, host, $"an address outside the endpoint's cidr {cidr}, the only addresses its egress rule opens; allowed: an address inside it, or a cidr that holds it");
             });
@@ -171,8 +171,8 @@ public sealed class DataAccessValidator : AbstractValidator<DataAccessConfig>
                         context.Fail(DiagnosticCatalogue.MalformedValue, null, $"host {UserText.Quote(host)} is a name, and a security group rule needs addresses; allowed: the CIDR block of the endpoint's addresses");
                     return;
                 }
-                if (!Cidr.TryParse(cidr, out var block, out var problem))
-                    context.Fail(DiagnosticCatalogue.NotACidr, cidr, problem);
+                if (cidr.Block is not { } block)
+                    context.Fail(DiagnosticCatalogue.NotACidr, cidr, cidr.Problem!);
                 else if (block.Cidr < WidestEndpointPrefix)
                     context.Fail(DiagnosticCatalogue.CidrNotAllowed, cidr, $"wider than /{WidestEndpointPrefix}: an endpoint's rule opens its port to these addresses only; allowed: the endpoint's own block, /{WidestEndpointPrefix} or narrower");
             });

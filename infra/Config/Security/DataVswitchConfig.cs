@@ -10,5 +10,5 @@ public sealed class DataVswitchConfig
     public string? Zone { get; set; }
     public string? VpcId { get; set; }
     /// <summary>The vSwitch's block, optional: given, it is checked against the cluster's network and Service CIDR.</summary>
-    public string? CidrBlock { get; set; }
+    public CidrValue? CidrBlock { get; set; }
 }

@@ -22,6 +22,13 @@ public static class IsolationSpecBuilder
             KmsValidator.Build(security.Kms),
             security.BreakGlass is { } breakGlass ? new BreakGlassSpec(breakGlass.KeyPairName!, breakGlass.PublicKey) : null);
 
+    /// <summary>
+    /// The addresses an endpoint's egress rule opens: its cidr as parsed once, or its host as a /32 when the host is an
+    /// IPv4 address (the validator requires one or the other); null for a host name without a cidr (refused there).
+    /// </summary>
+    public static IPNetwork2? BlockOf(DataEndpointConfig endpoint)
+        => endpoint.Cidr?.Block ?? (endpoint.Host is { } host && HostNames.TryParseIPv4(host, out var address) ? new IPNetwork2(address, 32) : null);
+
     /// <summary>An endpoint is not an address of the cluster's own node or pod vSwitches.</summary>
     private static void CheckEndpoints(DataAccessConfig dataAccess, NetworkSpec network, List<SpecError> errors)
     {
@@ -31,12 +38,12 @@ public static class IsolationSpecBuilder
         for (var i = 0; i < dataAccess.Endpoints.Count; i++)
         {
             var endpoint = dataAccess.Endpoints[i];
-            if (!IPNetwork2.TryParse(endpoint.Cidr ?? $"{endpoint.Host}/32", out var block))
+            if (BlockOf(endpoint) is not { } block)
                 continue;
             var inside = own.FirstOrDefault(o => o.Item2.Contains(block));
             if (inside.Item1 != null)
             {
-                errors.Add(new SpecError(DiagnosticCatalogue.BlocksOverlap, $"{ConfigKeys.Section("dataAccess")}.endpoints[{i}].{(endpoint.Cidr is null ? "host" : "cidr")}", endpoint.Cidr ?? endpoint.Host,
+                errors.Add(new SpecError(DiagnosticCatalogue.BlocksOverlap, $"{ConfigKeys.Section("dataAccess")}.endpoints[{i}].{(endpoint.Cidr is null ? "host" : "cidr")}", endpoint.Cidr?.Text ?? endpoint.Host,
                     $"lies inside {inside.Item1} ({inside.Item2}), the cluster's own addresses; allowed: the endpoint's addresses, outside the cluster's vSwitches"));
             }
         }
@@ -50,12 +57,12 @@ public static class IsolationSpecBuilder
     /// </summary>
     private static void CheckEndpointsAcrossAccounts(DataAccessConfig dataAccess, NetworkSpec network, IPNetwork2 tenantBlock, List<SpecError> errors)
     {
-        var services = IPNetwork2.Parse(PodNetworking.AlibabaServiceBlock);
-        var privateRanges = AlibabaCloud.PrivateRanges.Select(IPNetwork2.Parse).ToList();
+        var services = KnownBlocks.AlibabaServices;
+        var privateRanges = KnownBlocks.PrivateRanges;
         for (var i = 0; i < dataAccess.Endpoints.Count; i++)
         {
             var endpoint = dataAccess.Endpoints[i];
-            if (!IPNetwork2.TryParse(endpoint.Cidr ?? $"{endpoint.Host}/32", out var block))
+            if (BlockOf(endpoint) is not { } block)
                 continue;
             if (tenantBlock.Contains(block) || network.VpcCidrBlock.Contains(block) || services.Contains(block))
                 continue;
@@ -66,7 +73,7 @@ public static class IsolationSpecBuilder
             var why = isPublic
                 ? "and the stack has no internet egress (blink-infra:network.internetEgress) to reach a public address"
                 : $"and the cluster's VPC routes only that block to the transit router (the route blink-infra:dataAccess.crossAccount.cidrBlock declares), so these addresses are routed to neither VPC";
-            errors.Add(new SpecError(DiagnosticCatalogue.CidrNotAllowed, $"{ConfigKeys.Section("dataAccess")}.endpoints[{i}].{(endpoint.Cidr is null ? "host" : "cidr")}", endpoint.Cidr ?? endpoint.Host,
+            errors.Add(new SpecError(DiagnosticCatalogue.CidrNotAllowed, $"{ConfigKeys.Section("dataAccess")}.endpoints[{i}].{(endpoint.Cidr is null ? "host" : "cidr")}", endpoint.Cidr?.Text ?? endpoint.Host,
                 $"{where} (blink-infra:dataAccess.crossAccount.cidrBlock), {why}; allowed: an endpoint in the tenant's VPC, inside {tenantBlock}, one in the cluster's VPC {network.VpcCidrBlock}, or one of Alibaba Cloud's services inside {PodNetworking.AlibabaServiceBlock}"));
         }
     }
@@ -84,14 +91,14 @@ public static class IsolationSpecBuilder
         var errorCount = errors.Count;
         CheckEndpoints(dataAccess, network, errors);
         var endpoints = dataAccess.Endpoints.Select(e => new DataEndpointSpec(
-            e.Name!, e.Kind!, e.Host, e.Cidr ?? $"{e.Host}/32", e.Port ?? DataEndpointKinds.Find(e.Kind!)!.DefaultPort)).ToImmutableArray();
+            e.Name!, e.Kind!, e.Host, BlockOf(e)!, e.Port ?? DataEndpointKinds.Find(e.Kind!)!.DefaultPort)).ToImmutableArray();
         if (dataAccess.CrossAccount is not { } cross)
             return errors.Count > errorCount ? null : new DataAccessSpec(null, endpoints);
 
-        var tenantBlock = IPNetwork2.Parse(cross.CidrBlock!);
+        var tenantBlock = cross.CidrBlock!.Block!;
         if (tenantBlock.Overlap(network.VpcCidrBlock))
         {
-            errors.Add(new SpecError(DiagnosticCatalogue.BlocksOverlap, $"{ConfigKeys.Section("dataAccess")}.crossAccount.cidrBlock", cross.CidrBlock,
+            errors.Add(new SpecError(DiagnosticCatalogue.BlocksOverlap, $"{ConfigKeys.Section("dataAccess")}.crossAccount.cidrBlock", cross.CidrBlock.Text,
                 $"overlaps the cluster's VPC {network.VpcCidrBlock} (blink-infra:network.cidrBlock): the transit router routes each block to one VPC; allowed: a tenant VPC whose block does not overlap the cluster's"));
             return null;
         }
@@ -110,7 +117,7 @@ public static class IsolationSpecBuilder
                 cross.PlatformAccountId!,
                 DataAccessValidator.AccountOf(cross.TenantRoleArn)!,
                 cross.VpcId!,
-                cross.CidrBlock!,
+                tenantBlock,
                 cross.Vswitches.Select(v => new TenantVswitchSpec(v.Id!, v.Zone!)).ToImmutableArray()),
             endpoints);
     }

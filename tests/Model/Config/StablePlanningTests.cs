@@ -22,7 +22,7 @@ public class StablePlanningTests
     private static Dictionary<string, (string Node, string Pod)>? Plan(string region, IEnumerable<ZoneConfig> zones, string vpc, int prefix)
     {
         var errors = new List<SpecError>();
-        var network = new NetworkConfig { CidrBlock = vpc, VswitchPrefixLength = prefix, Zones = zones.ToList() };
+        var network = new NetworkConfig { CidrBlock = CidrValue.Parse(vpc), VswitchPrefixLength = prefix, Zones = zones.ToList() };
         var spec = NetworkSpecBuilder.Build(network, Context(network, region, errors));
         return spec?.Zones.ToDictionary(z => z.ZoneId, z => (z.CidrBlock.ToString(), z.PodCidrBlock.ToString()));
     }
@@ -65,7 +65,7 @@ public class StablePlanningTests
                     after = Plan(c.Region, c.Zones.Where(z => z != target).Select(Zone), c.Vpc, c.Prefix);
                     break;
                 default: // pin one to the blocks it was planned
-                    after = Plan(c.Region, c.Zones.Select(z => z == target ? new ZoneConfig { Id = z, CidrBlock = before[z].Node, PodCidrBlock = before[z].Pod } : Zone(z)), c.Vpc, c.Prefix);
+                    after = Plan(c.Region, c.Zones.Select(z => z == target ? new ZoneConfig { Id = z, CidrBlock = CidrValue.Parse(before[z].Node), PodCidrBlock = CidrValue.Parse(before[z].Pod) } : Zone(z)), c.Vpc, c.Prefix);
                     break;
             }
             return after is not null && before.Where(kv => after.ContainsKey(kv.Key)).All(kv => after[kv.Key] == kv.Value);
@@ -106,7 +106,7 @@ public class StablePlanningTests
         return candidates[(int)(pick % (uint)candidates.Count)].ToString();
     }
 
-    private static ZoneConfig Pin(string zone, bool pod, string block) => pod ? new ZoneConfig { Id = zone, PodCidrBlock = block } : new ZoneConfig { Id = zone, CidrBlock = block };
+    private static ZoneConfig Pin(string zone, bool pod, string block) => pod ? new ZoneConfig { Id = zone, PodCidrBlock = CidrValue.Parse(block) } : new ZoneConfig { Id = zone, CidrBlock = CidrValue.Parse(block) };
 
     [Test]
     public void Pinning_a_zone_to_any_block_of_no_other_zone_and_adding_or_removing_zones_around_a_pin_never_moves_another()
@@ -168,13 +168,13 @@ public class StablePlanningTests
         Assert.That(before["cn-hangzhou-j"].Node, Is.EqualTo("10.10.96.0/20"));
 
         // dev's /16 holds sixteen /20s, all reserved for Hangzhou's eight zones: 10.10.0.0/20 is cn-hangzhou-b's, which dev does not use.
-        var pinned = Plan("cn-hangzhou", zones.Select(z => z == "cn-hangzhou-h" ? new ZoneConfig { Id = z, CidrBlock = "10.10.0.0/20" } : Zone(z)), "10.10.0.0/16", 20)!;
+        var pinned = Plan("cn-hangzhou", zones.Select(z => z == "cn-hangzhou-h" ? new ZoneConfig { Id = z, CidrBlock = CidrValue.Parse("10.10.0.0/20") } : Zone(z)), "10.10.0.0/16", 20)!;
         Assert.That(pinned["cn-hangzhou-h"].Node, Is.EqualTo("10.10.0.0/20"));
         Assert.That(pinned["cn-hangzhou-i"], Is.EqualTo(before["cn-hangzhou-i"]));
         Assert.That(pinned["cn-hangzhou-j"], Is.EqualTo(before["cn-hangzhou-j"]));
 
         // Pinned to i's own block, i alone moves: to the block h left (no other is free).
-        var onI = Plan("cn-hangzhou", zones.Select(z => z == "cn-hangzhou-h" ? new ZoneConfig { Id = z, CidrBlock = "10.10.80.0/20" } : Zone(z)), "10.10.0.0/16", 20)!;
+        var onI = Plan("cn-hangzhou", zones.Select(z => z == "cn-hangzhou-h" ? new ZoneConfig { Id = z, CidrBlock = CidrValue.Parse("10.10.80.0/20") } : Zone(z)), "10.10.0.0/16", 20)!;
         Assert.That(onI["cn-hangzhou-i"].Node, Is.EqualTo(before["cn-hangzhou-h"].Node));
         Assert.That(onI["cn-hangzhou-j"], Is.EqualTo(before["cn-hangzhou-j"]));
     }
@@ -186,8 +186,8 @@ public class StablePlanningTests
         var errors = new List<SpecError>();
         var network = new NetworkConfig
         {
-            CidrBlock = "10.0.0.0/22", VswitchPrefixLength = 24, PodVswitchPrefixLength = 24,
-            Zones = [Zone("cn-hangzhou-h"), new ZoneConfig { Id = "cn-hangzhou-i", CidrBlock = "10.0.0.0/24", PodCidrBlock = "10.0.1.0/24" }],
+            CidrBlock = CidrValue.Parse("10.0.0.0/22"), VswitchPrefixLength = 24, PodVswitchPrefixLength = 24,
+            Zones = [Zone("cn-hangzhou-h"), new ZoneConfig { Id = "cn-hangzhou-i", CidrBlock = CidrValue.Parse("10.0.0.0/24"), PodCidrBlock = CidrValue.Parse("10.0.1.0/24") }],
         };
 
         Assert.That(NetworkSpecBuilder.Build(network, Context(network, "cn-hangzhou", errors)), Is.Null);
