@@ -151,6 +151,7 @@ public static class BlinkCli
             check,
             diff,
             catalog,
+            AvailabilityCommand.Create(console, errors, ExitOnInputError),
             bench,
             FleetCommand.Create(console, errors, ExitOnInputError),
             ExplainCommand.Create(console, errors, ExitOnInputError),
