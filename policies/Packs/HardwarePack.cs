@@ -124,7 +124,8 @@ public static class HardwarePack
     /// <summary>instance-types-offered-in-zones: Node pools' instance types are offered in the zones of their vSwitches.</summary>
     // ECS: the availability of instance types varies by zone within a region (infra/Facts/InstanceAvailability.cs). ACK
     // creates a pool's nodes in its vSwitches' zones; a zone that does not offer the type leaves those nodes uncreated.
-    // Only a zone a dated row of the table leaves out is reported: a zone no row confirms either way is not (`check
+    // Only a zone a dated row of the table leaves out while listing every zone that offers the type (a complete row, of
+    // the type or its family, for the pool's billing method or any) is reported: a zone no row decides is not (`check
     // --stack` notes those of accelerator pools). The table defaults to InstanceAvailability.Known; tests pass their own.
     public static StackPolicy InstanceTypesOfferedInZones(EnforcementLevel level = EnforcementLevel.Advisory, InstanceAvailability.Table? table = null)
         => StackPolicy.OnEach(DiagnosticCatalogue.InstanceTypesOfferedInZones, level,
@@ -134,18 +135,25 @@ public static class HardwarePack
                 if (input.Settings.Region is not { } region)
                     return Array.Empty<string>();
                 var zones = ZonesOf(pool, input);
+                var chargeType = pool.Text("instanceChargeType");
                 var problems = new List<string>();
                 foreach (var type in pool.Texts("instanceTypes"))
                 {
-                    if (InstanceCatalog.FamilyOfTypeName(type) is not { } family || known.RowOf(region, family) is not { } row)
+                    if (InstanceCatalog.FamilyOfTypeName(type) is not { } family)
                         continue;
-                    var missing = zones.Where(zone => known.Offer(region, family, zone) == ZoneOffer.NotOffered).ToList();
-                    if (missing.Count > 0)
-                        problems.Add($"instance type {type} is not offered in {string.Join(", ", missing)} ({row.Source}, read {row.Read}: {family} in {region} only in {(row.Zones.IsEmpty ? "no zone" : string.Join(", ", row.Zones))}), "
+                    var refused = zones.Select(zone => (Zone: zone, Decision: known.Decide(region, family, zone, type, chargeType)))
+                        .Where(d => d.Decision.Offer == ZoneOffer.NotOffered)
+                        .GroupBy(d => d.Decision.By!);
+                    foreach (var byRow in refused)
+                        problems.Add($"instance type {type} is not offered in {string.Join(", ", byRow.Select(d => d.Zone))} ({byRow.Key.Cited}: {Where(byRow.Key, region)}), "
                                      + "so ACK cannot create the pool's nodes there; allowed: zones that offer it (blink-infra:compute.workerPools[].zones), or a type offered in every zone of the pool");
                 }
                 return problems;
             });
+
+    /// <summary>What a row says of its region: "gn7i in cn-hangzhou only in cn-hangzhou-h, cn-hangzhou-i", or "... in no zone of cn-hangzhou".</summary>
+    private static string Where(InstanceAvailability.Row row, string region)
+        => row.Zones.IsEmpty ? $"{row.Subject} in no zone of {region}" : $"{row.Subject} in {region} only in {row.ZonesText}";
 
     /// <summary>The zones of a pool's vSwitches: through the dependencies the engine records, or the ids a plan writes.</summary>
     private static List<string> ZonesOf(PlannedResource pool, PolicyInput input)

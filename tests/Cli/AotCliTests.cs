@@ -150,6 +150,16 @@ public class AotCliTests
     }
 
     [Test]
+    public void Imports_availability_answers_as_dotnet_does()
+    {
+        // JSON read and written through System.Text.Json.Nodes, and the table embedded in the program, without a JIT.
+        var answer = TestPaths.Fixture("availability/cn-shanghai-PostPaid.json");
+        AssertSameAnswer("availability", "import", answer, "--charge-type", "PostPaid", "--read", "2027-01-10", "--all-types", "--write", "--to", "{out}/availability.json");
+        AssertSameAnswer("availability", "import", answer, answer, "--charge-type", "PostPaid");
+        AssertSameAnswer("availability", "import", TestPaths.Fixture("availability/README.md"), "--charge-type", "PrePaid");
+    }
+
+    [Test]
     public void Explains_codes_as_dotnet_does()
     {
         AssertSameAnswer("explain");

@@ -81,13 +81,19 @@ public class CheckCliTests
         Assert.That(errors, Does.Contain(
             "note BLINK3103: blink-infra:compute.workerPools[1].instanceTypes: whether ecs.gn7i-c16g1.4xlarge is offered in cn-shanghai-l, cn-shanghai-m is not confirmed here "
             + "(infra/Facts/InstanceAvailability.cs, read 2026-12-05); before `pulumi up`, ask: "
-            + "aliyun ecs DescribeAvailableResource --RegionId cn-shanghai --DestinationResource Zone --IoOptimized optimized --InstanceChargeType PostPaid --InstanceType ecs.gn7i-c16g1.4xlarge\n"));
+            + "aliyun ecs DescribeAvailableResource --RegionId cn-shanghai --DestinationResource InstanceType --IoOptimized optimized --InstanceChargeType PostPaid > cn-shanghai-PostPaid.json, "
+            + "and record the answer: ./blink availability import cn-shanghai-PostPaid.json --charge-type PostPaid --write\n"));
         Assert.That(errors, Does.Not.Contain("workerPools[0]"), "the CPU pool gets no note");
 
         // Zones a dated row confirms need no note.
         var spec = SpecLoader.Load(StackFile.Load(TestPaths.ExampleStack("gpu-shanghai")).ToRaw(), PolicyEngine.PolicyNames);
         var table = new BlinkInfra.Facts.InstanceAvailability.Table([new("cn-shanghai", "gn7i", ["cn-shanghai-l"], "a test's row", "2026-12-05")]);
         Assert.That(BlinkCli.UnconfirmedAvailabilityNotes(spec, table), Is.Empty, "l is confirmed offered, m confirmed not offered (the policy's to report)");
+        // A partial row, or a row of another billing method, leaves the zones it does not decide noted.
+        var partial = new BlinkInfra.Facts.InstanceAvailability.Table([new("cn-shanghai", "gn7i", ["cn-shanghai-l"], "a test's page", "2026-12-05", BlinkInfra.Facts.RowCoverage.Partial)]);
+        Assert.That(BlinkCli.UnconfirmedAvailabilityNotes(spec, partial).Single(), Does.Contain("is offered in cn-shanghai-m is not confirmed here"));
+        var prePaid = new BlinkInfra.Facts.InstanceAvailability.Table([new("cn-shanghai", "gn7i", ["cn-shanghai-l"], "a test's row", "2026-12-05", InstanceType: "ecs.gn7i-c16g1.4xlarge", ChargeType: "PrePaid")]);
+        Assert.That(BlinkCli.UnconfirmedAvailabilityNotes(spec, prePaid).Single(), Does.Contain("is offered in cn-shanghai-l, cn-shanghai-m is not confirmed here"), "the example is pay-as-you-go");
     }
 
     [Test]

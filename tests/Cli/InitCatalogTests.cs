@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Linq;
 using System.Threading.Tasks;
 using NUnit.Framework;
 
@@ -119,16 +120,29 @@ public class InitCatalogTests
         Assert.That(output, Does.Contain(
             "\nWhere each family is offered, zone by zone (infra/Facts/InstanceAvailability.cs, read 2026-12-05):\n"
             + "  cn-shanghai     not confirmed: g7, c7, r7, gn6i, gn7i, gn6v, f1, f3\n"
-            + "  (not confirmed: per-zone availability is published only live (ECS DescribeAvailableResource, the console's purchase page), which could not be read here; "
-            + "before planning a pool in a zone, ask: aliyun ecs DescribeAvailableResource --RegionId <region> --DestinationResource Zone --IoOptimized optimized --InstanceChargeType PostPaid|PrePaid --InstanceType <type>)\n"));
+            + "  (not confirmed: per-zone availability is published only live (ECS DescribeAvailableResource, the console's purchase page), and no public page read names zones for the catalogue's families; "
+            + "with an account, ask: aliyun ecs DescribeAvailableResource --RegionId <region> --DestinationResource InstanceType --IoOptimized optimized --InstanceChargeType PostPaid|PrePaid > answer.json, "
+            + "and record the answer: ./blink availability import answer.json --charge-type PostPaid|PrePaid --write)\n"));
 
-        // A dated row is shown with its zones, source and date.
-        var table = new BlinkInfra.Facts.InstanceAvailability.Table([new("cn-shanghai", "gn7i", ["cn-shanghai-l", "cn-shanghai-m"], "ECS DescribeAvailableResource, PostPaid", "2027-01-10")]);
+        // Dated rows are shown with their zones, billing method and source: a family's, a partial one, and a type's;
+        // types of one answer with the same zones share a line, "every type" when they are all the family's.
+        var table = new BlinkInfra.Facts.InstanceAvailability.Table([
+            new("cn-shanghai", "gn7i", ["cn-shanghai-l", "cn-shanghai-m"], "ECS DescribeAvailableResource, PostPaid", "2027-01-10"),
+            new("cn-shanghai", "gn6i", ["cn-shanghai-n"], "a page", "2027-01-11", BlinkInfra.Facts.RowCoverage.Partial),
+            .. BlinkInfra.Facts.InstanceCatalog.TypesOf("f3").Select(t => new BlinkInfra.Facts.InstanceAvailability.Row("cn-shanghai", "f3", [], "ECS DescribeAvailableResource, RequestId R-1", "2027-01-12", InstanceType: t.Name, ChargeType: "PrePaid")),
+            new("cn-shanghai", "f1", ["cn-shanghai-l"], "ECS DescribeAvailableResource, RequestId R-1", "2027-01-12", InstanceType: "ecs.f1-c8f1.2xlarge", ChargeType: "PrePaid"),
+            new("cn-shanghai", "f1", ["cn-shanghai-l"], "ECS DescribeAvailableResource, RequestId R-1", "2027-01-12", InstanceType: "ecs.f1-c8f1.4xlarge", ChargeType: "PrePaid")]);
         var writer = new StringWriter();
         Catalog.Write(writer, "cn-shanghai", table);
         Assert.That(writer.ToString(), Does.Contain(
-            "  cn-shanghai     gn7i  cn-shanghai-l, cn-shanghai-m (ECS DescribeAvailableResource, PostPaid, read 2027-01-10)\n"
-            + "  cn-shanghai     not confirmed: g7, c7, r7, gn6i, gn6v, f1, f3\n"));
+            "\n  cn-shanghai     gn6i  cn-shanghai-n and maybe others [1]\n"
+            + "  cn-shanghai     gn7i  cn-shanghai-l, cn-shanghai-m [2]\n"
+            + "  cn-shanghai     f1    ecs.f1-c8f1.2xlarge, ecs.f1-c8f1.4xlarge: cn-shanghai-l, PrePaid [3]\n"
+            + "  cn-shanghai     f3    every type: no zone, PrePaid [3]\n"
+            + "  cn-shanghai     not confirmed: g7, c7, r7, gn6v\n"
+            + "  cn-shanghai     [1] a page, read 2027-01-11\n"
+            + "  cn-shanghai     [2] ECS DescribeAvailableResource, PostPaid, read 2027-01-10\n"
+            + "  cn-shanghai     [3] ECS DescribeAvailableResource, RequestId R-1, read 2027-01-12\n"));
     }
 
     [Test]

@@ -184,6 +184,7 @@ public class DiagnosticCatalogueTests
             new[] { "plan", "--stack", "dev", "--bogus" },
             new[] { "check", "--stack", "dev" },
             new[] { "diff", "--stack", "dev", "--against", TestPaths.FixtureSource(Path.Combine("plans", "prod-hangzhou.json")) },
+            new[] { "availability", "import", Write("answer.json", "{\"AvailableZones\":{\"AvailableZone\":[]}}"), "--charge-type", "PostPaid" },
         };
         var seen = new SortedSet<string>(StringComparer.Ordinal);
         foreach (var args in runs)

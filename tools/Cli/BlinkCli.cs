@@ -151,6 +151,7 @@ public static class BlinkCli
             check,
             diff,
             catalog,
+            AvailabilityCommand.Create(console, errors, ExitOnInputError),
             bench,
             FleetCommand.Create(console, errors, ExitOnInputError),
             ExplainCommand.Create(console, errors, ExitOnInputError),
@@ -217,9 +218,10 @@ public static class BlinkCli
 
     /// <summary>
     /// A note per accelerator (GPU, FPGA) pool whose types' offer in one of its zones no dated row of the
-    /// availability table confirms (infra/Facts/InstanceAvailability.cs): such families are the ones whose
+    /// availability table decides (infra/Facts/InstanceAvailability.cs): such families are the ones whose
     /// zones a region may not all offer, and `instance-types-offered-in-zones` can only judge what a row
-    /// confirms. Advice, not a policy: the table's silence is no violation.
+    /// decides. The note gives the command that asks for the region's offer and the one that records the
+    /// answer. Advice, not a policy: the table's silence is no violation.
     /// </summary>
     public static System.Collections.Generic.IEnumerable<string> UnconfirmedAvailabilityNotes(StackSpec spec, BlinkInfra.Facts.InstanceAvailability.Table table)
     {
@@ -229,12 +231,13 @@ public static class BlinkCli
         {
             if (pool.Kind == BlinkInfra.Facts.MachineKind.Cpu)
                 continue;
-            var zones = pool.Zones.Where(z => table.Offer(region, pool.Family, z) == BlinkInfra.Facts.ZoneOffer.Unconfirmed).ToList();
+            var zones = pool.Zones.Where(z => pool.InstanceTypes.Any(t => table.Offer(region, pool.Family, z, t, chargeType) == BlinkInfra.Facts.ZoneOffer.Unconfirmed)).ToList();
             if (zones.Count == 0)
                 continue;
+            var answer = $"{region}-{chargeType}.json";
             yield return $"{ConfigKeys.Section("compute")}.workerPools[{i}].instanceTypes: whether {string.Join(", ", pool.InstanceTypes)} is offered in {string.Join(", ", zones)} "
                          + $"is not confirmed here (infra/Facts/InstanceAvailability.cs, read {BlinkInfra.Facts.InstanceAvailability.Read}); before `pulumi up`, ask: "
-                         + string.Join(" and ", pool.InstanceTypes.Select(t => BlinkInfra.Facts.InstanceAvailability.RefreshCommand(region, t, chargeType)));
+                         + $"{BlinkInfra.Facts.InstanceAvailability.RefreshCommand(region, chargeType)} > {answer}, and record the answer: {BlinkInfra.Facts.InstanceAvailability.ImportCommand(answer, chargeType)}";
         }
     }
 

@@ -47,23 +47,44 @@ public static class Catalog
 
         writer.Write($"\nWhere each family is offered, zone by zone (infra/Facts/InstanceAvailability.cs, read {InstanceAvailability.Read}):\n");
         foreach (var name in regions.Where(r => region is null || r == region))
-        {
-            var unconfirmed = new System.Collections.Generic.List<string>();
-            foreach (var family in InstanceCatalog.Families)
-            {
-                if (availability.RowOf(name, family.Name) is { } row)
-                    writer.Write($"  {name,-16}{family.Name,-6}{(row.Zones.IsEmpty ? "no zone" : string.Join(", ", row.Zones))} ({row.Source}, read {row.Read})\n");
-                else
-                    unconfirmed.Add(family.Name);
-            }
-            if (unconfirmed.Count > 0)
-                writer.Write($"  {name,-16}not confirmed: {string.Join(", ", unconfirmed)}\n");
-        }
-        writer.Write($"  (not confirmed: {InstanceAvailability.WhyUnconfirmed}; before planning a pool in a zone, ask: "
-                     + $"{InstanceAvailability.RefreshCommand("<region>", "<type>", "PostPaid|PrePaid")})\n");
+            WriteAvailability(writer, name, availability);
+        writer.Write($"  (not confirmed: {InstanceAvailability.WhyUnconfirmed}; with an account, ask: "
+                     + $"{InstanceAvailability.RefreshCommand("<region>", "PostPaid|PrePaid")} > answer.json, and record the answer: "
+                     + $"{InstanceAvailability.ImportCommand("answer.json", "PostPaid|PrePaid")})\n");
 
         writer.Write("\nMaster machines (compute.masters.instanceType, a g7, c7 or r7 type) by the pools' total CU they serve:\n");
         foreach (var step in ComputeUnits.MasterLadder)
             writer.Write(string.Create(CultureInfo.InvariantCulture, $"  {step.Cores,2} cores {step.MemoryGiB,3} GiB  {(step.MaxComputeUnits is { } max ? $"up to {max} CU" : "any more")}\n"));
+    }
+
+    /// <summary>
+    /// A region's rows, a line per family and answer: the types (or the family) with the same zones, billing method and
+    /// source on one line ("every type" when they are all the catalogue's types of the family), each source once after
+    /// the region's lines as a numbered note; then the families no row covers.
+    /// </summary>
+    private static void WriteAvailability(TextWriter writer, string region, InstanceAvailability.Table availability)
+    {
+        var sources = new System.Collections.Generic.List<string>();
+        var unconfirmed = new System.Collections.Generic.List<string>();
+        foreach (var family in InstanceCatalog.Families)
+        {
+            var rows = availability.RowsOf(region, family.Name).ToList();
+            if (rows.Count == 0)
+                unconfirmed.Add(family.Name);
+            var allTypes = InstanceCatalog.TypesOf(family.Name).Select(t => t.Name).ToList();
+            foreach (var group in rows.GroupBy(r => (r.InstanceType is null, r.ZonesText, r.ChargeType, Source: $"{r.Source}, read {r.Read}")))
+            {
+                if (!sources.Contains(group.Key.Source))
+                    sources.Add(group.Key.Source);
+                var types = group.Select(r => r.InstanceType).OfType<string>().ToList();
+                var subject = group.Key.Item1 ? "" : types.Count == allTypes.Count && allTypes.All(types.Contains) ? "every type: " : $"{string.Join(", ", types)}: ";
+                var charge = group.Key.ChargeType is null ? "" : $", {group.Key.ChargeType}";
+                writer.Write($"  {region,-16}{family.Name,-6}{subject}{group.Key.ZonesText}{charge} [{sources.IndexOf(group.Key.Source) + 1}]\n");
+            }
+        }
+        if (unconfirmed.Count > 0)
+            writer.Write($"  {region,-16}not confirmed: {string.Join(", ", unconfirmed)}\n");
+        foreach (var (source, i) in sources.Select((s, i) => (s, i)))
+            writer.Write($"  {region,-16}[{i + 1}] {source}\n");
     }
 }

@@ -345,7 +345,7 @@ public static class DiagnosticCatalogue
     public static readonly DiagnosticEntry AvailabilityUnconfirmed = Add("BLINK3103", "availability-unconfirmed", DiagnosticKind.Warning,
         "Whether an accelerator type is offered in a zone is not confirmed",
         "No dated row of infra/Facts/InstanceAvailability.cs confirms the offer; instance-types-offered-in-zones judges only what a row confirms.",
-        "Ask the cloud with the command the note gives before pulumi up.");
+        "Ask the cloud with the command the note gives before pulumi up, and record the answer with ./blink availability import.");
 
     // ---- BLINK4xxx: the change policies `diff` evaluates (pack blink-changes).
 
@@ -397,6 +397,11 @@ public static class DiagnosticCatalogue
         "YAML the CLI refuses to read",
         "Some YAML is refused in stack files and price lists: a second document (Pulumi reads only the first), aliases that expand without bound or refer to themselves, keys that are mappings, nesting deeper than the config's.",
         "Write plain YAML: one document, keys that are names, no aliases.");
+
+    public static readonly DiagnosticEntry AvailabilityAnswerInvalid = Add("BLINK5010", "availability-answer-invalid", DiagnosticKind.InputError,
+        "An answer of ECS DescribeAvailableResource that cannot be imported",
+        "availability import reads what `aliyun ecs DescribeAvailableResource --DestinationResource InstanceType` prints: JSON with AvailableZones.AvailableZone, one region, the instance types each zone offers. An error answer, an answer of DestinationResource Zone (which names no type), one naming no zone, or two answers for the same region and billing method are refused.",
+        "Save the answer of the command the message gives (one file per region and billing method) and import it.");
 
     // ---- BLINK9xxx: internal errors.
 

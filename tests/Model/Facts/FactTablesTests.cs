@@ -161,21 +161,94 @@ public class FactTablesTests
     }
 
     // Source: ECS DescribeAvailableResource (help.aliyun.com document 66186, read 2026-12-05): rows are its dated answers.
+    // Every row of the table (infra/Facts/instance-availability.json) must say what, where, from where and when.
     [Test]
-    public void Availability_rows_name_catalogue_families_and_zones_of_their_region_and_decide_only_what_they_cover()
+    public void Availability_rows_name_catalogue_families_and_types_zones_of_their_region_a_source_and_a_date()
     {
         foreach (var row in InstanceAvailability.Known.Rows)
         {
             Assert.That(InstanceCatalog.Family(row.Family), Is.Not.Null, row.ToString());
-            Assert.That(row.Zones, Is.SubsetOf(AlibabaCloud.ZonesOf(row.Region)), row.ToString());
+            Assert.That(AlibabaCloud.RegionsFor(BillingMode.Subscription), Does.Contain(row.Region), row.ToString());
+            Assert.That(row.Zones, Is.SubsetOf(AlibabaCloud.ZonesOf(row.Region)).And.Unique, row.ToString());
+            Assert.That(row.Source, Is.Not.Empty.And.Not.Contains("\n"), row.ToString());
             Assert.That(row.Read, Does.Match(@"^\d{4}-\d{2}-\d{2}$"), row.ToString());
+            Assert.That(System.DateOnly.TryParseExact(row.Read, "yyyy-MM-dd", out _), row.ToString());
+            if (row.InstanceType is { } type)
+                Assert.That(InstanceCatalog.Type(type)?.Family, Is.EqualTo(row.Family), row.ToString());
+            if (row.ChargeType is { } charge)
+                Assert.That(InstanceAvailability.ChargeTypes, Does.Contain(charge), row.ToString());
+            Assert.That(row.Coverage == RowCoverage.Complete || !row.Zones.IsEmpty, "a partial row names a zone", row.ToString());
         }
-        var table = new InstanceAvailability.Table([new("cn-shanghai", "gn7i", ["cn-shanghai-l"], "a test's row", "2026-12-05")]);
+        Assert.That(InstanceAvailability.Known.Rows.Select(r => (r.Region, r.Family, r.InstanceType, r.ChargeType)), Is.Unique, "one row per region, family or type, and billing method");
+        Assert.That(InstanceAvailability.Known.Rows, Is.EqualTo(InstanceAvailability.Ordered(InstanceAvailability.Known.Rows)), "in the catalogue's order");
+    }
+
+    [Test]
+    public void A_complete_row_decides_every_zone_of_its_region_and_a_partial_one_only_those_it_lists()
+    {
+        var table = new InstanceAvailability.Table([
+            new("cn-shanghai", "gn7i", ["cn-shanghai-l"], "a test's row", "2026-12-05"),
+            new("cn-hangzhou", "gn7i", ["cn-hangzhou-h"], "a test's page", "2026-12-05", RowCoverage.Partial)]);
         Assert.That(table.Offer("cn-shanghai", "gn7i", "cn-shanghai-l"), Is.EqualTo(ZoneOffer.Offered));
         Assert.That(table.Offer("cn-shanghai", "gn7i", "cn-shanghai-m"), Is.EqualTo(ZoneOffer.NotOffered));
+        Assert.That(table.Decide("cn-shanghai", "gn7i", "cn-shanghai-m").By, Is.EqualTo(table.Rows[0]));
         Assert.That(table.Offer("cn-shanghai", "g7", "cn-shanghai-m"), Is.EqualTo(ZoneOffer.Unconfirmed));
-        Assert.That(table.Offer("cn-hangzhou", "gn7i", "cn-hangzhou-h"), Is.EqualTo(ZoneOffer.Unconfirmed));
-        Assert.That(InstanceAvailability.RefreshCommand("cn-shanghai", "ecs.gn7i-c8g1.2xlarge", "PrePaid"),
-            Is.EqualTo("aliyun ecs DescribeAvailableResource --RegionId cn-shanghai --DestinationResource Zone --IoOptimized optimized --InstanceChargeType PrePaid --InstanceType ecs.gn7i-c8g1.2xlarge"));
+        Assert.That(table.Offer("cn-hangzhou", "gn7i", "cn-hangzhou-h"), Is.EqualTo(ZoneOffer.Offered));
+        Assert.That(table.Offer("cn-hangzhou", "gn7i", "cn-hangzhou-i"), Is.EqualTo(ZoneOffer.Unconfirmed), "a partial row leaves the zones it does not list open");
+        Assert.That(table.Decide("cn-hangzhou", "gn7i", "cn-hangzhou-i").By, Is.Null);
+        // A family's row speaks for its types, unless a row of the type says otherwise.
+        Assert.That(table.Offer("cn-shanghai", "gn7i", "cn-shanghai-m", "ecs.gn7i-c8g1.2xlarge"), Is.EqualTo(ZoneOffer.NotOffered));
+        Assert.That(table.Rows[0].ZonesText, Is.EqualTo("cn-shanghai-l"));
+        Assert.That(table.Rows[1].ZonesText, Is.EqualTo("cn-hangzhou-h and maybe others"));
+    }
+
+    [Test]
+    public void Rows_of_a_type_decide_before_the_familys_and_rows_of_one_billing_method_only_for_it()
+    {
+        var table = new InstanceAvailability.Table([
+            new("cn-shanghai", "gn7i", ["cn-shanghai-l", "cn-shanghai-m"], "a family's answer", "2026-12-05"),
+            new("cn-shanghai", "gn7i", ["cn-shanghai-l"], "a type's answer", "2026-12-05", InstanceType: "ecs.gn7i-c16g1.4xlarge", ChargeType: "PostPaid"),
+            new("cn-beijing", "f3", [], "an answer", "2026-12-05", InstanceType: "ecs.f3-c4f1.xlarge", ChargeType: "PrePaid")]);
+        Assert.That(table.Offer("cn-shanghai", "gn7i", "cn-shanghai-m", "ecs.gn7i-c16g1.4xlarge", "PostPaid"), Is.EqualTo(ZoneOffer.NotOffered));
+        Assert.That(table.Decide("cn-shanghai", "gn7i", "cn-shanghai-m", "ecs.gn7i-c16g1.4xlarge", "PostPaid").By!.Source, Is.EqualTo("a type's answer"));
+        Assert.That(table.Offer("cn-shanghai", "gn7i", "cn-shanghai-m", "ecs.gn7i-c16g1.4xlarge", "PrePaid"), Is.EqualTo(ZoneOffer.Offered), "the PostPaid answer says nothing of PrePaid");
+        Assert.That(table.Offer("cn-shanghai", "gn7i", "cn-shanghai-m", "ecs.gn7i-c8g1.2xlarge", "PostPaid"), Is.EqualTo(ZoneOffer.Offered), "the family's row for another type");
+        Assert.That(table.Offer("cn-shanghai", "gn7i", "cn-shanghai-m"), Is.EqualTo(ZoneOffer.Offered));
+        // The family in a zone, from rows of its types only: offered if one type is; not offered only when every type's complete row says so.
+        Assert.That(table.Offer("cn-beijing", "f3", "cn-beijing-g"), Is.EqualTo(ZoneOffer.Unconfirmed), "one type of four answered");
+        Assert.That(table.Offer("cn-beijing", "f3", "cn-beijing-g", "ecs.f3-c4f1.xlarge", "PrePaid"), Is.EqualTo(ZoneOffer.NotOffered));
+        Assert.That(table.Offer("cn-beijing", "f3", "cn-beijing-g", "ecs.f3-c4f1.xlarge", "PostPaid"), Is.EqualTo(ZoneOffer.Unconfirmed));
+        var everyType = new InstanceAvailability.Table([.. InstanceCatalog.TypesOf("f3").Select(t =>
+            new InstanceAvailability.Row("cn-beijing", "f3", t.Name == "ecs.f3-c4f1.xlarge" ? ["cn-beijing-i"] : [], "an answer", "2026-12-05", InstanceType: t.Name))]);
+        Assert.That(everyType.Offer("cn-beijing", "f3", "cn-beijing-g"), Is.EqualTo(ZoneOffer.NotOffered));
+        Assert.That(everyType.Offer("cn-beijing", "f3", "cn-beijing-i"), Is.EqualTo(ZoneOffer.Offered));
+    }
+
+    [Test]
+    public void The_data_file_round_trips_and_answers_replace_the_rows_they_answer_again()
+    {
+        var old = new InstanceAvailability.Row("cn-shanghai", "gn7i", ["cn-shanghai-l"], "an old answer", "2026-01-01", InstanceType: "ecs.gn7i-c8g1.2xlarge", ChargeType: "PostPaid");
+        var family = new InstanceAvailability.Row("cn-shanghai", "gn7i", ["cn-shanghai-m"], "a page", "2026-12-05", RowCoverage.Partial);
+        var hangzhou = new InstanceAvailability.Row("cn-hangzhou", "g7", [], "an answer", "2026-12-05", InstanceType: "ecs.g7.large", ChargeType: "PrePaid");
+        var fresh = old with { Zones = ["cn-shanghai-l", "cn-shanghai-n"], Source = "a new answer", Read = "2027-01-10" };
+
+        var table = new InstanceAvailability.Table([old, family]).With([fresh, hangzhou]);
+
+        Assert.That(table.Rows, Is.EqualTo(new[] { hangzhou, family, fresh }), "the old answer replaced, in the catalogue's order");
+        var json = InstanceAvailability.ToJson(table);
+        Assert.That(InstanceAvailability.Parse(json).Rows, Is.EqualTo(table.Rows));
+        Assert.That(json, Does.Contain("\"coverage\": \"partial\"").And.EndWith("}\n"));
+        Assert.That(() => InstanceAvailability.Parse("""{"rows":[{"region":"cn-hangzhou","family":"g7","zones":[],"coverage":"some","source":"s","read":"2026-12-05"}]}"""),
+            Throws.InstanceOf<System.IO.InvalidDataException>().With.Message.EqualTo("a row's coverage \"some\"; allowed: complete, partial"));
+    }
+
+    [Test]
+    public void The_refresh_command_asks_for_every_type_of_the_region_or_one_and_import_records_the_answer()
+    {
+        Assert.That(InstanceAvailability.RefreshCommand("cn-shanghai", "PrePaid"),
+            Is.EqualTo("aliyun ecs DescribeAvailableResource --RegionId cn-shanghai --DestinationResource InstanceType --IoOptimized optimized --InstanceChargeType PrePaid"));
+        Assert.That(InstanceAvailability.RefreshCommand("cn-shanghai", "PostPaid", "ecs.gn7i-c8g1.2xlarge"),
+            Is.EqualTo("aliyun ecs DescribeAvailableResource --RegionId cn-shanghai --DestinationResource InstanceType --IoOptimized optimized --InstanceChargeType PostPaid --InstanceType ecs.gn7i-c8g1.2xlarge"));
+        Assert.That(InstanceAvailability.ImportCommand("a.json", "PostPaid"), Is.EqualTo("./blink availability import a.json --charge-type PostPaid --write"));
     }
 }

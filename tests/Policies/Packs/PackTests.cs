@@ -160,6 +160,18 @@ public class PackTests
             "gpu: instance type ecs.gn7i-c8g1.2xlarge is not offered in cn-hangzhou-j (a test's row, read 2026-12-05: gn7i in cn-hangzhou only in cn-hangzhou-h, cn-hangzhou-i), so ACK cannot create the pool's nodes there; allowed: zones that offer it (blink-infra:compute.workerPools[].zones), or a type offered in every zone of the pool",
             "gpu: instance type ecs.gn7i-c16g1.4xlarge is not offered in cn-hangzhou-j (a test's row, read 2026-12-05: gn7i in cn-hangzhou only in cn-hangzhou-h, cn-hangzhou-i), so ACK cannot create the pool's nodes there; allowed: zones that offer it (blink-infra:compute.workerPools[].zones), or a type offered in every zone of the pool");
 
+        // Rows of one type and billing method (an imported answer): the pool's own type and billing decide; an answer naming no zone is said so.
+        var answered = new BlinkInfra.Facts.InstanceAvailability.Table([
+            new("cn-hangzhou", "gn7i", ["cn-hangzhou-h"], "ECS DescribeAvailableResource, RequestId R-1", "2027-01-10", InstanceType: "ecs.gn7i-c8g1.2xlarge", ChargeType: "PostPaid"),
+            new("cn-hangzhou", "gn7i", [], "ECS DescribeAvailableResource, RequestId R-1", "2027-01-10", InstanceType: "ecs.gn7i-c16g1.4xlarge", ChargeType: "PostPaid")]);
+        yield return C("instance-types-offered-in-zones-by-type-and-billing", () => HardwarePack.InstanceTypesOfferedInZones(table: answered),
+            Input([.. switches,
+                Resource(Pool, "gpu", """{"instanceTypes":["ecs.gn7i-c8g1.2xlarge"],"instanceChargeType":"PostPaid","vswitchIds":["${vsw-h.id}"]}"""),
+                Resource(Pool, "prepaid", """{"instanceTypes":["ecs.gn7i-c16g1.4xlarge"],"instanceChargeType":"PrePaid","vswitchIds":["${vsw-h.id}","${vsw-i.id}"]}""")]),
+            Input([.. switches, Resource(Pool, "gpu", """{"instanceTypes":["ecs.gn7i-c8g1.2xlarge","ecs.gn7i-c16g1.4xlarge"],"instanceChargeType":"PostPaid","vswitchIds":["${vsw-h.id}","${vsw-i.id}"]}""")]),
+            "gpu: instance type ecs.gn7i-c8g1.2xlarge is not offered in cn-hangzhou-i (ECS DescribeAvailableResource, RequestId R-1, PostPaid, read 2027-01-10: ecs.gn7i-c8g1.2xlarge in cn-hangzhou only in cn-hangzhou-h), so ACK cannot create the pool's nodes there; allowed: zones that offer it (blink-infra:compute.workerPools[].zones), or a type offered in every zone of the pool",
+            "gpu: instance type ecs.gn7i-c16g1.4xlarge is not offered in cn-hangzhou-h, cn-hangzhou-i (ECS DescribeAvailableResource, RequestId R-1, PostPaid, read 2027-01-10: ecs.gn7i-c16g1.4xlarge in no zone of cn-hangzhou), so ACK cannot create the pool's nodes there; allowed: zones that offer it (blink-infra:compute.workerPools[].zones), or a type offered in every zone of the pool");
+
         yield return C("pools-create-their-nodes", () => HardwarePack.PoolsCreateTheirNodes(),
             Input(Resource(Pool, "cpu", """{"desiredSize":"2"}""")),
             Input(Resource(Pool, "cpu", """{"instances":["i-1","i-2"]}""")),
