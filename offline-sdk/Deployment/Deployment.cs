@@ -12,9 +12,15 @@ namespace Pulumi
 {
     public sealed class Deployment
     {
+        /// <summary>
+        /// The diagnostic's code in BlinkInfra's catalogue (DiagnosticCatalogue.OfflineBuildCannotDeploy, `./blink explain
+        /// BLINK5011`): written here as text, since the SDK is below every ring; OfflineSdkBehaviourTests holds the two alike.
+        /// </summary>
+        internal const string CannotDeployCode = "BLINK5011";
+
         /// <summary>What RunAsync prints in this build: it has no engine to talk to.</summary>
         internal const string CannotDeployMessage =
-            "error: this program was built against BlinkInfra's offline Pulumi SDK (offline-sdk/), which runs stacks under mocks only and cannot deploy.\n" +
+            "this program was built against BlinkInfra's offline Pulumi SDK (offline-sdk/), which runs stacks under mocks only and cannot deploy.\n" +
             "Build it against the real Pulumi packages to deploy: restore from a NuGet feed that serves Pulumi 3.112.1, Pulumi.AliCloud 3.105.0 and Pulumi.Kubernetes 4.32.0\n" +
             "(a plain `dotnet build`, or BLINKINFRA_SDK=real), then run `pulumi up` again.";
 
@@ -55,21 +61,21 @@ namespace Pulumi
         private sealed class CannotDeployMocks : IMocks
         {
             public Task<(string? id, object state)> NewResourceAsync(MockResourceArgs args)
-                => throw new RunException($"{args.Type} {args.Name}: {CannotDeployMessage["error: ".Length..]}");
+                => throw new RunException($"{CannotDeployCode}: {args.Type} {args.Name}: {CannotDeployMessage}");
 
             public Task<object> CallAsync(MockCallArgs args)
-                => throw new RunException($"{args.Token}: {CannotDeployMessage["error: ".Length..]}");
+                => throw new RunException($"{CannotDeployCode}: {args.Token}: {CannotDeployMessage}");
         }
 
         public static Task<int> RunAsync<TStack>() where TStack : Stack, new()
         {
-            Console.Error.WriteLine(CannotDeployMessage);
+            Console.Error.WriteLine($"error {CannotDeployCode}: {CannotDeployMessage}");
             return Task.FromResult(1);
         }
 
         public static Task<int> RunAsync<TStack>(IServiceProvider serviceProvider) where TStack : Stack
         {
-            Console.Error.WriteLine(CannotDeployMessage);
+            Console.Error.WriteLine($"error {CannotDeployCode}: {CannotDeployMessage}");
             return Task.FromResult(1);
         }
 

@@ -344,7 +344,9 @@ public class OfflineSdkBehaviourTests
             Console.SetError(previous);
         }
 
-        Assert.That(errors.ToString(), Does.StartWith("error: this program was built against BlinkInfra's offline Pulumi SDK (offline-sdk/), which runs stacks under mocks only and cannot deploy."));
+        Assert.That(errors.ToString(), Does.StartWith("error BLINK5011: this program was built against BlinkInfra's offline Pulumi SDK (offline-sdk/), which runs stacks under mocks only and cannot deploy."));
+        // The code the offline SDK writes as text is the catalogue's entry for it.
+        Assert.That(DiagnosticCatalogue.Find("BLINK5011"), Is.SameAs(DiagnosticCatalogue.OfflineBuildCannotDeploy));
     }
 
 }

@@ -402,6 +402,10 @@ public static class DiagnosticCatalogue
         "An answer of ECS DescribeAvailableResource that cannot be imported",
         "availability import reads what `aliyun ecs DescribeAvailableResource --DestinationResource InstanceType` prints: JSON with AvailableZones.AvailableZone, one region, the instance types each zone offers. An error answer, an answer of DestinationResource Zone (which names no type), one naming no zone, or two answers for the same region and billing method are refused.",
         "Save the answer of the command the message gives (one file per region and billing method) and import it.");
+    public static readonly DiagnosticEntry OfflineBuildCannotDeploy = Add("BLINK5011", "offline-build-cannot-deploy", DiagnosticKind.InputError,
+        "pulumi up ran a build of the program made against the offline SDK",
+        "Where the NuGet feed serves no Pulumi packages, the program builds against BlinkInfra's offline SDK (offline-sdk/), which plans, checks and tests under mocks but has no engine to talk to: run by pulumi up or pulumi preview, it stops before declaring anything.",
+        "Build against the real packages (a NuGet feed that serves Pulumi 3.112.1, Pulumi.AliCloud 3.105.0 and Pulumi.Kubernetes 4.32.0; a plain dotnet build, or BLINKINFRA_SDK=real), then run pulumi up again.");
 
     // ---- BLINK9xxx: internal errors.
 
