@@ -101,6 +101,22 @@ public class EngineRulesTests
     }
 
     [Test]
+    public async Task An_ignored_input_that_refers_to_a_replaced_resource_is_no_change_against_a_saved_plan()
+    {
+        // The cluster ignores podVswitchIds (ACK takes it at create only). Against a saved plan its old value is a
+        // reference to the pod vSwitch, which is replaced here; the engine keeps the state's value (a plain id), so the
+        // path is no change at all, never an unknown one (nor a create-only update to refuse).
+        var old = await DevPlanJson();
+        Resource(old, "blink-dev-pod-vsw-cn-hangzhou-h")["inputs"]!["cidrBlock"] = "10.10.240.0/20";
+
+        var steps = PlanDiff.Compare(AsPlan(old), await DevPlan());
+
+        Assert.That(Step(steps, "blink-dev-pod-vsw-cn-hangzhou-h").Op, Is.EqualTo(DiffOp.Replace));
+        Assert.That(Step(steps, "blink-dev-ack").Changes.Select(c => c.Key), Does.Not.Contain("podVswitchIds"));
+        Assert.That(Step(steps, "blink-dev-ack").Op, Is.EqualTo(DiffOp.Same));
+    }
+
+    [Test]
     public async Task A_kubernetes_object_that_keeps_its_name_is_deleted_before_it_is_replaced_by_its_provider()
     {
         var old = await DevPlanJson();

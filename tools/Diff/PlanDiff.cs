@@ -308,17 +308,20 @@ public static class PlanDiff
         var old = oldState.Resource;
         var oldInputs = Normalised(now.Type, old.Inputs);
         var newInputs = Normalised(now.Type, IgnoringChanges(now.Inputs, old.Inputs, now.IgnoreChanges));
+        // What an ignored path holds is the state's value itself (a plain id in the state, whatever the plan's reference
+        // to a replaced resource would say): no change there, so it is left out of the comparison on both sides.
+        var (oldCompared, newCompared) = (Without(oldInputs, now.IgnoreChanges), Without(newInputs, now.IgnoreChanges));
         var facts = ReplacementInputs.Find(now.Type);
         var replacePaths = ReplacementInputs.ReplacePaths(now.Type, newInputs, providerInputs);
         var createOnly = facts?.CreateOnly ?? ImmutableArray<string>.Empty;
         var suppressible = facts?.Suppressible ?? ImmutableArray<string>.Empty;
         var changes = ImmutableArray.CreateBuilder<InputChange>();
-        foreach (var key in oldInputs.Select(kv => kv.Key).Union(newInputs.Select(kv => kv.Key)).OrderBy(k => k, StringComparer.Ordinal))
+        foreach (var key in oldCompared.Select(kv => kv.Key).Union(newCompared.Select(kv => kv.Key)).OrderBy(k => k, StringComparer.Ordinal))
         {
             if (IgnoredInput(now.Type, key))
                 continue;
-            var before = oldInputs[key];
-            var after = newInputs[key];
+            var before = oldCompared[key];
+            var after = newCompared[key];
             // A secret shows no references: one built from a resource created or replaced (its property
             // dependencies say so) is unknown until apply, as the kubeconfig of a replaced cluster.
             var (changed, knownAfterApply) = IsMasked(after) && now.PropertyDependencies.TryGetValue(key, out var on) && on.Any(r => fresh.Contains(r.Name))
@@ -391,6 +394,21 @@ public static class PlanDiff
                 continue;
             var oldValue = PropertyPath.Get(olds, segments);
             PropertyPath.Set(result, segments, oldValue.Found ? oldValue.Value?.DeepClone() : null, remove: !oldValue.Found);
+        }
+        return result;
+    }
+
+    /// <summary>The inputs without the ignored paths (a copy; the inputs themselves when none is ignored).</summary>
+    private static JsonObject Without(JsonObject inputs, ImmutableArray<string> ignored)
+    {
+        if (ignored.IsDefaultOrEmpty)
+            return inputs;
+        var result = (JsonObject)inputs.DeepClone();
+        foreach (var path in ignored)
+        {
+            var segments = PropertyPath.Parse(path);
+            if (segments.Count > 0)
+                PropertyPath.Set(result, segments, null, remove: true);
         }
         return result;
     }
