@@ -31,7 +31,7 @@ public class ConfigParsedOnceTests
         // The numbers and booleans of the bound sections (the secret keys hold text only).
         var scalars = ConfigKeys.BoundSections.Select(ConfigKeys.Section).Where(raw.Values.ContainsKey)
             .Sum(key => Leaves(JsonDocument.Parse(raw.Values[key]).RootElement, JsonValueKind.Number, JsonValueKind.True, JsonValueKind.False));
-        var (parses, conversions, cidrParses) = (ConfigFrontDoor.Parses, ConfigShape.Conversions, CidrValue.Parses);
+        var (parses, conversions, valueParses) = (ConfigFrontDoor.Parses, ConfigShape.Conversions, ConfigValues.Parses);
 
         var (exit, output, errors) = await CliRunner.Run("plan", "--stack", stack, "--json", "-");
 
@@ -41,8 +41,8 @@ public class ConfigParsedOnceTests
             .ToDictionary(kv => kv.Key, kv => kv.Value - conversions.GetValueOrDefault(kv.Key));
         Assert.That(converted.Where(kv => kv.Value != 1), Is.Empty, "no value converted twice");
         Assert.That(converted.Keys, Does.Contain("blink-infra:network.cidrBlock").And.Contain("blink-infra:compute.workerPools[0].nodes"));
-        // Every number and boolean converted, and every CIDR block parsed as the config is read, nothing more.
-        Assert.That(converted.Count, Is.EqualTo(scalars + (CidrValue.Parses - cidrParses)));
+        // Every number and boolean converted, and every value of a format of its own (a CIDR block...) parsed as the config is read, nothing more.
+        Assert.That(converted.Count, Is.EqualTo(scalars + (ConfigValues.Parses - valueParses)));
         var resources = JsonDocument.Parse(output).RootElement.GetProperty("resources").EnumerateArray().ToList();
         var vpc = resources.Single(r => r.GetProperty("type").GetString() == "alicloud:vpc/network:Network");
         Assert.That(vpc.GetProperty("inputs").GetProperty("cidrBlock").GetString(), Is.EqualTo(cidrBlock));

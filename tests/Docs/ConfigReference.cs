@@ -46,7 +46,7 @@ public static class ConfigReference
         }
     }
 
-    private static bool IsConfigClass(Type type) => type.IsClass && type != typeof(string) && type != typeof(CidrValue) && type.Namespace == typeof(StackConfig).Namespace;
+    private static bool IsConfigClass(Type type) => type.IsClass && type != typeof(string) && !typeof(IConfigValue).IsAssignableFrom(type) && type.Namespace == typeof(StackConfig).Namespace;
 
     private static bool IsList(Type type) => type.IsGenericType && type.GetGenericTypeDefinition() == typeof(List<>);
 
