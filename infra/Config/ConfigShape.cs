@@ -201,6 +201,7 @@ public static class ConfigShape
     private static readonly Dictionary<Type, Func<string, IConfigValue>> ValueParsers = new()
     {
         [typeof(CidrValue)] = CidrValue.Parse,
+        [typeof(HostPortValue)] = HostPortValue.Parse,
     };
 
     /// <summary>The types of <see cref="IConfigValue"/> the read parses (a test holds every such type to a row here).</summary>

@@ -69,12 +69,14 @@ public static class ConfigReference
     private static string Plural(Type element) => IsConfigClass(element) ? "objects" : Scalar(element) switch
     {
         "text" => "text",
+        "host:port" => "host:port entries",
         var name => name + "s",
     };
 
     private static string Scalar(Type type)
         => type == typeof(string) ? "text"
             : type == typeof(CidrValue) ? "CIDR block"
+            : type == typeof(HostPortValue) ? "host:port"
             : type == typeof(int) || type == typeof(long) ? "whole number"
             : type == typeof(double) || type == typeof(decimal) ? "number"
             : type == typeof(bool) ? "true/false"
