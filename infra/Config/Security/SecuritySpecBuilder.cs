@@ -17,7 +17,7 @@ public static class IsolationSpecBuilder
             peer.SecurityGroupId!,
             peer.Role ?? SecurityValidator.Roles[0],
             peer.Protocol!,
-            PortRanges.Normalise(peer.Protocol!, peer.Ports, out _)!,
+            PortRanges.For(peer.Protocol!, peer.Ports, out _)!,
             peer.Description)).ToImmutableArray(),
             KmsValidator.Build(security.Kms),
             security.BreakGlass is { } breakGlass ? new BreakGlassSpec(breakGlass.KeyPairName!, breakGlass.PublicKey) : null);

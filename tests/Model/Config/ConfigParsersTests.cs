@@ -37,12 +37,13 @@ public class ConfigParsersTests
         // Each value of a format of its own is parsed by its type's Parse, called by the typed read alone.
         ("BlinkInfra.Config.CidrValue.Parse", ["BlinkInfra.Config.ConfigShape"]),
         ("BlinkInfra.Config.HostPortValue.Parse", ["BlinkInfra.Config.ConfigShape"]),
+        ("BlinkInfra.Config.PortRangeValue.Parse", ["BlinkInfra.Config.ConfigShape"]),
     ];
 
     /// <summary>The parsers the scan must see called where they are allowed, so that it is known to look where they are.</summary>
     private static readonly string[] Seen =
     [
-        "System.Text.Json.JsonDocument.Parse", "BlinkInfra.Config.Cidr.TryParse", "System.Net.IPNetwork2.Parse", "BlinkInfra.Config.CidrValue.Parse", "BlinkInfra.Config.HostPortValue.Parse",
+        "System.Text.Json.JsonDocument.Parse", "BlinkInfra.Config.Cidr.TryParse", "System.Net.IPNetwork2.Parse", "BlinkInfra.Config.CidrValue.Parse", "BlinkInfra.Config.HostPortValue.Parse", "BlinkInfra.Config.PortRangeValue.Parse",
     ];
 
     [Test]
