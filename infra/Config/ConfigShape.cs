@@ -203,6 +203,7 @@ public static class ConfigShape
         [typeof(CidrValue)] = CidrValue.Parse,
         [typeof(HostPortValue)] = HostPortValue.Parse,
         [typeof(PortRangeValue)] = PortRangeValue.Parse,
+        [typeof(HostValue)] = HostValue.Parse,
     };
 
     /// <summary>The types of <see cref="IConfigValue"/> the read parses (a test holds every such type to a row here).</summary>

@@ -78,6 +78,7 @@ public static class ConfigReference
             : type == typeof(CidrValue) ? "CIDR block"
             : type == typeof(HostPortValue) ? "host:port"
             : type == typeof(PortRangeValue) ? "port range"
+            : type == typeof(HostValue) ? "host or IPv4 address"
             : type == typeof(int) || type == typeof(long) ? "whole number"
             : type == typeof(double) || type == typeof(decimal) ? "number"
             : type == typeof(bool) ? "true/false"

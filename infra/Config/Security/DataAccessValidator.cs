@@ -154,10 +154,10 @@ public sealed class DataAccessValidator : AbstractValidator<DataAccessConfig>
             {
                 if (host is null)
                     return;
-                if (HostNames.ProblemWith(host) is { } problem)
-                    context.Fail(DiagnosticCatalogue.MalformedValue, host, $"{problem}; allowed: {HostNames.Allowed}");
+                if (host.Problem is { } problem)
+                    context.Fail(DiagnosticCatalogue.MalformedValue, host, problem);
                 else if (context.InstanceToValidate.Cidr is { Block: { } block } cidr
-                         && HostNames.TryParseIPv4(host, out var address) && !block.Contains(address))
+                         && host.Address is { } address && !block.Contains(address))
                     context.Fail(DiagnosticCatalogue.CidrNotAllowed, host, $"an address outside the endpoint's cidr {cidr}, the only addresses its egress rule opens; allowed: an address inside it, or a cidr that holds it");
             });
             endpoint.RuleFor(e => e.Cidr).Custom((cidr, context) =>
@@ -167,8 +167,8 @@ public sealed class DataAccessValidator : AbstractValidator<DataAccessConfig>
                 {
                     if (host is null)
                         context.Fail(DiagnosticCatalogue.MissingRequired, null, "an endpoint needs the addresses its egress rule opens; allowed: cidr, or host as an IPv4 address");
-                    else if (HostNames.ProblemWith(host) is null && !HostNames.TryParseIPv4(host, out _))
-                        context.Fail(DiagnosticCatalogue.MalformedValue, null, $"host {UserText.Quote(host)} is a name, and a security group rule needs addresses; allowed: the CIDR block of the endpoint's addresses");
+                    else if (host.IsName)
+                        context.Fail(DiagnosticCatalogue.MalformedValue, null, $"host {UserText.Quote(host.Text)} is a name, and a security group rule needs addresses; allowed: the CIDR block of the endpoint's addresses");
                     return;
                 }
                 if (cidr.Block is not { } block)
