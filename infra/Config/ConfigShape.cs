@@ -204,6 +204,7 @@ public static class ConfigShape
         [typeof(HostPortValue)] = HostPortValue.Parse,
         [typeof(PortRangeValue)] = PortRangeValue.Parse,
         [typeof(HostValue)] = HostValue.Parse,
+        [typeof(RoleArnValue)] = RoleArnValue.Parse,
     };
 
     /// <summary>The types of <see cref="IConfigValue"/> the read parses (a test holds every such type to a row here).</summary>

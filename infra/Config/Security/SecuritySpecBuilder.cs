@@ -113,9 +113,9 @@ public static class IsolationSpecBuilder
             return null;
         return new DataAccessSpec(
             new CrossAccountSpec(
-                cross.TenantRoleArn!,
+                cross.TenantRoleArn!.Text,
                 cross.PlatformAccountId!,
-                DataAccessValidator.AccountOf(cross.TenantRoleArn)!,
+                cross.TenantRoleArn.Account!,
                 cross.VpcId!,
                 tenantBlock,
                 cross.Vswitches.Select(v => new TenantVswitchSpec(v.Id!, v.Zone!)).ToImmutableArray()),
