@@ -205,6 +205,7 @@ public static class ConfigShape
         [typeof(PortRangeValue)] = PortRangeValue.Parse,
         [typeof(HostValue)] = HostValue.Parse,
         [typeof(RoleArnValue)] = RoleArnValue.Parse,
+        [typeof(KubernetesVersionValue)] = KubernetesVersionValue.Parse,
     };
 
     /// <summary>The types of <see cref="IConfigValue"/> the read parses (a test holds every such type to a row here).</summary>
