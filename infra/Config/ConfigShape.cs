@@ -206,6 +206,7 @@ public static class ConfigShape
         [typeof(HostValue)] = HostValue.Parse,
         [typeof(RoleArnValue)] = RoleArnValue.Parse,
         [typeof(KubernetesVersionValue)] = KubernetesVersionValue.Parse,
+        [typeof(StartTimeValue)] = StartTimeValue.Parse,
     };
 
     /// <summary>The types of <see cref="IConfigValue"/> the read parses (a test holds every such type to a row here).</summary>

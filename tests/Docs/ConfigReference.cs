@@ -81,6 +81,7 @@ public static class ConfigReference
             : type == typeof(HostValue) ? "host or IPv4 address"
             : type == typeof(RoleArnValue) ? "RAM role ARN"
             : type == typeof(KubernetesVersionValue) ? "ACK version"
+            : type == typeof(StartTimeValue) ? "time"
             : type == typeof(int) || type == typeof(long) ? "whole number"
             : type == typeof(double) || type == typeof(decimal) ? "number"
             : type == typeof(bool) ? "true/false"

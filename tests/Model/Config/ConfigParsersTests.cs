@@ -41,6 +41,7 @@ public class ConfigParsersTests
         ("BlinkInfra.Config.HostValue.Parse", ["BlinkInfra.Config.ConfigShape"]),
         ("BlinkInfra.Config.RoleArnValue.Parse", ["BlinkInfra.Config.ConfigShape"]),
         ("BlinkInfra.Config.KubernetesVersionValue.Parse", ["BlinkInfra.Config.ConfigShape"]),
+        ("BlinkInfra.Config.StartTimeValue.Parse", ["BlinkInfra.Config.ConfigShape"]),
         ("BlinkInfra.Config.HostNames.ProblemWith", ["BlinkInfra.Config.HostValue"]),
         ("BlinkInfra.Config.HostNames.TryParseIPv4", ["BlinkInfra.Config.HostNames", "BlinkInfra.Config.Cidr"]),
     ];
@@ -48,7 +49,7 @@ public class ConfigParsersTests
     /// <summary>The parsers the scan must see called where they are allowed, so that it is known to look where they are.</summary>
     private static readonly string[] Seen =
     [
-        "System.Text.Json.JsonDocument.Parse", "BlinkInfra.Config.Cidr.TryParse", "System.Net.IPNetwork2.Parse", "BlinkInfra.Config.CidrValue.Parse", "BlinkInfra.Config.HostPortValue.Parse", "BlinkInfra.Config.PortRangeValue.Parse", "BlinkInfra.Config.HostValue.Parse", "BlinkInfra.Config.RoleArnValue.Parse", "BlinkInfra.Config.KubernetesVersionValue.Parse", "BlinkInfra.Config.HostNames.ProblemWith", "BlinkInfra.Config.HostNames.TryParseIPv4",
+        "System.Text.Json.JsonDocument.Parse", "BlinkInfra.Config.Cidr.TryParse", "System.Net.IPNetwork2.Parse", "BlinkInfra.Config.CidrValue.Parse", "BlinkInfra.Config.HostPortValue.Parse", "BlinkInfra.Config.PortRangeValue.Parse", "BlinkInfra.Config.HostValue.Parse", "BlinkInfra.Config.RoleArnValue.Parse", "BlinkInfra.Config.KubernetesVersionValue.Parse", "BlinkInfra.Config.StartTimeValue.Parse", "BlinkInfra.Config.HostNames.ProblemWith", "BlinkInfra.Config.HostNames.TryParseIPv4",
     ];
 
     [Test]
