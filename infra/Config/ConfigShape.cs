@@ -20,7 +20,7 @@ public static class ConfigShape
 {
     private static readonly ConcurrentDictionary<string, int> ConversionsByKey = new(StringComparer.Ordinal);
 
-    /// <summary>How many times this process has converted a config key's text to its value (a number, a boolean, a CIDR block): once per load (the tests count).</summary>
+    /// <summary>How many times this process has converted a config key's text to its value (a number, a boolean, an <see cref="IConfigValue"/>): once per load (the tests count).</summary>
     internal static int ConversionsOf(string key) => ConversionsByKey.GetValueOrDefault(key);
 
     /// <summary>Every key converted so far, with its count (the tests compare before and after a run).</summary>
@@ -83,13 +83,14 @@ public static class ConfigShape
             }
             if (underlying == typeof(string))
                 return section.Value;
-            // A CIDR block's text, even an empty one, is parsed as given; the section's validator reports what it is not.
-            if (underlying == typeof(CidrValue))
+            // A value of a format of its own, even an empty one, is parsed as given, by its type; the section's validator
+            // reports what it is not.
+            if (ValueParsers.TryGetValue(underlying, out var parse))
             {
-                if (section.Value is not { } cidr)
+                if (section.Value is not { } given)
                     return null;
                 Count(key);
-                return CidrValue.Parse(cidr);
+                return parse(given);
             }
             // An empty value is no value, as for a key left out.
             if (section.Value is not { Length: > 0 } text)
@@ -193,8 +194,26 @@ public static class ConfigShape
         return item;
     }
 
+    /// <summary>
+    /// The config's values of a format of their own (<see cref="IConfigValue"/>), each parsed by its type's Parse: named
+    /// here, not found by reflection, so the native build keeps each Parse as it is called.
+    /// </summary>
+    private static readonly Dictionary<Type, Func<string, IConfigValue>> ValueParsers = new()
+    {
+        [typeof(CidrValue)] = CidrValue.Parse,
+        [typeof(HostPortValue)] = HostPortValue.Parse,
+        [typeof(PortRangeValue)] = PortRangeValue.Parse,
+        [typeof(HostValue)] = HostValue.Parse,
+        [typeof(RoleArnValue)] = RoleArnValue.Parse,
+        [typeof(KubernetesVersionValue)] = KubernetesVersionValue.Parse,
+        [typeof(StartTimeValue)] = StartTimeValue.Parse,
+    };
+
+    /// <summary>The types of <see cref="IConfigValue"/> the read parses (a test holds every such type to a row here).</summary>
+    internal static IReadOnlyCollection<Type> ValueTypes => ValueParsers.Keys;
+
     private static bool IsScalar(Type type)
-        => type == typeof(string) || type == typeof(int) || type == typeof(bool) || type == typeof(double) || type == typeof(CidrValue);
+        => type == typeof(string) || type == typeof(int) || type == typeof(bool) || type == typeof(double) || ValueParsers.ContainsKey(type);
 
     /// <summary>The value of a scalar's text, or null where it is not one.</summary>
     private static object? ScalarOf(string value, Type type)

@@ -36,9 +36,10 @@ public static class HostNames
         return true;
     }
 
-    /// <summary>What is wrong with a host, or null when it is an IPv4 address or a host name.</summary>
-    public static string? ProblemWith(string host)
+    /// <summary>What is wrong with a host, or null when it is an IPv4 address (then <paramref name="address"/>) or a host name.</summary>
+    public static string? ProblemWith(string host, out IPAddress? address)
     {
+        address = null;
         if (host.Length == 0)
             return "an empty host";
         if (UserText.FirstControl(host) is not null || host.Any(char.IsWhiteSpace))
@@ -48,7 +49,12 @@ public static class HostNames
         if (host.Contains(':', StringComparison.Ordinal))
             return "a port or an IPv6 address in the host: the port is the endpoint's own key (port), and its rule opens IPv4 addresses only";
         if (host.All(c => char.IsAsciiDigit(c) || c == '.'))
-            return TryParseIPv4(host, out _) ? null : "not an IPv4 address: four numbers 0 to 255, without leading zeros";
+        {
+            if (!TryParseIPv4(host, out var parsed))
+                return "not an IPv4 address: four numbers 0 to 255, without leading zeros";
+            address = parsed;
+            return null;
+        }
         if (host.Length > NameLimits.HostName.MaxLength)
             return $"a host name of {host.Length} characters; at most {NameLimits.HostName.MaxLength} ({NameLimits.HostName.Source})";
         var name = host.EndsWith('.') ? host[..^1] : host;

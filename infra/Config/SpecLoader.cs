@@ -231,13 +231,13 @@ public static class SpecLoader
     private static DiagnosticEntry CodeOf(ValidationFailure failure)
         => DiagnosticCatalogue.Find(failure.ErrorCode ?? "") is { Kind: DiagnosticKind.ConfigError } entry ? entry : DiagnosticCatalogue.InvalidValue;
 
-    /// <summary>How a value given appears in a message; lists as their items, zones by id.</summary>
+    /// <summary>How a value given appears in a message; a parsed value (<see cref="IConfigValue"/>) as its text, lists as their items, zones by id.</summary>
     private static string? Given(object? value)
         => value switch
         {
             null => null,
             string text => text,
-            CidrValue cidr => cidr.Text,
+            IConfigValue parsed => parsed.Text,
             System.Collections.IEnumerable items => "[" + string.Join(", ", items.Cast<object?>().Select(NameOf)) + "]",
             _ => Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture),
         };
@@ -245,8 +245,8 @@ public static class SpecLoader
     /// <summary>A list item in a message: a config object by its name or id, anything else as text.</summary>
     private static string? NameOf(object? item)
     {
-        if (item is CidrValue cidr)
-            return cidr.Text;
+        if (item is IConfigValue parsed)
+            return parsed.Text;
         if (item is null || item is string || item.GetType().IsPrimitive)
             return Convert.ToString(item, System.Globalization.CultureInfo.InvariantCulture);
         foreach (var identity in new[] { "Name", "Id", "SecurityGroupId" })

@@ -211,6 +211,11 @@ public class ComputeTests
         {
             "blink-infra:compute.kubernetes.version = \"latest\": not an ACK Kubernetes version; allowed: a version ACK offers, such as 1.35.2-aliyun.1, or none for that one",
         }));
+        Assert.That(Errors(Stack("highAvailability: false\nkubernetes: {version: \"\", proxyMode: nftables}\n" + CpuPool)), Is.EqualTo(new[]
+        {
+            "blink-infra:compute.kubernetes.version = \"\": not an ACK Kubernetes version; allowed: a version ACK offers, such as 1.35.2-aliyun.1, or none for that one",
+            "blink-infra:compute.kubernetes.proxyMode = \"nftables\": nftables needs Kubernetes 1.35 or later (ACK CreateCluster proxy_mode), and blink-infra:compute.kubernetes.version is ; allowed: ipvs or iptables on that version, or a version of 1.35 or later",
+        }));
     }
 
     [Test]

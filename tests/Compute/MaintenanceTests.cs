@@ -131,7 +131,7 @@ public class MaintenanceTests
     {
         Assert.That(Errors($"  blink-infra:maintenance:\n    window: {{startTime: \"{startTime}\"}}"), Is.EqualTo(new[]
         {
-            $"blink-infra:maintenance.window.startTime = \"{startTime}\": {why}; allowed: {StartTime.Allowed("cn-hangzhou")}",
+            $"blink-infra:maintenance.window.startTime = \"{startTime}\": {why}; allowed: {StartTimeValue.Allowed("cn-hangzhou")}",
         }));
     }
 

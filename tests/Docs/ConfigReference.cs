@@ -46,7 +46,7 @@ public static class ConfigReference
         }
     }
 
-    private static bool IsConfigClass(Type type) => type.IsClass && type != typeof(string) && type != typeof(CidrValue) && type.Namespace == typeof(StackConfig).Namespace;
+    private static bool IsConfigClass(Type type) => type.IsClass && type != typeof(string) && !typeof(IConfigValue).IsAssignableFrom(type) && type.Namespace == typeof(StackConfig).Namespace;
 
     private static bool IsList(Type type) => type.IsGenericType && type.GetGenericTypeDefinition() == typeof(List<>);
 
@@ -69,12 +69,19 @@ public static class ConfigReference
     private static string Plural(Type element) => IsConfigClass(element) ? "objects" : Scalar(element) switch
     {
         "text" => "text",
+        "host:port" => "host:port entries",
         var name => name + "s",
     };
 
     private static string Scalar(Type type)
         => type == typeof(string) ? "text"
             : type == typeof(CidrValue) ? "CIDR block"
+            : type == typeof(HostPortValue) ? "host:port"
+            : type == typeof(PortRangeValue) ? "port range"
+            : type == typeof(HostValue) ? "host or IPv4 address"
+            : type == typeof(RoleArnValue) ? "RAM role ARN"
+            : type == typeof(KubernetesVersionValue) ? "ACK version"
+            : type == typeof(StartTimeValue) ? "time"
             : type == typeof(int) || type == typeof(long) ? "whole number"
             : type == typeof(double) || type == typeof(decimal) ? "number"
             : type == typeof(bool) ? "true/false"

@@ -480,6 +480,18 @@ public class IsolationTests
             "blink-infra:dataAccess.crossAccount.vswitches[1].zone = \"cn-shanghai-l\": not a zone of the stack's region cn-hangzhou: the transit router is the region's; allowed: cn-hangzhou-b, cn-hangzhou-e, cn-hangzhou-f, cn-hangzhou-g, cn-hangzhou-h, cn-hangzhou-i, cn-hangzhou-j, cn-hangzhou-k");
         yield return Case("cross account with a bad block", Stack(DataAccess(crossAccount: CrossAccount.Replace("192.168.0.0/16", "192.168.0.1/16"))),
             "blink-infra:dataAccess.crossAccount.cidrBlock = \"192.168.0.1/16\": host bits are set; allowed: the block's network address, here 192.168.0.0/16");
+        const string Role = "\"acs:ram::1234567890123456:role/blink-tenant\"";
+        const string RoleRequired = "the RAM role the stack assumes in the tenant's account is required; allowed: an ARN such as acs:ram::1234567890123456:role/blink-tenant";
+        yield return Case("cross account with an empty role", Stack(DataAccess(crossAccount: CrossAccount.Replace(Role, "\"\""))),
+            $"blink-infra:dataAccess.crossAccount.tenantRoleArn = \"\": {RoleRequired}");
+        yield return Case("cross account with a blank role", Stack(DataAccess(crossAccount: CrossAccount.Replace(Role, "\"  \""))),
+            $"blink-infra:dataAccess.crossAccount.tenantRoleArn = \"  \": {RoleRequired}");
+        yield return Case("cross account without a role", Stack(DataAccess(crossAccount: string.Join("\n", CrossAccount.Split('\n').Where(l => !l.Contains("tenantRoleArn", System.StringComparison.Ordinal))))),
+            $"blink-infra:dataAccess.crossAccount.tenantRoleArn is missing; {RoleRequired}");
+        yield return Case("cross account with another cloud's role", Stack(DataAccess(crossAccount: CrossAccount.Replace(Role, "\"arn:aws:iam::123456789012:role/blink-tenant\""))),
+            "blink-infra:dataAccess.crossAccount.tenantRoleArn = \"arn:aws:iam::123456789012:role/blink-tenant\": not a RAM role ARN; allowed: an ARN such as acs:ram::1234567890123456:role/blink-tenant");
+        yield return Case("endpoint with an empty host", Stack(DataAccess(endpoints: "      - {name: orders, kind: kafka, host: \"\", cidr: 10.20.200.0/24}\n")),
+            $"blink-infra:dataAccess.endpoints[0].host = \"\": an empty host; allowed: {HostNames.Allowed}");
         yield return Case("upper-case protocol", Stack("  blink-infra:security:\n    peerGroups: [{securityGroupId: sg-bp1bastion0001, protocol: TCP, ports: \"22\"}]\n"),
             "blink-infra:security.peerGroups[0].protocol = \"TCP\": not a protocol the provider takes; allowed: tcp, udp, icmp, icmpv6, gre, all (lower case)");
         yield return Case("description over 512 characters", Stack("  blink-infra:security:\n    peerGroups: [{securityGroupId: sg-bp1bastion0001, protocol: icmp, description: " + new string('d', 513) + "}]\n"),
@@ -490,6 +502,12 @@ public class IsolationTests
             "blink-infra:security.peerGroups[0].ports = \"8\": icmp has no ports; allowed: -1/-1 or no ports");
         yield return Case("reversed port range", Stack("  blink-infra:security:\n    peerGroups: [{securityGroupId: sg-bp1bastion0001, protocol: udp, ports: 9000/8000}]\n"),
             "blink-infra:security.peerGroups[0].ports = \"9000/8000\": not a port range; allowed: a port such as 8081, or a range such as 6121/6122, within 1 to 65535");
+        yield return Case("tcp with no ports", Stack("  blink-infra:security:\n    peerGroups: [{securityGroupId: sg-bp1bastion0001, protocol: tcp, ports: \"-1/-1\"}]\n"),
+            "blink-infra:security.peerGroups[0].ports = \"-1/-1\": not a port range; allowed: a port such as 8081, or a range such as 6121/6122, within 1 to 65535");
+        yield return Case("icmp with empty ports", Stack("  blink-infra:security:\n    peerGroups: [{securityGroupId: sg-bp1bastion0001, protocol: icmp, ports: \"\"}]\n"),
+            "blink-infra:security.peerGroups[0].ports = \"\": icmp has no ports; allowed: -1/-1 or no ports");
+        yield return Case("allowed host as an IPv6 address", Stack(network: "    internetEgress: {enabled: true, allowedHosts: [\"::1:443\"], firewallCidrBlock: 10.0.250.0/24}"),
+            "blink-infra:network.internetEgress.allowedHosts[0] = \"::1:443\": an address; allowed: a host name and port, such as api.partner.com:443 (the NAT firewall filters by name)");
         yield return Case("egress bandwidth", Stack(network: "    internetEgress: {enabled: true, bandwidthMbps: 500}"),
             "blink-infra:network.internetEgress.bandwidthMbps = \"500\": allowed: 1 to 200 Mbit/s (an EIP billed by traffic)");
     }

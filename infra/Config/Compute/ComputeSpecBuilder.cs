@@ -120,8 +120,8 @@ public static class ComputeSpecBuilder
     }
 
     /// <summary>nftables on Kubernetes 1.35 and later (the default version, or none pinned), ipvs on an older pinned one, where ACK creates no nftables.</summary>
-    public static string DefaultProxyMode(string? version)
-        => version is null || ComputeValidator.MinorOf(version) >= ClusterDefaults.NftablesSince ? ClusterDefaults.DefaultProxyMode : "ipvs";
+    public static string DefaultProxyMode(KubernetesVersionValue? version)
+        => version is null || version.Minor >= ClusterDefaults.NftablesSince ? ClusterDefaults.DefaultProxyMode : "ipvs";
 
     private static KubernetesSpec? BuildKubernetes(KubernetesConfig? kubernetes, NetworkSpec network, IReadOnlyList<(string What, IPNetwork2 Block)> reached, List<SpecError> errors)
     {
@@ -159,7 +159,7 @@ public static class ComputeSpecBuilder
             serviceCidr = free;
         }
 
-        return new KubernetesSpec(kubernetes?.ClusterSpec ?? ClusterDefaults.ClusterSpec, kubernetes?.Version ?? ClusterDefaults.KubernetesVersion, serviceCidr,
+        return new KubernetesSpec(kubernetes?.ClusterSpec ?? ClusterDefaults.ClusterSpec, kubernetes?.Version?.Text ?? ClusterDefaults.KubernetesVersion, serviceCidr,
             kubernetes?.ApiServerPublic ?? false, kubernetes?.DeletionProtection ?? true, kubernetes?.ProxyMode ?? DefaultProxyMode(kubernetes?.Version));
     }
 }

@@ -12,14 +12,6 @@ namespace BlinkInfra.Config;
 /// <summary>Rules for `blink-infra:compute` that need nothing but its own values and the network's zones.</summary>
 public sealed class ComputeValidator : AbstractValidator<ComputeConfig>
 {
-    private static readonly Regex VersionPattern = new(@"^[0-9]+\.[0-9]+\.[0-9]+-aliyun\.[0-9]+\z", RegexOptions.CultureInvariant);
-
-    public static System.Version MinorOf(string version)
-    {
-        var parts = version.Split('.', '-');
-        return new System.Version(int.Parse(parts[0], System.Globalization.CultureInfo.InvariantCulture), int.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture));
-    }
-
     public ComputeValidator(IReadOnlyList<string>? zones)
     {
         RuleFor(c => c.Kubernetes!.ClusterSpec)
@@ -28,9 +20,10 @@ public sealed class ComputeValidator : AbstractValidator<ComputeConfig>
             .OverridePropertyName("Kubernetes.ClusterSpec")
             .When(c => c.Kubernetes != null);
 
+        // The version as parsed once (KubernetesVersionValue).
         RuleFor(c => c.Kubernetes!.Version)
-            .Must(version => version is null || VersionPattern.IsMatch(version))
-            .WithCode(DiagnosticCatalogue.MalformedValue).WithMessage($"not an ACK Kubernetes version; allowed: a version ACK offers, such as {ClusterDefaults.KubernetesVersion}, or none for that one")
+            .Must(version => version?.Problem is null)
+            .WithCode(DiagnosticCatalogue.MalformedValue).WithMessage((_, version) => version!.Problem!)
             .OverridePropertyName("Kubernetes.Version")
             .When(c => c.Kubernetes != null);
 
@@ -40,7 +33,7 @@ public sealed class ComputeValidator : AbstractValidator<ComputeConfig>
             .OverridePropertyName("Kubernetes.ProxyMode")
             .When(c => c.Kubernetes != null);
         RuleFor(c => c.Kubernetes!.ProxyMode)
-            .Must((c, mode) => mode != "nftables" || c.Kubernetes!.Version is not { } version || VersionPattern.IsMatch(version) && MinorOf(version) >= ClusterDefaults.NftablesSince)
+            .Must((c, mode) => mode != "nftables" || c.Kubernetes!.Version is not { } version || version.Minor is { } minor && minor >= ClusterDefaults.NftablesSince)
             .WithCode(DiagnosticCatalogue.ConflictingSettings).WithMessage(c => $"nftables needs Kubernetes {ClusterDefaults.NftablesSince} or later (ACK CreateCluster proxy_mode), and blink-infra:compute.kubernetes.version is {c.Kubernetes!.Version}; allowed: ipvs or iptables on that version, or a version of {ClusterDefaults.NftablesSince} or later")
             .OverridePropertyName("Kubernetes.ProxyMode")
             .When(c => c.Kubernetes is { Version: not null, ProxyMode: "nftables" });

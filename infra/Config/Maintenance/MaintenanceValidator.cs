@@ -16,10 +16,11 @@ public sealed class MaintenanceValidator : AbstractValidator<MaintenanceConfig>
             .When(m => m.Window is not null)
             .WithCode(DiagnosticCatalogue.MalformedValue).WithMessage($"not days of the week; allowed: one or more of {string.Join(", ", Maintenance.Days)}, comma-separated, each once")
             .OverridePropertyName("Window.Days");
+        // The start time as parsed once (StartTimeValue); what is allowed names the region.
         RuleFor(m => m.Window!.StartTime).Custom((time, context) =>
             {
-                if (time is not null && StartTime.Parse(time, region, out var problem) is null)
-                    context.Fail(DiagnosticCatalogue.MalformedValue, time, problem);
+                if (time?.Problem is { } problem)
+                    context.Fail(DiagnosticCatalogue.MalformedValue, time, $"{problem}; allowed: {StartTimeValue.Allowed(region)}");
             })
             .When(m => m.Window is not null);
         RuleFor(m => m.Window!.DurationHours)
@@ -61,13 +62,13 @@ public sealed class MaintenanceValidator : AbstractValidator<MaintenanceConfig>
     /// <summary>The spec of a config: a window on Sunday 03:00 China time (UTC+8) for 3 hours, no cluster auto-upgrade, workers repaired and upgraded, masters neither.</summary>
     internal static MaintenanceSpec Of(MaintenanceConfig maintenance, string? region)
     {
-        var startTime = maintenance.Window?.StartTime is { } given ? StartTime.Parse(given, region, out _)! : new StartTime.Parsed(Maintenance.DefaultStartTime, null);
+        var startTime = maintenance.Window?.StartTime is { } given ? given.In(region) : (Value: Maintenance.DefaultStartTime, ZoneUsed: null);
         var window = maintenance.Window?.Enabled ?? true
             ? new MaintenanceWindowSpec(maintenance.Window?.Days ?? Maintenance.DefaultDays, startTime.Value,
                 maintenance.Window?.DurationHours ?? Maintenance.DefaultDurationHours)
             {
                 StartTimeZoneUsed = startTime.ZoneUsed,
-                StartTimeGiven = maintenance.Window?.StartTime,
+                StartTimeGiven = maintenance.Window?.StartTime?.Text,
             }
             : null;
         var channel = maintenance.AutoUpgrade?.Enabled ?? false ? maintenance.AutoUpgrade?.Channel ?? Maintenance.DefaultChannel : null;

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Threading;
 
 namespace BlinkInfra.Config;
 
@@ -10,19 +9,14 @@ namespace BlinkInfra.Config;
 /// the text is none (<see cref="Cidr.TryParse"/>'s strict rules), which the section's validator reports with its key.
 /// Nothing after the read parses the text again: validators and builders take <see cref="Block"/>.
 /// </summary>
-public sealed record CidrValue
+public sealed record CidrValue : IConfigValue
 {
-    private static int _parses;
-
     private CidrValue(string text, IPNetwork2? block, string? problem)
     {
         Text = text;
         Block = block;
         Problem = problem;
     }
-
-    /// <summary>How many CIDR texts this process has parsed as config values (the tests count).</summary>
-    internal static int Parses => Volatile.Read(ref _parses);
 
     /// <summary>The text as the config gave it.</summary>
     public string Text { get; }
@@ -36,7 +30,7 @@ public sealed record CidrValue
     /// <summary>The value of a config text: the one place a CIDR block of the config is parsed.</summary>
     public static CidrValue Parse(string text)
     {
-        Interlocked.Increment(ref _parses);
+        ConfigValues.Parsed();
         return Cidr.TryParse(text, out var block, out var problem) ? new CidrValue(text, block, null) : new CidrValue(text, null, problem);
     }
 

@@ -124,8 +124,8 @@ public static class NetworkSpecBuilder
         }
         var egress = new InternetEgressSpec(egressConfig?.Enabled ?? false, egressConfig?.BandwidthMbps ?? SpecDefaults.EgressBandwidthMbps)
         {
-            AllowedHosts = (egressConfig?.AllowedHosts ?? new List<string>())
-                .Select(entry => new AllowedHost(entry[..entry.LastIndexOf(':')], int.Parse(entry[(entry.LastIndexOf(':') + 1)..], System.Globalization.CultureInfo.InvariantCulture)))
+            AllowedHosts = (egressConfig?.AllowedHosts ?? [])
+                .Select(entry => new AllowedHost(entry.Host!, entry.Port!.Value))
                 .ToImmutableArray(),
             FirewallBlock = firewall,
         };

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Net;
 using System.Text.RegularExpressions;
 using BlinkInfra.Facts;
 using FluentValidation;
@@ -87,8 +86,6 @@ public sealed class NetworkValidator : AbstractValidator<NetworkConfig>
         });
     }
 
-    private static readonly Regex HostPort = new(EgressFirewall.HostPortPattern, RegexOptions.CultureInvariant);
-
     /// <summary>`internetEgress.allowedHosts` and `firewallCidrBlock` (a NAT firewall in front of the gateway, <see cref="EgressFirewall"/>).</summary>
     private void EgressRules(string? region, VpcBlock vpcBlock)
     {
@@ -103,7 +100,7 @@ public sealed class NetworkValidator : AbstractValidator<NetworkConfig>
             .WithCode(DiagnosticCatalogue.OutOfRange).WithMessage($"allowed: at most {EgressFirewall.MaxAllowedHosts} hosts (a NAT firewall policy each)")
             .OverridePropertyName("InternetEgress.AllowedHosts");
         RuleFor(n => n.InternetEgress!.AllowedHosts)
-            .Must(hosts => hosts.Distinct(StringComparer.Ordinal).Count() == hosts.Count)
+            .Must(hosts => hosts.Select(h => h.Text).Distinct(StringComparer.Ordinal).Count() == hosts.Count)
             .When(n => n.InternetEgress is not null)
             .WithCode(DiagnosticCatalogue.ListedTwice).WithMessage("a host and port listed twice; allowed: each once")
             .OverridePropertyName("InternetEgress.AllowedHosts");
@@ -112,15 +109,12 @@ public sealed class NetworkValidator : AbstractValidator<NetworkConfig>
             .When(n => n.InternetEgress is { AllowedHosts.Count: > 0 })
             .WithCode(DiagnosticCatalogue.NotOffered).WithMessage($"Cloud Firewall offers no NAT firewall in {region}, which limiting egress to hosts needs; allowed: no allowedHosts there, or a region of {string.Join(", ", EgressFirewall.NatFirewallRegions)}")
             .OverridePropertyName("InternetEgress.AllowedHosts");
+        // Each entry as parsed once (HostPortValue): an address or not host:port.
         RuleForEach(n => n.InternetEgress!.AllowedHosts)
             .Custom((entry, context) =>
             {
-                var hostPart = entry.Contains(':', StringComparison.Ordinal) ? entry[..entry.LastIndexOf(':')] : entry;
-                if (IPAddress.TryParse(hostPart, out _))
-                    context.Fail(DiagnosticCatalogue.MalformedValue, entry, "an address; allowed: a host name and port, such as api.partner.com:443 (the NAT firewall filters by name)");
-                else if (!HostPort.IsMatch(entry) || hostPart.Length > EgressFirewall.MaxHostLength
-                         || int.Parse(entry[(entry.LastIndexOf(':') + 1)..], System.Globalization.CultureInfo.InvariantCulture) > 65535)
-                    context.Fail(DiagnosticCatalogue.MalformedValue, entry, "not host:port; allowed: a host name in lower case with at least one dot (\"*.\" before it for all its subdomains), at most 253 characters, ':' and a port 1 to 65535, such as api.partner.com:443");
+                if (entry.Problem is { } problem)
+                    context.Fail(DiagnosticCatalogue.MalformedValue, entry, problem);
             })
             .When(n => n.InternetEgress is not null);
 

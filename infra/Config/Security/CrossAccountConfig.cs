@@ -8,7 +8,7 @@ namespace BlinkInfra.Config;
 /// </summary>
 public sealed class CrossAccountConfig
 {
-    public string? TenantRoleArn { get; set; }
+    public RoleArnValue? TenantRoleArn { get; set; }
     public string? PlatformAccountId { get; set; }
     public string? VpcId { get; set; }
     public CidrValue? CidrBlock { get; set; }

@@ -14,7 +14,6 @@ public sealed class DataAccessValidator : AbstractValidator<DataAccessConfig>
 {
     private static readonly Regex VswitchIdPattern = new("^vsw-[a-z0-9]{6,}\\z", RegexOptions.CultureInvariant);
     private static readonly Regex VpcIdPattern = new("^vpc-[a-z0-9]{6,}\\z", RegexOptions.CultureInvariant);
-    private static readonly Regex RoleArnPattern = new(@"^acs:ram::(?<account>[0-9]{16}):role/[A-Za-z0-9._-]+\z", RegexOptions.CultureInvariant);
     private static readonly Regex AccountIdPattern = new(@"^[0-9]{16}\z", RegexOptions.CultureInvariant);
     private static readonly Regex EndpointNamePattern = new("^[a-z][a-z0-9-]{0,62}\\z", RegexOptions.CultureInvariant);
     public const int WidestEndpointPrefix = 8;
@@ -55,10 +54,6 @@ public sealed class DataAccessValidator : AbstractValidator<DataAccessConfig>
         return Suggestions.DidYouMean(given, DataEndpointKinds.All.Select(k => k.Name));
     }
 
-    /// <summary>The tenant's account, as its role's ARN names it; null when the ARN is not one.</summary>
-    public static string? AccountOf(string? roleArn)
-        => roleArn is not null && RoleArnPattern.Match(roleArn) is { Success: true } match ? match.Groups["account"].Value : null;
-
     public DataAccessValidator(string? region)
     {
         RuleFor(d => d.Vswitches)
@@ -67,8 +62,9 @@ public sealed class DataAccessValidator : AbstractValidator<DataAccessConfig>
 
         RuleFor(d => d.CrossAccount!.TenantRoleArn)
             .Cascade(CascadeMode.Stop)
-            .NotEmpty().WithCode(DiagnosticCatalogue.MissingRequired).WithMessage("the RAM role the stack assumes in the tenant's account is required; allowed: an ARN such as acs:ram::1234567890123456:role/blink-tenant")
-            .Must(arn => RoleArnPattern.IsMatch(arn!)).WithCode(DiagnosticCatalogue.MalformedValue).WithMessage("not a RAM role ARN; allowed: an ARN such as acs:ram::1234567890123456:role/blink-tenant")
+            .Must(arn => !string.IsNullOrWhiteSpace(arn?.Text)).WithCode(DiagnosticCatalogue.MissingRequired).WithMessage("the RAM role the stack assumes in the tenant's account is required; allowed: an ARN such as acs:ram::1234567890123456:role/blink-tenant")
+            // The ARN as parsed once (RoleArnValue).
+            .Must(arn => arn!.Problem is null).WithCode(DiagnosticCatalogue.MalformedValue).WithMessage((_, arn) => arn!.Problem!)
             .OverridePropertyName("CrossAccount.TenantRoleArn")
             .When(d => d.CrossAccount != null);
 
@@ -76,7 +72,7 @@ public sealed class DataAccessValidator : AbstractValidator<DataAccessConfig>
             .Cascade(CascadeMode.Stop)
             .NotEmpty().WithCode(DiagnosticCatalogue.MissingRequired).WithMessage("the account that hosts the cluster and owns the transit router is required; allowed: a 16-digit Alibaba Cloud account id")
             .Must(id => AccountIdPattern.IsMatch(id!)).WithCode(DiagnosticCatalogue.MalformedValue).WithMessage("not an Alibaba Cloud account id; allowed: 16 digits")
-            .Must((d, id) => AccountOf(d.CrossAccount!.TenantRoleArn) != id)
+            .Must((d, id) => d.CrossAccount!.TenantRoleArn?.Account != id)
             .WithCode(DiagnosticCatalogue.ConflictingSettings).WithMessage("the tenant's role is in the platform's own account; allowed: another account's id (in the same account, carve the cluster inside the customer's VPC with blink-infra:network.vpcId and leave crossAccount out)")
             .OverridePropertyName("CrossAccount.PlatformAccountId")
             .When(d => d.CrossAccount != null);
@@ -154,10 +150,10 @@ public sealed class DataAccessValidator : AbstractValidator<DataAccessConfig>
             {
                 if (host is null)
                     return;
-                if (HostNames.ProblemWith(host) is { } problem)
-                    context.Fail(DiagnosticCatalogue.MalformedValue, host, $"{problem}; allowed: {HostNames.Allowed}");
+                if (host.Problem is { } problem)
+                    context.Fail(DiagnosticCatalogue.MalformedValue, host, problem);
                 else if (context.InstanceToValidate.Cidr is { Block: { } block } cidr
-                         && HostNames.TryParseIPv4(host, out var address) && !block.Contains(address))
+                         && host.Address is { } address && !block.Contains(address))
                     context.Fail(DiagnosticCatalogue.CidrNotAllowed, host, $"an address outside the endpoint's cidr {cidr}, the only addresses its egress rule opens; allowed: an address inside it, or a cidr that holds it");
             });
             endpoint.RuleFor(e => e.Cidr).Custom((cidr, context) =>
@@ -167,8 +163,8 @@ public sealed class DataAccessValidator : AbstractValidator<DataAccessConfig>
                 {
                     if (host is null)
                         context.Fail(DiagnosticCatalogue.MissingRequired, null, "an endpoint needs the addresses its egress rule opens; allowed: cidr, or host as an IPv4 address");
-                    else if (HostNames.ProblemWith(host) is null && !HostNames.TryParseIPv4(host, out _))
-                        context.Fail(DiagnosticCatalogue.MalformedValue, null, $"host {UserText.Quote(host)} is a name, and a security group rule needs addresses; allowed: the CIDR block of the endpoint's addresses");
+                    else if (host.IsName)
+                        context.Fail(DiagnosticCatalogue.MalformedValue, null, $"host {UserText.Quote(host.Text)} is a name, and a security group rule needs addresses; allowed: the CIDR block of the endpoint's addresses");
                     return;
                 }
                 if (cidr.Block is not { } block)

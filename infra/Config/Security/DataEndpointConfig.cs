@@ -6,7 +6,7 @@ public sealed class DataEndpointConfig
 {
     public string? Name { get; set; }
     public string? Kind { get; set; }
-    public string? Host { get; set; }
+    public HostValue? Host { get; set; }
     public CidrValue? Cidr { get; set; }
     public int? Port { get; set; }
 }

@@ -7,6 +7,6 @@ public sealed class PeerGroupConfig
     public string? SecurityGroupId { get; set; }
     public string? Role { get; set; }
     public string? Protocol { get; set; }
-    public string? Ports { get; set; }
+    public PortRangeValue? Ports { get; set; }
     public string? Description { get; set; }
 }

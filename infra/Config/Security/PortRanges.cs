@@ -1,22 +1,19 @@
-using System.Globalization;
-using System.Net;
-using BlinkInfra.Facts;
-using FluentValidation;
-using FluentValidation.Results;
-
 namespace BlinkInfra.Config;
 
 /// <summary>Port ranges as security group rules take them: "from/to", "-1/-1" for protocols without ports.</summary>
 public static class PortRanges
 {
-    /// <summary>Normalises "8081" or "6121/6122" for a protocol; null with a problem when it does not fit.</summary>
-    public static string? Normalise(string protocol, string? ports, out string problem)
+    /// <summary>
+    /// The rule's port range for a protocol, from the ports as parsed once (<see cref="PortRangeValue"/>): "from/to" for
+    /// tcp and udp, "-1/-1" for the others; null with a problem when the ports do not fit the protocol.
+    /// </summary>
+    public static string? For(string protocol, PortRangeValue? ports, out string problem)
     {
         problem = "";
-        if (ClusterPorts.IsPortless(protocol))
+        if (Facts.ClusterPorts.IsPortless(protocol))
         {
-            if (ports is null or "-1/-1")
-                return "-1/-1";
+            if (ports is null || ports.IsNoPorts)
+                return PortRangeValue.NoPorts;
             problem = $"{protocol} has no ports; allowed: -1/-1 or no ports";
             return null;
         }
@@ -25,15 +22,11 @@ public static class PortRanges
             problem = $"{protocol} needs ports; allowed: a port such as 8081, or a range such as 6121/6122, within 1 to 65535";
             return null;
         }
-        var parts = ports.Split('/');
-        if (parts.Length is 1 or 2
-            && int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var from)
-            && int.TryParse(parts[^1], NumberStyles.None, CultureInfo.InvariantCulture, out var to)
-            && from is >= 1 and <= 65535 && to is >= 1 and <= 65535 && from <= to)
+        if (ports.Problem is { } notARange)
         {
-            return $"{from}/{to}";
+            problem = notARange;
+            return null;
         }
-        problem = "not a port range; allowed: a port such as 8081, or a range such as 6121/6122, within 1 to 65535";
-        return null;
+        return $"{ports.From}/{ports.To}";
     }
 }

@@ -17,7 +17,7 @@ public static class IsolationSpecBuilder
             peer.SecurityGroupId!,
             peer.Role ?? SecurityValidator.Roles[0],
             peer.Protocol!,
-            PortRanges.Normalise(peer.Protocol!, peer.Ports, out _)!,
+            PortRanges.For(peer.Protocol!, peer.Ports, out _)!,
             peer.Description)).ToImmutableArray(),
             KmsValidator.Build(security.Kms),
             security.BreakGlass is { } breakGlass ? new BreakGlassSpec(breakGlass.KeyPairName!, breakGlass.PublicKey) : null);
@@ -27,7 +27,7 @@ public static class IsolationSpecBuilder
     /// IPv4 address (the validator requires one or the other); null for a host name without a cidr (refused there).
     /// </summary>
     public static IPNetwork2? BlockOf(DataEndpointConfig endpoint)
-        => endpoint.Cidr?.Block ?? (endpoint.Host is { } host && HostNames.TryParseIPv4(host, out var address) ? new IPNetwork2(address, 32) : null);
+        => endpoint.Cidr?.Block ?? (endpoint.Host?.Address is { } address ? new IPNetwork2(address, 32) : null);
 
     /// <summary>An endpoint is not an address of the cluster's own node or pod vSwitches.</summary>
     private static void CheckEndpoints(DataAccessConfig dataAccess, NetworkSpec network, List<SpecError> errors)
@@ -43,7 +43,7 @@ public static class IsolationSpecBuilder
             var inside = own.FirstOrDefault(o => o.Item2.Contains(block));
             if (inside.Item1 != null)
             {
-                errors.Add(new SpecError(DiagnosticCatalogue.BlocksOverlap, $"{ConfigKeys.Section("dataAccess")}.endpoints[{i}].{(endpoint.Cidr is null ? "host" : "cidr")}", endpoint.Cidr?.Text ?? endpoint.Host,
+                errors.Add(new SpecError(DiagnosticCatalogue.BlocksOverlap, $"{ConfigKeys.Section("dataAccess")}.endpoints[{i}].{(endpoint.Cidr is null ? "host" : "cidr")}", endpoint.Cidr?.Text ?? endpoint.Host?.Text,
                     $"lies inside {inside.Item1} ({inside.Item2}), the cluster's own addresses; allowed: the endpoint's addresses, outside the cluster's vSwitches"));
             }
         }
@@ -73,7 +73,7 @@ public static class IsolationSpecBuilder
             var why = isPublic
                 ? "and the stack has no internet egress (blink-infra:network.internetEgress) to reach a public address"
                 : $"and the cluster's VPC routes only that block to the transit router (the route blink-infra:dataAccess.crossAccount.cidrBlock declares), so these addresses are routed to neither VPC";
-            errors.Add(new SpecError(DiagnosticCatalogue.CidrNotAllowed, $"{ConfigKeys.Section("dataAccess")}.endpoints[{i}].{(endpoint.Cidr is null ? "host" : "cidr")}", endpoint.Cidr?.Text ?? endpoint.Host,
+            errors.Add(new SpecError(DiagnosticCatalogue.CidrNotAllowed, $"{ConfigKeys.Section("dataAccess")}.endpoints[{i}].{(endpoint.Cidr is null ? "host" : "cidr")}", endpoint.Cidr?.Text ?? endpoint.Host?.Text,
                 $"{where} (blink-infra:dataAccess.crossAccount.cidrBlock), {why}; allowed: an endpoint in the tenant's VPC, inside {tenantBlock}, one in the cluster's VPC {network.VpcCidrBlock}, or one of Alibaba Cloud's services inside {PodNetworking.AlibabaServiceBlock}"));
         }
     }
@@ -91,7 +91,7 @@ public static class IsolationSpecBuilder
         var errorCount = errors.Count;
         CheckEndpoints(dataAccess, network, errors);
         var endpoints = dataAccess.Endpoints.Select(e => new DataEndpointSpec(
-            e.Name!, e.Kind!, e.Host, BlockOf(e)!, e.Port ?? DataEndpointKinds.Find(e.Kind!)!.DefaultPort)).ToImmutableArray();
+            e.Name!, e.Kind!, e.Host?.Text, BlockOf(e)!, e.Port ?? DataEndpointKinds.Find(e.Kind!)!.DefaultPort)).ToImmutableArray();
         if (dataAccess.CrossAccount is not { } cross)
             return errors.Count > errorCount ? null : new DataAccessSpec(null, endpoints);
 
@@ -113,9 +113,9 @@ public static class IsolationSpecBuilder
             return null;
         return new DataAccessSpec(
             new CrossAccountSpec(
-                cross.TenantRoleArn!,
+                cross.TenantRoleArn!.Text,
                 cross.PlatformAccountId!,
-                DataAccessValidator.AccountOf(cross.TenantRoleArn)!,
+                cross.TenantRoleArn.Account!,
                 cross.VpcId!,
                 tenantBlock,
                 cross.Vswitches.Select(v => new TenantVswitchSpec(v.Id!, v.Zone!)).ToImmutableArray()),

@@ -36,7 +36,7 @@ public sealed class SecurityValidator : AbstractValidator<SecurityConfig>
             peer.RuleFor(p => p.Ports).Custom((ports, context) =>
             {
                 var protocol = context.InstanceToValidate.Protocol;
-                if (protocol != null && ClusterPorts.Protocols.Contains(protocol) && PortRanges.Normalise(protocol, ports, out var problem) is null)
+                if (protocol != null && ClusterPorts.Protocols.Contains(protocol) && PortRanges.For(protocol, ports, out var problem) is null)
                     context.Fail(DiagnosticCatalogue.MalformedValue, ports, problem);
             });
         });

@@ -6,18 +6,45 @@ using BlinkInfra.Facts;
 namespace BlinkInfra.Config;
 
 /// <summary>
-/// `blink-infra:maintenance.window.startTime` parsed by what it is: a date that exists, a time of day that
-/// exists, an offset that exists (<see cref="Maintenance.DateTimePattern"/>, <see cref="Maintenance.TimeOfDayPattern"/>).
-/// What a person writes (23:00) is completed into the RFC3339 the provider takes, in the region's time zone, and
-/// the zone used is said (<see cref="Parsed.ZoneUsed"/>).
+/// `blink-infra:maintenance.window.startTime`, parsed once, as the config is read, by what it is: a date that exists, a
+/// time of day that exists, an offset that exists (<see cref="Maintenance.DateTimePattern"/>,
+/// <see cref="Maintenance.TimeOfDayPattern"/>). What a person writes (23:00) is completed into the RFC3339 the provider
+/// takes in the region's time zone (<see cref="In"/>), which the config's other section gives, so the parse keeps the
+/// parts and the completion reads them. <see cref="Problem"/> says what is wrong without what is allowed, which names
+/// the region (<see cref="Allowed"/>): the validator adds it.
 /// </summary>
-public static class StartTime
+public sealed record StartTimeValue : IConfigValue
 {
     private static readonly Regex DateTime = new(Maintenance.DateTimePattern, RegexOptions.CultureInvariant);
     private static readonly Regex TimeOfDay = new(Maintenance.TimeOfDayPattern, RegexOptions.CultureInvariant);
+    private static readonly DateOnly ReferenceDate = DateOnly.ParseExact(Maintenance.ReferenceDate, "yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    /// <summary>The value the provider gets, and, when the region's offset completed it, the zone used, for a note.</summary>
-    public sealed record Parsed(string Value, string? ZoneUsed);
+    private StartTimeValue(string text, DateOnly date, TimeOnly time, string? offset, bool whole, string? problem)
+    {
+        Text = text;
+        Date = date;
+        Time = time;
+        Offset = offset;
+        Whole = whole;
+        Problem = problem;
+    }
+
+    public string Text { get; }
+
+    /// <summary>The date given, or <see cref="Maintenance.ReferenceDate"/> for a time of day.</summary>
+    public DateOnly Date { get; }
+
+    /// <summary>The time of day, to the second.</summary>
+    public TimeOnly Time { get; }
+
+    /// <summary>The offset given ("Z" or "+08:00"); null when the text gives none and the region's is meant.</summary>
+    public string? Offset { get; }
+
+    /// <summary>Whether the text is already what the provider takes (a whole RFC3339 time with its offset), kept as given.</summary>
+    public bool Whole { get; }
+
+    /// <summary>Why the text is not a start time, without what is allowed (<see cref="Allowed"/> says, in the region); or null.</summary>
+    public string? Problem { get; }
 
     /// <summary>What a start time may be, for messages.</summary>
     public static string Allowed(string? region)
@@ -27,44 +54,42 @@ public static class StartTime
         return $"a time of day on a 24-hour clock such as 23:00 (read in {where}, UTC{offset} {name}, unless it carries an offset such as Z or +08:00), or a date and time with its offset such as {Maintenance.DefaultStartTime} (ACK takes its time of day)";
     }
 
-    public static Parsed? Parse(string text, string? region, out string problem)
+    /// <summary>The value the provider gets in <paramref name="region"/>, and, when the region's offset completed it, the zone used, for a note.</summary>
+    public (string Value, string? ZoneUsed) In(string? region)
     {
-        problem = "";
+        if (Whole)
+            return (Text, null);
         var zone = Maintenance.TimeZoneOf(region);
-        var zoneUsed = $"UTC{zone.Offset}, {zone.Name}{(region is null ? "" : $", the time of {region}")}";
+        return Offset is null
+            ? (Format(Date, Time, zone.Offset), $"UTC{zone.Offset}, {zone.Name}{(region is null ? "" : $", the time of {region}")}")
+            : (Format(Date, Time, Offset), null);
+    }
+
+    /// <summary>The value of a config text: the one place a start time is parsed.</summary>
+    public static StartTimeValue Parse(string text)
+    {
+        ConfigValues.Parsed();
+        StartTimeValue Refused(string problem) => new(text, default, default, null, false, problem);
         if (DateTime.Match(text) is { Success: true } full)
         {
             var date = full.Groups["date"].Value;
             if (!DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
-            {
-                problem = $"{date} is not a date that exists{WhyNotADate(date)}; allowed: {Allowed(region)}";
-                return null;
-            }
-            if (!TryTime(full.Groups["time"].Value, out var time, out problem) || !TryOffset(full.Groups["offset"].Value, out var offset, out problem))
-            {
-                problem += $"; allowed: {Allowed(region)}";
-                return null;
-            }
-            var complete = full.Groups["offset"].Success && full.Groups["time"].Value.Length >= 8 && text.Contains('T', StringComparison.Ordinal);
-            return complete
-                ? new Parsed(text, null)
-                : new Parsed(Format(day, time, offset ?? zone.Offset), offset is null ? zoneUsed : null);
+                return Refused($"{date} is not a date that exists{WhyNotADate(date)}");
+            if (!TryTime(full.Groups["time"].Value, out var time, out var problem) || !TryOffset(full.Groups["offset"].Value, out var offset, out problem))
+                return Refused(problem);
+            var whole = full.Groups["offset"].Success && full.Groups["time"].Value.Length >= 8 && text.Contains('T', StringComparison.Ordinal);
+            return new StartTimeValue(text, day, time, offset, whole, null);
         }
         if (TimeOfDay.Match(text) is { Success: true } clock)
         {
             var hhmmss = $"{int.Parse(clock.Groups["hour"].Value, CultureInfo.InvariantCulture):00}:{clock.Groups["minute"].Value}:{(clock.Groups["second"].Success ? clock.Groups["second"].Value : "00")}";
-            if (!TryTime(hhmmss, out var time, out problem) || !TryOffset(clock.Groups["offset"].Value, out var offset, out problem))
-            {
-                problem += $"; allowed: {Allowed(region)}";
-                return null;
-            }
+            if (!TryTime(hhmmss, out var time, out var problem) || !TryOffset(clock.Groups["offset"].Value, out var offset, out problem))
+                return Refused(problem);
             // A whole time with its offset (03:00:00Z, as the provider's tests write it) stays as given.
-            if (clock.Groups["second"].Success && clock.Groups["offset"].Success && (offset == "Z" || clock.Groups["offset"].Value.Contains(':', StringComparison.Ordinal)))
-                return new Parsed(text, null);
-            return new Parsed(Format(DateOnly.ParseExact(Maintenance.ReferenceDate, "yyyy-MM-dd", CultureInfo.InvariantCulture), time, offset ?? zone.Offset), offset is null ? zoneUsed : null);
+            var whole = clock.Groups["second"].Success && clock.Groups["offset"].Success && (offset == "Z" || clock.Groups["offset"].Value.Contains(':', StringComparison.Ordinal));
+            return new StartTimeValue(text, ReferenceDate, time, offset, whole, null);
         }
-        problem = $"not a time of day or an RFC3339 date and time; allowed: {Allowed(region)}";
-        return null;
+        return Refused("not a time of day or an RFC3339 date and time");
     }
 
     private static string Format(DateOnly day, TimeOnly time, string offset)
@@ -120,4 +145,7 @@ public static class StartTime
         var days = System.DateTime.DaysInMonth(Math.Max(1, year), month);
         return $" ({CultureInfo.InvariantCulture.DateTimeFormat.GetMonthName(month)} {year} has {days} days)";
     }
+
+    /// <summary>The text as given, as messages quote it.</summary>
+    public override string ToString() => Text;
 }
