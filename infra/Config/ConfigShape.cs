@@ -207,6 +207,9 @@ public static class ConfigShape
         [typeof(RoleArnValue)] = RoleArnValue.Parse,
         [typeof(KubernetesVersionValue)] = KubernetesVersionValue.Parse,
         [typeof(StartTimeValue)] = StartTimeValue.Parse,
+        [typeof(BillingValue)] = BillingValue.Parse,
+        [typeof(EnforcementLevelValue)] = EnforcementLevelValue.Parse,
+        [typeof(MachineKindValue)] = MachineKindValue.Parse,
     };
 
     /// <summary>The types of <see cref="IConfigValue"/> the read parses (a test holds every such type to a row here).</summary>

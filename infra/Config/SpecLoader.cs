@@ -106,7 +106,7 @@ public static class SpecLoader
         {
             Documents = documents,
             Region = region,
-            Billing = SpecDefaults.ParseBilling(cluster.Billing ?? "") ?? SpecDefaults.Billing,
+            Billing = cluster.Billing?.Mode ?? SpecDefaults.Billing,
             NameFromStack = nameFromStack,
             Vpc = vpcBlock,
             // What the cluster reaches outside its own vSwitches: the Service CIDR must overlap none of it.

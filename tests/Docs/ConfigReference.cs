@@ -82,6 +82,7 @@ public static class ConfigReference
             : type == typeof(RoleArnValue) ? "RAM role ARN"
             : type == typeof(KubernetesVersionValue) ? "ACK version"
             : type == typeof(StartTimeValue) ? "time"
+            : type == typeof(BillingValue) || type == typeof(EnforcementLevelValue) || type == typeof(MachineKindValue) ? "text"
             : type == typeof(int) || type == typeof(long) ? "whole number"
             : type == typeof(double) || type == typeof(decimal) ? "number"
             : type == typeof(bool) ? "true/false"

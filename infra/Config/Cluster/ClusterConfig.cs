@@ -10,7 +10,7 @@ public sealed class ClusterConfig
     [ConfigDoc("pay-as-you-go: `cn-hangzhou`, `cn-beijing`, `cn-shanghai`, `cn-shenzhen`; subscription also `cn-zhangjiakou`, `cn-hongkong`, `ap-southeast-1`", Default = "(required)")]
     public string? Region { get; set; }
     [ConfigDoc("`pay-as-you-go`, `subscription`", Default = "`pay-as-you-go`")]
-    public string? Billing { get; set; }
+    public BillingValue? Billing { get; set; }
     [ConfigDoc("`exclusive` (shared mode was retired on 2019-12-24 and is refused)", Default = "`exclusive`")]
     public string? Mode { get; set; }
     [ConfigDoc("a map of at most 16 tags (Alibaba Cloud allows 20 on a resource, and a master machine carries 4 of BlinkInfra's own); keys and values at most 128 characters, not starting with `aliyun`, `acs:` or `blink.io/`, without `http://` or `https://`; a key cannot contain `:`")]

@@ -41,8 +41,8 @@ public sealed class ClusterValidator : AbstractValidator<ClusterConfig>
             .WithCode(DiagnosticCatalogue.ListedTwice).WithMessage("given twice; allowed: each former name once");
 
         RuleFor(c => c.Billing)
-            .Must(billing => billing is null || SpecDefaults.ParseBilling(billing) is not null)
-            .WithCode(DiagnosticCatalogue.UnknownValue).WithMessage($"unknown billing mode; allowed: {string.Join(", ", AlibabaCloud.BillingModes.Select(b => b.Name))}");
+            .Must(billing => billing is null || billing.Mode is not null)
+            .WithCode(DiagnosticCatalogue.UnknownValue).WithMessage(c => c.Billing!.Problem!);
 
         RuleFor(c => c.Mode)
             .Must(mode => mode is null or SpecDefaults.ExclusiveMode)
@@ -59,7 +59,7 @@ public sealed class ClusterValidator : AbstractValidator<ClusterConfig>
             .WithCode(DiagnosticCatalogue.UnknownValue).WithMessage((c, region) => RegionProblem(c, region!))
             .Must((c, region) => AlibabaCloud.RegionsFor(Billing(c)).Contains(region!))
             .WithCode(DiagnosticCatalogue.NotOffered).WithMessage((c, region) => RegionProblem(c, region!))
-            .When(c => c.Billing is null || SpecDefaults.ParseBilling(c.Billing) is not null);
+            .When(c => c.Billing is null || c.Billing.Mode is not null);
 
         RuleFor(c => c.Tags).Custom((tags, context) =>
         {
@@ -78,7 +78,7 @@ public sealed class ClusterValidator : AbstractValidator<ClusterConfig>
         });
     }
 
-    private static BillingMode Billing(ClusterConfig c) => SpecDefaults.ParseBilling(c.Billing ?? "") ?? SpecDefaults.Billing;
+    private static BillingMode Billing(ClusterConfig c) => c.Billing?.Mode ?? SpecDefaults.Billing;
 
     private static string BillingName(ClusterConfig c) => SpecDefaults.BillingName(Billing(c));
 

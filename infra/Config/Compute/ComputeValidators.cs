@@ -113,7 +113,7 @@ public sealed class WorkerPoolValidator : AbstractValidator<WorkerPoolConfig>
     public static readonly int MaxComputeUnits = ComputeUnits.MaxWorkers * InstanceCatalog.Types.Max(t => t.ComputeUnitCount);
 
     private static readonly string KnownFamilies = string.Join(", ", InstanceCatalog.Families.Select(f => f.Name));
-    private static readonly string Kinds = "cpu, gpu, fpga";
+    private static readonly string Kinds = ComputeFacts.Kinds;
 
     public WorkerPoolValidator(IReadOnlyList<string>? zones)
     {
@@ -139,9 +139,9 @@ public sealed class WorkerPoolValidator : AbstractValidator<WorkerPoolConfig>
             .WithCode(DiagnosticCatalogue.UnknownValue).WithMessage($"unknown instance family; allowed: {KnownFamilies}, or trusted: true with kind");
 
         RuleFor(p => p.Kind)
-            .Must(kind => ComputeFacts.ParseKind(kind!) != null)
+            .Must(kind => kind!.Kind != null)
             .When(p => p.Kind != null)
-            .WithCode(DiagnosticCatalogue.UnknownValue).WithMessage($"unknown machine kind; allowed: {Kinds}");
+            .WithCode(DiagnosticCatalogue.UnknownValue).WithMessage(p => p.Kind!.Problem!);
 
         RuleFor(p => p.Kind)
             .NotEmpty()
@@ -270,10 +270,14 @@ public sealed class DataDiskValidator : AbstractValidator<DataDiskConfig>
 /// <summary>What a pool's family and config say about its machines.</summary>
 public static class ComputeFacts
 {
+    /// <summary>The kinds a pool may declare, for messages.</summary>
+    public const string Kinds = "cpu, gpu, fpga";
+
+    /// <summary>A kind's name to the kind (MachineKindValue reads the config's with it).</summary>
     public static MachineKind? ParseKind(string text)
         => text switch { "cpu" => MachineKind.Cpu, "gpu" => MachineKind.Gpu, "fpga" => MachineKind.Fpga, _ => null };
 
     /// <summary>The pool's kind: its known family's, or the kind a trusted pool declares.</summary>
     public static MachineKind? KindOf(WorkerPoolConfig pool)
-        => pool.Family is { } family && InstanceCatalog.Family(family) is { } known ? known.Kind : pool.Kind is { } kind ? ParseKind(kind) : null;
+        => pool.Family is { } family && InstanceCatalog.Family(family) is { } known ? known.Kind : pool.Kind?.Kind;
 }

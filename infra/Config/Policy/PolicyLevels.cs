@@ -17,12 +17,12 @@ public static class PolicyLevels
         {
             var key = $"{ConfigKeys.Section("policy")}.levels[\"{name}\"]";
             if (!policyNames.Contains(name))
-                yield return new SpecError(DiagnosticCatalogue.UnknownValue, key, level, $"unknown policy \"{name}\"; allowed: {string.Join(", ", policyNames)}");
-            else if (EnforcementLevels.Parse(level) is null)
-                yield return new SpecError(DiagnosticCatalogue.UnknownValue, key, level, $"unknown enforcement level; allowed: {EnforcementLevels.Names}");
+                yield return new SpecError(DiagnosticCatalogue.UnknownValue, key, level.Text, $"unknown policy \"{name}\"; allowed: {string.Join(", ", policyNames)}");
+            else if (level.Level is null)
+                yield return new SpecError(DiagnosticCatalogue.UnknownValue, key, level.Text, level.Problem!);
         }
     }
 
     public static PolicySpec Build(PolicyConfig policy, SpecContext context)
-        => new(policy.Levels.ToImmutableSortedDictionary(kv => kv.Key, kv => EnforcementLevels.Parse(kv.Value)!.Value, StringComparer.Ordinal));
+        => new(policy.Levels.ToImmutableSortedDictionary(kv => kv.Key, kv => kv.Value.Level!.Value, StringComparer.Ordinal));
 }

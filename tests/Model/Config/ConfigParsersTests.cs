@@ -16,7 +16,7 @@ namespace BlinkInfra.Tests.Config;
 /// JSON parser but the front door's (ConfigFrontDoor, which parses each structured value's text once and keeps the
 /// document), none parses a CIDR block's text but CidrValue (through Cidr's strict rules) and the facts' blocks
 /// (KnownBlocks), none parses another value of a format of its own (host:port, a port range, a host, a role's ARN, a
-/// Kubernetes version, a start time) but its type's Parse, which only the typed read (ConfigShape) calls, and no
+/// Kubernetes version, a start time, the name of a billing mode, a level or a machine kind) but its type's Parse, which only the typed read (ConfigShape) calls, and no
 /// other class reads numbers, addresses, dates or a pattern's groups out of text: so a validator or builder cannot
 /// parse a value again. Read from the assembly's IL, where a
 /// qualified name, a lambda or a local function cannot hide a call as they can from a text search; a lambda or local
@@ -45,6 +45,13 @@ public class ConfigParsersTests
         ("BlinkInfra.Config.RoleArnValue.Parse", ["BlinkInfra.Config.ConfigShape"]),
         ("BlinkInfra.Config.KubernetesVersionValue.Parse", ["BlinkInfra.Config.ConfigShape"]),
         ("BlinkInfra.Config.StartTimeValue.Parse", ["BlinkInfra.Config.ConfigShape"]),
+        ("BlinkInfra.Config.BillingValue.Parse", ["BlinkInfra.Config.ConfigShape"]),
+        ("BlinkInfra.Config.EnforcementLevelValue.Parse", ["BlinkInfra.Config.ConfigShape"]),
+        ("BlinkInfra.Config.MachineKindValue.Parse", ["BlinkInfra.Config.ConfigShape"]),
+        // A name read as what it names (a billing mode, a level, a machine kind): by its value type alone.
+        ("BlinkInfra.Config.SpecDefaults.ParseBilling", ["BlinkInfra.Config.BillingValue"]),
+        ("BlinkInfra.Config.EnforcementLevels.Parse", ["BlinkInfra.Config.EnforcementLevelValue"]),
+        ("BlinkInfra.Config.ComputeFacts.ParseKind", ["BlinkInfra.Config.MachineKindValue"]),
         // What those Parse methods read text with: an address, a host, a number, a date, a regular expression's
         // groups. A validator may still test a text against a pattern (Regex.IsMatch), but takes no parts out of it.
         ("System.Net.IPAddress.TryParse", ["BlinkInfra.Config.HostPortValue"]),
@@ -71,6 +78,8 @@ public class ConfigParsersTests
         "BlinkInfra.Config.StartTimeValue.Parse", "System.Net.IPAddress.TryParse", "BlinkInfra.Config.HostNames.ProblemWith",
         "BlinkInfra.Config.HostNames.TryParseIPv4", "System.Int32.Parse", "System.Int32.TryParse", "System.Double.Parse",
         "System.DateOnly.TryParseExact", "System.Version..ctor", "System.Text.RegularExpressions.Regex.Match",
+        "BlinkInfra.Config.BillingValue.Parse", "BlinkInfra.Config.EnforcementLevelValue.Parse", "BlinkInfra.Config.MachineKindValue.Parse",
+        "BlinkInfra.Config.SpecDefaults.ParseBilling", "BlinkInfra.Config.EnforcementLevels.Parse", "BlinkInfra.Config.ComputeFacts.ParseKind",
     ];
 
     [Test]

@@ -210,4 +210,34 @@ public class ConfigValueTests
         Assert.That((spec.Compute.Kubernetes.Version, spec.Compute.Kubernetes.ProxyMode), Is.EqualTo(("1.34.3-aliyun.1", "ipvs")), "before 1.35, ACK creates no nftables");
         Assert.That((spec.Maintenance.Window!.StartTime, spec.Maintenance.Window.StartTimeGiven), Is.EqualTo(("2026-01-04T23:00:00.000+08:00", "23:00")));
     }
+
+    [TestCase("pay-as-you-go", BillingMode.PayAsYouGo)]
+    [TestCase("subscription", BillingMode.Subscription)]
+    public void A_billing_mode_is_the_mode_it_names(string text, BillingMode mode)
+    {
+        var billing = BillingValue.Parse(text);
+
+        Assert.That((billing.Mode, billing.Problem, billing.Text), Is.EqualTo(((BillingMode?)mode, (string?)null, text)));
+    }
+
+    [TestCase("monthly")]
+    [TestCase("Pay-As-You-Go")]
+    [TestCase("")]
+    public void What_names_no_billing_mode_has_no_mode(string text)
+    {
+        var billing = BillingValue.Parse(text);
+
+        Assert.That((billing.Mode, billing.Problem), Is.EqualTo(((BillingMode?)null, "unknown billing mode; allowed: pay-as-you-go, subscription")));
+    }
+
+    [Test]
+    public void A_level_and_a_machine_kind_are_what_they_name_or_nothing()
+    {
+        Assert.That(EnforcementLevelValue.Parse("advisory").Level, Is.EqualTo(EnforcementLevel.Advisory));
+        Assert.That((EnforcementLevelValue.Parse("loud").Level, EnforcementLevelValue.Parse("loud").Problem),
+            Is.EqualTo(((EnforcementLevel?)null, "unknown enforcement level; allowed: mandatory, advisory, disabled")));
+        Assert.That(MachineKindValue.Parse("gpu").Kind, Is.EqualTo(BlinkInfra.Facts.MachineKind.Gpu));
+        Assert.That((MachineKindValue.Parse("GPU").Kind, MachineKindValue.Parse("GPU").Problem),
+            Is.EqualTo(((BlinkInfra.Facts.MachineKind?)null, "unknown machine kind; allowed: cpu, gpu, fpga")));
+    }
 }
