@@ -106,8 +106,8 @@ public static class ConfigReference
             text.Append("| key | type | default | allowed |\n|---|---|---|---|\n");
             foreach (var key in section)
             {
-                var allowed = key.Doc?.Allowed ?? $"described with `{key.DescribedWith}`";
-                var dflt = key.Doc?.Default ?? "";
+                var allowed = key.Doc is { } doc ? ConfigDocText.Render(doc.Allowed) : $"described with `{key.DescribedWith}`";
+                var dflt = key.Doc is { } docDefault ? ConfigDocText.Render(docDefault.Default) : "";
                 text.Append($"| `{key.Path}` | {key.Type} | {Cell(dflt)} | {Cell(allowed)} |\n");
             }
         }

@@ -13,7 +13,7 @@ public sealed class ClusterConfig
     public BillingValue? Billing { get; set; }
     [ConfigDoc("`exclusive` (shared mode was retired on 2019-12-24 and is refused)", Default = "`exclusive`")]
     public string? Mode { get; set; }
-    [ConfigDoc("a map of at most 16 tags (Alibaba Cloud allows 20 on a resource, and a master machine carries 4 of BlinkInfra's own); keys and values at most 128 characters, not starting with `aliyun`, `acs:` or `blink.io/`, without `http://` or `https://`; a key cannot contain `:`")]
+    [ConfigDoc("a map of at most {=OwnTags.UserTagsLeft} tags (Alibaba Cloud allows {=AlibabaCloud.MaxTagsPerResource} on a resource, and a master machine carries {=OwnTags.AtMost} of BlinkInfra's own); keys and values at most 128 characters, not starting with `aliyun`, `acs:` or `blink.io/`, without `http://` or `https://`; a key cannot contain `:`")]
     public Dictionary<string, string> Tags { get; set; } = new();
 
     /// <summary>Names the cluster had before, newest first: its resources are found under them (Pulumi aliases).</summary>

@@ -66,7 +66,7 @@ public sealed class ClusterValidator : AbstractValidator<ClusterConfig>
             // BlinkInfra's own tags count towards the limit: 3 on every resource and a 4th, blink.io/role,
             // on master machines (infra/Compute ClusterCompute), so 16 are left, not the 17 a count of 3
             // would leave.
-            var left = AlibabaCloud.MaxTagsPerResource - OwnTags.AtMost;
+            var left = OwnTags.UserTagsLeft;
             if (tags.Count > left)
                 context.Fail(DiagnosticCatalogue.OutOfRange, $"{tags.Count} tags", $"Alibaba Cloud allows {AlibabaCloud.MaxTagsPerResource} tags on a resource and BlinkInfra puts up to {OwnTags.AtMost} of its own on one ({string.Join(", ", OwnTags.MasterMachineKeys)} on master machines); allowed: at most {left} tags");
             foreach (var (key, value) in tags.OrderBy(t => t.Key, StringComparer.Ordinal))

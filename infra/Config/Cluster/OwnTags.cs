@@ -19,4 +19,7 @@ public static class OwnTags
 
     /// <summary>The most tags of BlinkInfra's own on one resource: a stack's tags share the rest of the cloud's limit.</summary>
     public static int AtMost => MasterMachineKeys.Length;
+
+    /// <summary>The tags a stack may give: the cloud's limit on a resource less BlinkInfra's own.</summary>
+    public static int UserTagsLeft => AlibabaCloud.MaxTagsPerResource - AtMost;
 }
