@@ -9,6 +9,6 @@ public sealed class ComputeConfig
     public bool? HighAvailability { get; set; }
     public MastersConfig? Masters { get; set; }
     public KubernetesConfig? Kubernetes { get; set; }
-    [ConfigDoc("a list of pools; 2 to 1000 workers in all", Default = "(required)")]
+    [ConfigDoc("a list of pools; {=ComputeUnits.MinWorkers} to {=ComputeUnits.MaxWorkers} workers in all", Default = "(required)")]
     public List<WorkerPoolConfig> WorkerPools { get; set; } = new();
 }

@@ -8,7 +8,7 @@ public sealed class KubernetesConfig
     public string? ClusterSpec { get; set; }
     [ConfigDoc("an ACK version `x.y.z-aliyun.n`; pinned so the cluster never takes whatever is latest on the day it is created. Whether ACK still creates the default patch version could not be confirmed offline (read 2026-12-05): `check` says so in the advisory `ack-offerings-unconfirmed`; check with the provider's `alicloud_cs_kubernetes_version` data source before the first `pulumi up`. Raising it upgrades the control plane in place; ACK refuses a lower one", Default = "`1.35.2-aliyun.1` (`infra/Facts/AlibabaCloud.cs`, from ACK's 1.35 release notes, read 2026-11-27; 1.35 is supported until 2027-02-28)")]
     public KubernetesVersionValue? Version { get; set; }
-    [ConfigDoc("a /16 to /24 block inside `10.0.0.0/8`, `172.16.0.0/12` or `192.168.0.0/16` that overlaps nothing the cluster must reach: the VPC (its node and pod vSwitches) and the blocks of `blink-infra:dataAccess.endpoints`", Default = "the first of `172.21.0.0/20`, `192.168.0.0/20`, `10.96.0.0/20` that overlaps neither the VPC nor a data endpoint")]
+    [ConfigDoc("a /{=ClusterDefaults.ServiceCidrMinPrefixLength} to /{=ClusterDefaults.ServiceCidrMaxPrefixLength} block inside `10.0.0.0/8`, `172.16.0.0/12` or `192.168.0.0/16` that overlaps nothing the cluster must reach: the VPC (its node and pod vSwitches) and the blocks of `blink-infra:dataAccess.endpoints`", Default = "the first of {=ClusterDefaults.ServiceCidrCandidates} that overlaps neither the VPC nor a data endpoint")]
     public CidrValue? ServiceCidr { get; set; }
     [ConfigDoc("`true` to expose the API server to the internet", Default = "`false`")]
     public bool? ApiServerPublic { get; set; }
