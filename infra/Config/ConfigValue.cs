@@ -17,6 +17,27 @@ public interface IConfigValue
     string? Problem { get; }
 }
 
+/// <summary>
+/// The shape every <see cref="IConfigValue"/> type shares: the text and the problem, counted once per value made (each
+/// type's Parse makes one), and the text as the value's string, as messages quote it. A type adds its parts.
+/// </summary>
+public abstract record ConfigValue : IConfigValue
+{
+    protected ConfigValue(string text, string? problem)
+    {
+        ConfigValues.Parsed();
+        Text = text;
+        Problem = problem;
+    }
+
+    public string Text { get; }
+
+    public string? Problem { get; }
+
+    /// <summary>The text as given, as messages quote it.</summary>
+    public sealed override string ToString() => Text;
+}
+
 /// <summary>How many texts this process has parsed as <see cref="IConfigValue"/>s, whatever the type (the tests count).</summary>
 public static class ConfigValues
 {
@@ -24,6 +45,6 @@ public static class ConfigValues
 
     internal static int Parses => Volatile.Read(ref _parses);
 
-    /// <summary>Called by each type's Parse.</summary>
+    /// <summary>Called once for each value made (<see cref="ConfigValue"/>'s constructor).</summary>
     internal static void Parsed() => Interlocked.Increment(ref _parses);
 }

@@ -13,23 +13,20 @@ namespace BlinkInfra.Config;
 /// parts and the completion reads them. <see cref="Problem"/> says what is wrong without what is allowed, which names
 /// the region (<see cref="Allowed"/>): the validator adds it.
 /// </summary>
-public sealed record StartTimeValue : IConfigValue
+public sealed record StartTimeValue : ConfigValue
 {
     private static readonly Regex DateTime = new(Maintenance.DateTimePattern, RegexOptions.CultureInvariant);
     private static readonly Regex TimeOfDay = new(Maintenance.TimeOfDayPattern, RegexOptions.CultureInvariant);
     private static readonly DateOnly ReferenceDate = DateOnly.ParseExact(Maintenance.ReferenceDate, "yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private StartTimeValue(string text, DateOnly date, TimeOnly time, string? offset, bool whole, string? problem)
+        : base(text, problem)
     {
-        Text = text;
         Date = date;
         Time = time;
         Offset = offset;
         Whole = whole;
-        Problem = problem;
     }
-
-    public string Text { get; }
 
     /// <summary>The date given, or <see cref="Maintenance.ReferenceDate"/> for a time of day.</summary>
     public DateOnly Date { get; }
@@ -42,9 +39,6 @@ public sealed record StartTimeValue : IConfigValue
 
     /// <summary>Whether the text is already what the provider takes (a whole RFC3339 time with its offset), kept as given.</summary>
     public bool Whole { get; }
-
-    /// <summary>Why the text is not a start time, without what is allowed (<see cref="Allowed"/> says, in the region); or null.</summary>
-    public string? Problem { get; }
 
     /// <summary>What a start time may be, for messages.</summary>
     public static string Allowed(string? region)
@@ -68,7 +62,6 @@ public sealed record StartTimeValue : IConfigValue
     /// <summary>The value of a config text: the one place a start time is parsed.</summary>
     public static StartTimeValue Parse(string text)
     {
-        ConfigValues.Parsed();
         StartTimeValue Refused(string problem) => new(text, default, default, null, false, problem);
         if (DateTime.Match(text) is { Success: true } full)
         {
@@ -145,7 +138,4 @@ public sealed record StartTimeValue : IConfigValue
         var days = System.DateTime.DaysInMonth(Math.Max(1, year), month);
         return $" ({CultureInfo.InvariantCulture.DateTimeFormat.GetMonthName(month)} {year} has {days} days)";
     }
-
-    /// <summary>The text as given, as messages quote it.</summary>
-    public override string ToString() => Text;
 }

@@ -9,31 +9,20 @@ namespace BlinkInfra.Config;
 /// the text is none (<see cref="Cidr.TryParse"/>'s strict rules), which the section's validator reports with its key.
 /// Nothing after the read parses the text again: validators and builders take <see cref="Block"/>.
 /// </summary>
-public sealed record CidrValue : IConfigValue
+public sealed record CidrValue : ConfigValue
 {
     private CidrValue(string text, IPNetwork2? block, string? problem)
+        : base(text, problem)
     {
-        Text = text;
         Block = block;
-        Problem = problem;
     }
-
-    /// <summary>The text as the config gave it.</summary>
-    public string Text { get; }
 
     /// <summary>The block; null when the text is not one.</summary>
     public IPNetwork2? Block { get; }
 
-    /// <summary>Why the text is not a block (with what is allowed), or null.</summary>
-    public string? Problem { get; }
-
     /// <summary>The value of a config text: the one place a CIDR block of the config is parsed.</summary>
     public static CidrValue Parse(string text)
     {
-        ConfigValues.Parsed();
         return Cidr.TryParse(text, out var block, out var problem) ? new CidrValue(text, block, null) : new CidrValue(text, null, problem);
     }
-
-    /// <summary>The text as given, as messages quote it.</summary>
-    public override string ToString() => Text;
 }

@@ -11,19 +11,16 @@ namespace BlinkInfra.Config;
 /// once, as the config is read: the text as written; the host name and the port; or why the text is none (an address,
 /// which the NAT firewall cannot filter by name, or not host:port), which NetworkValidator reports with its key.
 /// </summary>
-public sealed record HostPortValue : IConfigValue
+public sealed record HostPortValue : ConfigValue
 {
     private static readonly Regex HostPort = new(EgressFirewall.HostPortPattern, RegexOptions.CultureInvariant);
 
     private HostPortValue(string text, string? host, int? port, string? problem)
+        : base(text, problem)
     {
-        Text = text;
         Host = host;
         Port = port;
-        Problem = problem;
     }
-
-    public string Text { get; }
 
     /// <summary>The host name ("*." before it for all its subdomains); null when the text is not host:port.</summary>
     public string? Host { get; }
@@ -31,12 +28,9 @@ public sealed record HostPortValue : IConfigValue
     /// <summary>The port, 1 to 65535; null when the text is not host:port.</summary>
     public int? Port { get; }
 
-    public string? Problem { get; }
-
     /// <summary>The value of a config text: the one place an allowed host's text is parsed.</summary>
     public static HostPortValue Parse(string text)
     {
-        ConfigValues.Parsed();
         var colon = text.LastIndexOf(':');
         var host = colon >= 0 ? text[..colon] : text;
         if (IPAddress.TryParse(host, out _))
@@ -48,7 +42,4 @@ public sealed record HostPortValue : IConfigValue
         var port = int.Parse(text[(colon + 1)..], CultureInfo.InvariantCulture);
         return port > 65535 ? new HostPortValue(text, null, null, notHostPort) : new HostPortValue(text, host, port, null);
     }
-
-    /// <summary>The text as given, as messages quote it.</summary>
-    public override string ToString() => Text;
 }

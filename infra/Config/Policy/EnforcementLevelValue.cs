@@ -4,32 +4,22 @@ namespace BlinkInfra.Config;
 /// A level of `policy.levels` (`mandatory`, `advisory`, `disabled`), read once, as the config is read: the text as
 /// written; the level it names; or why it names none. The policy levels' check and the spec take the level.
 /// </summary>
-public sealed record EnforcementLevelValue : IConfigValue
+public sealed record EnforcementLevelValue : ConfigValue
 {
     private EnforcementLevelValue(string text, EnforcementLevel? level, string? problem)
+        : base(text, problem)
     {
-        Text = text;
         Level = level;
-        Problem = problem;
     }
-
-    public string Text { get; }
 
     /// <summary>The level; null when the text names none.</summary>
     public EnforcementLevel? Level { get; }
 
-    /// <summary>Why the text names no level, with what is allowed; or null.</summary>
-    public string? Problem { get; }
-
     /// <summary>The value of a config text: the one place a level of the config is read from its name.</summary>
     public static EnforcementLevelValue Parse(string text)
     {
-        ConfigValues.Parsed();
         return EnforcementLevels.Parse(text) is { } level
             ? new EnforcementLevelValue(text, level, null)
             : new EnforcementLevelValue(text, null, $"unknown enforcement level; allowed: {EnforcementLevels.Names}");
     }
-
-    /// <summary>The text as given, as messages quote it.</summary>
-    public override string ToString() => Text;
 }

@@ -7,34 +7,24 @@ namespace BlinkInfra.Config;
 /// (`acs:ram::&lt;16-digit account&gt;:role/&lt;name&gt;`), parsed once, as the config is read: the text as written, which
 /// the tenant's provider takes as given; the tenant's account, as the ARN names it; or why the text is no role's ARN.
 /// </summary>
-public sealed record RoleArnValue : IConfigValue
+public sealed record RoleArnValue : ConfigValue
 {
     private static readonly Regex RoleArnPattern = new(@"^acs:ram::(?<account>[0-9]{16}):role/[A-Za-z0-9._-]+\z", RegexOptions.CultureInvariant);
 
     private RoleArnValue(string text, string? account, string? problem)
+        : base(text, problem)
     {
-        Text = text;
         Account = account;
-        Problem = problem;
     }
-
-    public string Text { get; }
 
     /// <summary>The tenant's account, as the ARN names it; null when the text is not a role's ARN.</summary>
     public string? Account { get; }
 
-    /// <summary>Why the text is not a RAM role's ARN, with what is allowed; or null.</summary>
-    public string? Problem { get; }
-
     /// <summary>The value of a config text: the one place a role's ARN is parsed.</summary>
     public static RoleArnValue Parse(string text)
     {
-        ConfigValues.Parsed();
         return RoleArnPattern.Match(text) is { Success: true } match
             ? new RoleArnValue(text, match.Groups["account"].Value, null)
             : new RoleArnValue(text, null, "not a RAM role ARN; allowed: an ARN such as acs:ram::1234567890123456:role/blink-tenant");
     }
-
-    /// <summary>The text as given, as messages quote it.</summary>
-    public override string ToString() => Text;
 }
