@@ -7,22 +7,16 @@ namespace BlinkInfra.Config;
 /// `cluster.billing`, a billing mode's name (`pay-as-you-go`, `subscription`), read once, as the config is read: the
 /// text as written; the mode it names; or why it names none. The region's rules and the spec take the mode.
 /// </summary>
-public sealed record BillingValue : ConfigValue
+public sealed record BillingValue : NameValue<BillingMode>
 {
-    private BillingValue(string text, BillingMode? mode, string? problem)
-        : base(text, problem)
+    private BillingValue(string text)
+        : base(text, SpecDefaults.ParseBilling(text), "billing mode", string.Join(", ", AlibabaCloud.BillingModes.Select(b => b.Name)))
     {
-        Mode = mode;
     }
 
     /// <summary>The billing mode; null when the text names none.</summary>
-    public BillingMode? Mode { get; }
+    public BillingMode? Mode => Named;
 
     /// <summary>The value of a config text: the one place the config's billing mode is read from its name.</summary>
-    public static BillingValue Parse(string text)
-    {
-        return SpecDefaults.ParseBilling(text) is { } mode
-            ? new BillingValue(text, mode, null)
-            : new BillingValue(text, null, $"unknown billing mode; allowed: {string.Join(", ", AlibabaCloud.BillingModes.Select(b => b.Name))}");
-    }
+    public static BillingValue Parse(string text) => new(text);
 }

@@ -6,22 +6,16 @@ namespace BlinkInfra.Config;
 /// `compute.workerPools[].kind` (`cpu`, `gpu`, `fpga`), the kind a trusted pool of a family the catalogue does not know
 /// declares, read once, as the config is read: the text as written; the kind it names; or why it names none.
 /// </summary>
-public sealed record MachineKindValue : ConfigValue
+public sealed record MachineKindValue : NameValue<MachineKind>
 {
-    private MachineKindValue(string text, MachineKind? kind, string? problem)
-        : base(text, problem)
+    private MachineKindValue(string text)
+        : base(text, ComputeFacts.ParseKind(text), "machine kind", ComputeFacts.Kinds)
     {
-        Kind = kind;
     }
 
     /// <summary>The kind; null when the text names none.</summary>
-    public MachineKind? Kind { get; }
+    public MachineKind? Kind => Named;
 
     /// <summary>The value of a config text: the one place a pool's declared kind is read from its name.</summary>
-    public static MachineKindValue Parse(string text)
-    {
-        return ComputeFacts.ParseKind(text) is { } kind
-            ? new MachineKindValue(text, kind, null)
-            : new MachineKindValue(text, null, $"unknown machine kind; allowed: {ComputeFacts.Kinds}");
-    }
+    public static MachineKindValue Parse(string text) => new(text);
 }
