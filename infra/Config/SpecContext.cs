@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 using System.Collections.Generic;
 using BlinkInfra.Facts;
 
@@ -24,6 +25,21 @@ public sealed class SpecContext
 
     /// <summary>The config's structured values as the front door parsed them, once (the secret keys' builders read theirs here).</summary>
     public ConfigDocuments Documents { get; init; } = ConfigDocuments.None;
+
+    /// <summary>
+    /// A secret key's JSON object as the front door parsed it (its text is never parsed again); null, with the error
+    /// added and the value masked, when the value is not JSON or not an object. <paramref name="allowed"/> says what is.
+    /// </summary>
+    public JsonElement? SecretObject(string key, string allowed)
+    {
+        if (Documents.Of(key) is not { } root)
+            Errors.Add(new SpecError(DiagnosticCatalogue.UnreadableSecret, key, Secrets.Mask, $"not JSON; allowed: {allowed}"));
+        else if (root.ValueKind != JsonValueKind.Object)
+            Errors.Add(new SpecError(DiagnosticCatalogue.UnreadableSecret, key, Secrets.Mask, $"not an object; allowed: {allowed}"));
+        else
+            return root;
+        return null;
+    }
 
     /// <summary>Every error of the run: a builder adds its own, each naming its key.</summary>
     public List<SpecError> Errors { get; }

@@ -52,17 +52,8 @@ public static class AlertContactsBuilder
             return null;
         }
 
-        // Parsed once, by the front door; a value that is not JSON has no document.
-        if (context.Documents.Of(key) is not { } root)
-        {
-            errors.Add(new SpecError(DiagnosticCatalogue.UnreadableSecret, key, Secrets.Mask, $"not JSON; allowed: {Example}"));
+        if (context.SecretObject(key, Example) is not { } root)
             return null;
-        }
-        if (root.ValueKind != JsonValueKind.Object)
-        {
-            errors.Add(new SpecError(DiagnosticCatalogue.UnreadableSecret, key, Secrets.Mask, $"not an object; allowed: {Example}"));
-            return null;
-        }
 
         var names = contacts.Select(c => c.Name!).ToHashSet(StringComparer.Ordinal);
         foreach (var entry in root.EnumerateObject().Where(e => !names.Contains(e.Name)))

@@ -34,17 +34,8 @@ public static class EndpointCredentialsBuilder
             return null;
         }
 
-        // Parsed once, by the front door; a value that is not JSON has no document.
-        if (context.Documents.Of(key) is not { } root)
-        {
-            errors.Add(new SpecError(DiagnosticCatalogue.UnreadableSecret, key, Secrets.Mask, $"not JSON; allowed: {Allowed}"));
+        if (context.SecretObject(key, Allowed) is not { } root)
             return null;
-        }
-        if (root.ValueKind != JsonValueKind.Object)
-        {
-            errors.Add(new SpecError(DiagnosticCatalogue.UnreadableSecret, key, Secrets.Mask, $"not an object; allowed: {Allowed}"));
-            return null;
-        }
 
         var names = endpoints.Select(e => e.Name).ToHashSet(StringComparer.Ordinal);
         var entries = ImmutableSortedDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
