@@ -398,20 +398,9 @@ public static class PlanDiff
         return result;
     }
 
-    /// <summary>The inputs without the ignored paths (a copy; the inputs themselves when none is ignored).</summary>
+    /// <summary>The inputs without the ignored paths: ignoring changes against no old values removes each.</summary>
     private static JsonObject Without(JsonObject inputs, ImmutableArray<string> ignored)
-    {
-        if (ignored.IsDefaultOrEmpty)
-            return inputs;
-        var result = (JsonObject)inputs.DeepClone();
-        foreach (var path in ignored)
-        {
-            var segments = PropertyPath.Parse(path);
-            if (segments.Count > 0)
-                PropertyPath.Set(result, segments, null, remove: true);
-        }
-        return result;
-    }
+        => IgnoringChanges(inputs, new JsonObject(), ignored);
 
     /// <summary>
     /// Whether a value changed, and whether its new value is only known after apply, leaf by leaf: a
