@@ -29,6 +29,10 @@ public static class IsolationSpecBuilder
     public static IPNetwork2? BlockOf(DataEndpointConfig endpoint)
         => endpoint.Cidr?.Block ?? (endpoint.Host?.Address is { } address ? new IPNetwork2(address, 32) : null);
 
+    /// <summary>The key and text an endpoint's block comes from (<see cref="BlockOf"/>), for its errors: its cidr, or its host.</summary>
+    private static (string Key, string? Given) BlockSource(int index, DataEndpointConfig endpoint)
+        => ($"{ConfigKeys.Section("dataAccess")}.endpoints[{index}].{(endpoint.Cidr is null ? "host" : "cidr")}", endpoint.Cidr?.Text ?? endpoint.Host?.Text);
+
     /// <summary>An endpoint is not an address of the cluster's own node or pod vSwitches.</summary>
     private static void CheckEndpoints(DataAccessConfig dataAccess, NetworkSpec network, List<SpecError> errors)
     {
@@ -43,7 +47,8 @@ public static class IsolationSpecBuilder
             var inside = own.FirstOrDefault(o => o.Item2.Contains(block));
             if (inside.Item1 != null)
             {
-                errors.Add(new SpecError(DiagnosticCatalogue.BlocksOverlap, $"{ConfigKeys.Section("dataAccess")}.endpoints[{i}].{(endpoint.Cidr is null ? "host" : "cidr")}", endpoint.Cidr?.Text ?? endpoint.Host?.Text,
+                var (key, given) = BlockSource(i, endpoint);
+                errors.Add(new SpecError(DiagnosticCatalogue.BlocksOverlap, key, given,
                     $"lies inside {inside.Item1} ({inside.Item2}), the cluster's own addresses; allowed: the endpoint's addresses, outside the cluster's vSwitches"));
             }
         }
@@ -73,7 +78,8 @@ public static class IsolationSpecBuilder
             var why = isPublic
                 ? "and the stack has no internet egress (blink-infra:network.internetEgress) to reach a public address"
                 : $"and the cluster's VPC routes only that block to the transit router (the route blink-infra:dataAccess.crossAccount.cidrBlock declares), so these addresses are routed to neither VPC";
-            errors.Add(new SpecError(DiagnosticCatalogue.CidrNotAllowed, $"{ConfigKeys.Section("dataAccess")}.endpoints[{i}].{(endpoint.Cidr is null ? "host" : "cidr")}", endpoint.Cidr?.Text ?? endpoint.Host?.Text,
+            var (key, given) = BlockSource(i, endpoint);
+            errors.Add(new SpecError(DiagnosticCatalogue.CidrNotAllowed, key, given,
                 $"{where} (blink-infra:dataAccess.crossAccount.cidrBlock), {why}; allowed: an endpoint in the tenant's VPC, inside {tenantBlock}, one in the cluster's VPC {network.VpcCidrBlock}, or one of Alibaba Cloud's services inside {PodNetworking.AlibabaServiceBlock}"));
         }
     }
