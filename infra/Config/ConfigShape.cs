@@ -188,7 +188,8 @@ public static class ConfigShape
                 continue;
             // A list or map is filled where the class's initialiser made it: the native build keeps no parameterless
             // constructor of a generic collection for reflection to call.
-            var made = property.GetValue(item) is IList or IDictionary ? property.GetValue(item) : null;
+            var current = property.GetValue(item);
+            var made = current is IList or IDictionary ? current : null;
             property.SetValue(item, ReadValue(child, property.PropertyType, $"{key}.{ConfigKeys.Camel(property.Name)}", errors, made));
         }
         return item;
